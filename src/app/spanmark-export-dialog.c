@@ -1,0 +1,7 @@
+/* spanmark-export-dialog.c
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"

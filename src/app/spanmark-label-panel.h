@@ -1,0 +1,52 @@
+/* spanmark-label-panel.h — the side panel for one label
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "spanmark-annotation-set.h"
+#include "spanmark-label.h"
+
+G_BEGIN_DECLS
+
+#define SPANMARK_TYPE_LABEL_PANEL (spanmark_label_panel_get_type ())
+
+G_DECLARE_FINAL_TYPE (SpanmarkLabelPanel, spanmark_label_panel, SPANMARK, LABEL_PANEL, GtkWidget)
+
+/* One panel per label of the schema ("Officials", "Places",
+ * "Initiatives"): lists the entities of that label in the current document
+ * (name, number of mentions, attributes), and offers "Tag selection",
+ * "Tag all occurrences", create an entity / attach the selection to an
+ * existing one, edit attributes, jump through an entity's mentions.
+ *
+ * The panel edits the annotation set directly (so every edit is undoable)
+ * and asks the window for what only the window knows through signals:
+ *   "jump-to-span" (const char *span_id)   select and scroll to that span
+ * and through the selection it is told with set_selection().
+ *
+ * Widget actions (for tests and key bindings), installed on the class:
+ *   "panel.tag-selection"        tag the current selection with this label
+ *   "panel.tag-all"              tag all occurrences of the selected text
+ *   "panel.new-entity"           create an entity from the selection's text
+ *                                (and attach the span at the selection)
+ *   "panel.attach" (s)           attach the span under the selection to entity id
+ *   "panel.next-mention" (s)     jump to the next mention of entity id
+ */
+GtkWidget  *spanmark_label_panel_new           (const SpanmarkLabel   *label);
+const SpanmarkLabel *spanmark_label_panel_get_label (SpanmarkLabelPanel *self);
+/* NULL clears the panel (no document open, or read-only when
+ * @editable is FALSE). */
+void        spanmark_label_panel_set_annotation_set (SpanmarkLabelPanel    *self,
+                                                     SpanmarkAnnotationSet *set,
+                                                     gboolean               editable);
+/* The window's current selection in code points (start == end: just the
+ * caret). */
+void        spanmark_label_panel_set_selection (SpanmarkLabelPanel    *self,
+                                                guint                  start,
+                                                guint                  end);
+
+G_END_DECLS

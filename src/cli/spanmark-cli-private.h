@@ -1,0 +1,39 @@
+/* spanmark-cli-private.h — the commands of spanmark-cli
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each command parses its own options (GOptionContext, so --help works)
+ * and returns the process exit status: 0 success, 1 invalid data or failed
+ * operation (message on stderr naming the file and what is wrong), 2 usage
+ * error.
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define SPANMARK_CLI_EXIT_OK      0
+#define SPANMARK_CLI_EXIT_FAILED  1
+#define SPANMARK_CLI_EXIT_USAGE   2
+
+int spanmark_cli_init     (int argc, char **argv);
+int spanmark_cli_import   (int argc, char **argv);
+int spanmark_cli_export   (int argc, char **argv);
+int spanmark_cli_validate (int argc, char **argv);
+int spanmark_cli_stats    (int argc, char **argv);
+
+/* Shared helpers (spanmark-cli-common.c). */
+
+/* Parses @argv with @context; on a usage error prints it with the
+ * command's --help hint and returns FALSE. */
+gboolean spanmark_cli_parse_options (GOptionContext *context,
+                                     int            *argc,
+                                     char         ***argv);
+/* Prints "spanmark-cli: MESSAGE" on stderr. */
+void     spanmark_cli_error         (const char     *format,
+                                     ...) G_GNUC_PRINTF (1, 2);
+
+G_END_DECLS

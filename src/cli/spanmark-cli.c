@@ -1,0 +1,9 @@
+/* spanmark-cli.c
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "spanmark-cli-private.h"

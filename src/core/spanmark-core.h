@@ -1,0 +1,21 @@
+/* spanmark-core.h — everything libspanmark-core offers
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "spanmark-annotation-set.h"
+#include "spanmark-document.h"
+#include "spanmark-entity.h"
+#include "spanmark-export.h"
+#include "spanmark-history.h"
+#include "spanmark-import.h"
+#include "spanmark-label.h"
+#include "spanmark-problem.h"
+#include "spanmark-project.h"
+#include "spanmark-schema.h"
+#include "spanmark-span.h"
+#include "spanmark-text.h"
+#include "spanmark-validate.h"

@@ -1,0 +1,9 @@
+/* spanmark-problem.c
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "spanmark-problem.h"

@@ -1,0 +1,132 @@
+/* spanmark-project.h — a project folder: index, texts, annotations
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Layout (format version 1):
+ *   spanmark.json                          name, label schema, document index
+ *   documents/<doc-id>.txt                 the text, UTF-8, as imported
+ *   annotations/<annotator>/<doc-id>.json  one annotator's work on one document
+ *
+ * Opening reads spanmark.json only; texts and annotations load when asked.
+ * Every write is atomic (temporary file in the same folder, fsync,
+ * rename) and serialisation is deterministic (fixed key order, one span
+ * per line, trailing newline).
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "spanmark-annotation-set.h"
+#include "spanmark-document.h"
+#include "spanmark-schema.h"
+
+G_BEGIN_DECLS
+
+#define SPANMARK_PROJECT_ERROR (spanmark_project_error_quark ())
+
+typedef enum
+{
+  SPANMARK_PROJECT_ERROR_PARSE,      /* not JSON; message has line:column */
+  SPANMARK_PROJECT_ERROR_INVALID,    /* JSON of the wrong shape or values */
+  SPANMARK_PROJECT_ERROR_TEXT,       /* document text unreadable or not UTF-8 */
+  SPANMARK_PROJECT_ERROR_EXISTS,     /* create/import over something that exists */
+  SPANMARK_PROJECT_ERROR_NOT_FOUND,  /* unknown document or annotator */
+} SpanmarkProjectError;
+
+#define SPANMARK_PROJECT_FORMAT_VERSION 1
+
+GQuark spanmark_project_error_quark (void);
+
+#define SPANMARK_TYPE_PROJECT (spanmark_project_get_type ())
+
+G_DECLARE_FINAL_TYPE (SpanmarkProject, spanmark_project, SPANMARK, PROJECT, GObject)
+
+/* Error messages always start with the file's path relative to the
+ * project folder (or the absolute path for spanmark.json), then the place
+ * (line:column, or "spans[3] (id \"s4\")"), then what is wrong:
+ *   "annotations/alice/doc1.json: spans[3] (id "s4"): end 90 is past the end of the text (88 characters)"
+ */
+
+/* Creates DIR (may exist if empty) with spanmark.json, documents/ and
+ * annotations/; the default schema. */
+SpanmarkProject  *spanmark_project_create           (GFile            *dir,
+                                                     const char       *name,
+                                                     GError          **error);
+/* Reads and validates spanmark.json only. */
+SpanmarkProject  *spanmark_project_open             (GFile            *dir,
+                                                     GError          **error);
+/* Writes spanmark.json (atomic). */
+gboolean          spanmark_project_save             (SpanmarkProject  *self,
+                                                     GError          **error);
+
+GFile            *spanmark_project_get_dir          (SpanmarkProject  *self);
+const char       *spanmark_project_get_name         (SpanmarkProject  *self);
+void              spanmark_project_set_name         (SpanmarkProject  *self,
+                                                     const char       *name);
+SpanmarkSchema   *spanmark_project_get_schema       (SpanmarkProject  *self);
+/* The documents in index order, a GListModel of SpanmarkDocument. */
+GListModel       *spanmark_project_get_documents    (SpanmarkProject  *self);
+guint             spanmark_project_get_n_documents  (SpanmarkProject  *self);
+SpanmarkDocument *spanmark_project_get_document     (SpanmarkProject  *self,
+                                                     guint             index);
+SpanmarkDocument *spanmark_project_lookup_document  (SpanmarkProject  *self,
+                                                     const char       *id);
+
+/* Valid document ids: non-empty, at most 200 bytes, letters/digits (any
+ * script) and "-_.", not starting with "."; no "/" or "\\". */
+gboolean          spanmark_project_is_valid_id      (const char       *id);
+/* Adds a document with already-normalised @text: writes
+ * documents/<id>.txt (atomic) and appends to the index in memory (call
+ * spanmark_project_save() after).  Fails with _EXISTS if the id is taken. */
+SpanmarkDocument *spanmark_project_add_document     (SpanmarkProject  *self,
+                                                     const char       *id,
+                                                     const char       *text,
+                                                     const char       *title,
+                                                     GError          **error);
+/* Reads and checks a document's text (valid UTF-8, no NUL, inside the
+ * project).  Newly allocated. */
+char             *spanmark_project_load_text        (SpanmarkProject  *self,
+                                                     SpanmarkDocument *document,
+                                                     GError          **error) G_GNUC_WARN_UNUSED_RESULT;
+
+/* Annotator names that have a folder under annotations/, sorted;
+ * includes "_curated" if present. */
+GStrv             spanmark_project_list_annotators  (SpanmarkProject  *self) G_GNUC_WARN_UNUSED_RESULT;
+/* Valid annotator names: like ids; "_curated" is reserved for curation. */
+gboolean          spanmark_project_is_valid_annotator (const char     *annotator);
+/* annotations/<annotator>/<doc-id>.json (may not exist). */
+GFile            *spanmark_project_get_annotation_file (SpanmarkProject  *self,
+                                                        SpanmarkDocument *document,
+                                                        const char       *annotator) G_GNUC_WARN_UNUSED_RESULT;
+/* Loads the text and that annotator's annotations of @document, fully
+ * validated.  A missing file gives an empty set with status "new".  On any
+ * problem returns NULL with an error naming the file and place. */
+SpanmarkAnnotationSet *spanmark_project_load_annotations (SpanmarkProject  *self,
+                                                          SpanmarkDocument *document,
+                                                          const char       *annotator,
+                                                          GError          **error) G_GNUC_WARN_UNUSED_RESULT;
+/* Serialises @set (deterministic) and writes it atomically; sets its
+ * "modified" to now.  Creates annotations/<annotator>/ if needed. */
+gboolean          spanmark_project_save_annotations (SpanmarkProject       *self,
+                                                     SpanmarkAnnotationSet *set,
+                                                     GError               **error);
+/* The status recorded in an annotation file, read cheaply (without
+ * parsing the spans) for document lists; SPANMARK_STATUS_NEW if the file
+ * does not exist or cannot be read. */
+SpanmarkStatus    spanmark_project_peek_status      (SpanmarkProject  *self,
+                                                     SpanmarkDocument *document,
+                                                     const char       *annotator);
+
+/* The deterministic serialisation used by save_annotations. */
+char             *spanmark_annotation_set_to_json   (SpanmarkAnnotationSet *set,
+                                                     gsize                 *length) G_GNUC_WARN_UNUSED_RESULT;
+
+/* Atomic write: temporary file in the same folder, fsync, rename. */
+gboolean          spanmark_write_file_atomic        (GFile            *file,
+                                                     const char       *data,
+                                                     gsize             length,
+                                                     GError          **error);
+
+G_END_DECLS

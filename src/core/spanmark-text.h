@@ -1,0 +1,108 @@
+/* spanmark-text.h — UTF-8 text helpers and code-point offsets
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Offsets everywhere in Spanmark are Unicode code points, end-exclusive.
+ * Byte offsets appear only inside these helpers.
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define SPANMARK_TEXT_ERROR (spanmark_text_error_quark ())
+
+typedef enum
+{
+  SPANMARK_TEXT_ERROR_INVALID_UTF8,  /* message names the byte offset of the first bad sequence */
+  SPANMARK_TEXT_ERROR_NUL,           /* message names the byte offset of the NUL */
+  SPANMARK_TEXT_ERROR_CONVERSION,    /* GB18030 input could not be converted */
+} SpanmarkTextError;
+
+typedef enum
+{
+  SPANMARK_TEXT_ENCODING_UTF8,
+  SPANMARK_TEXT_ENCODING_GB18030,    /* also reads GBK and GB2312 */
+} SpanmarkTextEncoding;
+
+GQuark    spanmark_text_error_quark    (void);
+
+/* Checks that @data is valid UTF-8 without NUL bytes.  On failure sets
+ * @error (SPANMARK_TEXT_ERROR_INVALID_UTF8 or _NUL) with a message such as
+ * "invalid UTF-8 at byte 1234" and stores that byte offset in @bad_offset. */
+gboolean  spanmark_text_validate       (const char  *data,
+                                        gsize        len,
+                                        gsize       *bad_offset,
+                                        GError     **error);
+
+/* Import normalisation: decodes @data (converting from GB18030 when
+ * @encoding says so), refuses NUL and invalid UTF-8, removes a leading BOM
+ * and turns CRLF and lone CR into LF.
+ *
+ * If @removed is not %NULL it receives a sorted array of guint: the
+ * code-point positions, in the decoded original text, of every code point
+ * that was deleted (the BOM, the CR of each CRLF).  Pass it to
+ * spanmark_text_remap_offset() to move offsets of spans that were made
+ * against the original text.  Returns a newly allocated NUL-terminated
+ * string. */
+char     *spanmark_text_normalize      (const char            *data,
+                                        gsize                  len,
+                                        SpanmarkTextEncoding   encoding,
+                                        GArray               **removed,
+                                        GError               **error) G_GNUC_WARN_UNUSED_RESULT;
+
+/* Maps a code-point offset into the original text to the offset into the
+ * normalised text: @offset minus the number of removed positions < @offset.
+ * @removed may be %NULL (identity).  O(log n). */
+guint     spanmark_text_remap_offset   (GArray      *removed,
+                                        guint        offset);
+
+/* Lowercase hex SHA-256 of the UTF-8 bytes. */
+char     *spanmark_text_sha256         (const char  *text,
+                                        gssize       len) G_GNUC_WARN_UNUSED_RESULT;
+
+/* The Unicode White_Space property (U+0009..U+000D, U+0020, U+0085, U+00A0,
+ * U+1680, U+2000..U+200A, U+2028, U+2029, U+202F, U+205F, U+3000). */
+gboolean  spanmark_text_is_white_space (gunichar     c);
+
+/* Narrows [*start, *end) (code points) so it neither starts nor ends with
+ * white space.  Returns %FALSE if nothing but white space is left. */
+gboolean  spanmark_text_trim_range     (const char  *text,
+                                        guint       *start,
+                                        guint       *end);
+
+
+/* SpanmarkTextIndex: code point <-> byte offset mapping over one text,
+ * O(1) setup per 64 code points and O(log n) per lookup, so a 1,000,000
+ * character document never needs an O(n) walk per lookup.  The index keeps
+ * a reference-free pointer to the text: the text must outlive it. */
+typedef struct _SpanmarkTextIndex SpanmarkTextIndex;
+
+#define SPANMARK_TYPE_TEXT_INDEX (spanmark_text_index_get_type ())
+
+GType              spanmark_text_index_get_type      (void) G_GNUC_CONST;
+SpanmarkTextIndex *spanmark_text_index_new           (const char        *text,
+                                                      gssize             len);
+SpanmarkTextIndex *spanmark_text_index_ref           (SpanmarkTextIndex *self);
+void               spanmark_text_index_unref         (SpanmarkTextIndex *self);
+const char        *spanmark_text_index_get_text      (SpanmarkTextIndex *self);
+gsize              spanmark_text_index_get_n_bytes   (SpanmarkTextIndex *self);
+/* Number of code points. */
+guint              spanmark_text_index_get_length    (SpanmarkTextIndex *self);
+/* @offset may equal the length (returns the byte length). */
+gsize              spanmark_text_index_char_to_byte  (SpanmarkTextIndex *self,
+                                                      guint              offset);
+/* @byte must be at a character boundary, <= the byte length. */
+guint              spanmark_text_index_byte_to_char  (SpanmarkTextIndex *self,
+                                                      gsize              byte);
+/* Newly allocated copy of text[start:end] (code points). */
+char              *spanmark_text_index_slice         (SpanmarkTextIndex *self,
+                                                      guint              start,
+                                                      guint              end) G_GNUC_WARN_UNUSED_RESULT;
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpanmarkTextIndex, spanmark_text_index_unref)
+
+G_END_DECLS
