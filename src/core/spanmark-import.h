@@ -1,4 +1,4 @@
-/* spanmark-import.h
+/* spanmark-import.h — bring texts and annotations into a project
  *
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -7,7 +7,40 @@
 #pragma once
 
 #include "spanmark-project.h"
+#include "spanmark-text.h"
 
 G_BEGIN_DECLS
+
+#define SPANMARK_IMPORT_ERROR (spanmark_import_error_quark ())
+
+typedef enum
+{
+  SPANMARK_IMPORT_ERROR_FORMAT,       /* unknown kind of file */
+  SPANMARK_IMPORT_ERROR_INVALID,      /* message: "FILE: line N: what is wrong" */
+} SpanmarkImportError;
+
+GQuark spanmark_import_error_quark (void);
+
+typedef struct
+{
+  const char           *annotator;  /* owns imported spans; NULL means "imported" */
+  SpanmarkTextEncoding  encoding;   /* of .txt files */
+} SpanmarkImportOptions;
+
+/* Imports one file into @project:
+ *   NAME.txt                      one document, id NAME (NAME.ann beside it: brat spans)
+ *   NAME.jsonl                    one document per line, spaCy style
+ *                                 {"id"?, "text", "spans"?: [{"start","end","label"}]}
+ *                                 or doccano style {"id"?, "text", "label": [[s,e,"L"],…]}
+ * Text is normalised (spanmark_text_normalize) and imported spans are
+ * remapped so each still covers the same characters.  Everything is checked
+ * before anything is written: on error nothing in the project changes and
+ * @error names the file and line.  Writes documents/ and annotations/ and
+ * adds the documents to the index in memory; the caller then calls
+ * spanmark_project_save().  Returns the number of documents added, or -1. */
+int spanmark_import_file (SpanmarkProject             *project,
+                          GFile                       *file,
+                          const SpanmarkImportOptions *options,
+                          GError                     **error);
 
 G_END_DECLS
