@@ -43,4 +43,20 @@ int spanmark_import_file (SpanmarkProject             *project,
                           const SpanmarkImportOptions *options,
                           GError                     **error);
 
+/* Like spanmark_import_file() for several files at once: all of them are
+ * checked before anything is written, and document ids must be unique
+ * across them.  A brat .ann named together with its .txt is read with it
+ * (an .ann alone imports its .txt); brat configuration files are skipped.
+ * Notices that do not stop the import ("FILE: line N: T3 has 2
+ * discontinuous fragments…", "FILE: ignored 4 lines…") are appended to
+ * @warnings (char*, caller-owned, e.g. made with
+ * g_ptr_array_new_with_free_func (g_free)) if it is not NULL.  Returns
+ * the number of documents added, or -1. */
+int spanmark_import_files (SpanmarkProject             *project,
+                           GFile                      **files,
+                           guint                        n_files,
+                           const SpanmarkImportOptions *options,
+                           GPtrArray                   *warnings,
+                           GError                     **error);
+
 G_END_DECLS
