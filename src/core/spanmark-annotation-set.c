@@ -1,9 +1,1537 @@
-/* spanmark-annotation-set.c
+/* spanmark-annotation-set.c — one annotator's work on one document
  *
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The spans live in one array sorted by spanmark_span_compare(), so every
+ * position query starts with a binary search on the start offset.  Which
+ * of the spans starting before a position also end after it is answered
+ * by a max-segment tree over the span ends (in array order): a subtree
+ * whose largest end is <= the position is skipped whole, so a query costs
+ * O(log n) per span it returns instead of a walk over all spans.  The tree
+ * is rebuilt lazily (O(n)) after changes, which matches the O(n) memmove of
+ * an insertion into the array.
  */
 
 #include "config.h"
 
-#include "spanmark-annotation-set.h"
+#include <string.h>
+
+#include <gio/gio.h>
+#include <glib/gi18n-lib.h>
+
+#include "spanmark-annotation-set-private.h"
+#include "spanmark-attrs-private.h"
+#include "spanmark-history-private.h"
+
+struct _SpanmarkAnnotationSet
+{
+  GObject            parent_instance;
+
+  char              *document_id;
+  char              *annotator;
+  char              *text;
+  SpanmarkTextIndex *index;
+  SpanmarkStatus     status;
+  char              *modified;
+  SpanmarkHistory   *history;
+
+  /* Owned SpanmarkSpan*, in spanmark_span_compare() order. */
+  GPtrArray         *spans;
+  /* id (borrowed from the span) -> SpanmarkSpan* */
+  GHashTable        *span_ids;
+  /* entity id (owned) -> GHashTable set of SpanmarkSpan* mentioning it */
+  GHashTable        *mentions;
+
+  /* Owned SpanmarkEntity*, in order of creation. */
+  GPtrArray         *entities;
+  /* id (borrowed) -> SpanmarkEntity* */
+  GHashTable        *entity_ids;
+
+  /* New ids count up from here and never go back, so an id is never
+   * given twice in a session, even after undo. */
+  guint64            next_span_number;
+  guint64            next_entity_number;
+
+  /* Max-segment tree over span ends: leaves at tree[tree_size + i]. */
+  guint             *tree;
+  guint              tree_size;
+  gboolean           tree_dirty;
+};
+
+G_DEFINE_FINAL_TYPE (SpanmarkAnnotationSet, spanmark_annotation_set, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT_ID,
+  PROP_ANNOTATOR,
+  PROP_TEXT,
+  PROP_STATUS,
+  PROP_MODIFIED,
+  PROP_HISTORY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  SPAN_ADDED,
+  SPAN_REMOVED,
+  SPAN_CHANGED,
+  ENTITY_ADDED,
+  ENTITY_REMOVED,
+  ENTITY_CHANGED,
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+
+/* g_set_str() arrived in GLib 2.76. */
+static gboolean
+set_str (char       **str,
+         const char  *value)
+{
+  if (g_strcmp0 (*str, value) == 0)
+    return FALSE;
+
+  g_free (*str);
+  *str = g_strdup (value);
+  return TRUE;
+}
+
+
+/* Status helpers */
+
+static const struct {
+  const char *id;
+  const char *title;
+} status_names[] = {
+  [SPANMARK_STATUS_NEW] = { "new", N_("New") },
+  [SPANMARK_STATUS_IN_PROGRESS] = { "in-progress", N_("In progress") },
+  [SPANMARK_STATUS_DONE] = { "done", N_("Done") },
+  [SPANMARK_STATUS_REVIEWED] = { "reviewed", N_("Reviewed") },
+};
+
+const char *
+spanmark_status_to_string (SpanmarkStatus status)
+{
+  g_return_val_if_fail ((guint) status < G_N_ELEMENTS (status_names), NULL);
+
+  return status_names[status].id;
+}
+
+gboolean
+spanmark_status_from_string (const char     *str,
+                             SpanmarkStatus *status)
+{
+  if (str == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (status_names); i++)
+    {
+      if (strcmp (str, status_names[i].id) == 0)
+        {
+          if (status != NULL)
+            *status = (SpanmarkStatus) i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+const char *
+spanmark_status_get_title (SpanmarkStatus status)
+{
+  g_return_val_if_fail ((guint) status < G_N_ELEMENTS (status_names), NULL);
+
+  return g_dgettext (GETTEXT_PACKAGE, status_names[status].title);
+}
+
+
+/* Ids */
+
+/* The number at the end of an id ("s12" -> 12), or 0. */
+static guint64
+id_number (const char *id)
+{
+  const char *p;
+
+  if (id == NULL)
+    return 0;
+
+  p = id + strlen (id);
+  while (p > id && g_ascii_isdigit (p[-1]))
+    p--;
+
+  /* Longer runs of digits than fit are no threat to uniqueness: new ids
+   * are checked against the ids in use anyway. */
+  if (*p == '\0' || strlen (p) > 18)
+    return 0;
+
+  return g_ascii_strtoull (p, NULL, 10);
+}
+
+static char *
+new_id (GHashTable *in_use,
+        char        prefix,
+        guint64    *next)
+{
+  for (;;)
+    {
+      char *id = g_strdup_printf ("%c%" G_GUINT64_FORMAT, prefix, (*next)++);
+
+      if (!g_hash_table_contains (in_use, id))
+        return id;
+      g_free (id);
+    }
+}
+
+
+/* Span storage */
+
+/* First index whose span starts at or after @offset. */
+static guint
+lower_bound_start (SpanmarkAnnotationSet *self,
+                   guint                  offset)
+{
+  guint lo = 0;
+  guint hi = self->spans->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      const SpanmarkSpan *span = g_ptr_array_index (self->spans, mid);
+
+      if (span->start < offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+/* First index whose span starts after @offset. */
+static guint
+upper_bound_start (SpanmarkAnnotationSet *self,
+                   guint                  offset)
+{
+  guint lo = 0;
+  guint hi = self->spans->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      const SpanmarkSpan *span = g_ptr_array_index (self->spans, mid);
+
+      if (span->start <= offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+/* First index whose span does not sort before @key. */
+static guint
+lower_bound_span (SpanmarkAnnotationSet *self,
+                  const SpanmarkSpan    *key)
+{
+  guint lo = 0;
+  guint hi = self->spans->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (spanmark_span_compare (g_ptr_array_index (self->spans, mid), key) < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+static guint
+span_index (SpanmarkAnnotationSet *self,
+            const SpanmarkSpan    *span)
+{
+  guint index = lower_bound_span (self, span);
+
+  g_assert (index < self->spans->len);
+  g_assert (g_ptr_array_index (self->spans, index) == span);
+
+  return index;
+}
+
+static void
+mentions_add (SpanmarkAnnotationSet *self,
+              SpanmarkSpan          *span)
+{
+  GHashTable *set;
+
+  if (span->entity == NULL)
+    return;
+
+  set = g_hash_table_lookup (self->mentions, span->entity);
+  if (set == NULL)
+    {
+      set = g_hash_table_new (NULL, NULL);
+      g_hash_table_insert (self->mentions, g_strdup (span->entity), set);
+    }
+  g_hash_table_add (set, span);
+}
+
+static void
+mentions_remove (SpanmarkAnnotationSet *self,
+                 SpanmarkSpan          *span)
+{
+  GHashTable *set;
+
+  if (span->entity == NULL)
+    return;
+
+  set = g_hash_table_lookup (self->mentions, span->entity);
+  if (set == NULL)
+    return;
+
+  g_hash_table_remove (set, span);
+  if (g_hash_table_size (set) == 0)
+    g_hash_table_remove (self->mentions, span->entity);
+}
+
+/* Takes ownership of @span. */
+static void
+insert_span (SpanmarkAnnotationSet *self,
+             SpanmarkSpan          *span)
+{
+  guint64 number;
+
+  g_ptr_array_insert (self->spans, (int) lower_bound_span (self, span), span);
+  g_hash_table_insert (self->span_ids, span->id, span);
+  mentions_add (self, span);
+
+  number = id_number (span->id);
+  if (number >= self->next_span_number)
+    self->next_span_number = number + 1;
+
+  self->tree_dirty = TRUE;
+}
+
+/* Returns the span, now owned by the caller. */
+static SpanmarkSpan *
+steal_span (SpanmarkAnnotationSet *self,
+            SpanmarkSpan          *span)
+{
+  guint index = span_index (self, span);
+
+  g_ptr_array_steal_index (self->spans, index);
+  g_hash_table_remove (self->span_ids, span->id);
+  mentions_remove (self, span);
+  self->tree_dirty = TRUE;
+
+  return span;
+}
+
+static void
+ensure_tree (SpanmarkAnnotationSet *self)
+{
+  guint n = self->spans->len;
+  guint size = 1;
+
+  if (!self->tree_dirty)
+    return;
+
+  while (size < n)
+    size *= 2;
+
+  if (size != self->tree_size)
+    {
+      g_free (self->tree);
+      self->tree = g_new (guint, 2 * size);
+      self->tree_size = size;
+    }
+
+  for (guint i = 0; i < size; i++)
+    {
+      const SpanmarkSpan *span = i < n ? g_ptr_array_index (self->spans, i) : NULL;
+
+      /* Real spans end after 0, so an empty leaf never matches. */
+      self->tree[size + i] = span != NULL ? span->end : 0;
+    }
+  for (guint i = size - 1; i > 0; i--)
+    self->tree[i] = MAX (self->tree[2 * i], self->tree[2 * i + 1]);
+
+  self->tree_dirty = FALSE;
+}
+
+/* Appends, in order, the spans with index < @limit whose end is greater
+ * than @threshold, visiting only subtrees that hold one. */
+static void
+collect_spans (SpanmarkAnnotationSet *self,
+               guint                  node,
+               guint                  node_lo,
+               guint                  node_hi,
+               guint                  limit,
+               guint                  threshold,
+               GPtrArray             *out)
+{
+  guint mid;
+
+  if (node_lo >= limit || self->tree[node] <= threshold)
+    return;
+
+  if (node >= self->tree_size)
+    {
+      g_ptr_array_add (out, g_ptr_array_index (self->spans, node - self->tree_size));
+      return;
+    }
+
+  mid = node_lo + (node_hi - node_lo) / 2;
+  collect_spans (self, 2 * node, node_lo, mid, limit, threshold, out);
+  collect_spans (self, 2 * node + 1, mid, node_hi, limit, threshold, out);
+}
+
+static GPtrArray *
+spans_overlapping (SpanmarkAnnotationSet *self,
+                   guint                  start,
+                   guint                  end)
+{
+  GPtrArray *out = g_ptr_array_new ();
+  guint limit;
+
+  if (self->spans->len == 0)
+    return out;
+
+  ensure_tree (self);
+
+  /* A span overlaps [start, end) if it starts before end and ends after
+   * start; an empty range asks for the spans containing start. */
+  limit = start == end ? upper_bound_start (self, start) : lower_bound_start (self, end);
+  collect_spans (self, 1, 0, self->tree_size, limit, start, out);
+
+  return out;
+}
+
+
+/* Entity storage */
+
+static guint
+entity_index (SpanmarkAnnotationSet *self,
+              const char            *id)
+{
+  for (guint i = 0; i < self->entities->len; i++)
+    {
+      const SpanmarkEntity *entity = g_ptr_array_index (self->entities, i);
+
+      if (strcmp (entity->id, id) == 0)
+        return i;
+    }
+
+  g_assert_not_reached ();
+  return 0;
+}
+
+static void
+insert_entity (SpanmarkAnnotationSet *self,
+               SpanmarkEntity        *entity,
+               guint                  index)
+{
+  guint64 number;
+
+  g_ptr_array_insert (self->entities, (int) MIN (index, self->entities->len), entity);
+  g_hash_table_insert (self->entity_ids, entity->id, entity);
+
+  number = id_number (entity->id);
+  if (number >= self->next_entity_number)
+    self->next_entity_number = number + 1;
+}
+
+
+/* Private API for SpanmarkHistory */
+
+void
+_spanmark_annotation_set_apply_span (SpanmarkAnnotationSet *self,
+                                     const SpanmarkSpan    *before,
+                                     const SpanmarkSpan    *after)
+{
+  g_assert (SPANMARK_IS_ANNOTATION_SET (self));
+  g_assert (before != NULL || after != NULL);
+
+  if (before == NULL)
+    {
+      SpanmarkSpan *span = spanmark_span_copy (after);
+
+      insert_span (self, span);
+      g_signal_emit (self, signals[SPAN_ADDED], 0, span);
+    }
+  else if (after == NULL)
+    {
+      SpanmarkSpan *span = g_hash_table_lookup (self->span_ids, before->id);
+      g_autoptr(SpanmarkSpan) removed = NULL;
+
+      g_return_if_fail (span != NULL);
+
+      removed = steal_span (self, span);
+      g_signal_emit (self, signals[SPAN_REMOVED], 0, removed);
+    }
+  else
+    {
+      SpanmarkSpan *span = g_hash_table_lookup (self->span_ids, before->id);
+      g_autoptr(SpanmarkSpan) old_span = NULL;
+      SpanmarkSpan *new_span;
+
+      g_return_if_fail (span != NULL);
+      g_return_if_fail (g_strcmp0 (before->id, after->id) == 0);
+
+      new_span = spanmark_span_copy (after);
+
+      if (span->start == after->start && span->end == after->end)
+        {
+          /* Same place in the order: swap in place, no memmove. */
+          guint index = span_index (self, span);
+
+          mentions_remove (self, span);
+          old_span = span;
+          self->spans->pdata[index] = new_span;
+          g_hash_table_insert (self->span_ids, new_span->id, new_span);
+          mentions_add (self, new_span);
+        }
+      else
+        {
+          old_span = steal_span (self, span);
+          insert_span (self, new_span);
+        }
+
+      g_signal_emit (self, signals[SPAN_CHANGED], 0, old_span, new_span);
+    }
+}
+
+void
+_spanmark_annotation_set_apply_entity (SpanmarkAnnotationSet *self,
+                                       const SpanmarkEntity  *before,
+                                       const SpanmarkEntity  *after,
+                                       guint                  index)
+{
+  g_assert (SPANMARK_IS_ANNOTATION_SET (self));
+  g_assert (before != NULL || after != NULL);
+
+  if (before == NULL)
+    {
+      SpanmarkEntity *entity = spanmark_entity_copy (after);
+
+      insert_entity (self, entity, index);
+      g_signal_emit (self, signals[ENTITY_ADDED], 0, entity);
+    }
+  else if (after == NULL)
+    {
+      g_autoptr(SpanmarkEntity) removed = NULL;
+
+      g_return_if_fail (g_hash_table_contains (self->entity_ids, before->id));
+
+      removed = g_ptr_array_steal_index (self->entities, entity_index (self, before->id));
+      g_hash_table_remove (self->entity_ids, removed->id);
+      g_signal_emit (self, signals[ENTITY_REMOVED], 0, removed);
+    }
+  else
+    {
+      g_autoptr(SpanmarkEntity) old_entity = NULL;
+      SpanmarkEntity *new_entity;
+      guint i;
+
+      g_return_if_fail (g_hash_table_contains (self->entity_ids, before->id));
+      g_return_if_fail (g_strcmp0 (before->id, after->id) == 0);
+
+      i = entity_index (self, before->id);
+      old_entity = g_ptr_array_index (self->entities, i);
+      new_entity = spanmark_entity_copy (after);
+      self->entities->pdata[i] = new_entity;
+      g_hash_table_insert (self->entity_ids, new_entity->id, new_entity);
+
+      g_signal_emit (self, signals[ENTITY_CHANGED], 0, old_entity, new_entity);
+    }
+}
+
+void
+_spanmark_annotation_set_apply_status (SpanmarkAnnotationSet *self,
+                                       SpanmarkStatus         status)
+{
+  g_assert (SPANMARK_IS_ANNOTATION_SET (self));
+
+  if (self->status == status)
+    return;
+
+  self->status = status;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+}
+
+void
+_spanmark_annotation_set_emit_changed (SpanmarkAnnotationSet *self)
+{
+  g_assert (SPANMARK_IS_ANNOTATION_SET (self));
+
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+
+/* GObject */
+
+static void
+spanmark_annotation_set_constructed (GObject *object)
+{
+  SpanmarkAnnotationSet *self = SPANMARK_ANNOTATION_SET (object);
+
+  G_OBJECT_CLASS (spanmark_annotation_set_parent_class)->constructed (object);
+
+  if (self->text == NULL)
+    self->text = g_strdup ("");
+  if (self->document_id == NULL)
+    self->document_id = g_strdup ("");
+  if (self->annotator == NULL)
+    self->annotator = g_strdup ("");
+
+  self->index = spanmark_text_index_new (self->text, -1);
+  self->history = _spanmark_history_new (self);
+}
+
+static void
+spanmark_annotation_set_dispose (GObject *object)
+{
+  SpanmarkAnnotationSet *self = SPANMARK_ANNOTATION_SET (object);
+
+  g_clear_object (&self->history);
+
+  G_OBJECT_CLASS (spanmark_annotation_set_parent_class)->dispose (object);
+}
+
+static void
+spanmark_annotation_set_finalize (GObject *object)
+{
+  SpanmarkAnnotationSet *self = SPANMARK_ANNOTATION_SET (object);
+
+  g_clear_pointer (&self->span_ids, g_hash_table_unref);
+  g_clear_pointer (&self->mentions, g_hash_table_unref);
+  g_clear_pointer (&self->spans, g_ptr_array_unref);
+  g_clear_pointer (&self->entity_ids, g_hash_table_unref);
+  g_clear_pointer (&self->entities, g_ptr_array_unref);
+  g_clear_pointer (&self->tree, g_free);
+  g_clear_pointer (&self->index, spanmark_text_index_unref);
+  g_clear_pointer (&self->document_id, g_free);
+  g_clear_pointer (&self->annotator, g_free);
+  g_clear_pointer (&self->text, g_free);
+  g_clear_pointer (&self->modified, g_free);
+
+  G_OBJECT_CLASS (spanmark_annotation_set_parent_class)->finalize (object);
+}
+
+static void
+spanmark_annotation_set_get_property (GObject    *object,
+                                      guint       prop_id,
+                                      GValue     *value,
+                                      GParamSpec *pspec)
+{
+  SpanmarkAnnotationSet *self = SPANMARK_ANNOTATION_SET (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT_ID:
+      g_value_set_string (value, self->document_id);
+      break;
+    case PROP_ANNOTATOR:
+      g_value_set_string (value, self->annotator);
+      break;
+    case PROP_TEXT:
+      g_value_set_string (value, self->text);
+      break;
+    case PROP_STATUS:
+      g_value_set_uint (value, self->status);
+      break;
+    case PROP_MODIFIED:
+      g_value_set_string (value, self->modified);
+      break;
+    case PROP_HISTORY:
+      g_value_set_object (value, self->history);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+spanmark_annotation_set_set_property (GObject      *object,
+                                      guint         prop_id,
+                                      const GValue *value,
+                                      GParamSpec   *pspec)
+{
+  SpanmarkAnnotationSet *self = SPANMARK_ANNOTATION_SET (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT_ID:
+      self->document_id = g_value_dup_string (value);
+      break;
+    case PROP_ANNOTATOR:
+      self->annotator = g_value_dup_string (value);
+      break;
+    case PROP_TEXT:
+      self->text = g_value_dup_string (value);
+      break;
+    case PROP_STATUS:
+      spanmark_annotation_set_set_status (self, g_value_get_uint (value));
+      break;
+    case PROP_MODIFIED:
+      spanmark_annotation_set_set_modified (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+spanmark_annotation_set_class_init (SpanmarkAnnotationSetClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GType span_type = SPANMARK_TYPE_SPAN | G_SIGNAL_TYPE_STATIC_SCOPE;
+  GType entity_type = SPANMARK_TYPE_ENTITY | G_SIGNAL_TYPE_STATIC_SCOPE;
+
+  object_class->constructed = spanmark_annotation_set_constructed;
+  object_class->dispose = spanmark_annotation_set_dispose;
+  object_class->finalize = spanmark_annotation_set_finalize;
+  object_class->get_property = spanmark_annotation_set_get_property;
+  object_class->set_property = spanmark_annotation_set_set_property;
+
+  properties[PROP_DOCUMENT_ID] =
+    g_param_spec_string ("document-id", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ANNOTATOR] =
+    g_param_spec_string ("annotator", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TEXT] =
+    g_param_spec_string ("text", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STATUS] =
+    g_param_spec_uint ("status", NULL, NULL,
+                       SPANMARK_STATUS_NEW, SPANMARK_STATUS_REVIEWED, SPANMARK_STATUS_NEW,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MODIFIED] =
+    g_param_spec_string ("modified", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HISTORY] =
+    g_param_spec_object ("history", NULL, NULL, SPANMARK_TYPE_HISTORY,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[SPAN_ADDED] =
+    g_signal_new ("span-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, span_type);
+  signals[SPAN_REMOVED] =
+    g_signal_new ("span-removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, span_type);
+  signals[SPAN_CHANGED] =
+    g_signal_new ("span-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, span_type, span_type);
+  signals[ENTITY_ADDED] =
+    g_signal_new ("entity-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, entity_type);
+  signals[ENTITY_REMOVED] =
+    g_signal_new ("entity-removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, entity_type);
+  signals[ENTITY_CHANGED] =
+    g_signal_new ("entity-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, entity_type, entity_type);
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+spanmark_annotation_set_init (SpanmarkAnnotationSet *self)
+{
+  self->spans = g_ptr_array_new_with_free_func ((GDestroyNotify) spanmark_span_free);
+  self->span_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->mentions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          (GDestroyNotify) g_hash_table_unref);
+  self->entities = g_ptr_array_new_with_free_func ((GDestroyNotify) spanmark_entity_free);
+  self->entity_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->next_span_number = 1;
+  self->next_entity_number = 1;
+  self->status = SPANMARK_STATUS_NEW;
+  self->tree_dirty = TRUE;
+}
+
+SpanmarkAnnotationSet *
+spanmark_annotation_set_new (const char *document_id,
+                             const char *annotator,
+                             const char *text)
+{
+  g_return_val_if_fail (text == NULL || g_utf8_validate (text, -1, NULL), NULL);
+
+  return g_object_new (SPANMARK_TYPE_ANNOTATION_SET,
+                       "document-id", document_id,
+                       "annotator", annotator,
+                       "text", text,
+                       NULL);
+}
+
+const char *
+spanmark_annotation_set_get_document_id (SpanmarkAnnotationSet *self)
+{
+  g_return_val_if_fail (SPANMARK_IS_ANNOTATION_SET (self), NULL);
+
+  return self->document_id;
+}
+
+const char *
+spanmark_annotation_set_get_annotator (SpanmarkAnnotationSet *self)
+{
+  g_return_val_if_fail (SPANMARK_IS_ANNOTATION_SET (self), NULL);
+
+  return self->annotator;
+}
+
+const char *
+spanmark_annotation_set_get_text (SpanmarkAnnotationSet *self)
+{
+  g_return_val_if_fail (SPANMARK_IS_ANNOTATION_SET (self), NULL);
+
+  return self->text;
+}
+
+guint
+spanmark_annotation_set_get_length (SpanmarkAnnotationSet *self)
+{
+  g_return_val_if_fail (SPANMARK_IS_ANNOTATION_SET (self), 0);
+
+  return spanmark_text_index_get_length (self->index);
+}
+
+SpanmarkTextIndex *
+spanmark_annotation_set_get_text_index (SpanmarkAnnotationSet *self)
+{
+  g_return_val_if_fail (SPANMARK_IS_ANNOTATION_SET (self), NULL);
+
+  return self->index;
+}
+
+SpanmarkHistory *
+spanmark_annotation_set_get_history (SpanmarkAnnotationSet *self)
+{
+  g_return_val_if_fail (SPANMARK_IS_ANNOTATION_SET (self), NULL);
+
+  return self->history;
+}
+
+SpanmarkStatus
+spanmark_annotation_set_get_status (SpanmarkAnnotationSet *self)
+{
+  g_return_val_if_fail (SPANMARK_IS_ANNOTATION_SET (self), SPANMARK_STATUS_NEW);
+
+  return self->status;
+}
+
+const char *
+spanmark_annotation_set_get_modified (SpanmarkAnnotationSet *self)
+{
+  g_return_val_if_fail (SPANMARK_IS_ANNOTATION_SET (self), NULL);
+
+  return self->modified;
+}
+
+void
+spanmark_annotation_set_set_modified (SpanmarkAnnotationSet *self,
+                                      const char            *modified)
+{
+  g_return_if_fail (SPANMARK_IS_ANNOTATION_SET (self));
+
+  if (set_str (&self->modified, modified))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+
+/* Queries */
+
+guint
+spanmark_annotation_set_get_n_spans (SpanmarkAnnotationSet *self)
+{
+  g_return_val_if_fail (SPANMARK_IS_ANNOTATION_SET (self), 0);
+
+  return self->spans->len;
+}
+
+const SpanmarkSpan *
+spanmark_annotation_set_get_span (SpanmarkAnnotationSet *self,
+                                  guint                  index)
+{
+  g_return_val_if_fail (SPANMARK_IS_ANNOTATION_SET (self), NULL);
+  g_return_val_if_fail (index < self->spans->len, NULL);
+
+  return g_ptr_array_index (self->spans, index);
+}
+
+const SpanmarkSpan *
+spanmark_annotation_set_lookup_span (SpanmarkAnnotationSet *self,
+                                     const char            *id)
+{
+  g_return_val_if_fail (SPANMARK_IS_ANNOTATION_SET (self), NULL);
+
+  if (id == NULL)
+    return NULL;
+
+  return g_hash_table_lookup (self->span_ids, id);
+}
+
+GPtrArray *
+spanmark_annotation_set_get_spans_in_range (SpanmarkAnnotationSet *self,
+                                            guint                  start,
+                                            guint                  end)
+{
+  g_return_val_if_fail (SPANMARK_IS_ANNOTATION_SET (self), NULL);
+  g_return_val_if_fail (start <= end, NULL);
+
+  return spans_overlapping (self, start, end);
+}
+
+const SpanmarkSpan *
+spanmark_annotation_set_get_span_at (SpanmarkAnnotationSet *self,
+                                     guint                  offset)
+{
+  g_autoptr(GPtrArray) found = NULL;
+  const SpanmarkSpan *best = NULL;
+
+  g_return_val_if_fail (SPANMARK_IS_ANNOTATION_SET (self), NULL);
+
+  found = spans_overlapping (self, offset, offset);
+
+  /* The shortest wins; among equally long spans, the first in order. */
+  for (guint i = 0; i < found->len; i++)
+    {
+      const SpanmarkSpan *span = g_ptr_array_index (found, i);
+
+      if (best == NULL || span->end - span->start < best->end - best->start)
+        best = span;
+    }
+
+  return best;
+}
+
+const SpanmarkSpan *
+spanmark_annotation_set_get_next_span (SpanmarkAnnotationSet *self,
+                                       guint                  offset)
+{
+  guint index;
+
+  g_return_val_if_fail (SPANMARK_IS_ANNOTATION_SET (self), NULL);
+
+  index = upper_bound_start (self, offset);
+  return index < self->spans->len ? g_ptr_array_index (self->spans, index) : NULL;
+}
+
+const SpanmarkSpan *
+spanmark_annotation_set_get_prev_span (SpanmarkAnnotationSet *self,
+                                       guint                  offset)
+{
+  guint index;
+
+  g_return_val_if_fail (SPANMARK_IS_ANNOTATION_SET (self), NULL);
+
+  index = lower_bound_start (self, offset);
+  return index > 0 ? g_ptr_array_index (self->spans, index - 1) : NULL;
+}
+
+const SpanmarkSpan *
+spanmark_annotation_set_find_span (SpanmarkAnnotationSet *self,
+                                   guint                  start,
+                                   guint                  end,
+                                   const char            *label)
+{
+  SpanmarkSpan key = { .id = (char *) "", .start = start, .end = end };
+
+  g_return_val_if_fail (SPANMARK_IS_ANNOTATION_SET (self), NULL);
+
+  if (label == NULL)
+    return NULL;
+
+  /* "" sorts before every id, so this is the first span at these
+   * offsets; the few spans sharing them differ by label. */
+  for (guint i = lower_bound_span (self, &key); i < self->spans->len; i++)
+    {
+      const SpanmarkSpan *span = g_ptr_array_index (self->spans, i);
+
+      if (span->start != start || span->end != end)
+        break;
+      if (g_strcmp0 (span->label, label) == 0)
+        return span;
+    }
+
+  return NULL;
+}
+
+guint
+spanmark_annotation_set_get_n_entities (SpanmarkAnnotationSet *self)
+{
+  g_return_val_if_fail (SPANMARK_IS_ANNOTATION_SET (self), 0);
+
+  return self->entities->len;
+}
+
+const SpanmarkEntity *
+spanmark_annotation_set_get_entity (SpanmarkAnnotationSet *self,
+                                    guint                  index)
+{
+  g_return_val_if_fail (SPANMARK_IS_ANNOTATION_SET (self), NULL);
+  g_return_val_if_fail (index < self->entities->len, NULL);
+
+  return g_ptr_array_index (self->entities, index);
+}
+
+const SpanmarkEntity *
+spanmark_annotation_set_lookup_entity (SpanmarkAnnotationSet *self,
+                                       const char            *id)
+{
+  g_return_val_if_fail (SPANMARK_IS_ANNOTATION_SET (self), NULL);
+
+  if (id == NULL)
+    return NULL;
+
+  return g_hash_table_lookup (self->entity_ids, id);
+}
+
+static int
+compare_span_pointers (gconstpointer a,
+                       gconstpointer b)
+{
+  return spanmark_span_compare (*(const SpanmarkSpan * const *) a,
+                                *(const SpanmarkSpan * const *) b);
+}
+
+GPtrArray *
+spanmark_annotation_set_get_mentions (SpanmarkAnnotationSet *self,
+                                      const char            *entity_id)
+{
+  GPtrArray *out;
+  GHashTable *set;
+
+  g_return_val_if_fail (SPANMARK_IS_ANNOTATION_SET (self), NULL);
+
+  out = g_ptr_array_new ();
+  if (entity_id == NULL)
+    return out;
+
+  set = g_hash_table_lookup (self->mentions, entity_id);
+  if (set != NULL)
+    {
+      GHashTableIter iter;
+      gpointer span;
+
+      g_hash_table_iter_init (&iter, set);
+      while (g_hash_table_iter_next (&iter, &span, NULL))
+        g_ptr_array_add (out, span);
+      g_ptr_array_sort (out, compare_span_pointers);
+    }
+
+  return out;
+}
+
+/**
+ * spanmark_annotation_set_get_n_mentions:
+ *
+ * The number of spans whose entity is @entity_id, in O(1): cheaper than
+ * spanmark_annotation_set_get_mentions() for a count in a list row.
+ */
+guint
+spanmark_annotation_set_get_n_mentions (SpanmarkAnnotationSet *self,
+                                        const char            *entity_id)
+{
+  GHashTable *set;
+
+  g_return_val_if_fail (SPANMARK_IS_ANNOTATION_SET (self), 0);
+
+  if (entity_id == NULL)
+    return 0;
+
+  set = g_hash_table_lookup (self->mentions, entity_id);
+  return set != NULL ? g_hash_table_size (set) : 0;
+}
+
+
+/* Mutators */
+
+static gboolean
+check_span_offsets (SpanmarkAnnotationSet  *self,
+                    guint                   start,
+                    guint                   end,
+                    const char             *label,
+                    GError                **error)
+{
+  guint length = spanmark_text_index_get_length (self->index);
+
+  if (start >= end || end > length)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("Span %u–%u is outside the text (length %u) or empty"),
+                   start, end, length);
+      return FALSE;
+    }
+
+  if (label == NULL || label[0] == '\0')
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("A span needs a label"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Adds a new span, recorded; returns the set's copy.  Emits no
+ * "changed": the public caller does, once. */
+static const SpanmarkSpan *
+add_span_recorded (SpanmarkAnnotationSet *self,
+                   guint                  start,
+                   guint                  end,
+                   const char            *label,
+                   const char            *entity_id)
+{
+  g_autofree char *id = new_id (self->span_ids, 's', &self->next_span_number);
+  g_autofree char *text = spanmark_text_index_slice (self->index, start, end);
+  SpanmarkSpan *span = spanmark_span_new (id, start, end, label, text);
+
+  span->entity = g_strdup (entity_id);
+  _spanmark_annotation_set_apply_span (self, NULL, span);
+  _spanmark_history_record_span (self->history, NULL, span);
+
+  return g_hash_table_lookup (self->span_ids, id);
+}
+
+/* Replaces @current with @after (same id), recorded; takes @after. */
+static void
+change_span_recorded (SpanmarkAnnotationSet *self,
+                      const SpanmarkSpan    *current,
+                      SpanmarkSpan          *after)
+{
+  SpanmarkSpan *before = spanmark_span_copy (current);
+
+  _spanmark_annotation_set_apply_span (self, before, after);
+  _spanmark_history_record_span (self->history, before, after);
+}
+
+static void
+change_entity_recorded (SpanmarkAnnotationSet *self,
+                        const SpanmarkEntity  *current,
+                        SpanmarkEntity        *after)
+{
+  SpanmarkEntity *before = spanmark_entity_copy (current);
+  guint index = entity_index (self, current->id);
+
+  _spanmark_annotation_set_apply_entity (self, before, after, index);
+  _spanmark_history_record_entity (self->history, before, after, index);
+}
+
+const SpanmarkSpan *
+spanmark_annotation_set_add_span (SpanmarkAnnotationSet  *self,
+                                  guint                   start,
+                                  guint                   end,
+                                  const char             *label,
+                                  GError                **error)
+{
+  const SpanmarkSpan *span;
+
+  g_return_val_if_fail (SPANMARK_IS_ANNOTATION_SET (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_span_offsets (self, start, end, label, error))
+    return NULL;
+
+  span = add_span_recorded (self, start, end, label, NULL);
+  _spanmark_annotation_set_emit_changed (self);
+
+  return span;
+}
+
+gboolean
+spanmark_annotation_set_remove_span (SpanmarkAnnotationSet *self,
+                                     const char            *span_id)
+{
+  SpanmarkSpan *span;
+  SpanmarkSpan *before;
+
+  g_return_val_if_fail (SPANMARK_IS_ANNOTATION_SET (self), FALSE);
+
+  span = span_id != NULL ? g_hash_table_lookup (self->span_ids, span_id) : NULL;
+  if (span == NULL)
+    return FALSE;
+
+  before = spanmark_span_copy (span);
+  _spanmark_annotation_set_apply_span (self, before, NULL);
+  _spanmark_history_record_span (self->history, before, NULL);
+  _spanmark_annotation_set_emit_changed (self);
+
+  return TRUE;
+}
+
+gboolean
+spanmark_annotation_set_set_span_label (SpanmarkAnnotationSet *self,
+                                        const char            *span_id,
+                                        const char            *label)
+{
+  const SpanmarkSpan *span;
+  SpanmarkSpan *after;
+
+  g_return_val_if_fail (SPANMARK_IS_ANNOTATION_SET (self), FALSE);
+
+  span = spanmark_annotation_set_lookup_span (self, span_id);
+  if (span == NULL || label == NULL || label[0] == '\0')
+    return FALSE;
+  if (strcmp (span->label, label) == 0)
+    return TRUE;
+
+  after = spanmark_span_copy (span);
+  set_str (&after->label, label);
+  change_span_recorded (self, span, after);
+  _spanmark_annotation_set_emit_changed (self);
+
+  return TRUE;
+}
+
+gboolean
+spanmark_annotation_set_set_span_entity (SpanmarkAnnotationSet *self,
+                                         const char            *span_id,
+                                         const char            *entity_id)
+{
+  const SpanmarkSpan *span;
+  SpanmarkSpan *after;
+
+  g_return_val_if_fail (SPANMARK_IS_ANNOTATION_SET (self), FALSE);
+
+  span = spanmark_annotation_set_lookup_span (self, span_id);
+  if (span == NULL)
+    return FALSE;
+  if (entity_id != NULL && !g_hash_table_contains (self->entity_ids, entity_id))
+    return FALSE;
+  if (g_strcmp0 (span->entity, entity_id) == 0)
+    return TRUE;
+
+  after = spanmark_span_copy (span);
+  set_str (&after->entity, entity_id);
+  change_span_recorded (self, span, after);
+  _spanmark_annotation_set_emit_changed (self);
+
+  return TRUE;
+}
+
+gboolean
+spanmark_annotation_set_set_span_attr (SpanmarkAnnotationSet *self,
+                                       const char            *span_id,
+                                       const char            *key,
+                                       const char            *value)
+{
+  const SpanmarkSpan *span;
+  SpanmarkSpan *after;
+
+  g_return_val_if_fail (SPANMARK_IS_ANNOTATION_SET (self), FALSE);
+
+  span = spanmark_annotation_set_lookup_span (self, span_id);
+  if (span == NULL || key == NULL || key[0] == '\0')
+    return FALSE;
+  if (g_strcmp0 (g_hash_table_lookup (span->attrs, key), value) == 0)
+    return TRUE;
+
+  after = spanmark_span_copy (span);
+  if (value != NULL)
+    g_hash_table_insert (after->attrs, g_strdup (key), g_strdup (value));
+  else
+    g_hash_table_remove (after->attrs, key);
+  change_span_recorded (self, span, after);
+  _spanmark_annotation_set_emit_changed (self);
+
+  return TRUE;
+}
+
+const SpanmarkEntity *
+spanmark_annotation_set_add_entity (SpanmarkAnnotationSet *self,
+                                    const char            *label,
+                                    const char            *name)
+{
+  g_autofree char *id = NULL;
+  SpanmarkEntity *entity;
+  guint index;
+
+  g_return_val_if_fail (SPANMARK_IS_ANNOTATION_SET (self), NULL);
+
+  if (label == NULL || label[0] == '\0')
+    return NULL;
+
+  id = new_id (self->entity_ids, 'e', &self->next_entity_number);
+  entity = spanmark_entity_new (id, label, name != NULL ? name : "");
+  index = self->entities->len;
+
+  _spanmark_annotation_set_apply_entity (self, NULL, entity, index);
+  _spanmark_history_record_entity (self->history, NULL, entity, index);
+  _spanmark_annotation_set_emit_changed (self);
+
+  return g_hash_table_lookup (self->entity_ids, id);
+}
+
+gboolean
+spanmark_annotation_set_remove_entity (SpanmarkAnnotationSet *self,
+                                       const char            *entity_id)
+{
+  g_autoptr(GPtrArray) mentions = NULL;
+  const SpanmarkEntity *entity;
+  SpanmarkEntity *before;
+  guint index;
+
+  g_return_val_if_fail (SPANMARK_IS_ANNOTATION_SET (self), FALSE);
+
+  entity = spanmark_annotation_set_lookup_entity (self, entity_id);
+  if (entity == NULL)
+    return FALSE;
+
+  spanmark_history_begin_group (self->history);
+
+  /* Detach the mentions first, so that no span ever names a missing
+   * entity, and undo re-attaches them after the entity is back. */
+  mentions = spanmark_annotation_set_get_mentions (self, entity_id);
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      const SpanmarkSpan *span = g_ptr_array_index (mentions, i);
+      SpanmarkSpan *after = spanmark_span_copy (span);
+
+      g_clear_pointer (&after->entity, g_free);
+      change_span_recorded (self, span, after);
+    }
+
+  index = entity_index (self, entity->id);
+  before = spanmark_entity_copy (entity);
+  _spanmark_annotation_set_apply_entity (self, before, NULL, index);
+  _spanmark_history_record_entity (self->history, before, NULL, index);
+
+  spanmark_history_end_group (self->history);
+  _spanmark_annotation_set_emit_changed (self);
+
+  return TRUE;
+}
+
+gboolean
+spanmark_annotation_set_set_entity_name (SpanmarkAnnotationSet *self,
+                                         const char            *entity_id,
+                                         const char            *name)
+{
+  const SpanmarkEntity *entity;
+  SpanmarkEntity *after;
+
+  g_return_val_if_fail (SPANMARK_IS_ANNOTATION_SET (self), FALSE);
+
+  entity = spanmark_annotation_set_lookup_entity (self, entity_id);
+  if (entity == NULL || name == NULL)
+    return FALSE;
+  if (g_strcmp0 (entity->name, name) == 0)
+    return TRUE;
+
+  after = spanmark_entity_copy (entity);
+  set_str (&after->name, name);
+  change_entity_recorded (self, entity, after);
+  _spanmark_annotation_set_emit_changed (self);
+
+  return TRUE;
+}
+
+gboolean
+spanmark_annotation_set_set_entity_attr (SpanmarkAnnotationSet *self,
+                                         const char            *entity_id,
+                                         const char            *key,
+                                         const char            *value)
+{
+  const SpanmarkEntity *entity;
+  SpanmarkEntity *after;
+
+  g_return_val_if_fail (SPANMARK_IS_ANNOTATION_SET (self), FALSE);
+
+  entity = spanmark_annotation_set_lookup_entity (self, entity_id);
+  if (entity == NULL || key == NULL || key[0] == '\0')
+    return FALSE;
+  if (g_strcmp0 (g_hash_table_lookup (entity->attrs, key), value) == 0)
+    return TRUE;
+
+  after = spanmark_entity_copy (entity);
+  if (value != NULL)
+    g_hash_table_insert (after->attrs, g_strdup (key), g_strdup (value));
+  else
+    g_hash_table_remove (after->attrs, key);
+  change_entity_recorded (self, entity, after);
+  _spanmark_annotation_set_emit_changed (self);
+
+  return TRUE;
+}
+
+void
+spanmark_annotation_set_set_status (SpanmarkAnnotationSet *self,
+                                    SpanmarkStatus         status)
+{
+  SpanmarkStatus before;
+
+  g_return_if_fail (SPANMARK_IS_ANNOTATION_SET (self));
+  g_return_if_fail ((guint) status <= SPANMARK_STATUS_REVIEWED);
+
+  if (self->status == status)
+    return;
+
+  before = self->status;
+  _spanmark_annotation_set_apply_status (self, status);
+  _spanmark_history_record_status (self->history, before, status);
+  _spanmark_annotation_set_emit_changed (self);
+}
+
+/* Whether an occurrence ending just before @c would cut a user-perceived
+ * character in two (a base letter from its combining accent, an emoji
+ * from its modifier or joiner), so it is not a real occurrence. */
+static gboolean
+continues_cluster (gunichar c)
+{
+  return g_unichar_ismark (c) ||
+         c == 0x200D ||                  /* ZERO WIDTH JOINER */
+         (c >= 0x1F3FB && c <= 0x1F3FF); /* emoji skin tone modifiers */
+}
+
+/* memmem(), which is not in C11. */
+static const char *
+find_bytes (const char *haystack,
+            gsize       haystack_len,
+            const char *needle,
+            gsize       needle_len)
+{
+  const char *p = haystack;
+  const char *last;
+
+  if (needle_len == 0 || needle_len > haystack_len)
+    return NULL;
+
+  last = haystack + (haystack_len - needle_len);
+  while (p <= last)
+    {
+      p = memchr (p, needle[0], (gsize) (last - p) + 1);
+      if (p == NULL)
+        return NULL;
+      if (memcmp (p, needle, needle_len) == 0)
+        return p;
+      p++;
+    }
+
+  return NULL;
+}
+
+guint
+spanmark_annotation_set_tag_all (SpanmarkAnnotationSet *self,
+                                 guint                  start,
+                                 guint                  end,
+                                 const char            *label,
+                                 const char            *entity_id)
+{
+  const char *text;
+  gsize n_bytes;
+  gsize needle_start;
+  gsize needle_len;
+  guint needle_chars;
+  const char *hit;
+  gsize pos = 0;
+  guint count = 0;
+
+  g_return_val_if_fail (SPANMARK_IS_ANNOTATION_SET (self), 0);
+
+  if (!check_span_offsets (self, start, end, label, NULL))
+    return 0;
+  if (entity_id != NULL && !g_hash_table_contains (self->entity_ids, entity_id))
+    return 0;
+
+  text = self->text;
+  n_bytes = spanmark_text_index_get_n_bytes (self->index);
+  needle_start = spanmark_text_index_char_to_byte (self->index, start);
+  needle_len = spanmark_text_index_char_to_byte (self->index, end) - needle_start;
+  needle_chars = end - start;
+
+  spanmark_history_begin_group (self->history);
+
+  /* A left-to-right scan for non-overlapping occurrences, on bytes (valid
+   * UTF-8 only matches at character boundaries), converting each hit to
+   * code points through the index. */
+  while ((hit = find_bytes (text + pos, n_bytes - pos,
+                            text + needle_start, needle_len)) != NULL)
+    {
+      gsize hit_byte = (gsize) (hit - text);
+      guint hit_start;
+
+      if ((hit_byte + needle_len < n_bytes &&
+           continues_cluster (g_utf8_get_char (hit + needle_len))) ||
+          (hit_byte > 0 &&
+           g_utf8_get_char (g_utf8_prev_char (hit)) == 0x200D))
+        {
+          pos = (gsize) (g_utf8_next_char (hit) - text);
+          continue;
+        }
+
+      hit_start = spanmark_text_index_byte_to_char (self->index, hit_byte);
+      if (spanmark_annotation_set_find_span (self, hit_start, hit_start + needle_chars, label) == NULL)
+        {
+          add_span_recorded (self, hit_start, hit_start + needle_chars, label, entity_id);
+          count++;
+        }
+
+      pos = hit_byte + needle_len;
+    }
+
+  spanmark_history_end_group (self->history);
+
+  if (count > 0)
+    _spanmark_annotation_set_emit_changed (self);
+
+  return count;
+}
+
+
+/* Loading */
+
+void
+spanmark_annotation_set_load_span (SpanmarkAnnotationSet *self,
+                                   const SpanmarkSpan    *span)
+{
+  SpanmarkSpan *copy;
+
+  g_return_if_fail (SPANMARK_IS_ANNOTATION_SET (self));
+  g_return_if_fail (span != NULL);
+  g_return_if_fail (span->id != NULL);
+  g_return_if_fail (span->start < span->end);
+  g_return_if_fail (span->end <= spanmark_text_index_get_length (self->index));
+  g_return_if_fail (!g_hash_table_contains (self->span_ids, span->id));
+
+  copy = spanmark_span_copy (span);
+  if (copy->text == NULL)
+    copy->text = spanmark_text_index_slice (self->index, copy->start, copy->end);
+  insert_span (self, copy);
+}
+
+void
+spanmark_annotation_set_load_entity (SpanmarkAnnotationSet *self,
+                                     const SpanmarkEntity  *entity)
+{
+  g_return_if_fail (SPANMARK_IS_ANNOTATION_SET (self));
+  g_return_if_fail (entity != NULL);
+  g_return_if_fail (entity->id != NULL);
+  g_return_if_fail (!g_hash_table_contains (self->entity_ids, entity->id));
+
+  insert_entity (self, spanmark_entity_copy (entity), self->entities->len);
+}
+
+void
+spanmark_annotation_set_load_status (SpanmarkAnnotationSet *self,
+                                     SpanmarkStatus         status)
+{
+  g_return_if_fail (SPANMARK_IS_ANNOTATION_SET (self));
+  g_return_if_fail ((guint) status <= SPANMARK_STATUS_REVIEWED);
+
+  self->status = status;
+}

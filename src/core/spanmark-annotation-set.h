@@ -108,6 +108,9 @@ const SpanmarkEntity  *spanmark_annotation_set_lookup_entity   (SpanmarkAnnotati
 /* Spans whose entity is @entity_id, in text order; borrowed pointers. */
 GPtrArray             *spanmark_annotation_set_get_mentions    (SpanmarkAnnotationSet *self,
                                                                 const char            *entity_id) G_GNUC_WARN_UNUSED_RESULT;
+/* Number of spans whose entity is @entity_id, O(1). */
+guint                  spanmark_annotation_set_get_n_mentions  (SpanmarkAnnotationSet *self,
+                                                                const char            *entity_id);
 
 /* Mutators: each one is one undo step (unless inside a group) and emits
  * the signals above.  Offsets are validated against the text; the span's

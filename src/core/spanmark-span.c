@@ -1,4 +1,4 @@
-/* spanmark-span.c
+/* spanmark-span.c — one annotated span
  *
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -6,4 +6,178 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include "spanmark-attrs-private.h"
 #include "spanmark-span.h"
+
+G_DEFINE_BOXED_TYPE (SpanmarkSpan, spanmark_span,
+                     spanmark_span_copy, spanmark_span_free)
+
+GHashTable *
+_spanmark_attrs_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+GHashTable *
+_spanmark_attrs_copy (GHashTable *attrs)
+{
+  GHashTable *copy = _spanmark_attrs_new ();
+  GHashTableIter iter;
+  gpointer key;
+  gpointer value;
+
+  if (attrs == NULL)
+    return copy;
+
+  g_hash_table_iter_init (&iter, attrs);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (copy, g_strdup (key), g_strdup (value));
+
+  return copy;
+}
+
+gboolean
+_spanmark_attrs_equal (GHashTable *a,
+                       GHashTable *b)
+{
+  GHashTableIter iter;
+  gpointer key;
+  gpointer value;
+  guint n_a = a != NULL ? g_hash_table_size (a) : 0;
+  guint n_b = b != NULL ? g_hash_table_size (b) : 0;
+
+  if (n_a != n_b)
+    return FALSE;
+  if (n_a == 0)
+    return TRUE;
+
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      gpointer other;
+
+      if (!g_hash_table_lookup_extended (b, key, NULL, &other))
+        return FALSE;
+      if (g_strcmp0 (value, other) != 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+GPtrArray *
+_spanmark_attrs_sorted_keys (GHashTable *attrs)
+{
+  GPtrArray *keys = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+
+  if (attrs == NULL)
+    return keys;
+
+  g_hash_table_iter_init (&iter, attrs);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (keys, key);
+  g_ptr_array_sort (keys, compare_strings);
+
+  return keys;
+}
+
+SpanmarkSpan *
+spanmark_span_new (const char *id,
+                   guint       start,
+                   guint       end,
+                   const char *label,
+                   const char *text)
+{
+  SpanmarkSpan *self = g_new0 (SpanmarkSpan, 1);
+
+  self->id = g_strdup (id);
+  self->start = start;
+  self->end = end;
+  self->label = g_strdup (label);
+  self->text = g_strdup (text);
+  self->attrs = _spanmark_attrs_new ();
+
+  return self;
+}
+
+SpanmarkSpan *
+spanmark_span_copy (const SpanmarkSpan *self)
+{
+  SpanmarkSpan *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  copy = g_new0 (SpanmarkSpan, 1);
+  copy->id = g_strdup (self->id);
+  copy->start = self->start;
+  copy->end = self->end;
+  copy->label = g_strdup (self->label);
+  copy->text = g_strdup (self->text);
+  copy->entity = g_strdup (self->entity);
+  copy->attrs = _spanmark_attrs_copy (self->attrs);
+
+  return copy;
+}
+
+void
+spanmark_span_free (SpanmarkSpan *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->id);
+  g_free (self->label);
+  g_free (self->text);
+  g_free (self->entity);
+  g_clear_pointer (&self->attrs, g_hash_table_unref);
+  g_free (self);
+}
+
+gboolean
+spanmark_span_equal (const SpanmarkSpan *a,
+                     const SpanmarkSpan *b)
+{
+  if (a == b)
+    return TRUE;
+  if (a == NULL || b == NULL)
+    return FALSE;
+
+  return a->start == b->start &&
+         a->end == b->end &&
+         g_strcmp0 (a->id, b->id) == 0 &&
+         g_strcmp0 (a->label, b->label) == 0 &&
+         g_strcmp0 (a->text, b->text) == 0 &&
+         g_strcmp0 (a->entity, b->entity) == 0 &&
+         _spanmark_attrs_equal (a->attrs, b->attrs);
+}
+
+int
+spanmark_span_compare (const SpanmarkSpan *a,
+                       const SpanmarkSpan *b)
+{
+  if (a->start != b->start)
+    return a->start < b->start ? -1 : 1;
+  /* Outer spans before the spans nested in them. */
+  if (a->end != b->end)
+    return a->end > b->end ? -1 : 1;
+  return g_strcmp0 (a->id, b->id);
+}
+
+GPtrArray *
+spanmark_span_get_sorted_attr_keys (const SpanmarkSpan *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return _spanmark_attrs_sorted_keys (self->attrs);
+}

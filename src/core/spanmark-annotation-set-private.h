@@ -1,0 +1,34 @@
+/* spanmark-annotation-set-private.h — what SpanmarkHistory needs of the set
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Undo and redo put recorded states back through these functions: they
+ * change the set and emit the usual signals, but record no history.
+ */
+
+#pragma once
+
+#include "spanmark-annotation-set.h"
+
+G_BEGIN_DECLS
+
+/* @before NULL: add @after; @after NULL: remove @before; otherwise the
+ * span with that id becomes a copy of @after.  Emits "span-added",
+ * "span-removed" or "span-changed" (not "changed"). */
+void _spanmark_annotation_set_apply_span   (SpanmarkAnnotationSet *self,
+                                            const SpanmarkSpan    *before,
+                                            const SpanmarkSpan    *after);
+/* The same for entities; @index is where an added entity goes (the
+ * position it had when it was removed). */
+void _spanmark_annotation_set_apply_entity (SpanmarkAnnotationSet *self,
+                                            const SpanmarkEntity  *before,
+                                            const SpanmarkEntity  *after,
+                                            guint                  index);
+/* Sets the status and notifies "status" (not "changed"). */
+void _spanmark_annotation_set_apply_status (SpanmarkAnnotationSet *self,
+                                            SpanmarkStatus         status);
+/* Emits "changed". */
+void _spanmark_annotation_set_emit_changed (SpanmarkAnnotationSet *self);
+
+G_END_DECLS

@@ -1,0 +1,22 @@
+/* spanmark-attrs-private.h — string attribute tables of spans and entities
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Spans and entities both carry a GHashTable of char* -> char*; these
+ * helpers, defined in spanmark-span.c, keep the two in step.
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+GHashTable *_spanmark_attrs_new         (void);
+GHashTable *_spanmark_attrs_copy        (GHashTable *attrs);
+gboolean    _spanmark_attrs_equal       (GHashTable *a,
+                                         GHashTable *b);
+GPtrArray  *_spanmark_attrs_sorted_keys (GHashTable *attrs);
+
+G_END_DECLS
