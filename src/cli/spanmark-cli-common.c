@@ -1,4 +1,4 @@
-/* spanmark-cli-common.c
+/* spanmark-cli-common.c — helpers shared by the spanmark-cli commands
  *
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -6,4 +6,91 @@
 
 #include "config.h"
 
+#include <stdarg.h>
+
+#include <glib/gi18n.h>
+
 #include "spanmark-cli-private.h"
+
+gboolean
+spanmark_cli_parse_options (GOptionContext *context,
+                            int            *argc,
+                            char         ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (context != NULL, FALSE);
+
+  /* Option descriptions are marked with N_() and translated here. */
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+      /* TRANSLATORS: %s is the command, e.g. "spanmark-cli import" */
+      g_printerr (_("Try “%s --help” for more information.\n"), g_get_prgname ());
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+spanmark_cli_error (const char *format,
+                    ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_printerr ("spanmark-cli: %s\n", message);
+}
+
+void
+spanmark_cli_warning (const char *format,
+                      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  /* TRANSLATORS: the prefix of a warning that does not stop the command */
+  g_printerr (_("spanmark-cli: warning: %s\n"), message);
+}
+
+gboolean
+spanmark_cli_usage_error (const char *format,
+                          ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_printerr ("%s: %s\n", g_get_prgname (), message);
+  g_printerr (_("Try “%s --help” for more information.\n"), g_get_prgname ());
+  return FALSE;
+}
+
+SpanmarkProject *
+spanmark_cli_open_project (const char *path)
+{
+  g_autoptr(GFile) dir = NULL;
+  g_autoptr(GError) error = NULL;
+  SpanmarkProject *project;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  dir = g_file_new_for_commandline_arg (path);
+  project = spanmark_project_open (dir, &error);
+  if (project == NULL)
+    spanmark_cli_error ("%s", error->message);
+  return project;
+}

@@ -13,6 +13,8 @@
 
 #include <glib.h>
 
+#include "spanmark-core.h"
+
 G_BEGIN_DECLS
 
 #define SPANMARK_CLI_EXIT_OK      0
@@ -28,12 +30,27 @@ int spanmark_cli_stats    (int argc, char **argv);
 /* Shared helpers (spanmark-cli-common.c). */
 
 /* Parses @argv with @context; on a usage error prints it with the
- * command's --help hint and returns FALSE. */
+ * command's --help hint and returns FALSE.  main() sets the program name
+ * to "spanmark-cli COMMAND" and passes argv[0] = COMMAND, so usage lines
+ * read "spanmark-cli import [OPTION…] DIR FILE…".  --help prints and
+ * exits 0 (GOption's default). */
 gboolean spanmark_cli_parse_options (GOptionContext *context,
                                      int            *argc,
                                      char         ***argv);
 /* Prints "spanmark-cli: MESSAGE" on stderr. */
 void     spanmark_cli_error         (const char     *format,
                                      ...) G_GNUC_PRINTF (1, 2);
+/* Prints "spanmark-cli: warning: MESSAGE" on stderr. */
+void     spanmark_cli_warning       (const char     *format,
+                                     ...) G_GNUC_PRINTF (1, 2);
+/* For usage errors found after option parsing (missing DIR, bad value):
+ * prints "spanmark-cli COMMAND: MESSAGE" and the --help hint on stderr.
+ * Returns FALSE so callers can write
+ *   if (argc < 2) { spanmark_cli_usage_error (…); return SPANMARK_CLI_EXIT_USAGE; } */
+gboolean spanmark_cli_usage_error   (const char     *format,
+                                     ...) G_GNUC_PRINTF (1, 2);
+/* Opens the project in @path (as given on the command line); on failure
+ * prints the error (naming the file) and returns NULL. */
+SpanmarkProject *spanmark_cli_open_project (const char *path);
 
 G_END_DECLS

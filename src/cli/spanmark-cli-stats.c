@@ -1,4 +1,4 @@
-/* spanmark-cli-stats.c
+/* spanmark-cli-stats.c — spanmark-cli stats: count documents, spans, entities
  *
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -6,4 +6,457 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include <glib/gi18n.h>
+
 #include "spanmark-cli-private.h"
+
+#define N_STATUSES (SPANMARK_STATUS_REVIEWED + 1)
+
+typedef struct
+{
+  char       *name;
+  guint       status[N_STATUSES];
+  guint       spans;
+  guint       entities;
+  GHashTable *labels;  /* label name -> GUINT_TO_POINTER (count) */
+} AnnotatorStats;
+
+static void
+annotator_stats_free (AnnotatorStats *stats)
+{
+  g_free (stats->name);
+  g_hash_table_unref (stats->labels);
+  g_free (stats);
+}
+
+static guint
+count_of (GHashTable *labels,
+          const char *label)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (labels, label));
+}
+
+static void
+count_add (GHashTable *labels,
+           const char *label,
+           guint       n)
+{
+  g_hash_table_insert (labels, g_strdup (label), GUINT_TO_POINTER (count_of (labels, label) + n));
+}
+
+/* The width of @str on a terminal: East Asian wide characters take two
+ * columns, combining marks none. */
+static guint
+display_width (const char *str)
+{
+  guint width = 0;
+
+  for (const char *p = str; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iszerowidth (c))
+        continue;
+      width += g_unichar_iswide (c) ? 2 : 1;
+    }
+  return width;
+}
+
+/* Prints @rows (GStrv each, same length) as a table: the first column
+ * left-aligned, the others right-aligned, two spaces between columns. */
+static void
+print_table (GPtrArray *rows)
+{
+  g_autofree guint *widths = NULL;
+  guint n_columns;
+
+  if (rows->len == 0)
+    return;
+
+  n_columns = g_strv_length (g_ptr_array_index (rows, 0));
+  widths = g_new0 (guint, n_columns);
+  for (guint r = 0; r < rows->len; r++)
+    {
+      GStrv row = g_ptr_array_index (rows, r);
+
+      for (guint c = 0; c < n_columns; c++)
+        widths[c] = MAX (widths[c], display_width (row[c]));
+    }
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      GStrv row = g_ptr_array_index (rows, r);
+      g_autoptr(GString) line = g_string_new (NULL);
+
+      for (guint c = 0; c < n_columns; c++)
+        {
+          guint pad = widths[c] - display_width (row[c]);
+
+          if (c > 0)
+            {
+              g_string_append (line, "  ");
+              for (guint i = 0; i < pad; i++)
+                g_string_append_c (line, ' ');
+            }
+          g_string_append (line, row[c]);
+          if (c == 0 && n_columns > 1)
+            for (guint i = 0; i < pad; i++)
+              g_string_append_c (line, ' ');
+        }
+      g_print ("%s\n", line->str);
+    }
+}
+
+static GStrv
+row_new (guint n_columns)
+{
+  return g_new0 (char *, n_columns + 1);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Label names in schema order, then any others found, sorted. */
+static GPtrArray *
+collect_labels (SpanmarkSchema *schema,
+                GHashTable     *totals)
+{
+  g_autoptr(GPtrArray) extra = g_ptr_array_new ();
+  GPtrArray *labels = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+
+  for (guint i = 0; i < spanmark_schema_get_n_labels (schema); i++)
+    g_ptr_array_add (labels, spanmark_schema_get_label (schema, i)->name);
+
+  g_hash_table_iter_init (&iter, totals);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (spanmark_schema_lookup (schema, key) == NULL)
+      g_ptr_array_add (extra, key);
+  g_ptr_array_sort (extra, compare_strings);
+  for (guint i = 0; i < extra->len; i++)
+    g_ptr_array_add (labels, g_ptr_array_index (extra, i));
+
+  return labels;
+}
+
+static void
+add_label_counts (JsonBuilder *builder,
+                  GPtrArray   *labels,
+                  GHashTable  *counts)
+{
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      json_builder_set_member_name (builder, g_ptr_array_index (labels, i));
+      json_builder_add_int_value (builder, count_of (counts, g_ptr_array_index (labels, i)));
+    }
+  json_builder_end_object (builder);
+}
+
+static void
+print_json (SpanmarkProject *project,
+            guint            n_documents,
+            guint64          n_characters,
+            GPtrArray       *annotators,
+            GPtrArray       *labels,
+            GHashTable      *totals,
+            guint            total_spans,
+            guint            total_entities)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *json = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "project");
+  json_builder_add_string_value (builder, spanmark_project_get_name (project));
+  json_builder_set_member_name (builder, "documents");
+  json_builder_add_int_value (builder, n_documents);
+  json_builder_set_member_name (builder, "characters");
+  json_builder_add_int_value (builder, (gint64) n_characters);
+
+  json_builder_set_member_name (builder, "annotators");
+  json_builder_begin_object (builder);
+  for (guint a = 0; a < annotators->len; a++)
+    {
+      AnnotatorStats *stats = g_ptr_array_index (annotators, a);
+
+      json_builder_set_member_name (builder, stats->name);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "status");
+      json_builder_begin_object (builder);
+      for (guint s = 0; s < N_STATUSES; s++)
+        {
+          json_builder_set_member_name (builder, spanmark_status_to_string (s));
+          json_builder_add_int_value (builder, stats->status[s]);
+        }
+      json_builder_end_object (builder);
+      json_builder_set_member_name (builder, "spans");
+      json_builder_add_int_value (builder, stats->spans);
+      json_builder_set_member_name (builder, "labels");
+      add_label_counts (builder, labels, stats->labels);
+      json_builder_set_member_name (builder, "entities");
+      json_builder_add_int_value (builder, stats->entities);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "spans");
+  json_builder_add_int_value (builder, total_spans);
+  json_builder_set_member_name (builder, "labels");
+  add_label_counts (builder, labels, totals);
+  json_builder_set_member_name (builder, "entities");
+  json_builder_add_int_value (builder, total_entities);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", json);
+}
+
+static void
+print_text (SpanmarkProject *project,
+            guint            n_documents,
+            guint64          n_characters,
+            GPtrArray       *annotators,
+            GPtrArray       *labels,
+            GHashTable      *totals,
+            guint            total_spans,
+            guint            total_entities)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  gboolean with_total = annotators->len > 1;
+  guint n_columns;
+  GStrv row;
+
+  g_print (_("Project: %s\n"), spanmark_project_get_name (project));
+  g_print (ngettext ("%u document, %" G_GUINT64_FORMAT " characters\n",
+                     "%u documents, %" G_GUINT64_FORMAT " characters\n", n_documents),
+           n_documents, n_characters);
+
+  if (annotators->len == 0)
+    {
+      g_print (_("No annotations yet.\n"));
+      return;
+    }
+
+  g_print ("\n%s\n", _("Documents by status, spans and entities per annotator:"));
+  row = row_new (7);
+  row[0] = g_strdup (_("Annotator"));
+  for (guint s = 0; s < N_STATUSES; s++)
+    row[1 + s] = g_strdup (spanmark_status_get_title (s));
+  row[5] = g_strdup (_("Spans"));
+  row[6] = g_strdup (_("Entities"));
+  g_ptr_array_add (rows, row);
+  for (guint a = 0; a < annotators->len; a++)
+    {
+      AnnotatorStats *stats = g_ptr_array_index (annotators, a);
+
+      row = row_new (7);
+      row[0] = g_strdup (stats->name);
+      for (guint s = 0; s < N_STATUSES; s++)
+        row[1 + s] = g_strdup_printf ("%u", stats->status[s]);
+      row[5] = g_strdup_printf ("%u", stats->spans);
+      row[6] = g_strdup_printf ("%u", stats->entities);
+      g_ptr_array_add (rows, row);
+    }
+  print_table (rows);
+  g_ptr_array_set_size (rows, 0);
+
+  g_print ("\n%s\n", _("Spans per label:"));
+  n_columns = 1 + annotators->len + (with_total ? 1 : 0);
+  row = row_new (n_columns);
+  row[0] = g_strdup (_("Label"));
+  for (guint a = 0; a < annotators->len; a++)
+    row[1 + a] = g_strdup (((AnnotatorStats *) g_ptr_array_index (annotators, a))->name);
+  if (with_total)
+    row[n_columns - 1] = g_strdup (_("Total"));
+  g_ptr_array_add (rows, row);
+
+  for (guint l = 0; l <= labels->len; l++)
+    {
+      const char *label = l < labels->len ? g_ptr_array_index (labels, l) : NULL;
+
+      row = row_new (n_columns);
+      row[0] = g_strdup (label != NULL ? label : _("Total"));
+      for (guint a = 0; a < annotators->len; a++)
+        {
+          AnnotatorStats *stats = g_ptr_array_index (annotators, a);
+
+          row[1 + a] = g_strdup_printf ("%u", label != NULL ? count_of (stats->labels, label) : stats->spans);
+        }
+      if (with_total)
+        row[n_columns - 1] = g_strdup_printf ("%u", label != NULL ? count_of (totals, label) : total_spans);
+      g_ptr_array_add (rows, row);
+    }
+  print_table (rows);
+
+  if (with_total)
+    g_print ("\n%s %u\n", _("Entities in total:"), total_entities);
+}
+
+int
+spanmark_cli_stats (int    argc,
+                    char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(SpanmarkProject) project = NULL;
+  g_autoptr(GPtrArray) annotators = NULL;
+  g_autoptr(GPtrArray) labels = NULL;
+  g_autoptr(GHashTable) totals = NULL;
+  g_auto(GStrv) names = NULL;
+  g_autofree char *only = NULL;
+  gboolean json = FALSE;
+  gboolean failed = FALSE;
+  guint n_documents, total_spans = 0, total_entities = 0;
+  guint64 n_characters = 0;
+  const GOptionEntry entries[] = {
+    { "json", 'j', 0, G_OPTION_ARG_NONE, &json,
+      N_("Print one JSON object instead of tables"), NULL },
+    { "annotator", 'a', 0, G_OPTION_ARG_STRING, &only,
+      N_("Count only this annotator’s work"), N_("NAME") },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("DIR"));
+  g_option_context_set_summary (context,
+                                _("Count the documents of the project in DIR by status, and the spans per "
+                                  "label and entities of each annotator (a document without an annotation "
+                                  "file counts as “new”)."));
+  g_option_context_set_description (context,
+                                    _("With --json the output is one JSON object with the keys in this order:\n"
+                                      "  project      the project’s name\n"
+                                      "  documents    number of documents\n"
+                                      "  characters   their length in Unicode code points\n"
+                                      "  annotators   {NAME: {\"status\": {\"new\", \"in-progress\", \"done\", \"reviewed\"},\n"
+                                      "                       \"spans\", \"labels\": {LABEL: spans}, \"entities\"}},\n"
+                                      "               annotators sorted by name\n"
+                                      "  spans        all spans of the annotators shown\n"
+                                      "  labels       {LABEL: spans}, every label of the schema in schema order\n"
+                                      "  entities     all entities of the annotators shown\n"
+                                      "\n"
+                                      "Examples:\n"
+                                      "  spanmark-cli stats corpus\n"
+                                      "  spanmark-cli stats corpus --json --annotator alice | jq .annotators.alice.status"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!spanmark_cli_parse_options (context, &argc, &argv))
+    return SPANMARK_CLI_EXIT_USAGE;
+
+  if (argc != 2)
+    {
+      spanmark_cli_usage_error (argc < 2 ? _("missing the project folder DIR")
+                                         : _("too many arguments: stats takes one folder"));
+      return SPANMARK_CLI_EXIT_USAGE;
+    }
+
+  project = spanmark_cli_open_project (argv[1]);
+  if (project == NULL)
+    return SPANMARK_CLI_EXIT_FAILED;
+
+  names = spanmark_project_list_annotators (project);
+  if (only != NULL && !g_strv_contains ((const char * const *) names, only))
+    {
+      g_autofree char *list = g_strjoinv (", ", names);
+
+      if (names[0] != NULL)
+        spanmark_cli_error (_("%s: no annotations by “%s” (annotators: %s)"), argv[1], only, list);
+      else
+        spanmark_cli_error (_("%s: no annotations by “%s” (the project has no annotations yet)"), argv[1], only);
+      return SPANMARK_CLI_EXIT_FAILED;
+    }
+
+  annotators = g_ptr_array_new_with_free_func ((GDestroyNotify) annotator_stats_free);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      AnnotatorStats *stats;
+
+      if (only != NULL && strcmp (names[i], only) != 0)
+        continue;
+      stats = g_new0 (AnnotatorStats, 1);
+      stats->name = g_strdup (names[i]);
+      stats->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_ptr_array_add (annotators, stats);
+    }
+
+  totals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  n_documents = spanmark_project_get_n_documents (project);
+
+  /* One document at a time, so memory stays flat on a large corpus. */
+  for (guint d = 0; d < n_documents; d++)
+    {
+      SpanmarkDocument *document = spanmark_project_get_document (project, d);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = spanmark_project_load_text (project, document, &error);
+
+      if (text == NULL)
+        {
+          spanmark_cli_error ("%s", error->message);
+          failed = TRUE;
+          continue;
+        }
+      n_characters += g_utf8_strlen (text, -1);
+
+      for (guint a = 0; a < annotators->len; a++)
+        {
+          AnnotatorStats *stats = g_ptr_array_index (annotators, a);
+          g_autoptr(GFile) file = spanmark_project_get_annotation_file (project, document, stats->name);
+          g_autoptr(SpanmarkAnnotationSet) set = NULL;
+          guint n_spans;
+
+          if (!g_file_query_exists (file, NULL))
+            {
+              stats->status[SPANMARK_STATUS_NEW]++;
+              continue;
+            }
+
+          set = spanmark_project_load_annotations (project, document, stats->name, &error);
+          if (set == NULL)
+            {
+              spanmark_cli_error ("%s", error->message);
+              g_clear_error (&error);
+              failed = TRUE;
+              continue;
+            }
+
+          stats->status[spanmark_annotation_set_get_status (set)]++;
+          n_spans = spanmark_annotation_set_get_n_spans (set);
+          for (guint s = 0; s < n_spans; s++)
+            {
+              const SpanmarkSpan *span = spanmark_annotation_set_get_span (set, s);
+
+              count_add (stats->labels, span->label, 1);
+              count_add (totals, span->label, 1);
+            }
+          stats->spans += n_spans;
+          total_spans += n_spans;
+          stats->entities += spanmark_annotation_set_get_n_entities (set);
+          total_entities += spanmark_annotation_set_get_n_entities (set);
+        }
+    }
+
+  labels = collect_labels (spanmark_project_get_schema (project), totals);
+
+  if (json)
+    print_json (project, n_documents, n_characters, annotators, labels, totals, total_spans, total_entities);
+  else
+    print_text (project, n_documents, n_characters, annotators, labels, totals, total_spans, total_entities);
+
+  if (failed)
+    {
+      spanmark_cli_error (_("some files could not be read; the counts above leave them out"));
+      return SPANMARK_CLI_EXIT_FAILED;
+    }
+  return SPANMARK_CLI_EXIT_OK;
+}
