@@ -7,3 +7,55 @@
 #include "config.h"
 
 #include "spanmark-problem.h"
+
+G_DEFINE_BOXED_TYPE (SpanmarkProblem, spanmark_problem,
+                     spanmark_problem_copy, spanmark_problem_free)
+
+SpanmarkProblem *
+spanmark_problem_new (const char *file,
+                      const char *location,
+                      const char *message)
+{
+  SpanmarkProblem *self;
+
+  g_return_val_if_fail (file != NULL, NULL);
+  g_return_val_if_fail (message != NULL, NULL);
+
+  self = g_new0 (SpanmarkProblem, 1);
+  self->file = g_strdup (file);
+  self->location = g_strdup (location);
+  self->message = g_strdup (message);
+
+  return self;
+}
+
+SpanmarkProblem *
+spanmark_problem_copy (const SpanmarkProblem *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return spanmark_problem_new (self->file, self->location, self->message);
+}
+
+void
+spanmark_problem_free (SpanmarkProblem *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->file);
+  g_free (self->location);
+  g_free (self->message);
+  g_free (self);
+}
+
+char *
+spanmark_problem_to_string (const SpanmarkProblem *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->location != NULL && self->location[0] != '\0')
+    return g_strdup_printf ("%s: %s: %s", self->file, self->location, self->message);
+
+  return g_strdup_printf ("%s: %s", self->file, self->message);
+}

@@ -6,4 +6,845 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "spanmark-json.h"
 #include "spanmark-project.h"
+
+#define INDEX_FILE "spanmark.json"
+#define DOCUMENTS_DIR "documents"
+#define ANNOTATIONS_DIR "annotations"
+#define MAX_ID_LENGTH 200
+/* The header of an annotation file (everything before "spans") is far
+ * shorter than this with the longest ids allowed. */
+#define PEEK_SIZE 1024
+
+struct _SpanmarkProject
+{
+  GObject         parent_instance;
+
+  GFile          *dir;
+  char           *name;
+  SpanmarkSchema *schema;
+  GListStore     *documents;
+  GHashTable     *documents_by_id;   /* borrowed id -> SpanmarkDocument */
+  /* Paths of annotation files that failed to load: they are never
+   * overwritten until they load again. */
+  GHashTable     *broken_files;
+};
+
+G_DEFINE_FINAL_TYPE (SpanmarkProject, spanmark_project, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (spanmark-project-error-quark, spanmark_project_error)
+
+enum {
+  PROP_0,
+  PROP_NAME,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+spanmark_project_dispose (GObject *object)
+{
+  SpanmarkProject *self = (SpanmarkProject *)object;
+
+  g_clear_object (&self->dir);
+  g_clear_object (&self->schema);
+  g_clear_object (&self->documents);
+  g_clear_pointer (&self->documents_by_id, g_hash_table_unref);
+
+  G_OBJECT_CLASS (spanmark_project_parent_class)->dispose (object);
+}
+
+static void
+spanmark_project_finalize (GObject *object)
+{
+  SpanmarkProject *self = (SpanmarkProject *)object;
+
+  g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->broken_files, g_hash_table_unref);
+
+  G_OBJECT_CLASS (spanmark_project_parent_class)->finalize (object);
+}
+
+static void
+spanmark_project_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  SpanmarkProject *self = SPANMARK_PROJECT (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+spanmark_project_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  SpanmarkProject *self = SPANMARK_PROJECT (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME:
+      spanmark_project_set_name (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+spanmark_project_class_init (SpanmarkProjectClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = spanmark_project_dispose;
+  object_class->finalize = spanmark_project_finalize;
+  object_class->get_property = spanmark_project_get_property;
+  object_class->set_property = spanmark_project_set_property;
+
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+spanmark_project_init (SpanmarkProject *self)
+{
+  self->name = g_strdup ("");
+  self->documents = g_list_store_new (SPANMARK_TYPE_DOCUMENT);
+  self->documents_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->broken_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+static void
+append_document (SpanmarkProject  *self,
+                 SpanmarkDocument *document)
+{
+  g_list_store_append (self->documents, document);
+  g_hash_table_insert (self->documents_by_id,
+                       (char *) spanmark_document_get_id (document), document);
+}
+
+static SpanmarkProject *
+project_new (GFile *dir)
+{
+  SpanmarkProject *self = g_object_new (SPANMARK_TYPE_PROJECT, NULL);
+
+  self->dir = g_object_ref (dir);
+
+  return self;
+}
+
+SpanmarkProject *
+spanmark_project_create (GFile       *dir,
+                         const char  *name,
+                         GError     **error)
+{
+  g_autoptr(SpanmarkProject) self = NULL;
+  g_autoptr(GFileEnumerator) enumerator = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GFile) documents = NULL;
+  g_autoptr(GFile) annotations = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *display = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (dir), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  display = g_file_get_parse_name (dir);
+
+  if (!g_file_make_directory_with_parents (dir, NULL, &local_error))
+    {
+      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      g_clear_error (&local_error);
+
+      /* An existing folder is fine only if it is empty: never mix a new
+       * project into someone's files. */
+      enumerator = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                              G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
+                                              NULL, error);
+      if (enumerator == NULL)
+        return NULL;
+
+      info = g_file_enumerator_next_file (enumerator, NULL, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+
+      if (info != NULL)
+        {
+          g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_EXISTS,
+                       _("%s: the folder is not empty"), display);
+          return NULL;
+        }
+    }
+
+  documents = g_file_get_child (dir, DOCUMENTS_DIR);
+  annotations = g_file_get_child (dir, ANNOTATIONS_DIR);
+  if (!g_file_make_directory (documents, NULL, error)
+      || !g_file_make_directory (annotations, NULL, error))
+    return NULL;
+
+  self = project_new (dir);
+  g_free (self->name);
+  self->name = g_strdup (name != NULL ? name : "");
+  self->schema = spanmark_schema_new_default ();
+
+  if (!spanmark_project_save (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+SpanmarkProject *
+spanmark_project_open (GFile   *dir,
+                       GError **error)
+{
+  g_autoptr(SpanmarkProject) self = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *display = NULL;
+  SpanmarkChecker checker;
+  SpanmarkIndex index;
+  gsize length = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (G_IS_FILE (dir), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  file = g_file_get_child (dir, INDEX_FILE);
+  if (!g_file_load_contents (file, NULL, &data, &length, NULL, error))
+    return NULL;
+
+  spanmark_checker_init (&checker);
+  ok = spanmark_json_read_index (&checker, data, length, &index);
+  display = g_file_get_parse_name (file);
+  ok = spanmark_checker_check (&checker, display, error) && ok;
+  spanmark_checker_clear (&checker);
+
+  if (!ok)
+    {
+      spanmark_index_clear (&index);
+      return NULL;
+    }
+
+  self = project_new (dir);
+  g_free (self->name);
+  self->name = g_steal_pointer (&index.name);
+  self->schema = g_steal_pointer (&index.schema);
+  for (guint i = 0; i < index.documents->len; i++)
+    append_document (self, g_ptr_array_index (index.documents, i));
+  spanmark_index_clear (&index);
+
+  return g_steal_pointer (&self);
+}
+
+gboolean
+spanmark_project_save (SpanmarkProject  *self,
+                       GError          **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_return_val_if_fail (SPANMARK_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  data = spanmark_json_write_index (self->name, self->schema,
+                                    G_LIST_MODEL (self->documents), &length);
+  file = g_file_get_child (self->dir, INDEX_FILE);
+
+  return spanmark_write_file_atomic (file, data, length, error);
+}
+
+GFile *
+spanmark_project_get_dir (SpanmarkProject *self)
+{
+  g_return_val_if_fail (SPANMARK_IS_PROJECT (self), NULL);
+
+  return self->dir;
+}
+
+const char *
+spanmark_project_get_name (SpanmarkProject *self)
+{
+  g_return_val_if_fail (SPANMARK_IS_PROJECT (self), NULL);
+
+  return self->name;
+}
+
+void
+spanmark_project_set_name (SpanmarkProject *self,
+                           const char      *name)
+{
+  g_return_if_fail (SPANMARK_IS_PROJECT (self));
+
+  if (name == NULL)
+    name = "";
+
+  if (g_strcmp0 (self->name, name) == 0)
+    return;
+
+  g_free (self->name);
+  self->name = g_strdup (name);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+}
+
+SpanmarkSchema *
+spanmark_project_get_schema (SpanmarkProject *self)
+{
+  g_return_val_if_fail (SPANMARK_IS_PROJECT (self), NULL);
+
+  return self->schema;
+}
+
+GListModel *
+spanmark_project_get_documents (SpanmarkProject *self)
+{
+  g_return_val_if_fail (SPANMARK_IS_PROJECT (self), NULL);
+
+  return G_LIST_MODEL (self->documents);
+}
+
+guint
+spanmark_project_get_n_documents (SpanmarkProject *self)
+{
+  g_return_val_if_fail (SPANMARK_IS_PROJECT (self), 0);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->documents));
+}
+
+SpanmarkDocument *
+spanmark_project_get_document (SpanmarkProject *self,
+                               guint            index)
+{
+  g_autoptr(SpanmarkDocument) document = NULL;
+
+  g_return_val_if_fail (SPANMARK_IS_PROJECT (self), NULL);
+
+  /* The store keeps its own reference: hand out a borrowed pointer. */
+  document = g_list_model_get_item (G_LIST_MODEL (self->documents), index);
+
+  return document;
+}
+
+SpanmarkDocument *
+spanmark_project_lookup_document (SpanmarkProject *self,
+                                  const char      *id)
+{
+  g_return_val_if_fail (SPANMARK_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return g_hash_table_lookup (self->documents_by_id, id);
+}
+
+gboolean
+spanmark_project_is_valid_id (const char *id)
+{
+  const char *p;
+
+  if (id == NULL || id[0] == '\0' || id[0] == '.')
+    return FALSE;
+
+  if (strlen (id) > MAX_ID_LENGTH || !g_utf8_validate (id, -1, NULL))
+    return FALSE;
+
+  for (p = id; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '-' || c == '_' || c == '.')
+        continue;
+
+      switch (g_unichar_type (c))
+        {
+        /* Letters and digits of any script, and the marks that some
+         * scripts need to spell a letter. */
+        case G_UNICODE_LOWERCASE_LETTER:
+        case G_UNICODE_MODIFIER_LETTER:
+        case G_UNICODE_OTHER_LETTER:
+        case G_UNICODE_TITLECASE_LETTER:
+        case G_UNICODE_UPPERCASE_LETTER:
+        case G_UNICODE_DECIMAL_NUMBER:
+        case G_UNICODE_LETTER_NUMBER:
+        case G_UNICODE_OTHER_NUMBER:
+        case G_UNICODE_SPACING_MARK:
+        case G_UNICODE_NON_SPACING_MARK:
+        case G_UNICODE_ENCLOSING_MARK:
+          break;
+
+        default:
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+gboolean
+spanmark_project_is_valid_annotator (const char *annotator)
+{
+  return spanmark_project_is_valid_id (annotator);
+}
+
+SpanmarkDocument *
+spanmark_project_add_document (SpanmarkProject  *self,
+                               const char       *id,
+                               const char       *text,
+                               const char       *title,
+                               GError          **error)
+{
+  g_autoptr(SpanmarkDocument) document = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *path = NULL;
+  gsize bad;
+
+  g_return_val_if_fail (SPANMARK_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!spanmark_project_is_valid_id (id))
+    {
+      g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID,
+                   _("“%s” is not a valid document id (letters, digits, “-”, “_” and “.”, not starting with “.”)"),
+                   id);
+      return NULL;
+    }
+
+  if (g_hash_table_contains (self->documents_by_id, id))
+    {
+      g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_EXISTS,
+                   _("a document with the id “%s” already exists"), id);
+      return NULL;
+    }
+
+  if (!spanmark_text_validate (text, strlen (text), &bad, &local_error))
+    {
+      g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_TEXT,
+                   "%s: %s", id, local_error->message);
+      return NULL;
+    }
+
+  path = g_strdup_printf (DOCUMENTS_DIR "/%s.txt", id);
+  file = g_file_resolve_relative_path (self->dir, path);
+  if (g_file_query_exists (file, NULL))
+    {
+      g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_EXISTS,
+                   _("%s: the file already exists"), path);
+      return NULL;
+    }
+
+  if (!spanmark_write_file_atomic (file, text, strlen (text), error))
+    return NULL;
+
+  document = spanmark_document_new (id, path, title);
+  append_document (self, document);
+
+  return document;
+}
+
+char *
+spanmark_project_load_text (SpanmarkProject   *self,
+                            SpanmarkDocument  *document,
+                            GError           **error)
+{
+  g_autofree char *location = NULL;
+  SpanmarkChecker checker;
+  char *text;
+  guint index;
+
+  g_return_val_if_fail (SPANMARK_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (SPANMARK_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (g_list_store_find (self->documents, document, &index))
+    location = g_strdup_printf ("documents[%u] (id \"%s\")", index,
+                                spanmark_document_get_id (document));
+  else
+    location = g_strdup_printf ("document \"%s\"", spanmark_document_get_id (document));
+
+  spanmark_checker_init (&checker);
+  text = spanmark_json_read_text (&checker, self->dir, location,
+                                  spanmark_document_get_path (document), NULL);
+  if (!spanmark_checker_check (&checker, NULL, error))
+    g_clear_pointer (&text, g_free);
+  spanmark_checker_clear (&checker);
+
+  return text;
+}
+
+static int
+compare_strings (const void *a,
+                 const void *b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+GStrv
+spanmark_project_list_annotators (SpanmarkProject *self)
+{
+  g_autoptr(GFile) annotations = NULL;
+  g_autoptr(GFileEnumerator) enumerator = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  GStrv names;
+
+  g_return_val_if_fail (SPANMARK_IS_PROJECT (self), NULL);
+
+  annotations = g_file_get_child (self->dir, ANNOTATIONS_DIR);
+  enumerator = g_file_enumerate_children (annotations,
+                                          G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                          G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                          G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
+                                          NULL, NULL);
+
+  while (enumerator != NULL)
+    {
+      GFileInfo *info = NULL;
+      const char *name;
+
+      if (!g_file_enumerator_iterate (enumerator, &info, NULL, NULL, NULL) || info == NULL)
+        break;
+
+      name = g_file_info_get_name (info);
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY
+          && spanmark_project_is_valid_annotator (name))
+        g_strv_builder_add (builder, name);
+    }
+
+  names = g_strv_builder_end (builder);
+  qsort (names, g_strv_length (names), sizeof (char *), compare_strings);
+
+  return names;
+}
+
+static char *
+annotation_path (const char *document_id,
+                 const char *annotator)
+{
+  return g_strdup_printf (ANNOTATIONS_DIR "/%s/%s.json", annotator, document_id);
+}
+
+GFile *
+spanmark_project_get_annotation_file (SpanmarkProject  *self,
+                                      SpanmarkDocument *document,
+                                      const char       *annotator)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (SPANMARK_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (SPANMARK_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (spanmark_project_is_valid_annotator (annotator), NULL);
+
+  path = annotation_path (spanmark_document_get_id (document), annotator);
+
+  return g_file_resolve_relative_path (self->dir, path);
+}
+
+/**
+ * spanmark_project_is_file_broken:
+ *
+ * Whether @file is an annotation file that failed to load (and so will not
+ * be overwritten by spanmark_project_save_annotations()).
+ */
+gboolean
+spanmark_project_is_file_broken (SpanmarkProject *self,
+                                 GFile           *file)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (SPANMARK_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  path = g_file_get_path (file);
+
+  return path != NULL && g_hash_table_contains (self->broken_files, path);
+}
+
+static void
+set_file_broken (SpanmarkProject *self,
+                 GFile           *file,
+                 gboolean         broken)
+{
+  char *path = g_file_get_path (file);
+
+  if (path == NULL)
+    return;
+
+  if (broken)
+    g_hash_table_add (self->broken_files, path);
+  else
+    {
+      g_hash_table_remove (self->broken_files, path);
+      g_free (path);
+    }
+}
+
+SpanmarkAnnotationSet *
+spanmark_project_load_annotations (SpanmarkProject   *self,
+                                   SpanmarkDocument  *document,
+                                   const char        *annotator,
+                                   GError           **error)
+{
+  g_autoptr(SpanmarkAnnotationSet) set = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *data = NULL;
+  SpanmarkChecker checker;
+  gsize length = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (SPANMARK_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (SPANMARK_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (annotator != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!spanmark_project_is_valid_annotator (annotator))
+    {
+      g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_NOT_FOUND,
+                   _("“%s” is not a valid annotator name"), annotator);
+      return NULL;
+    }
+
+  text = spanmark_project_load_text (self, document, error);
+  if (text == NULL)
+    return NULL;
+
+  path = annotation_path (spanmark_document_get_id (document), annotator);
+  file = g_file_resolve_relative_path (self->dir, path);
+
+  if (!g_file_load_contents (file, NULL, &data, &length, NULL, &local_error))
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        {
+          set_file_broken (self, file, FALSE);
+          return spanmark_annotation_set_new (spanmark_document_get_id (document),
+                                              annotator, text);
+        }
+
+      /* Unreadable is as bad as invalid: we cannot know what we would
+       * overwrite. */
+      set_file_broken (self, file, TRUE);
+      g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID,
+                   _("%s: cannot be read: %s"), path, local_error->message);
+      return NULL;
+    }
+
+  spanmark_checker_init (&checker);
+  set = spanmark_json_read_annotations (&checker, path, data, length,
+                                        spanmark_document_get_id (document),
+                                        annotator, text, self->schema);
+  ok = spanmark_checker_check (&checker, NULL, error);
+  spanmark_checker_clear (&checker);
+
+  set_file_broken (self, file, !ok || set == NULL);
+  if (!ok)
+    g_clear_object (&set);
+
+  return g_steal_pointer (&set);
+}
+
+gboolean
+spanmark_project_save_annotations (SpanmarkProject        *self,
+                                   SpanmarkAnnotationSet  *set,
+                                   GError                **error)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *modified = NULL;
+  g_autofree char *data = NULL;
+  const char *document_id, *annotator;
+  gsize length;
+
+  g_return_val_if_fail (SPANMARK_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (SPANMARK_IS_ANNOTATION_SET (set), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  document_id = spanmark_annotation_set_get_document_id (set);
+  annotator = spanmark_annotation_set_get_annotator (set);
+
+  if (document_id == NULL || spanmark_project_lookup_document (self, document_id) == NULL)
+    {
+      g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_NOT_FOUND,
+                   _("there is no document “%s” in the project"),
+                   document_id != NULL ? document_id : "");
+      return FALSE;
+    }
+
+  if (!spanmark_project_is_valid_annotator (annotator))
+    {
+      g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_NOT_FOUND,
+                   _("“%s” is not a valid annotator name"), annotator != NULL ? annotator : "");
+      return FALSE;
+    }
+
+  path = annotation_path (document_id, annotator);
+  file = g_file_resolve_relative_path (self->dir, path);
+
+  if (spanmark_project_is_file_broken (self, file))
+    {
+      g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID,
+                   _("%s: not saved, because this file failed to load and would be overwritten; "
+                     "fix or move the file, then open the document again"),
+                   path);
+      return FALSE;
+    }
+
+  now = g_date_time_new_now_utc ();
+  modified = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  data = spanmark_json_write_annotations (set, modified, &length);
+
+  if (!spanmark_write_file_atomic (file, data, length, error))
+    return FALSE;
+
+  spanmark_annotation_set_set_modified (set, modified);
+
+  return TRUE;
+}
+
+/* Finds the string value of "status" in the first bytes of an annotation
+ * file.  The writer puts "status" before "spans", and no id can hold a
+ * quote, so the first match is the key. */
+static SpanmarkStatus
+find_status (const char *data)
+{
+  g_autofree char *value = NULL;
+  SpanmarkStatus status = SPANMARK_STATUS_NEW;
+  const char *p, *end;
+
+  p = strstr (data, "\"status\"");
+  if (p == NULL)
+    return SPANMARK_STATUS_NEW;
+
+  p += strlen ("\"status\"");
+  while (g_ascii_isspace (*p))
+    p++;
+  if (*p++ != ':')
+    return SPANMARK_STATUS_NEW;
+  while (g_ascii_isspace (*p))
+    p++;
+  if (*p++ != '"')
+    return SPANMARK_STATUS_NEW;
+
+  end = strchr (p, '"');
+  if (end == NULL)
+    return SPANMARK_STATUS_NEW;
+
+  value = g_strndup (p, end - p);
+  if (!spanmark_status_from_string (value, &status))
+    return SPANMARK_STATUS_NEW;
+
+  return status;
+}
+
+SpanmarkStatus
+spanmark_project_peek_status (SpanmarkProject  *self,
+                              SpanmarkDocument *document,
+                              const char       *annotator)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  char buffer[PEEK_SIZE + 1];
+  gsize n_read = 0;
+
+  g_return_val_if_fail (SPANMARK_IS_PROJECT (self), SPANMARK_STATUS_NEW);
+  g_return_val_if_fail (SPANMARK_IS_DOCUMENT (document), SPANMARK_STATUS_NEW);
+
+  if (!spanmark_project_is_valid_annotator (annotator))
+    return SPANMARK_STATUS_NEW;
+
+  file = spanmark_project_get_annotation_file (self, document, annotator);
+  stream = g_file_read (file, NULL, NULL);
+  if (stream == NULL)
+    return SPANMARK_STATUS_NEW;
+
+  if (!g_input_stream_read_all (G_INPUT_STREAM (stream), buffer, PEEK_SIZE,
+                                &n_read, NULL, NULL))
+    return SPANMARK_STATUS_NEW;
+
+  buffer[n_read] = '\0';
+
+  return find_status (buffer);
+}
+
+char *
+spanmark_annotation_set_to_json (SpanmarkAnnotationSet *set,
+                                 gsize                 *length)
+{
+  g_return_val_if_fail (SPANMARK_IS_ANNOTATION_SET (set), NULL);
+
+  return spanmark_json_write_annotations (set, spanmark_annotation_set_get_modified (set), length);
+}
+
+gboolean
+spanmark_write_file_atomic (GFile       *file,
+                            const char  *data,
+                            gsize        length,
+                            GError     **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *parent = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("%s: only local files can be written"), uri);
+      return FALSE;
+    }
+
+  parent = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (parent, 0755) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("%s: cannot create the folder: %s"), parent, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  /* CONSISTENT writes a temporary file in the same folder and renames it
+   * over the old one; DURABLE fsyncs before the rename, so a crash leaves
+   * either the old or the new file, never a mix. */
+  return g_file_set_contents_full (path, data != NULL ? data : "", length,
+                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                   0644, error);
+}

@@ -100,6 +100,11 @@ gboolean          spanmark_project_is_valid_annotator (const char     *annotator
 GFile            *spanmark_project_get_annotation_file (SpanmarkProject  *self,
                                                         SpanmarkDocument *document,
                                                         const char       *annotator) G_GNUC_WARN_UNUSED_RESULT;
+/* Whether @file is an annotation file that failed to load in this
+ * session: spanmark_project_save_annotations() refuses to overwrite it
+ * until it loads successfully again. */
+gboolean          spanmark_project_is_file_broken   (SpanmarkProject  *self,
+                                                     GFile            *file);
 /* Loads the text and that annotator's annotations of @document, fully
  * validated.  A missing file gives an empty set with status "new".  On any
  * problem returns NULL with an error naming the file and place. */
