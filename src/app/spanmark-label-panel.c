@@ -1,7 +1,1114 @@
-/* spanmark-label-panel.c
+/* spanmark-label-panel.c — the side panel for one label
  *
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "spanmark-entity-row.h"
+#include "spanmark-history.h"
+#include "spanmark-label-panel.h"
+
+/* Mentions of the panel's label that belong to no entity, grouped by
+ * their text: one row "涪陵区 ×3, no entity" per group. */
+typedef struct
+{
+  char       *text;
+  char       *collate_key;
+  GHashTable *span_ids;  /* set of span ids */
+  GtkWidget  *row;       /* AdwActionRow, owned by the list */
+} UnlinkedGroup;
+
+struct _SpanmarkLabelPanel
+{
+  GtkWidget              parent_instance;
+
+  /* Template widgets */
+  GtkDrawingArea        *swatch;
+  GtkLabel              *title_label;
+  GtkLabel              *summary_label;
+  GtkButton             *tag_button;
+  GtkButton             *tag_all_button;
+  GtkButton             *new_entity_button;
+  GtkStack              *stack;
+  AdwStatusPage         *no_document_page;
+  AdwStatusPage         *empty_page;
+  GtkWidget             *entity_box;
+  GtkListBox            *entity_list;
+  GtkWidget             *unlinked_box;
+  GtkListBox            *unlinked_list;
+
+  /* Owned references */
+  SpanmarkLabel         *label;
+  SpanmarkAnnotationSet *set;
+  GHashTable            *entity_rows;   /* entity id -> SpanmarkEntityRow (the list owns it) */
+  GHashTable            *unlinked;      /* span text -> UnlinkedGroup */
+  char                  *jump_span_id;  /* the mention we last jumped to */
+
+  guint                  sel_start;
+  guint                  sel_end;
+  guint                  editable : 1;
+};
+
+G_DEFINE_FINAL_TYPE (SpanmarkLabelPanel, spanmark_label_panel, GTK_TYPE_WIDGET)
+
+enum {
+  JUMP_TO_SPAN,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+unlinked_group_free (UnlinkedGroup *group)
+{
+  g_free (group->text);
+  g_free (group->collate_key);
+  g_hash_table_unref (group->span_ids);
+  g_free (group);
+}
+
+static gboolean
+is_own_label (SpanmarkLabelPanel *self,
+              const char         *label)
+{
+  return g_strcmp0 (label, self->label->name) == 0;
+}
+
+/* Selection helpers */
+
+/* The selection without leading and trailing white space; FALSE when
+ * there is no document, only a caret, or only white space selected. */
+static gboolean
+get_trimmed_selection (SpanmarkLabelPanel *self,
+                       guint              *start,
+                       guint              *end)
+{
+  if (self->set == NULL || self->sel_start >= self->sel_end)
+    return FALSE;
+
+  *start = self->sel_start;
+  *end = self->sel_end;
+  return spanmark_text_trim_range (spanmark_annotation_set_get_text (self->set), start, end);
+}
+
+/* The span of this label the selection designates: with text selected,
+ * the span covering exactly the trimmed selection (NULL while untagged);
+ * with just a caret, the innermost span of this label containing it. */
+static const SpanmarkSpan *
+get_selected_span (SpanmarkLabelPanel *self)
+{
+  g_autoptr(GPtrArray) spans = NULL;
+  const SpanmarkSpan *best = NULL;
+  guint start, end;
+
+  if (self->set == NULL)
+    return NULL;
+
+  if (get_trimmed_selection (self, &start, &end))
+    return spanmark_annotation_set_find_span (self->set, start, end, self->label->name);
+
+  if (self->sel_start != self->sel_end)
+    return NULL;
+
+  spans = spanmark_annotation_set_get_spans_in_range (self->set, self->sel_start, self->sel_start);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      const SpanmarkSpan *span = g_ptr_array_index (spans, i);
+
+      if (is_own_label (self, span->label)
+          && (best == NULL || span->end - span->start < best->end - best->start))
+        best = span;
+    }
+
+  return best;
+}
+
+/* Returns the id of the selected span, tagging the trimmed selection
+ * first when it is not tagged with this label yet.  Call inside a
+ * history group so tagging and what follows are one undo step. */
+static char *
+ensure_selected_span (SpanmarkLabelPanel *self)
+{
+  g_autoptr(GError) error = NULL;
+  const SpanmarkSpan *span = get_selected_span (self);
+  guint start, end;
+
+  if (span != NULL)
+    return g_strdup (span->id);
+
+  if (!get_trimmed_selection (self, &start, &end))
+    return NULL;
+
+  span = spanmark_annotation_set_add_span (self->set, start, end, self->label->name, &error);
+  if (span == NULL)
+    {
+      g_warning ("Could not tag %u–%u as %s: %s",
+                 start, end, self->label->name, error->message);
+      return NULL;
+    }
+
+  return g_strdup (span->id);
+}
+
+/* State */
+
+static void
+update_actions (SpanmarkLabelPanel *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean has_set = self->set != NULL;
+  gboolean can_edit = has_set && self->editable;
+  gboolean has_selection = has_set && self->sel_start < self->sel_end;
+  gboolean has_mention = can_edit && (has_selection || get_selected_span (self) != NULL);
+
+  gtk_widget_action_set_enabled (widget, "panel.tag-selection", can_edit && has_selection);
+  gtk_widget_action_set_enabled (widget, "panel.tag-all", can_edit && has_selection);
+  gtk_widget_action_set_enabled (widget, "panel.new-entity", has_mention);
+  gtk_widget_action_set_enabled (widget, "panel.attach", has_mention);
+  gtk_widget_action_set_enabled (widget, "panel.next-mention", has_set);
+  gtk_widget_action_set_enabled (widget, "panel.prev-mention", has_set);
+  gtk_widget_action_set_enabled (widget, "panel.next-unlinked", has_set);
+  gtk_widget_action_set_enabled (widget, "panel.delete-entity", can_edit);
+  gtk_widget_action_set_enabled (widget, "panel.rename-entity", can_edit);
+  gtk_widget_action_set_enabled (widget, "panel.set-entity-attr", can_edit);
+  gtk_widget_action_set_enabled (widget, "panel.create-entity-from-text", can_edit);
+
+  /* These two go through the window's actions, which know nothing of
+   * this panel's editability. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->tag_button), can_edit && has_selection);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->tag_all_button), can_edit && has_selection);
+}
+
+static void
+update_state (SpanmarkLabelPanel *self)
+{
+  guint n_entities = g_hash_table_size (self->entity_rows);
+  guint n_unlinked = g_hash_table_size (self->unlinked);
+
+  gtk_widget_set_visible (self->entity_box, n_entities > 0);
+  gtk_widget_set_visible (self->unlinked_box, n_unlinked > 0);
+
+  if (self->set == NULL)
+    gtk_stack_set_visible_child_name (self->stack, "no-document");
+  else if (n_entities == 0 && n_unlinked == 0)
+    gtk_stack_set_visible_child_name (self->stack, "empty");
+  else
+    gtk_stack_set_visible_child_name (self->stack, "list");
+
+  if (self->set != NULL)
+    {
+      g_autofree char *summary = g_strdup_printf (ngettext ("%u entity", "%u entities", n_entities),
+                                                  n_entities);
+      gtk_label_set_text (self->summary_label, summary);
+    }
+  else
+    gtk_label_set_text (self->summary_label, "");
+
+  update_actions (self);
+}
+
+/* Unlinked mentions */
+
+static void
+unlinked_group_update_row (UnlinkedGroup *group)
+{
+  guint n = g_hash_table_size (group->span_ids);
+  g_autofree char *subtitle = NULL;
+
+  /* Translators: the number of times a text is tagged without being
+   * attached to an entity, e.g. "×3, no entity". */
+  subtitle = g_strdup_printf (ngettext ("×%u, no entity", "×%u, no entity", n), n);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (group->row), subtitle);
+}
+
+static UnlinkedGroup *
+unlinked_group_new (SpanmarkLabelPanel *self,
+                    const char         *text)
+{
+  UnlinkedGroup *group = g_new0 (UnlinkedGroup, 1);
+  GtkWidget *button;
+
+  group->text = g_strdup (text);
+  group->collate_key = g_utf8_collate_key (text, -1);
+  group->span_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  group->row = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (group->row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (group->row), text);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (group->row), TRUE);
+  gtk_widget_set_tooltip_text (group->row, _("Go to the next of these mentions"));
+  g_object_set_data_full (G_OBJECT (group->row), "spanmark-text", g_strdup (text), g_free);
+
+  button = gtk_button_new_with_label (_("Create Entity"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Create an entity with this name and attach all these mentions to it"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "panel.create-entity-from-text");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", text);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (group->row), button);
+
+  return group;
+}
+
+static void
+unlinked_add (SpanmarkLabelPanel *self,
+              const SpanmarkSpan *span)
+{
+  UnlinkedGroup *group = g_hash_table_lookup (self->unlinked, span->text);
+
+  if (group == NULL)
+    {
+      group = unlinked_group_new (self, span->text);
+      g_hash_table_insert (self->unlinked, group->text, group);
+      gtk_list_box_append (self->unlinked_list, group->row);
+    }
+
+  g_hash_table_add (group->span_ids, g_strdup (span->id));
+  unlinked_group_update_row (group);
+}
+
+static void
+unlinked_remove (SpanmarkLabelPanel *self,
+                 const SpanmarkSpan *span)
+{
+  UnlinkedGroup *group = g_hash_table_lookup (self->unlinked, span->text);
+
+  if (group == NULL || !g_hash_table_remove (group->span_ids, span->id))
+    return;
+
+  if (g_hash_table_size (group->span_ids) == 0)
+    {
+      gtk_list_box_remove (self->unlinked_list, group->row);
+      g_hash_table_remove (self->unlinked, span->text);
+    }
+  else
+    unlinked_group_update_row (group);
+}
+
+static int
+unlinked_sort_func (GtkListBoxRow *row1,
+                    GtkListBoxRow *row2,
+                    gpointer       user_data)
+{
+  SpanmarkLabelPanel *self = user_data;
+  UnlinkedGroup *group1 = g_hash_table_lookup (self->unlinked, g_object_get_data (G_OBJECT (row1), "spanmark-text"));
+  UnlinkedGroup *group2 = g_hash_table_lookup (self->unlinked, g_object_get_data (G_OBJECT (row2), "spanmark-text"));
+
+  /* A row is inserted before its group is in the table. */
+  if (group1 == NULL || group2 == NULL)
+    return 0;
+
+  return strcmp (group1->collate_key, group2->collate_key);
+}
+
+/* Entities */
+
+static int
+compare_ids (const char *a,
+             const char *b)
+{
+  gsize len_a = strlen (a);
+  gsize len_b = strlen (b);
+
+  /* "e9" before "e10": ids are handed out in creation order. */
+  if (len_a != len_b)
+    return len_a < len_b ? -1 : 1;
+  return strcmp (a, b);
+}
+
+static int
+entity_sort_func (GtkListBoxRow *row1,
+                  GtkListBoxRow *row2,
+                  gpointer       user_data)
+{
+  return compare_ids (spanmark_entity_row_get_entity_id (SPANMARK_ENTITY_ROW (row1)),
+                      spanmark_entity_row_get_entity_id (SPANMARK_ENTITY_ROW (row2)));
+}
+
+static SpanmarkEntityRow *
+add_entity_row (SpanmarkLabelPanel   *self,
+                const SpanmarkEntity *entity,
+                guint                 n_mentions)
+{
+  SpanmarkEntityRow *row = g_hash_table_lookup (self->entity_rows, entity->id);
+
+  if (row == NULL)
+    {
+      row = SPANMARK_ENTITY_ROW (spanmark_entity_row_new (self->label, entity));
+      spanmark_entity_row_set_editable (row, self->editable);
+      g_hash_table_insert (self->entity_rows, g_strdup (entity->id), row);
+      gtk_list_box_append (self->entity_list, GTK_WIDGET (row));
+    }
+  else
+    spanmark_entity_row_update (row, entity);
+
+  spanmark_entity_row_set_n_mentions (row, n_mentions);
+  return row;
+}
+
+/* Keeps the mention counts and the unlinked groups in step with one span
+ * appearing (@delta 1) or disappearing (-1): O(1), so bulk edits such as
+ * "tag all occurrences" stay cheap. */
+static void
+track_span (SpanmarkLabelPanel *self,
+            const SpanmarkSpan *span,
+            int                 delta)
+{
+  if (span->entity != NULL)
+    {
+      SpanmarkEntityRow *row = g_hash_table_lookup (self->entity_rows, span->entity);
+      guint n;
+
+      if (row == NULL)
+        return;
+      n = spanmark_entity_row_get_n_mentions (row);
+      if (delta < 0 && n == 0)
+        return;
+      spanmark_entity_row_set_n_mentions (row, delta > 0 ? n + 1 : n - 1);
+    }
+  else if (is_own_label (self, span->label))
+    {
+      if (delta > 0)
+        unlinked_add (self, span);
+      else
+        unlinked_remove (self, span);
+    }
+}
+
+static void
+span_added_cb (SpanmarkAnnotationSet *set,
+               const SpanmarkSpan    *span,
+               SpanmarkLabelPanel    *self)
+{
+  track_span (self, span, 1);
+  update_state (self);
+}
+
+static void
+span_removed_cb (SpanmarkAnnotationSet *set,
+                 const SpanmarkSpan    *span,
+                 SpanmarkLabelPanel    *self)
+{
+  track_span (self, span, -1);
+  update_state (self);
+}
+
+static void
+span_changed_cb (SpanmarkAnnotationSet *set,
+                 const SpanmarkSpan    *old_span,
+                 const SpanmarkSpan    *new_span,
+                 SpanmarkLabelPanel    *self)
+{
+  track_span (self, old_span, -1);
+  track_span (self, new_span, 1);
+  update_state (self);
+}
+
+static void
+entity_added_cb (SpanmarkAnnotationSet *set,
+                 const SpanmarkEntity  *entity,
+                 SpanmarkLabelPanel    *self)
+{
+  g_autoptr(GPtrArray) mentions = NULL;
+
+  if (!is_own_label (self, entity->label))
+    return;
+
+  /* Its mentions may have been attached before it came back (redo, undo
+   * of a removal): count them now; later attachments count themselves. */
+  mentions = spanmark_annotation_set_get_mentions (set, entity->id);
+  add_entity_row (self, entity, mentions->len);
+  update_state (self);
+}
+
+static void
+entity_removed_cb (SpanmarkAnnotationSet *set,
+                   const SpanmarkEntity  *entity,
+                   SpanmarkLabelPanel    *self)
+{
+  GtkWidget *row = g_hash_table_lookup (self->entity_rows, entity->id);
+
+  if (row == NULL)
+    return;
+
+  gtk_list_box_remove (self->entity_list, row);
+  g_hash_table_remove (self->entity_rows, entity->id);
+  update_state (self);
+}
+
+static void
+entity_changed_cb (SpanmarkAnnotationSet *set,
+                   const SpanmarkEntity  *old_entity,
+                   const SpanmarkEntity  *new_entity,
+                   SpanmarkLabelPanel    *self)
+{
+  SpanmarkEntityRow *row = g_hash_table_lookup (self->entity_rows, new_entity->id);
+
+  if (row != NULL)
+    spanmark_entity_row_update (row, new_entity);
+}
+
+static void
+clear_rows (SpanmarkLabelPanel *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->entity_rows);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    gtk_list_box_remove (self->entity_list, value);
+  g_hash_table_remove_all (self->entity_rows);
+
+  g_hash_table_iter_init (&iter, self->unlinked);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    gtk_list_box_remove (self->unlinked_list, ((UnlinkedGroup *) value)->row);
+  g_hash_table_remove_all (self->unlinked);
+}
+
+/* One pass over the entities and one over the spans, so opening a
+ * document with tens of thousands of spans stays fast. */
+static void
+populate (SpanmarkLabelPanel *self)
+{
+  guint n_entities = spanmark_annotation_set_get_n_entities (self->set);
+  guint n_spans = spanmark_annotation_set_get_n_spans (self->set);
+
+  for (guint i = 0; i < n_entities; i++)
+    {
+      const SpanmarkEntity *entity = spanmark_annotation_set_get_entity (self->set, i);
+
+      if (is_own_label (self, entity->label))
+        add_entity_row (self, entity, 0);
+    }
+
+  for (guint i = 0; i < n_spans; i++)
+    track_span (self, spanmark_annotation_set_get_span (self->set, i), 1);
+}
+
+/* Jumping through mentions */
+
+static int
+span_ptr_compare (gconstpointer a,
+                  gconstpointer b)
+{
+  return spanmark_span_compare (*(const SpanmarkSpan **) a, *(const SpanmarkSpan **) b);
+}
+
+/* Emits "jump-to-span" for the mention after (or before) the one we last
+ * jumped to, or, when the user has moved since, after (before) the
+ * selection; wraps around at the ends.  @spans is in text order. */
+static void
+jump_through (SpanmarkLabelPanel *self,
+              GPtrArray          *spans,
+              gboolean            forward)
+{
+  const SpanmarkSpan *target = NULL;
+  g_autofree char *id = NULL;
+  guint n = spans->len;
+
+  if (n == 0)
+    return;
+
+  if (self->jump_span_id != NULL)
+    for (guint i = 0; i < n; i++)
+      {
+        const SpanmarkSpan *span = g_ptr_array_index (spans, i);
+
+        if (g_str_equal (span->id, self->jump_span_id))
+          {
+            target = g_ptr_array_index (spans, forward ? (i + 1) % n : (i + n - 1) % n);
+            break;
+          }
+      }
+
+  if (target == NULL && forward)
+    {
+      for (guint i = 0; i < n && target == NULL; i++)
+        {
+          const SpanmarkSpan *span = g_ptr_array_index (spans, i);
+
+          /* With only a caret, a mention starting right there is next. */
+          if (self->sel_start < self->sel_end ? span->start > self->sel_start
+                                              : span->start >= self->sel_start)
+            target = span;
+        }
+      if (target == NULL)
+        target = g_ptr_array_index (spans, 0);
+    }
+  else if (target == NULL)
+    {
+      for (guint i = n; i > 0 && target == NULL; i--)
+        {
+          const SpanmarkSpan *span = g_ptr_array_index (spans, i - 1);
+
+          if (span->start < self->sel_start)
+            target = span;
+        }
+      if (target == NULL)
+        target = g_ptr_array_index (spans, n - 1);
+    }
+
+  /* A handler may move the selection, which can clear jump_span_id. */
+  id = g_strdup (target->id);
+  g_free (self->jump_span_id);
+  self->jump_span_id = g_strdup (id);
+  g_signal_emit (self, signals[JUMP_TO_SPAN], 0, id);
+}
+
+static void
+jump_mention (SpanmarkLabelPanel *self,
+              const char         *entity_id,
+              gboolean            forward)
+{
+  g_autoptr(GPtrArray) mentions = NULL;
+
+  if (self->set == NULL)
+    return;
+
+  mentions = spanmark_annotation_set_get_mentions (self->set, entity_id);
+  jump_through (self, mentions, forward);
+}
+
+/* Actions */
+
+static void
+tag_selection_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  SpanmarkLabelPanel *self = SPANMARK_LABEL_PANEL (widget);
+
+  gtk_widget_activate_action (widget, "win.tag", "s", self->label->name);
+}
+
+static void
+tag_all_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  SpanmarkLabelPanel *self = SPANMARK_LABEL_PANEL (widget);
+
+  gtk_widget_activate_action (widget, "win.tag-all", "s", self->label->name);
+}
+
+static void
+new_entity_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  SpanmarkLabelPanel *self = SPANMARK_LABEL_PANEL (widget);
+  SpanmarkHistory *history = spanmark_annotation_set_get_history (self->set);
+  g_autofree char *span_id = NULL;
+  g_autofree char *entity_id = NULL;
+  SpanmarkEntityRow *row;
+
+  spanmark_history_begin_group (history);
+  span_id = ensure_selected_span (self);
+  if (span_id != NULL)
+    {
+      const SpanmarkSpan *span = spanmark_annotation_set_lookup_span (self->set, span_id);
+      const SpanmarkEntity *entity;
+
+      entity = spanmark_annotation_set_add_entity (self->set, self->label->name, span->text);
+      entity_id = g_strdup (entity->id);
+      spanmark_annotation_set_set_span_entity (self->set, span_id, entity_id);
+    }
+  spanmark_history_end_group (history);
+
+  /* Open the new entity so its attributes can be filled in right away. */
+  row = entity_id != NULL ? g_hash_table_lookup (self->entity_rows, entity_id) : NULL;
+  if (row != NULL)
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+}
+
+static void
+attach_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  SpanmarkLabelPanel *self = SPANMARK_LABEL_PANEL (widget);
+  SpanmarkHistory *history = spanmark_annotation_set_get_history (self->set);
+  const char *entity_id = g_variant_get_string (param, NULL);
+  g_autofree char *span_id = NULL;
+
+  if (spanmark_annotation_set_lookup_entity (self->set, entity_id) == NULL)
+    return;
+
+  spanmark_history_begin_group (history);
+  span_id = ensure_selected_span (self);
+  if (span_id != NULL)
+    {
+      const SpanmarkSpan *span = spanmark_annotation_set_lookup_span (self->set, span_id);
+
+      if (g_strcmp0 (span->entity, entity_id) != 0)
+        spanmark_annotation_set_set_span_entity (self->set, span_id, entity_id);
+    }
+  spanmark_history_end_group (history);
+}
+
+static void
+next_mention_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  jump_mention (SPANMARK_LABEL_PANEL (widget), g_variant_get_string (param, NULL), TRUE);
+}
+
+static void
+prev_mention_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  jump_mention (SPANMARK_LABEL_PANEL (widget), g_variant_get_string (param, NULL), FALSE);
+}
+
+static void
+next_unlinked_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  SpanmarkLabelPanel *self = SPANMARK_LABEL_PANEL (widget);
+  UnlinkedGroup *group = g_hash_table_lookup (self->unlinked, g_variant_get_string (param, NULL));
+  g_autoptr(GPtrArray) spans = NULL;
+  GHashTableIter iter;
+  gpointer key;
+
+  if (group == NULL)
+    return;
+
+  spans = g_ptr_array_new ();
+  g_hash_table_iter_init (&iter, group->span_ids);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      const SpanmarkSpan *span = spanmark_annotation_set_lookup_span (self->set, key);
+
+      if (span != NULL)
+        g_ptr_array_add (spans, (gpointer) span);
+    }
+  g_ptr_array_sort (spans, span_ptr_compare);
+
+  jump_through (self, spans, TRUE);
+}
+
+static void
+delete_entity_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  SpanmarkLabelPanel *self = SPANMARK_LABEL_PANEL (widget);
+
+  spanmark_annotation_set_remove_entity (self->set, g_variant_get_string (param, NULL));
+}
+
+static void
+rename_entity_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  SpanmarkLabelPanel *self = SPANMARK_LABEL_PANEL (widget);
+  const SpanmarkEntity *entity;
+  const char *entity_id;
+  const char *name;
+
+  g_variant_get (param, "(&s&s)", &entity_id, &name);
+
+  entity = spanmark_annotation_set_lookup_entity (self->set, entity_id);
+  if (entity == NULL || g_str_equal (entity->name, name))
+    return;
+
+  if (*name == '\0')
+    {
+      /* An entity needs a name: put the old one back in the entry. */
+      SpanmarkEntityRow *row = g_hash_table_lookup (self->entity_rows, entity_id);
+      AdwEntryRow *entry = row != NULL ? spanmark_entity_row_get_entry (row, NULL) : NULL;
+
+      if (entry != NULL)
+        gtk_editable_set_text (GTK_EDITABLE (entry), entity->name);
+      return;
+    }
+
+  spanmark_annotation_set_set_entity_name (self->set, entity_id, name);
+}
+
+static void
+set_entity_attr_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  SpanmarkLabelPanel *self = SPANMARK_LABEL_PANEL (widget);
+  const SpanmarkEntity *entity;
+  const char *entity_id;
+  const char *key;
+  const char *value;
+
+  g_variant_get (param, "(&s&s&s)", &entity_id, &key, &value);
+
+  entity = spanmark_annotation_set_lookup_entity (self->set, entity_id);
+  if (entity == NULL || *key == '\0')
+    return;
+
+  /* An empty value removes the attribute; an unchanged one records no
+   * undo step. */
+  if (*value == '\0')
+    value = NULL;
+  if (g_strcmp0 (g_hash_table_lookup (entity->attrs, key), value) == 0)
+    return;
+
+  spanmark_annotation_set_set_entity_attr (self->set, entity_id, key, value);
+}
+
+static void
+create_entity_from_text_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *param)
+{
+  SpanmarkLabelPanel *self = SPANMARK_LABEL_PANEL (widget);
+  SpanmarkHistory *history = spanmark_annotation_set_get_history (self->set);
+  const char *text = g_variant_get_string (param, NULL);
+  UnlinkedGroup *group = g_hash_table_lookup (self->unlinked, text);
+  g_autoptr(GPtrArray) span_ids = NULL;
+  g_autofree char *entity_id = NULL;
+  GHashTableIter iter;
+  gpointer key;
+
+  if (group == NULL)
+    return;
+
+  /* Attaching empties the group (and frees it): copy the ids first. */
+  span_ids = g_ptr_array_new_with_free_func (g_free);
+  g_hash_table_iter_init (&iter, group->span_ids);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (span_ids, g_strdup (key));
+  g_ptr_array_sort (span_ids, (GCompareFunc) g_strcmp0);
+
+  spanmark_history_begin_group (history);
+  entity_id = g_strdup (spanmark_annotation_set_add_entity (self->set, self->label->name, text)->id);
+  for (guint i = 0; i < span_ids->len; i++)
+    spanmark_annotation_set_set_span_entity (self->set, g_ptr_array_index (span_ids, i), entity_id);
+  spanmark_history_end_group (history);
+}
+
+static void
+unlinked_row_activated_cb (SpanmarkLabelPanel *self,
+                           GtkListBoxRow      *row)
+{
+  const char *text = g_object_get_data (G_OBJECT (row), "spanmark-text");
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "panel.next-unlinked", "s", text);
+}
+
+/* The colour swatch */
+
+static void
+draw_swatch (GtkDrawingArea *area,
+             cairo_t        *cr,
+             int             width,
+             int             height,
+             gpointer        user_data)
+{
+  SpanmarkLabelPanel *self = user_data;
+  GdkRGBA rgba;
+
+  if (self->label == NULL || self->label->color == NULL
+      || !gdk_rgba_parse (&rgba, self->label->color))
+    return;
+
+  cairo_arc (cr, width / 2.0, height / 2.0, MIN (width, height) / 2.0, 0, 2 * G_PI);
+  gdk_cairo_set_source_rgba (cr, &rgba);
+  cairo_fill (cr);
+}
+
+/* GObject */
+
+static void
+spanmark_label_panel_dispose (GObject *object)
+{
+  SpanmarkLabelPanel *self = (SpanmarkLabelPanel *) object;
+
+  if (self->set != NULL)
+    g_signal_handlers_disconnect_by_data (self->set, self);
+  g_clear_object (&self->set);
+
+  /* The rows die with the lists; forget them first. */
+  g_hash_table_remove_all (self->entity_rows);
+  g_hash_table_remove_all (self->unlinked);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SPANMARK_TYPE_LABEL_PANEL);
+
+  G_OBJECT_CLASS (spanmark_label_panel_parent_class)->dispose (object);
+}
+
+static void
+spanmark_label_panel_finalize (GObject *object)
+{
+  SpanmarkLabelPanel *self = (SpanmarkLabelPanel *) object;
+
+  g_clear_pointer (&self->label, spanmark_label_free);
+  g_clear_pointer (&self->entity_rows, g_hash_table_unref);
+  g_clear_pointer (&self->unlinked, g_hash_table_unref);
+  g_clear_pointer (&self->jump_span_id, g_free);
+
+  G_OBJECT_CLASS (spanmark_label_panel_parent_class)->finalize (object);
+}
+
+static void
+spanmark_label_panel_class_init (SpanmarkLabelPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = spanmark_label_panel_dispose;
+  object_class->finalize = spanmark_label_panel_finalize;
+
+  /**
+   * SpanmarkLabelPanel::jump-to-span:
+   * @span_id: the span to select and scroll to
+   */
+  signals[JUMP_TO_SPAN] =
+    g_signal_new ("jump-to-span",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/spanmark-label-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, SpanmarkLabelPanel, swatch);
+  gtk_widget_class_bind_template_child (widget_class, SpanmarkLabelPanel, title_label);
+  gtk_widget_class_bind_template_child (widget_class, SpanmarkLabelPanel, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, SpanmarkLabelPanel, tag_button);
+  gtk_widget_class_bind_template_child (widget_class, SpanmarkLabelPanel, tag_all_button);
+  gtk_widget_class_bind_template_child (widget_class, SpanmarkLabelPanel, new_entity_button);
+  gtk_widget_class_bind_template_child (widget_class, SpanmarkLabelPanel, stack);
+  gtk_widget_class_bind_template_child (widget_class, SpanmarkLabelPanel, no_document_page);
+  gtk_widget_class_bind_template_child (widget_class, SpanmarkLabelPanel, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, SpanmarkLabelPanel, entity_box);
+  gtk_widget_class_bind_template_child (widget_class, SpanmarkLabelPanel, entity_list);
+  gtk_widget_class_bind_template_child (widget_class, SpanmarkLabelPanel, unlinked_box);
+  gtk_widget_class_bind_template_child (widget_class, SpanmarkLabelPanel, unlinked_list);
+  gtk_widget_class_bind_template_callback (widget_class, unlinked_row_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "panel.tag-selection", NULL, tag_selection_action);
+  gtk_widget_class_install_action (widget_class, "panel.tag-all", NULL, tag_all_action);
+  gtk_widget_class_install_action (widget_class, "panel.new-entity", NULL, new_entity_action);
+  gtk_widget_class_install_action (widget_class, "panel.attach", "s", attach_action);
+  gtk_widget_class_install_action (widget_class, "panel.next-mention", "s", next_mention_action);
+  gtk_widget_class_install_action (widget_class, "panel.prev-mention", "s", prev_mention_action);
+  gtk_widget_class_install_action (widget_class, "panel.next-unlinked", "s", next_unlinked_action);
+  gtk_widget_class_install_action (widget_class, "panel.delete-entity", "s", delete_entity_action);
+  gtk_widget_class_install_action (widget_class, "panel.rename-entity", "(ss)", rename_entity_action);
+  gtk_widget_class_install_action (widget_class, "panel.set-entity-attr", "(sss)", set_entity_attr_action);
+  gtk_widget_class_install_action (widget_class, "panel.create-entity-from-text", "s",
+                                   create_entity_from_text_action);
+
+  gtk_widget_class_set_css_name (widget_class, "labelpanel");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+spanmark_label_panel_init (SpanmarkLabelPanel *self)
+{
+  self->entity_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->unlinked = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                          (GDestroyNotify) unlinked_group_free);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_drawing_area_set_draw_func (self->swatch, draw_swatch, self, NULL);
+  gtk_list_box_set_sort_func (self->entity_list, entity_sort_func, NULL, NULL);
+  gtk_list_box_set_sort_func (self->unlinked_list, unlinked_sort_func, self, NULL);
+}
+
+GtkWidget *
+spanmark_label_panel_new (const SpanmarkLabel *label)
+{
+  SpanmarkLabelPanel *self;
+  const char *title;
+  g_autofree char *title_down = NULL;
+  g_autofree char *tag_label = NULL;
+  g_autofree char *tag_all_label = NULL;
+  g_autofree char *no_document = NULL;
+  g_autofree char *empty_title = NULL;
+  g_autofree char *empty_description = NULL;
+
+  g_return_val_if_fail (label != NULL, NULL);
+  g_return_val_if_fail (label->name != NULL, NULL);
+
+  self = g_object_new (SPANMARK_TYPE_LABEL_PANEL, NULL);
+  self->label = spanmark_label_copy (label);
+
+  title = spanmark_label_get_display_title (self->label);
+  title_down = g_utf8_strdown (title, -1);
+
+  gtk_label_set_text (self->title_label, title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
+
+  /* Translators: %s is a label's title, e.g. "Tag selection as Officials". */
+  tag_label = g_strdup_printf (_("Tag selection as %s"), title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->tag_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tag_label,
+                                  -1);
+  if (label->key != NULL && *label->key != '\0')
+    {
+      g_autofree char *tooltip = NULL;
+
+      /* Translators: %s is a label's title, %s its key, e.g.
+       * "Tag the selection as Officials (1)". */
+      tooltip = g_strdup_printf (_("Tag the selection as %s (%s)"), title, label->key);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->tag_button), tooltip);
+    }
+  else
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->tag_button), tag_label);
+
+  /* Translators: %s is a label's title, e.g. "Tag all occurrences as Officials". */
+  tag_all_label = g_strdup_printf (_("Tag all occurrences as %s"), title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->tag_all_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tag_all_label,
+                                  -1);
+
+  /* The target first, so the action is never looked up without one. */
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->tag_button), "s", label->name);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->tag_button), "win.tag");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->tag_all_button), "s", label->name);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->tag_all_button), "win.tag-all");
+
+  /* Translators: %s is a label's title in lower case, e.g. "officials". */
+  no_document = g_strdup_printf (_("Open a document to see its %s"), title_down);
+  adw_status_page_set_description (self->no_document_page, no_document);
+
+  /* Translators: %s is a label's title, e.g. "No Officials Yet". */
+  empty_title = g_strdup_printf (_("No %s Yet"), title);
+  adw_status_page_set_title (self->empty_page, empty_title);
+  if (label->key != NULL && *label->key != '\0')
+    /* Translators: %s is the key that tags a selection, e.g. "1". */
+    empty_description = g_strdup_printf (_("Select text and press %s to tag it"), label->key);
+  else
+    empty_description = g_strdup (_("Select text and use “Tag Selection” to tag it"));
+  adw_status_page_set_description (self->empty_page, empty_description);
+
+  update_state (self);
+
+  return GTK_WIDGET (self);
+}
+
+const SpanmarkLabel *
+spanmark_label_panel_get_label (SpanmarkLabelPanel *self)
+{
+  g_return_val_if_fail (SPANMARK_IS_LABEL_PANEL (self), NULL);
+
+  return self->label;
+}
+
+void
+spanmark_label_panel_set_annotation_set (SpanmarkLabelPanel    *self,
+                                         SpanmarkAnnotationSet *set,
+                                         gboolean               editable)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_if_fail (SPANMARK_IS_LABEL_PANEL (self));
+  g_return_if_fail (set == NULL || SPANMARK_IS_ANNOTATION_SET (set));
+
+  if (self->set != set)
+    {
+      if (self->set != NULL)
+        g_signal_handlers_disconnect_by_data (self->set, self);
+      clear_rows (self);
+      g_set_object (&self->set, set);
+      g_clear_pointer (&self->jump_span_id, g_free);
+      self->sel_start = self->sel_end = 0;
+
+      if (set != NULL)
+        {
+          g_signal_connect_object (set, "span-added", G_CALLBACK (span_added_cb), self, 0);
+          g_signal_connect_object (set, "span-removed", G_CALLBACK (span_removed_cb), self, 0);
+          g_signal_connect_object (set, "span-changed", G_CALLBACK (span_changed_cb), self, 0);
+          g_signal_connect_object (set, "entity-added", G_CALLBACK (entity_added_cb), self, 0);
+          g_signal_connect_object (set, "entity-removed", G_CALLBACK (entity_removed_cb), self, 0);
+          g_signal_connect_object (set, "entity-changed", G_CALLBACK (entity_changed_cb), self, 0);
+          populate (self);
+        }
+    }
+
+  self->editable = set != NULL && editable;
+  g_hash_table_iter_init (&iter, self->entity_rows);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    spanmark_entity_row_set_editable (value, self->editable);
+
+  update_state (self);
+}
+
+void
+spanmark_label_panel_set_selection (SpanmarkLabelPanel *self,
+                                    guint               start,
+                                    guint               end)
+{
+  g_return_if_fail (SPANMARK_IS_LABEL_PANEL (self));
+  g_return_if_fail (start <= end);
+
+  self->sel_start = start;
+  self->sel_end = end;
+
+  /* Once the user moves away from the mention we jumped to, the next
+   * jump starts from the selection again. */
+  if (self->jump_span_id != NULL)
+    {
+      const SpanmarkSpan *span = self->set != NULL
+        ? spanmark_annotation_set_lookup_span (self->set, self->jump_span_id)
+        : NULL;
+
+      if (span == NULL || span->start != start || (span->end != end && start != end))
+        g_clear_pointer (&self->jump_span_id, g_free);
+    }
+
+  update_actions (self);
+}
+
+GtkWidget *
+spanmark_label_panel_get_entity_row (SpanmarkLabelPanel *self,
+                                     const char         *entity_id)
+{
+  g_return_val_if_fail (SPANMARK_IS_LABEL_PANEL (self), NULL);
+  g_return_val_if_fail (entity_id != NULL, NULL);
+
+  return g_hash_table_lookup (self->entity_rows, entity_id);
+}
+
+GtkWidget *
+spanmark_label_panel_get_unlinked_row (SpanmarkLabelPanel *self,
+                                       const char         *text)
+{
+  UnlinkedGroup *group;
+
+  g_return_val_if_fail (SPANMARK_IS_LABEL_PANEL (self), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  group = g_hash_table_lookup (self->unlinked, text);
+  return group != NULL ? group->row : NULL;
+}
+
+guint
+spanmark_label_panel_get_n_unlinked (SpanmarkLabelPanel *self,
+                                     const char         *text)
+{
+  UnlinkedGroup *group;
+
+  g_return_val_if_fail (SPANMARK_IS_LABEL_PANEL (self), 0);
+  g_return_val_if_fail (text != NULL, 0);
+
+  group = g_hash_table_lookup (self->unlinked, text);
+  return group != NULL ? g_hash_table_size (group->span_ids) : 0;
+}
+
+const char *
+spanmark_label_panel_get_page (SpanmarkLabelPanel *self)
+{
+  g_return_val_if_fail (SPANMARK_IS_LABEL_PANEL (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
+}

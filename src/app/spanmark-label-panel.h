@@ -28,13 +28,31 @@ G_DECLARE_FINAL_TYPE (SpanmarkLabelPanel, spanmark_label_panel, SPANMARK, LABEL_
  *   "jump-to-span" (const char *span_id)   select and scroll to that span
  * and through the selection it is told with set_selection().
  *
- * Widget actions (for tests and key bindings), installed on the class:
+ * Widget actions (for tests and key bindings), installed on the class;
+ * the panel's buttons use the same ones:
  *   "panel.tag-selection"        tag the current selection with this label
+ *                                (activates the window's "win.tag")
  *   "panel.tag-all"              tag all occurrences of the selected text
+ *                                (activates the window's "win.tag-all")
  *   "panel.new-entity"           create an entity from the selection's text
- *                                (and attach the span at the selection)
- *   "panel.attach" (s)           attach the span under the selection to entity id
+ *                                (and attach the span at the selection,
+ *                                tagging it first if needed; one undo step)
+ *   "panel.attach" (s)           attach the span under the selection to entity
+ *                                id (tagging it first if needed; one undo step)
  *   "panel.next-mention" (s)     jump to the next mention of entity id
+ *   "panel.prev-mention" (s)     jump to the previous mention of entity id
+ *   "panel.next-unlinked" (s)    jump to the next mention with that text that
+ *                                belongs to no entity
+ *   "panel.delete-entity" (s)    remove entity id (its mentions stay, detached)
+ *   "panel.rename-entity" (ss)   entity id, new name (empty: refused)
+ *   "panel.set-entity-attr" (sss) entity id, attribute name, value (empty
+ *                                removes the attribute)
+ *   "panel.create-entity-from-text" (s)
+ *                                create an entity named by that text and attach
+ *                                every mention of it that belongs to no entity
+ *                                (one undo step)
+ * Jumps continue from the mention last jumped to while the selection stays
+ * on it, else from the selection, and wrap around.
  */
 GtkWidget  *spanmark_label_panel_new           (const SpanmarkLabel   *label);
 const SpanmarkLabel *spanmark_label_panel_get_label (SpanmarkLabelPanel *self);
@@ -48,5 +66,17 @@ void        spanmark_label_panel_set_annotation_set (SpanmarkLabelPanel    *self
 void        spanmark_label_panel_set_selection (SpanmarkLabelPanel    *self,
                                                 guint                  start,
                                                 guint                  end);
+
+
+/* For tests: the row of an entity of this label (a SpanmarkEntityRow), the
+ * row grouping unlinked mentions with @text (an AdwActionRow) and their
+ * number, and the page shown: "no-document", "empty" or "list". */
+GtkWidget  *spanmark_label_panel_get_entity_row   (SpanmarkLabelPanel *self,
+                                                   const char         *entity_id);
+GtkWidget  *spanmark_label_panel_get_unlinked_row (SpanmarkLabelPanel *self,
+                                                   const char         *text);
+guint       spanmark_label_panel_get_n_unlinked   (SpanmarkLabelPanel *self,
+                                                   const char         *text);
+const char *spanmark_label_panel_get_page         (SpanmarkLabelPanel *self);
 
 G_END_DECLS

@@ -1,0 +1,391 @@
+/* spanmark-entity-row.c — one entity in a label panel
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "spanmark-entity-row.h"
+
+struct _SpanmarkEntityRow
+{
+  AdwExpanderRow  parent_instance;
+
+  /* Owned references */
+  SpanmarkLabel  *label;
+  SpanmarkEntity *entity;       /* a copy of what the row shows */
+  char           *mentions_text;
+  char           *attrs_text;
+
+  /* Widgets */
+  GtkLabel       *mentions_label;
+  AdwEntryRow    *name_row;     /* NULL until first expanded */
+  GPtrArray      *attr_rows;    /* AdwEntryRow*, parallel to label->attrs */
+
+  guint           n_mentions;
+  guint           editable : 1;
+};
+
+G_DEFINE_FINAL_TYPE (SpanmarkEntityRow, spanmark_entity_row, ADW_TYPE_EXPANDER_ROW)
+
+static const char *
+lookup_attr (const SpanmarkEntity *entity,
+             const char           *key)
+{
+  const char *value = g_hash_table_lookup (entity->attrs, key);
+
+  return value != NULL ? value : "";
+}
+
+static void
+append_attr (GString    *str,
+             const char *key,
+             const char *value)
+{
+  if (value == NULL || *value == '\0')
+    return;
+  if (str->len > 0)
+    /* Translators: separates attributes in a list such as
+     * "title 浙江省委书记 · region 浙江". */
+    g_string_append (str, C_("attribute list", " · "));
+  /* Translators: an attribute name and its value, e.g. "region 浙江". */
+  g_string_append_printf (str, C_("attribute list", "%s %s"), key, value);
+}
+
+/* The label's attributes in schema order, then any others the entity
+ * carries (from an older schema, say) in sorted order. */
+static char *
+format_attrs (const SpanmarkLabel  *label,
+              const SpanmarkEntity *entity)
+{
+  GString *str = g_string_new (NULL);
+  g_autoptr(GPtrArray) keys = spanmark_entity_get_sorted_attr_keys (entity);
+
+  for (guint i = 0; label->attrs[i] != NULL; i++)
+    append_attr (str, label->attrs[i], g_hash_table_lookup (entity->attrs, label->attrs[i]));
+
+  for (guint i = 0; i < keys->len; i++)
+    {
+      const char *key = g_ptr_array_index (keys, i);
+
+      if (!g_strv_contains ((const char * const *) label->attrs, key))
+        append_attr (str, key, g_hash_table_lookup (entity->attrs, key));
+    }
+
+  return g_string_free (str, FALSE);
+}
+
+static void
+name_apply_cb (SpanmarkEntityRow *self,
+               AdwEntryRow       *entry)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "panel.rename-entity", "(ss)",
+                              self->entity->id, text);
+}
+
+static void
+attr_apply_cb (SpanmarkEntityRow *self,
+               AdwEntryRow       *entry)
+{
+  const char *key = g_object_get_data (G_OBJECT (entry), "spanmark-attr-key");
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+
+  g_assert (key != NULL);
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "panel.set-entity-attr", "(sss)",
+                              self->entity->id, key, text);
+}
+
+static AdwEntryRow *
+create_entry_row (SpanmarkEntityRow *self,
+                  const char        *title,
+                  const char        *text)
+{
+  AdwEntryRow *entry = ADW_ENTRY_ROW (adw_entry_row_new ());
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (entry), FALSE);
+  adw_entry_row_set_show_apply_button (entry, TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  gtk_widget_set_sensitive (GTK_WIDGET (entry), self->editable);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), GTK_WIDGET (entry));
+
+  return entry;
+}
+
+static GtkWidget *
+create_icon_button (const char *icon_name,
+                    const char *tooltip,
+                    const char *action_name,
+                    const char *entity_id)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
+                                  -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", entity_id);
+
+  return button;
+}
+
+/* The expanded part is built on first expansion: a document may have
+ * hundreds of entities, and most are never expanded. */
+static void
+build_content (SpanmarkEntityRow *self)
+{
+  AdwActionRow *mentions_row;
+  GtkWidget *actions_row;
+  GtkWidget *box;
+  GtkWidget *button;
+
+  if (self->name_row != NULL)
+    return;
+
+  self->name_row = create_entry_row (self, C_("entity", "Name"), self->entity->name);
+  g_signal_connect_object (self->name_row, "apply",
+                           G_CALLBACK (name_apply_cb), self, G_CONNECT_SWAPPED);
+
+  for (guint i = 0; self->label->attrs[i] != NULL; i++)
+    {
+      const char *key = self->label->attrs[i];
+      AdwEntryRow *entry = create_entry_row (self, key, lookup_attr (self->entity, key));
+
+      g_object_set_data_full (G_OBJECT (entry), "spanmark-attr-key",
+                              g_strdup (key), g_free);
+      g_signal_connect_object (entry, "apply",
+                               G_CALLBACK (attr_apply_cb), self, G_CONNECT_SWAPPED);
+      g_ptr_array_add (self->attr_rows, entry);
+    }
+
+  mentions_row = ADW_ACTION_ROW (adw_action_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (mentions_row),
+                                 C_("entity", "Mentions"));
+  adw_action_row_add_suffix (mentions_row,
+                             create_icon_button ("go-up-symbolic",
+                                                 _("Previous Mention"),
+                                                 "panel.prev-mention",
+                                                 self->entity->id));
+  adw_action_row_add_suffix (mentions_row,
+                             create_icon_button ("go-down-symbolic",
+                                                 _("Next Mention"),
+                                                 "panel.next-mention",
+                                                 self->entity->id));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), GTK_WIDGET (mentions_row));
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_box_set_homogeneous (GTK_BOX (box), TRUE);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+
+  button = gtk_button_new_with_mnemonic (_("_Attach Selection"));
+  gtk_widget_set_tooltip_text (button, _("Make the selected mention refer to this entity"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "panel.attach");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", self->entity->id);
+  gtk_box_append (GTK_BOX (box), button);
+
+  button = gtk_button_new_with_mnemonic (_("_Delete Entity"));
+  gtk_widget_set_tooltip_text (button, _("Delete the entity; its mentions stay tagged"));
+  gtk_widget_add_css_class (button, "destructive-action");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "panel.delete-entity");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", self->entity->id);
+  gtk_box_append (GTK_BOX (box), button);
+
+  actions_row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (actions_row), FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (actions_row), box);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), actions_row);
+}
+
+static void
+expanded_cb (SpanmarkEntityRow *self)
+{
+  if (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (self)))
+    build_content (self);
+}
+
+static void
+spanmark_entity_row_finalize (GObject *object)
+{
+  SpanmarkEntityRow *self = (SpanmarkEntityRow *) object;
+
+  g_clear_pointer (&self->label, spanmark_label_free);
+  g_clear_pointer (&self->entity, spanmark_entity_free);
+  g_clear_pointer (&self->mentions_text, g_free);
+  g_clear_pointer (&self->attrs_text, g_free);
+  g_clear_pointer (&self->attr_rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (spanmark_entity_row_parent_class)->finalize (object);
+}
+
+static void
+spanmark_entity_row_class_init (SpanmarkEntityRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = spanmark_entity_row_finalize;
+}
+
+static void
+spanmark_entity_row_init (SpanmarkEntityRow *self)
+{
+  self->attr_rows = g_ptr_array_new ();
+  self->editable = TRUE;
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
+
+  self->mentions_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_use_markup (self->mentions_label, FALSE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->mentions_label), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->mentions_label), "numeric");
+  gtk_widget_set_valign (GTK_WIDGET (self->mentions_label), GTK_ALIGN_CENTER);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (self), GTK_WIDGET (self->mentions_label));
+
+  g_signal_connect (self, "notify::expanded", G_CALLBACK (expanded_cb), NULL);
+}
+
+GtkWidget *
+spanmark_entity_row_new (const SpanmarkLabel  *label,
+                         const SpanmarkEntity *entity)
+{
+  SpanmarkEntityRow *self;
+
+  g_return_val_if_fail (label != NULL, NULL);
+  g_return_val_if_fail (entity != NULL, NULL);
+
+  self = g_object_new (SPANMARK_TYPE_ENTITY_ROW, NULL);
+  self->label = spanmark_label_copy (label);
+  spanmark_entity_row_update (self, entity);
+  spanmark_entity_row_set_n_mentions (self, 0);
+
+  return GTK_WIDGET (self);
+}
+
+const char *
+spanmark_entity_row_get_entity_id (SpanmarkEntityRow *self)
+{
+  g_return_val_if_fail (SPANMARK_IS_ENTITY_ROW (self), NULL);
+
+  return self->entity->id;
+}
+
+static void
+update_entry (AdwEntryRow *entry,
+              const char  *old_value,
+              const char  *new_value)
+{
+  /* Only a value that really changed (undo, redo, another entry) replaces
+   * the text, so an edit in progress in this entry is kept. */
+  if (entry == NULL || g_strcmp0 (old_value, new_value) == 0)
+    return;
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), new_value) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (entry), new_value);
+}
+
+void
+spanmark_entity_row_update (SpanmarkEntityRow    *self,
+                            const SpanmarkEntity *entity)
+{
+  g_autoptr(SpanmarkEntity) old = NULL;
+
+  g_return_if_fail (SPANMARK_IS_ENTITY_ROW (self));
+  g_return_if_fail (entity != NULL);
+
+  old = g_steal_pointer (&self->entity);
+  self->entity = spanmark_entity_copy (entity);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), entity->name);
+  g_free (self->attrs_text);
+  self->attrs_text = format_attrs (self->label, entity);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), self->attrs_text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self),
+                               *self->attrs_text != '\0' ? self->attrs_text : NULL);
+
+  if (old != NULL && self->name_row != NULL)
+    {
+      update_entry (self->name_row, old->name, entity->name);
+      for (guint i = 0; i < self->attr_rows->len; i++)
+        {
+          const char *key = self->label->attrs[i];
+
+          update_entry (g_ptr_array_index (self->attr_rows, i),
+                        lookup_attr (old, key), lookup_attr (entity, key));
+        }
+    }
+}
+
+guint
+spanmark_entity_row_get_n_mentions (SpanmarkEntityRow *self)
+{
+  g_return_val_if_fail (SPANMARK_IS_ENTITY_ROW (self), 0);
+
+  return self->n_mentions;
+}
+
+void
+spanmark_entity_row_set_n_mentions (SpanmarkEntityRow *self,
+                                    guint              n_mentions)
+{
+  g_return_if_fail (SPANMARK_IS_ENTITY_ROW (self));
+
+  self->n_mentions = n_mentions;
+  g_free (self->mentions_text);
+  self->mentions_text = g_strdup_printf (ngettext ("%u mention", "%u mentions", n_mentions),
+                                         n_mentions);
+  gtk_label_set_text (self->mentions_label, self->mentions_text);
+}
+
+void
+spanmark_entity_row_set_editable (SpanmarkEntityRow *self,
+                                  gboolean           editable)
+{
+  g_return_if_fail (SPANMARK_IS_ENTITY_ROW (self));
+
+  self->editable = !!editable;
+  if (self->name_row != NULL)
+    gtk_widget_set_sensitive (GTK_WIDGET (self->name_row), editable);
+  for (guint i = 0; i < self->attr_rows->len; i++)
+    gtk_widget_set_sensitive (g_ptr_array_index (self->attr_rows, i), editable);
+}
+
+const char *
+spanmark_entity_row_get_mentions_text (SpanmarkEntityRow *self)
+{
+  g_return_val_if_fail (SPANMARK_IS_ENTITY_ROW (self), NULL);
+
+  return self->mentions_text;
+}
+
+const char *
+spanmark_entity_row_get_attrs_text (SpanmarkEntityRow *self)
+{
+  g_return_val_if_fail (SPANMARK_IS_ENTITY_ROW (self), NULL);
+
+  return self->attrs_text;
+}
+
+AdwEntryRow *
+spanmark_entity_row_get_entry (SpanmarkEntityRow *self,
+                               const char        *key)
+{
+  g_return_val_if_fail (SPANMARK_IS_ENTITY_ROW (self), NULL);
+
+  if (key == NULL)
+    return self->name_row;
+  for (guint i = 0; i < self->attr_rows->len; i++)
+    if (g_strcmp0 (self->label->attrs[i], key) == 0)
+      return g_ptr_array_index (self->attr_rows, i);
+
+  return NULL;
+}
