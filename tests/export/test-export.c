@@ -1,0 +1,642 @@
+/* test-export.c — exports compared byte for byte with hand-written files
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The fixture project (built below with the core API) has five documents,
+ * annotated by "alice" (and one span by "bob"):
+ *
+ *   a1  "车俊😀在浙江省杭州市。\n陈　敏尔到了涪陵。"  (emoji outside the BMP,
+ *       an ideographic space inside a span, nested, overlapping, adjacent
+ *       and single-character spans), status done
+ *   b2  "José in São Paulo\r\nJosé met 车俊.\r\n" imported: CRLF became LF, the
+ *       é is e + U+0301 (a combining mark), one entity with two mentions,
+ *       status done
+ *   c3  ""  (empty)
+ *   d4  " \n\u3000\n"  (white space only)
+ *   e5  "甲\n乙 丙"  (a span across a line break)
+ *
+ * The expected files under expected/ were written by hand from these
+ * texts and spans.
+ */
+
+#include "config.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "spanmark-core.h"
+
+#define EMOJI "\xf0\x9f\x98\x80"   /* U+1F600 */
+#define ACUTE "\xcc\x81"           /* U+0301 */
+#define IDSP  "\xe3\x80\x80"       /* U+3000 */
+
+typedef struct
+{
+  char            *dir;      /* temporary folder holding everything */
+  SpanmarkProject *project;
+  char            *out;      /* dir/out */
+} Fixture;
+
+static SpanmarkAnnotationSet *
+load_set (SpanmarkProject *project,
+          const char      *id,
+          const char      *annotator)
+{
+  g_autoptr(GError) error = NULL;
+  SpanmarkDocument *document = spanmark_project_lookup_document (project, id);
+  SpanmarkAnnotationSet *set;
+
+  g_assert_nonnull (document);
+  set = spanmark_project_load_annotations (project, document, annotator, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (set);
+  return set;
+}
+
+static const SpanmarkSpan *
+add_span (SpanmarkAnnotationSet *set,
+          guint                  start,
+          guint                  end,
+          const char            *label)
+{
+  g_autoptr(GError) error = NULL;
+  const SpanmarkSpan *span = spanmark_annotation_set_add_span (set, start, end, label, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (span);
+  return span;
+}
+
+/* Entities and spans with attributes go in through the loader API, as
+ * they would come from a file; attrs are key, value pairs ending in NULL. */
+static void
+load_entity (SpanmarkAnnotationSet *set,
+             const char            *id,
+             const char            *label,
+             const char            *name,
+             ...)
+{
+  g_autoptr(SpanmarkEntity) entity = spanmark_entity_new (id, label, name);
+  const char *key;
+  va_list args;
+
+  va_start (args, name);
+  while ((key = va_arg (args, const char *)) != NULL)
+    g_hash_table_insert (entity->attrs, g_strdup (key), g_strdup (va_arg (args, const char *)));
+  va_end (args);
+
+  spanmark_annotation_set_load_entity (set, entity);
+}
+
+static void
+load_span (SpanmarkAnnotationSet *set,
+           const char            *id,
+           guint                  start,
+           guint                  end,
+           const char            *label,
+           const char            *entity,
+           ...)
+{
+  g_autoptr(SpanmarkSpan) span = spanmark_span_new (id, start, end, label, NULL);
+  const char *key;
+  va_list args;
+
+  span->entity = g_strdup (entity);
+  va_start (args, entity);
+  while ((key = va_arg (args, const char *)) != NULL)
+    g_hash_table_insert (span->attrs, g_strdup (key), g_strdup (va_arg (args, const char *)));
+  va_end (args);
+
+  spanmark_annotation_set_load_span (set, span);
+}
+
+static void
+save_set (SpanmarkProject       *project,
+          SpanmarkAnnotationSet *set)
+{
+  g_autoptr(GError) error = NULL;
+
+  spanmark_project_save_annotations (project, set, &error);
+  g_assert_no_error (error);
+}
+
+static void
+add_document (SpanmarkProject *project,
+              const char      *id,
+              const char      *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  spanmark_project_add_document (project, id, text, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+build_fixture_project (SpanmarkProject *project)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *b2_text = NULL;
+  const char *b2_raw = "Jose" ACUTE " in S\xc3\xa3o Paulo\r\nJose" ACUTE " met 车俊.\r\n";
+
+  b2_text = spanmark_text_normalize (b2_raw, strlen (b2_raw), SPANMARK_TEXT_ENCODING_UTF8, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (b2_text, ==, "Jose" ACUTE " in S\xc3\xa3o Paulo\nJose" ACUTE " met 车俊.\n");
+
+  add_document (project, "a1", "车俊" EMOJI "在浙江省杭州市。\n陈" IDSP "敏尔到了涪陵。");
+  add_document (project, "b2", b2_text);
+  add_document (project, "c3", "");
+  add_document (project, "d4", " \n" IDSP "\n");
+  add_document (project, "e5", "甲\n乙 丙");
+  spanmark_project_save (project, &error);
+  g_assert_no_error (error);
+
+  {
+    g_autoptr(SpanmarkAnnotationSet) set = load_set (project, "a1", "alice");
+
+    load_entity (set, "e1", "OFFICIAL", "车俊", "title", "浙江省委书记", NULL);
+    load_entity (set, "e2", "OFFICIAL", "陈敏尔", NULL);
+
+    /* Added out of order on purpose: exports sort. */
+    load_span (set, "k1", 18, 20, "PLACE", NULL, "kind", "区", NULL);
+    add_span (set, 4, 7, "PLACE");
+    add_span (set, 7, 10, "PLACE");
+    add_span (set, 4, 10, "PLACE");
+    load_span (set, "k9", 0, 2, "OFFICIAL", "e1", NULL);
+    add_span (set, 2, 3, "INITIATIVE");
+    load_span (set, "k10", 12, 16, "OFFICIAL", "e2", NULL);
+    add_span (set, 15, 17, "INITIATIVE");
+    spanmark_annotation_set_set_status (set, SPANMARK_STATUS_DONE);
+    save_set (project, set);
+  }
+
+  {
+    g_autoptr(SpanmarkAnnotationSet) set = load_set (project, "b2", "alice");
+
+    load_entity (set, "e1", "OFFICIAL", "Jose" ACUTE, "title", "President", "region", "Dili", NULL);
+    load_span (set, "k1", 0, 5, "OFFICIAL", "e1", NULL);
+    load_span (set, "k2", 9, 18, "PLACE", NULL, "kind", "city", NULL);
+    load_span (set, "k3", 19, 24, "OFFICIAL", "e1", "title", "Minister", NULL);
+    add_span (set, 29, 31, "OFFICIAL");
+    spanmark_annotation_set_set_status (set, SPANMARK_STATUS_DONE);
+    save_set (project, set);
+  }
+
+  {
+    g_autoptr(SpanmarkAnnotationSet) set = load_set (project, "e5", "alice");
+
+    add_span (set, 0, 5, "OFFICIAL");
+    spanmark_annotation_set_set_status (set, SPANMARK_STATUS_IN_PROGRESS);
+    save_set (project, set);
+  }
+
+  {
+    g_autoptr(SpanmarkAnnotationSet) set = load_set (project, "a1", "bob");
+
+    add_span (set, 0, 2, "OFFICIAL");
+    save_set (project, set);
+  }
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) project_dir = NULL;
+  g_autofree char *project_path = NULL;
+
+  fixture->dir = g_dir_make_tmp ("spanmark-export-XXXXXX", &error);
+  g_assert_no_error (error);
+  project_path = g_build_filename (fixture->dir, "project", NULL);
+  project_dir = g_file_new_for_path (project_path);
+  fixture->project = spanmark_project_create (project_dir, "Fixture", &error);
+  g_assert_no_error (error);
+  build_fixture_project (fixture->project);
+  fixture->out = g_build_filename (fixture->dir, "out", NULL);
+}
+
+static void
+remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    g_unlink (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->project);
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->out);
+}
+
+static void
+assert_file_equals (const char *actual_path,
+                    const char *expected_name)
+{
+  g_autofree char *expected_path = g_test_build_filename (G_TEST_DIST, "export", "expected", expected_name, NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *actual = NULL;
+  gsize expected_len, actual_len;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (expected_path, &expected, &expected_len, &error);
+  g_assert_no_error (error);
+  g_file_get_contents (actual_path, &actual, &actual_len, &error);
+  g_assert_no_error (error);
+
+  /* cmpstr first: it shows the difference when there is one. */
+  g_assert_cmpstr (actual, ==, expected);
+  g_assert_cmpmem (actual, actual_len, expected, expected_len);
+}
+
+static SpanmarkExportReport *
+run_export (Fixture                     *fixture,
+            const SpanmarkExportOptions *options,
+            const char                  *destination)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (destination);
+  SpanmarkExportReport *report = NULL;
+  gboolean ok;
+
+  ok = spanmark_export_run (fixture->project, options, file, NULL, NULL, &report, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  g_assert_nonnull (report);
+  return report;
+}
+
+static void
+init_options (SpanmarkExportOptions *options,
+              SpanmarkExportFormat   format)
+{
+  spanmark_export_options_init (options);
+  options->format = format;
+  options->annotator = "alice";
+}
+
+static void
+test_conll_bio (Fixture       *fixture,
+                gconstpointer  data)
+{
+  SpanmarkExportOptions options;
+  g_autoptr(SpanmarkExportReport) report = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "out.conll", NULL);
+  guint n;
+
+  init_options (&options, SPANMARK_EXPORT_FORMAT_CONLL);
+  report = run_export (fixture, &options, path);
+  assert_file_equals (path, "fixture-bio.conll");
+
+  g_assert_cmpuint (spanmark_export_report_get_n_documents (report), ==, 5);
+  g_assert_cmpstr (spanmark_export_report_get_annotator (report), ==, "alice");
+  /* a1 loses 浙江省 and 杭州市 (inside 浙江省杭州市) and 尔到 (overlaps 陈　敏尔). */
+  g_assert_cmpuint (spanmark_export_report_get_n_dropped (report), ==, 3);
+  g_assert_cmpuint (spanmark_export_report_get_n_dropped_documents (report), ==, 1);
+  g_assert_cmpstr (spanmark_export_report_get_dropped_document (report, 0, &n), ==, "a1");
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_cmpuint (spanmark_export_report_get_n_spans (report), ==, 5 + 4 + 1);
+}
+
+static void
+test_conll_bioes (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  SpanmarkExportOptions options;
+  g_autoptr(SpanmarkExportReport) report = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "out.conll", NULL);
+
+  init_options (&options, SPANMARK_EXPORT_FORMAT_CONLL);
+  options.scheme = SPANMARK_EXPORT_SCHEME_BIOES;
+  report = run_export (fixture, &options, path);
+  assert_file_equals (path, "fixture-bioes.conll");
+}
+
+static void
+test_jsonl (Fixture       *fixture,
+            gconstpointer  data)
+{
+  SpanmarkExportOptions options;
+  g_autoptr(SpanmarkExportReport) report = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "out.jsonl", NULL);
+
+  init_options (&options, SPANMARK_EXPORT_FORMAT_JSONL);
+  report = run_export (fixture, &options, path);
+  assert_file_equals (path, "fixture.jsonl");
+  /* Nothing is dropped: JSONL keeps nested spans. */
+  g_assert_cmpuint (spanmark_export_report_get_n_dropped (report), ==, 0);
+  g_assert_cmpuint (spanmark_export_report_get_n_spans (report), ==, 8 + 4 + 1);
+}
+
+static void
+test_doccano (Fixture       *fixture,
+              gconstpointer  data)
+{
+  SpanmarkExportOptions options;
+  g_autoptr(SpanmarkExportReport) report = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "out.jsonl", NULL);
+
+  init_options (&options, SPANMARK_EXPORT_FORMAT_DOCCANO);
+  report = run_export (fixture, &options, path);
+  assert_file_equals (path, "fixture-doccano.jsonl");
+  g_assert_cmpuint (spanmark_export_report_get_n_dropped (report), ==, 0);
+}
+
+static void
+test_status_done (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  SpanmarkExportOptions options;
+  g_autoptr(SpanmarkExportReport) report = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "out.jsonl", NULL);
+
+  init_options (&options, SPANMARK_EXPORT_FORMAT_DOCCANO);
+  options.done_only = TRUE;
+  report = run_export (fixture, &options, path);
+  assert_file_equals (path, "fixture-done-doccano.jsonl");
+  g_assert_cmpuint (spanmark_export_report_get_n_documents (report), ==, 2);
+}
+
+static void
+test_hf (Fixture       *fixture,
+         gconstpointer  data)
+{
+  SpanmarkExportOptions options;
+  g_autoptr(SpanmarkExportReport) report = NULL;
+  g_autoptr(SpanmarkExportReport) report2 = NULL;
+  g_autofree char *data_path = g_build_filename (fixture->out, "data.jsonl", NULL);
+  g_autofree char *labels_path = g_build_filename (fixture->out, "labels.json", NULL);
+
+  init_options (&options, SPANMARK_EXPORT_FORMAT_HF);
+  report = run_export (fixture, &options, fixture->out);
+  assert_file_equals (data_path, "hf-bio/data.jsonl");
+  assert_file_equals (labels_path, "hf-bio/labels.json");
+  g_assert_cmpuint (spanmark_export_report_get_n_dropped (report), ==, 3);
+
+  /* Exporting again into the same folder replaces the files. */
+  options.scheme = SPANMARK_EXPORT_SCHEME_BIOES;
+  report2 = run_export (fixture, &options, fixture->out);
+  assert_file_equals (labels_path, "hf-bioes-labels.json");
+}
+
+static void
+test_brat (Fixture       *fixture,
+           gconstpointer  data)
+{
+  SpanmarkExportOptions options;
+  g_autoptr(SpanmarkExportReport) report = NULL;
+  const char *ids[] = { "a1", "b2", "c3", "d4", "e5" };
+  g_autofree char *conf = g_build_filename (fixture->out, "annotation.conf", NULL);
+
+  init_options (&options, SPANMARK_EXPORT_FORMAT_BRAT);
+  report = run_export (fixture, &options, fixture->out);
+  assert_file_equals (conf, "brat/annotation.conf");
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autofree char *ann_name = g_strconcat (ids[i], ".ann", NULL);
+      g_autofree char *txt_name = g_strconcat (ids[i], ".txt", NULL);
+      g_autofree char *ann = g_build_filename (fixture->out, ann_name, NULL);
+      g_autofree char *txt = g_build_filename (fixture->out, txt_name, NULL);
+      g_autofree char *expected_ann = g_build_filename ("brat", ann_name, NULL);
+      g_autofree char *text = NULL;
+      g_autofree char *written = NULL;
+      g_autoptr(GError) error = NULL;
+      SpanmarkDocument *document = spanmark_project_lookup_document (fixture->project, ids[i]);
+
+      assert_file_equals (ann, expected_ann);
+
+      /* The .txt is the stored text, byte for byte. */
+      text = spanmark_project_load_text (fixture->project, document, &error);
+      g_assert_no_error (error);
+      g_file_get_contents (txt, &written, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (written, ==, text);
+    }
+}
+
+static void
+test_flatten (void)
+{
+  g_autoptr(GPtrArray) spans = g_ptr_array_new_with_free_func ((GDestroyNotify) spanmark_span_free);
+  g_autoptr(GPtrArray) kept = NULL;
+  guint n_dropped = 99;
+
+  /* In spanmark_span_compare order. */
+  g_ptr_array_add (spans, spanmark_span_new ("s1", 0, 10, "PLACE", "x"));
+  g_ptr_array_add (spans, spanmark_span_new ("s2", 0, 3, "PLACE", "x"));
+  g_ptr_array_add (spans, spanmark_span_new ("s3", 5, 12, "PLACE", "x"));
+  g_ptr_array_add (spans, spanmark_span_new ("s4", 10, 11, "PLACE", "x"));
+  g_ptr_array_add (spans, spanmark_span_new ("s5", 11, 13, "PLACE", "x"));
+  g_ptr_array_add (spans, spanmark_span_new ("s6", 12, 13, "PLACE", "x"));
+
+  kept = spanmark_export_flatten_spans (spans, &n_dropped);
+  g_assert_cmpuint (kept->len, ==, 3);
+  g_assert_cmpstr (((SpanmarkSpan *) g_ptr_array_index (kept, 0))->id, ==, "s1");
+  /* Adjacent spans are both kept. */
+  g_assert_cmpstr (((SpanmarkSpan *) g_ptr_array_index (kept, 1))->id, ==, "s4");
+  g_assert_cmpstr (((SpanmarkSpan *) g_ptr_array_index (kept, 2))->id, ==, "s5");
+  g_assert_cmpuint (n_dropped, ==, 3);
+}
+
+static void
+test_annotator_choice (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  SpanmarkExportOptions options;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "out.jsonl", NULL);
+  g_autofree char *picked = NULL;
+
+  /* Two annotators: none is picked, and the error lists them. */
+  picked = spanmark_export_pick_annotator (fixture->project, &error);
+  g_assert_null (picked);
+  g_assert_error (error, SPANMARK_EXPORT_ERROR, SPANMARK_EXPORT_ERROR_ANNOTATOR);
+  g_assert_nonnull (strstr (error->message, "alice"));
+  g_assert_nonnull (strstr (error->message, "bob"));
+  g_clear_error (&error);
+
+  init_options (&options, SPANMARK_EXPORT_FORMAT_JSONL);
+  options.annotator = NULL;
+  file = g_file_new_for_path (path);
+  g_assert_false (spanmark_export_run (fixture->project, &options, file, NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, SPANMARK_EXPORT_ERROR, SPANMARK_EXPORT_ERROR_ANNOTATOR);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  /* An annotator without annotations is an error too, not an empty export. */
+  options.annotator = SPANMARK_CURATED_ANNOTATOR;
+  g_assert_false (spanmark_export_run (fixture->project, &options, file, NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, SPANMARK_EXPORT_ERROR, SPANMARK_EXPORT_ERROR_ANNOTATOR);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Lists a folder's entries, sorted, joined with spaces. */
+static char *
+list_folder (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+typedef struct
+{
+  GCancellable *cancellable;
+  guint         calls;
+} CancelData;
+
+static void
+cancel_after_first_cb (guint       n_done,
+                       guint       n_total,
+                       const char *document_id,
+                       gpointer    user_data)
+{
+  CancelData *cancel = user_data;
+
+  cancel->calls++;
+  if (n_done == 1)
+    g_cancellable_cancel (cancel->cancellable);
+}
+
+static void
+test_cancel (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *before = list_folder (fixture->dir);
+  g_autofree char *existing = g_build_filename (fixture->dir, "existing", NULL);
+  g_autofree char *kept_file = g_build_filename (existing, "keep.txt", NULL);
+  SpanmarkExportFormat formats[] = {
+    SPANMARK_EXPORT_FORMAT_CONLL, SPANMARK_EXPORT_FORMAT_JSONL, SPANMARK_EXPORT_FORMAT_DOCCANO,
+    SPANMARK_EXPORT_FORMAT_HF, SPANMARK_EXPORT_FORMAT_BRAT,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    for (guint split = 0; split < 2; split++)
+      {
+        SpanmarkExportOptions options;
+        CancelData cancel = { cancellable, 0 };
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GFile) file = NULL;
+        g_autofree char *after = NULL;
+        SpanmarkExportReport *report = NULL;
+
+        init_options (&options, formats[i]);
+        options.split = split;
+        g_cancellable_reset (cancellable);
+        file = g_file_new_for_path (fixture->out);
+        g_assert_false (spanmark_export_run (fixture->project, &options, file,
+                                             cancel_after_first_cb, &cancel,
+                                             &report, cancellable, &error));
+        g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+        g_assert_null (report);
+        g_assert_cmpuint (cancel.calls, ==, 2);
+
+        /* No output, no temporary file, no created folder. */
+        after = list_folder (fixture->dir);
+        g_assert_cmpstr (after, ==, before);
+      }
+
+  /* Into a folder that exists: it is left as it was. */
+  g_assert_cmpint (g_mkdir (existing, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (kept_file, "keep", -1, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      SpanmarkExportOptions options;
+      CancelData cancel = { cancellable, 0 };
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GFile) file = g_file_new_for_path (existing);
+      g_autofree char *after = NULL;
+
+      init_options (&options, formats[i]);
+      options.split = TRUE;
+      g_cancellable_reset (cancellable);
+      g_assert_false (spanmark_export_run (fixture->project, &options, file,
+                                           cancel_after_first_cb, &cancel,
+                                           NULL, cancellable, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      after = list_folder (existing);
+      g_assert_cmpstr (after, ==, "keep.txt");
+    }
+}
+
+static void
+test_failure_leaves_nothing (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  SpanmarkExportOptions options;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (fixture->out);
+  g_autofree char *before = list_folder (fixture->dir);
+  g_autofree char *after = NULL;
+  g_autofree char *bad = g_build_filename (fixture->dir, "project", "annotations", "alice", "e5.json", NULL);
+
+  /* The last document's annotations are corrupt: the export fails after
+   * writing the others, and takes them back. */
+  g_assert_true (g_file_set_contents (bad, "{ not json", -1, NULL));
+  init_options (&options, SPANMARK_EXPORT_FORMAT_HF);
+  g_assert_false (spanmark_export_run (fixture->project, &options, file, NULL, NULL, NULL, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "e5.json"));
+  after = list_folder (fixture->dir);
+  g_assert_cmpstr (after, ==, before);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/export/flatten", test_flatten);
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/export/conll/bio", test_conll_bio);
+  ADD ("/export/conll/bioes", test_conll_bioes);
+  ADD ("/export/jsonl", test_jsonl);
+  ADD ("/export/doccano", test_doccano);
+  ADD ("/export/status-done", test_status_done);
+  ADD ("/export/hf", test_hf);
+  ADD ("/export/brat", test_brat);
+  ADD ("/export/annotator", test_annotator_choice);
+  ADD ("/export/cancel", test_cancel);
+  ADD ("/export/failure", test_failure_leaves_nothing);
+#undef ADD
+
+  return g_test_run ();
+}
