@@ -1,0 +1,242 @@
+/* project-fixture.h — a small sample project for the project tests
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Shared by test-project, test-validate, test-bad-input and test-kill.
+ * Everything is static inline so a test that uses part of it builds
+ * without warnings.
+ */
+
+#pragma once
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "spanmark-core.h"
+
+/* Texts written for these tests: CJK, an emoji, a character outside the
+ * Basic Multilingual Plane (𠀋), quotes and a tab. */
+#define FIXTURE_TEXT_D1 "市长王小明🙂在杭州发言，提到𠀋村。\nHe said \"hi\"\tthere.\n"
+#define FIXTURE_TEXT_D2 "Nothing tagged here.\n"
+#define FIXTURE_MODIFIED "2026-11-28T05:00:00Z"
+
+static inline char *
+fixture_make_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("spanmark-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+
+  return dir;
+}
+
+static inline void
+fixture_remove_tree (const char *path)
+{
+  GDir *dir;
+  const char *name;
+
+  if (g_file_test (path, G_FILE_TEST_IS_SYMLINK) || !g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_unlink (path);
+      return;
+    }
+
+  dir = g_dir_open (path, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      fixture_remove_tree (child);
+    }
+  if (dir != NULL)
+    g_dir_close (dir);
+  g_rmdir (path);
+}
+
+static inline void
+fixture_write (const char *dir,
+               const char *relative,
+               const char *data,
+               gssize      length)
+{
+  g_autofree char *path = g_build_filename (dir, relative, NULL);
+  g_autofree char *parent = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (parent, 0755), ==, 0);
+  g_file_set_contents (path, data, length, &error);
+  g_assert_no_error (error);
+}
+
+static inline char *
+fixture_read (const char *dir,
+              const char *relative,
+              gsize      *length)
+{
+  g_autofree char *path = g_build_filename (dir, relative, NULL);
+  g_autoptr(GError) error = NULL;
+  char *data = NULL;
+
+  g_file_get_contents (path, &data, length, &error);
+  g_assert_no_error (error);
+
+  return data;
+}
+
+static inline SpanmarkProject *
+fixture_open (const char *dir)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (dir);
+  g_autoptr(GError) error = NULL;
+  SpanmarkProject *project = spanmark_project_open (file, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (project);
+
+  return project;
+}
+
+/* Alice's work on d1, as in expected/d1.json, built the way a loader
+ * builds it (load_span / load_entity). */
+static inline SpanmarkAnnotationSet *
+fixture_annotate_d1 (SpanmarkProject *project)
+{
+  SpanmarkDocument *d1 = spanmark_project_lookup_document (project, "d1");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpanmarkEntity) entity = spanmark_entity_new ("e1", "OFFICIAL", "王小明");
+  g_autoptr(SpanmarkSpan) s1 = spanmark_span_new ("s1", 2, 5, "OFFICIAL", "王小明");
+  g_autoptr(SpanmarkSpan) s2 = spanmark_span_new ("s2", 7, 9, "PLACE", "杭州");
+  g_autoptr(SpanmarkSpan) s3 = spanmark_span_new ("s3", 14, 16, "PLACE", "𠀋村");
+  g_autoptr(SpanmarkSpan) s4 = spanmark_span_new ("s4", 26, 36, "INITIATIVE", "\"hi\"\tthere");
+  SpanmarkAnnotationSet *set;
+
+  set = spanmark_project_load_annotations (project, d1, "alice", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (set);
+
+  g_hash_table_insert (entity->attrs, g_strdup ("title"), g_strdup ("市长"));
+  s1->entity = g_strdup ("e1");
+  /* Inserted out of order: the file lists attributes sorted. */
+  g_hash_table_insert (s1->attrs, g_strdup ("title"), g_strdup ("市长"));
+  g_hash_table_insert (s1->attrs, g_strdup ("region"), g_strdup ("杭州"));
+  g_hash_table_insert (s2->attrs, g_strdup ("kind"), g_strdup ("city"));
+
+  spanmark_annotation_set_load_entity (set, entity);
+  /* Out of order too: the file lists spans by position. */
+  spanmark_annotation_set_load_span (set, s4);
+  spanmark_annotation_set_load_span (set, s2);
+  spanmark_annotation_set_load_span (set, s1);
+  spanmark_annotation_set_load_span (set, s3);
+  spanmark_annotation_set_set_status (set, SPANMARK_STATUS_IN_PROGRESS);
+
+  return set;
+}
+
+/* A project in @dir (which must be empty) with documents d1 and d2 and,
+ * if @with_annotations, alice's annotations of d1 saved. */
+static inline SpanmarkProject *
+fixture_make_project (const char *dir,
+                      gboolean    with_annotations)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) meta = json_object_new ();
+  g_autoptr(JsonArray) tags = json_array_new ();
+  SpanmarkProject *project;
+  SpanmarkDocument *document;
+
+  project = spanmark_project_create (file, "Sample 样例", &error);
+  g_assert_no_error (error);
+
+  document = spanmark_project_add_document (project, "d1", FIXTURE_TEXT_D1, "第一篇 🙂", &error);
+  g_assert_no_error (error);
+  json_object_set_string_member (meta, "source", "hand-written");
+  json_object_set_int_member (meta, "n", 2);
+  json_array_add_string_element (tags, "a");
+  json_array_add_string_element (tags, "b\\c");
+  json_object_set_array_member (meta, "tags", g_steal_pointer (&tags));
+  spanmark_document_set_meta (document, meta);
+
+  spanmark_project_add_document (project, "d2", FIXTURE_TEXT_D2, NULL, &error);
+  g_assert_no_error (error);
+
+  spanmark_project_save (project, &error);
+  g_assert_no_error (error);
+
+  if (with_annotations)
+    {
+      g_autoptr(SpanmarkAnnotationSet) set = fixture_annotate_d1 (project);
+
+      spanmark_project_save_annotations (project, set, &error);
+      g_assert_no_error (error);
+    }
+
+  return project;
+}
+
+static inline void
+fixture_hash_into (GHashTable *hashes,
+                   const char *root,
+                   const char *relative)
+{
+  g_autofree char *path = relative[0] != '\0' ? g_build_filename (root, relative, NULL) : g_strdup (root);
+  GDir *dir;
+  const char *name;
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      dir = g_dir_open (path, 0, NULL);
+      g_assert_nonnull (dir);
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = relative[0] != '\0' ? g_build_filename (relative, name, NULL) : g_strdup (name);
+
+          fixture_hash_into (hashes, root, child);
+        }
+      g_dir_close (dir);
+    }
+  else
+    {
+      g_autofree char *data = NULL;
+      gsize length = 0;
+
+      if (g_file_get_contents (path, &data, &length, NULL))
+        g_hash_table_insert (hashes, g_strdup (relative),
+                             g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length));
+      else
+        g_hash_table_insert (hashes, g_strdup (relative), g_strdup ("(unreadable)"));
+    }
+}
+
+/* Every file under @root (relative path -> SHA-256 of its bytes). */
+static inline GHashTable *
+fixture_hash_tree (const char *root)
+{
+  GHashTable *hashes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  fixture_hash_into (hashes, root, "");
+
+  return hashes;
+}
+
+static inline void
+fixture_assert_same_tree (GHashTable *before,
+                          GHashTable *after)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, before);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const char *now = g_hash_table_lookup (after, key);
+
+      g_assert_nonnull (now);
+      g_assert_cmpstr (value, ==, now);
+    }
+  g_assert_cmpuint (g_hash_table_size (before), ==, g_hash_table_size (after));
+}
