@@ -6,4 +6,26 @@
 
 #include "config.h"
 
-int main (int argc, char **argv) { return 0; }
+#include <locale.h>
+
+#include <glib/gi18n.h>
+
+#include "spanmark-application.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(SpanmarkApplication) app = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_set_application_name (_("Spanmark"));
+
+  app = spanmark_application_new ();
+
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

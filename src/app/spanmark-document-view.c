@@ -1,7 +1,743 @@
-/* spanmark-document-view.c
+/* spanmark-document-view.c — the document text with its spans highlighted
  *
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "spanmark-document-view.h"
+
+/* Highlighting a large document all at once would keep the window from
+ * appearing; the first part is done at once (it is what is on screen
+ * after opening) and the rest in idle chunks of this many characters. */
+#define FIRST_CHUNK_CHARS 20000
+#define IDLE_CHUNK_CHARS  100000
+
+#define BASE_ALPHA    0.30
+#define CURRENT_ALPHA 0.60
+
+typedef struct
+{
+  GtkTextTag *base;     /* every character of a span of this label */
+  GtkTextTag *nested;   /* spans inside or overlapping an earlier span */
+  GtkTextTag *current;  /* the span under the caret */
+} LabelTags;
+
+struct _SpanmarkDocumentView
+{
+  GtkWidget              parent_instance;
+
+  GtkWidget             *scroller;
+  GtkTextView           *text_view;
+  GtkTextBuffer         *buffer;
+  GtkCssProvider        *css;
+
+  SpanmarkSchema        *schema;
+  SpanmarkAnnotationSet *set;
+  GHashTable            *tags;          /* label name -> LabelTags */
+  LabelTags              fallback;      /* labels missing from the schema */
+
+  /* The span that carries the "current" tag now. */
+  guint                  current_start;
+  guint                  current_end;
+  LabelTags             *current_tags;
+
+  guint                  highlight_pos; /* offsets below are highlighted */
+  guint                  highlight_idle_id;
+  gboolean               highlighted;
+
+  guint                  last_sel_start;
+  guint                  last_sel_end;
+};
+
+G_DEFINE_FINAL_TYPE (SpanmarkDocumentView, spanmark_document_view, GTK_TYPE_WIDGET)
+
+enum { PROP_0, PROP_HIGHLIGHTED, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+enum { SELECTION_CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static LabelTags *
+lookup_tags (SpanmarkDocumentView *self,
+             const char           *label)
+{
+  LabelTags *tags = g_hash_table_lookup (self->tags, label);
+
+  return tags != NULL ? tags : &self->fallback;
+}
+
+static void
+get_iters (SpanmarkDocumentView *self,
+           guint                 start,
+           guint                 end,
+           GtkTextIter          *a,
+           GtkTextIter          *b)
+{
+  gtk_text_buffer_get_iter_at_offset (self->buffer, a, (int) start);
+  *b = *a;
+  gtk_text_iter_forward_chars (b, (int) (end - start));
+}
+
+/* A span is drawn as "nested" when a span earlier in the set's order
+ * (starting before it, or at the same place and longer) still covers its
+ * first character: that is exactly the inner one of two nested spans and
+ * the later one of two overlapping spans. */
+static gboolean
+span_is_inner (SpanmarkDocumentView *self,
+               const SpanmarkSpan   *span)
+{
+  g_autoptr(GPtrArray) covering = NULL;
+
+  covering = spanmark_annotation_set_get_spans_in_range (self->set, span->start, span->start);
+  for (guint i = 0; i < covering->len; i++)
+    {
+      const SpanmarkSpan *other = g_ptr_array_index (covering, i);
+
+      if (other != span && g_strcmp0 (other->id, span->id) != 0
+          && spanmark_span_compare (other, span) < 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+remove_tags (SpanmarkDocumentView *self,
+             guint                 start,
+             guint                 end)
+{
+  GtkTextIter a, b;
+  GHashTableIter iter;
+  LabelTags *tags;
+
+  get_iters (self, start, end, &a, &b);
+  g_hash_table_iter_init (&iter, self->tags);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &tags))
+    {
+      gtk_text_buffer_remove_tag (self->buffer, tags->base, &a, &b);
+      gtk_text_buffer_remove_tag (self->buffer, tags->nested, &a, &b);
+    }
+  gtk_text_buffer_remove_tag (self->buffer, self->fallback.base, &a, &b);
+  gtk_text_buffer_remove_tag (self->buffer, self->fallback.nested, &a, &b);
+}
+
+/* Puts the label and nested tags on [start, end) exactly as the set says:
+ * every span overlapping the range, clipped to it. */
+static void
+highlight_range (SpanmarkDocumentView *self,
+                 guint                 start,
+                 guint                 end,
+                 gboolean              clear_first)
+{
+  g_autoptr(GPtrArray) spans = NULL;
+
+  if (start >= end)
+    return;
+
+  if (clear_first)
+    remove_tags (self, start, end);
+
+  spans = spanmark_annotation_set_get_spans_in_range (self->set, start, end);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      const SpanmarkSpan *span = g_ptr_array_index (spans, i);
+      LabelTags *tags = lookup_tags (self, span->label);
+      guint s = MAX (span->start, start);
+      guint e = MIN (span->end, end);
+      GtkTextIter a, b;
+
+      if (s >= e)
+        continue;
+
+      get_iters (self, s, e, &a, &b);
+      gtk_text_buffer_apply_tag (self->buffer, tags->base, &a, &b);
+      if (span_is_inner (self, span))
+        gtk_text_buffer_apply_tag (self->buffer, tags->nested, &a, &b);
+    }
+}
+
+static void
+update_current (SpanmarkDocumentView *self)
+{
+  const SpanmarkSpan *span = NULL;
+  GtkTextIter cursor, a, b;
+
+  if (self->set != NULL)
+    {
+      gtk_text_buffer_get_iter_at_mark (self->buffer, &cursor,
+                                        gtk_text_buffer_get_insert (self->buffer));
+      span = spanmark_annotation_set_get_span_at (self->set,
+                                                  (guint) gtk_text_iter_get_offset (&cursor));
+    }
+
+  if (span != NULL && self->current_tags == lookup_tags (self, span->label)
+      && self->current_start == span->start && self->current_end == span->end)
+    return;
+
+  if (self->current_tags != NULL)
+    {
+      get_iters (self, self->current_start, self->current_end, &a, &b);
+      gtk_text_buffer_remove_tag (self->buffer, self->current_tags->current, &a, &b);
+      self->current_tags = NULL;
+    }
+
+  if (span != NULL)
+    {
+      self->current_tags = lookup_tags (self, span->label);
+      self->current_start = span->start;
+      self->current_end = span->end;
+      get_iters (self, span->start, span->end, &a, &b);
+      gtk_text_buffer_apply_tag (self->buffer, self->current_tags->current, &a, &b);
+    }
+}
+
+/* A change to one span can change how every span overlapping it is drawn
+ * (whether it counts as nested), so the affected range grows to cover
+ * them. */
+static void
+refresh_around (SpanmarkDocumentView *self,
+                guint                 start,
+                guint                 end)
+{
+  g_autoptr(GPtrArray) spans = NULL;
+
+  spans = spanmark_annotation_set_get_spans_in_range (self->set, start, end);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      const SpanmarkSpan *span = g_ptr_array_index (spans, i);
+
+      start = MIN (start, span->start);
+      end = MAX (end, span->end);
+    }
+
+  highlight_range (self, start, end, TRUE);
+}
+
+static void
+span_added_cb (SpanmarkDocumentView *self,
+               const SpanmarkSpan   *span)
+{
+  refresh_around (self, span->start, span->end);
+  update_current (self);
+}
+
+static void
+span_removed_cb (SpanmarkDocumentView *self,
+                 const SpanmarkSpan   *span)
+{
+  refresh_around (self, span->start, span->end);
+  update_current (self);
+}
+
+static void
+span_changed_cb (SpanmarkDocumentView *self,
+                 const SpanmarkSpan   *old_span,
+                 const SpanmarkSpan   *new_span)
+{
+  refresh_around (self, old_span->start, old_span->end);
+  if (old_span->start != new_span->start || old_span->end != new_span->end)
+    refresh_around (self, new_span->start, new_span->end);
+
+  /* The label may have changed under the caret. */
+  if (self->current_tags != NULL)
+    {
+      GtkTextIter a, b;
+
+      get_iters (self, self->current_start, self->current_end, &a, &b);
+      gtk_text_buffer_remove_tag (self->buffer, self->current_tags->current, &a, &b);
+      self->current_tags = NULL;
+    }
+  update_current (self);
+}
+
+static gboolean
+highlight_idle_cb (gpointer user_data)
+{
+  SpanmarkDocumentView *self = user_data;
+  guint length = spanmark_annotation_set_get_length (self->set);
+  guint end = MIN (length, self->highlight_pos + IDLE_CHUNK_CHARS);
+
+  highlight_range (self, self->highlight_pos, end, FALSE);
+  self->highlight_pos = end;
+
+  if (end < length)
+    return G_SOURCE_CONTINUE;
+
+  self->highlight_idle_id = 0;
+  self->highlighted = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIGHLIGHTED]);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+emit_selection_changed (SpanmarkDocumentView *self)
+{
+  guint start, end;
+
+  spanmark_document_view_get_selection (self, &start, &end);
+  if (start == self->last_sel_start && end == self->last_sel_end)
+    return;
+
+  self->last_sel_start = start;
+  self->last_sel_end = end;
+  g_signal_emit (self, signals[SELECTION_CHANGED], 0, start, end);
+}
+
+static void
+mark_set_cb (GtkTextBuffer        *buffer,
+             const GtkTextIter    *location,
+             GtkTextMark          *mark,
+             SpanmarkDocumentView *self)
+{
+  if (mark != gtk_text_buffer_get_insert (buffer)
+      && mark != gtk_text_buffer_get_selection_bound (buffer))
+    return;
+
+  if (mark == gtk_text_buffer_get_insert (buffer))
+    update_current (self);
+  emit_selection_changed (self);
+}
+
+static GtkTextTag *
+make_tag (GtkTextBuffer *buffer,
+          const char    *prefix,
+          const char    *name)
+{
+  g_autofree char *tag_name = g_strconcat (prefix, name, NULL);
+
+  return gtk_text_buffer_create_tag (buffer, tag_name, NULL);
+}
+
+static void
+make_label_tags (SpanmarkDocumentView *self)
+{
+  guint n = self->schema != NULL ? spanmark_schema_get_n_labels (self->schema) : 0;
+  g_autofree LabelTags *all = g_new0 (LabelTags, n + 1);
+  GdkRGBA grey = { 0.5, 0.5, 0.5, 1.0 };
+
+  /* Tag priority follows creation order: every base tag first, then the
+   * nested underlines, then the "current" tags, so state always shows on
+   * top of plain highlighting. */
+  for (guint i = 0; i <= n; i++)
+    {
+      const char *name = i < n ? spanmark_schema_get_label (self->schema, i)->name : "";
+      GdkRGBA color = grey;
+
+      if (i < n && !gdk_rgba_parse (&color, spanmark_schema_get_label (self->schema, i)->color))
+        color = grey;
+      color.alpha = BASE_ALPHA;
+      all[i].base = make_tag (self->buffer, "label-", name);
+      g_object_set (all[i].base, "background-rgba", &color, NULL);
+    }
+  for (guint i = 0; i <= n; i++)
+    {
+      const char *name = i < n ? spanmark_schema_get_label (self->schema, i)->name : "";
+      GdkRGBA color = grey;
+
+      if (i < n && !gdk_rgba_parse (&color, spanmark_schema_get_label (self->schema, i)->color))
+        color = grey;
+      all[i].nested = make_tag (self->buffer, "nested-", name);
+      g_object_set (all[i].nested,
+                    "underline", PANGO_UNDERLINE_DOUBLE,
+                    "underline-rgba", &color,
+                    NULL);
+    }
+  for (guint i = 0; i <= n; i++)
+    {
+      const char *name = i < n ? spanmark_schema_get_label (self->schema, i)->name : "";
+      GdkRGBA color = grey;
+
+      if (i < n && !gdk_rgba_parse (&color, spanmark_schema_get_label (self->schema, i)->color))
+        color = grey;
+      color.alpha = CURRENT_ALPHA;
+      all[i].current = make_tag (self->buffer, "current-", name);
+      g_object_set (all[i].current, "background-rgba", &color, NULL);
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *name = spanmark_schema_get_label (self->schema, i)->name;
+
+      g_hash_table_insert (self->tags, g_strdup (name), g_memdup2 (&all[i], sizeof (LabelTags)));
+    }
+  self->fallback = all[n];
+}
+
+static void
+disconnect_set (SpanmarkDocumentView *self)
+{
+  g_clear_handle_id (&self->highlight_idle_id, g_source_remove);
+  if (self->set != NULL)
+    g_signal_handlers_disconnect_by_data (self->set, self);
+  g_clear_object (&self->set);
+  g_clear_object (&self->schema);
+  g_hash_table_remove_all (self->tags);
+  self->current_tags = NULL;
+}
+
+void
+spanmark_document_view_set_annotation_set (SpanmarkDocumentView  *self,
+                                           SpanmarkSchema        *schema,
+                                           SpanmarkAnnotationSet *set)
+{
+  g_autoptr(GtkTextBuffer) buffer = NULL;
+  GtkTextIter start;
+  guint length;
+
+  g_return_if_fail (SPANMARK_IS_DOCUMENT_VIEW (self));
+  g_return_if_fail (set == NULL || SPANMARK_IS_ANNOTATION_SET (set));
+  g_return_if_fail (set == NULL || SPANMARK_IS_SCHEMA (schema));
+
+  disconnect_set (self);
+  if (self->buffer != NULL)
+    g_signal_handlers_disconnect_by_data (self->buffer, self);
+
+  /* A fresh buffer with a fresh tag table: the schema (and so the tags)
+   * may differ from the last document's. */
+  buffer = gtk_text_buffer_new (NULL);
+  gtk_text_buffer_set_enable_undo (buffer, FALSE);
+  self->buffer = buffer;
+  self->last_sel_start = self->last_sel_end = 0;
+
+  if (set != NULL)
+    {
+      self->set = g_object_ref (set);
+      self->schema = g_object_ref (schema);
+      gtk_text_buffer_set_text (buffer, spanmark_annotation_set_get_text (set), -1);
+    }
+  make_label_tags (self);
+
+  if (set != NULL)
+    {
+      length = spanmark_annotation_set_get_length (set);
+      self->highlight_pos = MIN (length, FIRST_CHUNK_CHARS);
+      highlight_range (self, 0, self->highlight_pos, FALSE);
+      self->highlighted = self->highlight_pos >= length;
+      if (!self->highlighted)
+        self->highlight_idle_id = g_idle_add_full (G_PRIORITY_LOW, highlight_idle_cb, self, NULL);
+
+      g_signal_connect_swapped (set, "span-added", G_CALLBACK (span_added_cb), self);
+      g_signal_connect_swapped (set, "span-removed", G_CALLBACK (span_removed_cb), self);
+      g_signal_connect_swapped (set, "span-changed", G_CALLBACK (span_changed_cb), self);
+    }
+  else
+    self->highlighted = TRUE;
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  g_signal_connect (buffer, "mark-set", G_CALLBACK (mark_set_cb), self);
+  gtk_text_view_set_buffer (self->text_view, buffer);
+  self->buffer = buffer;  /* the view holds the reference now */
+
+  update_current (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIGHLIGHTED]);
+  g_signal_emit (self, signals[SELECTION_CHANGED], 0, 0u, 0u);
+}
+
+SpanmarkAnnotationSet *
+spanmark_document_view_get_annotation_set (SpanmarkDocumentView *self)
+{
+  g_return_val_if_fail (SPANMARK_IS_DOCUMENT_VIEW (self), NULL);
+
+  return self->set;
+}
+
+GtkTextView *
+spanmark_document_view_get_text_view (SpanmarkDocumentView *self)
+{
+  g_return_val_if_fail (SPANMARK_IS_DOCUMENT_VIEW (self), NULL);
+
+  return self->text_view;
+}
+
+void
+spanmark_document_view_get_selection (SpanmarkDocumentView *self,
+                                      guint                *start,
+                                      guint                *end)
+{
+  GtkTextIter a, b;
+
+  g_return_if_fail (SPANMARK_IS_DOCUMENT_VIEW (self));
+
+  gtk_text_buffer_get_selection_bounds (self->buffer, &a, &b);
+  gtk_text_iter_order (&a, &b);
+  if (start != NULL)
+    *start = (guint) gtk_text_iter_get_offset (&a);
+  if (end != NULL)
+    *end = (guint) gtk_text_iter_get_offset (&b);
+}
+
+void
+spanmark_document_view_select_range (SpanmarkDocumentView *self,
+                                     guint                 start,
+                                     guint                 end)
+{
+  GtkTextIter a, b;
+  guint length;
+
+  g_return_if_fail (SPANMARK_IS_DOCUMENT_VIEW (self));
+
+  length = (guint) gtk_text_buffer_get_char_count (self->buffer);
+  start = MIN (start, length);
+  end = CLAMP (end, start, length);
+
+  get_iters (self, start, end, &a, &b);
+  gtk_text_buffer_select_range (self->buffer, &a, &b);
+  gtk_text_view_scroll_to_mark (self->text_view,
+                                gtk_text_buffer_get_insert (self->buffer),
+                                0.1, FALSE, 0.0, 0.0);
+}
+
+void
+spanmark_document_view_set_font (SpanmarkDocumentView *self,
+                                 int                   size,
+                                 double                line_spacing)
+{
+  g_autofree char *css = NULL;
+  int extra;
+
+  g_return_if_fail (SPANMARK_IS_DOCUMENT_VIEW (self));
+
+  size = CLAMP (size, 6, 96);
+  css = g_strdup_printf ("textview.spanmark-document { font-size: %dpt; }", size);
+  gtk_css_provider_load_from_data (self->css, css, -1);
+
+  /* GtkTextView has no line-height: the extra leading (in pixels, at 96
+   * dpi) goes between wrapped lines and below paragraphs instead. */
+  extra = (int) ((MAX (line_spacing, 1.0) - 1.0) * size * 96.0 / 72.0 + 0.5);
+  gtk_text_view_set_pixels_inside_wrap (self->text_view, extra);
+  gtk_text_view_set_pixels_below_lines (self->text_view, extra);
+}
+
+gboolean
+spanmark_document_view_get_highlighted (SpanmarkDocumentView *self)
+{
+  g_return_val_if_fail (SPANMARK_IS_DOCUMENT_VIEW (self), FALSE);
+
+  return self->highlighted;
+}
+
+guint
+spanmark_document_view_count_tagged (SpanmarkDocumentView *self,
+                                     const char           *tag_name)
+{
+  GtkTextTag *tag;
+  GtkTextIter iter;
+  guint count = 0;
+
+  g_return_val_if_fail (SPANMARK_IS_DOCUMENT_VIEW (self), 0);
+  g_return_val_if_fail (tag_name != NULL, 0);
+
+  tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (self->buffer), tag_name);
+  if (tag == NULL)
+    return 0;
+
+  gtk_text_buffer_get_start_iter (self->buffer, &iter);
+  if (!gtk_text_iter_has_tag (&iter, tag))
+    gtk_text_iter_forward_to_tag_toggle (&iter, tag);
+  while (!gtk_text_iter_is_end (&iter))
+    {
+      int on = gtk_text_iter_get_offset (&iter);
+
+      gtk_text_iter_forward_to_tag_toggle (&iter, tag);
+      count += (guint) (gtk_text_iter_get_offset (&iter) - on);
+      gtk_text_iter_forward_to_tag_toggle (&iter, tag);
+    }
+
+  return count;
+}
+
+static void
+append_attrs (GString    *out,
+              GHashTable *attrs)
+{
+  g_autoptr(GList) keys = g_hash_table_get_keys (attrs);
+
+  keys = g_list_sort (keys, (GCompareFunc) g_strcmp0);
+  for (GList *l = keys; l != NULL; l = l->next)
+    g_string_append_printf (out, "\n%s: %s", (const char *) l->data,
+                            (const char *) g_hash_table_lookup (attrs, l->data));
+}
+
+static gboolean
+query_tooltip_cb (GtkWidget            *widget,
+                  int                   x,
+                  int                   y,
+                  gboolean              keyboard_mode,
+                  GtkTooltip           *tooltip,
+                  SpanmarkDocumentView *self)
+{
+  g_autoptr(GPtrArray) spans = NULL;
+  g_autoptr(GString) text = NULL;
+  GtkTextIter iter;
+  int bx, by;
+
+  if (self->set == NULL)
+    return FALSE;
+
+  if (keyboard_mode)
+    gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, gtk_text_buffer_get_insert (self->buffer));
+  else
+    {
+      gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
+      if (!gtk_text_view_get_iter_at_location (self->text_view, &iter, bx, by))
+        return FALSE;
+    }
+
+  spans = spanmark_annotation_set_get_spans_in_range (self->set,
+                                                      (guint) gtk_text_iter_get_offset (&iter),
+                                                      (guint) gtk_text_iter_get_offset (&iter));
+  if (spans->len == 0)
+    return FALSE;
+
+  /* Plain text only: span texts, entity names and attributes are user
+   * data and must never be read as markup. */
+  text = g_string_new (NULL);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      const SpanmarkSpan *span = g_ptr_array_index (spans, i);
+      const SpanmarkLabel *label = spanmark_schema_lookup (self->schema, span->label);
+      const SpanmarkEntity *entity = NULL;
+
+      if (i > 0)
+        g_string_append (text, "\n\n");
+      g_string_append_printf (text, "%s: %s",
+                              label != NULL ? spanmark_label_get_display_title (label) : span->label,
+                              span->text);
+      if (span->entity != NULL)
+        entity = spanmark_annotation_set_lookup_entity (self->set, span->entity);
+      if (entity != NULL)
+        {
+          g_string_append_c (text, '\n');
+          g_string_append_printf (text, _("Entity: %s"), entity->name);
+          append_attrs (text, entity->attrs);
+        }
+      append_attrs (text, span->attrs);
+    }
+
+  gtk_tooltip_set_text (tooltip, text->str);
+
+  return TRUE;
+}
+
+static gboolean
+spanmark_document_view_grab_focus (GtkWidget *widget)
+{
+  SpanmarkDocumentView *self = SPANMARK_DOCUMENT_VIEW (widget);
+
+  return gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+}
+
+static void
+spanmark_document_view_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  SpanmarkDocumentView *self = SPANMARK_DOCUMENT_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_HIGHLIGHTED:
+      g_value_set_boolean (value, self->highlighted);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+spanmark_document_view_dispose (GObject *object)
+{
+  SpanmarkDocumentView *self = SPANMARK_DOCUMENT_VIEW (object);
+
+  disconnect_set (self);
+  if (self->buffer != NULL)
+    g_signal_handlers_disconnect_by_data (self->buffer, self);
+  self->buffer = NULL;
+  g_clear_pointer (&self->scroller, gtk_widget_unparent);
+  g_clear_object (&self->css);
+
+  G_OBJECT_CLASS (spanmark_document_view_parent_class)->dispose (object);
+}
+
+static void
+spanmark_document_view_finalize (GObject *object)
+{
+  SpanmarkDocumentView *self = SPANMARK_DOCUMENT_VIEW (object);
+
+  g_clear_pointer (&self->tags, g_hash_table_unref);
+
+  G_OBJECT_CLASS (spanmark_document_view_parent_class)->finalize (object);
+}
+
+static void
+spanmark_document_view_class_init (SpanmarkDocumentViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = spanmark_document_view_get_property;
+  object_class->dispose = spanmark_document_view_dispose;
+  object_class->finalize = spanmark_document_view_finalize;
+  widget_class->grab_focus = spanmark_document_view_grab_focus;
+
+  properties[PROP_HIGHLIGHTED] =
+    g_param_spec_boolean ("highlighted", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[SELECTION_CHANGED] =
+    g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "spanmark-document-view");
+}
+
+static void
+spanmark_document_view_init (SpanmarkDocumentView *self)
+{
+  self->tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  self->scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller),
+                                  GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
+
+  self->text_view = GTK_TEXT_VIEW (gtk_text_view_new ());
+  gtk_text_view_set_editable (self->text_view, FALSE);
+  gtk_text_view_set_cursor_visible (self->text_view, TRUE);
+  gtk_text_view_set_wrap_mode (self->text_view, GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_left_margin (self->text_view, 24);
+  gtk_text_view_set_right_margin (self->text_view, 24);
+  gtk_text_view_set_top_margin (self->text_view, 18);
+  gtk_text_view_set_bottom_margin (self->text_view, 18);
+  gtk_widget_add_css_class (GTK_WIDGET (self->text_view), "spanmark-document");
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->text_view), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Document text"),
+                                  -1);
+  g_signal_connect (self->text_view, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), GTK_WIDGET (self->text_view));
+
+  self->css = gtk_css_provider_new ();
+  gtk_style_context_add_provider (gtk_widget_get_style_context (GTK_WIDGET (self->text_view)),
+                                  GTK_STYLE_PROVIDER (self->css),
+                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  spanmark_document_view_set_font (self, 16, 1.6);
+
+  self->buffer = gtk_text_view_get_buffer (self->text_view);
+  make_label_tags (self);
+}
+
+GtkWidget *
+spanmark_document_view_new (void)
+{
+  return g_object_new (SPANMARK_TYPE_DOCUMENT_VIEW, NULL);
+}

@@ -1,0 +1,56 @@
+/* spanmark-document-view.h — the document text with its spans highlighted
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "spanmark-annotation-set.h"
+#include "spanmark-schema.h"
+
+G_BEGIN_DECLS
+
+#define SPANMARK_TYPE_DOCUMENT_VIEW (spanmark_document_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (SpanmarkDocumentView, spanmark_document_view, SPANMARK, DOCUMENT_VIEW, GtkWidget)
+
+/* A read-only, wrapped GtkTextView (with a visible caret) in a scrolled
+ * window.  Spans are highlighted with one text tag per label plus a few
+ * state tags ("nested-<label>" underlines spans that lie inside or overlap
+ * an earlier span, "current-<label>" marks the span under the caret), kept
+ * up to date incrementally from the set's span signals.
+ *
+ * Signals:
+ *   "selection-changed" (guint start, guint end)   code points
+ * Property "highlighted" (boolean): TRUE once every span of the set has its
+ *   tags (large documents are highlighted in idle chunks, the visible part
+ *   first). */
+GtkWidget             *spanmark_document_view_new               (void);
+/* @set NULL clears the view.  The view keeps references to both. */
+void                   spanmark_document_view_set_annotation_set (SpanmarkDocumentView  *self,
+                                                                  SpanmarkSchema        *schema,
+                                                                  SpanmarkAnnotationSet *set);
+SpanmarkAnnotationSet *spanmark_document_view_get_annotation_set (SpanmarkDocumentView *self);
+GtkTextView           *spanmark_document_view_get_text_view      (SpanmarkDocumentView *self);
+/* The selection in code points (start == end: the caret). */
+void                   spanmark_document_view_get_selection      (SpanmarkDocumentView *self,
+                                                                  guint                *start,
+                                                                  guint                *end);
+/* Selects [start, end) (clamped to the text) and scrolls it into view. */
+void                   spanmark_document_view_select_range       (SpanmarkDocumentView *self,
+                                                                  guint                 start,
+                                                                  guint                 end);
+/* Font size in points and line spacing (a multiple of the font size). */
+void                   spanmark_document_view_set_font           (SpanmarkDocumentView *self,
+                                                                  int                   size,
+                                                                  double                line_spacing);
+gboolean               spanmark_document_view_get_highlighted    (SpanmarkDocumentView *self);
+/* Number of characters currently covered by the tag of @label_name (for
+ * tests). */
+guint                  spanmark_document_view_count_tagged       (SpanmarkDocumentView *self,
+                                                                  const char           *tag_name);
+
+G_END_DECLS

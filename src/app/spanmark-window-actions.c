@@ -1,0 +1,780 @@
+/* spanmark-window-actions.c — the window's actions, keys, search and drops
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "spanmark-export-dialog.h"
+#include "spanmark-history.h"
+#include "spanmark-window-private.h"
+
+static gboolean
+can_edit (SpanmarkWindow *self)
+{
+  return self->set != NULL && !self->read_only;
+}
+
+/* The selection, trimmed of white space at both ends (never widened or
+ * snapped to words: the annotator's characters are what is tagged). */
+static gboolean
+get_trimmed_selection (SpanmarkWindow *self,
+                       guint          *start,
+                       guint          *end)
+{
+  spanmark_document_view_get_selection (self->document_view, start, end);
+  if (*start >= *end)
+    return FALSE;
+
+  return spanmark_text_trim_range (spanmark_annotation_set_get_text (self->set), start, end);
+}
+
+static void
+tag_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  SpanmarkWindow *self = SPANMARK_WINDOW (widget);
+  const char *label = g_variant_get_string (parameter, NULL);
+  g_autoptr(GError) error = NULL;
+  guint start, end;
+
+  if (!can_edit (self))
+    return;
+
+  if (spanmark_schema_lookup (spanmark_project_get_schema (self->project), label) == NULL)
+    {
+      g_warning ("Unknown label %s", label);
+      return;
+    }
+
+  if (!get_trimmed_selection (self, &start, &end))
+    {
+      spanmark_window_toast (self, _("Select the text to tag first"));
+      return;
+    }
+
+  if (spanmark_annotation_set_find_span (self->set, start, end, label) != NULL)
+    {
+      spanmark_window_toast (self, _("Already tagged"));
+      return;
+    }
+
+  if (spanmark_annotation_set_add_span (self->set, start, end, label, &error) == NULL)
+    {
+      spanmark_window_toast (self, error->message);
+      return;
+    }
+
+  /* Keep the tagged characters selected, so the panels can attach the
+   * new span to an entity straight away. */
+  spanmark_document_view_select_range (self->document_view, start, end);
+}
+
+static void
+tag_all_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  SpanmarkWindow *self = SPANMARK_WINDOW (widget);
+  const char *label = g_variant_get_string (parameter, NULL);
+  g_autofree char *message = NULL;
+  guint start, end, n;
+
+  if (!can_edit (self))
+    return;
+
+  if (spanmark_schema_lookup (spanmark_project_get_schema (self->project), label) == NULL)
+    {
+      g_warning ("Unknown label %s", label);
+      return;
+    }
+
+  if (!get_trimmed_selection (self, &start, &end))
+    {
+      spanmark_window_toast (self, _("Select the text to tag first"));
+      return;
+    }
+
+  n = spanmark_annotation_set_tag_all (self->set, start, end, label, NULL);
+  message = g_strdup_printf (ngettext ("Tagged %u occurrence", "Tagged %u occurrences", n), n);
+  spanmark_window_toast (self, message);
+}
+
+/* The span the annotator means: the one exactly selected if there is
+ * one (Tab selects spans), else the innermost span at the caret. */
+static const SpanmarkSpan *
+get_target_span (SpanmarkWindow *self)
+{
+  g_autoptr(GPtrArray) spans = NULL;
+  guint start, end;
+
+  spanmark_document_view_get_selection (self->document_view, &start, &end);
+  if (start < end)
+    {
+      spans = spanmark_annotation_set_get_spans_in_range (self->set, start, start);
+      for (guint i = spans->len; i > 0; i--)
+        {
+          const SpanmarkSpan *span = g_ptr_array_index (spans, i - 1);
+
+          if (span->start == start && span->end == end)
+            return span;
+        }
+    }
+
+  return spanmark_annotation_set_get_span_at (self->set, start);
+}
+
+static void
+delete_span_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SpanmarkWindow *self = SPANMARK_WINDOW (widget);
+  const SpanmarkSpan *span;
+  g_autofree char *id = NULL;
+  AdwToast *toast;
+
+  if (!can_edit (self))
+    return;
+
+  span = get_target_span (self);
+  if (span == NULL)
+    return;
+
+  id = g_strdup (span->id);
+  if (!spanmark_annotation_set_remove_span (self->set, id))
+    return;
+
+  toast = adw_toast_new (_("Span removed"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+move_span_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SpanmarkWindow *self = SPANMARK_WINDOW (widget);
+  const SpanmarkSpan *span;
+  guint start, end;
+
+  if (self->set == NULL)
+    return;
+
+  spanmark_document_view_get_selection (self->document_view, &start, &end);
+  if (g_str_equal (action_name, "win.next-span"))
+    span = spanmark_annotation_set_get_next_span (self->set, start);
+  else
+    span = spanmark_annotation_set_get_prev_span (self->set, start);
+
+  if (span != NULL)
+    spanmark_document_view_select_range (self->document_view, span->start, span->end);
+  else
+    gtk_widget_error_bell (widget);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SpanmarkWindow *self = SPANMARK_WINDOW (widget);
+  SpanmarkHistory *history;
+
+  if (!can_edit (self))
+    return;
+
+  history = spanmark_annotation_set_get_history (self->set);
+  if (g_str_equal (action_name, "win.undo"))
+    spanmark_history_undo (history);
+  else
+    spanmark_history_redo (history);
+}
+
+/* Search */
+
+static gboolean
+find_from (SpanmarkWindow *self,
+           guint           from,
+           gboolean        wrap)
+{
+  const char *needle = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  SpanmarkTextIndex *index;
+  const char *text, *found;
+  gsize byte;
+  guint start;
+
+  if (self->set == NULL || needle[0] == '\0')
+    return FALSE;
+
+  index = spanmark_annotation_set_get_text_index (self->set);
+  text = spanmark_annotation_set_get_text (self->set);
+  byte = spanmark_text_index_char_to_byte (index, MIN (from, spanmark_annotation_set_get_length (self->set)));
+  found = strstr (text + byte, needle);
+  if (found == NULL && wrap)
+    found = strstr (text, needle);
+  if (found == NULL)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return FALSE;
+    }
+
+  start = spanmark_text_index_byte_to_char (index, (gsize) (found - text));
+  spanmark_document_view_select_range (self->document_view, start,
+                                       start + (guint) g_utf8_strlen (needle, -1));
+
+  return TRUE;
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SpanmarkWindow *self = SPANMARK_WINDOW (widget);
+
+  if (self->set == NULL)
+    return;
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+search_next_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SpanmarkWindow *self = SPANMARK_WINDOW (widget);
+  guint start, end;
+
+  spanmark_document_view_get_selection (self->document_view, &start, &end);
+  find_from (self, start < end ? start + 1 : start, TRUE);
+}
+
+static void
+search_changed_cb (GtkSearchEntry *entry,
+                   SpanmarkWindow *self)
+{
+  guint start, end;
+
+  spanmark_document_view_get_selection (self->document_view, &start, &end);
+  find_from (self, start, TRUE);
+}
+
+/* Enter: go to the next match and hand the keyboard to the text, so the
+ * match can be tagged with its key at once. */
+static void
+search_activate_cb (GtkSearchEntry *entry,
+                    SpanmarkWindow *self)
+{
+  guint start, end;
+
+  spanmark_document_view_get_selection (self->document_view, &start, &end);
+  find_from (self, start < end ? start + 1 : start, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->document_view));
+}
+
+static void
+search_stop_cb (GtkSearchEntry *entry,
+                SpanmarkWindow *self)
+{
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->document_view));
+}
+
+/* Saving and documents */
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SpanmarkWindow *self = SPANMARK_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->set == NULL)
+    return;
+
+  if (spanmark_window_save (self, &error))
+    spanmark_window_toast (self, _("Saved"));
+  else
+    spanmark_window_toast (self, error->message);
+}
+
+static void
+done_next_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SpanmarkWindow *self = SPANMARK_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  guint n, current = 0;
+
+  if (!can_edit (self))
+    return;
+
+  spanmark_window_set_status (self, SPANMARK_STATUS_DONE);
+  if (!spanmark_window_save (self, &error))
+    {
+      spanmark_window_show_error (self, _("Could Not Save"), error);
+      return;
+    }
+
+  n = spanmark_project_get_n_documents (self->project);
+  for (guint i = 0; i < n; i++)
+    if (spanmark_project_get_document (self->project, i) == self->document)
+      current = i;
+
+  for (guint k = 1; k < n; k++)
+    {
+      SpanmarkDocument *document = spanmark_project_get_document (self->project, (current + k) % n);
+      SpanmarkStatus status = spanmark_window_get_status_of (self, document);
+
+      if (status != SPANMARK_STATUS_DONE && status != SPANMARK_STATUS_REVIEWED)
+        {
+          spanmark_window_open_document (self, document);
+          return;
+        }
+    }
+
+  spanmark_window_toast (self, _("All documents are done"));
+}
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  spanmark_window_reload (SPANMARK_WINDOW (widget));
+}
+
+static void
+open_document_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SpanmarkWindow *self = SPANMARK_WINDOW (widget);
+  SpanmarkDocument *document;
+
+  if (self->project == NULL)
+    return;
+
+  document = spanmark_project_lookup_document (self->project, g_variant_get_string (parameter, NULL));
+  if (document == NULL)
+    {
+      g_warning ("No document %s", g_variant_get_string (parameter, NULL));
+      return;
+    }
+
+  if (document != self->document)
+    spanmark_window_open_document (self, document);
+}
+
+static void
+select_range_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  SpanmarkWindow *self = SPANMARK_WINDOW (widget);
+  guint start, end;
+
+  if (self->set == NULL)
+    return;
+
+  g_variant_get (parameter, "(uu)", &start, &end);
+  spanmark_document_view_select_range (self->document_view, start, end);
+}
+
+/* Export */
+
+static void
+exported_cb (SpanmarkExportDialog *dialog,
+             GFile                *folder,
+             const char           *summary,
+             SpanmarkWindow       *self)
+{
+  AdwToast *toast = adw_toast_new (summary);
+  g_autofree char *uri = g_file_get_uri (folder);
+
+  adw_toast_set_button_label (toast, _("Open Folder"));
+  adw_toast_set_action_name (toast, "win.open-folder");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  SpanmarkWindow *self = SPANMARK_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  SpanmarkExportDialog *dialog;
+
+  if (self->project == NULL)
+    return;
+
+  /* Export reads the files: write the current work first. */
+  if (self->dirty && !spanmark_window_save (self, &error))
+    spanmark_window_toast (self, error->message);
+
+  dialog = spanmark_export_dialog_new (GTK_WINDOW (self), self->project);
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (exported_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+open_folder_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
+}
+
+/* Opening and creating projects */
+
+static void
+open_project_path (SpanmarkWindow *self,
+                   GFile          *dir)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!spanmark_window_open_project (self, dir, &error))
+    spanmark_window_show_error (self, _("Could Not Open Project"), error);
+}
+
+static void
+open_chooser_response_cb (GtkNativeDialog *chooser,
+                          int              response,
+                          SpanmarkWindow  *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) dir = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (dir != NULL)
+        open_project_path (self, dir);
+    }
+
+  g_object_unref (chooser);
+}
+
+static void
+open_project_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Open Project"), GTK_WINDOW (widget),
+                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                         _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (open_chooser_response_cb), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  SpanmarkWindow *self = SPANMARK_WINDOW (widget);
+  g_autoptr(GFile) dir = g_file_new_for_path (g_variant_get_string (parameter, NULL));
+  g_autoptr(GError) error = NULL;
+
+  if (!spanmark_window_open_project (self, dir, &error))
+    spanmark_window_show_error (self, _("Could Not Open Project"), error);
+}
+
+/* The new project goes into a fresh folder inside the one the user
+ * chooses, named after the dropped folder (or "New Project"), so the
+ * user's own files are never mixed with the project's. */
+static void
+create_in_parent (SpanmarkWindow *self,
+                  GFile          *parent,
+                  GListModel     *files)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) dir = NULL;
+  g_autofree char *base = NULL;
+
+  if (g_list_model_get_n_items (files) == 1)
+    {
+      g_autoptr(GFile) only = g_list_model_get_item (files, 0);
+
+      if (g_file_query_file_type (only, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
+        {
+          g_autofree char *folder = g_file_get_basename (only);
+
+          /* Translators: the name of a project made from a folder. */
+          base = g_strdup_printf (_("%s Project"), folder);
+        }
+    }
+  if (base == NULL)
+    base = g_strdup (_("New Project"));
+
+  dir = g_file_get_child (parent, base);
+  for (guint i = 2; g_file_query_exists (dir, NULL) && i < 1000; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s %u", base, i);
+
+      g_object_unref (dir);
+      dir = g_file_get_child (parent, name);
+    }
+
+  if (!spanmark_window_create_project (self, dir, files, &error))
+    spanmark_window_show_error (self, _("Could Not Create Project"), error);
+}
+
+static void
+parent_chooser_response_cb (GtkNativeDialog *chooser,
+                            int              response,
+                            SpanmarkWindow  *self)
+{
+  GListModel *files = g_object_get_data (G_OBJECT (chooser), "files");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) parent = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (parent != NULL)
+        create_in_parent (self, parent, files);
+    }
+
+  g_object_unref (chooser);
+}
+
+static void
+ask_where_to_create (SpanmarkWindow *self,
+                     GListModel     *files)
+{
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Choose Where to Create the Project"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                         _("_Create Here"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_object_set_data_full (G_OBJECT (chooser), "files", g_object_ref (files), g_object_unref);
+  g_signal_connect (chooser, "response", G_CALLBACK (parent_chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+texts_chooser_response_cb (GtkNativeDialog *chooser,
+                           int              response,
+                           SpanmarkWindow  *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+
+      if (g_list_model_get_n_items (files) > 0)
+        ask_where_to_create (self, files);
+    }
+
+  g_object_unref (chooser);
+}
+
+static void
+new_project_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  GtkFileChooserNative *chooser;
+  GtkFileFilter *filter;
+
+  chooser = gtk_file_chooser_native_new (_("Choose Text Files"), GTK_WINDOW (widget),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Import"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("Text files"));
+  gtk_file_filter_add_suffix (filter, "txt");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_unref (filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (texts_chooser_response_cb), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static gboolean
+drop_cb (GtkDropTarget  *target,
+         const GValue   *value,
+         double          x,
+         double          y,
+         SpanmarkWindow *self)
+{
+  GdkFileList *list = g_value_get_boxed (value);
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  GSList *items;
+
+  if (list == NULL)
+    return FALSE;
+
+  items = gdk_file_list_get_files (list);
+  for (GSList *l = items; l != NULL; l = l->next)
+    g_list_store_append (files, l->data);
+  g_slist_free (items);
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (files)) == 0)
+    return FALSE;
+
+  /* A dropped project folder opens; anything else becomes a new project. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (files)) == 1)
+    {
+      g_autoptr(GFile) only = g_list_model_get_item (G_LIST_MODEL (files), 0);
+      g_autoptr(GFile) index = g_file_get_child (only, "spanmark.json");
+
+      if (g_file_query_exists (index, NULL))
+        {
+          open_project_path (self, only);
+          return TRUE;
+        }
+    }
+
+  ask_where_to_create (self, G_LIST_MODEL (files));
+
+  return TRUE;
+}
+
+/* Keys.  Single keys (the label keys, Delete, Tab) act only while the
+ * text has the focus, so "1" still types in the search entry; they are
+ * caught in the capture phase because the text view would otherwise use
+ * Tab and Delete itself. */
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                SpanmarkWindow        *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask ();
+  gunichar c;
+
+  if (self->set == NULL || focus == NULL
+      || focus != GTK_WIDGET (spanmark_document_view_get_text_view (self->document_view)))
+    return FALSE;
+
+  if (mods == GDK_CONTROL_MASK && (keyval == GDK_KEY_z || keyval == GDK_KEY_Z))
+    return gtk_widget_activate_action (GTK_WIDGET (self), "win.undo", NULL);
+  if (mods == (GDK_CONTROL_MASK | GDK_SHIFT_MASK) && (keyval == GDK_KEY_z || keyval == GDK_KEY_Z))
+    return gtk_widget_activate_action (GTK_WIDGET (self), "win.redo", NULL);
+  if (mods == GDK_CONTROL_MASK && (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter))
+    return gtk_widget_activate_action (GTK_WIDGET (self), "win.done-next", NULL);
+
+  if ((mods & ~GDK_SHIFT_MASK) != 0)
+    return FALSE;
+
+  if (keyval == GDK_KEY_ISO_Left_Tab || ((keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab) && mods == GDK_SHIFT_MASK))
+    return gtk_widget_activate_action (GTK_WIDGET (self), "win.prev-span", NULL);
+  if ((keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab) && mods == 0)
+    return gtk_widget_activate_action (GTK_WIDGET (self), "win.next-span", NULL);
+  if ((keyval == GDK_KEY_Delete || keyval == GDK_KEY_KP_Delete) && mods == 0)
+    return gtk_widget_activate_action (GTK_WIDGET (self), "win.delete-span", NULL);
+
+  c = gdk_keyval_to_unicode (keyval);
+  if (c != 0 && !g_unichar_iscntrl (c))
+    {
+      char key[8] = { 0 };
+      const SpanmarkLabel *label;
+
+      g_unichar_to_utf8 (c, key);
+      label = spanmark_schema_lookup_key (spanmark_project_get_schema (self->project), key);
+      if (label != NULL)
+        return gtk_widget_activate_action (GTK_WIDGET (self), "win.tag", "s", label->name);
+    }
+
+  return FALSE;
+}
+
+void
+spanmark_window_update_actions (SpanmarkWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean has_project = self->project != NULL;
+  gboolean has_document = self->set != NULL;
+  gboolean editable = can_edit (self);
+  SpanmarkHistory *history = has_document ? spanmark_annotation_set_get_history (self->set) : NULL;
+
+  gtk_widget_action_set_enabled (widget, "win.tag", editable);
+  gtk_widget_action_set_enabled (widget, "win.tag-all", editable);
+  gtk_widget_action_set_enabled (widget, "win.delete-span", editable);
+  gtk_widget_action_set_enabled (widget, "win.next-span", has_document);
+  gtk_widget_action_set_enabled (widget, "win.prev-span", has_document);
+  gtk_widget_action_set_enabled (widget, "win.undo", editable && spanmark_history_can_undo (history));
+  gtk_widget_action_set_enabled (widget, "win.redo", editable && spanmark_history_can_redo (history));
+  gtk_widget_action_set_enabled (widget, "win.search", has_document);
+  gtk_widget_action_set_enabled (widget, "win.search-next", has_document);
+  gtk_widget_action_set_enabled (widget, "win.done-next", editable);
+  gtk_widget_action_set_enabled (widget, "win.save", has_document);
+  gtk_widget_action_set_enabled (widget, "win.reload", has_document);
+  gtk_widget_action_set_enabled (widget, "win.export", has_project);
+  gtk_widget_action_set_enabled (widget, "win.open-document", has_project);
+  gtk_widget_action_set_enabled (widget, "win.select-range", has_document);
+}
+
+void
+spanmark_window_init_actions (SpanmarkWindow *self)
+{
+  GtkEventController *keys;
+  GtkDropTarget *drop;
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+}
+
+void
+spanmark_window_class_init_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.tag", "s", tag_action);
+  gtk_widget_class_install_action (widget_class, "win.tag-all", "s", tag_all_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-span", NULL, delete_span_action);
+  gtk_widget_class_install_action (widget_class, "win.next-span", NULL, move_span_action);
+  gtk_widget_class_install_action (widget_class, "win.prev-span", NULL, move_span_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.search-next", NULL, search_next_action);
+  gtk_widget_class_install_action (widget_class, "win.done-next", NULL, done_next_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.open-project", NULL, open_project_action);
+  gtk_widget_class_install_action (widget_class, "win.new-project", NULL, new_project_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.open-document", "s", open_document_action);
+  gtk_widget_class_install_action (widget_class, "win.select-range", "(uu)", select_range_action);
+  gtk_widget_class_install_action (widget_class, "win.open-folder", "s", open_folder_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "win.search-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-project", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-project", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "win.done-next", NULL);
+}

@@ -1,0 +1,63 @@
+/* spanmark-window.h — the annotation window
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "spanmark-document-view.h"
+#include "spanmark-project.h"
+
+G_BEGIN_DECLS
+
+#define SPANMARK_TYPE_WINDOW (spanmark_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (SpanmarkWindow, spanmark_window, SPANMARK, WINDOW, AdwApplicationWindow)
+
+/* Window actions (tests drive the window through them):
+ *   win.tag (s: label name)        tag the selection (white space trimmed)
+ *   win.tag-all (s: label name)    tag every occurrence of the selected text
+ *   win.delete-span                remove the innermost span at the caret
+ *   win.next-span / win.prev-span  select the next / previous span
+ *   win.undo / win.redo
+ *   win.search                     show the search bar
+ *   win.search-next                select the next match of the search text
+ *   win.done-next                  mark done, save, open the next unfinished
+ *   win.save / win.reload / win.export
+ *   win.open-project / win.new-project
+ *   win.open-recent (s: path)      open that project folder
+ *   win.open-document (s: id)
+ *   win.select-range ((uu))        select start..end (code points)
+ *   win.open-folder (s: uri)       show a folder in the file manager
+ *
+ * @application may be NULL (tests). */
+SpanmarkWindow        *spanmark_window_new                   (GtkApplication   *application);
+/* Opens the project folder @dir; on failure the window is unchanged. */
+gboolean               spanmark_window_open_project          (SpanmarkWindow   *self,
+                                                              GFile            *dir,
+                                                              GError          **error);
+/* Creates a project in @dir (which may exist if empty) from @files (.txt
+ * files, or folders whose .txt files are imported) and opens it. */
+gboolean               spanmark_window_create_project        (SpanmarkWindow   *self,
+                                                              GFile            *dir,
+                                                              GListModel       *files,
+                                                              GError          **error);
+SpanmarkProject       *spanmark_window_get_project           (SpanmarkWindow   *self);
+SpanmarkDocument      *spanmark_window_get_document          (SpanmarkWindow   *self);
+SpanmarkAnnotationSet *spanmark_window_get_annotation_set    (SpanmarkWindow   *self);
+SpanmarkDocumentView  *spanmark_window_get_document_view     (SpanmarkWindow   *self);
+/* TRUE when the current document's annotation file failed to load. */
+gboolean               spanmark_window_get_read_only         (SpanmarkWindow   *self);
+/* TRUE when there are changes not written yet. */
+gboolean               spanmark_window_get_dirty             (SpanmarkWindow   *self);
+/* TRUE when the "file changed on disk" banner is shown. */
+gboolean               spanmark_window_get_external_change   (SpanmarkWindow   *self);
+/* Writes the current annotations now; FALSE (with @error) when read-only
+ * or the write failed. */
+gboolean               spanmark_window_save                  (SpanmarkWindow   *self,
+                                                              GError          **error);
+
+G_END_DECLS
