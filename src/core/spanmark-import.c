@@ -126,9 +126,17 @@ pending_doc_free (PendingDoc *doc)
   g_free (doc);
 }
 
+/* Files under the current folder are named relative to it, as a user
+ * typing "spanmark-cli import corpus news/a.txt" expects to read them. */
 static char *
 file_display_name (GFile *file)
 {
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autoptr(GFile) here = g_file_new_for_path (cwd);
+  char *relative = g_file_get_relative_path (here, file);
+
+  if (relative != NULL)
+    return relative;
   return g_file_get_parse_name (file);
 }
 

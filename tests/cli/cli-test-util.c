@@ -1,0 +1,226 @@
+/* cli-test-util.c — helpers for tests that run the built spanmark-cli
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdarg.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include <glib/gstdio.h>
+
+#include "cli-test-util.h"
+
+int
+cli_run (const char  *cwd,
+         char       **out,
+         char       **err,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stdout_data = NULL;
+  g_autofree char *stderr_data = NULL;
+  const char *cli = g_getenv ("SPANMARK_CLI");
+  const char *arg;
+  int status = 0;
+  va_list args;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (char *) cli);
+  va_start (args, err);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (cwd, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &stdout_data, &stderr_data, &status, &error);
+  g_assert_no_error (error);
+
+  g_test_message ("spanmark-cli %s → status %d",
+                  argv->len > 2 ? (const char *) argv->pdata[1] : "", status);
+  if (stderr_data != NULL && stderr_data[0] != '\0')
+    g_test_message ("stderr: %s", stderr_data);
+
+  if (out != NULL)
+    *out = g_steal_pointer (&stdout_data);
+  if (err != NULL)
+    *err = g_steal_pointer (&stderr_data);
+
+  if (!WIFEXITED (status))
+    return -1;
+  return WEXITSTATUS (status);
+}
+
+char *
+cli_make_tmpdir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("spanmark-cli-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+void
+cli_rm_rf (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          cli_rm_rf (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    g_unlink (path);
+}
+
+char *
+cli_fixture (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "cli", "fixtures", name, NULL);
+}
+
+void
+cli_copy_tree (const char *from,
+               const char *to)
+{
+  if (g_file_test (from, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(GDir) dir = g_dir_open (from, 0, NULL);
+      const char *name;
+
+      g_assert_nonnull (dir);
+      g_assert_cmpint (g_mkdir_with_parents (to, 0755), ==, 0);
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *a = g_build_filename (from, name, NULL);
+          g_autofree char *b = g_build_filename (to, name, NULL);
+
+          cli_copy_tree (a, b);
+        }
+    }
+  else
+    {
+      g_autofree char *data = NULL;
+      g_autoptr(GError) error = NULL;
+      gsize len = 0;
+
+      g_file_get_contents (from, &data, &len, &error);
+      g_assert_no_error (error);
+      g_file_set_contents (to, data, len, &error);
+      g_assert_no_error (error);
+    }
+}
+
+static void
+snapshot_into (const char *root,
+               const char *rel,
+               GPtrArray  *lines)
+{
+  g_autofree char *path = g_build_filename (root, rel, NULL);
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      g_ptr_array_add (lines, g_strdup_printf ("%s/", rel));
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (rel, name, NULL);
+
+          snapshot_into (root, child, lines);
+        }
+    }
+  else
+    {
+      g_autofree char *data = NULL;
+      g_autofree char *sum = NULL;
+      gsize len = 0;
+
+      g_file_get_contents (path, &data, &len, NULL);
+      sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
+      g_ptr_array_add (lines, g_strdup_printf ("%s %s", rel, sum));
+    }
+}
+
+static int
+compare_lines (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+char *
+cli_snapshot (const char *path)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+
+  snapshot_into (path, ".", lines);
+  g_ptr_array_sort (lines, compare_lines);
+  g_ptr_array_add (lines, NULL);
+  return g_strjoinv ("\n", (char **) lines->pdata);
+}
+
+char *
+cli_read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *data = NULL;
+
+  g_file_get_contents (path, &data, NULL, &error);
+  g_assert_no_error (error);
+  return data;
+}
+
+JsonNode *
+cli_read_json (const char *path)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  return json_node_ref (json_parser_get_root (parser));
+}
+
+void
+cli_assert_spans (const char    *dir,
+                  const char    *annotator,
+                  const char    *doc,
+                  const CliSpan *expected,
+                  guint          n)
+{
+  g_autofree char *name = g_strconcat (doc, ".json", NULL);
+  g_autofree char *path = g_build_filename (dir, "annotations", annotator, name, NULL);
+  g_autoptr(JsonNode) root = cli_read_json (path);
+  JsonArray *spans;
+
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
+  spans = json_object_get_array_member (json_node_get_object (root), "spans");
+  g_assert_nonnull (spans);
+  g_assert_cmpuint (json_array_get_length (spans), ==, n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonObject *span = json_array_get_object_element (spans, i);
+
+      g_test_message ("%s span %u: %s", path, i, expected[i].text);
+      g_assert_cmpint (json_object_get_int_member (span, "start"), ==, expected[i].start);
+      g_assert_cmpint (json_object_get_int_member (span, "end"), ==, expected[i].end);
+      g_assert_cmpstr (json_object_get_string_member (span, "label"), ==, expected[i].label);
+      g_assert_cmpstr (json_object_get_string_member (span, "text"), ==, expected[i].text);
+    }
+}

@@ -1,0 +1,51 @@
+/* cli-test-util.h — helpers for tests that run the built spanmark-cli
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* Runs $SPANMARK_CLI with the NULL-terminated arguments in @cwd and
+ * returns its exit status (-1 if it did not exit normally, e.g. a
+ * sanitizer abort).  @out and @err (may be NULL) receive its output. */
+int         cli_run           (const char  *cwd,
+                               char       **out,
+                               char       **err,
+                               ...) G_GNUC_NULL_TERMINATED;
+/* A new temporary folder; remove it with cli_rm_rf(). */
+char       *cli_make_tmpdir   (void);
+void        cli_rm_rf         (const char  *path);
+/* tests/cli/fixtures/NAME in the source tree. */
+char       *cli_fixture       (const char  *name);
+/* Copies a folder tree. */
+void        cli_copy_tree     (const char  *from,
+                               const char  *to);
+/* Every file under @path with the SHA-256 of its contents, sorted: two
+ * equal snapshots mean nothing in the folder changed. */
+char       *cli_snapshot      (const char  *path);
+/* Parses a JSON file (asserting it is valid); free with json_node_unref. */
+JsonNode   *cli_read_json     (const char  *path);
+char       *cli_read_file     (const char  *path);
+
+typedef struct
+{
+  guint       start;
+  guint       end;
+  const char *label;
+  const char *text;
+} CliSpan;
+
+/* Checks the spans of @dir/annotations/@annotator/@doc.json, in file
+ * order, against @expected (n of them): offsets, label and "text". */
+void        cli_assert_spans  (const char    *dir,
+                               const char    *annotator,
+                               const char    *doc,
+                               const CliSpan *expected,
+                               guint          n);
+
+G_END_DECLS
