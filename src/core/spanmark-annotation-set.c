@@ -499,7 +499,7 @@ _spanmark_annotation_set_apply_span (SpanmarkAnnotationSet *self,
           mentions_remove (self, span);
           old_span = span;
           self->spans->pdata[index] = new_span;
-          g_hash_table_insert (self->span_ids, new_span->id, new_span);
+          g_hash_table_replace (self->span_ids, new_span->id, new_span);
           mentions_add (self, new_span);
         }
       else
@@ -551,7 +551,7 @@ _spanmark_annotation_set_apply_entity (SpanmarkAnnotationSet *self,
       old_entity = g_ptr_array_index (self->entities, i);
       new_entity = spanmark_entity_copy (after);
       self->entities->pdata[i] = new_entity;
-      g_hash_table_insert (self->entity_ids, new_entity->id, new_entity);
+      g_hash_table_replace (self->entity_ids, new_entity->id, new_entity);
 
       g_signal_emit (self, signals[ENTITY_CHANGED], 0, old_entity, new_entity);
     }
