@@ -494,7 +494,8 @@ build_document (Importer             *imp,
       doc->set = g_steal_pointer (&set);
     }
 
-  g_hash_table_insert (imp->ids, g_strdup (id), g_strdup (display));
+  g_hash_table_insert (imp->ids, g_strdup (id),
+                       line > 0 ? g_strdup_printf (_("%s, line %u"), display, line) : g_strdup (display));
   g_ptr_array_add (imp->docs, doc);
   return TRUE;
 }
