@@ -765,6 +765,7 @@ spanmark_index_clear (SpanmarkIndex *index)
   g_clear_object (&index->schema);
   g_clear_pointer (&index->documents, g_ptr_array_unref);
   g_clear_pointer (&index->locations, g_ptr_array_unref);
+  g_clear_pointer (&index->bad_ids, g_hash_table_unref);
 }
 
 static gboolean
@@ -963,7 +964,11 @@ read_document (SpanmarkChecker *checker,
     g_hash_table_add (ids, g_strdup (id));
 
   if (!ok)
-    return;
+    {
+      if (id != NULL)
+        g_hash_table_add (index->bad_ids, g_strdup (id));
+      return;
+    }
 
   document = spanmark_document_new (id, path, title);
   if (meta != NULL)
@@ -1016,6 +1021,7 @@ spanmark_json_read_index (SpanmarkChecker *checker,
   index->schema = spanmark_schema_new ();
   index->documents = g_ptr_array_new_with_free_func (g_object_unref);
   index->locations = g_ptr_array_new_with_free_func (g_free);
+  index->bad_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; labels != NULL && i < json_array_get_length (labels); i++)

@@ -72,6 +72,7 @@ typedef struct
   SpanmarkSchema *schema;
   GPtrArray      *documents;  /* of SpanmarkDocument, the valid entries */
   GPtrArray      *locations;  /* of char*, "documents[3] (id \"d4\")", parallel */
+  GHashTable     *bad_ids;    /* ids of entries left out because of a problem */
 } SpanmarkIndex;
 
 void       spanmark_index_clear            (SpanmarkIndex   *index);

@@ -436,7 +436,7 @@ spanmark_project_add_document (SpanmarkProject  *self,
   if (!spanmark_project_is_valid_id (id))
     {
       g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID,
-                   _("“%s” is not a valid document id (letters, digits, “-”, “_” and “.”, not starting with “.”)"),
+                   _("\"%s\" is not a valid document id (letters, digits, \"-\", \"_\" and \".\", not starting with \".\")"),
                    id);
       return NULL;
     }
@@ -444,7 +444,7 @@ spanmark_project_add_document (SpanmarkProject  *self,
   if (g_hash_table_contains (self->documents_by_id, id))
     {
       g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_EXISTS,
-                   _("a document with the id “%s” already exists"), id);
+                   _("a document with the id \"%s\" already exists"), id);
       return NULL;
     }
 
@@ -633,7 +633,7 @@ spanmark_project_load_annotations (SpanmarkProject   *self,
   if (!spanmark_project_is_valid_annotator (annotator))
     {
       g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_NOT_FOUND,
-                   _("“%s” is not a valid annotator name"), annotator);
+                   _("\"%s\" is not a valid annotator name"), annotator);
       return NULL;
     }
 
@@ -698,7 +698,7 @@ spanmark_project_save_annotations (SpanmarkProject        *self,
   if (document_id == NULL || spanmark_project_lookup_document (self, document_id) == NULL)
     {
       g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_NOT_FOUND,
-                   _("there is no document “%s” in the project"),
+                   _("there is no document \"%s\" in the project"),
                    document_id != NULL ? document_id : "");
       return FALSE;
     }
@@ -706,7 +706,7 @@ spanmark_project_save_annotations (SpanmarkProject        *self,
   if (!spanmark_project_is_valid_annotator (annotator))
     {
       g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_NOT_FOUND,
-                   _("“%s” is not a valid annotator name"), annotator != NULL ? annotator : "");
+                   _("\"%s\" is not a valid annotator name"), annotator != NULL ? annotator : "");
       return FALSE;
     }
 

@@ -98,10 +98,15 @@ validate_annotation_file (SpanmarkChecker *checker,
   gsize length = 0;
 
   document = g_hash_table_lookup (documents, document_id);
+
+  /* A document whose index entry is wrong was reported already. */
+  if (document == NULL && g_hash_table_contains (index->bad_ids, document_id))
+    return;
+
   if (document == NULL)
     {
       spanmark_checker_add (checker, SPANMARK_PROJECT_ERROR_NOT_FOUND, path, NULL,
-                            _("there is no document “%s” in spanmark.json"), document_id);
+                            _("there is no document \"%s\" in spanmark.json"), document_id);
       return;
     }
 
@@ -215,7 +220,7 @@ spanmark_validate_project (GFile   *dir,
           g_autofree char *path = g_strdup_printf ("annotations/%s", annotator->name);
 
           spanmark_checker_add (&checker, SPANMARK_PROJECT_ERROR_INVALID, path, NULL,
-                                _("“%s” is not a valid annotator name"), annotator->name);
+                                _("\"%s\" is not a valid annotator name"), annotator->name);
           continue;
         }
 

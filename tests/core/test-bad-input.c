@@ -1,0 +1,417 @@
+/* test-bad-input.c — every kind of bad input gives a clear error and
+ * changes nothing
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each case damages one file of a valid project, then checks that loading
+ * (or opening) fails with a message naming the file and the place, that
+ * spanmark_validate_project() reports the same problem, that a file that
+ * failed to load is not overwritten by a save, and that no file in the
+ * project changed.
+ */
+
+#include "config.h"
+
+#include <unistd.h>
+
+#include "spanmark-core.h"
+#include "project-fixture.h"
+
+#define D1 "annotations/alice/d1.json"
+#define INDEX "spanmark.json"
+#define HASH "d9263e356fc8578a15cd82670b4873133cd364ba096ab2f94322ded7d639ff28"
+#define ZEROS "0000000000000000000000000000000000000000000000000000000000000000"
+
+typedef enum
+{
+  FAILS_LOAD,   /* spanmark_project_load_annotations (d1, alice) fails */
+  FAILS_TEXT,   /* the text of d1 cannot be loaded */
+  FAILS_OPEN,   /* spanmark_project_open fails */
+} Stage;
+
+typedef struct
+{
+  const char *name;
+  const char *file;       /* the file to damage */
+  const char *find;       /* replaced by @replace; NULL: the whole file */
+  const char *replace;
+  Stage       stage;
+  int         code;       /* SpanmarkProjectError */
+  const char *problem_file;
+  const char *location;   /* NULL: none */
+  gboolean    location_is_prefix;
+  const char *message;    /* NULL: any */
+} BadCase;
+
+static const BadCase cases[] = {
+  { "corrupt-json", D1, "\"status\": \"in-progress\",", "\"status\": \"in-progress\",,",
+    FAILS_LOAD, SPANMARK_PROJECT_ERROR_PARSE, D1, "line 6, column ", TRUE, NULL },
+  { "truncated-json", D1, NULL, "{\n  \"spanmark\": 1,\n  \"document\": \"d1\",\n  \"text_sha",
+    FAILS_LOAD, SPANMARK_PROJECT_ERROR_PARSE, D1, "line ", TRUE, NULL },
+  { "empty-file", D1, NULL, "",
+    FAILS_LOAD, SPANMARK_PROJECT_ERROR_PARSE, D1, NULL, FALSE, "the file is empty" },
+  { "json-not-utf8", D1, "\"text\": \"杭州\"", "\"text\": \"\xe6\x9d\"",
+    FAILS_LOAD, SPANMARK_PROJECT_ERROR_PARSE, D1, "line 10, column ", TRUE, "the file is not valid UTF-8" },
+  { "not-an-object", D1, NULL, "[1, 2]\n",
+    FAILS_LOAD, SPANMARK_PROJECT_ERROR_INVALID, D1, NULL, FALSE, "must hold a JSON object, not an array" },
+  { "wrong-version", D1, "\"spanmark\": 1,", "\"spanmark\": 2,",
+    FAILS_LOAD, SPANMARK_PROJECT_ERROR_INVALID, D1, "\"spanmark\"", FALSE,
+    "format version 2 is not supported (this version of Spanmark reads version 1)" },
+  { "wrong-type-status", D1, "\"status\": \"in-progress\"", "\"status\": 3",
+    FAILS_LOAD, SPANMARK_PROJECT_ERROR_INVALID, D1, "\"status\"", FALSE, "must be a string, not an integer" },
+  { "wrong-type-start", D1, "\"start\": 7,", "\"start\": \"7\",",
+    FAILS_LOAD, SPANMARK_PROJECT_ERROR_INVALID, D1, "spans[1] (id \"s2\")", FALSE,
+    "start must be a non-negative integer, not a string" },
+  { "wrong-type-spans", D1, "\"spans\": [", "\"spans\": {\"a\": 1}, \"x\": [",
+    FAILS_LOAD, SPANMARK_PROJECT_ERROR_INVALID, D1, "\"spans\"", FALSE, "must be an array, not an object" },
+  { "wrong-type-span", D1, "{\"id\": \"s3\", \"start\": 14, \"end\": 16, \"label\": \"PLACE\", \"text\": \"𠀋村\"}", "\"s3\"",
+    FAILS_LOAD, SPANMARK_PROJECT_ERROR_INVALID, D1, "spans[2]", FALSE, "must be an object, not a string" },
+  { "wrong-type-attr", D1, "{\"kind\": \"city\"}", "{\"kind\": 5}",
+    FAILS_LOAD, SPANMARK_PROJECT_ERROR_INVALID, D1, "spans[1] (id \"s2\")", FALSE,
+    "attrs.kind must be a string, not an integer" },
+  { "fractional-offset", D1, "\"end\": 9,", "\"end\": 9.5,",
+    FAILS_LOAD, SPANMARK_PROJECT_ERROR_INVALID, D1, "spans[1] (id \"s2\")", FALSE,
+    "end must be a non-negative integer, not a number" },
+  { "missing-label", D1, "\"label\": \"PLACE\", \"text\": \"𠀋村\"", "\"text\": \"𠀋村\"",
+    FAILS_LOAD, SPANMARK_PROJECT_ERROR_INVALID, D1, "spans[2] (id \"s3\")", FALSE, "label is missing" },
+  { "negative-offset", D1, "\"start\": 2,", "\"start\": -2,",
+    FAILS_LOAD, SPANMARK_PROJECT_ERROR_INVALID, D1, "spans[0] (id \"s1\")", FALSE, "start -2 is negative" },
+  { "offset-out-of-range", D1, "\"start\": 26, \"end\": 36", "\"start\": 26, \"end\": 90",
+    FAILS_LOAD, SPANMARK_PROJECT_ERROR_INVALID, D1, "spans[3] (id \"s4\")", FALSE,
+    "end 90 is past the end of the text (38 characters)" },
+  { "huge-offset", D1, "\"start\": 26, \"end\": 36", "\"start\": 26, \"end\": 99999999999999",
+    FAILS_LOAD, SPANMARK_PROJECT_ERROR_INVALID, D1, "spans[3] (id \"s4\")", FALSE, "end 99999999999999 is too large" },
+  { "end-not-after-start", D1, "\"start\": 7, \"end\": 9", "\"start\": 7, \"end\": 7",
+    FAILS_LOAD, SPANMARK_PROJECT_ERROR_INVALID, D1, "spans[1] (id \"s2\")", FALSE, "end 7 is not after start 7" },
+  { "text-mismatch", D1, "\"text\": \"杭州\"", "\"text\": \"杭洲\"",
+    FAILS_LOAD, SPANMARK_PROJECT_ERROR_INVALID, D1, "spans[1] (id \"s2\")", FALSE,
+    "text \"杭洲\" differs from the text at 7–9, \"杭州\"" },
+  { "hash-mismatch", D1, HASH, ZEROS,
+    FAILS_LOAD, SPANMARK_PROJECT_ERROR_INVALID, D1, "\"text_sha256\"", FALSE,
+    "does not match the document text: the text changed after these annotations were made" },
+  { "text-changed", "documents/d1.txt", "发言", "讲话",
+    FAILS_LOAD, SPANMARK_PROJECT_ERROR_INVALID, D1, "\"text_sha256\"", FALSE,
+    "does not match the document text: the text changed after these annotations were made" },
+  { "duplicate-span-id", D1, "{\"id\": \"s2\"", "{\"id\": \"s1\"",
+    FAILS_LOAD, SPANMARK_PROJECT_ERROR_INVALID, D1, "spans[1] (id \"s1\")", FALSE,
+    "id \"s1\" is used twice (also spans[0])" },
+  { "duplicate-entity-id", D1, "\"attrs\": {\"title\": \"市长\"}}\n", "\"attrs\": {\"title\": \"市长\"}},\n    {\"id\": \"e1\", \"label\": \"PLACE\", \"name\": \"杭州\"}\n",
+    FAILS_LOAD, SPANMARK_PROJECT_ERROR_INVALID, D1, "entities[1] (id \"e1\")", FALSE,
+    "id \"e1\" is used twice (also entities[0])" },
+  { "unknown-label", D1, "\"label\": \"INITIATIVE\"", "\"label\": \"PERSON\"",
+    FAILS_LOAD, SPANMARK_PROJECT_ERROR_INVALID, D1, "spans[3] (id \"s4\")", FALSE,
+    "label \"PERSON\" is not a label of the project" },
+  { "unknown-entity", D1, "\"entity\": \"e1\"", "\"entity\": \"e7\"",
+    FAILS_LOAD, SPANMARK_PROJECT_ERROR_INVALID, D1, "spans[0] (id \"s1\")", FALSE,
+    "entity \"e7\" is not an entity of this file" },
+  { "wrong-document", D1, "\"document\": \"d1\"", "\"document\": \"d2\"",
+    FAILS_LOAD, SPANMARK_PROJECT_ERROR_INVALID, D1, "\"document\"", FALSE,
+    "\"d2\" does not match the file name (expected \"d1\")" },
+  { "wrong-annotator", D1, "\"annotator\": \"alice\"", "\"annotator\": \"bob\"",
+    FAILS_LOAD, SPANMARK_PROJECT_ERROR_INVALID, D1, "\"annotator\"", FALSE,
+    "\"bob\" does not match the folder name (expected \"alice\")" },
+  { "invalid-status", D1, "\"status\": \"in-progress\"", "\"status\": \"finished\"",
+    FAILS_LOAD, SPANMARK_PROJECT_ERROR_INVALID, D1, "\"status\"", FALSE,
+    "\"finished\" is not a status (new, in-progress, done, reviewed)" },
+  { "text-invalid-utf8", "documents/d1.txt", "杭州", "\xff\xfe",
+    FAILS_TEXT, SPANMARK_PROJECT_ERROR_TEXT, "documents/d1.txt", "byte 22", FALSE,
+    "the text is not valid UTF-8" },
+  { "text-nul", "documents/d1.txt", NULL, "ab\\0cd",  /* see damage(): "\\0" becomes a NUL byte */
+    FAILS_TEXT, SPANMARK_PROJECT_ERROR_TEXT, "documents/d1.txt", "byte 2", FALSE,
+    "the text contains a NUL byte" },
+  { "path-relative-escape", INDEX, "\"path\": \"documents/d1.txt\"", "\"path\": \"../../etc/passwd\"",
+    FAILS_OPEN, SPANMARK_PROJECT_ERROR_INVALID, INDEX, "documents[0] (id \"d1\")", FALSE,
+    "path \"../../etc/passwd\" is outside the project folder" },
+  { "path-absolute", INDEX, "\"path\": \"documents/d1.txt\"", "\"path\": \"/etc/passwd\"",
+    FAILS_OPEN, SPANMARK_PROJECT_ERROR_INVALID, INDEX, "documents[0] (id \"d1\")", FALSE,
+    "path \"/etc/passwd\" is outside the project folder" },
+  { "path-symlink-escape", "documents/d1.txt", NULL, NULL,  /* see damage(): a symbolic link to /etc/passwd */
+    FAILS_TEXT, SPANMARK_PROJECT_ERROR_INVALID, INDEX, "documents[0] (id \"d1\")", FALSE,
+    "path \"documents/d1.txt\" leads outside the project folder (through a symbolic link)" },
+  { "duplicate-document-id", INDEX, "{\"id\": \"d2\"", "{\"id\": \"d1\"",
+    FAILS_OPEN, SPANMARK_PROJECT_ERROR_INVALID, INDEX, "documents[1] (id \"d1\")", FALSE,
+    "id \"d1\" is used by another document too" },
+  { "index-corrupt-json", INDEX, "\"labels\": [", "\"labels\" [",
+    FAILS_OPEN, SPANMARK_PROJECT_ERROR_PARSE, INDEX, "line 4, column ", TRUE, NULL },
+  { "index-wrong-type", INDEX, "\"name\": \"Sample 样例\"", "\"name\": [\"Sample\"]",
+    FAILS_OPEN, SPANMARK_PROJECT_ERROR_INVALID, INDEX, "\"name\"", FALSE, "must be a string, not an array" },
+};
+
+static void
+damage (const char    *dir,
+        const BadCase *bad)
+{
+  g_autofree char *path = g_build_filename (dir, bad->file, NULL);
+  g_autofree char *data = NULL;
+  GString *changed;
+
+  if (g_str_equal (bad->name, "path-symlink-escape"))
+    {
+      g_assert_cmpint (g_unlink (path), ==, 0);
+      g_assert_cmpint (symlink ("/etc/passwd", path), ==, 0);
+      return;
+    }
+
+  if (g_str_equal (bad->name, "text-nul"))
+    {
+      fixture_write (dir, bad->file, "ab\0cd", 5);
+      return;
+    }
+
+  if (bad->find == NULL)
+    {
+      fixture_write (dir, bad->file, bad->replace, -1);
+      return;
+    }
+
+  data = fixture_read (dir, bad->file, NULL);
+  g_assert_nonnull (strstr (data, bad->find));
+  changed = g_string_new (data);
+  g_assert_cmpuint (g_string_replace (changed, bad->find, bad->replace, 1), ==, 1);
+  fixture_write (dir, bad->file, changed->str, changed->len);
+  g_string_free (changed, TRUE);
+}
+
+static void
+assert_place (const BadCase *bad,
+              const char    *file,
+              const char    *location,
+              const char    *message)
+{
+  g_assert_cmpstr (file, ==, bad->problem_file);
+
+  if (bad->location == NULL)
+    g_assert_null (location);
+  else if (bad->location_is_prefix)
+    {
+      g_assert_nonnull (location);
+      g_assert_true (g_str_has_prefix (location, bad->location));
+    }
+  else
+    g_assert_cmpstr (location, ==, bad->location);
+
+  if (bad->message != NULL)
+    g_assert_cmpstr (message, ==, bad->message);
+  else
+    g_assert_true (message != NULL && message[0] != '\0');
+}
+
+/* Splits "FILE: LOCATION: MESSAGE" the way the error was built, knowing
+ * which file and location to expect (either may contain ": "). */
+static void
+assert_error_message (const BadCase *bad,
+                      const char    *message,
+                      const char    *file_shown)
+{
+  g_autofree char *head = NULL;
+  const char *rest;
+
+  g_test_message ("%s: %s", bad->name, message);
+
+  head = g_strconcat (file_shown, ": ", NULL);
+  g_assert_true (g_str_has_prefix (message, head));
+  rest = message + strlen (head);
+
+  if (bad->location != NULL)
+    {
+      g_assert_true (g_str_has_prefix (rest, bad->location));
+      if (bad->location_is_prefix)
+        return;
+      rest += strlen (bad->location);
+      g_assert_true (g_str_has_prefix (rest, ": "));
+      rest += 2;
+    }
+
+  if (bad->message != NULL)
+    g_assert_true (g_str_has_prefix (rest, bad->message));
+}
+
+static void
+test_bad_input (gconstpointer data)
+{
+  const BadCase *bad = data;
+  g_autofree char *dir = fixture_make_dir ();
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GHashTable) before = NULL;
+  g_autoptr(GHashTable) after = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpanmarkProject) project = NULL;
+  gboolean found = FALSE;
+
+  g_clear_object (&project);
+  project = fixture_make_project (dir, TRUE);
+  g_clear_object (&project);
+
+  damage (dir, bad);
+  before = fixture_hash_tree (dir);
+
+  project = spanmark_project_open (folder, &error);
+
+  if (bad->stage == FAILS_OPEN)
+    {
+      g_autofree char *index_path = g_build_filename (dir, INDEX, NULL);
+
+      g_assert_null (project);
+      g_assert_error (error, SPANMARK_PROJECT_ERROR, bad->code);
+      /* spanmark.json is named by its full path. */
+      assert_error_message (bad, error->message, index_path);
+      g_clear_error (&error);
+    }
+  else
+    {
+      SpanmarkDocument *d1;
+      g_autoptr(SpanmarkAnnotationSet) set = NULL;
+      g_autoptr(SpanmarkAnnotationSet) other = NULL;
+      g_autoptr(SpanmarkAnnotationSet) fresh = NULL;
+      g_autoptr(GFile) file = NULL;
+
+      g_assert_no_error (error);
+      g_assert_nonnull (project);
+      d1 = spanmark_project_lookup_document (project, "d1");
+
+      set = spanmark_project_load_annotations (project, d1, "alice", &error);
+      g_assert_null (set);
+      g_assert_error (error, SPANMARK_PROJECT_ERROR, bad->code);
+      assert_error_message (bad, error->message, bad->problem_file);
+      g_clear_error (&error);
+
+      /* The rest of the project still works. */
+      other = spanmark_project_load_annotations (project, spanmark_project_lookup_document (project, "d2"),
+                                                 "alice", &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (other);
+
+      file = spanmark_project_get_annotation_file (project, d1, "alice");
+      if (bad->stage == FAILS_LOAD)
+        {
+          /* A file that failed to load is never overwritten. */
+          g_assert_true (spanmark_project_is_file_broken (project, file));
+          fresh = spanmark_annotation_set_new ("d1", "alice", FIXTURE_TEXT_D1);
+          g_assert_false (spanmark_project_save_annotations (project, fresh, &error));
+          g_assert_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID);
+          g_assert_true (g_str_has_prefix (error->message, D1 ": "));
+          g_clear_error (&error);
+        }
+      else
+        g_assert_false (spanmark_project_is_file_broken (project, file));
+    }
+
+  problems = spanmark_validate_project (folder, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (problems);
+  g_assert_cmpuint (problems->len, >=, 1);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const SpanmarkProblem *problem = g_ptr_array_index (problems, i);
+      g_autofree char *text = spanmark_problem_to_string (problem);
+
+      g_test_message ("validate: %s", text);
+      if (g_strcmp0 (problem->file, bad->problem_file) == 0
+          && (bad->message == NULL || g_strcmp0 (problem->message, bad->message) == 0))
+        {
+          assert_place (bad, problem->file, problem->location, problem->message);
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+
+  /* Nothing was written. */
+  after = fixture_hash_tree (dir);
+  fixture_assert_same_tree (before, after);
+
+  g_clear_object (&project);
+  fixture_remove_tree (dir);
+}
+
+/* Once the file is fixed and loads again, saving is allowed again. */
+static void
+test_broken_until_fixed (void)
+{
+  g_autofree char *dir = fixture_make_dir ();
+  g_autoptr(SpanmarkProject) project = fixture_make_project (dir, TRUE);
+  g_autoptr(SpanmarkAnnotationSet) set = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *good = fixture_read (dir, D1, NULL);
+  g_autofree char *now = NULL;
+  SpanmarkDocument *d1 = spanmark_project_lookup_document (project, "d1");
+
+  file = spanmark_project_get_annotation_file (project, d1, "alice");
+  g_assert_false (spanmark_project_is_file_broken (project, file));
+
+  fixture_write (dir, D1, "{ broken", -1);
+  set = spanmark_project_load_annotations (project, d1, "alice", &error);
+  g_assert_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_PARSE);
+  g_assert_null (set);
+  g_clear_error (&error);
+  g_assert_true (spanmark_project_is_file_broken (project, file));
+
+  /* Someone repairs the file outside Spanmark. */
+  fixture_write (dir, D1, good, -1);
+  set = spanmark_project_load_annotations (project, d1, "alice", &error);
+  g_assert_no_error (error);
+  g_assert_false (spanmark_project_is_file_broken (project, file));
+
+  spanmark_annotation_set_set_status (set, SPANMARK_STATUS_DONE);
+  spanmark_project_save_annotations (project, set, &error);
+  g_assert_no_error (error);
+  now = fixture_read (dir, D1, NULL);
+  g_assert_nonnull (strstr (now, "\"status\": \"done\""));
+
+  fixture_remove_tree (dir);
+}
+
+/* A missing spanmark.json, or one of the wrong shape, is an error from
+ * open naming the file. */
+static void
+test_open_not_a_project (void)
+{
+  g_autofree char *dir = fixture_make_dir ();
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(SpanmarkProject) project = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  const SpanmarkProblem *problem;
+
+  project = spanmark_project_open (folder, &error);
+  g_assert_null (project);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "spanmark.json"));
+  g_clear_error (&error);
+
+  problems = spanmark_validate_project (folder, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 1);
+  problem = g_ptr_array_index (problems, 0);
+  g_assert_cmpstr (problem->file, ==, "spanmark.json");
+  g_clear_pointer (&problems, g_ptr_array_unref);
+
+  fixture_write (dir, "spanmark.json", "{\"spanmark\": 1}\n", -1);
+  project = spanmark_project_open (folder, &error);
+  g_assert_null (project);
+  g_assert_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID);
+  g_assert_true (g_str_has_suffix (error->message, "/spanmark.json: \"name\": is missing (and 2 more problems)"));
+  g_clear_error (&error);
+
+  fixture_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/bad-input/%s", cases[i].name);
+
+      g_test_add_data_func (path, &cases[i], test_bad_input);
+    }
+  g_test_add_func ("/bad-input/broken-until-fixed", test_broken_until_fixed);
+  g_test_add_func ("/bad-input/not-a-project", test_open_not_a_project);
+
+  return g_test_run ();
+}
