@@ -1,0 +1,195 @@
+/* test-stats.c — spanmark-cli stats, as text and as JSON
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "cli-test-util.h"
+
+/* A project from the fixtures: spacy.jsonl as alice (4 documents, 10
+ * spans, 1 entity), doccano.jsonl as bob (4 documents, 4 spans). */
+static char *
+make_project (void)
+{
+  char *tmp = cli_make_tmpdir ();
+  g_autofree char *spacy = cli_fixture ("spacy.jsonl");
+  g_autofree char *doccano = cli_fixture ("doccano.jsonl");
+
+  g_assert_cmpint (cli_run (tmp, NULL, NULL, "init", "p", "--name", "Stats", NULL), ==, 0);
+  g_assert_cmpint (cli_run (tmp, NULL, NULL, "import", "p", "-a", "alice", spacy, NULL), ==, 0);
+  g_assert_cmpint (cli_run (tmp, NULL, NULL, "import", "p", "-a", "bob", doccano, NULL), ==, 0);
+  return tmp;
+}
+
+static JsonObject *
+parse (JsonParser *parser,
+       const char *json)
+{
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, json, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+static gint64
+member_int (JsonObject *object,
+            const char *path)
+{
+  g_auto(GStrv) parts = g_strsplit (path, ".", -1);
+
+  for (guint i = 0; parts[i + 1] != NULL; i++)
+    {
+      g_assert_true (json_object_has_member (object, parts[i]));
+      object = json_object_get_object_member (object, parts[i]);
+    }
+  g_assert_true (json_object_has_member (object, parts[g_strv_length (parts) - 1]));
+  return json_object_get_int_member (object, parts[g_strv_length (parts) - 1]);
+}
+
+static void
+test_json (void)
+{
+  g_autofree char *tmp = make_project ();
+  g_autofree char *out = NULL;
+  g_autofree char *again = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *stats;
+  JsonObject *labels;
+
+  g_assert_cmpint (cli_run (tmp, &out, NULL, "stats", "p", "--json", NULL), ==, 0);
+  stats = parse (parser, out);
+
+  g_assert_cmpstr (json_object_get_string_member (stats, "project"), ==, "Stats");
+  g_assert_cmpint (member_int (stats, "documents"), ==, 8);
+  g_assert_cmpint (member_int (stats, "characters"), ==, 75);
+
+  g_assert_cmpuint (json_object_get_size (json_object_get_object_member (stats, "annotators")), ==, 2);
+  g_assert_cmpint (member_int (stats, "annotators.alice.status.new"), ==, 6);
+  g_assert_cmpint (member_int (stats, "annotators.alice.status.in-progress"), ==, 2);
+  g_assert_cmpint (member_int (stats, "annotators.alice.status.done"), ==, 0);
+  g_assert_cmpint (member_int (stats, "annotators.alice.status.reviewed"), ==, 0);
+  g_assert_cmpint (member_int (stats, "annotators.alice.spans"), ==, 10);
+  g_assert_cmpint (member_int (stats, "annotators.alice.labels.OFFICIAL"), ==, 2);
+  g_assert_cmpint (member_int (stats, "annotators.alice.labels.PLACE"), ==, 6);
+  g_assert_cmpint (member_int (stats, "annotators.alice.labels.INITIATIVE"), ==, 2);
+  g_assert_cmpint (member_int (stats, "annotators.alice.entities"), ==, 1);
+
+  g_assert_cmpint (member_int (stats, "annotators.bob.status.new"), ==, 5);
+  g_assert_cmpint (member_int (stats, "annotators.bob.status.in-progress"), ==, 3);
+  g_assert_cmpint (member_int (stats, "annotators.bob.spans"), ==, 4);
+  g_assert_cmpint (member_int (stats, "annotators.bob.labels.OFFICIAL"), ==, 3);
+  g_assert_cmpint (member_int (stats, "annotators.bob.labels.PLACE"), ==, 1);
+  g_assert_cmpint (member_int (stats, "annotators.bob.labels.INITIATIVE"), ==, 0);
+  g_assert_cmpint (member_int (stats, "annotators.bob.entities"), ==, 0);
+
+  g_assert_cmpint (member_int (stats, "spans"), ==, 14);
+  g_assert_cmpint (member_int (stats, "labels.OFFICIAL"), ==, 5);
+  g_assert_cmpint (member_int (stats, "labels.PLACE"), ==, 7);
+  g_assert_cmpint (member_int (stats, "labels.INITIATIVE"), ==, 2);
+  g_assert_cmpint (member_int (stats, "entities"), ==, 1);
+
+  /* Labels in schema order. */
+  labels = json_object_get_object_member (stats, "labels");
+  {
+    g_autoptr(GList) names = json_object_get_members (labels);
+
+    g_assert_cmpstr (g_list_nth_data (names, 0), ==, "OFFICIAL");
+    g_assert_cmpstr (g_list_nth_data (names, 1), ==, "PLACE");
+    g_assert_cmpstr (g_list_nth_data (names, 2), ==, "INITIATIVE");
+  }
+
+  /* Deterministic: the same bytes twice. */
+  g_assert_cmpint (cli_run (tmp, &again, NULL, "stats", "p", "--json", NULL), ==, 0);
+  g_assert_cmpstr (out, ==, again);
+
+  cli_rm_rf (tmp);
+}
+
+static void
+test_one_annotator (void)
+{
+  g_autofree char *tmp = make_project ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *stats;
+
+  g_assert_cmpint (cli_run (tmp, &out, NULL, "stats", "p", "--json", "--annotator", "bob", NULL), ==, 0);
+  stats = parse (parser, out);
+  g_assert_cmpuint (json_object_get_size (json_object_get_object_member (stats, "annotators")), ==, 1);
+  g_assert_cmpint (member_int (stats, "annotators.bob.spans"), ==, 4);
+  g_assert_cmpint (member_int (stats, "spans"), ==, 4);
+  g_assert_cmpint (member_int (stats, "labels.OFFICIAL"), ==, 3);
+  g_assert_cmpint (member_int (stats, "entities"), ==, 0);
+
+  /* An annotator with no work is an error that lists those who have. */
+  g_assert_cmpint (cli_run (tmp, NULL, &err, "stats", "p", "--annotator", "carol", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "carol"));
+  g_assert_nonnull (strstr (err, "alice, bob"));
+
+  cli_rm_rf (tmp);
+}
+
+static void
+test_text (void)
+{
+  g_autofree char *tmp = make_project ();
+  g_autofree char *out = NULL;
+  g_auto(GStrv) lines = NULL;
+  gboolean found = FALSE;
+
+  g_assert_cmpint (cli_run (tmp, &out, NULL, "stats", "p", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Stats"));
+  g_assert_nonnull (strstr (out, "8 documents"));
+
+  /* The label table is aligned: numbers end in the same columns. */
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], "OFFICIAL"))
+      {
+        g_assert_cmpstr (lines[i], ==, "OFFICIAL        2    3      5");
+        g_assert_cmpstr (lines[i + 1], ==, "PLACE           6    1      7");
+        g_assert_cmpstr (lines[i + 2], ==, "INITIATIVE      2    0      2");
+        found = TRUE;
+      }
+  g_assert_true (found);
+
+  cli_rm_rf (tmp);
+}
+
+static void
+test_sample (void)
+{
+  g_autofree char *sample = g_test_build_filename (G_TEST_DIST, "..", "data", "sample", NULL);
+  g_autofree char *out = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *stats;
+
+  g_assert_cmpint (cli_run (NULL, &out, NULL, "stats", sample, "--json", NULL), ==, 0);
+  stats = parse (parser, out);
+  g_assert_cmpint (member_int (stats, "documents"), ==, 5);
+  g_assert_cmpint (member_int (stats, "annotators.sample.status.new"), ==, 3);
+  g_assert_cmpint (member_int (stats, "annotators.sample.status.in-progress"), ==, 1);
+  g_assert_cmpint (member_int (stats, "annotators.sample.status.done"), ==, 1);
+  g_assert_cmpint (member_int (stats, "annotators.sample.entities"), ==, 4);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/stats/json", test_json);
+  g_test_add_func ("/cli/stats/one-annotator", test_one_annotator);
+  g_test_add_func ("/cli/stats/text", test_text);
+  g_test_add_func ("/cli/stats/sample", test_sample);
+
+  return g_test_run ();
+}

@@ -1,0 +1,117 @@
+/* test-validate.c — spanmark-cli validate on the sample project and broken copies
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "cli-test-util.h"
+
+/* A copy of data/sample in a new temporary folder, as "sample". */
+static char *
+copy_sample (void)
+{
+  g_autofree char *sample = g_test_build_filename (G_TEST_DIST, "..", "data", "sample", NULL);
+  char *tmp = cli_make_tmpdir ();
+  g_autofree char *copy = g_build_filename (tmp, "sample", NULL);
+
+  cli_copy_tree (sample, copy);
+  return tmp;
+}
+
+static void
+replace_in_file (const char *path,
+                 const char *from,
+                 const char *to)
+{
+  g_autofree char *data = cli_read_file (path);
+  g_autoptr(GString) string = g_string_new (data);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (g_string_replace (string, from, to, 1), ==, 1);
+  g_file_set_contents (path, string->str, string->len, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_sample (void)
+{
+  g_autofree char *sample = g_test_build_filename (G_TEST_DIST, "..", "data", "sample", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (cli_run (NULL, &out, &err, "validate", sample, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "no problems"));
+  g_assert_cmpstr (err, ==, "");
+}
+
+static void
+test_broken_span (void)
+{
+  g_autofree char *tmp = copy_sample ();
+  g_autofree char *file = g_build_filename (tmp, "sample", "annotations", "sample", "yunlan-001.json", NULL);
+  g_autofree char *err = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *project = g_build_filename (tmp, "sample", NULL);
+
+  replace_in_file (file, "\"text\": \"林振邦\"", "\"text\": \"林振国\"");
+  before = cli_snapshot (project);
+  g_assert_cmpint (cli_run (tmp, NULL, &err, "validate", "sample", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "annotations/sample/yunlan-001.json: spans[0]"));
+  g_assert_nonnull (strstr (err, "林振国"));
+  g_assert_nonnull (strstr (err, "1 problem"));
+  /* Validation never writes. */
+  after = cli_snapshot (project);
+  g_assert_cmpstr (before, ==, after);
+
+  cli_rm_rf (tmp);
+}
+
+static void
+test_broken_files (void)
+{
+  g_autofree char *tmp = copy_sample ();
+  g_autofree char *annotation = g_build_filename (tmp, "sample", "annotations", "sample", "yunlan-002.json", NULL);
+  g_autofree char *text = g_build_filename (tmp, "sample", "documents", "yunlan-003.txt", NULL);
+  g_autofree char *index = g_build_filename (tmp, "sample", "spanmark.json", NULL);
+  g_autofree char *err = NULL;
+
+  /* Two problems in two files: both reported, each naming its file. */
+  replace_in_file (annotation, "\"end\": 3,", "\"end\": 3000,");
+  g_file_set_contents (text, "\xff\xfe", 2, NULL);
+  g_assert_cmpint (cli_run (tmp, NULL, &err, "validate", "sample", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "annotations/sample/yunlan-002.json: spans["));
+  g_assert_nonnull (strstr (err, "documents/yunlan-003.txt"));
+  g_clear_pointer (&err, g_free);
+
+  /* A path escaping the project. */
+  replace_in_file (index, "\"documents/yunlan-005.txt\"", "\"../../etc/passwd\"");
+  g_assert_cmpint (cli_run (tmp, NULL, &err, "validate", "sample", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "spanmark.json"));
+  g_assert_nonnull (strstr (err, "documents[4]"));
+  g_clear_pointer (&err, g_free);
+
+  /* Not JSON at all. */
+  g_file_set_contents (index, "{\"spanmark\": 1,", -1, NULL);
+  g_assert_cmpint (cli_run (tmp, NULL, &err, "validate", "sample", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "spanmark.json"));
+
+  cli_rm_rf (tmp);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/validate/sample", test_sample);
+  g_test_add_func ("/cli/validate/broken-span", test_broken_span);
+  g_test_add_func ("/cli/validate/broken-files", test_broken_files);
+
+  return g_test_run ();
+}
