@@ -168,6 +168,7 @@ build_content (SpanmarkEntityRow *self)
     }
 
   mentions_row = ADW_ACTION_ROW (adw_action_row_new ());
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (mentions_row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (mentions_row),
                                  C_("entity", "Mentions"));
   adw_action_row_add_suffix (mentions_row,

@@ -156,31 +156,37 @@ ensure_selected_span (SpanmarkLabelPanel *self)
 
 /* State */
 
+static gboolean
+can_edit (SpanmarkLabelPanel *self)
+{
+  return self->set != NULL && self->editable;
+}
+
 static void
 update_actions (SpanmarkLabelPanel *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   gboolean has_set = self->set != NULL;
-  gboolean can_edit = has_set && self->editable;
+  gboolean editable = can_edit (self);
   gboolean has_selection = has_set && self->sel_start < self->sel_end;
-  gboolean has_mention = can_edit && (has_selection || get_selected_span (self) != NULL);
+  gboolean has_mention = editable && (has_selection || get_selected_span (self) != NULL);
 
-  gtk_widget_action_set_enabled (widget, "panel.tag-selection", can_edit && has_selection);
-  gtk_widget_action_set_enabled (widget, "panel.tag-all", can_edit && has_selection);
+  gtk_widget_action_set_enabled (widget, "panel.tag-selection", editable && has_selection);
+  gtk_widget_action_set_enabled (widget, "panel.tag-all", editable && has_selection);
   gtk_widget_action_set_enabled (widget, "panel.new-entity", has_mention);
   gtk_widget_action_set_enabled (widget, "panel.attach", has_mention);
   gtk_widget_action_set_enabled (widget, "panel.next-mention", has_set);
   gtk_widget_action_set_enabled (widget, "panel.prev-mention", has_set);
   gtk_widget_action_set_enabled (widget, "panel.next-unlinked", has_set);
-  gtk_widget_action_set_enabled (widget, "panel.delete-entity", can_edit);
-  gtk_widget_action_set_enabled (widget, "panel.rename-entity", can_edit);
-  gtk_widget_action_set_enabled (widget, "panel.set-entity-attr", can_edit);
-  gtk_widget_action_set_enabled (widget, "panel.create-entity-from-text", can_edit);
+  gtk_widget_action_set_enabled (widget, "panel.delete-entity", editable);
+  gtk_widget_action_set_enabled (widget, "panel.rename-entity", editable);
+  gtk_widget_action_set_enabled (widget, "panel.set-entity-attr", editable);
+  gtk_widget_action_set_enabled (widget, "panel.create-entity-from-text", editable);
 
   /* These two go through the window's actions, which know nothing of
    * this panel's editability. */
-  gtk_widget_set_sensitive (GTK_WIDGET (self->tag_button), can_edit && has_selection);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->tag_all_button), can_edit && has_selection);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->tag_button), editable && has_selection);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->tag_all_button), editable && has_selection);
 }
 
 static void
@@ -412,15 +418,12 @@ entity_added_cb (SpanmarkAnnotationSet *set,
                  const SpanmarkEntity  *entity,
                  SpanmarkLabelPanel    *self)
 {
-  g_autoptr(GPtrArray) mentions = NULL;
-
   if (!is_own_label (self, entity->label))
     return;
 
   /* Its mentions may have been attached before it came back (redo, undo
    * of a removal): count them now; later attachments count themselves. */
-  mentions = spanmark_annotation_set_get_mentions (set, entity->id);
-  add_entity_row (self, entity, mentions->len);
+  add_entity_row (self, entity, spanmark_annotation_set_get_n_mentions (set, entity->id));
   update_state (self);
 }
 
@@ -600,11 +603,15 @@ new_entity_action (GtkWidget  *widget,
                    GVariant   *param)
 {
   SpanmarkLabelPanel *self = SPANMARK_LABEL_PANEL (widget);
-  SpanmarkHistory *history = spanmark_annotation_set_get_history (self->set);
+  SpanmarkHistory *history;
   g_autofree char *span_id = NULL;
   g_autofree char *entity_id = NULL;
   SpanmarkEntityRow *row;
 
+  if (!can_edit (self))
+    return;
+
+  history = spanmark_annotation_set_get_history (self->set);
   spanmark_history_begin_group (history);
   span_id = ensure_selected_span (self);
   if (span_id != NULL)
@@ -630,13 +637,15 @@ attach_action (GtkWidget  *widget,
                GVariant   *param)
 {
   SpanmarkLabelPanel *self = SPANMARK_LABEL_PANEL (widget);
-  SpanmarkHistory *history = spanmark_annotation_set_get_history (self->set);
+  SpanmarkHistory *history;
   const char *entity_id = g_variant_get_string (param, NULL);
   g_autofree char *span_id = NULL;
 
-  if (spanmark_annotation_set_lookup_entity (self->set, entity_id) == NULL)
+  if (!can_edit (self)
+      || spanmark_annotation_set_lookup_entity (self->set, entity_id) == NULL)
     return;
 
+  history = spanmark_annotation_set_get_history (self->set);
   spanmark_history_begin_group (history);
   span_id = ensure_selected_span (self);
   if (span_id != NULL)
@@ -700,6 +709,9 @@ delete_entity_action (GtkWidget  *widget,
 {
   SpanmarkLabelPanel *self = SPANMARK_LABEL_PANEL (widget);
 
+  if (!can_edit (self))
+    return;
+
   spanmark_annotation_set_remove_entity (self->set, g_variant_get_string (param, NULL));
 }
 
@@ -712,6 +724,9 @@ rename_entity_action (GtkWidget  *widget,
   const SpanmarkEntity *entity;
   const char *entity_id;
   const char *name;
+
+  if (!can_edit (self))
+    return;
 
   g_variant_get (param, "(&s&s)", &entity_id, &name);
 
@@ -744,6 +759,9 @@ set_entity_attr_action (GtkWidget  *widget,
   const char *key;
   const char *value;
 
+  if (!can_edit (self))
+    return;
+
   g_variant_get (param, "(&s&s&s)", &entity_id, &key, &value);
 
   entity = spanmark_annotation_set_lookup_entity (self->set, entity_id);
@@ -766,7 +784,7 @@ create_entity_from_text_action (GtkWidget  *widget,
                                 GVariant   *param)
 {
   SpanmarkLabelPanel *self = SPANMARK_LABEL_PANEL (widget);
-  SpanmarkHistory *history = spanmark_annotation_set_get_history (self->set);
+  SpanmarkHistory *history;
   const char *text = g_variant_get_string (param, NULL);
   UnlinkedGroup *group = g_hash_table_lookup (self->unlinked, text);
   g_autoptr(GPtrArray) span_ids = NULL;
@@ -774,7 +792,7 @@ create_entity_from_text_action (GtkWidget  *widget,
   GHashTableIter iter;
   gpointer key;
 
-  if (group == NULL)
+  if (!can_edit (self) || group == NULL)
     return;
 
   /* Attaching empties the group (and frees it): copy the ids first. */
@@ -782,8 +800,8 @@ create_entity_from_text_action (GtkWidget  *widget,
   g_hash_table_iter_init (&iter, group->span_ids);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     g_ptr_array_add (span_ids, g_strdup (key));
-  g_ptr_array_sort (span_ids, (GCompareFunc) g_strcmp0);
 
+  history = spanmark_annotation_set_get_history (self->set);
   spanmark_history_begin_group (history);
   entity_id = g_strdup (spanmark_annotation_set_add_entity (self->set, self->label->name, text)->id);
   for (guint i = 0; i < span_ids->len; i++)
@@ -827,6 +845,7 @@ static void
 spanmark_label_panel_dispose (GObject *object)
 {
   SpanmarkLabelPanel *self = (SpanmarkLabelPanel *) object;
+  GtkWidget *child;
 
   if (self->set != NULL)
     g_signal_handlers_disconnect_by_data (self->set, self);
@@ -837,6 +856,9 @@ spanmark_label_panel_dispose (GObject *object)
   g_hash_table_remove_all (self->unlinked);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SPANMARK_TYPE_LABEL_PANEL);
+  /* dispose_template() only unparents the children bound to fields. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (spanmark_label_panel_parent_class)->dispose (object);
 }
@@ -929,6 +951,7 @@ spanmark_label_panel_new (const SpanmarkLabel *label)
   g_autofree char *title_down = NULL;
   g_autofree char *tag_label = NULL;
   g_autofree char *tag_all_label = NULL;
+  g_autofree char *title_markup = NULL;
   g_autofree char *no_document = NULL;
   g_autofree char *empty_title = NULL;
   g_autofree char *empty_description = NULL;
@@ -976,18 +999,25 @@ spanmark_label_panel_new (const SpanmarkLabel *label)
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->tag_all_button), "s", label->name);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->tag_all_button), "win.tag-all");
 
+  /* A status page's description is always Pango markup, and the title
+   * and key come from the project's schema: escape them. */
+  title_markup = g_markup_escape_text (title_down, -1);
   /* Translators: %s is a label's title in lower case, e.g. "officials". */
-  no_document = g_strdup_printf (_("Open a document to see its %s"), title_down);
+  no_document = g_strdup_printf (_("Open a document to see its %s"), title_markup);
   adw_status_page_set_description (self->no_document_page, no_document);
 
   /* Translators: %s is a label's title, e.g. "No Officials Yet". */
   empty_title = g_strdup_printf (_("No %s Yet"), title);
   adw_status_page_set_title (self->empty_page, empty_title);
   if (label->key != NULL && *label->key != '\0')
-    /* Translators: %s is the key that tags a selection, e.g. "1". */
-    empty_description = g_strdup_printf (_("Select text and press %s to tag it"), label->key);
+    {
+      g_autofree char *key_markup = g_markup_escape_text (label->key, -1);
+
+      /* Translators: %s is the key that tags a selection, e.g. "1". */
+      empty_description = g_strdup_printf (_("Select text and press %s to tag it"), key_markup);
+    }
   else
-    empty_description = g_strdup (_("Select text and use “Tag Selection” to tag it"));
+    empty_description = g_markup_escape_text (_("Select text and use “Tag Selection” to tag it"), -1);
   adw_status_page_set_description (self->empty_page, empty_description);
 
   update_state (self);
