@@ -1,0 +1,518 @@
+/* test-window.c — the annotation window, driven through its actions
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "spanmark-history.h"
+#include "spanmark-import.h"
+#include "spanmark-resources.h"
+#include "spanmark-settings.h"
+#include "spanmark-window-private.h"
+
+#define ANNOTATOR "tester"
+
+typedef gboolean (*Condition) (gpointer data);
+
+/* Runs the main loop until @condition holds; FALSE after 20 seconds. */
+static gboolean
+wait_for (Condition condition,
+          gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (2000);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+main_loop_idle (gpointer data)
+{
+  return !g_main_context_pending (NULL);
+}
+
+static void
+rm_rf (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          rm_rf (child);
+        }
+    }
+  g_remove (path);
+}
+
+typedef struct
+{
+  char           *tmp;
+  char           *project_path;
+  SpanmarkWindow *window;
+} Fixture;
+
+/* A project made from the fixture texts (emoji and characters outside the
+ * BMP in both), in a temporary folder. */
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) dir = NULL;
+  g_autoptr(SpanmarkProject) project = NULL;
+  GSettings *settings = spanmark_settings_get_gsettings (spanmark_settings_get_default ());
+  const char *names[] = { "emoji.txt", "news.txt" };
+  SpanmarkImportOptions options = { NULL, SPANMARK_TEXT_ENCODING_UTF8 };
+
+  g_settings_set_string (settings, "annotator-name", ANNOTATOR);
+  g_settings_set_uint (settings, "autosave-delay", 60);
+
+  fixture->tmp = g_dir_make_tmp ("spanmark-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->project_path = g_build_filename (fixture->tmp, "project", NULL);
+  dir = g_file_new_for_path (fixture->project_path);
+  project = spanmark_project_create (dir, "Fixture", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "app", "fixtures", names[i], NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+
+      g_assert_cmpint (spanmark_import_file (project, file, &options, &error), ==, 1);
+      g_assert_no_error (error);
+    }
+  spanmark_project_save (project, &error);
+  g_assert_no_error (error);
+
+  fixture->window = spanmark_window_new (NULL);
+  g_object_ref_sink (fixture->window);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  spanmark_window_open_project (fixture->window, dir, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  wait_for (main_loop_idle, NULL);
+  g_assert_finalize_object (fixture->window);
+
+  rm_rf (fixture->tmp);
+  g_free (fixture->project_path);
+  g_free (fixture->tmp);
+}
+
+/* Code-point offset of the @nth occurrence of @needle in @text. */
+static guint
+offset_of (const char *text,
+           const char *needle,
+           guint       nth)
+{
+  const char *p = text;
+
+  for (;;)
+    {
+      p = strstr (p, needle);
+      g_assert_nonnull (p);
+      if (nth-- == 0)
+        return (guint) g_utf8_pointer_to_offset (text, p);
+      p += strlen (needle);
+    }
+}
+
+static void
+select_range (Fixture *fixture,
+              guint    start,
+              guint    end)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.select-range",
+                                             "(uu)", start, end));
+}
+
+static void
+activate (Fixture    *fixture,
+          const char *action,
+          const char *label)
+{
+  if (label != NULL)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), action, "s", label));
+  else
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), action, NULL));
+}
+
+static const SpanmarkSpan *
+find (SpanmarkAnnotationSet *set,
+      guint                  start,
+      guint                  end,
+      const char            *label)
+{
+  return spanmark_annotation_set_find_span (set, start, end, label);
+}
+
+static JsonObject *
+read_saved (Fixture    *fixture,
+            const char *doc_id,
+            JsonParser *parser)
+{
+  g_autofree char *name = g_strconcat (doc_id, ".json", NULL);
+  g_autofree char *path = g_build_filename (fixture->project_path, "annotations", ANNOTATOR, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+static void
+test_open (Fixture       *fixture,
+           gconstpointer  data)
+{
+  SpanmarkDocumentView *view = spanmark_window_get_document_view (fixture->window);
+  GtkTextView *text_view = spanmark_document_view_get_text_view (view);
+  guint start = 99, end = 99;
+
+  /* The first unfinished document is open, the caret at its start, the
+   * keyboard in the text. */
+  g_assert_nonnull (spanmark_window_get_document (fixture->window));
+  g_assert_cmpstr (spanmark_document_get_id (spanmark_window_get_document (fixture->window)), ==, "emoji");
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) == GTK_WIDGET (text_view));
+  g_assert_false (gtk_text_view_get_editable (text_view));
+  g_assert_true (gtk_text_view_get_cursor_visible (text_view));
+  spanmark_document_view_get_selection (view, &start, &end);
+  g_assert_cmpuint (start, ==, 0);
+  g_assert_cmpuint (end, ==, 0);
+  g_assert_false (spanmark_window_get_read_only (fixture->window));
+  g_assert_cmpstr (gtk_label_get_text (fixture->window->progress_label), ==, "");
+  g_assert_true (wait_for ((Condition) main_loop_idle, NULL));
+  g_assert_cmpstr (gtk_label_get_text (fixture->window->progress_label), ==, "0 of 2 done");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->window->filter_model)), ==, 2);
+
+  activate (fixture, "win.open-document", "news");
+  g_assert_cmpstr (spanmark_document_get_id (spanmark_window_get_document (fixture->window)), ==, "news");
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) == GTK_WIDGET (text_view));
+}
+
+static void
+test_annotate (Fixture       *fixture,
+               gconstpointer  data)
+{
+  SpanmarkAnnotationSet *set = spanmark_window_get_annotation_set (fixture->window);
+  SpanmarkDocumentView *view = spanmark_window_get_document_view (fixture->window);
+  const char *text = spanmark_annotation_set_get_text (set);
+  guint li = offset_of (text, "Li Wei", 0);
+  guint li2 = offset_of (text, "Li Wei", 1);
+  guint harbour = offset_of (text, "Harbour Town", 0);
+  guint bridge = offset_of (text, "Blue Bridge Plan", 0);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root;
+  JsonArray *spans;
+  guint start, end;
+
+  /* "Mayor Li Wei 😀 opened the 𠀀 Harbour Town": code points, not bytes
+   * and not UTF-16 units. */
+  g_assert_cmpuint (li, ==, 6);
+  g_assert_cmpuint (harbour, ==, 28);
+
+  /* White space around the selection is trimmed, never anything else. */
+  select_range (fixture, li - 1, li + 7);
+  activate (fixture, "win.tag", "OFFICIAL");
+  g_assert_cmpuint (spanmark_annotation_set_get_n_spans (set), ==, 1);
+  g_assert_nonnull (find (set, li, li + 6, "OFFICIAL"));
+  spanmark_document_view_get_selection (view, &start, &end);
+  g_assert_cmpuint (start, ==, li);
+  g_assert_cmpuint (end, ==, li + 6);
+
+  select_range (fixture, harbour, harbour + 12);
+  activate (fixture, "win.tag", "PLACE");
+  select_range (fixture, bridge, bridge + 16);
+  activate (fixture, "win.tag", "INITIATIVE");
+  g_assert_cmpuint (spanmark_annotation_set_get_n_spans (set), ==, 3);
+  g_assert_true (spanmark_window_get_dirty (fixture->window));
+
+  /* One tag per label, applied to exactly the spans' characters. */
+  g_assert_cmpuint (spanmark_document_view_count_tagged (view, "label-OFFICIAL"), ==, 6);
+  g_assert_cmpuint (spanmark_document_view_count_tagged (view, "label-PLACE"), ==, 12);
+  g_assert_cmpuint (spanmark_document_view_count_tagged (view, "label-INITIATIVE"), ==, 16);
+  g_assert_cmpuint (spanmark_document_view_count_tagged (view, "nested-PLACE"), ==, 0);
+
+  /* A nested span is underlined. */
+  select_range (fixture, harbour, harbour + 7);
+  activate (fixture, "win.tag", "PLACE");
+  g_assert_cmpuint (spanmark_document_view_count_tagged (view, "nested-PLACE"), ==, 7);
+  g_assert_cmpuint (spanmark_document_view_count_tagged (view, "label-PLACE"), ==, 12);
+
+  /* Undo and redo, through the actions. */
+  activate (fixture, "win.undo", NULL);
+  g_assert_cmpuint (spanmark_annotation_set_get_n_spans (set), ==, 3);
+  g_assert_cmpuint (spanmark_document_view_count_tagged (view, "nested-PLACE"), ==, 0);
+  activate (fixture, "win.undo", NULL);
+  g_assert_cmpuint (spanmark_annotation_set_get_n_spans (set), ==, 2);
+  g_assert_null (find (set, bridge, bridge + 16, "INITIATIVE"));
+  g_assert_cmpuint (spanmark_document_view_count_tagged (view, "label-INITIATIVE"), ==, 0);
+  activate (fixture, "win.redo", NULL);
+  g_assert_nonnull (find (set, bridge, bridge + 16, "INITIATIVE"));
+  g_assert_cmpuint (spanmark_document_view_count_tagged (view, "label-INITIATIVE"), ==, 16);
+
+  /* Tag all occurrences: one more "Li Wei" and one more "Harbour Town",
+   * each as one undo step. */
+  select_range (fixture, li, li + 6);
+  activate (fixture, "win.tag-all", "OFFICIAL");
+  g_assert_nonnull (find (set, li2, li2 + 6, "OFFICIAL"));
+  g_assert_cmpuint (spanmark_annotation_set_get_n_spans (set), ==, 4);
+  select_range (fixture, harbour, harbour + 12);
+  activate (fixture, "win.tag-all", "PLACE");
+  g_assert_cmpuint (spanmark_annotation_set_get_n_spans (set), ==, 5);
+  activate (fixture, "win.undo", NULL);
+  g_assert_cmpuint (spanmark_annotation_set_get_n_spans (set), ==, 4);
+  activate (fixture, "win.redo", NULL);
+  g_assert_cmpuint (spanmark_annotation_set_get_n_spans (set), ==, 5);
+  g_assert_cmpuint (spanmark_document_view_count_tagged (view, "label-OFFICIAL"), ==, 12);
+
+  /* Tab walks the spans in order and selects each. */
+  select_range (fixture, 0, 0);
+  activate (fixture, "win.next-span", NULL);
+  spanmark_document_view_get_selection (view, &start, &end);
+  g_assert_cmpuint (start, ==, li);
+  g_assert_cmpuint (end, ==, li + 6);
+  activate (fixture, "win.next-span", NULL);
+  spanmark_document_view_get_selection (view, &start, &end);
+  g_assert_cmpuint (start, ==, harbour);
+  activate (fixture, "win.prev-span", NULL);
+  spanmark_document_view_get_selection (view, &start, &end);
+  g_assert_cmpuint (start, ==, li);
+
+  /* Delete removes the selected span; Undo brings it back. */
+  select_range (fixture, li2, li2 + 6);
+  activate (fixture, "win.delete-span", NULL);
+  g_assert_null (find (set, li2, li2 + 6, "OFFICIAL"));
+  g_assert_cmpuint (spanmark_annotation_set_get_n_spans (set), ==, 4);
+  activate (fixture, "win.undo", NULL);
+  g_assert_nonnull (find (set, li2, li2 + 6, "OFFICIAL"));
+  select_range (fixture, li2 + 2, li2 + 2);
+  activate (fixture, "win.delete-span", NULL);
+  g_assert_null (find (set, li2, li2 + 6, "OFFICIAL"));
+  g_assert_cmpuint (spanmark_document_view_count_tagged (view, "label-OFFICIAL"), ==, 6);
+
+  /* Save, and read back what is on disk. */
+  activate (fixture, "win.save", NULL);
+  g_assert_false (spanmark_window_get_dirty (fixture->window));
+  root = read_saved (fixture, "emoji", parser);
+  g_assert_cmpstr (json_object_get_string_member (root, "annotator"), ==, ANNOTATOR);
+  g_assert_cmpstr (json_object_get_string_member (root, "document"), ==, "emoji");
+  g_assert_cmpstr (json_object_get_string_member (root, "status"), ==, "in-progress");
+  spans = json_object_get_array_member (root, "spans");
+  g_assert_cmpuint (json_array_get_length (spans), ==, 4);
+  {
+    struct { guint start, end; const char *label, *text; } expected[] = {
+      { li, li + 6, "OFFICIAL", "Li Wei" },
+      { harbour, harbour + 12, "PLACE", "Harbour Town" },
+      { bridge, bridge + 16, "INITIATIVE", "Blue Bridge Plan" },
+      { offset_of (text, "Harbour Town", 1), offset_of (text, "Harbour Town", 1) + 12, "PLACE", "Harbour Town" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+      {
+        JsonObject *span = json_array_get_object_element (spans, i);
+
+        g_assert_cmpint (json_object_get_int_member (span, "start"), ==, expected[i].start);
+        g_assert_cmpint (json_object_get_int_member (span, "end"), ==, expected[i].end);
+        g_assert_cmpstr (json_object_get_string_member (span, "label"), ==, expected[i].label);
+        g_assert_cmpstr (json_object_get_string_member (span, "text"), ==, expected[i].text);
+      }
+  }
+}
+
+static gboolean
+external_change_seen (gpointer data)
+{
+  return spanmark_window_get_external_change (data);
+}
+
+static void
+test_external_change (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  SpanmarkAnnotationSet *set = spanmark_window_get_annotation_set (fixture->window);
+  g_autofree char *path = g_build_filename (fixture->project_path, "annotations", ANNOTATOR, "emoji.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) changed = NULL;
+  guint li = offset_of (spanmark_annotation_set_get_text (set), "Li Wei", 0);
+
+  select_range (fixture, li, li + 6);
+  activate (fixture, "win.tag", "OFFICIAL");
+  activate (fixture, "win.save", NULL);
+
+  /* Our own save is not an external change. */
+  g_assert_true (wait_for ((Condition) main_loop_idle, NULL));
+  g_assert_false (spanmark_window_get_external_change (fixture->window));
+
+  /* Someone else marks the document done on disk. */
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  changed = g_string_new (contents);
+  g_assert_cmpuint (g_string_replace (changed, "\"in-progress\"", "\"done\"", 1), ==, 1);
+  g_file_set_contents (path, changed->str, -1, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (wait_for (external_change_seen, fixture->window));
+  g_assert_true (gtk_info_bar_get_revealed (fixture->window->changed_bar));
+
+  activate (fixture, "win.reload", NULL);
+  g_assert_false (spanmark_window_get_external_change (fixture->window));
+  set = spanmark_window_get_annotation_set (fixture->window);
+  g_assert_cmpint (spanmark_annotation_set_get_status (set), ==, SPANMARK_STATUS_DONE);
+  g_assert_cmpuint (spanmark_annotation_set_get_n_spans (set), ==, 1);
+}
+
+static void
+test_read_only (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (fixture->project_path, "annotations", ANNOTATOR, NULL);
+  g_autofree char *path = g_build_filename (folder, "news.json", NULL);
+  const char *corrupt = "{ \"spanmark\": 1, \"spans\": [ oops\n";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *after = NULL;
+  SpanmarkAnnotationSet *set;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0755), ==, 0);
+  g_file_set_contents (path, corrupt, -1, &error);
+  g_assert_no_error (error);
+
+  activate (fixture, "win.open-document", "news");
+  set = spanmark_window_get_annotation_set (fixture->window);
+  g_assert_nonnull (set);
+  g_assert_true (spanmark_window_get_read_only (fixture->window));
+  g_assert_true (gtk_info_bar_get_revealed (fixture->window->read_only_bar));
+  g_assert_nonnull (strstr (gtk_label_get_text (fixture->window->read_only_label), "news.json"));
+  /* The text is shown all the same. */
+  g_assert_cmpuint (spanmark_annotation_set_get_length (set), >, 0);
+
+  /* Nothing can change it, and nothing is written. */
+  select_range (fixture, 0, 2);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.tag", "s", "PLACE");
+  g_assert_cmpuint (spanmark_annotation_set_get_n_spans (set), ==, 0);
+  g_assert_false (spanmark_window_save (fixture->window, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+  activate (fixture, "win.save", NULL);
+
+  /* Switching away does not write it either. */
+  activate (fixture, "win.open-document", "emoji");
+  g_assert_false (spanmark_window_get_read_only (fixture->window));
+  g_assert_false (gtk_info_bar_get_revealed (fixture->window->read_only_bar));
+
+  g_file_get_contents (path, &after, NULL, NULL);
+  g_assert_cmpstr (after, ==, corrupt);
+}
+
+static void
+test_done_next (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root;
+
+  activate (fixture, "win.done-next", NULL);
+  g_assert_cmpstr (spanmark_document_get_id (spanmark_window_get_document (fixture->window)), ==, "news");
+  root = read_saved (fixture, "emoji", parser);
+  g_assert_cmpstr (json_object_get_string_member (root, "status"), ==, "done");
+  g_assert_true (wait_for ((Condition) main_loop_idle, NULL));
+  g_assert_cmpstr (gtk_label_get_text (fixture->window->progress_label), ==, "1 of 2 done");
+
+  /* The filter shows only done documents. */
+  gtk_drop_down_set_selected (fixture->window->filter_dropdown, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->window->filter_model)), ==, 1);
+  gtk_drop_down_set_selected (fixture->window->filter_dropdown, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->window->filter_model)), ==, 1);
+  gtk_drop_down_set_selected (fixture->window->filter_dropdown, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->window->filter_model)), ==, 2);
+}
+
+static void
+test_create_project (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmp = g_dir_make_tmp ("spanmark-create-XXXXXX", &error);
+  g_autofree char *fixtures = g_test_build_filename (G_TEST_DIST, "app", "fixtures", NULL);
+  g_autofree char *project_path = g_build_filename (tmp, "new", NULL);
+  g_autoptr(GFile) dir = g_file_new_for_path (project_path);
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GFile) folder = g_file_new_for_path (fixtures);
+  SpanmarkWindow *window;
+
+  g_assert_no_error (error);
+  g_list_store_append (files, folder);
+
+  window = spanmark_window_new (NULL);
+  g_object_ref_sink (window);
+  gtk_window_present (GTK_WINDOW (window));
+  spanmark_window_create_project (window, dir, G_LIST_MODEL (files), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (spanmark_project_get_n_documents (spanmark_window_get_project (window)), ==, 2);
+  g_assert_nonnull (spanmark_project_lookup_document (spanmark_window_get_project (window), "emoji"));
+  g_assert_nonnull (spanmark_window_get_document (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_for (main_loop_idle, NULL);
+  g_assert_finalize_object (window);
+  rm_rf (tmp);
+}
+
+static void
+test_accessible_labels (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  SpanmarkDocumentView *view = spanmark_window_get_document_view (fixture->window);
+
+  gtk_test_accessible_assert_property (spanmark_document_view_get_text_view (view),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Document text");
+  gtk_test_accessible_assert_property (fixture->window->document_list,
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Documents");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* The test AT context records accessible properties, so the labels can
+   * be checked (and needs no session bus). */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  /* Referencing the resource links it in (and registers it). */
+  g_assert_nonnull (spanmark_get_resource ());
+
+#define ADD(path, func) \
+  g_test_add ((path), Fixture, NULL, fixture_setup, (func), fixture_teardown)
+
+  ADD ("/window/open", test_open);
+  ADD ("/window/annotate", test_annotate);
+  ADD ("/window/external-change", test_external_change);
+  ADD ("/window/read-only", test_read_only);
+  ADD ("/window/done-next", test_done_next);
+  ADD ("/window/accessible-labels", test_accessible_labels);
+  g_test_add_func ("/window/create-project", test_create_project);
+
+  return g_test_run ();
+}
