@@ -29,8 +29,8 @@ reset_settings (void)
   g_settings_reset (gsettings, "autosave-delay");
 }
 
-/* Finds a descendant of @widget of @type whose accessible relation or
- * title we do not need: the template has one widget per type and role. */
+/* Finds the @nth descendant of @widget of @type, depth first: the
+ * template's widgets come in a fixed order. */
 static GtkWidget *
 find_child_of_type (GtkWidget *widget,
                     GType      type,
@@ -55,7 +55,7 @@ find_child_of_type (GtkWidget *widget,
   return NULL;
 }
 
-/* Counts the descendants of @widget of @type, to find the nth one. */
+/* Collects the descendants of @widget of @type, depth first, in @out. */
 static GPtrArray *
 collect_of_type (GtkWidget *widget,
                  GType      type,
@@ -118,6 +118,14 @@ test_preferences_spin_buttons (void)
 }
 
 static void
+assert_annotator_name (const char *expected)
+{
+  g_autofree char *name = g_settings_get_string (get_gsettings (), "annotator-name");
+
+  g_assert_cmpstr (name, ==, expected);
+}
+
+static void
 test_preferences_annotator_name (void)
 {
   GSettings *gsettings = get_gsettings ();
@@ -141,9 +149,9 @@ test_preferences_annotator_name (void)
 
   /* Typing alone does not change the folder work is saved to. */
   gtk_editable_set_text (GTK_EDITABLE (row), "张伟");
-  g_assert_cmpstr (g_settings_get_string (gsettings, "annotator-name"), ==, "alice");
+  assert_annotator_name ("alice");
   g_signal_emit_by_name (row, "apply");
-  g_assert_cmpstr (g_settings_get_string (gsettings, "annotator-name"), ==, "张伟");
+  assert_annotator_name ("张伟");
   description = adw_preferences_group_get_description (group);
   g_assert_nonnull (strstr (description, "annotations/张伟/"));
 
@@ -152,7 +160,7 @@ test_preferences_annotator_name (void)
   gtk_editable_set_text (GTK_EDITABLE (row), "../bob");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
   g_signal_emit_by_name (row, "apply");
-  g_assert_cmpstr (g_settings_get_string (gsettings, "annotator-name"), ==, "张伟");
+  assert_annotator_name ("张伟");
   gtk_editable_set_text (GTK_EDITABLE (row), "bob");
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
 
