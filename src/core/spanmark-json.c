@@ -796,7 +796,7 @@ read_label (SpanmarkChecker *checker,
   JsonArray *array = NULL;
   JsonObject *object;
   Place place = { checker, "spanmark.json", NULL };
-  gboolean ok = TRUE;
+  gboolean name_ok = TRUE;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -814,29 +814,35 @@ read_label (SpanmarkChecker *checker,
     location = g_strdup_printf ("labels[%u]", i);
   place.location = location;
 
-  ok &= get_string (&place, object, "name", TRUE, FALSE, &name);
-  ok &= get_string (&place, object, "title", FALSE, FALSE, &title);
-  ok &= get_string (&place, object, "color", FALSE, FALSE, &color);
-  ok &= get_string (&place, object, "key", FALSE, TRUE, &key);
+  /* Only a problem with the name leaves the label out: with a bad colour
+   * or key it still checks the annotation files that use it, so one
+   * mistake does not bring a flood of "unknown label" problems. */
+  name_ok = get_string (&place, object, "name", TRUE, FALSE, &name) && name != NULL;
+  if (!get_string (&place, object, "title", FALSE, FALSE, &title))
+    title = NULL;
+  if (!get_string (&place, object, "color", FALSE, FALSE, &color))
+    color = NULL;
+  if (!get_string (&place, object, "key", FALSE, TRUE, &key))
+    key = NULL;
 
   if (name != NULL && name[0] == '\0')
     {
       place_problem (&place, SPANMARK_PROJECT_ERROR_INVALID, "name", _("is empty"));
-      ok = FALSE;
+      name_ok = FALSE;
     }
 
   if (name != NULL && name[0] != '\0' && spanmark_schema_lookup (schema, name) != NULL)
     {
       place_problem (&place, SPANMARK_PROJECT_ERROR_INVALID, "name",
                      _("\"%s\" is used by another label too"), name);
-      ok = FALSE;
+      name_ok = FALSE;
     }
 
   if (color != NULL && !is_color (color))
     {
       place_problem (&place, SPANMARK_PROJECT_ERROR_INVALID, "color",
                      _("\"%s\" is not a colour of the form #rrggbb"), color);
-      ok = FALSE;
+      color = NULL;
     }
 
   if (key != NULL && key[0] == '\0')
@@ -846,21 +852,17 @@ read_label (SpanmarkChecker *checker,
     {
       place_problem (&place, SPANMARK_PROJECT_ERROR_INVALID, "key",
                      _("\"%s\" must be a single character"), key);
-      ok = FALSE;
+      key = NULL;
     }
   else if (key != NULL && g_hash_table_contains (keys, key))
     {
       place_problem (&place, SPANMARK_PROJECT_ERROR_INVALID, "key",
                      _("\"%s\" is the shortcut of another label too"), key);
-      ok = FALSE;
+      key = NULL;
     }
 
   if (json_object_has_member (object, "attrs"))
-    {
-      array = get_array (&place, object, "attrs", FALSE);
-      if (array == NULL)
-        ok = FALSE;
-    }
+    array = get_array (&place, object, "attrs", FALSE);
 
   for (guint j = 0; array != NULL && j < json_array_get_length (array); j++)
     {
@@ -872,14 +874,13 @@ read_label (SpanmarkChecker *checker,
 
           place_problem (&place, SPANMARK_PROJECT_ERROR_INVALID, attr_key,
                          _("must be a string, not %s"), describe_node (element));
-          ok = FALSE;
           continue;
         }
 
       g_strv_builder_add (attrs, json_node_get_string (element));
     }
 
-  if (!ok)
+  if (!name_ok)
     return;
 
   attr_names = g_strv_builder_end (attrs);
@@ -922,9 +923,12 @@ read_document (SpanmarkChecker *checker,
     location = g_strdup_printf ("documents[%u]", i);
   place.location = location;
 
+  /* Only the id and the path decide whether the document can be used;
+   * a bad title or meta is reported and left out. */
   ok &= get_string (&place, object, "id", TRUE, FALSE, &id);
   ok &= get_string (&place, object, "path", TRUE, FALSE, &path);
-  ok &= get_string (&place, object, "title", FALSE, TRUE, &title);
+  if (!get_string (&place, object, "title", FALSE, TRUE, &title))
+    title = NULL;
 
   if (id != NULL && !spanmark_project_is_valid_id (id))
     {
@@ -956,7 +960,7 @@ read_document (SpanmarkChecker *checker,
         {
           place_problem (&place, SPANMARK_PROJECT_ERROR_INVALID, "meta",
                          _("must be an object, not %s"), describe_node (meta));
-          ok = FALSE;
+          meta = NULL;
         }
     }
 

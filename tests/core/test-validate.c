@@ -1,0 +1,335 @@
+/* test-validate.c — spanmark_validate_project() lists every problem
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <sys/stat.h>
+
+#include "spanmark-core.h"
+#include "project-fixture.h"
+
+static GPtrArray *
+validate (const char *dir)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *problems = spanmark_validate_project (folder, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (problems);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      g_autofree char *text = spanmark_problem_to_string (g_ptr_array_index (problems, i));
+
+      g_test_message ("problem %u: %s", i, text);
+    }
+
+  return problems;
+}
+
+/* The problems as "file: location: message" lines. */
+static char *
+join_problems (GPtrArray *problems)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      g_autofree char *text = spanmark_problem_to_string (g_ptr_array_index (problems, i));
+
+      g_string_append_printf (out, "%s\n", text);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+replace_in_file (const char *dir,
+                 const char *relative,
+                 const char *find,
+                 const char *replace)
+{
+  g_autofree char *data = fixture_read (dir, relative, NULL);
+  GString *changed = g_string_new (data);
+
+  g_assert_cmpuint (g_string_replace (changed, find, replace, 1), ==, 1);
+  fixture_write (dir, relative, changed->str, changed->len);
+  g_string_free (changed, TRUE);
+}
+
+static void
+test_valid_project (void)
+{
+  g_autofree char *dir = fixture_make_dir ();
+  g_autoptr(SpanmarkProject) project = fixture_make_project (dir, TRUE);
+  g_autoptr(SpanmarkAnnotationSet) curated = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+
+  curated = spanmark_annotation_set_new ("d2", SPANMARK_CURATED_ANNOTATOR, FIXTURE_TEXT_D2);
+  spanmark_annotation_set_set_status (curated, SPANMARK_STATUS_REVIEWED);
+  spanmark_project_save_annotations (project, curated, &error);
+  g_assert_no_error (error);
+
+  problems = validate (dir);
+  g_assert_cmpuint (problems->len, ==, 0);
+
+  fixture_remove_tree (dir);
+}
+
+/* The sample project shipped in data/ is valid. */
+static void
+test_sample_project (void)
+{
+  const char *root = g_getenv ("SPANMARK_SOURCE_ROOT");
+  g_autofree char *sample = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+
+  if (root == NULL)
+    {
+      g_test_skip ("SPANMARK_SOURCE_ROOT is not set");
+      return;
+    }
+
+  sample = g_build_filename (root, "data", "sample", NULL);
+  if (!g_file_test (sample, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("no data/sample");
+      return;
+    }
+
+  problems = validate (sample);
+  g_assert_cmpuint (problems->len, ==, 0);
+}
+
+/* Several broken files: every problem is listed, in a stable order (the
+ * index, the texts, then annotation files by annotator and name), and
+ * nothing is written. */
+static void
+test_all_problems (void)
+{
+  g_autofree char *dir = fixture_make_dir ();
+  g_autoptr(SpanmarkProject) project = fixture_make_project (dir, TRUE);
+  g_autoptr(SpanmarkAnnotationSet) set = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GHashTable) before = NULL;
+  g_autoptr(GHashTable) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *joined = NULL;
+  g_autofree char *d2_path = g_build_filename (dir, "documents", "d2.txt", NULL);
+
+  /* bob's file for d2, then d2's text disappears. */
+  set = spanmark_annotation_set_new ("d2", "bob", FIXTURE_TEXT_D2);
+  spanmark_project_save_annotations (project, set, &error);
+  g_assert_no_error (error);
+  replace_in_file (dir, "annotations/bob/d2.json", "\"status\": \"new\"", "\"status\": \"old\"");
+  g_assert_cmpint (g_unlink (d2_path), ==, 0);
+
+  replace_in_file (dir, "spanmark.json", "\"color\": \"#2ec27e\"", "\"color\": \"green\"");
+  replace_in_file (dir, "annotations/alice/d1.json", "\"start\": 26, \"end\": 36", "\"start\": 36, \"end\": 26");
+  replace_in_file (dir, "annotations/alice/d1.json", "\"label\": \"INITIATIVE\"", "\"label\": \"initiative\"");
+  replace_in_file (dir, "annotations/alice/d1.json", "\"text\": \"杭州\"", "\"text\": \"杭州市\"");
+  fixture_write (dir, "annotations/alice/d9.json", "{}", -1);
+
+  before = fixture_hash_tree (dir);
+  problems = validate (dir);
+  joined = join_problems (problems);
+  g_assert_cmpstr (joined, ==,
+                   "spanmark.json: labels[1] (name \"PLACE\"): color \"green\" is not a colour of the form #rrggbb\n"
+                   "documents/d2.txt: cannot be read: No such file or directory\n"
+                   "annotations/alice/d1.json: spans[1] (id \"s2\"): text \"杭州市\" differs from the text at 7–9, \"杭州\"\n"
+                   "annotations/alice/d1.json: spans[3] (id \"s4\"): end 26 is not after start 36\n"
+                   "annotations/alice/d1.json: spans[3] (id \"s4\"): label \"initiative\" is not a label of the project\n"
+                   "annotations/alice/d9.json: there is no document \"d9\" in spanmark.json\n"
+                   "annotations/bob/d2.json: \"status\": \"old\" is not a status (new, in-progress, done, reviewed)\n");
+
+  after = fixture_hash_tree (dir);
+  fixture_assert_same_tree (before, after);
+
+  fixture_remove_tree (dir);
+}
+
+static void
+test_index_problems (void)
+{
+  g_autofree char *dir = fixture_make_dir ();
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *joined = NULL;
+
+  fixture_write (dir, "spanmark.json",
+                 "{\n"
+                 "  \"spanmark\": 1,\n"
+                 "  \"name\": \"Broken\",\n"
+                 "  \"labels\": [\n"
+                 "    {\"name\": \"A\", \"color\": \"#123456\", \"key\": \"1\", \"attrs\": [\"x\", 2]},\n"
+                 "    {\"name\": \"A\", \"color\": \"#12345g\", \"key\": \"1\"},\n"
+                 "    {\"name\": \"\", \"key\": \"12\"},\n"
+                 "    {\"name\": \"B\", \"key\": \"1\"},\n"
+                 "    \"C\"\n"
+                 "  ],\n"
+                 "  \"documents\": [\n"
+                 "    {\"id\": \"a b\", \"path\": \"documents/a.txt\"},\n"
+                 "    {\"path\": \"documents/b.txt\"},\n"
+                 "    {\"id\": \"c\", \"path\": \"documents/c.txt\", \"meta\": [1]},\n"
+                 "    {\"id\": \"d\", \"path\": \"documents/./d.txt\"},\n"
+                 "    {\"id\": \"e\", \"path\": \"documents/e.txt\", \"title\": 5},\n"
+                 "    {\"id\": \"f\", \"path\": \"documents/f.txt\"}\n"
+                 "  ]\n"
+                 "}\n", -1);
+  fixture_write (dir, "documents/f.txt", "fine\n", -1);
+
+  problems = validate (dir);
+  joined = join_problems (problems);
+  g_assert_cmpstr (joined, ==,
+                   "spanmark.json: labels[0] (name \"A\"): attrs[1] must be a string, not an integer\n"
+                   "spanmark.json: labels[1] (name \"A\"): name \"A\" is used by another label too\n"
+                   "spanmark.json: labels[1] (name \"A\"): color \"#12345g\" is not a colour of the form #rrggbb\n"
+                   "spanmark.json: labels[1] (name \"A\"): key \"1\" is the shortcut of another label too\n"
+                   "spanmark.json: labels[2] (name \"\"): name is empty\n"
+                   "spanmark.json: labels[2] (name \"\"): key \"12\" must be a single character\n"
+                   "spanmark.json: labels[3] (name \"B\"): key \"1\" is the shortcut of another label too\n"
+                   "spanmark.json: labels[4]: must be an object, not a string\n"
+                   "spanmark.json: documents[0] (id \"a b\"): id \"a b\" is not a valid document id (letters, digits, \"-\", \"_\" and \".\", not starting with \".\")\n"
+                   "spanmark.json: documents[1]: id is missing\n"
+                   "spanmark.json: documents[2] (id \"c\"): meta must be an object, not an array\n"
+                   "spanmark.json: documents[3] (id \"d\"): path \"documents/./d.txt\" is outside the project folder\n"
+                   "spanmark.json: documents[4] (id \"e\"): title must be a string, not an integer\n"
+                   "documents/c.txt: cannot be read: No such file or directory\n"
+                   "documents/e.txt: cannot be read: No such file or directory\n");
+
+  fixture_remove_tree (dir);
+}
+
+/* A shortcut key belongs to the first label that has it. */
+static void
+test_duplicate_key (void)
+{
+  g_autofree char *dir = fixture_make_dir ();
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *joined = NULL;
+
+  fixture_write (dir, "spanmark.json",
+                 "{\"spanmark\": 1, \"name\": \"K\", \"documents\": [], \"labels\": ["
+                 "{\"name\": \"A\", \"key\": \"1\"}, {\"name\": \"B\", \"key\": \"1\"}]}", -1);
+  problems = validate (dir);
+  joined = join_problems (problems);
+  g_assert_cmpstr (joined, ==,
+                   "spanmark.json: labels[1] (name \"B\"): key \"1\" is the shortcut of another label too\n");
+
+  fixture_remove_tree (dir);
+}
+
+/* Temporary files of an interrupted save, hidden files and other files
+ * are not annotation data; folders with invalid names are reported. */
+static void
+test_ignored_files (void)
+{
+  g_autofree char *dir = fixture_make_dir ();
+  g_autoptr(SpanmarkProject) project = fixture_make_project (dir, TRUE);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *joined = NULL;
+  g_autofree char *git = g_build_filename (dir, "annotations", ".git", NULL);
+
+  fixture_write (dir, "annotations/alice/d1.json.AB12CD", "{ half written", -1);
+  fixture_write (dir, "annotations/alice/.d2.json", "junk", -1);
+  fixture_write (dir, "annotations/alice/README.md", "notes\n", -1);
+  fixture_write (dir, "annotations/alice/.goutputstream-XYZ", "junk", -1);
+  fixture_write (dir, "annotations/bad name/d1.json", "{}", -1);
+  g_assert_cmpint (g_mkdir (git, 0755), ==, 0);
+
+  problems = validate (dir);
+  joined = join_problems (problems);
+  g_assert_cmpstr (joined, ==,
+                   "annotations/bad name: \"bad name\" is not a valid annotator name\n");
+
+  fixture_remove_tree (dir);
+}
+
+/* Validation and loading share one code path: the first problem
+ * validation lists for a file is the error loading reports. */
+static void
+test_same_as_load (void)
+{
+  g_autofree char *dir = fixture_make_dir ();
+  g_autoptr(SpanmarkProject) project = fixture_make_project (dir, TRUE);
+  g_autoptr(SpanmarkAnnotationSet) set = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+
+  replace_in_file (dir, "annotations/alice/d1.json", "\"start\": 14, \"end\": 16", "\"start\": 14, \"end\": 17");
+  replace_in_file (dir, "annotations/alice/d1.json", "\"entity\": \"e1\"", "\"entity\": 1");
+
+  problems = validate (dir);
+  g_assert_cmpuint (problems->len, ==, 2);
+  first = spanmark_problem_to_string (g_ptr_array_index (problems, 0));
+  g_assert_cmpstr (first, ==, "annotations/alice/d1.json: spans[0] (id \"s1\"): entity must be a string, not an integer");
+
+  set = spanmark_project_load_annotations (project, spanmark_project_lookup_document (project, "d1"),
+                                           "alice", &error);
+  g_assert_null (set);
+  g_assert_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "annotations/alice/d1.json: spans[0] (id \"s1\"): entity must be a string, not an integer"
+                   " (and 1 more problem)");
+
+  fixture_remove_tree (dir);
+}
+
+static void
+test_unreadable_folder (void)
+{
+  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *missing = g_build_filename (dir, "nothing-here", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (missing);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+
+  problems = spanmark_validate_project (folder, &error);
+  g_assert_null (problems);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+
+  fixture_remove_tree (dir);
+}
+
+static void
+test_problem_boxed (void)
+{
+  g_autoptr(SpanmarkProblem) problem = spanmark_problem_new ("a.json", "spans[0]", "bad");
+  g_autoptr(SpanmarkProblem) copy = NULL;
+  g_autoptr(SpanmarkProblem) bare = spanmark_problem_new ("b.json", NULL, "worse");
+  g_autofree char *text = NULL;
+  g_autofree char *bare_text = NULL;
+
+  g_assert_true (G_TYPE_IS_BOXED (SPANMARK_TYPE_PROBLEM));
+  copy = g_boxed_copy (SPANMARK_TYPE_PROBLEM, problem);
+  g_assert_cmpstr (copy->file, ==, "a.json");
+  g_assert_cmpstr (copy->location, ==, "spans[0]");
+  text = spanmark_problem_to_string (copy);
+  g_assert_cmpstr (text, ==, "a.json: spans[0]: bad");
+  bare_text = spanmark_problem_to_string (bare);
+  g_assert_cmpstr (bare_text, ==, "b.json: worse");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/validate/valid-project", test_valid_project);
+  g_test_add_func ("/validate/sample-project", test_sample_project);
+  g_test_add_func ("/validate/all-problems", test_all_problems);
+  g_test_add_func ("/validate/index-problems", test_index_problems);
+  g_test_add_func ("/validate/duplicate-key", test_duplicate_key);
+  g_test_add_func ("/validate/ignored-files", test_ignored_files);
+  g_test_add_func ("/validate/same-as-load", test_same_as_load);
+  g_test_add_func ("/validate/unreadable-folder", test_unreadable_folder);
+  g_test_add_func ("/validate/problem-boxed", test_problem_boxed);
+
+  return g_test_run ();
+}
