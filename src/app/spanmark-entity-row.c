@@ -198,6 +198,7 @@ build_content (SpanmarkEntityRow *self)
 
   button = gtk_button_new_with_mnemonic (_("_Delete Entity"));
   gtk_widget_set_tooltip_text (button, _("Delete the entity; its mentions stay tagged"));
+  gtk_widget_add_css_class (button, "flat");
   gtk_widget_add_css_class (button, "destructive-action");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "panel.delete-entity");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", self->entity->id);
@@ -310,8 +311,6 @@ spanmark_entity_row_update (SpanmarkEntityRow    *self,
   g_free (self->attrs_text);
   self->attrs_text = format_attrs (self->label, entity);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), self->attrs_text);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self),
-                               *self->attrs_text != '\0' ? self->attrs_text : NULL);
 
   if (old != NULL && self->name_row != NULL)
     {
