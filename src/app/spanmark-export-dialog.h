@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "spanmark-export.h"
 #include "spanmark-project.h"
 
 G_BEGIN_DECLS
@@ -24,5 +25,20 @@ G_DECLARE_FINAL_TYPE (SpanmarkExportDialog, spanmark_export_dialog, SPANMARK, EX
  * 3 nested spans dropped") for the window's toast, then closes. */
 SpanmarkExportDialog *spanmark_export_dialog_new (GtkWindow       *parent,
                                                   SpanmarkProject *project);
+
+/* Actions (also what tests drive): "export-dialog.export" starts the
+ * export, "export-dialog.cancel" cancels a running export or closes the
+ * dialog, "export-dialog.choose-folder" opens the folder chooser. */
+
+/* The destination folder, as if chosen in the folder chooser (tests). */
+void                  spanmark_export_dialog_set_destination (SpanmarkExportDialog *self,
+                                                              GFile                *folder);
+void                  spanmark_export_dialog_set_format      (SpanmarkExportDialog *self,
+                                                              SpanmarkExportFormat  format);
+/* An annotator from spanmark_project_list_annotators(); FALSE if unknown. */
+gboolean              spanmark_export_dialog_set_annotator   (SpanmarkExportDialog *self,
+                                                              const char           *annotator);
+/* TRUE while an export runs. */
+gboolean              spanmark_export_dialog_get_running     (SpanmarkExportDialog *self);
 
 G_END_DECLS
