@@ -1323,9 +1323,98 @@ check_file (Importer  *imp,
       return TRUE;
     }
 
+  /* A file without any extension (say "spanmark-cli export -o out") is
+   * taken as JSON lines if it starts like them. */
+  if (strchr (base, '.') == NULL)
+    {
+      g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, NULL);
+      char head[64] = { 0 };
+      gssize n = stream != NULL ? g_input_stream_read (G_INPUT_STREAM (stream), head, sizeof head - 1, NULL, NULL) : -1;
+      const char *p = head;
+
+      while (n > 0 && *p != '\0' && g_ascii_isspace (*p))
+        p++;
+      if (n > 0 && *p == '{')
+        return import_jsonl (imp, file, error);
+    }
+
   set_error (error, SPANMARK_IMPORT_ERROR_FORMAT, display, 0,
              _("unknown kind of file (expected .txt, .txt with .ann, or .jsonl)"));
   return FALSE;
+}
+
+static int
+compare_files (gconstpointer a,
+               gconstpointer b)
+{
+  g_autofree char *pa = g_file_get_path (*(GFile * const *) a);
+  g_autofree char *pb = g_file_get_path (*(GFile * const *) b);
+
+  return g_strcmp0 (pa, pb);
+}
+
+/* Replaces each folder in @files by the .txt, .ann and .jsonl files in it
+ * (not recursively), sorted by name. */
+static GPtrArray *
+expand_folders (GFile  **files,
+                guint    n_files,
+                GError **error)
+{
+  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < n_files; i++)
+    {
+      g_autoptr(GFileEnumerator) children = NULL;
+      g_autoptr(GPtrArray) found = NULL;
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *display = NULL;
+      GFileInfo *info;
+
+      if (g_file_query_file_type (files[i], G_FILE_QUERY_INFO_NONE, NULL) != G_FILE_TYPE_DIRECTORY)
+        {
+          g_ptr_array_add (result, g_object_ref (files[i]));
+          continue;
+        }
+
+      display = file_display_name (files[i]);
+      children = g_file_enumerate_children (files[i], G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
+      if (children == NULL)
+        {
+          set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, 0,
+                     _("cannot read the folder: %s"), local_error->message);
+          return NULL;
+        }
+
+      found = g_ptr_array_new_with_free_func (g_object_unref);
+      while ((info = g_file_enumerator_next_file (children, NULL, &local_error)) != NULL)
+        {
+          g_autoptr(GFileInfo) owned = info;
+          g_autoptr(GFile) child = g_file_get_child (files[i], g_file_info_get_name (info));
+
+          if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR &&
+              (has_extension (child, ".txt") || has_extension (child, ".ann") || has_extension (child, ".jsonl")))
+            g_ptr_array_add (found, g_steal_pointer (&child));
+        }
+      if (local_error != NULL)
+        {
+          set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, 0,
+                     _("cannot read the folder: %s"), local_error->message);
+          return NULL;
+        }
+      if (found->len == 0)
+        {
+          set_error (error, SPANMARK_IMPORT_ERROR_FORMAT, display, 0,
+                     _("the folder holds no .txt or .jsonl files"));
+          return NULL;
+        }
+
+      g_ptr_array_sort (found, compare_files);
+      for (guint j = 0; j < found->len; j++)
+        g_ptr_array_add (result, g_object_ref (g_ptr_array_index (found, j)));
+    }
+
+  return g_steal_pointer (&result);
 }
 
 int
@@ -1339,6 +1428,7 @@ spanmark_import_files (SpanmarkProject             *project,
   g_autoptr(GPtrArray) docs = NULL;
   g_autoptr(GHashTable) ids = NULL;
   g_autoptr(GPtrArray) written = NULL;
+  g_autoptr(GPtrArray) expanded = NULL;
   Importer imp = { 0 };
   GFile *dir;
 
@@ -1363,9 +1453,14 @@ spanmark_import_files (SpanmarkProject             *project,
       return -1;
     }
 
+  expanded = expand_folders (files, n_files, error);
+  if (expanded == NULL)
+    return -1;
+
   /* Phase one: read and check everything. */
-  for (guint i = 0; i < n_files; i++)
-    if (!check_file (&imp, files[i], files, n_files, error))
+  for (guint i = 0; i < expanded->len; i++)
+    if (!check_file (&imp, g_ptr_array_index (expanded, i),
+                     (GFile **) expanded->pdata, expanded->len, error))
       return -1;
 
   /* Phase two: write.  Should the disk fail half-way, the files already

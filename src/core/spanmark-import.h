@@ -45,8 +45,11 @@ int spanmark_import_file (SpanmarkProject             *project,
 
 /* Like spanmark_import_file() for several files at once: all of them are
  * checked before anything is written, and document ids must be unique
- * across them.  A brat .ann named together with its .txt is read with it
- * (an .ann alone imports its .txt); brat configuration files are skipped.
+ * across them.  A folder stands for the .txt, .ann and .jsonl files in it
+ * (not recursively, sorted by name).  A brat .ann named together with its
+ * .txt is read with it (an .ann alone imports its .txt); brat
+ * configuration files are skipped; a file without an extension that
+ * starts with "{" is read as JSON lines.
  * Notices that do not stop the import ("FILE: line N: T3 has 2
  * discontinuous fragments…", "FILE: ignored 4 lines…") are appended to
  * @warnings (char*, caller-owned, e.g. made with

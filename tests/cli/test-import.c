@@ -394,6 +394,53 @@ test_bad_input (void)
   cli_rm_rf (tmp);
 }
 
+static void
+test_gb18030 (void)
+{
+  g_autofree char *project = NULL;
+  g_autofree char *tmp = new_project (&project);
+  const char *utf8 = "白沙县万亩茶园\r\n迎来丰收季𠮷\n";
+  g_autofree char *gb = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize len = 0;
+
+  gb = g_convert (utf8, -1, "GB18030", "UTF-8", NULL, &len, &error);
+  g_assert_no_error (error);
+  path = write_file (tmp, "gb.txt", gb, len);
+
+  /* Read as UTF-8 it is refused, naming the file and byte. */
+  g_assert_cmpint (cli_run (tmp, NULL, &err, "import", "p", path, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "gb.txt: line 1"));
+  g_assert_nonnull (strstr (err, "byte 0"));
+
+  g_assert_cmpint (cli_run (tmp, NULL, NULL, "import", "p", "--encoding", "gb18030", path, NULL), ==, 0);
+  assert_text (project, "gb", "白沙县万亩茶园\n迎来丰收季𠮷\n");
+  assert_validates (project);
+  cli_rm_rf (tmp);
+}
+
+static void
+test_folder (void)
+{
+  g_autofree char *project = NULL;
+  g_autofree char *tmp = new_project (&project);
+  g_autofree char *a = write_file (tmp, "in/b.txt", "乙", -1);
+  g_autofree char *b = write_file (tmp, "in/a.txt", "甲", -1);
+  g_autofree char *c = write_file (tmp, "in/c.jsonl", "{\"id\": \"c\", \"text\": \"丙\"}\n", -1);
+  g_autofree char *d = write_file (tmp, "in/readme.md", "not imported", -1);
+  /* No extension, JSON lines inside: what "export -o out" writes. */
+  g_autofree char *e = write_file (tmp, "out", "{\"id\": \"e\", \"text\": \"戊\"}\n", -1);
+  g_autofree char *ids = NULL;
+
+  g_assert_cmpint (cli_run (tmp, NULL, NULL, "import", "p", "in", "out", NULL), ==, 0);
+  ids = index_ids (project);
+  g_assert_cmpstr (ids, ==, "a b c e");
+  assert_validates (project);
+  cli_rm_rf (tmp);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -404,6 +451,8 @@ main (int    argc,
   g_test_add_func ("/cli/import/spacy", test_spacy);
   g_test_add_func ("/cli/import/doccano", test_doccano);
   g_test_add_func ("/cli/import/brat", test_brat);
+  g_test_add_func ("/cli/import/gb18030", test_gb18030);
+  g_test_add_func ("/cli/import/folder", test_folder);
   g_test_add_func ("/cli/import/bad-input", test_bad_input);
 
   return g_test_run ();
