@@ -1,0 +1,296 @@
+/* spanmark-bench-view.c — a 1,000,000-character document with 40,000 spans
+ * in the real document view, against a bare GtkTextView
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Reports, for SpanmarkDocumentView:
+ *   shown     time from setting the document to the first frame painted
+ *   settled   time until it is fully highlighted and the main loop is idle
+ *             (layout of the whole text done)
+ *   tag       time from adding a span (what the tag key does) to the next
+ *             frame painted, median of 20
+ * and "shown" / "settled" for a bare wrapped GtkTextView with the same
+ * text and 40,000 tagged ranges (three tags).  Run it under Xvfb, see
+ * docs/benchmarks.md.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "spanmark-annotation-set.h"
+#include "spanmark-document-view.h"
+#include "spanmark-schema.h"
+
+#define N_CHARS 1000000
+#define N_SPANS 40000
+#define N_TAG_RUNS 20
+
+static guint32 seed = 12345;
+
+static guint32
+next_random (void)
+{
+  /* A fixed linear congruential generator: the same document every run. */
+  seed = seed * 1103515245u + 12345u;
+  return (seed >> 8) & 0xffffff;
+}
+
+/* Chinese-like text: CJK ideographs, some ASCII words and digits, commas
+ * and full stops, a paragraph break about every 300 characters. */
+static char *
+make_text (void)
+{
+  GString *text = g_string_sized_new (N_CHARS * 3);
+  guint n = 0;
+
+  while (n < N_CHARS)
+    {
+      guint r = next_random () % 100;
+
+      if (n % 300 == 299)
+        g_string_append_c (text, '\n');
+      else if (r < 3)
+        g_string_append_unichar (text, 0xFF0C);  /* ， */
+      else if (r < 5)
+        g_string_append_unichar (text, 0x3002);  /* 。 */
+      else if (r < 8)
+        g_string_append_c (text, (char) ('a' + next_random () % 26));
+      else if (r < 9)
+        g_string_append_unichar (text, 0x1F600 + next_random () % 40);  /* emoji */
+      else
+        g_string_append_unichar (text, 0x4E00 + next_random () % 3000);
+      n++;
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+typedef struct
+{
+  guint start;
+  guint end;
+  guint label;
+} Range;
+
+/* 40,000 spans, one every 25 characters, 2 to 9 characters long; every
+ * tenth one has a nested span inside it (counted in the 40,000). */
+static GArray *
+make_ranges (void)
+{
+  GArray *ranges = g_array_sized_new (FALSE, FALSE, sizeof (Range), N_SPANS);
+  guint pos = 0;
+
+  while (ranges->len < N_SPANS)
+    {
+      Range r = { pos, pos + 2 + next_random () % 8, next_random () % 3 };
+
+      g_array_append_val (ranges, r);
+      if (ranges->len % 10 == 0 && r.end - r.start >= 4 && ranges->len < N_SPANS)
+        {
+          Range inner = { r.start + 1, r.end - 1, (r.label + 1) % 3 };
+
+          g_array_append_val (ranges, inner);
+        }
+      pos += N_CHARS / N_SPANS;
+    }
+
+  return ranges;
+}
+
+static const char *label_names[] = { "OFFICIAL", "PLACE", "INITIATIVE" };
+
+static SpanmarkAnnotationSet *
+make_set (const char *text,
+          GArray     *ranges)
+{
+  SpanmarkAnnotationSet *set = spanmark_annotation_set_new ("bench", "bench", text);
+  SpanmarkTextIndex *index = spanmark_annotation_set_get_text_index (set);
+
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      Range *r = &g_array_index (ranges, Range, i);
+      g_autofree char *id = g_strdup_printf ("s%u", i + 1);
+      g_autofree char *covered = spanmark_text_index_slice (index, r->start, r->end);
+      g_autoptr(SpanmarkSpan) span = spanmark_span_new (id, r->start, r->end, label_names[r->label], covered);
+
+      spanmark_annotation_set_load_span (set, span);
+    }
+
+  return set;
+}
+
+static gboolean painted;
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gpointer       data)
+{
+  painted = TRUE;
+}
+
+static void
+wait_painted (GtkWidget *window)
+{
+  GdkFrameClock *clock;
+  gulong id;
+
+  while (!gtk_widget_get_mapped (window))
+    g_main_context_iteration (NULL, TRUE);
+
+  clock = gtk_widget_get_frame_clock (window);
+  painted = FALSE;
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
+  gtk_widget_queue_draw (window);
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, id);
+}
+
+static void
+wait_idle (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static double
+ms_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static void
+bench_view (const char *text,
+            GArray     *ranges)
+{
+  g_autoptr(SpanmarkSchema) schema = spanmark_schema_new_default ();
+  g_autoptr(SpanmarkAnnotationSet) set = NULL;
+  GtkWidget *window, *view;
+  double shown, settled, tag_times[N_TAG_RUNS];
+  gint64 start;
+
+  set = make_set (text, ranges);
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 800);
+  view = spanmark_document_view_new ();
+  gtk_window_set_child (GTK_WINDOW (window), view);
+
+  start = g_get_monotonic_time ();
+  spanmark_document_view_set_annotation_set (SPANMARK_DOCUMENT_VIEW (view), schema, set);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_painted (window);
+  shown = ms_since (start);
+  while (!spanmark_document_view_get_highlighted (SPANMARK_DOCUMENT_VIEW (view)))
+    g_main_context_iteration (NULL, TRUE);
+  wait_idle ();
+  settled = ms_since (start);
+
+  g_assert (spanmark_document_view_count_tagged (SPANMARK_DOCUMENT_VIEW (view), "label-OFFICIAL") > 0);
+
+  /* Tag a selection near the top (what the "1" key does), then wait for
+   * the next frame. */
+  for (guint i = 0; i < N_TAG_RUNS; i++)
+    {
+      guint s = 3 + i * 25 + 10;
+      GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+      gulong id;
+
+      painted = FALSE;
+      id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
+      start = g_get_monotonic_time ();
+      spanmark_document_view_select_range (SPANMARK_DOCUMENT_VIEW (view), s, s + 4);
+      spanmark_annotation_set_add_span (set, s, s + 4, "PLACE", NULL);
+      while (!painted)
+        g_main_context_iteration (NULL, TRUE);
+      tag_times[i] = ms_since (start);
+      g_signal_handler_disconnect (clock, id);
+      wait_idle ();
+    }
+  qsort (tag_times, N_TAG_RUNS, sizeof (double), compare_doubles);
+
+  g_print ("SpanmarkDocumentView: shown %.0f ms, settled %.0f ms, tag to frame %.1f ms (median of %d, max %.1f)\n",
+           shown, settled, tag_times[N_TAG_RUNS / 2], N_TAG_RUNS, tag_times[N_TAG_RUNS - 1]);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_idle ();
+}
+
+static void
+bench_bare (const char *text,
+            GArray     *ranges)
+{
+  GtkWidget *window, *scroller, *view;
+  GtkTextBuffer *buffer;
+  GtkTextTag *tags[3];
+  double shown, settled;
+  gint64 start;
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 800);
+  scroller = gtk_scrolled_window_new ();
+  view = gtk_text_view_new ();
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
+  gtk_window_set_child (GTK_WINDOW (window), scroller);
+
+  start = g_get_monotonic_time ();
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  gtk_text_buffer_set_text (buffer, text, -1);
+  for (guint i = 0; i < 3; i++)
+    tags[i] = gtk_text_buffer_create_tag (buffer, NULL, "background", i == 0 ? "#f6d32d" : i == 1 ? "#8ff0a4" : "#99c1f1", NULL);
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      Range *r = &g_array_index (ranges, Range, i);
+      GtkTextIter a, b;
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &a, (int) r->start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &b, (int) r->end);
+      gtk_text_buffer_apply_tag (buffer, tags[r->label], &a, &b);
+    }
+  gtk_window_present (GTK_WINDOW (window));
+  wait_painted (window);
+  shown = ms_since (start);
+  wait_idle ();
+  settled = ms_since (start);
+
+  g_print ("bare GtkTextView:     shown %.0f ms, settled %.0f ms\n", shown, settled);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_idle ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GArray) ranges = NULL;
+  gboolean bare_first = argc > 1 && g_str_equal (argv[1], "--bare-first");
+
+  gtk_init ();
+  adw_init ();
+
+  text = make_text ();
+  ranges = make_ranges ();
+  g_print ("document: %d characters, %u spans\n", N_CHARS, ranges->len);
+
+  if (bare_first)
+    bench_bare (text, ranges);
+  bench_view (text, ranges);
+  if (!bare_first)
+    bench_bare (text, ranges);
+
+  return 0;
+}
