@@ -25,6 +25,7 @@ spanmark_text_validate (const char  *data,
                         gsize       *bad_offset,
                         GError     **error)
 {
+  g_autofree char *position = NULL;
   const char *end = NULL;
   gsize offset;
 
@@ -43,12 +44,21 @@ spanmark_text_validate (const char  *data,
   if (bad_offset != NULL)
     *bad_offset = offset;
 
+  /* The number is formatted apart: xgettext cannot read G_GSIZE_FORMAT
+   * inside a translatable string. */
+  position = g_strdup_printf ("%" G_GSIZE_FORMAT, offset);
   if (*end == '\0')
-    g_set_error (error, SPANMARK_TEXT_ERROR, SPANMARK_TEXT_ERROR_NUL,
-                 _("NUL character at byte %" G_GSIZE_FORMAT), offset);
+    {
+      /* Translators: %s is a byte offset into the file, e.g. "1234". */
+      g_set_error (error, SPANMARK_TEXT_ERROR, SPANMARK_TEXT_ERROR_NUL,
+                   _("NUL character at byte %s"), position);
+    }
   else
-    g_set_error (error, SPANMARK_TEXT_ERROR, SPANMARK_TEXT_ERROR_INVALID_UTF8,
-                 _("invalid UTF-8 at byte %" G_GSIZE_FORMAT), offset);
+    {
+      /* Translators: %s is a byte offset into the file, e.g. "1234". */
+      g_set_error (error, SPANMARK_TEXT_ERROR, SPANMARK_TEXT_ERROR_INVALID_UTF8,
+                   _("invalid UTF-8 at byte %s"), position);
+    }
 
   return FALSE;
 }
@@ -80,9 +90,13 @@ spanmark_text_normalize (const char            *data,
                              &bytes_read, &bytes_written, &local_error);
       if (converted == NULL)
         {
+          g_autofree char *position = g_strdup_printf ("%" G_GSIZE_FORMAT, bytes_read);
+
+          /* Translators: the first %s is a byte offset into the file, the
+           * second the reason given by the converter. */
           g_set_error (error, SPANMARK_TEXT_ERROR, SPANMARK_TEXT_ERROR_CONVERSION,
-                       _("cannot convert from GB18030 at byte %" G_GSIZE_FORMAT ": %s"),
-                       bytes_read, local_error->message);
+                       _("cannot convert from GB18030 at byte %s: %s"),
+                       position, local_error->message);
           return NULL;
         }
       data = converted;
@@ -207,27 +221,16 @@ spanmark_text_is_white_space (gunichar c)
     }
 }
 
-gboolean
-spanmark_text_trim_range (const char *text,
-                          guint      *start,
-                          guint      *end)
+/* Narrows [*start, *end) (code points, whose characters @s and @e point
+ * at) past white space at either side. */
+static gboolean
+trim_between (const char *s,
+              const char *e,
+              guint      *start,
+              guint      *end)
 {
-  const char *s;
-  const char *e;
-  guint first;
-  guint last;
-
-  g_return_val_if_fail (text != NULL, FALSE);
-  g_return_val_if_fail (start != NULL, FALSE);
-  g_return_val_if_fail (end != NULL, FALSE);
-
-  if (*start >= *end)
-    return FALSE;
-
-  first = *start;
-  last = *end;
-  s = g_utf8_offset_to_pointer (text, first);
-  e = g_utf8_offset_to_pointer (s, last - first);
+  guint first = *start;
+  guint last = *end;
 
   while (first < last && spanmark_text_is_white_space (g_utf8_get_char (s)))
     {
@@ -251,6 +254,27 @@ spanmark_text_trim_range (const char *text,
   *start = first;
   *end = last;
   return TRUE;
+}
+
+gboolean
+spanmark_text_trim_range (const char *text,
+                          guint      *start,
+                          guint      *end)
+{
+  const char *s;
+  const char *e;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (start != NULL, FALSE);
+  g_return_val_if_fail (end != NULL, FALSE);
+
+  if (*start >= *end)
+    return FALSE;
+
+  s = g_utf8_offset_to_pointer (text, *start);
+  e = g_utf8_offset_to_pointer (s, *end - *start);
+
+  return trim_between (s, e, start, end);
 }
 
 
@@ -441,4 +465,21 @@ spanmark_text_index_slice (SpanmarkTextIndex *self,
   end_byte = spanmark_text_index_char_to_byte (self, end);
 
   return g_strndup (self->text + start_byte, end_byte - start_byte);
+}
+
+gboolean
+spanmark_text_index_trim_range (SpanmarkTextIndex *self,
+                                guint             *start,
+                                guint             *end)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (start != NULL, FALSE);
+  g_return_val_if_fail (end != NULL, FALSE);
+
+  if (*start >= *end || *end > self->length)
+    return FALSE;
+
+  return trim_between (self->text + spanmark_text_index_char_to_byte (self, *start),
+                       self->text + spanmark_text_index_char_to_byte (self, *end),
+                       start, end);
 }

@@ -102,6 +102,12 @@ guint              spanmark_text_index_byte_to_char  (SpanmarkTextIndex *self,
 char              *spanmark_text_index_slice         (SpanmarkTextIndex *self,
                                                       guint              start,
                                                       guint              end) G_GNUC_WARN_UNUSED_RESULT;
+/* spanmark_text_trim_range() without the walk from the start of the text:
+ * what the window uses on a long document.  Also %FALSE if *end is past
+ * the end of the text. */
+gboolean           spanmark_text_index_trim_range    (SpanmarkTextIndex *self,
+                                                      guint             *start,
+                                                      guint             *end);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpanmarkTextIndex, spanmark_text_index_unref)
 

@@ -342,6 +342,33 @@ test_trim_range (void)
 }
 
 static void
+test_index_trim_range (void)
+{
+  /* The same text as above, through the index, against the plain one. */
+  const char *text = IDEO_SPACE NBSP "车俊 " IDEO_SPACE EMOJI "e" ACUTE "\n" IDEO_SPACE;
+  g_autoptr(SpanmarkTextIndex) index = spanmark_text_index_new (text, -1);
+  guint start;
+  guint end;
+
+  for (guint a = 0; a <= 11; a++)
+    for (guint b = a; b <= 11; b++)
+      {
+        guint plain_start = a, plain_end = b;
+        gboolean plain = spanmark_text_trim_range (text, &plain_start, &plain_end);
+
+        start = a, end = b;
+        g_assert_cmpint (spanmark_text_index_trim_range (index, &start, &end), ==, plain);
+        g_assert_cmpuint (start, ==, plain_start);
+        g_assert_cmpuint (end, ==, plain_end);
+      }
+
+  /* Past the end of the text. */
+  start = 2, end = 12;
+  g_assert_false (spanmark_text_index_trim_range (index, &start, &end));
+  g_assert_cmpuint (end, ==, 12);
+}
+
+static void
 test_index_small (void)
 {
   /* 0 a, 1 emoji, 2 U+20000, 3 e, 4 acute, 5 中 ; bytes 0 1 5 9 10 12 15 */
@@ -487,6 +514,7 @@ main (int   argc,
   g_test_add_func ("/text/sha256", test_sha256);
   g_test_add_func ("/text/white-space", test_white_space);
   g_test_add_func ("/text/trim-range", test_trim_range);
+  g_test_add_func ("/text/index/trim-range", test_index_trim_range);
   g_test_add_func ("/text/index/small", test_index_small);
   g_test_add_func ("/text/index/empty-and-ascii", test_index_empty_and_ascii);
   g_test_add_func ("/text/index/million", test_index_million);
