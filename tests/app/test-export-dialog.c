@@ -1,0 +1,281 @@
+/* test-export-dialog.c — the Export dialog, driven through its actions
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "spanmark-core.h"
+#include "spanmark-export-dialog.h"
+#include "spanmark-resources.h"
+
+typedef struct
+{
+  char            *dir;
+  SpanmarkProject *project;
+  GFile           *out;
+  gboolean         exported;
+  char            *summary;
+  GFile           *exported_folder;
+} Fixture;
+
+static void
+remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    g_unlink (path);
+}
+
+/* Three documents; alice tagged two places, one inside the other, in
+ * the first (so one nested span is dropped) and one official in the
+ * second; the third is untouched. */
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  const char *texts[] = { "浙江省杭州市", "李强\n到了", "" };
+  const char *ids[] = { "d1", "d2", "d3" };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *out = NULL;
+  g_autoptr(GFile) project_dir = NULL;
+
+  fixture->dir = g_dir_make_tmp ("spanmark-export-dialog-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture->dir, "project", NULL);
+  project_dir = g_file_new_for_path (path);
+  fixture->project = spanmark_project_create (project_dir, "Dialog", &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      spanmark_project_add_document (fixture->project, ids[i], texts[i], NULL, &error);
+      g_assert_no_error (error);
+    }
+  spanmark_project_save (fixture->project, &error);
+  g_assert_no_error (error);
+
+  {
+    SpanmarkDocument *document = spanmark_project_lookup_document (fixture->project, "d1");
+    g_autoptr(SpanmarkAnnotationSet) set = spanmark_project_load_annotations (fixture->project, document, "alice", &error);
+
+    g_assert_no_error (error);
+    spanmark_annotation_set_add_span (set, 0, 6, "PLACE", &error);
+    g_assert_no_error (error);
+    spanmark_annotation_set_add_span (set, 3, 6, "PLACE", &error);
+    g_assert_no_error (error);
+    spanmark_project_save_annotations (fixture->project, set, &error);
+    g_assert_no_error (error);
+  }
+  {
+    SpanmarkDocument *document = spanmark_project_lookup_document (fixture->project, "d2");
+    g_autoptr(SpanmarkAnnotationSet) set = spanmark_project_load_annotations (fixture->project, document, "alice", &error);
+
+    g_assert_no_error (error);
+    spanmark_annotation_set_add_span (set, 0, 2, "OFFICIAL", &error);
+    g_assert_no_error (error);
+    spanmark_annotation_set_set_status (set, SPANMARK_STATUS_DONE);
+    spanmark_project_save_annotations (fixture->project, set, &error);
+    g_assert_no_error (error);
+  }
+
+  out = g_build_filename (fixture->dir, "out", NULL);
+  g_assert_cmpint (g_mkdir (out, 0700), ==, 0);
+  fixture->out = g_file_new_for_path (out);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->project);
+  g_clear_object (&fixture->out);
+  g_clear_object (&fixture->exported_folder);
+  g_clear_pointer (&fixture->summary, g_free);
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static void
+exported_cb (SpanmarkExportDialog *dialog,
+             GFile                *folder,
+             const char           *summary,
+             Fixture              *fixture)
+{
+  fixture->exported = TRUE;
+  fixture->summary = g_strdup (summary);
+  fixture->exported_folder = g_object_ref (folder);
+}
+
+/* Collects the descendants of @widget of @type, depth first, in @out. */
+static GPtrArray *
+collect_of_type (GtkWidget *widget,
+                 GType      type,
+                 GPtrArray *out)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        g_ptr_array_add (out, child);
+      collect_of_type (child, type, out);
+    }
+  return out;
+}
+
+static SpanmarkExportDialog *
+new_dialog (Fixture *fixture)
+{
+  SpanmarkExportDialog *dialog = spanmark_export_dialog_new (NULL, fixture->project);
+
+  g_object_ref_sink (dialog);
+  g_signal_connect (dialog, "exported", G_CALLBACK (exported_cb), fixture);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+wait_until_idle (SpanmarkExportDialog *dialog)
+{
+  /* The export runs in a thread; its result comes back through the main
+   * context. */
+  while (spanmark_export_dialog_get_running (dialog))
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static char *
+read_out (Fixture    *fixture,
+          const char *name)
+{
+  g_autoptr(GFile) file = g_file_get_child (fixture->out, name);
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+static void
+test_export_conll (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  SpanmarkExportDialog *dialog = new_dialog (fixture);
+  g_autofree char *conll = NULL;
+
+  spanmark_export_dialog_set_format (dialog, SPANMARK_EXPORT_FORMAT_CONLL);
+  spanmark_export_dialog_set_destination (dialog, fixture->out);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export-dialog.export", NULL));
+  wait_until_idle (dialog);
+
+  g_assert_true (fixture->exported);
+  g_assert_true (g_file_equal (fixture->exported_folder, fixture->out));
+  g_assert_cmpstr (fixture->summary, ==, "Exported 3 documents; 1 nested span dropped");
+  /* The dialog closed itself. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+
+  conll = read_out (fixture, "data.conll");
+  g_assert_cmpstr (conll, ==,
+                   "浙 B-PLACE\n江 I-PLACE\n省 I-PLACE\n杭 I-PLACE\n州 I-PLACE\n市 I-PLACE\n\n"
+                   "李 B-OFFICIAL\n强 I-OFFICIAL\n\n到 O\n了 O\n\n");
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_finalize_object (dialog);
+}
+
+static void
+test_export_hf_split (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  SpanmarkExportDialog *dialog = new_dialog (fixture);
+  const char *names[] = { "train.jsonl", "dev.jsonl", "test.jsonl", "labels.json" };
+
+  spanmark_export_dialog_set_format (dialog, SPANMARK_EXPORT_FORMAT_HF);
+  spanmark_export_dialog_set_destination (dialog, fixture->out);
+  {
+    /* The combo rows in template order: format, scheme, annotator,
+     * documents, split. */
+    g_autoptr(GPtrArray) rows = collect_of_type (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, g_ptr_array_new ());
+
+    g_assert_cmpuint (rows->len, ==, 5);
+    adw_combo_row_set_selected (g_ptr_array_index (rows, 4), 1);
+  }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export-dialog.export", NULL));
+  wait_until_idle (dialog);
+  g_assert_true (fixture->exported);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *contents = read_out (fixture, names[i]);
+
+      g_assert_nonnull (contents);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_finalize_object (dialog);
+}
+
+static void
+test_no_destination (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  SpanmarkExportDialog *dialog = new_dialog (fixture);
+  g_autoptr(GFileEnumerator) children = NULL;
+
+  /* Without a folder the dialog says so and stays open. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export-dialog.export", NULL));
+  wait_until_idle (dialog);
+  g_assert_false (fixture->exported);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+
+  children = g_file_enumerate_children (fixture->out, G_FILE_ATTRIBUTE_STANDARD_NAME, 0, NULL, NULL);
+  g_assert_nonnull (children);
+  g_assert_null (g_file_enumerator_next_file (children, NULL, NULL));
+
+  /* Cancel closes the dialog when nothing runs. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export-dialog.cancel", NULL));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_finalize_object (dialog);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  /* Referencing the resource links it in (and registers it). */
+  g_assert_nonnull (spanmark_get_resource ());
+
+  g_test_add ("/export-dialog/conll", Fixture, NULL, fixture_set_up, test_export_conll, fixture_tear_down);
+  g_test_add ("/export-dialog/hf-split", Fixture, NULL, fixture_set_up, test_export_hf_split, fixture_tear_down);
+  g_test_add ("/export-dialog/no-destination", Fixture, NULL, fixture_set_up, test_no_destination, fixture_tear_down);
+
+  return g_test_run ();
+}
