@@ -32,7 +32,7 @@ struct _SpanmarkWindow
   GtkSearchEntry        *search_entry;
   GtkStack              *document_stack;
   SpanmarkDocumentView  *document_view;
-  AdwViewStack          *panel_stack;
+  GtkStack              *panel_stack;
 
   /* Owned references */
   SpanmarkProject       *project;
@@ -45,6 +45,7 @@ struct _SpanmarkWindow
   GPtrArray             *panels;         /* SpanmarkLabelPanel, borrowed from panel_stack */
   GPtrArray             *rows;           /* row widgets of the list, borrowed */
   GFileMonitor          *monitor;
+  GFile                 *annotation_file; /* of the current document */
   GBytes                *disk_contents;  /* what we last read or wrote; NULL: no file */
   char                  *annotator;
 

@@ -337,7 +337,7 @@ clear_panels (SpanmarkWindow *self)
       GtkWidget *panel = g_ptr_array_index (self->panels, i);
 
       g_signal_handlers_disconnect_by_data (panel, self);
-      adw_view_stack_remove (self->panel_stack, panel);
+      gtk_stack_remove (self->panel_stack, panel);
     }
   g_ptr_array_set_size (self->panels, 0);
 }
@@ -352,8 +352,8 @@ make_panels (SpanmarkWindow *self)
       const SpanmarkLabel *label = spanmark_schema_get_label (schema, i);
       GtkWidget *panel = spanmark_label_panel_new (label);
 
-      adw_view_stack_add_titled (self->panel_stack, panel, label->name,
-                                 spanmark_label_get_display_title (label));
+      gtk_stack_add_titled (self->panel_stack, panel, label->name,
+                            spanmark_label_get_display_title (label));
       g_signal_connect (panel, "jump-to-span", G_CALLBACK (jump_to_span_cb), self);
       g_ptr_array_add (self->panels, panel);
     }
@@ -566,8 +566,15 @@ monitor_changed_cb (GFileMonitor      *monitor,
       && event != G_FILE_MONITOR_EVENT_RENAMED)
     return;
 
-  /* Our own atomic saves show up here too; only contents that differ from
-   * what we last read or wrote are someone else's change. */
+  /* Atomic writes (ours and others') show up as a temporary file renamed
+   * over ours: only events that touch our file itself count. */
+  if (!g_file_equal (file, self->annotation_file)
+      && (other_file == NULL || !g_file_equal (other_file, self->annotation_file)))
+    return;
+
+  /* Our own saves show up here too; only contents that differ from what we
+   * last read or wrote are someone else's change. */
+  file = self->annotation_file;
   contents = read_file_bytes (file);
   if (contents == NULL || self->disk_contents == NULL)
     same = contents == self->disk_contents;
@@ -599,6 +606,7 @@ close_document (SpanmarkWindow *self)
       g_file_monitor_cancel (self->monitor);
       g_clear_object (&self->monitor);
     }
+  g_clear_object (&self->annotation_file);
   g_clear_pointer (&self->disk_contents, g_bytes_unref);
 
   for (guint i = 0; i < self->panels->len; i++)
@@ -664,6 +672,7 @@ spanmark_window_open_document (SpanmarkWindow   *self,
 
   file = spanmark_project_get_annotation_file (self->project, self->document, self->annotator);
   self->disk_contents = read_file_bytes (file);
+  self->annotation_file = g_object_ref (file);
   self->monitor = g_file_monitor_file (file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
   if (self->monitor != NULL)
     g_signal_connect (self->monitor, "changed", G_CALLBACK (monitor_changed_cb), self);
