@@ -724,7 +724,7 @@ spanmark_json_parse (SpanmarkChecker *checker,
       return NULL;
     }
 
-  parser = json_parser_new_immutable ();
+  parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, data, length, &error))
     {
       int line = 0, column = 0;
@@ -977,7 +977,7 @@ read_document (SpanmarkChecker *checker,
   document = spanmark_document_new (id, path, title);
   if (meta != NULL)
     {
-      /* The parser's tree is immutable; keep a copy the document owns. */
+      /* A copy of its own, detached from the parsed tree. */
       g_autoptr(JsonNode) copy = json_node_copy (meta);
 
       spanmark_document_set_meta (document, json_node_get_object (copy));

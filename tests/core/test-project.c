@@ -102,6 +102,9 @@ test_round_trip (void)
   g_assert_nonnull (meta);
   g_assert_cmpstr (json_object_get_string_member (meta, "source"), ==, "hand-written");
   g_assert_cmpint (json_object_get_int_member (meta, "n"), ==, 2);
+  /* The metadata of an opened project can be edited. */
+  json_object_set_string_member (meta, "edited", "yes");
+  g_assert_cmpstr (json_object_get_string_member (spanmark_document_get_meta (d1), "edited"), ==, "yes");
 
   text = spanmark_project_load_text (project, d1, &error);
   g_assert_no_error (error);
