@@ -19,8 +19,13 @@ typedef struct
   char       *text;
   char       *collate_key;
   GHashTable *span_ids;  /* set of span ids */
-  GtkWidget  *row;       /* AdwActionRow, owned by the list */
+  GtkWidget  *row;       /* AdwActionRow, owned by the list; NULL past the cap */
 } UnlinkedGroup;
+
+/* A generated or machine-tagged document may have thousands of distinct
+ * texts without an entity: only this many get a row, the rest are counted
+ * in a line below the list (and still reachable through the actions). */
+#define MAX_UNLINKED_ROWS 200
 
 struct _SpanmarkLabelPanel
 {
@@ -40,6 +45,7 @@ struct _SpanmarkLabelPanel
   GtkListBox            *entity_list;
   GtkWidget             *unlinked_box;
   GtkListBox            *unlinked_list;
+  GtkLabel              *unlinked_more_label;
 
   /* Owned references */
   SpanmarkLabel         *label;
@@ -47,6 +53,7 @@ struct _SpanmarkLabelPanel
   GHashTable            *entity_rows;   /* entity id -> SpanmarkEntityRow (the list owns it) */
   GHashTable            *unlinked;      /* span text -> UnlinkedGroup */
   char                  *jump_span_id;  /* the mention we last jumped to */
+  guint                  n_unlinked_rows;
 
   guint                  sel_start;
   guint                  sel_end;
@@ -154,6 +161,153 @@ ensure_selected_span (SpanmarkLabelPanel *self)
   return g_strdup (span->id);
 }
 
+/* Unlinked mentions */
+
+static void
+unlinked_group_update_row (UnlinkedGroup *group)
+{
+  guint n = g_hash_table_size (group->span_ids);
+  g_autofree char *subtitle = NULL;
+
+  if (group->row == NULL)
+    return;
+
+  /* Translators: the number of times a text is tagged without being
+   * attached to an entity, e.g. "×3, no entity". */
+  subtitle = g_strdup_printf (ngettext ("×%u, no entity", "×%u, no entity", n), n);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (group->row), subtitle);
+}
+
+static UnlinkedGroup *
+unlinked_group_new (const char *text)
+{
+  UnlinkedGroup *group = g_new0 (UnlinkedGroup, 1);
+
+  group->text = g_strdup (text);
+  group->collate_key = g_utf8_collate_key (text, -1);
+  group->span_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  return group;
+}
+
+static void
+unlinked_group_add_row (SpanmarkLabelPanel *self,
+                        UnlinkedGroup      *group)
+{
+  const char *text = group->text;
+  g_autofree char *button_label = NULL;
+  GtkWidget *button;
+
+  g_assert (group->row == NULL);
+
+  group->row = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (group->row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (group->row), text);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (group->row), TRUE);
+  gtk_widget_set_tooltip_text (group->row, _("Go to the next of these mentions"));
+  g_object_set_data_full (G_OBJECT (group->row), "spanmark-text", g_strdup (text), g_free);
+
+  button = gtk_button_new_with_label (_("Create Entity"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Create an entity with this name and attach all these mentions to it"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "panel.create-entity-from-text");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", text);
+  /* Translators: %s is a tagged text, e.g. "Create entity “涪陵区”". */
+  button_label = g_strdup_printf (_("Create entity “%s”"), text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, button_label,
+                                  -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (group->row), button);
+
+  gtk_list_box_append (self->unlinked_list, group->row);
+  self->n_unlinked_rows++;
+  unlinked_group_update_row (group);
+}
+
+static void
+unlinked_group_remove_row (SpanmarkLabelPanel *self,
+                           UnlinkedGroup      *group)
+{
+  if (group->row == NULL)
+    return;
+
+  gtk_list_box_remove (self->unlinked_list, group->row);
+  group->row = NULL;
+  self->n_unlinked_rows--;
+}
+
+/* Gives rows to groups without one while there is room under the cap. */
+static void
+unlinked_fill_rows (SpanmarkLabelPanel *self)
+{
+  guint n_groups = g_hash_table_size (self->unlinked);
+  GHashTableIter iter;
+  gpointer value;
+
+  if (self->n_unlinked_rows >= MIN (n_groups, MAX_UNLINKED_ROWS))
+    return;
+
+  g_hash_table_iter_init (&iter, self->unlinked);
+  while (self->n_unlinked_rows < MAX_UNLINKED_ROWS
+         && g_hash_table_iter_next (&iter, NULL, &value))
+    if (((UnlinkedGroup *) value)->row == NULL)
+      unlinked_group_add_row (self, value);
+}
+
+static void
+unlinked_add (SpanmarkLabelPanel *self,
+              const SpanmarkSpan *span)
+{
+  UnlinkedGroup *group = g_hash_table_lookup (self->unlinked, span->text);
+
+  if (group == NULL)
+    {
+      group = unlinked_group_new (span->text);
+      g_hash_table_insert (self->unlinked, group->text, group);
+      g_hash_table_add (group->span_ids, g_strdup (span->id));
+      if (self->n_unlinked_rows < MAX_UNLINKED_ROWS)
+        unlinked_group_add_row (self, group);
+      return;
+    }
+
+  g_hash_table_add (group->span_ids, g_strdup (span->id));
+  unlinked_group_update_row (group);
+}
+
+static void
+unlinked_remove (SpanmarkLabelPanel *self,
+                 const SpanmarkSpan *span)
+{
+  UnlinkedGroup *group = g_hash_table_lookup (self->unlinked, span->text);
+
+  if (group == NULL || !g_hash_table_remove (group->span_ids, span->id))
+    return;
+
+  if (g_hash_table_size (group->span_ids) == 0)
+    {
+      unlinked_group_remove_row (self, group);
+      g_hash_table_remove (self->unlinked, span->text);
+    }
+  else
+    unlinked_group_update_row (group);
+}
+
+static int
+unlinked_sort_func (GtkListBoxRow *row1,
+                    GtkListBoxRow *row2,
+                    gpointer       user_data)
+{
+  SpanmarkLabelPanel *self = user_data;
+  UnlinkedGroup *group1 = g_hash_table_lookup (self->unlinked, g_object_get_data (G_OBJECT (row1), "spanmark-text"));
+  UnlinkedGroup *group2 = g_hash_table_lookup (self->unlinked, g_object_get_data (G_OBJECT (row2), "spanmark-text"));
+
+  /* A row is inserted before its group is in the table. */
+  if (group1 == NULL || group2 == NULL)
+    return 0;
+
+  return strcmp (group1->collate_key, group2->collate_key);
+}
+
 /* State */
 
 static gboolean
@@ -195,6 +349,20 @@ update_state (SpanmarkLabelPanel *self)
   guint n_entities = g_hash_table_size (self->entity_rows);
   guint n_unlinked = g_hash_table_size (self->unlinked);
 
+  unlinked_fill_rows (self);
+  if (n_unlinked > self->n_unlinked_rows)
+    {
+      guint n_more = n_unlinked - self->n_unlinked_rows;
+      g_autofree char *more = NULL;
+
+      more = g_strdup_printf (ngettext ("%u more text without entity",
+                                        "%u more texts without entity", n_more),
+                              n_more);
+      gtk_label_set_text (self->unlinked_more_label, more);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->unlinked_more_label),
+                          n_unlinked > self->n_unlinked_rows);
+
   gtk_widget_set_visible (self->entity_box, n_entities > 0);
   gtk_widget_set_visible (self->unlinked_box, n_unlinked > 0);
 
@@ -215,99 +383,6 @@ update_state (SpanmarkLabelPanel *self)
     gtk_label_set_text (self->summary_label, "");
 
   update_actions (self);
-}
-
-/* Unlinked mentions */
-
-static void
-unlinked_group_update_row (UnlinkedGroup *group)
-{
-  guint n = g_hash_table_size (group->span_ids);
-  g_autofree char *subtitle = NULL;
-
-  /* Translators: the number of times a text is tagged without being
-   * attached to an entity, e.g. "×3, no entity". */
-  subtitle = g_strdup_printf (ngettext ("×%u, no entity", "×%u, no entity", n), n);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (group->row), subtitle);
-}
-
-static UnlinkedGroup *
-unlinked_group_new (SpanmarkLabelPanel *self,
-                    const char         *text)
-{
-  UnlinkedGroup *group = g_new0 (UnlinkedGroup, 1);
-  GtkWidget *button;
-
-  group->text = g_strdup (text);
-  group->collate_key = g_utf8_collate_key (text, -1);
-  group->span_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  group->row = adw_action_row_new ();
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (group->row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (group->row), text);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (group->row), TRUE);
-  gtk_widget_set_tooltip_text (group->row, _("Go to the next of these mentions"));
-  g_object_set_data_full (G_OBJECT (group->row), "spanmark-text", g_strdup (text), g_free);
-
-  button = gtk_button_new_with_label (_("Create Entity"));
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, _("Create an entity with this name and attach all these mentions to it"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "panel.create-entity-from-text");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", text);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (group->row), button);
-
-  return group;
-}
-
-static void
-unlinked_add (SpanmarkLabelPanel *self,
-              const SpanmarkSpan *span)
-{
-  UnlinkedGroup *group = g_hash_table_lookup (self->unlinked, span->text);
-
-  if (group == NULL)
-    {
-      group = unlinked_group_new (self, span->text);
-      g_hash_table_insert (self->unlinked, group->text, group);
-      gtk_list_box_append (self->unlinked_list, group->row);
-    }
-
-  g_hash_table_add (group->span_ids, g_strdup (span->id));
-  unlinked_group_update_row (group);
-}
-
-static void
-unlinked_remove (SpanmarkLabelPanel *self,
-                 const SpanmarkSpan *span)
-{
-  UnlinkedGroup *group = g_hash_table_lookup (self->unlinked, span->text);
-
-  if (group == NULL || !g_hash_table_remove (group->span_ids, span->id))
-    return;
-
-  if (g_hash_table_size (group->span_ids) == 0)
-    {
-      gtk_list_box_remove (self->unlinked_list, group->row);
-      g_hash_table_remove (self->unlinked, span->text);
-    }
-  else
-    unlinked_group_update_row (group);
-}
-
-static int
-unlinked_sort_func (GtkListBoxRow *row1,
-                    GtkListBoxRow *row2,
-                    gpointer       user_data)
-{
-  SpanmarkLabelPanel *self = user_data;
-  UnlinkedGroup *group1 = g_hash_table_lookup (self->unlinked, g_object_get_data (G_OBJECT (row1), "spanmark-text"));
-  UnlinkedGroup *group2 = g_hash_table_lookup (self->unlinked, g_object_get_data (G_OBJECT (row2), "spanmark-text"));
-
-  /* A row is inserted before its group is in the table. */
-  if (group1 == NULL || group2 == NULL)
-    return 0;
-
-  return strcmp (group1->collate_key, group2->collate_key);
 }
 
 /* Entities */
@@ -467,7 +542,7 @@ clear_rows (SpanmarkLabelPanel *self)
 
   g_hash_table_iter_init (&iter, self->unlinked);
   while (g_hash_table_iter_next (&iter, NULL, &value))
-    gtk_list_box_remove (self->unlinked_list, ((UnlinkedGroup *) value)->row);
+    unlinked_group_remove_row (self, value);
   g_hash_table_remove_all (self->unlinked);
 }
 
@@ -910,6 +985,7 @@ spanmark_label_panel_class_init (SpanmarkLabelPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpanmarkLabelPanel, entity_list);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkLabelPanel, unlinked_box);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkLabelPanel, unlinked_list);
+  gtk_widget_class_bind_template_child (widget_class, SpanmarkLabelPanel, unlinked_more_label);
   gtk_widget_class_bind_template_callback (widget_class, unlinked_row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "panel.tag-selection", NULL, tag_selection_action);

@@ -619,6 +619,78 @@ test_escaped (void)
   g_assert_finalize_object (panel);
 }
 
+static guint
+count_unlinked_rows (SpanmarkLabelPanel *panel,
+                     const char         *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      char c[8] = { 0 };
+
+      g_unichar_to_utf8 (g_utf8_get_char (p), c);
+      g_assert_cmpuint (spanmark_label_panel_get_n_unlinked (panel, c), ==, 1);
+      if (spanmark_label_panel_get_unlinked_row (panel, c) != NULL)
+        n++;
+    }
+
+  return n;
+}
+
+/* Thousands of distinct untagged texts (a machine-tagged document) get a
+ * bounded number of rows; the rest are counted. */
+static void
+test_many_unlinked (void)
+{
+  const char *attrs[] = { NULL };
+  g_autoptr(SpanmarkLabel) label = spanmark_label_new ("OFFICIAL", "Officials", "#3584e4", "1", attrs);
+  GString *str = g_string_new (NULL);
+  g_autofree char *many = NULL;
+  g_autoptr(SpanmarkAnnotationSet) set = NULL;
+  GtkWidget *window = gtk_window_new ();
+  SpanmarkLabelPanel *panel = SPANMARK_LABEL_PANEL (spanmark_label_panel_new (label));
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  char first[8] = { 0 };
+
+  for (guint i = 0; i < 300; i++)
+    g_string_append_unichar (str, 0x4E00 + i);
+  many = g_string_free (str, FALSE);
+  set = spanmark_annotation_set_new ("many", "tester", many);
+  for (guint i = 0; i < 300; i++)
+    g_assert_nonnull (spanmark_annotation_set_add_span (set, i, i + 1, "OFFICIAL", NULL));
+  spanmark_history_clear (spanmark_annotation_set_get_history (set));
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (panel));
+  gtk_window_present (GTK_WINDOW (window));
+  spanmark_label_panel_set_annotation_set (panel, set, TRUE);
+  process_events ();
+
+  g_assert_cmpuint (count_unlinked_rows (panel, many), ==, 200);
+  collect_texts (GTK_WIDGET (panel), texts);
+  g_assert_true (has_text (texts, "100 more texts without entity"));
+
+  /* A group with a row leaves: another takes its place. */
+  g_unichar_to_utf8 (0x4E00, first);
+  g_assert_nonnull (spanmark_label_panel_get_unlinked_row (panel, first));
+  gtk_widget_activate_action (GTK_WIDGET (panel), "panel.create-entity-from-text", "s", first);
+  g_assert_cmpuint (spanmark_label_panel_get_n_unlinked (panel, first), ==, 0);
+  g_assert_nonnull (spanmark_label_panel_get_entity_row (panel, spanmark_annotation_set_get_entity (set, 0)->id));
+  g_ptr_array_set_size (texts, 0);
+  collect_texts (GTK_WIDGET (panel), texts);
+  g_assert_true (has_text (texts, "99 more texts without entity"));
+
+  /* Back again, it is counted whether or not it has a row. */
+  g_assert_true (spanmark_history_undo (spanmark_annotation_set_get_history (set)));
+  g_assert_cmpuint (count_unlinked_rows (panel, many), ==, 200);
+  g_ptr_array_set_size (texts, 0);
+  collect_texts (GTK_WIDGET (panel), texts);
+  g_assert_true (has_text (texts, "100 more texts without entity"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  process_events ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -642,6 +714,7 @@ main (int   argc,
   ADD ("accessible", test_accessible);
 #undef ADD
   g_test_add_func ("/label-panel/escaped", test_escaped);
+  g_test_add_func ("/label-panel/many-unlinked", test_many_unlinked);
 
   return g_test_run ();
 }
