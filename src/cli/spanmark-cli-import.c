@@ -27,7 +27,7 @@ spanmark_cli_import (int    argc,
     { "annotator", 'a', 0, G_OPTION_ARG_STRING, &annotator,
       N_("Annotator who owns the imported spans (default: imported)"), N_("NAME") },
     { "encoding", 'e', 0, G_OPTION_ARG_STRING, &encoding,
-      N_("Encoding of .txt and .ann files: utf-8 (default) or gb18030 (also reads GBK and GB2312)"), N_("ENCODING") },
+      N_("Encoding of .txt and .ann files: utf-8 (default) or gb18030 (reads GBK too)"), N_("ENCODING") },
     { NULL }
   };
 
@@ -41,13 +41,18 @@ spanmark_cli_import (int    argc,
                                   "                        become entities\n"
                                   "  NAME.jsonl            one document per line, spaCy style\n"
                                   "                        {\"id\", \"text\", \"spans\": [{\"start\", \"end\", \"label\"}]}\n"
-                                  "                        or doccano style {\"id\", \"text\", \"label\": [[start, end, \"LABEL\"]]};\n"
-                                  "                        without \"id\" a document is called NAME-LINE\n"
+                                  "                        or doccano style\n"
+                                  "                        {\"id\", \"text\", \"label\": [[start, end, \"LABEL\"]]};\n"
+                                  "                        without \"id\" a document is called NAME-LINE;\n"
+                                  "                        spans may have \"entity\" and \"attrs\", and\n"
+                                  "                        \"entities\": [{\"id\", \"label\", \"name\", \"attrs\"}]\n"
+                                  "  FOLDER                the .txt, .ann and .jsonl files in it\n"
                                   "\n"
-                                  "Offsets are Unicode code points. Text is normalised (byte-order mark removed, "
-                                  "CRLF and CR turned into LF) and spans are moved so they cover the same "
-                                  "characters. Labels must be in the project’s schema. Every file is checked "
-                                  "before anything is written: on any error nothing changes."));
+                                  "Offsets are Unicode code points. Text is normalised (byte-order mark\n"
+                                  "removed, CRLF and CR turned into LF) and spans are moved so they cover the\n"
+                                  "same characters. Labels must be in the project’s schema. Imported spans\n"
+                                  "belong to the annotator, with the status “in-progress”. Every file is\n"
+                                  "checked before anything is written: on any error nothing changes."));
   g_option_context_set_description (context,
                                     _("Examples:\n"
                                       "  spanmark-cli import corpus articles/*.txt\n"

@@ -29,8 +29,8 @@ spanmark_cli_init (int    argc,
 
   context = g_option_context_new (_("DIR"));
   g_option_context_set_summary (context,
-                                _("Create a new, empty project in DIR (created if needed) with the default labels "
-                                  "OFFICIAL, PLACE and INITIATIVE. Fails if DIR already holds a project."));
+                                _("Create a new, empty project in DIR (created if needed) with the default\n"
+                                  "labels OFFICIAL, PLACE and INITIATIVE. Fails if DIR already holds a project."));
   g_option_context_set_description (context,
                                     _("Example:\n"
                                       "  spanmark-cli init corpus --name \"Regional news\"\n"

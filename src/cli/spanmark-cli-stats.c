@@ -241,9 +241,9 @@ print_text (SpanmarkProject *project,
   GStrv row;
 
   g_print (_("Project: %s\n"), spanmark_project_get_name (project));
-  g_print (ngettext ("%u document, %" G_GUINT64_FORMAT " characters\n",
-                     "%u documents, %" G_GUINT64_FORMAT " characters\n", n_documents),
-           n_documents, n_characters);
+  g_print (ngettext ("%u document, %llu characters\n",
+                     "%u documents, %llu characters\n", n_documents),
+           n_documents, (unsigned long long) n_characters);
 
   if (annotators->len == 0)
     {
@@ -331,9 +331,9 @@ spanmark_cli_stats (int    argc,
 
   context = g_option_context_new (_("DIR"));
   g_option_context_set_summary (context,
-                                _("Count the documents of the project in DIR by status, and the spans per "
-                                  "label and entities of each annotator (a document without an annotation "
-                                  "file counts as “new”)."));
+                                _("Count the documents of the project in DIR by status, and the spans per\n"
+                                  "label and the entities of each annotator (a document without an\n"
+                                  "annotation file counts as “new”)."));
   g_option_context_set_description (context,
                                     _("With --json the output is one JSON object with the keys in this order:\n"
                                       "  project      the project’s name\n"

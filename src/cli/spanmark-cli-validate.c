@@ -24,11 +24,11 @@ spanmark_cli_validate (int    argc,
 
   context = g_option_context_new (_("DIR"));
   g_option_context_set_summary (context,
-                                _("Check every file of the project in DIR: JSON shape and types, offsets in "
-                                  "range, span text matching the document, text hashes, label names, unique "
+                                _("Check every file of the project in DIR: JSON shape and types, offsets in\n"
+                                  "range, span text matching the document, text hashes, label names, unique\n"
                                   "ids, document paths inside the project. Nothing is written.\n"
                                   "\n"
-                                  "Each problem is printed on stderr as “FILE: PLACE: MESSAGE”, with FILE "
+                                  "Each problem is printed on stderr as “FILE: PLACE: MESSAGE”, with FILE\n"
                                   "relative to DIR. Exit status 0: no problem; 1: problems found."));
   g_option_context_set_description (context,
                                     _("Example:\n"

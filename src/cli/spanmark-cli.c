@@ -43,6 +43,7 @@ print_usage (FILE *out)
   g_string_append_printf (usage, "  %-14s%s\n", "-h, --help", _("Show this help"));
   g_string_append_printf (usage, "  %-14s%s\n", "--version", _("Show the version"));
   g_string_append (usage, "\n");
+  g_string_append_printf (usage, "%s\n", _("Exit status: 0 success, 1 invalid data or a failed operation, 2 usage error."));
   g_string_append_printf (usage, _("Run “spanmark-cli COMMAND --help” for the options of a command."));
   g_string_append (usage, "\n");
 

@@ -386,8 +386,8 @@ build_document (Importer             *imp,
           if (span->start < 0 || span->end <= span->start || span->end > original_length)
             {
               set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, span->line,
-                         _("%s: offsets %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT " are out of range (the text has %u characters; start must be less than end)"),
-                         span->source, span->start, span->end, original_length);
+                         _("%s: offsets %lld–%lld are out of range (the text has %u characters; start must be less than end)"),
+                         span->source, (long long) span->start, (long long) span->end, original_length);
               return FALSE;
             }
           if (span->entity != NULL && !g_hash_table_contains (entity_ids, span->entity))
@@ -418,8 +418,8 @@ build_document (Importer             *imp,
         if (end <= start)
           {
             set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, raw->line,
-                       _("%s: the span %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT " covers only characters that import removes (a byte-order mark or a carriage return)"),
-                       raw->source, raw->start, raw->end);
+                       _("%s: the span %lld–%lld covers only characters that import removes (a byte-order mark or a carriage return)"),
+                       raw->source, (long long) raw->start, (long long) raw->end);
             return FALSE;
           }
 
@@ -437,14 +437,14 @@ build_document (Importer             *imp,
               {
                 if (expected == NULL || !loose_text_equal (expected, covered))
                   add_warning (imp, display, raw->line,
-                               _("%s: the text “%s” differs from the document’s “%s” at %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT "; using the offsets"),
-                               raw->source, raw->expected, covered, raw->start, raw->end);
+                               _("%s: the text “%s” differs from the document’s “%s” at %lld–%lld; using the offsets"),
+                               raw->source, raw->expected, covered, (long long) raw->start, (long long) raw->end);
               }
             else if (expected == NULL || strcmp (expected, covered) != 0)
               {
                 set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, raw->line,
-                           _("%s: the span’s text “%s” does not match the document’s text “%s” at %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT " (offsets must be Unicode code points)"),
-                           raw->source, raw->expected, covered, raw->start, raw->end);
+                           _("%s: the span’s text “%s” does not match the document’s text “%s” at %lld–%lld (offsets must be Unicode code points)"),
+                           raw->source, raw->expected, covered, (long long) raw->start, (long long) raw->end);
                 return FALSE;
               }
           }
@@ -629,8 +629,8 @@ parse_brat (Importer    *imp,
       span->source = g_strdup (fields[0]);
       if (n_fragments > 1)
         add_warning (imp, display, i + 1,
-                     _("%s has %u discontinuous fragments; imported as one span %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT),
-                     fields[0], n_fragments, min, max);
+                     _("%s has %u discontinuous fragments; imported as one span %lld–%lld"),
+                     fields[0], n_fragments, (long long) min, (long long) max);
       else if (fields[2] != NULL)
         {
           span->expected = g_strdup (fields[2]);
