@@ -62,7 +62,8 @@ spanmark_cli_init (int    argc,
   project = spanmark_project_create (dir, name, &error);
   if (project == NULL)
     {
-      spanmark_cli_error ("%s: %s", display, error->message);
+      /* The core's messages start with the path already. */
+      spanmark_cli_error ("%s", error->message);
       return SPANMARK_CLI_EXIT_FAILED;
     }
 

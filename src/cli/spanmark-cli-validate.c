@@ -49,7 +49,7 @@ spanmark_cli_validate (int    argc,
   problems = spanmark_validate_project (dir, &error);
   if (problems == NULL)
     {
-      spanmark_cli_error ("%s: %s", argv[1], error->message);
+      spanmark_cli_error ("%s", error->message);
       return SPANMARK_CLI_EXIT_FAILED;
     }
 

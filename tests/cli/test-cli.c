@@ -8,6 +8,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "cli-test-util.h"
 
 static void
@@ -144,6 +146,21 @@ test_init (void)
     g_autoptr(JsonNode) second = cli_read_json (path);
 
     g_assert_cmpstr (json_object_get_string_member (json_node_get_object (second), "name"), ==, "云岚新闻 2026");
+  }
+
+  /* A folder with other things in it is not made a project. */
+  {
+    g_autofree char *busy = g_build_filename (tmp, "busy", NULL);
+    g_autofree char *file = g_build_filename (busy, "notes.txt", NULL);
+    g_autofree char *busy_err = NULL;
+
+    g_mkdir (busy, 0755);
+    g_file_set_contents (file, "x", -1, NULL);
+    g_assert_cmpint (cli_run (tmp, NULL, &busy_err, "init", "busy", NULL), ==, 1);
+    g_assert_nonnull (strstr (busy_err, "busy"));
+    g_free (file);
+    file = g_build_filename (busy, "spanmark.json", NULL);
+    g_assert_false (g_file_test (file, G_FILE_TEST_EXISTS));
   }
 
   cli_rm_rf (tmp);
