@@ -25,7 +25,7 @@ typedef struct
 /* A generated or machine-tagged document may have thousands of distinct
  * texts without an entity: only this many get a row, the rest are counted
  * in a line below the list (and still reachable through the actions). */
-#define MAX_UNLINKED_ROWS 200
+#define MAX_UNLINKED_ROWS 100
 
 struct _SpanmarkLabelPanel
 {
