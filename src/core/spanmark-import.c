@@ -660,7 +660,7 @@ parse_brat (Importer    *imp,
 
           if (eq != NULL && eq > note)
             g_hash_table_insert (span->attrs, g_strndup (note, eq - note), g_strdup (eq + 1));
-          else
+          else if (*note != '\0')
             {
               const char *old = g_hash_table_lookup (span->attrs, "note");
 

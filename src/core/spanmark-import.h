@@ -43,6 +43,16 @@ int spanmark_import_file (SpanmarkProject             *project,
                           const SpanmarkImportOptions *options,
                           GError                     **error);
 
+/* brat (.txt + .ann): offsets are code points into the .txt as stored
+ * (before normalisation).  "T1<TAB>LABEL START END<TAB>TEXT" is a span; a
+ * discontinuous "S E;S E" one becomes one span from the first start to
+ * the last end, with a warning.  "#1<TAB>AnnotatorNotes T1<TAB>key=value"
+ * sets a span attribute (a note without "=" becomes attribute "note").
+ * "*<TAB>Equiv T1 T3" makes one entity of its mentions: the label and text
+ * of the first mention in the text, and the attributes all mentions share
+ * (moved from the spans to the entity).  R, E, A, N and other lines are
+ * counted in one warning and otherwise ignored. */
+
 /* Like spanmark_import_file() for several files at once: all of them are
  * checked before anything is written, and document ids must be unique
  * across them.  A folder stands for the .txt, .ann and .jsonl files in it
