@@ -14,7 +14,6 @@
 
 #include <errno.h>
 #include <stdarg.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -560,6 +559,17 @@ parse_uint (const char *str,
   return TRUE;
 }
 
+/* Orders sorted, non-empty groups of mentions by their first mention. */
+static int
+compare_groups (gconstpointer a,
+                gconstpointer b)
+{
+  GPtrArray *ga = *(GPtrArray * const *) a;
+  GPtrArray *gb = *(GPtrArray * const *) b;
+
+  return raw_span_compare (&g_ptr_array_index (ga, 0), &g_ptr_array_index (gb, 0));
+}
+
 /* Reads the T, # and * lines of a .ann file into spans and entities. */
 static gboolean
 parse_brat (Importer    *imp,
@@ -743,19 +753,7 @@ parse_brat (Importer    *imp,
       if (((GPtrArray *) g_ptr_array_index (groups, g))->len > 0)
         g_ptr_array_add (ordered, g_ptr_array_index (groups, g));
 
-    for (guint g = 0; g < ordered->len; g++)
-      for (guint h = g + 1; h < ordered->len; h++)
-        {
-          GPtrArray *a = g_ptr_array_index (ordered, g);
-          GPtrArray *b = g_ptr_array_index (ordered, h);
-          gconstpointer fa = &g_ptr_array_index (a, 0), fb = &g_ptr_array_index (b, 0);
-
-          if (raw_span_compare (fb, fa) < 0)
-            {
-              ordered->pdata[g] = b;
-              ordered->pdata[h] = a;
-            }
-        }
+    g_ptr_array_sort (ordered, compare_groups);
 
     for (guint g = 0; g < ordered->len; g++)
       {

@@ -160,6 +160,25 @@ test_brat (void)
 
   compare (project, "yunlan-001", FALSE);
   compare (project, "yunlan-002", TRUE);
+
+  /* yunlan-001: the two officials with several mentions come back as
+   * entities e1 and e2, in text order, with their attributes. */
+  {
+    g_autoptr(JsonNode) root = NULL;
+    JsonObject *set = load_set (&root, project, "yunlan-001");
+    JsonArray *entities = json_object_get_array_member (set, "entities");
+    JsonObject *e1, *e2;
+
+    g_assert_cmpuint (json_array_get_length (entities), ==, 2);
+    e1 = json_array_get_object_element (entities, 0);
+    e2 = json_array_get_object_element (entities, 1);
+    g_assert_cmpstr (json_object_get_string_member (e1, "id"), ==, "e1");
+    g_assert_cmpstr (json_object_get_string_member (e1, "name"), ==, "林振邦");
+    g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (e1, "attrs"), "title"), ==, "云岚省委书记");
+    g_assert_cmpstr (json_object_get_string_member (e2, "id"), ==, "e2");
+    g_assert_cmpstr (json_object_get_string_member (e2, "name"), ==, "周海燕");
+    g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (e2, "attrs"), "region"), ==, "青溪市");
+  }
   g_assert_cmpint (cli_run (tmp, NULL, NULL, "validate", "p", NULL), ==, 0);
 
   cli_rm_rf (tmp);
