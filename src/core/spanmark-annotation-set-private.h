@@ -19,6 +19,15 @@ G_BEGIN_DECLS
 void _spanmark_annotation_set_apply_span   (SpanmarkAnnotationSet *self,
                                             const SpanmarkSpan    *before,
                                             const SpanmarkSpan    *after);
+/* Many additions or removals at once (a "tag all" step): one O(n) pass
+ * instead of one memmove per span.  Emits "span-added" / "span-removed"
+ * for each, in the order given, after all of them are made. */
+void _spanmark_annotation_set_add_spans    (SpanmarkAnnotationSet    *self,
+                                            const SpanmarkSpan *const *spans,
+                                            guint                     n_spans);
+void _spanmark_annotation_set_remove_spans (SpanmarkAnnotationSet    *self,
+                                            const SpanmarkSpan *const *spans,
+                                            guint                     n_spans);
 /* The same for entities; @index is where an added entity goes (the
  * position it had when it was removed). */
 void _spanmark_annotation_set_apply_entity (SpanmarkAnnotationSet *self,

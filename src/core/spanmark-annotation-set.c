@@ -338,6 +338,92 @@ steal_span (SpanmarkAnnotationSet *self,
   return span;
 }
 
+static int
+compare_span_pointers (gconstpointer a,
+                       gconstpointer b)
+{
+  return spanmark_span_compare (*(const SpanmarkSpan * const *) a,
+                                *(const SpanmarkSpan * const *) b);
+}
+
+/* Adds many spans (owned by @spans, which is emptied) in one merge pass,
+ * O(n + k log k), where k insertions one by one would memmove O(n k). */
+static void
+insert_spans (SpanmarkAnnotationSet *self,
+              GPtrArray             *spans)
+{
+  GPtrArray *merged;
+  guint i = 0;
+  guint j = 0;
+
+  g_ptr_array_sort (spans, compare_span_pointers);
+  merged = g_ptr_array_new_full (self->spans->len + spans->len,
+                                 (GDestroyNotify) spanmark_span_free);
+
+  while (i < self->spans->len || j < spans->len)
+    {
+      if (j == spans->len ||
+          (i < self->spans->len &&
+           spanmark_span_compare (g_ptr_array_index (self->spans, i),
+                                  g_ptr_array_index (spans, j)) < 0))
+        g_ptr_array_add (merged, g_ptr_array_index (self->spans, i++));
+      else
+        g_ptr_array_add (merged, g_ptr_array_index (spans, j++));
+    }
+
+  for (j = 0; j < spans->len; j++)
+    {
+      SpanmarkSpan *span = g_ptr_array_index (spans, j);
+      guint64 number = id_number (span->id);
+
+      g_hash_table_insert (self->span_ids, span->id, span);
+      mentions_add (self, span);
+      if (number >= self->next_span_number)
+        self->next_span_number = number + 1;
+    }
+
+  /* The spans now belong to @merged. */
+  g_ptr_array_set_free_func (self->spans, NULL);
+  g_ptr_array_unref (self->spans);
+  self->spans = merged;
+  g_ptr_array_set_free_func (spans, NULL);
+  g_ptr_array_set_size (spans, 0);
+  self->tree_dirty = TRUE;
+}
+
+/* Takes many spans out of the set in one compacting pass; they are
+ * left in @spans, now owned by the caller. */
+static void
+steal_spans (SpanmarkAnnotationSet *self,
+             GPtrArray             *spans)
+{
+  g_autoptr(GHashTable) gone = g_hash_table_new (NULL, NULL);
+  guint kept = 0;
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      SpanmarkSpan *span = g_ptr_array_index (spans, i);
+
+      g_hash_table_add (gone, span);
+      g_hash_table_remove (self->span_ids, span->id);
+      mentions_remove (self, span);
+    }
+
+  for (guint i = 0; i < self->spans->len; i++)
+    {
+      gpointer span = g_ptr_array_index (self->spans, i);
+
+      if (!g_hash_table_contains (gone, span))
+        self->spans->pdata[kept++] = span;
+    }
+
+  /* Shrink without freeing: the tail slots are stale copies. */
+  g_ptr_array_set_free_func (self->spans, NULL);
+  g_ptr_array_set_size (self->spans, kept);
+  g_ptr_array_set_free_func (self->spans, (GDestroyNotify) spanmark_span_free);
+  self->tree_dirty = TRUE;
+}
+
 static void
 ensure_tree (SpanmarkAnnotationSet *self)
 {
@@ -510,6 +596,56 @@ _spanmark_annotation_set_apply_span (SpanmarkAnnotationSet *self,
 
       g_signal_emit (self, signals[SPAN_CHANGED], 0, old_span, new_span);
     }
+}
+
+void
+_spanmark_annotation_set_add_spans (SpanmarkAnnotationSet    *self,
+                                    const SpanmarkSpan *const *spans,
+                                    guint                     n_spans)
+{
+  g_autoptr(GPtrArray) copies = NULL;
+
+  g_assert (SPANMARK_IS_ANNOTATION_SET (self));
+
+  copies = g_ptr_array_new_full (n_spans, (GDestroyNotify) spanmark_span_free);
+  for (guint i = 0; i < n_spans; i++)
+    {
+      g_return_if_fail (!g_hash_table_contains (self->span_ids, spans[i]->id));
+      g_ptr_array_add (copies, spanmark_span_copy (spans[i]));
+    }
+
+  insert_spans (self, copies);
+
+  /* Signals only once every span is in, in the order given. */
+  for (guint i = 0; i < n_spans; i++)
+    g_signal_emit (self, signals[SPAN_ADDED], 0,
+                   g_hash_table_lookup (self->span_ids, spans[i]->id));
+}
+
+void
+_spanmark_annotation_set_remove_spans (SpanmarkAnnotationSet    *self,
+                                       const SpanmarkSpan *const *spans,
+                                       guint                     n_spans)
+{
+  g_autoptr(GPtrArray) removed = NULL;
+
+  g_assert (SPANMARK_IS_ANNOTATION_SET (self));
+
+  /* No free function until the spans are out of the set. */
+  removed = g_ptr_array_sized_new (n_spans);
+  for (guint i = 0; i < n_spans; i++)
+    {
+      SpanmarkSpan *span = g_hash_table_lookup (self->span_ids, spans[i]->id);
+
+      g_return_if_fail (span != NULL);
+      g_ptr_array_add (removed, span);
+    }
+
+  steal_spans (self, removed);
+  g_ptr_array_set_free_func (removed, (GDestroyNotify) spanmark_span_free);
+
+  for (guint i = 0; i < removed->len; i++)
+    g_signal_emit (self, signals[SPAN_REMOVED], 0, g_ptr_array_index (removed, i));
 }
 
 void
@@ -1001,14 +1137,6 @@ spanmark_annotation_set_lookup_entity (SpanmarkAnnotationSet *self,
   return g_hash_table_lookup (self->entity_ids, id);
 }
 
-static int
-compare_span_pointers (gconstpointer a,
-                       gconstpointer b)
-{
-  return spanmark_span_compare (*(const SpanmarkSpan * const *) a,
-                                *(const SpanmarkSpan * const *) b);
-}
-
 GPtrArray *
 spanmark_annotation_set_get_mentions (SpanmarkAnnotationSet *self,
                                       const char            *entity_id)
@@ -1437,9 +1565,10 @@ spanmark_annotation_set_tag_all (SpanmarkAnnotationSet *self,
   gsize needle_start;
   gsize needle_len;
   guint needle_chars;
+  g_autofree char *needle = NULL;
+  g_autoptr(GPtrArray) added = NULL;
   const char *hit;
   gsize pos = 0;
-  guint count = 0;
 
   g_return_val_if_fail (SPANMARK_IS_ANNOTATION_SET (self), 0);
 
@@ -1454,7 +1583,8 @@ spanmark_annotation_set_tag_all (SpanmarkAnnotationSet *self,
   needle_len = spanmark_text_index_char_to_byte (self->index, end) - needle_start;
   needle_chars = end - start;
 
-  spanmark_history_begin_group (self->history);
+  needle = spanmark_text_index_slice (self->index, start, end);
+  added = g_ptr_array_new ();
 
   /* A left-to-right scan for non-overlapping occurrences, on bytes (valid
    * UTF-8 only matches at character boundaries), converting each hit to
@@ -1477,19 +1607,33 @@ spanmark_annotation_set_tag_all (SpanmarkAnnotationSet *self,
       hit_start = spanmark_text_index_byte_to_char (self->index, hit_byte);
       if (spanmark_annotation_set_find_span (self, hit_start, hit_start + needle_chars, label) == NULL)
         {
-          add_span_recorded (self, hit_start, hit_start + needle_chars, label, entity_id);
-          count++;
+          g_autofree char *id = new_id (self->span_ids, 's', &self->next_span_number);
+          SpanmarkSpan *span = spanmark_span_new (id, hit_start, hit_start + needle_chars,
+                                                  label, needle);
+
+          span->entity = g_strdup (entity_id);
+          g_ptr_array_add (added, span);
         }
 
       pos = hit_byte + needle_len;
     }
 
+  if (added->len == 0)
+    return 0;
+
+  /* Occurrences do not overlap, so the new spans are distinct and can go
+   * in together: one merge, however many there are. */
+  _spanmark_annotation_set_add_spans (self, (const SpanmarkSpan * const *) added->pdata,
+                                      added->len);
+
+  spanmark_history_begin_group (self->history);
+  for (guint i = 0; i < added->len; i++)
+    _spanmark_history_record_span (self->history, NULL, g_ptr_array_index (added, i));
   spanmark_history_end_group (self->history);
 
-  if (count > 0)
-    _spanmark_annotation_set_emit_changed (self);
+  _spanmark_annotation_set_emit_changed (self);
 
-  return count;
+  return added->len;
 }
 
 

@@ -122,6 +122,76 @@ apply_command (SpanmarkHistory *self,
     }
 }
 
+typedef enum
+{
+  BATCH_NONE,
+  BATCH_ADD,
+  BATCH_REMOVE,
+} BatchKind;
+
+/* Whether @command, applied in this direction, adds or removes a span. */
+static BatchKind
+batch_kind (Command  *command,
+            gboolean  undo)
+{
+  gconstpointer from = undo ? command->after : command->before;
+  gconstpointer to = undo ? command->before : command->after;
+
+  if (command->kind != COMMAND_SPAN)
+    return BATCH_NONE;
+  if (from == NULL)
+    return BATCH_ADD;
+  if (to == NULL)
+    return BATCH_REMOVE;
+  return BATCH_NONE;
+}
+
+/* Applies the commands of @step, last first for undo.  A run of span
+ * additions or removals (undoing a big "tag all") goes to the set as one
+ * batch: the spans of a run have distinct ids, so their order within the
+ * run does not matter to the result. */
+static void
+apply_step (SpanmarkHistory *self,
+            GPtrArray       *step,
+            gboolean         undo)
+{
+  g_autoptr(GPtrArray) run = g_ptr_array_new ();
+  guint n = step->len;
+  guint i = 0;
+
+  while (i < n)
+    {
+      Command *command = g_ptr_array_index (step, undo ? n - 1 - i : i);
+      BatchKind kind = batch_kind (command, undo);
+
+      if (kind == BATCH_NONE)
+        {
+          apply_command (self, command, undo);
+          i++;
+          continue;
+        }
+
+      g_ptr_array_set_size (run, 0);
+      while (i < n)
+        {
+          Command *next = g_ptr_array_index (step, undo ? n - 1 - i : i);
+
+          if (batch_kind (next, undo) != kind)
+            break;
+          g_ptr_array_add (run, kind == BATCH_ADD ? (undo ? next->before : next->after)
+                                                  : (undo ? next->after : next->before));
+          i++;
+        }
+
+      if (run->len == 1)
+        apply_command (self, g_ptr_array_index (step, undo ? n - i : i - 1), undo);
+      else if (kind == BATCH_ADD)
+        _spanmark_annotation_set_add_spans (self->set, (const SpanmarkSpan * const *) run->pdata, run->len);
+      else
+        _spanmark_annotation_set_remove_spans (self->set, (const SpanmarkSpan * const *) run->pdata, run->len);
+    }
+}
+
 /* Runs @changes, then notifies the properties whose value it changed. */
 #define WITH_NOTIFY(self, changes)                                        \
   G_STMT_START {                                                          \
@@ -339,16 +409,7 @@ move_step (SpanmarkHistory *self,
   });
 
   self->applying = TRUE;
-  if (undo)
-    {
-      for (guint i = step->len; i > 0; i--)
-        apply_command (self, g_ptr_array_index (step, i - 1), TRUE);
-    }
-  else
-    {
-      for (guint i = 0; i < step->len; i++)
-        apply_command (self, g_ptr_array_index (step, i), FALSE);
-    }
+  apply_step (self, step, undo);
   self->applying = FALSE;
 
   _spanmark_annotation_set_emit_changed (set);

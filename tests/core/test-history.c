@@ -568,6 +568,76 @@ test_random_sequence (void)
   g_assert_false (spanmark_history_can_redo (history));
 }
 
+static void
+test_bulk (void)
+{
+  g_autoptr(GString) big = g_string_new (NULL);
+  g_autoptr(SpanmarkAnnotationSet) set = NULL;
+  SpanmarkHistory *history;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *now = NULL;
+  Counts counts;
+  guint n;
+
+  /* 2,000 occurrences of 车俊 among other spans, some of them loaded
+   * between the occurrences, so merges interleave. */
+  for (guint i = 0; i < 2000; i++)
+    g_string_append (big, i % 5 == 0 ? "浙江车俊，" : "车俊" EMOJI "。");
+  set = spanmark_annotation_set_new ("big", "alice", big->str);
+  history = spanmark_annotation_set_get_history (set);
+  for (guint i = 0; i < 400; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("s%u", i + 1);
+      g_autoptr(SpanmarkSpan) span = spanmark_span_new (id, i * 20, i * 20 + 3, "PLACE", NULL);
+
+      spanmark_annotation_set_load_span (set, span);
+    }
+  counts_connect (set, &counts);
+  before = snapshot (set);
+
+  /* One group: tag all, then remove some of the new spans and an old
+   * one, then tag again with another label. */
+  spanmark_history_begin_group (history);
+  n = spanmark_annotation_set_tag_all (set, 2, 4, "OFFICIAL", NULL);
+  g_assert_cmpuint (n, ==, 2000);
+  g_assert_cmpuint (counts.span_added, ==, 2000);
+  g_assert_true (spanmark_annotation_set_remove_span (set, "s401"));
+  g_assert_true (spanmark_annotation_set_remove_span (set, "s402"));
+  g_assert_true (spanmark_annotation_set_remove_span (set, "s2400"));
+  g_assert_true (spanmark_annotation_set_remove_span (set, "s7"));
+  g_assert_cmpuint (spanmark_annotation_set_tag_all (set, 0, 2, "PLACE", NULL), ==, 400);
+  spanmark_history_end_group (history);
+  after = snapshot (set);
+  g_assert_cmpuint (spanmark_annotation_set_get_n_spans (set), ==, 400 + 2000 - 4 + 400);
+  g_assert_cmpuint (spanmark_history_get_n_undo_steps (history), ==, 1);
+
+  memset (&counts, 0, sizeof counts);
+  g_assert_true (spanmark_history_undo (history));
+  now = snapshot (set);
+  g_assert_cmpstr (now, ==, before);
+  /* 400 + 2000 removed (the three re-added on the way too), 4 re-added. */
+  g_assert_cmpuint (counts.span_removed, ==, 2400);
+  g_assert_cmpuint (counts.span_added, ==, 4);
+  g_assert_cmpuint (counts.changed, ==, 1);
+  g_clear_pointer (&now, g_free);
+
+  g_assert_true (spanmark_history_redo (history));
+  now = snapshot (set);
+  g_assert_cmpstr (now, ==, after);
+  g_assert_cmpuint (counts.span_added, ==, 4 + 2000 + 400);
+  g_assert_cmpuint (counts.span_removed, ==, 2400 + 4);
+  g_clear_pointer (&now, g_free);
+
+  /* Positions still answer from the rebuilt index. */
+  g_assert_cmpstr (spanmark_annotation_set_get_span_at (set, 2)->id, ==, "s1");
+  g_assert_cmpstr (spanmark_annotation_set_get_span_at (set, 9)->id, ==, "s403");
+  g_assert_null (spanmark_annotation_set_get_span_at (set, 5));
+  g_assert_null (spanmark_annotation_set_find_span (set, 120, 123, "PLACE"));
+  g_assert_nonnull (spanmark_annotation_set_find_span (set, 140, 143, "PLACE"));
+  g_assert_nonnull (spanmark_annotation_set_lookup_span (set, "s2401"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -581,6 +651,7 @@ main (int   argc,
   g_test_add_func ("/history/properties", test_properties);
   g_test_add_func ("/history/outlives-set", test_outlives_set);
   g_test_add_func ("/history/random-sequence", test_random_sequence);
+  g_test_add_func ("/history/bulk", test_bulk);
 
   return g_test_run ();
 }
