@@ -37,6 +37,7 @@ struct _SpanmarkLabelPanel
   GtkLabel              *summary_label;
   GtkButton             *tag_button;
   GtkButton             *tag_all_button;
+  GtkWidget             *tag_box;
   GtkButton             *new_entity_button;
   GtkStack              *stack;
   AdwStatusPage         *no_document_page;
@@ -337,10 +338,10 @@ update_actions (SpanmarkLabelPanel *self)
   gtk_widget_action_set_enabled (widget, "panel.set-entity-attr", editable);
   gtk_widget_action_set_enabled (widget, "panel.create-entity-from-text", editable);
 
-  /* These two go through the window's actions, which know nothing of
-   * this panel's editability. */
-  gtk_widget_set_sensitive (GTK_WIDGET (self->tag_button), editable && has_selection);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->tag_all_button), editable && has_selection);
+  /* The tag buttons go through the window's actions, which know nothing
+   * of this panel's editability; their own sensitivity belongs to the
+   * action, so the box around them carries ours. */
+  gtk_widget_set_sensitive (self->tag_box, editable && has_selection);
 }
 
 static void
@@ -977,6 +978,7 @@ spanmark_label_panel_class_init (SpanmarkLabelPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpanmarkLabelPanel, summary_label);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkLabelPanel, tag_button);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkLabelPanel, tag_all_button);
+  gtk_widget_class_bind_template_child (widget_class, SpanmarkLabelPanel, tag_box);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkLabelPanel, new_entity_button);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkLabelPanel, stack);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkLabelPanel, no_document_page);
