@@ -305,22 +305,28 @@ mentions_remove (SpanmarkAnnotationSet *self,
     g_hash_table_remove (self->mentions, span->entity);
 }
 
+/* Indexes a span that has just gone into the array. */
+static void
+register_span (SpanmarkAnnotationSet *self,
+               SpanmarkSpan          *span)
+{
+  guint64 number = id_number (span->id);
+
+  g_hash_table_insert (self->span_ids, span->id, span);
+  mentions_add (self, span);
+  if (number >= self->next_span_number)
+    self->next_span_number = number + 1;
+
+  self->tree_dirty = TRUE;
+}
+
 /* Takes ownership of @span. */
 static void
 insert_span (SpanmarkAnnotationSet *self,
              SpanmarkSpan          *span)
 {
-  guint64 number;
-
   g_ptr_array_insert (self->spans, (int) lower_bound_span (self, span), span);
-  g_hash_table_insert (self->span_ids, span->id, span);
-  mentions_add (self, span);
-
-  number = id_number (span->id);
-  if (number >= self->next_span_number)
-    self->next_span_number = number + 1;
-
-  self->tree_dirty = TRUE;
+  register_span (self, span);
 }
 
 /* Returns the span, now owned by the caller. */
@@ -371,24 +377,16 @@ insert_spans (SpanmarkAnnotationSet *self,
         g_ptr_array_add (merged, g_ptr_array_index (spans, j++));
     }
 
-  for (j = 0; j < spans->len; j++)
-    {
-      SpanmarkSpan *span = g_ptr_array_index (spans, j);
-      guint64 number = id_number (span->id);
-
-      g_hash_table_insert (self->span_ids, span->id, span);
-      mentions_add (self, span);
-      if (number >= self->next_span_number)
-        self->next_span_number = number + 1;
-    }
-
   /* The spans now belong to @merged. */
   g_ptr_array_set_free_func (self->spans, NULL);
   g_ptr_array_unref (self->spans);
   self->spans = merged;
+
+  for (j = 0; j < spans->len; j++)
+    register_span (self, g_ptr_array_index (spans, j));
+
   g_ptr_array_set_free_func (spans, NULL);
   g_ptr_array_set_size (spans, 0);
-  self->tree_dirty = TRUE;
 }
 
 /* Takes many spans out of the set in one compacting pass; they are
