@@ -545,9 +545,9 @@ test_states (Fixture       *fixture,
   g_assert_cmpuint (spanmark_label_panel_get_n_unlinked (fixture->panel, "陈敏尔"), ==, 1);
 }
 
-static gboolean
-has_labelled_button (GtkWidget  *widget,
-                     const char *label)
+static GtkWidget *
+find_labelled_button (GtkWidget  *widget,
+                      const char *label)
 {
   if (GTK_IS_BUTTON (widget)
       && gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
@@ -556,14 +556,89 @@ has_labelled_button (GtkWidget  *widget,
                                                                    GTK_ACCESSIBLE_PROPERTY_LABEL,
                                                                    label);
       if (error == NULL)
-        return TRUE;
+        return widget;
     }
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    if (has_labelled_button (child, label))
-      return TRUE;
-  return FALSE;
+    {
+      GtkWidget *found = find_labelled_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+has_labelled_button (GtkWidget  *widget,
+                     const char *label)
+{
+  return find_labelled_button (widget, label) != NULL;
+}
+
+static void
+win_action_cb (GSimpleAction *action,
+               GVariant      *param,
+               GPtrArray     *calls)
+{
+  g_ptr_array_add (calls, g_strdup_printf ("%s %s", g_action_get_name (G_ACTION (action)),
+                                           g_variant_get_string (param, NULL)));
+}
+
+/* The tag buttons and actions go to the window's "win.tag" and
+ * "win.tag-all" with the label's name, and only with text selected in an
+ * editable document. */
+static void
+test_tag_buttons (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GPtrArray) calls = g_ptr_array_new_with_free_func (g_free);
+  const char *names[] = { "tag", "tag-all" };
+  GtkWidget *tag_button = find_labelled_button (GTK_WIDGET (fixture->panel), "Tag selection as Officials");
+  GtkWidget *tag_all_button = find_labelled_button (GTK_WIDGET (fixture->panel), "Tag all occurrences as Officials");
+  guint start = offset_of ("果园港", 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(GSimpleAction) action = g_simple_action_new (names[i], G_VARIANT_TYPE_STRING);
+
+      g_signal_connect (action, "activate", G_CALLBACK (win_action_cb), calls);
+      g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
+    }
+  gtk_widget_insert_action_group (fixture->window, "win", G_ACTION_GROUP (group));
+  process_events ();
+
+  g_assert_nonnull (tag_button);
+  g_assert_nonnull (tag_all_button);
+  g_assert_false (gtk_widget_is_sensitive (tag_button));
+  g_assert_false (gtk_widget_is_sensitive (tag_all_button));
+
+  spanmark_label_panel_set_selection (fixture->panel, start, start + 3);
+  g_assert_true (gtk_widget_is_sensitive (tag_button));
+  g_assert_true (gtk_widget_is_sensitive (tag_all_button));
+  g_signal_emit_by_name (tag_button, "clicked");
+  g_signal_emit_by_name (tag_all_button, "clicked");
+  activate (fixture, "panel.tag-selection", NULL);
+  activate (fixture, "panel.tag-all", NULL);
+  g_assert_cmpuint (calls->len, ==, 4);
+  g_assert_cmpstr (g_ptr_array_index (calls, 0), ==, "tag OFFICIAL");
+  g_assert_cmpstr (g_ptr_array_index (calls, 1), ==, "tag-all OFFICIAL");
+  g_assert_cmpstr (g_ptr_array_index (calls, 2), ==, "tag OFFICIAL");
+  g_assert_cmpstr (g_ptr_array_index (calls, 3), ==, "tag-all OFFICIAL");
+
+  /* Read-only: the buttons go grey, though the window's actions are on. */
+  spanmark_label_panel_set_annotation_set (fixture->panel, fixture->set, FALSE);
+  g_assert_false (gtk_widget_is_sensitive (tag_button));
+  spanmark_label_panel_set_annotation_set (fixture->panel, fixture->set, TRUE);
+  g_assert_true (gtk_widget_is_sensitive (tag_button));
+
+  /* A caret alone tags nothing. */
+  spanmark_label_panel_set_selection (fixture->panel, start, start);
+  g_assert_false (gtk_widget_is_sensitive (tag_button));
+
+  gtk_widget_insert_action_group (fixture->window, "win", NULL);
 }
 
 static void
@@ -712,6 +787,7 @@ main (int   argc,
   ADD ("delete-entity", test_delete_entity);
   ADD ("states", test_states);
   ADD ("accessible", test_accessible);
+  ADD ("tag-buttons", test_tag_buttons);
 #undef ADD
   g_test_add_func ("/label-panel/escaped", test_escaped);
   g_test_add_func ("/label-panel/many-unlinked", test_many_unlinked);
