@@ -1657,6 +1657,47 @@ spanmark_annotation_set_load_span (SpanmarkAnnotationSet *self,
 }
 
 void
+spanmark_annotation_set_load_spans (SpanmarkAnnotationSet     *self,
+                                    const SpanmarkSpan *const *spans,
+                                    guint                      n_spans)
+{
+  g_autoptr(GPtrArray) copies = NULL;
+  g_autoptr(GHashTable) ids = NULL;
+  guint length;
+
+  g_return_if_fail (SPANMARK_IS_ANNOTATION_SET (self));
+  g_return_if_fail (spans != NULL || n_spans == 0);
+
+  length = spanmark_text_index_get_length (self->index);
+  copies = g_ptr_array_new_full (n_spans, (GDestroyNotify) spanmark_span_free);
+  ids = g_hash_table_new (g_str_hash, g_str_equal);
+
+  /* Check everything first, so a bad span changes nothing. */
+  for (guint i = 0; i < n_spans; i++)
+    {
+      const SpanmarkSpan *span = spans[i];
+
+      g_return_if_fail (span != NULL);
+      g_return_if_fail (span->id != NULL);
+      g_return_if_fail (span->start < span->end);
+      g_return_if_fail (span->end <= length);
+      g_return_if_fail (!g_hash_table_contains (self->span_ids, span->id));
+      g_return_if_fail (g_hash_table_add (ids, span->id));
+    }
+
+  for (guint i = 0; i < n_spans; i++)
+    {
+      SpanmarkSpan *copy = spanmark_span_copy (spans[i]);
+
+      if (copy->text == NULL)
+        copy->text = spanmark_text_index_slice (self->index, copy->start, copy->end);
+      g_ptr_array_add (copies, copy);
+    }
+
+  insert_spans (self, copies);
+}
+
+void
 spanmark_annotation_set_load_entity (SpanmarkAnnotationSet *self,
                                      const SpanmarkEntity  *entity)
 {

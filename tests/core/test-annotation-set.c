@@ -584,6 +584,42 @@ test_loaders (void)
 }
 
 static void
+test_load_spans (void)
+{
+  g_autoptr(SpanmarkAnnotationSet) set = spanmark_annotation_set_new ("d", "a", "浙江省杭州市" EMOJI "西湖区");
+  g_autoptr(GPtrArray) spans = g_ptr_array_new_with_free_func ((GDestroyNotify) spanmark_span_free);
+  g_autoptr(SpanmarkSpan) later = spanmark_span_new ("s20", 1, 2, "PLACE", NULL);
+  Counts counts;
+
+  counts_connect (set, &counts);
+
+  /* Out of order, nested, some without text. */
+  g_ptr_array_add (spans, spanmark_span_new ("s3", 7, 10, "PLACE", NULL));
+  g_ptr_array_add (spans, spanmark_span_new ("s1", 0, 10, "PLACE", NULL));
+  g_ptr_array_add (spans, spanmark_span_new ("s2", 3, 7, "PLACE", "杭州市" EMOJI));
+  g_ptr_array_add (spans, spanmark_span_new ("s4", 0, 3, "PLACE", NULL));
+  spanmark_annotation_set_load_spans (set, (const SpanmarkSpan * const *) spans->pdata, spans->len);
+  spanmark_annotation_set_load_spans (set, NULL, 0);
+  spanmark_annotation_set_load_span (set, later);
+
+  g_assert_cmpuint (counts.span_added + counts.changed, ==, 0);
+  g_assert_false (spanmark_history_can_undo (spanmark_annotation_set_get_history (set)));
+  g_assert_cmpuint (spanmark_annotation_set_get_n_spans (set), ==, 5);
+  g_assert_cmpstr (spanmark_annotation_set_get_span (set, 0)->id, ==, "s1");
+  g_assert_cmpstr (spanmark_annotation_set_get_span (set, 1)->id, ==, "s4");
+  g_assert_cmpstr (spanmark_annotation_set_get_span (set, 2)->id, ==, "s20");
+  g_assert_cmpstr (spanmark_annotation_set_get_span (set, 3)->id, ==, "s2");
+  g_assert_cmpstr (spanmark_annotation_set_get_span (set, 4)->id, ==, "s3");
+  g_assert_cmpstr (spanmark_annotation_set_lookup_span (set, "s3")->text, ==, "西湖区");
+  g_assert_true (spanmark_annotation_set_get_span_at (set, 6) == spanmark_annotation_set_lookup_span (set, "s2"));
+  assert_consistent (set);
+
+  /* New ids go on from the largest loaded one. */
+  g_assert_cmpstr (spanmark_annotation_set_add_span (set, 8, 9, "PLACE", NULL)->id, ==, "s21");
+  counts_clear (&counts);
+}
+
+static void
 test_span_mutators (void)
 {
   g_autoptr(SpanmarkAnnotationSet) set = spanmark_annotation_set_new ("d", "a", "车俊在浙江");
@@ -1054,6 +1090,7 @@ main (int   argc,
   g_test_add_func ("/annotation-set/nested-and-adjacent", test_nested_and_adjacent);
   g_test_add_func ("/annotation-set/ids", test_ids);
   g_test_add_func ("/annotation-set/loaders", test_loaders);
+  g_test_add_func ("/annotation-set/load-spans", test_load_spans);
   g_test_add_func ("/annotation-set/span-mutators", test_span_mutators);
   g_test_add_func ("/annotation-set/entities", test_entities);
   g_test_add_func ("/annotation-set/status-change", test_status_change);
