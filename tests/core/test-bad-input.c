@@ -398,6 +398,107 @@ test_open_not_a_project (void)
   fixture_remove_tree (dir);
 }
 
+/* Random damage (flipped bytes, JSON punctuation inserted, ranges cut,
+ * truncation): loading either succeeds or fails with a message naming
+ * the file, validation agrees with loading, and a failed file is never
+ * written.  The seed is in the test log (--seed to repeat). */
+static void
+test_mutations (void)
+{
+  static const char punctuation[] = "{}[],:\"\\0123456789-.e \n";
+  g_autofree char *dir = fixture_make_dir ();
+  g_autoptr(SpanmarkProject) created = fixture_make_project (dir, TRUE);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autofree char *good = NULL;
+  gsize good_length = 0;
+  guint n_failed = 0;
+
+  good = fixture_read (dir, D1, &good_length);
+
+  for (guint round = 0; round < 300; round++)
+    {
+      g_autoptr(GByteArray) bytes = g_byte_array_new ();
+      g_autoptr(SpanmarkProject) project = NULL;
+      g_autoptr(SpanmarkAnnotationSet) set = NULL;
+      g_autoptr(SpanmarkAnnotationSet) fresh = NULL;
+      g_autoptr(GPtrArray) problems = NULL;
+      g_autoptr(GHashTable) before = NULL;
+      g_autoptr(GHashTable) after = NULL;
+      g_autoptr(GError) error = NULL;
+      guint n_changes = g_test_rand_int_range (1, 4);
+
+      g_byte_array_append (bytes, (const guint8 *) good, good_length);
+      for (guint i = 0; i < n_changes && bytes->len > 1; i++)
+        {
+          guint at = g_test_rand_int_range (0, bytes->len);
+
+          switch (g_test_rand_int_range (0, 4))
+            {
+            case 0:
+              bytes->data[at] = (guint8) g_test_rand_int_range (1, 256);
+              break;
+
+            case 1:
+              bytes->data[at] = (guint8) punctuation[g_test_rand_int_range (0, sizeof punctuation - 1)];
+              break;
+
+            case 2:
+              {
+                guint n = g_test_rand_int_range (1, 20);
+
+                g_byte_array_remove_range (bytes, at, MIN (n, bytes->len - at));
+              }
+              break;
+
+            default:
+              g_byte_array_set_size (bytes, at);
+              break;
+            }
+        }
+
+      fixture_write (dir, D1, (const char *) bytes->data, bytes->len);
+      before = fixture_hash_tree (dir);
+
+      project = spanmark_project_open (folder, &error);
+      g_assert_no_error (error);
+      set = spanmark_project_load_annotations (project, spanmark_project_lookup_document (project, "d1"),
+                                               "alice", &error);
+      problems = spanmark_validate_project (folder, NULL);
+      g_assert_nonnull (problems);
+
+      if (set == NULL)
+        {
+          g_assert_nonnull (error);
+          g_assert_true (g_str_has_prefix (error->message, D1 ": "));
+          g_assert_cmpuint (problems->len, >=, 1);
+          for (guint i = 0; i < problems->len; i++)
+            g_assert_cmpstr (((SpanmarkProblem *) g_ptr_array_index (problems, i))->file, ==, D1);
+          g_clear_error (&error);
+
+          fresh = spanmark_annotation_set_new ("d1", "alice", FIXTURE_TEXT_D1);
+          g_assert_false (spanmark_project_save_annotations (project, fresh, &error));
+          g_assert_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID);
+          n_failed++;
+        }
+      else
+        {
+          g_assert_no_error (error);
+          g_assert_cmpuint (problems->len, ==, 0);
+          for (guint i = 0; i < spanmark_annotation_set_get_n_spans (set); i++)
+            g_assert_cmpuint (spanmark_annotation_set_get_span (set, i)->end, <=,
+                              spanmark_annotation_set_get_length (set));
+        }
+
+      after = fixture_hash_tree (dir);
+      fixture_assert_same_tree (before, after);
+    }
+
+  g_test_message ("%u of 300 damaged files were refused", n_failed);
+  g_assert_cmpuint (n_failed, >, 0);
+
+  fixture_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -412,6 +513,7 @@ main (int   argc,
     }
   g_test_add_func ("/bad-input/broken-until-fixed", test_broken_until_fixed);
   g_test_add_func ("/bad-input/not-a-project", test_open_not_a_project);
+  g_test_add_func ("/bad-input/mutations", test_mutations);
 
   return g_test_run ();
 }
