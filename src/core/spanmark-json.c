@@ -569,14 +569,14 @@ get_uint (Place      *place,
   if (value < 0)
     {
       place_problem (place, SPANMARK_PROJECT_ERROR_INVALID, key,
-                     _("%" G_GINT64_FORMAT " is negative"), value);
+                     _("%lld is negative"), (long long) value);
       return FALSE;
     }
 
   if (value > G_MAXUINT)
     {
       place_problem (place, SPANMARK_PROJECT_ERROR_INVALID, key,
-                     _("%" G_GINT64_FORMAT " is too large"), value);
+                     _("%lld is too large"), (long long) value);
       return FALSE;
     }
 
@@ -669,8 +669,8 @@ check_version (Place      *place,
   if (json_node_get_int (node) != SPANMARK_PROJECT_FORMAT_VERSION)
     {
       place_problem (place, SPANMARK_PROJECT_ERROR_INVALID, "spanmark",
-                     _("format version %" G_GINT64_FORMAT " is not supported (this version of Spanmark reads version %d)"),
-                     json_node_get_int (node), SPANMARK_PROJECT_FORMAT_VERSION);
+                     _("format version %lld is not supported (this version of Spanmark reads version %d)"),
+                     (long long) json_node_get_int (node), SPANMARK_PROJECT_FORMAT_VERSION);
       return FALSE;
     }
 
@@ -1121,7 +1121,7 @@ spanmark_json_read_text (SpanmarkChecker *checker,
 
   if (!spanmark_text_validate (data, len, &bad, &error))
     {
-      g_autofree char *location = g_strdup_printf (_("byte %" G_GSIZE_FORMAT), bad);
+      g_autofree char *location = g_strdup_printf (_("byte %zu"), bad);
 
       spanmark_checker_add (checker, SPANMARK_PROJECT_ERROR_TEXT, path, location,
                             g_error_matches (error, SPANMARK_TEXT_ERROR, SPANMARK_TEXT_ERROR_NUL)
