@@ -535,9 +535,12 @@ has_extension (GFile      *file,
                const char *ext)
 {
   g_autofree char *base = g_file_get_basename (file);
-  gsize n = strlen (base), e = strlen (ext);
+  gsize n, e = strlen (ext);
 
-  return base != NULL && n > e && g_ascii_strcasecmp (base + n - e, ext) == 0;
+  if (base == NULL)
+    return FALSE;
+  n = strlen (base);
+  return n > e && g_ascii_strcasecmp (base + n - e, ext) == 0;
 }
 
 /* ---- brat ------------------------------------------------------------ */
