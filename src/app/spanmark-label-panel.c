@@ -55,6 +55,7 @@ struct _SpanmarkLabelPanel
   GHashTable            *unlinked;      /* span text -> UnlinkedGroup */
   char                  *jump_span_id;  /* the mention we last jumped to */
   guint                  n_unlinked_rows;
+  guint                  populated : 1;  /* rows show the set */
 
   guint                  sel_start;
   guint                  sel_end;
@@ -465,6 +466,9 @@ span_added_cb (SpanmarkAnnotationSet *set,
                const SpanmarkSpan    *span,
                SpanmarkLabelPanel    *self)
 {
+  if (!self->populated)
+    return;
+
   track_span (self, span, 1);
   update_state (self);
 }
@@ -474,6 +478,9 @@ span_removed_cb (SpanmarkAnnotationSet *set,
                  const SpanmarkSpan    *span,
                  SpanmarkLabelPanel    *self)
 {
+  if (!self->populated)
+    return;
+
   track_span (self, span, -1);
   update_state (self);
 }
@@ -484,6 +491,9 @@ span_changed_cb (SpanmarkAnnotationSet *set,
                  const SpanmarkSpan    *new_span,
                  SpanmarkLabelPanel    *self)
 {
+  if (!self->populated)
+    return;
+
   track_span (self, old_span, -1);
   track_span (self, new_span, 1);
   update_state (self);
@@ -494,7 +504,7 @@ entity_added_cb (SpanmarkAnnotationSet *set,
                  const SpanmarkEntity  *entity,
                  SpanmarkLabelPanel    *self)
 {
-  if (!is_own_label (self, entity->label))
+  if (!self->populated || !is_own_label (self, entity->label))
     return;
 
   /* Its mentions may have been attached before it came back (redo, undo
@@ -510,7 +520,7 @@ entity_removed_cb (SpanmarkAnnotationSet *set,
 {
   GtkWidget *row = g_hash_table_lookup (self->entity_rows, entity->id);
 
-  if (row == NULL)
+  if (!self->populated || row == NULL)
     return;
 
   gtk_list_box_remove (self->entity_list, row);
@@ -526,7 +536,7 @@ entity_changed_cb (SpanmarkAnnotationSet *set,
 {
   SpanmarkEntityRow *row = g_hash_table_lookup (self->entity_rows, new_entity->id);
 
-  if (row != NULL)
+  if (self->populated && row != NULL)
     spanmark_entity_row_update (row, new_entity);
 }
 
@@ -545,6 +555,7 @@ clear_rows (SpanmarkLabelPanel *self)
   while (g_hash_table_iter_next (&iter, NULL, &value))
     unlinked_group_remove_row (self, value);
   g_hash_table_remove_all (self->unlinked);
+  self->populated = FALSE;
 }
 
 /* One pass over the entities and one over the spans, so opening a
@@ -552,6 +563,11 @@ clear_rows (SpanmarkLabelPanel *self)
 static void
 populate (SpanmarkLabelPanel *self)
 {
+  g_assert (self->set != NULL);
+  g_assert (!self->populated);
+
+  self->populated = TRUE;
+
   guint n_entities = spanmark_annotation_set_get_n_entities (self->set);
   guint n_spans = spanmark_annotation_set_get_n_spans (self->set);
 
@@ -918,6 +934,20 @@ draw_swatch (GtkDrawingArea *area,
 /* GObject */
 
 static void
+spanmark_label_panel_map (GtkWidget *widget)
+{
+  SpanmarkLabelPanel *self = SPANMARK_LABEL_PANEL (widget);
+
+  GTK_WIDGET_CLASS (spanmark_label_panel_parent_class)->map (widget);
+
+  if (self->set != NULL && !self->populated)
+    {
+      populate (self);
+      update_state (self);
+    }
+}
+
+static void
 spanmark_label_panel_dispose (GObject *object)
 {
   SpanmarkLabelPanel *self = (SpanmarkLabelPanel *) object;
@@ -960,6 +990,7 @@ spanmark_label_panel_class_init (SpanmarkLabelPanelClass *klass)
 
   object_class->dispose = spanmark_label_panel_dispose;
   object_class->finalize = spanmark_label_panel_finalize;
+  widget_class->map = spanmark_label_panel_map;
 
   /**
    * SpanmarkLabelPanel::jump-to-span:
@@ -1139,7 +1170,10 @@ spanmark_label_panel_set_annotation_set (SpanmarkLabelPanel    *self,
           g_signal_connect_object (set, "entity-added", G_CALLBACK (entity_added_cb), self, 0);
           g_signal_connect_object (set, "entity-removed", G_CALLBACK (entity_removed_cb), self, 0);
           g_signal_connect_object (set, "entity-changed", G_CALLBACK (entity_changed_cb), self, 0);
-          populate (self);
+          /* The panels the view stack hides wait to be shown, so opening
+           * a document builds the rows of one panel, not of all. */
+          if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+            populate (self);
         }
     }
 

@@ -641,6 +641,42 @@ test_tag_buttons (Fixture       *fixture,
   gtk_widget_insert_action_group (fixture->window, "win", NULL);
 }
 
+/* A panel the view stack hides builds its rows when first shown, and
+ * follows the set from then on. */
+static void
+test_deferred (Fixture       *fixture,
+               gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  SpanmarkLabelPanel *panel = SPANMARK_LABEL_PANEL (spanmark_label_panel_new (fixture->official));
+  GtkWidget *row;
+
+  gtk_widget_set_visible (GTK_WIDGET (panel), FALSE);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (panel));
+  gtk_window_present (GTK_WINDOW (window));
+  spanmark_label_panel_set_annotation_set (panel, fixture->set, TRUE);
+  spanmark_annotation_set_set_entity_attr (fixture->set, fixture->che, "region", "重庆");
+  g_assert_null (spanmark_label_panel_get_entity_row (panel, fixture->che));
+
+  gtk_widget_set_visible (GTK_WIDGET (panel), TRUE);
+  process_events ();
+  row = spanmark_label_panel_get_entity_row (panel, fixture->che);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (spanmark_entity_row_get_attrs_text (SPANMARK_ENTITY_ROW (row)), ==,
+                   "title 浙江省委书记 · region 重庆");
+  g_assert_cmpstr (spanmark_entity_row_get_mentions_text (SPANMARK_ENTITY_ROW (row)), ==, "3 mentions");
+  g_assert_cmpuint (spanmark_label_panel_get_n_unlinked (panel, "陈敏尔"), ==, 1);
+
+  /* Hidden again, it still follows. */
+  gtk_widget_set_visible (GTK_WIDGET (panel), FALSE);
+  spanmark_history_undo (fixture->history);
+  g_assert_cmpstr (spanmark_entity_row_get_attrs_text (SPANMARK_ENTITY_ROW (row)), ==,
+                   "title 浙江省委书记 · region 浙江");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  process_events ();
+}
+
 static void
 test_accessible (Fixture       *fixture,
                  gconstpointer  data)
@@ -788,6 +824,7 @@ main (int   argc,
   ADD ("states", test_states);
   ADD ("accessible", test_accessible);
   ADD ("tag-buttons", test_tag_buttons);
+  ADD ("deferred", test_deferred);
 #undef ADD
   g_test_add_func ("/label-panel/escaped", test_escaped);
   g_test_add_func ("/label-panel/many-unlinked", test_many_unlinked);
