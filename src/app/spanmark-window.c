@@ -634,7 +634,6 @@ spanmark_window_open_document (SpanmarkWindow   *self,
   g_autoptr(SpanmarkAnnotationSet) set = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
-  SpanmarkSettings *settings = spanmark_settings_get_default ();
   gboolean read_only = FALSE;
 
   g_assert (SPANMARK_IS_WINDOW (self));
@@ -677,9 +676,6 @@ spanmark_window_open_document (SpanmarkWindow   *self,
   if (self->monitor != NULL)
     g_signal_connect (self->monitor, "changed", G_CALLBACK (monitor_changed_cb), self);
 
-  spanmark_document_view_set_font (self->document_view,
-                                   spanmark_settings_get_font_size (settings),
-                                   spanmark_settings_get_line_spacing (settings));
   spanmark_document_view_set_annotation_set (self->document_view,
                                              spanmark_project_get_schema (self->project),
                                              set);
@@ -986,6 +982,16 @@ spanmark_window_class_init (SpanmarkWindowClass *klass)
 }
 
 static void
+font_settings_changed_cb (SpanmarkWindow *self)
+{
+  SpanmarkSettings *settings = spanmark_settings_get_default ();
+
+  spanmark_document_view_set_font (self->document_view,
+                                   spanmark_settings_get_font_size (settings),
+                                   spanmark_settings_get_line_spacing (settings));
+}
+
+static void
 spanmark_window_init (SpanmarkWindow *self)
 {
   GSettings *settings = spanmark_settings_get_gsettings (spanmark_settings_get_default ());
@@ -1016,6 +1022,11 @@ spanmark_window_init (SpanmarkWindow *self)
 
   g_signal_connect_swapped (self->filter_dropdown, "notify::selected",
                             G_CALLBACK (filter_changed_cb), self);
+  g_signal_connect_object (settings, "changed::font-size",
+                           G_CALLBACK (font_settings_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (settings, "changed::line-spacing",
+                           G_CALLBACK (font_settings_changed_cb), self, G_CONNECT_SWAPPED);
+  font_settings_changed_cb (self);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (settings, "window-width"),

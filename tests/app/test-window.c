@@ -83,6 +83,8 @@ fixture_setup (Fixture       *fixture,
 
   g_settings_set_string (settings, "annotator-name", ANNOTATOR);
   g_settings_set_uint (settings, "autosave-delay", 60);
+  g_settings_reset (settings, "font-size");
+  g_settings_reset (settings, "line-spacing");
 
   fixture->tmp = g_dir_make_tmp ("spanmark-window-XXXXXX", &error);
   g_assert_no_error (error);
@@ -210,6 +212,11 @@ test_open (Fixture       *fixture,
   activate (fixture, "win.open-document", "news");
   g_assert_cmpstr (spanmark_document_get_id (spanmark_window_get_document (fixture->window)), ==, "news");
   g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) == GTK_WIDGET (text_view));
+
+  /* Preferences apply at once: (1.5 - 1) x 24 pt at 96 dpi = 16 px leading. */
+  g_settings_set_double (spanmark_settings_get_gsettings (spanmark_settings_get_default ()), "line-spacing", 1.5);
+  g_settings_set_int (spanmark_settings_get_gsettings (spanmark_settings_get_default ()), "font-size", 24);
+  g_assert_cmpint (gtk_text_view_get_pixels_inside_wrap (text_view), ==, 16);
 }
 
 static void
