@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 
 #include "spanmark-export.h"
+#include "spanmark-export-private.h"
 
 G_DEFINE_QUARK (spanmark-export-error-quark, spanmark_export_error)
 
@@ -526,25 +527,6 @@ append_json_string (GString    *out,
   g_string_append_c (out, '"');
 }
 
-static void
-append_json_attrs (GString    *out,
-                   GHashTable *attrs,
-                   GPtrArray  *keys)
-{
-  g_string_append_c (out, '{');
-  for (guint i = 0; i < keys->len; i++)
-    {
-      const char *key = g_ptr_array_index (keys, i);
-
-      if (i > 0)
-        g_string_append_c (out, ',');
-      append_json_string (out, key, -1);
-      g_string_append_c (out, ':');
-      append_json_string (out, g_hash_table_lookup (attrs, key), -1);
-    }
-  g_string_append_c (out, '}');
-}
-
 /* Output files. */
 
 typedef struct
@@ -796,15 +778,22 @@ typedef struct
   GHashTable                  *label_index;  /* name -> index + 1 */
   GPtrArray                   *label_names;
   GPtrArray                   *tag_names;    /* 4 per label: B, I, E, S */
+  GPtrArray                   *tag_lines;    /* GString " B-X\n", the same order */
 
-  /* Per-document scratch, reused. */
-  GArray                      *chars;        /* gunichar */
-  GArray                      *char_bytes;   /* guint32: byte offset of each char, + 1 */
+  /* Per-document data and scratch, reused. */
+  gboolean                     allow_fast;
+  ExportDoc                    doc;
   GArray                      *tags;         /* gint32: -1 for O, else label * 4 + kind */
   GString                     *scratch;
 } Export;
 
 enum { TAG_B, TAG_I, TAG_E, TAG_S };
+
+static void
+free_gstring (gpointer data)
+{
+  g_string_free (data, TRUE);
+}
 
 static void
 export_clear (Export *export)
@@ -823,8 +812,9 @@ export_clear (Export *export)
   g_clear_pointer (&export->label_index, g_hash_table_unref);
   g_clear_pointer (&export->label_names, g_ptr_array_unref);
   g_clear_pointer (&export->tag_names, g_ptr_array_unref);
-  g_clear_pointer (&export->chars, g_array_unref);
-  g_clear_pointer (&export->char_bytes, g_array_unref);
+  g_clear_pointer (&export->tag_lines, g_ptr_array_unref);
+  if (export->doc.spans != NULL)
+    _spanmark_export_doc_clear (&export->doc);
   g_clear_pointer (&export->tags, g_array_unref);
   if (export->scratch != NULL)
     g_string_free (export->scratch, TRUE);
@@ -844,6 +834,14 @@ export_add_label (Export     *export,
   g_ptr_array_add (export->tag_names, g_strconcat ("I-", name, NULL));
   g_ptr_array_add (export->tag_names, g_strconcat ("E-", name, NULL));
   g_ptr_array_add (export->tag_names, g_strconcat ("S-", name, NULL));
+  for (guint i = export->tag_names->len - 4; i < export->tag_names->len; i++)
+    {
+      GString *line = g_string_new (" ");
+
+      g_string_append (line, g_ptr_array_index (export->tag_names, i));
+      g_string_append_c (line, '\n');
+      g_ptr_array_add (export->tag_lines, line);
+    }
 }
 
 /* Index of @name among the labels, or -1 with an error (hf only). */
@@ -869,43 +867,68 @@ export_label_index (Export      *export,
   return (int) export->label_names->len - 1;
 }
 
-/* Splits the text into code points and computes each one's tag from the
- * kept (flat) spans.  A span's characters are its tokens minus white
- * space; a line break inside a span starts a new piece, since a sentence
- * never continues an entity from the previous one. */
+/* Keeps the outermost spans, as spanmark_export_flatten_spans(). */
+static GPtrArray *
+flatten_export_spans (GArray *spans,
+                      guint  *n_dropped)
+{
+  GPtrArray *kept = g_ptr_array_sized_new (spans->len);
+  guint kept_end = 0;
+  guint dropped = 0;
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      ExportSpan *span = &g_array_index (spans, ExportSpan, i);
+
+      if (kept->len > 0 && span->start < kept_end)
+        {
+          dropped++;
+          continue;
+        }
+      g_ptr_array_add (kept, span);
+      kept_end = span->end;
+    }
+
+  *n_dropped = dropped;
+  return kept;
+}
+
+static inline gunichar
+doc_char (const ExportDoc *doc,
+          guint            i)
+{
+  const guint32 *bytes = (const guint32 *) doc->char_bytes->data;
+  const guchar *p = (const guchar *) doc->text + bytes[i];
+
+  /* Most characters of most corpora are ASCII or CJK: decode those
+   * inline. */
+  if (p[0] < 0x80)
+    return p[0];
+  return g_utf8_get_char ((const char *) p);
+}
+
+/* Computes each code point's tag from the kept (flat) spans.  A span's
+ * tokens are its characters minus white space; a line break inside a
+ * span starts a new piece, since a sentence never continues an entity
+ * from the previous one. */
 static gboolean
 export_compute_tags (Export      *export,
-                     const char  *text,
                      GPtrArray   *kept,
                      GError     **error)
 {
+  const ExportDoc *doc = &export->doc;
   gboolean bioes = export->options->scheme == SPANMARK_EXPORT_SCHEME_BIOES;
-  guint n;
+  guint n = doc->char_bytes->len - 1;
+  gint32 *tags;
 
-  g_array_set_size (export->chars, 0);
-  g_array_set_size (export->char_bytes, 0);
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      guint32 byte = (guint32) (p - text);
-
-      g_array_append_val (export->chars, c);
-      g_array_append_val (export->char_bytes, byte);
-    }
-  {
-    guint32 byte = (guint32) strlen (text);
-
-    g_array_append_val (export->char_bytes, byte);
-  }
-
-  n = export->chars->len;
   g_array_set_size (export->tags, n);
+  tags = (gint32 *) export->tags->data;
   for (guint i = 0; i < n; i++)
-    g_array_index (export->tags, gint32, i) = -1;
+    tags[i] = -1;
 
   for (guint k = 0; k < kept->len; k++)
     {
-      const SpanmarkSpan *span = g_ptr_array_index (kept, k);
+      const ExportSpan *span = g_ptr_array_index (kept, k);
       int label = export_label_index (export, span->label, error);
       guint end = MIN (span->end, n);
       gint32 first = -1;
@@ -916,15 +939,13 @@ export_compute_tags (Export      *export,
 
       for (guint i = span->start; i <= end; i++)
         {
-          gunichar c = i < end ? g_array_index (export->chars, gunichar, i) : '\n';
+          gunichar c = i < end ? doc_char (doc, i) : '\n';
 
           if (c == '\n')
             {
               /* Close the current piece. */
               if (first >= 0)
                 {
-                  gint32 *tags = (gint32 *) export->tags->data;
-
                   if (first == last)
                     tags[first] = label * 4 + (bioes ? TAG_S : TAG_B);
                   else
@@ -954,19 +975,19 @@ export_compute_tags (Export      *export,
 }
 
 static void
-write_conll (Export     *export,
-             const char *text,
-             GString    *out)
+write_conll (Export  *export,
+             GString *out)
 {
-  guint n = export->chars->len;
-  const gunichar *chars = (const gunichar *) export->chars->data;
-  const guint32 *bytes = (const guint32 *) export->char_bytes->data;
+  const ExportDoc *doc = &export->doc;
+  const char *text = doc->text;
+  guint n = doc->char_bytes->len - 1;
+  const guint32 *bytes = (const guint32 *) doc->char_bytes->data;
   const gint32 *tags = (const gint32 *) export->tags->data;
   guint n_tokens = 0;
 
   for (guint i = 0; i < n; i++)
     {
-      gunichar c = chars[i];
+      gunichar c = doc_char (doc, i);
 
       if (c == '\n')
         {
@@ -979,12 +1000,14 @@ write_conll (Export     *export,
         continue;
 
       g_string_append_len (out, text + bytes[i], bytes[i + 1] - bytes[i]);
-      g_string_append_c (out, ' ');
       if (tags[i] < 0)
-        g_string_append_c (out, 'O');
+        g_string_append_len (out, " O\n", 3);
       else
-        g_string_append (out, g_ptr_array_index (export->tag_names, tags[i]));
-      g_string_append_c (out, '\n');
+        {
+          const GString *tag = g_ptr_array_index (export->tag_lines, tags[i]);
+
+          g_string_append_len (out, tag->str, tag->len);
+        }
       n_tokens++;
     }
 
@@ -1008,13 +1031,13 @@ hf_tag_number (Export *export,
 
 static void
 write_hf (Export     *export,
-          const char *text,
           const char *document_id,
           GString    *out)
 {
-  guint n = export->chars->len;
-  const gunichar *chars = (const gunichar *) export->chars->data;
-  const guint32 *bytes = (const guint32 *) export->char_bytes->data;
+  const ExportDoc *doc = &export->doc;
+  const char *text = doc->text;
+  guint n = doc->char_bytes->len - 1;
+  const guint32 *bytes = (const guint32 *) doc->char_bytes->data;
   const gint32 *tags = (const gint32 *) export->tags->data;
   GString *tokens = g_string_new (NULL);
   GString *numbers = g_string_new (NULL);
@@ -1023,18 +1046,16 @@ write_hf (Export     *export,
 
   for (guint i = 0; i <= n; i++)
     {
-      gunichar c = i < n ? chars[i] : '\n';
+      gunichar c = i < n ? doc_char (doc, i) : '\n';
 
       if (c == '\n')
         {
           if (n_tokens > 0)
             {
-              g_string_append (out, "{\"id\":");
-              {
-                g_autofree char *id = g_strdup_printf ("%s-%u", document_id, sentence);
+              g_autofree char *id = g_strdup_printf ("%s-%u", document_id, sentence);
 
-                append_json_string (out, id, -1);
-              }
+              g_string_append (out, "{\"id\":");
+              append_json_string (out, id, -1);
               g_string_append (out, ",\"tokens\":[");
               g_string_append_len (out, tokens->str, tokens->len);
               g_string_append (out, "],\"ner_tags\":[");
@@ -1064,34 +1085,35 @@ write_hf (Export     *export,
   g_string_free (numbers, TRUE);
 }
 
-static GPtrArray *
-get_all_spans (SpanmarkAnnotationSet *set)
+static void
+append_json_attr_pairs (GString   *out,
+                        GPtrArray *attrs)
 {
-  guint n = spanmark_annotation_set_get_n_spans (set);
-  GPtrArray *spans = g_ptr_array_sized_new (n);
-
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (spans, (gpointer) spanmark_annotation_set_get_span (set, i));
-
-  return spans;
+  g_string_append_c (out, '{');
+  for (guint i = 0; attrs != NULL && i + 1 < attrs->len; i += 2)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      append_json_string (out, g_ptr_array_index (attrs, i), -1);
+      g_string_append_c (out, ':');
+      append_json_string (out, g_ptr_array_index (attrs, i + 1), -1);
+    }
+  g_string_append_c (out, '}');
 }
 
 static void
-write_jsonl (SpanmarkAnnotationSet *set,
-             const char            *document_id,
-             GPtrArray             *spans,
-             GString               *out)
+write_jsonl (const ExportDoc *doc,
+             const char      *document_id,
+             GString         *out)
 {
-  guint n_entities = spanmark_annotation_set_get_n_entities (set);
-
   g_string_append (out, "{\"id\":");
   append_json_string (out, document_id, -1);
   g_string_append (out, ",\"text\":");
-  append_json_string (out, spanmark_annotation_set_get_text (set), -1);
+  append_json_string (out, doc->text, doc->text_len);
   g_string_append (out, ",\"spans\":[");
-  for (guint i = 0; i < spans->len; i++)
+  for (guint i = 0; i < doc->spans->len; i++)
     {
-      const SpanmarkSpan *span = g_ptr_array_index (spans, i);
+      const ExportSpan *span = &g_array_index (doc->spans, ExportSpan, i);
 
       if (i > 0)
         g_string_append_c (out, ',');
@@ -1104,20 +1126,17 @@ write_jsonl (SpanmarkAnnotationSet *set,
           g_string_append (out, ",\"entity\":");
           append_json_string (out, span->entity, -1);
         }
-      if (g_hash_table_size (span->attrs) > 0)
+      if (span->attrs != NULL && span->attrs->len > 0)
         {
-          g_autoptr(GPtrArray) keys = spanmark_span_get_sorted_attr_keys (span);
-
           g_string_append (out, ",\"attrs\":");
-          append_json_attrs (out, span->attrs, keys);
+          append_json_attr_pairs (out, span->attrs);
         }
       g_string_append_c (out, '}');
     }
   g_string_append (out, "],\"entities\":[");
-  for (guint i = 0; i < n_entities; i++)
+  for (guint i = 0; i < doc->entities->len; i++)
     {
-      const SpanmarkEntity *entity = spanmark_annotation_set_get_entity (set, i);
-      g_autoptr(GPtrArray) keys = spanmark_entity_get_sorted_attr_keys (entity);
+      const ExportEntity *entity = &g_array_index (doc->entities, ExportEntity, i);
 
       if (i > 0)
         g_string_append_c (out, ',');
@@ -1128,26 +1147,25 @@ write_jsonl (SpanmarkAnnotationSet *set,
       g_string_append (out, ",\"name\":");
       append_json_string (out, entity->name, -1);
       g_string_append (out, ",\"attrs\":");
-      append_json_attrs (out, entity->attrs, keys);
+      append_json_attr_pairs (out, entity->attrs);
       g_string_append_c (out, '}');
     }
   g_string_append (out, "]}\n");
 }
 
 static void
-write_doccano (SpanmarkAnnotationSet *set,
-               const char            *document_id,
-               GPtrArray             *spans,
-               GString               *out)
+write_doccano (const ExportDoc *doc,
+               const char      *document_id,
+               GString         *out)
 {
   g_string_append (out, "{\"id\":");
   append_json_string (out, document_id, -1);
   g_string_append (out, ",\"text\":");
-  append_json_string (out, spanmark_annotation_set_get_text (set), -1);
+  append_json_string (out, doc->text, doc->text_len);
   g_string_append (out, ",\"label\":[");
-  for (guint i = 0; i < spans->len; i++)
+  for (guint i = 0; i < doc->spans->len; i++)
     {
-      const SpanmarkSpan *span = g_ptr_array_index (spans, i);
+      const ExportSpan *span = &g_array_index (doc->spans, ExportSpan, i);
 
       if (i > 0)
         g_string_append_c (out, ',');
@@ -1173,20 +1191,44 @@ append_brat_field (GString    *out,
     }
 }
 
-static void
-write_brat_ann (SpanmarkAnnotationSet *set,
-                GPtrArray             *spans,
-                GString               *out)
+static const ExportEntity *
+lookup_entity (const ExportDoc *doc,
+               const char      *id)
 {
-  g_autoptr(GHashTable) numbers = g_hash_table_new (g_str_hash, g_str_equal);
-  guint n_entities = spanmark_annotation_set_get_n_entities (set);
+  for (guint i = 0; i < doc->entities->len; i++)
+    {
+      const ExportEntity *entity = &g_array_index (doc->entities, ExportEntity, i);
+
+      if (g_str_equal (entity->id, id))
+        return entity;
+    }
+  return NULL;
+}
+
+static void
+append_brat_note (GString    *out,
+                  guint      *note,
+                  guint       t,
+                  const char *key,
+                  const char *value)
+{
+  g_string_append_printf (out, "#%u\tAnnotatorNotes T%u\t", ++(*note), t);
+  append_brat_field (out, key);
+  g_string_append_c (out, '=');
+  append_brat_field (out, value);
+  g_string_append_c (out, '\n');
+}
+
+static void
+write_brat_ann (const ExportDoc *doc,
+                GString         *out)
+{
   guint note = 0;
 
-  for (guint i = 0; i < spans->len; i++)
+  for (guint i = 0; i < doc->spans->len; i++)
     {
-      const SpanmarkSpan *span = g_ptr_array_index (spans, i);
+      const ExportSpan *span = &g_array_index (doc->spans, ExportSpan, i);
 
-      g_hash_table_insert (numbers, span->id, GUINT_TO_POINTER (i + 1));
       g_string_append_printf (out, "T%u\t", i + 1);
       append_brat_field (out, span->label);
       g_string_append_printf (out, " %u %u\t", span->start, span->end);
@@ -1194,78 +1236,70 @@ write_brat_ann (SpanmarkAnnotationSet *set,
       g_string_append_c (out, '\n');
     }
 
-  for (guint i = 0; i < spans->len; i++)
+  for (guint i = 0; i < doc->spans->len; i++)
     {
-      const SpanmarkSpan *span = g_ptr_array_index (spans, i);
-      const SpanmarkEntity *entity = NULL;
-      g_autoptr(GHashTable) merged = g_hash_table_new (g_str_hash, g_str_equal);
-      g_autoptr(GList) keys = NULL;
-      GHashTableIter iter;
-      gpointer key, value;
+      const ExportSpan *span = &g_array_index (doc->spans, ExportSpan, i);
+      const ExportEntity *entity = span->entity != NULL ? lookup_entity (doc, span->entity) : NULL;
+      GPtrArray *own = span->attrs;
+      GPtrArray *inherited = entity != NULL ? entity->attrs : NULL;
+      guint a = 0, b = 0;
 
-      if (span->entity != NULL)
-        entity = spanmark_annotation_set_lookup_entity (set, span->entity);
-
-      /* The span's own attributes win over its entity's. */
-      if (entity != NULL)
+      /* Merge the two sorted lists; the span's own value wins. */
+      while ((own != NULL && a + 1 < own->len) || (inherited != NULL && b + 1 < inherited->len))
         {
-          g_hash_table_iter_init (&iter, entity->attrs);
-          while (g_hash_table_iter_next (&iter, &key, &value))
-            g_hash_table_insert (merged, key, value);
-        }
-      g_hash_table_iter_init (&iter, span->attrs);
-      while (g_hash_table_iter_next (&iter, &key, &value))
-        g_hash_table_insert (merged, key, value);
+          const char *ka = own != NULL && a + 1 < own->len ? g_ptr_array_index (own, a) : NULL;
+          const char *kb = inherited != NULL && b + 1 < inherited->len ? g_ptr_array_index (inherited, b) : NULL;
+          int cmp = ka == NULL ? 1 : kb == NULL ? -1 : strcmp (ka, kb);
 
-      keys = g_list_sort (g_hash_table_get_keys (merged), (GCompareFunc) strcmp);
-      for (GList *l = keys; l != NULL; l = l->next)
-        {
-          g_string_append_printf (out, "#%u\tAnnotatorNotes T%u\t", ++note, i + 1);
-          append_brat_field (out, l->data);
-          g_string_append_c (out, '=');
-          append_brat_field (out, g_hash_table_lookup (merged, l->data));
-          g_string_append_c (out, '\n');
+          if (cmp <= 0)
+            {
+              append_brat_note (out, &note, i + 1, ka, g_ptr_array_index (own, a + 1));
+              a += 2;
+              if (cmp == 0)
+                b += 2;
+            }
+          else
+            {
+              append_brat_note (out, &note, i + 1, kb, g_ptr_array_index (inherited, b + 1));
+              b += 2;
+            }
         }
     }
 
-  for (guint i = 0; i < n_entities; i++)
+  for (guint e = 0; e < doc->entities->len; e++)
     {
-      const SpanmarkEntity *entity = spanmark_annotation_set_get_entity (set, i);
-      g_autoptr(GPtrArray) mentions = spanmark_annotation_set_get_mentions (set, entity->id);
+      const ExportEntity *entity = &g_array_index (doc->entities, ExportEntity, e);
+      guint n_mentions = 0;
 
-      if (mentions == NULL || mentions->len < 2)
+      for (guint i = 0; i < doc->spans->len; i++)
+        if (g_strcmp0 (g_array_index (doc->spans, ExportSpan, i).entity, entity->id) == 0)
+          n_mentions++;
+      if (n_mentions < 2)
         continue;
 
       g_string_append (out, "*\tEquiv");
-      for (guint j = 0; j < mentions->len; j++)
-        {
-          const SpanmarkSpan *span = g_ptr_array_index (mentions, j);
-
-          g_string_append_printf (out, " T%u",
-                                  GPOINTER_TO_UINT (g_hash_table_lookup (numbers, span->id)));
-        }
+      for (guint i = 0; i < doc->spans->len; i++)
+        if (g_strcmp0 (g_array_index (doc->spans, ExportSpan, i).entity, entity->id) == 0)
+          g_string_append_printf (out, " T%u", i + 1);
       g_string_append_c (out, '\n');
     }
 }
 
 static gboolean
-write_brat_document (Export                *export,
-                     SpanmarkAnnotationSet *set,
-                     const char            *document_id,
-                     const char            *folder,
-                     GPtrArray             *spans,
-                     GError               **error)
+write_brat_document (Export      *export,
+                     const char  *document_id,
+                     const char  *folder,
+                     GError     **error)
 {
-  const char *text = spanmark_annotation_set_get_text (set);
   g_autofree char *txt_name = g_strconcat (document_id, ".txt", NULL);
   g_autofree char *ann_name = g_strconcat (document_id, ".ann", NULL);
   g_autofree char *txt_path = g_build_filename (folder, txt_name, NULL);
   g_autofree char *ann_path = g_build_filename (folder, ann_name, NULL);
 
   g_string_truncate (export->scratch, 0);
-  write_brat_ann (set, spans, export->scratch);
+  write_brat_ann (&export->doc, export->scratch);
 
-  return write_whole_file (txt_path, text, strlen (text), error) &&
+  return write_whole_file (txt_path, export->doc.text, export->doc.text_len, error) &&
          write_whole_file (ann_path, export->scratch->str, export->scratch->len, error);
 }
 
@@ -1535,44 +1569,39 @@ export_document (Export                *export,
 {
   const SpanmarkExportOptions *options = export->options;
   const char *document_id = spanmark_document_get_id (document);
-  g_autoptr(SpanmarkAnnotationSet) set = NULL;
-  g_autoptr(GPtrArray) spans = NULL;
-  g_autoptr(GPtrArray) written = NULL;
   Sink *sink = options->split ? export->sinks[part] : export->sinks[0];
+  guint n_written;
   guint n_dropped = 0;
 
-  set = spanmark_project_load_annotations (export->project, document, export->annotator, error);
-  if (set == NULL)
+  if (!_spanmark_export_doc_load (&export->doc, export->project, document, export->annotator,
+                                  export->allow_fast, error))
     return FALSE;
 
-  spans = get_all_spans (set);
-  if (spanmark_export_format_is_flat (options->format))
-    written = spanmark_export_flatten_spans (spans, &n_dropped);
-  else
-    written = g_ptr_array_ref (spans);
+  n_written = export->doc.spans->len;
 
   switch (options->format)
     {
     case SPANMARK_EXPORT_FORMAT_CONLL:
     case SPANMARK_EXPORT_FORMAT_HF:
       {
-        const char *text = spanmark_annotation_set_get_text (set);
+        g_autoptr(GPtrArray) kept = flatten_export_spans (export->doc.spans, &n_dropped);
 
-        if (!export_compute_tags (export, text, written, error))
+        n_written = kept->len;
+        if (!export_compute_tags (export, kept, error))
           return FALSE;
         if (options->format == SPANMARK_EXPORT_FORMAT_CONLL)
-          write_conll (export, text, sink->buffer);
+          write_conll (export, sink->buffer);
         else
-          write_hf (export, text, document_id, sink->buffer);
+          write_hf (export, document_id, sink->buffer);
       }
       break;
 
     case SPANMARK_EXPORT_FORMAT_JSONL:
-      write_jsonl (set, document_id, written, sink->buffer);
+      write_jsonl (&export->doc, document_id, sink->buffer);
       break;
 
     case SPANMARK_EXPORT_FORMAT_DOCCANO:
-      write_doccano (set, document_id, written, sink->buffer);
+      write_doccano (&export->doc, document_id, sink->buffer);
       break;
 
     case SPANMARK_EXPORT_FORMAT_BRAT:
@@ -1581,7 +1610,7 @@ export_document (Export                *export,
           ? g_build_filename (export->tmp_dir, part_names[part], NULL)
           : g_strdup (export->tmp_dir);
 
-        if (!write_brat_document (export, set, document_id, folder, written, error))
+        if (!write_brat_document (export, document_id, folder, error))
           return FALSE;
       }
       break;
@@ -1595,7 +1624,7 @@ export_document (Export                *export,
 
   export->report->n_documents++;
   export->report->n_part_documents[options->split ? part : SPANMARK_EXPORT_PART_TRAIN]++;
-  export->report->n_spans += written->len;
+  export->report->n_spans += n_written;
   if (n_dropped > 0)
     {
       DroppedEntry entry = { g_strdup (document_id), n_dropped };
@@ -1691,8 +1720,11 @@ spanmark_export_run (SpanmarkProject             *project,
   export.label_index = g_hash_table_new (g_str_hash, g_str_equal);
   export.label_names = g_ptr_array_new_with_free_func (g_free);
   export.tag_names = g_ptr_array_new_with_free_func (g_free);
-  export.chars = g_array_new (FALSE, FALSE, sizeof (gunichar));
-  export.char_bytes = g_array_new (FALSE, FALSE, sizeof (guint32));
+  export.tag_lines = g_ptr_array_new_with_free_func (free_gstring);
+  _spanmark_export_doc_init (&export.doc);
+  /* SPANMARK_EXPORT_SLOW=1 reads every file with the project's loader
+   * (tests compare both ways). */
+  export.allow_fast = g_getenv ("SPANMARK_EXPORT_SLOW") == NULL;
   export.tags = g_array_new (FALSE, FALSE, sizeof (gint32));
   export.scratch = g_string_new (NULL);
   for (guint i = 0; i < spanmark_schema_get_n_labels (export.schema); i++)

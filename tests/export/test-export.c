@@ -240,6 +240,41 @@ test_brat (Fixture       *fixture,
     }
 }
 
+/* The same bytes when every file goes through the project's loader
+ * rather than the exporter's fast reader. */
+static void
+test_slow_path (Fixture       *fixture,
+                gconstpointer  data)
+{
+  struct { SpanmarkExportFormat format; const char *expected; } cases[] = {
+    { SPANMARK_EXPORT_FORMAT_CONLL, "fixture-bio.conll" },
+    { SPANMARK_EXPORT_FORMAT_JSONL, "fixture.jsonl" },
+    { SPANMARK_EXPORT_FORMAT_DOCCANO, "fixture-doccano.jsonl" },
+  };
+  g_autofree char *ann = g_build_filename (fixture->out, "b2.ann", NULL);
+
+  g_setenv ("SPANMARK_EXPORT_SLOW", "1", TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      SpanmarkExportOptions options;
+      g_autoptr(SpanmarkExportReport) report = NULL;
+      g_autofree char *path = g_build_filename (fixture->dir, "slow.out", NULL);
+
+      init_options (&options, cases[i].format);
+      report = run_export (fixture, &options, path);
+      assert_file_equals (path, cases[i].expected);
+    }
+  {
+    SpanmarkExportOptions options;
+    g_autoptr(SpanmarkExportReport) report = NULL;
+
+    init_options (&options, SPANMARK_EXPORT_FORMAT_BRAT);
+    report = run_export (fixture, &options, fixture->out);
+    assert_file_equals (ann, "brat/b2.ann");
+  }
+  g_unsetenv ("SPANMARK_EXPORT_SLOW");
+}
+
 static void
 test_flatten (void)
 {
@@ -442,6 +477,7 @@ main (int    argc,
   ADD ("/export/annotator", test_annotator_choice);
   ADD ("/export/cancel", test_cancel);
   ADD ("/export/failure", test_failure_leaves_nothing);
+  ADD ("/export/slow-path", test_slow_path);
 #undef ADD
 
   return g_test_run ();

@@ -1,0 +1,71 @@
+/* spanmark-export-private.h — one document as the exporters see it
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "spanmark-project.h"
+
+G_BEGIN_DECLS
+
+/* Borrowed strings: they live in the ExportDoc's string chunk or in its
+ * annotation set. */
+typedef struct
+{
+  const char *id;
+  guint       start;
+  guint       end;
+  const char *label;
+  const char *text;
+  const char *entity;   /* NULL if none */
+  GPtrArray  *attrs;    /* key, value, key, value… sorted by key; NULL if none */
+} ExportSpan;
+
+typedef struct
+{
+  const char *id;
+  const char *label;
+  const char *name;
+  GPtrArray  *attrs;    /* as above; NULL if none */
+} ExportEntity;
+
+typedef struct
+{
+  const char            *text;
+  gsize                  text_len;
+  GArray                *spans;       /* ExportSpan, in spanmark_span_compare order */
+  GArray                *entities;    /* ExportEntity, in file order */
+  GArray                *char_bytes;  /* guint32: byte offset of each code point, then the length */
+
+  /* Storage, reused from one document to the next. */
+  char                  *text_data;
+  GStringChunk          *strings;
+  GPtrArray             *attr_arrays; /* GPtrArray*, freed on reset */
+  SpanmarkAnnotationSet *set;         /* when read by the project's loader */
+  GHashTable            *ids;         /* scratch for the fast reader: span ids */
+  GHashTable            *entity_ids;  /* and entity ids */
+} ExportDoc;
+
+void     _spanmark_export_doc_init  (ExportDoc *doc);
+void     _spanmark_export_doc_reset (ExportDoc *doc);
+void     _spanmark_export_doc_clear (ExportDoc *doc);
+
+/* Reads @document's text and @annotator's annotations into @doc.
+ *
+ * Well-formed files as Spanmark writes them are read by a small, strict
+ * reader written for this one shape: it checks what the project's loader
+ * checks (offsets, covered text, hash, labels, ids) but without building
+ * a JSON tree and an indexed annotation set, which is most of an export's
+ * time.  Anything the fast reader does not expect is handed to
+ * spanmark_project_load_annotations(), so a valid file reads the same
+ * either way and an invalid one fails with the loader's own message. */
+gboolean _spanmark_export_doc_load  (ExportDoc        *doc,
+                                     SpanmarkProject  *project,
+                                     SpanmarkDocument *document,
+                                     const char       *annotator,
+                                     gboolean          allow_fast,
+                                     GError          **error);
+
+G_END_DECLS

@@ -1,0 +1,694 @@
+/* spanmark-export-reader.c — read one document for an export, fast
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * An export reads every annotation file of the corpus once and keeps
+ * nothing.  The project's loader builds a json-glib tree and an indexed,
+ * undoable SpanmarkAnnotationSet for each, which is right for editing but
+ * is nine tenths of an export's time.  The reader below parses the one
+ * shape Spanmark writes, straight into flat arrays, and checks the same
+ * things the loader checks; whatever it does not expect (another key
+ * order is fine, but unknown keys, escapes that make lone surrogates,
+ * numbers with fractions, any failed check) makes it give up, and the
+ * loader reads the file instead.  So both paths accept the same files and
+ * produce the same spans, and errors always carry the loader's message.
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "spanmark-export-private.h"
+
+void
+_spanmark_export_doc_init (ExportDoc *doc)
+{
+  memset (doc, 0, sizeof *doc);
+  doc->spans = g_array_new (FALSE, FALSE, sizeof (ExportSpan));
+  doc->entities = g_array_new (FALSE, FALSE, sizeof (ExportEntity));
+  doc->char_bytes = g_array_new (FALSE, FALSE, sizeof (guint32));
+  doc->strings = g_string_chunk_new (16 * 1024);
+  doc->attr_arrays = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  doc->ids = g_hash_table_new (g_str_hash, g_str_equal);
+  doc->entity_ids = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+void
+_spanmark_export_doc_reset (ExportDoc *doc)
+{
+  doc->text = NULL;
+  doc->text_len = 0;
+  g_array_set_size (doc->spans, 0);
+  g_array_set_size (doc->entities, 0);
+  g_array_set_size (doc->char_bytes, 0);
+  g_string_chunk_clear (doc->strings);
+  g_ptr_array_set_size (doc->attr_arrays, 0);
+  g_hash_table_remove_all (doc->ids);
+  g_hash_table_remove_all (doc->entity_ids);
+  g_clear_pointer (&doc->text_data, g_free);
+  g_clear_object (&doc->set);
+}
+
+void
+_spanmark_export_doc_clear (ExportDoc *doc)
+{
+  _spanmark_export_doc_reset (doc);
+  g_clear_pointer (&doc->spans, g_array_unref);
+  g_clear_pointer (&doc->entities, g_array_unref);
+  g_clear_pointer (&doc->char_bytes, g_array_unref);
+  g_clear_pointer (&doc->strings, g_string_chunk_free);
+  g_clear_pointer (&doc->attr_arrays, g_ptr_array_unref);
+  g_clear_pointer (&doc->ids, g_hash_table_unref);
+  g_clear_pointer (&doc->entity_ids, g_hash_table_unref);
+}
+
+/* The byte offset of every code point, and of the end. */
+static void
+index_text (ExportDoc *doc)
+{
+  const char *p = doc->text;
+  const char *end = doc->text + doc->text_len;
+  guint32 byte;
+
+  g_array_set_size (doc->char_bytes, 0);
+  while (p < end)
+    {
+      byte = (guint32) (p - doc->text);
+      g_array_append_val (doc->char_bytes, byte);
+      p = g_utf8_next_char (p);
+    }
+  byte = (guint32) doc->text_len;
+  g_array_append_val (doc->char_bytes, byte);
+}
+
+static GPtrArray *
+sorted_attrs (ExportDoc  *doc,
+              GHashTable *attrs)
+{
+  g_autoptr(GList) keys = NULL;
+  GPtrArray *array;
+
+  if (g_hash_table_size (attrs) == 0)
+    return NULL;
+
+  keys = g_list_sort (g_hash_table_get_keys (attrs), (GCompareFunc) strcmp);
+  array = g_ptr_array_sized_new (2 * g_hash_table_size (attrs));
+  for (GList *l = keys; l != NULL; l = l->next)
+    {
+      g_ptr_array_add (array, l->data);
+      g_ptr_array_add (array, g_hash_table_lookup (attrs, l->data));
+    }
+  g_ptr_array_add (doc->attr_arrays, array);
+
+  return array;
+}
+
+/* The slow, always right path: the project's loader. */
+static gboolean
+load_with_project (ExportDoc        *doc,
+                   SpanmarkProject  *project,
+                   SpanmarkDocument *document,
+                   const char       *annotator,
+                   GError          **error)
+{
+  SpanmarkAnnotationSet *set;
+
+  _spanmark_export_doc_reset (doc);
+  set = spanmark_project_load_annotations (project, document, annotator, error);
+  if (set == NULL)
+    return FALSE;
+  doc->set = set;
+
+  doc->text = spanmark_annotation_set_get_text (set);
+  doc->text_len = strlen (doc->text);
+  index_text (doc);
+
+  for (guint i = 0; i < spanmark_annotation_set_get_n_spans (set); i++)
+    {
+      const SpanmarkSpan *span = spanmark_annotation_set_get_span (set, i);
+      ExportSpan out = {
+        span->id, span->start, span->end, span->label, span->text, span->entity,
+        sorted_attrs (doc, span->attrs),
+      };
+
+      g_array_append_val (doc->spans, out);
+    }
+
+  for (guint i = 0; i < spanmark_annotation_set_get_n_entities (set); i++)
+    {
+      const SpanmarkEntity *entity = spanmark_annotation_set_get_entity (set, i);
+      ExportEntity out = { entity->id, entity->label, entity->name, sorted_attrs (doc, entity->attrs) };
+
+      g_array_append_val (doc->entities, out);
+    }
+
+  return TRUE;
+}
+
+/* The fast reader. */
+
+typedef struct
+{
+  const char   *p;
+  const char   *end;
+  GStringChunk *strings;
+  GString      *scratch;
+} Parser;
+
+static inline void
+skip_space (Parser *parser)
+{
+  while (parser->p < parser->end &&
+         (*parser->p == ' ' || *parser->p == '\n' || *parser->p == '\t' || *parser->p == '\r'))
+    parser->p++;
+}
+
+static inline gboolean
+expect (Parser *parser,
+        char    c)
+{
+  skip_space (parser);
+  if (parser->p < parser->end && *parser->p == c)
+    {
+      parser->p++;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static inline gboolean
+peek (Parser *parser,
+      char    c)
+{
+  skip_space (parser);
+  return parser->p < parser->end && *parser->p == c;
+}
+
+static gboolean
+parse_hex4 (const char *p,
+            gunichar   *value)
+{
+  *value = 0;
+  for (guint i = 0; i < 4; i++)
+    {
+      int digit = g_ascii_xdigit_value (p[i]);
+
+      if (digit < 0)
+        return FALSE;
+      *value = *value * 16 + (gunichar) digit;
+    }
+  return TRUE;
+}
+
+/* A JSON string, copied into the string chunk.  The file was checked to
+ * be valid UTF-8 beforehand. */
+static const char *
+parse_string (Parser *parser)
+{
+  const char *start;
+  const char *p;
+
+  if (!expect (parser, '"'))
+    return NULL;
+
+  start = parser->p;
+  for (p = start; p < parser->end && *p != '"' && *p != '\\'; p++)
+    if ((guchar) *p < 0x20)
+      return NULL;
+  if (p >= parser->end)
+    return NULL;
+
+  if (*p == '"')
+    {
+      parser->p = p + 1;
+      return g_string_chunk_insert_len (parser->strings, start, p - start);
+    }
+
+  /* Escapes: decode into the scratch buffer. */
+  g_string_truncate (parser->scratch, 0);
+  g_string_append_len (parser->scratch, start, p - start);
+  while (p < parser->end && *p != '"')
+    {
+      if ((guchar) *p < 0x20)
+        return NULL;
+      if (*p != '\\')
+        {
+          g_string_append_c (parser->scratch, *p++);
+          continue;
+        }
+      if (p + 1 >= parser->end)
+        return NULL;
+      switch (p[1])
+        {
+        case '"': g_string_append_c (parser->scratch, '"'); p += 2; break;
+        case '\\': g_string_append_c (parser->scratch, '\\'); p += 2; break;
+        case '/': g_string_append_c (parser->scratch, '/'); p += 2; break;
+        case 'b': g_string_append_c (parser->scratch, '\b'); p += 2; break;
+        case 'f': g_string_append_c (parser->scratch, '\f'); p += 2; break;
+        case 'n': g_string_append_c (parser->scratch, '\n'); p += 2; break;
+        case 'r': g_string_append_c (parser->scratch, '\r'); p += 2; break;
+        case 't': g_string_append_c (parser->scratch, '\t'); p += 2; break;
+        case 'u':
+          {
+            gunichar c;
+
+            if (p + 6 > parser->end || !parse_hex4 (p + 2, &c))
+              return NULL;
+            p += 6;
+            /* NUL and lone surrogates: let the loader decide. */
+            if (c == 0 || (c >= 0xdc00 && c <= 0xdfff))
+              return NULL;
+            if (c >= 0xd800 && c <= 0xdbff)
+              {
+                gunichar low;
+
+                if (p + 6 > parser->end || p[0] != '\\' || p[1] != 'u' ||
+                    !parse_hex4 (p + 2, &low) || low < 0xdc00 || low > 0xdfff)
+                  return NULL;
+                p += 6;
+                c = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
+              }
+            g_string_append_unichar (parser->scratch, c);
+          }
+          break;
+        default:
+          return NULL;
+        }
+    }
+  if (p >= parser->end)
+    return NULL;
+
+  parser->p = p + 1;
+  return g_string_chunk_insert_len (parser->strings, parser->scratch->str, parser->scratch->len);
+}
+
+/* A non-negative integer without fraction or exponent. */
+static gboolean
+parse_uint (Parser *parser,
+            guint  *value)
+{
+  guint64 v = 0;
+  const char *start;
+
+  skip_space (parser);
+  start = parser->p;
+  while (parser->p < parser->end && g_ascii_isdigit (*parser->p))
+    {
+      v = v * 10 + (guint64) (*parser->p - '0');
+      if (v > G_MAXUINT)
+        return FALSE;
+      parser->p++;
+    }
+  if (parser->p == start || (parser->p - start > 1 && *start == '0'))
+    return FALSE;
+  if (parser->p < parser->end && (*parser->p == '.' || *parser->p == 'e' || *parser->p == 'E'))
+    return FALSE;
+
+  *value = (guint) v;
+  return TRUE;
+}
+
+static gboolean
+parse_null (Parser *parser)
+{
+  skip_space (parser);
+  if (parser->end - parser->p >= 4 && memcmp (parser->p, "null", 4) == 0)
+    {
+      parser->p += 4;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* A string, or null (returns TRUE with *value NULL). */
+static gboolean
+parse_nullable_string (Parser      *parser,
+                       const char **value)
+{
+  if (peek (parser, 'n'))
+    {
+      *value = NULL;
+      return parse_null (parser);
+    }
+  *value = parse_string (parser);
+  return *value != NULL;
+}
+
+static int
+compare_attr_pairs (gconstpointer a,
+                    gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* {"key": "value", …} into a sorted key, value array (NULL if empty). */
+static gboolean
+parse_attrs (Parser     *parser,
+             ExportDoc  *doc,
+             GPtrArray **out)
+{
+  GPtrArray *array = NULL;
+  guint n;
+
+  *out = NULL;
+  if (!expect (parser, '{'))
+    return FALSE;
+  if (expect (parser, '}'))
+    return TRUE;
+
+  array = g_ptr_array_new ();
+  g_ptr_array_add (doc->attr_arrays, array);
+  do
+    {
+      const char *key = parse_string (parser);
+      const char *value;
+
+      if (key == NULL || !expect (parser, ':'))
+        return FALSE;
+      value = parse_string (parser);
+      if (value == NULL)
+        return FALSE;
+      g_ptr_array_add (array, (gpointer) key);
+      g_ptr_array_add (array, (gpointer) value);
+    }
+  while (expect (parser, ','));
+  if (!expect (parser, '}'))
+    return FALSE;
+
+  /* Sort the pairs by key; a key given twice is left to the loader. */
+  n = array->len / 2;
+  qsort (array->pdata, n, 2 * sizeof (gpointer), compare_attr_pairs);
+  for (guint i = 1; i < n; i++)
+    if (strcmp (g_ptr_array_index (array, 2 * i - 2), g_ptr_array_index (array, 2 * i)) == 0)
+      return FALSE;
+
+  *out = array;
+  return TRUE;
+}
+
+/* Each key of an item at most once: a bit per key. */
+static gboolean
+seen_key (guint *seen,
+          guint  bit)
+{
+  if (*seen & bit)
+    return TRUE;
+  *seen |= bit;
+  return FALSE;
+}
+
+static gboolean
+parse_entity (Parser         *parser,
+              ExportDoc      *doc,
+              SpanmarkSchema *schema)
+{
+  ExportEntity entity = { NULL, NULL, NULL, NULL };
+  guint seen = 0;
+
+  if (!expect (parser, '{'))
+    return FALSE;
+  if (!peek (parser, '}'))
+    do
+      {
+        const char *key = parse_string (parser);
+        gboolean ok = TRUE;
+
+        if (key == NULL || !expect (parser, ':'))
+          return FALSE;
+        if (g_str_equal (key, "id") && !seen_key (&seen, 1))
+          ok = (entity.id = parse_string (parser)) != NULL;
+        else if (g_str_equal (key, "label") && !seen_key (&seen, 2))
+          ok = (entity.label = parse_string (parser)) != NULL;
+        else if (g_str_equal (key, "name") && !seen_key (&seen, 4))
+          ok = (entity.name = parse_string (parser)) != NULL;
+        else if (g_str_equal (key, "attrs") && !seen_key (&seen, 8))
+          ok = parse_attrs (parser, doc, &entity.attrs);
+        else
+          ok = FALSE;
+        if (!ok)
+          return FALSE;
+      }
+    while (expect (parser, ','));
+  if (!expect (parser, '}'))
+    return FALSE;
+
+  if ((seen & 7) != 7 || entity.id[0] == '\0' ||
+      spanmark_schema_lookup (schema, entity.label) == NULL ||
+      g_hash_table_contains (doc->entity_ids, entity.id))
+    return FALSE;
+  g_hash_table_add (doc->entity_ids, (gpointer) entity.id);
+
+  g_array_append_val (doc->entities, entity);
+  return TRUE;
+}
+
+static gboolean
+parse_span (Parser         *parser,
+            ExportDoc      *doc,
+            SpanmarkSchema *schema)
+{
+  ExportSpan span = { NULL, 0, 0, NULL, NULL, NULL, NULL };
+  const guint32 *bytes = (const guint32 *) doc->char_bytes->data;
+  guint length = doc->char_bytes->len - 1;
+  guint seen = 0;
+
+  if (!expect (parser, '{'))
+    return FALSE;
+  if (!peek (parser, '}'))
+    do
+      {
+        const char *key = parse_string (parser);
+        gboolean ok = TRUE;
+
+        if (key == NULL || !expect (parser, ':'))
+          return FALSE;
+        if (g_str_equal (key, "id") && !seen_key (&seen, 1))
+          ok = (span.id = parse_string (parser)) != NULL;
+        else if (g_str_equal (key, "start") && !seen_key (&seen, 2))
+          ok = parse_uint (parser, &span.start);
+        else if (g_str_equal (key, "end") && !seen_key (&seen, 4))
+          ok = parse_uint (parser, &span.end);
+        else if (g_str_equal (key, "label") && !seen_key (&seen, 8))
+          ok = (span.label = parse_string (parser)) != NULL;
+        else if (g_str_equal (key, "text") && !seen_key (&seen, 16))
+          ok = (span.text = parse_string (parser)) != NULL;
+        else if (g_str_equal (key, "entity") && !seen_key (&seen, 32))
+          ok = parse_nullable_string (parser, &span.entity);
+        else if (g_str_equal (key, "attrs") && !seen_key (&seen, 64))
+          ok = parse_attrs (parser, doc, &span.attrs);
+        else
+          ok = FALSE;
+        if (!ok)
+          return FALSE;
+      }
+    while (expect (parser, ','));
+  if (!expect (parser, '}'))
+    return FALSE;
+
+  if ((seen & 31) != 31 || span.id[0] == '\0' || span.end <= span.start || span.end > length)
+    return FALSE;
+  if (spanmark_schema_lookup (schema, span.label) == NULL)
+    return FALSE;
+
+  /* The covered text must be the span's text, byte for byte. */
+  {
+    gsize n = bytes[span.end] - bytes[span.start];
+
+    if (strlen (span.text) != n || memcmp (doc->text + bytes[span.start], span.text, n) != 0)
+      return FALSE;
+  }
+
+  if (g_hash_table_contains (doc->ids, span.id))
+    return FALSE;
+  g_hash_table_add (doc->ids, (gpointer) span.id);
+
+  g_array_append_val (doc->spans, span);
+  return TRUE;
+}
+
+static gboolean
+parse_array (Parser         *parser,
+             ExportDoc      *doc,
+             SpanmarkSchema *schema,
+             gboolean      (*parse_item) (Parser *, ExportDoc *, SpanmarkSchema *))
+{
+  if (!expect (parser, '['))
+    return FALSE;
+  if (expect (parser, ']'))
+    return TRUE;
+  do
+    if (!parse_item (parser, doc, schema))
+      return FALSE;
+  while (expect (parser, ','));
+  return expect (parser, ']');
+}
+
+static int
+compare_spans (gconstpointer a,
+               gconstpointer b)
+{
+  const ExportSpan *sa = a;
+  const ExportSpan *sb = b;
+
+  /* As spanmark_span_compare: start, then longer first, then id. */
+  if (sa->start != sb->start)
+    return sa->start < sb->start ? -1 : 1;
+  if (sa->end != sb->end)
+    return sa->end > sb->end ? -1 : 1;
+  return strcmp (sa->id, sb->id);
+}
+
+static gboolean
+parse_annotations (ExportDoc      *doc,
+                   const char     *data,
+                   gsize           length,
+                   const char     *document_id,
+                   const char     *annotator,
+                   SpanmarkSchema *schema)
+{
+  g_autoptr(GString) scratch = g_string_new (NULL);
+  Parser parser = { data, data + length, doc->strings, scratch };
+  const char *sha256 = NULL;
+  guint seen = 0;
+  guint version = 0;
+
+  if (!g_utf8_validate_len (data, length, NULL))
+    return FALSE;
+
+  if (!expect (&parser, '{'))
+    return FALSE;
+  if (!peek (&parser, '}'))
+    do
+      {
+        const char *key = parse_string (&parser);
+        gboolean ok = TRUE;
+
+        if (key == NULL || !expect (&parser, ':'))
+          return FALSE;
+        if (g_str_equal (key, "spanmark") && !seen_key (&seen, 1))
+          ok = parse_uint (&parser, &version) && version == SPANMARK_PROJECT_FORMAT_VERSION;
+        else if (g_str_equal (key, "document") && !seen_key (&seen, 2))
+          {
+            const char *value = parse_string (&parser);
+
+            ok = value != NULL && g_str_equal (value, document_id);
+          }
+        else if (g_str_equal (key, "text_sha256") && !seen_key (&seen, 4))
+          ok = (sha256 = parse_string (&parser)) != NULL;
+        else if (g_str_equal (key, "annotator") && !seen_key (&seen, 8))
+          {
+            const char *value = parse_string (&parser);
+
+            ok = value != NULL && g_str_equal (value, annotator);
+          }
+        else if (g_str_equal (key, "status") && !seen_key (&seen, 16))
+          {
+            const char *value = parse_string (&parser);
+            SpanmarkStatus status;
+
+            ok = value != NULL && spanmark_status_from_string (value, &status);
+          }
+        else if (g_str_equal (key, "modified") && !seen_key (&seen, 32))
+          {
+            const char *value;
+
+            ok = parse_nullable_string (&parser, &value);
+          }
+        else if (g_str_equal (key, "spans") && !seen_key (&seen, 64))
+          ok = parse_array (&parser, doc, schema, parse_span);
+        else if (g_str_equal (key, "entities") && !seen_key (&seen, 128))
+          ok = parse_array (&parser, doc, schema, parse_entity);
+        else
+          ok = FALSE;
+        if (!ok)
+          return FALSE;
+      }
+    while (expect (&parser, ','));
+  if (!expect (&parser, '}'))
+    return FALSE;
+  skip_space (&parser);
+  if (parser.p != parser.end)
+    return FALSE;
+
+  /* Required: everything but "modified" and "entities". */
+  if ((seen & (1 | 2 | 4 | 8 | 16 | 64)) != (1 | 2 | 4 | 8 | 16 | 64))
+    return FALSE;
+
+  {
+    g_autofree char *actual = spanmark_text_sha256 (doc->text, doc->text_len);
+
+    if (g_ascii_strcasecmp (actual, sha256) != 0)
+      return FALSE;
+  }
+
+  /* Mentions must point at entities of the file. */
+  for (guint i = 0; i < doc->spans->len; i++)
+    {
+      const ExportSpan *span = &g_array_index (doc->spans, ExportSpan, i);
+
+      if (span->entity != NULL && !g_hash_table_contains (doc->entity_ids, span->entity))
+        return FALSE;
+    }
+
+  g_array_sort (doc->spans, compare_spans);
+  return TRUE;
+}
+
+static gboolean
+load_fast (ExportDoc        *doc,
+           SpanmarkProject  *project,
+           SpanmarkDocument *document,
+           const char       *annotator)
+{
+  g_autofree char *dir = g_file_get_path (spanmark_project_get_dir (project));
+  g_autofree char *text_path = NULL;
+  g_autofree char *ann_name = NULL;
+  g_autofree char *ann_path = NULL;
+  g_autofree char *data = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *path = spanmark_document_get_path (document);
+  gsize length;
+
+  /* Only plain relative paths; the loader judges anything else. */
+  if (dir == NULL || path == NULL || g_path_is_absolute (path) || strstr (path, "..") != NULL)
+    return FALSE;
+
+  text_path = g_build_filename (dir, path, NULL);
+  if (!g_file_get_contents (text_path, &doc->text_data, &length, NULL))
+    return FALSE;
+  if (!g_utf8_validate_len (doc->text_data, length, NULL))
+    return FALSE;
+  doc->text = doc->text_data;
+  doc->text_len = length;
+  index_text (doc);
+
+  ann_name = g_strconcat (spanmark_document_get_id (document), ".json", NULL);
+  ann_path = g_build_filename (dir, "annotations", annotator, ann_name, NULL);
+  if (!g_file_get_contents (ann_path, &data, &length, &local_error))
+    {
+      /* No file: no annotations yet, as the loader says. */
+      return g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+    }
+
+  return parse_annotations (doc, data, length, spanmark_document_get_id (document), annotator,
+                            spanmark_project_get_schema (project));
+}
+
+gboolean
+_spanmark_export_doc_load (ExportDoc        *doc,
+                           SpanmarkProject  *project,
+                           SpanmarkDocument *document,
+                           const char       *annotator,
+                           gboolean          allow_fast,
+                           GError          **error)
+{
+  _spanmark_export_doc_reset (doc);
+
+  if (allow_fast && load_fast (doc, project, document, annotator))
+    return TRUE;
+
+  return load_with_project (doc, project, document, annotator, error);
+}
