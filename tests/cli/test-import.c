@@ -168,6 +168,21 @@ test_spacy (void)
   span = json_array_get_object_element (json_object_get_array_member (object, "spans"), 1);
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (span, "attrs"), "kind"), ==, "省");
 
+  /* "title" and "meta" go to the index. */
+  {
+    g_autofree char *path = project_file (project, "spanmark.json");
+    g_autoptr(JsonNode) index = cli_read_json (path);
+    JsonArray *documents = json_object_get_array_member (json_node_get_object (index), "documents");
+    JsonObject *first = json_array_get_object_element (documents, 0);
+    JsonObject *third = json_array_get_object_element (documents, 2);
+
+    g_assert_cmpstr (json_object_get_string_member (first, "title"), ==, "标题 Title");
+    g_assert_true (json_object_has_member (third, "meta"));
+    g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (third, "meta"), "source"),
+                     ==, "fixture");
+    g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (third, "meta"), "page"), ==, 3);
+  }
+
   assert_validates (project);
   cli_rm_rf (tmp);
 }

@@ -163,6 +163,35 @@ test_text (void)
   cli_rm_rf (tmp);
 }
 
+/* Columns line up by display width, with CJK names taking two columns
+ * a character. */
+static void
+test_wide_names (void)
+{
+  g_autofree char *tmp = cli_make_tmpdir ();
+  g_autofree char *doccano = cli_fixture ("doccano.jsonl");
+  g_autofree char *out = NULL;
+  g_auto(GStrv) lines = NULL;
+  gboolean found = FALSE;
+
+  g_assert_cmpint (cli_run (tmp, NULL, NULL, "init", "p", NULL), ==, 0);
+  g_assert_cmpint (cli_run (tmp, NULL, NULL, "import", "p", "-a", "小王", doccano, NULL), ==, 0);
+  g_assert_cmpint (cli_run (tmp, &out, NULL, "stats", "p", NULL), ==, 0);
+
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], "Label"))
+      {
+        /* "小王" is four columns wide: the counts end under its last one. */
+        g_assert_cmpstr (lines[i], ==, "Label       小王");
+        g_assert_cmpstr (lines[i + 1], ==, "OFFICIAL       3");
+        found = TRUE;
+      }
+  g_assert_true (found);
+
+  cli_rm_rf (tmp);
+}
+
 static void
 test_sample (void)
 {
@@ -189,6 +218,7 @@ main (int    argc,
   g_test_add_func ("/cli/stats/json", test_json);
   g_test_add_func ("/cli/stats/one-annotator", test_one_annotator);
   g_test_add_func ("/cli/stats/text", test_text);
+  g_test_add_func ("/cli/stats/wide-names", test_wide_names);
   g_test_add_func ("/cli/stats/sample", test_sample);
 
   return g_test_run ();
