@@ -1059,6 +1059,56 @@ spanmark_json_is_inside_path (const char *path)
   return TRUE;
 }
 
+static gboolean
+is_below (const char *path,
+          const char *root)
+{
+  gsize n = strlen (root);
+
+  if (g_str_equal (path, root))
+    return TRUE;
+
+  /* The root "/" ends in a separator already. */
+  if (n > 0 && root[n - 1] == '/')
+    return g_str_has_prefix (path, root);
+
+  return g_str_has_prefix (path, root) && path[n] == '/';
+}
+
+gboolean
+spanmark_json_check_inside (GFile      *dir,
+                            const char *relative)
+{
+  g_autofree char *dir_path = g_file_get_path (dir);
+  g_autofree char *real_dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *real = NULL;
+
+  if (dir_path == NULL || (real_dir = realpath (dir_path, NULL)) == NULL)
+    return FALSE;
+
+  path = g_build_filename (dir_path, relative, NULL);
+  while ((real = realpath (path, NULL)) == NULL)
+    {
+      char *parent;
+
+      /* Not there (yet): what matters is where it would be created. */
+      if (errno != ENOENT || g_str_equal (path, dir_path))
+        return FALSE;
+
+      parent = g_path_get_dirname (path);
+      if (g_str_equal (parent, path))
+        {
+          g_free (parent);
+          return FALSE;
+        }
+      g_free (path);
+      path = parent;
+    }
+
+  return is_below (real, real_dir);
+}
+
 char *
 spanmark_json_read_text (SpanmarkChecker *checker,
                          GFile           *dir,
@@ -1070,7 +1120,6 @@ spanmark_json_read_text (SpanmarkChecker *checker,
   g_autofree char *full_path = NULL;
   g_autofree char *real_dir = NULL;
   g_autofree char *real_path = NULL;
-  g_autofree char *prefix = NULL;
   g_autofree char *data = NULL;
   g_autoptr(GError) error = NULL;
   gsize len = 0, bad = 0;
@@ -1103,8 +1152,7 @@ spanmark_json_read_text (SpanmarkChecker *checker,
     }
 
   /* Compare canonical paths, so a symbolic link cannot lead out. */
-  prefix = g_str_has_suffix (real_dir, "/") ? g_strdup (real_dir) : g_strconcat (real_dir, "/", NULL);
-  if (!g_str_has_prefix (real_path, prefix))
+  if (!is_below (real_path, real_dir) || g_str_equal (real_path, real_dir))
     {
       spanmark_checker_add (checker, SPANMARK_PROJECT_ERROR_INVALID, "spanmark.json", index_location,
                             _("path \"%s\" leads outside the project folder (through a symbolic link)"),

@@ -457,10 +457,18 @@ spanmark_project_add_document (SpanmarkProject  *self,
 
   path = g_strdup_printf (DOCUMENTS_DIR "/%s.txt", id);
   file = g_file_resolve_relative_path (self->dir, path);
-  if (g_file_query_exists (file, NULL))
+  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL) != G_FILE_TYPE_UNKNOWN)
     {
       g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_EXISTS,
                    _("%s: the file already exists"), path);
+      return NULL;
+    }
+
+  if (!spanmark_json_check_inside (self->dir, path))
+    {
+      g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID,
+                   _("%s: not written, because the path leads outside the project folder (through a symbolic link)"),
+                   path);
       return NULL;
     }
 
@@ -644,6 +652,14 @@ spanmark_project_load_annotations (SpanmarkProject   *self,
   path = annotation_path (spanmark_document_get_id (document), annotator);
   file = g_file_resolve_relative_path (self->dir, path);
 
+  if (!spanmark_json_check_inside (self->dir, path))
+    {
+      set_file_broken (self, file, TRUE);
+      g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID,
+                   _("%s: leads outside the project folder (through a symbolic link)"), path);
+      return NULL;
+    }
+
   if (!g_file_load_contents (file, NULL, &data, &length, NULL, &local_error))
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
@@ -718,6 +734,14 @@ spanmark_project_save_annotations (SpanmarkProject        *self,
       g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID,
                    _("%s: not saved, because this file failed to load and would be overwritten; "
                      "fix or move the file, then open the document again"),
+                   path);
+      return FALSE;
+    }
+
+  if (!spanmark_json_check_inside (self->dir, path))
+    {
+      g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID,
+                   _("%s: not saved, because the path leads outside the project folder (through a symbolic link)"),
                    path);
       return FALSE;
     }

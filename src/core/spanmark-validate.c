@@ -111,6 +111,13 @@ validate_annotation_file (SpanmarkChecker *checker,
     }
 
   file = g_file_resolve_relative_path (dir, path);
+  if (!spanmark_json_check_inside (dir, path))
+    {
+      spanmark_checker_add (checker, SPANMARK_PROJECT_ERROR_INVALID, path, NULL,
+                            _("leads outside the project folder (through a symbolic link)"));
+      return;
+    }
+
   if (!g_file_load_contents (file, NULL, &data, &length, NULL, &error))
     {
       spanmark_checker_add (checker, SPANMARK_PROJECT_ERROR_INVALID, path, NULL,

@@ -398,6 +398,81 @@ test_open_not_a_project (void)
   fixture_remove_tree (dir);
 }
 
+/* Symbolic links under annotations/ or documents/ that lead out of the
+ * project are neither read nor written through. */
+static void
+test_symlinks_out (void)
+{
+  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *outside = fixture_make_dir ();
+  g_autoptr(SpanmarkProject) project = fixture_make_project (dir, TRUE);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(SpanmarkAnnotationSet) set = NULL;
+  g_autoptr(SpanmarkAnnotationSet) fresh = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GHashTable) outside_before = NULL;
+  g_autoptr(GHashTable) outside_after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *good = fixture_read (dir, D1, NULL);
+  g_autofree char *mallory = g_build_filename (dir, "annotations", "mallory", NULL);
+  g_autofree char *d1_json = g_build_filename (dir, D1, NULL);
+  g_autofree char *outside_json = g_build_filename (outside, "d1.json", NULL);
+  g_autofree char *documents = g_build_filename (dir, "documents", NULL);
+  g_autofree char *documents_moved = g_build_filename (dir, "documents-moved", NULL);
+  SpanmarkDocument *d1 = spanmark_project_lookup_document (project, "d1");
+  const SpanmarkProblem *problem;
+
+  fixture_write (outside, "d1.json", good, -1);
+  outside_before = fixture_hash_tree (outside);
+
+  /* A linked annotator folder. */
+  g_assert_cmpint (symlink (outside, mallory), ==, 0);
+  set = spanmark_project_load_annotations (project, d1, "mallory", &error);
+  g_assert_null (set);
+  g_assert_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "annotations/mallory/d1.json: leads outside the project folder (through a symbolic link)");
+  g_clear_error (&error);
+  fresh = spanmark_annotation_set_new ("d1", "mallory", FIXTURE_TEXT_D1);
+  g_assert_false (spanmark_project_save_annotations (project, fresh, &error));
+  g_assert_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_clear_object (&fresh);
+
+  /* A linked annotation file. */
+  g_assert_cmpint (g_unlink (d1_json), ==, 0);
+  g_assert_cmpint (symlink (outside_json, d1_json), ==, 0);
+  set = spanmark_project_load_annotations (project, d1, "alice", &error);
+  g_assert_null (set);
+  g_assert_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, D1 ": leads outside the project folder"));
+  g_clear_error (&error);
+  fresh = spanmark_annotation_set_new ("d1", "alice", FIXTURE_TEXT_D1);
+  g_assert_false (spanmark_project_save_annotations (project, fresh, &error));
+  g_assert_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+
+  problems = spanmark_validate_project (folder, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 1);
+  problem = g_ptr_array_index (problems, 0);
+  g_assert_cmpstr (problem->file, ==, D1);
+  g_assert_cmpstr (problem->message, ==, "leads outside the project folder (through a symbolic link)");
+
+  /* A linked documents folder. */
+  g_assert_cmpint (g_rename (documents, documents_moved), ==, 0);
+  g_assert_cmpint (symlink (outside, documents), ==, 0);
+  g_assert_null (spanmark_project_add_document (project, "d3", "text\n", NULL, &error));
+  g_assert_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+
+  outside_after = fixture_hash_tree (outside);
+  fixture_assert_same_tree (outside_before, outside_after);
+
+  fixture_remove_tree (dir);
+  fixture_remove_tree (outside);
+}
+
 /* Random damage (flipped bytes, JSON punctuation inserted, ranges cut,
  * truncation): loading either succeeds or fails with a message naming
  * the file, validation agrees with loading, and a failed file is never
@@ -513,6 +588,7 @@ main (int   argc,
     }
   g_test_add_func ("/bad-input/broken-until-fixed", test_broken_until_fixed);
   g_test_add_func ("/bad-input/not-a-project", test_open_not_a_project);
+  g_test_add_func ("/bad-input/symlinks-out", test_symlinks_out);
   g_test_add_func ("/bad-input/mutations", test_mutations);
 
   return g_test_run ();
