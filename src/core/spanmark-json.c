@@ -79,7 +79,7 @@ spanmark_checker_steal_problems (SpanmarkChecker *self)
 
 gboolean
 spanmark_checker_check (SpanmarkChecker *self,
-                        const char      *display_file,
+                        const char      *index_path,
                         GError         **error)
 {
   const SpanmarkProblem *first;
@@ -91,7 +91,8 @@ spanmark_checker_check (SpanmarkChecker *self,
     return TRUE;
 
   first = g_ptr_array_index (self->problems, 0);
-  shown = spanmark_problem_new (display_file != NULL ? display_file : first->file,
+  shown = spanmark_problem_new (index_path != NULL && g_str_equal (first->file, "spanmark.json")
+                                ? index_path : first->file,
                                 first->location, first->message);
   message = spanmark_problem_to_string (shown);
   others = self->problems->len - 1;

@@ -40,10 +40,10 @@ guint      spanmark_checker_get_n_problems (SpanmarkChecker *self);
 /* Moves the problems out (the checker stays usable, empty). */
 GPtrArray *spanmark_checker_steal_problems (SpanmarkChecker *self);
 /* TRUE if there is no problem; otherwise sets @error from the first
- * problem (with a count of the others), writing @display_file instead of
- * the problem's file name when not NULL. */
+ * problem (with a count of the others).  Messages name spanmark.json by
+ * @index_path (its full path) when not NULL. */
 gboolean   spanmark_checker_check          (SpanmarkChecker *self,
-                                            const char      *display_file,
+                                            const char      *index_path,
                                             GError         **error);
 
 /* Writing. */

@@ -486,6 +486,8 @@ spanmark_project_load_text (SpanmarkProject   *self,
                             SpanmarkDocument  *document,
                             GError           **error)
 {
+  g_autoptr(GFile) index_file = NULL;
+  g_autofree char *index_path = NULL;
   g_autofree char *location = NULL;
   SpanmarkChecker checker;
   char *text;
@@ -501,10 +503,13 @@ spanmark_project_load_text (SpanmarkProject   *self,
   else
     location = g_strdup_printf ("document \"%s\"", spanmark_document_get_id (document));
 
+  index_file = g_file_get_child (self->dir, INDEX_FILE);
+  index_path = g_file_get_parse_name (index_file);
+
   spanmark_checker_init (&checker);
   text = spanmark_json_read_text (&checker, self->dir, location,
                                   spanmark_document_get_path (document), NULL);
-  if (!spanmark_checker_check (&checker, NULL, error))
+  if (!spanmark_checker_check (&checker, index_path, error))
     g_clear_pointer (&text, g_free);
   spanmark_checker_clear (&checker);
 
