@@ -699,6 +699,50 @@ find_line_column (const char *data,
   *column = (guint) g_utf8_strlen (data + line_start, offset - line_start) + 1;
 }
 
+/* json-glib parses recursively and overflows the stack on deeply nested
+ * input (tens of thousands of "["), so a damaged or hostile file could
+ * crash the application.  Spanmark's files nest four levels deep; refuse
+ * anything beyond MAX_DEPTH before json-glib sees it. */
+#define MAX_DEPTH 100
+
+static gboolean
+find_deep_nesting (const char *data,
+                   gsize       length,
+                   gsize      *offset)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+
+      if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > MAX_DEPTH)
+            {
+              *offset = i;
+              return TRUE;
+            }
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+
+  return FALSE;
+}
+
 JsonNode *
 spanmark_json_parse (SpanmarkChecker *checker,
                      const char      *file,
@@ -709,6 +753,7 @@ spanmark_json_parse (SpanmarkChecker *checker,
   g_autoptr(GError) error = NULL;
   const char *end = NULL;
   JsonNode *root;
+  gsize deep = 0;
 
   /* json-glib rejects bad UTF-8 without saying where: find the place. */
   if (!g_utf8_validate_len (data, length, &end))
@@ -722,6 +767,19 @@ spanmark_json_parse (SpanmarkChecker *checker,
                             data[end - data] == '\0'
                             ? _("the file contains a NUL byte")
                             : _("the file is not valid UTF-8"));
+      return NULL;
+    }
+
+  if (find_deep_nesting (data, length, &deep))
+    {
+      g_autofree char *location = NULL;
+      guint line, column;
+
+      find_line_column (data, deep, &line, &column);
+      location = g_strdup_printf (_("line %u, column %u"), line, column);
+      spanmark_checker_add (checker, SPANMARK_PROJECT_ERROR_PARSE, file, location,
+                            _("arrays and objects are nested more than %d levels deep"),
+                            MAX_DEPTH);
       return NULL;
     }
 

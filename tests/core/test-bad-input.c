@@ -53,6 +53,9 @@ static const BadCase cases[] = {
     FAILS_LOAD, SPANMARK_PROJECT_ERROR_PARSE, D1, NULL, FALSE, "the file is empty" },
   { "json-not-utf8", D1, "\"text\": \"杭州\"", "\"text\": \"\xe6\x9d\"",
     FAILS_LOAD, SPANMARK_PROJECT_ERROR_PARSE, D1, "line 10, column ", TRUE, "the file is not valid UTF-8" },
+  { "deep-nesting", D1, NULL, NULL,  /* see damage(): 100,000 "[" */
+    FAILS_LOAD, SPANMARK_PROJECT_ERROR_PARSE, D1, "line 1, column 101", FALSE,
+    "arrays and objects are nested more than 100 levels deep" },
   { "not-an-object", D1, NULL, "[1, 2]\n",
     FAILS_LOAD, SPANMARK_PROJECT_ERROR_INVALID, D1, NULL, FALSE, "must hold a JSON object, not an array" },
   { "wrong-version", D1, "\"spanmark\": 1,", "\"spanmark\": 2,",
@@ -150,6 +153,14 @@ damage (const char    *dir,
     {
       g_assert_cmpint (g_unlink (path), ==, 0);
       g_assert_cmpint (symlink ("/etc/passwd", path), ==, 0);
+      return;
+    }
+
+  if (g_str_equal (bad->name, "deep-nesting"))
+    {
+      g_autofree char *deep = g_strnfill (100000, '[');
+
+      fixture_write (dir, bad->file, deep, -1);
       return;
     }
 
