@@ -56,6 +56,7 @@ struct _SpanmarkLabelPanel
   char                  *jump_span_id;  /* the mention we last jumped to */
   guint                  n_unlinked_rows;
   guint                  populated : 1;  /* rows show the set */
+  guint                  holding_rows : 1;  /* populate() makes them at the end */
 
   guint                  sel_start;
   guint                  sel_end;
@@ -267,7 +268,7 @@ unlinked_add (SpanmarkLabelPanel *self,
       group = unlinked_group_new (span->text);
       g_hash_table_insert (self->unlinked, group->text, group);
       g_hash_table_add (group->span_ids, g_strdup (span->id));
-      if (self->n_unlinked_rows < MAX_UNLINKED_ROWS)
+      if (!self->holding_rows && self->n_unlinked_rows < MAX_UNLINKED_ROWS)
         unlinked_group_add_row (self, group);
       return;
     }
@@ -563,24 +564,44 @@ clear_rows (SpanmarkLabelPanel *self)
 static void
 populate (SpanmarkLabelPanel *self)
 {
+  guint n_entities;
+  guint n_spans;
+
   g_assert (self->set != NULL);
   g_assert (!self->populated);
 
   self->populated = TRUE;
+  n_entities = spanmark_annotation_set_get_n_entities (self->set);
+  n_spans = spanmark_annotation_set_get_n_spans (self->set);
 
-  guint n_entities = spanmark_annotation_set_get_n_entities (self->set);
-  guint n_spans = spanmark_annotation_set_get_n_spans (self->set);
+  /* Spans first, while there are no rows: the groups of unlinked mentions
+   * fill up without touching a widget, and each entity row is then made
+   * once with its final count. */
+  self->holding_rows = TRUE;
+  for (guint i = 0; i < n_spans; i++)
+    track_span (self, spanmark_annotation_set_get_span (self->set, i), 1);
+  self->holding_rows = FALSE;
 
   for (guint i = 0; i < n_entities; i++)
     {
       const SpanmarkEntity *entity = spanmark_annotation_set_get_entity (self->set, i);
 
       if (is_own_label (self, entity->label))
-        add_entity_row (self, entity, 0);
+        add_entity_row (self, entity,
+                        spanmark_annotation_set_get_n_mentions (self->set, entity->id));
     }
 
-  for (guint i = 0; i < n_spans; i++)
-    track_span (self, spanmark_annotation_set_get_span (self->set, i), 1);
+  /* Rows for the groups met first in the text, up to the cap. */
+  for (guint i = 0; i < n_spans && self->n_unlinked_rows < MAX_UNLINKED_ROWS; i++)
+    {
+      const SpanmarkSpan *span = spanmark_annotation_set_get_span (self->set, i);
+      UnlinkedGroup *group = span->entity == NULL && is_own_label (self, span->label)
+        ? g_hash_table_lookup (self->unlinked, span->text)
+        : NULL;
+
+      if (group != NULL && group->row == NULL)
+        unlinked_group_add_row (self, group);
+    }
 }
 
 /* Jumping through mentions */
