@@ -431,9 +431,10 @@ spanmark_window_open_project (SpanmarkWindow  *self,
   update_title (self);
   update_save_state (self);
 
-  /* Start where the work is: the first document not done yet. */
+  /* Start where the work is: the first document not done yet (looking at
+   * a bounded number, so a large finished corpus still opens at once). */
   n = spanmark_project_get_n_documents (project);
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < MIN (n, STATUS_CHUNK); i++)
     {
       SpanmarkDocument *document = spanmark_project_get_document (project, i);
       SpanmarkStatus status = spanmark_window_get_status_of (self, document);

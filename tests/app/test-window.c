@@ -349,6 +349,44 @@ test_annotate (Fixture       *fixture,
   }
 }
 
+static void
+test_search (Fixture       *fixture,
+             gconstpointer  data)
+{
+  SpanmarkAnnotationSet *set = spanmark_window_get_annotation_set (fixture->window);
+  SpanmarkDocumentView *view = spanmark_window_get_document_view (fixture->window);
+  const char *text = spanmark_annotation_set_get_text (set);
+  guint first = offset_of (text, "Harbour Town", 0);
+  guint second = offset_of (text, "Harbour Town", 1);
+  guint start, end;
+
+  activate (fixture, "win.search", NULL);
+  g_assert_true (gtk_search_bar_get_search_mode (fixture->window->search_bar));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)),
+                                         GTK_WIDGET (fixture->window->search_entry)));
+
+  /* Typing selects the first match; Enter goes to the next one and hands
+   * the keyboard back to the text, where the match can be tagged. */
+  gtk_editable_set_text (GTK_EDITABLE (fixture->window->search_entry), "Harbour Town");
+  g_signal_emit_by_name (fixture->window->search_entry, "search-changed");
+  spanmark_document_view_get_selection (view, &start, &end);
+  g_assert_cmpuint (start, ==, first);
+  g_assert_cmpuint (end, ==, first + 12);
+
+  g_signal_emit_by_name (fixture->window->search_entry, "activate");
+  spanmark_document_view_get_selection (view, &start, &end);
+  g_assert_cmpuint (start, ==, second);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window))
+                 == GTK_WIDGET (spanmark_document_view_get_text_view (view)));
+  activate (fixture, "win.tag", "PLACE");
+  g_assert_nonnull (find (set, second, second + 12, "PLACE"));
+
+  /* Ctrl+G wraps round to the first match. */
+  activate (fixture, "win.search-next", NULL);
+  spanmark_document_view_get_selection (view, &start, &end);
+  g_assert_cmpuint (start, ==, first);
+}
+
 static gboolean
 external_change_seen (gpointer data)
 {
@@ -532,6 +570,7 @@ main (int   argc,
 
   ADD ("/window/open", test_open);
   ADD ("/window/annotate", test_annotate);
+  ADD ("/window/search", test_search);
   ADD ("/window/external-change", test_external_change);
   ADD ("/window/read-only", test_read_only);
   ADD ("/window/done-next", test_done_next);
