@@ -199,7 +199,7 @@ build_content (SpanmarkEntityRow *self)
   button = gtk_button_new_with_mnemonic (_("_Delete Entity"));
   gtk_widget_set_tooltip_text (button, _("Delete the entity; its mentions stay tagged"));
   gtk_widget_add_css_class (button, "flat");
-  gtk_widget_add_css_class (button, "destructive-action");
+  gtk_widget_add_css_class (button, "error");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "panel.delete-entity");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", self->entity->id);
   gtk_box_append (GTK_BOX (box), button);

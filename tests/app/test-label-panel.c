@@ -209,12 +209,32 @@ assert_no_markup (GtkWidget *widget)
   return n;
 }
 
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_rows (Fixture       *fixture,
            gconstpointer  data)
 {
   SpanmarkEntityRow *row = get_row (fixture, fixture->che);
   GtkWidget *unlinked;
+  GtkWidget *delete_button;
+  GtkWidget *attach_button;
 
   g_assert_cmpstr (spanmark_label_panel_get_page (fixture->panel), ==, "list");
   g_assert_nonnull (row);
@@ -241,6 +261,21 @@ test_rows (Fixture       *fixture,
   g_assert_null (spanmark_entity_row_get_entry (row, "kind"));
 
   g_assert_cmpuint (assert_no_markup (GTK_WIDGET (fixture->panel)), >, 5);
+
+  /* The row's buttons follow the panel's actions. */
+  delete_button = find_button (GTK_WIDGET (row), "_Delete Entity");
+  attach_button = find_button (GTK_WIDGET (row), "_Attach Selection");
+  g_assert_nonnull (delete_button);
+  g_assert_nonnull (attach_button);
+  g_assert_true (gtk_widget_is_sensitive (delete_button));
+  g_assert_false (gtk_widget_is_sensitive (attach_button));
+  spanmark_label_panel_set_selection (fixture->panel, offset_of ("果园港", 0), offset_of ("果园港", 0) + 3);
+  g_assert_true (gtk_widget_is_sensitive (attach_button));
+  spanmark_label_panel_set_annotation_set (fixture->panel, fixture->set, FALSE);
+  g_assert_false (gtk_widget_is_sensitive (delete_button));
+  g_assert_false (gtk_widget_is_sensitive (attach_button));
+  spanmark_label_panel_set_annotation_set (fixture->panel, fixture->set, TRUE);
+  g_assert_true (gtk_widget_is_sensitive (delete_button));
 
   /* One more mention, tagged elsewhere, updates the count. */
   spanmark_annotation_set_set_span_entity (fixture->set, fixture->chen_span, fixture->che);
