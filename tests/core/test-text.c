@@ -252,6 +252,105 @@ test_normalize_gb18030_bad (void)
   g_assert_nonnull (strstr (error->message, "byte 2"));
 }
 
+/* Random texts of BOMs, CRs, LFs, emoji and CJK: the output and the
+ * removed positions against a code-point-by-code-point model. */
+static void
+test_normalize_random (void)
+{
+  static const gunichar pool[] = { '\r', '\n', 'a', 0xFEFF, 0x4E2D, 0x1F600, 0x20000, 0x0301, 0x3000 };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1128);
+
+  for (guint round = 0; round < 500; round++)
+    {
+      guint n = (guint) g_rand_int_range (rand, 0, 40);
+      g_autofree gunichar *chars = g_new (gunichar, n + 1);
+      g_autoptr(GString) input = g_string_new (NULL);
+      g_autoptr(GString) expected = g_string_new (NULL);
+      g_autoptr(GArray) expected_removed = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_autoptr(GArray) removed = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *out = NULL;
+      g_autofree gunichar *out_chars = NULL;
+      glong n_out = 0;
+
+      for (guint i = 0; i < n; i++)
+        {
+          chars[i] = pool[g_rand_int_range (rand, 0, G_N_ELEMENTS (pool))];
+          g_string_append_unichar (input, chars[i]);
+        }
+
+      /* The model: a BOM at 0 goes, a CR before LF goes, a lone CR is LF. */
+      for (guint i = 0; i < n; i++)
+        {
+          if ((i == 0 && chars[i] == 0xFEFF) ||
+              (chars[i] == '\r' && i + 1 < n && chars[i + 1] == '\n'))
+            g_array_append_val (expected_removed, i);
+          else
+            g_string_append_unichar (expected, chars[i] == '\r' ? '\n' : chars[i]);
+        }
+
+      out = spanmark_text_normalize (input->str, input->len, SPANMARK_TEXT_ENCODING_UTF8,
+                                     &removed, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (out, ==, expected->str);
+      assert_removed (removed, (const guint *) (gpointer) expected_removed->data, expected_removed->len);
+
+      /* Every kept character is found where remap says it is. */
+      out_chars = g_utf8_to_ucs4_fast (out, -1, &n_out);
+      for (guint i = 0, removed_i = 0; i < n; i++)
+        {
+          guint mapped = spanmark_text_remap_offset (removed, i);
+
+          if (removed_i < removed->len && g_array_index (removed, guint, removed_i) == i)
+            {
+              removed_i++;
+              continue;
+            }
+          g_assert_cmpuint (mapped, <, (guint) n_out);
+          g_assert_cmpuint (out_chars[mapped], ==, chars[i] == '\r' ? '\n' : chars[i]);
+        }
+      g_assert_cmpuint (spanmark_text_remap_offset (removed, n), ==, (guint) n_out);
+    }
+}
+
+/* Random bytes: refused exactly when GLib refuses them, at the same byte. */
+static void
+test_validate_random (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (17);
+
+  for (guint round = 0; round < 2000; round++)
+    {
+      guint n = (guint) g_rand_int_range (rand, 1, 12);
+      g_autofree char *bytes = g_malloc (n);
+      g_autoptr(GError) error = NULL;
+      const char *end = NULL;
+      gboolean glib_ok;
+      gsize bad = G_MAXSIZE;
+
+      for (guint i = 0; i < n; i++)
+        {
+          /* Mostly lead and continuation bytes, so some sequences are valid. */
+          static const guchar likely[] = { 'a', 0x00, 0x80, 0xBF, 0xC3, 0xE4, 0xF0, 0x9F, 0xFF };
+
+          bytes[i] = (char) likely[g_rand_int_range (rand, 0, G_N_ELEMENTS (likely))];
+        }
+
+      glib_ok = g_utf8_validate_len (bytes, n, &end);
+      g_assert_cmpint (spanmark_text_validate (bytes, n, &bad, &error), ==, glib_ok);
+      if (!glib_ok)
+        {
+          g_autofree char *where = g_strdup_printf ("at byte %" G_GSIZE_FORMAT, (gsize) (end - bytes));
+
+          g_assert_cmpuint (bad, ==, (gsize) (end - bytes));
+          g_assert_true (g_error_matches (error, SPANMARK_TEXT_ERROR,
+                                          *end == '\0' ? SPANMARK_TEXT_ERROR_NUL
+                                                        : SPANMARK_TEXT_ERROR_INVALID_UTF8));
+          g_assert_nonnull (strstr (error->message, where));
+        }
+    }
+}
+
 static void
 test_remap_many (void)
 {
@@ -510,6 +609,8 @@ main (int   argc,
   g_test_add_func ("/text/normalize/refuses", test_normalize_refuses);
   g_test_add_func ("/text/normalize/gb18030", test_normalize_gb18030);
   g_test_add_func ("/text/normalize/gb18030-bad", test_normalize_gb18030_bad);
+  g_test_add_func ("/text/normalize/random", test_normalize_random);
+  g_test_add_func ("/text/validate/random", test_validate_random);
   g_test_add_func ("/text/remap", test_remap_many);
   g_test_add_func ("/text/sha256", test_sha256);
   g_test_add_func ("/text/white-space", test_white_space);
