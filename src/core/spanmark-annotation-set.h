@@ -165,7 +165,7 @@ guint                  spanmark_annotation_set_tag_all         (SpanmarkAnnotati
  * it. */
 void                   spanmark_annotation_set_load_span       (SpanmarkAnnotationSet *self,
                                                                 const SpanmarkSpan    *span);
-/* The same for many spans at once: one sort and merge, O((n + k) log k),
+/* The same for many spans at once: one sort and merge, O(n + k log k),
  * whatever order they come in (one by one, spans out of order cost a
  * memmove each). */
 void                   spanmark_annotation_set_load_spans      (SpanmarkAnnotationSet     *self,
