@@ -127,6 +127,7 @@ create_icon_button (const char *icon_name,
   GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_focus_on_click (button, FALSE);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
@@ -190,7 +191,9 @@ build_content (SpanmarkEntityRow *self)
   gtk_widget_set_margin_start (box, 6);
   gtk_widget_set_margin_end (box, 6);
 
+  /* Clicking keeps the keyboard in the text, where the annotator works. */
   button = gtk_button_new_with_mnemonic (_("_Attach Selection"));
+  gtk_widget_set_focus_on_click (button, FALSE);
   gtk_widget_set_tooltip_text (button, _("Make the selected mention refer to this entity"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "panel.attach");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", self->entity->id);
@@ -307,7 +310,9 @@ spanmark_entity_row_update (SpanmarkEntityRow    *self,
   old = g_steal_pointer (&self->entity);
   self->entity = spanmark_entity_copy (entity);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), entity->name);
+  /* Translators: shown for an entity whose name is empty. */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self),
+                                 *entity->name != '\0' ? entity->name : _("Unnamed"));
   g_free (self->attrs_text);
   self->attrs_text = format_attrs (self->label, entity);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), self->attrs_text);

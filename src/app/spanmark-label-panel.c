@@ -212,6 +212,7 @@ unlinked_group_add_row (SpanmarkLabelPanel *self,
 
   button = gtk_button_new_with_label (_("Create Entity"));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_focus_on_click (button, FALSE);
   gtk_widget_set_tooltip_text (button, _("Create an entity with this name and attach all these mentions to it"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "panel.create-entity-from-text");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", text);
@@ -1069,6 +1070,10 @@ spanmark_label_panel_init (SpanmarkLabelPanel *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_drawing_area_set_draw_func (self->swatch, draw_swatch, self, NULL);
+  /* The swatch only repeats the title in colour. */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->swatch),
+                               GTK_ACCESSIBLE_STATE_HIDDEN, TRUE,
+                               -1);
   gtk_list_box_set_sort_func (self->entity_list, entity_sort_func, NULL, NULL);
   gtk_list_box_set_sort_func (self->unlinked_list, unlinked_sort_func, self, NULL);
 }
