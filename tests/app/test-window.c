@@ -11,6 +11,7 @@
 
 #include "spanmark-history.h"
 #include "spanmark-import.h"
+#include "spanmark-label-panel.h"
 #include "spanmark-resources.h"
 #include "spanmark-settings.h"
 #include "spanmark-window-private.h"
@@ -387,6 +388,39 @@ test_search (Fixture       *fixture,
   g_assert_cmpuint (start, ==, first);
 }
 
+static void
+test_panels (Fixture       *fixture,
+             gconstpointer  data)
+{
+  SpanmarkAnnotationSet *set = spanmark_window_get_annotation_set (fixture->window);
+  SpanmarkDocumentView *view = spanmark_window_get_document_view (fixture->window);
+  guint harbour = offset_of (spanmark_annotation_set_get_text (set), "Harbour Town", 0);
+  const SpanmarkSpan *span;
+  GtkWidget *places;
+  GtkStackPage *page;
+  guint start, end;
+
+  /* One panel per label, titled with the label's title. */
+  g_assert_cmpuint (fixture->window->panels->len, ==, 3);
+  places = g_ptr_array_index (fixture->window->panels, 1);
+  page = gtk_stack_get_page (fixture->window->panel_stack, places);
+  g_assert_cmpstr (gtk_stack_page_get_title (page), ==,
+                   spanmark_label_get_display_title (spanmark_label_panel_get_label (SPANMARK_LABEL_PANEL (places))));
+
+  /* The panel's "Tag selection" goes through win.tag. */
+  select_range (fixture, harbour, harbour + 12);
+  g_assert_true (gtk_widget_activate_action (places, "panel.tag-selection", NULL));
+  span = find (set, harbour, harbour + 12, "PLACE");
+  g_assert_nonnull (span);
+
+  /* "jump-to-span" selects the span in the text. */
+  select_range (fixture, 0, 0);
+  g_signal_emit_by_name (places, "jump-to-span", span->id);
+  spanmark_document_view_get_selection (view, &start, &end);
+  g_assert_cmpuint (start, ==, harbour);
+  g_assert_cmpuint (end, ==, harbour + 12);
+}
+
 static gboolean
 external_change_seen (gpointer data)
 {
@@ -571,6 +605,7 @@ main (int   argc,
   ADD ("/window/open", test_open);
   ADD ("/window/annotate", test_annotate);
   ADD ("/window/search", test_search);
+  ADD ("/window/panels", test_panels);
   ADD ("/window/external-change", test_external_change);
   ADD ("/window/read-only", test_read_only);
   ADD ("/window/done-next", test_done_next);
