@@ -6,8 +6,6 @@
 
 #include "config.h"
 
-#include <sys/stat.h>
-
 #include "spanmark-core.h"
 #include "project-fixture.h"
 
