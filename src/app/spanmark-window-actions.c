@@ -491,7 +491,13 @@ open_recent_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   if (!spanmark_window_open_project (self, dir, &error))
-    spanmark_window_show_error (self, _("Could Not Open Project"), error);
+    {
+      /* A folder that is gone leaves the list; one that failed to load
+       * stays, so it can be tried again once fixed. */
+      if (!g_file_query_exists (dir, NULL))
+        spanmark_window_forget_recent (self, g_variant_get_string (parameter, NULL));
+      spanmark_window_show_error (self, _("Could Not Open Project"), error);
+    }
 }
 
 /* The new project goes into a fresh folder inside the one the user

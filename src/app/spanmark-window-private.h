@@ -67,6 +67,8 @@ void     spanmark_window_set_status          (SpanmarkWindow   *self,
                                               SpanmarkStatus    status);
 SpanmarkStatus spanmark_window_get_status_of (SpanmarkWindow   *self,
                                               SpanmarkDocument *document);
+void     spanmark_window_forget_recent       (SpanmarkWindow   *self,
+                                              const char       *path);
 void     spanmark_window_show_error          (SpanmarkWindow   *self,
                                               const char       *heading,
                                               const GError     *error);

@@ -311,6 +311,14 @@ refresh_recent (SpanmarkWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->recent_list), recent[0] != NULL);
 }
 
+void
+spanmark_window_forget_recent (SpanmarkWindow *self,
+                               const char     *path)
+{
+  spanmark_settings_remove_recent_project (spanmark_settings_get_default (), path);
+  refresh_recent (self);
+}
+
 static void
 jump_to_span_cb (SpanmarkLabelPanel *panel,
                  const char         *span_id,

@@ -214,6 +214,14 @@ test_open (Fixture       *fixture,
   g_assert_cmpstr (spanmark_document_get_id (spanmark_window_get_document (fixture->window)), ==, "news");
   g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) == GTK_WIDGET (text_view));
 
+  /* The project is first among the recent ones. */
+  {
+    g_auto(GStrv) recent = spanmark_settings_dup_recent_projects (spanmark_settings_get_default ());
+
+    g_assert_cmpstr (recent[0], ==, fixture->project_path);
+    g_assert_nonnull (gtk_widget_get_first_child (GTK_WIDGET (fixture->window->recent_list)));
+  }
+
   /* Preferences apply at once: (1.5 - 1) x 24 pt at 96 dpi = 16 px leading. */
   g_settings_set_double (spanmark_settings_get_gsettings (spanmark_settings_get_default ()), "line-spacing", 1.5);
   g_settings_set_int (spanmark_settings_get_gsettings (spanmark_settings_get_default ()), "font-size", 24);
@@ -422,6 +430,42 @@ test_panels (Fixture       *fixture,
 }
 
 static gboolean
+saved (gpointer data)
+{
+  return !spanmark_window_get_dirty (data);
+}
+
+static void
+test_autosave_and_close (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  SpanmarkAnnotationSet *set = spanmark_window_get_annotation_set (fixture->window);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  guint li = offset_of (spanmark_annotation_set_get_text (set), "Li Wei", 0);
+  JsonObject *root;
+
+  /* A change is written by itself after the autosave delay. */
+  g_settings_set_uint (spanmark_settings_get_gsettings (spanmark_settings_get_default ()), "autosave-delay", 1);
+  select_range (fixture, li, li + 6);
+  activate (fixture, "win.tag", "OFFICIAL");
+  g_assert_true (spanmark_window_get_dirty (fixture->window));
+  g_assert_cmpstr (gtk_label_get_text (fixture->window->save_state_label), ==, "Unsaved changes");
+  g_assert_true (wait_for (saved, fixture->window));
+  g_assert_cmpstr (gtk_label_get_text (fixture->window->save_state_label), ==, "Saved");
+  root = read_saved (fixture, "emoji", parser);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "spans")), ==, 1);
+
+  /* Closing the window writes what the delay has not written yet. */
+  g_settings_set_uint (spanmark_settings_get_gsettings (spanmark_settings_get_default ()), "autosave-delay", 60);
+  select_range (fixture, li, li + 2);
+  activate (fixture, "win.tag", "PLACE");
+  g_assert_true (spanmark_window_get_dirty (fixture->window));
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  root = read_saved (fixture, "emoji", parser);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "spans")), ==, 2);
+}
+
+static gboolean
 external_change_seen (gpointer data)
 {
   return spanmark_window_get_external_change (data);
@@ -606,6 +650,7 @@ main (int   argc,
   ADD ("/window/annotate", test_annotate);
   ADD ("/window/search", test_search);
   ADD ("/window/panels", test_panels);
+  ADD ("/window/autosave-and-close", test_autosave_and_close);
   ADD ("/window/external-change", test_external_change);
   ADD ("/window/read-only", test_read_only);
   ADD ("/window/done-next", test_done_next);
