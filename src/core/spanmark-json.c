@@ -1529,8 +1529,7 @@ spanmark_json_read_annotations (SpanmarkChecker *checker,
   spanmark_annotation_set_set_modified (set, modified);
   for (guint i = 0; i < entities->len; i++)
     spanmark_annotation_set_load_entity (set, g_ptr_array_index (entities, i));
-  for (guint i = 0; i < spans->len; i++)
-    spanmark_annotation_set_load_span (set, g_ptr_array_index (spans, i));
+  spanmark_annotation_set_load_spans (set, (const SpanmarkSpan * const *) spans->pdata, spans->len);
 
   return g_steal_pointer (&set);
 }
