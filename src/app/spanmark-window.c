@@ -812,6 +812,7 @@ spanmark_window_create_project (SpanmarkWindow  *self,
 {
   g_autoptr(SpanmarkProject) project = NULL;
   g_autoptr(GPtrArray) texts = NULL;
+  g_autoptr(GString) failures = NULL;
   g_autofree char *name = NULL;
   SpanmarkImportOptions options = { NULL, SPANMARK_TEXT_ENCODING_UTF8 };
 
@@ -828,14 +829,31 @@ spanmark_window_create_project (SpanmarkWindow  *self,
   if (project == NULL)
     return FALSE;
 
+  /* One bad file (not UTF-8, say) should not stop the others: import what
+   * can be imported and list the rest afterwards. */
+  failures = g_string_new (NULL);
   for (guint i = 0; i < texts->len; i++)
-    if (spanmark_import_file (project, g_ptr_array_index (texts, i), &options, error) < 0)
-      return FALSE;
+    {
+      g_autoptr(GError) import_error = NULL;
+
+      if (spanmark_import_file (project, g_ptr_array_index (texts, i), &options, &import_error) < 0)
+        g_string_append_printf (failures, "%s%s", failures->len > 0 ? "\n" : "", import_error->message);
+    }
 
   if (!spanmark_project_save (project, error))
     return FALSE;
 
-  return spanmark_window_open_project (self, dir, error);
+  if (!spanmark_window_open_project (self, dir, error))
+    return FALSE;
+
+  if (failures->len > 0)
+    {
+      g_autoptr(GError) import_error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, failures->str);
+
+      spanmark_window_show_error (self, _("Some Files Were Not Imported"), import_error);
+    }
+
+  return TRUE;
 }
 
 /* Accessors */

@@ -40,7 +40,9 @@ gboolean               spanmark_window_open_project          (SpanmarkWindow   *
                                                               GFile            *dir,
                                                               GError          **error);
 /* Creates a project in @dir (which may exist if empty) from @files (.txt
- * files, or folders whose .txt files are imported) and opens it. */
+ * files, or folders whose .txt files are imported) and opens it.  Files
+ * that cannot be imported are listed in a dialog; the others make the
+ * project. */
 gboolean               spanmark_window_create_project        (SpanmarkWindow   *self,
                                                               GFile            *dir,
                                                               GListModel       *files,
