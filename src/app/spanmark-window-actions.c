@@ -149,7 +149,7 @@ delete_span_action (GtkWidget  *widget,
   if (!spanmark_annotation_set_remove_span (self->set, id))
     return;
 
-  toast = adw_toast_new (_("Span removed"));
+  toast = spanmark_window_new_toast (_("Span removed"));
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo");
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
@@ -400,7 +400,7 @@ exported_cb (SpanmarkExportDialog *dialog,
              const char           *summary,
              SpanmarkWindow       *self)
 {
-  AdwToast *toast = adw_toast_new (summary);
+  AdwToast *toast = spanmark_window_new_toast (summary);
   g_autofree char *uri = g_file_get_uri (folder);
 
   adw_toast_set_button_label (toast, _("Open Folder"));

@@ -58,6 +58,7 @@ struct _SpanmarkWindow
 };
 
 /* spanmark-window.c */
+AdwToast *spanmark_window_new_toast          (const char       *text);
 void     spanmark_window_toast               (SpanmarkWindow   *self,
                                               const char       *title);
 void     spanmark_window_open_document       (SpanmarkWindow   *self,

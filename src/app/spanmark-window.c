@@ -22,11 +22,21 @@ G_DEFINE_FINAL_TYPE (SpanmarkWindow, spanmark_window, ADW_TYPE_APPLICATION_WINDO
 
 static void close_document (SpanmarkWindow *self);
 
+/* AdwToast titles are Pango markup in libadwaita 1.2; messages carry file
+ * names and document text, so they are always escaped. */
+AdwToast *
+spanmark_window_new_toast (const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  return adw_toast_new (escaped);
+}
+
 void
 spanmark_window_toast (SpanmarkWindow *self,
                        const char     *title)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+  adw_toast_overlay_add_toast (self->toast_overlay, spanmark_window_new_toast (title));
 }
 
 void
@@ -528,7 +538,7 @@ autosave_cb (gpointer user_data)
 
   self->autosave_id = 0;
   if (!spanmark_window_save (self, &error))
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+    spanmark_window_toast (self, error->message);
 
   return G_SOURCE_REMOVE;
 }
