@@ -10,6 +10,7 @@
 
 #include "spanmark-about.h"
 #include "spanmark-preferences-window.h"
+#include "spanmark-resources.h"
 #include "spanmark-settings.h"
 
 static GSettings *
@@ -209,6 +210,8 @@ main (int   argc,
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* Referencing the resource links it in (and registers it). */
+  g_assert_nonnull (spanmark_get_resource ());
 
   g_test_add_func ("/preferences/spin-buttons", test_preferences_spin_buttons);
   g_test_add_func ("/preferences/annotator-name", test_preferences_annotator_name);
