@@ -10,15 +10,15 @@
 
 G_BEGIN_DECLS
 
-/* Borrowed strings: they live in the ExportDoc's string chunk or in its
- * annotation set. */
+/* Borrowed strings: they live in the ExportDoc's string chunk, its
+ * annotation set or the schema.  A span's text is not kept: it was checked
+ * to be the covered text, which export_doc_span_text() gives. */
 typedef struct
 {
   const char *id;
   guint       start;
   guint       end;
   const char *label;
-  const char *text;
   const char *entity;   /* NULL if none */
   GPtrArray  *attrs;    /* key, value, key, value… sorted by key; NULL if none */
 } ExportSpan;
@@ -47,6 +47,19 @@ typedef struct
   GHashTable            *ids;         /* scratch for the fast reader: span ids */
   GHashTable            *entity_ids;  /* and entity ids */
 } ExportDoc;
+
+/* The covered text of @span: a pointer into the document text and its
+ * length in bytes (not NUL-terminated). */
+static inline const char *
+export_doc_span_text (const ExportDoc  *doc,
+                      const ExportSpan *span,
+                      gsize            *len)
+{
+  const guint32 *bytes = (const guint32 *) doc->char_bytes->data;
+
+  *len = bytes[span->end] - bytes[span->start];
+  return doc->text + bytes[span->start];
+}
 
 void     _spanmark_export_doc_init  (ExportDoc *doc);
 void     _spanmark_export_doc_reset (ExportDoc *doc);

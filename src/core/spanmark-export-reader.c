@@ -130,7 +130,7 @@ load_with_project (ExportDoc        *doc,
     {
       const SpanmarkSpan *span = spanmark_annotation_set_get_span (set, i);
       ExportSpan out = {
-        span->id, span->start, span->end, span->label, span->text, span->entity,
+        span->id, span->start, span->end, span->label, span->entity,
         sorted_attrs (doc, span->attrs),
       };
 
@@ -157,6 +157,14 @@ typedef struct
   GStringChunk *strings;
   GString      *scratch;
 } Parser;
+
+/* A string as it stands in the file, between its quotes. */
+typedef struct
+{
+  const char *raw;
+  gsize       len;
+  gboolean    escaped;
+} RawString;
 
 static inline void
 skip_space (Parser *parser)
@@ -188,6 +196,37 @@ peek (Parser *parser,
 }
 
 static gboolean
+parse_raw_string (Parser    *parser,
+                  RawString *out)
+{
+  const char *p;
+
+  if (!expect (parser, '"'))
+    return FALSE;
+
+  out->raw = parser->p;
+  out->escaped = FALSE;
+  for (p = parser->p; p < parser->end && *p != '"'; p++)
+    {
+      if ((guchar) *p < 0x20)
+        return FALSE;
+      if (*p == '\\')
+        {
+          out->escaped = TRUE;
+          p++;
+          if (p >= parser->end)
+            return FALSE;
+        }
+    }
+  if (p >= parser->end)
+    return FALSE;
+
+  out->len = p - out->raw;
+  parser->p = p + 1;
+  return TRUE;
+}
+
+static gboolean
 parse_hex4 (const char *p,
             gunichar   *value)
 {
@@ -203,86 +242,141 @@ parse_hex4 (const char *p,
   return TRUE;
 }
 
-/* A JSON string, copied into the string chunk.  The file was checked to
- * be valid UTF-8 beforehand. */
-static const char *
-parse_string (Parser *parser)
+/* Decodes the escapes of @string into @out. */
+static gboolean
+decode_string (const RawString *string,
+               GString         *out)
 {
-  const char *start;
-  const char *p;
+  const char *p = string->raw;
+  const char *end = string->raw + string->len;
 
-  if (!expect (parser, '"'))
-    return NULL;
-
-  start = parser->p;
-  for (p = start; p < parser->end && *p != '"' && *p != '\\'; p++)
-    if ((guchar) *p < 0x20)
-      return NULL;
-  if (p >= parser->end)
-    return NULL;
-
-  if (*p == '"')
+  g_string_truncate (out, 0);
+  while (p < end)
     {
-      parser->p = p + 1;
-      return g_string_chunk_insert_len (parser->strings, start, p - start);
-    }
-
-  /* Escapes: decode into the scratch buffer. */
-  g_string_truncate (parser->scratch, 0);
-  g_string_append_len (parser->scratch, start, p - start);
-  while (p < parser->end && *p != '"')
-    {
-      if ((guchar) *p < 0x20)
-        return NULL;
       if (*p != '\\')
         {
-          g_string_append_c (parser->scratch, *p++);
+          g_string_append_c (out, *p++);
           continue;
         }
-      if (p + 1 >= parser->end)
-        return NULL;
       switch (p[1])
         {
-        case '"': g_string_append_c (parser->scratch, '"'); p += 2; break;
-        case '\\': g_string_append_c (parser->scratch, '\\'); p += 2; break;
-        case '/': g_string_append_c (parser->scratch, '/'); p += 2; break;
-        case 'b': g_string_append_c (parser->scratch, '\b'); p += 2; break;
-        case 'f': g_string_append_c (parser->scratch, '\f'); p += 2; break;
-        case 'n': g_string_append_c (parser->scratch, '\n'); p += 2; break;
-        case 'r': g_string_append_c (parser->scratch, '\r'); p += 2; break;
-        case 't': g_string_append_c (parser->scratch, '\t'); p += 2; break;
+        case '"': g_string_append_c (out, '"'); p += 2; break;
+        case '\\': g_string_append_c (out, '\\'); p += 2; break;
+        case '/': g_string_append_c (out, '/'); p += 2; break;
+        case 'b': g_string_append_c (out, '\b'); p += 2; break;
+        case 'f': g_string_append_c (out, '\f'); p += 2; break;
+        case 'n': g_string_append_c (out, '\n'); p += 2; break;
+        case 'r': g_string_append_c (out, '\r'); p += 2; break;
+        case 't': g_string_append_c (out, '\t'); p += 2; break;
         case 'u':
           {
             gunichar c;
 
-            if (p + 6 > parser->end || !parse_hex4 (p + 2, &c))
-              return NULL;
+            if (p + 6 > end || !parse_hex4 (p + 2, &c))
+              return FALSE;
             p += 6;
             /* NUL and lone surrogates: let the loader decide. */
             if (c == 0 || (c >= 0xdc00 && c <= 0xdfff))
-              return NULL;
+              return FALSE;
             if (c >= 0xd800 && c <= 0xdbff)
               {
                 gunichar low;
 
-                if (p + 6 > parser->end || p[0] != '\\' || p[1] != 'u' ||
+                if (p + 6 > end || p[0] != '\\' || p[1] != 'u' ||
                     !parse_hex4 (p + 2, &low) || low < 0xdc00 || low > 0xdfff)
-                  return NULL;
+                  return FALSE;
                 p += 6;
                 c = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
               }
-            g_string_append_unichar (parser->scratch, c);
+            g_string_append_unichar (out, c);
           }
           break;
         default:
-          return NULL;
+          return FALSE;
         }
     }
-  if (p >= parser->end)
+
+  return TRUE;
+}
+
+/* A JSON string, decoded, checked to be UTF-8 and copied into the string
+ * chunk. */
+static const char *
+parse_string (Parser *parser)
+{
+  RawString string;
+  const char *data;
+  gsize len;
+
+  if (!parse_raw_string (parser, &string))
     return NULL;
 
-  parser->p = p + 1;
-  return g_string_chunk_insert_len (parser->strings, parser->scratch->str, parser->scratch->len);
+  if (string.escaped)
+    {
+      if (!decode_string (&string, parser->scratch))
+        return NULL;
+      data = parser->scratch->str;
+      len = parser->scratch->len;
+    }
+  else
+    {
+      data = string.raw;
+      len = string.len;
+    }
+
+  if (!g_utf8_validate_len (data, len, NULL))
+    return NULL;
+  return g_string_chunk_insert_len (parser->strings, data, len);
+}
+
+/* A key: plain ASCII in Spanmark's files, never escaped. */
+static gboolean
+parse_key (Parser    *parser,
+           RawString *key)
+{
+  return parse_raw_string (parser, key) && !key->escaped && expect (parser, ':');
+}
+
+static inline gboolean
+key_is (const RawString *key,
+        const char      *name,
+        gsize            name_len)
+{
+  return key->len == name_len && memcmp (key->raw, name, name_len) == 0;
+}
+
+#define KEY_IS(key, literal) key_is ((key), literal, sizeof (literal) - 1)
+
+/* Whether @string, as written, equals the UTF-8 bytes @data[0:@len]. */
+static gboolean
+raw_string_equals (const RawString *string,
+                   GString         *scratch,
+                   const char      *data,
+                   gsize            len)
+{
+  if (!string->escaped)
+    return string->len == len && memcmp (string->raw, data, len) == 0;
+
+  return decode_string (string, scratch) && scratch->len == len && memcmp (scratch->str, data, len) == 0;
+}
+
+/* The schema's own name for a label written as @string, or NULL. */
+static const char *
+match_label (const RawString *string,
+             SpanmarkSchema  *schema)
+{
+  guint n = spanmark_schema_get_n_labels (schema);
+
+  if (string->escaped)
+    return NULL;
+  for (guint i = 0; i < n; i++)
+    {
+      const char *name = spanmark_schema_get_label (schema, i)->name;
+
+      if (strlen (name) == string->len && memcmp (name, string->raw, string->len) == 0)
+        return name;
+    }
+  return NULL;
 }
 
 /* A non-negative integer without fraction or exponent. */
@@ -413,18 +507,22 @@ parse_entity (Parser         *parser,
   if (!peek (parser, '}'))
     do
       {
-        const char *key = parse_string (parser);
+        RawString key;
         gboolean ok = TRUE;
 
-        if (key == NULL || !expect (parser, ':'))
+        if (!parse_key (parser, &key))
           return FALSE;
-        if (g_str_equal (key, "id") && !seen_key (&seen, 1))
+        if (KEY_IS (&key, "id") && !seen_key (&seen, 1))
           ok = (entity.id = parse_string (parser)) != NULL;
-        else if (g_str_equal (key, "label") && !seen_key (&seen, 2))
-          ok = (entity.label = parse_string (parser)) != NULL;
-        else if (g_str_equal (key, "name") && !seen_key (&seen, 4))
+        else if (KEY_IS (&key, "label") && !seen_key (&seen, 2))
+          {
+            RawString label;
+
+            ok = parse_raw_string (parser, &label) && (entity.label = match_label (&label, schema)) != NULL;
+          }
+        else if (KEY_IS (&key, "name") && !seen_key (&seen, 4))
           ok = (entity.name = parse_string (parser)) != NULL;
-        else if (g_str_equal (key, "attrs") && !seen_key (&seen, 8))
+        else if (KEY_IS (&key, "attrs") && !seen_key (&seen, 8))
           ok = parse_attrs (parser, doc, &entity.attrs);
         else
           ok = FALSE;
@@ -436,7 +534,6 @@ parse_entity (Parser         *parser,
     return FALSE;
 
   if ((seen & 7) != 7 || entity.id[0] == '\0' ||
-      spanmark_schema_lookup (schema, entity.label) == NULL ||
       g_hash_table_contains (doc->entity_ids, entity.id))
     return FALSE;
   g_hash_table_add (doc->entity_ids, (gpointer) entity.id);
@@ -450,9 +547,10 @@ parse_span (Parser         *parser,
             ExportDoc      *doc,
             SpanmarkSchema *schema)
 {
-  ExportSpan span = { NULL, 0, 0, NULL, NULL, NULL, NULL };
+  ExportSpan span = { NULL, 0, 0, NULL, NULL, NULL };
   const guint32 *bytes = (const guint32 *) doc->char_bytes->data;
   guint length = doc->char_bytes->len - 1;
+  RawString text = { NULL, 0, FALSE };
   guint seen = 0;
 
   if (!expect (parser, '{'))
@@ -460,24 +558,28 @@ parse_span (Parser         *parser,
   if (!peek (parser, '}'))
     do
       {
-        const char *key = parse_string (parser);
+        RawString key;
         gboolean ok = TRUE;
 
-        if (key == NULL || !expect (parser, ':'))
+        if (!parse_key (parser, &key))
           return FALSE;
-        if (g_str_equal (key, "id") && !seen_key (&seen, 1))
+        if (KEY_IS (&key, "id") && !seen_key (&seen, 1))
           ok = (span.id = parse_string (parser)) != NULL;
-        else if (g_str_equal (key, "start") && !seen_key (&seen, 2))
+        else if (KEY_IS (&key, "start") && !seen_key (&seen, 2))
           ok = parse_uint (parser, &span.start);
-        else if (g_str_equal (key, "end") && !seen_key (&seen, 4))
+        else if (KEY_IS (&key, "end") && !seen_key (&seen, 4))
           ok = parse_uint (parser, &span.end);
-        else if (g_str_equal (key, "label") && !seen_key (&seen, 8))
-          ok = (span.label = parse_string (parser)) != NULL;
-        else if (g_str_equal (key, "text") && !seen_key (&seen, 16))
-          ok = (span.text = parse_string (parser)) != NULL;
-        else if (g_str_equal (key, "entity") && !seen_key (&seen, 32))
+        else if (KEY_IS (&key, "label") && !seen_key (&seen, 8))
+          {
+            RawString label;
+
+            ok = parse_raw_string (parser, &label) && (span.label = match_label (&label, schema)) != NULL;
+          }
+        else if (KEY_IS (&key, "text") && !seen_key (&seen, 16))
+          ok = parse_raw_string (parser, &text);
+        else if (KEY_IS (&key, "entity") && !seen_key (&seen, 32))
           ok = parse_nullable_string (parser, &span.entity);
-        else if (g_str_equal (key, "attrs") && !seen_key (&seen, 64))
+        else if (KEY_IS (&key, "attrs") && !seen_key (&seen, 64))
           ok = parse_attrs (parser, doc, &span.attrs);
         else
           ok = FALSE;
@@ -490,16 +592,12 @@ parse_span (Parser         *parser,
 
   if ((seen & 31) != 31 || span.id[0] == '\0' || span.end <= span.start || span.end > length)
     return FALSE;
-  if (spanmark_schema_lookup (schema, span.label) == NULL)
+
+  /* The span's text must be the covered text, byte for byte; the
+   * exporters then write the covered text. */
+  if (!raw_string_equals (&text, parser->scratch, doc->text + bytes[span.start],
+                          bytes[span.end] - bytes[span.start]))
     return FALSE;
-
-  /* The covered text must be the span's text, byte for byte. */
-  {
-    gsize n = bytes[span.end] - bytes[span.start];
-
-    if (strlen (span.text) != n || memcmp (doc->text + bytes[span.start], span.text, n) != 0)
-      return FALSE;
-  }
 
   if (g_hash_table_contains (doc->ids, span.id))
     return FALSE;
@@ -551,55 +649,57 @@ parse_annotations (ExportDoc      *doc,
 {
   g_autoptr(GString) scratch = g_string_new (NULL);
   Parser parser = { data, data + length, doc->strings, scratch };
-  const char *sha256 = NULL;
+  RawString sha256 = { NULL, 0, FALSE };
   guint seen = 0;
   guint version = 0;
 
-  if (!g_utf8_validate_len (data, length, NULL))
-    return FALSE;
-
+  /* Strings the reader keeps are checked to be UTF-8 one by one; the
+   * others are only compared with known UTF-8 (the text, the schema,
+   * names), so the file as a whole need not be validated first. */
   if (!expect (&parser, '{'))
     return FALSE;
   if (!peek (&parser, '}'))
     do
       {
-        const char *key = parse_string (&parser);
+        RawString key, value;
         gboolean ok = TRUE;
 
-        if (key == NULL || !expect (&parser, ':'))
+        if (!parse_key (&parser, &key))
           return FALSE;
-        if (g_str_equal (key, "spanmark") && !seen_key (&seen, 1))
+        if (KEY_IS (&key, "spanmark") && !seen_key (&seen, 1))
           ok = parse_uint (&parser, &version) && version == SPANMARK_PROJECT_FORMAT_VERSION;
-        else if (g_str_equal (key, "document") && !seen_key (&seen, 2))
+        else if (KEY_IS (&key, "document") && !seen_key (&seen, 2))
+          ok = parse_raw_string (&parser, &value) &&
+               raw_string_equals (&value, scratch, document_id, strlen (document_id));
+        else if (KEY_IS (&key, "text_sha256") && !seen_key (&seen, 4))
+          ok = parse_raw_string (&parser, &sha256) && !sha256.escaped;
+        else if (KEY_IS (&key, "annotator") && !seen_key (&seen, 8))
+          ok = parse_raw_string (&parser, &value) &&
+               raw_string_equals (&value, scratch, annotator, strlen (annotator));
+        else if (KEY_IS (&key, "status") && !seen_key (&seen, 16))
           {
-            const char *value = parse_string (&parser);
-
-            ok = value != NULL && g_str_equal (value, document_id);
-          }
-        else if (g_str_equal (key, "text_sha256") && !seen_key (&seen, 4))
-          ok = (sha256 = parse_string (&parser)) != NULL;
-        else if (g_str_equal (key, "annotator") && !seen_key (&seen, 8))
-          {
-            const char *value = parse_string (&parser);
-
-            ok = value != NULL && g_str_equal (value, annotator);
-          }
-        else if (g_str_equal (key, "status") && !seen_key (&seen, 16))
-          {
-            const char *value = parse_string (&parser);
             SpanmarkStatus status;
 
-            ok = value != NULL && spanmark_status_from_string (value, &status);
-          }
-        else if (g_str_equal (key, "modified") && !seen_key (&seen, 32))
-          {
-            const char *value;
+            ok = parse_raw_string (&parser, &value) && !value.escaped && value.len < 32;
+            if (ok)
+              {
+                char status_name[32];
 
-            ok = parse_nullable_string (&parser, &value);
+                memcpy (status_name, value.raw, value.len);
+                status_name[value.len] = '\0';
+                ok = spanmark_status_from_string (status_name, &status);
+              }
           }
-        else if (g_str_equal (key, "spans") && !seen_key (&seen, 64))
+        else if (KEY_IS (&key, "modified") && !seen_key (&seen, 32))
+          {
+            if (peek (&parser, 'n'))
+              ok = parse_null (&parser);
+            else
+              ok = parse_raw_string (&parser, &value);
+          }
+        else if (KEY_IS (&key, "spans") && !seen_key (&seen, 64))
           ok = parse_array (&parser, doc, schema, parse_span);
-        else if (g_str_equal (key, "entities") && !seen_key (&seen, 128))
+        else if (KEY_IS (&key, "entities") && !seen_key (&seen, 128))
           ok = parse_array (&parser, doc, schema, parse_entity);
         else
           ok = FALSE;
@@ -620,7 +720,7 @@ parse_annotations (ExportDoc      *doc,
   {
     g_autofree char *actual = spanmark_text_sha256 (doc->text, doc->text_len);
 
-    if (g_ascii_strcasecmp (actual, sha256) != 0)
+    if (sha256.len != strlen (actual) || g_ascii_strncasecmp (actual, sha256.raw, sha256.len) != 0)
       return FALSE;
   }
 

@@ -900,11 +900,25 @@ doc_char (const ExportDoc *doc,
   const guint32 *bytes = (const guint32 *) doc->char_bytes->data;
   const guchar *p = (const guchar *) doc->text + bytes[i];
 
-  /* Most characters of most corpora are ASCII or CJK: decode those
-   * inline. */
+  /* Most characters of most corpora are ASCII or in the BMP: decode
+   * those inline. */
   if (p[0] < 0x80)
     return p[0];
+  if ((p[0] & 0xf0) == 0xe0)
+    return ((gunichar) (p[0] & 0x0f) << 12) | ((gunichar) (p[1] & 0x3f) << 6) | (p[2] & 0x3f);
   return g_utf8_get_char ((const char *) p);
+}
+
+/* spanmark_text_is_white_space(), with the common cases inline: every
+ * White_Space character is at most U+3000. */
+static inline gboolean
+is_white_space (gunichar c)
+{
+  if (c < 0x80)
+    return c == ' ' || (c >= 0x09 && c <= 0x0d);
+  if (c > 0x3000)
+    return FALSE;
+  return spanmark_text_is_white_space (c);
 }
 
 /* Computes each code point's tag from the kept (flat) spans.  A span's
@@ -962,7 +976,7 @@ export_compute_tags (Export      *export,
               continue;
             }
 
-          if (spanmark_text_is_white_space (c))
+          if (is_white_space (c))
             continue;
 
           if (first < 0)
@@ -983,7 +997,19 @@ write_conll (Export  *export,
   guint n = doc->char_bytes->len - 1;
   const guint32 *bytes = (const guint32 *) doc->char_bytes->data;
   const gint32 *tags = (const gint32 *) export->tags->data;
+  gsize old_len = out->len;
+  gsize longest_tag = 3;  /* " O\n" */
   guint n_tokens = 0;
+  char *w;
+
+  for (guint i = 0; i < export->tag_lines->len; i++)
+    longest_tag = MAX (longest_tag, ((GString *) g_ptr_array_index (export->tag_lines, i))->len);
+
+  /* Every character gives at most itself, a tag line and a blank line:
+   * grow once and write with a pointer, which is several times faster
+   * than appending piece by piece. */
+  g_string_set_size (out, old_len + doc->text_len + (gsize) n * (longest_tag + 1) + 1);
+  w = out->str + old_len;
 
   for (guint i = 0; i < n; i++)
     {
@@ -992,27 +1018,34 @@ write_conll (Export  *export,
       if (c == '\n')
         {
           if (n_tokens > 0)
-            g_string_append_c (out, '\n');
+            *w++ = '\n';
           n_tokens = 0;
           continue;
         }
-      if (spanmark_text_is_white_space (c))
+      if (is_white_space (c))
         continue;
 
-      g_string_append_len (out, text + bytes[i], bytes[i + 1] - bytes[i]);
+      memcpy (w, text + bytes[i], bytes[i + 1] - bytes[i]);
+      w += bytes[i + 1] - bytes[i];
       if (tags[i] < 0)
-        g_string_append_len (out, " O\n", 3);
+        {
+          memcpy (w, " O\n", 3);
+          w += 3;
+        }
       else
         {
           const GString *tag = g_ptr_array_index (export->tag_lines, tags[i]);
 
-          g_string_append_len (out, tag->str, tag->len);
+          memcpy (w, tag->str, tag->len);
+          w += tag->len;
         }
       n_tokens++;
     }
 
   if (n_tokens > 0)
-    g_string_append_c (out, '\n');
+    *w++ = '\n';
+
+  g_string_truncate (out, w - out->str);
 }
 
 static guint
@@ -1068,7 +1101,7 @@ write_hf (Export     *export,
           n_tokens = 0;
           continue;
         }
-      if (spanmark_text_is_white_space (c))
+      if (is_white_space (c))
         continue;
 
       if (n_tokens > 0)
@@ -1120,7 +1153,12 @@ write_jsonl (const ExportDoc *doc,
       g_string_append_printf (out, "{\"start\":%u,\"end\":%u,\"label\":", span->start, span->end);
       append_json_string (out, span->label, -1);
       g_string_append (out, ",\"text\":");
-      append_json_string (out, span->text, -1);
+      {
+        gsize len;
+        const char *text = export_doc_span_text (doc, span, &len);
+
+        append_json_string (out, text, len);
+      }
       if (span->entity != NULL)
         {
           g_string_append (out, ",\"entity\":");
@@ -1176,13 +1214,23 @@ write_doccano (const ExportDoc *doc,
   g_string_append (out, "]}\n");
 }
 
-/* brat's .ann is line- and tab-separated: line breaks and tabs inside a
- * field become spaces. */
+static void append_brat_field_len (GString *out, const char *str, gsize len);
+
 static void
 append_brat_field (GString    *out,
                    const char *str)
 {
-  for (const char *p = str; *p != '\0'; p++)
+  append_brat_field_len (out, str, strlen (str));
+}
+
+/* brat's .ann is line- and tab-separated: line breaks and tabs inside a
+ * field become spaces. */
+static void
+append_brat_field_len (GString    *out,
+                       const char *str,
+                       gsize       len)
+{
+  for (const char *p = str; p < str + len; p++)
     {
       if (*p == '\n' || *p == '\t' || *p == '\r')
         g_string_append_c (out, ' ');
@@ -1232,7 +1280,12 @@ write_brat_ann (const ExportDoc *doc,
       g_string_append_printf (out, "T%u\t", i + 1);
       append_brat_field (out, span->label);
       g_string_append_printf (out, " %u %u\t", span->start, span->end);
-      append_brat_field (out, span->text);
+      {
+        gsize len;
+        const char *text = export_doc_span_text (doc, span, &len);
+
+        append_brat_field_len (out, text, len);
+      }
       g_string_append_c (out, '\n');
     }
 
