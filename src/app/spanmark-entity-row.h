@@ -15,9 +15,10 @@ G_BEGIN_DECLS
 
 #define SPANMARK_TYPE_ENTITY_ROW (spanmark_entity_row_get_type ())
 
-G_DECLARE_FINAL_TYPE (SpanmarkEntityRow, spanmark_entity_row, SPANMARK, ENTITY_ROW, AdwExpanderRow)
+G_DECLARE_FINAL_TYPE (SpanmarkEntityRow, spanmark_entity_row, SPANMARK, ENTITY_ROW, GtkListBoxRow)
 
-/* An expander row showing an entity's name, its number of mentions and its
+/* A row for a boxed list, looking and working like an AdwExpanderRow
+ * (click, Enter or Space on its header expands it), showing an entity's name, its number of mentions and its
  * attributes, all as plain text (never markup).  Expanded, it offers the
  * name and one entry per attribute of the label, previous / next mention,
  * "Attach Selection" and "Delete Entity".  It edits nothing itself: every
@@ -37,8 +38,12 @@ void        spanmark_entity_row_set_n_mentions  (SpanmarkEntityRow    *self,
 /* FALSE makes the name and attribute entries insensitive. */
 void        spanmark_entity_row_set_editable    (SpanmarkEntityRow    *self,
                                                  gboolean              editable);
-/* The texts shown: "11 mentions", and "title 浙江省委书记 · region 浙江"
+gboolean    spanmark_entity_row_get_expanded    (SpanmarkEntityRow    *self);
+void        spanmark_entity_row_set_expanded    (SpanmarkEntityRow    *self,
+                                                 gboolean              expanded);
+/* The texts shown: the name (or "Unnamed"), "11 mentions", and "title 浙江省委书记 · region 浙江"
  * (empty when the entity has no attributes). */
+const char *spanmark_entity_row_get_title       (SpanmarkEntityRow    *self);
 const char *spanmark_entity_row_get_mentions_text (SpanmarkEntityRow  *self);
 const char *spanmark_entity_row_get_attrs_text  (SpanmarkEntityRow    *self);
 /* The entry row of attribute @key (NULL: the name), created when the row

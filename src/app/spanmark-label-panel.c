@@ -19,7 +19,8 @@ typedef struct
   char       *text;
   char       *collate_key;
   GHashTable *span_ids;  /* set of span ids */
-  GtkWidget  *row;       /* AdwActionRow, owned by the list; NULL past the cap */
+  GtkWidget  *row;       /* GtkListBoxRow, owned by the list; NULL past the cap */
+  GtkLabel   *subtitle;  /* in the row */
 } UnlinkedGroup;
 
 /* A generated or machine-tagged document may have thousands of distinct
@@ -178,7 +179,7 @@ unlinked_group_update_row (UnlinkedGroup *group)
   /* Translators: the number of times a text is tagged without being
    * attached to an entity, e.g. "×3, no entity". */
   subtitle = g_strdup_printf (ngettext ("×%u, no entity", "×%u, no entity", n), n);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (group->row), subtitle);
+  gtk_label_set_text (group->subtitle, subtitle);
 }
 
 static UnlinkedGroup *
@@ -199,14 +200,40 @@ unlinked_group_add_row (SpanmarkLabelPanel *self,
 {
   const char *text = group->text;
   g_autofree char *button_label = NULL;
+  GtkWidget *header;
+  GtkWidget *title_box;
+  GtkWidget *title;
   GtkWidget *button;
 
   g_assert (group->row == NULL);
 
-  group->row = adw_action_row_new ();
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (group->row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (group->row), text);
+  /* Laid out and styled like an AdwActionRow (row > box.header > box.title),
+   * from plain widgets, which are much cheaper to make by the hundred. */
+  group->row = gtk_list_box_row_new ();
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (group->row), TRUE);
+  header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_add_css_class (header, "header");
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (group->row), header);
+
+  title_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_valign (title_box, GTK_ALIGN_CENTER);
+  gtk_widget_set_hexpand (title_box, TRUE);
+  gtk_widget_add_css_class (title_box, "title");
+  gtk_box_append (GTK_BOX (header), title_box);
+
+  title = gtk_label_new (text);
+  gtk_label_set_use_markup (GTK_LABEL (title), FALSE);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (title, "title");
+  gtk_box_append (GTK_BOX (title_box), title);
+
+  group->subtitle = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_use_markup (group->subtitle, FALSE);
+  gtk_label_set_xalign (group->subtitle, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (group->subtitle), "subtitle");
+  gtk_box_append (GTK_BOX (title_box), GTK_WIDGET (group->subtitle));
+
   gtk_widget_set_tooltip_text (group->row, _("Go to the next of these mentions"));
   g_object_set_data_full (G_OBJECT (group->row), "spanmark-text", g_strdup (text), g_free);
 
@@ -221,7 +248,7 @@ unlinked_group_add_row (SpanmarkLabelPanel *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, button_label,
                                   -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (group->row), button);
+  gtk_box_append (GTK_BOX (header), button);
 
   gtk_list_box_append (self->unlinked_list, group->row);
   self->n_unlinked_rows++;
@@ -237,6 +264,7 @@ unlinked_group_remove_row (SpanmarkLabelPanel *self,
 
   gtk_list_box_remove (self->unlinked_list, group->row);
   group->row = NULL;
+  group->subtitle = NULL;
   self->n_unlinked_rows--;
 }
 
@@ -742,7 +770,7 @@ new_entity_action (GtkWidget  *widget,
   /* Open the new entity so its attributes can be filled in right away. */
   row = entity_id != NULL ? g_hash_table_lookup (self->entity_rows, entity_id) : NULL;
   if (row != NULL)
-    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+    spanmark_entity_row_set_expanded (row, TRUE);
 }
 
 static void

@@ -68,9 +68,10 @@ void        spanmark_label_panel_set_selection (SpanmarkLabelPanel    *self,
                                                 guint                  end);
 
 
-/* For tests: the row of an entity of this label (a SpanmarkEntityRow), the
- * row grouping unlinked mentions with @text (an AdwActionRow) and their
- * number, and the page shown: "no-document", "empty" or "list". */
+/* For tests: the row of an entity of this label (a SpanmarkEntityRow); the
+ * row grouping the unlinked mentions with @text (a GtkListBoxRow; NULL for
+ * groups past the first 100, which are only counted) and their number;
+ * the page shown: "no-document", "empty" or "list". */
 GtkWidget  *spanmark_label_panel_get_entity_row   (SpanmarkLabelPanel *self,
                                                    const char         *entity_id);
 GtkWidget  *spanmark_label_panel_get_unlinked_row (SpanmarkLabelPanel *self,

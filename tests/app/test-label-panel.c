@@ -209,6 +209,40 @@ assert_no_markup (GtkWidget *widget)
   return n;
 }
 
+/* Whether a label under @widget shows exactly @text. */
+static gboolean
+row_shows (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget)
+      && g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), text))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (row_shows (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static GtkWidget *
+find_header_row (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LIST_BOX_ROW (child) && gtk_widget_has_css_class (child, "header"))
+        return child;
+      found = find_header_row (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static GtkWidget *
 find_button (GtkWidget  *widget,
              const char *label)
@@ -235,25 +269,37 @@ test_rows (Fixture       *fixture,
   GtkWidget *unlinked;
   GtkWidget *delete_button;
   GtkWidget *attach_button;
+  GtkWidget *header;
 
   g_assert_cmpstr (spanmark_label_panel_get_page (fixture->panel), ==, "list");
   g_assert_nonnull (row);
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "车俊");
+  g_assert_cmpstr (spanmark_entity_row_get_title (row), ==, "车俊");
   g_assert_cmpuint (spanmark_entity_row_get_n_mentions (row), ==, 3);
   g_assert_cmpstr (spanmark_entity_row_get_mentions_text (row), ==, "3 mentions");
   g_assert_cmpstr (spanmark_entity_row_get_attrs_text (row), ==, "title 浙江省委书记 · region 浙江");
-  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), ==,
-                   "title 浙江省委书记 · region 浙江");
+  g_assert_true (row_shows (GTK_WIDGET (row), "车俊"));
+  g_assert_true (row_shows (GTK_WIDGET (row), "3 mentions"));
+  g_assert_true (row_shows (GTK_WIDGET (row), "title 浙江省委书记 · region 浙江"));
 
   /* 陈敏尔 is tagged but belongs to no entity; 果园港 is another label's. */
   g_assert_cmpuint (spanmark_label_panel_get_n_unlinked (fixture->panel, "陈敏尔"), ==, 1);
   unlinked = spanmark_label_panel_get_unlinked_row (fixture->panel, "陈敏尔");
   g_assert_nonnull (unlinked);
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (unlinked)), ==, "×1, no entity");
+  g_assert_true (row_shows (unlinked, "陈敏尔"));
+  g_assert_true (row_shows (unlinked, "×1, no entity"));
   g_assert_null (spanmark_label_panel_get_unlinked_row (fixture->panel, "果园港"));
 
-  /* Expanded, the row offers the name and one entry per attribute. */
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  /* Activating the header (click, Enter) expands the row; expanded, it
+   * offers the name and one entry per attribute. */
+  header = find_header_row (GTK_WIDGET (row));
+  g_assert_nonnull (header);
+  g_assert_false (spanmark_entity_row_get_expanded (row));
+  g_assert_null (spanmark_entity_row_get_entry (row, NULL));
+  g_assert_true (gtk_widget_activate (header));
+  g_assert_true (spanmark_entity_row_get_expanded (row));
+  g_assert_true (gtk_widget_activate (header));
+  g_assert_false (spanmark_entity_row_get_expanded (row));
+  spanmark_entity_row_set_expanded (row, TRUE);
   process_events ();
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spanmark_entity_row_get_entry (row, NULL))), ==, "车俊");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spanmark_entity_row_get_entry (row, "title"))), ==, "浙江省委书记");
@@ -310,7 +356,7 @@ test_edit_attr (Fixture       *fixture,
 
   /* Through the entries: applying one leaves an edit in progress in
    * another alone. */
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  spanmark_entity_row_set_expanded (row, TRUE);
   process_events ();
   title_entry = spanmark_entity_row_get_entry (row, "title");
   region_entry = spanmark_entity_row_get_entry (row, "region");
@@ -342,7 +388,7 @@ test_edit_attr (Fixture       *fixture,
   g_signal_emit_by_name (spanmark_entity_row_get_entry (row, NULL), "apply");
   process_events ();
   g_assert_cmpstr (spanmark_annotation_set_lookup_entity (fixture->set, fixture->che)->name, ==, "车俊同志");
-  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "车俊同志");
+  g_assert_cmpstr (spanmark_entity_row_get_title (row), ==, "车俊同志");
   activate (fixture, "panel.rename-entity", "(ss)", fixture->che, "");
   g_assert_cmpstr (spanmark_annotation_set_lookup_entity (fixture->set, fixture->che)->name, ==, "车俊同志");
 
@@ -424,8 +470,7 @@ test_create_from_text (Fixture       *fixture,
   /* Three occurrences, tagged in one go, group under one row. */
   g_assert_cmpuint (spanmark_annotation_set_tag_all (fixture->set, start, start + 3, "PLACE", NULL), ==, 3);
   g_assert_cmpuint (spanmark_label_panel_get_n_unlinked (places, "涪陵区"), ==, 3);
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (spanmark_label_panel_get_unlinked_row (places, "涪陵区"))),
-                   ==, "×3, no entity");
+  g_assert_true (row_shows (spanmark_label_panel_get_unlinked_row (places, "涪陵区"), "×3, no entity"));
   spanmark_history_clear (fixture->history);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (places), "panel.create-entity-from-text", "s", "涪陵区"));
@@ -483,7 +528,7 @@ test_new_entity_and_attach (Fixture       *fixture,
   g_assert_cmpstr (spanmark_annotation_set_lookup_span (fixture->set, fixture->chen_span)->entity, ==, chen);
   row = get_row (fixture, chen);
   g_assert_nonnull (row);
-  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
+  g_assert_true (spanmark_entity_row_get_expanded (row));
   g_assert_cmpstr (spanmark_entity_row_get_mentions_text (row), ==, "1 mention");
   g_assert_null (spanmark_label_panel_get_unlinked_row (fixture->panel, "陈敏尔"));
 
