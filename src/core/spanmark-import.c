@@ -19,6 +19,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "spanmark-import.h"
+#include "spanmark-json.h"
 
 G_DEFINE_QUARK (spanmark-import-error-quark, spanmark_import_error)
 
@@ -1013,6 +1014,16 @@ import_jsonl_line (Importer    *imp,
   JsonObject *object, *meta = NULL;
   JsonNode *node;
   const char *text, *title = NULL;
+
+  gsize deep;
+
+  if (spanmark_json_find_deep_nesting (data, len, &deep))
+    {
+      set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, line,
+                 _("arrays and objects are nested more than %d levels deep"),
+                 SPANMARK_JSON_MAX_DEPTH);
+      return FALSE;
+    }
 
   if (!json_parser_load_from_data (parser, data, len, &local_error))
     {

@@ -702,11 +702,9 @@ find_line_column (const char *data,
 /* json-glib parses recursively and overflows the stack on deeply nested
  * input (tens of thousands of "["), so a damaged or hostile file could
  * crash the application.  Spanmark's files nest four levels deep; refuse
- * anything beyond MAX_DEPTH before json-glib sees it. */
-#define MAX_DEPTH 100
-
-static gboolean
-find_deep_nesting (const char *data,
+ * anything beyond SPANMARK_JSON_MAX_DEPTH before json-glib sees it. */
+gboolean
+spanmark_json_find_deep_nesting (const char *data,
                    gsize       length,
                    gsize      *offset)
 {
@@ -730,7 +728,7 @@ find_deep_nesting (const char *data,
         in_string = TRUE;
       else if (c == '[' || c == '{')
         {
-          if (++depth > MAX_DEPTH)
+          if (++depth > SPANMARK_JSON_MAX_DEPTH)
             {
               *offset = i;
               return TRUE;
@@ -770,7 +768,7 @@ spanmark_json_parse (SpanmarkChecker *checker,
       return NULL;
     }
 
-  if (find_deep_nesting (data, length, &deep))
+  if (spanmark_json_find_deep_nesting (data, length, &deep))
     {
       g_autofree char *location = NULL;
       guint line, column;
@@ -779,7 +777,7 @@ spanmark_json_parse (SpanmarkChecker *checker,
       location = g_strdup_printf (_("line %u, column %u"), line, column);
       spanmark_checker_add (checker, SPANMARK_PROJECT_ERROR_PARSE, file, location,
                             _("arrays and objects are nested more than %d levels deep"),
-                            MAX_DEPTH);
+                            SPANMARK_JSON_MAX_DEPTH);
       return NULL;
     }
 

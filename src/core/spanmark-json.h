@@ -113,4 +113,12 @@ SpanmarkAnnotationSet *spanmark_json_read_annotations (SpanmarkChecker *checker,
                                                        const char      *text,
                                                        SpanmarkSchema  *schema);
 
+/* json-glib parses recursively and overflows the stack on deeply nested
+ * input: every reader refuses JSON nested deeper than this first.  Returns
+ * TRUE and the byte offset of the first bracket too deep. */
+#define SPANMARK_JSON_MAX_DEPTH 100
+gboolean   spanmark_json_find_deep_nesting (const char      *data,
+                                            gsize            length,
+                                            gsize           *offset);
+
 G_END_DECLS
