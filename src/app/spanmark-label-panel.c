@@ -98,12 +98,27 @@ get_trimmed_selection (SpanmarkLabelPanel *self,
                        guint              *start,
                        guint              *end)
 {
-  if (self->set == NULL || self->sel_start >= self->sel_end)
+  SpanmarkTextIndex *index;
+  const char *selected;
+  guint trimmed_start = 0;
+  guint trimmed_end;
+
+  if (self->set == NULL || self->sel_start >= self->sel_end
+      || self->sel_end > spanmark_annotation_set_get_length (self->set))
     return FALSE;
 
-  *start = self->sel_start;
-  *end = self->sel_end;
-  return spanmark_text_trim_range (spanmark_annotation_set_get_text (self->set), start, end);
+  /* Trimming walks from the pointer it is given: start it at the
+   * selection, which the index finds in O(log n). */
+  index = spanmark_annotation_set_get_text_index (self->set);
+  selected = spanmark_annotation_set_get_text (self->set)
+             + spanmark_text_index_char_to_byte (index, self->sel_start);
+  trimmed_end = self->sel_end - self->sel_start;
+  if (!spanmark_text_trim_range (selected, &trimmed_start, &trimmed_end))
+    return FALSE;
+
+  *start = self->sel_start + trimmed_start;
+  *end = self->sel_start + trimmed_end;
+  return TRUE;
 }
 
 /* The span of this label the selection designates: with text selected,
