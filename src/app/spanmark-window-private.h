@@ -44,6 +44,7 @@ struct _SpanmarkWindow
   GHashTable            *statuses;       /* doc id -> SpanmarkStatus + 1 */
   GPtrArray             *panels;         /* SpanmarkLabelPanel, borrowed from panel_stack */
   GPtrArray             *rows;           /* row widgets of the list, borrowed */
+  GtkEventController    *key_controller; /* owned by the window */
   GFileMonitor          *monitor;
   GFile                 *annotation_file; /* of the current document */
   GBytes                *disk_contents;  /* what we last read or wrote; NULL: no file */

@@ -432,6 +432,63 @@ test_panels (Fixture       *fixture,
 }
 
 static gboolean
+press (Fixture         *fixture,
+       guint            keyval,
+       GdkModifierType  state)
+{
+  gboolean handled = FALSE;
+
+  g_signal_emit_by_name (fixture->window->key_controller, "key-pressed", keyval, 0, state, &handled);
+
+  return handled;
+}
+
+/* The keys an annotator uses, through the window's key handler. */
+static void
+test_keys (Fixture       *fixture,
+           gconstpointer  data)
+{
+  SpanmarkAnnotationSet *set = spanmark_window_get_annotation_set (fixture->window);
+  SpanmarkDocumentView *view = spanmark_window_get_document_view (fixture->window);
+  const char *text = spanmark_annotation_set_get_text (set);
+  guint li = offset_of (text, "Li Wei", 0);
+  guint harbour = offset_of (text, "Harbour Town", 0);
+  guint start, end;
+
+  select_range (fixture, li, li + 6);
+  g_assert_true (press (fixture, GDK_KEY_1, 0));
+  g_assert_nonnull (find (set, li, li + 6, "OFFICIAL"));
+  select_range (fixture, harbour, harbour + 12);
+  g_assert_true (press (fixture, GDK_KEY_KP_2, 0));
+  g_assert_nonnull (find (set, harbour, harbour + 12, "PLACE"));
+
+  select_range (fixture, 0, 0);
+  g_assert_true (press (fixture, GDK_KEY_Tab, 0));
+  spanmark_document_view_get_selection (view, &start, &end);
+  g_assert_cmpuint (start, ==, li);
+  g_assert_true (press (fixture, GDK_KEY_Tab, 0));
+  g_assert_true (press (fixture, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
+  spanmark_document_view_get_selection (view, &start, &end);
+  g_assert_cmpuint (start, ==, li);
+
+  g_assert_true (press (fixture, GDK_KEY_Delete, 0));
+  g_assert_null (find (set, li, li + 6, "OFFICIAL"));
+  g_assert_true (press (fixture, GDK_KEY_z, GDK_CONTROL_MASK));
+  g_assert_nonnull (find (set, li, li + 6, "OFFICIAL"));
+  g_assert_true (press (fixture, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
+  g_assert_null (find (set, li, li + 6, "OFFICIAL"));
+
+  /* Keys that are no label's do nothing; with Ctrl or Alt neither. */
+  g_assert_false (press (fixture, GDK_KEY_9, 0));
+  g_assert_false (press (fixture, GDK_KEY_1, GDK_ALT_MASK));
+
+  /* In the search entry "1" is just a character. */
+  activate (fixture, "win.search", NULL);
+  g_assert_false (press (fixture, GDK_KEY_1, 0));
+  g_assert_false (press (fixture, GDK_KEY_Delete, 0));
+}
+
+static gboolean
 saved (gpointer data)
 {
   return !spanmark_window_get_dirty (data);
@@ -654,6 +711,7 @@ main (int   argc,
   ADD ("/window/annotate", test_annotate);
   ADD ("/window/search", test_search);
   ADD ("/window/panels", test_panels);
+  ADD ("/window/keys", test_keys);
   ADD ("/window/autosave-and-close", test_autosave_and_close);
   ADD ("/window/external-change", test_external_change);
   ADD ("/window/read-only", test_read_only);
