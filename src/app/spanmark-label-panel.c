@@ -255,7 +255,8 @@ unlinked_group_add_row (SpanmarkLabelPanel *self,
   button = gtk_button_new_with_label (_("Create Entity"));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_focus_on_click (button, FALSE);
-  gtk_widget_set_tooltip_text (button, _("Create an entity with this name and attach all these mentions to it"));
+  gtk_widget_set_tooltip_text (button,
+                               _("Create an entity with this name and attach all these mentions to it"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "panel.create-entity-from-text");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", text);
   /* Translators: %s is a tagged text, e.g. "Create entity “涪陵区”". */
@@ -345,8 +346,10 @@ unlinked_sort_func (GtkListBoxRow *row1,
                     gpointer       user_data)
 {
   SpanmarkLabelPanel *self = user_data;
-  UnlinkedGroup *group1 = g_hash_table_lookup (self->unlinked, g_object_get_data (G_OBJECT (row1), "spanmark-text"));
-  UnlinkedGroup *group2 = g_hash_table_lookup (self->unlinked, g_object_get_data (G_OBJECT (row2), "spanmark-text"));
+  UnlinkedGroup *group1 = g_hash_table_lookup (self->unlinked,
+                                               g_object_get_data (G_OBJECT (row1), "spanmark-text"));
+  UnlinkedGroup *group2 = g_hash_table_lookup (self->unlinked,
+                                               g_object_get_data (G_OBJECT (row2), "spanmark-text"));
 
   /* A row is inserted before its group is in the table. */
   if (group1 == NULL || group2 == NULL)
