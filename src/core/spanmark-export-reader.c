@@ -65,23 +65,30 @@ _spanmark_export_doc_clear (ExportDoc *doc)
   g_clear_pointer (&doc->entity_ids, g_hash_table_unref);
 }
 
-/* The byte offset of every code point, and of the end. */
-static void
+/* The byte offset of every code point, and of the end.  Also checks that
+ * the text is valid UTF-8 without NUL (the text of a loaded set is, a
+ * text read by the fast reader may not be), in the same pass. */
+static gboolean
 index_text (ExportDoc *doc)
 {
-  const char *p = doc->text;
-  const char *end = doc->text + doc->text_len;
-  guint32 byte;
+  gsize len = doc->text_len;
+  guint32 *bytes;
+  guint n = 0;
 
-  g_array_set_size (doc->char_bytes, 0);
-  while (p < end)
-    {
-      byte = (guint32) (p - doc->text);
-      g_array_append_val (doc->char_bytes, byte);
-      p = g_utf8_next_char (p);
-    }
-  byte = (guint32) doc->text_len;
-  g_array_append_val (doc->char_bytes, byte);
+  if (len >= G_MAXUINT32)
+    return FALSE;
+
+  g_array_set_size (doc->char_bytes, len + 1);
+  bytes = (guint32 *) doc->char_bytes->data;
+
+  if (!g_utf8_validate_len (doc->text, len, NULL))
+    return FALSE;
+  for (const char *p = doc->text; p < doc->text + len; p = g_utf8_next_char (p))
+    bytes[n++] = (guint32) (p - doc->text);
+
+  bytes[n] = (guint32) len;
+  g_array_set_size (doc->char_bytes, n + 1);
+  return TRUE;
 }
 
 static GPtrArray *
@@ -124,7 +131,8 @@ load_with_project (ExportDoc        *doc,
 
   doc->text = spanmark_annotation_set_get_text (set);
   doc->text_len = strlen (doc->text);
-  index_text (doc);
+  if (!index_text (doc))
+    g_return_val_if_reached (FALSE);
 
   for (guint i = 0; i < spanmark_annotation_set_get_n_spans (set); i++)
     {
@@ -718,7 +726,7 @@ parse_annotations (ExportDoc      *doc,
     return FALSE;
 
   {
-    g_autofree char *actual = spanmark_text_sha256 (doc->text, doc->text_len);
+    g_autofree char *actual = _spanmark_export_sha256 (doc->text, doc->text_len, TRUE);
 
     if (sha256.len != strlen (actual) || g_ascii_strncasecmp (actual, sha256.raw, sha256.len) != 0)
       return FALSE;
@@ -759,11 +767,10 @@ load_fast (ExportDoc        *doc,
   text_path = g_build_filename (dir, path, NULL);
   if (!g_file_get_contents (text_path, &doc->text_data, &length, NULL))
     return FALSE;
-  if (!g_utf8_validate_len (doc->text_data, length, NULL))
-    return FALSE;
   doc->text = doc->text_data;
   doc->text_len = length;
-  index_text (doc);
+  if (!index_text (doc))
+    return FALSE;
 
   ann_name = g_strconcat (spanmark_document_get_id (document), ".json", NULL);
   ann_path = g_build_filename (dir, "annotations", annotator, ann_name, NULL);
