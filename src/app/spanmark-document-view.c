@@ -20,11 +20,13 @@
 #define IDLE_CHUNK_CHARS  100000
 
 #define BASE_ALPHA    0.30
-#define CURRENT_ALPHA 0.60
+#define NEXT_ALPHA    0.48
+#define CURRENT_ALPHA 0.68
 
 typedef struct
 {
   GtkTextTag *base;     /* every character of a span of this label */
+  GtkTextTag *next;     /* a span right after one of the same label */
   GtkTextTag *nested;   /* spans inside or overlapping an earlier span */
   GtkTextTag *current;  /* the span under the caret */
 } LabelTags;
@@ -108,6 +110,29 @@ span_is_inner (SpanmarkDocumentView *self,
   return FALSE;
 }
 
+/* Two spans of one label that touch ("白沙县" "鹤鸣镇") would read as one
+ * span; the second is drawn a shade darker. */
+static gboolean
+span_follows_same_label (SpanmarkDocumentView *self,
+                         const SpanmarkSpan   *span)
+{
+  g_autoptr(GPtrArray) before = NULL;
+
+  if (span->start == 0)
+    return FALSE;
+
+  before = spanmark_annotation_set_get_spans_in_range (self->set, span->start - 1, span->start - 1);
+  for (guint i = 0; i < before->len; i++)
+    {
+      const SpanmarkSpan *other = g_ptr_array_index (before, i);
+
+      if (other->end == span->start && g_strcmp0 (other->label, span->label) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 remove_tags (SpanmarkDocumentView *self,
              guint                 start,
@@ -122,9 +147,11 @@ remove_tags (SpanmarkDocumentView *self,
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &tags))
     {
       gtk_text_buffer_remove_tag (self->buffer, tags->base, &a, &b);
+      gtk_text_buffer_remove_tag (self->buffer, tags->next, &a, &b);
       gtk_text_buffer_remove_tag (self->buffer, tags->nested, &a, &b);
     }
   gtk_text_buffer_remove_tag (self->buffer, self->fallback.base, &a, &b);
+  gtk_text_buffer_remove_tag (self->buffer, self->fallback.next, &a, &b);
   gtk_text_buffer_remove_tag (self->buffer, self->fallback.nested, &a, &b);
 }
 
@@ -169,6 +196,8 @@ highlight_range (SpanmarkDocumentView *self,
 
       get_iters (self, s, e, &a, &b);
       gtk_text_buffer_apply_tag (self->buffer, tags->base, &a, &b);
+      if (span_follows_same_label (self, span))
+        gtk_text_buffer_apply_tag (self->buffer, tags->next, &a, &b);
       if (inner)
         gtk_text_buffer_apply_tag (self->buffer, tags->nested, &a, &b);
     }
@@ -209,9 +238,9 @@ update_current (SpanmarkDocumentView *self)
     }
 }
 
-/* A change to one span can change how every span overlapping it is drawn
- * (whether it counts as nested), so the affected range grows to cover
- * them. */
+/* A change to one span can change how every span overlapping or touching
+ * it is drawn (nested, or right after one of the same label), so the
+ * affected range grows to cover them. */
 static void
 refresh_around (SpanmarkDocumentView *self,
                 guint                 start,
@@ -219,6 +248,8 @@ refresh_around (SpanmarkDocumentView *self,
 {
   g_autoptr(GPtrArray) spans = NULL;
 
+  start = start > 0 ? start - 1 : 0;
+  end = MIN (end + 1, spanmark_annotation_set_get_length (self->set));
   spans = spanmark_annotation_set_get_spans_in_range (self->set, start, end);
   for (guint i = 0; i < spans->len; i++)
     {
@@ -335,8 +366,8 @@ make_label_tags (SpanmarkDocumentView *self)
   GdkRGBA grey = { 0.5, 0.5, 0.5, 1.0 };
 
   /* Tag priority follows creation order: every base tag first, then the
-   * nested underlines, then the "current" tags, so state always shows on
-   * top of plain highlighting. */
+   * darker "next" tags, the nested underlines, then the "current" tags,
+   * so state always shows on top of plain highlighting. */
   for (guint i = 0; i <= n; i++)
     {
       const char *name = i < n ? spanmark_schema_get_label (self->schema, i)->name : "";
@@ -347,6 +378,17 @@ make_label_tags (SpanmarkDocumentView *self)
       color.alpha = BASE_ALPHA;
       all[i].base = make_tag (self->buffer, "label-", name);
       g_object_set (all[i].base, "background-rgba", &color, NULL);
+    }
+  for (guint i = 0; i <= n; i++)
+    {
+      const char *name = i < n ? spanmark_schema_get_label (self->schema, i)->name : "";
+      GdkRGBA color = grey;
+
+      if (i < n && !gdk_rgba_parse (&color, spanmark_schema_get_label (self->schema, i)->color))
+        color = grey;
+      color.alpha = NEXT_ALPHA;
+      all[i].next = make_tag (self->buffer, "next-", name);
+      g_object_set (all[i].next, "background-rgba", &color, NULL);
     }
   for (guint i = 0; i <= n; i++)
     {

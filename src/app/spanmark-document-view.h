@@ -20,8 +20,9 @@ G_DECLARE_FINAL_TYPE (SpanmarkDocumentView, spanmark_document_view, SPANMARK, DO
 /* A read-only, wrapped GtkTextView (with a visible caret) in a scrolled
  * window.  Spans are highlighted with one text tag per label plus a few
  * state tags ("nested-<label>" underlines spans that lie inside or overlap
- * an earlier span, "current-<label>" marks the span under the caret), kept
- * up to date incrementally from the set's span signals.
+ * an earlier span, "next-<label>" darkens a span that starts where one of
+ * the same label ends, "current-<label>" marks the span under the caret),
+ * kept up to date incrementally from the set's span signals.
  *
  * Signals:
  *   "selection-changed" (guint start, guint end)   code points

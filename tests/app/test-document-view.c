@@ -135,6 +135,34 @@ test_nested_and_overlapping (Fixture       *fixture,
 }
 
 static void
+test_adjacent (Fixture       *fixture,
+               gconstpointer  data)
+{
+  const SpanmarkSpan *first;
+  g_autofree char *first_id = NULL;
+
+  /* "港湾" then "镇" as two places: the second is drawn darker, so the two
+   * do not read as one span. */
+  first = spanmark_annotation_set_add_span (fixture->set, 16, 18, "PLACE", NULL);
+  first_id = g_strdup (first->id);
+  g_assert_nonnull (spanmark_annotation_set_add_span (fixture->set, 18, 19, "PLACE", NULL));
+  g_assert_cmpuint (count (fixture, "label-PLACE"), ==, 3);
+  g_assert_cmpuint (count (fixture, "next-PLACE"), ==, 1);
+
+  /* Different labels side by side differ anyway. */
+  g_assert_nonnull (spanmark_annotation_set_add_span (fixture->set, 12, 14, "OFFICIAL", NULL));
+  g_assert_nonnull (spanmark_annotation_set_add_span (fixture->set, 14, 15, "PLACE", NULL));
+  g_assert_cmpuint (count (fixture, "next-PLACE"), ==, 1);
+  g_assert_cmpuint (count (fixture, "next-OFFICIAL"), ==, 0);
+
+  /* Removing the first one of the pair makes the second plain again. */
+  g_assert_true (spanmark_annotation_set_remove_span (fixture->set, first_id));
+  g_assert_cmpuint (count (fixture, "next-PLACE"), ==, 0);
+  g_assert_true (spanmark_history_undo (spanmark_annotation_set_get_history (fixture->set)));
+  g_assert_cmpuint (count (fixture, "next-PLACE"), ==, 1);
+}
+
+static void
 test_label_change_and_current (Fixture       *fixture,
                                gconstpointer  data)
 {
@@ -201,6 +229,7 @@ main (int   argc,
 
   ADD ("/document-view/code-points", test_code_points);
   ADD ("/document-view/nested-and-overlapping", test_nested_and_overlapping);
+  ADD ("/document-view/adjacent", test_adjacent);
   ADD ("/document-view/label-change-and-current", test_label_change_and_current);
   ADD ("/document-view/selection-signal", test_selection_signal);
 
