@@ -1028,6 +1028,46 @@ font_settings_changed_cb (SpanmarkWindow *self)
                                    spanmark_settings_get_line_spacing (settings));
 }
 
+/* A new annotator name means other files: the current work is saved under
+ * the old name, then the document reopens as the new annotator's. */
+static void
+annotator_changed_cb (SpanmarkWindow *self)
+{
+  g_autofree char *annotator = spanmark_settings_dup_annotator (spanmark_settings_get_default ());
+  g_autoptr(SpanmarkDocument) document = NULL;
+
+  if (g_strcmp0 (annotator, self->annotator) == 0)
+    return;
+
+  if (self->document != NULL)
+    document = g_object_ref (self->document);
+  close_document (self);
+
+  g_free (self->annotator);
+  self->annotator = g_steal_pointer (&annotator);
+  g_hash_table_remove_all (self->statuses);
+
+  if (self->project == NULL)
+    return;
+
+  for (guint i = 0; i < self->rows->len; i++)
+    update_row (self, g_ptr_array_index (self->rows, i));
+  g_clear_handle_id (&self->status_idle_id, g_source_remove);
+  self->status_idle_pos = 0;
+  self->status_idle_id = g_idle_add (status_idle_cb, self);
+  update_progress (self);
+  gtk_filter_changed (GTK_FILTER (self->status_filter), GTK_FILTER_CHANGE_DIFFERENT);
+
+  if (document != NULL)
+    spanmark_window_open_document (self, document);
+  else
+    {
+      update_title (self);
+      update_save_state (self);
+      spanmark_window_update_actions (self);
+    }
+}
+
 static void
 spanmark_window_init (SpanmarkWindow *self)
 {
@@ -1064,6 +1104,8 @@ spanmark_window_init (SpanmarkWindow *self)
   g_signal_connect_object (settings, "changed::line-spacing",
                            G_CALLBACK (font_settings_changed_cb), self, G_CONNECT_SWAPPED);
   font_settings_changed_cb (self);
+  g_signal_connect_object (settings, "changed::annotator-name",
+                           G_CALLBACK (annotator_changed_cb), self, G_CONNECT_SWAPPED);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (settings, "window-width"),

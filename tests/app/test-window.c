@@ -524,6 +524,36 @@ test_autosave_and_close (Fixture       *fixture,
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "spans")), ==, 2);
 }
 
+static void
+test_annotator_change (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GSettings *settings = spanmark_settings_get_gsettings (spanmark_settings_get_default ());
+  SpanmarkAnnotationSet *set = spanmark_window_get_annotation_set (fixture->window);
+  guint li = offset_of (spanmark_annotation_set_get_text (set), "Li Wei", 0);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *other = g_build_filename (fixture->project_path, "annotations", "other", "emoji.json", NULL);
+
+  select_range (fixture, li, li + 6);
+  activate (fixture, "win.tag", "OFFICIAL");
+
+  /* The work so far is saved as the old annotator's; the document
+   * reopens, empty, as the new one's, and is saved there. */
+  g_settings_set_string (settings, "annotator-name", "other");
+  read_saved (fixture, "emoji", parser);
+  set = spanmark_window_get_annotation_set (fixture->window);
+  g_assert_cmpstr (spanmark_annotation_set_get_annotator (set), ==, "other");
+  g_assert_cmpuint (spanmark_annotation_set_get_n_spans (set), ==, 0);
+  select_range (fixture, li, li + 6);
+  activate (fixture, "win.tag", "PLACE");
+  activate (fixture, "win.save", NULL);
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+
+  g_settings_set_string (settings, "annotator-name", ANNOTATOR);
+  set = spanmark_window_get_annotation_set (fixture->window);
+  g_assert_nonnull (find (set, li, li + 6, "OFFICIAL"));
+}
+
 static gboolean
 external_change_seen (gpointer data)
 {
@@ -713,6 +743,7 @@ main (int   argc,
   ADD ("/window/panels", test_panels);
   ADD ("/window/keys", test_keys);
   ADD ("/window/autosave-and-close", test_autosave_and_close);
+  ADD ("/window/annotator-change", test_annotator_change);
   ADD ("/window/external-change", test_external_change);
   ADD ("/window/read-only", test_read_only);
   ADD ("/window/done-next", test_done_next);
