@@ -276,6 +276,55 @@ test_slow_path (Fixture       *fixture,
   g_unsetenv ("SPANMARK_EXPORT_SLOW");
 }
 
+/* Annotation files written by other tools (any key order, escapes,
+ * spaces, keys Spanmark does not write) read the same through the fast
+ * reader and the project's loader. */
+static void
+test_other_writers (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const char *extras[] = { "", "\"comment\": \"made by hand\",\n " };
+  g_autofree char *ann = g_build_filename (fixture->dir, "project", "annotations", "alice", "e5.json", NULL);
+  g_autofree char *sha = spanmark_text_sha256 ("甲\n乙 丙", -1);
+  const char *expected =
+    "{\"id\":\"e5\",\"text\":\"甲\\n乙 丙\",\"spans\":[{\"start\":0,\"end\":5,\"label\":\"OFFICIAL\","
+    "\"text\":\"甲\\n乙 丙\",\"attrs\":{\"n\xc3\xa9\":\"\\\"x\\\"\"}}],\"entities\":[]}\n";
+
+  for (guint i = 0; i < G_N_ELEMENTS (extras); i++)
+    for (guint slow = 0; slow < 2; slow++)
+      {
+        SpanmarkExportOptions options;
+        g_autoptr(SpanmarkExportReport) report = NULL;
+        g_autofree char *path = g_build_filename (fixture->dir, "other.jsonl", NULL);
+        g_autofree char *json = NULL;
+        g_autofree char *written = NULL;
+        g_auto(GStrv) lines = NULL;
+
+        json = g_strdup_printf ("{\n \"spans\": [ {\"text\": \"\\u7532\\n\\u4e59 \\u4e19\", \"end\": 5,"
+                                " \"start\": 0, \"label\": \"OFFICIAL\", \"id\": \"z\","
+                                " \"attrs\": {\"n\\u00e9\": \"\\\"x\\\"\"}} ],\n %s"
+                                "\"annotator\": \"alice\", \"document\": \"e5\", \"status\": \"new\","
+                                " \"spanmark\": 1, \"text_sha256\": \"%s\"\n}\n",
+                                extras[i], sha);
+        g_assert_true (g_file_set_contents (ann, json, -1, NULL));
+
+        if (slow)
+          g_setenv ("SPANMARK_EXPORT_SLOW", "1", TRUE);
+        init_options (&options, SPANMARK_EXPORT_FORMAT_JSONL);
+        report = run_export (fixture, &options, path);
+        g_unsetenv ("SPANMARK_EXPORT_SLOW");
+
+        g_assert_true (g_file_get_contents (path, &written, NULL, NULL));
+        lines = g_strsplit (written, "\n", -1);
+        g_assert_cmpuint (g_strv_length (lines), ==, 6);
+        {
+          g_autofree char *last = g_strconcat (lines[4], "\n", NULL);
+
+          g_assert_cmpstr (last, ==, expected);
+        }
+      }
+}
+
 /* The export's SHA-256 (the processor's instructions where it has them)
  * against GChecksum, on every length around the block boundaries. */
 static void
@@ -511,6 +560,7 @@ main (int    argc,
   ADD ("/export/cancel", test_cancel);
   ADD ("/export/failure", test_failure_leaves_nothing);
   ADD ("/export/slow-path", test_slow_path);
+  ADD ("/export/other-writers", test_other_writers);
 #undef ADD
 
   return g_test_run ();
