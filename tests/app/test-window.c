@@ -10,6 +10,7 @@
 #include <json-glib/json-glib.h>
 
 #include "spanmark-history.h"
+#include "spanmark-export-dialog.h"
 #include "spanmark-import.h"
 #include "spanmark-label-panel.h"
 #include "spanmark-resources.h"
@@ -554,6 +555,29 @@ test_annotator_change (Fixture       *fixture,
   g_assert_nonnull (find (set, li, li + 6, "OFFICIAL"));
 }
 
+static void
+test_export (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (fixture->tmp);
+  g_autoptr(GList) toplevels = NULL;
+  GtkWindow *dialog = NULL;
+
+  activate (fixture, "win.export", NULL);
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (SPANMARK_IS_EXPORT_DIALOG (l->data))
+      dialog = l->data;
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (fixture->window));
+
+  /* The result comes back as a toast with "Open Folder"; the summary is
+   * plain text. */
+  g_signal_emit_by_name (dialog, "exported", folder, "Exported 2 documents <& more>");
+  gtk_window_destroy (dialog);
+  g_assert_true (wait_for ((Condition) main_loop_idle, NULL));
+}
+
 static gboolean
 external_change_seen (gpointer data)
 {
@@ -744,6 +768,7 @@ main (int   argc,
   ADD ("/window/keys", test_keys);
   ADD ("/window/autosave-and-close", test_autosave_and_close);
   ADD ("/window/annotator-change", test_annotator_change);
+  ADD ("/window/export", test_export);
   ADD ("/window/external-change", test_external_change);
   ADD ("/window/read-only", test_read_only);
   ADD ("/window/done-next", test_done_next);
