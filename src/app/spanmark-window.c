@@ -935,10 +935,14 @@ spanmark_window_close_request (GtkWindow *window)
   if (self->set != NULL && self->dirty && !self->read_only
       && !spanmark_window_save (self, &error))
     {
+      g_autoptr(GError) explained = NULL;
+
       /* Keep the window (and the work) when the save failed; a second
        * close goes through, as the dialog says. */
       self->dirty = FALSE;
-      spanmark_window_show_error (self, _("Could Not Save Your Changes"), error);
+      explained = g_error_new (error->domain, error->code, "%s\n\n%s", error->message,
+                               _("The window stays open so you can try again. Close it once more to discard the changes."));
+      spanmark_window_show_error (self, _("Could Not Save Your Changes"), explained);
       return TRUE;
     }
 
