@@ -746,6 +746,35 @@ test_accessible_labels (Fixture       *fixture,
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Documents");
 }
 
+/* Every key the window handles is listed in the Keyboard Shortcuts window. */
+static void
+test_help_overlay (void)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PATH "/gtk/help-overlay.ui");
+  g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
+  g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char *expected[] = {
+    "1", "2", "3", "Delete", "Tab", "<Shift>Tab", "<Control>z", "<Control><Shift>z",
+    "<Control>Return", "<Control>f", "<Control>g", "<Control>s", "<Control>o",
+    "<Control>n", "<Control>e", "<Control>question", "<Control>q",
+  };
+
+  for (GSList *l = objects; l != NULL; l = l->next)
+    if (GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+      {
+        g_autofree char *accelerator = NULL;
+
+        g_object_get (l->data, "accelerator", &accelerator, NULL);
+        g_hash_table_add (listed, g_steal_pointer (&accelerator));
+      }
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_true (g_hash_table_contains (listed, expected[i]));
+  g_assert_cmpuint (g_hash_table_size (listed), ==, G_N_ELEMENTS (expected));
+
+  gtk_window_destroy (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -774,6 +803,7 @@ main (int   argc,
   ADD ("/window/done-next", test_done_next);
   ADD ("/window/accessible-labels", test_accessible_labels);
   g_test_add_func ("/window/create-project", test_create_project);
+  g_test_add_func ("/window/help-overlay", test_help_overlay);
 
   return g_test_run ();
 }
