@@ -216,6 +216,12 @@ test_open (Fixture       *fixture,
   activate (fixture, "win.open-document", "news");
   g_assert_cmpstr (spanmark_document_get_id (spanmark_window_get_document (fixture->window)), ==, "news");
   g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) == GTK_WIDGET (text_view));
+  g_assert_cmpuint (gtk_single_selection_get_selected (fixture->window->selection), ==, 1);
+
+  /* A click (or Enter) on a row of the list opens that document. */
+  g_signal_emit_by_name (fixture->window->document_list, "activate", 0u);
+  g_assert_cmpstr (spanmark_document_get_id (spanmark_window_get_document (fixture->window)), ==, "emoji");
+  g_assert_cmpuint (gtk_single_selection_get_selected (fixture->window->selection), ==, 0);
 
   /* The project is first among the recent ones. */
   {
