@@ -1364,7 +1364,15 @@ brat_annotation_conf (SpanmarkSchema *schema)
       g_string_append (out, spanmark_schema_get_label (schema, i)->name);
       g_string_append_c (out, '\n');
     }
-  g_string_append (out, "\n[relations]\n\n[events]\n\n[attributes]\n");
+  /* Declaring Equiv (entity groups) and overlaps lets brat open the
+   * folder without complaining about either. */
+  g_string_append (out,
+                   "\n[relations]\n"
+                   "# Mentions of one entity (Spanmark entities)\n"
+                   "Equiv\tArg1:<ENTITY>, Arg2:<ENTITY>, <REL-TYPE>:symmetric-transitive\n"
+                   "# Spans may nest and overlap\n"
+                   "<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n"
+                   "\n[events]\n\n[attributes]\n");
 
   return g_string_free (out, FALSE);
 }
