@@ -11,6 +11,8 @@
 #include "spanmark-about.h"
 #include "spanmark-application.h"
 #include "spanmark-preferences-window.h"
+#include "spanmark-project.h"
+#include "spanmark-settings.h"
 #include "spanmark-window.h"
 
 struct _SpanmarkApplication
@@ -121,6 +123,27 @@ spanmark_application_open (GApplication  *application,
     }
 }
 
+static int
+spanmark_application_handle_local_options (GApplication *application,
+                                           GVariantDict *options)
+{
+  const char *annotator = NULL;
+
+  if (g_variant_dict_lookup (options, "annotator", "&s", &annotator))
+    {
+      if (!spanmark_project_is_valid_annotator (annotator))
+        {
+          /* TRANSLATORS: %s is the name given with --annotator */
+          g_printerr (_("“%s” is not a valid annotator name: use letters, digits, “-”, “_” and “.”\n"),
+                      annotator);
+          return 2;
+        }
+      spanmark_settings_set_annotator_override (spanmark_settings_get_default (), annotator);
+    }
+
+  return -1;
+}
+
 static void
 spanmark_application_class_init (SpanmarkApplicationClass *klass)
 {
@@ -129,11 +152,22 @@ spanmark_application_class_init (SpanmarkApplicationClass *klass)
   app_class->startup = spanmark_application_startup;
   app_class->activate = spanmark_application_activate;
   app_class->open = spanmark_application_open;
+  app_class->handle_local_options = spanmark_application_handle_local_options;
 }
 
 static void
 spanmark_application_init (SpanmarkApplication *self)
 {
+  static const GOptionEntry entries[] = {
+    { "annotator", 'a', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+      N_("Annotate as NAME in this run (default: the name in Preferences)"), N_("NAME") },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[PROJECT-FOLDER]"));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Annotate text corpora: tag officials, places and initiatives."));
 }
 
 SpanmarkApplication *

@@ -16,6 +16,8 @@ struct _SpanmarkSettings
 {
   GObject    parent_instance;
   GSettings *settings;
+  /* From `spanmark --annotator NAME`: wins over the key, for this run only. */
+  char      *annotator_override;
 };
 
 G_DEFINE_FINAL_TYPE (SpanmarkSettings, spanmark_settings, G_TYPE_OBJECT)
@@ -26,6 +28,7 @@ spanmark_settings_dispose (GObject *object)
   SpanmarkSettings *self = SPANMARK_SETTINGS (object);
 
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->annotator_override, g_free);
 
   G_OBJECT_CLASS (spanmark_settings_parent_class)->dispose (object);
 }
@@ -104,6 +107,9 @@ spanmark_settings_dup_annotator (SpanmarkSettings *self)
 
   g_return_val_if_fail (SPANMARK_IS_SETTINGS (self), NULL);
 
+  if (self->annotator_override != NULL)
+    return g_strdup (self->annotator_override);
+
   name = g_settings_get_string (self->settings, "annotator-name");
   g_strstrip (name);
   if (name[0] == '\0')
@@ -116,6 +122,17 @@ spanmark_settings_dup_annotator (SpanmarkSettings *self)
     return g_steal_pointer (&name);
 
   return make_valid_annotator (name);
+}
+
+void
+spanmark_settings_set_annotator_override (SpanmarkSettings *self,
+                                          const char       *annotator)
+{
+  g_return_if_fail (SPANMARK_IS_SETTINGS (self));
+  g_return_if_fail (annotator == NULL || spanmark_project_is_valid_annotator (annotator));
+
+  g_free (self->annotator_override);
+  self->annotator_override = g_strdup (annotator);
 }
 
 int

@@ -25,6 +25,10 @@ GSettings        *spanmark_settings_get_gsettings       (SpanmarkSettings *self)
 /* The annotator-name key, or the login name when it is empty, made a
  * valid annotator name (spanmark_project_is_valid_annotator). */
 char             *spanmark_settings_dup_annotator       (SpanmarkSettings *self) G_GNUC_WARN_UNUSED_RESULT;
+/* `spanmark --annotator NAME`: annotate as NAME for this run, whatever
+ * the key says (NULL: back to the key).  NAME must be valid. */
+void              spanmark_settings_set_annotator_override (SpanmarkSettings *self,
+                                                            const char       *annotator);
 int               spanmark_settings_get_font_size       (SpanmarkSettings *self);
 double            spanmark_settings_get_line_spacing    (SpanmarkSettings *self);
 guint             spanmark_settings_get_autosave_delay  (SpanmarkSettings *self);
