@@ -6,40 +6,17 @@
 
 #include "config.h"
 
-#include <stdarg.h>
-
 #include <glib/gi18n.h>
 
 #include "spanmark-cli-private.h"
 #include "spanmark-export.h"
 #include "spanmark-project.h"
 
-/* Prints a usage error the way spanmark_cli_parse_options() does. */
-static void
-export_usage_error (const char *format,
-                    ...) G_GNUC_PRINTF (1, 2);
-
-static void
-export_usage_error (const char *format,
-                    ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_printerr ("%s: %s\n", g_get_prgname (), message);
-  g_printerr (_("Try “%s --help” for more information.\n"), g_get_prgname ());
-}
-
 int
 spanmark_cli_export (int    argc,
                      char **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GFile) dir = NULL;
   g_autoptr(GFile) destination = NULL;
   g_autoptr(SpanmarkProject) project = NULL;
   g_autoptr(SpanmarkExportReport) report = NULL;
@@ -113,36 +90,36 @@ spanmark_cli_export (int    argc,
 
   if (argc != 2)
     {
-      export_usage_error (argc < 2 ? _("missing the project folder DIR")
-                                   : _("too many arguments: export takes one project folder"));
+      spanmark_cli_usage_error (argc < 2 ? _("missing the project folder DIR")
+                                         : _("too many arguments: export takes one project folder"));
       return SPANMARK_CLI_EXIT_USAGE;
     }
   if (format_name == NULL)
     {
-      export_usage_error (_("missing --format (conll, jsonl, doccano, hf or brat)"));
+      spanmark_cli_usage_error (_("missing --format (conll, jsonl, doccano, hf or brat)"));
       return SPANMARK_CLI_EXIT_USAGE;
     }
   if (!spanmark_export_format_from_string (format_name, &options.format))
     {
-      export_usage_error (_("unknown format “%s”: use conll, jsonl, doccano, hf or brat"), format_name);
+      spanmark_cli_usage_error (_("unknown format “%s”: use conll, jsonl, doccano, hf or brat"), format_name);
       return SPANMARK_CLI_EXIT_USAGE;
     }
   if (scheme_name != NULL)
     {
       if (!spanmark_export_scheme_from_string (scheme_name, &options.scheme))
         {
-          export_usage_error (_("unknown scheme “%s”: use bio or bioes"), scheme_name);
+          spanmark_cli_usage_error (_("unknown scheme “%s”: use bio or bioes"), scheme_name);
           return SPANMARK_CLI_EXIT_USAGE;
         }
       if (!spanmark_export_format_is_flat (options.format))
         {
-          export_usage_error (_("--scheme applies to the conll and hf formats only"));
+          spanmark_cli_usage_error (_("--scheme applies to the conll and hf formats only"));
           return SPANMARK_CLI_EXIT_USAGE;
         }
     }
   if (annotator != NULL && curated)
     {
-      export_usage_error (_("give either --annotator or --curated, not both"));
+      spanmark_cli_usage_error (_("give either --annotator or --curated, not both"));
       return SPANMARK_CLI_EXIT_USAGE;
     }
   if (status != NULL)
@@ -151,7 +128,7 @@ spanmark_cli_export (int    argc,
         options.done_only = TRUE;
       else if (!g_str_equal (status, "all"))
         {
-          export_usage_error (_("unknown status “%s”: use done or all"), status);
+          spanmark_cli_usage_error (_("unknown status “%s”: use done or all"), status);
           return SPANMARK_CLI_EXIT_USAGE;
         }
     }
@@ -159,7 +136,7 @@ spanmark_cli_export (int    argc,
     {
       if (!spanmark_export_parse_split (split, options.split_percent, &error))
         {
-          export_usage_error ("%s", error->message);
+          spanmark_cli_usage_error ("%s", error->message);
           return SPANMARK_CLI_EXIT_USAGE;
         }
       options.split = TRUE;
@@ -167,7 +144,7 @@ spanmark_cli_export (int    argc,
     }
   else if (seed_given)
     {
-      export_usage_error (_("--seed needs --split"));
+      spanmark_cli_usage_error (_("--seed needs --split"));
       return SPANMARK_CLI_EXIT_USAGE;
     }
 
@@ -175,7 +152,7 @@ spanmark_cli_export (int    argc,
     destination = g_file_new_for_commandline_arg (output);
   else if (spanmark_export_format_writes_folder (options.format, options.split))
     {
-      export_usage_error (_("this export writes a folder: give it with -o OUT"));
+      spanmark_cli_usage_error (_("this export writes a folder: give it with -o OUT"));
       return SPANMARK_CLI_EXIT_USAGE;
     }
 
@@ -184,13 +161,9 @@ spanmark_cli_export (int    argc,
   else
     options.annotator = annotator;
 
-  dir = g_file_new_for_commandline_arg (argv[1]);
-  project = spanmark_project_open (dir, &error);
+  project = spanmark_cli_open_project (argv[1]);
   if (project == NULL)
-    {
-      spanmark_cli_error ("%s", error->message);
-      return SPANMARK_CLI_EXIT_FAILED;
-    }
+    return SPANMARK_CLI_EXIT_FAILED;
 
   if (!spanmark_export_run (project, &options, destination, NULL, NULL, &report, NULL, &error))
     {
