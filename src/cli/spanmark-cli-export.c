@@ -185,9 +185,10 @@ spanmark_cli_export (int    argc,
           g_printerr (ngettext ("%s: dropped %u nested span\n",
                                 "%s: dropped %u nested spans\n", n), id, n);
         }
-      g_printerr (ngettext ("Dropped %u nested or overlapping span in all (the format keeps the outermost)\n",
-                            "Dropped %u nested or overlapping spans in all (the format keeps the outermost)\n",
-                            n_dropped), n_dropped);
+      if (n_dropped > 0)
+        g_printerr (ngettext ("Dropped %u nested or overlapping span in all (the format keeps the outermost)\n",
+                              "Dropped %u nested or overlapping spans in all (the format keeps the outermost)\n",
+                              n_dropped), n_dropped);
     }
 
   if (options.split)
