@@ -25,12 +25,7 @@ spanmark_cli_parse_options (GOptionContext *context,
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
 
   if (!g_option_context_parse (context, argc, argv, &error))
-    {
-      g_printerr ("%s: %s\n", g_get_prgname (), error->message);
-      /* TRANSLATORS: %s is the command, e.g. "spanmark-cli import" */
-      g_printerr (_("Try “%s --help” for more information.\n"), g_get_prgname ());
-      return FALSE;
-    }
+    return spanmark_cli_usage_error ("%s", error->message);
   return TRUE;
 }
 
@@ -75,6 +70,7 @@ spanmark_cli_usage_error (const char *format,
   va_end (args);
 
   g_printerr ("%s: %s\n", g_get_prgname (), message);
+  /* TRANSLATORS: %s is the command, e.g. "spanmark-cli import" */
   g_printerr (_("Try “%s --help” for more information.\n"), g_get_prgname ());
   return FALSE;
 }
