@@ -16,6 +16,7 @@
 
 #include "spanmark-export.h"
 #include "spanmark-export-private.h"
+#include "spanmark-json.h"
 
 G_DEFINE_QUARK (spanmark-export-error-quark, spanmark_export_error)
 
@@ -469,62 +470,6 @@ spanmark_export_flatten_spans (GPtrArray *spans,
   if (n_dropped != NULL)
     *n_dropped = dropped;
   return kept;
-}
-
-/* JSON writing.  Exports write JSON by hand so the bytes are exactly the
- * documented ones: compact separators, keys in a fixed order, non-ASCII
- * characters as UTF-8, control characters escaped. */
-
-static void
-append_json_string (GString    *out,
-                    const char *str,
-                    gssize      len)
-{
-  const char *p = str;
-  const char *end = len < 0 ? str + strlen (str) : str + len;
-  const char *run = p;
-
-  g_string_append_c (out, '"');
-  for (; p < end; p++)
-    {
-      guchar c = (guchar) *p;
-
-      if (c >= 0x20 && c != '"' && c != '\\')
-        continue;
-
-      g_string_append_len (out, run, p - run);
-      run = p + 1;
-
-      switch (c)
-        {
-        case '"':
-          g_string_append (out, "\\\"");
-          break;
-        case '\\':
-          g_string_append (out, "\\\\");
-          break;
-        case '\n':
-          g_string_append (out, "\\n");
-          break;
-        case '\r':
-          g_string_append (out, "\\r");
-          break;
-        case '\t':
-          g_string_append (out, "\\t");
-          break;
-        case '\b':
-          g_string_append (out, "\\b");
-          break;
-        case '\f':
-          g_string_append (out, "\\f");
-          break;
-        default:
-          g_string_append_printf (out, "\\u%04x", c);
-          break;
-        }
-    }
-  g_string_append_len (out, run, p - run);
-  g_string_append_c (out, '"');
 }
 
 /* Output files. */
@@ -1046,6 +991,11 @@ write_conll (Export  *export,
   g_string_truncate (out, w - out->str);
 }
 
+/* JSON writing.  Exports write JSON by hand so the bytes are exactly the
+ * documented ones: compact separators, keys in a fixed order, strings
+ * through spanmark_json_append_string() (non-ASCII characters as UTF-8,
+ * control characters escaped). */
+
 static guint
 hf_tag_number (Export *export,
                gint32  tag)
@@ -1086,7 +1036,7 @@ write_hf (Export     *export,
               g_autofree char *id = g_strdup_printf ("%s-%u", document_id, sentence);
 
               g_string_append (out, "{\"id\":");
-              append_json_string (out, id, -1);
+              spanmark_json_append_string (out, id);
               g_string_append (out, ",\"tokens\":[");
               g_string_append_len (out, tokens->str, tokens->len);
               g_string_append (out, "],\"ner_tags\":[");
@@ -1107,7 +1057,7 @@ write_hf (Export     *export,
           g_string_append_c (tokens, ',');
           g_string_append_c (numbers, ',');
         }
-      append_json_string (tokens, text + bytes[i], bytes[i + 1] - bytes[i]);
+      spanmark_json_append_string_len (tokens, text + bytes[i], bytes[i + 1] - bytes[i]);
       g_string_append_printf (numbers, "%u", hf_tag_number (export, tags[i]));
       n_tokens++;
     }
@@ -1125,9 +1075,9 @@ append_json_attr_pairs (GString   *out,
     {
       if (i > 0)
         g_string_append_c (out, ',');
-      append_json_string (out, g_ptr_array_index (attrs, i), -1);
+      spanmark_json_append_string (out, g_ptr_array_index (attrs, i));
       g_string_append_c (out, ':');
-      append_json_string (out, g_ptr_array_index (attrs, i + 1), -1);
+      spanmark_json_append_string (out, g_ptr_array_index (attrs, i + 1));
     }
   g_string_append_c (out, '}');
 }
@@ -1138,9 +1088,9 @@ write_jsonl (const ExportDoc *doc,
              GString         *out)
 {
   g_string_append (out, "{\"id\":");
-  append_json_string (out, document_id, -1);
+  spanmark_json_append_string (out, document_id);
   g_string_append (out, ",\"text\":");
-  append_json_string (out, doc->text, doc->text_len);
+  spanmark_json_append_string_len (out, doc->text, doc->text_len);
   g_string_append (out, ",\"spans\":[");
   for (guint i = 0; i < doc->spans->len; i++)
     {
@@ -1149,18 +1099,18 @@ write_jsonl (const ExportDoc *doc,
       if (i > 0)
         g_string_append_c (out, ',');
       g_string_append_printf (out, "{\"start\":%u,\"end\":%u,\"label\":", span->start, span->end);
-      append_json_string (out, span->label, -1);
+      spanmark_json_append_string (out, span->label);
       g_string_append (out, ",\"text\":");
       {
         gsize len;
         const char *text = export_doc_span_text (doc, span, &len);
 
-        append_json_string (out, text, len);
+        spanmark_json_append_string_len (out, text, len);
       }
       if (span->entity != NULL)
         {
           g_string_append (out, ",\"entity\":");
-          append_json_string (out, span->entity, -1);
+          spanmark_json_append_string (out, span->entity);
         }
       if (span->attrs != NULL && span->attrs->len > 0)
         {
@@ -1177,11 +1127,11 @@ write_jsonl (const ExportDoc *doc,
       if (i > 0)
         g_string_append_c (out, ',');
       g_string_append (out, "{\"id\":");
-      append_json_string (out, entity->id, -1);
+      spanmark_json_append_string (out, entity->id);
       g_string_append (out, ",\"label\":");
-      append_json_string (out, entity->label, -1);
+      spanmark_json_append_string (out, entity->label);
       g_string_append (out, ",\"name\":");
-      append_json_string (out, entity->name, -1);
+      spanmark_json_append_string (out, entity->name);
       g_string_append (out, ",\"attrs\":");
       append_json_attr_pairs (out, entity->attrs);
       g_string_append_c (out, '}');
@@ -1195,9 +1145,9 @@ write_doccano (const ExportDoc *doc,
                GString         *out)
 {
   g_string_append (out, "{\"id\":");
-  append_json_string (out, document_id, -1);
+  spanmark_json_append_string (out, document_id);
   g_string_append (out, ",\"text\":");
-  append_json_string (out, doc->text, doc->text_len);
+  spanmark_json_append_string_len (out, doc->text, doc->text_len);
   g_string_append (out, ",\"label\":[");
   for (guint i = 0; i < doc->spans->len; i++)
     {
@@ -1206,7 +1156,7 @@ write_doccano (const ExportDoc *doc,
       if (i > 0)
         g_string_append_c (out, ',');
       g_string_append_printf (out, "[%u,%u,", span->start, span->end);
-      append_json_string (out, span->label, -1);
+      spanmark_json_append_string (out, span->label);
       g_string_append_c (out, ']');
     }
   g_string_append (out, "]}\n");
@@ -1388,7 +1338,7 @@ hf_labels_json (Export *export)
     for (guint kind = 0; kind < n_kinds; kind++)
       {
         g_string_append_c (out, ',');
-        append_json_string (out, g_ptr_array_index (export->tag_names, label * 4 + kind), -1);
+        spanmark_json_append_string (out, g_ptr_array_index (export->tag_names, label * 4 + kind));
       }
   g_string_append (out, "]\n");
 

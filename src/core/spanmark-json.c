@@ -113,56 +113,62 @@ spanmark_checker_check (SpanmarkChecker *self,
 /* Writing */
 
 void
-spanmark_json_append_string (GString    *out,
-                             const char *str)
+spanmark_json_append_string_len (GString    *out,
+                                 const char *str,
+                                 gssize      len)
 {
-  const char *p;
+  const char *p = str;
+  const char *end = len < 0 ? str + strlen (str) : str + len;
+  const char *run = p;
 
   g_string_append_c (out, '"');
-
-  for (p = str; *p != '\0'; p++)
+  for (; p < end; p++)
     {
       guchar c = (guchar) *p;
+
+      if (c >= 0x20 && c != '"' && c != '\\')
+        continue;
+
+      g_string_append_len (out, run, p - run);
+      run = p + 1;
 
       switch (c)
         {
         case '"':
           g_string_append (out, "\\\"");
           break;
-
         case '\\':
           g_string_append (out, "\\\\");
           break;
-
         case '\n':
           g_string_append (out, "\\n");
           break;
-
-        case '\t':
-          g_string_append (out, "\\t");
-          break;
-
         case '\r':
           g_string_append (out, "\\r");
           break;
-
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
         case '\b':
           g_string_append (out, "\\b");
           break;
-
         case '\f':
           g_string_append (out, "\\f");
           break;
-
         default:
-          if (c < 0x20)
-            g_string_append_printf (out, "\\u%04x", c);
-          else
-            g_string_append_c (out, (char) c);
+          g_string_append_printf (out, "\\u%04x", c);
+          break;
         }
     }
-
+  g_string_append_len (out, run, p - run);
   g_string_append_c (out, '"');
+}
+
+void
+spanmark_json_append_string (GString    *out,
+                             const char *str)
+{
+  spanmark_json_append_string_len (out, str, -1);
 }
 
 void

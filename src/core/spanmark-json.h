@@ -47,8 +47,14 @@ gboolean   spanmark_checker_check          (SpanmarkChecker *self,
                                             GError         **error);
 
 /* Writing. */
+/* A JSON string: '"', '\\' and control characters escaped, everything
+ * else (non-ASCII UTF-8 included) as it is.  The _len variant takes the
+ * first @len bytes of @str (all of it when @len is negative). */
 void       spanmark_json_append_string     (GString         *out,
                                             const char      *str);
+void       spanmark_json_append_string_len (GString         *out,
+                                            const char      *str,
+                                            gssize           len);
 /* Any JSON value on one line: {"a": 1, "b": [true, null]}. */
 void       spanmark_json_append_node       (GString         *out,
                                             JsonNode        *node);
