@@ -1082,16 +1082,28 @@ append_json_attr_pairs (GString   *out,
   g_string_append_c (out, '}');
 }
 
+/* The start of a JSONL or doccano line: {"id":ID,"text":TEXT,"KEY":[ */
 static void
-write_jsonl (const ExportDoc *doc,
-             const char      *document_id,
-             GString         *out)
+append_json_doc_start (GString         *out,
+                       const ExportDoc *doc,
+                       const char      *document_id,
+                       const char      *spans_key)
 {
   g_string_append (out, "{\"id\":");
   spanmark_json_append_string (out, document_id);
   g_string_append (out, ",\"text\":");
   spanmark_json_append_string_len (out, doc->text, doc->text_len);
-  g_string_append (out, ",\"spans\":[");
+  g_string_append (out, ",\"");
+  g_string_append (out, spans_key);
+  g_string_append (out, "\":[");
+}
+
+static void
+write_jsonl (const ExportDoc *doc,
+             const char      *document_id,
+             GString         *out)
+{
+  append_json_doc_start (out, doc, document_id, "spans");
   for (guint i = 0; i < doc->spans->len; i++)
     {
       const ExportSpan *span = &g_array_index (doc->spans, ExportSpan, i);
@@ -1144,11 +1156,7 @@ write_doccano (const ExportDoc *doc,
                const char      *document_id,
                GString         *out)
 {
-  g_string_append (out, "{\"id\":");
-  spanmark_json_append_string (out, document_id);
-  g_string_append (out, ",\"text\":");
-  spanmark_json_append_string_len (out, doc->text, doc->text_len);
-  g_string_append (out, ",\"label\":[");
+  append_json_doc_start (out, doc, document_id, "label");
   for (guint i = 0; i < doc->spans->len; i++)
     {
       const ExportSpan *span = &g_array_index (doc->spans, ExportSpan, i);
