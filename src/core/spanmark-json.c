@@ -831,6 +831,34 @@ spanmark_index_clear (SpanmarkIndex *index)
   g_clear_pointer (&index->bad_ids, g_hash_table_unref);
 }
 
+/* The object that is item @i of the array @array; sets @location to the
+ * place to name for it: "ARRAY[i]", with the item's @key ("id" or
+ * "name") when that is a string.  Notes a problem and returns NULL when
+ * the item is not an object. */
+static JsonObject *
+item_object (SpanmarkChecker  *checker,
+             const char       *file,
+             JsonNode         *node,
+             const char       *array,
+             guint             i,
+             const char       *key,
+             char            **location)
+{
+  JsonObject *object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  JsonNode *name = object != NULL ? json_object_get_member (object, key) : NULL;
+
+  if (name != NULL && JSON_NODE_HOLDS_VALUE (name) && json_node_get_value_type (name) == G_TYPE_STRING)
+    *location = g_strdup_printf ("%s[%u] (%s \"%s\")", array, i, key, json_node_get_string (name));
+  else
+    *location = g_strdup_printf ("%s[%u]", array, i);
+
+  if (object == NULL)
+    spanmark_checker_add (checker, SPANMARK_PROJECT_ERROR_INVALID, file, *location,
+                          _("must be an object, not %s"), describe_node (node));
+
+  return object;
+}
+
 static gboolean
 is_color (const char *color)
 {
@@ -861,20 +889,9 @@ read_label (SpanmarkChecker *checker,
   Place place = { checker, "spanmark.json", NULL };
   gboolean name_ok = TRUE;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      location = g_strdup_printf ("labels[%u]", i);
-      spanmark_checker_add (checker, SPANMARK_PROJECT_ERROR_INVALID, "spanmark.json", location,
-                            _("must be an object, not %s"), describe_node (node));
-      return;
-    }
-
-  object = json_node_get_object (node);
-  node = json_object_get_member (object, "name");
-  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    location = g_strdup_printf ("labels[%u] (name \"%s\")", i, json_node_get_string (node));
-  else
-    location = g_strdup_printf ("labels[%u]", i);
+  object = item_object (checker, "spanmark.json", node, "labels", i, "name", &location);
+  if (object == NULL)
+    return;
   place.location = location;
 
   /* Only a problem with the name leaves the label out: with a bad colour
@@ -970,20 +987,9 @@ read_document (SpanmarkChecker *checker,
   Place place = { checker, "spanmark.json", NULL };
   gboolean ok = TRUE;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      location = g_strdup_printf ("documents[%u]", i);
-      spanmark_checker_add (checker, SPANMARK_PROJECT_ERROR_INVALID, "spanmark.json", location,
-                            _("must be an object, not %s"), describe_node (node));
-      return;
-    }
-
-  object = json_node_get_object (node);
-  node = json_object_get_member (object, "id");
-  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    location = g_strdup_printf ("documents[%u] (id \"%s\")", i, json_node_get_string (node));
-  else
-    location = g_strdup_printf ("documents[%u]", i);
+  object = item_object (checker, "spanmark.json", node, "documents", i, "id", &location);
+  if (object == NULL)
+    return;
   place.location = location;
 
   /* Only the id and the path decide whether the document can be used;
@@ -1249,19 +1255,6 @@ spanmark_json_read_text (SpanmarkChecker *checker,
 
 /* Annotation files */
 
-static char *
-item_location (const char *array,
-               guint       i,
-               JsonObject *object)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, "id") : NULL;
-
-  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    return g_strdup_printf ("%s[%u] (id \"%s\")", array, i, json_node_get_string (node));
-
-  return g_strdup_printf ("%s[%u]", array, i);
-}
-
 /* Checks an item's "id": a non-empty string not seen before in the same
  * array.  @ids maps id -> index. */
 static gboolean
@@ -1484,18 +1477,14 @@ spanmark_json_read_annotations (SpanmarkChecker *checker,
   entity_array = get_array (&place, object, "entities", FALSE);
   for (guint i = 0; entity_array != NULL && i < json_array_get_length (entity_array); i++)
     {
-      JsonNode *node = json_array_get_element (entity_array, i);
-      JsonObject *item = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-      g_autofree char *location = item_location ("entities", i, item);
+      g_autofree char *location = NULL;
+      JsonObject *item = item_object (checker, file, json_array_get_element (entity_array, i),
+                                      "entities", i, "id", &location);
       Place item_place = { checker, file, location };
       SpanmarkEntity *entity;
 
       if (item == NULL)
-        {
-          place_problem (&item_place, SPANMARK_PROJECT_ERROR_INVALID, NULL,
-                         _("must be an object, not %s"), describe_node (node));
-          continue;
-        }
+        continue;
 
       entity = read_entity (&item_place, item, i, schema, entity_ids);
       if (entity != NULL)
@@ -1507,18 +1496,14 @@ spanmark_json_read_annotations (SpanmarkChecker *checker,
   span_array = get_array (&place, object, "spans", TRUE);
   for (guint i = 0; span_array != NULL && i < json_array_get_length (span_array); i++)
     {
-      JsonNode *node = json_array_get_element (span_array, i);
-      JsonObject *item = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-      g_autofree char *location = item_location ("spans", i, item);
+      g_autofree char *location = NULL;
+      JsonObject *item = item_object (checker, file, json_array_get_element (span_array, i),
+                                      "spans", i, "id", &location);
       Place item_place = { checker, file, location };
       SpanmarkSpan *span;
 
       if (item == NULL)
-        {
-          place_problem (&item_place, SPANMARK_PROJECT_ERROR_INVALID, NULL,
-                         _("must be an object, not %s"), describe_node (node));
-          continue;
-        }
+        continue;
 
       span = read_span (&item_place, item, i, schema, text_index, span_ids, entity_ids);
       if (span != NULL)
