@@ -140,8 +140,22 @@ file_display_name (GFile *file)
   return g_file_get_parse_name (file);
 }
 
-/* Sets @error to "FILE: line N: MESSAGE" (or "FILE: MESSAGE" when @line
- * is 0), the form every import error takes. */
+/* "FILE: line N: MESSAGE", or "FILE: MESSAGE" when @line is 0: the form
+ * every import error and warning takes. */
+static char * G_GNUC_PRINTF (3, 0)
+format_located (const char *file,
+                guint       line,
+                const char *format,
+                va_list     args)
+{
+  g_autofree char *message = g_strdup_vprintf (format, args);
+
+  if (line > 0)
+    /* TRANSLATORS: "FILE: line N: what is wrong" */
+    return g_strdup_printf (_("%s: line %u: %s"), file, line, message);
+  return g_strdup_printf ("%s: %s", file, message);
+}
+
 static void G_GNUC_PRINTF (5, 6)
 set_error (GError    **error,
            int         code,
@@ -154,14 +168,10 @@ set_error (GError    **error,
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  message = format_located (file, line, format, args);
   va_end (args);
 
-  if (line > 0)
-    /* TRANSLATORS: "FILE: line N: what is wrong" */
-    g_set_error (error, SPANMARK_IMPORT_ERROR, code, _("%s: line %u: %s"), file, line, message);
-  else
-    g_set_error (error, SPANMARK_IMPORT_ERROR, code, "%s: %s", file, message);
+  g_set_error_literal (error, SPANMARK_IMPORT_ERROR, code, message);
 }
 
 static void G_GNUC_PRINTF (4, 5)
@@ -171,20 +181,14 @@ add_warning (Importer   *imp,
              const char *format,
              ...)
 {
-  g_autofree char *message = NULL;
   va_list args;
 
   if (imp->warnings == NULL)
     return;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  g_ptr_array_add (imp->warnings, format_located (file, line, format, args));
   va_end (args);
-
-  if (line > 0)
-    g_ptr_array_add (imp->warnings, g_strdup_printf (_("%s: line %u: %s"), file, line, message));
-  else
-    g_ptr_array_add (imp->warnings, g_strdup_printf ("%s: %s", file, message));
 }
 
 static guint
