@@ -15,6 +15,9 @@ G_BEGIN_DECLS
 
 GHashTable *_spanmark_attrs_new         (void);
 GHashTable *_spanmark_attrs_copy        (GHashTable *attrs);
+/* Copies every key and value of @from (may be NULL) into @attrs. */
+void        _spanmark_attrs_insert_all  (GHashTable *attrs,
+                                         GHashTable *from);
 gboolean    _spanmark_attrs_equal       (GHashTable *a,
                                          GHashTable *b);
 GPtrArray  *_spanmark_attrs_sorted_keys (GHashTable *attrs);

@@ -18,6 +18,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "spanmark-attrs-private.h"
 #include "spanmark-import.h"
 #include "spanmark-json.h"
 
@@ -67,12 +68,6 @@ typedef struct
   GPtrArray            *warnings;  /* char*, may be NULL */
 } Importer;
 
-static GHashTable *
-attrs_new (void)
-{
-  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-}
-
 static void
 raw_span_free (RawSpan *span)
 {
@@ -91,7 +86,7 @@ raw_span_new (void)
 {
   RawSpan *span = g_new0 (RawSpan, 1);
 
-  span->attrs = attrs_new ();
+  span->attrs = _spanmark_attrs_new ();
   return span;
 }
 
@@ -111,7 +106,7 @@ raw_entity_new (void)
 {
   RawEntity *entity = g_new0 (RawEntity, 1);
 
-  entity->attrs = attrs_new ();
+  entity->attrs = _spanmark_attrs_new ();
   return entity;
 }
 
@@ -235,18 +230,6 @@ raw_span_compare (gconstpointer a,
   if (sa->end != sb->end)
     return sa->end > sb->end ? -1 : 1;
   return 0;
-}
-
-static void
-copy_attrs (GHashTable *from,
-            GHashTable *to)
-{
-  GHashTableIter iter;
-  gpointer key, value;
-
-  g_hash_table_iter_init (&iter, from);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    g_hash_table_insert (to, g_strdup (key), g_strdup (value));
 }
 
 /* Checks that @id can be added: valid, not in the project, not on disk,
@@ -461,7 +444,7 @@ build_document (Importer             *imp,
             if (!g_hash_table_contains (entity_names, raw->entity))
               g_hash_table_insert (entity_names, raw->entity, g_strdup (covered));
           }
-        copy_attrs (raw->attrs, span->attrs);
+        _spanmark_attrs_insert_all (span->attrs, raw->attrs);
         spanmark_annotation_set_load_span (set, span);
       }
 
@@ -478,7 +461,7 @@ build_document (Importer             *imp,
           name = raw->id;
 
         entity = spanmark_entity_new (raw->id, raw->label, name);
-        copy_attrs (raw->attrs, entity->attrs);
+        _spanmark_attrs_insert_all (entity->attrs, raw->attrs);
         spanmark_annotation_set_load_entity (set, entity);
       }
 

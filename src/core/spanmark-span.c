@@ -20,21 +20,28 @@ _spanmark_attrs_new (void)
   return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
-GHashTable *
-_spanmark_attrs_copy (GHashTable *attrs)
+void
+_spanmark_attrs_insert_all (GHashTable *attrs,
+                            GHashTable *from)
 {
-  GHashTable *copy = _spanmark_attrs_new ();
   GHashTableIter iter;
   gpointer key;
   gpointer value;
 
-  if (attrs == NULL)
-    return copy;
+  if (from == NULL)
+    return;
 
-  g_hash_table_iter_init (&iter, attrs);
+  g_hash_table_iter_init (&iter, from);
   while (g_hash_table_iter_next (&iter, &key, &value))
-    g_hash_table_insert (copy, g_strdup (key), g_strdup (value));
+    g_hash_table_insert (attrs, g_strdup (key), g_strdup (value));
+}
 
+GHashTable *
+_spanmark_attrs_copy (GHashTable *attrs)
+{
+  GHashTable *copy = _spanmark_attrs_new ();
+
+  _spanmark_attrs_insert_all (copy, attrs);
   return copy;
 }
 
