@@ -368,23 +368,29 @@ raw_string_equals (const RawString *string,
   return decode_string (string, scratch) && scratch->len == len && memcmp (scratch->str, data, len) == 0;
 }
 
-/* The schema's own name for a label written as @string, or NULL. */
-static const char *
-match_label (const RawString *string,
-             SpanmarkSchema  *schema)
+/* A label, as the schema's own name for it; FALSE when the schema has no
+ * such label. */
+static gboolean
+parse_label (Parser          *parser,
+             SpanmarkSchema  *schema,
+             const char     **label)
 {
   guint n = spanmark_schema_get_n_labels (schema);
+  RawString string;
 
-  if (string->escaped)
-    return NULL;
+  if (!parse_raw_string (parser, &string) || string.escaped)
+    return FALSE;
   for (guint i = 0; i < n; i++)
     {
       const char *name = spanmark_schema_get_label (schema, i)->name;
 
-      if (strlen (name) == string->len && memcmp (name, string->raw, string->len) == 0)
-        return name;
+      if (strlen (name) == string.len && memcmp (name, string.raw, string.len) == 0)
+        {
+          *label = name;
+          return TRUE;
+        }
     }
-  return NULL;
+  return FALSE;
 }
 
 /* A non-negative integer without fraction or exponent. */
@@ -502,6 +508,18 @@ seen_key (guint *seen,
   return FALSE;
 }
 
+/* Adds the id of an entity or span to @ids, those seen so far in the
+ * file; FALSE when it is empty or already taken. */
+static gboolean
+claim_id (GHashTable *ids,
+          const char *id)
+{
+  if (id[0] == '\0' || g_hash_table_contains (ids, id))
+    return FALSE;
+  g_hash_table_add (ids, (gpointer) id);
+  return TRUE;
+}
+
 static gboolean
 parse_entity (Parser         *parser,
               ExportDoc      *doc,
@@ -523,11 +541,7 @@ parse_entity (Parser         *parser,
         if (KEY_IS (&key, "id") && !seen_key (&seen, 1))
           ok = (entity.id = parse_string (parser)) != NULL;
         else if (KEY_IS (&key, "label") && !seen_key (&seen, 2))
-          {
-            RawString label;
-
-            ok = parse_raw_string (parser, &label) && (entity.label = match_label (&label, schema)) != NULL;
-          }
+          ok = parse_label (parser, schema, &entity.label);
         else if (KEY_IS (&key, "name") && !seen_key (&seen, 4))
           ok = (entity.name = parse_string (parser)) != NULL;
         else if (KEY_IS (&key, "attrs") && !seen_key (&seen, 8))
@@ -541,10 +555,8 @@ parse_entity (Parser         *parser,
   if (!expect (parser, '}'))
     return FALSE;
 
-  if ((seen & 7) != 7 || entity.id[0] == '\0' ||
-      g_hash_table_contains (doc->entity_ids, entity.id))
+  if ((seen & 7) != 7 || !claim_id (doc->entity_ids, entity.id))
     return FALSE;
-  g_hash_table_add (doc->entity_ids, (gpointer) entity.id);
 
   g_array_append_val (doc->entities, entity);
   return TRUE;
@@ -578,11 +590,7 @@ parse_span (Parser         *parser,
         else if (KEY_IS (&key, "end") && !seen_key (&seen, 4))
           ok = parse_uint (parser, &span.end);
         else if (KEY_IS (&key, "label") && !seen_key (&seen, 8))
-          {
-            RawString label;
-
-            ok = parse_raw_string (parser, &label) && (span.label = match_label (&label, schema)) != NULL;
-          }
+          ok = parse_label (parser, schema, &span.label);
         else if (KEY_IS (&key, "text") && !seen_key (&seen, 16))
           ok = parse_raw_string (parser, &text);
         else if (KEY_IS (&key, "entity") && !seen_key (&seen, 32))
@@ -598,7 +606,7 @@ parse_span (Parser         *parser,
   if (!expect (parser, '}'))
     return FALSE;
 
-  if ((seen & 31) != 31 || span.id[0] == '\0' || span.end <= span.start || span.end > length)
+  if ((seen & 31) != 31 || span.end <= span.start || span.end > length)
     return FALSE;
 
   /* The span's text must be the covered text, byte for byte; the
@@ -607,9 +615,8 @@ parse_span (Parser         *parser,
                           bytes[span.end] - bytes[span.start]))
     return FALSE;
 
-  if (g_hash_table_contains (doc->ids, span.id))
+  if (!claim_id (doc->ids, span.id))
     return FALSE;
-  g_hash_table_add (doc->ids, (gpointer) span.id);
 
   g_array_append_val (doc->spans, span);
   return TRUE;
