@@ -23,6 +23,27 @@ typedef struct
   GHashTable *labels;  /* label name -> GUINT_TO_POINTER (count) */
 } AnnotatorStats;
 
+/* What both printers show. */
+typedef struct
+{
+  SpanmarkProject *project;
+  guint            n_documents;
+  guint64          n_characters;
+  GPtrArray       *annotators;  /* AnnotatorStats, in name order */
+  AnnotatorStats  *total;       /* spans, labels and entities of them all */
+  GPtrArray       *labels;      /* names, in the order to show */
+} Stats;
+
+static AnnotatorStats *
+annotator_stats_new (const char *name)
+{
+  AnnotatorStats *stats = g_new0 (AnnotatorStats, 1);
+
+  stats->name = g_strdup (name);
+  stats->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  return stats;
+}
+
 static void
 annotator_stats_free (AnnotatorStats *stats)
 {
@@ -30,6 +51,8 @@ annotator_stats_free (AnnotatorStats *stats)
   g_hash_table_unref (stats->labels);
   g_free (stats);
 }
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AnnotatorStats, annotator_stats_free)
 
 static guint
 count_of (GHashTable *labels,
@@ -146,29 +169,41 @@ collect_labels (SpanmarkSchema *schema,
   return labels;
 }
 
+/* Adds the spans and entities of @set to @stats. */
 static void
-add_label_counts (JsonBuilder *builder,
-                  GPtrArray   *labels,
-                  GHashTable  *counts)
+count_set (AnnotatorStats        *stats,
+           SpanmarkAnnotationSet *set)
 {
+  guint n_spans = spanmark_annotation_set_get_n_spans (set);
+
+  for (guint s = 0; s < n_spans; s++)
+    count_add (stats->labels, spanmark_annotation_set_get_span (set, s)->label, 1);
+  stats->spans += n_spans;
+  stats->entities += spanmark_annotation_set_get_n_entities (set);
+}
+
+/* The members "spans", "labels" ({LABEL: spans}) and "entities". */
+static void
+add_counts (JsonBuilder    *builder,
+            GPtrArray      *labels,
+            AnnotatorStats *stats)
+{
+  json_builder_set_member_name (builder, "spans");
+  json_builder_add_int_value (builder, stats->spans);
+  json_builder_set_member_name (builder, "labels");
   json_builder_begin_object (builder);
   for (guint i = 0; i < labels->len; i++)
     {
       json_builder_set_member_name (builder, g_ptr_array_index (labels, i));
-      json_builder_add_int_value (builder, count_of (counts, g_ptr_array_index (labels, i)));
+      json_builder_add_int_value (builder, count_of (stats->labels, g_ptr_array_index (labels, i)));
     }
   json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "entities");
+  json_builder_add_int_value (builder, stats->entities);
 }
 
 static void
-print_json (SpanmarkProject *project,
-            guint            n_documents,
-            guint64          n_characters,
-            GPtrArray       *annotators,
-            GPtrArray       *labels,
-            GHashTable      *totals,
-            guint            total_spans,
-            guint            total_entities)
+print_json (const Stats *stats)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
@@ -177,44 +212,34 @@ print_json (SpanmarkProject *project,
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "project");
-  json_builder_add_string_value (builder, spanmark_project_get_name (project));
+  json_builder_add_string_value (builder, spanmark_project_get_name (stats->project));
   json_builder_set_member_name (builder, "documents");
-  json_builder_add_int_value (builder, n_documents);
+  json_builder_add_int_value (builder, stats->n_documents);
   json_builder_set_member_name (builder, "characters");
-  json_builder_add_int_value (builder, (gint64) n_characters);
+  json_builder_add_int_value (builder, (gint64) stats->n_characters);
 
   json_builder_set_member_name (builder, "annotators");
   json_builder_begin_object (builder);
-  for (guint a = 0; a < annotators->len; a++)
+  for (guint a = 0; a < stats->annotators->len; a++)
     {
-      AnnotatorStats *stats = g_ptr_array_index (annotators, a);
+      AnnotatorStats *annotator = g_ptr_array_index (stats->annotators, a);
 
-      json_builder_set_member_name (builder, stats->name);
+      json_builder_set_member_name (builder, annotator->name);
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "status");
       json_builder_begin_object (builder);
       for (guint s = 0; s < N_STATUSES; s++)
         {
           json_builder_set_member_name (builder, spanmark_status_to_string (s));
-          json_builder_add_int_value (builder, stats->status[s]);
+          json_builder_add_int_value (builder, annotator->status[s]);
         }
       json_builder_end_object (builder);
-      json_builder_set_member_name (builder, "spans");
-      json_builder_add_int_value (builder, stats->spans);
-      json_builder_set_member_name (builder, "labels");
-      add_label_counts (builder, labels, stats->labels);
-      json_builder_set_member_name (builder, "entities");
-      json_builder_add_int_value (builder, stats->entities);
+      add_counts (builder, stats->labels, annotator);
       json_builder_end_object (builder);
     }
   json_builder_end_object (builder);
 
-  json_builder_set_member_name (builder, "spans");
-  json_builder_add_int_value (builder, total_spans);
-  json_builder_set_member_name (builder, "labels");
-  add_label_counts (builder, labels, totals);
-  json_builder_set_member_name (builder, "entities");
-  json_builder_add_int_value (builder, total_entities);
+  add_counts (builder, stats->labels, stats->total);
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
@@ -225,25 +250,28 @@ print_json (SpanmarkProject *project,
   g_print ("%s\n", json);
 }
 
-static void
-print_text (SpanmarkProject *project,
-            guint            n_documents,
-            guint64          n_characters,
-            GPtrArray       *annotators,
-            GPtrArray       *labels,
-            GHashTable      *totals,
-            guint            total_spans,
-            guint            total_entities)
+/* The spans of @label, or of all labels when @label is NULL. */
+static guint
+label_count (AnnotatorStats *stats,
+             const char     *label)
 {
+  return label != NULL ? count_of (stats->labels, label) : stats->spans;
+}
+
+static void
+print_text (const Stats *stats)
+{
+  GPtrArray *annotators = stats->annotators;
+  GPtrArray *labels = stats->labels;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   gboolean with_total = annotators->len > 1;
   guint n_columns;
   GStrv row;
 
-  g_print (_("Project: %s\n"), spanmark_project_get_name (project));
+  g_print (_("Project: %s\n"), spanmark_project_get_name (stats->project));
   g_print (ngettext ("%u document, %llu characters\n",
-                     "%u documents, %llu characters\n", n_documents),
-           n_documents, (unsigned long long) n_characters);
+                     "%u documents, %llu characters\n", stats->n_documents),
+           stats->n_documents, (unsigned long long) stats->n_characters);
 
   if (annotators->len == 0)
     {
@@ -261,14 +289,14 @@ print_text (SpanmarkProject *project,
   g_ptr_array_add (rows, row);
   for (guint a = 0; a < annotators->len; a++)
     {
-      AnnotatorStats *stats = g_ptr_array_index (annotators, a);
+      AnnotatorStats *annotator = g_ptr_array_index (annotators, a);
 
       row = row_new (7);
-      row[0] = g_strdup (stats->name);
+      row[0] = g_strdup (annotator->name);
       for (guint s = 0; s < N_STATUSES; s++)
-        row[1 + s] = g_strdup_printf ("%u", stats->status[s]);
-      row[5] = g_strdup_printf ("%u", stats->spans);
-      row[6] = g_strdup_printf ("%u", stats->entities);
+        row[1 + s] = g_strdup_printf ("%u", annotator->status[s]);
+      row[5] = g_strdup_printf ("%u", annotator->spans);
+      row[6] = g_strdup_printf ("%u", annotator->entities);
       g_ptr_array_add (rows, row);
     }
   print_table (rows);
@@ -291,19 +319,15 @@ print_text (SpanmarkProject *project,
       row = row_new (n_columns);
       row[0] = g_strdup (label != NULL ? label : _("Total"));
       for (guint a = 0; a < annotators->len; a++)
-        {
-          AnnotatorStats *stats = g_ptr_array_index (annotators, a);
-
-          row[1 + a] = g_strdup_printf ("%u", label != NULL ? count_of (stats->labels, label) : stats->spans);
-        }
+        row[1 + a] = g_strdup_printf ("%u", label_count (g_ptr_array_index (annotators, a), label));
       if (with_total)
-        row[n_columns - 1] = g_strdup_printf ("%u", label != NULL ? count_of (totals, label) : total_spans);
+        row[n_columns - 1] = g_strdup_printf ("%u", label_count (stats->total, label));
       g_ptr_array_add (rows, row);
     }
   print_table (rows);
 
   if (with_total)
-    g_print ("\n%s %u\n", _("Entities in total:"), total_entities);
+    g_print ("\n%s %u\n", _("Entities in total:"), stats->total->entities);
 }
 
 int
@@ -313,14 +337,15 @@ spanmark_cli_stats (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(SpanmarkProject) project = NULL;
   g_autoptr(GPtrArray) annotators = NULL;
+  g_autoptr(AnnotatorStats) total = NULL;
   g_autoptr(GPtrArray) labels = NULL;
-  g_autoptr(GHashTable) totals = NULL;
   g_auto(GStrv) names = NULL;
   g_autofree char *only = NULL;
   gboolean json = FALSE;
   gboolean failed = FALSE;
-  guint n_documents, total_spans = 0, total_entities = 0;
+  guint n_documents;
   guint64 n_characters = 0;
+  Stats stats;
   const GOptionEntry entries[] = {
     { "json", 'j', 0, G_OPTION_ARG_NONE, &json,
       N_("Print one JSON object instead of tables"), NULL },
@@ -379,18 +404,10 @@ spanmark_cli_stats (int    argc,
 
   annotators = g_ptr_array_new_with_free_func ((GDestroyNotify) annotator_stats_free);
   for (guint i = 0; names[i] != NULL; i++)
-    {
-      AnnotatorStats *stats;
+    if (only == NULL || strcmp (names[i], only) == 0)
+      g_ptr_array_add (annotators, annotator_stats_new (names[i]));
 
-      if (only != NULL && strcmp (names[i], only) != 0)
-        continue;
-      stats = g_new0 (AnnotatorStats, 1);
-      stats->name = g_strdup (names[i]);
-      stats->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      g_ptr_array_add (annotators, stats);
-    }
-
-  totals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  total = annotator_stats_new (NULL);
   n_documents = spanmark_project_get_n_documents (project);
 
   /* One document at a time, so memory stays flat on a large corpus. */
@@ -410,18 +427,17 @@ spanmark_cli_stats (int    argc,
 
       for (guint a = 0; a < annotators->len; a++)
         {
-          AnnotatorStats *stats = g_ptr_array_index (annotators, a);
-          g_autoptr(GFile) file = spanmark_project_get_annotation_file (project, document, stats->name);
+          AnnotatorStats *annotator = g_ptr_array_index (annotators, a);
+          g_autoptr(GFile) file = spanmark_project_get_annotation_file (project, document, annotator->name);
           g_autoptr(SpanmarkAnnotationSet) set = NULL;
-          guint n_spans;
 
           if (!g_file_query_exists (file, NULL))
             {
-              stats->status[SPANMARK_STATUS_NEW]++;
+              annotator->status[SPANMARK_STATUS_NEW]++;
               continue;
             }
 
-          set = spanmark_project_load_annotations (project, document, stats->name, &error);
+          set = spanmark_project_load_annotations (project, document, annotator->name, &error);
           if (set == NULL)
             {
               spanmark_cli_error ("%s", error->message);
@@ -430,28 +446,19 @@ spanmark_cli_stats (int    argc,
               continue;
             }
 
-          stats->status[spanmark_annotation_set_get_status (set)]++;
-          n_spans = spanmark_annotation_set_get_n_spans (set);
-          for (guint s = 0; s < n_spans; s++)
-            {
-              const SpanmarkSpan *span = spanmark_annotation_set_get_span (set, s);
-
-              count_add (stats->labels, span->label, 1);
-              count_add (totals, span->label, 1);
-            }
-          stats->spans += n_spans;
-          total_spans += n_spans;
-          stats->entities += spanmark_annotation_set_get_n_entities (set);
-          total_entities += spanmark_annotation_set_get_n_entities (set);
+          annotator->status[spanmark_annotation_set_get_status (set)]++;
+          count_set (annotator, set);
+          count_set (total, set);
         }
     }
 
-  labels = collect_labels (spanmark_project_get_schema (project), totals);
+  labels = collect_labels (spanmark_project_get_schema (project), total->labels);
 
+  stats = (Stats) { project, n_documents, n_characters, annotators, total, labels };
   if (json)
-    print_json (project, n_documents, n_characters, annotators, labels, totals, total_spans, total_entities);
+    print_json (&stats);
   else
-    print_text (project, n_documents, n_characters, annotators, labels, totals, total_spans, total_entities);
+    print_text (&stats);
 
   if (failed)
     {
