@@ -192,10 +192,12 @@ new_id (GHashTable *in_use,
 
 /* Span storage */
 
-/* First index whose span starts at or after @offset. */
+/* First index whose span starts after @offset, or at it too unless
+ * @after is TRUE. */
 static guint
-lower_bound_start (SpanmarkAnnotationSet *self,
-                   guint                  offset)
+bound_start (SpanmarkAnnotationSet *self,
+             guint                  offset,
+             gboolean               after)
 {
   guint lo = 0;
   guint hi = self->spans->len;
@@ -205,7 +207,7 @@ lower_bound_start (SpanmarkAnnotationSet *self,
       guint mid = lo + (hi - lo) / 2;
       const SpanmarkSpan *span = g_ptr_array_index (self->spans, mid);
 
-      if (span->start < offset)
+      if (span->start < offset || (after && span->start == offset))
         lo = mid + 1;
       else
         hi = mid;
@@ -214,26 +216,20 @@ lower_bound_start (SpanmarkAnnotationSet *self,
   return lo;
 }
 
+/* First index whose span starts at or after @offset. */
+static guint
+lower_bound_start (SpanmarkAnnotationSet *self,
+                   guint                  offset)
+{
+  return bound_start (self, offset, FALSE);
+}
+
 /* First index whose span starts after @offset. */
 static guint
 upper_bound_start (SpanmarkAnnotationSet *self,
                    guint                  offset)
 {
-  guint lo = 0;
-  guint hi = self->spans->len;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-      const SpanmarkSpan *span = g_ptr_array_index (self->spans, mid);
-
-      if (span->start <= offset)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-
-  return lo;
+  return bound_start (self, offset, TRUE);
 }
 
 /* First index whose span does not sort before @key. */
