@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "spanmark-display.h"
 #include "spanmark-document-view.h"
 
 /* Tags are applied to the new buffer before the view lays it out: tagging
@@ -616,8 +617,12 @@ append_attrs (GString    *out,
 
   keys = g_list_sort (keys, (GCompareFunc) g_strcmp0);
   for (GList *l = keys; l != NULL; l = l->next)
-    g_string_append_printf (out, "\n%s: %s", (const char *) l->data,
-                            (const char *) g_hash_table_lookup (attrs, l->data));
+    {
+      g_string_append_c (out, '\n');
+      /* Translators: an attribute in a span's tooltip, e.g. "region: 浙江". */
+      g_string_append_printf (out, C_("attribute list", "%s: %s"), spanmark_display_attr_name (l->data),
+                              (const char *) g_hash_table_lookup (attrs, l->data));
+    }
 }
 
 static gboolean

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "spanmark-display.h"
 #include "spanmark-entity-row.h"
 
 /* Built like AdwExpanderRow (and styled by libadwaita's rules for it:
@@ -63,7 +64,7 @@ append_attr (GString    *str,
      * "title 浙江省委书记 · region 浙江". */
     g_string_append (str, C_("attribute list", " · "));
   /* Translators: an attribute name and its value, e.g. "region 浙江". */
-  g_string_append_printf (str, C_("attribute list", "%s %s"), key, value);
+  g_string_append_printf (str, C_("attribute list", "%s %s"), spanmark_display_attr_name (key), value);
 }
 
 /* The label's attributes in schema order, then any others the entity
@@ -170,7 +171,8 @@ build_content (SpanmarkEntityRow *self)
   for (guint i = 0; self->label->attrs[i] != NULL; i++)
     {
       const char *key = self->label->attrs[i];
-      AdwEntryRow *entry = create_entry_row (self, key, lookup_attr (self->entity, key));
+      AdwEntryRow *entry = create_entry_row (self, spanmark_display_attr_name (key),
+                                             lookup_attr (self->entity, key));
 
       g_object_set_data_full (G_OBJECT (entry), "spanmark-attr-key",
                               g_strdup (key), g_free);

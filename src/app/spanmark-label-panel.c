@@ -54,6 +54,7 @@ struct _SpanmarkLabelPanel
   SpanmarkAnnotationSet *set;
   GHashTable            *entity_rows;   /* entity id -> SpanmarkEntityRow (the list owns it) */
   GHashTable            *unlinked;      /* span text -> UnlinkedGroup */
+  char                  *empty_description;  /* markup: how to tag with this label */
   char                  *jump_span_id;  /* the mention we last jumped to */
   guint                  n_unlinked_rows;
   guint                  populated : 1;  /* rows show the set */
@@ -98,27 +99,12 @@ get_trimmed_selection (SpanmarkLabelPanel *self,
                        guint              *start,
                        guint              *end)
 {
-  SpanmarkTextIndex *index;
-  const char *selected;
-  guint trimmed_start = 0;
-  guint trimmed_end;
-
-  if (self->set == NULL || self->sel_start >= self->sel_end
-      || self->sel_end > spanmark_annotation_set_get_length (self->set))
+  if (self->set == NULL || self->sel_start >= self->sel_end)
     return FALSE;
 
-  /* Trimming walks from the pointer it is given: start it at the
-   * selection, which the index finds in O(log n). */
-  index = spanmark_annotation_set_get_text_index (self->set);
-  selected = spanmark_annotation_set_get_text (self->set)
-             + spanmark_text_index_char_to_byte (index, self->sel_start);
-  trimmed_end = self->sel_end - self->sel_start;
-  if (!spanmark_text_trim_range (selected, &trimmed_start, &trimmed_end))
-    return FALSE;
-
-  *start = self->sel_start + trimmed_start;
-  *end = self->sel_start + trimmed_end;
-  return TRUE;
+  *start = self->sel_start;
+  *end = self->sel_end;
+  return spanmark_text_index_trim_range (spanmark_annotation_set_get_text_index (self->set), start, end);
 }
 
 /* The span of this label the selection designates: with text selected,
@@ -419,7 +405,13 @@ update_state (SpanmarkLabelPanel *self)
   if (self->set == NULL)
     gtk_stack_set_visible_child_name (self->stack, "no-document");
   else if (n_entities == 0 && n_unlinked == 0)
-    gtk_stack_set_visible_child_name (self->stack, "empty");
+    {
+      /* A read-only document cannot be tagged: do not say how to. */
+      adw_status_page_set_description (self->empty_page,
+                                       self->editable ? self->empty_description
+                                                      : _("This document is read-only"));
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+    }
   else
     gtk_stack_set_visible_child_name (self->stack, "list");
 
@@ -737,24 +729,17 @@ jump_mention (SpanmarkLabelPanel *self,
 
 /* Actions */
 
+/* "Tag Selection" and "Tag All Occurrences" are the window's actions
+ * with this panel's label. */
 static void
-tag_selection_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *param)
+tag_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *param)
 {
   SpanmarkLabelPanel *self = SPANMARK_LABEL_PANEL (widget);
+  const char *window_action = g_str_equal (action_name, "panel.tag-all") ? "win.tag-all" : "win.tag";
 
-  gtk_widget_activate_action (widget, "win.tag", "s", self->label->name);
-}
-
-static void
-tag_all_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *param)
-{
-  SpanmarkLabelPanel *self = SPANMARK_LABEL_PANEL (widget);
-
-  gtk_widget_activate_action (widget, "win.tag-all", "s", self->label->name);
+  gtk_widget_activate_action (widget, window_action, "s", self->label->name);
 }
 
 static void
@@ -819,19 +804,12 @@ attach_action (GtkWidget  *widget,
 }
 
 static void
-next_mention_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *param)
+mention_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
 {
-  jump_mention (SPANMARK_LABEL_PANEL (widget), g_variant_get_string (param, NULL), TRUE);
-}
-
-static void
-prev_mention_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *param)
-{
-  jump_mention (SPANMARK_LABEL_PANEL (widget), g_variant_get_string (param, NULL), FALSE);
+  jump_mention (SPANMARK_LABEL_PANEL (widget), g_variant_get_string (param, NULL),
+                g_str_equal (action_name, "panel.next-mention"));
 }
 
 static void
@@ -1046,6 +1024,7 @@ spanmark_label_panel_finalize (GObject *object)
   g_clear_pointer (&self->entity_rows, g_hash_table_unref);
   g_clear_pointer (&self->unlinked, g_hash_table_unref);
   g_clear_pointer (&self->jump_span_id, g_free);
+  g_clear_pointer (&self->empty_description, g_free);
 
   G_OBJECT_CLASS (spanmark_label_panel_parent_class)->finalize (object);
 }
@@ -1089,12 +1068,12 @@ spanmark_label_panel_class_init (SpanmarkLabelPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpanmarkLabelPanel, unlinked_more_label);
   gtk_widget_class_bind_template_callback (widget_class, unlinked_row_activated_cb);
 
-  gtk_widget_class_install_action (widget_class, "panel.tag-selection", NULL, tag_selection_action);
-  gtk_widget_class_install_action (widget_class, "panel.tag-all", NULL, tag_all_action);
+  gtk_widget_class_install_action (widget_class, "panel.tag-selection", NULL, tag_action);
+  gtk_widget_class_install_action (widget_class, "panel.tag-all", NULL, tag_action);
   gtk_widget_class_install_action (widget_class, "panel.new-entity", NULL, new_entity_action);
   gtk_widget_class_install_action (widget_class, "panel.attach", "s", attach_action);
-  gtk_widget_class_install_action (widget_class, "panel.next-mention", "s", next_mention_action);
-  gtk_widget_class_install_action (widget_class, "panel.prev-mention", "s", prev_mention_action);
+  gtk_widget_class_install_action (widget_class, "panel.next-mention", "s", mention_action);
+  gtk_widget_class_install_action (widget_class, "panel.prev-mention", "s", mention_action);
   gtk_widget_class_install_action (widget_class, "panel.next-unlinked", "s", next_unlinked_action);
   gtk_widget_class_install_action (widget_class, "panel.delete-entity", "s", delete_entity_action);
   gtk_widget_class_install_action (widget_class, "panel.rename-entity", "(ss)", rename_entity_action);
@@ -1135,7 +1114,6 @@ spanmark_label_panel_new (const SpanmarkLabel *label)
   g_autofree char *title_markup = NULL;
   g_autofree char *no_document = NULL;
   g_autofree char *empty_title = NULL;
-  g_autofree char *empty_description = NULL;
 
   g_return_val_if_fail (label != NULL, NULL);
   g_return_val_if_fail (label->name != NULL, NULL);
@@ -1195,11 +1173,11 @@ spanmark_label_panel_new (const SpanmarkLabel *label)
       g_autofree char *key_markup = g_markup_escape_text (label->key, -1);
 
       /* Translators: %s is the key that tags a selection, e.g. "1". */
-      empty_description = g_strdup_printf (_("Select text and press %s to tag it"), key_markup);
+      self->empty_description = g_strdup_printf (_("Select text and press %s to tag it"), key_markup);
     }
   else
-    empty_description = g_markup_escape_text (_("Select text and use “Tag Selection” to tag it"), -1);
-  adw_status_page_set_description (self->empty_page, empty_description);
+    self->empty_description = g_markup_escape_text (_("Select text and use “Tag Selection” to tag it"), -1);
+  adw_status_page_set_description (self->empty_page, self->empty_description);
 
   update_state (self);
 

@@ -29,7 +29,34 @@ get_trimmed_selection (SpanmarkWindow *self,
   if (*start >= *end)
     return FALSE;
 
-  return spanmark_text_trim_range (spanmark_annotation_set_get_text (self->set), start, end);
+  return spanmark_text_index_trim_range (spanmark_annotation_set_get_text_index (self->set), start, end);
+}
+
+/* What win.tag and win.tag-all act on: the trimmed selection, when the
+ * document can be edited and @label is in the schema.  Tells the
+ * annotator when there is nothing to tag. */
+static gboolean
+get_tag_range (SpanmarkWindow *self,
+               const char     *label,
+               guint          *start,
+               guint          *end)
+{
+  if (!can_edit (self))
+    return FALSE;
+
+  if (spanmark_schema_lookup (spanmark_project_get_schema (self->project), label) == NULL)
+    {
+      g_warning ("Unknown label %s", label);
+      return FALSE;
+    }
+
+  if (!get_trimmed_selection (self, start, end))
+    {
+      spanmark_window_toast (self, _("Select the text to tag first"));
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 static void
@@ -42,20 +69,8 @@ tag_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   guint start, end;
 
-  if (!can_edit (self))
+  if (!get_tag_range (self, label, &start, &end))
     return;
-
-  if (spanmark_schema_lookup (spanmark_project_get_schema (self->project), label) == NULL)
-    {
-      g_warning ("Unknown label %s", label);
-      return;
-    }
-
-  if (!get_trimmed_selection (self, &start, &end))
-    {
-      spanmark_window_toast (self, _("Select the text to tag first"));
-      return;
-    }
 
   if (spanmark_annotation_set_find_span (self->set, start, end, label) != NULL)
     {
@@ -84,20 +99,8 @@ tag_all_action (GtkWidget  *widget,
   g_autofree char *message = NULL;
   guint start, end, n;
 
-  if (!can_edit (self))
+  if (!get_tag_range (self, label, &start, &end))
     return;
-
-  if (spanmark_schema_lookup (spanmark_project_get_schema (self->project), label) == NULL)
-    {
-      g_warning ("Unknown label %s", label);
-      return;
-    }
-
-  if (!get_trimmed_selection (self, &start, &end))
-    {
-      spanmark_window_toast (self, _("Select the text to tag first"));
-      return;
-    }
 
   n = spanmark_annotation_set_tag_all (self->set, start, end, label, NULL);
   message = g_strdup_printf (ngettext ("Tagged %u occurrence", "Tagged %u occurrences", n), n);
@@ -129,6 +132,17 @@ get_target_span (SpanmarkWindow *self)
 }
 
 static void
+undo_toast_dismissed_cb (SpanmarkWindow *self,
+                         AdwToast       *toast)
+{
+  if (self->undo_toast == toast)
+    {
+      g_signal_handlers_disconnect_by_data (toast, self);
+      g_clear_object (&self->undo_toast);
+    }
+}
+
+static void
 delete_span_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
@@ -152,7 +166,36 @@ delete_span_action (GtkWidget  *widget,
   toast = spanmark_window_new_toast (_("Span removed"));
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo");
+  self->undo_toast = g_object_ref (toast);
+  g_signal_connect_swapped (toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb), self);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Tab from a selected span goes to the next one; from a bare caret (a
+ * document just opened, a click) a span starting right at the caret is
+ * the next one, so the first span of a text is not skipped. */
+static const SpanmarkSpan *
+get_next_span_from (SpanmarkWindow *self,
+                    guint           start,
+                    guint           end)
+{
+  g_autoptr(GPtrArray) spans = NULL;
+
+  if (start < end)
+    return spanmark_annotation_set_get_next_span (self->set, start);
+  if (start > 0)
+    return spanmark_annotation_set_get_next_span (self->set, start - 1);
+
+  spans = spanmark_annotation_set_get_spans_in_range (self->set, 0, 0);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      const SpanmarkSpan *span = g_ptr_array_index (spans, i);
+
+      if (span->start == 0)
+        return span;
+    }
+
+  return spanmark_annotation_set_get_next_span (self->set, 0);
 }
 
 static void
@@ -169,7 +212,7 @@ move_span_action (GtkWidget  *widget,
 
   spanmark_document_view_get_selection (self->document_view, &start, &end);
   if (g_str_equal (action_name, "win.next-span"))
-    span = spanmark_annotation_set_get_next_span (self->set, start);
+    span = get_next_span_from (self, start, end);
   else
     span = spanmark_annotation_set_get_prev_span (self->set, start);
 

@@ -48,6 +48,7 @@ struct _SpanmarkWindow
   GFileMonitor          *monitor;
   GFile                 *annotation_file; /* of the current document */
   GBytes                *disk_contents;  /* what we last read or wrote; NULL: no file */
+  AdwToast              *undo_toast;     /* "Span removed / Undo" while it is shown */
   char                  *annotator;
 
   guint                  autosave_id;
@@ -74,6 +75,7 @@ void     spanmark_window_forget_recent       (SpanmarkWindow   *self,
 void     spanmark_window_show_error          (SpanmarkWindow   *self,
                                               const char       *heading,
                                               const GError     *error);
+void     spanmark_window_dismiss_undo_toast  (SpanmarkWindow   *self);
 
 /* spanmark-window-actions.c */
 void     spanmark_window_class_init_actions  (GtkWidgetClass   *widget_class);

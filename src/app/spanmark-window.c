@@ -21,6 +21,7 @@
 G_DEFINE_FINAL_TYPE (SpanmarkWindow, spanmark_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void close_document (SpanmarkWindow *self);
+static void update_changed_label (SpanmarkWindow *self);
 
 /* AdwToast titles are Pango markup in libadwaita 1.2; messages carry file
  * names and document text, so they are always escaped. */
@@ -37,6 +38,21 @@ spanmark_window_toast (SpanmarkWindow *self,
                        const char     *title)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, spanmark_window_new_toast (title));
+}
+
+/* The Undo button of "Span removed" undoes the last step of the history:
+ * once anything else changes the set (Ctrl+Z included) or another
+ * document opens, that step is no longer the removal, so the toast goes. */
+void
+spanmark_window_dismiss_undo_toast (SpanmarkWindow *self)
+{
+  g_autoptr(AdwToast) toast = g_steal_pointer (&self->undo_toast);
+
+  if (toast == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_data (toast, self);
+  adw_toast_dismiss (toast);
 }
 
 void
@@ -549,8 +565,11 @@ set_changed_cb (SpanmarkWindow *self)
   if (self->saving)
     return;
 
+  spanmark_window_dismiss_undo_toast (self);
   self->dirty = TRUE;
   update_save_state (self);
+  if (gtk_info_bar_get_revealed (self->changed_bar))
+    update_changed_label (self);
 
   if (self->read_only)
     return;
@@ -566,6 +585,23 @@ history_notify_cb (SpanmarkWindow *self)
   spanmark_window_update_actions (self);
 }
 
+/* Only warn about losing changes when there are some to lose. */
+static void
+update_changed_label (SpanmarkWindow *self)
+{
+  GFile *file = self->annotation_file;
+  g_autofree char *relative = g_file_get_relative_path (spanmark_project_get_dir (self->project), file);
+  const char *name = relative != NULL ? relative : g_file_peek_path (file);
+  g_autofree char *text = NULL;
+
+  if (self->dirty)
+    text = g_strdup_printf (_("%s changed on disk. Reload it to see the other version; your unsaved changes would be lost."),
+                            name);
+  else
+    text = g_strdup_printf (_("%s changed on disk. Reload it to see the other version."), name);
+  gtk_label_set_text (self->changed_label, text);
+}
+
 static void
 monitor_changed_cb (GFileMonitor      *monitor,
                     GFile             *file,
@@ -574,8 +610,6 @@ monitor_changed_cb (GFileMonitor      *monitor,
                     SpanmarkWindow    *self)
 {
   g_autoptr(GBytes) contents = NULL;
-  g_autofree char *relative = NULL;
-  g_autofree char *text = NULL;
   gboolean same;
 
   if (event != G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT
@@ -602,10 +636,7 @@ monitor_changed_cb (GFileMonitor      *monitor,
   if (same)
     return;
 
-  relative = g_file_get_relative_path (spanmark_project_get_dir (self->project), file);
-  text = g_strdup_printf (_("%s changed on disk. Reload it to see the other version; your unsaved changes would be lost."),
-                          relative != NULL ? relative : g_file_peek_path (file));
-  gtk_label_set_text (self->changed_label, text);
+  update_changed_label (self);
   gtk_info_bar_set_revealed (self->changed_bar, TRUE);
 }
 
@@ -614,6 +645,7 @@ close_document (SpanmarkWindow *self)
 {
   g_autoptr(GError) error = NULL;
 
+  spanmark_window_dismiss_undo_toast (self);
   if (self->set != NULL && self->dirty && !self->read_only
       && !spanmark_window_save (self, &error))
     spanmark_window_show_error (self, _("Could Not Save"), error);
@@ -956,6 +988,9 @@ spanmark_window_dispose (GObject *object)
 
   if (self->panels != NULL && self->document_view != NULL)
     close_document (self);
+  if (self->undo_toast != NULL)
+    g_signal_handlers_disconnect_by_data (self->undo_toast, self);
+  g_clear_object (&self->undo_toast);
   g_clear_handle_id (&self->status_idle_id, g_source_remove);
   if (self->panels != NULL && self->panel_stack != NULL)
     clear_panels (self);

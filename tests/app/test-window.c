@@ -636,6 +636,12 @@ test_external_change (Fixture       *fixture,
 
   g_assert_true (wait_for (external_change_seen, fixture->window));
   g_assert_true (gtk_info_bar_get_revealed (fixture->window->changed_bar));
+  /* Nothing unsaved here: the banner does not warn of losing changes;
+   * once there are some, it does. */
+  g_assert_null (strstr (gtk_label_get_text (fixture->window->changed_label), "unsaved"));
+  select_range (fixture, li, li + 6);
+  activate (fixture, "win.tag", "PLACE");
+  g_assert_nonnull (strstr (gtk_label_get_text (fixture->window->changed_label), "unsaved"));
 
   activate (fixture, "win.reload", NULL);
   g_assert_false (spanmark_window_get_external_change (fixture->window));
@@ -710,6 +716,83 @@ test_done_next (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->window->filter_model)), ==, 2);
 }
 
+/* Regression: the "Span removed" toast's Undo undoes the last step of
+ * the history, so it must go once that step is no longer the removal
+ * (after Ctrl+Z, another edit, or another document). */
+static void
+test_undo_toast (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  SpanmarkAnnotationSet *set = spanmark_window_get_annotation_set (fixture->window);
+  const char *text = spanmark_annotation_set_get_text (set);
+  guint li = offset_of (text, "Li Wei", 0);
+  guint harbour = offset_of (text, "Harbour Town", 0);
+
+  select_range (fixture, li, li + 6);
+  activate (fixture, "win.tag", "OFFICIAL");
+  select_range (fixture, harbour, harbour + 12);
+  activate (fixture, "win.tag", "PLACE");
+  g_assert_null (fixture->window->undo_toast);
+
+  activate (fixture, "win.delete-span", NULL);
+  g_assert_null (find (set, harbour, harbour + 12, "PLACE"));
+  g_assert_nonnull (fixture->window->undo_toast);
+
+  /* Ctrl+Z brings the span back; the toast's Undo would now remove the
+   * first tag, so the toast is gone. */
+  activate (fixture, "win.undo", NULL);
+  g_assert_nonnull (find (set, harbour, harbour + 12, "PLACE"));
+  g_assert_null (fixture->window->undo_toast);
+
+  /* Another edit after a removal dismisses it too. */
+  activate (fixture, "win.delete-span", NULL);
+  g_assert_nonnull (fixture->window->undo_toast);
+  select_range (fixture, li, li + 6);
+  activate (fixture, "win.tag", "PLACE");
+  g_assert_null (fixture->window->undo_toast);
+
+  /* And so does opening another document. */
+  select_range (fixture, li, li + 6);
+  activate (fixture, "win.delete-span", NULL);
+  g_assert_nonnull (fixture->window->undo_toast);
+  activate (fixture, "win.open-document", "news");
+  g_assert_null (fixture->window->undo_toast);
+}
+
+/* Regression: Tab from a bare caret (a document just opened) skipped a
+ * span starting right at the caret, the first span of the text above all. */
+static void
+test_tab_from_caret (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  SpanmarkAnnotationSet *set = spanmark_window_get_annotation_set (fixture->window);
+  SpanmarkDocumentView *view = spanmark_window_get_document_view (fixture->window);
+  guint li = offset_of (spanmark_annotation_set_get_text (set), "Li Wei", 0);
+  guint start, end;
+
+  select_range (fixture, 0, 5);
+  activate (fixture, "win.tag", "OFFICIAL");
+  select_range (fixture, li, li + 6);
+  activate (fixture, "win.tag", "OFFICIAL");
+
+  select_range (fixture, 0, 0);
+  activate (fixture, "win.next-span", NULL);
+  spanmark_document_view_get_selection (view, &start, &end);
+  g_assert_cmpuint (start, ==, 0);
+  g_assert_cmpuint (end, ==, 5);
+  /* From the selected span, on to the next one. */
+  activate (fixture, "win.next-span", NULL);
+  spanmark_document_view_get_selection (view, &start, &end);
+  g_assert_cmpuint (start, ==, li);
+
+  /* A caret right at the start of a span later in the text. */
+  select_range (fixture, li, li);
+  activate (fixture, "win.next-span", NULL);
+  spanmark_document_view_get_selection (view, &start, &end);
+  g_assert_cmpuint (start, ==, li);
+  g_assert_cmpuint (end, ==, li + 6);
+}
+
 static void
 test_create_project (void)
 {
@@ -762,7 +845,7 @@ test_help_overlay (void)
   const char *expected[] = {
     "1", "2", "3", "Delete", "Tab", "<Shift>Tab", "<Control>z", "<Control><Shift>z",
     "<Control>Return", "<Control>f", "<Control>g", "<Control>s", "<Control>o",
-    "<Control>n", "<Control>e", "<Control>question", "<Control>q",
+    "<Control>n", "<Control>e", "<Control>question", "<Control>q", "<Control>comma",
   };
 
   for (GSList *l = objects; l != NULL; l = l->next)
@@ -808,6 +891,8 @@ main (int   argc,
   ADD ("/window/read-only", test_read_only);
   ADD ("/window/done-next", test_done_next);
   ADD ("/window/accessible-labels", test_accessible_labels);
+  ADD ("/window/undo-toast", test_undo_toast);
+  ADD ("/window/tab-from-caret", test_tab_from_caret);
   g_test_add_func ("/window/create-project", test_create_project);
   g_test_add_func ("/window/help-overlay", test_help_overlay);
 

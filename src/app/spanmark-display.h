@@ -1,0 +1,19 @@
+/* spanmark-display.h — how schema names are shown in the window
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The name of an entity or span attribute as the user reads it: the
+ * default schema's attributes ("title", "region", "kind") translated,
+ * any other name as it is in the project.  The result is static or
+ * @attr itself; never free it. */
+const char *spanmark_display_attr_name (const char *attr);
+
+G_END_DECLS
