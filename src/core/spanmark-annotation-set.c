@@ -1364,10 +1364,7 @@ spanmark_annotation_set_set_span_attr (SpanmarkAnnotationSet *self,
     return TRUE;
 
   after = spanmark_span_copy (span);
-  if (value != NULL)
-    g_hash_table_insert (after->attrs, g_strdup (key), g_strdup (value));
-  else
-    g_hash_table_remove (after->attrs, key);
+  _spanmark_attrs_set (after->attrs, key, value);
   change_span_recorded (self, span, after);
   _spanmark_annotation_set_emit_changed (self);
 
@@ -1481,10 +1478,7 @@ spanmark_annotation_set_set_entity_attr (SpanmarkAnnotationSet *self,
     return TRUE;
 
   after = spanmark_entity_copy (entity);
-  if (value != NULL)
-    g_hash_table_insert (after->attrs, g_strdup (key), g_strdup (value));
-  else
-    g_hash_table_remove (after->attrs, key);
+  _spanmark_attrs_set (after->attrs, key, value);
   change_entity_recorded (self, entity, after);
   _spanmark_annotation_set_emit_changed (self);
 

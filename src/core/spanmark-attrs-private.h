@@ -14,6 +14,10 @@
 G_BEGIN_DECLS
 
 GHashTable *_spanmark_attrs_new         (void);
+/* Sets @key to a copy of @value, or removes it when @value is NULL. */
+void        _spanmark_attrs_set         (GHashTable *attrs,
+                                         const char *key,
+                                         const char *value);
 GHashTable *_spanmark_attrs_copy        (GHashTable *attrs);
 /* Copies every key and value of @from (may be NULL) into @attrs. */
 void        _spanmark_attrs_insert_all  (GHashTable *attrs,

@@ -36,6 +36,17 @@ _spanmark_attrs_insert_all (GHashTable *attrs,
     g_hash_table_insert (attrs, g_strdup (key), g_strdup (value));
 }
 
+void
+_spanmark_attrs_set (GHashTable *attrs,
+                     const char *key,
+                     const char *value)
+{
+  if (value != NULL)
+    g_hash_table_insert (attrs, g_strdup (key), g_strdup (value));
+  else
+    g_hash_table_remove (attrs, key);
+}
+
 GHashTable *
 _spanmark_attrs_copy (GHashTable *attrs)
 {
