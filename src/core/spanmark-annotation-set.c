@@ -1627,12 +1627,23 @@ spanmark_annotation_set_tag_all (SpanmarkAnnotationSet *self,
 
 /* Loading */
 
+/* A copy of @span to go into the set; a span read without its covered
+ * text gets it from the document. */
+static SpanmarkSpan *
+copy_loaded_span (SpanmarkAnnotationSet *self,
+                  const SpanmarkSpan    *span)
+{
+  SpanmarkSpan *copy = spanmark_span_copy (span);
+
+  if (copy->text == NULL)
+    copy->text = spanmark_text_index_slice (self->index, copy->start, copy->end);
+  return copy;
+}
+
 void
 spanmark_annotation_set_load_span (SpanmarkAnnotationSet *self,
                                    const SpanmarkSpan    *span)
 {
-  SpanmarkSpan *copy;
-
   g_return_if_fail (SPANMARK_IS_ANNOTATION_SET (self));
   g_return_if_fail (span != NULL);
   g_return_if_fail (span->id != NULL);
@@ -1640,10 +1651,7 @@ spanmark_annotation_set_load_span (SpanmarkAnnotationSet *self,
   g_return_if_fail (span->end <= spanmark_text_index_get_length (self->index));
   g_return_if_fail (!g_hash_table_contains (self->span_ids, span->id));
 
-  copy = spanmark_span_copy (span);
-  if (copy->text == NULL)
-    copy->text = spanmark_text_index_slice (self->index, copy->start, copy->end);
-  insert_span (self, copy);
+  insert_span (self, copy_loaded_span (self, span));
 }
 
 void
@@ -1676,13 +1684,7 @@ spanmark_annotation_set_load_spans (SpanmarkAnnotationSet     *self,
     }
 
   for (guint i = 0; i < n_spans; i++)
-    {
-      SpanmarkSpan *copy = spanmark_span_copy (spans[i]);
-
-      if (copy->text == NULL)
-        copy->text = spanmark_text_index_slice (self->index, copy->start, copy->end);
-      g_ptr_array_add (copies, copy);
-    }
+    g_ptr_array_add (copies, copy_loaded_span (self, spans[i]));
 
   insert_spans (self, copies);
 }
