@@ -29,6 +29,23 @@ spanmark_cli_parse_options (GOptionContext *context,
   return TRUE;
 }
 
+gboolean
+spanmark_cli_parse_dir_options (GOptionContext *context,
+                                int            *argc,
+                                char         ***argv,
+                                const char     *too_many)
+{
+  g_return_val_if_fail (too_many != NULL, FALSE);
+
+  if (!spanmark_cli_parse_options (context, argc, argv))
+    return FALSE;
+  if (*argc < 2)
+    return spanmark_cli_usage_error ("%s", _("missing the project folder DIR"));
+  if (*argc > 2)
+    return spanmark_cli_usage_error ("%s", too_many);
+  return TRUE;
+}
+
 void
 spanmark_cli_error (const char *format,
                     ...)

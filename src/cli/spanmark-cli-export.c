@@ -79,7 +79,8 @@ spanmark_cli_export (int    argc,
       "      --split 80/10/10 --seed 42 -o hf-data"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
-  if (!spanmark_cli_parse_options (context, &argc, &argv))
+  if (!spanmark_cli_parse_dir_options (context, &argc, &argv,
+                                       _("too many arguments: export takes one project folder")))
     return SPANMARK_CLI_EXIT_USAGE;
 
   seed_given = seed != G_MININT64;
@@ -88,12 +89,6 @@ spanmark_cli_export (int    argc,
 
   spanmark_export_options_init (&options);
 
-  if (argc != 2)
-    {
-      spanmark_cli_usage_error (argc < 2 ? _("missing the project folder DIR")
-                                         : _("too many arguments: export takes one project folder"));
-      return SPANMARK_CLI_EXIT_USAGE;
-    }
   if (format_name == NULL)
     {
       spanmark_cli_usage_error (_("missing --format (conll, jsonl, doccano, hf or brat)"));

@@ -37,15 +37,9 @@ spanmark_cli_init (int    argc,
                                       "  spanmark-cli import corpus articles/*.txt"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
-  if (!spanmark_cli_parse_options (context, &argc, &argv))
+  if (!spanmark_cli_parse_dir_options (context, &argc, &argv,
+                                       _("too many arguments: init takes one folder")))
     return SPANMARK_CLI_EXIT_USAGE;
-
-  if (argc != 2)
-    {
-      spanmark_cli_usage_error (argc < 2 ? _("missing the project folder DIR")
-                                         : _("too many arguments: init takes one folder"));
-      return SPANMARK_CLI_EXIT_USAGE;
-    }
 
   dir = g_file_new_for_commandline_arg (argv[1]);
   display = g_file_get_parse_name (dir);

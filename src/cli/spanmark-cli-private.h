@@ -37,6 +37,13 @@ int spanmark_cli_stats    (int argc, char **argv);
 gboolean spanmark_cli_parse_options (GOptionContext *context,
                                      int            *argc,
                                      char         ***argv);
+/* spanmark_cli_parse_options() for a command that takes one project
+ * folder DIR: a missing DIR, or more arguments (@too_many says so), is a
+ * usage error too.  Afterwards (*argv)[1] is DIR. */
+gboolean spanmark_cli_parse_dir_options (GOptionContext *context,
+                                         int            *argc,
+                                         char         ***argv,
+                                         const char     *too_many);
 /* Prints "spanmark-cli: MESSAGE" on stderr. */
 void     spanmark_cli_error         (const char     *format,
                                      ...) G_GNUC_PRINTF (1, 2);

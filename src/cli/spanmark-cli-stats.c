@@ -376,15 +376,9 @@ spanmark_cli_stats (int    argc,
                                       "  spanmark-cli stats corpus --json --annotator alice | jq .annotators.alice.status"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
-  if (!spanmark_cli_parse_options (context, &argc, &argv))
+  if (!spanmark_cli_parse_dir_options (context, &argc, &argv,
+                                       _("too many arguments: stats takes one folder")))
     return SPANMARK_CLI_EXIT_USAGE;
-
-  if (argc != 2)
-    {
-      spanmark_cli_usage_error (argc < 2 ? _("missing the project folder DIR")
-                                         : _("too many arguments: stats takes one folder"));
-      return SPANMARK_CLI_EXIT_USAGE;
-    }
 
   project = spanmark_cli_open_project (argv[1]);
   if (project == NULL)

@@ -35,15 +35,9 @@ spanmark_cli_validate (int    argc,
                                       "  spanmark-cli validate corpus && git commit -a -m \"More annotations\""));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
-  if (!spanmark_cli_parse_options (context, &argc, &argv))
+  if (!spanmark_cli_parse_dir_options (context, &argc, &argv,
+                                       _("too many arguments: validate takes one folder")))
     return SPANMARK_CLI_EXIT_USAGE;
-
-  if (argc != 2)
-    {
-      spanmark_cli_usage_error (argc < 2 ? _("missing the project folder DIR")
-                                         : _("too many arguments: validate takes one folder"));
-      return SPANMARK_CLI_EXIT_USAGE;
-    }
 
   dir = g_file_new_for_commandline_arg (argv[1]);
   problems = spanmark_validate_project (dir, &error);
