@@ -82,6 +82,12 @@ spanmark_application_startup (GApplication *application)
 
   G_APPLICATION_CLASS (spanmark_application_parent_class)->startup (application);
 
+  /* The application icon (About) is installed under our prefix, which
+   * need not be in XDG_DATA_DIRS (a build installed into a folder of its
+   * own); look there too. */
+  gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                  SPANMARK_ICONDIR);
+
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
                                    G_N_ELEMENTS (app_actions), application);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.show-help-overlay", no_accels);
