@@ -1230,7 +1230,8 @@ add_span_recorded (SpanmarkAnnotationSet *self,
   return g_hash_table_lookup (self->span_ids, id);
 }
 
-/* Replaces @current with @after (same id), recorded; takes @after. */
+/* Replaces @current with @after (same id), or removes it when @after is
+ * NULL, recorded; takes @after. */
 static void
 change_span_recorded (SpanmarkAnnotationSet *self,
                       const SpanmarkSpan    *current,
@@ -1242,6 +1243,7 @@ change_span_recorded (SpanmarkAnnotationSet *self,
   _spanmark_history_record_span (self->history, before, after);
 }
 
+/* As change_span_recorded(), for an entity. */
 static void
 change_entity_recorded (SpanmarkAnnotationSet *self,
                         const SpanmarkEntity  *current,
@@ -1280,7 +1282,6 @@ spanmark_annotation_set_remove_span (SpanmarkAnnotationSet *self,
                                      const char            *span_id)
 {
   SpanmarkSpan *span;
-  SpanmarkSpan *before;
 
   g_return_val_if_fail (SPANMARK_IS_ANNOTATION_SET (self), FALSE);
 
@@ -1288,9 +1289,7 @@ spanmark_annotation_set_remove_span (SpanmarkAnnotationSet *self,
   if (span == NULL)
     return FALSE;
 
-  before = spanmark_span_copy (span);
-  _spanmark_annotation_set_apply_span (self, before, NULL);
-  _spanmark_history_record_span (self->history, before, NULL);
+  change_span_recorded (self, span, NULL);
   _spanmark_annotation_set_emit_changed (self);
 
   return TRUE;
@@ -1402,8 +1401,6 @@ spanmark_annotation_set_remove_entity (SpanmarkAnnotationSet *self,
 {
   g_autoptr(GPtrArray) mentions = NULL;
   const SpanmarkEntity *entity;
-  SpanmarkEntity *before;
-  guint index;
 
   g_return_val_if_fail (SPANMARK_IS_ANNOTATION_SET (self), FALSE);
 
@@ -1425,10 +1422,7 @@ spanmark_annotation_set_remove_entity (SpanmarkAnnotationSet *self,
       change_span_recorded (self, span, after);
     }
 
-  index = entity_index (self, entity->id);
-  before = spanmark_entity_copy (entity);
-  _spanmark_annotation_set_apply_entity (self, before, NULL, index);
-  _spanmark_history_record_entity (self->history, before, NULL, index);
+  change_entity_recorded (self, entity, NULL);
 
   spanmark_history_end_group (self->history);
   _spanmark_annotation_set_emit_changed (self);
