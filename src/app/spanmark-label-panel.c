@@ -742,33 +742,53 @@ tag_action (GtkWidget  *widget,
   gtk_widget_activate_action (widget, window_action, "s", self->label->name);
 }
 
+/* Attaches the selected span (tagging the selection first if needed) to
+ * @entity_id, or to a new entity named after the span when @entity_id is
+ * NULL, as one undo step.  Returns the id of the entity, or NULL when
+ * nothing is selected. */
+static char *
+attach_selection (SpanmarkLabelPanel *self,
+                  const char         *entity_id)
+{
+  SpanmarkHistory *history = spanmark_annotation_set_get_history (self->set);
+  g_autofree char *span_id = NULL;
+  char *attached_id = NULL;
+
+  spanmark_history_begin_group (history);
+  span_id = ensure_selected_span (self);
+  if (span_id != NULL)
+    {
+      const SpanmarkSpan *span = spanmark_annotation_set_lookup_span (self->set, span_id);
+
+      /* Only the span's fields are read before the set changes: a change
+       * may move what @span points to. */
+      gboolean unchanged = entity_id != NULL && g_strcmp0 (span->entity, entity_id) == 0;
+
+      if (entity_id == NULL)
+        attached_id = g_strdup (spanmark_annotation_set_add_entity (self->set, self->label->name, span->text)->id);
+      else
+        attached_id = g_strdup (entity_id);
+      if (!unchanged)
+        spanmark_annotation_set_set_span_entity (self->set, span_id, attached_id);
+    }
+  spanmark_history_end_group (history);
+
+  return attached_id;
+}
+
 static void
 new_entity_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *param)
 {
   SpanmarkLabelPanel *self = SPANMARK_LABEL_PANEL (widget);
-  SpanmarkHistory *history;
-  g_autofree char *span_id = NULL;
   g_autofree char *entity_id = NULL;
   SpanmarkEntityRow *row;
 
   if (!can_edit (self))
     return;
 
-  history = spanmark_annotation_set_get_history (self->set);
-  spanmark_history_begin_group (history);
-  span_id = ensure_selected_span (self);
-  if (span_id != NULL)
-    {
-      const SpanmarkSpan *span = spanmark_annotation_set_lookup_span (self->set, span_id);
-      const SpanmarkEntity *entity;
-
-      entity = spanmark_annotation_set_add_entity (self->set, self->label->name, span->text);
-      entity_id = g_strdup (entity->id);
-      spanmark_annotation_set_set_span_entity (self->set, span_id, entity_id);
-    }
-  spanmark_history_end_group (history);
+  entity_id = attach_selection (self, NULL);
 
   /* Open the new entity so its attributes can be filled in right away. */
   row = entity_id != NULL ? g_hash_table_lookup (self->entity_rows, entity_id) : NULL;
@@ -782,25 +802,13 @@ attach_action (GtkWidget  *widget,
                GVariant   *param)
 {
   SpanmarkLabelPanel *self = SPANMARK_LABEL_PANEL (widget);
-  SpanmarkHistory *history;
   const char *entity_id = g_variant_get_string (param, NULL);
-  g_autofree char *span_id = NULL;
 
   if (!can_edit (self)
       || spanmark_annotation_set_lookup_entity (self->set, entity_id) == NULL)
     return;
 
-  history = spanmark_annotation_set_get_history (self->set);
-  spanmark_history_begin_group (history);
-  span_id = ensure_selected_span (self);
-  if (span_id != NULL)
-    {
-      const SpanmarkSpan *span = spanmark_annotation_set_lookup_span (self->set, span_id);
-
-      if (g_strcmp0 (span->entity, entity_id) != 0)
-        spanmark_annotation_set_set_span_entity (self->set, span_id, entity_id);
-    }
-  spanmark_history_end_group (history);
+  g_free (attach_selection (self, entity_id));
 }
 
 static void

@@ -242,28 +242,36 @@ undo_action (GtkWidget  *widget,
 
 /* Search */
 
+/* Selects the first match of the search text at the selection (while
+ * typing) or after it (Enter, Ctrl+G), wrapping round at the end.  No
+ * match rings the bell and marks the entry. */
 static gboolean
-find_from (SpanmarkWindow *self,
-           guint           from,
-           gboolean        wrap)
+find_match (SpanmarkWindow *self,
+            gboolean        after_selection)
 {
   const char *needle = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   SpanmarkTextIndex *index;
   const char *text, *found;
+  guint start, end;
   gsize byte;
-  guint start;
 
+  gtk_widget_remove_css_class (GTK_WIDGET (self->search_entry), "error");
   if (self->set == NULL || needle[0] == '\0')
     return FALSE;
 
+  spanmark_document_view_get_selection (self->document_view, &start, &end);
+  if (after_selection && start < end)
+    start++;
+
   index = spanmark_annotation_set_get_text_index (self->set);
   text = spanmark_annotation_set_get_text (self->set);
-  byte = spanmark_text_index_char_to_byte (index, MIN (from, spanmark_annotation_set_get_length (self->set)));
+  byte = spanmark_text_index_char_to_byte (index, MIN (start, spanmark_annotation_set_get_length (self->set)));
   found = strstr (text + byte, needle);
-  if (found == NULL && wrap)
+  if (found == NULL)
     found = strstr (text, needle);
   if (found == NULL)
     {
+      gtk_widget_add_css_class (GTK_WIDGET (self->search_entry), "error");
       gtk_widget_error_bell (GTK_WIDGET (self));
       return FALSE;
     }
@@ -294,21 +302,14 @@ search_next_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  SpanmarkWindow *self = SPANMARK_WINDOW (widget);
-  guint start, end;
-
-  spanmark_document_view_get_selection (self->document_view, &start, &end);
-  find_from (self, start < end ? start + 1 : start, TRUE);
+  find_match (SPANMARK_WINDOW (widget), TRUE);
 }
 
 static void
 search_changed_cb (GtkSearchEntry *entry,
                    SpanmarkWindow *self)
 {
-  guint start, end;
-
-  spanmark_document_view_get_selection (self->document_view, &start, &end);
-  find_from (self, start, TRUE);
+  find_match (self, FALSE);
 }
 
 /* Enter: go to the next match and hand the keyboard to the text, so the
@@ -317,10 +318,7 @@ static void
 search_activate_cb (GtkSearchEntry *entry,
                     SpanmarkWindow *self)
 {
-  guint start, end;
-
-  spanmark_document_view_get_selection (self->document_view, &start, &end);
-  find_from (self, start < end ? start + 1 : start, TRUE);
+  find_match (self, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->document_view));
 }
 
@@ -483,6 +481,24 @@ open_folder_action (GtkWidget  *widget,
 
 /* Opening and creating projects */
 
+/* A modal chooser for the window; the caller adds what it needs and
+ * shows it.  @response_cb gets the window and unrefs the chooser. */
+static GtkFileChooserNative *
+new_chooser (SpanmarkWindow       *self,
+             const char           *title,
+             GtkFileChooserAction  action,
+             const char           *accept_label,
+             GCallback             response_cb)
+{
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept_label, _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", response_cb, self);
+
+  return chooser;
+}
+
 static void
 open_project_path (SpanmarkWindow *self,
                    GFile          *dir)
@@ -516,11 +532,9 @@ open_project_action (GtkWidget  *widget,
 {
   GtkFileChooserNative *chooser;
 
-  chooser = gtk_file_chooser_native_new (_("Open Project"), GTK_WINDOW (widget),
-                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
-                                         _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (open_chooser_response_cb), widget);
+  chooser = new_chooser (SPANMARK_WINDOW (widget), _("Open Project"),
+                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Open"),
+                         G_CALLBACK (open_chooser_response_cb));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -607,12 +621,10 @@ ask_where_to_create (SpanmarkWindow *self,
 {
   GtkFileChooserNative *chooser;
 
-  chooser = gtk_file_chooser_native_new (_("Choose Where to Create the Project"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
-                                         _("_Create Here"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  chooser = new_chooser (self, _("Choose Where to Create the Project"),
+                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Create Here"),
+                         G_CALLBACK (parent_chooser_response_cb));
   g_object_set_data_full (G_OBJECT (chooser), "files", g_object_ref (files), g_object_unref);
-  g_signal_connect (chooser, "response", G_CALLBACK (parent_chooser_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -640,17 +652,15 @@ new_project_action (GtkWidget  *widget,
   GtkFileChooserNative *chooser;
   GtkFileFilter *filter;
 
-  chooser = gtk_file_chooser_native_new (_("Choose Text Files"), GTK_WINDOW (widget),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Import"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  chooser = new_chooser (SPANMARK_WINDOW (widget), _("Choose Text Files"),
+                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"),
+                         G_CALLBACK (texts_chooser_response_cb));
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
   filter = gtk_file_filter_new ();
   gtk_file_filter_set_name (filter, _("Text files"));
   gtk_file_filter_add_suffix (filter, "txt");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   g_object_unref (filter);
-  g_signal_connect (chooser, "response", G_CALLBACK (texts_chooser_response_cb), widget);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 

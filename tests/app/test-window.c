@@ -403,6 +403,16 @@ test_search (Fixture       *fixture,
   activate (fixture, "win.search-next", NULL);
   spanmark_document_view_get_selection (view, &start, &end);
   g_assert_cmpuint (start, ==, first);
+
+  /* Text that is not in the document marks the entry, until it is. */
+  gtk_editable_set_text (GTK_EDITABLE (fixture->window->search_entry), "Harbour Xown");
+  g_signal_emit_by_name (fixture->window->search_entry, "search-changed");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (fixture->window->search_entry), "error"));
+  spanmark_document_view_get_selection (view, &start, &end);
+  g_assert_cmpuint (start, ==, first);
+  gtk_editable_set_text (GTK_EDITABLE (fixture->window->search_entry), "Harbour");
+  g_signal_emit_by_name (fixture->window->search_entry, "search-changed");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (fixture->window->search_entry), "error"));
 }
 
 static void
