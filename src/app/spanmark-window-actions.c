@@ -330,6 +330,45 @@ search_stop_cb (GtkSearchEntry *entry,
   gtk_widget_grab_focus (GTK_WIDGET (self->document_view));
 }
 
+/* F6 and Shift+F6 move the keyboard between the panes (document list,
+ * text, side panel), as in other GNOME apps: Tab belongs to the spans in
+ * the text, so without them the list is out of reach of the keyboard. */
+static void
+focus_pane_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  SpanmarkWindow *self = SPANMARK_WINDOW (widget);
+  GtkWidget *panes[] = {
+    GTK_WIDGET (self->document_list),
+    GTK_WIDGET (self->document_view),
+    gtk_stack_get_visible_child (self->panel_stack),
+  };
+  const int n = G_N_ELEMENTS (panes);
+  int step = g_str_equal (action_name, "win.next-pane") ? 1 : -1;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  int current = step > 0 ? n - 1 : 0;
+
+  for (int i = 0; i < n; i++)
+    if (focus != NULL && panes[i] != NULL
+        && (focus == panes[i] || gtk_widget_is_ancestor (focus, panes[i])))
+      current = i;
+
+  for (int k = 1; k <= n; k++)
+    {
+      GtkWidget *pane = panes[(current + step * k + n) % n];
+
+      if (pane == NULL || !gtk_widget_get_mapped (pane) || !gtk_widget_is_sensitive (pane))
+        continue;
+      /* The panel is a plain container: focus its first control. */
+      if (pane == panes[2] ? gtk_widget_child_focus (pane, GTK_DIR_TAB_FORWARD)
+                           : gtk_widget_grab_focus (pane))
+        return;
+    }
+
+  gtk_widget_error_bell (widget);
+}
+
 /* Saving and documents */
 
 static void
@@ -826,6 +865,8 @@ spanmark_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open-document", "s", open_document_action);
   gtk_widget_class_install_action (widget_class, "win.select-range", "(uu)", select_range_action);
   gtk_widget_class_install_action (widget_class, "win.open-folder", "s", open_folder_action);
+  gtk_widget_class_install_action (widget_class, "win.next-pane", NULL, focus_pane_action);
+  gtk_widget_class_install_action (widget_class, "win.prev-pane", NULL, focus_pane_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
@@ -837,4 +878,6 @@ spanmark_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "win.done-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, 0, "win.next-pane", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, GDK_SHIFT_MASK, "win.prev-pane", NULL);
 }

@@ -803,6 +803,35 @@ test_tab_from_caret (Fixture       *fixture,
   g_assert_cmpuint (end, ==, li + 6);
 }
 
+/* Regression: Tab and Shift+Tab belong to the spans, and nothing took
+ * the keyboard from the text to the document list; F6 and Shift+F6 go
+ * round the panes. */
+static void
+test_panes (Fixture       *fixture,
+            gconstpointer  data)
+{
+  GtkRoot *root = GTK_ROOT (fixture->window);
+  GtkWidget *text_view = GTK_WIDGET (spanmark_document_view_get_text_view (spanmark_window_get_document_view (fixture->window)));
+  GtkWidget *list = GTK_WIDGET (fixture->window->document_list);
+  GtkWidget *panel = gtk_stack_get_visible_child (fixture->window->panel_stack);
+
+  g_assert_true (wait_for ((Condition) main_loop_idle, NULL));
+  g_assert_true (gtk_root_get_focus (root) == text_view);
+
+  activate (fixture, "win.next-pane", NULL);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (root), panel));
+  activate (fixture, "win.next-pane", NULL);
+  g_assert_true (gtk_root_get_focus (root) == list
+                 || gtk_widget_is_ancestor (gtk_root_get_focus (root), list));
+  activate (fixture, "win.next-pane", NULL);
+  g_assert_true (gtk_root_get_focus (root) == text_view);
+  activate (fixture, "win.prev-pane", NULL);
+  g_assert_true (gtk_root_get_focus (root) == list
+                 || gtk_widget_is_ancestor (gtk_root_get_focus (root), list));
+  activate (fixture, "win.prev-pane", NULL);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (root), panel));
+}
+
 static void
 test_create_project (void)
 {
@@ -855,7 +884,7 @@ test_help_overlay (void)
   const char *expected[] = {
     "1", "2", "3", "Delete", "Tab", "<Shift>Tab", "<Control>z", "<Control><Shift>z",
     "<Control>Return", "<Control>f", "<Control>g", "<Control>s", "<Control>o",
-    "<Control>n", "<Control>e", "<Control>question", "<Control>q", "<Control>comma",
+    "<Control>n", "<Control>e", "<Control>question", "<Control>q", "<Control>comma", "F6", "<Shift>F6",
   };
 
   for (GSList *l = objects; l != NULL; l = l->next)
@@ -903,6 +932,7 @@ main (int   argc,
   ADD ("/window/accessible-labels", test_accessible_labels);
   ADD ("/window/undo-toast", test_undo_toast);
   ADD ("/window/tab-from-caret", test_tab_from_caret);
+  ADD ("/window/panes", test_panes);
   g_test_add_func ("/window/create-project", test_create_project);
   g_test_add_func ("/window/help-overlay", test_help_overlay);
 
