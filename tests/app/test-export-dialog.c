@@ -11,6 +11,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "app-test-util.h"
 #include "spanmark-core.h"
 #include "spanmark-export-dialog.h"
 #include "spanmark-resources.h"
@@ -24,26 +25,6 @@ typedef struct
   char            *summary;
   GFile           *exported_folder;
 } Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
 
 /* Three documents; alice tagged two places, one inside the other, in
  * the first (so one nested span is dropped) and one official in the
@@ -111,7 +92,7 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->out);
   g_clear_object (&fixture->exported_folder);
   g_clear_pointer (&fixture->summary, g_free);
-  remove_tree (fixture->dir);
+  spanmark_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 
@@ -124,23 +105,6 @@ exported_cb (SpanmarkExportDialog *dialog,
   fixture->exported = TRUE;
   fixture->summary = g_strdup (summary);
   fixture->exported_folder = g_object_ref (folder);
-}
-
-/* Collects the descendants of @widget of @type, depth first, in @out. */
-static GPtrArray *
-collect_of_type (GtkWidget *widget,
-                 GType      type,
-                 GPtrArray *out)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        g_ptr_array_add (out, child);
-      collect_of_type (child, type, out);
-    }
-  return out;
 }
 
 static SpanmarkExportDialog *
@@ -218,7 +182,7 @@ test_export_hf_split (Fixture       *fixture,
   {
     /* The combo rows in template order: format, scheme, annotator,
      * documents, split. */
-    g_autoptr(GPtrArray) rows = collect_of_type (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, g_ptr_array_new ());
+    g_autoptr(GPtrArray) rows = spanmark_test_collect_of_type (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, g_ptr_array_new ());
 
     g_assert_cmpuint (rows->len, ==, 5);
     adw_combo_row_set_selected (g_ptr_array_index (rows, 4), 1);

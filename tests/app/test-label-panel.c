@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "app-test-util.h"
 #include "spanmark-annotation-set.h"
 #include "spanmark-entity-row.h"
 #include "spanmark-history.h"
@@ -39,16 +40,7 @@ static guint
 offset_of (const char *needle,
            guint       nth)
 {
-  const char *p = text;
-
-  for (;;)
-    {
-      p = strstr (p, needle);
-      g_assert_nonnull (p);
-      if (nth-- == 0)
-        return (guint) g_utf8_pointer_to_offset (text, p);
-      p += strlen (needle);
-    }
+  return spanmark_test_offset_of (text, needle, nth);
 }
 
 static void

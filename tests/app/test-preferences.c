@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "app-test-util.h"
 #include "spanmark-about.h"
 #include "spanmark-preferences-window.h"
 #include "spanmark-resources.h"
@@ -56,23 +57,6 @@ find_child_of_type (GtkWidget *widget,
   return NULL;
 }
 
-/* Collects the descendants of @widget of @type, depth first, in @out. */
-static GPtrArray *
-collect_of_type (GtkWidget *widget,
-                 GType      type,
-                 GPtrArray *out)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
-        g_ptr_array_add (out, child);
-      collect_of_type (child, type, out);
-    }
-  return out;
-}
-
 static void
 test_preferences_spin_buttons (void)
 {
@@ -86,7 +70,7 @@ test_preferences_spin_buttons (void)
 
   window = spanmark_preferences_window_new (NULL);
   g_object_ref_sink (window);
-  collect_of_type (window, GTK_TYPE_SPIN_BUTTON, spins);
+  spanmark_test_collect_of_type (window, GTK_TYPE_SPIN_BUTTON, spins);
   g_assert_cmpuint (spins->len, ==, 3);
   font_size = spins->pdata[0];
   line_spacing = spins->pdata[1];

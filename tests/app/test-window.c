@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "app-test-util.h"
 #include "spanmark-history.h"
 #include "spanmark-export-dialog.h"
 #include "spanmark-import.h"
@@ -43,24 +44,6 @@ static gboolean
 main_loop_idle (gpointer data)
 {
   return !g_main_context_pending (NULL);
-}
-
-static void
-rm_rf (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          rm_rf (child);
-        }
-    }
-  g_remove (path);
 }
 
 typedef struct
@@ -122,27 +105,9 @@ fixture_teardown (Fixture       *fixture,
   wait_for (main_loop_idle, NULL);
   g_assert_finalize_object (fixture->window);
 
-  rm_rf (fixture->tmp);
+  spanmark_test_remove_tree (fixture->tmp);
   g_free (fixture->project_path);
   g_free (fixture->tmp);
-}
-
-/* Code-point offset of the @nth occurrence of @needle in @text. */
-static guint
-offset_of (const char *text,
-           const char *needle,
-           guint       nth)
-{
-  const char *p = text;
-
-  for (;;)
-    {
-      p = strstr (p, needle);
-      g_assert_nonnull (p);
-      if (nth-- == 0)
-        return (guint) g_utf8_pointer_to_offset (text, p);
-      p += strlen (needle);
-    }
 }
 
 static void
@@ -244,10 +209,10 @@ test_annotate (Fixture       *fixture,
   SpanmarkAnnotationSet *set = spanmark_window_get_annotation_set (fixture->window);
   SpanmarkDocumentView *view = spanmark_window_get_document_view (fixture->window);
   const char *text = spanmark_annotation_set_get_text (set);
-  guint li = offset_of (text, "Li Wei", 0);
-  guint li2 = offset_of (text, "Li Wei", 1);
-  guint harbour = offset_of (text, "Harbour Town", 0);
-  guint bridge = offset_of (text, "Blue Bridge Plan", 0);
+  guint li = spanmark_test_offset_of (text, "Li Wei", 0);
+  guint li2 = spanmark_test_offset_of (text, "Li Wei", 1);
+  guint harbour = spanmark_test_offset_of (text, "Harbour Town", 0);
+  guint bridge = spanmark_test_offset_of (text, "Blue Bridge Plan", 0);
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *root;
   JsonArray *spans;
@@ -352,7 +317,7 @@ test_annotate (Fixture       *fixture,
       { li, li + 6, "OFFICIAL", "Li Wei" },
       { harbour, harbour + 12, "PLACE", "Harbour Town" },
       { bridge, bridge + 16, "INITIATIVE", "Blue Bridge Plan" },
-      { offset_of (text, "Harbour Town", 1), offset_of (text, "Harbour Town", 1) + 12, "PLACE", "Harbour Town" },
+      { spanmark_test_offset_of (text, "Harbour Town", 1), spanmark_test_offset_of (text, "Harbour Town", 1) + 12, "PLACE", "Harbour Town" },
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
@@ -374,8 +339,8 @@ test_search (Fixture       *fixture,
   SpanmarkAnnotationSet *set = spanmark_window_get_annotation_set (fixture->window);
   SpanmarkDocumentView *view = spanmark_window_get_document_view (fixture->window);
   const char *text = spanmark_annotation_set_get_text (set);
-  guint first = offset_of (text, "Harbour Town", 0);
-  guint second = offset_of (text, "Harbour Town", 1);
+  guint first = spanmark_test_offset_of (text, "Harbour Town", 0);
+  guint second = spanmark_test_offset_of (text, "Harbour Town", 1);
   guint start, end;
 
   activate (fixture, "win.search", NULL);
@@ -421,7 +386,7 @@ test_panels (Fixture       *fixture,
 {
   SpanmarkAnnotationSet *set = spanmark_window_get_annotation_set (fixture->window);
   SpanmarkDocumentView *view = spanmark_window_get_document_view (fixture->window);
-  guint harbour = offset_of (spanmark_annotation_set_get_text (set), "Harbour Town", 0);
+  guint harbour = spanmark_test_offset_of (spanmark_annotation_set_get_text (set), "Harbour Town", 0);
   const SpanmarkSpan *span;
   GtkWidget *places;
   GtkStackPage *page;
@@ -468,8 +433,8 @@ test_keys (Fixture       *fixture,
   SpanmarkAnnotationSet *set = spanmark_window_get_annotation_set (fixture->window);
   SpanmarkDocumentView *view = spanmark_window_get_document_view (fixture->window);
   const char *text = spanmark_annotation_set_get_text (set);
-  guint li = offset_of (text, "Li Wei", 0);
-  guint harbour = offset_of (text, "Harbour Town", 0);
+  guint li = spanmark_test_offset_of (text, "Li Wei", 0);
+  guint harbour = spanmark_test_offset_of (text, "Harbour Town", 0);
   guint start, end;
 
   select_range (fixture, li, li + 6);
@@ -517,7 +482,7 @@ test_autosave_and_close (Fixture       *fixture,
 {
   SpanmarkAnnotationSet *set = spanmark_window_get_annotation_set (fixture->window);
   g_autoptr(JsonParser) parser = json_parser_new ();
-  guint li = offset_of (spanmark_annotation_set_get_text (set), "Li Wei", 0);
+  guint li = spanmark_test_offset_of (spanmark_annotation_set_get_text (set), "Li Wei", 0);
   JsonObject *root;
 
   /* A change is written by itself after the autosave delay. */
@@ -547,7 +512,7 @@ test_annotator_change (Fixture       *fixture,
 {
   GSettings *settings = spanmark_settings_get_gsettings (spanmark_settings_get_default ());
   SpanmarkAnnotationSet *set = spanmark_window_get_annotation_set (fixture->window);
-  guint li = offset_of (spanmark_annotation_set_get_text (set), "Li Wei", 0);
+  guint li = spanmark_test_offset_of (spanmark_annotation_set_get_text (set), "Li Wei", 0);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autofree char *other = g_build_filename (fixture->project_path, "annotations", "other", "emoji.json", NULL);
 
@@ -621,7 +586,7 @@ test_external_change (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
   g_autoptr(GString) changed = NULL;
-  guint li = offset_of (spanmark_annotation_set_get_text (set), "Li Wei", 0);
+  guint li = spanmark_test_offset_of (spanmark_annotation_set_get_text (set), "Li Wei", 0);
 
   guint events = 0;
 
@@ -735,8 +700,8 @@ test_undo_toast (Fixture       *fixture,
 {
   SpanmarkAnnotationSet *set = spanmark_window_get_annotation_set (fixture->window);
   const char *text = spanmark_annotation_set_get_text (set);
-  guint li = offset_of (text, "Li Wei", 0);
-  guint harbour = offset_of (text, "Harbour Town", 0);
+  guint li = spanmark_test_offset_of (text, "Li Wei", 0);
+  guint harbour = spanmark_test_offset_of (text, "Harbour Town", 0);
 
   select_range (fixture, li, li + 6);
   activate (fixture, "win.tag", "OFFICIAL");
@@ -777,7 +742,7 @@ test_tab_from_caret (Fixture       *fixture,
 {
   SpanmarkAnnotationSet *set = spanmark_window_get_annotation_set (fixture->window);
   SpanmarkDocumentView *view = spanmark_window_get_document_view (fixture->window);
-  guint li = offset_of (spanmark_annotation_set_get_text (set), "Li Wei", 0);
+  guint li = spanmark_test_offset_of (spanmark_annotation_set_get_text (set), "Li Wei", 0);
   guint start, end;
 
   select_range (fixture, 0, 5);
@@ -859,7 +824,7 @@ test_create_project (void)
   gtk_window_destroy (GTK_WINDOW (window));
   wait_for (main_loop_idle, NULL);
   g_assert_finalize_object (window);
-  rm_rf (tmp);
+  spanmark_test_remove_tree (tmp);
 }
 
 static void

@@ -1,0 +1,28 @@
+/* app-test-util.h — helpers the widget tests share
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Removes @path and, for a folder, everything in it (links not followed). */
+void       spanmark_test_remove_tree     (const char *path);
+
+/* Code-point offset of the @nth (from 0) occurrence of @needle in @text;
+ * fails the test when there are fewer. */
+guint      spanmark_test_offset_of       (const char *text,
+                                          const char *needle,
+                                          guint       nth);
+
+/* Appends the descendants of @widget of @type to @out, depth first, and
+ * returns @out. */
+GPtrArray *spanmark_test_collect_of_type (GtkWidget  *widget,
+                                          GType       type,
+                                          GPtrArray  *out);
+
+G_END_DECLS
