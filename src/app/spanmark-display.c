@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "spanmark-display.h"
@@ -34,4 +35,48 @@ spanmark_display_attr_name (const char *attr)
       return g_dpgettext2 (GETTEXT_PACKAGE, "attribute", attr);
 
   return attr;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static gboolean
+has_value (GHashTable *attrs,
+           const char *key)
+{
+  const char *value = g_hash_table_lookup (attrs, key);
+
+  return value != NULL && *value != '\0';
+}
+
+GPtrArray *
+spanmark_display_attr_keys (const SpanmarkLabel *label,
+                            GHashTable          *attrs)
+{
+  GPtrArray *keys = g_ptr_array_new ();
+  g_autoptr(GPtrArray) others = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_val_if_fail (attrs != NULL, keys);
+
+  if (label != NULL)
+    for (guint i = 0; label->attrs[i] != NULL; i++)
+      if (g_hash_table_lookup_extended (attrs, label->attrs[i], &key, NULL)
+          && has_value (attrs, key))
+        g_ptr_array_add (keys, key);
+
+  g_hash_table_iter_init (&iter, attrs);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (has_value (attrs, key)
+        && (label == NULL || !g_strv_contains ((const char * const *) label->attrs, key)))
+      g_ptr_array_add (others, key);
+  g_ptr_array_sort (others, compare_strings);
+  g_ptr_array_extend (keys, others, NULL, NULL);
+
+  return keys;
 }

@@ -8,6 +8,8 @@
 
 #include <glib.h>
 
+#include "spanmark-label.h"
+
 G_BEGIN_DECLS
 
 /* The name of an entity or span attribute as the user reads it: the
@@ -15,5 +17,12 @@ G_BEGIN_DECLS
  * any other name as it is in the project.  The result is static or
  * @attr itself; never free it. */
 const char *spanmark_display_attr_name (const char *attr);
+
+/* The keys of @attrs (name -> value) that have a value, in the order
+ * they are shown: @label's attributes in schema order, then any others
+ * (from an older schema, say) sorted.  @label may be NULL.  The strings
+ * belong to @attrs. */
+GPtrArray  *spanmark_display_attr_keys (const SpanmarkLabel *label,
+                                        GHashTable          *attrs) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -610,18 +610,20 @@ spanmark_document_view_count_tagged (SpanmarkDocumentView *self,
 }
 
 static void
-append_attrs (GString    *out,
-              GHashTable *attrs)
+append_attrs (GString             *out,
+              const SpanmarkLabel *label,
+              GHashTable          *attrs)
 {
-  g_autoptr(GList) keys = g_hash_table_get_keys (attrs);
+  g_autoptr(GPtrArray) keys = spanmark_display_attr_keys (label, attrs);
 
-  keys = g_list_sort (keys, (GCompareFunc) g_strcmp0);
-  for (GList *l = keys; l != NULL; l = l->next)
+  for (guint i = 0; i < keys->len; i++)
     {
+      const char *key = g_ptr_array_index (keys, i);
+
       g_string_append_c (out, '\n');
       /* Translators: an attribute in a span's tooltip, e.g. "region: 浙江". */
-      g_string_append_printf (out, C_("attribute list", "%s: %s"), spanmark_display_attr_name (l->data),
-                              (const char *) g_hash_table_lookup (attrs, l->data));
+      g_string_append_printf (out, C_("attribute list", "%s: %s"), spanmark_display_attr_name (key),
+                              (const char *) g_hash_table_lookup (attrs, key));
     }
 }
 
@@ -667,7 +669,9 @@ query_tooltip_cb (GtkWidget            *widget,
 
       if (i > 0)
         g_string_append (text, "\n\n");
-      g_string_append_printf (text, "%s: %s",
+      /* Translators: a span's label and text in its tooltip, e.g.
+       * "Official: 李明". */
+      g_string_append_printf (text, C_("span tooltip", "%s: %s"),
                               label != NULL ? spanmark_label_get_display_title (label) : span->label,
                               span->text);
       if (span->entity != NULL)
@@ -676,9 +680,9 @@ query_tooltip_cb (GtkWidget            *widget,
         {
           g_string_append_c (text, '\n');
           g_string_append_printf (text, _("Entity: %s"), entity->name);
-          append_attrs (text, entity->attrs);
+          append_attrs (text, label, entity->attrs);
         }
-      append_attrs (text, span->attrs);
+      append_attrs (text, label, span->attrs);
     }
 
   gtk_tooltip_set_text (tooltip, text->str);

@@ -67,24 +67,19 @@ append_attr (GString    *str,
   g_string_append_printf (str, C_("attribute list", "%s %s"), spanmark_display_attr_name (key), value);
 }
 
-/* The label's attributes in schema order, then any others the entity
- * carries (from an older schema, say) in sorted order. */
+/* The entity's attributes in the order they are shown everywhere. */
 static char *
 format_attrs (const SpanmarkLabel  *label,
               const SpanmarkEntity *entity)
 {
   GString *str = g_string_new (NULL);
-  g_autoptr(GPtrArray) keys = spanmark_entity_get_sorted_attr_keys (entity);
-
-  for (guint i = 0; label->attrs[i] != NULL; i++)
-    append_attr (str, label->attrs[i], g_hash_table_lookup (entity->attrs, label->attrs[i]));
+  g_autoptr(GPtrArray) keys = spanmark_display_attr_keys (label, entity->attrs);
 
   for (guint i = 0; i < keys->len; i++)
     {
       const char *key = g_ptr_array_index (keys, i);
 
-      if (!g_strv_contains ((const char * const *) label->attrs, key))
-        append_attr (str, key, g_hash_table_lookup (entity->attrs, key));
+      append_attr (str, key, g_hash_table_lookup (entity->attrs, key));
     }
 
   return g_string_free (str, FALSE);

@@ -1,0 +1,111 @@
+/* test-display.c — how attribute names are shown
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <glib/gi18n.h>
+
+#include "spanmark-display.h"
+
+static GHashTable *
+new_attrs (void)
+{
+  GHashTable *attrs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  g_hash_table_insert (attrs, g_strdup ("zeta"), g_strdup ("Z"));
+  g_hash_table_insert (attrs, g_strdup ("region"), g_strdup ("白沙县"));
+  g_hash_table_insert (attrs, g_strdup ("alpha"), g_strdup ("A"));
+  g_hash_table_insert (attrs, g_strdup ("title"), g_strdup ("县委书记"));
+  g_hash_table_insert (attrs, g_strdup ("empty"), g_strdup (""));
+
+  return attrs;
+}
+
+static void
+assert_keys (GPtrArray          *keys,
+             const char * const *expected)
+{
+  g_assert_cmpuint (keys->len, ==, g_strv_length ((char **) expected));
+  for (guint i = 0; i < keys->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (keys, i), ==, expected[i]);
+}
+
+/* The schema's attributes first, in schema order; then the others
+ * sorted; never one without a value. */
+static void
+test_attr_keys (void)
+{
+  const char *label_attrs[] = { "title", "region", "kind", NULL };
+  const char *in_schema_order[] = { "title", "region", "alpha", "zeta", NULL };
+  const char *sorted[] = { "alpha", "region", "title", "zeta", NULL };
+  g_autoptr(SpanmarkLabel) label = spanmark_label_new ("OFFICIAL", "Officials", "#3584e4", "1", label_attrs);
+  g_autoptr(GHashTable) attrs = new_attrs ();
+  g_autoptr(GHashTable) none = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) keys = spanmark_display_attr_keys (label, attrs);
+  g_autoptr(GPtrArray) keys_no_label = spanmark_display_attr_keys (NULL, attrs);
+  g_autoptr(GPtrArray) no_keys = spanmark_display_attr_keys (label, none);
+
+  assert_keys (keys, in_schema_order);
+  assert_keys (keys_no_label, sorted);
+  g_assert_cmpuint (no_keys->len, ==, 0);
+}
+
+/* A project's own attribute names are shown as they are. */
+static void
+test_attr_name_untranslated (void)
+{
+  const char *own = "税号";
+
+  g_assert_true (spanmark_display_attr_name (own) == own);
+  g_assert_cmpstr (spanmark_display_attr_name ("zeta"), ==, "zeta");
+}
+
+/* The default schema's names go through the catalogue with the
+ * "attribute" context (with the build's Chinese catalogue when the
+ * machine has the locale). */
+static void
+test_attr_name_translated (void)
+{
+  g_autofree char *mo = g_build_filename (SPANMARK_BUILD_LOCALEDIR, "zh_CN", "LC_MESSAGES",
+                                          GETTEXT_PACKAGE ".mo", NULL);
+
+  if (!g_file_test (mo, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("the zh_CN catalogue is not built");
+      return;
+    }
+  if (setlocale (LC_ALL, "zh_CN.UTF-8") == NULL)
+    {
+      g_test_skip ("no zh_CN.UTF-8 locale on this machine");
+      return;
+    }
+  g_unsetenv ("LANGUAGE");
+  bindtextdomain (GETTEXT_PACKAGE, SPANMARK_BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+
+  g_assert_cmpstr (spanmark_display_attr_name ("title"), ==,
+                   g_dpgettext2 (GETTEXT_PACKAGE, "attribute", "title"));
+  g_assert_cmpstr (spanmark_display_attr_name ("title"), !=, "title");
+  g_assert_cmpstr (spanmark_display_attr_name ("region"), !=, "region");
+  g_assert_cmpstr (spanmark_display_attr_name ("kind"), !=, "kind");
+  g_assert_cmpstr (spanmark_display_attr_name ("zeta"), ==, "zeta");
+
+  setlocale (LC_ALL, "C.UTF-8");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/display/attr-keys", test_attr_keys);
+  g_test_add_func ("/display/attr-name-untranslated", test_attr_name_untranslated);
+  g_test_add_func ("/display/attr-name-translated", test_attr_name_translated);
+
+  return g_test_run ();
+}
