@@ -157,7 +157,10 @@ delete_span_action (GtkWidget  *widget,
 
   span = get_target_span (self);
   if (span == NULL)
-    return;
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
 
   id = g_strdup (span->id);
   if (!spanmark_annotation_set_remove_span (self->set, id))

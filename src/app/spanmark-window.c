@@ -80,7 +80,21 @@ update_title (SpanmarkWindow *self)
 
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, subtitle != NULL ? subtitle : "");
-  gtk_window_set_title (GTK_WINDOW (self), title);
+
+  /* Window lists and the task switcher show this one line: name the
+   * document there too. */
+  if (self->document != NULL)
+    {
+      /* Translators: the window title, a document and its project,
+       * e.g. "白沙县万亩茶园迎来丰收季 — Regional news". */
+      g_autofree char *full = g_strdup_printf (C_("window title", "%s — %s"),
+                                               spanmark_document_get_display_title (self->document),
+                                               title);
+
+      gtk_window_set_title (GTK_WINDOW (self), full);
+    }
+  else
+    gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
 static void

@@ -180,6 +180,13 @@ test_open (Fixture       *fixture,
 
   activate (fixture, "win.open-document", "news");
   g_assert_cmpstr (spanmark_document_get_id (spanmark_window_get_document (fixture->window)), ==, "news");
+  /* The window title names the document and the project. */
+  {
+    g_autofree char *expected = g_strdup_printf ("%s — Fixture",
+                                                 spanmark_document_get_display_title (spanmark_window_get_document (fixture->window)));
+
+    g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, expected);
+  }
   g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) == GTK_WIDGET (text_view));
   g_assert_cmpuint (gtk_single_selection_get_selected (fixture->window->selection), ==, 1);
 
