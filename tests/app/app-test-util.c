@@ -9,7 +9,21 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
+#include <adwaita.h>
+
 #include "app-test-util.h"
+#include "spanmark-resources.h"
+
+void
+spanmark_test_init (int    *argc,
+                    char ***argv)
+{
+  g_setenv ("GTK_A11Y", "test", TRUE);
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+  /* Referencing the resource links it in (and registers it). */
+  g_assert_nonnull (spanmark_get_resource ());
+}
 
 void
 spanmark_test_remove_tree (const char *path)

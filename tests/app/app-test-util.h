@@ -10,6 +10,12 @@
 
 G_BEGIN_DECLS
 
+/* gtk_test_init() and adw_init() with the test accessibility context
+ * (it records accessible properties for tests to check and needs no
+ * session bus), and the app's resources registered. */
+void       spanmark_test_init            (int        *argc,
+                                          char     ***argv);
+
 /* Removes @path and, for a folder, everything in it (links not followed). */
 void       spanmark_test_remove_tree     (const char *path);
 

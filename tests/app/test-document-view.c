@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "app-test-util.h"
 #include "spanmark-document-view.h"
 #include "spanmark-history.h"
 #include "spanmark-resources.h"
@@ -220,9 +221,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  g_assert_nonnull (spanmark_get_resource ());
+  spanmark_test_init (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add ((path), Fixture, NULL, fixture_setup, (func), fixture_teardown)

@@ -232,10 +232,7 @@ int
 main (int    argc,
       char **argv)
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  /* Referencing the resource links it in (and registers it). */
-  g_assert_nonnull (spanmark_get_resource ());
+  spanmark_test_init (&argc, &argv);
 
   g_test_add ("/export-dialog/conll", Fixture, NULL, fixture_set_up, test_export_conll, fixture_tear_down);
   g_test_add ("/export-dialog/hf-split", Fixture, NULL, fixture_set_up, test_export_hf_split, fixture_tear_down);

@@ -878,12 +878,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* The test AT context keeps accessible properties for us to check,
-   * without a session bus. */
-  g_setenv ("GTK_A11Y", "test", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  g_assert_nonnull (spanmark_get_resource ());
+  spanmark_test_init (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add ("/label-panel/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

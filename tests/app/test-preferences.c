@@ -192,10 +192,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  /* Referencing the resource links it in (and registers it). */
-  g_assert_nonnull (spanmark_get_resource ());
+  spanmark_test_init (&argc, &argv);
 
   g_test_add_func ("/preferences/spin-buttons", test_preferences_spin_buttons);
   g_test_add_func ("/preferences/annotator-name", test_preferences_annotator_name);

@@ -879,13 +879,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  /* The test AT context records accessible properties, so the labels can
-   * be checked (and needs no session bus). */
-  g_setenv ("GTK_A11Y", "test", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  /* Referencing the resource links it in (and registers it). */
-  g_assert_nonnull (spanmark_get_resource ());
+  spanmark_test_init (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add ((path), Fixture, NULL, fixture_setup, (func), fixture_teardown)
