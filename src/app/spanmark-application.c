@@ -120,14 +120,7 @@ spanmark_application_open (GApplication  *application,
 
       gtk_window_present (GTK_WINDOW (window));
       if (!spanmark_window_open_project (window, files[i], &error))
-        {
-          GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (window),
-                                                      _("Could Not Open Project"),
-                                                      error->message);
-
-          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-          gtk_window_present (GTK_WINDOW (dialog));
-        }
+        spanmark_window_show_error (window, _("Could Not Open Project"), error);
     }
 }
 

@@ -72,9 +72,6 @@ SpanmarkStatus spanmark_window_get_status_of (SpanmarkWindow   *self,
                                               SpanmarkDocument *document);
 void     spanmark_window_forget_recent       (SpanmarkWindow   *self,
                                               const char       *path);
-void     spanmark_window_show_error          (SpanmarkWindow   *self,
-                                              const char       *heading,
-                                              const GError     *error);
 void     spanmark_window_dismiss_undo_toast  (SpanmarkWindow   *self);
 
 /* spanmark-window-actions.c */

@@ -427,21 +427,53 @@ select_in_list (SpanmarkWindow   *self,
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 }
 
+/* "Error opening file …/spanmark.json: No such file or directory" says
+ * little to someone who picked a folder of texts, or a recent project
+ * that has moved: say what is wrong in their terms. */
+static void
+explain_open_error (GFile   *dir,
+                    GError **error)
+{
+  g_autoptr(GFile) index = g_file_get_child (dir, "spanmark.json");
+  g_autofree char *name = g_file_get_parse_name (dir);
+  GFileType type = g_file_query_file_type (dir, G_FILE_QUERY_INFO_NONE, NULL);
+
+  if (type == G_FILE_TYPE_UNKNOWN)
+    {
+      g_clear_error (error);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("The folder %s does not exist."), name);
+    }
+  else if (type == G_FILE_TYPE_DIRECTORY && !g_file_query_exists (index, NULL))
+    {
+      g_clear_error (error);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("%s is not a Spanmark project: it has no spanmark.json. "
+                     "To annotate the text files in it, use New Project from Text Files."),
+                   name);
+    }
+}
+
 gboolean
 spanmark_window_open_project (SpanmarkWindow  *self,
                               GFile           *dir,
                               GError         **error)
 {
   g_autoptr(SpanmarkProject) project = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *path = NULL;
   guint n;
 
   g_return_val_if_fail (SPANMARK_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (dir), FALSE);
 
-  project = spanmark_project_open (dir, error);
+  project = spanmark_project_open (dir, &local_error);
   if (project == NULL)
-    return FALSE;
+    {
+      explain_open_error (dir, &local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
 
   close_document (self);
   clear_panels (self);

@@ -61,5 +61,10 @@ gboolean               spanmark_window_get_external_change   (SpanmarkWindow   *
  * or the write failed. */
 gboolean               spanmark_window_save                  (SpanmarkWindow   *self,
                                                               GError          **error);
+/* A modal message dialog over the window: @heading, then @error's
+ * message as plain text. */
+void                   spanmark_window_show_error            (SpanmarkWindow   *self,
+                                                              const char       *heading,
+                                                              const GError     *error);
 
 G_END_DECLS

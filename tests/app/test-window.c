@@ -834,6 +834,50 @@ test_create_project (void)
   spanmark_test_remove_tree (tmp);
 }
 
+/* Regression: opening a folder that is no project (or is gone) said
+ * "Error opening file …/spanmark.json: No such file or directory"; the
+ * message now says what is wrong, and the window stays as it was. */
+static void
+test_open_not_a_project (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmp = g_dir_make_tmp ("spanmark-notproject-XXXXXX", &error);
+  g_autofree char *text = NULL;
+  g_autofree char *gone = NULL;
+  g_autoptr(GFile) dir = NULL;
+  g_autoptr(GFile) gone_dir = NULL;
+  SpanmarkWindow *window;
+
+  g_assert_no_error (error);
+  text = g_build_filename (tmp, "article.txt", NULL);
+  g_file_set_contents (text, "Mayor Li Wei\n", -1, &error);
+  g_assert_no_error (error);
+  dir = g_file_new_for_path (tmp);
+  gone = g_build_filename (tmp, "gone", NULL);
+  gone_dir = g_file_new_for_path (gone);
+
+  window = spanmark_window_new (NULL);
+  g_object_ref_sink (window);
+  gtk_window_present (GTK_WINDOW (window));
+
+  g_assert_false (spanmark_window_open_project (window, dir, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "is not a Spanmark project"));
+  g_assert_nonnull (strstr (error->message, tmp));
+  g_assert_null (spanmark_window_get_project (window));
+  g_clear_error (&error);
+
+  g_assert_false (spanmark_window_open_project (window, gone_dir, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "does not exist"));
+  g_clear_error (&error);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_for (main_loop_idle, NULL);
+  g_assert_finalize_object (window);
+  spanmark_test_remove_tree (tmp);
+}
+
 static void
 test_accessible_labels (Fixture       *fixture,
                         gconstpointer  data)
@@ -900,6 +944,7 @@ main (int   argc,
   ADD ("/window/tab-from-caret", test_tab_from_caret);
   ADD ("/window/panes", test_panes);
   g_test_add_func ("/window/create-project", test_create_project);
+  g_test_add_func ("/window/open-not-a-project", test_open_not_a_project);
   g_test_add_func ("/window/help-overlay", test_help_overlay);
 
   return g_test_run ();
