@@ -790,10 +790,17 @@ new_entity_action (GtkWidget  *widget,
 
   entity_id = attach_selection (self, NULL);
 
-  /* Open the new entity so its attributes can be filled in right away. */
+  /* Open the new entity so its attributes can be filled in right away,
+   * with the keyboard in the first one (the name when there is none). */
   row = entity_id != NULL ? g_hash_table_lookup (self->entity_rows, entity_id) : NULL;
   if (row != NULL)
-    spanmark_entity_row_set_expanded (row, TRUE);
+    {
+      AdwEntryRow *entry;
+
+      spanmark_entity_row_set_expanded (row, TRUE);
+      entry = spanmark_entity_row_get_entry (row, self->label->attrs[0]);
+      gtk_widget_grab_focus (GTK_WIDGET (entry));
+    }
 }
 
 static void

@@ -523,6 +523,14 @@ test_new_entity_and_attach (Fixture       *fixture,
   g_assert_true (spanmark_entity_row_get_expanded (row));
   g_assert_cmpstr (spanmark_entity_row_get_mentions_text (row), ==, "1 mention");
   g_assert_null (spanmark_label_panel_get_unlinked_row (fixture->panel, "陈敏尔"));
+  /* The keyboard is in the first attribute, ready for the title. */
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+    GtkWidget *title = GTK_WIDGET (spanmark_entity_row_get_entry (row, "title"));
+
+    g_assert_nonnull (focus);
+    g_assert_true (focus == title || gtk_widget_is_ancestor (focus, title));
+  }
 
   /* The untagged second 陈敏尔, selected with its spaces: tagged (trimmed)
    * and attached in one step. */
