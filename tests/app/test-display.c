@@ -65,24 +65,19 @@ test_attr_name_untranslated (void)
 }
 
 /* The default schema's names go through the catalogue with the
- * "attribute" context (with the build's Chinese catalogue when the
- * machine has the locale). */
+ * "attribute" context, here the build's Chinese catalogue. */
 static void
 test_attr_name_translated (void)
 {
   g_autofree char *mo = g_build_filename (SPANMARK_BUILD_LOCALEDIR, "zh_CN", "LC_MESSAGES",
                                           GETTEXT_PACKAGE ".mo", NULL);
 
+  /* The catalogue is built with the project, and build-aux/setup-debian
+   * makes the locale: neither is optional. */
   if (!g_file_test (mo, G_FILE_TEST_EXISTS))
-    {
-      g_test_skip ("the zh_CN catalogue is not built");
-      return;
-    }
+    g_error ("%s is missing: the zh_CN catalogue was not built", mo);
   if (setlocale (LC_ALL, "zh_CN.UTF-8") == NULL)
-    {
-      g_test_skip ("no zh_CN.UTF-8 locale on this machine");
-      return;
-    }
+    g_error ("no zh_CN.UTF-8 locale: run build-aux/setup-debian (or locale-gen)");
   g_unsetenv ("LANGUAGE");
   bindtextdomain (GETTEXT_PACKAGE, SPANMARK_BUILD_LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
