@@ -280,21 +280,45 @@ export_thread (GTask        *task,
                          (GDestroyNotify) spanmark_export_report_unref);
 }
 
+/* How many documents the summary names before "…": a toast has room for
+ * one line; `spanmark-cli export` prints them all. */
+#define MAX_DROPPED_DOCUMENTS_SHOWN 3
+
 static char *
 make_summary (SpanmarkExportReport *report)
 {
   guint n_documents = spanmark_export_report_get_n_documents (report);
   guint n_dropped = spanmark_export_report_get_n_dropped (report);
+  guint n_dropped_documents = spanmark_export_report_get_n_dropped_documents (report);
   g_autofree char *documents = NULL;
+  g_autoptr(GString) where = NULL;
 
   documents = g_strdup_printf (ngettext ("Exported %u document", "Exported %u documents", n_documents),
                                n_documents);
   if (n_dropped == 0)
     return g_steal_pointer (&documents);
 
-  /* TRANSLATORS: the first %s is "Exported N documents" */
-  return g_strdup_printf (ngettext ("%s; %u nested span dropped", "%s; %u nested spans dropped", n_dropped),
-                          documents, n_dropped);
+  /* Never drop silently: say where, so the annotator can look. */
+  where = g_string_new (NULL);
+  for (guint i = 0; i < n_dropped_documents && i < MAX_DROPPED_DOCUMENTS_SHOWN; i++)
+    {
+      guint n = 0;
+      const char *id = spanmark_export_report_get_dropped_document (report, i, &n);
+
+      if (i > 0)
+        /* TRANSLATORS: separates "document: count" items in a list */
+        g_string_append (where, _(", "));
+      /* TRANSLATORS: a document id and how many nested spans it lost */
+      g_string_append_printf (where, C_("dropped spans", "%s: %u"), id, n);
+    }
+  if (n_dropped_documents > MAX_DROPPED_DOCUMENTS_SHOWN)
+    g_string_append (where, "…");
+
+  /* TRANSLATORS: the first %s is "Exported N documents", the last a list
+   * of "document: count" */
+  return g_strdup_printf (ngettext ("%s; %u nested span dropped (%s)", "%s; %u nested spans dropped (%s)",
+                                    n_dropped),
+                          documents, n_dropped, where->str);
 }
 
 static void

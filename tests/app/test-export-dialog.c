@@ -157,7 +157,7 @@ test_export_conll (Fixture       *fixture,
 
   g_assert_true (fixture->exported);
   g_assert_true (g_file_equal (fixture->exported_folder, fixture->out));
-  g_assert_cmpstr (fixture->summary, ==, "Exported 3 documents; 1 nested span dropped");
+  g_assert_cmpstr (fixture->summary, ==, "Exported 3 documents; 1 nested span dropped (d1: 1)");
   /* The dialog closed itself. */
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
 
