@@ -189,24 +189,35 @@ static void
 update_row (SpanmarkWindow *self,
             GtkWidget      *row)
 {
+  static const char * const status_classes[] = {
+    "status-new", "status-in-progress", "status-done", "status-reviewed", "status-unreadable",
+  };
   SpanmarkDocument *document = g_object_get_data (G_OBJECT (row), "document");
   GtkLabel *status_label = g_object_get_data (G_OBJECT (row), "status-label");
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *css_class = NULL;
   SpanmarkStatus status;
 
   if (document == NULL || self->project == NULL)
     return;
 
+  for (guint i = 0; i < G_N_ELEMENTS (status_classes); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (status_label), status_classes[i]);
+
+  /* A file that failed to load says so in the list too, not "New": a
+   * reviewer scanning the list must see that work is there but unreadable. */
+  file = spanmark_project_get_annotation_file (self->project, document, self->annotator);
+  if (spanmark_project_is_file_broken (self->project, file))
+    {
+      gtk_label_set_text (status_label, C_("document status", "Unreadable"));
+      gtk_widget_add_css_class (GTK_WIDGET (status_label), "status-unreadable");
+      return;
+    }
+
   status = spanmark_window_get_status_of (self, document);
   gtk_label_set_text (status_label, spanmark_status_get_title (status));
-  gtk_widget_remove_css_class (GTK_WIDGET (status_label), "status-new");
-  gtk_widget_remove_css_class (GTK_WIDGET (status_label), "status-in-progress");
-  gtk_widget_remove_css_class (GTK_WIDGET (status_label), "status-done");
-  gtk_widget_remove_css_class (GTK_WIDGET (status_label), "status-reviewed");
-  {
-    g_autofree char *css_class = g_strconcat ("status-", spanmark_status_to_string (status), NULL);
-
-    gtk_widget_add_css_class (GTK_WIDGET (status_label), css_class);
-  }
+  css_class = g_strconcat ("status-", spanmark_status_to_string (status), NULL);
+  gtk_widget_add_css_class (GTK_WIDGET (status_label), css_class);
 }
 
 void
@@ -790,6 +801,9 @@ spanmark_window_open_document (SpanmarkWindow   *self,
 
   gtk_stack_set_visible_child_name (self->document_stack, "document");
   select_in_list (self, self->document);
+  if (read_only)
+    for (guint i = 0; i < self->rows->len; i++)
+      update_row (self, g_ptr_array_index (self->rows, i));
   update_title (self);
   update_save_state (self);
   spanmark_window_update_actions (self);

@@ -632,6 +632,23 @@ test_external_change (Fixture       *fixture,
   g_assert_cmpuint (spanmark_annotation_set_get_n_spans (set), ==, 1);
 }
 
+/* Whether a row of the document list shows @status. */
+static gboolean
+list_shows_status (Fixture    *fixture,
+                   const char *status)
+{
+  for (guint i = 0; i < fixture->window->rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (fixture->window->rows, i);
+      GtkLabel *label = g_object_get_data (G_OBJECT (row), "status-label");
+
+      if (g_strcmp0 (gtk_label_get_text (label), status) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 test_read_only (Fixture       *fixture,
                 gconstpointer  data)
@@ -655,6 +672,8 @@ test_read_only (Fixture       *fixture,
   g_assert_nonnull (strstr (gtk_label_get_text (fixture->window->read_only_label), "news.json"));
   /* The text is shown all the same. */
   g_assert_cmpuint (spanmark_annotation_set_get_length (set), >, 0);
+  /* The document list says the file is unreadable, not "New". */
+  g_assert_true (list_shows_status (fixture, "Unreadable"));
 
   /* Nothing can change it, and nothing is written. */
   select_range (fixture, 0, 2);
