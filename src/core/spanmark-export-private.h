@@ -81,11 +81,4 @@ gboolean _spanmark_export_doc_load  (ExportDoc        *doc,
                                      gboolean          allow_fast,
                                      GError          **error);
 
-/* Lowercase hex SHA-256, with the processor's SHA instructions when it
- * has them and @allow_hardware is TRUE (spanmark-export-sha256.c). */
-char    *_spanmark_export_sha256              (const char *data,
-                                               gsize       len,
-                                               gboolean    allow_hardware) G_GNUC_WARN_UNUSED_RESULT;
-gboolean _spanmark_export_has_hardware_sha256 (void);
-
 G_END_DECLS

@@ -733,7 +733,7 @@ parse_annotations (ExportDoc      *doc,
     return FALSE;
 
   {
-    g_autofree char *actual = _spanmark_export_sha256 (doc->text, doc->text_len, TRUE);
+    g_autofree char *actual = spanmark_text_sha256 (doc->text, (gssize) doc->text_len);
 
     if (sha256.len != strlen (actual) || g_ascii_strncasecmp (actual, sha256.raw, sha256.len) != 0)
       return FALSE;

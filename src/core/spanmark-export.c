@@ -249,14 +249,11 @@ static guint64
 split_key (guint64     seed,
            const char *id)
 {
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
   g_autofree char *input = g_strdup_printf ("%" G_GUINT64_FORMAT ":%s", seed, id);
-  guint8 digest[32];
-  gsize digest_len = sizeof digest;
+  guint8 digest[SPANMARK_TEXT_SHA256_SIZE];
   guint64 key = 0;
 
-  g_checksum_update (checksum, (const guchar *) input, strlen (input));
-  g_checksum_get_digest (checksum, digest, &digest_len);
+  spanmark_text_sha256_digest (input, strlen (input), digest);
   for (guint i = 0; i < 8; i++)
     key = (key << 8) | digest[i];
 

@@ -10,6 +10,10 @@
 
 #include <glib/gi18n-lib.h>
 
+#ifdef HAVE_NETTLE
+#include <nettle/sha2.h>
+#endif
+
 #include "spanmark-text.h"
 
 /* One checkpoint (the byte offset of a code point) every this many code
@@ -186,18 +190,51 @@ spanmark_text_remap_offset (GArray *removed,
   return offset - lo;
 }
 
+void
+spanmark_text_sha256_digest (const char *data,
+                             gsize       len,
+                             guint8      digest[SPANMARK_TEXT_SHA256_SIZE])
+{
+#ifdef HAVE_NETTLE
+  /* nettle picks the processor's SHA instructions when it has them:
+   * hashing every text is a large part of an export or validate run. */
+  struct sha256_ctx ctx;
+
+  sha256_init (&ctx);
+  sha256_update (&ctx, len, (const guint8 *) data);
+  sha256_digest (&ctx, SPANMARK_TEXT_SHA256_SIZE, digest);
+#else
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  gsize digest_len = SPANMARK_TEXT_SHA256_SIZE;
+
+  g_checksum_update (checksum, (const guchar *) data, len);
+  g_checksum_get_digest (checksum, digest, &digest_len);
+#endif
+}
+
 char *
 spanmark_text_sha256 (const char *text,
                       gssize      len)
 {
+  static const char hex[] = "0123456789abcdef";
+  guint8 digest[SPANMARK_TEXT_SHA256_SIZE];
+  char *out;
+
   g_return_val_if_fail (text != NULL || len == 0, NULL);
 
   if (len < 0)
     len = (gssize) strlen (text);
 
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256,
-                                      (const guchar *) (text != NULL ? text : ""),
-                                      (gsize) len);
+  spanmark_text_sha256_digest (text != NULL ? text : "", (gsize) len, digest);
+  out = g_malloc (2 * SPANMARK_TEXT_SHA256_SIZE + 1);
+  for (guint i = 0; i < SPANMARK_TEXT_SHA256_SIZE; i++)
+    {
+      out[2 * i] = hex[digest[i] >> 4];
+      out[2 * i + 1] = hex[digest[i] & 0xf];
+    }
+  out[2 * SPANMARK_TEXT_SHA256_SIZE] = '\0';
+
+  return out;
 }
 
 gboolean

@@ -60,7 +60,13 @@ char     *spanmark_text_normalize      (const char            *data,
 guint     spanmark_text_remap_offset   (GArray      *removed,
                                         guint        offset);
 
-/* Lowercase hex SHA-256 of the UTF-8 bytes. */
+/* The one SHA-256 of the code base: nettle's when it was found at build
+ * time (it uses the processor's SHA instructions), GChecksum otherwise. */
+#define SPANMARK_TEXT_SHA256_SIZE 32
+void      spanmark_text_sha256_digest  (const char  *data,
+                                        gsize        len,
+                                        guint8       digest[SPANMARK_TEXT_SHA256_SIZE]);
+/* Lowercase hex SHA-256 of the UTF-8 bytes (all of @text when @len < 0). */
 char     *spanmark_text_sha256         (const char  *text,
                                         gssize       len) G_GNUC_WARN_UNUSED_RESULT;
 

@@ -383,6 +383,26 @@ test_sha256 (void)
   g_assert_cmpstr (cjk, ==, cjk_bytes);
 }
 
+/* nettle (when built with it) against GChecksum, on every length around
+ * the 64-byte block boundaries. */
+static void
+test_sha256_lengths (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  guchar data[1100];
+
+  for (guint i = 0; i < sizeof data; i++)
+    data[i] = (guchar) g_rand_int_range (rand, 0, 256);
+
+  for (gsize len = 0; len <= sizeof data; len += (len < 300 ? 1 : 37))
+    {
+      g_autofree char *expected = g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, len);
+      g_autofree char *actual = spanmark_text_sha256 ((const char *) data, (gssize) len);
+
+      g_assert_cmpstr (actual, ==, expected);
+    }
+}
+
 static void
 test_white_space (void)
 {
@@ -613,6 +633,7 @@ main (int   argc,
   g_test_add_func ("/text/validate/random", test_validate_random);
   g_test_add_func ("/text/remap", test_remap_many);
   g_test_add_func ("/text/sha256", test_sha256);
+  g_test_add_func ("/text/sha256/lengths", test_sha256_lengths);
   g_test_add_func ("/text/white-space", test_white_space);
   g_test_add_func ("/text/trim-range", test_trim_range);
   g_test_add_func ("/text/index/trim-range", test_index_trim_range);

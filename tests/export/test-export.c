@@ -325,37 +325,6 @@ test_other_writers (Fixture       *fixture,
       }
 }
 
-/* The export's SHA-256 (the processor's instructions where it has them)
- * against GChecksum, on every length around the block boundaries. */
-static void
-test_sha256 (void)
-{
-  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
-  guchar data[1100];
-
-  for (guint i = 0; i < sizeof data; i++)
-    data[i] = (guchar) g_rand_int_range (rand, 0, 256);
-
-  if (!_spanmark_export_has_hardware_sha256 ())
-    g_test_message ("no SHA instructions here: only the portable path is tested");
-
-  for (gsize len = 0; len <= sizeof data; len += (len < 300 ? 1 : 37))
-    {
-      g_autofree char *expected = g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, len);
-      g_autofree char *fast = _spanmark_export_sha256 ((const char *) data, len, TRUE);
-      g_autofree char *portable = _spanmark_export_sha256 ((const char *) data, len, FALSE);
-
-      g_assert_cmpstr (fast, ==, expected);
-      g_assert_cmpstr (portable, ==, expected);
-    }
-
-  {
-    g_autofree char *abc = _spanmark_export_sha256 ("abc", 3, TRUE);
-
-    g_assert_cmpstr (abc, ==, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-  }
-}
-
 static void
 test_flatten (void)
 {
@@ -546,7 +515,6 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/export/flatten", test_flatten);
-  g_test_add_func ("/export/sha256", test_sha256);
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/export/conll/bio", test_conll_bio);
