@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "spanmark-export-private.h"
+#include "spanmark-json-syntax.h"
 
 void
 _spanmark_export_doc_init (ExportDoc *doc)
@@ -668,9 +669,19 @@ parse_annotations (ExportDoc      *doc,
   guint seen = 0;
   guint version = 0;
 
-  /* Strings the reader keeps are checked to be UTF-8 one by one; the
-   * others are only compared with known UTF-8 (the text, the schema,
-   * names), so the file as a whole need not be validated first. */
+  /* The loader's syntax check first, so that no file the loader refuses
+   * (invalid UTF-8 in a string this reader skips, a member given twice,
+   * "\u0000"…) gets through here; on failure the loader reads the file
+   * and reports the same problem. */
+  {
+    SpanmarkJsonSyntax syntax = { NULL, };
+    gboolean valid = spanmark_json_syntax_check (&syntax, data, length);
+
+    spanmark_json_syntax_clear (&syntax);
+    if (!valid)
+      return FALSE;
+  }
+
   if (!expect (&parser, '{'))
     return FALSE;
   if (!peek (&parser, '}'))

@@ -15,6 +15,7 @@
 
 #include "spanmark-annotation-set.h"
 #include "spanmark-document.h"
+#include "spanmark-json-syntax.h"
 #include "spanmark-problem.h"
 #include "spanmark-schema.h"
 
@@ -67,6 +68,13 @@ char      *spanmark_json_write_annotations (SpanmarkAnnotationSet *set,
                                             gsize           *length);
 
 /* Reading.  Every function adds what it finds wrong to @checker. */
+/* The strict syntax check (spanmark-json-syntax.h), as a problem of
+ * @file at "line N, column C". */
+gboolean   spanmark_json_check_syntax      (SpanmarkChecker *checker,
+                                            const char      *file,
+                                            const char      *data,
+                                            gsize            length);
+/* The check above, then json-glib. */
 JsonNode  *spanmark_json_parse             (SpanmarkChecker *checker,
                                             const char      *file,
                                             const char      *data,
@@ -118,13 +126,5 @@ SpanmarkAnnotationSet *spanmark_json_read_annotations (SpanmarkChecker *checker,
                                                        const char      *annotator,
                                                        const char      *text,
                                                        SpanmarkSchema  *schema);
-
-/* json-glib parses recursively and overflows the stack on deeply nested
- * input: every reader refuses JSON nested deeper than this first.  Returns
- * TRUE and the byte offset of the first bracket too deep. */
-#define SPANMARK_JSON_MAX_DEPTH 100
-gboolean   spanmark_json_find_deep_nesting (const char      *data,
-                                            gsize            length,
-                                            gsize           *offset);
 
 G_END_DECLS

@@ -75,7 +75,7 @@ static const BadCase cases[] = {
     "attrs.kind must be a string, not an integer" },
   { "fractional-offset", D1, "\"end\": 9,", "\"end\": 9.5,",
     FAILS_LOAD, SPANMARK_PROJECT_ERROR_INVALID, D1, "spans[1] (id \"s2\")", FALSE,
-    "end must be a non-negative integer, not a number" },
+    "end must be a non-negative integer, not 9.5" },
   { "missing-label", D1, "\"label\": \"PLACE\", \"text\": \"𠀋村\"", "\"text\": \"𠀋村\"",
     FAILS_LOAD, SPANMARK_PROJECT_ERROR_INVALID, D1, "spans[2] (id \"s3\")", FALSE, "label is missing" },
   { "negative-offset", D1, "\"start\": 2,", "\"start\": -2,",
