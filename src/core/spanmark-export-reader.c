@@ -778,8 +778,10 @@ load_fast (ExportDoc        *doc,
   const char *path = spanmark_document_get_path (document);
   gsize length;
 
-  /* Only plain relative paths; the loader judges anything else. */
-  if (dir == NULL || path == NULL || g_path_is_absolute (path) || strstr (path, "..") != NULL)
+  /* Only plain relative paths of good entries; the loader judges
+   * anything else. */
+  if (dir == NULL || path == NULL || g_path_is_absolute (path) || strstr (path, "..") != NULL
+      || spanmark_document_get_problem (document) != NULL)
     return FALSE;
 
   text_path = g_build_filename (dir, path, NULL);

@@ -1458,6 +1458,11 @@ spanmark_import_files (SpanmarkProject             *project,
       return -1;
     }
 
+  /* Import ends by rewriting spanmark.json: with entries it could not
+   * read, that would drop them.  Refuse before writing anything. */
+  if (!spanmark_project_check_can_save (project, error))
+    return -1;
+
   expanded = expand_folders (files, n_files, error);
   if (expanded == NULL)
     return -1;

@@ -694,6 +694,18 @@ check_version (Place      *place,
   return TRUE;
 }
 
+void
+spanmark_checker_add_syntax (SpanmarkChecker          *self,
+                             const char               *file,
+                             const SpanmarkJsonSyntax *syntax)
+{
+  g_autofree char *location = NULL;
+
+  if (syntax->line > 0)
+    location = g_strdup_printf (_("line %u, column %u"), syntax->line, syntax->column);
+  spanmark_checker_add (self, SPANMARK_PROJECT_ERROR_PARSE, file, location, "%s", syntax->message);
+}
+
 gboolean
 spanmark_json_check_syntax (SpanmarkChecker *checker,
                             const char      *file,
@@ -701,14 +713,11 @@ spanmark_json_check_syntax (SpanmarkChecker *checker,
                             gsize            length)
 {
   SpanmarkJsonSyntax syntax = { NULL, };
-  g_autofree char *location = NULL;
 
   if (spanmark_json_syntax_check (&syntax, data, length))
     return TRUE;
 
-  if (syntax.line > 0)
-    location = g_strdup_printf (_("line %u, column %u"), syntax.line, syntax.column);
-  spanmark_checker_add (checker, SPANMARK_PROJECT_ERROR_PARSE, file, location, "%s", syntax.message);
+  spanmark_checker_add_syntax (checker, file, &syntax);
   spanmark_json_syntax_clear (&syntax);
 
   return FALSE;
@@ -902,6 +911,51 @@ read_label (SpanmarkChecker *checker,
     g_hash_table_add (keys, g_strdup (key));
 }
 
+/* "documents[3] (id \"d4\"): path … (and 1 more problem)": the problems
+ * noted since @first, as one line. */
+static char *
+describe_problems (SpanmarkChecker *checker,
+                   guint            first)
+{
+  const SpanmarkProblem *problem = g_ptr_array_index (checker->problems, first);
+  guint others = checker->problems->len - first - 1;
+  g_autofree char *text = NULL;
+
+  if (problem->location != NULL)
+    text = g_strdup_printf ("%s: %s", problem->location, problem->message);
+  else
+    text = g_strdup (problem->message);
+
+  if (others == 0)
+    return g_steal_pointer (&text);
+
+  return g_strdup_printf (ngettext ("%s (and %u more problem)",
+                                    "%s (and %u more problems)", others),
+                          text, others);
+}
+
+/* An entry that cannot be used is still listed, with its problem, so
+ * that the project opens and shows what is wrong where. */
+static void
+add_broken_document (SpanmarkIndex   *index,
+                     SpanmarkChecker *checker,
+                     guint            first,
+                     const char      *id,
+                     const char      *path,
+                     const char      *title,
+                     char            *location)
+{
+  g_autofree char *problem = describe_problems (checker, first);
+  SpanmarkDocument *document;
+
+  /* Without an id, the place in the index is the best name there is. */
+  document = spanmark_document_new (id != NULL ? id : "", path != NULL ? path : "",
+                                    title != NULL || id != NULL ? title : location);
+  spanmark_document_set_problem (document, problem);
+  g_ptr_array_add (index->documents, document);
+  g_ptr_array_add (index->locations, location);
+}
+
 static void
 read_document (SpanmarkChecker *checker,
                JsonNode        *node,
@@ -915,11 +969,15 @@ read_document (SpanmarkChecker *checker,
   JsonNode *meta = NULL;
   JsonObject *object;
   Place place = { checker, "spanmark.json", NULL };
+  guint first = spanmark_checker_get_n_problems (checker);
   gboolean ok = TRUE;
 
   object = item_object (checker, "spanmark.json", node, "documents", i, "id", &location);
   if (object == NULL)
-    return;
+    {
+      add_broken_document (index, checker, first, NULL, NULL, NULL, g_steal_pointer (&location));
+      return;
+    }
   place.location = location;
 
   /* Only the id and the path decide whether the document can be used;
@@ -970,6 +1028,7 @@ read_document (SpanmarkChecker *checker,
     {
       if (id != NULL)
         g_hash_table_add (index->bad_ids, g_strdup (id));
+      add_broken_document (index, checker, first, id, path, title, g_steal_pointer (&location));
       return;
     }
 
@@ -1016,9 +1075,11 @@ spanmark_json_read_index (SpanmarkChecker *checker,
   if (!check_version (&place, object))
     return FALSE;
 
-  get_string (&place, object, "name", TRUE, FALSE, &name);
+  /* A problem here is not one entry's: the index as a whole is wrong. */
+  index->top_level_ok = get_string (&place, object, "name", TRUE, FALSE, &name);
   labels = get_array (&place, object, "labels", TRUE);
   documents = get_array (&place, object, "documents", TRUE);
+  index->top_level_ok &= labels != NULL && documents != NULL;
 
   index->name = g_strdup (name != NULL ? name : "");
   index->schema = spanmark_schema_new ();

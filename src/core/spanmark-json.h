@@ -68,8 +68,11 @@ char      *spanmark_json_write_annotations (SpanmarkAnnotationSet *set,
                                             gsize           *length);
 
 /* Reading.  Every function adds what it finds wrong to @checker. */
-/* The strict syntax check (spanmark-json-syntax.h), as a problem of
- * @file at "line N, column C". */
+/* A failed syntax check as a problem of @file at "line N, column C". */
+void       spanmark_checker_add_syntax     (SpanmarkChecker          *self,
+                                            const char               *file,
+                                            const SpanmarkJsonSyntax *syntax);
+/* The strict syntax check (spanmark-json-syntax.h), as such a problem. */
 gboolean   spanmark_json_check_syntax      (SpanmarkChecker *checker,
                                             const char      *file,
                                             const char      *data,
@@ -84,14 +87,19 @@ typedef struct
 {
   char           *name;
   SpanmarkSchema *schema;
-  GPtrArray      *documents;  /* of SpanmarkDocument, the valid entries */
+  /* Of SpanmarkDocument, in index order; an entry that cannot be used
+   * has a problem (spanmark_document_get_problem()). */
+  GPtrArray      *documents;
   GPtrArray      *locations;  /* of char*, "documents[3] (id \"d4\")", parallel */
-  GHashTable     *bad_ids;    /* ids of entries left out because of a problem */
+  GHashTable     *bad_ids;    /* ids of entries with a problem */
+  gboolean        top_level_ok;  /* "name", "labels" and "documents" are right */
 } SpanmarkIndex;
 
 void       spanmark_index_clear            (SpanmarkIndex   *index);
 /* FALSE if the index cannot be used at all (not JSON, not an object,
- * unknown version); entries with problems are left out. */
+ * unknown version).  A label with a problem is left out, or kept with
+ * the default colour or no key when only those are wrong; a document
+ * entry with a problem is kept with it. */
 gboolean   spanmark_json_read_index        (SpanmarkChecker *checker,
                                             const char      *data,
                                             gsize            length,

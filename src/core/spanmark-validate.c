@@ -201,6 +201,10 @@ spanmark_validate_project (GFile   *dir,
       const char *id = spanmark_document_get_id (document);
       g_autofree char *text = NULL;
 
+      /* Its entry's problem is in the list already. */
+      if (spanmark_document_get_problem (document) != NULL)
+        continue;
+
       g_hash_table_insert (documents, (char *) id, document);
       text = spanmark_json_read_text (&checker, dir, g_ptr_array_index (index.locations, i),
                                       spanmark_document_get_path (document), NULL);
