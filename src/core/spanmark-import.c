@@ -1002,13 +1002,13 @@ import_jsonl_line (Importer    *imp,
   JsonNode *node;
   const char *text, *title = NULL;
 
-  SpanmarkJsonSyntax syntax = { NULL, };
+  SpanmarkJsonSyntax syntax = { .first_line = line };
 
   /* The strict check every reader runs: without it json-glib would take
    * comments, crash on deep nesting and cut texts at "\u0000". */
   if (!spanmark_json_syntax_check (&syntax, data, len))
     {
-      g_autofree char *location = g_strdup_printf (_("line %u, column %u"), line, syntax.column);
+      g_autofree char *location = g_strdup_printf (_("line %u, column %u"), syntax.line, syntax.column);
 
       set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, 0, "%s: %s", location, syntax.message);
       spanmark_json_syntax_clear (&syntax);

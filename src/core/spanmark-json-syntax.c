@@ -110,7 +110,7 @@ set_place (Scanner *s,
   gsize line_start = 0;
 
   /* Every byte before @offset was checked to be valid UTF-8. */
-  s->result->line = 1;
+  s->result->line = MAX (s->result->first_line, 1);
   for (gsize i = 0; i < offset; i++)
     if (s->data[i] == '\n')
       {

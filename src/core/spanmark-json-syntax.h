@@ -27,6 +27,9 @@ typedef struct
 {
   /* In: the name of a member of the top-level object to find, or NULL. */
   const char *find_key;
+  /* In: the number of the first line of the input (0 counts as 1), for
+   * input that is one line of a bigger file. */
+  guint       first_line;
 
   /* Out: that member's value as written (a string with its quotes), or
    * NULL when the top level has no such member. */

@@ -919,12 +919,7 @@ describe_problems (SpanmarkChecker *checker,
 {
   const SpanmarkProblem *problem = g_ptr_array_index (checker->problems, first);
   guint others = checker->problems->len - first - 1;
-  g_autofree char *text = NULL;
-
-  if (problem->location != NULL)
-    text = g_strdup_printf ("%s: %s", problem->location, problem->message);
-  else
-    text = g_strdup (problem->message);
+  g_autofree char *text = spanmark_problem_to_short_string (problem);
 
   if (others == 0)
     return g_steal_pointer (&text);

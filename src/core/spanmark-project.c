@@ -340,8 +340,7 @@ spanmark_project_check_can_save (SpanmarkProject  *self,
   file = g_file_get_child (self->dir, INDEX_FILE);
   display = g_file_get_parse_name (file);
   problem = g_ptr_array_index (self->problems, 0);
-  first = problem->location != NULL ? g_strdup_printf ("%s: %s", problem->location, problem->message)
-                                    : g_strdup (problem->message);
+  first = spanmark_problem_to_short_string (problem);
   g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID,
                ngettext ("%s: not changed, because it has %u problem that rewriting it would lose (%s); "
                          "fix spanmark.json first (spanmark-cli validate lists it)",
@@ -906,7 +905,7 @@ spanmark_project_read_status (SpanmarkProject   *self,
   g_autoptr(SpanmarkAnnotationSet) set = NULL;
   g_autofree char *path = NULL;
   g_autofree char *data = NULL;
-  SpanmarkJsonSyntax syntax = { "status", };
+  SpanmarkJsonSyntax syntax = { .find_key = "status" };
   gsize length = 0;
 
   g_return_val_if_fail (SPANMARK_IS_PROJECT (self), FALSE);

@@ -221,7 +221,7 @@ test_find (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      SpanmarkJsonSyntax syntax = { "status", };
+      SpanmarkJsonSyntax syntax = { .find_key = "status" };
 
       g_assert_true (spanmark_json_syntax_check (&syntax, cases[i].input, strlen (cases[i].input)));
       if (cases[i].found == NULL)
@@ -236,7 +236,7 @@ test_find (void)
 
   /* A file that fails the check finds nothing. */
   {
-    SpanmarkJsonSyntax syntax = { "status", };
+    SpanmarkJsonSyntax syntax = { .find_key = "status" };
     const char *input = "{\"status\": \"done\", \"status\": \"new\"}";
 
     g_assert_false (spanmark_json_syntax_check (&syntax, input, strlen (input)));
