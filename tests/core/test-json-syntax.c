@@ -9,8 +9,12 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
+#include "spanmark-json.h"
 #include "spanmark-json-syntax.h"
 
 typedef struct
@@ -263,6 +267,39 @@ test_many_members (void)
   spanmark_json_syntax_clear (&syntax);
 }
 
+/* Regression: json-glib's "<data>:1:22: Parse error: invalid string
+ * constant" stayed English in the Chinese interface.  Place and problem
+ * come in the user's language, here the build's Chinese catalogue. */
+static void
+test_translated (void)
+{
+  g_autofree char *mo = g_build_filename (SPANMARK_BUILD_LOCALEDIR, "zh_CN", "LC_MESSAGES",
+                                          GETTEXT_PACKAGE ".mo", NULL);
+  SpanmarkChecker checker;
+  const SpanmarkProblem *problem;
+  const char *input = "{\"a\": 1, // x\n}";
+
+  /* The catalogue is built with the project, and build-aux/setup-debian
+   * makes the locale: neither is optional. */
+  if (!g_file_test (mo, G_FILE_TEST_EXISTS))
+    g_error ("%s is missing: the zh_CN catalogue was not built", mo);
+  if (setlocale (LC_ALL, "zh_CN.UTF-8") == NULL)
+    g_error ("no zh_CN.UTF-8 locale: run build-aux/setup-debian (or locale-gen)");
+  g_unsetenv ("LANGUAGE");
+  bindtextdomain (GETTEXT_PACKAGE, SPANMARK_BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+
+  spanmark_checker_init (&checker);
+  g_assert_false (spanmark_json_check_syntax (&checker, "d1.json", input, strlen (input)));
+  problem = g_ptr_array_index (checker.problems, 0);
+  g_assert_cmpstr (problem->file, ==, "d1.json");
+  g_assert_cmpstr (problem->location, ==, "第 1 行，第 10 列");
+  g_assert_cmpstr (problem->message, ==, "JSON 中不允许注释");
+  spanmark_checker_clear (&checker);
+
+  setlocale (LC_ALL, "C.UTF-8");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -280,6 +317,7 @@ main (int   argc,
   g_test_add_func ("/json-syntax/depth", test_depth);
   g_test_add_func ("/json-syntax/find", test_find);
   g_test_add_func ("/json-syntax/many-members", test_many_members);
+  g_test_add_func ("/json-syntax/translated", test_translated);
 
   return g_test_run ();
 }
