@@ -41,6 +41,9 @@ typedef struct
   GHashTable *key_set;    /* decoded name -> Key index + 1, for big objects */
 } Level;
 
+/* Spanmark's files never have more member names open at once. */
+#define STACK_KEYS 64
+
 typedef struct
 {
   SpanmarkJsonSyntax *result;
@@ -49,7 +52,10 @@ typedef struct
   gsize               pos;
   Level               levels[SPANMARK_JSON_MAX_DEPTH];
   guint               depth;
-  GArray             *keys;       /* Key, of every open object */
+  Key                *keys;       /* of every open object: stack_keys, or on the heap */
+  guint               n_keys;
+  guint               keys_size;
+  Key                 stack_keys[STACK_KEYS];
   GString            *scratch[2]; /* decoded names, to compare escaped ones */
   gboolean            capture;    /* the next value is the one to find */
   gboolean            capturing;
@@ -69,6 +75,13 @@ static const guint8 plain[256] = {
   ROW (0), ROW (0), ROW (0), ROW (0), ROW (0), ROW (0), ROW (0), ROW (0),
 #undef ROW
 };
+
+/* Byte tricks on eight bytes at once: the high bit of each byte of the
+ * result is set where the byte of @x is zero, or less than @n (@n ≤ 128).
+ * False positives above a true one do not matter here. */
+#define ONES G_GUINT64_CONSTANT (0x0101010101010101)
+#define HAS_ZERO(x) (((x) - ONES) & ~(x))
+#define HAS_LESS(x, n) (((x) - ONES * (n)) & ~(x))
 
 /* The length of the UTF-8 sequence at @p, or 0 if it is not valid UTF-8
  * (overlong forms, surrogates and code points beyond U+10FFFF are not,
@@ -321,8 +334,9 @@ check_escape (Scanner *s,
 }
 
 /* The string whose opening quote is at s->pos; leaves s->pos after the
- * closing quote. */
-static gboolean
+ * closing quote.  Inlined: most strings are a few bytes long, and the
+ * call would cost more than the scan. */
+G_ALWAYS_INLINE static inline gboolean
 scan_string (Scanner *s,
              Key     *key)
 {
@@ -338,6 +352,18 @@ scan_string (Scanner *s,
       guchar c;
       gsize n;
 
+      /* Eight bytes at a time while none needs a closer look: ids,
+       * hashes and dates are long runs of plain ASCII. */
+      while (p + 8 <= s->length)
+        {
+          guint64 x;
+
+          memcpy (&x, data + p, 8);
+          if (((x | HAS_LESS (x, 0x20) | HAS_ZERO (x ^ ONES * '"') | HAS_ZERO (x ^ ONES * '\\'))
+               & ONES * 0x80) != 0)
+            break;
+          p += 8;
+        }
       while (p < s->length && plain[data[p]])
         p++;
       if (p >= s->length)
@@ -365,10 +391,15 @@ scan_string (Scanner *s,
         return fail (s, p, _("the control character U+%04X must be written as an escape (such as \\n or \\t) in a string"),
                      (guint) c);
 
-      n = utf8_sequence (data + p, s->length - p);
-      if (n == 0)
-        return fail (s, p, "%s", _("the file is not valid UTF-8"));
-      p += n;
+      /* Runs of non-ASCII text (a Chinese "text") in a tight loop. */
+      do
+        {
+          n = utf8_sequence (data + p, s->length - p);
+          if (n == 0)
+            return fail (s, p, "%s", _("the file is not valid UTF-8"));
+          p += n;
+        }
+      while (p < s->length && data[p] >= 0x80);
     }
 
   key->length = p - key->offset;
@@ -429,13 +460,15 @@ decode (Scanner   *s,
   return out->str;
 }
 
-static gboolean
+static inline gboolean
 keys_equal (Scanner   *s,
             const Key *a,
             const Key *b)
 {
   if (!a->escaped && !b->escaped)
-    return a->length == b->length && memcmp (s->data + a->offset, s->data + b->offset, a->length) == 0;
+    return a->length == b->length
+           && (a->length == 0 || s->data[a->offset] == s->data[b->offset])
+           && memcmp (s->data + a->offset, s->data + b->offset, a->length) == 0;
 
   return strcmp (decode (s, a, 0), decode (s, b, 1)) == 0;
 }
@@ -459,13 +492,27 @@ fail_duplicate (Scanner   *s,
 
 /* Adds @key to the names of the innermost object; FALSE if it is there
  * already. */
+static void
+append_key (Scanner   *s,
+            const Key *key)
+{
+  if (s->n_keys == s->keys_size)
+    {
+      s->keys_size *= 2;
+      if (s->keys == s->stack_keys)
+        s->keys = g_memdup2 (s->stack_keys, sizeof s->stack_keys);
+      s->keys = g_renew (Key, s->keys, s->keys_size);
+    }
+  s->keys[s->n_keys++] = *key;
+}
+
 static gboolean
 add_key (Scanner   *s,
          const Key *key)
 {
   Level *level = &s->levels[s->depth - 1];
-  const Key *keys = (const Key *) s->keys->data;
-  guint n = s->keys->len;
+  const Key *keys = s->keys;
+  guint n = s->n_keys;
   gpointer other;
 
   if (level->key_set == NULL && n - level->first_key < LINEAR_KEYS)
@@ -473,7 +520,7 @@ add_key (Scanner   *s,
       for (guint i = level->first_key; i < n; i++)
         if (keys_equal (s, &keys[i], key))
           return fail_duplicate (s, key, &keys[i]);
-      g_array_append_val (s->keys, *key);
+      append_key (s, key);
       return TRUE;
     }
 
@@ -488,7 +535,7 @@ add_key (Scanner   *s,
     return fail_duplicate (s, key, &keys[GPOINTER_TO_UINT (other) - 1]);
 
   g_hash_table_insert (level->key_set, g_strdup (decode (s, key, 0)), GUINT_TO_POINTER (n + 1));
-  g_array_append_val (s->keys, *key);
+  append_key (s, key);
   return TRUE;
 }
 
@@ -661,7 +708,7 @@ push (Scanner  *s,
   Level *level = &s->levels[s->depth++];
 
   level->is_object = is_object;
-  level->first_key = s->keys->len;
+  level->first_key = s->n_keys;
   level->key_set = NULL;
 }
 
@@ -670,7 +717,7 @@ pop (Scanner *s)
 {
   Level *level = &s->levels[--s->depth];
 
-  g_array_set_size (s->keys, level->first_key);
+  s->n_keys = level->first_key;
   g_clear_pointer (&level->key_set, g_hash_table_unref);
 }
 
@@ -792,12 +839,14 @@ spanmark_json_syntax_check (SpanmarkJsonSyntax *self,
   self->line = self->column = 0;
   g_clear_pointer (&self->message, g_free);
 
-  s.keys = g_array_sized_new (FALSE, FALSE, sizeof (Key), 32);
+  s.keys = s.stack_keys;
+  s.keys_size = STACK_KEYS;
   ok = scan (&s);
 
   while (s.depth > 0)
     pop (&s);
-  g_array_unref (s.keys);
+  if (s.keys != s.stack_keys)
+    g_free (s.keys);
   for (guint i = 0; i < G_N_ELEMENTS (s.scratch); i++)
     if (s.scratch[i] != NULL)
       g_string_free (s.scratch[i], TRUE);
