@@ -47,6 +47,10 @@ gboolean   spanmark_checker_check          (SpanmarkChecker *self,
                                             const char      *index_path,
                                             GError         **error);
 
+/* Why a file could not be read, without GIO's "Error opening file PATH"
+ * (messages name the file first already). */
+const char *spanmark_json_describe_io_error (const GError *error);
+
 /* Writing. */
 /* A JSON string: '"', '\\' and control characters escaped, everything
  * else (non-ASCII UTF-8 included) as it is.  The _len variant takes the

@@ -251,12 +251,9 @@ explain_index_error (GFile        *dir,
   else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
     g_set_error (error, G_IO_ERROR, code, "%s: %s", display,
                  _("is missing: this folder is not a Spanmark project"));
-  else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
-    g_set_error (error, G_IO_ERROR, code, _("%s: cannot be read: %s"), display, g_strerror (EACCES));
-  else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
-    g_set_error (error, G_IO_ERROR, code, _("%s: cannot be read: %s"), display, g_strerror (EISDIR));
   else
-    g_set_error (error, G_IO_ERROR, code, _("%s: cannot be read: %s"), display, local_error->message);
+    g_set_error (error, G_IO_ERROR, code, _("%s: cannot be read: %s"), display,
+                 spanmark_json_describe_io_error (local_error));
 }
 
 SpanmarkProject *

@@ -175,10 +175,12 @@ spanmark_validate_project (GFile   *dir,
   index_file = g_file_get_child (dir, "spanmark.json");
   if (!g_file_load_contents (index_file, NULL, &data, &length, NULL, &local_error))
     {
-      spanmark_checker_add (&checker, SPANMARK_PROJECT_ERROR_NOT_FOUND, "spanmark.json", NULL,
-                            g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)
-                            ? _("is missing: this folder is not a Spanmark project")
-                            : local_error->message);
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        spanmark_checker_add (&checker, SPANMARK_PROJECT_ERROR_NOT_FOUND, "spanmark.json", NULL,
+                              _("is missing: this folder is not a Spanmark project"));
+      else
+        spanmark_checker_add (&checker, SPANMARK_PROJECT_ERROR_NOT_FOUND, "spanmark.json", NULL,
+                              _("cannot be read: %s"), spanmark_json_describe_io_error (local_error));
       problems = spanmark_checker_steal_problems (&checker);
       spanmark_checker_clear (&checker);
       return problems;

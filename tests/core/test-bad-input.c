@@ -13,6 +13,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <unistd.h>
 
 #include "spanmark-core.h"
@@ -712,6 +713,30 @@ test_open_not_a_project (void)
   problem = g_ptr_array_index (problems, 0);
   g_assert_cmpstr (problem->file, ==, "spanmark.json");
   g_clear_pointer (&problems, g_ptr_array_unref);
+
+  /* A folder where spanmark.json should be: GIO's "Error opening file
+   * …: Is a directory" is not repeated. */
+  {
+    g_autofree char *index = g_build_filename (dir, "spanmark.json", NULL);
+    g_autofree char *expected = g_strdup_printf ("%s: cannot be read: %s", index, g_strerror (EISDIR));
+
+    g_assert_cmpint (g_mkdir (index, 0755), ==, 0);
+    project = spanmark_project_open (folder, &error);
+    g_assert_null (project);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY);
+    g_assert_cmpstr (error->message, ==, expected);
+    g_clear_error (&error);
+
+    problems = spanmark_validate_project (folder, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (problems->len, ==, 1);
+    problem = g_ptr_array_index (problems, 0);
+    g_assert_cmpstr (problem->file, ==, "spanmark.json");
+    g_assert_true (g_str_has_prefix (problem->message, "cannot be read: "));
+    g_assert_null (strstr (problem->message, "Error"));
+    g_clear_pointer (&problems, g_ptr_array_unref);
+    g_assert_cmpint (g_rmdir (index), ==, 0);
+  }
 
   fixture_write (dir, "spanmark.json", "{\"spanmark\": 1}\n", -1);
   project = spanmark_project_open (folder, &error);
