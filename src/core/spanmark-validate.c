@@ -163,10 +163,20 @@ spanmark_validate_project (GFile   *dir,
   /* Only a folder that cannot be listed at all is an error; everything
    * else is a problem in the list. */
   {
-    g_autoptr(GPtrArray) top = list_sorted (dir, error);
+    g_autoptr(GPtrArray) top = list_sorted (dir, &local_error);
 
     if (top == NULL)
-      return NULL;
+      {
+        g_autofree char *name = g_file_get_parse_name (dir);
+
+        /* Not GIO's "Error opening directory '…': …": the path once. */
+        if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+          g_set_error (error, G_IO_ERROR, local_error->code, _("%s: there is no such folder"), name);
+        else
+          g_set_error (error, local_error->domain, local_error->code, _("%s: cannot be read: %s"),
+                       name, spanmark_json_describe_io_error (local_error));
+        return NULL;
+      }
   }
 
   spanmark_checker_init (&checker);

@@ -204,6 +204,11 @@ test_not_a_project (void)
 
   g_assert_cmpint (cli_run (tmp, NULL, &err, "export", "gone", "--format", "conll", NULL), ==, 1);
   g_assert_nonnull (strstr (err, "/gone: there is no such folder"));
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (cli_run (tmp, NULL, &err, "validate", "gone", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "/gone: there is no such folder"));
+  g_assert_null (strstr (err, "Error opening"));
 
   cli_rm_rf (tmp);
 }
