@@ -786,7 +786,7 @@ spanmark_project_load_annotations (SpanmarkProject   *self,
        * overwrite. */
       set_file_broken (self, file, TRUE);
       g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID,
-                   _("%s: cannot be read: %s"), path, local_error->message);
+                   _("%s: cannot be read: %s"), path, spanmark_json_describe_io_error (local_error));
       return NULL;
     }
 

@@ -121,7 +121,7 @@ validate_annotation_file (SpanmarkChecker *checker,
   if (!g_file_load_contents (file, NULL, &data, &length, NULL, &error))
     {
       spanmark_checker_add (checker, SPANMARK_PROJECT_ERROR_INVALID, path, NULL,
-                            _("cannot be read: %s"), error->message);
+                            _("cannot be read: %s"), spanmark_json_describe_io_error (error));
       return;
     }
 

@@ -927,6 +927,28 @@ test_mutations (void)
   fixture_remove_tree (dir);
 }
 
+/* An annotation file that cannot be read is named once, with the
+ * system's reason, not GIO's "Error opening file /…/d1.json: …". */
+static void
+test_unreadable_message (void)
+{
+  g_autofree char *dir = fixture_make_dir ();
+  g_autoptr(SpanmarkProject) project = fixture_make_project (dir, FALSE);
+  g_autofree char *path = g_build_filename (dir, D1, NULL);
+  g_autofree char *expected = g_strdup_printf (D1 ": cannot be read: %s", g_strerror (EISDIR));
+  g_autoptr(SpanmarkAnnotationSet) set = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (path, 0755), ==, 0);
+  set = spanmark_project_load_annotations (project, spanmark_project_lookup_document (project, "d1"),
+                                           "alice", &error);
+  g_assert_null (set);
+  g_assert_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, expected);
+
+  fixture_remove_tree (dir);
+}
+
 /* A label whose colour is not #rrggbb still works, in a neutral colour,
  * and the problem is kept for the window and validate. */
 static void
@@ -975,6 +997,7 @@ main (int   argc,
   g_test_add_func ("/bad-input/symlinks-out", test_symlinks_out);
   g_test_add_func ("/bad-input/mutations", test_mutations);
   g_test_add_func ("/bad-input/label-fallback", test_label_fallback);
+  g_test_add_func ("/bad-input/unreadable-message", test_unreadable_message);
 
   return g_test_run ();
 }
