@@ -11,6 +11,7 @@
 #include "spanmark-history.h"
 #include "spanmark-import.h"
 #include "spanmark-label-panel.h"
+#include "spanmark-problem.h"
 #include "spanmark-settings.h"
 #include "spanmark-window-private.h"
 
@@ -203,6 +204,17 @@ update_row (SpanmarkWindow *self,
 
   for (guint i = 0; i < G_N_ELEMENTS (status_classes); i++)
     gtk_widget_remove_css_class (GTK_WIDGET (status_label), status_classes[i]);
+  gtk_widget_set_tooltip_text (row, NULL);
+
+  /* An entry of spanmark.json that cannot be used stays in the list,
+   * saying why, so nobody wonders where the document went. */
+  if (spanmark_document_get_problem (document) != NULL)
+    {
+      gtk_label_set_text (status_label, C_("document status", "Broken"));
+      gtk_widget_add_css_class (GTK_WIDGET (status_label), "status-unreadable");
+      gtk_widget_set_tooltip_text (row, spanmark_document_get_problem (document));
+      return;
+    }
 
   /* A file that failed to load says so in the list too, not "New": a
    * reviewer scanning the list must see that work is there but unreadable. */
@@ -473,6 +485,7 @@ spanmark_window_open_project (SpanmarkWindow  *self,
   g_autoptr(SpanmarkProject) project = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *path = NULL;
+  GPtrArray *problems;
   guint n;
 
   g_return_val_if_fail (SPANMARK_IS_WINDOW (self), FALSE);
@@ -530,7 +543,8 @@ spanmark_window_open_project (SpanmarkWindow  *self,
       SpanmarkDocument *document = spanmark_project_get_document (project, i);
       SpanmarkStatus status = spanmark_window_get_status_of (self, document);
 
-      if (status != SPANMARK_STATUS_DONE && status != SPANMARK_STATUS_REVIEWED)
+      if (status != SPANMARK_STATUS_DONE && status != SPANMARK_STATUS_REVIEWED
+          && spanmark_document_get_problem (document) == NULL)
         {
           spanmark_window_open_document (self, document);
           break;
@@ -540,6 +554,21 @@ spanmark_window_open_project (SpanmarkWindow  *self,
     spanmark_window_open_document (self, spanmark_project_get_document (project, 0));
 
   spanmark_window_update_actions (self);
+
+  /* The project opened in spite of problems in spanmark.json: say so
+   * (broken documents also say so in the list). */
+  problems = spanmark_project_get_problems (project);
+  if (problems->len > 0)
+    {
+      const SpanmarkProblem *first = g_ptr_array_index (problems, 0);
+      g_autofree char *problem = spanmark_problem_to_short_string (first);
+      g_autofree char *text = g_strdup_printf (ngettext ("spanmark.json has %u problem: %s",
+                                                         "spanmark.json has %u problems, the first: %s",
+                                                         problems->len),
+                                               problems->len, problem);
+
+      spanmark_window_toast (self, text);
+    }
 
   return TRUE;
 }
@@ -755,7 +784,9 @@ spanmark_window_open_document (SpanmarkWindow   *self,
       g_autofree char *text = spanmark_project_load_text (self->project, doc, &text_error);
       g_autofree char *message = NULL;
 
-      if (text == NULL)
+      /* A broken index entry opens read-only too, empty, its banner
+       * naming the problem. */
+      if (text == NULL && spanmark_document_get_problem (doc) == NULL)
         {
           spanmark_window_show_error (self, _("Could Not Open Document"), text_error);
           update_title (self);
@@ -766,7 +797,8 @@ spanmark_window_open_document (SpanmarkWindow   *self,
 
       /* Show the text, but never write over the file that failed. */
       read_only = TRUE;
-      set = spanmark_annotation_set_new (spanmark_document_get_id (doc), self->annotator, text);
+      set = spanmark_annotation_set_new (spanmark_document_get_id (doc), self->annotator,
+                                         text != NULL ? text : "");
       message = g_strdup_printf (_("Read-only: %s"), error->message);
       gtk_label_set_text (self->read_only_label, message);
     }

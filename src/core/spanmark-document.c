@@ -16,6 +16,7 @@ struct _SpanmarkDocument
   char       *path;
   char       *title;
   JsonObject *meta;
+  char       *problem;
 };
 
 G_DEFINE_FINAL_TYPE (SpanmarkDocument, spanmark_document, G_TYPE_OBJECT)
@@ -39,6 +40,7 @@ spanmark_document_finalize (GObject *object)
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->meta, json_object_unref);
+  g_clear_pointer (&self->problem, g_free);
 
   G_OBJECT_CLASS (spanmark_document_parent_class)->finalize (object);
 }
@@ -209,4 +211,22 @@ spanmark_document_set_meta (SpanmarkDocument *self,
     json_object_ref (meta);
   g_clear_pointer (&self->meta, json_object_unref);
   self->meta = meta;
+}
+
+const char *
+spanmark_document_get_problem (SpanmarkDocument *self)
+{
+  g_return_val_if_fail (SPANMARK_IS_DOCUMENT (self), NULL);
+
+  return self->problem;
+}
+
+void
+spanmark_document_set_problem (SpanmarkDocument *self,
+                               const char       *problem)
+{
+  g_return_if_fail (SPANMARK_IS_DOCUMENT (self));
+
+  g_free (self->problem);
+  self->problem = g_strdup (problem);
 }

@@ -31,4 +31,13 @@ JsonObject       *spanmark_document_get_meta     (SpanmarkDocument *self);
 void              spanmark_document_set_meta     (SpanmarkDocument *self,
                                                   JsonObject       *meta);
 
+/* Why the document's entry in spanmark.json cannot be used (a path
+ * leading out of the project, an id given twice…), as a full message
+ * naming spanmark.json and the entry; NULL for a good entry.  Such a
+ * document is listed, so nobody wonders where it went, but its text and
+ * annotations are neither read nor written. */
+const char       *spanmark_document_get_problem  (SpanmarkDocument *self);
+void              spanmark_document_set_problem  (SpanmarkDocument *self,
+                                                  const char       *problem);
+
 G_END_DECLS

@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "spanmark-export-private.h"
+#include "spanmark-json-syntax.h"
 
 void
 _spanmark_export_doc_init (ExportDoc *doc)
@@ -307,8 +308,8 @@ decode_string (const RawString *string,
   return TRUE;
 }
 
-/* A JSON string, decoded, checked to be UTF-8 and copied into the string
- * chunk. */
+/* A JSON string, decoded and copied into the string chunk.  The syntax
+ * check has made sure it is UTF-8 and decodes to UTF-8 without NUL. */
 static const char *
 parse_string (Parser *parser)
 {
@@ -332,8 +333,6 @@ parse_string (Parser *parser)
       len = string.len;
     }
 
-  if (!g_utf8_validate_len (data, len, NULL))
-    return NULL;
   return g_string_chunk_insert_len (parser->strings, data, len);
 }
 
@@ -668,9 +667,19 @@ parse_annotations (ExportDoc      *doc,
   guint seen = 0;
   guint version = 0;
 
-  /* Strings the reader keeps are checked to be UTF-8 one by one; the
-   * others are only compared with known UTF-8 (the text, the schema,
-   * names), so the file as a whole need not be validated first. */
+  /* The loader's syntax check first, so that no file the loader refuses
+   * (invalid UTF-8 in a string this reader skips, a member given twice,
+   * "\u0000"…) gets through here; on failure the loader reads the file
+   * and reports the same problem. */
+  {
+    SpanmarkJsonSyntax syntax = { NULL, };
+    gboolean valid = spanmark_json_syntax_check (&syntax, data, length);
+
+    spanmark_json_syntax_clear (&syntax);
+    if (!valid)
+      return FALSE;
+  }
+
   if (!expect (&parser, '{'))
     return FALSE;
   if (!peek (&parser, '}'))
@@ -767,8 +776,10 @@ load_fast (ExportDoc        *doc,
   const char *path = spanmark_document_get_path (document);
   gsize length;
 
-  /* Only plain relative paths; the loader judges anything else. */
-  if (dir == NULL || path == NULL || g_path_is_absolute (path) || strstr (path, "..") != NULL)
+  /* Only plain relative paths of good entries; the loader judges
+   * anything else. */
+  if (dir == NULL || path == NULL || g_path_is_absolute (path) || strstr (path, "..") != NULL
+      || spanmark_document_get_problem (document) != NULL)
     return FALSE;
 
   text_path = g_build_filename (dir, path, NULL);

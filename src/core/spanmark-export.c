@@ -1852,9 +1852,14 @@ spanmark_export_run (SpanmarkProject             *project,
   for (guint i = 0; i < n_documents; i++)
     {
       SpanmarkDocument *document = spanmark_project_get_document (project, i);
+      SpanmarkStatus status;
 
+      /* A file that cannot be read is an error, never silently "not
+       * done": the loader would refuse it too. */
       if (options->done_only &&
-          !is_finished (spanmark_project_peek_status (project, document, export.annotator)))
+          !spanmark_project_read_status (project, document, export.annotator, &status, error))
+        return FALSE;
+      if (options->done_only && !is_finished (status))
         continue;
       g_ptr_array_add (documents, document);
     }

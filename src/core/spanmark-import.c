@@ -1002,20 +1002,26 @@ import_jsonl_line (Importer    *imp,
   JsonNode *node;
   const char *text, *title = NULL;
 
-  gsize deep;
+  SpanmarkJsonSyntax syntax = { .first_line = line };
 
-  if (spanmark_json_find_deep_nesting (data, len, &deep))
+  /* The strict check every reader runs: without it json-glib would take
+   * comments, crash on deep nesting and cut texts at "\u0000". */
+  if (!spanmark_json_syntax_check (&syntax, data, len))
     {
-      set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, line,
-                 _("arrays and objects are nested more than %d levels deep"),
-                 SPANMARK_JSON_MAX_DEPTH);
+      g_autofree char *location = g_strdup_printf (_("line %u, column %u"), syntax.line, syntax.column);
+
+      set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, 0, "%s: %s", location, syntax.message);
+      spanmark_json_syntax_clear (&syntax);
       return FALSE;
     }
 
   if (!json_parser_load_from_data (parser, data, len, &local_error))
     {
-      set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, line,
-                 _("not valid JSON: %s"), local_error->message);
+      /* Not reached for what the check accepts; json-glib's message
+       * ("<data>:1:22: Parse error: …") is not for users. */
+      g_debug ("%s:%u: json-glib refused what the syntax check accepted: %s",
+               display, line, local_error->message);
+      set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, line, _("not valid JSON"));
       return FALSE;
     }
 
@@ -1451,6 +1457,11 @@ spanmark_import_files (SpanmarkProject             *project,
                    _("“%s” is not a valid annotator name"), imp.annotator);
       return -1;
     }
+
+  /* Import ends by rewriting spanmark.json: with entries it could not
+   * read, that would drop them.  Refuse before writing anything. */
+  if (!spanmark_project_check_can_save (project, error))
+    return -1;
 
   expanded = expand_folders (files, n_files, error);
   if (expanded == NULL)

@@ -13,7 +13,6 @@
 
 #include <errno.h>
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -108,6 +107,20 @@ spanmark_checker_check (SpanmarkChecker *self,
                  message, others);
 
   return FALSE;
+}
+
+const char *
+spanmark_json_describe_io_error (const GError *error)
+{
+  /* GIO's messages repeat the path ("Error opening file /…: …"), which
+   * ours give first already. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+    return g_strerror (EACCES);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+    return g_strerror (EISDIR);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    return g_strerror (ENOENT);
+  return error->message;
 }
 
 /* Writing */
@@ -565,6 +578,17 @@ get_uint (Place      *place,
   if (node == NULL)
     return FALSE;
 
+  /* Say which number: "end must be a non-negative integer, not 1e+23". */
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE)
+    {
+      char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_formatd (number, sizeof number, "%.15g", json_node_get_double (node));
+      place_problem (place, SPANMARK_PROJECT_ERROR_INVALID, key,
+                     _("must be a non-negative integer, not %s"), number);
+      return FALSE;
+    }
+
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
     {
       place_problem (place, SPANMARK_PROJECT_ERROR_INVALID, key,
@@ -684,65 +708,31 @@ check_version (Place      *place,
   return TRUE;
 }
 
-/* Line and column (both from 1, columns in characters) of byte @offset. */
-static void
-find_line_column (const char *data,
-                  gsize       offset,
-                  guint      *line,
-                  guint      *column)
+void
+spanmark_checker_add_syntax (SpanmarkChecker          *self,
+                             const char               *file,
+                             const SpanmarkJsonSyntax *syntax)
 {
-  gsize line_start = 0;
+  g_autofree char *location = NULL;
 
-  *line = 1;
-  for (gsize i = 0; i < offset; i++)
-    if (data[i] == '\n')
-      {
-        (*line)++;
-        line_start = i + 1;
-      }
-
-  /* The bytes before @offset are valid UTF-8: g_utf8_validate stopped there. */
-  *column = (guint) g_utf8_strlen (data + line_start, offset - line_start) + 1;
+  if (syntax->line > 0)
+    location = g_strdup_printf (_("line %u, column %u"), syntax->line, syntax->column);
+  spanmark_checker_add (self, SPANMARK_PROJECT_ERROR_PARSE, file, location, "%s", syntax->message);
 }
 
-/* json-glib parses recursively and overflows the stack on deeply nested
- * input (tens of thousands of "["), so a damaged or hostile file could
- * crash the application.  Spanmark's files nest four levels deep; refuse
- * anything beyond SPANMARK_JSON_MAX_DEPTH before json-glib sees it. */
 gboolean
-spanmark_json_find_deep_nesting (const char *data,
-                   gsize       length,
-                   gsize      *offset)
+spanmark_json_check_syntax (SpanmarkChecker *checker,
+                            const char      *file,
+                            const char      *data,
+                            gsize            length)
 {
-  gboolean in_string = FALSE;
-  guint depth = 0;
+  SpanmarkJsonSyntax syntax = { NULL, };
 
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = data[i];
+  if (spanmark_json_syntax_check (&syntax, data, length))
+    return TRUE;
 
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
-
-      if (c == '"')
-        in_string = TRUE;
-      else if (c == '[' || c == '{')
-        {
-          if (++depth > SPANMARK_JSON_MAX_DEPTH)
-            {
-              *offset = i;
-              return TRUE;
-            }
-        }
-      else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
-    }
+  spanmark_checker_add_syntax (checker, file, &syntax);
+  spanmark_json_syntax_clear (&syntax);
 
   return FALSE;
 }
@@ -755,58 +745,21 @@ spanmark_json_parse (SpanmarkChecker *checker,
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) error = NULL;
-  const char *end = NULL;
   JsonNode *root;
-  gsize deep = 0;
 
-  /* json-glib rejects bad UTF-8 without saying where: find the place. */
-  if (!g_utf8_validate_len (data, length, &end))
-    {
-      g_autofree char *location = NULL;
-      guint line, column;
-
-      find_line_column (data, end - data, &line, &column);
-      location = g_strdup_printf (_("line %u, column %u"), line, column);
-      spanmark_checker_add (checker, SPANMARK_PROJECT_ERROR_PARSE, file, location,
-                            data[end - data] == '\0'
-                            ? _("the file contains a NUL byte")
-                            : _("the file is not valid UTF-8"));
-      return NULL;
-    }
-
-  if (spanmark_json_find_deep_nesting (data, length, &deep))
-    {
-      g_autofree char *location = NULL;
-      guint line, column;
-
-      find_line_column (data, deep, &line, &column);
-      location = g_strdup_printf (_("line %u, column %u"), line, column);
-      spanmark_checker_add (checker, SPANMARK_PROJECT_ERROR_PARSE, file, location,
-                            _("arrays and objects are nested more than %d levels deep"),
-                            SPANMARK_JSON_MAX_DEPTH);
-      return NULL;
-    }
+  /* The strict check first: json-glib would accept what other readers
+   * refuse, decode some strings wrongly and crash on deep nesting. */
+  if (!spanmark_json_check_syntax (checker, file, data, length))
+    return NULL;
 
   parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, data, length, &error))
     {
-      int line = 0, column = 0;
-      const char *message = error->message;
-      const char *what;
-
-      /* json-glib says "<data>:LINE:COLUMN: Parse error: WHAT". */
-      if (sscanf (message, "<data>:%d:%d:", &line, &column) == 2 && line > 0)
-        {
-          g_autofree char *location = g_strdup_printf (_("line %d, column %d"), line, column);
-
-          what = strstr (message, "Parse error: ");
-          what = what != NULL ? what + strlen ("Parse error: ") : message;
-          spanmark_checker_add (checker, SPANMARK_PROJECT_ERROR_PARSE, file, location,
-                                _("not valid JSON: %s"), what);
-        }
-      else
-        spanmark_checker_add (checker, SPANMARK_PROJECT_ERROR_PARSE, file, NULL,
-                              _("not valid JSON: %s"), message);
+      /* Not reached for input the check accepts; json-glib's own message
+       * ("<data>:1:22: Parse error: …") is not for users. */
+      g_debug ("%s: json-glib refused what the syntax check accepted: %s", file, error->message);
+      spanmark_checker_add (checker, SPANMARK_PROJECT_ERROR_PARSE, file, NULL,
+                            _("not valid JSON"));
       return NULL;
     }
 
@@ -972,6 +925,46 @@ read_label (SpanmarkChecker *checker,
     g_hash_table_add (keys, g_strdup (key));
 }
 
+/* "documents[3] (id \"d4\"): path … (and 1 more problem)": the problems
+ * noted since @first, as one line. */
+static char *
+describe_problems (SpanmarkChecker *checker,
+                   guint            first)
+{
+  const SpanmarkProblem *problem = g_ptr_array_index (checker->problems, first);
+  guint others = checker->problems->len - first - 1;
+  g_autofree char *text = spanmark_problem_to_short_string (problem);
+
+  if (others == 0)
+    return g_steal_pointer (&text);
+
+  return g_strdup_printf (ngettext ("%s (and %u more problem)",
+                                    "%s (and %u more problems)", others),
+                          text, others);
+}
+
+/* An entry that cannot be used is still listed, with its problem, so
+ * that the project opens and shows what is wrong where. */
+static void
+add_broken_document (SpanmarkIndex   *index,
+                     SpanmarkChecker *checker,
+                     guint            first,
+                     const char      *id,
+                     const char      *path,
+                     const char      *title,
+                     char            *location)
+{
+  g_autofree char *problem = describe_problems (checker, first);
+  SpanmarkDocument *document;
+
+  /* Without an id, the place in the index is the best name there is. */
+  document = spanmark_document_new (id != NULL ? id : "", path != NULL ? path : "",
+                                    title != NULL || id != NULL ? title : location);
+  spanmark_document_set_problem (document, problem);
+  g_ptr_array_add (index->documents, document);
+  g_ptr_array_add (index->locations, location);
+}
+
 static void
 read_document (SpanmarkChecker *checker,
                JsonNode        *node,
@@ -985,11 +978,15 @@ read_document (SpanmarkChecker *checker,
   JsonNode *meta = NULL;
   JsonObject *object;
   Place place = { checker, "spanmark.json", NULL };
+  guint first = spanmark_checker_get_n_problems (checker);
   gboolean ok = TRUE;
 
   object = item_object (checker, "spanmark.json", node, "documents", i, "id", &location);
   if (object == NULL)
-    return;
+    {
+      add_broken_document (index, checker, first, NULL, NULL, NULL, g_steal_pointer (&location));
+      return;
+    }
   place.location = location;
 
   /* Only the id and the path decide whether the document can be used;
@@ -1040,6 +1037,7 @@ read_document (SpanmarkChecker *checker,
     {
       if (id != NULL)
         g_hash_table_add (index->bad_ids, g_strdup (id));
+      add_broken_document (index, checker, first, id, path, title, g_steal_pointer (&location));
       return;
     }
 
@@ -1086,9 +1084,11 @@ spanmark_json_read_index (SpanmarkChecker *checker,
   if (!check_version (&place, object))
     return FALSE;
 
-  get_string (&place, object, "name", TRUE, FALSE, &name);
+  /* A problem here is not one entry's: the index as a whole is wrong. */
+  index->top_level_ok = get_string (&place, object, "name", TRUE, FALSE, &name);
   labels = get_array (&place, object, "labels", TRUE);
   documents = get_array (&place, object, "documents", TRUE);
+  index->top_level_ok &= labels != NULL && documents != NULL;
 
   index->name = g_strdup (name != NULL ? name : "");
   index->schema = spanmark_schema_new ();

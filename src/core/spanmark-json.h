@@ -15,6 +15,7 @@
 
 #include "spanmark-annotation-set.h"
 #include "spanmark-document.h"
+#include "spanmark-json-syntax.h"
 #include "spanmark-problem.h"
 #include "spanmark-schema.h"
 
@@ -46,6 +47,10 @@ gboolean   spanmark_checker_check          (SpanmarkChecker *self,
                                             const char      *index_path,
                                             GError         **error);
 
+/* Why a file could not be read, without GIO's "Error opening file PATH"
+ * (messages name the file first already). */
+const char *spanmark_json_describe_io_error (const GError *error);
+
 /* Writing. */
 /* A JSON string: '"', '\\' and control characters escaped, everything
  * else (non-ASCII UTF-8 included) as it is.  The _len variant takes the
@@ -67,6 +72,16 @@ char      *spanmark_json_write_annotations (SpanmarkAnnotationSet *set,
                                             gsize           *length);
 
 /* Reading.  Every function adds what it finds wrong to @checker. */
+/* A failed syntax check as a problem of @file at "line N, column C". */
+void       spanmark_checker_add_syntax     (SpanmarkChecker          *self,
+                                            const char               *file,
+                                            const SpanmarkJsonSyntax *syntax);
+/* The strict syntax check (spanmark-json-syntax.h), as such a problem. */
+gboolean   spanmark_json_check_syntax      (SpanmarkChecker *checker,
+                                            const char      *file,
+                                            const char      *data,
+                                            gsize            length);
+/* The check above, then json-glib. */
 JsonNode  *spanmark_json_parse             (SpanmarkChecker *checker,
                                             const char      *file,
                                             const char      *data,
@@ -76,14 +91,19 @@ typedef struct
 {
   char           *name;
   SpanmarkSchema *schema;
-  GPtrArray      *documents;  /* of SpanmarkDocument, the valid entries */
+  /* Of SpanmarkDocument, in index order; an entry that cannot be used
+   * has a problem (spanmark_document_get_problem()). */
+  GPtrArray      *documents;
   GPtrArray      *locations;  /* of char*, "documents[3] (id \"d4\")", parallel */
-  GHashTable     *bad_ids;    /* ids of entries left out because of a problem */
+  GHashTable     *bad_ids;    /* ids of entries with a problem */
+  gboolean        top_level_ok;  /* "name", "labels" and "documents" are right */
 } SpanmarkIndex;
 
 void       spanmark_index_clear            (SpanmarkIndex   *index);
 /* FALSE if the index cannot be used at all (not JSON, not an object,
- * unknown version); entries with problems are left out. */
+ * unknown version).  A label with a problem is left out, or kept with
+ * the default colour or no key when only those are wrong; a document
+ * entry with a problem is kept with it. */
 gboolean   spanmark_json_read_index        (SpanmarkChecker *checker,
                                             const char      *data,
                                             gsize            length,
@@ -118,13 +138,5 @@ SpanmarkAnnotationSet *spanmark_json_read_annotations (SpanmarkChecker *checker,
                                                        const char      *annotator,
                                                        const char      *text,
                                                        SpanmarkSchema  *schema);
-
-/* json-glib parses recursively and overflows the stack on deeply nested
- * input: every reader refuses JSON nested deeper than this first.  Returns
- * TRUE and the byte offset of the first bracket too deep. */
-#define SPANMARK_JSON_MAX_DEPTH 100
-gboolean   spanmark_json_find_deep_nesting (const char      *data,
-                                            gsize            length,
-                                            gsize           *offset);
 
 G_END_DECLS

@@ -59,3 +59,14 @@ spanmark_problem_to_string (const SpanmarkProblem *self)
 
   return g_strdup_printf ("%s: %s", self->file, self->message);
 }
+
+char *
+spanmark_problem_to_short_string (const SpanmarkProblem *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->location != NULL && self->location[0] != '\0')
+    return g_strdup_printf ("%s: %s", self->location, self->message);
+
+  return g_strdup (self->message);
+}

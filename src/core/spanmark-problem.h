@@ -27,6 +27,8 @@ SpanmarkProblem *spanmark_problem_copy      (const SpanmarkProblem *self);
 void             spanmark_problem_free      (SpanmarkProblem       *self);
 /* "file: location: message" (or "file: message"). */
 char            *spanmark_problem_to_string (const SpanmarkProblem *self) G_GNUC_WARN_UNUSED_RESULT;
+/* "location: message" (or "message"), for where the file is known. */
+char            *spanmark_problem_to_short_string (const SpanmarkProblem *self) G_GNUC_WARN_UNUSED_RESULT;
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpanmarkProblem, spanmark_problem_free)
 

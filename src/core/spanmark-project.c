@@ -20,9 +20,6 @@
 #define DOCUMENTS_DIR "documents"
 #define ANNOTATIONS_DIR "annotations"
 #define MAX_ID_LENGTH 200
-/* The header of an annotation file (everything before "spans") is far
- * shorter than this with the longest ids allowed. */
-#define PEEK_SIZE 1024
 
 struct _SpanmarkProject
 {
@@ -36,6 +33,8 @@ struct _SpanmarkProject
   /* Paths of annotation files that failed to load: they are never
    * overwritten until they load again. */
   GHashTable     *broken_files;
+  /* What was wrong in spanmark.json when it was opened. */
+  GPtrArray      *problems;
 };
 
 G_DEFINE_FINAL_TYPE (SpanmarkProject, spanmark_project, G_TYPE_OBJECT)
@@ -70,6 +69,7 @@ spanmark_project_finalize (GObject *object)
 
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->broken_files, g_hash_table_unref);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
 
   G_OBJECT_CLASS (spanmark_project_parent_class)->finalize (object);
 }
@@ -136,15 +136,21 @@ spanmark_project_init (SpanmarkProject *self)
   self->documents = g_list_store_new (SPANMARK_TYPE_DOCUMENT);
   self->documents_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->broken_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) spanmark_problem_free);
 }
 
 static void
 append_document (SpanmarkProject  *self,
                  SpanmarkDocument *document)
 {
+  const char *id = spanmark_document_get_id (document);
+
   g_list_store_append (self->documents, document);
-  g_hash_table_insert (self->documents_by_id,
-                       (char *) spanmark_document_get_id (document), document);
+
+  /* A broken entry still takes its id (an import may not reuse it), but
+   * never from the good entry whose id it repeats. */
+  if (spanmark_project_is_valid_id (id) && !g_hash_table_contains (self->documents_by_id, id))
+    g_hash_table_insert (self->documents_by_id, (char *) id, document);
 }
 
 static SpanmarkProject *
@@ -224,6 +230,32 @@ spanmark_project_create (GFile       *dir,
   return g_steal_pointer (&self);
 }
 
+/* GIO's "Error opening file /…/spanmark.json: No such file or directory"
+ * says little to someone who picked the wrong folder: say what is wrong
+ * in Spanmark's terms, keeping GIO's error code. */
+static void
+explain_index_error (GFile        *dir,
+                     const char   *display,
+                     const GError *local_error,
+                     GError      **error)
+{
+  int code = local_error->domain == G_IO_ERROR ? local_error->code : G_IO_ERROR_FAILED;
+
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)
+      && g_file_query_file_type (dir, G_FILE_QUERY_INFO_NONE, NULL) != G_FILE_TYPE_DIRECTORY)
+    {
+      g_autofree char *folder = g_file_get_parse_name (dir);
+
+      g_set_error (error, G_IO_ERROR, code, _("%s: there is no such folder"), folder);
+    }
+  else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    g_set_error (error, G_IO_ERROR, code, "%s: %s", display,
+                 _("is missing: this folder is not a Spanmark project"));
+  else
+    g_set_error (error, G_IO_ERROR, code, _("%s: cannot be read: %s"), display,
+                 spanmark_json_describe_io_error (local_error));
+}
+
 SpanmarkProject *
 spanmark_project_open (GFile   *dir,
                        GError **error)
@@ -232,6 +264,7 @@ spanmark_project_open (GFile   *dir,
   g_autoptr(GFile) file = NULL;
   g_autofree char *data = NULL;
   g_autofree char *display = NULL;
+  g_autoptr(GError) local_error = NULL;
   SpanmarkChecker checker;
   SpanmarkIndex index;
   gsize length = 0;
@@ -241,22 +274,31 @@ spanmark_project_open (GFile   *dir,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   file = g_file_get_child (dir, INDEX_FILE);
-  if (!g_file_load_contents (file, NULL, &data, &length, NULL, error))
-    return NULL;
+  display = g_file_get_parse_name (file);
+  if (!g_file_load_contents (file, NULL, &data, &length, NULL, &local_error))
+    {
+      explain_index_error (dir, display, local_error, error);
+      return NULL;
+    }
 
   spanmark_checker_init (&checker);
   ok = spanmark_json_read_index (&checker, data, length, &index);
-  display = g_file_get_parse_name (file);
-  ok = spanmark_checker_check (&checker, display, error) && ok;
-  spanmark_checker_clear (&checker);
 
-  if (!ok)
+  /* One bad label or document entry does not close the project: it is
+   * kept with its problem (see spanmark_project_get_problems()).  Only an
+   * index that is wrong as a whole does. */
+  if (!ok || !index.top_level_ok)
     {
+      spanmark_checker_check (&checker, display, error);
+      spanmark_checker_clear (&checker);
       spanmark_index_clear (&index);
       return NULL;
     }
 
   self = project_new (dir);
+  g_ptr_array_unref (self->problems);
+  self->problems = spanmark_checker_steal_problems (&checker);
+  spanmark_checker_clear (&checker);
   g_free (self->name);
   self->name = g_steal_pointer (&index.name);
   self->schema = g_steal_pointer (&index.schema);
@@ -265,6 +307,45 @@ spanmark_project_open (GFile   *dir,
   spanmark_index_clear (&index);
 
   return g_steal_pointer (&self);
+}
+
+GPtrArray *
+spanmark_project_get_problems (SpanmarkProject *self)
+{
+  g_return_val_if_fail (SPANMARK_IS_PROJECT (self), NULL);
+
+  return self->problems;
+}
+
+gboolean
+spanmark_project_check_can_save (SpanmarkProject  *self,
+                                 GError          **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *display = NULL;
+  g_autofree char *first = NULL;
+  const SpanmarkProblem *problem;
+
+  g_return_val_if_fail (SPANMARK_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->problems->len == 0)
+    return TRUE;
+
+  /* Writing the index from memory would drop the entries that could not
+   * be read, or replace a bad colour by the default: never silently. */
+  file = g_file_get_child (self->dir, INDEX_FILE);
+  display = g_file_get_parse_name (file);
+  problem = g_ptr_array_index (self->problems, 0);
+  first = spanmark_problem_to_short_string (problem);
+  g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID,
+               ngettext ("%s: not changed, because it has %u problem that rewriting it would lose (%s); "
+                         "fix spanmark.json first (spanmark-cli validate lists it)",
+                         "%s: not changed, because it has %u problems that rewriting it would lose (the first: %s); "
+                         "fix spanmark.json first (spanmark-cli validate lists them)",
+                         self->problems->len),
+               display, self->problems->len, first);
+  return FALSE;
 }
 
 gboolean
@@ -277,6 +358,9 @@ spanmark_project_save (SpanmarkProject  *self,
 
   g_return_val_if_fail (SPANMARK_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!spanmark_project_check_can_save (self, error))
+    return FALSE;
 
   data = spanmark_json_write_index (self->name, self->schema,
                                     G_LIST_MODEL (self->documents), &length);
@@ -481,6 +565,27 @@ spanmark_project_add_document (SpanmarkProject  *self,
   return document;
 }
 
+/* A document whose index entry has a problem is neither read nor
+ * written; the error names the entry and the problem. */
+static gboolean
+check_document_usable (SpanmarkProject   *self,
+                       SpanmarkDocument  *document,
+                       GError           **error)
+{
+  const char *problem = spanmark_document_get_problem (document);
+  g_autoptr(GFile) index_file = NULL;
+  g_autofree char *index_path = NULL;
+
+  if (problem == NULL)
+    return TRUE;
+
+  index_file = g_file_get_child (self->dir, INDEX_FILE);
+  index_path = g_file_get_parse_name (index_file);
+  g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID,
+               "%s: %s", index_path, problem);
+  return FALSE;
+}
+
 char *
 spanmark_project_load_text (SpanmarkProject   *self,
                             SpanmarkDocument  *document,
@@ -496,6 +601,9 @@ spanmark_project_load_text (SpanmarkProject   *self,
   g_return_val_if_fail (SPANMARK_IS_PROJECT (self), NULL);
   g_return_val_if_fail (SPANMARK_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_document_usable (self, document, error))
+    return NULL;
 
   if (g_list_store_find (self->documents, document, &index))
     location = g_strdup_printf ("documents[%u] (id \"%s\")", index,
@@ -678,7 +786,7 @@ spanmark_project_load_annotations (SpanmarkProject   *self,
        * overwrite. */
       set_file_broken (self, file, TRUE);
       g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID,
-                   _("%s: cannot be read: %s"), path, local_error->message);
+                   _("%s: cannot be read: %s"), path, spanmark_json_describe_io_error (local_error));
       return NULL;
     }
 
@@ -724,6 +832,9 @@ spanmark_project_save_annotations (SpanmarkProject        *self,
       return FALSE;
     }
 
+  if (!check_document_usable (self, spanmark_project_lookup_document (self, document_id), error))
+    return FALSE;
+
   if (!spanmark_project_is_valid_annotator (annotator))
     {
       g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_NOT_FOUND,
@@ -763,39 +874,87 @@ spanmark_project_save_annotations (SpanmarkProject        *self,
   return TRUE;
 }
 
-/* Finds the string value of "status" in the first bytes of an annotation
- * file.  The writer puts "status" before "spans", and no id can hold a
- * quote, so the first match is the key. */
-static SpanmarkStatus
-find_status (const char *data)
+/* The status as written ("\"done\""), when it is a plain string naming
+ * a status. */
+static gboolean
+parse_status (const char     *value,
+              gsize           length,
+              SpanmarkStatus *status)
 {
-  g_autofree char *value = NULL;
-  SpanmarkStatus status = SPANMARK_STATUS_NEW;
-  const char *p, *end;
+  g_autofree char *name = NULL;
 
-  p = strstr (data, "\"status\"");
-  if (p == NULL)
-    return SPANMARK_STATUS_NEW;
+  if (value == NULL || length < 2 || value[0] != '"' || memchr (value, '\\', length) != NULL)
+    return FALSE;
 
-  p += strlen ("\"status\"");
-  while (g_ascii_isspace (*p))
-    p++;
-  if (*p++ != ':')
-    return SPANMARK_STATUS_NEW;
-  while (g_ascii_isspace (*p))
-    p++;
-  if (*p++ != '"')
-    return SPANMARK_STATUS_NEW;
+  name = g_strndup (value + 1, length - 2);
+  return spanmark_status_from_string (name, status);
+}
 
-  end = strchr (p, '"');
-  if (end == NULL)
-    return SPANMARK_STATUS_NEW;
+gboolean
+spanmark_project_read_status (SpanmarkProject   *self,
+                              SpanmarkDocument  *document,
+                              const char        *annotator,
+                              SpanmarkStatus    *status,
+                              GError           **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(SpanmarkAnnotationSet) set = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *data = NULL;
+  SpanmarkJsonSyntax syntax = { .find_key = "status" };
+  gsize length = 0;
 
-  value = g_strndup (p, end - p);
-  if (!spanmark_status_from_string (value, &status))
-    return SPANMARK_STATUS_NEW;
+  g_return_val_if_fail (SPANMARK_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (SPANMARK_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (status != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return status;
+  *status = SPANMARK_STATUS_NEW;
+
+  if (!spanmark_project_is_valid_annotator (annotator))
+    {
+      g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_NOT_FOUND,
+                   _("\"%s\" is not a valid annotator name"), annotator != NULL ? annotator : "");
+      return FALSE;
+    }
+
+  path = annotation_path (spanmark_document_get_id (document), annotator);
+  file = g_file_resolve_relative_path (self->dir, path);
+  if (spanmark_document_get_problem (document) != NULL || !spanmark_json_check_inside (self->dir, path)
+      || !g_file_load_contents (file, NULL, &data, &length, NULL, &local_error))
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        return TRUE;
+      /* The loader says why, in its words. */
+      set = spanmark_project_load_annotations (self, document, annotator, error);
+      return set != NULL;
+    }
+
+  /* The same strict check the loader runs, so a file the loader refuses
+   * never gives a status here. */
+  if (!spanmark_json_syntax_check (&syntax, data, length))
+    {
+      SpanmarkChecker checker;
+
+      spanmark_checker_init (&checker);
+      spanmark_checker_add_syntax (&checker, path, &syntax);
+      spanmark_checker_check (&checker, NULL, error);
+      spanmark_checker_clear (&checker);
+      spanmark_json_syntax_clear (&syntax);
+      set_file_broken (self, file, TRUE);
+      return FALSE;
+    }
+
+  if (parse_status (syntax.found, syntax.found_length, status))
+    return TRUE;
+
+  /* Not the plain shape Spanmark writes: let the loader judge. */
+  set = spanmark_project_load_annotations (self, document, annotator, error);
+  if (set == NULL)
+    return FALSE;
+  *status = spanmark_annotation_set_get_status (set);
+  return TRUE;
 }
 
 SpanmarkStatus
@@ -803,29 +962,15 @@ spanmark_project_peek_status (SpanmarkProject  *self,
                               SpanmarkDocument *document,
                               const char       *annotator)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileInputStream) stream = NULL;
-  char buffer[PEEK_SIZE + 1];
-  gsize n_read = 0;
+  SpanmarkStatus status;
 
   g_return_val_if_fail (SPANMARK_IS_PROJECT (self), SPANMARK_STATUS_NEW);
   g_return_val_if_fail (SPANMARK_IS_DOCUMENT (document), SPANMARK_STATUS_NEW);
 
-  if (!spanmark_project_is_valid_annotator (annotator))
+  if (!spanmark_project_read_status (self, document, annotator, &status, NULL))
     return SPANMARK_STATUS_NEW;
 
-  file = spanmark_project_get_annotation_file (self, document, annotator);
-  stream = g_file_read (file, NULL, NULL);
-  if (stream == NULL)
-    return SPANMARK_STATUS_NEW;
-
-  if (!g_input_stream_read_all (G_INPUT_STREAM (stream), buffer, PEEK_SIZE,
-                                &n_read, NULL, NULL))
-    return SPANMARK_STATUS_NEW;
-
-  buffer[n_read] = '\0';
-
-  return find_status (buffer);
+  return status;
 }
 
 char *

@@ -57,8 +57,23 @@ SpanmarkProject  *spanmark_project_create           (GFile            *dir,
 /* Reads and validates spanmark.json only. */
 SpanmarkProject  *spanmark_project_open             (GFile            *dir,
                                                      GError          **error);
-/* Writes spanmark.json (atomic). */
+/* Writes spanmark.json (atomic).  Refuses, as
+ * spanmark_project_check_can_save() says, when it had problems. */
 gboolean          spanmark_project_save             (SpanmarkProject  *self,
+                                                     GError          **error);
+/* What was wrong in spanmark.json when it was opened (SpanmarkProblem,
+ * file "spanmark.json"; empty if nothing).  A project whose index has a
+ * bad label or document entry still opens: a label with a bad colour or
+ * key gets the default colour or no key, a label without a usable name is
+ * left out, and a document entry that cannot be used is listed with its
+ * problem (spanmark_document_get_problem()) but neither read nor
+ * written. */
+GPtrArray        *spanmark_project_get_problems     (SpanmarkProject  *self);
+/* FALSE, with an error naming the first problem, when spanmark.json had
+ * problems: writing it from memory would drop or change the entries in
+ * question, so it is left as it is until someone fixes it (import
+ * refuses to start for the same reason). */
+gboolean          spanmark_project_check_can_save   (SpanmarkProject  *self,
                                                      GError          **error);
 
 GFile            *spanmark_project_get_dir          (SpanmarkProject  *self);
@@ -118,8 +133,16 @@ gboolean          spanmark_project_save_annotations (SpanmarkProject       *self
                                                      SpanmarkAnnotationSet *set,
                                                      GError               **error);
 /* The status recorded in an annotation file, read cheaply (without
- * parsing the spans) for document lists; SPANMARK_STATUS_NEW if the file
- * does not exist or cannot be read. */
+ * building the spans) for document lists and filters: SPANMARK_STATUS_NEW
+ * if the file does not exist.  The file passes the loader's syntax check
+ * or the loader's error is returned, so a file the loader refuses never
+ * counts with a status. */
+gboolean          spanmark_project_read_status      (SpanmarkProject  *self,
+                                                     SpanmarkDocument *document,
+                                                     const char       *annotator,
+                                                     SpanmarkStatus   *status,
+                                                     GError          **error);
+/* The same, SPANMARK_STATUS_NEW if the file cannot be read. */
 SpanmarkStatus    spanmark_project_peek_status      (SpanmarkProject  *self,
                                                      SpanmarkDocument *document,
                                                      const char       *annotator);

@@ -121,7 +121,7 @@ validate_annotation_file (SpanmarkChecker *checker,
   if (!g_file_load_contents (file, NULL, &data, &length, NULL, &error))
     {
       spanmark_checker_add (checker, SPANMARK_PROJECT_ERROR_INVALID, path, NULL,
-                            _("cannot be read: %s"), error->message);
+                            _("cannot be read: %s"), spanmark_json_describe_io_error (error));
       return;
     }
 
@@ -163,10 +163,20 @@ spanmark_validate_project (GFile   *dir,
   /* Only a folder that cannot be listed at all is an error; everything
    * else is a problem in the list. */
   {
-    g_autoptr(GPtrArray) top = list_sorted (dir, error);
+    g_autoptr(GPtrArray) top = list_sorted (dir, &local_error);
 
     if (top == NULL)
-      return NULL;
+      {
+        g_autofree char *name = g_file_get_parse_name (dir);
+
+        /* Not GIO's "Error opening directory '…': …": the path once. */
+        if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+          g_set_error (error, G_IO_ERROR, local_error->code, _("%s: there is no such folder"), name);
+        else
+          g_set_error (error, local_error->domain, local_error->code, _("%s: cannot be read: %s"),
+                       name, spanmark_json_describe_io_error (local_error));
+        return NULL;
+      }
   }
 
   spanmark_checker_init (&checker);
@@ -175,10 +185,12 @@ spanmark_validate_project (GFile   *dir,
   index_file = g_file_get_child (dir, "spanmark.json");
   if (!g_file_load_contents (index_file, NULL, &data, &length, NULL, &local_error))
     {
-      spanmark_checker_add (&checker, SPANMARK_PROJECT_ERROR_NOT_FOUND, "spanmark.json", NULL,
-                            g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)
-                            ? _("is missing: this folder is not a Spanmark project")
-                            : local_error->message);
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        spanmark_checker_add (&checker, SPANMARK_PROJECT_ERROR_NOT_FOUND, "spanmark.json", NULL,
+                              _("is missing: this folder is not a Spanmark project"));
+      else
+        spanmark_checker_add (&checker, SPANMARK_PROJECT_ERROR_NOT_FOUND, "spanmark.json", NULL,
+                              _("cannot be read: %s"), spanmark_json_describe_io_error (local_error));
       problems = spanmark_checker_steal_problems (&checker);
       spanmark_checker_clear (&checker);
       return problems;
@@ -200,6 +212,10 @@ spanmark_validate_project (GFile   *dir,
       SpanmarkDocument *document = g_ptr_array_index (index.documents, i);
       const char *id = spanmark_document_get_id (document);
       g_autofree char *text = NULL;
+
+      /* Its entry's problem is in the list already. */
+      if (spanmark_document_get_problem (document) != NULL)
+        continue;
 
       g_hash_table_insert (documents, (char *) id, document);
       text = spanmark_json_read_text (&checker, dir, g_ptr_array_index (index.locations, i),

@@ -694,6 +694,103 @@ test_read_only (Fixture       *fixture,
   g_assert_cmpstr (after, ==, corrupt);
 }
 
+/* Replaces the first @from after @after in @path by @to. */
+static void
+edit_file (const char *path,
+           const char *after,
+           const char *from,
+           const char *to)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(GString) changed = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *start, *at;
+
+  g_file_get_contents (path, &data, NULL, &error);
+  g_assert_no_error (error);
+  start = strstr (data, after);
+  g_assert_nonnull (start);
+  at = strstr (start, from);
+  g_assert_nonnull (at);
+  changed = g_string_new_len (data, at - data);
+  g_string_append (changed, to);
+  g_string_append (changed, at + strlen (from));
+  g_file_set_contents (path, changed->str, changed->len, &error);
+  g_assert_no_error (error);
+}
+
+/* Regression: one bad entry of spanmark.json (a path leading out of the
+ * folder, a colour like "red") closed the whole project.  Now it opens:
+ * the broken document is listed as such, opens read-only and empty with
+ * the reason, and the index is not rewritten. */
+static void
+test_broken_entry (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *index = g_build_filename (fixture->project_path, "spanmark.json", NULL);
+  g_autoptr(GFile) dir = g_file_new_for_path (fixture->project_path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  SpanmarkProject *project;
+  SpanmarkDocument *emoji;
+  const SpanmarkLabel *place;
+  GtkWidget *broken_row = NULL;
+
+  edit_file (index, "\"id\": \"emoji\"", "\"documents/emoji.txt\"", "\"../emoji.txt\"");
+  edit_file (index, "\"name\": \"PLACE\"", "\"color\": \"#", "\"color\": \"red\", \"x\": \"#");
+  g_file_get_contents (index, &before, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (spanmark_window_open_project (fixture->window, dir, &error));
+  g_assert_no_error (error);
+  project = spanmark_window_get_project (fixture->window);
+  g_assert_cmpuint (spanmark_project_get_n_documents (project), ==, 2);
+  emoji = spanmark_project_lookup_document (project, "emoji");
+  g_assert_nonnull (spanmark_document_get_problem (emoji));
+
+  /* The label still works, in the neutral colour. */
+  place = spanmark_schema_lookup (spanmark_project_get_schema (project), "PLACE");
+  g_assert_cmpstr (place->color, ==, "#77767b");
+
+  /* The window starts on the good document. */
+  g_assert_cmpstr (spanmark_document_get_id (spanmark_window_get_document (fixture->window)), ==, "news");
+  g_assert_false (spanmark_window_get_read_only (fixture->window));
+
+  /* The list names the broken one and says why. */
+  g_assert_true (wait_for ((Condition) main_loop_idle, NULL));
+  for (guint i = 0; i < fixture->window->rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (fixture->window->rows, i);
+
+      if (g_object_get_data (G_OBJECT (row), "document") == emoji)
+        broken_row = row;
+    }
+  g_assert_nonnull (broken_row);
+  g_assert_cmpstr (gtk_label_get_text (g_object_get_data (G_OBJECT (broken_row), "status-label")), ==, "Broken");
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (broken_row),
+                            "documents[0] (id \"emoji\"): path \"../emoji.txt\" is outside the project folder"));
+
+  /* Opened, it is read-only and empty, and the banner says why. */
+  activate (fixture, "win.open-document", "emoji");
+  g_assert_true (spanmark_window_get_document (fixture->window) == emoji);
+  g_assert_true (spanmark_window_get_read_only (fixture->window));
+  g_assert_true (gtk_info_bar_get_revealed (fixture->window->read_only_bar));
+  g_assert_nonnull (strstr (gtk_label_get_text (fixture->window->read_only_label),
+                            "path \"../emoji.txt\" is outside the project folder"));
+  g_assert_cmpuint (spanmark_annotation_set_get_length (spanmark_window_get_annotation_set (fixture->window)), ==, 0);
+  g_assert_false (spanmark_window_save (fixture->window, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+  g_clear_error (&error);
+
+  activate (fixture, "win.open-document", "news");
+  g_assert_false (spanmark_window_get_read_only (fixture->window));
+
+  g_file_get_contents (index, &after, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (after, ==, before);
+}
+
 static void
 test_done_next (Fixture       *fixture,
                 gconstpointer  data)
@@ -957,6 +1054,7 @@ main (int   argc,
   ADD ("/window/export", test_export);
   ADD ("/window/external-change", test_external_change);
   ADD ("/window/read-only", test_read_only);
+  ADD ("/window/broken-entry", test_broken_entry);
   ADD ("/window/done-next", test_done_next);
   ADD ("/window/accessible-labels", test_accessible_labels);
   ADD ("/window/undo-toast", test_undo_toast);

@@ -224,3 +224,28 @@ cli_assert_spans (const char    *dir,
       g_assert_cmpstr (json_object_get_string_member (span, "text"), ==, expected[i].text);
     }
 }
+
+char *
+cli_copy_sample (void)
+{
+  g_autofree char *sample = g_test_build_filename (G_TEST_DIST, "..", "data", "sample", NULL);
+  char *tmp = cli_make_tmpdir ();
+  g_autofree char *copy = g_build_filename (tmp, "sample", NULL);
+
+  cli_copy_tree (sample, copy);
+  return tmp;
+}
+
+void
+cli_replace_in_file (const char *path,
+                     const char *from,
+                     const char *to)
+{
+  g_autofree char *data = cli_read_file (path);
+  g_autoptr(GString) string = g_string_new (data);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (g_string_replace (string, from, to, 1), ==, 1);
+  g_file_set_contents (path, string->str, string->len, &error);
+  g_assert_no_error (error);
+}

@@ -28,6 +28,13 @@ void        cli_copy_tree     (const char  *from,
 /* Every file under @path with the SHA-256 of its contents, sorted: two
  * equal snapshots mean nothing in the folder changed. */
 char       *cli_snapshot      (const char  *path);
+/* A copy of data/sample in a new temporary folder, as "sample"; returns
+ * the folder. */
+char       *cli_copy_sample   (void);
+/* Replaces the first @from in the file @path by @to (asserting there is one). */
+void        cli_replace_in_file (const char *path,
+                                 const char *from,
+                                 const char *to);
 /* Parses a JSON file (asserting it is valid); free with json_node_unref. */
 JsonNode   *cli_read_json     (const char  *path);
 char       *cli_read_file     (const char  *path);

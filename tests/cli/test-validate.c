@@ -10,32 +10,6 @@
 
 #include "cli-test-util.h"
 
-/* A copy of data/sample in a new temporary folder, as "sample". */
-static char *
-copy_sample (void)
-{
-  g_autofree char *sample = g_test_build_filename (G_TEST_DIST, "..", "data", "sample", NULL);
-  char *tmp = cli_make_tmpdir ();
-  g_autofree char *copy = g_build_filename (tmp, "sample", NULL);
-
-  cli_copy_tree (sample, copy);
-  return tmp;
-}
-
-static void
-replace_in_file (const char *path,
-                 const char *from,
-                 const char *to)
-{
-  g_autofree char *data = cli_read_file (path);
-  g_autoptr(GString) string = g_string_new (data);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_cmpuint (g_string_replace (string, from, to, 1), ==, 1);
-  g_file_set_contents (path, string->str, string->len, &error);
-  g_assert_no_error (error);
-}
-
 static void
 test_sample (void)
 {
@@ -51,14 +25,14 @@ test_sample (void)
 static void
 test_broken_span (void)
 {
-  g_autofree char *tmp = copy_sample ();
+  g_autofree char *tmp = cli_copy_sample ();
   g_autofree char *file = g_build_filename (tmp, "sample", "annotations", "sample", "yunlan-001.json", NULL);
   g_autofree char *err = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autofree char *project = g_build_filename (tmp, "sample", NULL);
 
-  replace_in_file (file, "\"text\": \"林振邦\"", "\"text\": \"林振国\"");
+  cli_replace_in_file (file, "\"text\": \"林振邦\"", "\"text\": \"林振国\"");
   before = cli_snapshot (project);
   g_assert_cmpint (cli_run (tmp, NULL, &err, "validate", "sample", NULL), ==, 1);
   g_assert_nonnull (strstr (err, "annotations/sample/yunlan-001.json: spans[0]"));
@@ -74,14 +48,14 @@ test_broken_span (void)
 static void
 test_broken_files (void)
 {
-  g_autofree char *tmp = copy_sample ();
+  g_autofree char *tmp = cli_copy_sample ();
   g_autofree char *annotation = g_build_filename (tmp, "sample", "annotations", "sample", "yunlan-002.json", NULL);
   g_autofree char *text = g_build_filename (tmp, "sample", "documents", "yunlan-003.txt", NULL);
   g_autofree char *index = g_build_filename (tmp, "sample", "spanmark.json", NULL);
   g_autofree char *err = NULL;
 
   /* Two problems in two files: both reported, each naming its file. */
-  replace_in_file (annotation, "\"end\": 3,", "\"end\": 3000,");
+  cli_replace_in_file (annotation, "\"end\": 3,", "\"end\": 3000,");
   g_file_set_contents (text, "\xff\xfe", 2, NULL);
   g_assert_cmpint (cli_run (tmp, NULL, &err, "validate", "sample", NULL), ==, 1);
   g_assert_nonnull (strstr (err, "annotations/sample/yunlan-002.json: spans["));
@@ -89,7 +63,7 @@ test_broken_files (void)
   g_clear_pointer (&err, g_free);
 
   /* A path escaping the project. */
-  replace_in_file (index, "\"documents/yunlan-005.txt\"", "\"../../etc/passwd\"");
+  cli_replace_in_file (index, "\"documents/yunlan-005.txt\"", "\"../../etc/passwd\"");
   g_assert_cmpint (cli_run (tmp, NULL, &err, "validate", "sample", NULL), ==, 1);
   g_assert_nonnull (strstr (err, "spanmark.json"));
   g_assert_nonnull (strstr (err, "documents[4]"));

@@ -1,0 +1,60 @@
+/* spanmark-json-syntax.h — the one strict JSON syntax check every reader runs first
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Not installed.  json-glib accepts much that is not JSON (comments,
+ * single quotes, "\x41", 0x10, 007, a second value after the first) and
+ * turns some valid JSON into something else (lone surrogate escapes into
+ * invalid UTF-8, "\u0000" into a cut string, the last of two equal keys,
+ * huge integers into -1).  Every reader of Spanmark's JSON — the project
+ * loader, the export's fast reader, the status peek and the importers —
+ * runs this check before json-glib or its own parsing, so they accept
+ * exactly the same files and name the same place when they refuse one.
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Spanmark's files nest four levels deep; json-glib parses recursively
+ * and overflows the stack on deeply nested input. */
+#define SPANMARK_JSON_MAX_DEPTH 100
+
+typedef struct
+{
+  /* In: the name of a member of the top-level object to find, or NULL. */
+  const char *find_key;
+  /* In: the number of the first line of the input (0 counts as 1), for
+   * input that is one line of a bigger file. */
+  guint       first_line;
+
+  /* Out: that member's value as written (a string with its quotes), or
+   * NULL when the top level has no such member. */
+  const char *found;
+  gsize       found_length;
+
+  /* Out, when the check fails: where (line and column from 1, the column
+   * in characters; line 0 when there is no place, as in an empty file)
+   * and what is wrong, translated. */
+  guint       line;
+  guint       column;
+  char       *message;
+} SpanmarkJsonSyntax;
+
+/* Checks that @data[0:@length] is one strict JSON value (RFC 8259) that
+ * every reader can take as it is: valid UTF-8 without NUL, no comments,
+ * no single quotes or trailing commas, no escape that decodes to NUL or
+ * to half a surrogate pair, no integer beyond 64 bits nor number beyond
+ * a double, no member name twice in one object, arrays and objects
+ * nested at most SPANMARK_JSON_MAX_DEPTH deep.  Fast enough to run over
+ * every file of an export (one pass, no allocation per value).
+ * Returns FALSE with @self's line, column and message set. */
+gboolean spanmark_json_syntax_check (SpanmarkJsonSyntax *self,
+                                     const char         *data,
+                                     gsize               length);
+void     spanmark_json_syntax_clear (SpanmarkJsonSyntax *self);
+
+G_END_DECLS
