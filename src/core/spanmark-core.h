@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "spanmark-agreement.h"
 #include "spanmark-annotation-set.h"
 #include "spanmark-document.h"
 #include "spanmark-entity.h"
