@@ -69,69 +69,6 @@ count_add (GHashTable *labels,
   g_hash_table_insert (labels, g_strdup (label), GUINT_TO_POINTER (count_of (labels, label) + n));
 }
 
-/* The width of @str on a terminal: East Asian wide characters take two
- * columns, combining marks none. */
-static guint
-display_width (const char *str)
-{
-  guint width = 0;
-
-  for (const char *p = str; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_iszerowidth (c))
-        continue;
-      width += g_unichar_iswide (c) ? 2 : 1;
-    }
-  return width;
-}
-
-/* Prints @rows (GStrv each, same length) as a table: the first column
- * left-aligned, the others right-aligned, two spaces between columns. */
-static void
-print_table (GPtrArray *rows)
-{
-  g_autofree guint *widths = NULL;
-  guint n_columns;
-
-  if (rows->len == 0)
-    return;
-
-  n_columns = g_strv_length (g_ptr_array_index (rows, 0));
-  widths = g_new0 (guint, n_columns);
-  for (guint r = 0; r < rows->len; r++)
-    {
-      GStrv row = g_ptr_array_index (rows, r);
-
-      for (guint c = 0; c < n_columns; c++)
-        widths[c] = MAX (widths[c], display_width (row[c]));
-    }
-
-  for (guint r = 0; r < rows->len; r++)
-    {
-      GStrv row = g_ptr_array_index (rows, r);
-      g_autoptr(GString) line = g_string_new (NULL);
-
-      for (guint c = 0; c < n_columns; c++)
-        {
-          guint pad = widths[c] - display_width (row[c]);
-
-          if (c > 0)
-            {
-              g_string_append (line, "  ");
-              for (guint i = 0; i < pad; i++)
-                g_string_append_c (line, ' ');
-            }
-          g_string_append (line, row[c]);
-          if (c == 0 && n_columns > 1)
-            for (guint i = 0; i < pad; i++)
-              g_string_append_c (line, ' ');
-        }
-      g_print ("%s\n", line->str);
-    }
-}
-
 static GStrv
 row_new (guint n_columns)
 {
@@ -299,7 +236,7 @@ print_text (const Stats *stats)
       row[6] = g_strdup_printf ("%u", annotator->entities);
       g_ptr_array_add (rows, row);
     }
-  print_table (rows);
+  spanmark_cli_print_table (rows);
   g_ptr_array_set_size (rows, 0);
 
   g_print ("\n%s\n", _("Spans per label:"));
@@ -324,7 +261,7 @@ print_text (const Stats *stats)
         row[n_columns - 1] = g_strdup_printf ("%u", label_count (stats->total, label));
       g_ptr_array_add (rows, row);
     }
-  print_table (rows);
+  spanmark_cli_print_table (rows);
 
   if (with_total)
     g_print ("\n%s %u\n", _("Entities in total:"), stats->total->entities);
