@@ -624,16 +624,20 @@ is_finished (SpanmarkStatus status)
   return status == SPANMARK_STATUS_DONE || status == SPANMARK_STATUS_REVIEWED;
 }
 
-/* The names to compare: @annotators checked against the project's, or
- * all of the project's but "_curated". */
-static GStrv
-resolve_annotators (SpanmarkProject     *project,
-                    const char * const  *annotators,
-                    GError             **error)
+GStrv
+spanmark_agreement_resolve_annotators (SpanmarkProject     *project,
+                                       const char * const  *annotators,
+                                       GError             **error)
 {
-  g_auto(GStrv) known = spanmark_project_list_annotators (project);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) known = NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
   g_auto(GStrv) names = NULL;
+
+  g_return_val_if_fail (SPANMARK_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  known = spanmark_project_list_annotators (project);
+  builder = g_strv_builder_new ();
 
   if (annotators == NULL)
     {
@@ -725,7 +729,7 @@ spanmark_agreement_run (SpanmarkProject    *project,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  names = resolve_annotators (project, annotators, error);
+  names = spanmark_agreement_resolve_annotators (project, annotators, error);
   if (names == NULL)
     return NULL;
 

@@ -123,6 +123,15 @@ void               spanmark_agreement_add_document    (SpanmarkAgreement  *self,
                                                        gssize              length,
                                                        GPtrArray * const  *spans);
 
+/* The annotators to compare: @annotators, each checked to have a folder
+ * in @project and to be named once, or (@annotators NULL) every annotator
+ * of the project but "_curated".  Fewer than two is an error too; all
+ * errors are SPANMARK_AGREEMENT_ERROR, with a message naming the
+ * annotator. */
+GStrv              spanmark_agreement_resolve_annotators (SpanmarkProject    *project,
+                                                          const char * const *annotators,
+                                                          GError            **error) G_GNUC_WARN_UNUSED_RESULT;
+
 /* Reads @project one document at a time and adds every document.
  * @annotators: the names to compare (NULL: every annotator of the project
  * but "_curated").  @done_only: only files with status done (reviewed for
