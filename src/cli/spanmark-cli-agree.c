@@ -369,24 +369,6 @@ print_json (SpanmarkAgreement *agreement,
   g_print ("%s\n", json);
 }
 
-/* "a,b,c" into names; an empty name is a usage error. */
-static GStrv
-split_annotators (const char *list)
-{
-  g_auto(GStrv) names = g_strsplit (list, ",", -1);
-
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      g_strstrip (names[i]);
-      if (names[i][0] == '\0')
-        {
-          spanmark_cli_usage_error (_("--annotators needs names separated by commas, e.g. alice,bob"));
-          return NULL;
-        }
-    }
-  return g_steal_pointer (&names);
-}
-
 int
 spanmark_cli_agree (int    argc,
                     char **argv)
@@ -463,7 +445,7 @@ spanmark_cli_agree (int    argc,
 
   if (annotator_list != NULL)
     {
-      annotators = split_annotators (annotator_list);
+      annotators = spanmark_cli_split_annotators (annotator_list);
       if (annotators == NULL)
         return SPANMARK_CLI_EXIT_USAGE;
     }

@@ -166,3 +166,20 @@ spanmark_cli_print_table (GPtrArray *rows)
       g_print ("%s\n", line->str);
     }
 }
+
+GStrv
+spanmark_cli_split_annotators (const char *list)
+{
+  g_auto(GStrv) names = g_strsplit (list, ",", -1);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_strstrip (names[i]);
+      if (names[i][0] == '\0')
+        {
+          spanmark_cli_usage_error (_("--annotators needs names separated by commas, e.g. alice,bob"));
+          return NULL;
+        }
+    }
+  return g_steal_pointer (&names);
+}

@@ -65,6 +65,9 @@ guint    spanmark_cli_display_width (const char     *str);
  * the first column left-aligned, the others right-aligned, two spaces
  * between columns. */
 void     spanmark_cli_print_table   (GPtrArray      *rows);
+/* --annotators "a,b,c" as names (spaces around them dropped); an empty
+ * name prints a usage error and returns NULL. */
+GStrv    spanmark_cli_split_annotators (const char  *list);
 /* Opens the project in @path (as given on the command line); on failure
  * prints the error (naming the file) and returns NULL. */
 SpanmarkProject *spanmark_cli_open_project (const char *path);

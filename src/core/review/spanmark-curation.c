@@ -326,6 +326,30 @@ spanmark_curation_get_unit (SpanmarkCuration *self,
   return &g_array_index (self->units, SpanmarkUnit, index);
 }
 
+/* Whether one annotator has every curated version of @unit. */
+static gboolean
+curated_is_one_reading (SpanmarkCuration   *self,
+                        const SpanmarkUnit *unit)
+{
+  for (guint a = 0; a < self->sets->len; a++)
+    {
+      gboolean all = TRUE;
+
+      for (guint v = 0; all && v < unit->n_versions; v++)
+        {
+          const SpanmarkUnitVersion *version = &unit->versions[v];
+          gboolean has = FALSE;
+
+          for (guint i = 0; !has && i < version->n_annotators; i++)
+            has = version->annotators[i] == a;
+          all = !version->curated || has;
+        }
+      if (all)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 guint
 spanmark_curation_get_n_open_units (SpanmarkCuration *self)
 {
@@ -337,13 +361,12 @@ spanmark_curation_get_n_open_units (SpanmarkCuration *self)
   for (guint u = 0; u < self->units->len; u++)
     {
       const SpanmarkUnit *unit = &g_array_index (self->units, SpanmarkUnit, u);
+      gboolean left_out = FALSE;
 
       for (guint v = 0; v < unit->n_versions; v++)
-        if (!unit->versions[v].curated)
-          {
-            n++;
-            break;
-          }
+        left_out |= !unit->versions[v].curated;
+      if (left_out || !curated_is_one_reading (self, unit))
+        n++;
     }
   return n;
 }

@@ -69,8 +69,9 @@ SpanmarkAnnotationSet *spanmark_curation_get_annotator_set (SpanmarkCuration *se
 guint                  spanmark_curation_get_n_units    (SpanmarkCuration *self);
 const SpanmarkUnit    *spanmark_curation_get_unit       (SpanmarkCuration *self,
                                                          guint             index);
-/* Units with a version the curated set does not have: what is left to
- * decide. */
+/* Units left to decide: those with a version the curated set does not
+ * have, or whose curated versions no one annotator has together (two
+ * annotators' conflicting spans both taken). */
 guint                  spanmark_curation_get_n_open_units (SpanmarkCuration *self);
 
 /* Adds to the curated set every version at least @min_agree annotators
