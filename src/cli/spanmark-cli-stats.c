@@ -29,6 +29,8 @@ typedef struct
   SpanmarkProject *project;
   guint            n_documents;
   guint64          n_characters;
+  guint            n_curated;    /* documents with a curated version */
+  guint            n_reviewed;   /* of them, reviewed */
   GPtrArray       *annotators;  /* AnnotatorStats, in name order */
   AnnotatorStats  *total;       /* spans, labels and entities of them all */
   GPtrArray       *labels;      /* names, in the order to show */
@@ -154,6 +156,13 @@ print_json (const Stats *stats)
   json_builder_add_int_value (builder, stats->n_documents);
   json_builder_set_member_name (builder, "characters");
   json_builder_add_int_value (builder, (gint64) stats->n_characters);
+  json_builder_set_member_name (builder, "curated");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "documents");
+  json_builder_add_int_value (builder, stats->n_curated);
+  json_builder_set_member_name (builder, "reviewed");
+  json_builder_add_int_value (builder, stats->n_reviewed);
+  json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "annotators");
   json_builder_begin_object (builder);
@@ -209,6 +218,10 @@ print_text (const Stats *stats)
   g_print (ngettext ("%u document, %llu characters\n",
                      "%u documents, %llu characters\n", stats->n_documents),
            stats->n_documents, (unsigned long long) stats->n_characters);
+  /* TRANSLATORS: "Curated: 3 of 8 documents, 1 reviewed" */
+  g_print (ngettext ("Curated: %u of %u document, %u reviewed\n",
+                     "Curated: %u of %u documents, %u reviewed\n", stats->n_documents),
+           stats->n_curated, stats->n_documents, stats->n_reviewed);
 
   if (annotators->len == 0)
     {
@@ -282,6 +295,8 @@ spanmark_cli_stats (int    argc,
   gboolean failed = FALSE;
   guint n_documents;
   guint64 n_characters = 0;
+  guint n_curated = 0;
+  guint n_reviewed = 0;
   Stats stats;
   const GOptionEntry entries[] = {
     { "json", 'j', 0, G_OPTION_ARG_NONE, &json,
@@ -301,6 +316,7 @@ spanmark_cli_stats (int    argc,
                                       "  project      the project’s name\n"
                                       "  documents    number of documents\n"
                                       "  characters   their length in Unicode code points\n"
+                                      "  curated      {\"documents\": with a curated version, \"reviewed\": of them reviewed}\n"
                                       "  annotators   {NAME: {\"status\": {\"new\", \"in-progress\", \"done\", \"reviewed\"},\n"
                                       "                       \"spans\", \"labels\": {LABEL: spans}, \"entities\"}},\n"
                                       "               annotators sorted by name\n"
@@ -356,6 +372,21 @@ spanmark_cli_stats (int    argc,
         }
       n_characters += g_utf8_strlen (text, -1);
 
+      /* The curated version, whichever annotators are counted: a file,
+       * and its status read cheaply. */
+      {
+        g_autoptr(GFile) curated = spanmark_project_get_annotation_file (project, document,
+                                                                         SPANMARK_CURATED_ANNOTATOR);
+
+        if (g_file_query_exists (curated, NULL))
+          {
+            n_curated++;
+            if (spanmark_project_peek_status (project, document, SPANMARK_CURATED_ANNOTATOR) ==
+                SPANMARK_STATUS_REVIEWED)
+              n_reviewed++;
+          }
+      }
+
       for (guint a = 0; a < annotators->len; a++)
         {
           AnnotatorStats *annotator = g_ptr_array_index (annotators, a);
@@ -385,7 +416,7 @@ spanmark_cli_stats (int    argc,
 
   labels = collect_labels (spanmark_project_get_schema (project), total->labels);
 
-  stats = (Stats) { project, n_documents, n_characters, annotators, total, labels };
+  stats = (Stats) { project, n_documents, n_characters, n_curated, n_reviewed, annotators, total, labels };
   if (json)
     print_json (&stats);
   else
