@@ -95,6 +95,7 @@ print_text (SpanmarkAgreement *agreement,
   g_autofree char *joined = NULL;
   g_autofree char *alpha_text = NULL;
   g_autofree char *fleiss_text = NULL;
+  g_autofree char *units_text = NULL;
   guint n_pairs = spanmark_agreement_get_n_pairs (agreement);
   guint n_labels = spanmark_agreement_get_n_labels (agreement);
   SpanmarkFigure alpha, fleiss;
@@ -165,10 +166,12 @@ print_text (SpanmarkAgreement *agreement,
   alpha = spanmark_agreement_get_alpha (agreement, &alpha_units);
   alpha_text = figure_text (alpha);
   g_print ("\n");
-  g_print (ngettext ("Krippendorff’s α: %s (%" G_GUINT64_FORMAT " unit at least two annotators have)\n",
-                     "Krippendorff’s α: %s (%" G_GUINT64_FORMAT " units at least two annotators have)\n",
-                     alpha_units),
-           alpha_text, alpha_units);
+  units_text = g_strdup_printf ("%" G_GUINT64_FORMAT, alpha_units);
+  /* TRANSLATORS: the first %s is α (or why it is undefined), the second a number of units */
+  g_print (ngettext ("Krippendorff’s α: %s (%s unit at least two annotators have)\n",
+                     "Krippendorff’s α: %s (%s units at least two annotators have)\n",
+                     (gulong) MIN (alpha_units, G_MAXULONG)),
+           alpha_text, units_text);
   fleiss = spanmark_agreement_get_fleiss_kappa (agreement, &fleiss_documents, &fleiss_units);
   fleiss_text = figure_text (fleiss);
   g_print (ngettext ("Fleiss’ κ: %s (%u document every annotator has)\n",
