@@ -6,8 +6,10 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <stdarg.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include "cli-test-util.h"
 
@@ -246,6 +248,62 @@ test_then_export (void)
   cli_rm_rf (tmp);
 }
 
+/* Killed at any moment, curate leaves every file whole: the project
+ * validates after each kill, and a run to the end finishes the job. */
+static void
+test_killed (void)
+{
+  g_autofree char *tmp = cli_make_tmpdir ();
+  g_autofree char *dir = g_build_filename (tmp, "p", NULL);
+  g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GRand) rand = g_rand_new ();
+  const char *cli = g_getenv ("SPANMARK_CLI");
+  g_autofree char *out = NULL;
+  guint n_docs = 30;
+
+  for (guint d = 0; d < n_docs; d++)
+    {
+      g_ptr_array_add (docs, g_strdup_printf ("k%02u", d));
+      g_ptr_array_add (docs, g_strdup ("车俊到浙江省杭州市调研，提出“八八战略”。\n"));
+    }
+  g_ptr_array_add (docs, NULL);
+  cli_make_project (tmp, (const char * const *) docs->pdata);
+  for (guint d = 0; d < n_docs; d++)
+    {
+      g_autofree char *id = g_strdup_printf ("k%02u", d);
+
+      cli_write_annotations (dir, "a", id, "done", "OFFICIAL 0 2 @车俊, PLACE 3 6, PLACE 6 9, INITIATIVE 15 19");
+      cli_write_annotations (dir, "b", id, "done", "OFFICIAL 0 2 @车俊, PLACE 3 9, INITIATIVE 15 19");
+      cli_write_annotations (dir, "c", id, "done", "OFFICIAL 0 2, PLACE 3 6, INITIATIVE 14 20");
+    }
+
+  for (guint round = 0; round < 12; round++)
+    {
+      const char *argv[] = { cli, "curate", "p", "--annotators", "a,b,c", "--replace", NULL };
+      g_autoptr(GError) error = NULL;
+      g_autofree char *err = NULL;
+      GPid pid;
+      int status;
+
+      g_spawn_async (tmp, (char **) argv, NULL,
+                     G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, &pid, &error);
+      g_assert_no_error (error);
+      g_usleep (g_rand_int_range (rand, 0, 60000));
+      kill (pid, SIGKILL);
+      g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+      g_spawn_close_pid (pid);
+
+      g_assert_cmpint (cli_run (tmp, NULL, &err, "validate", "p", NULL), ==, 0);
+    }
+
+  g_assert_cmpint (cli_run (tmp, &out, NULL, "curate", "p", "--annotators", "a,b,c", "--replace", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Curated 30 documents"));
+  g_assert_cmpint (cli_run (tmp, NULL, NULL, "validate", "p", NULL), ==, 0);
+
+  cli_rm_rf (tmp);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -258,6 +316,7 @@ main (int    argc,
   g_test_add_func ("/cli/curate/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/curate/bad-files", test_bad_files);
   g_test_add_func ("/cli/curate/then-export", test_then_export);
+  g_test_add_func ("/cli/curate/killed", test_killed);
 
   return g_test_run ();
 }
