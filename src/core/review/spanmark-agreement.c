@@ -421,7 +421,9 @@ read_annotator (SpanmarkAgreement *self,
 
   g_array_set_size (categories, n_units);
   category = (guint32 *) categories->data;
-  memset (category, 0, n_units * sizeof (guint32));
+  /* An empty GArray's data may be NULL, which memset must not get. */
+  if (n_units > 0)
+    memset (category, 0, n_units * sizeof (guint32));
 
   kept = spanmark_export_flatten_spans (spans, NULL);
   for (guint i = 0; i < kept->len; i++)
