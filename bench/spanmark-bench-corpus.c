@@ -1,9 +1,9 @@
-/* spanmark-bench-corpus.c — generate a large project for the export benchmark
+/* spanmark-bench-corpus.c — generate a large project for the benchmarks
  *
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * spanmark-bench-corpus DIR [N_DOCUMENTS]
+ * spanmark-bench-corpus DIR [N_DOCUMENTS [N_ANNOTATORS]]
  *
  * Creates a project in DIR with N_DOCUMENTS (default 10,000) documents of
  * about 2,000 characters of Chinese-like text — sentences made of
@@ -11,6 +11,13 @@
  * spaces and line breaks — each with about 90 spans by the annotator
  * "bench", a few of them nested.  The output is the same for the same
  * arguments: everything comes from a GRand with a fixed seed.
+ *
+ * With N_ANNOTATORS > 1 (the agreement benchmark uses 3), annotators
+ * "bench2", "bench3", … get perturbed copies of bench's work: most spans
+ * kept, some relabelled, moved by a character, dropped, or new ones
+ * added; a few documents left unannotated or in progress.  Those come
+ * from a second GRand, so bench's files are the same whatever
+ * N_ANNOTATORS is.
  */
 
 #include "config.h"
@@ -35,6 +42,58 @@ static const char *syllables[] = {
 };
 
 static const char *labels[] = { "OFFICIAL", "PLACE", "INITIATIVE" };
+
+/* A copy of @set by another annotator, changed here and there. */
+static SpanmarkAnnotationSet *
+perturb (SpanmarkAnnotationSet *set,
+         const char            *annotator,
+         GRand                 *rand)
+{
+  guint length = spanmark_annotation_set_get_length (set);
+  SpanmarkAnnotationSet *copy = spanmark_annotation_set_new (spanmark_annotation_set_get_document_id (set),
+                                                             annotator,
+                                                             spanmark_annotation_set_get_text (set));
+  guint span_number = 0;
+
+  for (guint i = 0; i < spanmark_annotation_set_get_n_spans (set); i++)
+    {
+      const SpanmarkSpan *span = spanmark_annotation_set_get_span (set, i);
+      guint start = span->start;
+      guint end = span->end;
+      const char *label = span->label;
+      guint dice = g_rand_int_range (rand, 0, 100);
+      g_autofree char *id = NULL;
+      g_autoptr(SpanmarkSpan) changed = NULL;
+
+      if (dice < 5)
+        continue;                                                  /* dropped */
+      else if (dice < 11)
+        label = labels[g_rand_int_range (rand, 0, G_N_ELEMENTS (labels))];  /* relabelled */
+      else if (dice < 15 && end + 1 < length)
+        end++;                                                     /* one more character */
+      else if (dice < 18 && end - start >= 2)
+        start++;                                                   /* one fewer */
+
+      id = g_strdup_printf ("s%u", ++span_number);
+      changed = spanmark_span_new (id, start, end, label, NULL);
+      spanmark_annotation_set_load_span (copy, changed);
+
+      /* Now and then a span the first annotator did not make. */
+      if (g_rand_int_range (rand, 0, 25) == 0 && end + 8 < length)
+        {
+          g_autofree char *extra_id = g_strdup_printf ("s%u", ++span_number);
+          g_autoptr(SpanmarkSpan) extra = spanmark_span_new (extra_id, end + 2, end + 4 + g_rand_int_range (rand, 0, 4),
+                                                             labels[g_rand_int_range (rand, 0, G_N_ELEMENTS (labels))],
+                                                             NULL);
+
+          spanmark_annotation_set_load_span (copy, extra);
+        }
+    }
+
+  spanmark_annotation_set_load_status (copy, g_rand_int_range (rand, 0, 10) == 0
+                                               ? SPANMARK_STATUS_IN_PROGRESS : SPANMARK_STATUS_DONE);
+  return copy;
+}
 
 static void
 append_sentence (GString *text,
@@ -94,24 +153,29 @@ main (int    argc,
   g_autoptr(GFile) dir = NULL;
   g_autoptr(SpanmarkProject) project = NULL;
   g_autoptr(GRand) rand = g_rand_new_with_seed (20261128);
+  g_autoptr(GRand) perturbation = g_rand_new_with_seed (20261129);
   guint n_documents = 10000;
+  guint n_annotators = 1;
   guint64 n_spans = 0;
 
-  if (argc < 2 || argc > 3)
+  if (argc < 2 || argc > 4)
     {
-      g_printerr ("Usage: %s DIR [N_DOCUMENTS]\n", argv[0]);
+      g_printerr ("Usage: %s DIR [N_DOCUMENTS [N_ANNOTATORS]]\n", argv[0]);
       return 2;
     }
-  if (argc == 3)
+  for (int i = 2; i < argc; i++)
     {
       guint64 value;
 
-      if (!g_ascii_string_to_unsigned (argv[2], 10, 1, 1000000, &value, &error))
+      if (!g_ascii_string_to_unsigned (argv[i], 10, 1, i == 2 ? 1000000 : 9, &value, &error))
         {
           g_printerr ("%s: %s\n", argv[0], error->message);
           return 2;
         }
-      n_documents = (guint) value;
+      if (i == 2)
+        n_documents = (guint) value;
+      else
+        n_annotators = (guint) value;
     }
 
   dir = g_file_new_for_commandline_arg (argv[1]);
@@ -176,6 +240,22 @@ main (int    argc,
         {
           g_printerr ("%s: %s\n", argv[0], error->message);
           return 1;
+        }
+
+      for (guint a = 2; a <= n_annotators; a++)
+        {
+          g_autofree char *name = g_strdup_printf ("%s%u", ANNOTATOR, a);
+          g_autoptr(SpanmarkAnnotationSet) copy = NULL;
+
+          /* One document in fifty the annotator has not started. */
+          if (g_rand_int_range (perturbation, 0, 50) == 0)
+            continue;
+          copy = perturb (set, name, perturbation);
+          if (!spanmark_project_save_annotations (project, copy, &error))
+            {
+              g_printerr ("%s: %s\n", argv[0], error->message);
+              return 1;
+            }
         }
     }
 

@@ -107,3 +107,79 @@ spanmark_cli_open_project (const char *path)
     spanmark_cli_error ("%s", error->message);
   return project;
 }
+
+guint
+spanmark_cli_display_width (const char *str)
+{
+  guint width = 0;
+
+  for (const char *p = str; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iszerowidth (c))
+        continue;
+      width += g_unichar_iswide (c) ? 2 : 1;
+    }
+  return width;
+}
+
+void
+spanmark_cli_print_table (GPtrArray *rows)
+{
+  g_autofree guint *widths = NULL;
+  guint n_columns;
+
+  if (rows->len == 0)
+    return;
+
+  n_columns = g_strv_length (g_ptr_array_index (rows, 0));
+  widths = g_new0 (guint, n_columns);
+  for (guint r = 0; r < rows->len; r++)
+    {
+      GStrv row = g_ptr_array_index (rows, r);
+
+      for (guint c = 0; c < n_columns; c++)
+        widths[c] = MAX (widths[c], spanmark_cli_display_width (row[c]));
+    }
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      GStrv row = g_ptr_array_index (rows, r);
+      g_autoptr(GString) line = g_string_new (NULL);
+
+      for (guint c = 0; c < n_columns; c++)
+        {
+          guint pad = widths[c] - spanmark_cli_display_width (row[c]);
+
+          if (c > 0)
+            {
+              g_string_append (line, "  ");
+              for (guint i = 0; i < pad; i++)
+                g_string_append_c (line, ' ');
+            }
+          g_string_append (line, row[c]);
+          if (c == 0 && n_columns > 1)
+            for (guint i = 0; i < pad; i++)
+              g_string_append_c (line, ' ');
+        }
+      g_print ("%s\n", line->str);
+    }
+}
+
+GStrv
+spanmark_cli_split_annotators (const char *list)
+{
+  g_auto(GStrv) names = g_strsplit (list, ",", -1);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_strstrip (names[i]);
+      if (names[i][0] == '\0')
+        {
+          spanmark_cli_usage_error (_("--annotators needs names separated by commas, e.g. alice,bob"));
+          return NULL;
+        }
+    }
+  return g_steal_pointer (&names);
+}

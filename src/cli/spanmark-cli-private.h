@@ -26,6 +26,8 @@ int spanmark_cli_import   (int argc, char **argv);
 int spanmark_cli_export   (int argc, char **argv);
 int spanmark_cli_validate (int argc, char **argv);
 int spanmark_cli_stats    (int argc, char **argv);
+int spanmark_cli_agree    (int argc, char **argv);
+int spanmark_cli_curate   (int argc, char **argv);
 
 /* Shared helpers (spanmark-cli-common.c). */
 
@@ -56,6 +58,16 @@ void     spanmark_cli_warning       (const char     *format,
  *   if (argc < 2) { spanmark_cli_usage_error (…); return SPANMARK_CLI_EXIT_USAGE; } */
 gboolean spanmark_cli_usage_error   (const char     *format,
                                      ...) G_GNUC_PRINTF (1, 2);
+/* The width of @str on a terminal: East Asian wide characters take two
+ * columns, combining marks none. */
+guint    spanmark_cli_display_width (const char     *str);
+/* Prints @rows (GStrv each, same length) as a table on standard output:
+ * the first column left-aligned, the others right-aligned, two spaces
+ * between columns. */
+void     spanmark_cli_print_table   (GPtrArray      *rows);
+/* --annotators "a,b,c" as names (spaces around them dropped); an empty
+ * name prints a usage error and returns NULL. */
+GStrv    spanmark_cli_split_annotators (const char  *list);
 /* Opens the project in @path (as given on the command line); on failure
  * prints the error (naming the file) and returns NULL. */
 SpanmarkProject *spanmark_cli_open_project (const char *path);

@@ -29,6 +29,8 @@ typedef struct
   SpanmarkProject *project;
   guint            n_documents;
   guint64          n_characters;
+  guint            n_curated;    /* documents with a curated version */
+  guint            n_reviewed;   /* of them, reviewed */
   GPtrArray       *annotators;  /* AnnotatorStats, in name order */
   AnnotatorStats  *total;       /* spans, labels and entities of them all */
   GPtrArray       *labels;      /* names, in the order to show */
@@ -67,69 +69,6 @@ count_add (GHashTable *labels,
            guint       n)
 {
   g_hash_table_insert (labels, g_strdup (label), GUINT_TO_POINTER (count_of (labels, label) + n));
-}
-
-/* The width of @str on a terminal: East Asian wide characters take two
- * columns, combining marks none. */
-static guint
-display_width (const char *str)
-{
-  guint width = 0;
-
-  for (const char *p = str; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_iszerowidth (c))
-        continue;
-      width += g_unichar_iswide (c) ? 2 : 1;
-    }
-  return width;
-}
-
-/* Prints @rows (GStrv each, same length) as a table: the first column
- * left-aligned, the others right-aligned, two spaces between columns. */
-static void
-print_table (GPtrArray *rows)
-{
-  g_autofree guint *widths = NULL;
-  guint n_columns;
-
-  if (rows->len == 0)
-    return;
-
-  n_columns = g_strv_length (g_ptr_array_index (rows, 0));
-  widths = g_new0 (guint, n_columns);
-  for (guint r = 0; r < rows->len; r++)
-    {
-      GStrv row = g_ptr_array_index (rows, r);
-
-      for (guint c = 0; c < n_columns; c++)
-        widths[c] = MAX (widths[c], display_width (row[c]));
-    }
-
-  for (guint r = 0; r < rows->len; r++)
-    {
-      GStrv row = g_ptr_array_index (rows, r);
-      g_autoptr(GString) line = g_string_new (NULL);
-
-      for (guint c = 0; c < n_columns; c++)
-        {
-          guint pad = widths[c] - display_width (row[c]);
-
-          if (c > 0)
-            {
-              g_string_append (line, "  ");
-              for (guint i = 0; i < pad; i++)
-                g_string_append_c (line, ' ');
-            }
-          g_string_append (line, row[c]);
-          if (c == 0 && n_columns > 1)
-            for (guint i = 0; i < pad; i++)
-              g_string_append_c (line, ' ');
-        }
-      g_print ("%s\n", line->str);
-    }
 }
 
 static GStrv
@@ -217,6 +156,13 @@ print_json (const Stats *stats)
   json_builder_add_int_value (builder, stats->n_documents);
   json_builder_set_member_name (builder, "characters");
   json_builder_add_int_value (builder, (gint64) stats->n_characters);
+  json_builder_set_member_name (builder, "curated");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "documents");
+  json_builder_add_int_value (builder, stats->n_curated);
+  json_builder_set_member_name (builder, "reviewed");
+  json_builder_add_int_value (builder, stats->n_reviewed);
+  json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "annotators");
   json_builder_begin_object (builder);
@@ -272,6 +218,10 @@ print_text (const Stats *stats)
   g_print (ngettext ("%u document, %llu characters\n",
                      "%u documents, %llu characters\n", stats->n_documents),
            stats->n_documents, (unsigned long long) stats->n_characters);
+  /* TRANSLATORS: "Curated: 3 of 8 documents, 1 reviewed" */
+  g_print (ngettext ("Curated: %u of %u document, %u reviewed\n",
+                     "Curated: %u of %u documents, %u reviewed\n", stats->n_documents),
+           stats->n_curated, stats->n_documents, stats->n_reviewed);
 
   if (annotators->len == 0)
     {
@@ -299,7 +249,7 @@ print_text (const Stats *stats)
       row[6] = g_strdup_printf ("%u", annotator->entities);
       g_ptr_array_add (rows, row);
     }
-  print_table (rows);
+  spanmark_cli_print_table (rows);
   g_ptr_array_set_size (rows, 0);
 
   g_print ("\n%s\n", _("Spans per label:"));
@@ -324,7 +274,7 @@ print_text (const Stats *stats)
         row[n_columns - 1] = g_strdup_printf ("%u", label_count (stats->total, label));
       g_ptr_array_add (rows, row);
     }
-  print_table (rows);
+  spanmark_cli_print_table (rows);
 
   if (with_total)
     g_print ("\n%s %u\n", _("Entities in total:"), stats->total->entities);
@@ -345,6 +295,8 @@ spanmark_cli_stats (int    argc,
   gboolean failed = FALSE;
   guint n_documents;
   guint64 n_characters = 0;
+  guint n_curated = 0;
+  guint n_reviewed = 0;
   Stats stats;
   const GOptionEntry entries[] = {
     { "json", 'j', 0, G_OPTION_ARG_NONE, &json,
@@ -364,6 +316,7 @@ spanmark_cli_stats (int    argc,
                                       "  project      the project’s name\n"
                                       "  documents    number of documents\n"
                                       "  characters   their length in Unicode code points\n"
+                                      "  curated      {\"documents\": with a curated version, \"reviewed\": of them reviewed}\n"
                                       "  annotators   {NAME: {\"status\": {\"new\", \"in-progress\", \"done\", \"reviewed\"},\n"
                                       "                       \"spans\", \"labels\": {LABEL: spans}, \"entities\"}},\n"
                                       "               annotators sorted by name\n"
@@ -419,6 +372,21 @@ spanmark_cli_stats (int    argc,
         }
       n_characters += g_utf8_strlen (text, -1);
 
+      /* The curated version, whichever annotators are counted: a file,
+       * and its status read cheaply. */
+      {
+        g_autoptr(GFile) curated = spanmark_project_get_annotation_file (project, document,
+                                                                         SPANMARK_CURATED_ANNOTATOR);
+
+        if (g_file_query_exists (curated, NULL))
+          {
+            n_curated++;
+            if (spanmark_project_peek_status (project, document, SPANMARK_CURATED_ANNOTATOR) ==
+                SPANMARK_STATUS_REVIEWED)
+              n_reviewed++;
+          }
+      }
+
       for (guint a = 0; a < annotators->len; a++)
         {
           AnnotatorStats *annotator = g_ptr_array_index (annotators, a);
@@ -448,7 +416,7 @@ spanmark_cli_stats (int    argc,
 
   labels = collect_labels (spanmark_project_get_schema (project), total->labels);
 
-  stats = (Stats) { project, n_documents, n_characters, annotators, total, labels };
+  stats = (Stats) { project, n_documents, n_characters, n_curated, n_reviewed, annotators, total, labels };
   if (json)
     print_json (&stats);
   else

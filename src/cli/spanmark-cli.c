@@ -27,6 +27,8 @@ static const Command commands[] = {
   { "export",   spanmark_cli_export,   N_("Write annotations as training data (CoNLL, JSONL, doccano, Hugging Face, brat)") },
   { "validate", spanmark_cli_validate, N_("Check every file of a project") },
   { "stats",    spanmark_cli_stats,    N_("Count documents by status, spans per label and per annotator") },
+  { "agree",    spanmark_cli_agree,    N_("Measure inter-annotator agreement (Cohen’s κ, span F1, Krippendorff’s α, Fleiss’ κ)") },
+  { "curate",   spanmark_cli_curate,   N_("Start curated versions from the spans annotators agree on") },
 };
 
 static void

@@ -6,7 +6,9 @@
 
 #pragma once
 
+#include "spanmark-agreement.h"
 #include "spanmark-annotation-set.h"
+#include "spanmark-curation.h"
 #include "spanmark-document.h"
 #include "spanmark-entity.h"
 #include "spanmark-export.h"

@@ -38,6 +38,8 @@ typedef struct
   GArray                *spans;       /* ExportSpan, in spanmark_span_compare order */
   GArray                *entities;    /* ExportEntity, in file order */
   GArray                *char_bytes;  /* guint32: byte offset of each code point, then the length */
+  gboolean               has_file;    /* the annotator has a file for the document */
+  SpanmarkStatus         status;      /* its status (new without a file) */
 
   /* Storage, reused from one document to the next. */
   char                  *text_data;

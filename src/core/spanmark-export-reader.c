@@ -42,6 +42,8 @@ _spanmark_export_doc_reset (ExportDoc *doc)
 {
   doc->text = NULL;
   doc->text_len = 0;
+  doc->has_file = FALSE;
+  doc->status = SPANMARK_STATUS_NEW;
   g_array_set_size (doc->spans, 0);
   g_array_set_size (doc->entities, 0);
   g_array_set_size (doc->char_bytes, 0);
@@ -122,13 +124,18 @@ load_with_project (ExportDoc        *doc,
                    const char       *annotator,
                    GError          **error)
 {
+  g_autoptr(GFile) file = spanmark_project_get_annotation_file (project, document, annotator);
   SpanmarkAnnotationSet *set;
 
   _spanmark_export_doc_reset (doc);
+  /* The loader gives an empty set for a missing file; agreement needs to
+   * tell the two apart. */
+  doc->has_file = g_file_query_exists (file, NULL);
   set = spanmark_project_load_annotations (project, document, annotator, error);
   if (set == NULL)
     return FALSE;
   doc->set = set;
+  doc->status = spanmark_annotation_set_get_status (set);
 
   doc->text = spanmark_annotation_set_get_text (set);
   doc->text_len = strlen (doc->text);
@@ -702,8 +709,6 @@ parse_annotations (ExportDoc      *doc,
                raw_string_equals (&value, scratch, annotator, strlen (annotator));
         else if (KEY_IS (&key, "status") && !seen_key (&seen, 16))
           {
-            SpanmarkStatus status;
-
             ok = parse_raw_string (&parser, &value) && !value.escaped && value.len < 32;
             if (ok)
               {
@@ -711,7 +716,7 @@ parse_annotations (ExportDoc      *doc,
 
                 memcpy (status_name, value.raw, value.len);
                 status_name[value.len] = '\0';
-                ok = spanmark_status_from_string (status_name, &status);
+                ok = spanmark_status_from_string (status_name, &doc->status);
               }
           }
         else if (KEY_IS (&key, "modified") && !seen_key (&seen, 32))
@@ -797,6 +802,7 @@ load_fast (ExportDoc        *doc,
       /* No file: no annotations yet, as the loader says. */
       return g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
     }
+  doc->has_file = TRUE;
 
   return parse_annotations (doc, data, length, spanmark_document_get_id (document), annotator,
                             spanmark_project_get_schema (project));

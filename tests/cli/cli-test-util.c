@@ -7,12 +7,14 @@
 #include "config.h"
 
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 
 #include <glib/gstdio.h>
 
 #include "cli-test-util.h"
+#include "spanmark-core.h"
 
 int
 cli_run (const char  *cwd,
@@ -247,5 +249,107 @@ cli_replace_in_file (const char *path,
 
   g_assert_cmpuint (g_string_replace (string, from, to, 1), ==, 1);
   g_file_set_contents (path, string->str, string->len, &error);
+  g_assert_no_error (error);
+}
+
+void
+cli_make_project (const char         *tmp,
+                  const char * const *docs)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *project = g_build_filename (tmp, "p", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  int status = 0;
+
+  g_assert_cmpint (cli_run (tmp, NULL, NULL, "init", "p", NULL), ==, 0);
+
+  g_ptr_array_add (argv, g_strdup (g_getenv ("SPANMARK_CLI")));
+  g_ptr_array_add (argv, g_strdup ("import"));
+  g_ptr_array_add (argv, g_strdup ("p"));
+  for (guint i = 0; docs[i] != NULL; i += 2)
+    {
+      g_autofree char *name = g_strconcat (docs[i], ".txt", NULL);
+      g_autofree char *path = g_build_filename (tmp, name, NULL);
+
+      g_file_set_contents (path, docs[i + 1], -1, &error);
+      g_assert_no_error (error);
+      g_ptr_array_add (argv, g_steal_pointer (&name));
+    }
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (tmp, (char **) argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                NULL, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("import failed: %s", err);
+}
+
+void
+cli_write_annotations (const char *dir,
+                       const char *annotator,
+                       const char *doc,
+                       const char *status,
+                       const char *spec)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpanmarkProject) project = spanmark_project_open (file, &error);
+  g_autoptr(SpanmarkAnnotationSet) set = NULL;
+  g_auto(GStrv) items = g_strsplit (spec, ",", -1);
+  g_autofree char *text = NULL;
+  SpanmarkDocument *document;
+  SpanmarkStatus value;
+
+  g_assert_no_error (error);
+  document = spanmark_project_lookup_document (project, doc);
+  g_assert_nonnull (document);
+  text = spanmark_project_load_text (project, document, &error);
+  g_assert_no_error (error);
+  set = spanmark_annotation_set_new (doc, annotator, text);
+
+  for (guint i = 0; items[i] != NULL; i++)
+    {
+      g_auto(GStrv) words = g_strsplit (g_strstrip (items[i]), " ", -1);
+      g_autofree char *id = g_strdup_printf ("s%u", i + 1);
+      g_autoptr(SpanmarkSpan) span = NULL;
+
+      if (words[0] == NULL || words[0][0] == '\0')
+        continue;
+      g_assert_cmpuint (g_strv_length (words), >=, 3);
+      span = spanmark_span_new (id, atoi (words[1]), atoi (words[2]), words[0], NULL);
+      for (guint w = 3; words[w] != NULL; w++)
+        {
+          char *equals = strchr (words[w], '=');
+
+          if (words[w][0] == '@')
+            {
+              const SpanmarkEntity *entity = NULL;
+
+              for (guint e = 0; e < spanmark_annotation_set_get_n_entities (set); e++)
+                if (g_str_equal (spanmark_annotation_set_get_entity (set, e)->name, words[w] + 1))
+                  entity = spanmark_annotation_set_get_entity (set, e);
+              if (entity == NULL)
+                {
+                  g_autofree char *entity_id = g_strdup_printf ("e%u", spanmark_annotation_set_get_n_entities (set) + 1);
+                  g_autoptr(SpanmarkEntity) made = spanmark_entity_new (entity_id, words[0], words[w] + 1);
+
+                  spanmark_annotation_set_load_entity (set, made);
+                  entity = spanmark_annotation_set_lookup_entity (set, entity_id);
+                }
+              span->entity = g_strdup (entity->id);
+            }
+          else
+            {
+              g_assert_nonnull (equals);
+              g_hash_table_insert (span->attrs, g_strndup (words[w], equals - words[w]), g_strdup (equals + 1));
+            }
+        }
+      spanmark_annotation_set_load_span (set, span);
+    }
+
+  g_assert_true (spanmark_status_from_string (status, &value));
+  spanmark_annotation_set_load_status (set, value);
+  spanmark_project_save_annotations (project, set, &error);
   g_assert_no_error (error);
 }

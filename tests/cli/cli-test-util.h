@@ -55,4 +55,19 @@ void        cli_assert_spans  (const char    *dir,
                                const CliSpan *expected,
                                guint          n);
 
+/* A project "p" in @tmp, made with spanmark-cli init and import: one
+ * document per pair of @docs entries (id, text), NULL-terminated. */
+void        cli_make_project  (const char          *tmp,
+                               const char * const  *docs);
+/* Writes @annotator's work on @doc in the project @dir through the core
+ * (spanmark_project_save_annotations): @spec lists the spans as
+ * "LABEL START END, …" ("" for none), with optional "attr=VALUE" and
+ * "@ENTITY_NAME" words after the offsets (the entity is made with the
+ * span's label, one per name). */
+void        cli_write_annotations (const char      *dir,
+                                   const char      *annotator,
+                                   const char      *doc,
+                                   const char      *status,
+                                   const char      *spec);
+
 G_END_DECLS

@@ -192,6 +192,46 @@ test_wide_names (void)
   cli_rm_rf (tmp);
 }
 
+/* Curated and reviewed counts, whichever annotators are counted. */
+static void
+test_curated (void)
+{
+  g_autofree char *tmp = make_project ();
+  g_autofree char *dir = g_build_filename (tmp, "p", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *only = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonParser) only_parser = json_parser_new ();
+  JsonObject *stats;
+
+  g_assert_cmpint (cli_run (tmp, &out, NULL, "stats", "p", "--json", NULL), ==, 0);
+  stats = parse (parser, out);
+  g_assert_cmpint (member_int (stats, "curated.documents"), ==, 0);
+  g_assert_cmpint (member_int (stats, "curated.reviewed"), ==, 0);
+
+  cli_write_annotations (dir, "_curated", "crlf", "reviewed", "PLACE 0 3");
+  cli_write_annotations (dir, "_curated", "blank", "in-progress", "");
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (cli_run (tmp, &out, NULL, "stats", "p", "--json", NULL), ==, 0);
+  g_clear_object (&parser);
+  parser = json_parser_new ();
+  stats = parse (parser, out);
+  g_assert_cmpint (member_int (stats, "curated.documents"), ==, 2);
+  g_assert_cmpint (member_int (stats, "curated.reviewed"), ==, 1);
+  g_assert_cmpint (member_int (stats, "annotators._curated.status.reviewed"), ==, 1);
+
+  g_assert_cmpint (cli_run (tmp, &only, NULL, "stats", "p", "--json", "--annotator", "bob", NULL), ==, 0);
+  stats = parse (only_parser, only);
+  g_assert_cmpint (member_int (stats, "curated.documents"), ==, 2);
+  g_assert_cmpint (member_int (stats, "curated.reviewed"), ==, 1);
+
+  g_assert_cmpint (cli_run (tmp, &text, NULL, "stats", "p", NULL), ==, 0);
+  g_assert_nonnull (strstr (text, "Curated: 2 of 8 documents, 1 reviewed\n"));
+
+  cli_rm_rf (tmp);
+}
+
 static void
 test_sample (void)
 {
@@ -219,6 +259,7 @@ main (int    argc,
   g_test_add_func ("/cli/stats/one-annotator", test_one_annotator);
   g_test_add_func ("/cli/stats/text", test_text);
   g_test_add_func ("/cli/stats/wide-names", test_wide_names);
+  g_test_add_func ("/cli/stats/curated", test_curated);
   g_test_add_func ("/cli/stats/sample", test_sample);
 
   return g_test_run ();
