@@ -36,7 +36,24 @@ struct _SpanmarkProject
   /* Paths of annotation files that failed to load: they are never
    * overwritten until they load again. */
   GHashTable     *broken_files;
+  /* Path -> FileStamp: what this project last read from or wrote to each
+   * annotation file, to tell someone else's write from its own. */
+  GHashTable     *stamps;
 };
+
+typedef struct
+{
+  gboolean  exists;
+  gsize     size;
+  char     *sha256;
+} FileStamp;
+
+static void
+file_stamp_free (FileStamp *stamp)
+{
+  g_free (stamp->sha256);
+  g_free (stamp);
+}
 
 G_DEFINE_FINAL_TYPE (SpanmarkProject, spanmark_project, G_TYPE_OBJECT)
 
@@ -70,6 +87,7 @@ spanmark_project_finalize (GObject *object)
 
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->broken_files, g_hash_table_unref);
+  g_clear_pointer (&self->stamps, g_hash_table_unref);
 
   G_OBJECT_CLASS (spanmark_project_parent_class)->finalize (object);
 }
@@ -136,6 +154,8 @@ spanmark_project_init (SpanmarkProject *self)
   self->documents = g_list_store_new (SPANMARK_TYPE_DOCUMENT);
   self->documents_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->broken_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->stamps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                        (GDestroyNotify) file_stamp_free);
 }
 
 static void
@@ -622,6 +642,87 @@ set_file_broken (SpanmarkProject *self,
     }
 }
 
+/* Remembers that @file holds @data (or, with @data NULL, that it does
+ * not exist). */
+static void
+record_stamp (SpanmarkProject *self,
+              GFile           *file,
+              const char      *data,
+              gsize            length)
+{
+  FileStamp *stamp;
+  char *path = g_file_get_path (file);
+
+  if (path == NULL)
+    return;
+
+  stamp = g_new0 (FileStamp, 1);
+  stamp->exists = data != NULL;
+  stamp->size = length;
+  if (data != NULL)
+    stamp->sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
+  g_hash_table_replace (self->stamps, path, stamp);
+}
+
+/* Reads what is at @file now.  TRUE with *data NULL when nothing is
+ * there; FALSE when it is something this project never writes (a
+ * folder, a FIFO, a dangling link) or cannot be read. */
+static gboolean
+read_current (GFile  *file,
+              char  **data,
+              gsize  *length)
+{
+  GFileType type = g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL);
+
+  *data = NULL;
+  *length = 0;
+
+  if (type == G_FILE_TYPE_UNKNOWN)
+    return g_file_query_file_type (file, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL) == G_FILE_TYPE_UNKNOWN;
+
+  /* Only a regular file is read: reading a FIFO would block. */
+  if (type != G_FILE_TYPE_REGULAR)
+    return FALSE;
+
+  return g_file_load_contents (file, NULL, data, length, NULL, NULL);
+}
+
+/**
+ * spanmark_project_is_file_changed:
+ *
+ * Whether @file no longer holds what this project last loaded from it or
+ * wrote to it.  Compares the bytes (size, then SHA-256), not times: a
+ * `git checkout` that rewrites the same bytes is no change, and a write
+ * within the file system's time granularity still is one.
+ */
+gboolean
+spanmark_project_is_file_changed (SpanmarkProject *self,
+                                  GFile           *file)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *sha256 = NULL;
+  const FileStamp *stamp;
+  gsize length;
+
+  g_return_val_if_fail (SPANMARK_IS_PROJECT (self), TRUE);
+  g_return_val_if_fail (G_IS_FILE (file), TRUE);
+
+  path = g_file_get_path (file);
+  stamp = path != NULL ? g_hash_table_lookup (self->stamps, path) : NULL;
+
+  if (!read_current (file, &data, &length))
+    return TRUE;
+  if (data == NULL)
+    return stamp != NULL && stamp->exists;
+  if (stamp == NULL || !stamp->exists || stamp->size != length)
+    return TRUE;
+
+  sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
+
+  return strcmp (sha256, stamp->sha256) != 0;
+}
+
 SpanmarkAnnotationSet *
 spanmark_project_load_annotations (SpanmarkProject   *self,
                                    SpanmarkDocument  *document,
@@ -670,6 +771,7 @@ spanmark_project_load_annotations (SpanmarkProject   *self,
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
         {
           set_file_broken (self, file, FALSE);
+          record_stamp (self, file, NULL, 0);
           return spanmark_annotation_set_new (spanmark_document_get_id (document),
                                               annotator, text);
         }
@@ -681,6 +783,8 @@ spanmark_project_load_annotations (SpanmarkProject   *self,
                    _("%s: cannot be read: %s"), path, local_error->message);
       return NULL;
     }
+
+  record_stamp (self, file, data, length);
 
   spanmark_checker_init (&checker);
   set = spanmark_json_read_annotations (&checker, path, data, length,
@@ -696,42 +800,73 @@ spanmark_project_load_annotations (SpanmarkProject   *self,
   return g_steal_pointer (&set);
 }
 
-gboolean
-spanmark_project_save_annotations (SpanmarkProject        *self,
-                                   SpanmarkAnnotationSet  *set,
-                                   GError                **error)
+/* The path of @set's annotation file, relative to the project, after
+ * checking its document and annotator; NULL with @error otherwise. */
+static char *
+check_set_path (SpanmarkProject        *self,
+                SpanmarkAnnotationSet  *set,
+                GError                **error)
 {
-  g_autoptr(GDateTime) now = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *modified = NULL;
-  g_autofree char *data = NULL;
-  const char *document_id, *annotator;
-  gsize length;
-
-  g_return_val_if_fail (SPANMARK_IS_PROJECT (self), FALSE);
-  g_return_val_if_fail (SPANMARK_IS_ANNOTATION_SET (set), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  document_id = spanmark_annotation_set_get_document_id (set);
-  annotator = spanmark_annotation_set_get_annotator (set);
+  const char *document_id = spanmark_annotation_set_get_document_id (set);
+  const char *annotator = spanmark_annotation_set_get_annotator (set);
 
   if (document_id == NULL || spanmark_project_lookup_document (self, document_id) == NULL)
     {
       g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_NOT_FOUND,
                    _("there is no document \"%s\" in the project"),
                    document_id != NULL ? document_id : "");
-      return FALSE;
+      return NULL;
     }
 
   if (!spanmark_project_is_valid_annotator (annotator))
     {
       g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_NOT_FOUND,
                    _("\"%s\" is not a valid annotator name"), annotator != NULL ? annotator : "");
-      return FALSE;
+      return NULL;
     }
 
-  path = annotation_path (document_id, annotator);
+  return annotation_path (document_id, annotator);
+}
+
+static char *
+serialise_now (SpanmarkAnnotationSet *set,
+               char                 **modified,
+               gsize                 *length)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  *modified = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+
+  return spanmark_json_write_annotations (set, *modified, length);
+}
+
+gboolean
+spanmark_project_save_annotations (SpanmarkProject        *self,
+                                   SpanmarkAnnotationSet  *set,
+                                   GError                **error)
+{
+  return spanmark_project_save_annotations_full (self, set, SPANMARK_SAVE_OVERWRITE, error);
+}
+
+gboolean
+spanmark_project_save_annotations_full (SpanmarkProject        *self,
+                                        SpanmarkAnnotationSet  *set,
+                                        SpanmarkSaveFlags       flags,
+                                        GError                **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *modified = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_return_val_if_fail (SPANMARK_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (SPANMARK_IS_ANNOTATION_SET (set), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  path = check_set_path (self, set, error);
+  if (path == NULL)
+    return FALSE;
   file = g_file_resolve_relative_path (self->dir, path);
 
   if (spanmark_project_is_file_broken (self, file))
@@ -751,16 +886,82 @@ spanmark_project_save_annotations (SpanmarkProject        *self,
       return FALSE;
     }
 
-  now = g_date_time_new_now_utc ();
-  modified = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-  data = spanmark_json_write_annotations (set, modified, &length);
+  if ((flags & SPANMARK_SAVE_OVERWRITE) == 0 && spanmark_project_is_file_changed (self, file))
+    {
+      g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_CHANGED,
+                   _("%s: not saved, because the file changed on disk after it was opened "
+                     "(another annotator, or a git pull); your changes are kept in the window"),
+                   path);
+      return FALSE;
+    }
 
+  data = serialise_now (set, &modified, &length);
   if (!spanmark_write_file_atomic (file, data, length, error))
     return FALSE;
 
+  record_stamp (self, file, data, length);
   spanmark_annotation_set_set_modified (set, modified);
 
   return TRUE;
+}
+
+GFile *
+spanmark_project_save_annotations_copy (SpanmarkProject        *self,
+                                        SpanmarkAnnotationSet  *set,
+                                        GError                **error)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *checked = NULL;
+  g_autofree char *stamp = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *modified = NULL;
+  g_autofree char *data = NULL;
+  const char *document_id, *annotator;
+  gsize length;
+
+  g_return_val_if_fail (SPANMARK_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (SPANMARK_IS_ANNOTATION_SET (set), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  checked = check_set_path (self, set, error);
+  if (checked == NULL)
+    return NULL;
+
+  document_id = spanmark_annotation_set_get_document_id (set);
+  annotator = spanmark_annotation_set_get_annotator (set);
+  now = g_date_time_new_now_utc ();
+  stamp = g_date_time_format (now, "%Y%m%dT%H%M%SZ");
+
+  /* Two copies within a second get a counter; never replace a copy. */
+  for (guint i = 1; ; i++)
+    {
+      g_free (path);
+      if (i == 1)
+        path = g_strdup_printf (SPANMARK_PROJECT_CONFLICTS_DIR "/%s/%s-%s.json",
+                                annotator, document_id, stamp);
+      else
+        path = g_strdup_printf (SPANMARK_PROJECT_CONFLICTS_DIR "/%s/%s-%s-%u.json",
+                                annotator, document_id, stamp, i);
+      g_clear_object (&file);
+      file = g_file_resolve_relative_path (self->dir, path);
+      if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL) == G_FILE_TYPE_UNKNOWN)
+        break;
+    }
+
+  if (!spanmark_json_check_inside (self->dir, path))
+    {
+      g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID,
+                   _("%s: not saved, because the path leads outside the project folder (through a symbolic link)"),
+                   path);
+      return NULL;
+    }
+
+  data = serialise_now (set, &modified, &length);
+  if (!spanmark_write_file_atomic (file, data, length, error))
+    return NULL;
+
+  return g_steal_pointer (&file);
 }
 
 /* Finds the string value of "status" in the first bytes of an annotation
