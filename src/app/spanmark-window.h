@@ -27,6 +27,7 @@ G_DECLARE_FINAL_TYPE (SpanmarkWindow, spanmark_window, SPANMARK, WINDOW, AdwAppl
  *   win.search-next                select the next match of the search text
  *   win.done-next                  mark done, save, open the next unfinished
  *   win.save / win.reload / win.export
+ *   win.keep-mine / win.save-copy  settle a conflict (the file changed on disk)
  *   win.open-project / win.new-project
  *   win.open-recent (s: path)      open that project folder
  *   win.open-document (s: id)
@@ -58,8 +59,16 @@ gboolean               spanmark_window_get_dirty             (SpanmarkWindow   *
 /* TRUE when the "file changed on disk" banner is shown. */
 gboolean               spanmark_window_get_external_change   (SpanmarkWindow   *self);
 /* Writes the current annotations now; FALSE (with @error) when read-only
- * or the write failed. */
+ * or the write failed.  Refuses with SPANMARK_PROJECT_ERROR_CHANGED (and
+ * shows the banner) when the file changed on disk since it was opened. */
 gboolean               spanmark_window_save                  (SpanmarkWindow   *self,
+                                                              GError          **error);
+/* The ways out of that conflict (win.keep-mine, win.save-copy; win.reload
+ * discards): write this version over the other, or write it to a copy
+ * under conflicts/ and show the other. */
+gboolean               spanmark_window_keep_mine             (SpanmarkWindow   *self,
+                                                              GError          **error);
+gboolean               spanmark_window_save_copy             (SpanmarkWindow   *self,
                                                               GError          **error);
 /* A modal message dialog over the window: @heading, then @error's
  * message as plain text. */
