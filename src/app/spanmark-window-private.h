@@ -49,6 +49,8 @@ struct _SpanmarkWindow
   GPtrArray             *panels;         /* SpanmarkLabelPanel, borrowed from panel_stack */
   GPtrArray             *rows;           /* row widgets of the list, borrowed */
   GtkEventController    *key_controller; /* owned by the window */
+  GMenu                 *document_menu;  /* the list's context menu */
+  GtkWidget             *document_popover; /* shows it; a child of document_list */
   GFileMonitor          *monitor;
   GFile                 *annotation_file; /* of the current document */
   AdwToast              *undo_toast;     /* "Span removed / Undo" while it is shown */
@@ -93,6 +95,10 @@ SpanmarkStatus spanmark_window_get_status_of (SpanmarkWindow   *self,
                                               SpanmarkDocument *document);
 void     spanmark_window_forget_recent       (SpanmarkWindow   *self,
                                               const char       *path);
+/* The context menu of a row of the document list (a right click):
+ * "Reopen" for a done document; nothing for the others. */
+void     spanmark_window_show_document_menu  (SpanmarkWindow   *self,
+                                              GtkWidget        *row);
 void     spanmark_window_dismiss_undo_toast  (SpanmarkWindow   *self);
 /* After a save the annotator asked for failed: a toast for a conflict
  * (the banner has the choices), a dialog for anything else. */

@@ -308,6 +308,46 @@ filter_changed_cb (SpanmarkWindow *self)
   gtk_filter_changed (GTK_FILTER (self->status_filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
+void
+spanmark_window_show_document_menu (SpanmarkWindow *self,
+                                    GtkWidget      *row)
+{
+  SpanmarkDocument *document = g_object_get_data (G_OBJECT (row), "document");
+  g_autoptr(GMenuItem) item = NULL;
+  graphene_rect_t bounds;
+  GdkRectangle rect;
+
+  g_menu_remove_all (self->document_menu);
+  if (document == NULL || self->project == NULL
+      || spanmark_window_get_status_of (self, document) != SPANMARK_STATUS_DONE)
+    return;
+
+  item = g_menu_item_new (_("_Reopen (Mark In Progress)"), NULL);
+  g_menu_item_set_action_and_target_value (item, "win.reopen-document",
+                                           g_variant_new_string (spanmark_document_get_id (document)));
+  g_menu_append_item (self->document_menu, item);
+
+  if (!gtk_widget_compute_bounds (row, GTK_WIDGET (self->document_list), &bounds))
+    return;
+  rect.x = (int) bounds.origin.x;
+  rect.y = (int) bounds.origin.y;
+  rect.width = (int) bounds.size.width;
+  rect.height = (int) bounds.size.height;
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->document_popover), &rect);
+  gtk_popover_popup (GTK_POPOVER (self->document_popover));
+}
+
+static void
+row_pressed_cb (GtkGestureClick *gesture,
+                int              n_press,
+                double           x,
+                double           y,
+                SpanmarkWindow  *self)
+{
+  spanmark_window_show_document_menu (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture)));
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
 static void
 row_setup_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
@@ -316,6 +356,7 @@ row_setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *title = gtk_label_new (NULL);
   GtkWidget *status = gtk_label_new (NULL);
+  GtkGesture *gesture;
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
@@ -326,6 +367,11 @@ row_setup_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (box), status);
   g_object_set_data (G_OBJECT (box), "title-label", title);
   g_object_set_data (G_OBJECT (box), "status-label", status);
+  /* A right click offers what can be done to that document. */
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
+  g_signal_connect (gesture, "pressed", G_CALLBACK (row_pressed_cb), self);
+  gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (gesture));
   gtk_list_item_set_child (item, box);
   g_ptr_array_add (self->rows, box);
 }
@@ -1401,6 +1447,8 @@ spanmark_window_dispose (GObject *object)
     clear_panels (self);
   if (self->document_list != NULL)
     gtk_list_view_set_model (self->document_list, NULL);
+  g_clear_pointer (&self->document_popover, gtk_widget_unparent);
+  g_clear_object (&self->document_menu);
   g_clear_object (&self->selection);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->status_filter);
@@ -1547,6 +1595,10 @@ spanmark_window_init (SpanmarkWindow *self)
   g_signal_connect (factory, "unbind", G_CALLBACK (row_unbind_cb), self);
   gtk_list_view_set_factory (self->document_list, factory);
   g_object_unref (factory);
+  self->document_menu = g_menu_new ();
+  self->document_popover = gtk_popover_menu_new_from_model (G_MENU_MODEL (self->document_menu));
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->document_popover), FALSE);
+  gtk_widget_set_parent (self->document_popover, GTK_WIDGET (self->document_list));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->document_list),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Documents"),
                                   -1);

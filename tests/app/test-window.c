@@ -782,6 +782,7 @@ test_help_overlay (void)
     "1", "2", "3", "Delete", "Tab", "<Shift>Tab", "<Control>z", "<Control><Shift>z",
     "<Control>Return", "<Control>f", "<Control>g", "<Control>s", "<Control>o",
     "<Control>n", "<Control>e", "<Control>question", "<Control>q", "<Control>comma", "F6", "<Shift>F6",
+    "<Alt>Left <Alt>Right", "<Alt><Shift>Left <Alt><Shift>Right", "<Control><Shift>Return",
   };
 
   for (GSList *l = objects; l != NULL; l = l->next)
