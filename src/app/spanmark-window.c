@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "spanmark-display.h"
 #include "spanmark-history.h"
 #include "spanmark-import.h"
 #include "spanmark-label-panel.h"
@@ -27,14 +28,10 @@ static gboolean save_before_leaving (SpanmarkWindow *self);
 static void sync_status (SpanmarkWindow *self);
 static void update_changed_label (SpanmarkWindow *self);
 
-/* AdwToast titles are Pango markup in libadwaita 1.2; messages carry file
- * names and document text, so they are always escaped. */
 AdwToast *
 spanmark_window_new_toast (const char *text)
 {
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
-
-  return adw_toast_new (escaped);
+  return spanmark_display_new_toast (text);
 }
 
 static void
