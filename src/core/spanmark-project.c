@@ -890,7 +890,7 @@ spanmark_project_save_annotations_full (SpanmarkProject        *self,
     {
       g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_CHANGED,
                    _("%s: not saved, because the file changed on disk after it was opened "
-                     "(another annotator, or a git pull); your changes are kept in the window"),
+                     "(another annotator, or a git pull); nothing was written"),
                    path);
       return FALSE;
     }
