@@ -748,14 +748,21 @@ annotator_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* The outcome of a save that was asked for. */
+/* Once nothing unsaved holds the old name, a pending new one applies. */
 static void
-saved (SpanmarkWindow *self)
+check_annotator (SpanmarkWindow *self)
 {
   g_autofree char *annotator = spanmark_settings_dup_annotator (spanmark_settings_get_default ());
 
   if (g_strcmp0 (annotator, self->annotator) != 0 && self->annotator_idle_id == 0)
     self->annotator_idle_id = g_idle_add (annotator_idle_cb, self);
+}
+
+/* The outcome of a save that was asked for. */
+static void
+saved (SpanmarkWindow *self)
+{
+  check_annotator (self);
 
   self->dirty = FALSE;
   self->dirty_since = 0;
@@ -1127,6 +1134,7 @@ spanmark_window_reload (SpanmarkWindow *self)
   /* Reload means "take the version on disk": drop unsaved edits. */
   document = g_object_ref (self->document);
   open_document_now (self, document);
+  check_annotator (self);
   g_hash_table_remove (self->statuses, spanmark_document_get_id (document));
   for (guint i = 0; i < self->rows->len; i++)
     update_row (self, g_ptr_array_index (self->rows, i));
