@@ -664,37 +664,35 @@ record_stamp (SpanmarkProject *self,
   g_hash_table_replace (self->stamps, path, stamp);
 }
 
-/* Reads what is at @file now.  TRUE with *data NULL when nothing is
- * there; FALSE when it is something this project never writes (a
- * folder, a FIFO, a dangling link) or cannot be read. */
-static gboolean
-read_current (GFile  *file,
-              char  **data,
-              gsize  *length)
+typedef enum
 {
-  GFileType type = g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL);
+  DISK_ABSENT,
+  DISK_REGULAR,
+  DISK_OTHER,    /* a folder, a FIFO, a dangling link, unreadable */
+} DiskState;
 
-  *data = NULL;
-  *length = 0;
+/* What is at @file now, and its size when it is a regular file. */
+static DiskState
+query_current (GFile   *file,
+               goffset *size)
+{
+  g_autoptr(GFileInfo) info = NULL;
 
-  if (type == G_FILE_TYPE_UNKNOWN)
-    return g_file_query_file_type (file, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL) == G_FILE_TYPE_UNKNOWN;
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info == NULL)
+    return g_file_query_file_type (file, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL) == G_FILE_TYPE_UNKNOWN
+           ? DISK_ABSENT : DISK_OTHER;
 
-  /* Only a regular file is read: reading a FIFO would block. */
-  if (type != G_FILE_TYPE_REGULAR)
-    return FALSE;
+  /* Only a regular file is ever read: reading a FIFO would block. */
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    return DISK_OTHER;
 
-  return g_file_load_contents (file, NULL, data, length, NULL, NULL);
+  *size = g_file_info_get_size (info);
+
+  return DISK_REGULAR;
 }
 
-/**
- * spanmark_project_is_file_changed:
- *
- * Whether @file no longer holds what this project last loaded from it or
- * wrote to it.  Compares the bytes (size, then SHA-256), not times: a
- * `git checkout` that rewrites the same bytes is no change, and a write
- * within the file system's time granularity still is one.
- */
 gboolean
 spanmark_project_is_file_changed (SpanmarkProject *self,
                                   GFile           *file)
@@ -703,7 +701,8 @@ spanmark_project_is_file_changed (SpanmarkProject *self,
   g_autofree char *data = NULL;
   g_autofree char *sha256 = NULL;
   const FileStamp *stamp;
-  gsize length;
+  goffset size = 0;
+  gsize length = 0;
 
   g_return_val_if_fail (SPANMARK_IS_PROJECT (self), TRUE);
   g_return_val_if_fail (G_IS_FILE (file), TRUE);
@@ -711,11 +710,21 @@ spanmark_project_is_file_changed (SpanmarkProject *self,
   path = g_file_get_path (file);
   stamp = path != NULL ? g_hash_table_lookup (self->stamps, path) : NULL;
 
-  if (!read_current (file, &data, &length))
+  switch (query_current (file, &size))
+    {
+    case DISK_ABSENT:
+      return stamp != NULL && stamp->exists;
+    case DISK_OTHER:
+      return TRUE;
+    case DISK_REGULAR:
+    default:
+      break;
+    }
+
+  /* Another size is another file, without reading it (it may be huge). */
+  if (stamp == NULL || !stamp->exists || (goffset) stamp->size != size)
     return TRUE;
-  if (data == NULL)
-    return stamp != NULL && stamp->exists;
-  if (stamp == NULL || !stamp->exists || stamp->size != length)
+  if (!g_file_load_contents (file, NULL, &data, &length, NULL, NULL) || length != stamp->size)
     return TRUE;
 
   sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);

@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <unistd.h>
@@ -221,6 +222,21 @@ test_special_files (void)
   g_assert_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_CHANGED);
   g_clear_error (&error);
   g_assert_cmpint (g_rmdir (path), ==, 0);
+
+  /* A huge file (sparse: 8 GiB of nothing) is told apart by its size,
+   * without being read. */
+  {
+    int fd = g_open (path, O_WRONLY | O_CREAT, 0644);
+
+    g_assert_cmpint (fd, >=, 0);
+    g_assert_cmpint (ftruncate (fd, (off_t) 8 << 30), ==, 0);
+    g_assert_cmpint (close (fd), ==, 0);
+  }
+  g_assert_true (spanmark_project_is_file_changed (project, file));
+  g_assert_false (spanmark_project_save_annotations_full (project, set, SPANMARK_SAVE_IF_UNCHANGED, &error));
+  g_assert_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_CHANGED);
+  g_clear_error (&error);
+  g_assert_cmpint (g_unlink (path), ==, 0);
 
   /* A dangling link is something, too. */
   g_assert_cmpint (symlink (elsewhere, path), ==, 0);
