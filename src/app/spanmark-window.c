@@ -798,6 +798,7 @@ write_annotations (SpanmarkWindow     *self,
                    SpanmarkSaveFlags   flags,
                    GError            **error)
 {
+  g_autoptr(GError) local_error = NULL;
   gboolean ok;
 
   /* Status and "modified" change as part of saving: that is not a new
@@ -806,23 +807,25 @@ write_annotations (SpanmarkWindow     *self,
   if (spanmark_annotation_set_get_status (self->set) == SPANMARK_STATUS_NEW
       && spanmark_annotation_set_get_n_spans (self->set) > 0)
     spanmark_window_set_status (self, SPANMARK_STATUS_IN_PROGRESS);
-  ok = spanmark_project_save_annotations_full (self->project, self->set, flags, error);
+  ok = spanmark_project_save_annotations_full (self->project, self->set, flags, &local_error);
   self->saving = FALSE;
 
-  if (ok)
-    saved (self);
-  else
-    save_failed (self, *error);
+  if (!ok)
+    {
+      save_failed (self, local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
 
-  return ok;
+  saved (self);
+
+  return TRUE;
 }
 
 gboolean
 spanmark_window_save (SpanmarkWindow  *self,
                       GError         **error)
 {
-  g_autoptr(GError) local_error = NULL;
-
   g_return_val_if_fail (SPANMARK_IS_WINDOW (self), FALSE);
 
   if (self->set == NULL)
@@ -838,13 +841,7 @@ spanmark_window_save (SpanmarkWindow  *self,
       return FALSE;
     }
 
-  if (!write_annotations (self, SPANMARK_SAVE_IF_UNCHANGED, &local_error))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  return TRUE;
+  return write_annotations (self, SPANMARK_SAVE_IF_UNCHANGED, error);
 }
 
 static gboolean
@@ -956,9 +953,9 @@ monitor_changed_cb (GFileMonitor      *monitor,
     return;
 
   show_changed_bar (self, changed);
-  /* Changed back to our version: saving can go on. */
-  if (!changed && self->dirty)
-    set_changed_cb (self);
+  /* Changed back to the version we know: what waited can be saved. */
+  if (!changed && self->dirty && !self->read_only)
+    schedule_autosave (self, get_now (self));
 }
 
 /* Says why the work could not be saved when the annotator wanted to
