@@ -25,13 +25,12 @@
 #define NASTY "<b>x</b> & <span>"
 #define TEXT "Mayor " NASTY " spoke in " NASTY ".\n"
 
-/* How many labels under @widget show NASTY (within their text or, when
- * @exact, as all of it). */
+/* How many of @labels show NASTY (within their text or, when @exact, as
+ * all of it). */
 static guint
-count_labels (GtkWidget *widget,
-              gboolean   exact)
+count_in (GPtrArray *labels,
+          gboolean   exact)
 {
-  g_autoptr(GPtrArray) labels = spanmark_test_collect_of_type (widget, GTK_TYPE_LABEL, g_ptr_array_new ());
   guint n = 0;
 
   for (guint i = 0; i < labels->len; i++)
@@ -48,37 +47,18 @@ count_labels (GtkWidget *widget,
 static guint
 count_shown (GtkWidget *widget)
 {
-  return count_labels (widget, FALSE);
+  g_autoptr(GPtrArray) labels = spanmark_test_collect_of_type (widget, GTK_TYPE_LABEL, g_ptr_array_new ());
+
+  return count_in (labels, FALSE);
 }
 
-/* The same in the toasts on screen (the overlay's other children),
- * including those still fading out. */
 static guint
 count_in_toasts (AdwToastOverlay *overlay,
                  gboolean         exact)
 {
-  guint n = 0;
+  g_autoptr(GPtrArray) labels = toast_labels (overlay);
 
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (overlay));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (child != adw_toast_overlay_get_child (overlay))
-      n += count_labels (child, exact);
-
-  return n;
-}
-
-static GtkWindow *
-find_toplevel (GType      type,
-               GtkWindow *transient_for)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_window_get_transient_for (l->data) == transient_for)
-      return l->data;
-
-  return NULL;
+  return count_in (labels, exact);
 }
 
 /* A project in a folder named NASTY, named NASTY, with a document titled
@@ -175,7 +155,7 @@ test_window (Fixture       *fixture,
   spanmark_window_clear_toasts (window);
   activate (fixture, "win.export", NULL);
   {
-    SpanmarkExportDialog *dialog = SPANMARK_EXPORT_DIALOG (find_toplevel (SPANMARK_TYPE_EXPORT_DIALOG, GTK_WINDOW (window)));
+    SpanmarkExportDialog *dialog = SPANMARK_EXPORT_DIALOG (find_transient (GTK_WINDOW (window), SPANMARK_TYPE_EXPORT_DIALOG));
     g_autoptr(GFile) folder = g_file_new_for_path (fixture->project_path);
 
     g_assert_nonnull (dialog);
@@ -189,7 +169,7 @@ test_window (Fixture       *fixture,
   /* The dialog saying a folder cannot be opened. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-recent", "s", gone));
   {
-    GtkWindow *dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window));
+    GtkWindow *dialog = find_transient (GTK_WINDOW (window), ADW_TYPE_MESSAGE_DIALOG);
 
     g_assert_nonnull (dialog);
     g_assert_cmpuint (count_shown (GTK_WIDGET (dialog)), ==, 1);

@@ -172,20 +172,13 @@ test_boundary_keys (Fixture       *fixture,
   g_assert_false (press (fixture, GDK_KEY_Up, GDK_ALT_MASK));
 }
 
-/* Whether a label showing @text is in the toast overlay now. */
+/* Whether a toast showing @text is on screen (or still fading out). */
 static gboolean
 toast_shown (Fixture    *fixture,
              const char *text)
 {
-  AdwToastOverlay *overlay = fixture->window->toast_overlay;
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GPtrArray) labels = toast_labels (fixture->window->toast_overlay);
 
-  /* The overlay's children besides its content are the toasts. */
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (overlay));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (child != adw_toast_overlay_get_child (overlay))
-      spanmark_test_collect_of_type (child, GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
     if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), text) == 0)
       return TRUE;
@@ -226,25 +219,6 @@ test_undo_toast_at_once (Fixture       *fixture,
   g_assert_true (wait_for (main_loop_idle, NULL));
 }
 
-/* Whether the list shows @status for @doc_id. */
-static gboolean
-row_status_is (Fixture    *fixture,
-               const char *doc_id,
-               const char *status)
-{
-  for (guint i = 0; i < fixture->window->rows->len; i++)
-    {
-      GtkWidget *row = g_ptr_array_index (fixture->window->rows, i);
-      SpanmarkDocument *document = g_object_get_data (G_OBJECT (row), "document");
-      GtkLabel *label = g_object_get_data (G_OBJECT (row), "status-label");
-
-      if (document != NULL && g_str_equal (spanmark_document_get_id (document), doc_id))
-        return g_strcmp0 (gtk_label_get_text (label), status) == 0;
-    }
-
-  return FALSE;
-}
-
 static GtkWidget *
 row_of (Fixture    *fixture,
         const char *doc_id)
@@ -260,6 +234,17 @@ row_of (Fixture    *fixture,
 
   g_assert_not_reached ();
   return NULL;
+}
+
+/* Whether the list shows @status for @doc_id. */
+static gboolean
+row_status_is (Fixture    *fixture,
+               const char *doc_id,
+               const char *status)
+{
+  GtkLabel *label = g_object_get_data (G_OBJECT (row_of (fixture, doc_id)), "status-label");
+
+  return g_strcmp0 (gtk_label_get_text (label), status) == 0;
 }
 
 /* A done document can be reopened from the list's context menu or with

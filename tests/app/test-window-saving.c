@@ -70,15 +70,7 @@ set_delays (guint delay,
 static AdwMessageDialog *
 find_dialog (Fixture *fixture)
 {
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data)
-        && gtk_window_get_transient_for (l->data) == GTK_WINDOW (fixture->window)
-        && gtk_widget_get_visible (l->data))
-      return l->data;
-
-  return NULL;
+  return (AdwMessageDialog *) find_transient (GTK_WINDOW (fixture->window), ADW_TYPE_MESSAGE_DIALOG);
 }
 
 static void

@@ -147,3 +147,32 @@ press (Fixture         *fixture,
 
   return handled;
 }
+
+GtkWindow *
+find_transient (GtkWindow *parent,
+                GType      type)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type)
+        && gtk_window_get_transient_for (l->data) == parent
+        && gtk_widget_get_visible (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+GPtrArray *
+toast_labels (AdwToastOverlay *overlay)
+{
+  GPtrArray *labels = g_ptr_array_new ();
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (overlay));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (child != adw_toast_overlay_get_child (overlay))
+      spanmark_test_collect_of_type (child, GTK_TYPE_LABEL, labels);
+
+  return labels;
+}

@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include <adwaita.h>
 #include <json-glib/json-glib.h>
 
 #include "spanmark-window.h"
@@ -53,5 +54,12 @@ JsonObject         *read_saved       (Fixture                *fixture,
 gboolean            press            (Fixture                *fixture,
                                       guint                   keyval,
                                       GdkModifierType         state);
+
+/* The visible toplevel of @type transient for @parent, or NULL. */
+GtkWindow          *find_transient   (GtkWindow              *parent,
+                                      GType                   type);
+/* The labels of the toasts in @overlay (the children besides its
+ * content), those still fading out included. */
+GPtrArray          *toast_labels     (AdwToastOverlay        *overlay) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS
