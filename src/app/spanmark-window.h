@@ -18,14 +18,19 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SpanmarkWindow, spanmark_window, SPANMARK, WINDOW, AdwApplicationWindow)
 
 /* Window actions (tests drive the window through them):
- *   win.tag (s: label name)        tag the selection (white space trimmed)
+ *   win.tag (s: label name)        tag the selection (white space trimmed);
+ *                                  on exactly a span of another label, relabel it
  *   win.tag-all (s: label name)    tag every occurrence of the selected text
  *   win.delete-span                remove the innermost span at the caret
+ *   win.move-span-start / win.move-span-end (i: -1 or 1)
+ *                                  move that span's start / end by a character
  *   win.next-span / win.prev-span  select the next / previous span
  *   win.undo / win.redo
  *   win.search                     show the search bar
  *   win.search-next                select the next match of the search text
  *   win.done-next                  mark done, save, open the next unfinished
+ *   win.reopen-document (s: id, "" for the open one)
+ *                                  a done document back to in progress
  *   win.save / win.reload / win.export
  *   win.keep-mine / win.save-copy  settle a conflict (the file changed on disk)
  *   win.open-project / win.new-project
