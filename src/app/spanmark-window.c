@@ -921,8 +921,9 @@ update_changed_label (SpanmarkWindow *self)
     text = g_strdup_printf (_("%s changed on disk. Reload it to see the other version."), name);
   gtk_label_set_text (self->changed_label, text);
   gtk_button_set_label (self->reload_button, mine ? _("_Reload (Discard Mine)") : _("_Reload"));
-  gtk_widget_set_visible (GTK_WIDGET (self->keep_mine_button), mine);
-  gtk_widget_set_visible (GTK_WIDGET (self->save_copy_button), mine);
+  /* The flow box lays out its own child around each button. */
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->keep_mine_button)), mine);
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->save_copy_button)), mine);
 }
 
 static void

@@ -242,8 +242,8 @@ test_conflict (Fixture       *fixture,
   g_assert_true (spanmark_window_get_external_change (window));
   g_assert_cmpstr (gtk_label_get_text (window->save_state_label), ==, "Not saved");
   g_assert_nonnull (strstr (gtk_label_get_text (window->changed_label), "unsaved"));
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->keep_mine_button)));
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->save_copy_button)));
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (window->keep_mine_button)));
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (window->save_copy_button)));
   g_assert_cmpstr (gtk_button_get_label (window->reload_button), ==, "_Reload (Discard Mine)");
   /* No retry of its own: only the annotator can choose. */
   g_assert_cmpint (spanmark_window_get_autosave_due (window), ==, 0);
@@ -345,11 +345,11 @@ test_conflict_seen_by_monitor (Fixture       *fixture,
   spanmark_window_set_test_clock (window, T0);
   theirs = write_other_version (fixture, "emoji", 2);
   g_assert_true (wait_for ((Condition) spanmark_window_get_external_change, window));
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->keep_mine_button)));
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (window->keep_mine_button)));
   g_assert_cmpstr (gtk_button_get_label (window->reload_button), ==, "_Reload");
 
   add_span (fixture, 0);
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->keep_mine_button)));
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (window->keep_mine_button)));
   g_assert_cmpint (spanmark_window_get_autosave_due (window), ==, 0);
   spanmark_window_set_test_clock (window, T0 + 60 * G_USEC_PER_SEC);
   after = read_file (path);
