@@ -1,4 +1,4 @@
-/* spanmark-display.c — how schema names are shown in the window
+/* spanmark-display.c — how schema names and messages are shown in the window
  *
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -79,4 +79,16 @@ spanmark_display_attr_keys (const SpanmarkLabel *label,
   g_ptr_array_extend (keys, others, NULL, NULL);
 
   return keys;
+}
+
+AdwToast *
+spanmark_display_new_toast (const char *text)
+{
+  g_autofree char *escaped = NULL;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  escaped = g_markup_escape_text (text, -1);
+
+  return adw_toast_new (escaped);
 }

@@ -1,4 +1,4 @@
-/* spanmark-display.h — how schema names are shown in the window
+/* spanmark-display.h — how schema names and messages are shown in the window
  *
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -6,7 +6,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <adwaita.h>
 
 #include "spanmark-label.h"
 
@@ -24,5 +24,10 @@ const char *spanmark_display_attr_name (const char *attr);
  * belong to @attrs. */
 GPtrArray  *spanmark_display_attr_keys (const SpanmarkLabel *label,
                                         GHashTable          *attrs) G_GNUC_WARN_UNUSED_RESULT;
+
+/* A toast showing @text as it is.  A toast's title is Pango markup in
+ * libadwaita 1.2, and messages carry file names, document text and what
+ * the user typed. */
+AdwToast   *spanmark_display_new_toast (const char          *text) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -208,14 +208,15 @@ static void
 update_current (SpanmarkDocumentView *self)
 {
   const SpanmarkSpan *span = NULL;
-  GtkTextIter cursor, a, b;
+  GtkTextIter a, b;
 
+  /* The span under the selection's start: the caret sits at the end of a
+   * selected span (its moving end), one past its last character. */
   if (self->set != NULL)
     {
-      gtk_text_buffer_get_iter_at_mark (self->buffer, &cursor,
-                                        gtk_text_buffer_get_insert (self->buffer));
-      span = spanmark_annotation_set_get_span_at (self->set,
-                                                  (guint) gtk_text_iter_get_offset (&cursor));
+      gtk_text_buffer_get_selection_bounds (self->buffer, &a, &b);
+      gtk_text_iter_order (&a, &b);
+      span = spanmark_annotation_set_get_span_at (self->set, (guint) gtk_text_iter_get_offset (&a));
     }
 
   if (span != NULL && self->current_tags == lookup_tags (self, span->label)
@@ -344,8 +345,7 @@ mark_set_cb (GtkTextBuffer        *buffer,
       && mark != gtk_text_buffer_get_selection_bound (buffer))
     return;
 
-  if (mark == gtk_text_buffer_get_insert (buffer))
-    update_current (self);
+  update_current (self);
   emit_selection_changed (self);
 }
 
@@ -543,8 +543,10 @@ spanmark_document_view_select_range (SpanmarkDocumentView *self,
   start = MIN (start, length);
   end = CLAMP (end, start, length);
 
+  /* The caret (the moving end) at the end: Shift+Right after Tab, a
+   * search hit or tagging grows the selection, not shrinks it. */
   get_iters (self, start, end, &a, &b);
-  gtk_text_buffer_select_range (self->buffer, &a, &b);
+  gtk_text_buffer_select_range (self->buffer, &b, &a);
   gtk_text_view_scroll_to_mark (self->text_view,
                                 gtk_text_buffer_get_insert (self->buffer),
                                 0.1, FALSE, 0.0, 0.0);
@@ -644,7 +646,13 @@ query_tooltip_cb (GtkWidget            *widget,
     return FALSE;
 
   if (keyboard_mode)
-    gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, gtk_text_buffer_get_insert (self->buffer));
+    {
+      GtkTextIter other;
+
+      /* The selection's start, as for the current span. */
+      gtk_text_buffer_get_selection_bounds (self->buffer, &iter, &other);
+      gtk_text_iter_order (&iter, &other);
+    }
   else
     {
       gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);

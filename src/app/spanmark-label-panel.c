@@ -155,7 +155,9 @@ ensure_selected_span (SpanmarkLabelPanel *self)
   if (!get_trimmed_selection (self, &start, &end))
     return NULL;
 
-  span = spanmark_annotation_set_add_span (self->set, start, end, self->label->name, &error);
+  /* A span of another label on exactly these characters is relabelled,
+   * as the label's key does, not doubled. */
+  span = spanmark_annotation_set_tag_range (self->set, start, end, self->label->name, &error);
   if (span == NULL)
     {
       g_warning ("Could not tag %u–%u as %s: %s",

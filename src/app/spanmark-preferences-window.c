@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "spanmark-display.h"
 #include "spanmark-preferences-window.h"
 #include "spanmark-project.h"
 #include "spanmark-settings.h"
@@ -87,7 +88,8 @@ annotator_row_apply_cb (SpanmarkPreferencesWindow *self,
       /* Translators: %s is the name the user typed. */
       message = g_strdup_printf (_("“%s” cannot be an annotator name: use letters, digits, “-”, “_” or “.”, not starting with “.”"),
                                  name);
-      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
+      /* The name as typed, "<b>" and "&" included: plain text. */
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), spanmark_display_new_toast (message));
       return;
     }
 

@@ -159,6 +159,14 @@ spanmark_settings_get_autosave_delay (SpanmarkSettings *self)
   return g_settings_get_uint (self->settings, "autosave-delay");
 }
 
+guint
+spanmark_settings_get_autosave_max_delay (SpanmarkSettings *self)
+{
+  g_return_val_if_fail (SPANMARK_IS_SETTINGS (self), 3);
+
+  return g_settings_get_uint (self->settings, "autosave-max-delay");
+}
+
 GStrv
 spanmark_settings_dup_recent_projects (SpanmarkSettings *self)
 {

@@ -5,7 +5,7 @@
  *
  * Keys (schema io.github.spanmark.Spanmark): annotator-name (s),
  * font-size (i), line-spacing (d), autosave-delay (u, seconds),
- * recent-projects (as), window-width (i), window-height (i),
+ * autosave-max-delay (u, seconds), recent-projects (as), window-width (i), window-height (i),
  * window-maximized (b).  Bind widgets with g_settings_bind() on
  * spanmark_settings_get_gsettings().
  */
@@ -31,7 +31,10 @@ void              spanmark_settings_set_annotator_override (SpanmarkSettings *se
                                                             const char       *annotator);
 int               spanmark_settings_get_font_size       (SpanmarkSettings *self);
 double            spanmark_settings_get_line_spacing    (SpanmarkSettings *self);
+/* Autosave runs autosave-delay seconds after the last change, and never
+ * later than autosave-max-delay seconds after the first unsaved one. */
 guint             spanmark_settings_get_autosave_delay  (SpanmarkSettings *self);
+guint             spanmark_settings_get_autosave_max_delay (SpanmarkSettings *self);
 GStrv             spanmark_settings_dup_recent_projects (SpanmarkSettings *self) G_GNUC_WARN_UNUSED_RESULT;
 /* Moves @path to the front; keeps at most 10. */
 void              spanmark_settings_add_recent_project  (SpanmarkSettings *self,

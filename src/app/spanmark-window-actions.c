@@ -72,15 +72,13 @@ tag_action (GtkWidget  *widget,
   if (!get_tag_range (self, label, &start, &end))
     return;
 
-  if (spanmark_annotation_set_find_span (self->set, start, end, label) != NULL)
+  /* On exactly a span of another label this relabels it. */
+  if (spanmark_annotation_set_tag_range (self->set, start, end, label, &error) == NULL)
     {
-      spanmark_window_toast (self, _("Already tagged"));
-      return;
-    }
-
-  if (spanmark_annotation_set_add_span (self->set, start, end, label, &error) == NULL)
-    {
-      spanmark_window_toast (self, error->message);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        spanmark_window_toast (self, _("Already tagged"));
+      else
+        spanmark_window_toast (self, error->message);
       return;
     }
 
@@ -171,7 +169,10 @@ delete_span_action (GtkWidget  *widget,
   adw_toast_set_action_name (toast, "win.undo");
   self->undo_toast = g_object_ref (toast);
   g_signal_connect_swapped (toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb), self);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  /* Undo is only worth something now: it shows at once, not behind a
+   * notice still on screen or waiting. */
+  spanmark_window_clear_toasts (self);
+  spanmark_window_add_toast (self, toast);
 }
 
 /* Tab from a selected span goes to the next one; from a bare caret (a
@@ -225,6 +226,44 @@ move_span_action (GtkWidget  *widget,
     gtk_widget_error_bell (widget);
 }
 
+/* Alt(+Shift)+Left/Right: fix a boundary of the span the annotator
+ * means by one character, the span staying selected so the key can be
+ * pressed again.  The parameter is the step: -1 or 1. */
+static void
+move_boundary_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SpanmarkWindow *self = SPANMARK_WINDOW (widget);
+  gboolean at_end = g_str_equal (action_name, "win.move-span-end");
+  int step = g_variant_get_int32 (parameter);
+  g_autofree char *id = NULL;
+  const SpanmarkSpan *span;
+  gint64 start, end;
+
+  if (!can_edit (self))
+    return;
+
+  span = get_target_span (self);
+  if (span == NULL)
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+
+  id = g_strdup (span->id);
+  start = (gint64) span->start + (at_end ? 0 : step);
+  end = (gint64) span->end + (at_end ? step : 0);
+  if (start < 0 || end > spanmark_annotation_set_get_length (self->set) || start >= end
+      || !spanmark_annotation_set_set_span_range (self->set, id, (guint) start, (guint) end, NULL))
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+
+  spanmark_document_view_select_range (self->document_view, (guint) start, (guint) end);
+}
+
 static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
@@ -245,20 +284,44 @@ undo_action (GtkWidget  *widget,
 
 /* Search */
 
+/* How many times @needle occurs in @text, overlapping occurrences too (as
+ * Ctrl+G visits them), and in @position the 1-based rank of the one at
+ * @at. */
+static guint
+count_matches (const char *text,
+               const char *needle,
+               const char *at,
+               guint      *position)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (text, needle); p != NULL; p = strstr (g_utf8_next_char (p), needle))
+    {
+      n++;
+      if (p == at)
+        *position = n;
+    }
+
+  return n;
+}
+
 /* Selects the first match of the search text at the selection (while
- * typing) or after it (Enter, Ctrl+G), wrapping round at the end.  No
- * match rings the bell and marks the entry. */
+ * typing, and Enter, which keeps the match typing found) or after it
+ * (Ctrl+G), wrapping round at the end, and says which of how many it is.
+ * No match rings the bell and marks the entry. */
 static gboolean
 find_match (SpanmarkWindow *self,
             gboolean        after_selection)
 {
   const char *needle = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *count = NULL;
   SpanmarkTextIndex *index;
   const char *text, *found;
-  guint start, end;
+  guint start, end, position = 0, n;
   gsize byte;
 
   gtk_widget_remove_css_class (GTK_WIDGET (self->search_entry), "error");
+  gtk_label_set_text (self->search_count_label, "");
   if (self->set == NULL || needle[0] == '\0')
     return FALSE;
 
@@ -274,6 +337,7 @@ find_match (SpanmarkWindow *self,
     found = strstr (text, needle);
   if (found == NULL)
     {
+      gtk_label_set_text (self->search_count_label, _("No matches"));
       gtk_widget_add_css_class (GTK_WIDGET (self->search_entry), "error");
       gtk_widget_error_bell (GTK_WIDGET (self));
       return FALSE;
@@ -282,6 +346,11 @@ find_match (SpanmarkWindow *self,
   start = spanmark_text_index_byte_to_char (index, (gsize) (found - text));
   spanmark_document_view_select_range (self->document_view, start,
                                        start + (guint) g_utf8_strlen (needle, -1));
+
+  n = count_matches (text, needle, found, &position);
+  /* Translators: which search match is selected, e.g. "2 of 5". */
+  count = g_strdup_printf (C_("search matches", "%u of %u"), position, n);
+  gtk_label_set_text (self->search_count_label, count);
 
   return TRUE;
 }
@@ -315,13 +384,14 @@ search_changed_cb (GtkSearchEntry *entry,
   find_match (self, FALSE);
 }
 
-/* Enter: go to the next match and hand the keyboard to the text, so the
- * match can be tagged with its key at once. */
+/* Enter: keep the match typing selected (the first one from the caret,
+ * not the one after it) and hand the keyboard to the text, so the match
+ * can be tagged with its key at once; Ctrl+G goes on to the next. */
 static void
 search_activate_cb (GtkSearchEntry *entry,
                     SpanmarkWindow *self)
 {
-  find_match (self, TRUE);
+  find_match (self, FALSE);
   gtk_widget_grab_focus (GTK_WIDGET (self->document_view));
 }
 
@@ -385,9 +455,9 @@ save_action (GtkWidget  *widget,
   if (self->set == NULL)
     return;
 
-  if (spanmark_window_save (self, &error))
-    spanmark_window_toast (self, _("Saved"));
-  else
+  /* No "Saved" toast: the header says it, and a toast would only hold
+   * up the next one that matters (Undo). */
+  if (!spanmark_window_save (self, &error))
     spanmark_window_toast (self, error->message);
 }
 
@@ -406,7 +476,7 @@ done_next_action (GtkWidget  *widget,
   spanmark_window_set_status (self, SPANMARK_STATUS_DONE);
   if (!spanmark_window_save (self, &error))
     {
-      spanmark_window_show_error (self, _("Could Not Save"), error);
+      spanmark_window_report_save_error (self, error);
       return;
     }
 
@@ -428,6 +498,55 @@ done_next_action (GtkWidget  *widget,
     }
 
   spanmark_window_toast (self, _("All documents are done"));
+}
+
+/* A done document back to work: "" is the open one, else the id of
+ * one in the list (its context menu), which opens first. */
+static void
+reopen_document_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  SpanmarkWindow *self = SPANMARK_WINDOW (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  SpanmarkDocument *document = self->document;
+
+  if (self->project == NULL)
+    return;
+
+  if (id[0] != '\0')
+    document = spanmark_project_lookup_document (self->project, id);
+  if (document == NULL)
+    return;
+
+  if (document != self->document && !spanmark_window_open_document (self, document))
+    return;
+
+  if (!can_edit (self) || spanmark_annotation_set_get_status (self->set) != SPANMARK_STATUS_DONE)
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+
+  spanmark_window_set_status (self, SPANMARK_STATUS_IN_PROGRESS);
+}
+
+static void
+resolve_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  SpanmarkWindow *self = SPANMARK_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  if (g_str_equal (action_name, "win.keep-mine"))
+    ok = spanmark_window_keep_mine (self, &error);
+  else
+    ok = spanmark_window_save_copy (self, &error);
+
+  if (!ok)
+    spanmark_window_show_error (self, _("Could Not Save"), error);
 }
 
 static void
@@ -489,7 +608,7 @@ exported_cb (SpanmarkExportDialog *dialog,
   adw_toast_set_button_label (toast, _("Open Folder"));
   adw_toast_set_action_name (toast, "win.open-folder");
   adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  spanmark_window_add_toast (self, toast);
 }
 
 static void
@@ -771,6 +890,24 @@ key_pressed_cb (GtkEventControllerKey *controller,
     return gtk_widget_activate_action (GTK_WIDGET (self), "win.redo", NULL);
   if (mods == GDK_CONTROL_MASK && (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter))
     return gtk_widget_activate_action (GTK_WIDGET (self), "win.done-next", NULL);
+  if (mods == (GDK_CONTROL_MASK | GDK_SHIFT_MASK) && (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter))
+    return gtk_widget_activate_action (GTK_WIDGET (self), "win.reopen-document", "s", "");
+
+  /* Alt+Left/Right move the start of the span, Alt+Shift+Left/Right its
+   * end (Shift, as Shift+arrows move the selection's end). */
+  if ((mods & ~GDK_SHIFT_MASK) == GDK_ALT_MASK)
+    {
+      int step = 0;
+
+      if (keyval == GDK_KEY_Left || keyval == GDK_KEY_KP_Left)
+        step = -1;
+      else if (keyval == GDK_KEY_Right || keyval == GDK_KEY_KP_Right)
+        step = 1;
+      if (step != 0)
+        return gtk_widget_activate_action (GTK_WIDGET (self),
+                                           (mods & GDK_SHIFT_MASK) != 0 ? "win.move-span-end" : "win.move-span-start",
+                                           "i", step);
+    }
 
   if ((mods & ~GDK_SHIFT_MASK) != 0)
     return FALSE;
@@ -818,6 +955,11 @@ spanmark_window_update_actions (SpanmarkWindow *self)
   gtk_widget_action_set_enabled (widget, "win.done-next", editable);
   gtk_widget_action_set_enabled (widget, "win.save", has_document);
   gtk_widget_action_set_enabled (widget, "win.reload", has_document);
+  gtk_widget_action_set_enabled (widget, "win.keep-mine", editable && gtk_info_bar_get_revealed (self->changed_bar));
+  gtk_widget_action_set_enabled (widget, "win.save-copy", editable && gtk_info_bar_get_revealed (self->changed_bar));
+  gtk_widget_action_set_enabled (widget, "win.reopen-document", has_project);
+  gtk_widget_action_set_enabled (widget, "win.move-span-start", editable);
+  gtk_widget_action_set_enabled (widget, "win.move-span-end", editable);
   gtk_widget_action_set_enabled (widget, "win.export", has_project);
   gtk_widget_action_set_enabled (widget, "win.open-document", has_project);
   gtk_widget_action_set_enabled (widget, "win.select-range", has_document);
@@ -861,6 +1003,11 @@ spanmark_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.done-next", NULL, done_next_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "win.keep-mine", NULL, resolve_action);
+  gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, resolve_action);
+  gtk_widget_class_install_action (widget_class, "win.reopen-document", "s", reopen_document_action);
+  gtk_widget_class_install_action (widget_class, "win.move-span-start", "i", move_boundary_action);
+  gtk_widget_class_install_action (widget_class, "win.move-span-end", "i", move_boundary_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.open-project", NULL, open_project_action);
   gtk_widget_class_install_action (widget_class, "win.new-project", NULL, new_project_action);
@@ -881,6 +1028,8 @@ spanmark_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "win.done-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.reopen-document", "s", "");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, 0, "win.next-pane", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, GDK_SHIFT_MASK, "win.prev-pane", NULL);
 }

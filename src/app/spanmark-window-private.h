@@ -28,8 +28,12 @@ struct _SpanmarkWindow
   GtkLabel              *read_only_label;
   GtkInfoBar            *changed_bar;
   GtkLabel              *changed_label;
+  GtkButton             *reload_button;
+  GtkButton             *keep_mine_button;
+  GtkButton             *save_copy_button;
   GtkSearchBar          *search_bar;
   GtkSearchEntry        *search_entry;
+  GtkLabel              *search_count_label;
   GtkStack              *document_stack;
   SpanmarkDocumentView  *document_view;
   GtkStack              *panel_stack;
@@ -45,25 +49,44 @@ struct _SpanmarkWindow
   GPtrArray             *panels;         /* SpanmarkLabelPanel, borrowed from panel_stack */
   GPtrArray             *rows;           /* row widgets of the list, borrowed */
   GtkEventController    *key_controller; /* owned by the window */
+  GMenu                 *document_menu;  /* the list's context menu */
+  GtkWidget             *document_popover; /* shows it; a child of document_list */
   GFileMonitor          *monitor;
   GFile                 *annotation_file; /* of the current document */
-  GBytes                *disk_contents;  /* what we last read or wrote; NULL: no file */
   AdwToast              *undo_toast;     /* "Span removed / Undo" while it is shown */
+  GPtrArray             *toasts;         /* AdwToast shown or waiting */
   char                  *annotator;
 
   guint                  autosave_id;
   guint                  status_idle_id;
   guint                  status_idle_pos;
+  guint                  annotator_idle_id;
+  /* Clock times (microseconds, see get_now()): the first change not
+   * saved yet (0: none), when the pending autosave is due (0: none), and
+   * the test clock's time when tests drive it. */
+  gint64                 dirty_since;
+  gint64                 autosave_due;
+  gint64                 test_now;
+  gboolean               use_test_clock;
   gboolean               read_only;
   gboolean               dirty;
   gboolean               saving;
+  gboolean               save_failing;  /* the last save failed (not a conflict): retrying */
+  gboolean               close_anyway;  /* the annotator chose to close without saving */
 };
 
 /* spanmark-window.c */
 AdwToast *spanmark_window_new_toast          (const char       *text);
 void     spanmark_window_toast               (SpanmarkWindow   *self,
                                               const char       *title);
-void     spanmark_window_open_document       (SpanmarkWindow   *self,
+/* Every toast of the window goes through here (takes @toast). */
+void     spanmark_window_add_toast           (SpanmarkWindow   *self,
+                                              AdwToast         *toast);
+void     spanmark_window_clear_toasts        (SpanmarkWindow   *self);
+/* Saves the current work, then opens @document; FALSE (the current
+ * document still open, the reason shown) when the work could not be
+ * saved, or when @document failed to open. */
+gboolean spanmark_window_open_document       (SpanmarkWindow   *self,
                                               SpanmarkDocument *document);
 void     spanmark_window_reload              (SpanmarkWindow   *self);
 void     spanmark_window_set_status          (SpanmarkWindow   *self,
@@ -72,7 +95,23 @@ SpanmarkStatus spanmark_window_get_status_of (SpanmarkWindow   *self,
                                               SpanmarkDocument *document);
 void     spanmark_window_forget_recent       (SpanmarkWindow   *self,
                                               const char       *path);
+/* The context menu of a row of the document list (a right click):
+ * "Reopen" for a done document; nothing for the others. */
+void     spanmark_window_show_document_menu  (SpanmarkWindow   *self,
+                                              GtkWidget        *row);
 void     spanmark_window_dismiss_undo_toast  (SpanmarkWindow   *self);
+/* After a save the annotator asked for failed: a toast for a conflict
+ * (the banner has the choices), a dialog for anything else. */
+void     spanmark_window_report_save_error   (SpanmarkWindow   *self,
+                                              const GError     *error);
+
+/* Tests: autosave reads this clock (microseconds, like
+ * g_get_monotonic_time()) from now on and arms no real timer; setting a
+ * time at or past the due time runs the pending autosave. */
+void     spanmark_window_set_test_clock      (SpanmarkWindow   *self,
+                                              gint64            now);
+/* When the pending autosave runs, on that clock; 0: none pending. */
+gint64   spanmark_window_get_autosave_due    (SpanmarkWindow   *self);
 
 /* spanmark-window-actions.c */
 void     spanmark_window_class_init_actions  (GtkWidgetClass   *widget_class);

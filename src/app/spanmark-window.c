@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "spanmark-display.h"
 #include "spanmark-history.h"
 #include "spanmark-import.h"
 #include "spanmark-label-panel.h"
@@ -22,23 +23,62 @@
 G_DEFINE_FINAL_TYPE (SpanmarkWindow, spanmark_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void close_document (SpanmarkWindow *self);
+static void open_document_now (SpanmarkWindow   *self,
+                               SpanmarkDocument *document);
+static gboolean save_before_leaving (SpanmarkWindow *self);
+static void sync_status (SpanmarkWindow *self);
 static void update_changed_label (SpanmarkWindow *self);
 
-/* AdwToast titles are Pango markup in libadwaita 1.2; messages carry file
- * names and document text, so they are always escaped. */
 AdwToast *
 spanmark_window_new_toast (const char *text)
 {
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
+  return spanmark_display_new_toast (text);
+}
 
-  return adw_toast_new (escaped);
+static void
+toast_dismissed_cb (SpanmarkWindow *self,
+                    AdwToast       *toast)
+{
+  g_signal_handlers_disconnect_by_func (toast, toast_dismissed_cb, self);
+  g_ptr_array_remove (self->toasts, toast);
+}
+
+void
+spanmark_window_add_toast (SpanmarkWindow *self,
+                           AdwToast       *toast)
+{
+  g_ptr_array_add (self->toasts, g_object_ref (toast));
+  g_signal_connect_swapped (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Dismisses every toast shown or waiting.  Newest first: the queue is
+ * emptied before the one on screen goes, so nothing else comes up in its
+ * place.  (ADW_TOAST_PRIORITY_HIGH would do this job, but libadwaita 1.2
+ * aborts when the high-priority toast goes while the one it pushed aside
+ * is still fading out.) */
+void
+spanmark_window_clear_toasts (SpanmarkWindow *self)
+{
+  g_autoptr(GPtrArray) toasts = g_steal_pointer (&self->toasts);
+
+  self->toasts = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = toasts->len; i > 0; i--)
+    {
+      AdwToast *toast = g_ptr_array_index (toasts, i - 1);
+
+      g_signal_handlers_disconnect_by_func (toast, toast_dismissed_cb, self);
+      adw_toast_dismiss (toast);
+    }
 }
 
 void
 spanmark_window_toast (SpanmarkWindow *self,
                        const char     *title)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, spanmark_window_new_toast (title));
+  g_autoptr(AdwToast) toast = spanmark_window_new_toast (title);
+
+  spanmark_window_add_toast (self, g_steal_pointer (&toast));
 }
 
 /* The Undo button of "Span removed" undoes the last step of the history:
@@ -111,6 +151,8 @@ update_save_state (SpanmarkWindow *self)
 
   if (self->read_only)
     text = _("Read-only");
+  else if (self->dirty && (self->save_failing || gtk_info_bar_get_revealed (self->changed_bar)))
+    text = _("Not saved");
   else if (self->dirty)
     text = _("Unsaved changes");
   else
@@ -243,14 +285,7 @@ spanmark_window_set_status (SpanmarkWindow *self,
 
   if (spanmark_annotation_set_get_status (self->set) != status)
     spanmark_annotation_set_set_status (self->set, status);
-  g_hash_table_insert (self->statuses,
-                       g_strdup (spanmark_document_get_id (self->document)),
-                       GUINT_TO_POINTER (status + 1));
-  for (guint i = 0; i < self->rows->len; i++)
-    update_row (self, g_ptr_array_index (self->rows, i));
-  update_progress (self);
-  if (self->status_filter != NULL)
-    gtk_filter_changed (GTK_FILTER (self->status_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  sync_status (self);
 }
 
 static gboolean
@@ -282,6 +317,46 @@ filter_changed_cb (SpanmarkWindow *self)
   gtk_filter_changed (GTK_FILTER (self->status_filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
+void
+spanmark_window_show_document_menu (SpanmarkWindow *self,
+                                    GtkWidget      *row)
+{
+  SpanmarkDocument *document = g_object_get_data (G_OBJECT (row), "document");
+  g_autoptr(GMenuItem) item = NULL;
+  graphene_rect_t bounds;
+  GdkRectangle rect;
+
+  g_menu_remove_all (self->document_menu);
+  if (document == NULL || self->project == NULL
+      || spanmark_window_get_status_of (self, document) != SPANMARK_STATUS_DONE)
+    return;
+
+  item = g_menu_item_new (_("_Reopen (Mark In Progress)"), NULL);
+  g_menu_item_set_action_and_target_value (item, "win.reopen-document",
+                                           g_variant_new_string (spanmark_document_get_id (document)));
+  g_menu_append_item (self->document_menu, item);
+
+  if (!gtk_widget_compute_bounds (row, GTK_WIDGET (self->document_list), &bounds))
+    return;
+  rect.x = (int) bounds.origin.x;
+  rect.y = (int) bounds.origin.y;
+  rect.width = (int) bounds.size.width;
+  rect.height = (int) bounds.size.height;
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->document_popover), &rect);
+  gtk_popover_popup (GTK_POPOVER (self->document_popover));
+}
+
+static void
+row_pressed_cb (GtkGestureClick *gesture,
+                int              n_press,
+                double           x,
+                double           y,
+                SpanmarkWindow  *self)
+{
+  spanmark_window_show_document_menu (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture)));
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
 static void
 row_setup_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
@@ -290,6 +365,7 @@ row_setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *title = gtk_label_new (NULL);
   GtkWidget *status = gtk_label_new (NULL);
+  GtkGesture *gesture;
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
@@ -300,6 +376,11 @@ row_setup_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (box), status);
   g_object_set_data (G_OBJECT (box), "title-label", title);
   g_object_set_data (G_OBJECT (box), "status-label", status);
+  /* A right click offers what can be done to that document. */
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
+  g_signal_connect (gesture, "pressed", G_CALLBACK (row_pressed_cb), self);
+  gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (gesture));
   gtk_list_item_set_child (item, box);
   g_ptr_array_add (self->rows, box);
 }
@@ -499,6 +580,15 @@ spanmark_window_open_project (SpanmarkWindow  *self,
       return FALSE;
     }
 
+  /* The current work first: if it cannot be saved, the window stays. */
+  if (!save_before_leaving (self))
+    {
+      g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_CHANGED,
+                   _("%s was not opened, because your changes to the current document are not saved yet"),
+                   g_file_peek_path (dir));
+      return FALSE;
+    }
+
   close_document (self);
   clear_panels (self);
   g_clear_handle_id (&self->status_idle_id, g_source_remove);
@@ -546,12 +636,12 @@ spanmark_window_open_project (SpanmarkWindow  *self,
       if (status != SPANMARK_STATUS_DONE && status != SPANMARK_STATUS_REVIEWED
           && spanmark_document_get_problem (document) == NULL)
         {
-          spanmark_window_open_document (self, document);
+          open_document_now (self, document);
           break;
         }
     }
   if (self->document == NULL && n > 0)
-    spanmark_window_open_document (self, spanmark_project_get_document (project, 0));
+    open_document_now (self, spanmark_project_get_document (project, 0));
 
   spanmark_window_update_actions (self);
 
@@ -573,44 +663,172 @@ spanmark_window_open_project (SpanmarkWindow  *self,
   return TRUE;
 }
 
-/* Saving */
+/* Saving
+ *
+ * A change is written autosave-delay seconds after the last change, and
+ * never later than autosave-max-delay seconds after the first unsaved
+ * one, so steady tagging is saved as well as bursts.  Every save is a
+ * checked one: when the file changed on disk (another annotator, a git
+ * pull) nothing is written, the work stays in the window and the banner
+ * offers the choices.  A save that fails otherwise (disk full) is tried
+ * again every few seconds and on the next change; nothing that leaves
+ * the document (another document, another project, closing) goes ahead
+ * before the work is saved or the annotator chose to drop it. */
 
-static GBytes *
-read_file_bytes (GFile *file)
+/* Seconds between two attempts after a failed save. */
+#define SAVE_RETRY_SECONDS 5
+
+static gint64
+get_now (SpanmarkWindow *self)
 {
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, NULL))
-    return NULL;
-
-  return g_bytes_new_take (g_steal_pointer (&contents), length);
+  return self->use_test_clock ? self->test_now : g_get_monotonic_time ();
 }
 
-gboolean
-spanmark_window_save (SpanmarkWindow  *self,
-                      GError         **error)
-{
-  g_autoptr(GFile) file = NULL;
-  gboolean ok;
+static gboolean autosave_cb (gpointer user_data);
 
-  g_return_val_if_fail (SPANMARK_IS_WINDOW (self), FALSE);
+/* Arms the autosave for clock time @due (0: none).  Under the test clock
+ * no timer is armed: moving the clock runs it. */
+static void
+schedule_autosave (SpanmarkWindow *self,
+                   gint64          due)
+{
+  gint64 wait;
 
   g_clear_handle_id (&self->autosave_id, g_source_remove);
+  self->autosave_due = due;
+  if (due == 0 || self->use_test_clock)
+    return;
 
-  if (self->set == NULL)
-    return TRUE;
+  wait = MAX (0, due - get_now (self));
+  self->autosave_id = g_timeout_add ((guint) MIN (wait / 1000, G_MAXUINT), autosave_cb, self);
+}
 
-  file = spanmark_project_get_annotation_file (self->project, self->document, self->annotator);
-  if (self->read_only)
+void
+spanmark_window_set_test_clock (SpanmarkWindow *self,
+                                gint64          now)
+{
+  g_return_if_fail (SPANMARK_IS_WINDOW (self));
+
+  if (!self->use_test_clock)
     {
-      g_autofree char *path = g_file_get_path (file);
-
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
-                   _("%s failed to load, so the document is read-only and was not saved"),
-                   path != NULL ? path : spanmark_document_get_id (self->document));
-      return FALSE;
+      self->use_test_clock = TRUE;
+      /* Times taken from the real clock mean nothing on the test one. */
+      self->dirty_since = self->dirty ? now : 0;
+      schedule_autosave (self, self->autosave_due != 0 ? now : 0);
     }
+  self->test_now = now;
+
+  if (self->autosave_due != 0 && now >= self->autosave_due)
+    autosave_cb (self);
+}
+
+gint64
+spanmark_window_get_autosave_due (SpanmarkWindow *self)
+{
+  g_return_val_if_fail (SPANMARK_IS_WINDOW (self), 0);
+
+  return self->autosave_due;
+}
+
+/* The document list shows the status the set has now (an edit reopens
+ * a done document, undo can make it done again). */
+static void
+sync_status (SpanmarkWindow *self)
+{
+  SpanmarkStatus status = spanmark_annotation_set_get_status (self->set);
+  gpointer cached = g_hash_table_lookup (self->statuses, spanmark_document_get_id (self->document));
+
+  if (cached != NULL && GPOINTER_TO_UINT (cached) == status + 1)
+    return;
+
+  g_hash_table_insert (self->statuses,
+                       g_strdup (spanmark_document_get_id (self->document)),
+                       GUINT_TO_POINTER (status + 1));
+  for (guint i = 0; i < self->rows->len; i++)
+    update_row (self, g_ptr_array_index (self->rows, i));
+  update_progress (self);
+  if (self->status_filter != NULL)
+    gtk_filter_changed (GTK_FILTER (self->status_filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+show_changed_bar (SpanmarkWindow *self,
+                  gboolean        shown)
+{
+  if (shown)
+    update_changed_label (self);
+  gtk_info_bar_set_revealed (self->changed_bar, shown);
+  update_save_state (self);
+  spanmark_window_update_actions (self);
+}
+
+/* A new annotator name waits while the work cannot be saved under the old
+ * one (see annotator_changed_cb); once it is saved, the switch happens. */
+static void annotator_changed_cb (SpanmarkWindow *self);
+
+static gboolean
+annotator_idle_cb (gpointer user_data)
+{
+  SpanmarkWindow *self = user_data;
+
+  self->annotator_idle_id = 0;
+  annotator_changed_cb (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Once nothing unsaved holds the old name, a pending new one applies. */
+static void
+check_annotator (SpanmarkWindow *self)
+{
+  g_autofree char *annotator = spanmark_settings_dup_annotator (spanmark_settings_get_default ());
+
+  if (g_strcmp0 (annotator, self->annotator) != 0 && self->annotator_idle_id == 0)
+    self->annotator_idle_id = g_idle_add (annotator_idle_cb, self);
+}
+
+/* The outcome of a save that was asked for. */
+static void
+saved (SpanmarkWindow *self)
+{
+  check_annotator (self);
+
+  self->dirty = FALSE;
+  self->dirty_since = 0;
+  self->save_failing = FALSE;
+  schedule_autosave (self, 0);
+  /* Whatever the banner said is settled: the file holds this version. */
+  if (gtk_info_bar_get_revealed (self->changed_bar))
+    show_changed_bar (self, FALSE);
+  update_save_state (self);
+}
+
+static void
+save_failed (SpanmarkWindow *self,
+             const GError   *error)
+{
+  if (g_error_matches (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_CHANGED))
+    {
+      /* No retry: only the annotator can settle which version wins. */
+      schedule_autosave (self, 0);
+      show_changed_bar (self, TRUE);
+      return;
+    }
+
+  self->save_failing = TRUE;
+  /* The next change tries again at most autosave-max-delay from now. */
+  self->dirty_since = get_now (self);
+  schedule_autosave (self, get_now (self) + SAVE_RETRY_SECONDS * G_USEC_PER_SEC);
+  update_save_state (self);
+}
+
+static gboolean
+write_annotations (SpanmarkWindow     *self,
+                   SpanmarkSaveFlags   flags,
+                   GError            **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok;
 
   /* Status and "modified" change as part of saving: that is not a new
    * edit, so the "changed" they cause must not schedule another save. */
@@ -618,18 +836,41 @@ spanmark_window_save (SpanmarkWindow  *self,
   if (spanmark_annotation_set_get_status (self->set) == SPANMARK_STATUS_NEW
       && spanmark_annotation_set_get_n_spans (self->set) > 0)
     spanmark_window_set_status (self, SPANMARK_STATUS_IN_PROGRESS);
-  ok = spanmark_project_save_annotations (self->project, self->set, error);
+  ok = spanmark_project_save_annotations_full (self->project, self->set, flags, &local_error);
   self->saving = FALSE;
 
-  if (ok)
+  if (!ok)
     {
-      self->dirty = FALSE;
-      g_clear_pointer (&self->disk_contents, g_bytes_unref);
-      self->disk_contents = read_file_bytes (file);
+      save_failed (self, local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
     }
-  update_save_state (self);
 
-  return ok;
+  saved (self);
+
+  return TRUE;
+}
+
+gboolean
+spanmark_window_save (SpanmarkWindow  *self,
+                      GError         **error)
+{
+  g_return_val_if_fail (SPANMARK_IS_WINDOW (self), FALSE);
+
+  if (self->set == NULL)
+    return TRUE;
+
+  if (self->read_only)
+    {
+      g_autofree char *path = g_file_get_path (self->annotation_file);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                   _("%s failed to load, so the document is read-only and was not saved"),
+                   path != NULL ? path : spanmark_document_get_id (self->document));
+      return FALSE;
+    }
+
+  return write_annotations (self, SPANMARK_SAVE_IF_UNCHANGED, error);
 }
 
 static gboolean
@@ -637,9 +878,16 @@ autosave_cb (gpointer user_data)
 {
   SpanmarkWindow *self = user_data;
   g_autoptr(GError) error = NULL;
+  gboolean was_failing = self->save_failing;
 
   self->autosave_id = 0;
-  if (!spanmark_window_save (self, &error))
+  self->autosave_due = 0;
+  if (self->set == NULL || self->read_only)
+    return G_SOURCE_REMOVE;
+
+  if (!spanmark_window_save (self, &error) && !was_failing
+      && !g_error_matches (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_CHANGED))
+    /* Said once, not at every retry; the header keeps saying it. */
     spanmark_window_toast (self, error->message);
 
   return G_SOURCE_REMOVE;
@@ -648,21 +896,33 @@ autosave_cb (gpointer user_data)
 static void
 set_changed_cb (SpanmarkWindow *self)
 {
+  guint delay, max_delay;
+  gint64 now;
+
   if (self->saving)
     return;
 
   spanmark_window_dismiss_undo_toast (self);
+  sync_status (self);
+  now = get_now (self);
+  if (!self->dirty)
+    self->dirty_since = now;
   self->dirty = TRUE;
   update_save_state (self);
   if (gtk_info_bar_get_revealed (self->changed_bar))
-    update_changed_label (self);
+    {
+      /* The banner now speaks of the annotator's own version too. */
+      show_changed_bar (self, TRUE);
+      return;
+    }
 
   if (self->read_only)
     return;
 
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
-  self->autosave_id = g_timeout_add_seconds (spanmark_settings_get_autosave_delay (spanmark_settings_get_default ()),
-                                             autosave_cb, self);
+  delay = spanmark_settings_get_autosave_delay (spanmark_settings_get_default ());
+  max_delay = spanmark_settings_get_autosave_max_delay (spanmark_settings_get_default ());
+  schedule_autosave (self, MIN (now + delay * G_USEC_PER_SEC,
+                                self->dirty_since + max_delay * G_USEC_PER_SEC));
 }
 
 static void
@@ -671,7 +931,8 @@ history_notify_cb (SpanmarkWindow *self)
   spanmark_window_update_actions (self);
 }
 
-/* Only warn about losing changes when there are some to lose. */
+/* The banner says what happened and, when the annotator has changes of
+ * their own, that they are kept until a choice is made. */
 static void
 update_changed_label (SpanmarkWindow *self)
 {
@@ -679,13 +940,19 @@ update_changed_label (SpanmarkWindow *self)
   g_autofree char *relative = g_file_get_relative_path (spanmark_project_get_dir (self->project), file);
   const char *name = relative != NULL ? relative : g_file_peek_path (file);
   g_autofree char *text = NULL;
+  gboolean mine = self->dirty && !self->read_only;
 
-  if (self->dirty)
-    text = g_strdup_printf (_("%s changed on disk. Reload it to see the other version; your unsaved changes would be lost."),
+  if (mine)
+    text = g_strdup_printf (_("%s changed on disk while you had unsaved changes. Your version is kept here, "
+                              "and not saved, until you choose what to do with it."),
                             name);
   else
     text = g_strdup_printf (_("%s changed on disk. Reload it to see the other version."), name);
   gtk_label_set_text (self->changed_label, text);
+  gtk_button_set_label (self->reload_button, mine ? _("_Reload (Discard Mine)") : _("_Reload"));
+  /* The flow box lays out its own child around each button. */
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->keep_mine_button)), mine);
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->save_copy_button)), mine);
 }
 
 static void
@@ -695,8 +962,7 @@ monitor_changed_cb (GFileMonitor      *monitor,
                     GFileMonitorEvent  event,
                     SpanmarkWindow    *self)
 {
-  g_autoptr(GBytes) contents = NULL;
-  gboolean same;
+  gboolean changed;
 
   if (event != G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT
       && event != G_FILE_MONITOR_EVENT_CREATED
@@ -711,32 +977,62 @@ monitor_changed_cb (GFileMonitor      *monitor,
       && (other_file == NULL || !g_file_equal (other_file, self->annotation_file)))
     return;
 
-  /* Our own saves show up here too; only contents that differ from what we
-   * last read or wrote are someone else's change. */
-  file = self->annotation_file;
-  contents = read_file_bytes (file);
-  if (contents == NULL || self->disk_contents == NULL)
-    same = contents == self->disk_contents;
-  else
-    same = g_bytes_equal (contents, self->disk_contents);
-  if (same)
+  /* Our own saves show up here too; the project knows what it wrote. */
+  changed = spanmark_project_is_file_changed (self->project, self->annotation_file);
+  if (changed == gtk_info_bar_get_revealed (self->changed_bar))
     return;
 
-  update_changed_label (self);
-  gtk_info_bar_set_revealed (self->changed_bar, TRUE);
+  show_changed_bar (self, changed);
+  /* Changed back to the version we know: what waited can be saved. */
+  if (!changed && self->dirty && !self->read_only)
+    schedule_autosave (self, get_now (self));
+}
+
+/* Says why the work could not be saved when the annotator wanted to
+ * leave the document (or mark it done): the banner already offers the
+ * ways out of a conflict; anything else gets a dialog. */
+void
+spanmark_window_report_save_error (SpanmarkWindow *self,
+                                   const GError   *error)
+{
+  g_autoptr(GError) explained = NULL;
+
+  if (g_error_matches (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_CHANGED))
+    {
+      spanmark_window_toast (self, _("Your changes are not saved yet: choose what to do with them above the text"));
+      return;
+    }
+
+  explained = g_error_new (error->domain, error->code, "%s\n\n%s", error->message,
+                           _("The document stays open with your changes, and saving is tried again every few seconds."));
+  spanmark_window_show_error (self, _("Could Not Save"), explained);
+}
+
+/* Saves the work before the document is left; when that fails, says so
+ * and returns FALSE: the document stays open, with its changes. */
+static gboolean
+save_before_leaving (SpanmarkWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->set == NULL || !self->dirty || self->read_only)
+    return TRUE;
+
+  if (spanmark_window_save (self, &error))
+    return TRUE;
+
+  spanmark_window_report_save_error (self, error);
+  /* The list may show the row that was clicked: show ours again. */
+  select_in_list (self, self->document);
+
+  return FALSE;
 }
 
 static void
 close_document (SpanmarkWindow *self)
 {
-  g_autoptr(GError) error = NULL;
-
   spanmark_window_dismiss_undo_toast (self);
-  if (self->set != NULL && self->dirty && !self->read_only
-      && !spanmark_window_save (self, &error))
-    spanmark_window_show_error (self, _("Could Not Save"), error);
-
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  schedule_autosave (self, 0);
   if (self->monitor != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->monitor, self);
@@ -744,7 +1040,6 @@ close_document (SpanmarkWindow *self)
       g_clear_object (&self->monitor);
     }
   g_clear_object (&self->annotation_file);
-  g_clear_pointer (&self->disk_contents, g_bytes_unref);
 
   for (guint i = 0; i < self->panels->len; i++)
     spanmark_label_panel_set_annotation_set (g_ptr_array_index (self->panels, i), NULL, FALSE);
@@ -758,22 +1053,23 @@ close_document (SpanmarkWindow *self)
   g_clear_object (&self->set);
   g_clear_object (&self->document);
   self->dirty = FALSE;
+  self->dirty_since = 0;
+  self->save_failing = FALSE;
   self->read_only = FALSE;
   gtk_info_bar_set_revealed (self->read_only_bar, FALSE);
   gtk_info_bar_set_revealed (self->changed_bar, FALSE);
 }
 
-void
-spanmark_window_open_document (SpanmarkWindow   *self,
-                               SpanmarkDocument *document)
+/* Opens @document after the current one is closed (its work discarded:
+ * callers save first). */
+static void
+open_document_now (SpanmarkWindow   *self,
+                   SpanmarkDocument *document)
 {
   g_autoptr(SpanmarkDocument) doc = g_object_ref (document);
   g_autoptr(SpanmarkAnnotationSet) set = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = NULL;
   gboolean read_only = FALSE;
-
-  g_assert (SPANMARK_IS_WINDOW (self));
 
   close_document (self);
 
@@ -809,10 +1105,8 @@ spanmark_window_open_document (SpanmarkWindow   *self,
   self->dirty = FALSE;
   gtk_info_bar_set_revealed (self->read_only_bar, read_only);
 
-  file = spanmark_project_get_annotation_file (self->project, self->document, self->annotator);
-  self->disk_contents = read_file_bytes (file);
-  self->annotation_file = g_object_ref (file);
-  self->monitor = g_file_monitor_file (file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
+  self->annotation_file = spanmark_project_get_annotation_file (self->project, self->document, self->annotator);
+  self->monitor = g_file_monitor_file (self->annotation_file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
   if (self->monitor != NULL)
     g_signal_connect (self->monitor, "changed", G_CALLBACK (monitor_changed_cb), self);
 
@@ -845,6 +1139,20 @@ spanmark_window_open_document (SpanmarkWindow   *self,
   gtk_widget_grab_focus (GTK_WIDGET (self->document_view));
 }
 
+gboolean
+spanmark_window_open_document (SpanmarkWindow   *self,
+                               SpanmarkDocument *document)
+{
+  g_assert (SPANMARK_IS_WINDOW (self));
+
+  if (!save_before_leaving (self))
+    return FALSE;
+
+  open_document_now (self, document);
+
+  return self->document == document;
+}
+
 void
 spanmark_window_reload (SpanmarkWindow *self)
 {
@@ -855,12 +1163,52 @@ spanmark_window_reload (SpanmarkWindow *self)
 
   /* Reload means "take the version on disk": drop unsaved edits. */
   document = g_object_ref (self->document);
-  self->dirty = FALSE;
-  spanmark_window_open_document (self, document);
+  open_document_now (self, document);
+  check_annotator (self);
   g_hash_table_remove (self->statuses, spanmark_document_get_id (document));
   for (guint i = 0; i < self->rows->len; i++)
     update_row (self, g_ptr_array_index (self->rows, i));
   update_progress (self);
+}
+
+gboolean
+spanmark_window_keep_mine (SpanmarkWindow  *self,
+                           GError         **error)
+{
+  g_return_val_if_fail (SPANMARK_IS_WINDOW (self), FALSE);
+
+  if (self->set == NULL || self->read_only)
+    return TRUE;
+
+  return write_annotations (self, SPANMARK_SAVE_OVERWRITE, error);
+}
+
+gboolean
+spanmark_window_save_copy (SpanmarkWindow  *self,
+                           GError         **error)
+{
+  g_autoptr(GFile) copy = NULL;
+  g_autofree char *relative = NULL;
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (SPANMARK_IS_WINDOW (self), FALSE);
+
+  if (self->set == NULL || self->read_only)
+    return TRUE;
+
+  copy = spanmark_project_save_annotations_copy (self->project, self->set, error);
+  if (copy == NULL)
+    return FALSE;
+
+  /* Theirs is the file now, ours the copy: show theirs. */
+  relative = g_file_get_relative_path (spanmark_project_get_dir (self->project), copy);
+  spanmark_window_reload (self);
+  /* Translators: %s is a file in the project, e.g.
+   * "conflicts/alice/doc-20261128T050000Z.json". */
+  message = g_strdup_printf (_("Your version was saved as %s"), relative != NULL ? relative : g_file_peek_path (copy));
+  spanmark_window_toast (self, message);
+
+  return TRUE;
 }
 
 static void
@@ -1043,6 +1391,50 @@ spanmark_window_get_external_change (SpanmarkWindow *self)
 
 /* Life cycle */
 
+static void
+close_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   SpanmarkWindow   *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (response, "copy") && !spanmark_window_save_copy (self, &error))
+    {
+      spanmark_window_show_error (self, _("Could Not Save"), error);
+      return;
+    }
+  if (!g_str_equal (response, "copy") && !g_str_equal (response, "discard"))
+    return;
+
+  self->close_anyway = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+/* Work that cannot be saved is never dropped by closing: the annotator
+ * decides, and keeping the window open is the default. */
+static void
+ask_before_closing (SpanmarkWindow *self,
+                    const GError   *error)
+{
+  gboolean conflict = g_error_matches (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_CHANGED);
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Your Changes Are Not Saved"), NULL));
+  adw_message_dialog_format_body (dialog, "%s\n\n%s", error->message,
+                                  conflict
+                                  ? _("Keep the window open to choose in the banner, save your version as a copy, or discard it.")
+                                  : _("Keep the window open to try again (saving is retried every few seconds), or discard your changes."));
+  adw_message_dialog_add_response (dialog, "keep", _("_Keep Open"));
+  if (conflict)
+    adw_message_dialog_add_response (dialog, "copy", _("Save as _Copy and Close"));
+  adw_message_dialog_add_response (dialog, "discard", _("_Discard and Close"));
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "keep");
+  adw_message_dialog_set_close_response (dialog, "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static gboolean
 spanmark_window_close_request (GtkWindow *window)
 {
@@ -1056,17 +1448,10 @@ spanmark_window_close_request (GtkWindow *window)
   g_settings_set_int (settings, "window-height", height);
   g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
 
-  if (self->set != NULL && self->dirty && !self->read_only
+  if (!self->close_anyway && self->set != NULL && self->dirty && !self->read_only
       && !spanmark_window_save (self, &error))
     {
-      g_autoptr(GError) explained = NULL;
-
-      /* Keep the window (and the work) when the save failed; a second
-       * close goes through, as the dialog says. */
-      self->dirty = FALSE;
-      explained = g_error_new (error->domain, error->code, "%s\n\n%s", error->message,
-                               _("The window stays open so you can try again. Close it once more to discard the changes."));
-      spanmark_window_show_error (self, _("Could Not Save Your Changes"), explained);
+      ask_before_closing (self, error);
       return TRUE;
     }
 
@@ -1078,16 +1463,27 @@ spanmark_window_dispose (GObject *object)
 {
   SpanmarkWindow *self = SPANMARK_WINDOW (object);
 
+  /* Destroyed without being closed: save what can be saved, quietly. */
   if (self->panels != NULL && self->document_view != NULL)
-    close_document (self);
+    {
+      if (self->set != NULL && self->dirty && !self->read_only)
+        spanmark_window_save (self, NULL);
+      close_document (self);
+    }
   if (self->undo_toast != NULL)
     g_signal_handlers_disconnect_by_data (self->undo_toast, self);
   g_clear_object (&self->undo_toast);
+  for (guint i = 0; self->toasts != NULL && i < self->toasts->len; i++)
+    g_signal_handlers_disconnect_by_func (g_ptr_array_index (self->toasts, i), toast_dismissed_cb, self);
+  g_clear_pointer (&self->toasts, g_ptr_array_unref);
   g_clear_handle_id (&self->status_idle_id, g_source_remove);
+  g_clear_handle_id (&self->annotator_idle_id, g_source_remove);
   if (self->panels != NULL && self->panel_stack != NULL)
     clear_panels (self);
   if (self->document_list != NULL)
     gtk_list_view_set_model (self->document_list, NULL);
+  g_clear_pointer (&self->document_popover, gtk_widget_unparent);
+  g_clear_object (&self->document_menu);
   g_clear_object (&self->selection);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->status_filter);
@@ -1138,8 +1534,12 @@ spanmark_window_class_init (SpanmarkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, changed_bar);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, changed_label);
+  gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, reload_button);
+  gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, keep_mine_button);
+  gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, save_copy_button);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, search_count_label);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, document_stack);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, document_view);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, panel_stack);
@@ -1170,6 +1570,11 @@ annotator_changed_cb (SpanmarkWindow *self)
   if (g_strcmp0 (annotator, self->annotator) == 0)
     return;
 
+  /* Until the work is saved under the old name, the old name stays; the
+   * next successful autosave comes back here. */
+  if (!save_before_leaving (self))
+    return;
+
   if (self->document != NULL)
     document = g_object_ref (self->document);
   close_document (self);
@@ -1190,7 +1595,7 @@ annotator_changed_cb (SpanmarkWindow *self)
   gtk_filter_changed (GTK_FILTER (self->status_filter), GTK_FILTER_CHANGE_DIFFERENT);
 
   if (document != NULL)
-    spanmark_window_open_document (self, document);
+    open_document_now (self, document);
   else
     {
       update_title (self);
@@ -1212,6 +1617,7 @@ spanmark_window_init (SpanmarkWindow *self)
 #endif
 
   self->statuses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->toasts = g_ptr_array_new_with_free_func (g_object_unref);
   self->panels = g_ptr_array_new ();
   self->rows = g_ptr_array_new ();
   self->status_filter = gtk_custom_filter_new (status_filter_func, self, NULL);
@@ -1224,6 +1630,10 @@ spanmark_window_init (SpanmarkWindow *self)
   g_signal_connect (factory, "unbind", G_CALLBACK (row_unbind_cb), self);
   gtk_list_view_set_factory (self->document_list, factory);
   g_object_unref (factory);
+  self->document_menu = g_menu_new ();
+  self->document_popover = gtk_popover_menu_new_from_model (G_MENU_MODEL (self->document_menu));
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->document_popover), FALSE);
+  gtk_widget_set_parent (self->document_popover, GTK_WIDGET (self->document_list));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->document_list),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Documents"),
                                   -1);

@@ -18,15 +18,21 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SpanmarkWindow, spanmark_window, SPANMARK, WINDOW, AdwApplicationWindow)
 
 /* Window actions (tests drive the window through them):
- *   win.tag (s: label name)        tag the selection (white space trimmed)
+ *   win.tag (s: label name)        tag the selection (white space trimmed);
+ *                                  on exactly a span of another label, relabel it
  *   win.tag-all (s: label name)    tag every occurrence of the selected text
  *   win.delete-span                remove the innermost span at the caret
+ *   win.move-span-start / win.move-span-end (i: -1 or 1)
+ *                                  move that span's start / end by a character
  *   win.next-span / win.prev-span  select the next / previous span
  *   win.undo / win.redo
  *   win.search                     show the search bar
  *   win.search-next                select the next match of the search text
  *   win.done-next                  mark done, save, open the next unfinished
+ *   win.reopen-document (s: id, "" for the open one)
+ *                                  a done document back to in progress
  *   win.save / win.reload / win.export
+ *   win.keep-mine / win.save-copy  settle a conflict (the file changed on disk)
  *   win.open-project / win.new-project
  *   win.open-recent (s: path)      open that project folder
  *   win.open-document (s: id)
@@ -58,8 +64,16 @@ gboolean               spanmark_window_get_dirty             (SpanmarkWindow   *
 /* TRUE when the "file changed on disk" banner is shown. */
 gboolean               spanmark_window_get_external_change   (SpanmarkWindow   *self);
 /* Writes the current annotations now; FALSE (with @error) when read-only
- * or the write failed. */
+ * or the write failed.  Refuses with SPANMARK_PROJECT_ERROR_CHANGED (and
+ * shows the banner) when the file changed on disk since it was opened. */
 gboolean               spanmark_window_save                  (SpanmarkWindow   *self,
+                                                              GError          **error);
+/* The ways out of that conflict (win.keep-mine, win.save-copy; win.reload
+ * discards): write this version over the other, or write it to a copy
+ * under conflicts/ and show the other. */
+gboolean               spanmark_window_keep_mine             (SpanmarkWindow   *self,
+                                                              GError          **error);
+gboolean               spanmark_window_save_copy             (SpanmarkWindow   *self,
                                                               GError          **error);
 /* A modal message dialog over the window: @heading, then @error's
  * message as plain text. */

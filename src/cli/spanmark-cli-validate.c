@@ -17,6 +17,7 @@ spanmark_cli_validate (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GFile) dir = NULL;
   g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
   g_autoptr(GError) error = NULL;
   const GOptionEntry entries[] = {
     { NULL }
@@ -40,7 +41,7 @@ spanmark_cli_validate (int    argc,
     return SPANMARK_CLI_EXIT_USAGE;
 
   dir = g_file_new_for_commandline_arg (argv[1]);
-  problems = spanmark_validate_project (dir, &error);
+  problems = spanmark_validate_project_full (dir, &warnings, &error);
   if (problems == NULL)
     {
       spanmark_cli_error ("%s", error->message);
@@ -54,6 +55,17 @@ spanmark_cli_validate (int    argc,
       g_printerr ("%s\n", line);
     }
 
+  /* Warnings (valid, but worth a look) go with the problems, marked,
+   * and do not fail the run: a pipeline gates on real problems. */
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      g_autofree char *line = spanmark_problem_to_string (g_ptr_array_index (warnings, i));
+
+      /* Translators: the start of a line of validate output that is a
+       * warning, not a problem: "warning: FILE: PLACE: MESSAGE". */
+      g_printerr (_("warning: %s\n"), line);
+    }
+
   if (problems->len > 0)
     {
       g_printerr (ngettext ("%s: %u problem found\n", "%s: %u problems found\n", problems->len),
@@ -61,6 +73,11 @@ spanmark_cli_validate (int    argc,
       return SPANMARK_CLI_EXIT_FAILED;
     }
 
-  g_print (_("%s: no problems found\n"), argv[1]);
+  if (warnings->len > 0)
+    g_print (ngettext ("%s: no problems found, %u warning\n", "%s: no problems found, %u warnings\n",
+                       warnings->len),
+             argv[1], warnings->len);
+  else
+    g_print (_("%s: no problems found\n"), argv[1]);
   return SPANMARK_CLI_EXIT_OK;
 }

@@ -1256,6 +1256,38 @@ change_entity_recorded (SpanmarkAnnotationSet *self,
   _spanmark_history_record_entity (self->history, before, after, index);
 }
 
+/* Every edit of spans or entities ends here: a document marked done
+ * that is edited is in progress again — in the same undo step, so undo
+ * gives back "done" with the old state — and then "changed" is emitted. */
+static void
+finish_edit (SpanmarkAnnotationSet *self)
+{
+  if (self->status == SPANMARK_STATUS_DONE)
+    {
+      _spanmark_annotation_set_apply_status (self, SPANMARK_STATUS_IN_PROGRESS);
+      _spanmark_history_amend_status (self->history, SPANMARK_STATUS_DONE, SPANMARK_STATUS_IN_PROGRESS);
+    }
+
+  _spanmark_annotation_set_emit_changed (self);
+}
+
+/* Gives @span the label @label, recorded.  The link to an entity goes
+ * only if the entity has another label: an OFFICIAL span cannot mention
+ * a PLACE. */
+static void
+relabel_recorded (SpanmarkAnnotationSet *self,
+                  const SpanmarkSpan    *span,
+                  const char            *label)
+{
+  SpanmarkSpan *after = spanmark_span_copy (span);
+  const SpanmarkEntity *entity = span->entity != NULL ? g_hash_table_lookup (self->entity_ids, span->entity) : NULL;
+
+  set_str (&after->label, label);
+  if (entity != NULL && g_strcmp0 (entity->label, label) != 0)
+    g_clear_pointer (&after->entity, g_free);
+  change_span_recorded (self, span, after);
+}
+
 const SpanmarkSpan *
 spanmark_annotation_set_add_span (SpanmarkAnnotationSet  *self,
                                   guint                   start,
@@ -1272,7 +1304,7 @@ spanmark_annotation_set_add_span (SpanmarkAnnotationSet  *self,
     return NULL;
 
   span = add_span_recorded (self, start, end, label, NULL);
-  _spanmark_annotation_set_emit_changed (self);
+  finish_edit (self);
 
   return span;
 }
@@ -1290,7 +1322,7 @@ spanmark_annotation_set_remove_span (SpanmarkAnnotationSet *self,
     return FALSE;
 
   change_span_recorded (self, span, NULL);
-  _spanmark_annotation_set_emit_changed (self);
+  finish_edit (self);
 
   return TRUE;
 }
@@ -1301,7 +1333,6 @@ spanmark_annotation_set_set_span_label (SpanmarkAnnotationSet *self,
                                         const char            *label)
 {
   const SpanmarkSpan *span;
-  SpanmarkSpan *after;
 
   g_return_val_if_fail (SPANMARK_IS_ANNOTATION_SET (self), FALSE);
 
@@ -1311,10 +1342,103 @@ spanmark_annotation_set_set_span_label (SpanmarkAnnotationSet *self,
   if (strcmp (span->label, label) == 0)
     return TRUE;
 
+  relabel_recorded (self, span, label);
+  finish_edit (self);
+
+  return TRUE;
+}
+
+/* The first span with exactly these offsets, whatever its label. */
+static const SpanmarkSpan *
+find_span_at_range (SpanmarkAnnotationSet *self,
+                    guint                  start,
+                    guint                  end)
+{
+  SpanmarkSpan key = { .id = (char *) "", .start = start, .end = end };
+  guint i = lower_bound_span (self, &key);
+  const SpanmarkSpan *span = i < self->spans->len ? g_ptr_array_index (self->spans, i) : NULL;
+
+  return span != NULL && span->start == start && span->end == end ? span : NULL;
+}
+
+const SpanmarkSpan *
+spanmark_annotation_set_tag_range (SpanmarkAnnotationSet  *self,
+                                   guint                   start,
+                                   guint                   end,
+                                   const char             *label,
+                                   GError                **error)
+{
+  const SpanmarkSpan *span;
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (SPANMARK_IS_ANNOTATION_SET (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_span_offsets (self, start, end, label, error))
+    return NULL;
+
+  if (spanmark_annotation_set_find_span (self, start, end, label) != NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   _("%u–%u is already tagged %s"), start, end, label);
+      return NULL;
+    }
+
+  /* Another label's key on exactly a span means "this is a PLACE, not an
+   * OFFICIAL": a second span on the same characters would only be
+   * dropped by the flat exports as nested. */
+  span = find_span_at_range (self, start, end);
+  if (span == NULL)
+    return spanmark_annotation_set_add_span (self, start, end, label, error);
+
+  id = g_strdup (span->id);
+  relabel_recorded (self, span, label);
+  finish_edit (self);
+
+  return g_hash_table_lookup (self->span_ids, id);
+}
+
+gboolean
+spanmark_annotation_set_set_span_range (SpanmarkAnnotationSet  *self,
+                                        const char             *span_id,
+                                        guint                   start,
+                                        guint                   end,
+                                        GError                **error)
+{
+  const SpanmarkSpan *span, *same;
+  SpanmarkSpan *after;
+
+  g_return_val_if_fail (SPANMARK_IS_ANNOTATION_SET (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  span = spanmark_annotation_set_lookup_span (self, span_id);
+  if (span == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("There is no span \"%s\""), span_id != NULL ? span_id : "");
+      return FALSE;
+    }
+
+  if (!check_span_offsets (self, start, end, span->label, error))
+    return FALSE;
+  if (span->start == start && span->end == end)
+    return TRUE;
+
+  same = spanmark_annotation_set_find_span (self, start, end, span->label);
+  if (same != NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   _("%u–%u is already tagged %s"), start, end, span->label);
+      return FALSE;
+    }
+
   after = spanmark_span_copy (span);
-  set_str (&after->label, label);
+  after->start = start;
+  after->end = end;
+  g_free (after->text);
+  after->text = spanmark_text_index_slice (self->index, start, end);
   change_span_recorded (self, span, after);
-  _spanmark_annotation_set_emit_changed (self);
+  finish_edit (self);
 
   return TRUE;
 }
@@ -1340,7 +1464,7 @@ spanmark_annotation_set_set_span_entity (SpanmarkAnnotationSet *self,
   after = spanmark_span_copy (span);
   set_str (&after->entity, entity_id);
   change_span_recorded (self, span, after);
-  _spanmark_annotation_set_emit_changed (self);
+  finish_edit (self);
 
   return TRUE;
 }
@@ -1365,7 +1489,7 @@ spanmark_annotation_set_set_span_attr (SpanmarkAnnotationSet *self,
   after = spanmark_span_copy (span);
   _spanmark_attrs_set (after->attrs, key, value);
   change_span_recorded (self, span, after);
-  _spanmark_annotation_set_emit_changed (self);
+  finish_edit (self);
 
   return TRUE;
 }
@@ -1390,7 +1514,7 @@ spanmark_annotation_set_add_entity (SpanmarkAnnotationSet *self,
 
   _spanmark_annotation_set_apply_entity (self, NULL, entity, index);
   _spanmark_history_record_entity (self->history, NULL, entity, index);
-  _spanmark_annotation_set_emit_changed (self);
+  finish_edit (self);
 
   return g_hash_table_lookup (self->entity_ids, id);
 }
@@ -1425,7 +1549,7 @@ spanmark_annotation_set_remove_entity (SpanmarkAnnotationSet *self,
   change_entity_recorded (self, entity, NULL);
 
   spanmark_history_end_group (self->history);
-  _spanmark_annotation_set_emit_changed (self);
+  finish_edit (self);
 
   return TRUE;
 }
@@ -1449,7 +1573,7 @@ spanmark_annotation_set_set_entity_name (SpanmarkAnnotationSet *self,
   after = spanmark_entity_copy (entity);
   set_str (&after->name, name);
   change_entity_recorded (self, entity, after);
-  _spanmark_annotation_set_emit_changed (self);
+  finish_edit (self);
 
   return TRUE;
 }
@@ -1474,7 +1598,7 @@ spanmark_annotation_set_set_entity_attr (SpanmarkAnnotationSet *self,
   after = spanmark_entity_copy (entity);
   _spanmark_attrs_set (after->attrs, key, value);
   change_entity_recorded (self, entity, after);
-  _spanmark_annotation_set_emit_changed (self);
+  finish_edit (self);
 
   return TRUE;
 }
@@ -1613,7 +1737,7 @@ spanmark_annotation_set_tag_all (SpanmarkAnnotationSet *self,
     _spanmark_history_record_span (self->history, NULL, g_ptr_array_index (added, i));
   spanmark_history_end_group (self->history);
 
-  _spanmark_annotation_set_emit_changed (self);
+  finish_edit (self);
 
   return added->len;
 }

@@ -115,7 +115,9 @@ guint                  spanmark_annotation_set_get_n_mentions  (SpanmarkAnnotati
 /* Mutators: each one is one undo step (unless inside a group) and emits
  * the signals above.  Offsets are validated against the text; the span's
  * text is filled in from the document.  Return NULL / FALSE and set @error
- * (G_IO_ERROR_INVALID_ARGUMENT) on bad input. */
+ * (G_IO_ERROR_INVALID_ARGUMENT) on bad input.  Editing spans or entities
+ * of a set whose status is "done" sets it back to "in-progress", in the
+ * same undo step. */
 const SpanmarkSpan    *spanmark_annotation_set_add_span        (SpanmarkAnnotationSet *self,
                                                                 guint                  start,
                                                                 guint                  end,
@@ -123,9 +125,27 @@ const SpanmarkSpan    *spanmark_annotation_set_add_span        (SpanmarkAnnotati
                                                                 GError               **error);
 gboolean               spanmark_annotation_set_remove_span     (SpanmarkAnnotationSet *self,
                                                                 const char            *span_id);
+/* What a label's key does on a selection: refused (G_IO_ERROR_EXISTS)
+ * when a span with exactly these offsets already has @label; when one
+ * has another label, that span is relabelled (see set_span_label); only
+ * otherwise is a span added.  Returns the span tagged @label. */
+const SpanmarkSpan    *spanmark_annotation_set_tag_range       (SpanmarkAnnotationSet *self,
+                                                                guint                  start,
+                                                                guint                  end,
+                                                                const char            *label,
+                                                                GError               **error);
+/* The span's entity link is dropped when the entity has another label. */
 gboolean               spanmark_annotation_set_set_span_label  (SpanmarkAnnotationSet *self,
                                                                 const char            *span_id,
                                                                 const char            *label);
+/* Moves a span's boundaries (its text follows).  Refused with
+ * G_IO_ERROR_EXISTS when another span with its label has exactly those
+ * offsets, G_IO_ERROR_NOT_FOUND for an unknown span. */
+gboolean               spanmark_annotation_set_set_span_range  (SpanmarkAnnotationSet *self,
+                                                                const char            *span_id,
+                                                                guint                  start,
+                                                                guint                  end,
+                                                                GError               **error);
 /* @entity_id NULL detaches. */
 gboolean               spanmark_annotation_set_set_span_entity (SpanmarkAnnotationSet *self,
                                                                 const char            *span_id,

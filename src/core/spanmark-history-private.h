@@ -28,4 +28,10 @@ void             _spanmark_history_record_status (SpanmarkHistory       *self,
                                                   SpanmarkStatus         before,
                                                   SpanmarkStatus         after);
 
+/* Records a status change as part of the step just recorded (or of the
+ * open group): a consequence of that edit, undone with it. */
+void             _spanmark_history_amend_status  (SpanmarkHistory       *self,
+                                                  SpanmarkStatus         before,
+                                                  SpanmarkStatus         after);
+
 G_END_DECLS

@@ -368,6 +368,29 @@ _spanmark_history_record_status (SpanmarkHistory *self,
   record (self, command);
 }
 
+void
+_spanmark_history_amend_status (SpanmarkHistory *self,
+                                SpanmarkStatus   before,
+                                SpanmarkStatus   after)
+{
+  Command *command;
+
+  g_return_if_fail (SPANMARK_IS_HISTORY (self));
+
+  command = g_new0 (Command, 1);
+  command->kind = COMMAND_STATUS;
+  command->status_before = before;
+  command->status_after = after;
+
+  if (self->applying || self->group_depth > 0 || self->undo_stack->len == 0)
+    {
+      record (self, command);
+      return;
+    }
+
+  g_ptr_array_add (g_ptr_array_index (self->undo_stack, self->undo_stack->len - 1), command);
+}
+
 gboolean
 spanmark_history_can_undo (SpanmarkHistory *self)
 {

@@ -35,7 +35,24 @@ struct _SpanmarkProject
   GHashTable     *broken_files;
   /* What was wrong in spanmark.json when it was opened. */
   GPtrArray      *problems;
+  /* Path -> FileStamp: what this project last read from or wrote to each
+   * annotation file, to tell someone else's write from its own. */
+  GHashTable     *stamps;
 };
+
+typedef struct
+{
+  gboolean  exists;
+  gsize     size;
+  char     *sha256;
+} FileStamp;
+
+static void
+file_stamp_free (FileStamp *stamp)
+{
+  g_free (stamp->sha256);
+  g_free (stamp);
+}
 
 G_DEFINE_FINAL_TYPE (SpanmarkProject, spanmark_project, G_TYPE_OBJECT)
 
@@ -70,6 +87,7 @@ spanmark_project_finalize (GObject *object)
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->broken_files, g_hash_table_unref);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_pointer (&self->stamps, g_hash_table_unref);
 
   G_OBJECT_CLASS (spanmark_project_parent_class)->finalize (object);
 }
@@ -137,6 +155,8 @@ spanmark_project_init (SpanmarkProject *self)
   self->documents_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->broken_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) spanmark_problem_free);
+  self->stamps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                        (GDestroyNotify) file_stamp_free);
 }
 
 static void
@@ -730,6 +750,96 @@ set_file_broken (SpanmarkProject *self,
     }
 }
 
+/* Remembers that @file holds @data (or, with @data NULL, that it does
+ * not exist). */
+static void
+record_stamp (SpanmarkProject *self,
+              GFile           *file,
+              const char      *data,
+              gsize            length)
+{
+  FileStamp *stamp;
+  char *path = g_file_get_path (file);
+
+  if (path == NULL)
+    return;
+
+  stamp = g_new0 (FileStamp, 1);
+  stamp->exists = data != NULL;
+  stamp->size = length;
+  if (data != NULL)
+    stamp->sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
+  g_hash_table_replace (self->stamps, path, stamp);
+}
+
+typedef enum
+{
+  DISK_ABSENT,
+  DISK_REGULAR,
+  DISK_OTHER,    /* a folder, a FIFO, a dangling link, unreadable */
+} DiskState;
+
+/* What is at @file now, and its size when it is a regular file. */
+static DiskState
+query_current (GFile   *file,
+               goffset *size)
+{
+  g_autoptr(GFileInfo) info = NULL;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info == NULL)
+    return g_file_query_file_type (file, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL) == G_FILE_TYPE_UNKNOWN
+           ? DISK_ABSENT : DISK_OTHER;
+
+  /* Only a regular file is ever read: reading a FIFO would block. */
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    return DISK_OTHER;
+
+  *size = g_file_info_get_size (info);
+
+  return DISK_REGULAR;
+}
+
+gboolean
+spanmark_project_is_file_changed (SpanmarkProject *self,
+                                  GFile           *file)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *sha256 = NULL;
+  const FileStamp *stamp;
+  goffset size = 0;
+  gsize length = 0;
+
+  g_return_val_if_fail (SPANMARK_IS_PROJECT (self), TRUE);
+  g_return_val_if_fail (G_IS_FILE (file), TRUE);
+
+  path = g_file_get_path (file);
+  stamp = path != NULL ? g_hash_table_lookup (self->stamps, path) : NULL;
+
+  switch (query_current (file, &size))
+    {
+    case DISK_ABSENT:
+      return stamp != NULL && stamp->exists;
+    case DISK_OTHER:
+      return TRUE;
+    case DISK_REGULAR:
+    default:
+      break;
+    }
+
+  /* Another size is another file, without reading it (it may be huge). */
+  if (stamp == NULL || !stamp->exists || (goffset) stamp->size != size)
+    return TRUE;
+  if (!g_file_load_contents (file, NULL, &data, &length, NULL, NULL) || length != stamp->size)
+    return TRUE;
+
+  sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
+
+  return strcmp (sha256, stamp->sha256) != 0;
+}
+
 SpanmarkAnnotationSet *
 spanmark_project_load_annotations (SpanmarkProject   *self,
                                    SpanmarkDocument  *document,
@@ -778,6 +888,7 @@ spanmark_project_load_annotations (SpanmarkProject   *self,
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
         {
           set_file_broken (self, file, FALSE);
+          record_stamp (self, file, NULL, 0);
           return spanmark_annotation_set_new (spanmark_document_get_id (document),
                                               annotator, text);
         }
@@ -789,6 +900,8 @@ spanmark_project_load_annotations (SpanmarkProject   *self,
                    _("%s: cannot be read: %s"), path, spanmark_json_describe_io_error (local_error));
       return NULL;
     }
+
+  record_stamp (self, file, data, length);
 
   spanmark_checker_init (&checker);
   set = spanmark_json_read_annotations (&checker, path, data, length,
@@ -804,32 +917,22 @@ spanmark_project_load_annotations (SpanmarkProject   *self,
   return g_steal_pointer (&set);
 }
 
-gboolean
-spanmark_project_save_annotations (SpanmarkProject        *self,
-                                   SpanmarkAnnotationSet  *set,
-                                   GError                **error)
+/* The path of @set's annotation file, relative to the project, after
+ * checking its document and annotator; NULL with @error otherwise. */
+static char *
+check_set_path (SpanmarkProject        *self,
+                SpanmarkAnnotationSet  *set,
+                GError                **error)
 {
-  g_autoptr(GDateTime) now = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *modified = NULL;
-  g_autofree char *data = NULL;
-  const char *document_id, *annotator;
-  gsize length;
-
-  g_return_val_if_fail (SPANMARK_IS_PROJECT (self), FALSE);
-  g_return_val_if_fail (SPANMARK_IS_ANNOTATION_SET (set), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  document_id = spanmark_annotation_set_get_document_id (set);
-  annotator = spanmark_annotation_set_get_annotator (set);
+  const char *document_id = spanmark_annotation_set_get_document_id (set);
+  const char *annotator = spanmark_annotation_set_get_annotator (set);
 
   if (document_id == NULL || spanmark_project_lookup_document (self, document_id) == NULL)
     {
       g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_NOT_FOUND,
                    _("there is no document \"%s\" in the project"),
                    document_id != NULL ? document_id : "");
-      return FALSE;
+      return NULL;
     }
 
   if (!check_document_usable (self, spanmark_project_lookup_document (self, document_id), error))
@@ -839,10 +942,51 @@ spanmark_project_save_annotations (SpanmarkProject        *self,
     {
       g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_NOT_FOUND,
                    _("\"%s\" is not a valid annotator name"), annotator != NULL ? annotator : "");
-      return FALSE;
+      return NULL;
     }
 
-  path = annotation_path (document_id, annotator);
+  return annotation_path (document_id, annotator);
+}
+
+static char *
+serialise_now (SpanmarkAnnotationSet *set,
+               char                 **modified,
+               gsize                 *length)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  *modified = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+
+  return spanmark_json_write_annotations (set, *modified, length);
+}
+
+gboolean
+spanmark_project_save_annotations (SpanmarkProject        *self,
+                                   SpanmarkAnnotationSet  *set,
+                                   GError                **error)
+{
+  return spanmark_project_save_annotations_full (self, set, SPANMARK_SAVE_OVERWRITE, error);
+}
+
+gboolean
+spanmark_project_save_annotations_full (SpanmarkProject        *self,
+                                        SpanmarkAnnotationSet  *set,
+                                        SpanmarkSaveFlags       flags,
+                                        GError                **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *modified = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_return_val_if_fail (SPANMARK_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (SPANMARK_IS_ANNOTATION_SET (set), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  path = check_set_path (self, set, error);
+  if (path == NULL)
+    return FALSE;
   file = g_file_resolve_relative_path (self->dir, path);
 
   if (spanmark_project_is_file_broken (self, file))
@@ -862,16 +1006,82 @@ spanmark_project_save_annotations (SpanmarkProject        *self,
       return FALSE;
     }
 
-  now = g_date_time_new_now_utc ();
-  modified = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-  data = spanmark_json_write_annotations (set, modified, &length);
+  if ((flags & SPANMARK_SAVE_OVERWRITE) == 0 && spanmark_project_is_file_changed (self, file))
+    {
+      g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_CHANGED,
+                   _("%s: not saved, because the file changed on disk after it was opened "
+                     "(another annotator, or a git pull); nothing was written"),
+                   path);
+      return FALSE;
+    }
 
+  data = serialise_now (set, &modified, &length);
   if (!spanmark_write_file_atomic (file, data, length, error))
     return FALSE;
 
+  record_stamp (self, file, data, length);
   spanmark_annotation_set_set_modified (set, modified);
 
   return TRUE;
+}
+
+GFile *
+spanmark_project_save_annotations_copy (SpanmarkProject        *self,
+                                        SpanmarkAnnotationSet  *set,
+                                        GError                **error)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *checked = NULL;
+  g_autofree char *stamp = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *modified = NULL;
+  g_autofree char *data = NULL;
+  const char *document_id, *annotator;
+  gsize length;
+
+  g_return_val_if_fail (SPANMARK_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (SPANMARK_IS_ANNOTATION_SET (set), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  checked = check_set_path (self, set, error);
+  if (checked == NULL)
+    return NULL;
+
+  document_id = spanmark_annotation_set_get_document_id (set);
+  annotator = spanmark_annotation_set_get_annotator (set);
+  now = g_date_time_new_now_utc ();
+  stamp = g_date_time_format (now, "%Y%m%dT%H%M%SZ");
+
+  /* Two copies within a second get a counter; never replace a copy. */
+  for (guint i = 1; ; i++)
+    {
+      g_free (path);
+      if (i == 1)
+        path = g_strdup_printf (SPANMARK_PROJECT_CONFLICTS_DIR "/%s/%s-%s.json",
+                                annotator, document_id, stamp);
+      else
+        path = g_strdup_printf (SPANMARK_PROJECT_CONFLICTS_DIR "/%s/%s-%s-%u.json",
+                                annotator, document_id, stamp, i);
+      g_clear_object (&file);
+      file = g_file_resolve_relative_path (self->dir, path);
+      if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL) == G_FILE_TYPE_UNKNOWN)
+        break;
+    }
+
+  if (!spanmark_json_check_inside (self->dir, path))
+    {
+      g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID,
+                   _("%s: not saved, because the path leads outside the project folder (through a symbolic link)"),
+                   path);
+      return NULL;
+    }
+
+  data = serialise_now (set, &modified, &length);
+  if (!spanmark_write_file_atomic (file, data, length, error))
+    return NULL;
+
+  return g_steal_pointer (&file);
 }
 
 /* The status as written ("\"done\""), when it is a plain string naming

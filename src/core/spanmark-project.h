@@ -33,7 +33,25 @@ typedef enum
   SPANMARK_PROJECT_ERROR_TEXT,       /* document text unreadable or not UTF-8 */
   SPANMARK_PROJECT_ERROR_EXISTS,     /* create/import over something that exists */
   SPANMARK_PROJECT_ERROR_NOT_FOUND,  /* unknown document or annotator */
+  SPANMARK_PROJECT_ERROR_CHANGED,    /* the file changed on disk since it was loaded or saved */
 } SpanmarkProjectError;
+
+/* How spanmark_project_save_annotations_full() treats the file on disk. */
+typedef enum
+{
+  /* Refuse with SPANMARK_PROJECT_ERROR_CHANGED when the file is not what
+   * this project last loaded or saved (or exists, when it was never
+   * loaded): someone else wrote it, and writing would lose their work. */
+  SPANMARK_SAVE_IF_UNCHANGED = 0,
+  /* Write whatever is there (the user chose to keep their version). */
+  SPANMARK_SAVE_OVERWRITE    = 1 << 0,
+} SpanmarkSaveFlags;
+
+/* Where copies made by spanmark_project_save_annotations_copy() go:
+ * conflicts/<annotator>/<doc-id>-<YYYYMMDDTHHMMSSZ>.json.  Outside
+ * annotations/, so no loader or export ever takes a copy for a document's
+ * annotations; validate lists each copy as a warning. */
+#define SPANMARK_PROJECT_CONFLICTS_DIR "conflicts"
 
 #define SPANMARK_PROJECT_FORMAT_VERSION 1
 
@@ -128,10 +146,37 @@ SpanmarkAnnotationSet *spanmark_project_load_annotations (SpanmarkProject  *self
                                                           const char       *annotator,
                                                           GError          **error) G_GNUC_WARN_UNUSED_RESULT;
 /* Serialises @set (deterministic) and writes it atomically; sets its
- * "modified" to now.  Creates annotations/<annotator>/ if needed. */
+ * "modified" to now.  Creates annotations/<annotator>/ if needed.
+ * Writes over whatever is on disk (SPANMARK_SAVE_OVERWRITE), except a
+ * file that failed to load. */
 gboolean          spanmark_project_save_annotations (SpanmarkProject       *self,
                                                      SpanmarkAnnotationSet *set,
                                                      GError               **error);
+/* The same, but with SPANMARK_SAVE_IF_UNCHANGED it first checks that the
+ * file on disk holds exactly the bytes this project last loaded from it
+ * or wrote to it (or is absent, as it was then), and otherwise refuses
+ * with SPANMARK_PROJECT_ERROR_CHANGED, writing nothing.  Every interactive
+ * save should use this: an annotator's autosave must never silently
+ * replace a version another annotator or a `git pull` put there.  (The
+ * check and the rename are not one atomic step: a write landing in
+ * between, within microseconds, is not detected.) */
+gboolean          spanmark_project_save_annotations_full (SpanmarkProject       *self,
+                                                          SpanmarkAnnotationSet *set,
+                                                          SpanmarkSaveFlags      flags,
+                                                          GError               **error);
+/* Whether the annotation file @file differs from what this project last
+ * loaded from it or wrote to it (for a file never loaded: whether it
+ * exists).  Reads the file; anything but a regular file counts as
+ * changed. */
+gboolean          spanmark_project_is_file_changed  (SpanmarkProject       *self,
+                                                     GFile                 *file);
+/* Writes @set, as it is, to a new file under conflicts/ (see
+ * SPANMARK_PROJECT_CONFLICTS_DIR) and returns that file; the annotation
+ * file itself is left alone.  The way out of a conflict that loses
+ * neither version. */
+GFile            *spanmark_project_save_annotations_copy (SpanmarkProject       *self,
+                                                          SpanmarkAnnotationSet *set,
+                                                          GError               **error) G_GNUC_WARN_UNUSED_RESULT;
 /* The status recorded in an annotation file, read cheaply (without
  * building the spans) for document lists and filters: SPANMARK_STATUS_NEW
  * if the file does not exist.  The file passes the loader's syntax check

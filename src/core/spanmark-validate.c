@@ -78,8 +78,87 @@ list_sorted (GFile   *dir,
   return g_steal_pointer (&entries);
 }
 
+/* The position of each span in the file's "spans" array, by id: the
+ * set keeps spans in text order, but a problem names the file's place. */
+static GHashTable *
+span_positions (const char *path,
+                const char *data,
+                gsize       length)
+{
+  GHashTable *positions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(JsonNode) root = NULL;
+  SpanmarkChecker quiet;
+  JsonArray *spans = NULL;
+
+  spanmark_checker_init (&quiet);
+  root = spanmark_json_parse (&quiet, path, data, length);
+  spanmark_checker_clear (&quiet);
+
+  if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
+    {
+      JsonNode *node = json_object_get_member (json_node_get_object (root), "spans");
+
+      if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+        spans = json_node_get_array (node);
+    }
+
+  for (guint i = 0; spans != NULL && i < json_array_get_length (spans); i++)
+    {
+      JsonNode *item = json_array_get_element (spans, i);
+      JsonNode *id;
+
+      if (!JSON_NODE_HOLDS_OBJECT (item))
+        continue;
+      id = json_object_get_member (json_node_get_object (item), "id");
+      if (id != NULL && JSON_NODE_HOLDS_VALUE (id) && json_node_get_value_type (id) == G_TYPE_STRING)
+        g_hash_table_insert (positions, g_strdup (json_node_get_string (id)), GUINT_TO_POINTER (i));
+    }
+
+  return positions;
+}
+
+/* Spans may nest and overlap, but two on exactly the same characters are
+ * almost always a slip (a label key pressed on a tagged span): a flat
+ * export keeps only one of them. */
+static void
+warn_same_range (SpanmarkChecker       *warnings,
+                 const char            *path,
+                 const char            *data,
+                 gsize                  length,
+                 SpanmarkAnnotationSet *set)
+{
+  g_autoptr(GHashTable) positions = NULL;
+  const SpanmarkSpan *first = NULL;
+
+  /* Spans sort by start, then end, so those on the same characters are
+   * neighbours; each is reported against the first of its run. */
+  for (guint i = 0; i < spanmark_annotation_set_get_n_spans (set); i++)
+    {
+      const SpanmarkSpan *span = spanmark_annotation_set_get_span (set, i);
+      g_autofree char *location = NULL;
+
+      if (first == NULL || first->start != span->start || first->end != span->end)
+        {
+          first = span;
+          continue;
+        }
+
+      if (positions == NULL)
+        positions = span_positions (path, data, length);
+      location = g_strdup_printf ("spans[%u] (id \"%s\")",
+                                  GPOINTER_TO_UINT (g_hash_table_lookup (positions, span->id)), span->id);
+      spanmark_checker_add (warnings, SPANMARK_PROJECT_ERROR_INVALID, path, location,
+                            _("covers the same characters %u–%u as spans[%u] (id \"%s\"), "
+                              "tagged %s there and %s here; flat exports keep only one of them"),
+                            span->start, span->end,
+                            GPOINTER_TO_UINT (g_hash_table_lookup (positions, first->id)), first->id,
+                            first->label, span->label);
+    }
+}
+
 static void
 validate_annotation_file (SpanmarkChecker *checker,
+                          SpanmarkChecker *warnings,
                           GFile           *dir,
                           SpanmarkIndex   *index,
                           GHashTable      *documents,
@@ -139,11 +218,87 @@ validate_annotation_file (SpanmarkChecker *checker,
 
   set = spanmark_json_read_annotations (checker, path, data, length, document_id,
                                         annotator, text, index->schema);
+  if (set != NULL)
+    warn_same_range (warnings, path, data, length, set);
+}
+
+/* Copies kept by "Save mine as a copy" are valid data outside the
+ * project's model: each is listed, naming the file it is a version of,
+ * so it is merged or deleted rather than forgotten. */
+static void
+warn_conflict_copies (SpanmarkChecker *warnings,
+                      GFile           *dir)
+{
+  g_autoptr(GFile) conflicts = g_file_get_child (dir, SPANMARK_PROJECT_CONFLICTS_DIR);
+  g_autoptr(GPtrArray) annotators = list_sorted (conflicts, NULL);
+  g_autoptr(GRegex) pattern = g_regex_new ("^(.+)-[0-9]{8}T[0-9]{6}Z(-[0-9]+)?\\.json$", 0, 0, NULL);
+
+  for (guint i = 0; annotators != NULL && i < annotators->len; i++)
+    {
+      Entry *annotator = g_ptr_array_index (annotators, i);
+      g_autoptr(GFile) folder = NULL;
+      g_autoptr(GPtrArray) files = NULL;
+
+      if (!annotator->is_dir || annotator->name[0] == '.')
+        continue;
+
+      folder = g_file_get_child (conflicts, annotator->name);
+      files = list_sorted (folder, NULL);
+      for (guint j = 0; files != NULL && j < files->len; j++)
+        {
+          Entry *file = g_ptr_array_index (files, j);
+          g_autoptr(GMatchInfo) match = NULL;
+          g_autofree char *path = NULL;
+          g_autofree char *document_id = NULL;
+
+          if (file->is_dir || file->name[0] == '.')
+            continue;
+
+          path = g_strdup_printf (SPANMARK_PROJECT_CONFLICTS_DIR "/%s/%s", annotator->name, file->name);
+          if (g_regex_match (pattern, file->name, 0, &match))
+            document_id = g_match_info_fetch (match, 1);
+          if (document_id != NULL)
+            spanmark_checker_add (warnings, SPANMARK_PROJECT_ERROR_CHANGED, path, NULL,
+                                  _("a copy of %s's version of annotations/%s/%s.json, kept when that "
+                                    "file had changed on disk; merge what is needed into it, then delete this copy"),
+                                  annotator->name, annotator->name, document_id);
+          else
+            spanmark_checker_add (warnings, SPANMARK_PROJECT_ERROR_CHANGED, path, NULL,
+                                  _("not a copy made by Spanmark; nothing reads it"));
+        }
+    }
+}
+
+/* Hands out the problems (and the warnings, if asked for) and frees the
+ * rest. */
+static GPtrArray *
+finish (SpanmarkChecker  *checker,
+        SpanmarkChecker  *warnings,
+        SpanmarkIndex    *index,
+        GPtrArray       **warnings_out)
+{
+  GPtrArray *problems = spanmark_checker_steal_problems (checker);
+
+  if (warnings_out != NULL)
+    *warnings_out = spanmark_checker_steal_problems (warnings);
+  spanmark_checker_clear (checker);
+  spanmark_checker_clear (warnings);
+  spanmark_index_clear (index);
+
+  return problems;
 }
 
 GPtrArray *
 spanmark_validate_project (GFile   *dir,
                            GError **error)
+{
+  return spanmark_validate_project_full (dir, NULL, error);
+}
+
+GPtrArray *
+spanmark_validate_project_full (GFile      *dir,
+                                GPtrArray **warnings_out,
+                                GError    **error)
 {
   g_autoptr(GFile) index_file = NULL;
   g_autoptr(GFile) annotations = NULL;
@@ -153,12 +308,15 @@ spanmark_validate_project (GFile   *dir,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *data = NULL;
   SpanmarkChecker checker;
+  SpanmarkChecker warnings;
   SpanmarkIndex index;
-  GPtrArray *problems;
   gsize length = 0;
 
   g_return_val_if_fail (G_IS_FILE (dir), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (warnings_out != NULL)
+    *warnings_out = NULL;
 
   /* Only a folder that cannot be listed at all is an error; everything
    * else is a problem in the list. */
@@ -180,6 +338,7 @@ spanmark_validate_project (GFile   *dir,
   }
 
   spanmark_checker_init (&checker);
+  spanmark_checker_init (&warnings);
   memset (&index, 0, sizeof index);
 
   index_file = g_file_get_child (dir, "spanmark.json");
@@ -191,18 +350,11 @@ spanmark_validate_project (GFile   *dir,
       else
         spanmark_checker_add (&checker, SPANMARK_PROJECT_ERROR_NOT_FOUND, "spanmark.json", NULL,
                               _("cannot be read: %s"), spanmark_json_describe_io_error (local_error));
-      problems = spanmark_checker_steal_problems (&checker);
-      spanmark_checker_clear (&checker);
-      return problems;
+      return finish (&checker, &warnings, &index, warnings_out);
     }
 
   if (!spanmark_json_read_index (&checker, data, length, &index))
-    {
-      spanmark_index_clear (&index);
-      problems = spanmark_checker_steal_problems (&checker);
-      spanmark_checker_clear (&checker);
-      return problems;
-    }
+    return finish (&checker, &warnings, &index, warnings_out);
 
   /* Every document's text, once. */
   documents = g_hash_table_new (g_str_hash, g_str_equal);
@@ -266,14 +418,12 @@ spanmark_validate_project (GFile   *dir,
           if (file->is_dir || file->name[0] == '.' || !g_str_has_suffix (file->name, ".json"))
             continue;
 
-          validate_annotation_file (&checker, dir, &index, documents, good_texts,
+          validate_annotation_file (&checker, &warnings, dir, &index, documents, good_texts,
                                     annotator->name, file->name);
         }
     }
 
-  spanmark_index_clear (&index);
-  problems = spanmark_checker_steal_problems (&checker);
-  spanmark_checker_clear (&checker);
+  warn_conflict_copies (&warnings, dir);
 
-  return problems;
+  return finish (&checker, &warnings, &index, warnings_out);
 }

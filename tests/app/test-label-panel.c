@@ -573,6 +573,32 @@ test_new_entity_and_attach (Fixture       *fixture,
   g_assert_cmpuint (spanmark_annotation_set_get_n_spans (fixture->set), ==, n_spans);
 }
 
+/* Regression: "New Entity" on a selection that is exactly another
+ * label's span added a second span on the same characters.  It
+ * relabels that span instead, in the same undo step. */
+static void
+test_new_entity_relabels (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  guint n_spans = spanmark_annotation_set_get_n_spans (fixture->set);
+  guint port = offset_of ("果园港", 0);
+  const SpanmarkSpan *span = spanmark_annotation_set_find_span (fixture->set, port, port + 3, "PLACE");
+  g_autofree char *id = g_strdup (span->id);
+
+  spanmark_label_panel_set_selection (fixture->panel, port, port + 3);
+  g_assert_true (activate (fixture, "panel.new-entity", NULL));
+  g_assert_cmpuint (spanmark_annotation_set_get_n_spans (fixture->set), ==, n_spans);
+  span = spanmark_annotation_set_lookup_span (fixture->set, id);
+  g_assert_cmpstr (span->label, ==, "OFFICIAL");
+  g_assert_nonnull (span->entity);
+  g_assert_cmpuint (spanmark_history_get_n_undo_steps (fixture->history), ==, 1);
+
+  g_assert_true (spanmark_history_undo (fixture->history));
+  span = spanmark_annotation_set_lookup_span (fixture->set, id);
+  g_assert_cmpstr (span->label, ==, "PLACE");
+  g_assert_null (span->entity);
+}
+
 static void
 test_delete_entity (Fixture       *fixture,
                     gconstpointer  data)
@@ -895,6 +921,7 @@ main (int   argc,
   ADD ("jump", test_jump);
   ADD ("create-from-text", test_create_from_text);
   ADD ("new-entity-and-attach", test_new_entity_and_attach);
+  ADD ("new-entity-relabels", test_new_entity_relabels);
   ADD ("delete-entity", test_delete_entity);
   ADD ("states", test_states);
   ADD ("accessible", test_accessible);

@@ -17,142 +17,7 @@
 #include "spanmark-resources.h"
 #include "spanmark-settings.h"
 #include "spanmark-window-private.h"
-
-#define ANNOTATOR "tester"
-
-typedef gboolean (*Condition) (gpointer data);
-
-/* Runs the main loop until @condition holds; FALSE after 20 seconds. */
-static gboolean
-wait_for (Condition condition,
-          gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-
-  return TRUE;
-}
-
-static gboolean
-main_loop_idle (gpointer data)
-{
-  return !g_main_context_pending (NULL);
-}
-
-typedef struct
-{
-  char           *tmp;
-  char           *project_path;
-  SpanmarkWindow *window;
-} Fixture;
-
-/* A project made from the fixture texts (emoji and characters outside the
- * BMP in both), in a temporary folder. */
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) dir = NULL;
-  g_autoptr(SpanmarkProject) project = NULL;
-  GSettings *settings = spanmark_settings_get_gsettings (spanmark_settings_get_default ());
-  const char *names[] = { "emoji.txt", "news.txt" };
-  SpanmarkImportOptions options = { NULL, SPANMARK_TEXT_ENCODING_UTF8 };
-
-  g_settings_set_string (settings, "annotator-name", ANNOTATOR);
-  g_settings_set_uint (settings, "autosave-delay", 60);
-  g_settings_reset (settings, "font-size");
-  g_settings_reset (settings, "line-spacing");
-
-  fixture->tmp = g_dir_make_tmp ("spanmark-window-XXXXXX", &error);
-  g_assert_no_error (error);
-  /* A folder name that is not valid Pango markup: messages that name
-   * files must reach the screen as plain text. */
-  fixture->project_path = g_build_filename (fixture->tmp, "a&b <project>", NULL);
-  dir = g_file_new_for_path (fixture->project_path);
-  project = spanmark_project_create (dir, "Fixture", &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "app", "fixtures", names[i], NULL);
-      g_autoptr(GFile) file = g_file_new_for_path (path);
-
-      g_assert_cmpint (spanmark_import_file (project, file, &options, &error), ==, 1);
-      g_assert_no_error (error);
-    }
-  spanmark_project_save (project, &error);
-  g_assert_no_error (error);
-
-  fixture->window = spanmark_window_new (NULL);
-  g_object_ref_sink (fixture->window);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  spanmark_window_open_project (fixture->window, dir, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  wait_for (main_loop_idle, NULL);
-  g_assert_finalize_object (fixture->window);
-
-  spanmark_test_remove_tree (fixture->tmp);
-  g_free (fixture->project_path);
-  g_free (fixture->tmp);
-}
-
-static void
-select_range (Fixture *fixture,
-              guint    start,
-              guint    end)
-{
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.select-range",
-                                             "(uu)", start, end));
-}
-
-static void
-activate (Fixture    *fixture,
-          const char *action,
-          const char *label)
-{
-  if (label != NULL)
-    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), action, "s", label));
-  else
-    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), action, NULL));
-}
-
-static const SpanmarkSpan *
-find (SpanmarkAnnotationSet *set,
-      guint                  start,
-      guint                  end,
-      const char            *label)
-{
-  return spanmark_annotation_set_find_span (set, start, end, label);
-}
-
-static JsonObject *
-read_saved (Fixture    *fixture,
-            const char *doc_id,
-            JsonParser *parser)
-{
-  g_autofree char *name = g_strconcat (doc_id, ".json", NULL);
-  g_autofree char *path = g_build_filename (fixture->project_path, "annotations", ANNOTATOR, name, NULL);
-  g_autoptr(GError) error = NULL;
-
-  json_parser_load_from_file (parser, path, &error);
-  g_assert_no_error (error);
-
-  return json_node_get_object (json_parser_get_root (parser));
-}
+#include "window-test-fixture.h"
 
 static void
 test_open (Fixture       *fixture,
@@ -355,31 +220,40 @@ test_search (Fixture       *fixture,
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)),
                                          GTK_WIDGET (fixture->window->search_entry)));
 
-  /* Typing selects the first match; Enter goes to the next one and hands
-   * the keyboard back to the text, where the match can be tagged. */
+  /* Typing selects the first match and says which of how many it is. */
   gtk_editable_set_text (GTK_EDITABLE (fixture->window->search_entry), "Harbour Town");
   g_signal_emit_by_name (fixture->window->search_entry, "search-changed");
   spanmark_document_view_get_selection (view, &start, &end);
   g_assert_cmpuint (start, ==, first);
   g_assert_cmpuint (end, ==, first + 12);
+  g_assert_cmpstr (gtk_label_get_text (fixture->window->search_count_label), ==, "1 of 2");
 
+  /* Regression: Enter went on to the second match.  It keeps the first
+   * and hands the keyboard back to the text, where it can be tagged. */
   g_signal_emit_by_name (fixture->window->search_entry, "activate");
   spanmark_document_view_get_selection (view, &start, &end);
-  g_assert_cmpuint (start, ==, second);
+  g_assert_cmpuint (start, ==, first);
+  g_assert_cmpuint (end, ==, first + 12);
   g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window))
                  == GTK_WIDGET (spanmark_document_view_get_text_view (view)));
   activate (fixture, "win.tag", "PLACE");
-  g_assert_nonnull (find (set, second, second + 12, "PLACE"));
+  g_assert_nonnull (find (set, first, first + 12, "PLACE"));
 
-  /* Ctrl+G wraps round to the first match. */
+  /* Ctrl+G goes on to the next match, then wraps round to the first. */
+  activate (fixture, "win.search-next", NULL);
+  spanmark_document_view_get_selection (view, &start, &end);
+  g_assert_cmpuint (start, ==, second);
+  g_assert_cmpstr (gtk_label_get_text (fixture->window->search_count_label), ==, "2 of 2");
   activate (fixture, "win.search-next", NULL);
   spanmark_document_view_get_selection (view, &start, &end);
   g_assert_cmpuint (start, ==, first);
+  g_assert_cmpstr (gtk_label_get_text (fixture->window->search_count_label), ==, "1 of 2");
 
   /* Text that is not in the document marks the entry, until it is. */
   gtk_editable_set_text (GTK_EDITABLE (fixture->window->search_entry), "Harbour Xown");
   g_signal_emit_by_name (fixture->window->search_entry, "search-changed");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (fixture->window->search_entry), "error"));
+  g_assert_cmpstr (gtk_label_get_text (fixture->window->search_count_label), ==, "No matches");
   spanmark_document_view_get_selection (view, &start, &end);
   g_assert_cmpuint (start, ==, first);
   gtk_editable_set_text (GTK_EDITABLE (fixture->window->search_entry), "Harbour");
@@ -418,18 +292,6 @@ test_panels (Fixture       *fixture,
   spanmark_document_view_get_selection (view, &start, &end);
   g_assert_cmpuint (start, ==, harbour);
   g_assert_cmpuint (end, ==, harbour + 12);
-}
-
-static gboolean
-press (Fixture         *fixture,
-       guint            keyval,
-       GdkModifierType  state)
-{
-  gboolean handled = FALSE;
-
-  g_signal_emit_by_name (fixture->window->key_controller, "key-pressed", keyval, 0, state, &handled);
-
-  return handled;
 }
 
 /* The keys an annotator uses, through the window's key handler. */
@@ -1017,6 +879,7 @@ test_help_overlay (void)
     "1", "2", "3", "Delete", "Tab", "<Shift>Tab", "<Control>z", "<Control><Shift>z",
     "<Control>Return", "<Control>f", "<Control>g", "<Control>s", "<Control>o",
     "<Control>n", "<Control>e", "<Control>question", "<Control>q", "<Control>comma", "F6", "<Shift>F6",
+    "<Alt>Left <Alt>Right", "<Alt><Shift>Left <Alt><Shift>Right", "<Control><Shift>Return",
   };
 
   for (GSList *l = objects; l != NULL; l = l->next)

@@ -77,6 +77,26 @@ test_broken_files (void)
   cli_rm_rf (tmp);
 }
 
+/* Two spans on the same characters are a warning: reported with the
+ * place, but the project is valid (exit 0). */
+static void
+test_warning (void)
+{
+  g_autofree char *tmp = cli_copy_sample ();
+  g_autofree char *file = g_build_filename (tmp, "sample", "annotations", "sample", "yunlan-001.json", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  cli_replace_in_file (file, "\"spans\": [\n",
+                   "\"spans\": [\n    {\"id\": \"s999\", \"start\": 0, \"end\": 3, \"label\": \"PLACE\", \"text\": \"林振邦\"},\n");
+  g_assert_cmpint (cli_run (tmp, &out, &err, "validate", "sample", NULL), ==, 0);
+  g_assert_nonnull (strstr (err, "warning: annotations/sample/yunlan-001.json: spans[0] (id \"s999\"): "));
+  g_assert_nonnull (strstr (err, "(id \"s1\")"));
+  g_assert_nonnull (strstr (out, "no problems found, 1 warning"));
+
+  cli_rm_rf (tmp);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -86,6 +106,7 @@ main (int    argc,
   g_test_add_func ("/cli/validate/sample", test_sample);
   g_test_add_func ("/cli/validate/broken-span", test_broken_span);
   g_test_add_func ("/cli/validate/broken-files", test_broken_files);
+  g_test_add_func ("/cli/validate/warning", test_warning);
 
   return g_test_run ();
 }

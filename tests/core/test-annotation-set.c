@@ -758,6 +758,173 @@ test_status_change (void)
   counts_clear (&counts);
 }
 
+/* Regression: pressing 1 with a PLACE span selected added an OFFICIAL
+ * span on the same characters (which flat exports drop as nested).  Now
+ * it relabels that span, in one undo step; the entity link goes only
+ * when the entity has another label; the same label twice is refused. */
+static void
+test_tag_range (void)
+{
+  /* 0 车 1 俊 2 在 3 涪 4 陵 */
+  g_autoptr(SpanmarkAnnotationSet) set = spanmark_annotation_set_new ("d", "a", "车俊在涪陵");
+  SpanmarkHistory *history = spanmark_annotation_set_get_history (set);
+  g_autoptr(GError) error = NULL;
+  const SpanmarkEntity *place, *official;
+  const SpanmarkSpan *span;
+  Counts counts;
+
+  place = spanmark_annotation_set_add_entity (set, "PLACE", "涪陵");
+  official = spanmark_annotation_set_add_entity (set, "OFFICIAL", "车俊");
+  span = spanmark_annotation_set_tag_range (set, 3, 5, "PLACE", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (span);
+  g_assert_cmpstr (span->id, ==, "s1");
+  g_assert_true (spanmark_annotation_set_set_span_entity (set, "s1", place->id));
+  spanmark_annotation_set_add_span (set, 0, 2, "PLACE", NULL);
+  g_assert_true (spanmark_annotation_set_set_span_entity (set, "s2", official->id));
+  g_assert_cmpuint (spanmark_history_get_n_undo_steps (history), ==, 6);
+
+  counts_connect (set, &counts);
+
+  /* Another label on exactly a span: that span changes, nothing is added. */
+  span = spanmark_annotation_set_tag_range (set, 3, 5, "OFFICIAL", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (span->id, ==, "s1");
+  g_assert_cmpstr (span->label, ==, "OFFICIAL");
+  /* The PLACE entity cannot be an OFFICIAL's: the link goes. */
+  g_assert_null (span->entity);
+  g_assert_cmpuint (spanmark_annotation_set_get_n_spans (set), ==, 2);
+  g_assert_cmpuint (counts.span_added, ==, 0);
+  g_assert_cmpuint (counts.span_changed, ==, 1);
+  g_assert_cmpuint (counts.changed, ==, 1);
+  g_assert_cmpuint (spanmark_history_get_n_undo_steps (history), ==, 7);
+
+  /* A PLACE span linked to an OFFICIAL entity keeps the link when it
+   * becomes an OFFICIAL. */
+  span = spanmark_annotation_set_tag_range (set, 0, 2, "OFFICIAL", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (span->id, ==, "s2");
+  g_assert_cmpstr (span->entity, ==, official->id);
+
+  /* The same range and label again is refused and changes nothing. */
+  g_assert_null (spanmark_annotation_set_tag_range (set, 0, 2, "OFFICIAL", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_assert_cmpuint (spanmark_history_get_n_undo_steps (history), ==, 8);
+  g_assert_cmpuint (counts.changed, ==, 2);
+
+  /* One undo gives the PLACE span back with its entity. */
+  g_assert_true (spanmark_history_undo (history));
+  g_assert_true (spanmark_history_undo (history));
+  span = spanmark_annotation_set_lookup_span (set, "s1");
+  g_assert_cmpstr (span->label, ==, "PLACE");
+  g_assert_cmpstr (span->entity, ==, place->id);
+
+  /* Elsewhere a span is added as before; bad offsets are refused. */
+  span = spanmark_annotation_set_tag_range (set, 3, 4, "PLACE", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (spanmark_annotation_set_get_n_spans (set), ==, 3);
+  g_assert_null (spanmark_annotation_set_tag_range (set, 4, 9, "PLACE", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  assert_consistent (set);
+  counts_clear (&counts);
+}
+
+/* A span's boundaries move by themselves (the keys that fix a boundary
+ * from the keyboard), one undo step each, the text following. */
+static void
+test_span_range (void)
+{
+  g_autoptr(SpanmarkAnnotationSet) set = spanmark_annotation_set_new ("d", "a", "车俊在涪陵" EMOJI "区");
+  SpanmarkHistory *history = spanmark_annotation_set_get_history (set);
+  g_autoptr(GError) error = NULL;
+  const SpanmarkSpan *span;
+
+  spanmark_annotation_set_add_span (set, 3, 5, "PLACE", NULL);
+  spanmark_annotation_set_add_span (set, 3, 7, "OFFICIAL", NULL);
+
+  g_assert_true (spanmark_annotation_set_set_span_range (set, "s1", 3, 7, &error));
+  g_assert_no_error (error);
+  span = spanmark_annotation_set_lookup_span (set, "s1");
+  g_assert_cmpuint (span->end, ==, 7);
+  g_assert_cmpstr (span->text, ==, "涪陵" EMOJI "区");
+  g_assert_true (spanmark_annotation_set_set_span_range (set, "s1", 4, 7, &error));
+  g_assert_cmpstr (spanmark_annotation_set_lookup_span (set, "s1")->text, ==, "陵" EMOJI "区");
+  g_assert_cmpuint (spanmark_history_get_n_undo_steps (history), ==, 4);
+
+  /* Onto a span of another label is fine (s2 is OFFICIAL); onto one of
+   * the same label, refused. */
+  g_assert_true (spanmark_annotation_set_set_span_range (set, "s2", 4, 7, &error));
+  g_assert_no_error (error);
+  spanmark_annotation_set_add_span (set, 0, 2, "PLACE", NULL);
+  g_assert_false (spanmark_annotation_set_set_span_range (set, "s3", 4, 7, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  /* Empty, reversed, past the end, unknown: refused. */
+  g_assert_false (spanmark_annotation_set_set_span_range (set, "s1", 5, 5, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_false (spanmark_annotation_set_set_span_range (set, "s1", 4, 8, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_false (spanmark_annotation_set_set_span_range (set, "s9", 0, 1, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Undo walks the boundary back. */
+  g_assert_true (spanmark_history_undo (history));
+  g_assert_true (spanmark_history_undo (history));
+  span = spanmark_annotation_set_lookup_span (set, "s2");
+  g_assert_cmpuint (span->start, ==, 3);
+  g_assert_cmpuint (span->end, ==, 7);
+  g_assert_true (spanmark_history_undo (history));
+  span = spanmark_annotation_set_lookup_span (set, "s1");
+  g_assert_cmpuint (span->start, ==, 3);
+  g_assert_cmpuint (span->end, ==, 7);
+  g_assert_true (spanmark_history_undo (history));
+  g_assert_cmpstr (spanmark_annotation_set_lookup_span (set, "s1")->text, ==, "涪陵");
+  assert_consistent (set);
+}
+
+/* Editing a document marked done makes it in progress again, undone
+ * together with the edit. */
+static void
+test_done_reopens (void)
+{
+  g_autoptr(SpanmarkAnnotationSet) set = spanmark_annotation_set_new ("d", "a", "车俊在涪陵");
+  g_autoptr(SpanmarkAnnotationSet) curated = spanmark_annotation_set_new ("d", "_curated", "车俊在涪陵");
+  SpanmarkHistory *history = spanmark_annotation_set_get_history (set);
+
+  spanmark_annotation_set_add_span (set, 0, 2, "OFFICIAL", NULL);
+  spanmark_annotation_set_set_status (set, SPANMARK_STATUS_DONE);
+  g_assert_cmpuint (spanmark_history_get_n_undo_steps (history), ==, 2);
+
+  spanmark_annotation_set_add_span (set, 3, 5, "PLACE", NULL);
+  g_assert_cmpint (spanmark_annotation_set_get_status (set), ==, SPANMARK_STATUS_IN_PROGRESS);
+  g_assert_cmpuint (spanmark_history_get_n_undo_steps (history), ==, 3);
+  g_assert_true (spanmark_history_undo (history));
+  g_assert_cmpint (spanmark_annotation_set_get_status (set), ==, SPANMARK_STATUS_DONE);
+  g_assert_cmpuint (spanmark_annotation_set_get_n_spans (set), ==, 1);
+  g_assert_true (spanmark_history_redo (history));
+  g_assert_cmpint (spanmark_annotation_set_get_status (set), ==, SPANMARK_STATUS_IN_PROGRESS);
+
+  /* Every kind of edit does it, a grouped one once. */
+  spanmark_annotation_set_set_status (set, SPANMARK_STATUS_DONE);
+  spanmark_annotation_set_add_entity (set, "PLACE", "涪陵");
+  g_assert_cmpint (spanmark_annotation_set_get_status (set), ==, SPANMARK_STATUS_IN_PROGRESS);
+  spanmark_annotation_set_set_status (set, SPANMARK_STATUS_DONE);
+  g_assert_cmpuint (spanmark_annotation_set_tag_all (set, 3, 5, "INITIATIVE", NULL), ==, 1);
+  g_assert_cmpint (spanmark_annotation_set_get_status (set), ==, SPANMARK_STATUS_IN_PROGRESS);
+  g_assert_true (spanmark_history_undo (history));
+  g_assert_cmpint (spanmark_annotation_set_get_status (set), ==, SPANMARK_STATUS_DONE);
+
+  /* A reviewed (curated) version stays reviewed. */
+  spanmark_annotation_set_set_status (curated, SPANMARK_STATUS_REVIEWED);
+  spanmark_annotation_set_add_span (curated, 0, 2, "OFFICIAL", NULL);
+  g_assert_cmpint (spanmark_annotation_set_get_status (curated), ==, SPANMARK_STATUS_REVIEWED);
+}
+
 static void
 test_tag_all (void)
 {
@@ -1094,6 +1261,9 @@ main (int   argc,
   g_test_add_func ("/annotation-set/span-mutators", test_span_mutators);
   g_test_add_func ("/annotation-set/entities", test_entities);
   g_test_add_func ("/annotation-set/status-change", test_status_change);
+  g_test_add_func ("/annotation-set/tag-range", test_tag_range);
+  g_test_add_func ("/annotation-set/span-range", test_span_range);
+  g_test_add_func ("/annotation-set/done-reopens", test_done_reopens);
   g_test_add_func ("/annotation-set/tag-all/basic", test_tag_all);
   g_test_add_func ("/annotation-set/tag-all/non-overlapping", test_tag_all_non_overlapping);
   g_test_add_func ("/annotation-set/tag-all/clusters", test_tag_all_clusters);

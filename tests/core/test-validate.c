@@ -278,6 +278,107 @@ test_same_as_load (void)
   fixture_remove_tree (dir);
 }
 
+/* Reverses the order of the span lines of an annotation file (one span
+ * per line), keeping it valid JSON. */
+static void
+reverse_spans (const char *dir,
+               const char *relative)
+{
+  g_autofree char *data = fixture_read (dir, relative, NULL);
+  g_auto(GStrv) lines = g_strsplit (data, "\n", -1);
+  g_autoptr(GPtrArray) spans = g_ptr_array_new ();
+  g_autoptr(GString) out = g_string_new (NULL);
+  guint first = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], "    {\"id\": \"s"))
+      {
+        if (spans->len == 0)
+          first = i;
+        if (g_str_has_suffix (lines[i], ","))
+          lines[i][strlen (lines[i]) - 1] = '\0';
+        g_ptr_array_add (spans, lines[i]);
+      }
+  g_assert_cmpuint (spans->len, >, 1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (i >= first && i < first + spans->len)
+        g_string_append_printf (out, "%s%s", (char *) g_ptr_array_index (spans, first + spans->len - 1 - i),
+                                i + 1 < first + spans->len ? "," : "");
+      else
+        g_string_append (out, lines[i]);
+      if (lines[i + 1] != NULL)
+        g_string_append_c (out, '\n');
+    }
+  fixture_write (dir, relative, out->str, out->len);
+}
+
+/* Two spans on the same characters, and copies kept after a conflict,
+ * are warnings: the project stays valid, and the warning names the
+ * place in the file as it is written. */
+static void
+test_warnings (void)
+{
+  g_autofree char *dir = fixture_make_dir ();
+  g_autoptr(SpanmarkProject) project = fixture_make_project (dir, TRUE);
+  g_autoptr(SpanmarkAnnotationSet) set = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GPtrArray) plain = NULL;
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GFile) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *copy_name = NULL;
+  const SpanmarkProblem *problem;
+
+  problems = spanmark_validate_project_full (folder, &warnings, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_cmpuint (warnings->len, ==, 0);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  g_clear_pointer (&warnings, g_ptr_array_unref);
+
+  /* 杭州 (s2, PLACE) tagged OFFICIAL too. */
+  set = spanmark_project_load_annotations (project, spanmark_project_lookup_document (project, "d1"),
+                                           "alice", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (spanmark_annotation_set_add_span (set, 7, 9, "OFFICIAL", NULL));
+  g_assert_true (spanmark_project_save_annotations (project, set, &error));
+  /* Listed last in the file, so the places named are the file's. */
+  reverse_spans (dir, "annotations/alice/d1.json");
+  copy = spanmark_project_save_annotations_copy (project, set, &error);
+  g_assert_no_error (error);
+  copy_name = g_file_get_basename (copy);
+  fixture_write (dir, "conflicts/alice/notes.txt", "mine\n", -1);
+
+  problems = spanmark_validate_project_full (folder, &warnings, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_cmpuint (warnings->len, ==, 3);
+
+  problem = g_ptr_array_index (warnings, 0);
+  g_assert_cmpstr (problem->file, ==, "annotations/alice/d1.json");
+  /* s2 is the second span in text order, but the fourth in the file. */
+  g_assert_cmpstr (problem->location, ==, "spans[2] (id \"s5\")");
+  g_assert_nonnull (strstr (problem->message, "7–9"));
+  g_assert_nonnull (strstr (problem->message, "spans[3] (id \"s2\")"));
+  g_assert_nonnull (strstr (problem->message, "PLACE"));
+  g_assert_nonnull (strstr (problem->message, "OFFICIAL"));
+
+  problem = g_ptr_array_index (warnings, 1);
+  g_assert_true (g_str_has_prefix (problem->file, "conflicts/alice/d1-"));
+  g_assert_nonnull (strstr (problem->message, "annotations/alice/d1.json"));
+  problem = g_ptr_array_index (warnings, 2);
+  g_assert_cmpstr (problem->file, ==, "conflicts/alice/notes.txt");
+
+  /* Without the warnings asked for, the result is the same valid list. */
+  plain = validate (dir);
+  g_assert_cmpuint (plain->len, ==, 0);
+
+  fixture_remove_tree (dir);
+}
+
 static void
 test_unreadable_folder (void)
 {
@@ -326,6 +427,7 @@ main (int   argc,
   g_test_add_func ("/validate/duplicate-key", test_duplicate_key);
   g_test_add_func ("/validate/ignored-files", test_ignored_files);
   g_test_add_func ("/validate/same-as-load", test_same_as_load);
+  g_test_add_func ("/validate/warnings", test_warnings);
   g_test_add_func ("/validate/unreadable-folder", test_unreadable_folder);
   g_test_add_func ("/validate/problem-boxed", test_problem_boxed);
 

@@ -1,0 +1,178 @@
+/* window-test-fixture.c — a project and a window on it, for the window tests
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "app-test-util.h"
+#include "spanmark-import.h"
+#include "spanmark-settings.h"
+#include "spanmark-window-private.h"
+#include "window-test-fixture.h"
+
+gboolean
+wait_for (Condition condition,
+          gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (2000);
+    }
+
+  return TRUE;
+}
+
+gboolean
+main_loop_idle (gpointer data)
+{
+  return !g_main_context_pending (NULL);
+}
+
+void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) dir = NULL;
+  g_autoptr(SpanmarkProject) project = NULL;
+  GSettings *settings = spanmark_settings_get_gsettings (spanmark_settings_get_default ());
+  const char *names[] = { "emoji.txt", "news.txt" };
+  SpanmarkImportOptions options = { NULL, SPANMARK_TEXT_ENCODING_UTF8 };
+
+  g_settings_set_string (settings, "annotator-name", ANNOTATOR);
+  g_settings_set_uint (settings, "autosave-delay", 60);
+  g_settings_reset (settings, "font-size");
+  g_settings_reset (settings, "line-spacing");
+
+  fixture->tmp = g_dir_make_tmp ("spanmark-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  /* A folder name that is not valid Pango markup: messages that name
+   * files must reach the screen as plain text. */
+  fixture->project_path = g_build_filename (fixture->tmp, "a&b <project>", NULL);
+  dir = g_file_new_for_path (fixture->project_path);
+  project = spanmark_project_create (dir, "Fixture", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "app", "fixtures", names[i], NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+
+      g_assert_cmpint (spanmark_import_file (project, file, &options, &error), ==, 1);
+      g_assert_no_error (error);
+    }
+  spanmark_project_save (project, &error);
+  g_assert_no_error (error);
+
+  fixture->window = spanmark_window_new (NULL);
+  g_object_ref_sink (fixture->window);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  spanmark_window_open_project (fixture->window, dir, &error);
+  g_assert_no_error (error);
+}
+
+void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  wait_for (main_loop_idle, NULL);
+  g_assert_finalize_object (fixture->window);
+
+  spanmark_test_remove_tree (fixture->tmp);
+  g_free (fixture->project_path);
+  g_free (fixture->tmp);
+}
+
+void
+select_range (Fixture *fixture,
+              guint    start,
+              guint    end)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.select-range",
+                                             "(uu)", start, end));
+}
+
+void
+activate (Fixture    *fixture,
+          const char *action,
+          const char *label)
+{
+  if (label != NULL)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), action, "s", label));
+  else
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), action, NULL));
+}
+
+const SpanmarkSpan *
+find (SpanmarkAnnotationSet *set,
+      guint                  start,
+      guint                  end,
+      const char            *label)
+{
+  return spanmark_annotation_set_find_span (set, start, end, label);
+}
+
+JsonObject *
+read_saved (Fixture    *fixture,
+            const char *doc_id,
+            JsonParser *parser)
+{
+  g_autofree char *name = g_strconcat (doc_id, ".json", NULL);
+  g_autofree char *path = g_build_filename (fixture->project_path, "annotations", ANNOTATOR, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+gboolean
+press (Fixture         *fixture,
+       guint            keyval,
+       GdkModifierType  state)
+{
+  gboolean handled = FALSE;
+
+  g_signal_emit_by_name (fixture->window->key_controller, "key-pressed", keyval, 0, state, &handled);
+
+  return handled;
+}
+
+GtkWindow *
+find_transient (GtkWindow *parent,
+                GType      type)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type)
+        && gtk_window_get_transient_for (l->data) == parent
+        && gtk_widget_get_visible (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+GPtrArray *
+toast_labels (AdwToastOverlay *overlay)
+{
+  GPtrArray *labels = g_ptr_array_new ();
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (overlay));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (child != adw_toast_overlay_get_child (overlay))
+      spanmark_test_collect_of_type (child, GTK_TYPE_LABEL, labels);
+
+  return labels;
+}

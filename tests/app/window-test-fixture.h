@@ -1,0 +1,65 @@
+/* window-test-fixture.h — a project and a window on it, for the window tests
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+#include <json-glib/json-glib.h>
+
+#include "spanmark-window.h"
+
+G_BEGIN_DECLS
+
+#define ANNOTATOR "tester"
+
+typedef gboolean (*Condition) (gpointer data);
+
+typedef struct
+{
+  char           *tmp;
+  char           *project_path;
+  SpanmarkWindow *window;
+} Fixture;
+
+/* Runs the main loop until @condition holds; FALSE after 20 seconds. */
+gboolean            wait_for         (Condition               condition,
+                                      gpointer                data);
+gboolean            main_loop_idle   (gpointer                data);
+/* A project made from the fixture texts (emoji and characters outside
+ * the BMP in both), in a temporary folder whose name is not valid Pango
+ * markup, open in a new window as annotator ANNOTATOR, autosave-delay 60. */
+void                fixture_setup    (Fixture                *fixture,
+                                      gconstpointer           data);
+void                fixture_teardown (Fixture                *fixture,
+                                      gconstpointer           data);
+void                select_range     (Fixture                *fixture,
+                                      guint                   start,
+                                      guint                   end);
+/* Activates win.@action, with the string parameter @label if not NULL. */
+void                activate         (Fixture                *fixture,
+                                      const char             *action,
+                                      const char             *label);
+const SpanmarkSpan *find             (SpanmarkAnnotationSet  *set,
+                                      guint                   start,
+                                      guint                   end,
+                                      const char             *label);
+/* annotations/ANNOTATOR/@doc_id.json, parsed with @parser. */
+JsonObject         *read_saved       (Fixture                *fixture,
+                                      const char             *doc_id,
+                                      JsonParser             *parser);
+/* A key press through the window's key handler; whether it was handled. */
+gboolean            press            (Fixture                *fixture,
+                                      guint                   keyval,
+                                      GdkModifierType         state);
+
+/* The visible toplevel of @type transient for @parent, or NULL. */
+GtkWindow          *find_transient   (GtkWindow              *parent,
+                                      GType                   type);
+/* The labels of the toasts in @overlay (the children besides its
+ * content), those still fading out included. */
+GPtrArray          *toast_labels     (AdwToastOverlay        *overlay) G_GNUC_WARN_UNUSED_RESULT;
+
+G_END_DECLS
