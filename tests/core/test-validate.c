@@ -221,8 +221,9 @@ test_duplicate_key (void)
   fixture_remove_tree (dir);
 }
 
-/* Temporary files of an interrupted save, hidden files and other files
- * are not annotation data; folders with invalid names are reported. */
+/* Temporary files of an interrupted save are named as leftovers (which do
+ * not make the project invalid); hidden files and other files are not
+ * annotation data; folders with invalid names are reported. */
 static void
 test_ignored_files (void)
 {
@@ -242,7 +243,11 @@ test_ignored_files (void)
   problems = validate (dir);
   joined = join_problems (problems);
   g_assert_cmpstr (joined, ==,
-                   "annotations/bad name: \"bad name\" is not a valid annotator name\n");
+                   "annotations/bad name: \"bad name\" is not a valid annotator name\n"
+                   "annotations/alice/d1.json.AB12CD: warning: a temporary file left by an interrupted save "
+                   "of d1.json, not data; “spanmark-cli clean” removes it\n");
+  g_assert_cmpint (((SpanmarkProblem *) g_ptr_array_index (problems, 0))->severity, ==, SPANMARK_PROBLEM_ERROR);
+  g_assert_cmpint (((SpanmarkProblem *) g_ptr_array_index (problems, 1))->severity, ==, SPANMARK_PROBLEM_LEFTOVER);
 
   fixture_remove_tree (dir);
 }
