@@ -26,6 +26,7 @@ int spanmark_cli_import   (int argc, char **argv);
 int spanmark_cli_export   (int argc, char **argv);
 int spanmark_cli_validate (int argc, char **argv);
 int spanmark_cli_stats    (int argc, char **argv);
+int spanmark_cli_clean    (int argc, char **argv);
 
 /* Shared helpers (spanmark-cli-common.c). */
 

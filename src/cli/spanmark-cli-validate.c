@@ -18,6 +18,7 @@ spanmark_cli_validate (int    argc,
   g_autoptr(GFile) dir = NULL;
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
+  guint n_errors = 0, n_leftovers = 0;
   const GOptionEntry entries[] = {
     { NULL }
   };
@@ -26,10 +27,15 @@ spanmark_cli_validate (int    argc,
   g_option_context_set_summary (context,
                                 _("Check every file of the project in DIR: JSON shape and types, offsets in\n"
                                   "range, span text matching the document, text hashes, label names, unique\n"
-                                  "ids, document paths inside the project. Nothing is written.\n"
+                                  "ids, document paths inside the project, and that each file is a regular\n"
+                                  "file no symbolic link leads out of the project. Nothing is written.\n"
                                   "\n"
                                   "Each problem is printed on stderr as “FILE: PLACE: MESSAGE”, with FILE\n"
-                                  "relative to DIR. Exit status 0: no problem; 1: problems found."));
+                                  "relative to DIR. Exit status 0: no problem; 1: problems found.\n"
+                                  "\n"
+                                  "Leftovers of interrupted saves and imports (temporary files, documents\n"
+                                  "that spanmark.json does not list) are printed as “FILE: warning: …” and\n"
+                                  "do not make the project invalid; “spanmark-cli clean DIR” removes them."));
   g_option_context_set_description (context,
                                     _("Example:\n"
                                       "  spanmark-cli validate corpus && git commit -a -m \"More annotations\""));
@@ -49,15 +55,31 @@ spanmark_cli_validate (int    argc,
 
   for (guint i = 0; i < problems->len; i++)
     {
-      g_autofree char *line = spanmark_problem_to_string (g_ptr_array_index (problems, i));
+      const SpanmarkProblem *problem = g_ptr_array_index (problems, i);
+      g_autofree char *line = spanmark_problem_to_string (problem);
 
       g_printerr ("%s\n", line);
+      if (problem->severity == SPANMARK_PROBLEM_ERROR)
+        n_errors++;
+      else if (problem->severity == SPANMARK_PROBLEM_LEFTOVER)
+        n_leftovers++;
     }
 
-  if (problems->len > 0)
+  if (n_leftovers > 0)
     {
-      g_printerr (ngettext ("%s: %u problem found\n", "%s: %u problems found\n", problems->len),
-                  argv[1], problems->len);
+      g_autofree char *quoted = g_shell_quote (argv[1]);
+
+      g_printerr (ngettext ("%s: %u file is left over from an interrupted save or import; "
+                            "“spanmark-cli clean %s” removes it\n",
+                            "%s: %u files are left over from interrupted saves or imports; "
+                            "“spanmark-cli clean %s” removes them\n", n_leftovers),
+                  argv[1], n_leftovers, quoted);
+    }
+
+  if (n_errors > 0)
+    {
+      g_printerr (ngettext ("%s: %u problem found\n", "%s: %u problems found\n", n_errors),
+                  argv[1], n_errors);
       return SPANMARK_CLI_EXIT_FAILED;
     }
 

@@ -27,6 +27,7 @@ static const Command commands[] = {
   { "export",   spanmark_cli_export,   N_("Write annotations as training data (CoNLL, JSONL, doccano, Hugging Face, brat)") },
   { "validate", spanmark_cli_validate, N_("Check every file of a project") },
   { "stats",    spanmark_cli_stats,    N_("Count documents by status, spans per label and per annotator") },
+  { "clean",    spanmark_cli_clean,    N_("Remove the files interrupted saves and imports left behind") },
 };
 
 static void

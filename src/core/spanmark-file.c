@@ -58,11 +58,21 @@ check_regular (const struct stat  *st,
   return FALSE;
 }
 
+/* "256 MiB": exact, unlike g_format_size() ("268.4 MB"). */
+static char *
+format_limit (gsize size)
+{
+  if (size >= 1024 * 1024 && size % (1024 * 1024) == 0)
+    return g_strdup_printf (_("%" G_GSIZE_FORMAT " MiB"), size / (1024 * 1024));
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GSIZE_FORMAT " byte",
+                                       "%" G_GSIZE_FORMAT " bytes", size), size);
+}
+
 static void
 set_too_large_error (GError **error,
                      gsize    max_size)
 {
-  g_autofree char *limit = g_format_size_full (max_size, G_FORMAT_SIZE_IEC_UNITS);
+  g_autofree char *limit = format_limit (max_size);
 
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
                _("is larger than %s, the most Spanmark reads"), limit);
@@ -363,7 +373,7 @@ spanmark_file_write_atomic (const char  *path,
 
   if (length > SPANMARK_FILE_MAX_SIZE)
     {
-      g_autofree char *limit = g_format_size_full (SPANMARK_FILE_MAX_SIZE, G_FORMAT_SIZE_IEC_UNITS);
+      g_autofree char *limit = format_limit (SPANMARK_FILE_MAX_SIZE);
 
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
                    _("%s: not written, because it would be larger than %s, the most Spanmark reads"),
@@ -511,7 +521,10 @@ spanmark_file_is_temporary_name (const char  *name,
   {
     g_autofree char *meant = g_strndup (name, n - 7);
 
-    if (!g_str_has_suffix (meant, ".json") && !g_str_has_suffix (meant, ".txt"))
+    gsize m = n - 7;
+
+    /* A name, then ".json" or ".txt". */
+    if (!(m > 5 && g_str_has_suffix (meant, ".json")) && !(m > 4 && g_str_has_suffix (meant, ".txt")))
       return FALSE;
     if (target != NULL)
       *target = g_steal_pointer (&meant);
