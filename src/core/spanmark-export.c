@@ -707,6 +707,8 @@ move_into (const char  *src,
                        _("%s: cannot move into place: %s"), to, g_strerror (saved_errno));
           return FALSE;
         }
+      else
+        spanmark_file_step ("export-renamed", to);
     }
 
   g_rmdir (src);
@@ -1675,7 +1677,6 @@ export_commit (Export  *export,
       spanmark_file_step ("export-written", export->dest_dir);
       if (!move_into (export->tmp_dir, export->dest_dir, error))
         return FALSE;
-      spanmark_file_step ("export-renamed", export->dest_dir);
       g_clear_pointer (&export->tmp_dir, g_free);
       export->created_dest_dir = FALSE;
       for (guint part = 0; part < SPANMARK_EXPORT_N_PARTS; part++)
