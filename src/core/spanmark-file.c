@@ -238,8 +238,9 @@ spanmark_file_check_inside (GFile      *dir,
     {
       char *parent;
 
-      /* Not there (yet): what matters is where it would be created. */
-      if (errno != ENOENT || g_str_equal (path, dir_path))
+      /* Not there (yet), or a file where a folder should be (which the
+       * write will report): what matters is where it would be created. */
+      if ((errno != ENOENT && errno != ENOTDIR) || g_str_equal (path, dir_path))
         return FALSE;
 
       parent = g_path_get_dirname (path);

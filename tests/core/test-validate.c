@@ -6,6 +6,9 @@
 
 #include "config.h"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "spanmark-core.h"
 #include "project-fixture.h"
 
@@ -299,6 +302,124 @@ test_unreadable_folder (void)
   fixture_remove_tree (dir);
 }
 
+/* What an interrupted import or save leaves: listed as leftovers after the
+ * errors, not errors; when spanmark.json has a problem, unlisted texts are
+ * not taken for leftovers (a broken entry may be what uses them). */
+static void
+test_leftovers (void)
+{
+  g_autofree char *dir = fixture_make_dir ();
+  g_autoptr(SpanmarkProject) project = fixture_make_project (dir, TRUE);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *joined = NULL;
+  g_autofree char *fifo = g_build_filename (dir, "documents", "d7.txt", NULL);
+  g_autofree char *d9 = g_build_filename (dir, "annotations", "alice", "d9.json", NULL);
+
+  fixture_write (dir, "documents/d3.txt", "left over\n", -1);
+  fixture_write (dir, "annotations/imported/d3.json", "{\"half\": ", -1);
+  fixture_write (dir, "annotations/alice/d3.json", "{}", -1);
+  fixture_write (dir, "documents/d3.txt.Ab12Cd", "left", -1);
+  fixture_write (dir, "spanmark.json.XyZ789", "{", -1);
+  fixture_write (dir, "annotations/alice/d1.json.000000", "", -1);
+  /* Not leftovers: another kind of file, a bad id, a FIFO, an annotation
+   * file of a document that has no text at all. */
+  fixture_write (dir, "documents/notes.md", "mine\n", -1);
+  fixture_write (dir, "documents/.hidden.txt", "mine\n", -1);
+  g_assert_cmpint (mkfifo (fifo, 0644), ==, 0);
+  fixture_write (dir, "annotations/alice/d9.json", "{}", -1);
+
+  problems = validate (dir);
+  joined = join_problems (problems);
+  g_assert_cmpstr (joined, ==,
+                   "annotations/alice/d9.json: there is no document \"d9\" in spanmark.json\n"
+                   "spanmark.json.XyZ789: warning: a temporary file left by an interrupted save of spanmark.json, "
+                   "not data; “spanmark-cli clean” removes it\n"
+                   "documents/d3.txt: warning: spanmark.json does not list this document: it was left by an "
+                   "interrupted import; import the same files again to finish it, or “spanmark-cli clean” removes it\n"
+                   "documents/d3.txt.Ab12Cd: warning: a temporary file left by an interrupted save of d3.txt, "
+                   "not data; “spanmark-cli clean” removes it\n"
+                   "annotations/alice/d1.json.000000: warning: a temporary file left by an interrupted save of "
+                   "d1.json, not data; “spanmark-cli clean” removes it\n"
+                   "annotations/alice/d3.json: warning: spanmark.json does not list its document: it was left by "
+                   "an interrupted import; import the same files again to finish it, or “spanmark-cli clean” removes it\n"
+                   "annotations/imported/d3.json: warning: spanmark.json does not list its document: it was left by "
+                   "an interrupted import; import the same files again to finish it, or “spanmark-cli clean” removes it\n");
+  g_assert_cmpint (((SpanmarkProblem *) g_ptr_array_index (problems, 0))->severity, ==, SPANMARK_PROBLEM_ERROR);
+  for (guint i = 1; i < problems->len; i++)
+    g_assert_cmpint (((SpanmarkProblem *) g_ptr_array_index (problems, i))->severity, ==, SPANMARK_PROBLEM_LEFTOVER);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  g_clear_pointer (&joined, g_free);
+
+  /* An index with a problem: d3 may be what a broken entry means. */
+  g_assert_cmpint (g_unlink (fifo), ==, 0);
+  fixture_remove_tree (d9);
+  {
+    g_autofree char *index = fixture_read (dir, "spanmark.json", NULL);
+    GString *broken = g_string_new (index);
+
+    g_string_replace (broken, "\"color\": \"#2ec27e\"", "\"color\": \"green\"", 1);
+    fixture_write (dir, "spanmark.json", broken->str, -1);
+    g_string_free (broken, TRUE);
+  }
+  problems = validate (dir);
+  joined = join_problems (problems);
+  g_assert_nonnull (strstr (joined, "annotations/alice/d3.json: there is no document \"d3\" in spanmark.json\n"));
+  g_assert_null (strstr (joined, "documents/d3.txt: warning"));
+  g_assert_nonnull (strstr (joined, "documents/d3.txt.Ab12Cd: warning"));
+
+  fixture_remove_tree (dir);
+}
+
+/* clean removes exactly the leftovers, annotation files first, and the
+ * annotator folders it empties; a dry run removes nothing. */
+static void
+test_clean (void)
+{
+  g_autofree char *dir = fixture_make_dir ();
+  g_autoptr(SpanmarkProject) project = fixture_make_project (dir, TRUE);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GPtrArray) removed = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GHashTable) before = NULL;
+  g_autoptr(GHashTable) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *joined = NULL;
+  g_autofree char *d1 = g_build_filename (dir, "annotations", "alice", "d1.json", NULL);
+  g_autofree char *notes = g_build_filename (dir, "documents", "notes.md", NULL);
+  GString *list = g_string_new (NULL);
+
+  fixture_write (dir, "documents/d3.txt", "left over\n", -1);
+  fixture_write (dir, "annotations/imported/d3.json", "{}", -1);
+  fixture_write (dir, "annotations/alice/d1.json.Ab12Cd", "", -1);
+  fixture_write (dir, "documents/notes.md", "mine\n", -1);
+
+  before = fixture_hash_tree (dir);
+  g_assert_true (spanmark_clean_project (folder, TRUE, removed, &error));
+  g_assert_no_error (error);
+  after = fixture_hash_tree (dir);
+  fixture_assert_same_tree (before, after);
+  g_assert_cmpuint (removed->len, ==, 4);
+  g_ptr_array_set_size (removed, 0);
+
+  g_assert_true (spanmark_clean_project (folder, FALSE, removed, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < removed->len; i++)
+    g_string_append_printf (list, "%s\n", (const char *) g_ptr_array_index (removed, i));
+  joined = g_string_free (list, FALSE);
+  g_assert_cmpstr (joined, ==,
+                   "annotations/alice/d1.json.Ab12Cd\n"
+                   "annotations/imported/d3.json\n"
+                   "documents/d3.txt\n"
+                   "annotations/imported/\n");
+
+  problems = validate (dir);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_true (g_file_test (d1, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (notes, G_FILE_TEST_EXISTS));
+
+  fixture_remove_tree (dir);
+}
+
 static void
 test_problem_boxed (void)
 {
@@ -316,6 +437,16 @@ test_problem_boxed (void)
   g_assert_cmpstr (text, ==, "a.json: spans[0]: bad");
   bare_text = spanmark_problem_to_string (bare);
   g_assert_cmpstr (bare_text, ==, "b.json: worse");
+  g_assert_cmpint (copy->severity, ==, SPANMARK_PROBLEM_ERROR);
+
+  g_clear_pointer (&copy, spanmark_problem_free);
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&problem, spanmark_problem_free);
+  problem = spanmark_problem_new_full (SPANMARK_PROBLEM_LEFTOVER, "c.json.Ab12Cd", NULL, "left");
+  copy = spanmark_problem_copy (problem);
+  g_assert_cmpint (copy->severity, ==, SPANMARK_PROBLEM_LEFTOVER);
+  text = spanmark_problem_to_string (copy);
+  g_assert_cmpstr (text, ==, "c.json.Ab12Cd: warning: left");
 }
 
 int
@@ -332,6 +463,8 @@ main (int   argc,
   g_test_add_func ("/validate/ignored-files", test_ignored_files);
   g_test_add_func ("/validate/same-as-load", test_same_as_load);
   g_test_add_func ("/validate/unreadable-folder", test_unreadable_folder);
+  g_test_add_func ("/validate/leftovers", test_leftovers);
+  g_test_add_func ("/validate/clean", test_clean);
   g_test_add_func ("/validate/problem-boxed", test_problem_boxed);
 
   return g_test_run ();
