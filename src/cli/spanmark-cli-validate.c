@@ -6,9 +6,21 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "spanmark-cli-private.h"
+
+/* @arg as one would type it in a shell: quoted only if it needs to be. */
+static char *
+shell_word (const char *arg)
+{
+  for (const char *p = arg; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && strchr ("-_./+,:@%", *p) == NULL && (guchar) *p < 0x80)
+      return g_shell_quote (arg);
+  return arg[0] != '\0' ? g_strdup (arg) : g_shell_quote (arg);
+}
 
 int
 spanmark_cli_validate (int    argc,
@@ -67,7 +79,7 @@ spanmark_cli_validate (int    argc,
 
   if (n_leftovers > 0)
     {
-      g_autofree char *quoted = g_shell_quote (argv[1]);
+      g_autofree char *quoted = shell_word (argv[1]);
 
       g_printerr (ngettext ("%s: %u file is left over from an interrupted save or import; "
                             "“spanmark-cli clean %s” removes it\n",

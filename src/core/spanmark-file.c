@@ -63,9 +63,9 @@ static char *
 format_limit (gsize size)
 {
   if (size >= 1024 * 1024 && size % (1024 * 1024) == 0)
-    return g_strdup_printf (_("%" G_GSIZE_FORMAT " MiB"), size / (1024 * 1024));
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GSIZE_FORMAT " byte",
-                                       "%" G_GSIZE_FORMAT " bytes", size), size);
+    return g_strdup_printf (_("%lu MiB"), (unsigned long) (size / (1024 * 1024)));
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lu byte", "%lu bytes", size),
+                          (unsigned long) size);
 }
 
 static void
