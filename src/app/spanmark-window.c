@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "spanmark-file.h"
 #include "spanmark-history.h"
 #include "spanmark-import.h"
 #include "spanmark-label-panel.h"
@@ -552,7 +553,9 @@ read_file_bytes (GFile *file)
   g_autofree char *contents = NULL;
   gsize length = 0;
 
-  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, NULL))
+  /* Through the core's safe reader: a FIFO in place of the file would
+   * hang the window, /dev/zero fill the memory. */
+  if (!spanmark_file_read (file, SPANMARK_FILE_MAX_SIZE, SPANMARK_FILE_READ_NONE, &contents, &length, NULL))
     return NULL;
 
   return g_bytes_new_take (g_steal_pointer (&contents), length);
