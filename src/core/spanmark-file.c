@@ -357,6 +357,21 @@ write_all (int          fd,
   return TRUE;
 }
 
+/* Removes the temporary file, if any, and says why @path was not
+ * written.  @saved_errno is taken before the removal can change errno. */
+static gboolean
+write_failed (GError     **error,
+              const char  *path,
+              const char  *tmp_path,
+              int          saved_errno)
+{
+  if (tmp_path != NULL)
+    g_unlink (tmp_path);
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               _("%s: cannot write: %s"), path, g_strerror (saved_errno));
+  return FALSE;
+}
+
 gboolean
 spanmark_file_write_atomic (const char  *path,
                             const char  *data,
@@ -365,6 +380,7 @@ spanmark_file_write_atomic (const char  *path,
                             GError     **error)
 {
   g_autofree char *tmp_path = NULL;
+  gboolean ok;
   int saved_errno;
   int fd;
 
@@ -385,42 +401,22 @@ spanmark_file_write_atomic (const char  *path,
   tmp_path = g_strdup_printf ("%s.XXXXXX", path);
   fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, 0644);
   if (fd < 0)
-    {
-      saved_errno = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("%s: cannot write: %s"), path, g_strerror (saved_errno));
-      return FALSE;
-    }
+    return write_failed (error, path, NULL, errno);
 
-  if (!write_all (fd, data, length) || (durable && fsync (fd) != 0))
+  ok = write_all (fd, data, length) && (!durable || fsync (fd) == 0);
+  saved_errno = errno;
+  if (close (fd) != 0 && ok)
     {
+      ok = FALSE;
       saved_errno = errno;
-      close (fd);
-      g_unlink (tmp_path);
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("%s: cannot write: %s"), path, g_strerror (saved_errno));
-      return FALSE;
     }
-
-  if (close (fd) != 0)
-    {
-      saved_errno = errno;
-      g_unlink (tmp_path);
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("%s: cannot write: %s"), path, g_strerror (saved_errno));
-      return FALSE;
-    }
+  if (!ok)
+    return write_failed (error, path, tmp_path, saved_errno);
 
   spanmark_file_step ("written", path);
 
   if (g_rename (tmp_path, path) != 0)
-    {
-      saved_errno = errno;
-      g_unlink (tmp_path);
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("%s: cannot write: %s"), path, g_strerror (saved_errno));
-      return FALSE;
-    }
+    return write_failed (error, path, tmp_path, errno);
 
   spanmark_file_step ("renamed", path);
   return TRUE;
@@ -433,15 +429,17 @@ fsync_path (const char  *path,
   int fd = open (path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
   int saved_errno;
 
-  if (fd >= 0 && fsync (fd) == 0 && close (fd) == 0)
-    return TRUE;
-
-  saved_errno = errno;
-  if (fd >= 0)
-    close (fd);
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-               _("%s: cannot write: %s"), path, g_strerror (saved_errno));
-  return FALSE;
+  if (fd < 0)
+    return write_failed (error, path, NULL, errno);
+  if (fsync (fd) != 0)
+    {
+      saved_errno = errno;
+      close (fd);
+      return write_failed (error, path, NULL, saved_errno);
+    }
+  if (close (fd) != 0)
+    return write_failed (error, path, NULL, errno);
+  return TRUE;
 }
 
 gboolean
