@@ -340,6 +340,45 @@ test_project_readers (gconstpointer data)
   fixture_remove_tree (out);
 }
 
+/* spanmark.json itself: opening and validating say what it is. */
+static void
+test_index_not_regular (gconstpointer data)
+{
+  BadKind kind = GPOINTER_TO_INT (data);
+  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *outside = fixture_make_dir ();
+  g_autofree char *index_path = g_build_filename (dir, "spanmark.json", NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *index = NULL;
+  g_autoptr(SpanmarkProject) created = fixture_make_project (dir, FALSE);
+  g_autoptr(SpanmarkProject) project = NULL;
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  const SpanmarkProblem *problem;
+
+  index = fixture_read (dir, "spanmark.json", NULL);
+  fixture_write (outside, "secret.txt", index, -1);
+  make_bad (dir, "spanmark.json", kind, outside);
+
+  project = spanmark_project_open (folder, &error);
+  g_assert_null (project);
+  g_assert_error (error, G_IO_ERROR, bad_codes[kind]);
+  expected = g_strdup_printf ("%s: %s", index_path, bad_messages[kind]);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_clear_error (&error);
+
+  problems = spanmark_validate_project (folder, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 1);
+  problem = g_ptr_array_index (problems, 0);
+  g_assert_cmpstr (problem->file, ==, "spanmark.json");
+  g_assert_cmpstr (problem->message, ==, bad_messages[kind]);
+
+  fixture_remove_tree (dir);
+  fixture_remove_tree (outside);
+}
+
 /* Nothing is written that could not be read back. */
 static void
 test_write_cap (void)
@@ -451,6 +490,12 @@ main (int   argc,
 
         g_test_add_data_func (path, GINT_TO_POINTER (place * N_BAD_KINDS + kind), test_project_readers);
       }
+  for (int kind = 0; kind < N_BAD_KINDS; kind++)
+    {
+      g_autofree char *path = g_strdup_printf ("/files/index/%s", bad_names[kind]);
+
+      g_test_add_data_func (path, GINT_TO_POINTER (kind), test_index_not_regular);
+    }
   g_test_add_func ("/files/write-cap", test_write_cap);
   g_test_add_func ("/files/write-atomic", test_write_atomic);
 
