@@ -78,50 +78,38 @@ set_too_large_error (GError **error,
                _("is larger than %s, the most Spanmark reads"), limit);
 }
 
-/* Opens and reads @path, which stat() says is a regular file.  O_NONBLOCK
- * and the second check on the open file guard against it having been
- * replaced by a FIFO or a device in between. */
+/* Reads the open @fd, if it is a regular file not over the cap, and
+ * closes it. */
 static gboolean
-read_regular (const char             *path,
-              int                     open_flags,
-              gsize                   max_size,
-              SpanmarkFileReadFlags   flags,
-              char                  **contents,
-              gsize                  *length,
-              GError                **error)
+read_fd (int                     fd,
+         gsize                   max_size,
+         SpanmarkFileReadFlags   flags,
+         char                  **contents,
+         gsize                  *length,
+         GError                **error)
 {
   g_autofree char *data = NULL;
   struct stat st;
   gsize size, allocated;
   gboolean head = (flags & SPANMARK_FILE_READ_HEAD) != 0;
-  int fd;
+  int saved_errno;
 
-  if (g_stat (path, &st) != 0)
+  if (fstat (fd, &st) != 0)
     {
-      set_errno_error (error, errno, _("cannot be read"));
+      saved_errno = errno;
+      close (fd);
+      set_errno_error (error, saved_errno, _("cannot be read"));
       return FALSE;
     }
   if (!check_regular (&st, error))
-    return FALSE;
+    {
+      close (fd);
+      return FALSE;
+    }
   if (!head && (guint64) st.st_size > max_size)
     {
-      set_too_large_error (error, max_size);
-      return FALSE;
-    }
-
-  do
-    fd = open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC | open_flags);
-  while (fd < 0 && errno == EINTR);
-  if (fd < 0)
-    {
-      set_errno_error (error, errno, _("cannot be read"));
-      return FALSE;
-    }
-  if (fstat (fd, &st) != 0 || !check_regular (&st, error))
-    {
-      if (error != NULL && *error == NULL)
-        set_errno_error (error, errno, _("cannot be read"));
       close (fd);
+      set_too_large_error (error, max_size);
       return FALSE;
     }
 
@@ -147,8 +135,7 @@ read_regular (const char             *path,
         continue;
       if (n < 0)
         {
-          int saved_errno = errno;
-
+          saved_errno = errno;
           close (fd);
           set_errno_error (error, saved_errno, _("cannot be read"));
           return FALSE;
@@ -156,6 +143,10 @@ read_regular (const char             *path,
       if (n == 0)
         break;
       size += n;
+      /* All fstat() promised: no read just to see the end (files that
+       * say 0, like those in /proc, are read to the end). */
+      if (st.st_size > 0 && size == (gsize) st.st_size)
+        break;
     }
   close (fd);
 
@@ -174,6 +165,56 @@ read_regular (const char             *path,
   if (length != NULL)
     *length = size;
   return TRUE;
+}
+
+static int
+open_for_reading (const char *path,
+                  int         open_flags)
+{
+  int fd;
+
+  /* O_NONBLOCK: opening a FIFO nobody writes to would block forever. */
+  do
+    fd = open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC | open_flags);
+  while (fd < 0 && errno == EINTR);
+  return fd;
+}
+
+/* Opens and reads @path.  stat() first, so that a device is never even
+ * opened (that can rewind a tape); read_fd() checks again on the open
+ * file, in case it was replaced in between. */
+static gboolean
+read_regular (const char             *path,
+              int                     open_flags,
+              gsize                   max_size,
+              SpanmarkFileReadFlags   flags,
+              char                  **contents,
+              gsize                  *length,
+              GError                **error)
+{
+  struct stat st;
+  int fd;
+
+  if (g_stat (path, &st) != 0)
+    {
+      set_errno_error (error, errno, _("cannot be read"));
+      return FALSE;
+    }
+  if (!check_regular (&st, error))
+    return FALSE;
+  if ((flags & SPANMARK_FILE_READ_HEAD) == 0 && (guint64) st.st_size > max_size)
+    {
+      set_too_large_error (error, max_size);
+      return FALSE;
+    }
+
+  fd = open_for_reading (path, open_flags);
+  if (fd < 0)
+    {
+      set_errno_error (error, errno, _("cannot be read"));
+      return FALSE;
+    }
+  return read_fd (fd, max_size, flags, contents, length, error);
 }
 
 gboolean
@@ -256,6 +297,44 @@ spanmark_file_check_inside (GFile      *dir,
   return is_below (real, real_dir);
 }
 
+/* Whether the folders on the way from @full_path's first @dir_length
+ * bytes (the project folder) to the file are plain: no symbolic link,
+ * no "." or "..".  Then, opened with O_NOFOLLOW, the file cannot be
+ * outside the project, and reading it needs no realpath() (which is most
+ * of the cost of reading a small file).  1: so; 0: so, but a folder on
+ * the way does not exist; -1: the path must be resolved. */
+static int
+walk_plain (const char *full_path,
+            gsize       dir_length)
+{
+  g_autofree char *path = g_strdup (full_path);
+  char *p = path + dir_length;
+
+  if (*p != G_DIR_SEPARATOR)
+    return -1;
+
+  for (;;)
+    {
+      char *component = p + 1;
+      char *next = strchr (component, G_DIR_SEPARATOR);
+      gsize n = next != NULL ? (gsize) (next - component) : strlen (component);
+      struct stat st;
+
+      if (n == 0 || (n == 1 && component[0] == '.') || (n == 2 && component[0] == '.' && component[1] == '.'))
+        return -1;
+      if (next == NULL)
+        return 1;
+
+      *next = '\0';
+      if (g_lstat (path, &st) != 0)
+        return errno == ENOENT ? 0 : -1;
+      if (!S_ISDIR (st.st_mode))
+        return -1;
+      *next = G_DIR_SEPARATOR;
+      p = next;
+    }
+}
+
 gboolean
 spanmark_file_read_in_project (GFile                 *dir,
                                const char            *relative,
@@ -277,6 +356,30 @@ spanmark_file_read_in_project (GFile                 *dir,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   dir_path = g_file_get_path (dir);
+  if (dir_path != NULL)
+    {
+      full_path = g_build_filename (dir_path, relative, NULL);
+      int plain = walk_plain (full_path, strlen (dir_path));
+      int fd = plain == 1 ? open_for_reading (full_path, O_NOFOLLOW) : -1;
+
+      if (fd >= 0)
+        return read_fd (fd, max_size, flags, contents, length, error);
+      /* The common case: plain folders, and a file opened without
+       * following a link (read_fd() refuses anything but a regular file;
+       * only root can put a device node here).  ELOOP: the file itself
+       * is a link, resolved below. */
+      if (plain == 0 || (plain == 1 && errno == ENOENT))
+        {
+          set_errno_error (error, ENOENT, _("cannot be read"));
+          return FALSE;
+        }
+      if (plain == 1 && errno != ELOOP)
+        {
+          set_errno_error (error, errno, _("cannot be read"));
+          return FALSE;
+        }
+    }
+
   if (dir_path == NULL || (real_dir = realpath (dir_path, NULL)) == NULL)
     {
       int saved_errno = dir_path != NULL ? errno : ENOTSUP;
@@ -287,7 +390,6 @@ spanmark_file_read_in_project (GFile                 *dir,
       return FALSE;
     }
 
-  full_path = g_build_filename (dir_path, relative, NULL);
   real_path = realpath (full_path, NULL);
   if (real_path == NULL)
     {
