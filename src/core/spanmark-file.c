@@ -351,7 +351,7 @@ spanmark_file_read_in_project (GFile                 *dir,
   struct stat st;
 
   g_return_val_if_fail (G_IS_FILE (dir), FALSE);
-  g_return_val_if_fail (relative != NULL, FALSE);
+  g_return_val_if_fail (relative != NULL && !g_path_is_absolute (relative), FALSE);
   g_return_val_if_fail (contents != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
