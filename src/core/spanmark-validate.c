@@ -470,6 +470,21 @@ spanmark_clean_project (GFile      *dir,
   g_return_val_if_fail (removed != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  /* A folder that is no project has no leftovers, only files. */
+  {
+    g_autoptr(GFile) index = g_file_get_child (dir, "spanmark.json");
+    g_autofree char *display = g_file_get_parse_name (index);
+    g_autofree char *head = NULL;
+    g_autoptr(GError) local_error = NULL;
+
+    if (!spanmark_file_read_in_project (dir, "spanmark.json", 1, SPANMARK_FILE_READ_HEAD,
+                                        &head, NULL, &local_error))
+      {
+        g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", display);
+        return FALSE;
+      }
+  }
+
   /* The very rules of validation decide what is a leftover, so clean
    * never removes a file validate does not name. */
   problems = spanmark_validate_project (dir, error);

@@ -417,6 +417,19 @@ test_clean (void)
   g_assert_true (g_file_test (d1, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (notes, G_FILE_TEST_EXISTS));
 
+  /* A folder that is no project: nothing there is a leftover. */
+  {
+    g_autofree char *documents = g_build_filename (dir, "documents", NULL);
+    g_autoptr(GFile) not_project = g_file_new_for_path (documents);
+
+    fixture_write (dir, "documents/x.json.Ab12Cd", "", -1);
+    g_ptr_array_set_size (removed, 0);
+    g_assert_false (spanmark_clean_project (not_project, FALSE, removed, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+    g_assert_true (g_str_has_suffix (error->message, "documents/spanmark.json: cannot be read: No such file or directory"));
+    g_assert_cmpuint (removed->len, ==, 0);
+  }
+
   fixture_remove_tree (dir);
 }
 
