@@ -783,7 +783,7 @@ load_fast (ExportDoc        *doc,
 
   /* Only plain relative paths of good entries; the loader judges
    * anything else. */
-  if (path == NULL || !spanmark_json_is_inside_path (path) || spanmark_document_get_problem (document) != NULL)
+  if (path == NULL || !spanmark_project_is_inside_path (path) || spanmark_document_get_problem (document) != NULL)
     return FALSE;
 
   /* The same safe reading as the loader's: anything it refuses (a link

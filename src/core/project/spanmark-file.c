@@ -633,3 +633,17 @@ spanmark_file_is_temporary_name (const char  *name,
 
   return TRUE;
 }
+
+const char *
+spanmark_file_describe_error (const GError *error)
+{
+  /* GIO's messages repeat the path ("Error opening file /…: …"), which
+   * ours give first already. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+    return g_strerror (EACCES);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+    return g_strerror (EISDIR);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    return g_strerror (ENOENT);
+  return error->message;
+}

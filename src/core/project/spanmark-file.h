@@ -84,6 +84,11 @@ gboolean spanmark_file_write_atomic    (const char            *path,
                                         gboolean               durable,
                                         GError               **error);
 
+/* Why a file could not be read, without GIO's "Error opening file PATH"
+ * (messages name the file first already): "Permission denied", "No such
+ * file or directory"…, or @error's own message. */
+const char *spanmark_file_describe_error (const GError *error);
+
 /* Makes every file written so far below @dir durable: one syncfs() of the
  * file system that holds @dir where the system has it, otherwise an
  * fsync() of each of @paths (full paths) and of their folders. */

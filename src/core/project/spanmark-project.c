@@ -20,7 +20,6 @@
 #define INDEX_FILE "spanmark.json"
 #define DOCUMENTS_DIR "documents"
 #define ANNOTATIONS_DIR "annotations"
-#define MAX_ID_LENGTH 200
 
 struct _SpanmarkProject
 {
@@ -62,8 +61,6 @@ file_stamp_free (FileStamp *stamp)
 }
 
 G_DEFINE_FINAL_TYPE (SpanmarkProject, spanmark_project, G_TYPE_OBJECT)
-
-G_DEFINE_QUARK (spanmark-project-error-quark, spanmark_project_error)
 
 enum {
   PROP_0,
@@ -535,55 +532,6 @@ spanmark_project_lookup_document (SpanmarkProject *self,
   g_return_val_if_fail (id != NULL, NULL);
 
   return g_hash_table_lookup (self->documents_by_id, id);
-}
-
-gboolean
-spanmark_project_is_valid_id (const char *id)
-{
-  const char *p;
-
-  if (id == NULL || id[0] == '\0' || id[0] == '.')
-    return FALSE;
-
-  if (strlen (id) > MAX_ID_LENGTH || !g_utf8_validate (id, -1, NULL))
-    return FALSE;
-
-  for (p = id; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c == '-' || c == '_' || c == '.')
-        continue;
-
-      switch (g_unichar_type (c))
-        {
-        /* Letters and digits of any script, and the marks that some
-         * scripts need to spell a letter. */
-        case G_UNICODE_LOWERCASE_LETTER:
-        case G_UNICODE_MODIFIER_LETTER:
-        case G_UNICODE_OTHER_LETTER:
-        case G_UNICODE_TITLECASE_LETTER:
-        case G_UNICODE_UPPERCASE_LETTER:
-        case G_UNICODE_DECIMAL_NUMBER:
-        case G_UNICODE_LETTER_NUMBER:
-        case G_UNICODE_OTHER_NUMBER:
-        case G_UNICODE_SPACING_MARK:
-        case G_UNICODE_NON_SPACING_MARK:
-        case G_UNICODE_ENCLOSING_MARK:
-          break;
-
-        default:
-          return FALSE;
-        }
-    }
-
-  return TRUE;
-}
-
-gboolean
-spanmark_project_is_valid_annotator (const char *annotator)
-{
-  return spanmark_project_is_valid_id (annotator);
 }
 
 static char *

@@ -20,21 +20,11 @@
 
 #include "spanmark-annotation-set.h"
 #include "spanmark-document.h"
+#include "spanmark-project-error.h"
+#include "spanmark-project-ids.h"
 #include "spanmark-schema.h"
 
 G_BEGIN_DECLS
-
-#define SPANMARK_PROJECT_ERROR (spanmark_project_error_quark ())
-
-typedef enum
-{
-  SPANMARK_PROJECT_ERROR_PARSE,      /* not JSON; message has line:column */
-  SPANMARK_PROJECT_ERROR_INVALID,    /* JSON of the wrong shape or values */
-  SPANMARK_PROJECT_ERROR_TEXT,       /* document text unreadable or not UTF-8 */
-  SPANMARK_PROJECT_ERROR_EXISTS,     /* create/import over something that exists */
-  SPANMARK_PROJECT_ERROR_NOT_FOUND,  /* unknown document or annotator */
-  SPANMARK_PROJECT_ERROR_CHANGED,    /* the file changed on disk since it was loaded or saved */
-} SpanmarkProjectError;
 
 /* How spanmark_project_save_annotations_full() treats the file on disk. */
 typedef enum
@@ -52,10 +42,6 @@ typedef enum
  * annotations/, so no loader or export ever takes a copy for a document's
  * annotations; validate lists each copy as a warning. */
 #define SPANMARK_PROJECT_CONFLICTS_DIR "conflicts"
-
-#define SPANMARK_PROJECT_FORMAT_VERSION 1
-
-GQuark spanmark_project_error_quark (void);
 
 #define SPANMARK_TYPE_PROJECT (spanmark_project_get_type ())
 
@@ -107,9 +93,6 @@ SpanmarkDocument *spanmark_project_get_document     (SpanmarkProject  *self,
 SpanmarkDocument *spanmark_project_lookup_document  (SpanmarkProject  *self,
                                                      const char       *id);
 
-/* Valid document ids: non-empty, at most 200 bytes, letters/digits (any
- * script) and "-_.", not starting with "."; no "/" or "\\". */
-gboolean          spanmark_project_is_valid_id      (const char       *id);
 /* Adds a document with already-normalised @text: writes
  * documents/<id>.txt (atomic) and appends to the index in memory (call
  * spanmark_project_save() after).  Fails with _EXISTS if the id is taken. */
@@ -127,8 +110,6 @@ char             *spanmark_project_load_text        (SpanmarkProject  *self,
 /* Annotator names that have a folder under annotations/, sorted;
  * includes "_curated" if present. */
 GStrv             spanmark_project_list_annotators  (SpanmarkProject  *self) G_GNUC_WARN_UNUSED_RESULT;
-/* Valid annotator names: like ids; "_curated" is reserved for curation. */
-gboolean          spanmark_project_is_valid_annotator (const char     *annotator);
 /* annotations/<annotator>/<doc-id>.json (may not exist). */
 GFile            *spanmark_project_get_annotation_file (SpanmarkProject  *self,
                                                         SpanmarkDocument *document,

@@ -478,7 +478,7 @@ spanmark_validate_project (GFile   *dir,
         g_set_error (error, G_IO_ERROR, local_error->code, _("%s: there is no such folder"), name);
       else
         g_set_error (error, local_error->domain, local_error->code, _("%s: cannot be read: %s"),
-                     name, spanmark_json_describe_io_error (local_error));
+                     name, spanmark_file_describe_error (local_error));
       return NULL;
     }
   g_clear_error (&local_error);

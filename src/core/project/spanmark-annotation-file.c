@@ -1,0 +1,400 @@
+/* spanmark-annotation-file.c — reading and writing annotations/<annotator>/<doc-id>.json
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "spanmark-annotation-file.h"
+#include "spanmark-json-reader.h"
+#include "spanmark-json-writer.h"
+#include "spanmark-project-error.h"
+#include "spanmark-text.h"
+
+/* Long strings are cut in messages so a message stays one line. */
+static char *
+shorten (const char *str)
+{
+  GString *out;
+  glong n = g_utf8_strlen (str, -1);
+
+  if (n <= 40)
+    out = g_string_new (str);
+  else
+    {
+      const char *end = g_utf8_offset_to_pointer (str, 40);
+
+      out = g_string_new_len (str, end - str);
+      g_string_append (out, "…");
+    }
+
+  g_string_replace (out, "\n", "\\n", 0);
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+append_attrs (GString    *out,
+              GHashTable *attrs,
+              GPtrArray  *keys)
+{
+  g_string_append (out, ", \"attrs\": {");
+  for (guint i = 0; i < keys->len; i++)
+    {
+      const char *key = g_ptr_array_index (keys, i);
+
+      if (i > 0)
+        g_string_append (out, ", ");
+      spanmark_json_append_string (out, key);
+      g_string_append (out, ": ");
+      spanmark_json_append_string (out, g_hash_table_lookup (attrs, key));
+    }
+  g_string_append_c (out, '}');
+}
+
+char *
+spanmark_json_write_annotations (SpanmarkAnnotationSet *set,
+                                 const char            *modified,
+                                 gsize                 *length)
+{
+  GString *out = g_string_new (NULL);
+  const char *text = spanmark_annotation_set_get_text (set);
+  g_autofree char *sha256 = spanmark_text_sha256 (text, -1);
+  guint n_spans = spanmark_annotation_set_get_n_spans (set);
+  guint n_entities = spanmark_annotation_set_get_n_entities (set);
+
+  g_string_append_printf (out, "{\n  \"spanmark\": %d,\n  \"document\": ",
+                          SPANMARK_PROJECT_FORMAT_VERSION);
+  spanmark_json_append_string (out, spanmark_annotation_set_get_document_id (set));
+  g_string_append (out, ",\n  \"text_sha256\": ");
+  spanmark_json_append_string (out, sha256);
+  g_string_append (out, ",\n  \"annotator\": ");
+  spanmark_json_append_string (out, spanmark_annotation_set_get_annotator (set));
+  g_string_append (out, ",\n  \"status\": ");
+  spanmark_json_append_string (out, spanmark_status_to_string (spanmark_annotation_set_get_status (set)));
+  g_string_append (out, ",\n  \"modified\": ");
+  if (modified != NULL)
+    spanmark_json_append_string (out, modified);
+  else
+    g_string_append (out, "null");
+  g_string_append (out, ",\n  \"spans\": [");
+
+  for (guint i = 0; i < n_spans; i++)
+    {
+      const SpanmarkSpan *span = spanmark_annotation_set_get_span (set, i);
+      g_autoptr(GPtrArray) keys = spanmark_span_get_sorted_attr_keys (span);
+
+      g_string_append (out, i == 0 ? "\n    {\"id\": " : ",\n    {\"id\": ");
+      spanmark_json_append_string (out, span->id);
+      g_string_append_printf (out, ", \"start\": %u, \"end\": %u, \"label\": ",
+                              span->start, span->end);
+      spanmark_json_append_string (out, span->label);
+      g_string_append (out, ", \"text\": ");
+      spanmark_json_append_string (out, span->text != NULL ? span->text : "");
+      if (span->entity != NULL)
+        {
+          g_string_append (out, ", \"entity\": ");
+          spanmark_json_append_string (out, span->entity);
+        }
+      if (keys != NULL && keys->len > 0)
+        append_attrs (out, span->attrs, keys);
+      g_string_append_c (out, '}');
+    }
+  g_string_append (out, n_spans > 0 ? "\n  ],\n  \"entities\": [" : "],\n  \"entities\": [");
+
+  for (guint i = 0; i < n_entities; i++)
+    {
+      const SpanmarkEntity *entity = spanmark_annotation_set_get_entity (set, i);
+      g_autoptr(GPtrArray) keys = spanmark_entity_get_sorted_attr_keys (entity);
+
+      g_string_append (out, i == 0 ? "\n    {\"id\": " : ",\n    {\"id\": ");
+      spanmark_json_append_string (out, entity->id);
+      g_string_append (out, ", \"label\": ");
+      spanmark_json_append_string (out, entity->label);
+      g_string_append (out, ", \"name\": ");
+      spanmark_json_append_string (out, entity->name != NULL ? entity->name : "");
+      if (keys != NULL && keys->len > 0)
+        append_attrs (out, entity->attrs, keys);
+      g_string_append_c (out, '}');
+    }
+  g_string_append (out, n_entities > 0 ? "\n  ]\n}\n" : "]\n}\n");
+
+  if (length != NULL)
+    *length = out->len;
+
+  return g_string_free (out, FALSE);
+}
+
+/* Checks an item's "id": a non-empty string not seen before in the same
+ * array.  @ids maps id -> index. */
+static gboolean
+check_item_id (SpanmarkJsonPlace *place,
+               JsonObject        *object,
+               const char        *array,
+               GHashTable        *ids,
+               guint              i,
+               const char       **id)
+{
+  gpointer other;
+
+  if (!spanmark_json_get_string (place, object, "id", TRUE, FALSE, id))
+    return FALSE;
+
+  if ((*id)[0] == '\0')
+    {
+      spanmark_json_place_problem (place, SPANMARK_PROJECT_ERROR_INVALID, "id", _("is empty"));
+      return FALSE;
+    }
+
+  if (g_hash_table_lookup_extended (ids, *id, NULL, &other))
+    {
+      spanmark_json_place_problem (place, SPANMARK_PROJECT_ERROR_INVALID, "id",
+                                   _("\"%s\" is used twice (also %s[%u])"),
+                     *id, array, GPOINTER_TO_UINT (other));
+      return FALSE;
+    }
+
+  g_hash_table_insert (ids, (char *) *id, GUINT_TO_POINTER (i));
+
+  return TRUE;
+}
+
+static gboolean
+check_label (SpanmarkJsonPlace *place,
+             JsonObject        *object,
+             SpanmarkSchema    *schema,
+             const char       **label)
+{
+  if (!spanmark_json_get_string (place, object, "label", TRUE, FALSE, label))
+    return FALSE;
+
+  if (schema != NULL && spanmark_schema_lookup (schema, *label) == NULL)
+    {
+      spanmark_json_place_problem (place, SPANMARK_PROJECT_ERROR_INVALID, "label",
+                                   _("\"%s\" is not a label of the project"), *label);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static SpanmarkEntity *
+read_entity (SpanmarkJsonPlace *place,
+             JsonObject        *object,
+             guint              i,
+             SpanmarkSchema    *schema,
+             GHashTable        *ids)
+{
+  g_autoptr(SpanmarkEntity) entity = NULL;
+  const char *id, *label, *name;
+  gboolean ok = TRUE;
+
+  ok &= check_item_id (place, object, "entities", ids, i, &id);
+  ok &= check_label (place, object, schema, &label);
+  ok &= spanmark_json_get_string (place, object, "name", TRUE, FALSE, &name);
+
+  entity = spanmark_entity_new (id != NULL ? id : "", label != NULL ? label : "",
+                                name != NULL ? name : "");
+  ok &= spanmark_json_get_attrs (place, object, entity->attrs);
+
+  return ok ? g_steal_pointer (&entity) : NULL;
+}
+
+static SpanmarkSpan *
+read_span (SpanmarkJsonPlace *place,
+           JsonObject        *object,
+           guint              i,
+           SpanmarkSchema    *schema,
+           SpanmarkTextIndex *text_index,
+           GHashTable        *ids,
+           GHashTable        *entity_ids)
+{
+  g_autoptr(SpanmarkSpan) span = NULL;
+  const char *id, *label, *text, *entity;
+  guint start, end;
+  gboolean ok = TRUE, offsets_ok = TRUE;
+
+  ok &= check_item_id (place, object, "spans", ids, i, &id);
+  offsets_ok &= spanmark_json_get_uint (place, object, "start", &start);
+  offsets_ok &= spanmark_json_get_uint (place, object, "end", &end);
+
+  if (offsets_ok && end <= start)
+    {
+      spanmark_json_place_problem (place, SPANMARK_PROJECT_ERROR_INVALID, "end",
+                                   _("%u is not after start %u"), end, start);
+      offsets_ok = FALSE;
+    }
+
+  if (offsets_ok && text_index != NULL && end > spanmark_text_index_get_length (text_index))
+    {
+      spanmark_json_place_problem (place, SPANMARK_PROJECT_ERROR_INVALID, "end",
+                                   _("%u is past the end of the text (%u characters)"),
+                                   end, spanmark_text_index_get_length (text_index));
+      offsets_ok = FALSE;
+    }
+
+  ok &= offsets_ok;
+  ok &= check_label (place, object, schema, &label);
+  ok &= spanmark_json_get_string (place, object, "text", TRUE, FALSE, &text);
+
+  if (offsets_ok && text != NULL && text_index != NULL)
+    {
+      g_autofree char *covered = spanmark_text_index_slice (text_index, start, end);
+
+      if (!g_str_equal (covered, text))
+        {
+          g_autofree char *short_text = shorten (text);
+          g_autofree char *short_covered = shorten (covered);
+
+          spanmark_json_place_problem (place, SPANMARK_PROJECT_ERROR_INVALID, "text",
+                                       _("\"%s\" differs from the text at %u–%u, \"%s\""),
+                                       short_text, start, end, short_covered);
+          ok = FALSE;
+        }
+    }
+
+  if (!spanmark_json_get_string (place, object, "entity", FALSE, TRUE, &entity))
+    ok = FALSE;
+  else if (entity != NULL && !g_hash_table_contains (entity_ids, entity))
+    {
+      spanmark_json_place_problem (place, SPANMARK_PROJECT_ERROR_INVALID, "entity",
+                                   _("\"%s\" is not an entity of this file"), entity);
+      ok = FALSE;
+    }
+
+  span = spanmark_span_new (id != NULL ? id : "", start, end,
+                            label != NULL ? label : "", text != NULL ? text : "");
+  span->entity = g_strdup (entity);
+  ok &= spanmark_json_get_attrs (place, object, span->attrs);
+
+  return ok ? g_steal_pointer (&span) : NULL;
+}
+
+SpanmarkAnnotationSet *
+spanmark_json_read_annotations (SpanmarkChecker *checker,
+                                const char      *file,
+                                const char      *data,
+                                gsize            length,
+                                const char      *document_id,
+                                const char      *annotator,
+                                const char      *text,
+                                SpanmarkSchema  *schema)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GPtrArray) spans = NULL;
+  g_autoptr(GPtrArray) entities = NULL;
+  g_autoptr(GHashTable) span_ids = NULL;
+  g_autoptr(GHashTable) entity_ids = NULL;
+  g_autoptr(SpanmarkTextIndex) text_index = NULL;
+  g_autoptr(SpanmarkAnnotationSet) set = NULL;
+  SpanmarkStatus status = SPANMARK_STATUS_NEW;
+  const char *value, *modified = NULL;
+  JsonArray *span_array, *entity_array;
+  JsonObject *object;
+  SpanmarkJsonPlace place = { checker, file, NULL };
+  guint n_before = spanmark_checker_get_n_problems (checker);
+
+  root = spanmark_json_parse (checker, file, data, length);
+  if (root == NULL)
+    return NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      spanmark_checker_add (checker, SPANMARK_PROJECT_ERROR_INVALID, file, NULL,
+                            _("must hold a JSON object, not %s"), spanmark_json_describe_node (root));
+      return NULL;
+    }
+
+  object = json_node_get_object (root);
+  if (!spanmark_json_check_version (&place, object))
+    return NULL;
+
+  if (spanmark_json_get_string (&place, object, "document", TRUE, FALSE, &value)
+      && value != NULL && !g_str_equal (value, document_id))
+    spanmark_json_place_problem (&place, SPANMARK_PROJECT_ERROR_INVALID, "document",
+                                 _("\"%s\" does not match the file name (expected \"%s\")"),
+                                 value, document_id);
+
+  if (spanmark_json_get_string (&place, object, "text_sha256", TRUE, FALSE, &value)
+      && value != NULL && text != NULL)
+    {
+      g_autofree char *sha256 = spanmark_text_sha256 (text, -1);
+
+      if (g_ascii_strcasecmp (value, sha256) != 0)
+        spanmark_json_place_problem (&place, SPANMARK_PROJECT_ERROR_INVALID, "text_sha256",
+                                     _("does not match the document text: the text changed after these annotations were made"));
+    }
+
+  if (spanmark_json_get_string (&place, object, "annotator", TRUE, FALSE, &value)
+      && value != NULL && !g_str_equal (value, annotator))
+    spanmark_json_place_problem (&place, SPANMARK_PROJECT_ERROR_INVALID, "annotator",
+                                 _("\"%s\" does not match the folder name (expected \"%s\")"),
+                                 value, annotator);
+
+  if (spanmark_json_get_string (&place, object, "status", TRUE, FALSE, &value)
+      && value != NULL && !spanmark_status_from_string (value, &status))
+    spanmark_json_place_problem (&place, SPANMARK_PROJECT_ERROR_INVALID, "status",
+                                 _("\"%s\" is not a status (new, in-progress, done, reviewed)"), value);
+
+  spanmark_json_get_string (&place, object, "modified", FALSE, TRUE, &modified);
+
+  if (text != NULL)
+    text_index = spanmark_text_index_new (text, -1);
+
+  /* Entities first, so spans can be checked against them. */
+  entity_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  entities = g_ptr_array_new_with_free_func ((GDestroyNotify) spanmark_entity_free);
+  entity_array = spanmark_json_get_array (&place, object, "entities", FALSE);
+  for (guint i = 0; entity_array != NULL && i < json_array_get_length (entity_array); i++)
+    {
+      g_autofree char *location = NULL;
+      JsonObject *item = spanmark_json_item_object (checker, file, json_array_get_element (entity_array, i),
+                                                    "entities", i, "id", &location);
+      SpanmarkJsonPlace item_place = { checker, file, location };
+      SpanmarkEntity *entity;
+
+      if (item == NULL)
+        continue;
+
+      entity = read_entity (&item_place, item, i, schema, entity_ids);
+      if (entity != NULL)
+        g_ptr_array_add (entities, entity);
+    }
+
+  span_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  spans = g_ptr_array_new_with_free_func ((GDestroyNotify) spanmark_span_free);
+  span_array = spanmark_json_get_array (&place, object, "spans", TRUE);
+  for (guint i = 0; span_array != NULL && i < json_array_get_length (span_array); i++)
+    {
+      g_autofree char *location = NULL;
+      JsonObject *item = spanmark_json_item_object (checker, file, json_array_get_element (span_array, i),
+                                                    "spans", i, "id", &location);
+      SpanmarkJsonPlace item_place = { checker, file, location };
+      SpanmarkSpan *span;
+
+      if (item == NULL)
+        continue;
+
+      span = read_span (&item_place, item, i, schema, text_index, span_ids, entity_ids);
+      if (span != NULL)
+        g_ptr_array_add (spans, span);
+    }
+
+  if (text == NULL || spanmark_checker_get_n_problems (checker) != n_before)
+    return NULL;
+
+  set = spanmark_annotation_set_new (document_id, annotator, text);
+  spanmark_annotation_set_load_status (set, status);
+  spanmark_annotation_set_set_modified (set, modified);
+  for (guint i = 0; i < entities->len; i++)
+    spanmark_annotation_set_load_entity (set, g_ptr_array_index (entities, i));
+  spanmark_annotation_set_load_spans (set, (const SpanmarkSpan * const *) spans->pdata, spans->len);
+
+  return g_steal_pointer (&set);
+}
+
