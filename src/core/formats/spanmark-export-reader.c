@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "spanmark-annotation-rules.h"
 #include "spanmark-export-private.h"
 #include "spanmark-file.h"
 #include "spanmark-json.h"
@@ -317,6 +318,28 @@ decode_string (const RawString *string,
   return TRUE;
 }
 
+/* The value of @string: as written when it has no escapes, otherwise
+ * decoded into @scratch (which then holds it). */
+static gboolean
+decode_raw_string (const RawString  *string,
+                   GString          *scratch,
+                   const char      **value,
+                   gsize            *len)
+{
+  if (string->escaped)
+    {
+      if (!decode_string (string, scratch))
+        return FALSE;
+      *value = scratch->str;
+      *len = scratch->len;
+      return TRUE;
+    }
+
+  *value = string->raw;
+  *len = string->len;
+  return TRUE;
+}
+
 /* A JSON string, decoded and copied into the string chunk.  The syntax
  * check has made sure it is UTF-8 and decodes to UTF-8 without NUL. */
 static const char *
@@ -326,21 +349,8 @@ parse_string (Parser *parser)
   const char *data;
   gsize len;
 
-  if (!parse_raw_string (parser, &string))
+  if (!parse_raw_string (parser, &string) || !decode_raw_string (&string, parser->scratch, &data, &len))
     return NULL;
-
-  if (string.escaped)
-    {
-      if (!decode_string (&string, parser->scratch))
-        return NULL;
-      data = parser->scratch->str;
-      len = parser->scratch->len;
-    }
-  else
-    {
-      data = string.raw;
-      len = string.len;
-    }
 
   return g_string_chunk_insert_len (parser->strings, data, len);
 }
@@ -353,29 +363,6 @@ parse_key (Parser    *parser,
   return parse_raw_string (parser, key) && !key->escaped && expect (parser, ':');
 }
 
-static inline gboolean
-key_is (const RawString *key,
-        const char      *name,
-        gsize            name_len)
-{
-  return key->len == name_len && memcmp (key->raw, name, name_len) == 0;
-}
-
-#define KEY_IS(key, literal) key_is ((key), literal, sizeof (literal) - 1)
-
-/* Whether @string, as written, equals the UTF-8 bytes @data[0:@len]. */
-static gboolean
-raw_string_equals (const RawString *string,
-                   GString         *scratch,
-                   const char      *data,
-                   gsize            len)
-{
-  if (!string->escaped)
-    return string->len == len && memcmp (string->raw, data, len) == 0;
-
-  return decode_string (string, scratch) && scratch->len == len && memcmp (scratch->str, data, len) == 0;
-}
-
 /* A label, as the schema's own name for it; FALSE when the schema has no
  * such label. */
 static gboolean
@@ -383,22 +370,10 @@ parse_label (Parser          *parser,
              SpanmarkSchema  *schema,
              const char     **label)
 {
-  guint n = spanmark_schema_get_n_labels (schema);
   RawString string;
 
-  if (!parse_raw_string (parser, &string) || string.escaped)
-    return FALSE;
-  for (guint i = 0; i < n; i++)
-    {
-      const char *name = spanmark_schema_get_label (schema, i)->name;
-
-      if (strlen (name) == string.len && memcmp (name, string.raw, string.len) == 0)
-        {
-          *label = name;
-          return TRUE;
-        }
-    }
-  return FALSE;
+  return parse_raw_string (parser, &string) && !string.escaped &&
+         spanmark_annotation_rules_check_label (schema, string.raw, string.len, label, NULL);
 }
 
 /* A non-negative integer without fraction or exponent. */
@@ -505,27 +480,17 @@ parse_attrs (Parser     *parser,
   return TRUE;
 }
 
-/* Each key of an item at most once: a bit per key. */
-static gboolean
-seen_key (guint *seen,
-          guint  bit)
+/* The bit of a member (spanmark-annotation-rules.h) the first time it is
+ * seen in its object; 0 for a member given twice or one the format does
+ * not have, which the loader judges. */
+static guint
+first_key (guint  *seen,
+           guint   key)
 {
-  if (*seen & bit)
-    return TRUE;
-  *seen |= bit;
-  return FALSE;
-}
-
-/* Adds the id of an entity or span to @ids, those seen so far in the
- * file; FALSE when it is empty or already taken. */
-static gboolean
-claim_id (GHashTable *ids,
-          const char *id)
-{
-  if (id[0] == '\0' || g_hash_table_contains (ids, id))
-    return FALSE;
-  g_hash_table_add (ids, (gpointer) id);
-  return TRUE;
+  if (key == 0 || (*seen & key) != 0)
+    return 0;
+  *seen |= key;
+  return key;
 }
 
 static gboolean
@@ -546,16 +511,24 @@ parse_entity (Parser         *parser,
 
         if (!parse_key (parser, &key))
           return FALSE;
-        if (KEY_IS (&key, "id") && !seen_key (&seen, 1))
-          ok = (entity.id = parse_string (parser)) != NULL;
-        else if (KEY_IS (&key, "label") && !seen_key (&seen, 2))
-          ok = parse_label (parser, schema, &entity.label);
-        else if (KEY_IS (&key, "name") && !seen_key (&seen, 4))
-          ok = (entity.name = parse_string (parser)) != NULL;
-        else if (KEY_IS (&key, "attrs") && !seen_key (&seen, 8))
-          ok = parse_attrs (parser, doc, &entity.attrs);
-        else
-          ok = FALSE;
+        switch (first_key (&seen, spanmark_annotation_rules_entity_key (key.raw, key.len)))
+          {
+          case SPANMARK_ENTITY_KEY_ID:
+            ok = (entity.id = parse_string (parser)) != NULL;
+            break;
+          case SPANMARK_ENTITY_KEY_LABEL:
+            ok = parse_label (parser, schema, &entity.label);
+            break;
+          case SPANMARK_ENTITY_KEY_NAME:
+            ok = (entity.name = parse_string (parser)) != NULL;
+            break;
+          case SPANMARK_ENTITY_KEY_ATTRS:
+            ok = parse_attrs (parser, doc, &entity.attrs);
+            break;
+          default:
+            ok = FALSE;
+            break;
+          }
         if (!ok)
           return FALSE;
       }
@@ -563,7 +536,8 @@ parse_entity (Parser         *parser,
   if (!expect (parser, '}'))
     return FALSE;
 
-  if ((seen & 7) != 7 || !claim_id (doc->entity_ids, entity.id))
+  if ((seen & SPANMARK_ENTITY_REQUIRED_KEYS) != SPANMARK_ENTITY_REQUIRED_KEYS ||
+      !spanmark_annotation_rules_check_id (doc->entity_ids, "entities", entity.id, doc->entities->len, NULL))
     return FALSE;
 
   g_array_append_val (doc->entities, entity);
@@ -579,6 +553,8 @@ parse_span (Parser         *parser,
   const guint32 *bytes = (const guint32 *) doc->char_bytes->data;
   guint length = doc->char_bytes->len - 1;
   RawString text = { NULL, 0, FALSE };
+  const char *value;
+  gsize value_len;
   guint seen = 0;
 
   if (!expect (parser, '{'))
@@ -591,22 +567,33 @@ parse_span (Parser         *parser,
 
         if (!parse_key (parser, &key))
           return FALSE;
-        if (KEY_IS (&key, "id") && !seen_key (&seen, 1))
-          ok = (span.id = parse_string (parser)) != NULL;
-        else if (KEY_IS (&key, "start") && !seen_key (&seen, 2))
-          ok = parse_uint (parser, &span.start);
-        else if (KEY_IS (&key, "end") && !seen_key (&seen, 4))
-          ok = parse_uint (parser, &span.end);
-        else if (KEY_IS (&key, "label") && !seen_key (&seen, 8))
-          ok = parse_label (parser, schema, &span.label);
-        else if (KEY_IS (&key, "text") && !seen_key (&seen, 16))
-          ok = parse_raw_string (parser, &text);
-        else if (KEY_IS (&key, "entity") && !seen_key (&seen, 32))
-          ok = parse_nullable_string (parser, &span.entity);
-        else if (KEY_IS (&key, "attrs") && !seen_key (&seen, 64))
-          ok = parse_attrs (parser, doc, &span.attrs);
-        else
-          ok = FALSE;
+        switch (first_key (&seen, spanmark_annotation_rules_span_key (key.raw, key.len)))
+          {
+          case SPANMARK_SPAN_KEY_ID:
+            ok = (span.id = parse_string (parser)) != NULL;
+            break;
+          case SPANMARK_SPAN_KEY_START:
+            ok = parse_uint (parser, &span.start);
+            break;
+          case SPANMARK_SPAN_KEY_END:
+            ok = parse_uint (parser, &span.end);
+            break;
+          case SPANMARK_SPAN_KEY_LABEL:
+            ok = parse_label (parser, schema, &span.label);
+            break;
+          case SPANMARK_SPAN_KEY_TEXT:
+            ok = parse_raw_string (parser, &text);
+            break;
+          case SPANMARK_SPAN_KEY_ENTITY:
+            ok = parse_nullable_string (parser, &span.entity);
+            break;
+          case SPANMARK_SPAN_KEY_ATTRS:
+            ok = parse_attrs (parser, doc, &span.attrs);
+            break;
+          default:
+            ok = FALSE;
+            break;
+          }
         if (!ok)
           return FALSE;
       }
@@ -614,16 +601,19 @@ parse_span (Parser         *parser,
   if (!expect (parser, '}'))
     return FALSE;
 
-  if ((seen & 31) != 31 || span.end <= span.start || span.end > length)
+  if ((seen & SPANMARK_SPAN_REQUIRED_KEYS) != SPANMARK_SPAN_REQUIRED_KEYS ||
+      !spanmark_annotation_rules_check_offsets (span.start, span.end, length, NULL))
     return FALSE;
 
-  /* The span's text must be the covered text, byte for byte; the
-   * exporters then write the covered text. */
-  if (!raw_string_equals (&text, parser->scratch, doc->text + bytes[span.start],
-                          bytes[span.end] - bytes[span.start]))
+  /* The span's text must be the covered text; the exporters then write
+   * the covered text. */
+  if (!decode_raw_string (&text, parser->scratch, &value, &value_len) ||
+      !spanmark_annotation_rules_check_span_text (value, value_len, doc->text + bytes[span.start],
+                                                  bytes[span.end] - bytes[span.start],
+                                                  span.start, span.end, NULL))
     return FALSE;
 
-  if (!claim_id (doc->ids, span.id))
+  if (!spanmark_annotation_rules_check_id (doc->ids, "spans", span.id, doc->spans->len, NULL))
     return FALSE;
 
   g_array_append_val (doc->spans, span);
@@ -673,6 +663,8 @@ parse_annotations (ExportDoc      *doc,
   g_autoptr(GString) scratch = g_string_new (NULL);
   Parser parser = { data, data + length, doc->strings, scratch };
   RawString sha256 = { NULL, 0, FALSE };
+  const char *text;
+  gsize text_len;
   guint seen = 0;
   guint version = 0;
 
@@ -699,41 +691,44 @@ parse_annotations (ExportDoc      *doc,
 
         if (!parse_key (&parser, &key))
           return FALSE;
-        if (KEY_IS (&key, "spanmark") && !seen_key (&seen, 1))
-          ok = parse_uint (&parser, &version) && version == SPANMARK_PROJECT_FORMAT_VERSION;
-        else if (KEY_IS (&key, "document") && !seen_key (&seen, 2))
-          ok = parse_raw_string (&parser, &value) &&
-               raw_string_equals (&value, scratch, document_id, strlen (document_id));
-        else if (KEY_IS (&key, "text_sha256") && !seen_key (&seen, 4))
-          ok = parse_raw_string (&parser, &sha256) && !sha256.escaped;
-        else if (KEY_IS (&key, "annotator") && !seen_key (&seen, 8))
-          ok = parse_raw_string (&parser, &value) &&
-               raw_string_equals (&value, scratch, annotator, strlen (annotator));
-        else if (KEY_IS (&key, "status") && !seen_key (&seen, 16))
+        switch (first_key (&seen, spanmark_annotation_rules_file_key (key.raw, key.len)))
           {
-            ok = parse_raw_string (&parser, &value) && !value.escaped && value.len < 32;
-            if (ok)
-              {
-                char status_name[32];
-
-                memcpy (status_name, value.raw, value.len);
-                status_name[value.len] = '\0';
-                ok = spanmark_status_from_string (status_name, &doc->status);
-              }
-          }
-        else if (KEY_IS (&key, "modified") && !seen_key (&seen, 32))
-          {
+          case SPANMARK_FILE_KEY_SPANMARK:
+            ok = parse_uint (&parser, &version) && spanmark_annotation_rules_check_version (version, NULL);
+            break;
+          case SPANMARK_FILE_KEY_DOCUMENT:
+            ok = parse_raw_string (&parser, &value) &&
+                 decode_raw_string (&value, scratch, &text, &text_len) &&
+                 spanmark_annotation_rules_check_document (text, text_len, document_id, NULL);
+            break;
+          case SPANMARK_FILE_KEY_TEXT_SHA256:
+            ok = parse_raw_string (&parser, &sha256) && !sha256.escaped;
+            break;
+          case SPANMARK_FILE_KEY_ANNOTATOR:
+            ok = parse_raw_string (&parser, &value) &&
+                 decode_raw_string (&value, scratch, &text, &text_len) &&
+                 spanmark_annotation_rules_check_annotator (text, text_len, annotator, NULL);
+            break;
+          case SPANMARK_FILE_KEY_STATUS:
+            ok = parse_raw_string (&parser, &value) && !value.escaped &&
+                 spanmark_annotation_rules_check_status (value.raw, value.len, &doc->status, NULL);
+            break;
+          case SPANMARK_FILE_KEY_MODIFIED:
             if (peek (&parser, 'n'))
               ok = parse_null (&parser);
             else
               ok = parse_raw_string (&parser, &value);
+            break;
+          case SPANMARK_FILE_KEY_SPANS:
+            ok = parse_array (&parser, doc, schema, parse_span);
+            break;
+          case SPANMARK_FILE_KEY_ENTITIES:
+            ok = parse_array (&parser, doc, schema, parse_entity);
+            break;
+          default:
+            ok = FALSE;
+            break;
           }
-        else if (KEY_IS (&key, "spans") && !seen_key (&seen, 64))
-          ok = parse_array (&parser, doc, schema, parse_span);
-        else if (KEY_IS (&key, "entities") && !seen_key (&seen, 128))
-          ok = parse_array (&parser, doc, schema, parse_entity);
-        else
-          ok = FALSE;
         if (!ok)
           return FALSE;
       }
@@ -744,23 +739,17 @@ parse_annotations (ExportDoc      *doc,
   if (parser.p != parser.end)
     return FALSE;
 
-  /* Required: everything but "modified" and "entities". */
-  if ((seen & (1 | 2 | 4 | 8 | 16 | 64)) != (1 | 2 | 4 | 8 | 16 | 64))
+  if ((seen & SPANMARK_FILE_REQUIRED_KEYS) != SPANMARK_FILE_REQUIRED_KEYS ||
+      !spanmark_annotation_rules_check_sha256 (sha256.raw, sha256.len, doc->text, doc->text_len, NULL))
     return FALSE;
 
-  {
-    g_autofree char *actual = spanmark_text_sha256 (doc->text, (gssize) doc->text_len);
-
-    if (sha256.len != strlen (actual) || g_ascii_strncasecmp (actual, sha256.raw, sha256.len) != 0)
-      return FALSE;
-  }
-
-  /* Mentions must point at entities of the file. */
+  /* Mentions must point at entities of the file, which may come after
+   * the spans. */
   for (guint i = 0; i < doc->spans->len; i++)
     {
       const ExportSpan *span = &g_array_index (doc->spans, ExportSpan, i);
 
-      if (span->entity != NULL && !g_hash_table_contains (doc->entity_ids, span->entity))
+      if (!spanmark_annotation_rules_check_mention (doc->entity_ids, span->entity, NULL))
         return FALSE;
     }
 
@@ -808,6 +797,23 @@ load_fast (ExportDoc        *doc,
 
   return parse_annotations (doc, data, length, spanmark_document_get_id (document), annotator,
                             spanmark_project_get_schema (project));
+}
+
+gboolean
+_spanmark_export_doc_read_fast (ExportDoc      *doc,
+                                const char     *text,
+                                gsize           text_len,
+                                const char     *data,
+                                gsize           length,
+                                const char     *document_id,
+                                const char     *annotator,
+                                SpanmarkSchema *schema)
+{
+  _spanmark_export_doc_reset (doc);
+  doc->text = text;
+  doc->text_len = text_len;
+
+  return index_text (doc) && parse_annotations (doc, data, length, document_id, annotator, schema);
 }
 
 gboolean

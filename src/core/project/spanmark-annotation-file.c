@@ -11,32 +11,17 @@
 #include <glib/gi18n-lib.h>
 
 #include "spanmark-annotation-file.h"
+#include "spanmark-annotation-rules.h"
 #include "spanmark-json-reader.h"
 #include "spanmark-json-writer.h"
 #include "spanmark-project-error.h"
 #include "spanmark-text.h"
 
-/* Long strings are cut in messages so a message stays one line. */
-static char *
-shorten (const char *str)
-{
-  GString *out;
-  glong n = g_utf8_strlen (str, -1);
-
-  if (n <= 40)
-    out = g_string_new (str);
-  else
-    {
-      const char *end = g_utf8_offset_to_pointer (str, 40);
-
-      out = g_string_new_len (str, end - str);
-      g_string_append (out, "…");
-    }
-
-  g_string_replace (out, "\n", "\\n", 0);
-
-  return g_string_free (out, FALSE);
-}
+/* Whether the file must have the member KEY (SPANMARK_FILE_KEY_KEY). */
+#define FILE_REQUIRED(key) SPANMARK_KEY_IS_REQUIRED (SPANMARK_FILE_REQUIRED_KEYS, SPANMARK_FILE_KEY_ ## key)
+/* The same for a span's and an entity's members. */
+#define SPAN_REQUIRED(key) SPANMARK_KEY_IS_REQUIRED (SPANMARK_SPAN_REQUIRED_KEYS, SPANMARK_SPAN_KEY_ ## key)
+#define ENTITY_REQUIRED(key) SPANMARK_KEY_IS_REQUIRED (SPANMARK_ENTITY_REQUIRED_KEYS, SPANMARK_ENTITY_KEY_ ## key)
 
 static void
 append_attrs (GString    *out,
@@ -130,57 +115,54 @@ spanmark_json_write_annotations (SpanmarkAnnotationSet *set,
   return g_string_free (out, FALSE);
 }
 
+/* Notes the problem a rule found with the member @key; frees the message
+ * either way. */
+static gboolean
+note_rule (SpanmarkJsonPlace  *place,
+           const char         *key,
+           gboolean            ok,
+           char              **message)
+{
+  if (!ok)
+    spanmark_json_place_problem (place, SPANMARK_PROJECT_ERROR_INVALID, key, "%s", *message);
+  g_clear_pointer (message, g_free);
+  return ok;
+}
+
 /* Checks an item's "id": a non-empty string not seen before in the same
  * array.  @ids maps id -> index. */
 static gboolean
 check_item_id (SpanmarkJsonPlace *place,
                JsonObject        *object,
                const char        *array,
+               gboolean           required,
                GHashTable        *ids,
                guint              i,
                const char       **id)
 {
-  gpointer other;
+  char *message = NULL;
 
-  if (!spanmark_json_get_string (place, object, "id", TRUE, FALSE, id))
+  if (!spanmark_json_get_string (place, object, "id", required, FALSE, id) || *id == NULL)
     return FALSE;
 
-  if ((*id)[0] == '\0')
-    {
-      spanmark_json_place_problem (place, SPANMARK_PROJECT_ERROR_INVALID, "id", _("is empty"));
-      return FALSE;
-    }
-
-  if (g_hash_table_lookup_extended (ids, *id, NULL, &other))
-    {
-      spanmark_json_place_problem (place, SPANMARK_PROJECT_ERROR_INVALID, "id",
-                                   _("\"%s\" is used twice (also %s[%u])"),
-                     *id, array, GPOINTER_TO_UINT (other));
-      return FALSE;
-    }
-
-  g_hash_table_insert (ids, (char *) *id, GUINT_TO_POINTER (i));
-
-  return TRUE;
+  return note_rule (place, "id", spanmark_annotation_rules_check_id (ids, array, *id, i, &message), &message);
 }
 
 static gboolean
 check_label (SpanmarkJsonPlace *place,
              JsonObject        *object,
+             gboolean           required,
              SpanmarkSchema    *schema,
              const char       **label)
 {
-  if (!spanmark_json_get_string (place, object, "label", TRUE, FALSE, label))
+  char *message = NULL;
+
+  if (!spanmark_json_get_string (place, object, "label", required, FALSE, label) || *label == NULL)
     return FALSE;
 
-  if (schema != NULL && spanmark_schema_lookup (schema, *label) == NULL)
-    {
-      spanmark_json_place_problem (place, SPANMARK_PROJECT_ERROR_INVALID, "label",
-                                   _("\"%s\" is not a label of the project"), *label);
-      return FALSE;
-    }
-
-  return TRUE;
+  return note_rule (place, "label",
+                    spanmark_annotation_rules_check_label (schema, *label, strlen (*label), label, &message),
+                    &message);
 }
 
 static SpanmarkEntity *
@@ -194,9 +176,9 @@ read_entity (SpanmarkJsonPlace *place,
   const char *id, *label, *name;
   gboolean ok = TRUE;
 
-  ok &= check_item_id (place, object, "entities", ids, i, &id);
-  ok &= check_label (place, object, schema, &label);
-  ok &= spanmark_json_get_string (place, object, "name", TRUE, FALSE, &name);
+  ok &= check_item_id (place, object, "entities", ENTITY_REQUIRED (ID), ids, i, &id);
+  ok &= check_label (place, object, ENTITY_REQUIRED (LABEL), schema, &label);
+  ok &= spanmark_json_get_string (place, object, "name", ENTITY_REQUIRED (NAME), FALSE, &name);
 
   entity = spanmark_entity_new (id != NULL ? id : "", label != NULL ? label : "",
                                 name != NULL ? name : "");
@@ -215,57 +197,47 @@ read_span (SpanmarkJsonPlace *place,
            GHashTable        *entity_ids)
 {
   g_autoptr(SpanmarkSpan) span = NULL;
+  char *message = NULL;
   const char *id, *label, *text, *entity;
   guint start, end;
   gboolean ok = TRUE, offsets_ok = TRUE;
 
-  ok &= check_item_id (place, object, "spans", ids, i, &id);
+  ok &= check_item_id (place, object, "spans", SPAN_REQUIRED (ID), ids, i, &id);
   offsets_ok &= spanmark_json_get_uint (place, object, "start", &start);
   offsets_ok &= spanmark_json_get_uint (place, object, "end", &end);
 
-  if (offsets_ok && end <= start)
-    {
-      spanmark_json_place_problem (place, SPANMARK_PROJECT_ERROR_INVALID, "end",
-                                   _("%u is not after start %u"), end, start);
-      offsets_ok = FALSE;
-    }
-
-  if (offsets_ok && text_index != NULL && end > spanmark_text_index_get_length (text_index))
-    {
-      spanmark_json_place_problem (place, SPANMARK_PROJECT_ERROR_INVALID, "end",
-                                   _("%u is past the end of the text (%u characters)"),
-                                   end, spanmark_text_index_get_length (text_index));
-      offsets_ok = FALSE;
-    }
+  /* Without the text (validation of a file whose text is unreadable),
+   * only the order of the offsets can be checked. */
+  if (offsets_ok)
+    offsets_ok = note_rule (place, "end",
+                            spanmark_annotation_rules_check_offsets (start, end,
+                                                                     text_index != NULL
+                                                                     ? spanmark_text_index_get_length (text_index)
+                                                                     : G_MAXUINT,
+                                                                     &message),
+                            &message);
 
   ok &= offsets_ok;
-  ok &= check_label (place, object, schema, &label);
-  ok &= spanmark_json_get_string (place, object, "text", TRUE, FALSE, &text);
+  ok &= check_label (place, object, SPAN_REQUIRED (LABEL), schema, &label);
+  ok &= spanmark_json_get_string (place, object, "text", SPAN_REQUIRED (TEXT), FALSE, &text);
 
   if (offsets_ok && text != NULL && text_index != NULL)
     {
-      g_autofree char *covered = spanmark_text_index_slice (text_index, start, end);
+      gsize from = spanmark_text_index_char_to_byte (text_index, start);
+      gsize to = spanmark_text_index_char_to_byte (text_index, end);
 
-      if (!g_str_equal (covered, text))
-        {
-          g_autofree char *short_text = shorten (text);
-          g_autofree char *short_covered = shorten (covered);
-
-          spanmark_json_place_problem (place, SPANMARK_PROJECT_ERROR_INVALID, "text",
-                                       _("\"%s\" differs from the text at %u–%u, \"%s\""),
-                                       short_text, start, end, short_covered);
-          ok = FALSE;
-        }
+      ok &= note_rule (place, "text",
+                       spanmark_annotation_rules_check_span_text (text, strlen (text),
+                                                                  spanmark_text_index_get_text (text_index) + from,
+                                                                  to - from, start, end, &message),
+                       &message);
     }
 
-  if (!spanmark_json_get_string (place, object, "entity", FALSE, TRUE, &entity))
+  if (!spanmark_json_get_string (place, object, "entity", SPAN_REQUIRED (ENTITY), TRUE, &entity))
     ok = FALSE;
-  else if (entity != NULL && !g_hash_table_contains (entity_ids, entity))
-    {
-      spanmark_json_place_problem (place, SPANMARK_PROJECT_ERROR_INVALID, "entity",
-                                   _("\"%s\" is not an entity of this file"), entity);
-      ok = FALSE;
-    }
+  else
+    ok &= note_rule (place, "entity", spanmark_annotation_rules_check_mention (entity_ids, entity, &message),
+                     &message);
 
   span = spanmark_span_new (id != NULL ? id : "", start, end,
                             label != NULL ? label : "", text != NULL ? text : "");
@@ -293,6 +265,7 @@ spanmark_json_read_annotations (SpanmarkChecker *checker,
   g_autoptr(SpanmarkTextIndex) text_index = NULL;
   g_autoptr(SpanmarkAnnotationSet) set = NULL;
   SpanmarkStatus status = SPANMARK_STATUS_NEW;
+  char *message = NULL;
   const char *value, *modified = NULL;
   JsonArray *span_array, *entity_array;
   JsonObject *object;
@@ -314,34 +287,31 @@ spanmark_json_read_annotations (SpanmarkChecker *checker,
   if (!spanmark_json_check_version (&place, object))
     return NULL;
 
-  if (spanmark_json_get_string (&place, object, "document", TRUE, FALSE, &value)
-      && value != NULL && !g_str_equal (value, document_id))
-    spanmark_json_place_problem (&place, SPANMARK_PROJECT_ERROR_INVALID, "document",
-                                 _("\"%s\" does not match the file name (expected \"%s\")"),
-                                 value, document_id);
+  if (spanmark_json_get_string (&place, object, "document", FILE_REQUIRED (DOCUMENT), FALSE, &value)
+      && value != NULL)
+    note_rule (&place, "document",
+               spanmark_annotation_rules_check_document (value, strlen (value), document_id, &message),
+               &message);
 
-  if (spanmark_json_get_string (&place, object, "text_sha256", TRUE, FALSE, &value)
+  if (spanmark_json_get_string (&place, object, "text_sha256", FILE_REQUIRED (TEXT_SHA256), FALSE, &value)
       && value != NULL && text != NULL)
-    {
-      g_autofree char *sha256 = spanmark_text_sha256 (text, -1);
+    note_rule (&place, "text_sha256",
+               spanmark_annotation_rules_check_sha256 (value, strlen (value), text, strlen (text), &message),
+               &message);
 
-      if (g_ascii_strcasecmp (value, sha256) != 0)
-        spanmark_json_place_problem (&place, SPANMARK_PROJECT_ERROR_INVALID, "text_sha256",
-                                     _("does not match the document text: the text changed after these annotations were made"));
-    }
+  if (spanmark_json_get_string (&place, object, "annotator", FILE_REQUIRED (ANNOTATOR), FALSE, &value)
+      && value != NULL)
+    note_rule (&place, "annotator",
+               spanmark_annotation_rules_check_annotator (value, strlen (value), annotator, &message),
+               &message);
 
-  if (spanmark_json_get_string (&place, object, "annotator", TRUE, FALSE, &value)
-      && value != NULL && !g_str_equal (value, annotator))
-    spanmark_json_place_problem (&place, SPANMARK_PROJECT_ERROR_INVALID, "annotator",
-                                 _("\"%s\" does not match the folder name (expected \"%s\")"),
-                                 value, annotator);
+  if (spanmark_json_get_string (&place, object, "status", FILE_REQUIRED (STATUS), FALSE, &value)
+      && value != NULL)
+    note_rule (&place, "status",
+               spanmark_annotation_rules_check_status (value, strlen (value), &status, &message),
+               &message);
 
-  if (spanmark_json_get_string (&place, object, "status", TRUE, FALSE, &value)
-      && value != NULL && !spanmark_status_from_string (value, &status))
-    spanmark_json_place_problem (&place, SPANMARK_PROJECT_ERROR_INVALID, "status",
-                                 _("\"%s\" is not a status (new, in-progress, done, reviewed)"), value);
-
-  spanmark_json_get_string (&place, object, "modified", FALSE, TRUE, &modified);
+  spanmark_json_get_string (&place, object, "modified", FILE_REQUIRED (MODIFIED), TRUE, &modified);
 
   if (text != NULL)
     text_index = spanmark_text_index_new (text, -1);
@@ -349,7 +319,7 @@ spanmark_json_read_annotations (SpanmarkChecker *checker,
   /* Entities first, so spans can be checked against them. */
   entity_ids = g_hash_table_new (g_str_hash, g_str_equal);
   entities = g_ptr_array_new_with_free_func ((GDestroyNotify) spanmark_entity_free);
-  entity_array = spanmark_json_get_array (&place, object, "entities", FALSE);
+  entity_array = spanmark_json_get_array (&place, object, "entities", FILE_REQUIRED (ENTITIES));
   for (guint i = 0; entity_array != NULL && i < json_array_get_length (entity_array); i++)
     {
       g_autofree char *location = NULL;
@@ -368,7 +338,7 @@ spanmark_json_read_annotations (SpanmarkChecker *checker,
 
   span_ids = g_hash_table_new (g_str_hash, g_str_equal);
   spans = g_ptr_array_new_with_free_func ((GDestroyNotify) spanmark_span_free);
-  span_array = spanmark_json_get_array (&place, object, "spans", TRUE);
+  span_array = spanmark_json_get_array (&place, object, "spans", FILE_REQUIRED (SPANS));
   for (guint i = 0; span_array != NULL && i < json_array_get_length (span_array); i++)
     {
       g_autofree char *location = NULL;
@@ -397,4 +367,3 @@ spanmark_json_read_annotations (SpanmarkChecker *checker,
 
   return g_steal_pointer (&set);
 }
-

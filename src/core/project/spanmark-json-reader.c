@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "spanmark-annotation-rules.h"
 #include "spanmark-json-reader.h"
 #include "spanmark-project-error.h"
 
@@ -226,12 +227,13 @@ spanmark_json_get_array (SpanmarkJsonPlace *place,
   return json_node_get_array (node);
 }
 
-/* "spanmark": 1 */
+/* "spanmark": 1, in spanmark.json and annotation files alike. */
 gboolean
 spanmark_json_check_version (SpanmarkJsonPlace *place,
                              JsonObject        *object)
 {
   JsonNode *node = spanmark_json_get_member (place, object, "spanmark", TRUE);
+  g_autofree char *message = NULL;
 
   if (node == NULL)
     return FALSE;
@@ -244,11 +246,9 @@ spanmark_json_check_version (SpanmarkJsonPlace *place,
       return FALSE;
     }
 
-  if (json_node_get_int (node) != SPANMARK_PROJECT_FORMAT_VERSION)
+  if (!spanmark_annotation_rules_check_version (json_node_get_int (node), &message))
     {
-      spanmark_json_place_problem (place, SPANMARK_PROJECT_ERROR_INVALID, "spanmark",
-                                   _("format version %lld is not supported (this version of Spanmark reads version %d)"),
-                                   (long long) json_node_get_int (node), SPANMARK_PROJECT_FORMAT_VERSION);
+      spanmark_json_place_problem (place, SPANMARK_PROJECT_ERROR_INVALID, "spanmark", "%s", message);
       return FALSE;
     }
 

@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "spanmark-annotation-rules.h"
 #include "spanmark-file.h"
 #include "spanmark-json.h"
 #include "spanmark-project-private.h"
@@ -1195,20 +1196,17 @@ spanmark_project_save_annotations_copy (SpanmarkProject        *self,
   return g_steal_pointer (&file);
 }
 
-/* The status as written ("\"done\""), when it is a plain string naming
- * a status. */
+/* The status as written ("\"done\""), when it is a plain string (no
+ * escapes) naming a status. */
 static gboolean
 parse_status (const char     *value,
               gsize           length,
               SpanmarkStatus *status)
 {
-  g_autofree char *name = NULL;
-
   if (value == NULL || length < 2 || value[0] != '"' || memchr (value, '\\', length) != NULL)
     return FALSE;
 
-  name = g_strndup (value + 1, length - 2);
-  return spanmark_status_from_string (name, status);
+  return spanmark_annotation_rules_check_status (value + 1, length - 2, status, NULL);
 }
 
 gboolean

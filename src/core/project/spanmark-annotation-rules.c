@@ -1,0 +1,324 @@
+/* spanmark-annotation-rules.c
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "spanmark-annotation-rules.h"
+#include "spanmark-project-error.h"
+#include "spanmark-text.h"
+
+static void set_message (char       **message,
+                         const char  *format,
+                         ...) G_GNUC_PRINTF (2, 3);
+
+static void
+set_message (char       **message,
+             const char  *format,
+             ...)
+{
+  va_list args;
+
+  if (message == NULL)
+    return;
+
+  va_start (args, format);
+  *message = g_strdup_vprintf (format, args);
+  va_end (args);
+}
+
+/* Long strings are cut in messages so a message stays one line. */
+static char *
+shorten (const char *str,
+         gsize       len)
+{
+  GString *out = g_string_new_len (str, len);
+
+  if (g_utf8_strlen (out->str, out->len) > 40)
+    {
+      g_string_truncate (out, g_utf8_offset_to_pointer (out->str, 40) - out->str);
+      g_string_append (out, "…");
+    }
+
+  g_string_replace (out, "\n", "\\n", 0);
+
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+equals (const char *value,
+        gsize       len,
+        const char *expected)
+{
+  return strlen (expected) == len && memcmp (value, expected, len) == 0;
+}
+
+typedef struct
+{
+  const char *name;
+  guint       key;
+} Key;
+
+static const Key file_keys[] = {
+  { "spanmark", SPANMARK_FILE_KEY_SPANMARK },
+  { "document", SPANMARK_FILE_KEY_DOCUMENT },
+  { "text_sha256", SPANMARK_FILE_KEY_TEXT_SHA256 },
+  { "annotator", SPANMARK_FILE_KEY_ANNOTATOR },
+  { "status", SPANMARK_FILE_KEY_STATUS },
+  { "modified", SPANMARK_FILE_KEY_MODIFIED },
+  { "spans", SPANMARK_FILE_KEY_SPANS },
+  { "entities", SPANMARK_FILE_KEY_ENTITIES },
+};
+
+static const Key span_keys[] = {
+  { "id", SPANMARK_SPAN_KEY_ID },
+  { "start", SPANMARK_SPAN_KEY_START },
+  { "end", SPANMARK_SPAN_KEY_END },
+  { "label", SPANMARK_SPAN_KEY_LABEL },
+  { "text", SPANMARK_SPAN_KEY_TEXT },
+  { "entity", SPANMARK_SPAN_KEY_ENTITY },
+  { "attrs", SPANMARK_SPAN_KEY_ATTRS },
+};
+
+static const Key entity_keys[] = {
+  { "id", SPANMARK_ENTITY_KEY_ID },
+  { "label", SPANMARK_ENTITY_KEY_LABEL },
+  { "name", SPANMARK_ENTITY_KEY_NAME },
+  { "attrs", SPANMARK_ENTITY_KEY_ATTRS },
+};
+
+static guint
+lookup_key (const Key  *keys,
+            guint       n_keys,
+            const char *name,
+            gsize       len)
+{
+  for (guint i = 0; i < n_keys; i++)
+    if (equals (name, len, keys[i].name))
+      return keys[i].key;
+
+  return 0;
+}
+
+guint
+spanmark_annotation_rules_file_key (const char *name,
+                                    gsize       len)
+{
+  return lookup_key (file_keys, G_N_ELEMENTS (file_keys), name, len);
+}
+
+guint
+spanmark_annotation_rules_span_key (const char *name,
+                                    gsize       len)
+{
+  return lookup_key (span_keys, G_N_ELEMENTS (span_keys), name, len);
+}
+
+guint
+spanmark_annotation_rules_entity_key (const char *name,
+                                      gsize       len)
+{
+  return lookup_key (entity_keys, G_N_ELEMENTS (entity_keys), name, len);
+}
+
+gboolean
+spanmark_annotation_rules_check_version (gint64   version,
+                                         char   **message)
+{
+  if (version == SPANMARK_PROJECT_FORMAT_VERSION)
+    return TRUE;
+
+  set_message (message, _("format version %lld is not supported (this version of Spanmark reads version %d)"),
+               (long long) version, SPANMARK_PROJECT_FORMAT_VERSION);
+  return FALSE;
+}
+
+gboolean
+spanmark_annotation_rules_check_document (const char  *value,
+                                          gsize        len,
+                                          const char  *expected,
+                                          char       **message)
+{
+  g_autofree char *shown = NULL;
+
+  if (equals (value, len, expected))
+    return TRUE;
+
+  shown = g_strndup (value, len);
+  set_message (message, _("\"%s\" does not match the file name (expected \"%s\")"), shown, expected);
+  return FALSE;
+}
+
+gboolean
+spanmark_annotation_rules_check_annotator (const char  *value,
+                                           gsize        len,
+                                           const char  *expected,
+                                           char       **message)
+{
+  g_autofree char *shown = NULL;
+
+  if (equals (value, len, expected))
+    return TRUE;
+
+  shown = g_strndup (value, len);
+  set_message (message, _("\"%s\" does not match the folder name (expected \"%s\")"), shown, expected);
+  return FALSE;
+}
+
+gboolean
+spanmark_annotation_rules_check_sha256 (const char  *value,
+                                        gsize        len,
+                                        const char  *text,
+                                        gsize        text_len,
+                                        char       **message)
+{
+  g_autofree char *actual = spanmark_text_sha256 (text, (gssize) text_len);
+
+  /* Hex digits in either case: a hand-edited file may have either. */
+  if (len == strlen (actual) && g_ascii_strncasecmp (actual, value, len) == 0)
+    return TRUE;
+
+  set_message (message, "%s",
+               _("does not match the document text: the text changed after these annotations were made"));
+  return FALSE;
+}
+
+gboolean
+spanmark_annotation_rules_check_status (const char      *value,
+                                        gsize            len,
+                                        SpanmarkStatus  *status,
+                                        char           **message)
+{
+  g_autofree char *name = g_strndup (value, len);
+
+  /* A NUL inside would make the name look shorter than it is. */
+  if (strlen (name) == len && spanmark_status_from_string (name, status))
+    return TRUE;
+
+  set_message (message, _("\"%s\" is not a status (new, in-progress, done, reviewed)"), name);
+  return FALSE;
+}
+
+gboolean
+spanmark_annotation_rules_check_id (GHashTable  *ids,
+                                    const char  *array,
+                                    const char  *id,
+                                    guint        index,
+                                    char       **message)
+{
+  gpointer other;
+
+  if (id[0] == '\0')
+    {
+      set_message (message, "%s", _("is empty"));
+      return FALSE;
+    }
+
+  if (g_hash_table_lookup_extended (ids, id, NULL, &other))
+    {
+      set_message (message, _("\"%s\" is used twice (also %s[%u])"), id, array, GPOINTER_TO_UINT (other));
+      return FALSE;
+    }
+
+  g_hash_table_insert (ids, (char *) id, GUINT_TO_POINTER (index));
+  return TRUE;
+}
+
+gboolean
+spanmark_annotation_rules_check_offsets (guint   start,
+                                         guint   end,
+                                         guint   length,
+                                         char  **message)
+{
+  if (end <= start)
+    {
+      set_message (message, _("%u is not after start %u"), end, start);
+      return FALSE;
+    }
+
+  if (end > length)
+    {
+      set_message (message, _("%u is past the end of the text (%u characters)"), end, length);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+spanmark_annotation_rules_check_label (SpanmarkSchema  *schema,
+                                       const char      *label,
+                                       gsize            len,
+                                       const char     **name,
+                                       char           **message)
+{
+  g_autofree char *shown = NULL;
+  guint n;
+
+  if (schema == NULL)
+    {
+      *name = label;
+      return TRUE;
+    }
+
+  n = spanmark_schema_get_n_labels (schema);
+  for (guint i = 0; i < n; i++)
+    {
+      const char *known = spanmark_schema_get_label (schema, i)->name;
+
+      if (equals (label, len, known))
+        {
+          *name = known;
+          return TRUE;
+        }
+    }
+
+  shown = g_strndup (label, len);
+  set_message (message, _("\"%s\" is not a label of the project"), shown);
+  return FALSE;
+}
+
+gboolean
+spanmark_annotation_rules_check_span_text (const char  *text,
+                                           gsize        len,
+                                           const char  *covered,
+                                           gsize        covered_len,
+                                           guint        start,
+                                           guint        end,
+                                           char       **message)
+{
+  g_autofree char *short_text = NULL;
+  g_autofree char *short_covered = NULL;
+
+  /* Byte for byte: the exports write the covered text, so it must be
+   * the text the file says. */
+  if (len == covered_len && memcmp (text, covered, len) == 0)
+    return TRUE;
+
+  if (message == NULL)
+    return FALSE;
+
+  short_text = shorten (text, len);
+  short_covered = shorten (covered, covered_len);
+  set_message (message, _("\"%s\" differs from the text at %u–%u, \"%s\""),
+               short_text, start, end, short_covered);
+  return FALSE;
+}
+
+gboolean
+spanmark_annotation_rules_check_mention (GHashTable  *entity_ids,
+                                         const char  *entity,
+                                         char       **message)
+{
+  if (entity == NULL || g_hash_table_contains (entity_ids, entity))
+    return TRUE;
+
+  set_message (message, _("\"%s\" is not an entity of this file"), entity);
+  return FALSE;
+}
