@@ -18,6 +18,7 @@
 
 #include "spanmark-core.h"
 #include "spanmark-export-private.h"
+#include "spanmark-json.h"
 #include "project-fixture.h"
 
 #define D1 "annotations/alice/d1.json"
@@ -339,6 +340,62 @@ assert_error_message (const BadCase *bad,
     g_assert_true (g_str_has_prefix (rest, bad->message));
 }
 
+/* Whether @pairs (key, value, … sorted by key; NULL when none), as the
+ * fast reader keeps attributes, holds what @attrs holds. */
+static void
+assert_same_attrs (GPtrArray  *pairs,
+                   GHashTable *attrs)
+{
+  guint n = pairs != NULL ? pairs->len / 2 : 0;
+
+  g_assert_cmpuint (n, ==, g_hash_table_size (attrs));
+  for (guint i = 0; i < n; i++)
+    {
+      const char *key = g_ptr_array_index (pairs, 2 * i);
+
+      g_assert_cmpstr (g_ptr_array_index (pairs, 2 * i + 1), ==, g_hash_table_lookup (attrs, key));
+      if (i > 0)
+        g_assert_cmpint (strcmp (g_ptr_array_index (pairs, 2 * i - 2), key), <, 0);
+    }
+}
+
+/* What the fast reader read into @doc is what the loader read into @set:
+ * the same spans in the same order (id, offsets, label, entity,
+ * attributes), the same entities and the same status. */
+static void
+assert_same_reading (const ExportDoc       *doc,
+                     SpanmarkAnnotationSet *set)
+{
+  g_assert_cmpint (doc->status, ==, spanmark_annotation_set_get_status (set));
+  g_assert_cmpstr (doc->text, ==, spanmark_annotation_set_get_text (set));
+
+  g_assert_cmpuint (doc->spans->len, ==, spanmark_annotation_set_get_n_spans (set));
+  for (guint i = 0; i < doc->spans->len; i++)
+    {
+      const ExportSpan *fast = &g_array_index (doc->spans, ExportSpan, i);
+      const SpanmarkSpan *span = spanmark_annotation_set_get_span (set, i);
+
+      g_assert_cmpstr (fast->id, ==, span->id);
+      g_assert_cmpuint (fast->start, ==, span->start);
+      g_assert_cmpuint (fast->end, ==, span->end);
+      g_assert_cmpstr (fast->label, ==, span->label);
+      g_assert_cmpstr (fast->entity, ==, span->entity);
+      assert_same_attrs (fast->attrs, span->attrs);
+    }
+
+  g_assert_cmpuint (doc->entities->len, ==, spanmark_annotation_set_get_n_entities (set));
+  for (guint i = 0; i < doc->entities->len; i++)
+    {
+      const ExportEntity *fast = &g_array_index (doc->entities, ExportEntity, i);
+      const SpanmarkEntity *entity = spanmark_annotation_set_get_entity (set, i);
+
+      g_assert_cmpstr (fast->id, ==, entity->id);
+      g_assert_cmpstr (fast->label, ==, entity->label);
+      g_assert_cmpstr (fast->name, ==, entity->name);
+      assert_same_attrs (fast->attrs, entity->attrs);
+    }
+}
+
 /* The export's fast reader, the project's loader and the status peek
  * give the same verdict on @document: the fast reader never accepts what
  * the loader refuses (it would export it), and reads what it accepts the
@@ -364,22 +421,8 @@ assert_readers_agree (SpanmarkProject  *project,
   g_assert_cmpint (fast_ok, ==, slow_ok);
   if (slow_ok)
     {
-      g_assert_cmpuint (fast.spans->len, ==, slow.spans->len);
-      for (guint i = 0; i < slow.spans->len; i++)
-        {
-          const ExportSpan *a = &g_array_index (fast.spans, ExportSpan, i);
-          const ExportSpan *b = &g_array_index (slow.spans, ExportSpan, i);
-
-          g_assert_cmpstr (a->id, ==, b->id);
-          g_assert_cmpuint (a->start, ==, b->start);
-          g_assert_cmpuint (a->end, ==, b->end);
-          g_assert_cmpstr (a->label, ==, b->label);
-          g_assert_cmpstr (a->entity, ==, b->entity);
-        }
-      g_assert_cmpuint (fast.entities->len, ==, slow.entities->len);
-      for (guint i = 0; i < slow.entities->len; i++)
-        g_assert_cmpstr (g_array_index (fast.entities, ExportEntity, i).name, ==,
-                         g_array_index (slow.entities, ExportEntity, i).name);
+      g_assert_cmpint (fast.has_file, ==, slow.has_file);
+      assert_same_reading (&fast, slow.set);
 
       /* A file the loader reads has the loader's status. */
       g_assert_no_error (status_error);
@@ -399,6 +442,92 @@ assert_readers_agree (SpanmarkProject  *project,
 
   _spanmark_export_doc_clear (&fast);
   _spanmark_export_doc_clear (&slow);
+}
+
+typedef enum
+{
+  BOTH_REFUSE,
+  BOTH_ACCEPT,
+  ONLY_LOADER,   /* the fast reader hands the file to the loader */
+} Verdict;
+
+/* The two readers of annotation files on the bytes @data of d1.json by
+ * alice, with the document text @text: the fast reader alone
+ * (_spanmark_export_doc_read_fast(), without the fallback to the loader
+ * that hides its verdict in an export) against the loader
+ * (spanmark_json_read_annotations()).  The fast reader may refuse what
+ * the loader accepts (that only costs time), never the other way round,
+ * and what both accept they read the same. */
+static Verdict
+assert_bytes_agree (const char     *text,
+                    const char     *data,
+                    gsize           length,
+                    SpanmarkSchema *schema)
+{
+  g_autoptr(SpanmarkAnnotationSet) set = NULL;
+  SpanmarkChecker checker;
+  ExportDoc doc;
+  gboolean fast_ok;
+  Verdict verdict;
+
+  _spanmark_export_doc_init (&doc);
+  fast_ok = _spanmark_export_doc_read_fast (&doc, text, strlen (text), data, length, "d1", "alice", schema);
+
+  spanmark_checker_init (&checker);
+  set = spanmark_json_read_annotations (&checker, D1, data, length, "d1", "alice", text, schema);
+  g_assert_true ((set == NULL) == (spanmark_checker_get_n_problems (&checker) > 0));
+
+  if (fast_ok)
+    {
+      if (set == NULL)
+        {
+          g_autofree char *problem = spanmark_problem_to_string (g_ptr_array_index (checker.problems, 0));
+
+          g_test_message ("the fast reader accepts what the loader refuses: %s", problem);
+          g_assert_nonnull (set);
+        }
+      assert_same_reading (&doc, set);
+      verdict = BOTH_ACCEPT;
+    }
+  else
+    verdict = set != NULL ? ONLY_LOADER : BOTH_REFUSE;
+
+  spanmark_checker_clear (&checker);
+  _spanmark_export_doc_clear (&doc);
+  return verdict;
+}
+
+/* The damaged d1.json of @bad through both readers on bytes: a file the
+ * loader refuses, the fast reader refuses too. */
+static void
+assert_damage_bytes_agree (const char    *dir,
+                           const BadCase *bad)
+{
+  g_autofree char *text_path = g_build_filename (dir, "documents", "d1.txt", NULL);
+  g_autofree char *json_path = g_build_filename (dir, D1, NULL);
+  g_autoptr(SpanmarkProject) fresh = NULL;
+  g_autofree char *fresh_dir = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *data = NULL;
+  gsize text_length = 0, length = 0;
+  Verdict verdict;
+
+  /* Only where there are bytes to read: not a link, a folder or a text
+   * that is not UTF-8 (the readers never get those). */
+  if (g_file_test (text_path, G_FILE_TEST_IS_SYMLINK) ||
+      !g_file_get_contents (text_path, &text, &text_length, NULL) ||
+      !spanmark_text_validate (text, text_length, NULL, NULL) ||
+      !g_file_get_contents (json_path, &data, &length, NULL))
+    return;
+
+  /* The schema of an undamaged project: spanmark.json may be the
+   * damaged file. */
+  fresh_dir = fixture_make_dir ();
+  fresh = fixture_make_project (fresh_dir, FALSE);
+  verdict = assert_bytes_agree (text, data, length, spanmark_project_get_schema (fresh));
+  if (bad->stage == FAILS_LOAD)
+    g_assert_cmpint (verdict, ==, BOTH_REFUSE);
+  fixture_remove_tree (fresh_dir);
 }
 
 /* The problem of @bad is among the index problems the project kept. */
@@ -469,6 +598,7 @@ test_bad_input (gconstpointer data)
 
   damage (dir, bad);
   before = fixture_hash_tree (dir);
+  assert_damage_bytes_agree (dir, bad);
 
   project = spanmark_project_open (folder, &error);
 
@@ -926,6 +1056,309 @@ test_mutations (void)
   fixture_remove_tree (dir);
 }
 
+/* A token of a JSON file: its bytes [start, end) and its kind: 's' a
+ * string, 'k' a member name, 'n' a number, 'w' a word (true, null…), 'p'
+ * punctuation. */
+typedef struct
+{
+  guint start;
+  guint end;
+  char  kind;
+} Token;
+
+static GArray *
+tokenize (const GString *json)
+{
+  GArray *tokens = g_array_new (FALSE, FALSE, sizeof (Token));
+  const char *p = json->str;
+  guint i = 0;
+
+  while (i < json->len)
+    {
+      Token token = { i, i + 1, 'p' };
+
+      if (g_ascii_isspace (p[i]))
+        {
+          i++;
+          continue;
+        }
+      if (p[i] == '"')
+        {
+          for (token.end = i + 1; token.end < json->len && p[token.end] != '"'; token.end++)
+            if (p[token.end] == '\\')
+              token.end++;
+          token.end = MIN (token.end + 1, json->len);
+          token.kind = 's';
+          for (guint j = token.end; j < json->len && (p[j] == ' ' || p[j] == ':'); j++)
+            if (p[j] == ':')
+              token.kind = 'k';
+        }
+      else if (p[i] == '-' || g_ascii_isdigit (p[i]))
+        {
+          while (token.end < json->len && strchr ("0123456789.eE+-", p[token.end]) != NULL)
+            token.end++;
+          token.kind = 'n';
+        }
+      else if (g_ascii_isalpha (p[i]))
+        {
+          while (token.end < json->len && g_ascii_isalpha (p[token.end]))
+            token.end++;
+          token.kind = 'w';
+        }
+      g_array_append_val (tokens, token);
+      i = token.end;
+    }
+
+  return tokens;
+}
+
+/* A random token of @kind, or NULL when there is none. */
+static const Token *
+pick_token (GArray *tokens,
+            char    kind)
+{
+  guint n = 0;
+  guint chosen;
+
+  for (guint i = 0; i < tokens->len; i++)
+    n += g_array_index (tokens, Token, i).kind == kind;
+  if (n == 0)
+    return NULL;
+
+  chosen = g_test_rand_int_range (0, n);
+  for (guint i = 0; i < tokens->len; i++)
+    if (g_array_index (tokens, Token, i).kind == kind && chosen-- == 0)
+      return &g_array_index (tokens, Token, i);
+  g_assert_not_reached ();
+}
+
+static const char *
+pick (const char * const *choices)
+{
+  return choices[g_test_rand_int_range (0, g_strv_length ((char **) choices))];
+}
+
+/* The lines of @json holding one span or entity each ("    {"id": …},"). */
+static GArray *
+item_lines (const GString *json)
+{
+  GArray *lines = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (const char *p = strstr (json->str, "\n    {"); p != NULL; p = strstr (p + 1, "\n    {"))
+    {
+      guint at = (guint) (p - json->str) + 1;
+
+      g_array_append_val (lines, at);
+    }
+  return lines;
+}
+
+static guint
+line_end (const GString *json,
+          guint          at)
+{
+  const char *end = strchr (json->str + at, '\n');
+
+  return end != NULL ? (guint) (end - json->str) : json->len;
+}
+
+/* One change to @json of the kinds a hand edit, a merge or a bad tool
+ * makes, most of which leave valid JSON: a value replaced (numbers,
+ * strings, member names), an item doubled, dropped or moved, a member
+ * dropped or added, the hash in capitals or one digit off, white space
+ * changed. */
+static void
+mutate (GString *json)
+{
+  static const char * const numbers[] = {
+    "0", "1", "2", "5", "7", "9", "14", "16", "26", "36", "37", "38", "39", "-1", "1e1",
+    "4294967296", "07", "2.0", NULL
+  };
+  static const char * const strings[] = {
+    "\"s1\"", "\"s2\"", "\"e1\"", "\"e2\"", "\"\"", "\"PLACE\"", "\"OFFICIAL\"", "\"PERSON\"",
+    "\"done\"", "\"reviewed\"", "\"new\"", "\"finished\"", "\"杭州\"", "\"杭洲\"",
+    "\"\\u676d\\u5dde\"", "\"\\u738b\\u5c0f\\u660e\"", "\"\\ud83d\\ude42\"", "\"d1\"", "\"alice\"",
+    "\"bob\"", "null", "3", "\"\\\"hi\\\"\\tthere\"", "\"\\\"hi\\\" there\"", NULL
+  };
+  static const char * const names[] = {
+    "\"id\"", "\"start\"", "\"end\"", "\"label\"", "\"text\"", "\"entity\"", "\"attrs\"",
+    "\"name\"", "\"status\"", "\"modified\"", "\"entities\"", "\"extra\"", NULL
+  };
+  static const char * const members[] = {
+    "\"entity\": null, ", "\"entity\": \"e1\", ", "\"attrs\": {}, ", "\"attrs\": {\"k\": \"v\"}, ",
+    "\"extra\": 1, ", "\"attrs\": {\"b\": \"1\", \"a\": \"2\"}, ", NULL
+  };
+  g_autoptr(GArray) tokens = tokenize (json);
+  g_autoptr(GArray) lines = item_lines (json);
+  const Token *token = NULL;
+
+  switch (g_test_rand_int_range (0, 10))
+    {
+    case 0:
+      token = pick_token (tokens, 'n');
+      if (token != NULL)
+        {
+          g_string_erase (json, token->start, token->end - token->start);
+          g_string_insert (json, token->start, pick (numbers));
+        }
+      break;
+
+    case 1:
+      token = pick_token (tokens, 's');
+      if (token != NULL)
+        {
+          g_string_erase (json, token->start, token->end - token->start);
+          g_string_insert (json, token->start, pick (strings));
+        }
+      break;
+
+    case 2:
+      token = pick_token (tokens, 'k');
+      if (token != NULL)
+        {
+          g_string_erase (json, token->start, token->end - token->start);
+          g_string_insert (json, token->start, pick (names));
+        }
+      break;
+
+    case 3:  /* an item twice */
+      if (lines->len > 0)
+        {
+          guint at = g_array_index (lines, guint, g_test_rand_int_range (0, lines->len));
+          guint end = line_end (json, at);
+          g_autofree char *line = g_strndup (json->str + at, end - at);
+          g_autofree char *copy = g_str_has_suffix (line, ",") ? g_strconcat (line, "\n", NULL)
+                                                               : g_strconcat (line, ",\n", NULL);
+
+          g_string_insert (json, at, copy);
+        }
+      break;
+
+    case 4:  /* an item dropped (one followed by another, so the commas stay right) */
+      if (lines->len > 0)
+        {
+          guint at = g_array_index (lines, guint, g_test_rand_int_range (0, lines->len));
+          guint end = line_end (json, at);
+
+          if (end > at && json->str[end - 1] == ',')
+            g_string_erase (json, at, end - at + 1);
+        }
+      break;
+
+    case 5:  /* two items swapped, their commas left where they were */
+      if (lines->len > 1)
+        {
+          guint a = g_array_index (lines, guint, 0);
+          guint b = g_array_index (lines, guint, g_test_rand_int_range (1, lines->len));
+          guint a_end = line_end (json, a), b_end = line_end (json, b);
+          g_autofree char *first = g_strndup (json->str + a, a_end - a);
+          g_autofree char *second = g_strndup (json->str + b, b_end - b);
+          gboolean first_comma = g_str_has_suffix (first, ",");
+          gboolean second_comma = g_str_has_suffix (second, ",");
+
+          if (first_comma)
+            first[strlen (first) - 1] = '\0';
+          if (second_comma)
+            second[strlen (second) - 1] = '\0';
+          g_string_erase (json, b, b_end - b);
+          g_string_insert (json, b, first);
+          if (second_comma)
+            g_string_insert_c (json, b + strlen (first), ',');
+          g_string_erase (json, a, a_end - a);
+          g_string_insert (json, a, second);
+          if (first_comma)
+            g_string_insert_c (json, a + strlen (second), ',');
+        }
+      break;
+
+    case 6:  /* a member added at the start of an item */
+      if (lines->len > 0)
+        {
+          guint at = g_array_index (lines, guint, g_test_rand_int_range (0, lines->len));
+
+          g_string_insert (json, at + 5, pick (members));
+        }
+      break;
+
+    case 7:  /* a member dropped: from its name to the next ", " */
+      token = pick_token (tokens, 'k');
+      if (token != NULL)
+        {
+          const char *next = strstr (json->str + token->end, ", \"");
+
+          if (next != NULL && (guint) (next - json->str) < line_end (json, token->start))
+            g_string_erase (json, token->start, next + 2 - (json->str + token->start));
+        }
+      break;
+
+    case 8:  /* the hash, in capitals (still right) or one digit off */
+      {
+        char *hash = strstr (json->str, HASH);
+
+        if (hash != NULL && g_test_rand_bit ())
+          for (guint i = 0; i < strlen (HASH); i++)
+            hash[i] = g_ascii_toupper (hash[i]);
+        else if (hash != NULL)
+          hash[g_test_rand_int_range (0, strlen (HASH))] = 'f' - g_test_rand_int_range (0, 2);
+      }
+      break;
+
+    default:  /* white space: one line, or tabs */
+      if (g_test_rand_bit ())
+        g_string_replace (json, "\n", "", 0);
+      else
+        g_string_replace (json, ", ", ",\t", 0);
+      break;
+    }
+}
+
+/* The rules exist once (spanmark-annotation-rules.c), so the readers must
+ * agree: on changes to a valid file that mostly keep it JSON — values,
+ * items and members changed, dropped, doubled and moved — the fast
+ * reader alone and the loader give the same verdict and, when both
+ * accept, the same spans, entities and status; through the project (the
+ * fast path with its fallback, and the loader) the same messages too.
+ * The seed is in the test log (--seed to repeat). */
+static void
+test_differential (void)
+{
+  g_autofree char *dir = fixture_make_dir ();
+  g_autoptr(SpanmarkProject) project = fixture_make_project (dir, TRUE);
+  SpanmarkDocument *d1 = spanmark_project_lookup_document (project, "d1");
+  SpanmarkSchema *schema = spanmark_project_get_schema (project);
+  g_autofree char *good = fixture_read (dir, D1, NULL);
+  guint counts[3] = { 0, 0, 0 };
+  const guint n_rounds = 1500;
+
+  /* What Spanmark writes, the fast reader takes: otherwise an export
+   * would quietly run on the slow path. */
+  g_assert_cmpint (assert_bytes_agree (FIXTURE_TEXT_D1, good, strlen (good), schema), ==, BOTH_ACCEPT);
+
+  for (guint round = 0; round < n_rounds; round++)
+    {
+      g_autoptr(GString) json = g_string_new (good);
+      guint n_changes = g_test_rand_int_range (1, 4);
+      Verdict verdict;
+
+      for (guint i = 0; i < n_changes; i++)
+        mutate (json);
+
+      verdict = assert_bytes_agree (FIXTURE_TEXT_D1, json->str, json->len, schema);
+      counts[verdict]++;
+
+      fixture_write (dir, D1, json->str, json->len);
+      assert_readers_agree (project, d1, "alice");
+    }
+
+  g_test_message ("of %u changed files both readers took %u, both refused %u, only the loader took %u",
+                  n_rounds, counts[BOTH_ACCEPT], counts[BOTH_REFUSE], counts[ONLY_LOADER]);
+  /* Both verdicts are common, so both sides of the comparison ran. */
+  g_assert_cmpuint (counts[BOTH_ACCEPT], >=, n_rounds / 10);
+  g_assert_cmpuint (counts[BOTH_REFUSE], >=, n_rounds / 10);
+
+  fixture_remove_tree (dir);
+}
+
 /* An annotation file that cannot be read is named once, with the
  * system's reason, not GIO's "Error opening file /…/d1.json: …". */
 static void
@@ -995,6 +1428,7 @@ main (int   argc,
   g_test_add_func ("/bad-input/not-a-project", test_open_not_a_project);
   g_test_add_func ("/bad-input/symlinks-out", test_symlinks_out);
   g_test_add_func ("/bad-input/mutations", test_mutations);
+  g_test_add_func ("/bad-input/differential", test_differential);
   g_test_add_func ("/bad-input/label-fallback", test_label_fallback);
   g_test_add_func ("/bad-input/unreadable-message", test_unreadable_message);
 
