@@ -20,6 +20,9 @@ struct _SpanmarkExportDialog
   AdwPreferencesPage   *page;
   AdwComboRow          *format_row;
   AdwComboRow          *scheme_row;
+  AdwComboRow          *delimiter_row;
+  AdwActionRow         *docstart_row;
+  GtkSwitch            *docstart_switch;
   AdwComboRow          *annotator_row;
   AdwComboRow          *documents_row;
   AdwComboRow          *split_row;
@@ -78,13 +81,13 @@ typedef struct
   guint                 n_total;
 } Progress;
 
-static SpanmarkExportFormat
+/* The format row lists the table's formats in the table's order. */
+static const SpanmarkExportFormat *
 get_format (SpanmarkExportDialog *self)
 {
   guint selected = adw_combo_row_get_selected (self->format_row);
 
-  return selected < SPANMARK_EXPORT_N_FORMATS ? (SpanmarkExportFormat) selected
-                                              : SPANMARK_EXPORT_FORMAT_CONLL;
+  return spanmark_export_format_get (selected < spanmark_export_format_get_n_formats () ? selected : 0);
 }
 
 static gboolean
@@ -105,39 +108,16 @@ show_error (SpanmarkExportDialog *self,
 static void
 update_layout (SpanmarkExportDialog *self)
 {
-  SpanmarkExportFormat format = get_format (self);
+  const SpanmarkExportFormat *format = get_format (self);
+  SpanmarkExportOptionFlags options = spanmark_export_format_get_options (format);
   gboolean split = get_split (self);
   gboolean running = self->cancellable != NULL;
-  const char *layout;
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->scheme_row), spanmark_export_format_is_flat (format));
+  gtk_widget_set_visible (GTK_WIDGET (self->scheme_row), (options & SPANMARK_EXPORT_OPTION_SCHEME) != 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->delimiter_row), (options & SPANMARK_EXPORT_OPTION_DELIMITER) != 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->docstart_row), (options & SPANMARK_EXPORT_OPTION_DOCSTART) != 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->seed_row), split);
-
-  switch (format)
-    {
-    case SPANMARK_EXPORT_FORMAT_HF:
-      layout = split ? _("Writes train.jsonl, dev.jsonl, test.jsonl and labels.json into the folder.")
-                     : _("Writes data.jsonl and labels.json into the folder.");
-      break;
-    case SPANMARK_EXPORT_FORMAT_BRAT:
-      layout = split ? _("Writes train, dev and test folders with a .txt and an .ann file per document, and annotation.conf.")
-                     : _("Writes a .txt and an .ann file per document, and annotation.conf, into the folder.");
-      break;
-    case SPANMARK_EXPORT_FORMAT_CONLL:
-      layout = split ? _("Writes train.conll, dev.conll and test.conll into the folder.")
-                     : _("Writes data.conll into the folder.");
-      break;
-    case SPANMARK_EXPORT_FORMAT_DOCCANO:
-      layout = split ? _("Writes train.jsonl, dev.jsonl and test.jsonl into the folder.")
-                     : _("Writes doccano.jsonl into the folder.");
-      break;
-    case SPANMARK_EXPORT_FORMAT_JSONL:
-    default:
-      layout = split ? _("Writes train.jsonl, dev.jsonl and test.jsonl into the folder.")
-                     : _("Writes data.jsonl into the folder.");
-      break;
-    }
-  gtk_label_set_text (self->layout_label, layout);
+  gtk_label_set_text (self->layout_label, spanmark_export_format_get_layout (format, split));
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->page), !running);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export-dialog.export",
@@ -169,13 +149,15 @@ spanmark_export_dialog_set_destination (SpanmarkExportDialog *self,
 }
 
 void
-spanmark_export_dialog_set_format (SpanmarkExportDialog *self,
-                                   SpanmarkExportFormat  format)
+spanmark_export_dialog_set_format (SpanmarkExportDialog       *self,
+                                   const SpanmarkExportFormat *format)
 {
   g_return_if_fail (SPANMARK_IS_EXPORT_DIALOG (self));
-  g_return_if_fail ((guint) format < SPANMARK_EXPORT_N_FORMATS);
+  g_return_if_fail (format != NULL);
 
-  adw_combo_row_set_selected (self->format_row, format);
+  for (guint i = 0; i < spanmark_export_format_get_n_formats (); i++)
+    if (spanmark_export_format_get (i) == format)
+      adw_combo_row_set_selected (self->format_row, i);
 }
 
 gboolean
@@ -365,7 +347,7 @@ export_action_cb (GtkWidget  *widget,
   SpanmarkExportDialog *self = SPANMARK_EXPORT_DIALOG (widget);
   g_autoptr(GTask) task = NULL;
   ExportJob *job;
-  SpanmarkExportFormat format = get_format (self);
+  const SpanmarkExportFormat *format = get_format (self);
   gboolean split = get_split (self);
   guint annotator = adw_combo_row_get_selected (self->annotator_row);
 
@@ -391,6 +373,9 @@ export_action_cb (GtkWidget  *widget,
   job->options.format = format;
   job->options.scheme = adw_combo_row_get_selected (self->scheme_row) == 1
     ? SPANMARK_EXPORT_SCHEME_BIOES : SPANMARK_EXPORT_SCHEME_BIO;
+  job->options.delimiter = adw_combo_row_get_selected (self->delimiter_row) == 1
+    ? SPANMARK_EXPORT_DELIMITER_TAB : SPANMARK_EXPORT_DELIMITER_SPACE;
+  job->options.docstart = gtk_switch_get_active (self->docstart_switch);
   job->options.done_only = adw_combo_row_get_selected (self->documents_row) == 1;
   job->options.split = split;
   job->options.seed = (guint64) gtk_spin_button_get_value_as_int (self->seed_spin);
@@ -561,6 +546,9 @@ spanmark_export_dialog_class_init (SpanmarkExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpanmarkExportDialog, page);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkExportDialog, format_row);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkExportDialog, scheme_row);
+  gtk_widget_class_bind_template_child (widget_class, SpanmarkExportDialog, delimiter_row);
+  gtk_widget_class_bind_template_child (widget_class, SpanmarkExportDialog, docstart_row);
+  gtk_widget_class_bind_template_child (widget_class, SpanmarkExportDialog, docstart_switch);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkExportDialog, annotator_row);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkExportDialog, documents_row);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkExportDialog, split_row);
@@ -580,7 +568,13 @@ spanmark_export_dialog_class_init (SpanmarkExportDialogClass *klass)
 static void
 spanmark_export_dialog_init (SpanmarkExportDialog *self)
 {
+  g_autoptr(GtkStringList) formats = gtk_string_list_new (NULL);
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < spanmark_export_format_get_n_formats (); i++)
+    gtk_string_list_append (formats, spanmark_export_format_get_title (spanmark_export_format_get (i)));
+  adw_combo_row_set_model (self->format_row, G_LIST_MODEL (formats));
 
   g_signal_connect_object (self->format_row, "notify::selected",
                            G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);

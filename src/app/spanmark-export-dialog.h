@@ -18,7 +18,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SpanmarkExportDialog, spanmark_export_dialog, SPANMARK, EXPORT_DIALOG, AdwWindow)
 
 /* A modal dialog (transient for @parent) with format, scheme, annotator,
- * documents, split and destination.  Export runs off the main thread with
+ * documents, split and destination, and the options the chosen format
+ * takes (spanmark_export_format_get_options()): the tag scheme, the
+ * delimiter and document markers.  Export runs off the main thread with
  * a progress bar and Cancel.  When an export finished it emits
  *   "exported" (GFile *destination_folder, const char *summary)
  * where @summary is a translated one-line result ("Exported 12 documents;
@@ -33,8 +35,9 @@ SpanmarkExportDialog *spanmark_export_dialog_new (GtkWindow       *parent,
 /* The destination folder, as if chosen in the folder chooser (tests). */
 void                  spanmark_export_dialog_set_destination (SpanmarkExportDialog *self,
                                                               GFile                *folder);
-void                  spanmark_export_dialog_set_format      (SpanmarkExportDialog *self,
-                                                              SpanmarkExportFormat  format);
+/* One of the table's formats (spanmark-export-format.h). */
+void                  spanmark_export_dialog_set_format      (SpanmarkExportDialog       *self,
+                                                              const SpanmarkExportFormat *format);
 /* An annotator from spanmark_project_list_annotators(); FALSE if unknown. */
 gboolean              spanmark_export_dialog_set_annotator   (SpanmarkExportDialog *self,
                                                               const char           *annotator);

@@ -12,6 +12,75 @@
 #include "spanmark-export.h"
 #include "spanmark-project.h"
 
+/* The help's description: every format of the table with what it writes,
+ * what the options apply to, and examples. */
+static char *
+describe_formats (void)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *flat = NULL;
+  g_autofree char *scheme = spanmark_export_format_list_names (SPANMARK_EXPORT_OPTION_SCHEME, ", ");
+  g_autofree char *docstart = spanmark_export_format_list_names (SPANMARK_EXPORT_OPTION_DOCSTART, ", ");
+  g_autofree char *delimiter = spanmark_export_format_list_names (SPANMARK_EXPORT_OPTION_DELIMITER, ", ");
+  g_autoptr(GString) flat_names = g_string_new (NULL);
+  guint n = spanmark_export_format_get_n_formats ();
+
+  g_string_append_printf (out, "%s\n", _("Formats and what -o OUT names:"));
+  for (guint i = 0; i < n; i++)
+    {
+      const SpanmarkExportFormat *format = spanmark_export_format_get (i);
+      g_auto(GStrv) lines = g_strsplit (spanmark_export_format_get_description (format), "\n", -1);
+
+      for (guint j = 0; lines[j] != NULL; j++)
+        g_string_append_printf (out, "  %-8s %s\n", j == 0 ? spanmark_export_format_get_name (format) : "",
+                                lines[j]);
+      if (spanmark_export_format_is_flat (format))
+        g_string_append_printf (flat_names, "%s%s", flat_names->len > 0 ? ", " : "",
+                                spanmark_export_format_get_name (format));
+    }
+  flat = g_string_free (g_steal_pointer (&flat_names), FALSE);
+
+  g_string_append_printf (out,
+    _("With --split, OUT is a folder with train, dev and test parts, split by\n"
+      "document: train, dev and test files, or for the formats that write files\n"
+      "of their own per document, the folders train/, dev/, test/.\n"
+      "Offsets are Unicode code points.  The flat formats (%s) cannot hold\n"
+      "nested or overlapping spans: they keep the outermost (earliest start, then\n"
+      "longest) and report the dropped spans per document on standard error.\n"
+      "--scheme applies to %s; --docstart to %s; --delimiter to %s.\n"
+      "Files are written under temporary names and moved into place only when\n"
+      "the export succeeded.  See docs/formats.md for the exact layouts.\n"),
+    flat, scheme, docstart, delimiter);
+
+  g_string_append_printf (out, "\n%s", _("Examples:"));
+  for (guint i = 0; i < n; i++)
+    {
+      const char *example = spanmark_export_format_get_example (spanmark_export_format_get (i));
+
+      if (example != NULL)
+        g_string_append_printf (out, "\n  spanmark-cli export corpus %s", example);
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* A usage error when @given but @format does not take @option. */
+static gboolean
+check_option (const SpanmarkExportFormat *format,
+              gboolean                    given,
+              SpanmarkExportOptionFlags   option,
+              const char                 *name)
+{
+  g_autofree char *formats = NULL;
+
+  if (!given || (spanmark_export_format_get_options (format) & option) != 0)
+    return TRUE;
+
+  formats = spanmark_export_format_list_names (option, ", ");
+  /* TRANSLATORS: "--scheme applies to these formats only: conll, hf" */
+  return spanmark_cli_usage_error (_("%s applies to these formats only: %s"), name, formats);
+}
+
 int
 spanmark_cli_export (int    argc,
                      char **argv)
@@ -27,15 +96,19 @@ spanmark_cli_export (int    argc,
   g_autofree char *status = NULL;
   g_autofree char *split = NULL;
   g_autofree char *scheme_name = NULL;
+  g_autofree char *delimiter_name = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *names = spanmark_export_format_list_names (SPANMARK_EXPORT_OPTION_NONE, ", ");
   gint64 seed = 0;
   gboolean seed_given = FALSE;
   gboolean curated = FALSE;
+  gboolean docstart = FALSE;
   SpanmarkExportOptions options;
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
-      N_("Output format: conll, jsonl, doccano, hf or brat"), N_("FORMAT") },
+      N_("Output format (the list below)"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-      N_("Output file, or folder for hf, brat and --split (default: standard output)"), N_("OUT") },
+      N_("Output file, or folder for the folder formats and --split (default: standard output)"), N_("OUT") },
     { "annotator", 'a', 0, G_OPTION_ARG_STRING, &annotator,
       N_("Export this annotator’s work (default: the only annotator)"), N_("NAME") },
     { "curated", 0, 0, G_OPTION_ARG_NONE, &curated,
@@ -47,7 +120,11 @@ spanmark_cli_export (int    argc,
     { "seed", 0, 0, G_OPTION_ARG_INT64, &seed,
       N_("Seed of the split (default 0); the same seed gives the same split"), N_("N") },
     { "scheme", 0, 0, G_OPTION_ARG_STRING, &scheme_name,
-      N_("Tag scheme of conll and hf: bio (default) or bioes"), N_("SCHEME") },
+      N_("Tag scheme: bio (default) or bioes"), N_("SCHEME") },
+    { "docstart", 0, 0, G_OPTION_ARG_NONE, &docstart,
+      N_("Begin each document with a “-DOCSTART- -X- O O” line and a blank line"), NULL },
+    { "delimiter", 0, 0, G_OPTION_ARG_STRING, &delimiter_name,
+      N_("Between a token and its tag: space (default) or tab"), N_("DELIMITER") },
     { NULL }
   };
 
@@ -56,27 +133,8 @@ spanmark_cli_export (int    argc,
   context = g_option_context_new (_("DIR"));
   g_option_context_set_summary (context,
                                 _("Write one annotator’s spans in the project DIR as training data."));
-  g_option_context_set_description (context,
-    _("Formats and what -o OUT names:\n"
-      "  conll    one character per line, “CHAR TAG”, a blank line after each sentence\n"
-      "           and document; OUT is a file (standard output without -o or with -o -)\n"
-      "  jsonl    one document a line: {\"id\",\"text\",\"spans\",\"entities\"}; OUT is a file\n"
-      "  doccano  one document a line: {\"id\",\"text\",\"label\":[[start,end,\"LABEL\"],…]}; OUT is a file\n"
-      "  hf       OUT is a folder with data.jsonl (one sentence a line:\n"
-      "           {\"id\",\"tokens\",\"ner_tags\"}) and labels.json (the tag names)\n"
-      "  brat     OUT is a folder with ID.txt and ID.ann per document and annotation.conf\n"
-      "With --split, OUT is a folder with train, dev and test files (train.conll,\n"
-      "train.jsonl, or for brat the folders train/, dev/, test/), split by document.\n"
-      "Offsets are Unicode code points.  conll and hf cannot hold nested or\n"
-      "overlapping spans: they keep the outermost (earliest start, then longest) and\n"
-      "report the dropped spans per document on standard error.  Files are written\n"
-      "under temporary names and moved into place only when the export succeeded.\n"
-      "See docs/formats.md for the exact layouts.\n"
-      "\n"
-      "Examples:\n"
-      "  spanmark-cli export corpus --format conll --scheme bioes -o corpus.conll\n"
-      "  spanmark-cli export corpus --format hf --curated --status done \\\n"
-      "      --split 80/10/10 --seed 42 -o hf-data"));
+  description = describe_formats ();
+  g_option_context_set_description (context, description);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
   if (!spanmark_cli_parse_dir_options (context, &argc, &argv,
@@ -91,27 +149,30 @@ spanmark_cli_export (int    argc,
 
   if (format_name == NULL)
     {
-      spanmark_cli_usage_error (_("missing --format (conll, jsonl, doccano, hf or brat)"));
+      spanmark_cli_usage_error (_("missing --format (%s)"), names);
       return SPANMARK_CLI_EXIT_USAGE;
     }
-  if (!spanmark_export_format_from_string (format_name, &options.format))
+  options.format = spanmark_export_format_lookup (format_name);
+  if (options.format == NULL)
     {
-      spanmark_cli_usage_error (_("unknown format “%s”: use conll, jsonl, doccano, hf or brat"), format_name);
+      spanmark_cli_usage_error (_("unknown format “%s”: use %s"), format_name, names);
       return SPANMARK_CLI_EXIT_USAGE;
     }
-  if (scheme_name != NULL)
+  if (scheme_name != NULL && !spanmark_export_scheme_from_string (scheme_name, &options.scheme))
     {
-      if (!spanmark_export_scheme_from_string (scheme_name, &options.scheme))
-        {
-          spanmark_cli_usage_error (_("unknown scheme “%s”: use bio or bioes"), scheme_name);
-          return SPANMARK_CLI_EXIT_USAGE;
-        }
-      if (!spanmark_export_format_is_flat (options.format))
-        {
-          spanmark_cli_usage_error (_("--scheme applies to the conll and hf formats only"));
-          return SPANMARK_CLI_EXIT_USAGE;
-        }
+      spanmark_cli_usage_error (_("unknown scheme “%s”: use bio or bioes"), scheme_name);
+      return SPANMARK_CLI_EXIT_USAGE;
     }
+  if (delimiter_name != NULL && !spanmark_export_delimiter_from_string (delimiter_name, &options.delimiter))
+    {
+      spanmark_cli_usage_error (_("unknown delimiter “%s”: use space or tab"), delimiter_name);
+      return SPANMARK_CLI_EXIT_USAGE;
+    }
+  options.docstart = docstart;
+  if (!check_option (options.format, scheme_name != NULL, SPANMARK_EXPORT_OPTION_SCHEME, "--scheme") ||
+      !check_option (options.format, docstart, SPANMARK_EXPORT_OPTION_DOCSTART, "--docstart") ||
+      !check_option (options.format, delimiter_name != NULL, SPANMARK_EXPORT_OPTION_DELIMITER, "--delimiter"))
+    return SPANMARK_CLI_EXIT_USAGE;
   if (annotator != NULL && curated)
     {
       spanmark_cli_usage_error (_("give either --annotator or --curated, not both"));

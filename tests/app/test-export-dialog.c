@@ -150,7 +150,7 @@ test_export_conll (Fixture       *fixture,
   SpanmarkExportDialog *dialog = new_dialog (fixture);
   g_autofree char *conll = NULL;
 
-  spanmark_export_dialog_set_format (dialog, SPANMARK_EXPORT_FORMAT_CONLL);
+  spanmark_export_dialog_set_format (dialog, spanmark_export_format_lookup ("conll"));
   spanmark_export_dialog_set_destination (dialog, fixture->out);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export-dialog.export", NULL));
   wait_until_idle (dialog);
@@ -177,15 +177,15 @@ test_export_hf_split (Fixture       *fixture,
   SpanmarkExportDialog *dialog = new_dialog (fixture);
   const char *names[] = { "train.jsonl", "dev.jsonl", "test.jsonl", "labels.json" };
 
-  spanmark_export_dialog_set_format (dialog, SPANMARK_EXPORT_FORMAT_HF);
+  spanmark_export_dialog_set_format (dialog, spanmark_export_format_lookup ("hf"));
   spanmark_export_dialog_set_destination (dialog, fixture->out);
   {
-    /* The combo rows in template order: format, scheme, annotator,
-     * documents, split. */
+    /* The combo rows in template order: format, scheme, delimiter,
+     * annotator, documents, split. */
     g_autoptr(GPtrArray) rows = spanmark_test_collect_of_type (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, g_ptr_array_new ());
 
-    g_assert_cmpuint (rows->len, ==, 5);
-    adw_combo_row_set_selected (g_ptr_array_index (rows, 4), 1);
+    g_assert_cmpuint (rows->len, ==, 6);
+    adw_combo_row_set_selected (g_ptr_array_index (rows, 5), 1);
   }
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export-dialog.export", NULL));

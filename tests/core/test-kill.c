@@ -281,7 +281,8 @@ export_to (const char  *dir,
   SpanmarkExportOptions options;
 
   spanmark_export_options_init (&options);
-  g_assert_true (spanmark_export_format_from_string (format, &options.format));
+  options.format = spanmark_export_format_lookup (format);
+  g_assert_nonnull (options.format);
   options.annotator = "alice";
 
   return spanmark_export_run (project, &options, destination, NULL, NULL, NULL, NULL, error);
@@ -639,10 +640,10 @@ test_export_steps (gconstpointer data)
       g_assert_cmpstr (now, ==, expected);
     }
 
-  /* The temporary file written, then renamed (for hf: data.jsonl and
-   * labels.json, one by one). */
+  /* The temporary file written, then renamed (for hf: data.jsonl,
+   * labels.json and README.md, one by one). */
   g_test_message ("%u write steps", step - 1);
-  g_assert_cmpuint (step - 1, ==, folder ? 3 : 2);
+  g_assert_cmpuint (step - 1, ==, folder ? 4 : 2);
 
   fixture_remove_tree (dir);
   fixture_remove_tree (outputs);

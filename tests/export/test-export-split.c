@@ -133,10 +133,10 @@ test_parse_split (void)
 }
 
 static SpanmarkExportReport *
-export_split (Fixture              *fixture,
-              SpanmarkExportFormat  format,
-              guint64               seed,
-              const char           *name)
+export_split (Fixture    *fixture,
+              const char *format,
+              guint64     seed,
+              const char *name)
 {
   SpanmarkExportOptions options;
   g_autoptr(GError) error = NULL;
@@ -145,7 +145,8 @@ export_split (Fixture              *fixture,
   SpanmarkExportReport *report = NULL;
 
   spanmark_export_options_init (&options);
-  options.format = format;
+  options.format = spanmark_export_format_lookup (format);
+  g_assert_nonnull (options.format);
   options.split = TRUE;
   options.seed = seed;
   g_assert_true (spanmark_export_run (fixture->project, &options, out, NULL, NULL, &report, NULL, &error));
@@ -196,9 +197,9 @@ static void
 test_split_files (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autoptr(SpanmarkExportReport) r1 = export_split (fixture, SPANMARK_EXPORT_FORMAT_JSONL, 7, "one");
-  g_autoptr(SpanmarkExportReport) r2 = export_split (fixture, SPANMARK_EXPORT_FORMAT_JSONL, 7, "two");
-  g_autoptr(SpanmarkExportReport) r3 = export_split (fixture, SPANMARK_EXPORT_FORMAT_JSONL, 8, "three");
+  g_autoptr(SpanmarkExportReport) r1 = export_split (fixture, "jsonl", 7, "one");
+  g_autoptr(SpanmarkExportReport) r2 = export_split (fixture, "jsonl", 7, "two");
+  g_autoptr(SpanmarkExportReport) r3 = export_split (fixture, "jsonl", 8, "three");
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   const char *names[] = { "train.jsonl", "dev.jsonl", "test.jsonl" };
   const guint expected_counts[] = { 16, 2, 2 };
@@ -239,9 +240,9 @@ static void
 test_split_folders (Fixture       *fixture,
                     gconstpointer  data)
 {
-  g_autoptr(SpanmarkExportReport) hf = export_split (fixture, SPANMARK_EXPORT_FORMAT_HF, 3, "hf");
-  g_autoptr(SpanmarkExportReport) brat = export_split (fixture, SPANMARK_EXPORT_FORMAT_BRAT, 3, "brat");
-  g_autoptr(SpanmarkExportReport) conll = export_split (fixture, SPANMARK_EXPORT_FORMAT_CONLL, 3, "conll");
+  g_autoptr(SpanmarkExportReport) hf = export_split (fixture, "hf", 3, "hf");
+  g_autoptr(SpanmarkExportReport) brat = export_split (fixture, "brat", 3, "brat");
+  g_autoptr(SpanmarkExportReport) conll = export_split (fixture, "conll", 3, "conll");
   const char *hf_files[] = { "train.jsonl", "dev.jsonl", "test.jsonl", "labels.json" };
   const char *conll_files[] = { "train.conll", "dev.conll", "test.conll" };
   const char *parts[] = { "train", "dev", "test" };

@@ -94,10 +94,11 @@ run_export (Fixture                     *fixture,
 
 static void
 init_options (SpanmarkExportOptions *options,
-              SpanmarkExportFormat   format)
+              const char            *format)
 {
   spanmark_export_options_init (options);
-  options->format = format;
+  options->format = spanmark_export_format_lookup (format);
+  g_assert_nonnull (options->format);
   options->annotator = "alice";
 }
 
@@ -110,7 +111,7 @@ test_conll_bio (Fixture       *fixture,
   g_autofree char *path = g_build_filename (fixture->dir, "out.conll", NULL);
   guint n;
 
-  init_options (&options, SPANMARK_EXPORT_FORMAT_CONLL);
+  init_options (&options, "conll");
   report = run_export (fixture, &options, path);
   assert_file_equals (path, "fixture-bio.conll");
 
@@ -132,7 +133,7 @@ test_conll_bioes (Fixture       *fixture,
   g_autoptr(SpanmarkExportReport) report = NULL;
   g_autofree char *path = g_build_filename (fixture->dir, "out.conll", NULL);
 
-  init_options (&options, SPANMARK_EXPORT_FORMAT_CONLL);
+  init_options (&options, "conll");
   options.scheme = SPANMARK_EXPORT_SCHEME_BIOES;
   report = run_export (fixture, &options, path);
   assert_file_equals (path, "fixture-bioes.conll");
@@ -146,7 +147,7 @@ test_jsonl (Fixture       *fixture,
   g_autoptr(SpanmarkExportReport) report = NULL;
   g_autofree char *path = g_build_filename (fixture->dir, "out.jsonl", NULL);
 
-  init_options (&options, SPANMARK_EXPORT_FORMAT_JSONL);
+  init_options (&options, "jsonl");
   report = run_export (fixture, &options, path);
   assert_file_equals (path, "fixture.jsonl");
   /* Nothing is dropped: JSONL keeps nested spans. */
@@ -162,7 +163,7 @@ test_doccano (Fixture       *fixture,
   g_autoptr(SpanmarkExportReport) report = NULL;
   g_autofree char *path = g_build_filename (fixture->dir, "out.jsonl", NULL);
 
-  init_options (&options, SPANMARK_EXPORT_FORMAT_DOCCANO);
+  init_options (&options, "doccano");
   report = run_export (fixture, &options, path);
   assert_file_equals (path, "fixture-doccano.jsonl");
   g_assert_cmpuint (spanmark_export_report_get_n_dropped (report), ==, 0);
@@ -176,7 +177,7 @@ test_status_done (Fixture       *fixture,
   g_autoptr(SpanmarkExportReport) report = NULL;
   g_autofree char *path = g_build_filename (fixture->dir, "out.jsonl", NULL);
 
-  init_options (&options, SPANMARK_EXPORT_FORMAT_DOCCANO);
+  init_options (&options, "doccano");
   options.done_only = TRUE;
   report = run_export (fixture, &options, path);
   assert_file_equals (path, "fixture-done-doccano.jsonl");
@@ -193,7 +194,7 @@ test_hf (Fixture       *fixture,
   g_autofree char *data_path = g_build_filename (fixture->out, "data.jsonl", NULL);
   g_autofree char *labels_path = g_build_filename (fixture->out, "labels.json", NULL);
 
-  init_options (&options, SPANMARK_EXPORT_FORMAT_HF);
+  init_options (&options, "hf");
   report = run_export (fixture, &options, fixture->out);
   assert_file_equals (data_path, "hf-bio/data.jsonl");
   assert_file_equals (labels_path, "hf-bio/labels.json");
@@ -214,7 +215,7 @@ test_brat (Fixture       *fixture,
   const char *ids[] = { "a1", "b2", "c3", "d4", "e5" };
   g_autofree char *conf = g_build_filename (fixture->out, "annotation.conf", NULL);
 
-  init_options (&options, SPANMARK_EXPORT_FORMAT_BRAT);
+  init_options (&options, "brat");
   report = run_export (fixture, &options, fixture->out);
   assert_file_equals (conf, "brat/annotation.conf");
 
@@ -247,10 +248,10 @@ static void
 test_slow_path (Fixture       *fixture,
                 gconstpointer  data)
 {
-  struct { SpanmarkExportFormat format; const char *expected; } cases[] = {
-    { SPANMARK_EXPORT_FORMAT_CONLL, "fixture-bio.conll" },
-    { SPANMARK_EXPORT_FORMAT_JSONL, "fixture.jsonl" },
-    { SPANMARK_EXPORT_FORMAT_DOCCANO, "fixture-doccano.jsonl" },
+  struct { const char *format; const char *expected; } cases[] = {
+    { "conll", "fixture-bio.conll" },
+    { "jsonl", "fixture.jsonl" },
+    { "doccano", "fixture-doccano.jsonl" },
   };
   g_autofree char *ann = g_build_filename (fixture->out, "b2.ann", NULL);
 
@@ -269,7 +270,7 @@ test_slow_path (Fixture       *fixture,
     SpanmarkExportOptions options;
     g_autoptr(SpanmarkExportReport) report = NULL;
 
-    init_options (&options, SPANMARK_EXPORT_FORMAT_BRAT);
+    init_options (&options, "brat");
     report = run_export (fixture, &options, fixture->out);
     assert_file_equals (ann, "brat/b2.ann");
   }
@@ -310,7 +311,7 @@ test_other_writers (Fixture       *fixture,
 
         if (slow)
           g_setenv ("SPANMARK_EXPORT_SLOW", "1", TRUE);
-        init_options (&options, SPANMARK_EXPORT_FORMAT_JSONL);
+        init_options (&options, "jsonl");
         report = run_export (fixture, &options, path);
         g_unsetenv ("SPANMARK_EXPORT_SLOW");
 
@@ -367,7 +368,7 @@ test_annotator_choice (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, "bob"));
   g_clear_error (&error);
 
-  init_options (&options, SPANMARK_EXPORT_FORMAT_JSONL);
+  init_options (&options, "jsonl");
   options.annotator = NULL;
   file = g_file_new_for_path (path);
   g_assert_false (spanmark_export_run (fixture->project, &options, file, NULL, NULL, NULL, NULL, &error));
@@ -432,12 +433,10 @@ test_cancel (Fixture       *fixture,
   g_autofree char *before = list_folder (fixture->dir);
   g_autofree char *existing = g_build_filename (fixture->dir, "existing", NULL);
   g_autofree char *kept_file = g_build_filename (existing, "keep.txt", NULL);
-  SpanmarkExportFormat formats[] = {
-    SPANMARK_EXPORT_FORMAT_CONLL, SPANMARK_EXPORT_FORMAT_JSONL, SPANMARK_EXPORT_FORMAT_DOCCANO,
-    SPANMARK_EXPORT_FORMAT_HF, SPANMARK_EXPORT_FORMAT_BRAT,
-  };
+  guint n_formats = spanmark_export_format_get_n_formats ();
 
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+  /* Every format of the table. */
+  for (guint i = 0; i < n_formats; i++)
     for (guint split = 0; split < 2; split++)
       {
         SpanmarkExportOptions options;
@@ -447,7 +446,7 @@ test_cancel (Fixture       *fixture,
         g_autofree char *after = NULL;
         SpanmarkExportReport *report = NULL;
 
-        init_options (&options, formats[i]);
+        init_options (&options, spanmark_export_format_get_name (spanmark_export_format_get (i)));
         options.split = split;
         g_cancellable_reset (cancellable);
         file = g_file_new_for_path (fixture->out);
@@ -466,7 +465,7 @@ test_cancel (Fixture       *fixture,
   /* Into a folder that exists: it is left as it was. */
   g_assert_cmpint (g_mkdir (existing, 0700), ==, 0);
   g_assert_true (g_file_set_contents (kept_file, "keep", -1, NULL));
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+  for (guint i = 0; i < n_formats; i++)
     {
       SpanmarkExportOptions options;
       CancelData cancel = { cancellable, 0 };
@@ -474,7 +473,7 @@ test_cancel (Fixture       *fixture,
       g_autoptr(GFile) file = g_file_new_for_path (existing);
       g_autofree char *after = NULL;
 
-      init_options (&options, formats[i]);
+      init_options (&options, spanmark_export_format_get_name (spanmark_export_format_get (i)));
       options.split = TRUE;
       g_cancellable_reset (cancellable);
       g_assert_false (spanmark_export_run (fixture->project, &options, file,
@@ -500,7 +499,7 @@ test_failure_leaves_nothing (Fixture       *fixture,
   /* The last document's annotations are corrupt: the export fails after
    * writing the others, and takes them back. */
   g_assert_true (g_file_set_contents (bad, "{ not json", -1, NULL));
-  init_options (&options, SPANMARK_EXPORT_FORMAT_HF);
+  init_options (&options, "hf");
   g_assert_false (spanmark_export_run (fixture->project, &options, file, NULL, NULL, NULL, NULL, &error));
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, "e5.json"));

@@ -46,8 +46,10 @@ typedef struct
   GStringChunk          *strings;
   GPtrArray             *attr_arrays; /* GPtrArray*, freed on reset */
   SpanmarkAnnotationSet *set;         /* when read by the project's loader */
-  GHashTable            *ids;         /* scratch for the fast reader: span ids */
-  GHashTable            *entity_ids;  /* and entity ids */
+  GHashTable            *ids;         /* scratch for the fast reader: span id -> index */
+  GHashTable            *entity_ids;  /* and entity id -> index */
+  GArray                *views;       /* SpanmarkSpan, see _spanmark_export_doc_get_span_views() */
+  GPtrArray             *view_pointers;
 } ExportDoc;
 
 /* The covered text of @span: a pointer into the document text and its
@@ -61,6 +63,34 @@ export_doc_span_text (const ExportDoc  *doc,
 
   *len = bytes[span->end] - bytes[span->start];
   return doc->text + bytes[span->start];
+}
+
+/* The code point @i of the text. */
+static inline gunichar
+export_doc_char (const ExportDoc *doc,
+                 guint            i)
+{
+  const guint32 *bytes = (const guint32 *) doc->char_bytes->data;
+  const guchar *p = (const guchar *) doc->text + bytes[i];
+
+  /* Most characters of most corpora are ASCII or in the BMP: decode
+   * those inline. */
+  if (p[0] < 0x80)
+    return p[0];
+  if ((p[0] & 0xf0) == 0xe0)
+    return ((gunichar) (p[0] & 0x0f) << 12) | ((gunichar) (p[1] & 0x3f) << 6) | (p[2] & 0x3f);
+  return g_utf8_get_char ((const char *) p);
+}
+
+/* spanmark_text_is_white_space(), the token rule, with the common
+ * characters answered inline: none above U+3000 (CJK) and no printable
+ * ASCII character but the space is white space. */
+static inline gboolean
+export_is_white_space (gunichar c)
+{
+  if (c > 0x3000 || (c > 0x20 && c < 0x7f))
+    return FALSE;
+  return spanmark_text_is_white_space (c);
 }
 
 void     _spanmark_export_doc_init  (ExportDoc *doc);
@@ -96,5 +126,11 @@ gboolean _spanmark_export_doc_read_fast (ExportDoc      *doc,
                                          const char     *document_id,
                                          const char     *annotator,
                                          SpanmarkSchema *schema);
+
+/* The spans of @doc as SpanmarkSpan* (views: id, offsets, label and entity,
+ * with borrowed strings; no text, no attributes), in @doc's order, for
+ * what takes SpanmarkSpan such as spanmark_export_flatten_spans().  Owned
+ * by @doc, until it is reset. */
+GPtrArray *_spanmark_export_doc_get_span_views (ExportDoc *doc);
 
 G_END_DECLS

@@ -38,6 +38,8 @@ _spanmark_export_doc_init (ExportDoc *doc)
   doc->attr_arrays = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   doc->ids = g_hash_table_new (g_str_hash, g_str_equal);
   doc->entity_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  doc->views = g_array_new (FALSE, FALSE, sizeof (SpanmarkSpan));
+  doc->view_pointers = g_ptr_array_new ();
 }
 
 void
@@ -54,6 +56,8 @@ _spanmark_export_doc_reset (ExportDoc *doc)
   g_ptr_array_set_size (doc->attr_arrays, 0);
   g_hash_table_remove_all (doc->ids);
   g_hash_table_remove_all (doc->entity_ids);
+  g_array_set_size (doc->views, 0);
+  g_ptr_array_set_size (doc->view_pointers, 0);
   g_clear_pointer (&doc->text_data, g_free);
   g_clear_object (&doc->set);
 }
@@ -69,6 +73,31 @@ _spanmark_export_doc_clear (ExportDoc *doc)
   g_clear_pointer (&doc->attr_arrays, g_ptr_array_unref);
   g_clear_pointer (&doc->ids, g_hash_table_unref);
   g_clear_pointer (&doc->entity_ids, g_hash_table_unref);
+  g_clear_pointer (&doc->views, g_array_unref);
+  g_clear_pointer (&doc->view_pointers, g_ptr_array_unref);
+}
+
+GPtrArray *
+_spanmark_export_doc_get_span_views (ExportDoc *doc)
+{
+  /* Built on the first call after the document was read (a reset
+   * empties them). */
+  if (doc->view_pointers->len == doc->spans->len)
+    return doc->view_pointers;
+
+  g_array_set_size (doc->views, doc->spans->len);
+  g_ptr_array_set_size (doc->view_pointers, 0);
+  for (guint i = 0; i < doc->spans->len; i++)
+    {
+      const ExportSpan *span = &g_array_index (doc->spans, ExportSpan, i);
+      SpanmarkSpan *view = &g_array_index (doc->views, SpanmarkSpan, i);
+
+      *view = (SpanmarkSpan) { (char *) span->id, span->start, span->end, (char *) span->label,
+                               NULL, (char *) span->entity, NULL };
+      g_ptr_array_add (doc->view_pointers, view);
+    }
+
+  return doc->view_pointers;
 }
 
 /* The byte offset of every code point, and of the end.  Also checks that

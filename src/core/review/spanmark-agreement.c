@@ -688,26 +688,6 @@ spanmark_agreement_resolve_annotators (SpanmarkProject     *project,
   return g_steal_pointer (&names);
 }
 
-/* The ExportDoc's spans as SpanmarkSpan* for spanmark_export_flatten_spans(),
- * which only reads offsets: views with borrowed strings, in @views. */
-static void
-span_views (const ExportDoc *doc,
-            GArray          *views,
-            GPtrArray       *pointers)
-{
-  g_array_set_size (views, doc->spans->len);
-  g_ptr_array_set_size (pointers, 0);
-  for (guint i = 0; i < doc->spans->len; i++)
-    {
-      const ExportSpan *span = &g_array_index (doc->spans, ExportSpan, i);
-      SpanmarkSpan *view = &g_array_index (views, SpanmarkSpan, i);
-
-      *view = (SpanmarkSpan) { (char *) span->id, span->start, span->end, (char *) span->label,
-                               NULL, (char *) span->entity, NULL };
-      g_ptr_array_add (pointers, view);
-    }
-}
-
 SpanmarkAgreement *
 spanmark_agreement_run (SpanmarkProject    *project,
                         const char * const *annotators,
@@ -720,8 +700,6 @@ spanmark_agreement_run (SpanmarkProject    *project,
   g_auto(GStrv) names = NULL;
   g_autofree ExportDoc *docs = NULL;
   g_autofree GPtrArray **present = NULL;
-  g_autoptr(GPtrArray) views = NULL;
-  g_autoptr(GPtrArray) pointers = NULL;
   gboolean allow_fast = g_getenv ("SPANMARK_EXPORT_SLOW") == NULL;
   guint n_documents;
   guint n;
@@ -740,14 +718,8 @@ spanmark_agreement_run (SpanmarkProject    *project,
   n = self->n_annotators;
   docs = g_new0 (ExportDoc, n);
   present = g_new0 (GPtrArray *, n);
-  views = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  pointers = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   for (guint a = 0; a < n; a++)
-    {
-      _spanmark_export_doc_init (&docs[a]);
-      g_ptr_array_add (views, g_array_new (FALSE, FALSE, sizeof (SpanmarkSpan)));
-      g_ptr_array_add (pointers, g_ptr_array_new ());
-    }
+    _spanmark_export_doc_init (&docs[a]);
 
   /* One document at a time: each annotator's file is read, the counts
    * added, and the storage reused for the next document. */
@@ -770,10 +742,7 @@ spanmark_agreement_run (SpanmarkProject    *project,
 
           present[a] = NULL;
           if (docs[a].has_file && (!done_only || is_finished (docs[a].status)))
-            {
-              span_views (&docs[a], g_ptr_array_index (views, a), g_ptr_array_index (pointers, a));
-              present[a] = g_ptr_array_index (pointers, a);
-            }
+            present[a] = _spanmark_export_doc_get_span_views (&docs[a]);
         }
 
       if (ok)
