@@ -175,7 +175,7 @@ test_export_hf_split (Fixture       *fixture,
                       gconstpointer  data)
 {
   SpanmarkExportDialog *dialog = new_dialog (fixture);
-  const char *names[] = { "train.jsonl", "dev.jsonl", "test.jsonl", "labels.json" };
+  const char *names[] = { "train.jsonl", "dev.jsonl", "test.jsonl", "labels.json", "README.md" };
 
   spanmark_export_dialog_set_format (dialog, spanmark_export_format_lookup ("hf"));
   spanmark_export_dialog_set_destination (dialog, fixture->out);
@@ -198,6 +198,65 @@ test_export_hf_split (Fixture       *fixture,
 
       g_assert_nonnull (contents);
     }
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_finalize_object (dialog);
+}
+
+/* The rows of the options only some formats take are shown for those
+ * formats alone; the CoNLL ones change what is written. */
+static void
+test_format_options (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  SpanmarkExportDialog *dialog = new_dialog (fixture);
+  g_autoptr(GPtrArray) rows = spanmark_test_collect_of_type (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, g_ptr_array_new ());
+  g_autoptr(GPtrArray) switches = spanmark_test_collect_of_type (GTK_WIDGET (dialog), GTK_TYPE_SWITCH, g_ptr_array_new ());
+  /* In template order: format, scheme, delimiter, annotator, documents, split. */
+  GtkWidget *format_row = g_ptr_array_index (rows, 0);
+  GtkWidget *scheme_row = g_ptr_array_index (rows, 1);
+  GtkWidget *delimiter_row = g_ptr_array_index (rows, 2);
+  GtkWidget *docstart_row = NULL;
+  g_autofree char *conll = NULL;
+  GListModel *formats;
+
+  g_assert_cmpuint (switches->len, ==, 1);
+  docstart_row = gtk_widget_get_ancestor (g_ptr_array_index (switches, 0), ADW_TYPE_ACTION_ROW);
+  g_assert_nonnull (docstart_row);
+
+  /* The format row lists the table. */
+  formats = adw_combo_row_get_model (ADW_COMBO_ROW (format_row));
+  g_assert_cmpuint (g_list_model_get_n_items (formats), ==, spanmark_export_format_get_n_formats ());
+  for (guint i = 0; i < spanmark_export_format_get_n_formats (); i++)
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (formats), i), ==,
+                     spanmark_export_format_get_title (spanmark_export_format_get (i)));
+
+  for (guint i = 0; i < spanmark_export_format_get_n_formats (); i++)
+    {
+      const SpanmarkExportFormat *format = spanmark_export_format_get (i);
+      SpanmarkExportOptionFlags options = spanmark_export_format_get_options (format);
+
+      spanmark_export_dialog_set_format (dialog, format);
+      g_assert_cmpint (gtk_widget_get_visible (scheme_row), ==, (options & SPANMARK_EXPORT_OPTION_SCHEME) != 0);
+      g_assert_cmpint (gtk_widget_get_visible (delimiter_row), ==, (options & SPANMARK_EXPORT_OPTION_DELIMITER) != 0);
+      g_assert_cmpint (gtk_widget_get_visible (docstart_row), ==, (options & SPANMARK_EXPORT_OPTION_DOCSTART) != 0);
+    }
+
+  spanmark_export_dialog_set_format (dialog, spanmark_export_format_lookup ("conll"));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (delimiter_row), 1);
+  gtk_switch_set_active (g_ptr_array_index (switches, 0), TRUE);
+  spanmark_export_dialog_set_destination (dialog, fixture->out);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export-dialog.export", NULL));
+  wait_until_idle (dialog);
+  g_assert_true (fixture->exported);
+
+  conll = read_out (fixture, "data.conll");
+  g_assert_cmpstr (conll, ==,
+                   "-DOCSTART-\t-X-\tO\tO\n\n"
+                   "浙\tB-PLACE\n江\tI-PLACE\n省\tI-PLACE\n杭\tI-PLACE\n州\tI-PLACE\n市\tI-PLACE\n\n"
+                   "-DOCSTART-\t-X-\tO\tO\n\n"
+                   "李\tB-OFFICIAL\n强\tI-OFFICIAL\n\n到\tO\n了\tO\n\n"
+                   "-DOCSTART-\t-X-\tO\tO\n\n");
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_finalize_object (dialog);
@@ -236,6 +295,7 @@ main (int    argc,
 
   g_test_add ("/export-dialog/conll", Fixture, NULL, fixture_set_up, test_export_conll, fixture_tear_down);
   g_test_add ("/export-dialog/hf-split", Fixture, NULL, fixture_set_up, test_export_hf_split, fixture_tear_down);
+  g_test_add ("/export-dialog/format-options", Fixture, NULL, fixture_set_up, test_format_options, fixture_tear_down);
   g_test_add ("/export-dialog/no-destination", Fixture, NULL, fixture_set_up, test_no_destination, fixture_tear_down);
 
   return g_test_run ();

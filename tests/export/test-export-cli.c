@@ -136,6 +136,21 @@ test_output_file (Fixture       *fixture,
   g_assert_null (strstr (fixture->err, "dropped"));
 }
 
+/* --docstart and --delimiter, byte for byte the core's files. */
+static void
+test_conll_options (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *docstart = read_expected ("fixture-bio-docstart.conll");
+  g_autofree char *tab = read_expected ("fixture-bioes-tab-docstart.conll");
+
+  g_assert_cmpint (run_cli (fixture, "--format", "conll", "-a", "alice", "--docstart", NULL), ==, 0);
+  g_assert_cmpstr (fixture->out, ==, docstart);
+  g_assert_cmpint (run_cli (fixture, "--format", "conll", "-a", "alice", "--docstart",
+                            "--delimiter", "tab", "--scheme", "bioes", NULL), ==, 0);
+  g_assert_cmpstr (fixture->out, ==, tab);
+}
+
 static void
 test_folders (Fixture       *fixture,
               gconstpointer  data)
@@ -185,6 +200,15 @@ test_usage_errors (Fixture       *fixture,
   g_assert_cmpint (run_cli (fixture, "--format", "conll", "--status", "new", NULL), ==, 2);
   g_assert_cmpint (run_cli (fixture, "--format", "conll", "-a", "alice", "--curated", NULL), ==, 2);
   g_assert_cmpint (run_cli (fixture, "--format", "conll", "--bogus", NULL), ==, 2);
+  /* An option of another format, named with the formats that take it. */
+  g_assert_cmpint (run_cli (fixture, "--format", "jsonl", "-a", "alice", "--docstart", NULL), ==, 2);
+  g_assert_nonnull (strstr (fixture->err, "--docstart applies to these formats only: conll\n"));
+  g_assert_cmpint (run_cli (fixture, "--format", "hf", "-a", "alice", "--delimiter", "tab", "-o", "x", NULL), ==, 2);
+  g_assert_nonnull (strstr (fixture->err, "--delimiter applies to these formats only: conll\n"));
+  g_assert_cmpint (run_cli (fixture, "--format", "conll", "--delimiter", "comma", NULL), ==, 2);
+  g_assert_nonnull (strstr (fixture->err, "unknown delimiter “comma”: use space or tab"));
+  g_assert_cmpint (run_cli (fixture, "--format", "xml", NULL), ==, 2);
+  g_assert_nonnull (strstr (fixture->err, "unknown format “xml”: use conll, jsonl, doccano, hf, brat\n"));
   g_assert_cmpstr (fixture->out, ==, "");
 }
 
@@ -196,6 +220,15 @@ test_help (Fixture       *fixture,
   g_assert_nonnull (strstr (fixture->out, "--format"));
   g_assert_nonnull (strstr (fixture->out, "labels.json"));
   g_assert_nonnull (strstr (fixture->out, "annotation.conf"));
+  /* Every format of the table is listed, with what its options apply to. */
+  for (guint i = 0; i < spanmark_export_format_get_n_formats (); i++)
+    {
+      g_autofree char *line = g_strdup_printf ("\n  %-8s ",
+                                               spanmark_export_format_get_name (spanmark_export_format_get (i)));
+
+      g_assert_nonnull (strstr (fixture->out, line));
+    }
+  g_assert_nonnull (strstr (fixture->out, "--scheme applies to conll, hf; --docstart to conll; --delimiter to conll."));
 }
 
 int
@@ -208,6 +241,7 @@ main (int    argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/export/cli/stdout", test_stdout);
   ADD ("/export/cli/output-file", test_output_file);
+  ADD ("/export/cli/conll-options", test_conll_options);
   ADD ("/export/cli/folders", test_folders);
   ADD ("/export/cli/annotator-errors", test_annotator_errors);
   ADD ("/export/cli/usage-errors", test_usage_errors);

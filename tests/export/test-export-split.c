@@ -243,7 +243,7 @@ test_split_folders (Fixture       *fixture,
   g_autoptr(SpanmarkExportReport) hf = export_split (fixture, "hf", 3, "hf");
   g_autoptr(SpanmarkExportReport) brat = export_split (fixture, "brat", 3, "brat");
   g_autoptr(SpanmarkExportReport) conll = export_split (fixture, "conll", 3, "conll");
-  const char *hf_files[] = { "train.jsonl", "dev.jsonl", "test.jsonl", "labels.json" };
+  const char *hf_files[] = { "train.jsonl", "dev.jsonl", "test.jsonl", "labels.json", "README.md" };
   const char *conll_files[] = { "train.conll", "dev.conll", "test.conll" };
   const char *parts[] = { "train", "dev", "test" };
   g_autofree char *conf = g_build_filename (fixture->dir, "brat", "annotation.conf", NULL);
@@ -255,6 +255,16 @@ test_split_folders (Fixture       *fixture,
 
       g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
     }
+  /* The dataset card names the three files, dev as the datasets
+   * library's "validation". */
+  {
+    g_autofree char *card = read_file (fixture, "hf", "README.md");
+
+    g_assert_nonnull (strstr (card, "  data_files:\n"
+                                    "  - split: train\n    path: train.jsonl\n"
+                                    "  - split: validation\n    path: dev.jsonl\n"
+                                    "  - split: test\n    path: test.jsonl\n"));
+  }
   for (guint i = 0; i < G_N_ELEMENTS (conll_files); i++)
     {
       g_autofree char *path = g_build_filename (fixture->dir, "conll", conll_files[i], NULL);

@@ -125,6 +125,60 @@ test_conll_bio (Fixture       *fixture,
   g_assert_cmpuint (spanmark_export_report_get_n_spans (report), ==, 5 + 4 + 1);
 }
 
+/* The CoNLL options: a -DOCSTART- line before each document (empty ones
+ * too, so the markers count the documents) and a tab between character
+ * and tag. */
+static void
+test_conll_options (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  struct
+  {
+    SpanmarkExportScheme    scheme;
+    gboolean                docstart;
+    SpanmarkExportDelimiter delimiter;
+    const char             *expected;
+  } cases[] = {
+    { SPANMARK_EXPORT_SCHEME_BIO, TRUE, SPANMARK_EXPORT_DELIMITER_SPACE, "fixture-bio-docstart.conll" },
+    { SPANMARK_EXPORT_SCHEME_BIO, FALSE, SPANMARK_EXPORT_DELIMITER_TAB, "fixture-bio-tab.conll" },
+    { SPANMARK_EXPORT_SCHEME_BIOES, TRUE, SPANMARK_EXPORT_DELIMITER_TAB, "fixture-bioes-tab-docstart.conll" },
+    { SPANMARK_EXPORT_SCHEME_BIO, FALSE, SPANMARK_EXPORT_DELIMITER_SPACE, "fixture-bio.conll" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      SpanmarkExportOptions options;
+      g_autoptr(SpanmarkExportReport) report = NULL;
+      g_autofree char *path = g_build_filename (fixture->dir, cases[i].expected, NULL);
+
+      init_options (&options, "conll");
+      options.scheme = cases[i].scheme;
+      options.docstart = cases[i].docstart;
+      options.delimiter = cases[i].delimiter;
+      report = run_export (fixture, &options, path);
+      assert_file_equals (path, cases[i].expected);
+      g_assert_cmpuint (spanmark_export_report_get_n_documents (report), ==, 5);
+    }
+}
+
+/* Formats that do not take an option ignore it. */
+static void
+test_options_ignored (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  SpanmarkExportOptions options;
+  g_autoptr(SpanmarkExportReport) report = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "out.jsonl", NULL);
+
+  init_options (&options, "jsonl");
+  g_assert_cmpint (spanmark_export_format_get_options (options.format), ==, SPANMARK_EXPORT_OPTION_NONE);
+  options.docstart = TRUE;
+  options.delimiter = SPANMARK_EXPORT_DELIMITER_TAB;
+  options.scheme = SPANMARK_EXPORT_SCHEME_BIOES;
+  report = run_export (fixture, &options, path);
+  assert_file_equals (path, "fixture.jsonl");
+}
+
 static void
 test_conll_bioes (Fixture       *fixture,
                   gconstpointer  data)
@@ -193,17 +247,21 @@ test_hf (Fixture       *fixture,
   g_autoptr(SpanmarkExportReport) report2 = NULL;
   g_autofree char *data_path = g_build_filename (fixture->out, "data.jsonl", NULL);
   g_autofree char *labels_path = g_build_filename (fixture->out, "labels.json", NULL);
+  g_autofree char *card_path = g_build_filename (fixture->out, "README.md", NULL);
 
   init_options (&options, "hf");
   report = run_export (fixture, &options, fixture->out);
   assert_file_equals (data_path, "hf-bio/data.jsonl");
   assert_file_equals (labels_path, "hf-bio/labels.json");
+  /* The dataset card: the data files and the tag names as class labels. */
+  assert_file_equals (card_path, "hf-bio/README.md");
   g_assert_cmpuint (spanmark_export_report_get_n_dropped (report), ==, 3);
 
   /* Exporting again into the same folder replaces the files. */
   options.scheme = SPANMARK_EXPORT_SCHEME_BIOES;
   report2 = run_export (fixture, &options, fixture->out);
   assert_file_equals (labels_path, "hf-bioes-labels.json");
+  assert_file_equals (card_path, "hf-bioes-README.md");
 }
 
 static void
@@ -518,6 +576,8 @@ main (int    argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/export/conll/bio", test_conll_bio);
   ADD ("/export/conll/bioes", test_conll_bioes);
+  ADD ("/export/conll/options", test_conll_options);
+  ADD ("/export/options-ignored", test_options_ignored);
   ADD ("/export/jsonl", test_jsonl);
   ADD ("/export/doccano", test_doccano);
   ADD ("/export/status-done", test_status_done);

@@ -235,18 +235,16 @@ dataset_card (SpanmarkExportContext *context,
       append_yaml_string (out, g_ptr_array_index (names, i));
       g_string_append_c (out, '\n');
     }
-  g_string_append (out, "  splits:\n");
-  for (guint part = 0; part < n_parts; part++)
-    g_string_append_printf (out, "  - name: %s\n    num_examples: %u\n", split_name (part),
-                            hf->n_sentences[part]);
+  /* No "splits" with their sizes: the library would refuse the folder
+   * once someone trimmed a data file. */
   g_string_append (out, "---\n\n");
 
   g_string_append_printf (out, "# %s\n\n", project_name != NULL && project_name[0] != '\0'
                                             ? project_name : "Spanmark export");
   g_string_append_printf (out,
-                          "Named-entity recognition data exported by Spanmark (%s): one\n"
-                          "sentence a line, `{\"id\", \"tokens\", \"ner_tags\"}`, a token for every\n"
-                          "character that is not white space, the tags numbered as in\n"
+                          "Named-entity recognition data exported by [Spanmark](%s): one\n"
+                          "sentence a line, `{\"id\", \"tokens\", \"ner_tags\"}`, a token for\n"
+                          "every character that is not white space, the tags numbered as in\n"
                           "`labels.json` (%s scheme). The work of annotator `%s`.\n\n",
                           PACKAGE_WEBSITE, options->scheme == SPANMARK_EXPORT_SCHEME_BIOES ? "BIOES" : "BIO",
                           context->annotator);
