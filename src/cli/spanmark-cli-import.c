@@ -10,6 +10,40 @@
 
 #include "spanmark-cli-private.h"
 
+/* The help's summary: every import format of the table with what it
+ * reads, then what an import does. */
+static char *
+describe_formats (void)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_string_append_printf (out, "%s\n\n", _("Add documents to the project in DIR."));
+  for (guint i = 0; i < spanmark_import_format_get_n_formats (); i++)
+    {
+      const SpanmarkImportFormat *format = spanmark_import_format_get (i);
+      g_auto(GStrv) lines = g_strsplit (spanmark_import_format_get_description (format), "\n", -1);
+
+      for (guint j = 0; lines[j] != NULL; j++)
+        g_string_append_printf (out, "  %-21s %s\n", j == 0 ? spanmark_import_format_get_usage (format) : "",
+                                lines[j]);
+    }
+  /* TRANSLATORS: FOLDER stands for a folder given on the command line */
+  g_string_append_printf (out, "  %-21s %s\n\n", "FOLDER", _("the files of these kinds in it"));
+  g_string_append (out,
+                   _("Offsets are Unicode code points. Text is normalised (byte-order mark\n"
+                     "removed, CRLF and CR turned into LF) and spans are moved so they cover the\n"
+                     "same characters. Labels must be in the project’s schema. Imported spans\n"
+                     "belong to the annotator, with the status “in-progress”. Every file is\n"
+                     "checked before anything is written: on any error nothing changes.\n"
+                     "\n"
+                     "spanmark.json is written last: an import that is interrupted (killed, a\n"
+                     "crash) leaves the project as it was, with texts that “spanmark-cli\n"
+                     "validate” lists as leftovers. Running the same import again finishes it;\n"
+                     "“spanmark-cli clean DIR” removes them instead."));
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 int
 spanmark_cli_import (int    argc,
                      char **argv)
@@ -21,6 +55,7 @@ spanmark_cli_import (int    argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *annotator = NULL;
   g_autofree char *encoding = NULL;
+  g_autofree char *summary = NULL;
   SpanmarkImportOptions options = { 0 };
   int added;
   const GOptionEntry entries[] = {
@@ -32,32 +67,8 @@ spanmark_cli_import (int    argc,
   };
 
   context = g_option_context_new (_("DIR FILE…"));
-  g_option_context_set_summary (context,
-                                _("Add documents to the project in DIR.\n"
-                                  "\n"
-                                  "  NAME.txt              one document with the id NAME\n"
-                                  "  NAME.txt + NAME.ann   brat: the text and its spans; AnnotatorNotes\n"
-                                  "                        “key=value” become attributes, Equiv groups\n"
-                                  "                        become entities\n"
-                                  "  NAME.jsonl            one document per line, spaCy style\n"
-                                  "                        {\"id\", \"text\", \"spans\": [{\"start\", \"end\", \"label\"}]}\n"
-                                  "                        or doccano style\n"
-                                  "                        {\"id\", \"text\", \"label\": [[start, end, \"LABEL\"]]};\n"
-                                  "                        without \"id\" a document is called NAME-LINE;\n"
-                                  "                        spans may have \"entity\" and \"attrs\", and\n"
-                                  "                        \"entities\": [{\"id\", \"label\", \"name\", \"attrs\"}]\n"
-                                  "  FOLDER                the .txt, .ann and .jsonl files in it\n"
-                                  "\n"
-                                  "Offsets are Unicode code points. Text is normalised (byte-order mark\n"
-                                  "removed, CRLF and CR turned into LF) and spans are moved so they cover the\n"
-                                  "same characters. Labels must be in the project’s schema. Imported spans\n"
-                                  "belong to the annotator, with the status “in-progress”. Every file is\n"
-                                  "checked before anything is written: on any error nothing changes.\n"
-                                  "\n"
-                                  "spanmark.json is written last: an import that is interrupted (killed, a\n"
-                                  "crash) leaves the project as it was, with texts that “spanmark-cli\n"
-                                  "validate” lists as leftovers. Running the same import again finishes it;\n"
-                                  "“spanmark-cli clean DIR” removes them instead."));
+  summary = describe_formats ();
+  g_option_context_set_summary (context, summary);
   g_option_context_set_description (context,
                                     _("Examples:\n"
                                       "  spanmark-cli import corpus articles/*.txt\n"

@@ -23,8 +23,8 @@ typedef struct
 
 static const Command commands[] = {
   { "init",     spanmark_cli_init,     N_("Create a new project with the default labels") },
-  { "import",   spanmark_cli_import,   N_("Add .txt, brat (.txt + .ann) and .jsonl files to a project") },
-  { "export",   spanmark_cli_export,   N_("Write annotations as training data (CoNLL, JSONL, doccano, Hugging Face, brat)") },
+  { "import",   spanmark_cli_import,   N_("Add texts, with or without their annotations, to a project") },
+  { "export",   spanmark_cli_export,   N_("Write annotations as training data in one of the export formats") },
   { "validate", spanmark_cli_validate, N_("Check every file of a project") },
   { "stats",    spanmark_cli_stats,    N_("Count documents by status, spans per label and per annotator") },
   { "agree",    spanmark_cli_agree,    N_("Measure inter-annotator agreement (Cohen’s κ, span F1, Krippendorff’s α, Fleiss’ κ)") },

@@ -408,6 +408,51 @@ test_flatten (void)
   g_assert_cmpuint (n_dropped, ==, 3);
 }
 
+/* Every entry of the table of formats says what the dialog and the
+ * command line ask of it. */
+static void
+test_formats (void)
+{
+  g_autofree char *names = spanmark_export_format_list_names (SPANMARK_EXPORT_OPTION_NONE, ", ");
+  g_autofree char *scheme = spanmark_export_format_list_names (SPANMARK_EXPORT_OPTION_SCHEME, " ");
+  SpanmarkExportOptions options;
+
+  for (guint i = 0; i < spanmark_export_format_get_n_formats (); i++)
+    {
+      const SpanmarkExportFormat *format = spanmark_export_format_get (i);
+      const char *name = spanmark_export_format_get_name (format);
+      const char *file = spanmark_export_format_get_default_file_name (format);
+
+      g_assert_true (spanmark_export_format_lookup (name) == format);
+      g_assert_nonnull (strstr (names, name));
+      g_assert_cmpstr (spanmark_export_format_get_title (format), !=, "");
+      g_assert_cmpstr (spanmark_export_format_get_description (format), !=, "");
+      g_assert_cmpstr (spanmark_export_format_get_layout (format, FALSE), !=, "");
+      g_assert_cmpstr (spanmark_export_format_get_layout (format, TRUE), !=, "");
+      /* A split always writes a folder; a one-file format names its file. */
+      g_assert_true (spanmark_export_format_writes_folder (format, TRUE));
+      g_assert_true ((file == NULL) == spanmark_export_format_writes_folder (format, FALSE));
+      if (file != NULL)
+        g_assert_nonnull (strstr (spanmark_export_format_get_layout (format, FALSE), file));
+      /* Only the flat formats have tags to scheme. */
+      g_assert_cmpint ((spanmark_export_format_get_options (format) & SPANMARK_EXPORT_OPTION_SCHEME) != 0, ==,
+                       spanmark_export_format_is_flat (format));
+    }
+
+  g_assert_cmpstr (names, ==, "conll, jsonl, doccano, hf, brat");
+  g_assert_cmpstr (scheme, ==, "conll hf");
+  g_assert_null (spanmark_export_format_lookup ("xml"));
+  g_assert_null (spanmark_export_format_lookup (NULL));
+  g_assert_cmpstr (spanmark_export_format_get_default_file_name (spanmark_export_format_lookup ("conll")), ==,
+                   "data.conll");
+
+  /* The first format is the default. */
+  spanmark_export_options_init (&options);
+  g_assert_true (options.format == spanmark_export_format_get (0));
+  g_assert_false (options.docstart);
+  g_assert_cmpint (options.delimiter, ==, SPANMARK_EXPORT_DELIMITER_SPACE);
+}
+
 static void
 test_annotator_choice (Fixture       *fixture,
                        gconstpointer  data)
@@ -572,6 +617,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/export/flatten", test_flatten);
+  g_test_add_func ("/export/formats", test_formats);
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/export/conll/bio", test_conll_bio);

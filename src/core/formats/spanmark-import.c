@@ -7,7 +7,9 @@
  * normalised and checked, and each document becomes a PendingDoc held in
  * memory; only when all of them are good does the second phase write the
  * texts and annotation files.  So a bad line anywhere leaves the project
- * exactly as it was.
+ * exactly as it was.  The formats (spanmark-import-format.c and the files
+ * it lists) take part in the first phase: each turns a file's bytes into
+ * documents with _spanmark_import_build_document().
  */
 
 #include "config.h"
@@ -21,57 +23,14 @@
 #include "spanmark-attrs-private.h"
 #include "spanmark-file.h"
 #include "spanmark-import.h"
-#include "spanmark-json.h"
+#include "spanmark-import-format-private.h"
+#include "spanmark-import-private.h"
 #include "spanmark-project-private.h"
 
 G_DEFINE_QUARK (spanmark-import-error-quark, spanmark_import_error)
 
-/* A span as read from the input, with offsets into the original
- * (not yet normalised) text. */
-typedef struct
-{
-  gint64      start;
-  gint64      end;
-  char       *label;
-  char       *entity;     /* entity id within the document, or NULL */
-  GHashTable *attrs;      /* char* -> char* */
-  char       *expected;   /* covered text given by the input, or NULL */
-  gboolean    loose;      /* brat: compare text loosely, warn only */
-  guint       line;
-  char       *source;     /* "spans[2]", "T3": where it came from */
-} RawSpan;
-
-typedef struct
-{
-  char       *id;
-  char       *label;
-  char       *name;       /* NULL: the text of the first mention */
-  GHashTable *attrs;
-  guint       line;
-  char       *source;
-} RawEntity;
-
-typedef struct
-{
-  char                  *id;
-  char                  *title;
-  JsonObject            *meta;
-  char                  *text;   /* normalised */
-  SpanmarkAnnotationSet *set;    /* NULL when there is nothing to save */
-} PendingDoc;
-
-typedef struct
-{
-  SpanmarkProject      *project;
-  const char           *annotator;
-  SpanmarkTextEncoding  encoding;
-  GPtrArray            *docs;      /* PendingDoc */
-  GHashTable           *ids;       /* document ids of this batch */
-  GPtrArray            *warnings;  /* char*, may be NULL */
-} Importer;
-
-static void
-raw_span_free (RawSpan *span)
+void
+_spanmark_import_raw_span_free (RawSpan *span)
 {
   g_free (span->label);
   g_free (span->entity);
@@ -81,10 +40,8 @@ raw_span_free (RawSpan *span)
   g_free (span);
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RawSpan, raw_span_free)
-
-static RawSpan *
-raw_span_new (void)
+RawSpan *
+_spanmark_import_raw_span_new (void)
 {
   RawSpan *span = g_new0 (RawSpan, 1);
 
@@ -92,8 +49,8 @@ raw_span_new (void)
   return span;
 }
 
-static void
-raw_entity_free (RawEntity *entity)
+void
+_spanmark_import_raw_entity_free (RawEntity *entity)
 {
   g_free (entity->id);
   g_free (entity->label);
@@ -103,8 +60,8 @@ raw_entity_free (RawEntity *entity)
   g_free (entity);
 }
 
-static RawEntity *
-raw_entity_new (void)
+RawEntity *
+_spanmark_import_raw_entity_new (void)
 {
   RawEntity *entity = g_new0 (RawEntity, 1);
 
@@ -153,13 +110,13 @@ format_located (const char *file,
   return g_strdup_printf ("%s: %s", file, message);
 }
 
-static void G_GNUC_PRINTF (5, 6)
-set_error (GError    **error,
-           int         code,
-           const char *file,
-           guint       line,
-           const char *format,
-           ...)
+void
+_spanmark_import_set_error (GError    **error,
+                            int         code,
+                            const char *file,
+                            guint       line,
+                            const char *format,
+                            ...)
 {
   g_autofree char *message = NULL;
   va_list args;
@@ -171,12 +128,12 @@ set_error (GError    **error,
   g_set_error_literal (error, SPANMARK_IMPORT_ERROR, code, message);
 }
 
-static void G_GNUC_PRINTF (4, 5)
-add_warning (Importer   *imp,
-             const char *file,
-             guint       line,
-             const char *format,
-             ...)
+void
+_spanmark_import_add_warning (Importer   *imp,
+                              const char *file,
+                              guint       line,
+                              const char *format,
+                              ...)
 {
   va_list args;
 
@@ -188,9 +145,9 @@ add_warning (Importer   *imp,
   va_end (args);
 }
 
-static guint
-line_of_byte (const char *data,
-              gsize       offset)
+guint
+_spanmark_import_line_of_byte (const char *data,
+                               gsize       offset)
 {
   guint line = 1;
 
@@ -220,9 +177,9 @@ loose_text_equal (const char *a,
   return *a == '\0' && *b == '\0';
 }
 
-static int
-raw_span_compare (gconstpointer a,
-                  gconstpointer b)
+int
+_spanmark_import_raw_span_compare (gconstpointer a,
+                                   gconstpointer b)
 {
   const RawSpan *sa = *(RawSpan * const *) a;
   const RawSpan *sb = *(RawSpan * const *) b;
@@ -236,7 +193,7 @@ raw_span_compare (gconstpointer a,
 
 /* Checks that @id can be added: valid, not in the project, not earlier in
  * this batch.  Whether its file may be written is checked once the text
- * is known (build_document). */
+ * is known (_spanmark_import_build_document). */
 static gboolean
 check_document_id (Importer   *imp,
                    const char *id,
@@ -246,24 +203,24 @@ check_document_id (Importer   *imp,
 {
   if (!spanmark_project_is_valid_id (id))
     {
-      set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, line,
-                 _("“%s” is not a valid document id (letters, digits and “-_.”, not starting with “.”)"),
-                 id);
+      _spanmark_import_set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, line,
+                                  _("“%s” is not a valid document id (letters, digits and “-_.”, not starting with “.”)"),
+                                  id);
       return FALSE;
     }
 
   if (spanmark_project_lookup_document (imp->project, id) != NULL)
     {
-      set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, line,
-                 _("the project already has a document “%s”"), id);
+      _spanmark_import_set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, line,
+                                  _("the project already has a document “%s”"), id);
       return FALSE;
     }
 
   if (g_hash_table_contains (imp->ids, id))
     {
-      set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, line,
-                 _("document id “%s” is used twice (also in %s)"),
-                 id, (const char *) g_hash_table_lookup (imp->ids, id));
+      _spanmark_import_set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, line,
+                                  _("document id “%s” is used twice (also in %s)"),
+                                  id, (const char *) g_hash_table_lookup (imp->ids, id));
       return FALSE;
     }
 
@@ -272,20 +229,20 @@ check_document_id (Importer   *imp,
 
 /* Normalises the text, checks and remaps the spans, and queues the
  * document.  @raw_spans and @raw_entities may be NULL. */
-static gboolean
-build_document (Importer             *imp,
-                const char           *display,
-                const char           *text_display,
-                guint                 line,
-                const char           *id,
-                const char           *title,
-                JsonObject           *meta,
-                const char           *data,
-                gsize                 len,
-                SpanmarkTextEncoding  encoding,
-                GPtrArray            *raw_spans,
-                GPtrArray            *raw_entities,
-                GError              **error)
+gboolean
+_spanmark_import_build_document (Importer            *imp,
+                                 const char          *display,
+                                 const char          *text_display,
+                                 guint                line,
+                                 const char          *id,
+                                 const char          *title,
+                                 JsonObject          *meta,
+                                 const char          *data,
+                                 gsize                len,
+                                 SpanmarkTextEncoding encoding,
+                                 GPtrArray           *raw_spans,
+                                 GPtrArray           *raw_entities,
+                                 GError             **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GArray) removed = NULL;
@@ -308,9 +265,9 @@ build_document (Importer             *imp,
       if (!spanmark_text_validate (data, len, &bad, &local_error))
         {
           /* A .txt file has no line of its own: name the line of the text. */
-          set_error (error, SPANMARK_IMPORT_ERROR_INVALID, text_display,
-                     line > 0 ? line : line_of_byte (data, bad),
-                     "%s", local_error->message);
+          _spanmark_import_set_error (error, SPANMARK_IMPORT_ERROR_INVALID, text_display,
+                                      line > 0 ? line : _spanmark_import_line_of_byte (data, bad),
+                                      "%s", local_error->message);
           return FALSE;
         }
     }
@@ -318,7 +275,7 @@ build_document (Importer             *imp,
   text = spanmark_text_normalize (data, len, encoding, &removed, &local_error);
   if (text == NULL)
     {
-      set_error (error, SPANMARK_IMPORT_ERROR_INVALID, text_display, line, "%s", local_error->message);
+      _spanmark_import_set_error (error, SPANMARK_IMPORT_ERROR_INVALID, text_display, line, "%s", local_error->message);
       return FALSE;
     }
 
@@ -334,15 +291,15 @@ build_document (Importer             *imp,
 
         if (spanmark_schema_lookup (schema, entity->label) == NULL)
           {
-            set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, entity->line,
-                       _("%s: unknown label “%s” (not in the project’s schema)"),
-                       entity->source, entity->label);
+            _spanmark_import_set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, entity->line,
+                                        _("%s: unknown label “%s” (not in the project’s schema)"),
+                                        entity->source, entity->label);
             return FALSE;
           }
         if (g_hash_table_contains (entity_ids, entity->id))
           {
-            set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, entity->line,
-                       _("%s: entity id “%s” is used twice"), entity->source, entity->id);
+            _spanmark_import_set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, entity->line,
+                                        _("%s: entity id “%s” is used twice"), entity->source, entity->id);
             return FALSE;
           }
         g_hash_table_add (entity_ids, entity->id);
@@ -356,28 +313,28 @@ build_document (Importer             *imp,
 
           if (spanmark_schema_lookup (schema, span->label) == NULL)
             {
-              set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, span->line,
-                         _("%s: unknown label “%s” (not in the project’s schema)"),
-                         span->source, span->label);
+              _spanmark_import_set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, span->line,
+                                          _("%s: unknown label “%s” (not in the project’s schema)"),
+                                          span->source, span->label);
               return FALSE;
             }
           if (span->start < 0 || span->end <= span->start || span->end > original_length)
             {
-              set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, span->line,
-                         _("%s: offsets %lld–%lld are out of range (the text has %u characters; start must be less than end)"),
-                         span->source, (long long) span->start, (long long) span->end, original_length);
+              _spanmark_import_set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, span->line,
+                                          _("%s: offsets %lld–%lld are out of range (the text has %u characters; start must be less than end)"),
+                                          span->source, (long long) span->start, (long long) span->end, original_length);
               return FALSE;
             }
           if (span->entity != NULL && !g_hash_table_contains (entity_ids, span->entity))
             {
-              set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, span->line,
-                         _("%s: unknown entity “%s”"), span->source, span->entity);
+              _spanmark_import_set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, span->line,
+                                          _("%s: unknown entity “%s”"), span->source, span->entity);
               return FALSE;
             }
         }
 
       /* Ids follow text order, so s1 is the first span of the document. */
-      g_ptr_array_sort (raw_spans, raw_span_compare);
+      g_ptr_array_sort (raw_spans, _spanmark_import_raw_span_compare);
     }
 
   set = spanmark_annotation_set_new (id, imp->annotator, text);
@@ -395,9 +352,9 @@ build_document (Importer             *imp,
 
         if (end <= start)
           {
-            set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, raw->line,
-                       _("%s: the span %lld–%lld covers only characters that import removes (a byte-order mark or a carriage return)"),
-                       raw->source, (long long) raw->start, (long long) raw->end);
+            _spanmark_import_set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, raw->line,
+                                        _("%s: the span %lld–%lld covers only characters that import removes (a byte-order mark or a carriage return)"),
+                                        raw->source, (long long) raw->start, (long long) raw->end);
             return FALSE;
           }
 
@@ -414,15 +371,15 @@ build_document (Importer             *imp,
             if (raw->loose)
               {
                 if (expected == NULL || !loose_text_equal (expected, covered))
-                  add_warning (imp, display, raw->line,
-                               _("%s: the text “%s” differs from the document’s “%s” at %lld–%lld; using the offsets"),
-                               raw->source, raw->expected, covered, (long long) raw->start, (long long) raw->end);
+                  _spanmark_import_add_warning (imp, display, raw->line,
+                                                _("%s: the text “%s” differs from the document’s “%s” at %lld–%lld; using the offsets"),
+                                                raw->source, raw->expected, covered, (long long) raw->start, (long long) raw->end);
               }
             else if (expected == NULL || strcmp (expected, covered) != 0)
               {
-                set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, raw->line,
-                           _("%s: the span’s text “%s” does not match the document’s text “%s” at %lld–%lld (offsets must be Unicode code points)"),
-                           raw->source, raw->expected, covered, (long long) raw->start, (long long) raw->end);
+                _spanmark_import_set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, raw->line,
+                                            _("%s: the span’s text “%s” does not match the document’s text “%s” at %lld–%lld (offsets must be Unicode code points)"),
+                                            raw->source, raw->expected, covered, (long long) raw->start, (long long) raw->end);
                 return FALSE;
               }
           }
@@ -464,7 +421,7 @@ build_document (Importer             *imp,
                                              ? imp->annotator : NULL,
                                              &local_error))
     {
-      set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, line, "%s", local_error->message);
+      _spanmark_import_set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, line, "%s", local_error->message);
       return FALSE;
     }
 
@@ -479,8 +436,8 @@ build_document (Importer             *imp,
     {
       spanmark_annotation_set_load_status (set,
                                            g_strcmp0 (imp->annotator, SPANMARK_CURATED_ANNOTATOR) == 0
-                                             ? SPANMARK_STATUS_REVIEWED
-                                             : SPANMARK_STATUS_IN_PROGRESS);
+                                           ? SPANMARK_STATUS_REVIEWED
+                                           : SPANMARK_STATUS_IN_PROGRESS);
       doc->set = g_steal_pointer (&set);
     }
 
@@ -491,11 +448,11 @@ build_document (Importer             *imp,
 }
 
 static gboolean
-load_file (GFile       *file,
-           const char  *display,
-           char       **data,
-           gsize       *len,
-           GError     **error)
+load_file (GFile      *file,
+           const char *display,
+           char      **data,
+           gsize      *len,
+           GError    **error)
 {
   g_autoptr(GError) local_error = NULL;
 
@@ -504,7 +461,7 @@ load_file (GFile       *file,
   if (!spanmark_file_read (file, SPANMARK_FILE_MAX_IMPORT_SIZE, SPANMARK_FILE_READ_NONE,
                            data, len, &local_error))
     {
-      set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, 0, "%s", local_error->message);
+      _spanmark_import_set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, 0, "%s", local_error->message);
       return FALSE;
     }
   return TRUE;
@@ -523,761 +480,6 @@ file_stem (GFile      *file,
   return g_steal_pointer (&base);
 }
 
-static gboolean
-has_extension (GFile      *file,
-               const char *ext)
-{
-  g_autofree char *base = g_file_get_basename (file);
-  gsize n, e = strlen (ext);
-
-  if (base == NULL)
-    return FALSE;
-  n = strlen (base);
-  return n > e && g_ascii_strcasecmp (base + n - e, ext) == 0;
-}
-
-/* ---- brat ------------------------------------------------------------ */
-
-static gboolean
-parse_uint (const char *str,
-            gint64     *value)
-{
-  char *end = NULL;
-  guint64 v;
-
-  if (!g_ascii_isdigit (*str))
-    return FALSE;
-  errno = 0;
-  v = g_ascii_strtoull (str, &end, 10);
-  if (errno != 0 || *end != '\0' || v > G_MAXUINT32)
-    return FALSE;
-  *value = (gint64) v;
-  return TRUE;
-}
-
-/* Orders sorted, non-empty groups of mentions by their first mention. */
-static int
-compare_groups (gconstpointer a,
-                gconstpointer b)
-{
-  GPtrArray *ga = *(GPtrArray * const *) a;
-  GPtrArray *gb = *(GPtrArray * const *) b;
-
-  return raw_span_compare (&g_ptr_array_index (ga, 0), &g_ptr_array_index (gb, 0));
-}
-
-/* Reads the T, # and * lines of a .ann file into spans and entities. */
-static gboolean
-parse_brat (Importer    *imp,
-            const char  *display,
-            const char  *ann,
-            GPtrArray   *spans,
-            GPtrArray   *entities,
-            GError     **error)
-{
-  g_auto(GStrv) lines = g_strsplit (ann, "\n", -1);
-  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) group_of = g_hash_table_new (g_direct_hash, g_direct_equal);
-  g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-  guint ignored = 0;
-
-  /* First the text-bound annotations, so notes and equivalences may
-   * refer to them in any order. */
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      g_auto(GStrv) fields = NULL;
-      g_auto(GStrv) fragments = NULL;
-      const char *space;
-      RawSpan *span;
-      gint64 min = G_MAXINT64, max = -1;
-      guint n_fragments;
-
-      if (lines[i][0] != 'T')
-        continue;
-
-      fields = g_strsplit (lines[i], "\t", 3);
-      if (g_strv_length (fields) < 2 || (space = strchr (fields[1], ' ')) == NULL)
-        {
-          set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, i + 1,
-                     _("expected “ID<TAB>LABEL START END<TAB>TEXT”"));
-          return FALSE;
-        }
-
-      fragments = g_strsplit (space + 1, ";", -1);
-      n_fragments = g_strv_length (fragments);
-      for (guint f = 0; fragments[f] != NULL; f++)
-        {
-          g_auto(GStrv) pair = g_strsplit (g_strstrip (fragments[f]), " ", -1);
-          gint64 s, e;
-
-          if (g_strv_length (pair) != 2 || !parse_uint (pair[0], &s) || !parse_uint (pair[1], &e))
-            {
-              set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, i + 1,
-                         _("%s: cannot read the offsets “%s”"), fields[0], space + 1);
-              return FALSE;
-            }
-          min = MIN (min, s);
-          max = MAX (max, e);
-        }
-
-      if (g_hash_table_contains (by_id, fields[0]))
-        {
-          set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, i + 1,
-                     _("annotation id “%s” is used twice"), fields[0]);
-          return FALSE;
-        }
-
-      span = raw_span_new ();
-      span->start = min;
-      span->end = max;
-      span->label = g_strndup (fields[1], space - fields[1]);
-      span->line = i + 1;
-      span->source = g_strdup (fields[0]);
-      if (n_fragments > 1)
-        add_warning (imp, display, i + 1,
-                     _("%s has %u discontinuous fragments; imported as one span %lld–%lld"),
-                     fields[0], n_fragments, (long long) min, (long long) max);
-      else if (fields[2] != NULL)
-        {
-          span->expected = g_strdup (fields[2]);
-          span->loose = TRUE;
-        }
-      g_ptr_array_add (spans, span);
-      g_hash_table_insert (by_id, span->source, span);
-    }
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      g_auto(GStrv) fields = NULL;
-      g_auto(GStrv) words = NULL;
-
-      if (lines[i][0] == 'T' || lines[i][0] == '\0')
-        continue;
-
-      fields = g_strsplit (lines[i], "\t", 3);
-      words = g_strsplit (fields[1] != NULL ? fields[1] : "", " ", -1);
-
-      if (lines[i][0] == '#' && g_strcmp0 (words[0], "AnnotatorNotes") == 0 &&
-          words[1] != NULL && g_hash_table_contains (by_id, words[1]))
-        {
-          RawSpan *span = g_hash_table_lookup (by_id, words[1]);
-          const char *note = fields[2] != NULL ? fields[2] : "";
-          const char *eq = strchr (note, '=');
-
-          if (eq != NULL && eq > note)
-            g_hash_table_insert (span->attrs, g_strndup (note, eq - note), g_strdup (eq + 1));
-          else if (*note != '\0')
-            {
-              const char *old = g_hash_table_lookup (span->attrs, "note");
-
-              /* Several free-form notes on one span are kept together. */
-              g_hash_table_insert (span->attrs, g_strdup ("note"),
-                                   old != NULL ? g_strconcat (old, "; ", note, NULL) : g_strdup (note));
-            }
-        }
-      else if (lines[i][0] == '*' && g_strcmp0 (words[0], "Equiv") == 0)
-        {
-          GPtrArray *group = NULL;
-
-          for (guint w = 1; words[w] != NULL; w++)
-            {
-              RawSpan *span;
-              GPtrArray *other;
-
-              if (words[w][0] == '\0')
-                continue;
-              span = g_hash_table_lookup (by_id, words[w]);
-              if (span == NULL)
-                {
-                  set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, i + 1,
-                             _("Equiv refers to “%s”, which is not a text annotation (T…)"),
-                             words[w]);
-                  return FALSE;
-                }
-
-              other = g_hash_table_lookup (group_of, span);
-              if (group == NULL)
-                {
-                  group = other;
-                  if (group == NULL)
-                    {
-                      group = g_ptr_array_new ();
-                      g_ptr_array_add (groups, group);
-                      g_ptr_array_add (group, span);
-                      g_hash_table_insert (group_of, span, group);
-                    }
-                }
-              else if (other == NULL)
-                {
-                  g_ptr_array_add (group, span);
-                  g_hash_table_insert (group_of, span, group);
-                }
-              else if (other != group)
-                {
-                  /* Equivalence is transitive: two lines sharing a
-                   * mention make one entity. */
-                  for (guint m = 0; m < other->len; m++)
-                    {
-                      g_ptr_array_add (group, g_ptr_array_index (other, m));
-                      g_hash_table_insert (group_of, g_ptr_array_index (other, m), group);
-                    }
-                  g_ptr_array_set_size (other, 0);
-                }
-            }
-        }
-      else
-        ignored++;
-    }
-
-  if (ignored > 0)
-    add_warning (imp, display, 0,
-                 ngettext ("ignored %u line that Spanmark cannot hold (relations, events, attributes, normalisations or other notes)",
-                           "ignored %u lines that Spanmark cannot hold (relations, events, attributes, normalisations or other notes)",
-                           ignored),
-                 ignored);
-
-  /* Groups in text order of their first mention; each becomes an entity
-   * with the label and text of that mention and the attributes all its
-   * mentions share (moved from the mentions to the entity). */
-  for (guint g = 0; g < groups->len; g++)
-    g_ptr_array_sort (g_ptr_array_index (groups, g), raw_span_compare);
-
-  {
-    g_autoptr(GPtrArray) ordered = g_ptr_array_new ();
-
-    for (guint g = 0; g < groups->len; g++)
-      if (((GPtrArray *) g_ptr_array_index (groups, g))->len > 0)
-        g_ptr_array_add (ordered, g_ptr_array_index (groups, g));
-
-    g_ptr_array_sort (ordered, compare_groups);
-
-    for (guint g = 0; g < ordered->len; g++)
-      {
-        GPtrArray *group = g_ptr_array_index (ordered, g);
-        RawSpan *first = g_ptr_array_index (group, 0);
-        RawEntity *entity = raw_entity_new ();
-        GHashTableIter iter;
-        gpointer key, value;
-
-        entity->id = g_strdup_printf ("e%u", g + 1);
-        entity->label = g_strdup (first->label);
-        entity->line = first->line;
-        entity->source = g_strdup_printf ("Equiv (%s)", first->source);
-
-        g_hash_table_iter_init (&iter, first->attrs);
-        while (g_hash_table_iter_next (&iter, &key, &value))
-          {
-            gboolean shared = TRUE;
-
-            for (guint m = 1; m < group->len && shared; m++)
-              {
-                RawSpan *mention = g_ptr_array_index (group, m);
-
-                shared = g_strcmp0 (g_hash_table_lookup (mention->attrs, key), value) == 0;
-              }
-            if (shared)
-              g_hash_table_insert (entity->attrs, g_strdup (key), g_strdup (value));
-          }
-
-        g_hash_table_iter_init (&iter, entity->attrs);
-        while (g_hash_table_iter_next (&iter, &key, NULL))
-          for (guint m = 0; m < group->len; m++)
-            g_hash_table_remove (((RawSpan *) g_ptr_array_index (group, m))->attrs, key);
-
-        for (guint m = 0; m < group->len; m++)
-          {
-            RawSpan *mention = g_ptr_array_index (group, m);
-
-            mention->entity = g_strdup (entity->id);
-          }
-        g_ptr_array_add (entities, entity);
-      }
-  }
-
-  return TRUE;
-}
-
-static gboolean
-import_txt (Importer  *imp,
-            GFile     *file,
-            GError   **error)
-{
-  g_autofree char *display = file_display_name (file);
-  g_autofree char *id = file_stem (file, ".txt");
-  g_autofree char *data = NULL;
-  g_autofree char *ann_name = NULL;
-  g_autoptr(GFile) parent = g_file_get_parent (file);
-  g_autoptr(GFile) ann_file = NULL;
-  g_autoptr(GPtrArray) spans = NULL;
-  g_autoptr(GPtrArray) entities = NULL;
-  gsize len = 0;
-
-  if (!load_file (file, display, &data, &len, error))
-    return FALSE;
-
-  ann_name = g_strconcat (id, ".ann", NULL);
-  ann_file = g_file_get_child (parent, ann_name);
-  if (g_file_query_exists (ann_file, NULL))
-    {
-      g_autofree char *ann_display = file_display_name (ann_file);
-      g_autofree char *ann_data = NULL;
-      g_autofree char *ann = NULL;
-      g_autoptr(GError) local_error = NULL;
-      gsize ann_len = 0;
-
-      if (!load_file (ann_file, ann_display, &ann_data, &ann_len, error))
-        return FALSE;
-
-      if (imp->encoding == SPANMARK_TEXT_ENCODING_UTF8)
-        {
-          gsize bad = 0;
-
-          if (!spanmark_text_validate (ann_data, ann_len, &bad, &local_error))
-            {
-              set_error (error, SPANMARK_IMPORT_ERROR_INVALID, ann_display,
-                         line_of_byte (ann_data, bad), "%s", local_error->message);
-              return FALSE;
-            }
-        }
-      /* The .ann file is in the same encoding as its .txt. */
-      ann = spanmark_text_normalize (ann_data, ann_len, imp->encoding, NULL, &local_error);
-      if (ann == NULL)
-        {
-          set_error (error, SPANMARK_IMPORT_ERROR_INVALID, ann_display, 0, "%s", local_error->message);
-          return FALSE;
-        }
-
-      spans = g_ptr_array_new_with_free_func ((GDestroyNotify) raw_span_free);
-      entities = g_ptr_array_new_with_free_func ((GDestroyNotify) raw_entity_free);
-      if (!parse_brat (imp, ann_display, ann, spans, entities, error))
-        return FALSE;
-
-      /* Errors about spans name the .ann file, where they are; errors
-       * about the text name the .txt. */
-      return build_document (imp, ann_display, display, 0, id, NULL, NULL, data, len,
-                             imp->encoding, spans, entities, error);
-    }
-
-  return build_document (imp, display, display, 0, id, NULL, NULL, data, len,
-                         imp->encoding, NULL, NULL, error);
-}
-
-/* ---- JSON lines -------------------------------------------------------- */
-
-static gboolean
-json_get_offset (JsonNode *node,
-                 gint64   *value)
-{
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_INT64)
-    return FALSE;
-  *value = json_node_get_int (node);
-  return TRUE;
-}
-
-static const char *
-json_get_string (JsonObject *object,
-                 const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
-static gboolean
-read_attrs (JsonObject  *object,
-            GHashTable  *attrs,
-            const char  *display,
-            guint        line,
-            const char  *source,
-            GError     **error)
-{
-  JsonNode *node = json_object_get_member (object, "attrs");
-  JsonObjectIter iter;
-  const char *key;
-  JsonNode *value;
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return TRUE;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, line,
-                 _("%s: “attrs” must be an object of strings"), source);
-      return FALSE;
-    }
-
-  json_object_iter_init (&iter, json_node_get_object (node));
-  while (json_object_iter_next (&iter, &key, &value))
-    {
-      if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_STRING)
-        {
-          set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, line,
-                     _("%s: attribute “%s” must be a string"), source, key);
-          return FALSE;
-        }
-      g_hash_table_insert (attrs, g_strdup (key), g_strdup (json_node_get_string (value)));
-    }
-  return TRUE;
-}
-
-/* One spaCy-style span object: {"start", "end", "label", "text"?,
- * "entity"?, "attrs"?}, or doccano's relation-style
- * {"start_offset", "end_offset", "label"}. */
-static RawSpan *
-read_span_object (JsonNode    *node,
-                  const char  *display,
-                  guint        line,
-                  const char  *source,
-                  GError     **error)
-{
-  g_autoptr(RawSpan) span = NULL;
-  JsonObject *object;
-  const char *label, *text, *entity;
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, line,
-                 _("%s: expected an object with “start”, “end” and “label”"), source);
-      return NULL;
-    }
-  object = json_node_get_object (node);
-
-  span = raw_span_new ();
-  span->line = line;
-  span->source = g_strdup (source);
-
-  if ((!json_get_offset (json_object_get_member (object, "start"), &span->start) &&
-       !json_get_offset (json_object_get_member (object, "start_offset"), &span->start)) ||
-      (!json_get_offset (json_object_get_member (object, "end"), &span->end) &&
-       !json_get_offset (json_object_get_member (object, "end_offset"), &span->end)))
-    {
-      set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, line,
-                 _("%s: “start” and “end” must be integers"), source);
-      return NULL;
-    }
-
-  label = json_get_string (object, "label");
-  if (label == NULL)
-    {
-      set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, line,
-                 _("%s: “label” must be a string"), source);
-      return NULL;
-    }
-  span->label = g_strdup (label);
-
-  text = json_get_string (object, "text");
-  if (text != NULL)
-    span->expected = g_strdup (text);
-
-  entity = json_get_string (object, "entity");
-  if (entity != NULL)
-    span->entity = g_strdup (entity);
-  else if (json_object_has_member (object, "entity") &&
-           !JSON_NODE_HOLDS_NULL (json_object_get_member (object, "entity")))
-    {
-      set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, line,
-                 _("%s: “entity” must be a string"), source);
-      return NULL;
-    }
-
-  if (!read_attrs (object, span->attrs, display, line, source, error))
-    return NULL;
-
-  return g_steal_pointer (&span);
-}
-
-static gboolean
-import_jsonl_line (Importer    *imp,
-                   const char  *display,
-                   const char  *stem,
-                   guint        line,
-                   const char  *data,
-                   gsize        len,
-                   GError     **error)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GPtrArray) spans = g_ptr_array_new_with_free_func ((GDestroyNotify) raw_span_free);
-  g_autoptr(GPtrArray) entities = g_ptr_array_new_with_free_func ((GDestroyNotify) raw_entity_free);
-  g_autofree char *id = NULL;
-  JsonObject *object, *meta = NULL;
-  JsonNode *node;
-  const char *text, *title = NULL;
-
-  SpanmarkJsonSyntax syntax = { .first_line = line };
-
-  /* The strict check every reader runs: without it json-glib would take
-   * comments, crash on deep nesting and cut texts at "\u0000". */
-  if (!spanmark_json_syntax_check (&syntax, data, len))
-    {
-      g_autofree char *location = g_strdup_printf (_("line %u, column %u"), syntax.line, syntax.column);
-
-      set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, 0, "%s: %s", location, syntax.message);
-      spanmark_json_syntax_clear (&syntax);
-      return FALSE;
-    }
-
-  if (!json_parser_load_from_data (parser, data, len, &local_error))
-    {
-      /* Not reached for what the check accepts; json-glib's message
-       * ("<data>:1:22: Parse error: …") is not for users. */
-      g_debug ("%s:%u: json-glib refused what the syntax check accepted: %s",
-               display, line, local_error->message);
-      set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, line, _("not valid JSON"));
-      return FALSE;
-    }
-
-  node = json_parser_get_root (parser);
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    {
-      set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, line,
-                 _("expected a JSON object with a “text”"));
-      return FALSE;
-    }
-  object = json_node_get_object (node);
-
-  text = json_get_string (object, "text");
-  if (text == NULL)
-    {
-      set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, line,
-                 _("“text” is missing or not a string"));
-      return FALSE;
-    }
-
-  node = json_object_get_member (object, "id");
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    id = g_strdup_printf ("%s-%u", stem, line);
-  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    id = g_strdup (json_node_get_string (node));
-  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
-    id = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
-  else
-    {
-      set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, line,
-                 _("“id” must be a string or an integer"));
-      return FALSE;
-    }
-
-  if (json_object_has_member (object, "title"))
-    {
-      title = json_get_string (object, "title");
-      if (title == NULL && !JSON_NODE_HOLDS_NULL (json_object_get_member (object, "title")))
-        {
-          set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, line,
-                     _("“title” must be a string"));
-          return FALSE;
-        }
-    }
-
-  node = json_object_get_member (object, "meta");
-  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
-    meta = json_node_get_object (node);
-
-  /* spaCy style (and Spanmark's own jsonl export). */
-  node = json_object_get_member (object, "spans");
-  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
-    {
-      JsonArray *array;
-
-      if (!JSON_NODE_HOLDS_ARRAY (node))
-        {
-          set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, line,
-                     _("“spans” must be an array"));
-          return FALSE;
-        }
-      array = json_node_get_array (node);
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          g_autofree char *source = g_strdup_printf ("spans[%u]", i);
-          RawSpan *span = read_span_object (json_array_get_element (array, i),
-                                            display, line, source, error);
-
-          if (span == NULL)
-            return FALSE;
-          g_ptr_array_add (spans, span);
-        }
-    }
-
-  /* doccano style: "label" (or older "labels") as [[start, end, "LABEL"], …]. */
-  node = json_object_get_member (object, "label");
-  if (node == NULL)
-    node = json_object_get_member (object, "labels");
-  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
-    {
-      JsonArray *array;
-
-      if (!JSON_NODE_HOLDS_ARRAY (node))
-        {
-          set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, line,
-                     _("“label” must be an array of [start, end, \"LABEL\"]"));
-          return FALSE;
-        }
-      array = json_node_get_array (node);
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          JsonNode *element = json_array_get_element (array, i);
-          JsonArray *triple;
-          RawSpan *span;
-
-          if (!JSON_NODE_HOLDS_ARRAY (element) ||
-              json_array_get_length (triple = json_node_get_array (element)) != 3)
-            {
-              set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, line,
-                         _("label[%u]: expected [start, end, \"LABEL\"]"), i);
-              return FALSE;
-            }
-
-          span = raw_span_new ();
-          span->line = line;
-          span->source = g_strdup_printf ("label[%u]", i);
-          g_ptr_array_add (spans, span);
-          if (!json_get_offset (json_array_get_element (triple, 0), &span->start) ||
-              !json_get_offset (json_array_get_element (triple, 1), &span->end))
-            {
-              set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, line,
-                         _("%s: start and end must be integers"), span->source);
-              return FALSE;
-            }
-          element = json_array_get_element (triple, 2);
-          if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
-            {
-              set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, line,
-                         _("%s: the label must be a string"), span->source);
-              return FALSE;
-            }
-          span->label = g_strdup (json_node_get_string (element));
-        }
-    }
-
-  /* "entities": Spanmark's entity objects {"id","label","name","attrs"};
-   * doccano's relation export puts spans here instead
-   * ({"id","label","start_offset","end_offset"}). */
-  node = json_object_get_member (object, "entities");
-  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
-    {
-      JsonArray *array;
-
-      if (!JSON_NODE_HOLDS_ARRAY (node))
-        {
-          set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, line,
-                     _("“entities” must be an array"));
-          return FALSE;
-        }
-      array = json_node_get_array (node);
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          JsonNode *element = json_array_get_element (array, i);
-          g_autofree char *source = g_strdup_printf ("entities[%u]", i);
-          JsonObject *eo;
-          RawEntity *entity;
-          const char *value;
-
-          if (!JSON_NODE_HOLDS_OBJECT (element))
-            {
-              set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, line,
-                         _("%s: expected an object"), source);
-              return FALSE;
-            }
-          eo = json_node_get_object (element);
-
-          if (json_object_has_member (eo, "start_offset"))
-            {
-              RawSpan *span = read_span_object (element, display, line, source, error);
-
-              if (span == NULL)
-                return FALSE;
-              g_ptr_array_add (spans, span);
-              continue;
-            }
-
-          entity = raw_entity_new ();
-          entity->line = line;
-          entity->source = g_steal_pointer (&source);
-          g_ptr_array_add (entities, entity);
-
-          value = json_get_string (eo, "id");
-          if (value == NULL)
-            {
-              set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, line,
-                         _("%s: “id” must be a string"), entity->source);
-              return FALSE;
-            }
-          entity->id = g_strdup (value);
-          value = json_get_string (eo, "label");
-          if (value == NULL)
-            {
-              set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, line,
-                         _("%s: “label” must be a string"), entity->source);
-              return FALSE;
-            }
-          entity->label = g_strdup (value);
-          entity->name = g_strdup (json_get_string (eo, "name"));
-          if (!read_attrs (eo, entity->attrs, display, line, entity->source, error))
-            return FALSE;
-        }
-    }
-
-  return build_document (imp, display, display, line, id, title, meta, text, strlen (text),
-                         SPANMARK_TEXT_ENCODING_UTF8, spans, entities, error);
-}
-
-static gboolean
-import_jsonl (Importer  *imp,
-              GFile     *file,
-              GError   **error)
-{
-  g_autofree char *display = file_display_name (file);
-  g_autofree char *stem = file_stem (file, ".jsonl");
-  g_autofree char *data = NULL;
-  g_autoptr(GError) local_error = NULL;
-  const char *p;
-  gsize len = 0, bad = 0;
-  guint line = 0;
-
-  if (!load_file (file, display, &data, &len, error))
-    return FALSE;
-
-  if (!spanmark_text_validate (data, len, &bad, &local_error))
-    {
-      set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, line_of_byte (data, bad),
-                 "%s", local_error->message);
-      return FALSE;
-    }
-
-  p = data;
-  /* A byte-order mark before the first line is not part of the JSON. */
-  if (len >= 3 && memcmp (p, "\xef\xbb\xbf", 3) == 0)
-    p += 3;
-
-  while (p < data + len)
-    {
-      const char *nl = memchr (p, '\n', data + len - p);
-      const char *end = nl != NULL ? nl : data + len;
-      gsize n = end - p;
-
-      line++;
-      if (n > 0 && p[n - 1] == '\r')
-        n--;
-
-      /* Blank lines (often a final one) hold no document. */
-      {
-        gboolean blank = TRUE;
-
-        for (gsize i = 0; i < n && blank; i++)
-          blank = g_ascii_isspace (p[i]);
-        if (!blank && !import_jsonl_line (imp, display, stem, line, p, n, error))
-          return FALSE;
-      }
-
-      p = nl != NULL ? nl + 1 : data + len;
-    }
-
-  return TRUE;
-}
-
 /* ---- entry points ------------------------------------------------------ */
 
 static gboolean
@@ -1291,65 +493,131 @@ file_in_list (GFile  *file,
   return FALSE;
 }
 
+/* The file of @format that @file, whose extension is @extension, stands
+ * beside: NAME.EXT -> NAME + @format's extension. */
+static GFile *
+beside (GFile      *file,
+        const char *extension,
+        const char *other_extension)
+{
+  g_autofree char *stem = file_stem (file, extension);
+  g_autofree char *name = g_strconcat (stem, other_extension, NULL);
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+
+  return g_file_get_child (parent, name);
+}
+
+/* Reads @file as @format, with the file of a companion format beside it
+ * when there is one. */
 static gboolean
-check_file (Importer  *imp,
-            GFile     *file,
-            GFile    **files,
-            guint      n_files,
-            GError   **error)
+read_file (Importer                   *imp,
+           const SpanmarkImportFormat *format,
+           GFile                      *file,
+           GError                    **error)
+{
+  g_autofree char *display = file_display_name (file);
+  g_autofree char *stem = file_stem (file, format->extension);
+  g_autofree char *data = NULL;
+  g_autofree char *companion_display = NULL;
+  g_autofree char *companion_data = NULL;
+  SpanmarkImportInput input = { display, stem, NULL, 0, NULL, NULL, NULL, 0 };
+
+  if (!load_file (file, display, &data, &input.len, error))
+    return FALSE;
+  input.data = data;
+
+  for (guint i = 0; i < spanmark_import_format_get_n_formats (); i++)
+    {
+      const SpanmarkImportFormat *companion = spanmark_import_format_get (i);
+      g_autoptr(GFile) other = NULL;
+
+      if (g_strcmp0 (companion->companion_of, format->extension) != 0)
+        continue;
+      other = beside (file, format->extension, companion->extension);
+      if (!g_file_query_exists (other, NULL))
+        continue;
+
+      companion_display = file_display_name (other);
+      if (!load_file (other, companion_display, &companion_data, &input.companion_len, error))
+        return FALSE;
+      input.companion = companion;
+      input.companion_display = companion_display;
+      input.companion_data = companion_data;
+      break;
+    }
+
+  return format->read (imp, &input, error);
+}
+
+static gboolean
+check_file (Importer *imp,
+            GFile    *file,
+            GFile   **files,
+            guint     n_files,
+            GError  **error)
 {
   g_autofree char *base = g_file_get_basename (file);
   g_autofree char *display = file_display_name (file);
+  const SpanmarkImportFormat *format = spanmark_import_format_for_file (base);
+  g_autofree char *usages = NULL;
 
-  if (has_extension (file, ".txt"))
-    return import_txt (imp, file, error);
+  if (format != NULL && format->companion_of == NULL)
+    return read_file (imp, format, file, error);
 
-  if (has_extension (file, ".jsonl"))
-    return import_jsonl (imp, file, error);
-
-  if (has_extension (file, ".ann"))
+  if (format != NULL)
     {
-      /* "import DIR export/NAME.*" names both halves of a brat pair. */
-      g_autofree char *stem = file_stem (file, ".ann");
-      g_autofree char *txt_name = g_strconcat (stem, ".txt", NULL);
-      g_autoptr(GFile) parent = g_file_get_parent (file);
-      g_autoptr(GFile) txt = g_file_get_child (parent, txt_name);
+      /* "import DIR export/NAME.*" names both halves of a pair. */
+      g_autoptr(GFile) main_file = beside (file, format->extension, format->companion_of);
+      g_autofree char *main_name = g_file_get_basename (main_file);
 
-      if (file_in_list (txt, files, n_files))
+      if (file_in_list (main_file, files, n_files))
         return TRUE;
-      if (!g_file_query_exists (txt, NULL))
+      if (!g_file_query_exists (main_file, NULL))
         {
-          set_error (error, SPANMARK_IMPORT_ERROR_FORMAT, display, 0,
-                     _("a brat .ann file needs its .txt beside it (%s)"), txt_name);
+          _spanmark_import_set_error (error, SPANMARK_IMPORT_ERROR_FORMAT, display, 0,
+                                      _(format->missing_message), main_name);
           return FALSE;
         }
-      return import_txt (imp, txt, error);
+      return read_file (imp, spanmark_import_format_for_file (main_name), main_file, error);
     }
 
-  if (g_strcmp0 (base, "annotation.conf") == 0 || g_strcmp0 (base, "visual.conf") == 0 ||
-      g_strcmp0 (base, "tools.conf") == 0 || g_strcmp0 (base, "kb_shortcuts.conf") == 0)
+  for (guint i = 0; i < spanmark_import_format_get_n_formats (); i++)
     {
-      add_warning (imp, display, 0, _("brat configuration ignored; the project’s schema decides the labels"));
-      return TRUE;
+      const SpanmarkImportFormat *other = spanmark_import_format_get (i);
+
+      if (other->ignored_files != NULL && g_strv_contains (other->ignored_files, base))
+        {
+          _spanmark_import_add_warning (imp, display, 0, "%s", _(other->ignored_message));
+          return TRUE;
+        }
     }
 
   /* A file without any extension (say "spanmark-cli export -o out") is
-   * taken as JSON lines if it starts like them. */
+   * taken for the format it starts like. */
   if (strchr (base, '.') == NULL)
     {
       g_autofree char *head = NULL;
       const char *p;
 
-      if (!spanmark_file_read (file, 64, SPANMARK_FILE_READ_HEAD, &head, NULL, NULL))
-        return import_jsonl (imp, file, error);  /* which says what is wrong with it */
-      for (p = head; *p != '\0' && g_ascii_isspace (*p); p++)
-        ;
-      if (*p == '{')
-        return import_jsonl (imp, file, error);
+      for (guint i = 0; i < spanmark_import_format_get_n_formats (); i++)
+        {
+          const SpanmarkImportFormat *other = spanmark_import_format_get (i);
+
+          if (other->sniff == NULL)
+            continue;
+          /* Unreadable: the format's reader says what is wrong with it. */
+          if (head == NULL && !spanmark_file_read (file, 64, SPANMARK_FILE_READ_HEAD, &head, NULL, NULL))
+            return read_file (imp, other, file, error);
+          for (p = head; *p != '\0' && g_ascii_isspace (*p); p++)
+            ;
+          if (g_str_has_prefix (p, other->sniff))
+            return read_file (imp, other, file, error);
+        }
     }
 
-  set_error (error, SPANMARK_IMPORT_ERROR_FORMAT, display, 0,
-             _("unknown kind of file (expected .txt, .txt with .ann, or .jsonl)"));
+  usages = spanmark_import_format_list_usages (", ");
+  _spanmark_import_set_error (error, SPANMARK_IMPORT_ERROR_FORMAT, display, 0,
+                              _("unknown kind of file (expected %s)"), usages);
   return FALSE;
 }
 
@@ -1363,7 +631,7 @@ compare_files (gconstpointer a,
   return g_strcmp0 (pa, pb);
 }
 
-/* Replaces each folder in @files by the .txt, .ann and .jsonl files in it
+/* Replaces each folder in @files by the files of the import formats in it
  * (not recursively), sorted by name. */
 static GPtrArray *
 expand_folders (GFile  **files,
@@ -1391,8 +659,8 @@ expand_folders (GFile  **files,
                                             G_FILE_QUERY_INFO_NONE, NULL, &local_error);
       if (children == NULL)
         {
-          set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, 0,
-                     _("cannot read the folder: %s"), local_error->message);
+          _spanmark_import_set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, 0,
+                                      _("cannot read the folder: %s"), local_error->message);
           return NULL;
         }
 
@@ -1403,19 +671,21 @@ expand_folders (GFile  **files,
           g_autoptr(GFile) child = g_file_get_child (files[i], g_file_info_get_name (info));
 
           if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR &&
-              (has_extension (child, ".txt") || has_extension (child, ".ann") || has_extension (child, ".jsonl")))
+              spanmark_import_format_for_file (g_file_info_get_name (info)) != NULL)
             g_ptr_array_add (found, g_steal_pointer (&child));
         }
       if (local_error != NULL)
         {
-          set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, 0,
-                     _("cannot read the folder: %s"), local_error->message);
+          _spanmark_import_set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, 0,
+                                      _("cannot read the folder: %s"), local_error->message);
           return NULL;
         }
       if (found->len == 0)
         {
-          set_error (error, SPANMARK_IMPORT_ERROR_FORMAT, display, 0,
-                     _("the folder holds no .txt or .jsonl files"));
+          g_autofree char *usages = spanmark_import_format_list_usages (", ");
+
+          _spanmark_import_set_error (error, SPANMARK_IMPORT_ERROR_FORMAT, display, 0,
+                                      _("the folder holds no files to import (%s)"), usages);
           return NULL;
         }
 
@@ -1427,6 +697,40 @@ expand_folders (GFile  **files,
   return g_steal_pointer (&result);
 }
 
+/* Sets up @imp for one import into @project; FALSE when the annotator
+ * name is not valid.  importer_clear() frees it either way. */
+static gboolean
+importer_init (Importer                     *imp,
+               SpanmarkProject              *project,
+               const SpanmarkImportOptions  *options,
+               GPtrArray                    *warnings,
+               GError                      **error)
+{
+  imp->project = project;
+  imp->annotator = options != NULL && options->annotator != NULL ? options->annotator : "imported";
+  imp->encoding = options != NULL ? options->encoding : SPANMARK_TEXT_ENCODING_UTF8;
+  imp->docs = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_doc_free);
+  imp->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  imp->warnings = warnings;
+
+  if (!spanmark_project_is_valid_annotator (imp->annotator))
+    {
+      g_set_error (error, SPANMARK_IMPORT_ERROR, SPANMARK_IMPORT_ERROR_INVALID,
+                   _("“%s” is not a valid annotator name"), imp->annotator);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+importer_clear (Importer *imp)
+{
+  g_clear_pointer (&imp->docs, g_ptr_array_unref);
+  g_clear_pointer (&imp->ids, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Importer, importer_clear)
+
 int
 spanmark_import_files (SpanmarkProject             *project,
                        GFile                      **files,
@@ -1435,32 +739,18 @@ spanmark_import_files (SpanmarkProject             *project,
                        GPtrArray                   *warnings,
                        GError                     **error)
 {
-  g_autoptr(GPtrArray) docs = NULL;
-  g_autoptr(GHashTable) ids = NULL;
   g_autoptr(GPtrArray) expanded = NULL;
-  Importer imp = { 0 };
+  g_auto(Importer) imp = { 0 };
+  GPtrArray *docs;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (SPANMARK_IS_PROJECT (project), -1);
   g_return_val_if_fail (files != NULL || n_files == 0, -1);
   g_return_val_if_fail (error == NULL || *error == NULL, -1);
 
-  docs = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_doc_free);
-  ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-
-  imp.project = project;
-  imp.annotator = options != NULL && options->annotator != NULL ? options->annotator : "imported";
-  imp.encoding = options != NULL ? options->encoding : SPANMARK_TEXT_ENCODING_UTF8;
-  imp.docs = docs;
-  imp.ids = ids;
-  imp.warnings = warnings;
-
-  if (!spanmark_project_is_valid_annotator (imp.annotator))
-    {
-      g_set_error (error, SPANMARK_IMPORT_ERROR, SPANMARK_IMPORT_ERROR_INVALID,
-                   _("“%s” is not a valid annotator name"), imp.annotator);
-      return -1;
-    }
+  if (!importer_init (&imp, project, options, warnings, error))
+    return -1;
+  docs = imp.docs;
 
   /* Import ends by rewriting spanmark.json: with entries it could not
    * read, that would drop them.  Refuse before writing anything. */
@@ -1520,4 +810,67 @@ spanmark_import_file (SpanmarkProject             *project,
   g_return_val_if_fail (G_IS_FILE (file), -1);
 
   return spanmark_import_files (project, &file, 1, options, NULL, error);
+}
+
+gboolean
+_spanmark_import_check_data (SpanmarkProject             *project,
+                             const SpanmarkImportOptions *options,
+                             const char                  *name,
+                             const char                  *data,
+                             gsize                        len,
+                             const char                  *ann_data,
+                             gsize                        ann_len,
+                             GPtrArray                   *documents,
+                             GPtrArray                   *sets,
+                             GPtrArray                   *warnings,
+                             GError                     **error)
+{
+  g_auto(Importer) imp = { 0 };
+  const SpanmarkImportFormat *format;
+  const SpanmarkImportFormat *txt = spanmark_import_format_lookup ("txt");
+  g_autofree char *stem = NULL;
+  g_autofree char *ann_display = NULL;
+  SpanmarkImportInput input = { name, NULL, data, len, NULL, NULL, NULL, 0 };
+
+  g_return_val_if_fail (SPANMARK_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (name != NULL && data != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!importer_init (&imp, project, options, warnings, error))
+    return FALSE;
+
+  /* Anything but a format's own file is read as a .txt, with @ann_data
+   * as its brat .ann. */
+  format = spanmark_import_format_for_file (name);
+  if (format == NULL || format->read == NULL)
+    format = txt;
+  stem = g_str_has_suffix (name, format->extension)
+         ? g_strndup (name, strlen (name) - strlen (format->extension))
+         : g_strdup (name);
+  input.stem = stem;
+  if (format == txt && ann_data != NULL)
+    {
+      ann_display = g_strconcat (stem, ".ann", NULL);
+      input.companion = spanmark_import_format_lookup ("brat");
+      input.companion_display = ann_display;
+      input.companion_data = ann_data;
+      input.companion_len = ann_len;
+    }
+  if (!format->read (&imp, &input, error))
+    return FALSE;
+
+  /* What phase two would write: the index entries and annotation sets. */
+  for (guint i = 0; i < imp.docs->len; i++)
+    {
+      PendingDoc *doc = g_ptr_array_index (imp.docs, i);
+      g_autofree char *path = g_strconcat ("documents/", doc->id, ".txt", NULL);
+      SpanmarkDocument *document = spanmark_document_new (doc->id, path, doc->title);
+
+      spanmark_document_set_meta (document, doc->meta);
+      g_ptr_array_add (documents, document);
+      g_ptr_array_add (sets, doc->set != NULL
+                             ? g_object_ref (doc->set)
+                             : spanmark_annotation_set_new (doc->id, imp.annotator, doc->text));
+    }
+  return TRUE;
 }

@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "spanmark-import-format.h"
 #include "spanmark-project.h"
 #include "spanmark-text.h"
 
@@ -27,13 +28,11 @@ typedef struct
   SpanmarkTextEncoding  encoding;   /* of .txt files */
 } SpanmarkImportOptions;
 
-/* Imports one file into @project:
- *   NAME.txt                      one document, id NAME (NAME.ann beside it: brat spans)
- *   NAME.jsonl                    one document per line, spaCy style
- *                                 {"id"?, "text", "spans"?: [{"start","end","label"}]}
- *                                 or doccano style {"id"?, "text", "label": [[s,e,"L"],…]}
- * Text is normalised (spanmark_text_normalize) and imported spans are
- * remapped so each still covers the same characters.  Everything is checked
+/* Imports one file into @project, as the format of its extension
+ * (spanmark-import-format.h; a file of a companion format, such as brat's
+ * .ann, with the file it goes with).  Text is normalised
+ * (spanmark_text_normalize) and imported spans are remapped so each still
+ * covers the same characters.  Everything is checked
  * before anything is written: on error nothing in the project changes and
  * @error names the file and line.  Writes documents/ and annotations/ and
  * adds the documents to the index in memory; the caller then calls
@@ -43,23 +42,13 @@ int spanmark_import_file (SpanmarkProject             *project,
                           const SpanmarkImportOptions *options,
                           GError                     **error);
 
-/* brat (.txt + .ann): offsets are code points into the .txt as stored
- * (before normalisation).  "T1<TAB>LABEL START END<TAB>TEXT" is a span; a
- * discontinuous "S E;S E" one becomes one span from the first start to
- * the last end, with a warning.  "#1<TAB>AnnotatorNotes T1<TAB>key=value"
- * sets a span attribute (a note without "=" becomes attribute "note").
- * "*<TAB>Equiv T1 T3" makes one entity of its mentions: the label and text
- * of the first mention in the text, and the attributes all mentions share
- * (moved from the spans to the entity).  R, E, A, N and other lines are
- * counted in one warning and otherwise ignored. */
-
 /* Like spanmark_import_file() for several files at once: all of them are
  * checked before anything is written, and document ids must be unique
- * across them.  A folder stands for the .txt, .ann and .jsonl files in it
- * (not recursively, sorted by name).  A brat .ann named together with its
- * .txt is read with it (an .ann alone imports its .txt); brat
- * configuration files are skipped; a file without an extension that
- * starts with "{" is read as JSON lines.
+ * across them.  A folder stands for the files of the import formats in it
+ * (not recursively, sorted by name).  A companion file named together
+ * with its file is read with it (alone, it imports its file); the
+ * configuration files of a format's tool are skipped; a file without an
+ * extension is read as the format it starts like.
  * Notices that do not stop the import ("FILE: line N: T3 has 2
  * discontinuous fragments…", "FILE: ignored 4 lines…") are appended to
  * @warnings (char*, caller-owned, e.g. made with

@@ -1,0 +1,165 @@
+/* spanmark-import-format-private.h — what an import format is made of
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * An import runs in two phases (spanmark-import.c): first every file is
+ * read and checked, each document queued in memory; then, if all were
+ * good, everything is written.  A format takes part in the first phase
+ * only: it turns a file's bytes into documents with
+ * _spanmark_import_build_document(), which normalises the text, checks
+ * and remaps the spans and queues the document.
+ *
+ * To add a format: a file spanmark-import-NAME.c defining
+ * _spanmark_import_format_NAME, its entry in the table
+ * (spanmark-import-format.c), the file in formats/meson.build and
+ * po/POTFILES.in, and tests.  Private to the import (formats/).
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "spanmark-import.h"
+#include "spanmark-import-format.h"
+
+G_BEGIN_DECLS
+
+/* A span as read from the input, with offsets into the original
+ * (not yet normalised) text. */
+typedef struct
+{
+  gint64      start;
+  gint64      end;
+  char       *label;
+  char       *entity;     /* entity id within the document, or NULL */
+  GHashTable *attrs;      /* char* -> char* */
+  char       *expected;   /* covered text given by the input, or NULL */
+  gboolean    loose;      /* brat: compare text loosely, warn only */
+  guint       line;
+  char       *source;     /* "spans[2]", "T3": where it came from */
+} RawSpan;
+
+typedef struct
+{
+  char       *id;
+  char       *label;
+  char       *name;       /* NULL: the text of the first mention */
+  GHashTable *attrs;
+  guint       line;
+  char       *source;
+} RawEntity;
+
+typedef struct
+{
+  char                  *id;
+  char                  *title;
+  JsonObject            *meta;
+  char                  *text;   /* normalised */
+  SpanmarkAnnotationSet *set;    /* NULL when there is nothing to save */
+} PendingDoc;
+
+typedef struct
+{
+  SpanmarkProject      *project;
+  const char           *annotator;
+  SpanmarkTextEncoding  encoding;
+  GPtrArray            *docs;      /* PendingDoc */
+  GHashTable           *ids;       /* document ids of this batch */
+  GPtrArray            *warnings;  /* char*, may be NULL */
+} Importer;
+
+/* The bytes a format reads: one file, and for a format that has
+ * companions (a .txt and brat's .ann beside it) the companion's. */
+typedef struct
+{
+  const char                 *display;            /* the file as messages name it */
+  const char                 *stem;               /* its name without the extension */
+  const char                 *data;
+  gsize                       len;
+  const SpanmarkImportFormat *companion;          /* NULL: no companion file */
+  const char                 *companion_display;
+  const char                 *companion_data;
+  gsize                       companion_len;
+} SpanmarkImportInput;
+
+struct _SpanmarkImportFormat
+{
+  const char          *name;            /* "txt" */
+  const char          *extension;       /* ".txt" (compared without case) */
+  const char          *usage;           /* "NAME.txt": import --help and messages */
+  const char          *description;     /* N_(): import --help, lines of at most 50 columns */
+  /* A companion format: its files go with a file of the format whose
+   * extension this is (brat: an .ann with its .txt), which reads them
+   * through parse_companion; such a format has no read.  One named
+   * without that file is an error, @missing_message (N_(), "%s": the
+   * file's name). */
+  const char          *companion_of;
+  const char          *missing_message;
+  /* Files of the format's own tool that hold no documents ("annotation.conf"):
+   * skipped with ignored_message (N_()) as a warning. */
+  const char * const  *ignored_files;
+  const char          *ignored_message;
+  /* A file without an extension is taken for this format when it
+   * starts, after white space, with @sniff. */
+  const char          *sniff;
+
+  gboolean (*read)            (Importer                   *imp,
+                               const SpanmarkImportInput  *input,
+                               GError                    **error);
+  /* Reads a companion's text (decoded and normalised like its file's)
+   * into RawSpan and RawEntity. */
+  gboolean (*parse_companion) (Importer                   *imp,
+                               const char                 *display,
+                               const char                 *text,
+                               GPtrArray                  *spans,
+                               GPtrArray                  *entities,
+                               GError                    **error);
+};
+
+RawSpan   *_spanmark_import_raw_span_new     (void);
+void       _spanmark_import_raw_span_free    (RawSpan      *span);
+RawEntity *_spanmark_import_raw_entity_new   (void);
+void       _spanmark_import_raw_entity_free  (RawEntity    *entity);
+/* Text order: by start, then longest first. */
+int        _spanmark_import_raw_span_compare (gconstpointer a,
+                                              gconstpointer b);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RawSpan, _spanmark_import_raw_span_free)
+
+/* "FILE: line N: MESSAGE" (or "FILE: MESSAGE" when @line is 0), the form
+ * of every import error and warning. */
+void       _spanmark_import_set_error        (GError     **error,
+                                              int          code,
+                                              const char  *file,
+                                              guint        line,
+                                              const char  *format,
+                                              ...) G_GNUC_PRINTF (5, 6);
+void       _spanmark_import_add_warning      (Importer    *imp,
+                                              const char  *file,
+                                              guint        line,
+                                              const char  *format,
+                                              ...) G_GNUC_PRINTF (4, 5);
+/* The line (from 1) of the byte @offset of @data. */
+guint      _spanmark_import_line_of_byte     (const char  *data,
+                                              gsize        offset);
+
+/* Normalises the text @data (@len bytes in @encoding; errors about it
+ * name @text_display), checks and remaps the spans (errors name @display
+ * and @line) and queues the document @id.  @raw_spans and @raw_entities
+ * may be NULL. */
+gboolean   _spanmark_import_build_document   (Importer             *imp,
+                                              const char           *display,
+                                              const char           *text_display,
+                                              guint                 line,
+                                              const char           *id,
+                                              const char           *title,
+                                              JsonObject           *meta,
+                                              const char           *data,
+                                              gsize                 len,
+                                              SpanmarkTextEncoding  encoding,
+                                              GPtrArray            *raw_spans,
+                                              GPtrArray            *raw_entities,
+                                              GError              **error);
+
+G_END_DECLS
