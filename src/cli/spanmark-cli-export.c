@@ -77,7 +77,7 @@ check_option (const SpanmarkExportFormat *format,
     return TRUE;
 
   formats = spanmark_export_format_list_names (option, ", ");
-  /* TRANSLATORS: "--scheme applies to these formats only: conll, hf" */
+  /* TRANSLATORS: "--scheme applies to these formats only: NAME, NAME" */
   return spanmark_cli_usage_error (_("%s applies to these formats only: %s"), name, formats);
 }
 

@@ -36,7 +36,7 @@ test_table (void)
     }
 
   /* By extension, without case; nothing for others. */
-  g_assert_true (spanmark_import_format_for_file ("a.TXT") == spanmark_import_format_lookup ("txt"));
+  g_assert_true (spanmark_import_format_for_file ("a.TXT") == spanmark_import_format_lookup ("plain-text"));
   g_assert_true (spanmark_import_format_for_file ("a.ann") == spanmark_import_format_lookup ("brat"));
   g_assert_null (spanmark_import_format_for_file ("a.csv"));
   g_assert_null (spanmark_import_format_for_file (".txt"));

@@ -85,7 +85,7 @@ typedef struct
 
 struct _SpanmarkImportFormat
 {
-  const char          *name;            /* "txt" */
+  const char          *name;            /* "plain-text" */
   const char          *extension;       /* ".txt" (compared without case) */
   const char          *usage;           /* "NAME.txt": import --help and messages */
   const char          *description;     /* N_(): import --help, lines of at most 50 columns */

@@ -19,7 +19,7 @@ typedef struct _SpanmarkImportFormat SpanmarkImportFormat;
 
 guint                       spanmark_import_format_get_n_formats    (void);
 const SpanmarkImportFormat *spanmark_import_format_get              (guint                       index);
-/* The format named @name ("txt"…), or NULL. */
+/* The format named @name ("plain-text"…), or NULL. */
 const SpanmarkImportFormat *spanmark_import_format_lookup           (const char                 *name);
 /* The format of a file named @basename, by its extension (without
  * case), or NULL. */

@@ -62,7 +62,7 @@ txt_read (Importer                  *imp,
 }
 
 const SpanmarkImportFormat _spanmark_import_format_txt = {
-  .name = "txt",
+  .name = "plain-text",
   .extension = ".txt",
   .usage = "NAME.txt",
   .description = N_("one document with the id NAME"),

@@ -827,7 +827,7 @@ _spanmark_import_check_data (SpanmarkProject             *project,
 {
   g_auto(Importer) imp = { 0 };
   const SpanmarkImportFormat *format;
-  const SpanmarkImportFormat *txt = spanmark_import_format_lookup ("txt");
+  const SpanmarkImportFormat *txt = spanmark_import_format_lookup ("plain-text");
   g_autofree char *stem = NULL;
   g_autofree char *ann_display = NULL;
   SpanmarkImportInput input = { name, NULL, data, len, NULL, NULL, NULL, 0 };

@@ -71,9 +71,8 @@ char     *spanmark_text_sha256         (const char  *text,
                                         gssize       len) G_GNUC_WARN_UNUSED_RESULT;
 
 /* White space, the one rule for every part of Spanmark that tells white
- * space from other characters: what a token is in the conll and hf
- * exports (a character that is not white space), and the ends of a
- * selection.  It is exactly Python's str.isspace(), which str.split() and
+ * space from other characters: what a token is in the flat exports (a
+ * character that is not white space), and the ends of a selection.  It is exactly Python's str.isspace(), which str.split() and
  * so the CoNLL readers of NLTK and spaCy use: the Unicode White_Space
  * property (U+0009..U+000D, U+0020, U+0085, U+00A0, U+1680,
  * U+2000..U+200A, U+2028, U+2029, U+202F, U+205F, U+3000) and the
