@@ -1138,6 +1138,21 @@ pick (const char * const *choices)
   return choices[g_test_rand_int_range (0, g_strv_length ((char **) choices))];
 }
 
+/* A random token of @kind replaced by one of @choices. */
+static void
+replace_token (GString            *json,
+               GArray             *tokens,
+               char                kind,
+               const char * const *choices)
+{
+  const Token *token = pick_token (tokens, kind);
+
+  if (token == NULL)
+    return;
+  g_string_erase (json, token->start, token->end - token->start);
+  g_string_insert (json, token->start, pick (choices));
+}
+
 /* The lines of @json holding one span or entity each ("    {"id": …},"). */
 static GArray *
 item_lines (const GString *json)
@@ -1195,30 +1210,15 @@ mutate (GString *json)
   switch (g_test_rand_int_range (0, 10))
     {
     case 0:
-      token = pick_token (tokens, 'n');
-      if (token != NULL)
-        {
-          g_string_erase (json, token->start, token->end - token->start);
-          g_string_insert (json, token->start, pick (numbers));
-        }
+      replace_token (json, tokens, 'n', numbers);
       break;
 
     case 1:
-      token = pick_token (tokens, 's');
-      if (token != NULL)
-        {
-          g_string_erase (json, token->start, token->end - token->start);
-          g_string_insert (json, token->start, pick (strings));
-        }
+      replace_token (json, tokens, 's', strings);
       break;
 
     case 2:
-      token = pick_token (tokens, 'k');
-      if (token != NULL)
-        {
-          g_string_erase (json, token->start, token->end - token->start);
-          g_string_insert (json, token->start, pick (names));
-        }
+      replace_token (json, tokens, 'k', names);
       break;
 
     case 3:  /* an item twice */

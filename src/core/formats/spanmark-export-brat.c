@@ -156,18 +156,15 @@ brat_begin (SpanmarkExportContext  *context,
 }
 
 static gboolean
-brat_write_document (SpanmarkExportContext  *context,
-                     const ExportDoc        *doc,
-                     const char             *document_id,
-                     SpanmarkExportPart      part,
-                     GPtrArray              *kept,
-                     GString                *out,
-                     GError                **error)
+brat_write_document (SpanmarkExportContext     *context,
+                     const SpanmarkExportItem  *item,
+                     GError                   **error)
 {
+  const ExportDoc *doc = item->doc;
   GString *ann = context->state;
-  const char *folder = context->options->split ? spanmark_export_part_to_string (part) : NULL;
-  g_autofree char *txt_name = g_strconcat (document_id, ".txt", NULL);
-  g_autofree char *ann_name = g_strconcat (document_id, ".ann", NULL);
+  const char *folder = context->options->split ? spanmark_export_part_to_string (item->part) : NULL;
+  g_autofree char *txt_name = g_strconcat (item->id, ".txt", NULL);
+  g_autofree char *ann_name = g_strconcat (item->id, ".ann", NULL);
 
   g_string_truncate (ann, 0);
   write_brat_ann (doc, ann);

@@ -93,14 +93,12 @@ update_tag_lines (Conll *conll)
 }
 
 static gboolean
-conll_write_document (SpanmarkExportContext  *context,
-                      const ExportDoc        *doc,
-                      const char             *document_id,
-                      SpanmarkExportPart      part,
-                      GPtrArray              *kept,
-                      GString                *out,
-                      GError                **error)
+conll_write_document (SpanmarkExportContext     *context,
+                      const SpanmarkExportItem  *item,
+                      GError                   **error)
 {
+  const ExportDoc *doc = item->doc;
+  GString *out = item->out;
   Conll *conll = context->state;
   const char *text = doc->text;
   guint n = doc->char_bytes->len - 1;
@@ -112,7 +110,7 @@ conll_write_document (SpanmarkExportContext  *context,
   guint n_tokens = 0;
   char *w;
 
-  if (!_spanmark_export_tags_compute (conll->tags, doc, kept, context->options->scheme, error))
+  if (!_spanmark_export_tags_compute (conll->tags, doc, item->kept, context->options->scheme, error))
     return FALSE;
   tags = (const gint32 *) conll->tags->tags->data;
   update_tag_lines (conll);

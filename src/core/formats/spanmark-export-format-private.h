@@ -52,6 +52,19 @@ typedef struct
   gpointer                     state;
 } SpanmarkExportContext;
 
+/* One document handed to a format. */
+typedef struct
+{
+  const ExportDoc    *doc;
+  const char         *id;
+  SpanmarkExportPart  part;
+  /* The spans to write for a flat format (const SpanmarkSpan*, the
+   * outermost), NULL otherwise (then all of doc->spans). */
+  GPtrArray          *kept;
+  /* The part's stream; NULL for a per-document format. */
+  GString            *out;
+} SpanmarkExportItem;
+
 struct _SpanmarkExportFormat
 {
   const char                *name;          /* --format NAME */
@@ -69,25 +82,19 @@ struct _SpanmarkExportFormat
   SpanmarkExportFormatFlags  flags;
   SpanmarkExportOptionFlags  options;
 
-  /* Each may be NULL.  begin: after the output is ready, before the
-   * first document.  write_document: @kept are the spans to write for
-   * a flat format (const SpanmarkSpan*, the outermost), NULL otherwise
-   * (all of doc->spans); @out is the part's stream, NULL for a
-   * per-document format.  finish: after the last document, before the
-   * files are moved into place (the files beside the data: labels,
-   * configuration). */
-  gboolean (*begin)          (SpanmarkExportContext  *context,
-                              GError                **error);
-  gboolean (*write_document) (SpanmarkExportContext  *context,
-                              const ExportDoc        *doc,
-                              const char             *document_id,
-                              SpanmarkExportPart      part,
-                              GPtrArray              *kept,
-                              GString                *out,
-                              GError                **error);
-  gboolean (*finish)         (SpanmarkExportContext  *context,
-                              GError                **error);
-  void     (*free_state)     (gpointer                state);
+  /* begin: after the output is ready, before the first document
+   * (NULL: nothing to do).  write_document: each document, in order.
+   * finish: after the last document, before the files are moved into
+   * place: the files beside the data, labels or configuration (NULL:
+   * none). */
+  gboolean (*begin)          (SpanmarkExportContext     *context,
+                              GError                   **error);
+  gboolean (*write_document) (SpanmarkExportContext     *context,
+                              const SpanmarkExportItem  *item,
+                              GError                   **error);
+  gboolean (*finish)         (SpanmarkExportContext     *context,
+                              GError                   **error);
+  void     (*free_state)     (gpointer                   state);
 };
 
 G_END_DECLS

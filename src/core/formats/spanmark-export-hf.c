@@ -67,14 +67,12 @@ tag_number (SpanmarkExportScheme scheme,
 }
 
 static gboolean
-hf_write_document (SpanmarkExportContext  *context,
-                   const ExportDoc        *doc,
-                   const char             *document_id,
-                   SpanmarkExportPart      part,
-                   GPtrArray              *kept,
-                   GString                *out,
-                   GError                **error)
+hf_write_document (SpanmarkExportContext     *context,
+                   const SpanmarkExportItem  *item,
+                   GError                   **error)
 {
+  const ExportDoc *doc = item->doc;
+  GString *out = item->out;
   Hf *hf = context->state;
   SpanmarkExportScheme scheme = context->options->scheme;
   const char *text = doc->text;
@@ -86,7 +84,7 @@ hf_write_document (SpanmarkExportContext  *context,
   guint n_tokens = 0;
   guint sentence = 0;
 
-  if (!_spanmark_export_tags_compute (hf->tags, doc, kept, scheme, error))
+  if (!_spanmark_export_tags_compute (hf->tags, doc, item->kept, scheme, error))
     return FALSE;
   tags = (const gint32 *) hf->tags->tags->data;
 
@@ -98,7 +96,7 @@ hf_write_document (SpanmarkExportContext  *context,
         {
           if (n_tokens > 0)
             {
-              g_autofree char *id = g_strdup_printf ("%s-%u", document_id, sentence);
+              g_autofree char *id = g_strdup_printf ("%s-%u", item->id, sentence);
 
               g_string_append (out, "{\"id\":");
               spanmark_json_append_string (out, id);
@@ -127,8 +125,8 @@ hf_write_document (SpanmarkExportContext  *context,
       n_tokens++;
     }
 
-  hf->n_documents[part]++;
-  hf->n_sentences[part] += sentence;
+  hf->n_documents[item->part]++;
+  hf->n_sentences[item->part] += sentence;
   return TRUE;
 }
 

@@ -13,15 +13,13 @@
 #include "spanmark-json-writer.h"
 
 static gboolean
-jsonl_write_document (SpanmarkExportContext  *context,
-                      const ExportDoc        *doc,
-                      const char             *document_id,
-                      SpanmarkExportPart      part,
-                      GPtrArray              *kept,
-                      GString                *out,
-                      GError                **error)
+jsonl_write_document (SpanmarkExportContext     *context,
+                      const SpanmarkExportItem  *item,
+                      GError                   **error)
 {
-  _spanmark_export_append_doc_start (out, doc, document_id, "spans");
+  const ExportDoc *doc = item->doc;
+  GString *out = item->out;
+  _spanmark_export_append_doc_start (out, doc, item->id, "spans");
   for (guint i = 0; i < doc->spans->len; i++)
     {
       const ExportSpan *span = &g_array_index (doc->spans, ExportSpan, i);

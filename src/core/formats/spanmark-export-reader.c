@@ -728,7 +728,7 @@ parse_annotations (ExportDoc      *doc,
           case SPANMARK_FILE_KEY_DOCUMENT:
             ok = parse_raw_string (&parser, &value) &&
                  decode_raw_string (&value, scratch, &text, &text_len) &&
-                 spanmark_annotation_rules_check_document (text, text_len, document_id, NULL);
+                 spanmark_annotation_rules_check_owner (SPANMARK_FILE_KEY_DOCUMENT, text, text_len, document_id, NULL);
             break;
           case SPANMARK_FILE_KEY_TEXT_SHA256:
             ok = parse_raw_string (&parser, &sha256) && !sha256.escaped;
@@ -736,7 +736,7 @@ parse_annotations (ExportDoc      *doc,
           case SPANMARK_FILE_KEY_ANNOTATOR:
             ok = parse_raw_string (&parser, &value) &&
                  decode_raw_string (&value, scratch, &text, &text_len) &&
-                 spanmark_annotation_rules_check_annotator (text, text_len, annotator, NULL);
+                 spanmark_annotation_rules_check_owner (SPANMARK_FILE_KEY_ANNOTATOR, text, text_len, annotator, NULL);
             break;
           case SPANMARK_FILE_KEY_STATUS:
             ok = parse_raw_string (&parser, &value) && !value.escaped &&

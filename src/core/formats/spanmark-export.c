@@ -245,13 +245,15 @@ export_document (SpanmarkExportContext  *context,
   const SpanmarkExportFormat *format = context->format;
   guint stream = context->options->split ? part : 0;
   g_autoptr(GPtrArray) kept = NULL;
+  SpanmarkExportItem item;
   guint n_dropped = 0;
 
   if (spanmark_export_format_is_flat (format))
     kept = spanmark_export_flatten_spans (_spanmark_export_doc_get_span_views (doc), &n_dropped);
 
-  if (!format->write_document (context, doc, document_id, part, kept,
-                               _spanmark_export_output_get_buffer (context->output, stream), error) ||
+  item = (SpanmarkExportItem) { doc, document_id, part, kept,
+                                _spanmark_export_output_get_buffer (context->output, stream) };
+  if (!format->write_document (context, &item, error) ||
       !_spanmark_export_output_flush_if_full (context->output, stream, error))
     return FALSE;
 

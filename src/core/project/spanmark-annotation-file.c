@@ -290,7 +290,8 @@ spanmark_json_read_annotations (SpanmarkChecker *checker,
   if (spanmark_json_get_string (&place, object, "document", FILE_REQUIRED (DOCUMENT), FALSE, &value)
       && value != NULL)
     note_rule (&place, "document",
-               spanmark_annotation_rules_check_document (value, strlen (value), document_id, &message),
+               spanmark_annotation_rules_check_owner (SPANMARK_FILE_KEY_DOCUMENT, value, strlen (value), document_id,
+                                                      &message),
                &message);
 
   if (spanmark_json_get_string (&place, object, "text_sha256", FILE_REQUIRED (TEXT_SHA256), FALSE, &value)
@@ -302,7 +303,8 @@ spanmark_json_read_annotations (SpanmarkChecker *checker,
   if (spanmark_json_get_string (&place, object, "annotator", FILE_REQUIRED (ANNOTATOR), FALSE, &value)
       && value != NULL)
     note_rule (&place, "annotator",
-               spanmark_annotation_rules_check_annotator (value, strlen (value), annotator, &message),
+               spanmark_annotation_rules_check_owner (SPANMARK_FILE_KEY_ANNOTATOR, value, strlen (value), annotator,
+                                                      &message),
                &message);
 
   if (spanmark_json_get_string (&place, object, "status", FILE_REQUIRED (STATUS), FALSE, &value)

@@ -140,34 +140,24 @@ spanmark_annotation_rules_check_version (gint64   version,
 }
 
 gboolean
-spanmark_annotation_rules_check_document (const char  *value,
-                                          gsize        len,
-                                          const char  *expected,
-                                          char       **message)
+spanmark_annotation_rules_check_owner (SpanmarkFileKey   key,
+                                       const char       *value,
+                                       gsize             len,
+                                       const char       *expected,
+                                       char            **message)
 {
   g_autofree char *shown = NULL;
+
+  g_return_val_if_fail (key == SPANMARK_FILE_KEY_DOCUMENT || key == SPANMARK_FILE_KEY_ANNOTATOR, FALSE);
 
   if (equals (value, len, expected))
     return TRUE;
 
   shown = g_strndup (value, len);
-  set_message (message, _("\"%s\" does not match the file name (expected \"%s\")"), shown, expected);
-  return FALSE;
-}
-
-gboolean
-spanmark_annotation_rules_check_annotator (const char  *value,
-                                           gsize        len,
-                                           const char  *expected,
-                                           char       **message)
-{
-  g_autofree char *shown = NULL;
-
-  if (equals (value, len, expected))
-    return TRUE;
-
-  shown = g_strndup (value, len);
-  set_message (message, _("\"%s\" does not match the folder name (expected \"%s\")"), shown, expected);
+  if (key == SPANMARK_FILE_KEY_DOCUMENT)
+    set_message (message, _("\"%s\" does not match the file name (expected \"%s\")"), shown, expected);
+  else
+    set_message (message, _("\"%s\" does not match the folder name (expected \"%s\")"), shown, expected);
   return FALSE;
 }
 

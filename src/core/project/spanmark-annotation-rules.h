@@ -94,13 +94,11 @@ guint     spanmark_annotation_rules_entity_key   (const char      *name,
 /* "spanmark": the format version this Spanmark reads. */
 gboolean  spanmark_annotation_rules_check_version   (gint64           version,
                                                      char           **message);
-/* "document" and "annotator": the file's own document id and annotator,
- * which its name and folder say (@expected). */
-gboolean  spanmark_annotation_rules_check_document  (const char      *value,
-                                                     gsize            len,
-                                                     const char      *expected,
-                                                     char           **message);
-gboolean  spanmark_annotation_rules_check_annotator (const char      *value,
+/* "document" (@key SPANMARK_FILE_KEY_DOCUMENT) and "annotator"
+ * (SPANMARK_FILE_KEY_ANNOTATOR): the file's own document id and
+ * annotator, which its name and folder say (@expected). */
+gboolean  spanmark_annotation_rules_check_owner     (SpanmarkFileKey  key,
+                                                     const char      *value,
                                                      gsize            len,
                                                      const char      *expected,
                                                      char           **message);

@@ -186,7 +186,8 @@ append_document (SpanmarkProject  *self,
                          (char *) spanmark_document_get_path (document), document);
 }
 
-/* Creates the folders @file needs and writes it atomically. */
+/* Creates the folders @file needs and writes it with
+ * spanmark_file_write_atomic(). */
 static gboolean
 write_file (GFile       *file,
             const char  *data,
@@ -1190,7 +1191,7 @@ spanmark_project_save_annotations_copy (SpanmarkProject        *self,
     }
 
   data = serialise_now (set, &modified, &length);
-  if (!spanmark_write_file_atomic (file, data, length, error))
+  if (!write_file (file, data, length, TRUE, error))
     return NULL;
 
   return g_steal_pointer (&file);
@@ -1300,19 +1301,6 @@ spanmark_annotation_set_to_json (SpanmarkAnnotationSet *set,
   g_return_val_if_fail (SPANMARK_IS_ANNOTATION_SET (set), NULL);
 
   return spanmark_json_write_annotations (set, spanmark_annotation_set_get_modified (set), length);
-}
-
-gboolean
-spanmark_write_file_atomic (GFile       *file,
-                            const char  *data,
-                            gsize        length,
-                            GError     **error)
-{
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-  g_return_val_if_fail (data != NULL || length == 0, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  return write_file (file, data, length, TRUE, error);
 }
 
 void

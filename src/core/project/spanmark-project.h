@@ -177,10 +177,4 @@ SpanmarkStatus    spanmark_project_peek_status      (SpanmarkProject  *self,
 char             *spanmark_annotation_set_to_json   (SpanmarkAnnotationSet *set,
                                                      gsize                 *length) G_GNUC_WARN_UNUSED_RESULT;
 
-/* Atomic write: temporary file in the same folder, fsync, rename. */
-gboolean          spanmark_write_file_atomic        (GFile            *file,
-                                                     const char       *data,
-                                                     gsize             length,
-                                                     GError          **error);
-
 G_END_DECLS
