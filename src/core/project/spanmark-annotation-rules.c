@@ -59,38 +59,43 @@ equals (const char *value,
   return strlen (expected) == len && memcmp (value, expected, len) == 0;
 }
 
+/* A member's name with its length, so that the fast reader's lookup for
+ * every member of every span compares lengths before bytes. */
 typedef struct
 {
   const char *name;
+  gsize       len;
   guint       key;
 } Key;
 
+#define KEY(name, key) { name, sizeof (name) - 1, key }
+
 static const Key file_keys[] = {
-  { "spanmark", SPANMARK_FILE_KEY_SPANMARK },
-  { "document", SPANMARK_FILE_KEY_DOCUMENT },
-  { "text_sha256", SPANMARK_FILE_KEY_TEXT_SHA256 },
-  { "annotator", SPANMARK_FILE_KEY_ANNOTATOR },
-  { "status", SPANMARK_FILE_KEY_STATUS },
-  { "modified", SPANMARK_FILE_KEY_MODIFIED },
-  { "spans", SPANMARK_FILE_KEY_SPANS },
-  { "entities", SPANMARK_FILE_KEY_ENTITIES },
+  KEY ("spanmark", SPANMARK_FILE_KEY_SPANMARK),
+  KEY ("document", SPANMARK_FILE_KEY_DOCUMENT),
+  KEY ("text_sha256", SPANMARK_FILE_KEY_TEXT_SHA256),
+  KEY ("annotator", SPANMARK_FILE_KEY_ANNOTATOR),
+  KEY ("status", SPANMARK_FILE_KEY_STATUS),
+  KEY ("modified", SPANMARK_FILE_KEY_MODIFIED),
+  KEY ("spans", SPANMARK_FILE_KEY_SPANS),
+  KEY ("entities", SPANMARK_FILE_KEY_ENTITIES),
 };
 
 static const Key span_keys[] = {
-  { "id", SPANMARK_SPAN_KEY_ID },
-  { "start", SPANMARK_SPAN_KEY_START },
-  { "end", SPANMARK_SPAN_KEY_END },
-  { "label", SPANMARK_SPAN_KEY_LABEL },
-  { "text", SPANMARK_SPAN_KEY_TEXT },
-  { "entity", SPANMARK_SPAN_KEY_ENTITY },
-  { "attrs", SPANMARK_SPAN_KEY_ATTRS },
+  KEY ("id", SPANMARK_SPAN_KEY_ID),
+  KEY ("start", SPANMARK_SPAN_KEY_START),
+  KEY ("end", SPANMARK_SPAN_KEY_END),
+  KEY ("label", SPANMARK_SPAN_KEY_LABEL),
+  KEY ("text", SPANMARK_SPAN_KEY_TEXT),
+  KEY ("entity", SPANMARK_SPAN_KEY_ENTITY),
+  KEY ("attrs", SPANMARK_SPAN_KEY_ATTRS),
 };
 
 static const Key entity_keys[] = {
-  { "id", SPANMARK_ENTITY_KEY_ID },
-  { "label", SPANMARK_ENTITY_KEY_LABEL },
-  { "name", SPANMARK_ENTITY_KEY_NAME },
-  { "attrs", SPANMARK_ENTITY_KEY_ATTRS },
+  KEY ("id", SPANMARK_ENTITY_KEY_ID),
+  KEY ("label", SPANMARK_ENTITY_KEY_LABEL),
+  KEY ("name", SPANMARK_ENTITY_KEY_NAME),
+  KEY ("attrs", SPANMARK_ENTITY_KEY_ATTRS),
 };
 
 static guint
@@ -100,7 +105,7 @@ lookup_key (const Key  *keys,
             gsize       len)
 {
   for (guint i = 0; i < n_keys; i++)
-    if (equals (name, len, keys[i].name))
+    if (keys[i].len == len && memcmp (keys[i].name, name, len) == 0)
       return keys[i].key;
 
   return 0;
