@@ -7,12 +7,13 @@
  * nothing.  The project's loader builds a json-glib tree and an indexed,
  * undoable SpanmarkAnnotationSet for each, which is right for editing but
  * is nine tenths of an export's time.  The reader below parses the one
- * shape Spanmark writes, straight into flat arrays, and checks the same
- * things the loader checks; whatever it does not expect (another key
- * order is fine, but unknown keys, escapes that make lone surrogates,
- * numbers with fractions, any failed check) makes it give up, and the
- * loader reads the file instead.  So both paths accept the same files and
- * produce the same spans, and errors always carry the loader's message.
+ * shape Spanmark writes, straight into flat arrays, and judges it by the
+ * loader's own rules (spanmark-annotation-rules.c); whatever it does not
+ * expect (another key order is fine, but unknown keys, escapes that make
+ * lone surrogates, numbers with fractions, any broken rule) makes it give
+ * up, and the loader reads the file instead.  So both paths accept the
+ * same files and produce the same spans, and errors always carry the
+ * loader's message (tests/core/test-bad-input.c compares the two).
  */
 
 #include "config.h"

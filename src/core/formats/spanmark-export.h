@@ -28,7 +28,7 @@ typedef enum
 {
   SPANMARK_EXPORT_ERROR_OPTIONS,     /* unusable options (bad split, stdout for a folder format) */
   SPANMARK_EXPORT_ERROR_ANNOTATOR,   /* no annotator given and not exactly one in the project */
-  SPANMARK_EXPORT_ERROR_LABEL,       /* a span's label is not in the schema (hf) */
+  SPANMARK_EXPORT_ERROR_LABEL,       /* a span's label is not in the schema (a format that numbers its tags) */
 } SpanmarkExportError;
 
 GQuark spanmark_export_error_quark (void);
