@@ -523,6 +523,68 @@ first_key (guint  *seen,
   return key;
 }
 
+/* The value of the member @key (a bit of spanmark-annotation-rules.h,
+ * seen for the first time in its object) into @item; FALSE for a value
+ * this reader does not take. */
+typedef gboolean (*MemberFunc) (Parser         *parser,
+                                ExportDoc      *doc,
+                                SpanmarkSchema *schema,
+                                guint           key,
+                                gpointer        item);
+
+/* An object whose members @key_of knows, each read by @member; the
+ * members seen go to @seen. */
+static gboolean
+parse_object (Parser          *parser,
+              ExportDoc       *doc,
+              SpanmarkSchema  *schema,
+              guint          (*key_of) (const char *, gsize),
+              MemberFunc       member,
+              gpointer         item,
+              guint           *seen)
+{
+  if (!expect (parser, '{'))
+    return FALSE;
+  if (!peek (parser, '}'))
+    do
+      {
+        RawString key;
+        guint bit;
+
+        if (!parse_key (parser, &key))
+          return FALSE;
+        bit = first_key (seen, key_of (key.raw, key.len));
+        if (bit == 0 || !member (parser, doc, schema, bit, item))
+          return FALSE;
+      }
+    while (expect (parser, ','));
+  return expect (parser, '}');
+}
+
+static gboolean
+entity_member (Parser         *parser,
+               ExportDoc      *doc,
+               SpanmarkSchema *schema,
+               guint           key,
+               gpointer        item)
+{
+  ExportEntity *entity = item;
+
+  switch (key)
+    {
+    case SPANMARK_ENTITY_KEY_ID:
+      return (entity->id = parse_string (parser)) != NULL;
+    case SPANMARK_ENTITY_KEY_LABEL:
+      return parse_label (parser, schema, &entity->label);
+    case SPANMARK_ENTITY_KEY_NAME:
+      return (entity->name = parse_string (parser)) != NULL;
+    case SPANMARK_ENTITY_KEY_ATTRS:
+      return parse_attrs (parser, doc, &entity->attrs);
+    default:
+      return FALSE;
+    }
+}
+
 static gboolean
 parse_entity (Parser         *parser,
               ExportDoc      *doc,
@@ -531,39 +593,7 @@ parse_entity (Parser         *parser,
   ExportEntity entity = { NULL, NULL, NULL, NULL };
   guint seen = 0;
 
-  if (!expect (parser, '{'))
-    return FALSE;
-  if (!peek (parser, '}'))
-    do
-      {
-        RawString key;
-        gboolean ok = TRUE;
-
-        if (!parse_key (parser, &key))
-          return FALSE;
-        switch (first_key (&seen, spanmark_annotation_rules_entity_key (key.raw, key.len)))
-          {
-          case SPANMARK_ENTITY_KEY_ID:
-            ok = (entity.id = parse_string (parser)) != NULL;
-            break;
-          case SPANMARK_ENTITY_KEY_LABEL:
-            ok = parse_label (parser, schema, &entity.label);
-            break;
-          case SPANMARK_ENTITY_KEY_NAME:
-            ok = (entity.name = parse_string (parser)) != NULL;
-            break;
-          case SPANMARK_ENTITY_KEY_ATTRS:
-            ok = parse_attrs (parser, doc, &entity.attrs);
-            break;
-          default:
-            ok = FALSE;
-            break;
-          }
-        if (!ok)
-          return FALSE;
-      }
-    while (expect (parser, ','));
-  if (!expect (parser, '}'))
+  if (!parse_object (parser, doc, schema, spanmark_annotation_rules_entity_key, entity_member, &entity, &seen))
     return FALSE;
 
   if ((seen & SPANMARK_ENTITY_REQUIRED_KEYS) != SPANMARK_ENTITY_REQUIRED_KEYS ||
@@ -574,62 +604,59 @@ parse_entity (Parser         *parser,
   return TRUE;
 }
 
+/* A span as read, with its text as written (checked once all is read). */
+typedef struct
+{
+  ExportSpan span;
+  RawString  text;
+} SpanItem;
+
+static gboolean
+span_member (Parser         *parser,
+             ExportDoc      *doc,
+             SpanmarkSchema *schema,
+             guint           key,
+             gpointer        data)
+{
+  SpanItem *item = data;
+
+  switch (key)
+    {
+    case SPANMARK_SPAN_KEY_ID:
+      return (item->span.id = parse_string (parser)) != NULL;
+    case SPANMARK_SPAN_KEY_START:
+      return parse_uint (parser, &item->span.start);
+    case SPANMARK_SPAN_KEY_END:
+      return parse_uint (parser, &item->span.end);
+    case SPANMARK_SPAN_KEY_LABEL:
+      return parse_label (parser, schema, &item->span.label);
+    case SPANMARK_SPAN_KEY_TEXT:
+      return parse_raw_string (parser, &item->text);
+    case SPANMARK_SPAN_KEY_ENTITY:
+      return parse_nullable_string (parser, &item->span.entity);
+    case SPANMARK_SPAN_KEY_ATTRS:
+      return parse_attrs (parser, doc, &item->span.attrs);
+    default:
+      return FALSE;
+    }
+}
+
 static gboolean
 parse_span (Parser         *parser,
             ExportDoc      *doc,
             SpanmarkSchema *schema)
 {
-  ExportSpan span = { NULL, 0, 0, NULL, NULL, NULL };
+  SpanItem item = { { NULL, 0, 0, NULL, NULL, NULL }, { NULL, 0, FALSE } };
+  ExportSpan span;
   const guint32 *bytes = (const guint32 *) doc->char_bytes->data;
   guint length = doc->char_bytes->len - 1;
-  RawString text = { NULL, 0, FALSE };
   const char *value;
   gsize value_len;
   guint seen = 0;
 
-  if (!expect (parser, '{'))
+  if (!parse_object (parser, doc, schema, spanmark_annotation_rules_span_key, span_member, &item, &seen))
     return FALSE;
-  if (!peek (parser, '}'))
-    do
-      {
-        RawString key;
-        gboolean ok = TRUE;
-
-        if (!parse_key (parser, &key))
-          return FALSE;
-        switch (first_key (&seen, spanmark_annotation_rules_span_key (key.raw, key.len)))
-          {
-          case SPANMARK_SPAN_KEY_ID:
-            ok = (span.id = parse_string (parser)) != NULL;
-            break;
-          case SPANMARK_SPAN_KEY_START:
-            ok = parse_uint (parser, &span.start);
-            break;
-          case SPANMARK_SPAN_KEY_END:
-            ok = parse_uint (parser, &span.end);
-            break;
-          case SPANMARK_SPAN_KEY_LABEL:
-            ok = parse_label (parser, schema, &span.label);
-            break;
-          case SPANMARK_SPAN_KEY_TEXT:
-            ok = parse_raw_string (parser, &text);
-            break;
-          case SPANMARK_SPAN_KEY_ENTITY:
-            ok = parse_nullable_string (parser, &span.entity);
-            break;
-          case SPANMARK_SPAN_KEY_ATTRS:
-            ok = parse_attrs (parser, doc, &span.attrs);
-            break;
-          default:
-            ok = FALSE;
-            break;
-          }
-        if (!ok)
-          return FALSE;
-      }
-    while (expect (parser, ','));
-  if (!expect (parser, '}'))
-    return FALSE;
+  span = item.span;
 
   if ((seen & SPANMARK_SPAN_REQUIRED_KEYS) != SPANMARK_SPAN_REQUIRED_KEYS ||
       !spanmark_annotation_rules_check_offsets (span.start, span.end, length, NULL))
@@ -637,7 +664,7 @@ parse_span (Parser         *parser,
 
   /* The span's text must be the covered text; the exporters then write
    * the covered text. */
-  if (!decode_raw_string (&text, parser->scratch, &value, &value_len) ||
+  if (!decode_raw_string (&item.text, parser->scratch, &value, &value_len) ||
       !spanmark_annotation_rules_check_span_text (value, value_len, doc->text + bytes[span.start],
                                                   bytes[span.end] - bytes[span.start],
                                                   span.start, span.end, NULL))
@@ -682,6 +709,56 @@ compare_spans (gconstpointer a,
   return strcmp (sa->id, sb->id);
 }
 
+/* What the top level of a file says that is checked once all is read,
+ * and what its members are checked against. */
+typedef struct
+{
+  const char *document_id;
+  const char *annotator;
+  RawString   sha256;
+} FileItem;
+
+static gboolean
+file_member (Parser         *parser,
+             ExportDoc      *doc,
+             SpanmarkSchema *schema,
+             guint           key,
+             gpointer        data)
+{
+  FileItem *item = data;
+  RawString value;
+  const char *text;
+  gsize text_len;
+  guint version;
+
+  switch (key)
+    {
+    case SPANMARK_FILE_KEY_SPANMARK:
+      return parse_uint (parser, &version) && spanmark_annotation_rules_check_version (version, NULL);
+    case SPANMARK_FILE_KEY_DOCUMENT:
+    case SPANMARK_FILE_KEY_ANNOTATOR:
+      return parse_raw_string (parser, &value) &&
+             decode_raw_string (&value, parser->scratch, &text, &text_len) &&
+             spanmark_annotation_rules_check_owner (key, text, text_len,
+                                                    key == SPANMARK_FILE_KEY_DOCUMENT ? item->document_id
+                                                                                      : item->annotator,
+                                                    NULL);
+    case SPANMARK_FILE_KEY_TEXT_SHA256:
+      return parse_raw_string (parser, &item->sha256) && !item->sha256.escaped;
+    case SPANMARK_FILE_KEY_STATUS:
+      return parse_raw_string (parser, &value) && !value.escaped &&
+             spanmark_annotation_rules_check_status (value.raw, value.len, &doc->status, NULL);
+    case SPANMARK_FILE_KEY_MODIFIED:
+      return peek (parser, 'n') ? parse_null (parser) : parse_raw_string (parser, &value);
+    case SPANMARK_FILE_KEY_SPANS:
+      return parse_array (parser, doc, schema, parse_span);
+    case SPANMARK_FILE_KEY_ENTITIES:
+      return parse_array (parser, doc, schema, parse_entity);
+    default:
+      return FALSE;
+    }
+}
+
 static gboolean
 parse_annotations (ExportDoc      *doc,
                    const char     *data,
@@ -692,11 +769,9 @@ parse_annotations (ExportDoc      *doc,
 {
   g_autoptr(GString) scratch = g_string_new (NULL);
   Parser parser = { data, data + length, doc->strings, scratch };
-  RawString sha256 = { NULL, 0, FALSE };
-  const char *text;
-  gsize text_len;
+  FileItem item = { document_id, annotator, { NULL, 0, FALSE } };
+  RawString sha256;
   guint seen = 0;
-  guint version = 0;
 
   /* The loader's syntax check first, so that no file the loader refuses
    * (invalid UTF-8 in a string this reader skips, a member given twice,
@@ -711,63 +786,12 @@ parse_annotations (ExportDoc      *doc,
       return FALSE;
   }
 
-  if (!expect (&parser, '{'))
-    return FALSE;
-  if (!peek (&parser, '}'))
-    do
-      {
-        RawString key, value;
-        gboolean ok = TRUE;
-
-        if (!parse_key (&parser, &key))
-          return FALSE;
-        switch (first_key (&seen, spanmark_annotation_rules_file_key (key.raw, key.len)))
-          {
-          case SPANMARK_FILE_KEY_SPANMARK:
-            ok = parse_uint (&parser, &version) && spanmark_annotation_rules_check_version (version, NULL);
-            break;
-          case SPANMARK_FILE_KEY_DOCUMENT:
-            ok = parse_raw_string (&parser, &value) &&
-                 decode_raw_string (&value, scratch, &text, &text_len) &&
-                 spanmark_annotation_rules_check_owner (SPANMARK_FILE_KEY_DOCUMENT, text, text_len, document_id, NULL);
-            break;
-          case SPANMARK_FILE_KEY_TEXT_SHA256:
-            ok = parse_raw_string (&parser, &sha256) && !sha256.escaped;
-            break;
-          case SPANMARK_FILE_KEY_ANNOTATOR:
-            ok = parse_raw_string (&parser, &value) &&
-                 decode_raw_string (&value, scratch, &text, &text_len) &&
-                 spanmark_annotation_rules_check_owner (SPANMARK_FILE_KEY_ANNOTATOR, text, text_len, annotator, NULL);
-            break;
-          case SPANMARK_FILE_KEY_STATUS:
-            ok = parse_raw_string (&parser, &value) && !value.escaped &&
-                 spanmark_annotation_rules_check_status (value.raw, value.len, &doc->status, NULL);
-            break;
-          case SPANMARK_FILE_KEY_MODIFIED:
-            if (peek (&parser, 'n'))
-              ok = parse_null (&parser);
-            else
-              ok = parse_raw_string (&parser, &value);
-            break;
-          case SPANMARK_FILE_KEY_SPANS:
-            ok = parse_array (&parser, doc, schema, parse_span);
-            break;
-          case SPANMARK_FILE_KEY_ENTITIES:
-            ok = parse_array (&parser, doc, schema, parse_entity);
-            break;
-          default:
-            ok = FALSE;
-            break;
-          }
-        if (!ok)
-          return FALSE;
-      }
-    while (expect (&parser, ','));
-  if (!expect (&parser, '}'))
+  if (!parse_object (&parser, doc, schema, spanmark_annotation_rules_file_key, file_member, &item, &seen))
     return FALSE;
   skip_space (&parser);
   if (parser.p != parser.end)
     return FALSE;
+  sha256 = item.sha256;
 
   if ((seen & SPANMARK_FILE_REQUIRED_KEYS) != SPANMARK_FILE_REQUIRED_KEYS ||
       !spanmark_annotation_rules_check_sha256 (sha256.raw, sha256.len, doc->text, doc->text_len, NULL))
