@@ -10,19 +10,31 @@
 
 #include "spanmark-export-pipeline.h"
 
-static gpointer
-pipeline_thread (gpointer data)
+typedef struct
 {
-  ExportPipeline *pipeline = data;
+  ExportPipeline *pipeline;
+  guint           first;  /* this reader reads documents first, first + n_readers… */
+} Reader;
 
-  for (guint i = 0; i < pipeline->documents->len; i++)
+static gpointer
+reader_thread (gpointer data)
+{
+  g_autofree Reader *reader = data;
+  ExportPipeline *pipeline = reader->pipeline;
+
+  for (guint i = reader->first; i < pipeline->documents->len; i += pipeline->n_readers)
     {
       ExportSlot *slot = &pipeline->slots[i % SPANMARK_EXPORT_PIPELINE_DEPTH];
       gboolean ok;
 
+      /* The slot is free once the document DEPTH before is written. */
       g_mutex_lock (&pipeline->mutex);
       while (!pipeline->stop && i - pipeline->n_consumed >= SPANMARK_EXPORT_PIPELINE_DEPTH)
-        g_cond_wait (&pipeline->cond, &pipeline->mutex);
+        {
+          pipeline->readers_waiting++;
+          g_cond_wait (&pipeline->freed, &pipeline->mutex);
+          pipeline->readers_waiting--;
+        }
       if (pipeline->stop)
         {
           g_mutex_unlock (&pipeline->mutex);
@@ -31,13 +43,15 @@ pipeline_thread (gpointer data)
       g_mutex_unlock (&pipeline->mutex);
 
       g_clear_error (&slot->error);
-      ok = _spanmark_export_doc_load (&slot->doc, pipeline->project,
-                                      g_ptr_array_index (pipeline->documents, i),
-                                      pipeline->annotator, pipeline->allow_fast, &slot->error);
+      ok = _spanmark_export_doc_load_shared (&slot->doc, pipeline->project,
+                                             g_ptr_array_index (pipeline->documents, i),
+                                             pipeline->annotator, pipeline->allow_fast,
+                                             &pipeline->loader_lock, &slot->error);
 
       g_mutex_lock (&pipeline->mutex);
-      pipeline->n_loaded = i + 1;
-      g_cond_broadcast (&pipeline->cond);
+      slot->loaded = i + 1;
+      if (pipeline->writer_waits)
+        g_cond_signal (&pipeline->loaded);
       g_mutex_unlock (&pipeline->mutex);
 
       if (!ok)
@@ -62,9 +76,20 @@ _spanmark_export_pipeline_start (ExportPipeline  *pipeline,
   for (guint i = 0; i < SPANMARK_EXPORT_PIPELINE_DEPTH; i++)
     _spanmark_export_doc_init (&pipeline->slots[i].doc);
   g_mutex_init (&pipeline->mutex);
-  g_cond_init (&pipeline->cond);
-  if (documents->len > 0)
-    pipeline->thread = g_thread_new ("spanmark-export-reader", pipeline_thread, pipeline);
+  g_cond_init (&pipeline->loaded);
+  g_cond_init (&pipeline->freed);
+  g_mutex_init (&pipeline->loader_lock);
+
+  /* A second reader only helps where there is a core for it. */
+  pipeline->n_readers = CLAMP (g_get_num_processors (), 1, SPANMARK_EXPORT_PIPELINE_MAX_READERS);
+  for (guint r = 0; r < pipeline->n_readers && r < documents->len; r++)
+    {
+      Reader *reader = g_new0 (Reader, 1);
+
+      reader->pipeline = pipeline;
+      reader->first = r;
+      pipeline->readers[r] = g_thread_new ("spanmark-export-reader", reader_thread, reader);
+    }
 }
 
 /* Waits for document @i; returns it, or NULL with @error set. */
@@ -76,8 +101,10 @@ _spanmark_export_pipeline_get (ExportPipeline *pipeline,
   ExportSlot *slot = &pipeline->slots[i % SPANMARK_EXPORT_PIPELINE_DEPTH];
 
   g_mutex_lock (&pipeline->mutex);
-  while (pipeline->n_loaded <= i)
-    g_cond_wait (&pipeline->cond, &pipeline->mutex);
+  pipeline->writer_waits = TRUE;
+  while (slot->loaded != i + 1)
+    g_cond_wait (&pipeline->loaded, &pipeline->mutex);
+  pipeline->writer_waits = FALSE;
   g_mutex_unlock (&pipeline->mutex);
 
   if (slot->error != NULL)
@@ -95,7 +122,8 @@ _spanmark_export_pipeline_release (ExportPipeline *pipeline,
 {
   g_mutex_lock (&pipeline->mutex);
   pipeline->n_consumed = i + 1;
-  g_cond_broadcast (&pipeline->cond);
+  if (pipeline->readers_waiting > 0)
+    g_cond_broadcast (&pipeline->freed);
   g_mutex_unlock (&pipeline->mutex);
 }
 
@@ -104,12 +132,12 @@ _spanmark_export_pipeline_finish (ExportPipeline *pipeline)
 {
   g_mutex_lock (&pipeline->mutex);
   pipeline->stop = TRUE;
-  g_cond_broadcast (&pipeline->cond);
+  g_cond_broadcast (&pipeline->freed);
   g_mutex_unlock (&pipeline->mutex);
 
-  if (pipeline->thread != NULL)
-    g_thread_join (pipeline->thread);
-  pipeline->thread = NULL;
+  for (guint r = 0; r < SPANMARK_EXPORT_PIPELINE_MAX_READERS; r++)
+    if (pipeline->readers[r] != NULL)
+      g_thread_join (g_steal_pointer (&pipeline->readers[r]));
 
   for (guint i = 0; i < SPANMARK_EXPORT_PIPELINE_DEPTH; i++)
     {
@@ -117,5 +145,7 @@ _spanmark_export_pipeline_finish (ExportPipeline *pipeline)
       g_clear_error (&pipeline->slots[i].error);
     }
   g_mutex_clear (&pipeline->mutex);
-  g_cond_clear (&pipeline->cond);
+  g_cond_clear (&pipeline->loaded);
+  g_cond_clear (&pipeline->freed);
+  g_mutex_clear (&pipeline->loader_lock);
 }

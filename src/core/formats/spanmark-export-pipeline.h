@@ -3,13 +3,14 @@
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Reading and checking a document (files, JSON, hash) takes about as
- * long as writing it, so a second thread reads the next few documents
- * while the export writes: on two cores the export takes about half the
- * time.  At most SPANMARK_EXPORT_PIPELINE_DEPTH documents are in memory,
- * so memory still does not grow with the corpus.  The reader thread is
- * the only one that touches the project during the loop.  Private to the
- * export.
+ * Reading and checking a document (files, JSON, hash) takes about twice
+ * as long as writing it, so reader threads read the next few documents
+ * while the export writes: two of them, on a machine with two cores or
+ * more, take documents in turn.  At most SPANMARK_EXPORT_PIPELINE_DEPTH
+ * documents are in memory, so memory still does not grow with the
+ * corpus.  Only the readers touch the project during the loop, and the
+ * project's loader (the fast reader's fallback, which records what it
+ * read) only one reader at a time.  Private to the export.
  */
 
 #pragma once
@@ -18,12 +19,15 @@
 
 G_BEGIN_DECLS
 
-#define SPANMARK_EXPORT_PIPELINE_DEPTH 4
+#define SPANMARK_EXPORT_PIPELINE_DEPTH 16
+
+#define SPANMARK_EXPORT_PIPELINE_MAX_READERS 2
 
 typedef struct
 {
   ExportDoc  doc;
   GError    *error;     /* set if this document failed to load */
+  guint      loaded;    /* index + 1 of the document it holds, 0 for none */
 } ExportSlot;
 
 typedef struct
@@ -34,11 +38,17 @@ typedef struct
   GPtrArray       *documents;
   ExportSlot       slots[SPANMARK_EXPORT_PIPELINE_DEPTH];
   GMutex           mutex;
-  GCond            cond;
-  guint            n_loaded;     /* documents loaded so far */
+  GCond            loaded;       /* a document was read: the writer may go on */
+  GCond            freed;        /* a document was written: its slot is free */
+  /* Who waits, so that nobody is woken for nothing: a wake-up for every
+   * document was a tenth of the export's time. */
+  gboolean         writer_waits;
+  guint            readers_waiting;
+  GMutex           loader_lock;  /* around the project's loader */
   guint            n_consumed;   /* documents written so far */
   gboolean         stop;
-  GThread         *thread;
+  guint            n_readers;
+  GThread         *readers[SPANMARK_EXPORT_PIPELINE_MAX_READERS];
 } ExportPipeline;
 
 /* Starts reading @documents (SpanmarkDocument*, borrowed) of @project by

@@ -113,6 +113,17 @@ gboolean _spanmark_export_doc_load  (ExportDoc        *doc,
                                      gboolean          allow_fast,
                                      GError          **error);
 
+/* The same, for readers that share @project: the project's loader (which
+ * records what it read in @project) runs under @loader_lock; the fast
+ * reader only reads. */
+gboolean _spanmark_export_doc_load_shared (ExportDoc        *doc,
+                                           SpanmarkProject  *project,
+                                           SpanmarkDocument *document,
+                                           const char       *annotator,
+                                           gboolean          allow_fast,
+                                           GMutex           *loader_lock,
+                                           GError          **error);
+
 /* The fast reader alone, on bytes (the differential tests and the
  * fuzzers): @text (borrowed; it must outlive @doc's use of it) is the
  * document's text and @data the annotation file of @document_id by

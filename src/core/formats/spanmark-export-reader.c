@@ -871,6 +871,27 @@ _spanmark_export_doc_read_fast (ExportDoc      *doc,
 }
 
 gboolean
+_spanmark_export_doc_load_shared (ExportDoc        *doc,
+                                  SpanmarkProject  *project,
+                                  SpanmarkDocument *document,
+                                  const char       *annotator,
+                                  gboolean          allow_fast,
+                                  GMutex           *loader_lock,
+                                  GError          **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+
+  _spanmark_export_doc_reset (doc);
+
+  if (allow_fast && load_fast (doc, project, document, annotator))
+    return TRUE;
+
+  if (loader_lock != NULL)
+    locker = g_mutex_locker_new (loader_lock);
+  return load_with_project (doc, project, document, annotator, error);
+}
+
+gboolean
 _spanmark_export_doc_load (ExportDoc        *doc,
                            SpanmarkProject  *project,
                            SpanmarkDocument *document,
@@ -878,10 +899,5 @@ _spanmark_export_doc_load (ExportDoc        *doc,
                            gboolean          allow_fast,
                            GError          **error)
 {
-  _spanmark_export_doc_reset (doc);
-
-  if (allow_fast && load_fast (doc, project, document, annotator))
-    return TRUE;
-
-  return load_with_project (doc, project, document, annotator, error);
+  return _spanmark_export_doc_load_shared (doc, project, document, annotator, allow_fast, NULL, error);
 }

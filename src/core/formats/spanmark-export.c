@@ -4,7 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The run is the same for every format: it picks the documents, splits
- * them, reads them ahead in a second thread (spanmark-export-pipeline.c),
+ * them, reads them ahead in reader threads (spanmark-export-pipeline.c),
  * keeps the outermost spans for a flat format, hands each document to the
  * format (spanmark-export-format.c and the files it lists) and keeps the
  * report; the files go through spanmark-export-output.c.
