@@ -622,6 +622,75 @@ test_index_million (void)
   }
 }
 
+/* spanmark_text_code_point_offsets() takes exactly what
+ * g_utf8_validate_len() takes, and its offsets are those of the
+ * characters. */
+static void
+assert_offsets_like_glib (const guchar *data,
+                          gsize         len)
+{
+  g_autoptr(GArray) offsets = g_array_new (FALSE, FALSE, sizeof (guint32));
+  gboolean valid = g_utf8_validate_len ((const char *) data, len, NULL);
+  guint n = 0;
+
+  g_assert_cmpint (spanmark_text_code_point_offsets ((const char *) data, len, offsets), ==, valid);
+  if (!valid)
+    return;
+
+  for (const char *p = (const char *) data; p < (const char *) data + len; p = g_utf8_next_char (p))
+    g_assert_cmpuint (g_array_index (offsets, guint32, n++), ==, p - (const char *) data);
+  g_assert_cmpuint (g_array_index (offsets, guint32, n), ==, len);
+  g_assert_cmpuint (offsets->len, ==, n + 1);
+}
+
+static void
+test_code_point_offsets (void)
+{
+  static const guchar edges[] = {
+    0x00, 0x01, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf,
+    0xe0, 0xe1, 0xec, 0xed, 0xee, 0xef, 0xf0, 0xf1, 0xf3, 0xf4, 0xf5, 0xff,
+  };
+  const char *text = "车俊😀在浙江省 e\xcc\x81 \xef\xbf\xbe.\n";
+  guchar buf[4];
+
+  assert_offsets_like_glib ((const guchar *) "", 0);
+  assert_offsets_like_glib ((const guchar *) text, strlen (text));
+
+  /* Every one and two bytes, and every three and four of the bytes where
+   * the rules change: overlong forms, surrogates, U+10FFFF, cut short. */
+  for (guint a = 0; a < 256; a++)
+    {
+      buf[0] = (guchar) a;
+      assert_offsets_like_glib (buf, 1);
+      for (guint b = 0; b < 256; b++)
+        {
+          buf[1] = (guchar) b;
+          assert_offsets_like_glib (buf, 2);
+        }
+    }
+  for (guint a = 0; a < G_N_ELEMENTS (edges); a++)
+    for (guint b = 0; b < G_N_ELEMENTS (edges); b++)
+      for (guint c = 0; c < G_N_ELEMENTS (edges); c++)
+        for (guint d = 0; d < G_N_ELEMENTS (edges); d++)
+          {
+            buf[0] = edges[a];
+            buf[1] = edges[b];
+            buf[2] = edges[c];
+            buf[3] = edges[d];
+            assert_offsets_like_glib (buf, 3);
+            assert_offsets_like_glib (buf, 4);
+          }
+
+  /* A text with a byte changed here and there. */
+  for (guint round = 0; round < 2000; round++)
+    {
+      g_autofree guchar *copy = (guchar *) g_strdup (text);
+
+      copy[g_test_rand_int_range (0, strlen (text))] = (guchar) g_test_rand_int_range (0, 256);
+      assert_offsets_like_glib (copy, strlen (text));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -649,6 +718,7 @@ main (int   argc,
   g_test_add_func ("/text/index/small", test_index_small);
   g_test_add_func ("/text/index/empty-and-ascii", test_index_empty_and_ascii);
   g_test_add_func ("/text/index/million", test_index_million);
+  g_test_add_func ("/text/code-point-offsets", test_code_point_offsets);
 
   return g_test_run ();
 }

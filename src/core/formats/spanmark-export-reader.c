@@ -107,24 +107,7 @@ _spanmark_export_doc_get_span_views (ExportDoc *doc)
 static gboolean
 index_text (ExportDoc *doc)
 {
-  gsize len = doc->text_len;
-  guint32 *bytes;
-  guint n = 0;
-
-  if (len >= G_MAXUINT32)
-    return FALSE;
-
-  g_array_set_size (doc->char_bytes, len + 1);
-  bytes = (guint32 *) doc->char_bytes->data;
-
-  if (!g_utf8_validate_len (doc->text, len, NULL))
-    return FALSE;
-  for (const char *p = doc->text; p < doc->text + len; p = g_utf8_next_char (p))
-    bytes[n++] = (guint32) (p - doc->text);
-
-  bytes[n] = (guint32) len;
-  g_array_set_size (doc->char_bytes, n + 1);
-  return TRUE;
+  return spanmark_text_code_point_offsets (doc->text, doc->text_len, doc->char_bytes);
 }
 
 static GPtrArray *

@@ -291,6 +291,75 @@ _spanmark_text_trim_between (const char *s,
 }
 
 gboolean
+spanmark_text_code_point_offsets (const char *data,
+                                  gsize       len,
+                                  GArray     *offsets)
+{
+  const guchar *p = (const guchar *) data;
+  const guchar *end = p + len;
+  guint32 *out;
+  guint n = 0;
+
+  g_return_val_if_fail (data != NULL || len == 0, FALSE);
+  g_return_val_if_fail (offsets != NULL && g_array_get_element_size (offsets) == sizeof (guint32), FALSE);
+
+  if (len >= G_MAXUINT32)
+    return FALSE;
+
+  /* At most one code point per byte, and the end. */
+  g_array_set_size (offsets, len + 1);
+  out = (guint32 *) (void *) offsets->data;
+
+  /* The well-formed sequences of Unicode's table 3-7, what
+   * g_utf8_validate_len() takes: no overlong forms, no surrogates,
+   * nothing above U+10FFFF, and no NUL. */
+  while (p < end)
+    {
+      guchar c = p[0];
+      gsize n_bytes;
+      guchar lo = 0x80, hi = 0xbf;
+
+      out[n++] = (guint32) (p - (const guchar *) data);
+      if (c >= 0x01 && c < 0x80)
+        {
+          p++;
+          continue;
+        }
+      if (c >= 0xc2 && c < 0xe0)
+        n_bytes = 2;
+      else if (c >= 0xe0 && c < 0xf0)
+        {
+          n_bytes = 3;
+          if (c == 0xe0)
+            lo = 0xa0;
+          else if (c == 0xed)
+            hi = 0x9f;
+        }
+      else if (c >= 0xf0 && c < 0xf5)
+        {
+          n_bytes = 4;
+          if (c == 0xf0)
+            lo = 0x90;
+          else if (c == 0xf4)
+            hi = 0x8f;
+        }
+      else
+        return FALSE;
+
+      if ((gsize) (end - p) < n_bytes || p[1] < lo || p[1] > hi)
+        return FALSE;
+      for (gsize k = 2; k < n_bytes; k++)
+        if ((p[k] & 0xc0) != 0x80)
+          return FALSE;
+      p += n_bytes;
+    }
+
+  out[n] = (guint32) len;
+  g_array_set_size (offsets, n + 1);
+  return TRUE;
+}
+
+gboolean
 spanmark_text_trim_range (const char *text,
                           guint      *start,
                           guint      *end)

@@ -80,6 +80,16 @@ char     *spanmark_text_sha256         (const char  *text,
  * none in U+0021..U+007F is white space. */
 gboolean  spanmark_text_is_white_space (gunichar     c);
 
+/* Checks that @data (@len bytes, less than 4 GiB) is valid UTF-8 without
+ * NUL, as spanmark_text_validate() does, and in the same pass stores in
+ * @offsets (a GArray of guint32, resized) the byte offset of each code
+ * point and then @len: offsets[i] is where code point i starts.  For
+ * what visits every character of a text, such as the export.  FALSE,
+ * and @offsets unspecified, when the text is not valid. */
+gboolean  spanmark_text_code_point_offsets (const char  *data,
+                                            gsize        len,
+                                            GArray      *offsets);
+
 /* Narrows [*start, *end) (code points) so it neither starts nor ends with
  * white space.  Returns %FALSE if nothing but white space is left. */
 gboolean  spanmark_text_trim_range     (const char  *text,
