@@ -8,6 +8,8 @@
 
 #include <gtk/gtk.h>
 
+#include "spanmark-test-util.h"
+
 G_BEGIN_DECLS
 
 /* gtk_test_init() and adw_init() with the test accessibility context
@@ -15,9 +17,6 @@ G_BEGIN_DECLS
  * session bus), and the app's resources registered. */
 void       spanmark_test_init            (int        *argc,
                                           char     ***argv);
-
-/* Removes @path and, for a folder, everything in it (links not followed). */
-void       spanmark_test_remove_tree     (const char *path);
 
 /* Code-point offset of the @nth (from 0) occurrence of @needle in @text;
  * fails the test when there are fewer. */

@@ -79,12 +79,8 @@ setup (Fixture       *fixture,
 
   g_settings_set_string (spanmark_settings_get_gsettings (spanmark_settings_get_default ()),
                          "annotator-name", ANNOTATOR);
-  fixture->tmp = g_dir_make_tmp ("spanmark-markup-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->project_path = g_build_filename (fixture->tmp, NASTY, NULL);
+  fixture->tmp = spanmark_test_make_project (NASTY, NASTY, &fixture->project_path, &project);
   dir = g_file_new_for_path (fixture->project_path);
-  project = spanmark_project_create (dir, NASTY, &error);
-  g_assert_no_error (error);
   spanmark_project_add_document (project, "d1", TEXT, NASTY, &error);
   g_assert_no_error (error);
   spanmark_project_add_document (project, "d2", TEXT, NULL, &error);

@@ -141,18 +141,6 @@ write_other_version (Fixture    *fixture,
   return contents;
 }
 
-static char *
-read_file (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-
-  g_file_get_contents (path, &contents, NULL, &error);
-  g_assert_no_error (error);
-
-  return contents;
-}
-
 /* Regression: the autosave timer restarted at every change with no upper
  * bound, so tagging every 0.75 s for 25 s never saved and a crash lost
  * all 32 edits.  Now a save comes at most autosave-max-delay (3 s) after
@@ -236,7 +224,7 @@ test_conflict (Fixture       *fixture,
   add_span (fixture, 1);
   spanmark_window_set_test_clock (window, T0 + 3 * G_USEC_PER_SEC);
 
-  after = read_file (path);
+  after = spanmark_test_read_file (path, NULL);
   g_assert_cmpstr (after, ==, theirs);
   g_assert_true (spanmark_window_get_dirty (window));
   g_assert_true (spanmark_window_get_external_change (window));
@@ -268,7 +256,7 @@ test_conflict (Fixture       *fixture,
   adw_message_dialog_response (find_dialog (fixture), "keep");
   close_dialog (fixture);
   g_clear_pointer (&after, g_free);
-  after = read_file (path);
+  after = spanmark_test_read_file (path, NULL);
   g_assert_cmpstr (after, ==, theirs);
   g_assert_cmpuint (spanmark_annotation_set_get_n_spans (spanmark_window_get_annotation_set (window)), ==, 3);
 
@@ -292,7 +280,7 @@ test_conflict (Fixture       *fixture,
   set = spanmark_window_get_annotation_set (window);
   g_assert_cmpuint (spanmark_annotation_set_get_n_spans (set), ==, 5);
   g_clear_pointer (&after, g_free);
-  after = read_file (path);
+  after = spanmark_test_read_file (path, NULL);
   g_assert_cmpstr (after, ==, theirs);
   conflicts = g_file_new_build_filename (fixture->project_path, "conflicts", ANNOTATOR, NULL);
   {
@@ -325,7 +313,7 @@ test_conflict (Fixture       *fixture,
   g_assert_false (spanmark_window_get_external_change (window));
   g_assert_cmpuint (spanmark_annotation_set_get_n_spans (spanmark_window_get_annotation_set (window)), ==, 1);
   g_clear_pointer (&after, g_free);
-  after = read_file (path);
+  after = spanmark_test_read_file (path, NULL);
   g_assert_cmpstr (after, ==, theirs);
 }
 
@@ -352,7 +340,7 @@ test_conflict_seen_by_monitor (Fixture       *fixture,
   g_assert_true (gtk_widget_is_visible (GTK_WIDGET (window->keep_mine_button)));
   g_assert_cmpint (spanmark_window_get_autosave_due (window), ==, 0);
   spanmark_window_set_test_clock (window, T0 + 60 * G_USEC_PER_SEC);
-  after = read_file (path);
+  after = spanmark_test_read_file (path, NULL);
   g_assert_cmpstr (after, ==, theirs);
   g_assert_true (spanmark_window_get_dirty (window));
 }

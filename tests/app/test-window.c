@@ -786,7 +786,7 @@ static void
 test_create_project (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *tmp = g_dir_make_tmp ("spanmark-create-XXXXXX", &error);
+  g_autofree char *tmp = spanmark_test_make_tmpdir ();
   g_autofree char *fixtures = g_test_build_filename (G_TEST_DIST, "app", "fixtures", NULL);
   g_autofree char *project_path = g_build_filename (tmp, "new", NULL);
   g_autoptr(GFile) dir = g_file_new_for_path (project_path);
@@ -819,7 +819,7 @@ static void
 test_open_not_a_project (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *tmp = g_dir_make_tmp ("spanmark-notproject-XXXXXX", &error);
+  g_autofree char *tmp = spanmark_test_make_tmpdir ();
   g_autofree char *text = NULL;
   g_autofree char *gone = NULL;
   g_autoptr(GFile) dir = NULL;

@@ -53,14 +53,10 @@ fixture_setup (Fixture       *fixture,
   g_settings_reset (settings, "font-size");
   g_settings_reset (settings, "line-spacing");
 
-  fixture->tmp = g_dir_make_tmp ("spanmark-window-XXXXXX", &error);
-  g_assert_no_error (error);
   /* A folder name that is not valid Pango markup: messages that name
    * files must reach the screen as plain text. */
-  fixture->project_path = g_build_filename (fixture->tmp, "a&b <project>", NULL);
+  fixture->tmp = spanmark_test_make_project ("a&b <project>", "Fixture", &fixture->project_path, &project);
   dir = g_file_new_for_path (fixture->project_path);
-  project = spanmark_project_create (dir, "Fixture", &error);
-  g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       g_autofree char *path = g_test_build_filename (G_TEST_DIST, "app", "fixtures", names[i], NULL);

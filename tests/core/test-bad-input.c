@@ -429,7 +429,7 @@ static void
 assert_index_kept (SpanmarkProject *project,
                    const char      *index_path)
 {
-  g_autofree char *source = fixture_make_dir ();
+  g_autofree char *source = spanmark_test_make_tmpdir ();
   g_autofree char *txt = g_build_filename (source, "new.txt", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (txt);
   g_autoptr(GError) error = NULL;
@@ -447,17 +447,17 @@ assert_index_kept (SpanmarkProject *project,
   g_assert_true (g_str_has_prefix (error->message, prefix));
   g_assert_null (spanmark_project_lookup_document (project, "new"));
 
-  fixture_remove_tree (source);
+  spanmark_test_remove_tree (source);
 }
 
 static void
 test_bad_input (gconstpointer data)
 {
   const BadCase *bad = data;
-  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autoptr(GFile) folder = g_file_new_for_path (dir);
-  g_autoptr(GHashTable) before = NULL;
-  g_autoptr(GHashTable) after = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(SpanmarkProject) project = NULL;
@@ -468,7 +468,7 @@ test_bad_input (gconstpointer data)
   g_clear_object (&project);
 
   damage (dir, bad);
-  before = fixture_hash_tree (dir);
+  before = spanmark_test_snapshot_tree (dir);
 
   project = spanmark_project_open (folder, &error);
 
@@ -629,18 +629,18 @@ test_bad_input (gconstpointer data)
   g_assert_true (found);
 
   /* Nothing was written. */
-  after = fixture_hash_tree (dir);
-  fixture_assert_same_tree (before, after);
+  after = spanmark_test_snapshot_tree (dir);
+  g_assert_cmpstr (after, ==, before);
 
   g_clear_object (&project);
-  fixture_remove_tree (dir);
+  spanmark_test_remove_tree (dir);
 }
 
 /* Once the file is fixed and loads again, saving is allowed again. */
 static void
 test_broken_until_fixed (void)
 {
-  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autoptr(SpanmarkProject) project = fixture_make_project (dir, TRUE);
   g_autoptr(SpanmarkAnnotationSet) set = NULL;
   g_autoptr(GError) error = NULL;
@@ -671,7 +671,7 @@ test_broken_until_fixed (void)
   now = fixture_read (dir, D1, NULL);
   g_assert_nonnull (strstr (now, "\"status\": \"done\""));
 
-  fixture_remove_tree (dir);
+  spanmark_test_remove_tree (dir);
 }
 
 /* A missing spanmark.json, or one of the wrong shape, is an error from
@@ -679,7 +679,7 @@ test_broken_until_fixed (void)
 static void
 test_open_not_a_project (void)
 {
-  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autoptr(GFile) folder = g_file_new_for_path (dir);
   g_autoptr(SpanmarkProject) project = NULL;
   g_autoptr(GPtrArray) problems = NULL;
@@ -747,7 +747,7 @@ test_open_not_a_project (void)
   g_assert_true (g_str_has_suffix (error->message, "/spanmark.json: \"name\": is missing (and 2 more problems)"));
   g_clear_error (&error);
 
-  fixture_remove_tree (dir);
+  spanmark_test_remove_tree (dir);
 }
 
 /* Symbolic links under annotations/ or documents/ that lead out of the
@@ -755,15 +755,15 @@ test_open_not_a_project (void)
 static void
 test_symlinks_out (void)
 {
-  g_autofree char *dir = fixture_make_dir ();
-  g_autofree char *outside = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
+  g_autofree char *outside = spanmark_test_make_tmpdir ();
   g_autoptr(SpanmarkProject) project = fixture_make_project (dir, TRUE);
   g_autoptr(GFile) folder = g_file_new_for_path (dir);
   g_autoptr(SpanmarkAnnotationSet) set = NULL;
   g_autoptr(SpanmarkAnnotationSet) fresh = NULL;
   g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(GHashTable) outside_before = NULL;
-  g_autoptr(GHashTable) outside_after = NULL;
+  g_autofree char *outside_before = NULL;
+  g_autofree char *outside_after = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *good = fixture_read (dir, D1, NULL);
   g_autofree char *mallory = g_build_filename (dir, "annotations", "mallory", NULL);
@@ -775,7 +775,7 @@ test_symlinks_out (void)
   const SpanmarkProblem *problem;
 
   fixture_write (outside, "d1.json", good, -1);
-  outside_before = fixture_hash_tree (outside);
+  outside_before = spanmark_test_snapshot_tree (outside);
 
   /* A linked annotator folder. */
   g_assert_cmpint (symlink (outside, mallory), ==, 0);
@@ -818,11 +818,11 @@ test_symlinks_out (void)
   g_assert_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID);
   g_clear_error (&error);
 
-  outside_after = fixture_hash_tree (outside);
-  fixture_assert_same_tree (outside_before, outside_after);
+  outside_after = spanmark_test_snapshot_tree (outside);
+  g_assert_cmpstr (outside_after, ==, outside_before);
 
-  fixture_remove_tree (dir);
-  fixture_remove_tree (outside);
+  spanmark_test_remove_tree (dir);
+  spanmark_test_remove_tree (outside);
 }
 
 /* Random damage (flipped bytes, JSON punctuation inserted, ranges cut,
@@ -833,7 +833,7 @@ static void
 test_mutations (void)
 {
   static const char punctuation[] = "{}[],:\"\\0123456789-.e \n";
-  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autoptr(SpanmarkProject) created = fixture_make_project (dir, TRUE);
   g_autoptr(GFile) folder = g_file_new_for_path (dir);
   g_autofree char *good = NULL;
@@ -849,8 +849,8 @@ test_mutations (void)
       g_autoptr(SpanmarkAnnotationSet) set = NULL;
       g_autoptr(SpanmarkAnnotationSet) fresh = NULL;
       g_autoptr(GPtrArray) problems = NULL;
-      g_autoptr(GHashTable) before = NULL;
-      g_autoptr(GHashTable) after = NULL;
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
       g_autoptr(GError) error = NULL;
       guint n_changes = g_test_rand_int_range (1, 4);
 
@@ -884,7 +884,7 @@ test_mutations (void)
         }
 
       fixture_write (dir, D1, (const char *) bytes->data, bytes->len);
-      before = fixture_hash_tree (dir);
+      before = spanmark_test_snapshot_tree (dir);
 
       project = spanmark_project_open (folder, &error);
       g_assert_no_error (error);
@@ -917,14 +917,14 @@ test_mutations (void)
                               spanmark_annotation_set_get_length (set));
         }
 
-      after = fixture_hash_tree (dir);
-      fixture_assert_same_tree (before, after);
+      after = spanmark_test_snapshot_tree (dir);
+      g_assert_cmpstr (after, ==, before);
     }
 
   g_test_message ("%u of 300 damaged files were refused", n_failed);
   g_assert_cmpuint (n_failed, >, 0);
 
-  fixture_remove_tree (dir);
+  spanmark_test_remove_tree (dir);
 }
 
 /* An annotation file that cannot be read is named once, with the
@@ -932,7 +932,7 @@ test_mutations (void)
 static void
 test_unreadable_message (void)
 {
-  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autoptr(SpanmarkProject) project = fixture_make_project (dir, FALSE);
   g_autofree char *path = g_build_filename (dir, D1, NULL);
   g_autofree char *expected = g_strdup_printf (D1 ": cannot be read: %s", g_strerror (EISDIR));
@@ -946,7 +946,7 @@ test_unreadable_message (void)
   g_assert_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID);
   g_assert_cmpstr (error->message, ==, expected);
 
-  fixture_remove_tree (dir);
+  spanmark_test_remove_tree (dir);
 }
 
 /* A label whose colour is not #rrggbb still works, in a neutral colour,
@@ -954,7 +954,7 @@ test_unreadable_message (void)
 static void
 test_label_fallback (void)
 {
-  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autoptr(SpanmarkProject) created = fixture_make_project (dir, TRUE);
   g_autoptr(SpanmarkProject) project = NULL;
   g_autofree char *index = fixture_read (dir, INDEX, NULL);
@@ -977,7 +977,7 @@ test_label_fallback (void)
   /* A project without problems has an empty list. */
   g_assert_cmpuint (spanmark_project_get_problems (created)->len, ==, 0);
 
-  fixture_remove_tree (dir);
+  spanmark_test_remove_tree (dir);
 }
 
 int

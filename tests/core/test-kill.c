@@ -154,7 +154,7 @@ check_project (const char *dir)
 static void
 test_kill (void)
 {
-  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autofree char *self = NULL;
   g_autoptr(SpanmarkProject) project = fixture_make_project (dir, TRUE);
   g_autoptr(GError) error = NULL;
@@ -208,7 +208,7 @@ test_kill (void)
     }
   g_test_message ("%u temporary files left by killed writes", n_temporary);
 
-  fixture_remove_tree (dir);
+  spanmark_test_remove_tree (dir);
 }
 
 int

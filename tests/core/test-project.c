@@ -28,7 +28,7 @@ expected_file (const char *name,
 static void
 test_create_layout (void)
 {
-  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autofree char *sub = g_build_filename (dir, "new", "project", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (sub);
   g_autoptr(SpanmarkProject) project = NULL;
@@ -58,13 +58,13 @@ test_create_layout (void)
   index = fixture_read (sub, "spanmark.json", NULL);
   g_assert_nonnull (strstr (index, "\"New\""));
 
-  fixture_remove_tree (dir);
+  spanmark_test_remove_tree (dir);
 }
 
 static void
 test_round_trip (void)
 {
-  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autoptr(SpanmarkProject) created = fixture_make_project (dir, TRUE);
   g_autoptr(SpanmarkProject) project = fixture_open (dir);
   g_autoptr(SpanmarkAnnotationSet) set = NULL;
@@ -154,7 +154,7 @@ test_round_trip (void)
   g_assert_cmpint (spanmark_project_peek_status (project, d1, "alice"), ==, SPANMARK_STATUS_IN_PROGRESS);
   g_assert_cmpint (spanmark_project_peek_status (project, d1, "nobody"), ==, SPANMARK_STATUS_NEW);
 
-  fixture_remove_tree (dir);
+  spanmark_test_remove_tree (dir);
 }
 
 /* Saving the same content twice, and loading and saving again, gives
@@ -162,7 +162,7 @@ test_round_trip (void)
 static void
 test_deterministic (void)
 {
-  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autoptr(SpanmarkProject) created = fixture_make_project (dir, FALSE);
   g_autoptr(SpanmarkProject) project = NULL;
   g_autoptr(SpanmarkAnnotationSet) set = NULL;
@@ -219,7 +219,7 @@ test_deterministic (void)
   json1 = spanmark_annotation_set_to_json (empty, NULL);
   g_assert_cmpstr (json1, ==, expected_empty);
 
-  fixture_remove_tree (dir);
+  spanmark_test_remove_tree (dir);
 }
 
 /* Opening reads spanmark.json only: broken annotation files do not stop
@@ -227,7 +227,7 @@ test_deterministic (void)
 static void
 test_lazy_open (void)
 {
-  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autoptr(SpanmarkProject) created = fixture_make_project (dir, TRUE);
   g_autoptr(SpanmarkProject) project = NULL;
   g_autoptr(SpanmarkAnnotationSet) set = NULL;
@@ -255,14 +255,14 @@ test_lazy_open (void)
   g_assert_null (set);
   g_assert_true (g_str_has_prefix (error->message, "annotations/alice/d1.json: line 1, column "));
 
-  fixture_remove_tree (dir);
+  spanmark_test_remove_tree (dir);
 }
 
 static void
 test_load_text_checks (void)
 {
-  g_autofree char *dir = fixture_make_dir ();
-  g_autofree char *outside_dir = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
+  g_autofree char *outside_dir = spanmark_test_make_tmpdir ();
   g_autofree char *outside = g_build_filename (outside_dir, "secret.txt", NULL);
   g_autofree char *link = g_build_filename (dir, "documents", "d2.txt", NULL);
   g_autofree char *index_path = g_build_filename (dir, "spanmark.json", NULL);
@@ -318,14 +318,14 @@ test_load_text_checks (void)
   g_assert_true (g_str_has_prefix (error->message, "documents/d2.txt: "));
   g_clear_error (&error);
 
-  fixture_remove_tree (dir);
-  fixture_remove_tree (outside_dir);
+  spanmark_test_remove_tree (dir);
+  spanmark_test_remove_tree (outside_dir);
 }
 
 static void
 test_add_document (void)
 {
-  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autoptr(SpanmarkProject) project = fixture_make_project (dir, FALSE);
   g_autoptr(SpanmarkProject) reopened = NULL;
   g_autoptr(GError) error = NULL;
@@ -358,7 +358,7 @@ test_add_document (void)
   g_assert_cmpuint (spanmark_project_get_n_documents (reopened), ==, 3);
   g_assert_nonnull (spanmark_project_lookup_document (reopened, "新闻-3"));
 
-  fixture_remove_tree (dir);
+  spanmark_test_remove_tree (dir);
 }
 
 static void
@@ -393,7 +393,7 @@ test_valid_names (void)
 static void
 test_list_annotators (void)
 {
-  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autoptr(SpanmarkProject) project = fixture_make_project (dir, FALSE);
   g_auto(GStrv) none = NULL;
   g_auto(GStrv) annotators = NULL;
@@ -417,13 +417,13 @@ test_list_annotators (void)
   g_assert_cmpstr (annotators[2], ==, "alice");
   g_assert_cmpstr (annotators[3], ==, "zoe");
 
-  fixture_remove_tree (dir);
+  spanmark_test_remove_tree (dir);
 }
 
 static void
 test_escaping (void)
 {
-  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autoptr(SpanmarkProject) project = fixture_make_project (dir, FALSE);
   g_autoptr(SpanmarkAnnotationSet) set = NULL;
   g_autoptr(SpanmarkAnnotationSet) loaded = NULL;
@@ -449,7 +449,7 @@ test_escaping (void)
   span = spanmark_annotation_set_get_span (loaded, 0);
   g_assert_cmpstr (g_hash_table_lookup (span->attrs, "kind"), ==, value);
 
-  fixture_remove_tree (dir);
+  spanmark_test_remove_tree (dir);
 }
 
 /* The annotator's folder appears on first save; a document outside the
@@ -457,7 +457,7 @@ test_escaping (void)
 static void
 test_save_annotations (void)
 {
-  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autoptr(SpanmarkProject) project = fixture_make_project (dir, FALSE);
   g_autoptr(SpanmarkAnnotationSet) set = NULL;
   g_autoptr(SpanmarkAnnotationSet) stray = NULL;
@@ -482,7 +482,7 @@ test_save_annotations (void)
   g_assert_false (spanmark_project_save_annotations (project, stray, &error));
   g_assert_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_NOT_FOUND);
 
-  fixture_remove_tree (dir);
+  spanmark_test_remove_tree (dir);
 }
 
 int

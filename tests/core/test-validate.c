@@ -51,18 +51,15 @@ replace_in_file (const char *dir,
                  const char *find,
                  const char *replace)
 {
-  g_autofree char *data = fixture_read (dir, relative, NULL);
-  GString *changed = g_string_new (data);
+  g_autofree char *path = g_build_filename (dir, relative, NULL);
 
-  g_assert_cmpuint (g_string_replace (changed, find, replace, 1), ==, 1);
-  fixture_write (dir, relative, changed->str, changed->len);
-  g_string_free (changed, TRUE);
+  spanmark_test_replace_in_file (path, find, replace);
 }
 
 static void
 test_valid_project (void)
 {
-  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autoptr(SpanmarkProject) project = fixture_make_project (dir, TRUE);
   g_autoptr(SpanmarkAnnotationSet) curated = NULL;
   g_autoptr(GPtrArray) problems = NULL;
@@ -76,7 +73,7 @@ test_valid_project (void)
   problems = validate (dir);
   g_assert_cmpuint (problems->len, ==, 0);
 
-  fixture_remove_tree (dir);
+  spanmark_test_remove_tree (dir);
 }
 
 /* The sample project shipped in data/ is valid. */
@@ -110,12 +107,12 @@ test_sample_project (void)
 static void
 test_all_problems (void)
 {
-  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autoptr(SpanmarkProject) project = fixture_make_project (dir, TRUE);
   g_autoptr(SpanmarkAnnotationSet) set = NULL;
   g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(GHashTable) before = NULL;
-  g_autoptr(GHashTable) after = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *joined = NULL;
   g_autofree char *d2_path = g_build_filename (dir, "documents", "d2.txt", NULL);
@@ -133,7 +130,7 @@ test_all_problems (void)
   replace_in_file (dir, "annotations/alice/d1.json", "\"text\": \"杭州\"", "\"text\": \"杭州市\"");
   fixture_write (dir, "annotations/alice/d9.json", "{}", -1);
 
-  before = fixture_hash_tree (dir);
+  before = spanmark_test_snapshot_tree (dir);
   problems = validate (dir);
   joined = join_problems (problems);
   g_assert_cmpstr (joined, ==,
@@ -145,16 +142,16 @@ test_all_problems (void)
                    "annotations/alice/d9.json: there is no document \"d9\" in spanmark.json\n"
                    "annotations/bob/d2.json: \"status\": \"old\" is not a status (new, in-progress, done, reviewed)\n");
 
-  after = fixture_hash_tree (dir);
-  fixture_assert_same_tree (before, after);
+  after = spanmark_test_snapshot_tree (dir);
+  g_assert_cmpstr (after, ==, before);
 
-  fixture_remove_tree (dir);
+  spanmark_test_remove_tree (dir);
 }
 
 static void
 test_index_problems (void)
 {
-  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autoptr(GPtrArray) problems = NULL;
   g_autofree char *joined = NULL;
 
@@ -199,14 +196,14 @@ test_index_problems (void)
                    "documents/c.txt: cannot be read: No such file or directory\n"
                    "documents/e.txt: cannot be read: No such file or directory\n");
 
-  fixture_remove_tree (dir);
+  spanmark_test_remove_tree (dir);
 }
 
 /* A shortcut key belongs to the first label that has it. */
 static void
 test_duplicate_key (void)
 {
-  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autoptr(GPtrArray) problems = NULL;
   g_autofree char *joined = NULL;
 
@@ -218,7 +215,7 @@ test_duplicate_key (void)
   g_assert_cmpstr (joined, ==,
                    "spanmark.json: labels[1] (name \"B\"): key \"1\" is the shortcut of another label too\n");
 
-  fixture_remove_tree (dir);
+  spanmark_test_remove_tree (dir);
 }
 
 /* Temporary files of an interrupted save, hidden files and other files
@@ -226,7 +223,7 @@ test_duplicate_key (void)
 static void
 test_ignored_files (void)
 {
-  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autoptr(SpanmarkProject) project = fixture_make_project (dir, TRUE);
   g_autoptr(GPtrArray) problems = NULL;
   g_autofree char *joined = NULL;
@@ -244,7 +241,7 @@ test_ignored_files (void)
   g_assert_cmpstr (joined, ==,
                    "annotations/bad name: \"bad name\" is not a valid annotator name\n");
 
-  fixture_remove_tree (dir);
+  spanmark_test_remove_tree (dir);
 }
 
 /* Validation and loading share one code path: the first problem
@@ -252,7 +249,7 @@ test_ignored_files (void)
 static void
 test_same_as_load (void)
 {
-  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autoptr(SpanmarkProject) project = fixture_make_project (dir, TRUE);
   g_autoptr(SpanmarkAnnotationSet) set = NULL;
   g_autoptr(GPtrArray) problems = NULL;
@@ -275,7 +272,7 @@ test_same_as_load (void)
                    "annotations/alice/d1.json: spans[0] (id \"s1\"): entity must be a string, not an integer"
                    " (and 1 more problem)");
 
-  fixture_remove_tree (dir);
+  spanmark_test_remove_tree (dir);
 }
 
 /* Reverses the order of the span lines of an annotation file (one span
@@ -320,7 +317,7 @@ reverse_spans (const char *dir,
 static void
 test_warnings (void)
 {
-  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autoptr(SpanmarkProject) project = fixture_make_project (dir, TRUE);
   g_autoptr(SpanmarkAnnotationSet) set = NULL;
   g_autoptr(GPtrArray) problems = NULL;
@@ -376,13 +373,13 @@ test_warnings (void)
   plain = validate (dir);
   g_assert_cmpuint (plain->len, ==, 0);
 
-  fixture_remove_tree (dir);
+  spanmark_test_remove_tree (dir);
 }
 
 static void
 test_unreadable_folder (void)
 {
-  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autofree char *missing = g_build_filename (dir, "nothing-here", NULL);
   g_autoptr(GFile) folder = g_file_new_for_path (missing);
   g_autoptr(GPtrArray) problems = NULL;
@@ -392,7 +389,7 @@ test_unreadable_folder (void)
   g_assert_null (problems);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
 
-  fixture_remove_tree (dir);
+  spanmark_test_remove_tree (dir);
 }
 
 static void

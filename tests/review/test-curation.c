@@ -466,7 +466,7 @@ make_project (const char *dir)
 static void
 test_curate_project (void)
 {
-  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autoptr(SpanmarkProject) project = make_project (dir);
   const char *annotators[] = { "a", "b", "c", NULL };
   g_autoptr(GString) log = g_string_new (NULL);
@@ -507,43 +507,43 @@ test_curate_project (void)
                                                SPANMARK_CURATED_ANNOTATOR, &error);
   assert_curated (curated, "INITIATIVE 13 15");
 
-  fixture_remove_tree (dir);
+  spanmark_test_remove_tree (dir);
 }
 
 /* A bad file anywhere: an error naming it, and nothing written. */
 static void
 test_curate_bad_file (void)
 {
-  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autoptr(SpanmarkProject) project = make_project (dir);
   const char *annotators[] = { "a", "b", "c", NULL };
-  g_autoptr(GHashTable) before = NULL;
-  g_autoptr(GHashTable) after = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *good = fixture_read (dir, "annotations/b/d2.json", NULL);
 
   /* d2 is broken for b: d1 must not be written either. */
   fixture_write (dir, "annotations/b/d2.json", "{\"spanmark\": 1,", -1);
-  before = fixture_hash_tree (dir);
+  before = spanmark_test_snapshot_tree (dir);
   g_assert_false (spanmark_curation_curate_project (project, annotators, 2, NULL, FALSE, NULL, NULL, &error));
   g_assert_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_PARSE);
   g_assert_true (g_str_has_prefix (error->message, "annotations/b/d2.json: "));
-  after = fixture_hash_tree (dir);
-  fixture_assert_same_tree (before, after);
+  after = spanmark_test_snapshot_tree (dir);
+  g_assert_cmpstr (after, ==, before);
   g_clear_error (&error);
 
   /* A curated file that does not load is never replaced. */
   fixture_write (dir, "annotations/b/d2.json", good, -1);
   fixture_write (dir, "annotations/_curated/d1.json", "not json", -1);
-  g_clear_pointer (&before, g_hash_table_unref);
-  g_clear_pointer (&after, g_hash_table_unref);
-  before = fixture_hash_tree (dir);
+  g_clear_pointer (&before, g_free);
+  g_clear_pointer (&after, g_free);
+  before = spanmark_test_snapshot_tree (dir);
   g_assert_false (spanmark_curation_curate_project (project, annotators, 2, NULL, TRUE, NULL, NULL, &error));
   g_assert_true (g_str_has_prefix (error->message, "annotations/_curated/d1.json: "));
-  after = fixture_hash_tree (dir);
-  fixture_assert_same_tree (before, after);
+  after = spanmark_test_snapshot_tree (dir);
+  g_assert_cmpstr (after, ==, before);
 
-  fixture_remove_tree (dir);
+  spanmark_test_remove_tree (dir);
 }
 
 int
