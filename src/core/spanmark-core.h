@@ -19,5 +19,6 @@
 #include "spanmark-project.h"
 #include "spanmark-schema.h"
 #include "spanmark-span.h"
+#include "spanmark-status-cache.h"
 #include "spanmark-text.h"
 #include "spanmark-validate.h"

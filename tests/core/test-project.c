@@ -16,13 +16,8 @@ expected_file (const char *name,
                gsize      *length)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "core", "expected", name, NULL);
-  g_autoptr(GError) error = NULL;
-  char *data = NULL;
 
-  g_file_get_contents (path, &data, length, &error);
-  g_assert_no_error (error);
-
-  return data;
+  return spanmark_test_read_file (path, length);
 }
 
 static void
