@@ -1223,67 +1223,40 @@ selection_changed_cb (SpanmarkDocumentView *view,
 
 /* Creating projects */
 
-static int
-compare_files (gconstpointer a,
-               gconstpointer b)
-{
-  return g_strcmp0 (g_file_peek_path (*(GFile **) a), g_file_peek_path (*(GFile **) b));
-}
-
-static gboolean
-is_txt (GFile *file)
-{
-  g_autofree char *name = g_file_get_basename (file);
-
-  return name != NULL && g_str_has_suffix (name, ".txt");
-}
-
 /* The .txt files among @files, with folders replaced by their .txt files
- * (sorted, so documents get a predictable order). */
+ * (sorted, so documents get a predictable order); a text's brat .ann is
+ * read with it by the import. */
 static GPtrArray *
-collect_text_files (GListModel  *files,
-                    GError     **error)
+collect_texts (GListModel  *files,
+               GError     **error)
 {
-  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) given = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) expanded = NULL;
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+    g_ptr_array_add (given, g_list_model_get_item (files, i));
+
+  expanded = spanmark_import_expand_folders ((GFile **) given->pdata, given->len, error);
+  if (expanded == NULL)
+    return NULL;
+
+  for (guint i = 0; i < expanded->len; i++)
     {
-      g_autoptr(GFile) file = g_list_model_get_item (files, i);
+      g_autofree char *name = g_file_get_basename (g_ptr_array_index (expanded, i));
 
-      if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
-        {
-          g_autoptr(GFileEnumerator) children = NULL;
-          g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
-          GFileInfo *info;
-
-          children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                                G_FILE_QUERY_INFO_NONE, NULL, error);
-          if (children == NULL)
-            return NULL;
-          while ((info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
-            {
-              g_autoptr(GFileInfo) owned = info;
-              g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
-
-              if (is_txt (child))
-                g_ptr_array_add (found, g_steal_pointer (&child));
-            }
-          g_ptr_array_sort (found, compare_files);
-          for (guint j = 0; j < found->len; j++)
-            g_ptr_array_add (result, g_object_ref (g_ptr_array_index (found, j)));
-        }
-      else if (is_txt (file))
-        g_ptr_array_add (result, g_steal_pointer (&file));
+      if (name != NULL && g_str_has_suffix (name, ".txt"))
+        g_ptr_array_add (texts, g_object_ref (g_ptr_array_index (expanded, i)));
     }
 
-  if (result->len == 0)
+  if (texts->len == 0)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                            _("There are no .txt files to import"));
       return NULL;
     }
 
-  return g_steal_pointer (&result);
+  return g_steal_pointer (&texts);
 }
 
 gboolean
@@ -1302,7 +1275,7 @@ spanmark_window_create_project (SpanmarkWindow  *self,
   g_return_val_if_fail (G_IS_FILE (dir), FALSE);
   g_return_val_if_fail (G_IS_LIST_MODEL (files), FALSE);
 
-  texts = collect_text_files (files, error);
+  texts = collect_texts (files, error);
   if (texts == NULL)
     return FALSE;
 

@@ -1358,15 +1358,17 @@ compare_files (gconstpointer a,
   return g_strcmp0 (pa, pb);
 }
 
-/* Replaces each folder in @files by the .txt, .ann and .jsonl files in it
- * (not recursively), sorted by name. */
-static GPtrArray *
-expand_folders (GFile  **files,
-                guint    n_files,
-                GError **error)
+GPtrArray *
+spanmark_import_expand_folders (GFile  **files,
+                                guint    n_files,
+                                GError **error)
 {
-  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) result = NULL;
 
+  g_return_val_if_fail (files != NULL || n_files == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  result = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < n_files; i++)
     {
       g_autoptr(GFileEnumerator) children = NULL;
@@ -1463,7 +1465,7 @@ spanmark_import_files (SpanmarkProject             *project,
   if (!spanmark_project_check_can_save (project, error))
     return -1;
 
-  expanded = expand_folders (files, n_files, error);
+  expanded = spanmark_import_expand_folders (files, n_files, error);
   if (expanded == NULL)
     return -1;
 

@@ -72,4 +72,13 @@ int spanmark_import_files (SpanmarkProject             *project,
                            GPtrArray                   *warnings,
                            GError                     **error);
 
+/* The files spanmark_import_files() reads for @files: each file as it
+ * is, each folder replaced by the .txt, .ann and .jsonl files in it (not
+ * recursively, sorted by name).  NULL, with an error naming the folder,
+ * when a folder cannot be read or holds none of them.  A GPtrArray of
+ * GFile. */
+GPtrArray *spanmark_import_expand_folders (GFile  **files,
+                                           guint    n_files,
+                                           GError **error) G_GNUC_WARN_UNUSED_RESULT;
+
 G_END_DECLS

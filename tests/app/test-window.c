@@ -806,6 +806,24 @@ test_create_project (void)
   g_assert_nonnull (spanmark_project_lookup_document (spanmark_window_get_project (window), "emoji"));
   g_assert_nonnull (spanmark_window_get_document (window));
 
+  /* A folder with nothing to import: said, and no project is made. */
+  {
+    g_autofree char *notes = g_build_filename (tmp, "notes", NULL);
+    g_autofree char *other_path = g_build_filename (tmp, "other", NULL);
+    g_autofree char *readme = g_build_filename (notes, "readme.md", NULL);
+    g_autoptr(GFile) notes_dir = g_file_new_for_path (notes);
+    g_autoptr(GFile) other = g_file_new_for_path (other_path);
+
+    spanmark_test_write_file (readme, "not a text\n", -1);
+    g_list_store_remove_all (files);
+    g_list_store_append (files, notes_dir);
+    g_assert_false (spanmark_window_create_project (window, other, G_LIST_MODEL (files), &error));
+    g_assert_error (error, SPANMARK_IMPORT_ERROR, SPANMARK_IMPORT_ERROR_FORMAT);
+    g_assert_false (g_file_query_exists (other, NULL));
+    g_assert_true (spanmark_window_get_project (window) != NULL);
+    g_clear_error (&error);
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   wait_for (main_loop_idle, NULL);
   g_assert_finalize_object (window);
