@@ -413,7 +413,7 @@ focus_pane_action (GtkWidget  *widget,
 {
   SpanmarkWindow *self = SPANMARK_WINDOW (widget);
   GtkWidget *panes[] = {
-    GTK_WIDGET (self->document_list),
+    GTK_WIDGET (spanmark_document_list_get_list_view (self->document_list)),
     GTK_WIDGET (self->document_view),
     gtk_stack_get_visible_child (self->panel_stack),
   };
@@ -468,7 +468,7 @@ done_next_action (GtkWidget  *widget,
 {
   SpanmarkWindow *self = SPANMARK_WINDOW (widget);
   g_autoptr(GError) error = NULL;
-  guint n, current = 0;
+  SpanmarkDocument *next;
 
   if (!can_edit (self))
     return;
@@ -480,21 +480,11 @@ done_next_action (GtkWidget  *widget,
       return;
     }
 
-  n = spanmark_project_get_n_documents (self->project);
-  for (guint i = 0; i < n; i++)
-    if (spanmark_project_get_document (self->project, i) == self->document)
-      current = i;
-
-  for (guint k = 1; k < n; k++)
+  next = spanmark_status_cache_find_unfinished (self->statuses, self->document, 0);
+  if (next != NULL)
     {
-      SpanmarkDocument *document = spanmark_project_get_document (self->project, (current + k) % n);
-      SpanmarkStatus status = spanmark_window_get_status_of (self, document);
-
-      if (status != SPANMARK_STATUS_DONE && status != SPANMARK_STATUS_REVIEWED)
-        {
-          spanmark_window_open_document (self, document);
-          return;
-        }
+      spanmark_window_open_document (self, next);
+      return;
     }
 
   spanmark_window_toast (self, _("All documents are done"));

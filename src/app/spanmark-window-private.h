@@ -21,9 +21,7 @@ struct _SpanmarkWindow
   GtkStack              *main_stack;
   GtkListBox            *recent_list;
   GtkLabel              *recent_heading;
-  GtkDropDown           *filter_dropdown;
-  GtkLabel              *progress_label;
-  GtkListView           *document_list;
+  SpanmarkDocumentList  *document_list;
   GtkInfoBar            *read_only_bar;
   GtkLabel              *read_only_label;
   GtkInfoBar            *changed_bar;
@@ -42,15 +40,9 @@ struct _SpanmarkWindow
   SpanmarkProject       *project;
   SpanmarkDocument      *document;
   SpanmarkAnnotationSet *set;
-  GtkFilterListModel    *filter_model;
-  GtkSingleSelection    *selection;
-  GtkCustomFilter       *status_filter;
-  GHashTable            *statuses;       /* doc id -> SpanmarkStatus + 1 */
+  SpanmarkStatusCache   *statuses;       /* of the project, for the annotator */
   GPtrArray             *panels;         /* SpanmarkLabelPanel, borrowed from panel_stack */
-  GPtrArray             *rows;           /* row widgets of the list, borrowed */
   GtkEventController    *key_controller; /* owned by the window */
-  GMenu                 *document_menu;  /* the list's context menu */
-  GtkWidget             *document_popover; /* shows it; a child of document_list */
   GFileMonitor          *monitor;
   GFile                 *annotation_file; /* of the current document */
   AdwToast              *undo_toast;     /* "Span removed / Undo" while it is shown */
@@ -58,8 +50,6 @@ struct _SpanmarkWindow
   char                  *annotator;
 
   guint                  autosave_id;
-  guint                  status_idle_id;
-  guint                  status_idle_pos;
   guint                  annotator_idle_id;
   /* Clock times (microseconds, see get_now()): the first change not
    * saved yet (0: none), when the pending autosave is due (0: none), and
@@ -91,14 +81,8 @@ gboolean spanmark_window_open_document       (SpanmarkWindow   *self,
 void     spanmark_window_reload              (SpanmarkWindow   *self);
 void     spanmark_window_set_status          (SpanmarkWindow   *self,
                                               SpanmarkStatus    status);
-SpanmarkStatus spanmark_window_get_status_of (SpanmarkWindow   *self,
-                                              SpanmarkDocument *document);
 void     spanmark_window_forget_recent       (SpanmarkWindow   *self,
                                               const char       *path);
-/* The context menu of a row of the document list (a right click):
- * "Reopen" for a done document; nothing for the others. */
-void     spanmark_window_show_document_menu  (SpanmarkWindow   *self,
-                                              GtkWidget        *row);
 void     spanmark_window_dismiss_undo_toast  (SpanmarkWindow   *self);
 /* After a save the annotator asked for failed: a toast for a conflict
  * (the banner has the choices), a dialog for anything else. */

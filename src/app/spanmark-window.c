@@ -16,9 +16,9 @@
 #include "spanmark-settings.h"
 #include "spanmark-window-private.h"
 
-/* How many documents' status files are peeked at per idle iteration when
- * a project opens: the list shows at once, the progress label follows. */
-#define STATUS_CHUNK 200
+/* How many documents a project that opens looks through for the first
+ * one not done yet: a large finished corpus still opens at once. */
+#define OPEN_LOOKAHEAD 200
 
 G_DEFINE_FINAL_TYPE (SpanmarkWindow, spanmark_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -162,118 +162,6 @@ update_save_state (SpanmarkWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->save_state_label), TRUE);
 }
 
-/* Status cache.  Values are stored as status + 1 so that 0 means "not
- * known yet". */
-
-SpanmarkStatus
-spanmark_window_get_status_of (SpanmarkWindow   *self,
-                               SpanmarkDocument *document)
-{
-  const char *id = spanmark_document_get_id (document);
-  gpointer value = g_hash_table_lookup (self->statuses, id);
-  SpanmarkStatus status;
-
-  if (value != NULL)
-    return GPOINTER_TO_UINT (value) - 1;
-
-  status = spanmark_project_peek_status (self->project, document, self->annotator);
-  g_hash_table_insert (self->statuses, g_strdup (id), GUINT_TO_POINTER (status + 1));
-
-  return status;
-}
-
-static void
-update_progress (SpanmarkWindow *self)
-{
-  guint n, done = 0;
-  g_autofree char *text = NULL;
-
-  if (self->project == NULL || self->status_idle_id != 0)
-    {
-      gtk_label_set_text (self->progress_label, "");
-      return;
-    }
-
-  n = spanmark_project_get_n_documents (self->project);
-  for (guint i = 0; i < n; i++)
-    {
-      SpanmarkStatus status = spanmark_window_get_status_of (self, spanmark_project_get_document (self->project, i));
-
-      if (status == SPANMARK_STATUS_DONE || status == SPANMARK_STATUS_REVIEWED)
-        done++;
-    }
-
-  /* Translators: "12 of 40 done", the documents the annotator finished. */
-  text = g_strdup_printf (ngettext ("%u of %u done", "%u of %u done", n), done, n);
-  gtk_label_set_text (self->progress_label, text);
-}
-
-static gboolean
-status_idle_cb (gpointer user_data)
-{
-  SpanmarkWindow *self = user_data;
-  guint n = spanmark_project_get_n_documents (self->project);
-  guint end = MIN (n, self->status_idle_pos + STATUS_CHUNK);
-
-  for (guint i = self->status_idle_pos; i < end; i++)
-    spanmark_window_get_status_of (self, spanmark_project_get_document (self->project, i));
-  self->status_idle_pos = end;
-
-  if (end < n)
-    return G_SOURCE_CONTINUE;
-
-  self->status_idle_id = 0;
-  update_progress (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-update_row (SpanmarkWindow *self,
-            GtkWidget      *row)
-{
-  static const char * const status_classes[] = {
-    "status-new", "status-in-progress", "status-done", "status-reviewed", "status-unreadable",
-  };
-  SpanmarkDocument *document = g_object_get_data (G_OBJECT (row), "document");
-  GtkLabel *status_label = g_object_get_data (G_OBJECT (row), "status-label");
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *css_class = NULL;
-  SpanmarkStatus status;
-
-  if (document == NULL || self->project == NULL)
-    return;
-
-  for (guint i = 0; i < G_N_ELEMENTS (status_classes); i++)
-    gtk_widget_remove_css_class (GTK_WIDGET (status_label), status_classes[i]);
-  gtk_widget_set_tooltip_text (row, NULL);
-
-  /* An entry of spanmark.json that cannot be used stays in the list,
-   * saying why, so nobody wonders where the document went. */
-  if (spanmark_document_get_problem (document) != NULL)
-    {
-      gtk_label_set_text (status_label, C_("document status", "Broken"));
-      gtk_widget_add_css_class (GTK_WIDGET (status_label), "status-unreadable");
-      gtk_widget_set_tooltip_text (row, spanmark_document_get_problem (document));
-      return;
-    }
-
-  /* A file that failed to load says so in the list too, not "New": a
-   * reviewer scanning the list must see that work is there but unreadable. */
-  file = spanmark_project_get_annotation_file (self->project, document, self->annotator);
-  if (spanmark_project_is_file_broken (self->project, file))
-    {
-      gtk_label_set_text (status_label, C_("document status", "Unreadable"));
-      gtk_widget_add_css_class (GTK_WIDGET (status_label), "status-unreadable");
-      return;
-    }
-
-  status = spanmark_window_get_status_of (self, document);
-  gtk_label_set_text (status_label, spanmark_status_get_title (status));
-  css_class = g_strconcat ("status-", spanmark_status_to_string (status), NULL);
-  gtk_widget_add_css_class (GTK_WIDGET (status_label), css_class);
-}
-
 void
 spanmark_window_set_status (SpanmarkWindow *self,
                             SpanmarkStatus  status)
@@ -288,141 +176,12 @@ spanmark_window_set_status (SpanmarkWindow *self,
   sync_status (self);
 }
 
-static gboolean
-status_filter_func (gpointer item,
-                    gpointer user_data)
-{
-  SpanmarkWindow *self = user_data;
-  guint wanted = gtk_drop_down_get_selected (self->filter_dropdown);
-  SpanmarkStatus status;
-
-  if (wanted == 0 || wanted == GTK_INVALID_LIST_POSITION || self->project == NULL)
-    return TRUE;
-
-  status = spanmark_window_get_status_of (self, item);
-  switch (wanted)
-    {
-    case 1:
-      return status == SPANMARK_STATUS_NEW;
-    case 2:
-      return status == SPANMARK_STATUS_IN_PROGRESS;
-    default:
-      return status == SPANMARK_STATUS_DONE || status == SPANMARK_STATUS_REVIEWED;
-    }
-}
-
 static void
-filter_changed_cb (SpanmarkWindow *self)
+document_activated_cb (SpanmarkDocumentList *list,
+                       SpanmarkDocument     *document,
+                       SpanmarkWindow       *self)
 {
-  gtk_filter_changed (GTK_FILTER (self->status_filter), GTK_FILTER_CHANGE_DIFFERENT);
-}
-
-void
-spanmark_window_show_document_menu (SpanmarkWindow *self,
-                                    GtkWidget      *row)
-{
-  SpanmarkDocument *document = g_object_get_data (G_OBJECT (row), "document");
-  g_autoptr(GMenuItem) item = NULL;
-  graphene_rect_t bounds;
-  GdkRectangle rect;
-
-  g_menu_remove_all (self->document_menu);
-  if (document == NULL || self->project == NULL
-      || spanmark_window_get_status_of (self, document) != SPANMARK_STATUS_DONE)
-    return;
-
-  item = g_menu_item_new (_("_Reopen (Mark In Progress)"), NULL);
-  g_menu_item_set_action_and_target_value (item, "win.reopen-document",
-                                           g_variant_new_string (spanmark_document_get_id (document)));
-  g_menu_append_item (self->document_menu, item);
-
-  if (!gtk_widget_compute_bounds (row, GTK_WIDGET (self->document_list), &bounds))
-    return;
-  rect.x = (int) bounds.origin.x;
-  rect.y = (int) bounds.origin.y;
-  rect.width = (int) bounds.size.width;
-  rect.height = (int) bounds.size.height;
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->document_popover), &rect);
-  gtk_popover_popup (GTK_POPOVER (self->document_popover));
-}
-
-static void
-row_pressed_cb (GtkGestureClick *gesture,
-                int              n_press,
-                double           x,
-                double           y,
-                SpanmarkWindow  *self)
-{
-  spanmark_window_show_document_menu (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture)));
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-}
-
-static void
-row_setup_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              SpanmarkWindow           *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *status = gtk_label_new (NULL);
-  GtkGesture *gesture;
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (title, TRUE);
-  gtk_widget_add_css_class (status, "caption");
-  gtk_widget_add_css_class (status, "document-status");
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), status);
-  g_object_set_data (G_OBJECT (box), "title-label", title);
-  g_object_set_data (G_OBJECT (box), "status-label", status);
-  /* A right click offers what can be done to that document. */
-  gesture = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
-  g_signal_connect (gesture, "pressed", G_CALLBACK (row_pressed_cb), self);
-  gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (gesture));
-  gtk_list_item_set_child (item, box);
-  g_ptr_array_add (self->rows, box);
-}
-
-static void
-row_teardown_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 SpanmarkWindow           *self)
-{
-  g_ptr_array_remove (self->rows, gtk_list_item_get_child (item));
-}
-
-static void
-row_bind_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             SpanmarkWindow           *self)
-{
-  GtkWidget *box = gtk_list_item_get_child (item);
-  SpanmarkDocument *document = gtk_list_item_get_item (item);
-
-  g_object_set_data_full (G_OBJECT (box), "document", g_object_ref (document), g_object_unref);
-  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "title-label"),
-                      spanmark_document_get_display_title (document));
-  update_row (self, box);
-}
-
-static void
-row_unbind_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               SpanmarkWindow           *self)
-{
-  g_object_set_data (G_OBJECT (gtk_list_item_get_child (item)), "document", NULL);
-}
-
-static void
-document_activated_cb (GtkListView    *list,
-                       guint           position,
-                       SpanmarkWindow *self)
-{
-  g_autoptr(SpanmarkDocument) document = g_list_model_get_item (G_LIST_MODEL (self->filter_model), position);
-
-  if (document != NULL && document != self->document)
+  if (document != self->document)
     spanmark_window_open_document (self, document);
 }
 
@@ -511,24 +270,13 @@ make_panels (SpanmarkWindow *self)
     }
 }
 
+/* A new project or annotator: statuses from other files. */
 static void
-select_in_list (SpanmarkWindow   *self,
-                SpanmarkDocument *document)
+set_statuses (SpanmarkWindow *self)
 {
-  GListModel *model = G_LIST_MODEL (self->filter_model);
-  guint n = g_list_model_get_n_items (model);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SpanmarkDocument) item = g_list_model_get_item (model, i);
-
-      if (item == document)
-        {
-          gtk_single_selection_set_selected (self->selection, i);
-          return;
-        }
-    }
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  g_clear_object (&self->statuses);
+  self->statuses = spanmark_status_cache_new (self->project, self->annotator);
+  spanmark_document_list_set_statuses (self->document_list, self->statuses);
 }
 
 /* "Error opening file …/spanmark.json: No such file or directory" says
@@ -566,8 +314,8 @@ spanmark_window_open_project (SpanmarkWindow  *self,
   g_autoptr(SpanmarkProject) project = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *path = NULL;
+  SpanmarkDocument *first;
   GPtrArray *problems;
-  guint n;
 
   g_return_val_if_fail (SPANMARK_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (dir), FALSE);
@@ -591,29 +339,13 @@ spanmark_window_open_project (SpanmarkWindow  *self,
 
   close_document (self);
   clear_panels (self);
-  g_clear_handle_id (&self->status_idle_id, g_source_remove);
-  g_hash_table_remove_all (self->statuses);
-  gtk_list_view_set_model (self->document_list, NULL);
-  g_clear_object (&self->selection);
-  g_clear_object (&self->filter_model);
   g_set_object (&self->project, project);
 
   g_free (self->annotator);
   self->annotator = spanmark_settings_dup_annotator (spanmark_settings_get_default ());
-
-  self->filter_model = gtk_filter_list_model_new (g_object_ref (spanmark_project_get_documents (project)),
-                                                  g_object_ref (GTK_FILTER (self->status_filter)));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  gtk_list_view_set_model (self->document_list, GTK_SELECTION_MODEL (self->selection));
+  set_statuses (self);
 
   make_panels (self);
-
-  self->status_idle_pos = 0;
-  self->status_idle_id = g_idle_add (status_idle_cb, self);
-  update_progress (self);
 
   path = g_file_get_path (dir);
   if (path != NULL)
@@ -627,21 +359,11 @@ spanmark_window_open_project (SpanmarkWindow  *self,
 
   /* Start where the work is: the first document not done yet (looking at
    * a bounded number, so a large finished corpus still opens at once). */
-  n = spanmark_project_get_n_documents (project);
-  for (guint i = 0; i < MIN (n, STATUS_CHUNK); i++)
-    {
-      SpanmarkDocument *document = spanmark_project_get_document (project, i);
-      SpanmarkStatus status = spanmark_window_get_status_of (self, document);
-
-      if (status != SPANMARK_STATUS_DONE && status != SPANMARK_STATUS_REVIEWED
-          && spanmark_document_get_problem (document) == NULL)
-        {
-          open_document_now (self, document);
-          break;
-        }
-    }
-  if (self->document == NULL && n > 0)
-    open_document_now (self, spanmark_project_get_document (project, 0));
+  first = spanmark_status_cache_find_unfinished (self->statuses, NULL, OPEN_LOOKAHEAD);
+  if (first == NULL && spanmark_project_get_n_documents (project) > 0)
+    first = spanmark_project_get_document (project, 0);
+  if (first != NULL)
+    open_document_now (self, first);
 
   spanmark_window_update_actions (self);
 
@@ -735,20 +457,7 @@ spanmark_window_get_autosave_due (SpanmarkWindow *self)
 static void
 sync_status (SpanmarkWindow *self)
 {
-  SpanmarkStatus status = spanmark_annotation_set_get_status (self->set);
-  gpointer cached = g_hash_table_lookup (self->statuses, spanmark_document_get_id (self->document));
-
-  if (cached != NULL && GPOINTER_TO_UINT (cached) == status + 1)
-    return;
-
-  g_hash_table_insert (self->statuses,
-                       g_strdup (spanmark_document_get_id (self->document)),
-                       GUINT_TO_POINTER (status + 1));
-  for (guint i = 0; i < self->rows->len; i++)
-    update_row (self, g_ptr_array_index (self->rows, i));
-  update_progress (self);
-  if (self->status_filter != NULL)
-    gtk_filter_changed (GTK_FILTER (self->status_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  spanmark_status_cache_set (self->statuses, self->document, spanmark_annotation_set_get_status (self->set));
 }
 
 static void
@@ -1023,7 +732,7 @@ save_before_leaving (SpanmarkWindow *self)
 
   spanmark_window_report_save_error (self, error);
   /* The list may show the row that was clicked: show ours again. */
-  select_in_list (self, self->document);
+  spanmark_document_list_set_selected_document (self->document_list, self->document);
 
   return FALSE;
 }
@@ -1126,10 +835,9 @@ open_document_now (SpanmarkWindow   *self,
                             G_CALLBACK (history_notify_cb), self);
 
   gtk_stack_set_visible_child_name (self->document_stack, "document");
-  select_in_list (self, self->document);
+  spanmark_document_list_set_selected_document (self->document_list, self->document);
   if (read_only)
-    for (guint i = 0; i < self->rows->len; i++)
-      update_row (self, g_ptr_array_index (self->rows, i));
+    spanmark_document_list_refresh (self->document_list);
   update_title (self);
   update_save_state (self);
   spanmark_window_update_actions (self);
@@ -1165,10 +873,8 @@ spanmark_window_reload (SpanmarkWindow *self)
   document = g_object_ref (self->document);
   open_document_now (self, document);
   check_annotator (self);
-  g_hash_table_remove (self->statuses, spanmark_document_get_id (document));
-  for (guint i = 0; i < self->rows->len; i++)
-    update_row (self, g_ptr_array_index (self->rows, i));
-  update_progress (self);
+  /* The list shows what the file says now. */
+  spanmark_status_cache_forget (self->statuses, document);
 }
 
 gboolean
@@ -1341,6 +1047,13 @@ spanmark_window_get_document_view (SpanmarkWindow *self)
   return self->document_view;
 }
 
+SpanmarkDocumentList *
+spanmark_window_get_document_list (SpanmarkWindow *self)
+{
+  g_return_val_if_fail (SPANMARK_IS_WINDOW (self), NULL);
+  return self->document_list;
+}
+
 gboolean
 spanmark_window_get_read_only (SpanmarkWindow *self)
 {
@@ -1449,17 +1162,12 @@ spanmark_window_dispose (GObject *object)
   for (guint i = 0; self->toasts != NULL && i < self->toasts->len; i++)
     g_signal_handlers_disconnect_by_func (g_ptr_array_index (self->toasts, i), toast_dismissed_cb, self);
   g_clear_pointer (&self->toasts, g_ptr_array_unref);
-  g_clear_handle_id (&self->status_idle_id, g_source_remove);
   g_clear_handle_id (&self->annotator_idle_id, g_source_remove);
   if (self->panels != NULL && self->panel_stack != NULL)
     clear_panels (self);
   if (self->document_list != NULL)
-    gtk_list_view_set_model (self->document_list, NULL);
-  g_clear_pointer (&self->document_popover, gtk_widget_unparent);
-  g_clear_object (&self->document_menu);
-  g_clear_object (&self->selection);
-  g_clear_object (&self->filter_model);
-  g_clear_object (&self->status_filter);
+    spanmark_document_list_set_statuses (self->document_list, NULL);
+  g_clear_object (&self->statuses);
   g_clear_object (&self->project);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SPANMARK_TYPE_WINDOW);
@@ -1472,9 +1180,7 @@ spanmark_window_finalize (GObject *object)
 {
   SpanmarkWindow *self = SPANMARK_WINDOW (object);
 
-  g_clear_pointer (&self->statuses, g_hash_table_unref);
   g_clear_pointer (&self->panels, g_ptr_array_unref);
-  g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->annotator, g_free);
 
   G_OBJECT_CLASS (spanmark_window_parent_class)->finalize (object);
@@ -1491,6 +1197,7 @@ spanmark_window_class_init (SpanmarkWindowClass *klass)
   object_class->finalize = spanmark_window_finalize;
   window_class->close_request = spanmark_window_close_request;
 
+  g_type_ensure (SPANMARK_TYPE_DOCUMENT_LIST);
   g_type_ensure (SPANMARK_TYPE_DOCUMENT_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/spanmark-window.ui");
@@ -1500,8 +1207,6 @@ spanmark_window_class_init (SpanmarkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, recent_heading);
-  gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, filter_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, progress_label);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, document_list);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, read_only_bar);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, read_only_label);
@@ -1554,18 +1259,11 @@ annotator_changed_cb (SpanmarkWindow *self)
 
   g_free (self->annotator);
   self->annotator = g_steal_pointer (&annotator);
-  g_hash_table_remove_all (self->statuses);
 
   if (self->project == NULL)
     return;
 
-  for (guint i = 0; i < self->rows->len; i++)
-    update_row (self, g_ptr_array_index (self->rows, i));
-  g_clear_handle_id (&self->status_idle_id, g_source_remove);
-  self->status_idle_pos = 0;
-  self->status_idle_id = g_idle_add (status_idle_cb, self);
-  update_progress (self);
-  gtk_filter_changed (GTK_FILTER (self->status_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  set_statuses (self);
 
   if (document != NULL)
     open_document_now (self, document);
@@ -1581,7 +1279,6 @@ static void
 spanmark_window_init (SpanmarkWindow *self)
 {
   GSettings *settings = spanmark_settings_get_gsettings (spanmark_settings_get_default ());
-  GtkListItemFactory *factory;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1589,30 +1286,10 @@ spanmark_window_init (SpanmarkWindow *self)
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 #endif
 
-  self->statuses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->toasts = g_ptr_array_new_with_free_func (g_object_unref);
   self->panels = g_ptr_array_new ();
-  self->rows = g_ptr_array_new ();
-  self->status_filter = gtk_custom_filter_new (status_filter_func, self, NULL);
   self->annotator = spanmark_settings_dup_annotator (spanmark_settings_get_default ());
 
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (row_setup_cb), self);
-  g_signal_connect (factory, "teardown", G_CALLBACK (row_teardown_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (row_bind_cb), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (row_unbind_cb), self);
-  gtk_list_view_set_factory (self->document_list, factory);
-  g_object_unref (factory);
-  self->document_menu = g_menu_new ();
-  self->document_popover = gtk_popover_menu_new_from_model (G_MENU_MODEL (self->document_menu));
-  gtk_popover_set_has_arrow (GTK_POPOVER (self->document_popover), FALSE);
-  gtk_widget_set_parent (self->document_popover, GTK_WIDGET (self->document_list));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->document_list),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Documents"),
-                                  -1);
-
-  g_signal_connect_swapped (self->filter_dropdown, "notify::selected",
-                            G_CALLBACK (filter_changed_cb), self);
   g_signal_connect_object (settings, "changed::font-size",
                            G_CALLBACK (font_settings_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (settings, "changed::line-spacing",

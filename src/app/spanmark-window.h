@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "spanmark-document-list.h"
 #include "spanmark-document-view.h"
 #include "spanmark-project.h"
 
@@ -57,6 +58,7 @@ SpanmarkProject       *spanmark_window_get_project           (SpanmarkWindow   *
 SpanmarkDocument      *spanmark_window_get_document          (SpanmarkWindow   *self);
 SpanmarkAnnotationSet *spanmark_window_get_annotation_set    (SpanmarkWindow   *self);
 SpanmarkDocumentView  *spanmark_window_get_document_view     (SpanmarkWindow   *self);
+SpanmarkDocumentList  *spanmark_window_get_document_list     (SpanmarkWindow   *self);
 /* TRUE when the current document's annotation file failed to load. */
 gboolean               spanmark_window_get_read_only         (SpanmarkWindow   *self);
 /* TRUE when there are changes not written yet. */

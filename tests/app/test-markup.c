@@ -127,7 +127,7 @@ test_window (Fixture       *fixture,
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), NASTY));
 
   /* The document list. */
-  g_assert_cmpuint (count_shown (GTK_WIDGET (window->document_list)), ==, 1);
+  g_assert_cmpuint (count_shown (GTK_WIDGET (spanmark_window_get_document_list (window))), ==, 1);
 
   /* The Officials panel: the entity's name and its attribute. */
   panel = g_ptr_array_index (window->panels, 0);

@@ -24,6 +24,7 @@ test_open (Fixture       *fixture,
            gconstpointer  data)
 {
   SpanmarkDocumentView *view = spanmark_window_get_document_view (fixture->window);
+  SpanmarkDocumentList *list = spanmark_window_get_document_list (fixture->window);
   GtkTextView *text_view = spanmark_document_view_get_text_view (view);
   guint start = 99, end = 99;
 
@@ -38,10 +39,10 @@ test_open (Fixture       *fixture,
   g_assert_cmpuint (start, ==, 0);
   g_assert_cmpuint (end, ==, 0);
   g_assert_false (spanmark_window_get_read_only (fixture->window));
-  g_assert_cmpstr (gtk_label_get_text (fixture->window->progress_label), ==, "");
+  g_assert_cmpstr (spanmark_document_list_get_progress (list), ==, "");
   g_assert_true (wait_for ((Condition) main_loop_idle, NULL));
-  g_assert_cmpstr (gtk_label_get_text (fixture->window->progress_label), ==, "0 of 2 done");
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->window->filter_model)), ==, 2);
+  g_assert_cmpstr (spanmark_document_list_get_progress (list), ==, "0 of 2 done");
+  g_assert_cmpuint (g_list_model_get_n_items (spanmark_document_list_get_shown (list)), ==, 2);
 
   activate (fixture, "win.open-document", "news");
   g_assert_cmpstr (spanmark_document_get_id (spanmark_window_get_document (fixture->window)), ==, "news");
@@ -53,12 +54,12 @@ test_open (Fixture       *fixture,
     g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, expected);
   }
   g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) == GTK_WIDGET (text_view));
-  g_assert_cmpuint (gtk_single_selection_get_selected (fixture->window->selection), ==, 1);
+  g_assert_true (spanmark_document_list_get_selected_document (list) == spanmark_window_get_document (fixture->window));
 
   /* A click (or Enter) on a row of the list opens that document. */
-  g_signal_emit_by_name (fixture->window->document_list, "activate", 0u);
+  g_signal_emit_by_name (spanmark_document_list_get_list_view (list), "activate", 0u);
   g_assert_cmpstr (spanmark_document_get_id (spanmark_window_get_document (fixture->window)), ==, "emoji");
-  g_assert_cmpuint (gtk_single_selection_get_selected (fixture->window->selection), ==, 0);
+  g_assert_true (spanmark_document_list_get_selected_document (list) == spanmark_window_get_document (fixture->window));
 
   /* The project is first among the recent ones. */
   {
@@ -494,23 +495,6 @@ test_external_change (Fixture       *fixture,
   g_assert_cmpuint (spanmark_annotation_set_get_n_spans (set), ==, 1);
 }
 
-/* Whether a row of the document list shows @status. */
-static gboolean
-list_shows_status (Fixture    *fixture,
-                   const char *status)
-{
-  for (guint i = 0; i < fixture->window->rows->len; i++)
-    {
-      GtkWidget *row = g_ptr_array_index (fixture->window->rows, i);
-      GtkLabel *label = g_object_get_data (G_OBJECT (row), "status-label");
-
-      if (g_strcmp0 (gtk_label_get_text (label), status) == 0)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 static void
 test_read_only (Fixture       *fixture,
                 gconstpointer  data)
@@ -535,7 +519,7 @@ test_read_only (Fixture       *fixture,
   /* The text is shown all the same. */
   g_assert_cmpuint (spanmark_annotation_set_get_length (set), >, 0);
   /* The document list says the file is unreadable, not "New". */
-  g_assert_true (list_shows_status (fixture, "Unreadable"));
+  g_assert_cmpstr (row_status (fixture, "news"), ==, "Unreadable");
 
   /* Nothing can change it, and nothing is written. */
   select_range (fixture, 0, 2);
@@ -597,7 +581,6 @@ test_broken_entry (Fixture       *fixture,
   SpanmarkProject *project;
   SpanmarkDocument *emoji;
   const SpanmarkLabel *place;
-  GtkWidget *broken_row = NULL;
 
   edit_file (index, "\"id\": \"emoji\"", "\"documents/emoji.txt\"", "\"../emoji.txt\"");
   edit_file (index, "\"name\": \"PLACE\"", "\"color\": \"#", "\"color\": \"red\", \"x\": \"#");
@@ -621,16 +604,8 @@ test_broken_entry (Fixture       *fixture,
 
   /* The list names the broken one and says why. */
   g_assert_true (wait_for ((Condition) main_loop_idle, NULL));
-  for (guint i = 0; i < fixture->window->rows->len; i++)
-    {
-      GtkWidget *row = g_ptr_array_index (fixture->window->rows, i);
-
-      if (g_object_get_data (G_OBJECT (row), "document") == emoji)
-        broken_row = row;
-    }
-  g_assert_nonnull (broken_row);
-  g_assert_cmpstr (gtk_label_get_text (g_object_get_data (G_OBJECT (broken_row), "status-label")), ==, "Broken");
-  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (broken_row),
+  g_assert_cmpstr (row_status (fixture, "emoji"), ==, "Broken");
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (row_of (fixture, "emoji"))),
                             "documents[0] (id \"emoji\"): path \"../emoji.txt\" is outside the project folder"));
 
   /* Opened, it is read-only and empty, and the banner says why. */
@@ -657,6 +632,8 @@ static void
 test_done_next (Fixture       *fixture,
                 gconstpointer  data)
 {
+  SpanmarkDocumentList *list = spanmark_window_get_document_list (fixture->window);
+  GListModel *shown = spanmark_document_list_get_shown (list);
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *root;
 
@@ -665,15 +642,15 @@ test_done_next (Fixture       *fixture,
   root = read_saved (fixture, "emoji", parser);
   g_assert_cmpstr (json_object_get_string_member (root, "status"), ==, "done");
   g_assert_true (wait_for ((Condition) main_loop_idle, NULL));
-  g_assert_cmpstr (gtk_label_get_text (fixture->window->progress_label), ==, "1 of 2 done");
+  g_assert_cmpstr (spanmark_document_list_get_progress (list), ==, "1 of 2 done");
 
-  /* The filter shows only done documents. */
-  gtk_drop_down_set_selected (fixture->window->filter_dropdown, 3);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->window->filter_model)), ==, 1);
-  gtk_drop_down_set_selected (fixture->window->filter_dropdown, 1);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->window->filter_model)), ==, 1);
-  gtk_drop_down_set_selected (fixture->window->filter_dropdown, 0);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->window->filter_model)), ==, 2);
+  /* The filter shows only done documents, or only new ones. */
+  spanmark_document_list_set_filter (list, SPANMARK_DOCUMENT_FILTER_DONE);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  spanmark_document_list_set_filter (list, SPANMARK_DOCUMENT_FILTER_NEW);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  spanmark_document_list_set_filter (list, SPANMARK_DOCUMENT_FILTER_ALL);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
 }
 
 /* Regression: the "Span removed" toast's Undo undoes the last step of
@@ -762,7 +739,7 @@ test_panes (Fixture       *fixture,
 {
   GtkRoot *root = GTK_ROOT (fixture->window);
   GtkWidget *text_view = GTK_WIDGET (spanmark_document_view_get_text_view (spanmark_window_get_document_view (fixture->window)));
-  GtkWidget *list = GTK_WIDGET (fixture->window->document_list);
+  GtkWidget *list = GTK_WIDGET (spanmark_document_list_get_list_view (spanmark_window_get_document_list (fixture->window)));
   GtkWidget *panel = gtk_stack_get_visible_child (fixture->window->panel_stack);
 
   g_assert_true (wait_for ((Condition) main_loop_idle, NULL));
@@ -882,7 +859,7 @@ test_accessible_labels (Fixture       *fixture,
 
   gtk_test_accessible_assert_property (spanmark_document_view_get_text_view (view),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Document text");
-  gtk_test_accessible_assert_property (fixture->window->document_list,
+  gtk_test_accessible_assert_property (spanmark_document_list_get_list_view (spanmark_window_get_document_list (fixture->window)),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Documents");
 }
 

@@ -132,6 +132,28 @@ read_saved (Fixture    *fixture,
   return json_node_get_object (json_parser_get_root (parser));
 }
 
+SpanmarkDocumentRow *
+row_of (Fixture    *fixture,
+        const char *doc_id)
+{
+  SpanmarkProject *project = spanmark_window_get_project (fixture->window);
+  SpanmarkDocument *document = spanmark_project_lookup_document (project, doc_id);
+  SpanmarkDocumentRow *row;
+
+  g_assert_nonnull (document);
+  row = spanmark_document_list_get_row (spanmark_window_get_document_list (fixture->window), document);
+  g_assert_nonnull (row);
+
+  return row;
+}
+
+const char *
+row_status (Fixture    *fixture,
+            const char *doc_id)
+{
+  return spanmark_document_row_get_status_text (row_of (fixture, doc_id));
+}
+
 gboolean
 press (Fixture         *fixture,
        guint            keyval,

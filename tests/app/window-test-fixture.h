@@ -50,6 +50,12 @@ const SpanmarkSpan *find             (SpanmarkAnnotationSet  *set,
 JsonObject         *read_saved       (Fixture                *fixture,
                                       const char             *doc_id,
                                       JsonParser             *parser);
+/* The document list's row showing @doc_id (there must be one), and what
+ * its status says. */
+SpanmarkDocumentRow *row_of          (Fixture                *fixture,
+                                      const char             *doc_id);
+const char         *row_status       (Fixture                *fixture,
+                                      const char             *doc_id);
 /* A key press through the window's key handler; whether it was handled. */
 gboolean            press            (Fixture                *fixture,
                                       guint                   keyval,
