@@ -15,7 +15,7 @@
 static gboolean
 can_edit (SpanmarkWindow *self)
 {
-  return self->set != NULL && !self->read_only;
+  return self->set != NULL && !spanmark_window_get_read_only (self);
 }
 
 /* The selection, trimmed of white space at both ends (never widened or
@@ -614,7 +614,7 @@ export_action (GtkWidget  *widget,
     return;
 
   /* Export reads the files: write the current work first. */
-  if (self->dirty && !spanmark_window_save (self, &error))
+  if (spanmark_window_get_dirty (self) && !spanmark_window_save (self, &error))
     spanmark_window_toast (self, error->message);
 
   dialog = spanmark_export_dialog_new (GTK_WINDOW (self), self->project);

@@ -38,30 +38,20 @@ struct _SpanmarkWindow
 
   /* Owned references */
   SpanmarkProject       *project;
-  SpanmarkDocument      *document;
-  SpanmarkAnnotationSet *set;
+  SpanmarkDocumentSession *session;      /* the open document; NULL: none */
+  SpanmarkDocument      *document;       /* the session's, borrowed */
+  SpanmarkAnnotationSet *set;            /* the session's, borrowed */
   SpanmarkStatusCache   *statuses;       /* of the project, for the annotator */
   GPtrArray             *panels;         /* SpanmarkLabelPanel, borrowed from panel_stack */
   GtkEventController    *key_controller; /* owned by the window */
-  GFileMonitor          *monitor;
-  GFile                 *annotation_file; /* of the current document */
   AdwToast              *undo_toast;     /* "Span removed / Undo" while it is shown */
   GPtrArray             *toasts;         /* AdwToast shown or waiting */
   char                  *annotator;
 
-  guint                  autosave_id;
   guint                  annotator_idle_id;
-  /* Clock times (microseconds, see get_now()): the first change not
-   * saved yet (0: none), when the pending autosave is due (0: none), and
-   * the test clock's time when tests drive it. */
-  gint64                 dirty_since;
-  gint64                 autosave_due;
+  /* The test clock's time, for the sessions, once tests drive it. */
   gint64                 test_now;
   gboolean               use_test_clock;
-  gboolean               read_only;
-  gboolean               dirty;
-  gboolean               saving;
-  gboolean               save_failing;  /* the last save failed (not a conflict): retrying */
   gboolean               close_anyway;  /* the annotator chose to close without saving */
 };
 

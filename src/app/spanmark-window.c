@@ -1,4 +1,4 @@
-/* spanmark-window.c — the annotation window: project, documents, saving
+/* spanmark-window.c — the annotation window: project, documents, what they say
  *
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -26,8 +26,6 @@ static void close_document (SpanmarkWindow *self);
 static void open_document_now (SpanmarkWindow   *self,
                                SpanmarkDocument *document);
 static gboolean save_before_leaving (SpanmarkWindow *self);
-static void sync_status (SpanmarkWindow *self);
-static void update_changed_label (SpanmarkWindow *self);
 
 AdwToast *
 spanmark_window_new_toast (const char *text)
@@ -114,7 +112,7 @@ update_title (SpanmarkWindow *self)
   const char *title = self->project != NULL ? spanmark_project_get_name (self->project) : _("Spanmark");
   g_autofree char *subtitle = NULL;
 
-  if (self->document != NULL && self->read_only)
+  if (self->document != NULL && spanmark_window_get_read_only (self))
     subtitle = g_strdup_printf (_("%s (read-only)"), spanmark_document_get_display_title (self->document));
   else if (self->document != NULL)
     subtitle = g_strdup (spanmark_document_get_display_title (self->document));
@@ -143,17 +141,19 @@ update_save_state (SpanmarkWindow *self)
 {
   const char *text;
 
-  if (self->set == NULL)
+  if (self->session == NULL)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->save_state_label), FALSE);
       return;
     }
 
-  if (self->read_only)
+  if (spanmark_document_session_get_read_only (self->session))
     text = _("Read-only");
-  else if (self->dirty && (self->save_failing || gtk_info_bar_get_revealed (self->changed_bar)))
+  else if (spanmark_document_session_get_dirty (self->session)
+           && (spanmark_document_session_get_save_failing (self->session)
+               || spanmark_document_session_get_external_change (self->session)))
     text = _("Not saved");
-  else if (self->dirty)
+  else if (spanmark_document_session_get_dirty (self->session))
     text = _("Unsaved changes");
   else
     text = _("Saved");
@@ -168,12 +168,9 @@ spanmark_window_set_status (SpanmarkWindow *self,
 {
   g_assert (SPANMARK_IS_WINDOW (self));
 
-  if (self->set == NULL)
-    return;
-
-  if (spanmark_annotation_set_get_status (self->set) != status)
+  /* The list follows (sync_status). */
+  if (self->set != NULL)
     spanmark_annotation_set_set_status (self->set, status);
-  sync_status (self);
 }
 
 static void
@@ -385,45 +382,10 @@ spanmark_window_open_project (SpanmarkWindow  *self,
   return TRUE;
 }
 
-/* Saving
- *
- * A change is written autosave-delay seconds after the last change, and
- * never later than autosave-max-delay seconds after the first unsaved
- * one, so steady tagging is saved as well as bursts.  Every save is a
- * checked one: when the file changed on disk (another annotator, a git
- * pull) nothing is written, the work stays in the window and the banner
- * offers the choices.  A save that fails otherwise (disk full) is tried
- * again every few seconds and on the next change; nothing that leaves
- * the document (another document, another project, closing) goes ahead
- * before the work is saved or the annotator chose to drop it. */
-
-/* Seconds between two attempts after a failed save. */
-#define SAVE_RETRY_SECONDS 5
-
-static gint64
-get_now (SpanmarkWindow *self)
-{
-  return self->use_test_clock ? self->test_now : g_get_monotonic_time ();
-}
-
-static gboolean autosave_cb (gpointer user_data);
-
-/* Arms the autosave for clock time @due (0: none).  Under the test clock
- * no timer is armed: moving the clock runs it. */
-static void
-schedule_autosave (SpanmarkWindow *self,
-                   gint64          due)
-{
-  gint64 wait;
-
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
-  self->autosave_due = due;
-  if (due == 0 || self->use_test_clock)
-    return;
-
-  wait = MAX (0, due - get_now (self));
-  self->autosave_id = g_timeout_add ((guint) MIN (wait / 1000, G_MAXUINT), autosave_cb, self);
-}
+/* Saving: the session saves and says how it went (see
+ * spanmark-document-session.h); the window shows it and never lets the
+ * work go (another document, another project, closing) before it is
+ * saved or the annotator chose to drop it. */
 
 void
 spanmark_window_set_test_clock (SpanmarkWindow *self,
@@ -431,17 +393,11 @@ spanmark_window_set_test_clock (SpanmarkWindow *self,
 {
   g_return_if_fail (SPANMARK_IS_WINDOW (self));
 
-  if (!self->use_test_clock)
-    {
-      self->use_test_clock = TRUE;
-      /* Times taken from the real clock mean nothing on the test one. */
-      self->dirty_since = self->dirty ? now : 0;
-      schedule_autosave (self, self->autosave_due != 0 ? now : 0);
-    }
+  /* Kept for the sessions of documents opened later. */
+  self->use_test_clock = TRUE;
   self->test_now = now;
-
-  if (self->autosave_due != 0 && now >= self->autosave_due)
-    autosave_cb (self);
+  if (self->session != NULL)
+    spanmark_document_session_set_test_clock (self->session, now);
 }
 
 gint64
@@ -449,26 +405,16 @@ spanmark_window_get_autosave_due (SpanmarkWindow *self)
 {
   g_return_val_if_fail (SPANMARK_IS_WINDOW (self), 0);
 
-  return self->autosave_due;
+  return self->session != NULL ? spanmark_document_session_get_autosave_due (self->session) : 0;
 }
 
 /* The document list shows the status the set has now (an edit reopens
- * a done document, undo can make it done again). */
+ * a done document, undo can make it done again, a save marks a new one
+ * in progress). */
 static void
 sync_status (SpanmarkWindow *self)
 {
   spanmark_status_cache_set (self->statuses, self->document, spanmark_annotation_set_get_status (self->set));
-}
-
-static void
-show_changed_bar (SpanmarkWindow *self,
-                  gboolean        shown)
-{
-  if (shown)
-    update_changed_label (self);
-  gtk_info_bar_set_revealed (self->changed_bar, shown);
-  update_save_state (self);
-  spanmark_window_update_actions (self);
 }
 
 /* A new annotator name waits while the work cannot be saved under the old
@@ -496,160 +442,16 @@ check_annotator (SpanmarkWindow *self)
     self->annotator_idle_id = g_idle_add (annotator_idle_cb, self);
 }
 
-/* The outcome of a save that was asked for. */
-static void
-saved (SpanmarkWindow *self)
-{
-  check_annotator (self);
-
-  self->dirty = FALSE;
-  self->dirty_since = 0;
-  self->save_failing = FALSE;
-  schedule_autosave (self, 0);
-  /* Whatever the banner said is settled: the file holds this version. */
-  if (gtk_info_bar_get_revealed (self->changed_bar))
-    show_changed_bar (self, FALSE);
-  update_save_state (self);
-}
-
-static void
-save_failed (SpanmarkWindow *self,
-             const GError   *error)
-{
-  if (g_error_matches (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_CHANGED))
-    {
-      /* No retry: only the annotator can settle which version wins. */
-      schedule_autosave (self, 0);
-      show_changed_bar (self, TRUE);
-      return;
-    }
-
-  self->save_failing = TRUE;
-  /* The next change tries again at most autosave-max-delay from now. */
-  self->dirty_since = get_now (self);
-  schedule_autosave (self, get_now (self) + SAVE_RETRY_SECONDS * G_USEC_PER_SEC);
-  update_save_state (self);
-}
-
-static gboolean
-write_annotations (SpanmarkWindow     *self,
-                   SpanmarkSaveFlags   flags,
-                   GError            **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  gboolean ok;
-
-  /* Status and "modified" change as part of saving: that is not a new
-   * edit, so the "changed" they cause must not schedule another save. */
-  self->saving = TRUE;
-  if (spanmark_annotation_set_get_status (self->set) == SPANMARK_STATUS_NEW
-      && spanmark_annotation_set_get_n_spans (self->set) > 0)
-    spanmark_window_set_status (self, SPANMARK_STATUS_IN_PROGRESS);
-  ok = spanmark_project_save_annotations_full (self->project, self->set, flags, &local_error);
-  self->saving = FALSE;
-
-  if (!ok)
-    {
-      save_failed (self, local_error);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  saved (self);
-
-  return TRUE;
-}
-
-gboolean
-spanmark_window_save (SpanmarkWindow  *self,
-                      GError         **error)
-{
-  g_return_val_if_fail (SPANMARK_IS_WINDOW (self), FALSE);
-
-  if (self->set == NULL)
-    return TRUE;
-
-  if (self->read_only)
-    {
-      g_autofree char *path = g_file_get_path (self->annotation_file);
-
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
-                   _("%s failed to load, so the document is read-only and was not saved"),
-                   path != NULL ? path : spanmark_document_get_id (self->document));
-      return FALSE;
-    }
-
-  return write_annotations (self, SPANMARK_SAVE_IF_UNCHANGED, error);
-}
-
-static gboolean
-autosave_cb (gpointer user_data)
-{
-  SpanmarkWindow *self = user_data;
-  g_autoptr(GError) error = NULL;
-  gboolean was_failing = self->save_failing;
-
-  self->autosave_id = 0;
-  self->autosave_due = 0;
-  if (self->set == NULL || self->read_only)
-    return G_SOURCE_REMOVE;
-
-  if (!spanmark_window_save (self, &error) && !was_failing
-      && !g_error_matches (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_CHANGED))
-    /* Said once, not at every retry; the header keeps saying it. */
-    spanmark_window_toast (self, error->message);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-set_changed_cb (SpanmarkWindow *self)
-{
-  guint delay, max_delay;
-  gint64 now;
-
-  if (self->saving)
-    return;
-
-  spanmark_window_dismiss_undo_toast (self);
-  sync_status (self);
-  now = get_now (self);
-  if (!self->dirty)
-    self->dirty_since = now;
-  self->dirty = TRUE;
-  update_save_state (self);
-  if (gtk_info_bar_get_revealed (self->changed_bar))
-    {
-      /* The banner now speaks of the annotator's own version too. */
-      show_changed_bar (self, TRUE);
-      return;
-    }
-
-  if (self->read_only)
-    return;
-
-  delay = spanmark_settings_get_autosave_delay (spanmark_settings_get_default ());
-  max_delay = spanmark_settings_get_autosave_max_delay (spanmark_settings_get_default ());
-  schedule_autosave (self, MIN (now + delay * G_USEC_PER_SEC,
-                                self->dirty_since + max_delay * G_USEC_PER_SEC));
-}
-
-static void
-history_notify_cb (SpanmarkWindow *self)
-{
-  spanmark_window_update_actions (self);
-}
-
 /* The banner says what happened and, when the annotator has changes of
  * their own, that they are kept until a choice is made. */
 static void
 update_changed_label (SpanmarkWindow *self)
 {
-  GFile *file = self->annotation_file;
+  GFile *file = spanmark_document_session_get_file (self->session);
   g_autofree char *relative = g_file_get_relative_path (spanmark_project_get_dir (self->project), file);
   const char *name = relative != NULL ? relative : g_file_peek_path (file);
   g_autofree char *text = NULL;
-  gboolean mine = self->dirty && !self->read_only;
+  gboolean mine = spanmark_window_get_dirty (self) && !spanmark_window_get_read_only (self);
 
   if (mine)
     text = g_strdup_printf (_("%s changed on disk while you had unsaved changes. Your version is kept here, "
@@ -664,37 +466,52 @@ update_changed_label (SpanmarkWindow *self)
   gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->save_copy_button)), mine);
 }
 
+/* Dirty, the file changed on disk, saving failing: the header, the
+ * banner and the actions say it. */
 static void
-monitor_changed_cb (GFileMonitor      *monitor,
-                    GFile             *file,
-                    GFile             *other_file,
-                    GFileMonitorEvent  event,
-                    SpanmarkWindow    *self)
+session_state_cb (SpanmarkWindow *self)
 {
-  gboolean changed;
+  gboolean changed = spanmark_document_session_get_external_change (self->session);
 
-  if (event != G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT
-      && event != G_FILE_MONITOR_EVENT_CREATED
-      && event != G_FILE_MONITOR_EVENT_DELETED
-      && event != G_FILE_MONITOR_EVENT_MOVED_IN
-      && event != G_FILE_MONITOR_EVENT_RENAMED)
-    return;
+  if (changed)
+    update_changed_label (self);
+  gtk_info_bar_set_revealed (self->changed_bar, changed);
+  update_save_state (self);
+  spanmark_window_update_actions (self);
+  if (!spanmark_document_session_get_dirty (self->session))
+    check_annotator (self);
+}
 
-  /* Atomic writes (ours and others') show up as a temporary file renamed
-   * over ours: only events that touch our file itself count. */
-  if (!g_file_equal (file, self->annotation_file)
-      && (other_file == NULL || !g_file_equal (other_file, self->annotation_file)))
-    return;
+static void
+session_edited_cb (SpanmarkWindow *self)
+{
+  spanmark_window_dismiss_undo_toast (self);
+}
 
-  /* Our own saves show up here too; the project knows what it wrote. */
-  changed = spanmark_project_is_file_changed (self->project, self->annotation_file);
-  if (changed == gtk_info_bar_get_revealed (self->changed_bar))
-    return;
+static void
+autosave_failed_cb (SpanmarkWindow *self,
+                    const GError   *error)
+{
+  /* Said once, not at every retry; the header keeps saying it. */
+  spanmark_window_toast (self, error->message);
+}
 
-  show_changed_bar (self, changed);
-  /* Changed back to the version we know: what waited can be saved. */
-  if (!changed && self->dirty && !self->read_only)
-    schedule_autosave (self, get_now (self));
+gboolean
+spanmark_window_save (SpanmarkWindow  *self,
+                      GError         **error)
+{
+  g_return_val_if_fail (SPANMARK_IS_WINDOW (self), FALSE);
+
+  if (self->session == NULL)
+    return TRUE;
+
+  return spanmark_document_session_save (self->session, error);
+}
+
+static void
+history_notify_cb (SpanmarkWindow *self)
+{
+  spanmark_window_update_actions (self);
 }
 
 /* Says why the work could not be saved when the annotator wanted to
@@ -724,7 +541,7 @@ save_before_leaving (SpanmarkWindow *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (self->set == NULL || !self->dirty || self->read_only)
+  if (self->session == NULL || !spanmark_window_get_dirty (self) || spanmark_window_get_read_only (self))
     return TRUE;
 
   if (spanmark_window_save (self, &error))
@@ -741,30 +558,21 @@ static void
 close_document (SpanmarkWindow *self)
 {
   spanmark_window_dismiss_undo_toast (self);
-  schedule_autosave (self, 0);
-  if (self->monitor != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->monitor, self);
-      g_file_monitor_cancel (self->monitor);
-      g_clear_object (&self->monitor);
-    }
-  g_clear_object (&self->annotation_file);
 
   for (guint i = 0; i < self->panels->len; i++)
     spanmark_label_panel_set_annotation_set (g_ptr_array_index (self->panels, i), NULL, FALSE);
   spanmark_document_view_set_annotation_set (self->document_view, NULL, NULL);
 
-  if (self->set != NULL)
+  if (self->session != NULL)
     {
+      g_signal_handlers_disconnect_by_data (self->session, self);
       g_signal_handlers_disconnect_by_data (self->set, self);
       g_signal_handlers_disconnect_by_data (spanmark_annotation_set_get_history (self->set), self);
     }
-  g_clear_object (&self->set);
-  g_clear_object (&self->document);
-  self->dirty = FALSE;
-  self->dirty_since = 0;
-  self->save_failing = FALSE;
-  self->read_only = FALSE;
+  /* Its autosave and file monitor go with it. */
+  g_clear_object (&self->session);
+  self->set = NULL;
+  self->document = NULL;
   gtk_info_bar_set_revealed (self->read_only_bar, FALSE);
   gtk_info_bar_set_revealed (self->changed_bar, FALSE);
 }
@@ -775,63 +583,58 @@ static void
 open_document_now (SpanmarkWindow   *self,
                    SpanmarkDocument *document)
 {
+  GSettings *settings = spanmark_settings_get_gsettings (spanmark_settings_get_default ());
   g_autoptr(SpanmarkDocument) doc = g_object_ref (document);
-  g_autoptr(SpanmarkAnnotationSet) set = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean read_only = FALSE;
+  const GError *load_error;
+  gboolean read_only;
 
   close_document (self);
 
-  set = spanmark_project_load_annotations (self->project, doc, self->annotator, &error);
-  if (set == NULL)
+  self->session = spanmark_document_session_new (self->project, doc, self->annotator, &error);
+  if (self->session == NULL)
     {
-      g_autoptr(GError) text_error = NULL;
-      g_autofree char *text = spanmark_project_load_text (self->project, doc, &text_error);
-      g_autofree char *message = NULL;
+      spanmark_window_show_error (self, _("Could Not Open Document"), error);
+      update_title (self);
+      update_save_state (self);
+      spanmark_window_update_actions (self);
+      return;
+    }
+  self->document = spanmark_document_session_get_document (self->session);
+  self->set = spanmark_document_session_get_annotation_set (self->session);
+  if (self->use_test_clock)
+    spanmark_document_session_set_test_clock (self->session, self->test_now);
+  g_settings_bind (settings, "autosave-delay", self->session, "autosave-delay", G_SETTINGS_BIND_GET);
+  g_settings_bind (settings, "autosave-max-delay", self->session, "autosave-max-delay", G_SETTINGS_BIND_GET);
 
-      /* A broken index entry opens read-only too, empty, its banner
-       * naming the problem. */
-      if (text == NULL && spanmark_document_get_problem (doc) == NULL)
-        {
-          spanmark_window_show_error (self, _("Could Not Open Document"), text_error);
-          update_title (self);
-          update_save_state (self);
-          spanmark_window_update_actions (self);
-          return;
-        }
+  load_error = spanmark_document_session_get_load_error (self->session);
+  read_only = load_error != NULL;
+  if (read_only)
+    {
+      g_autofree char *message = g_strdup_printf (_("Read-only: %s"), load_error->message);
 
-      /* Show the text, but never write over the file that failed. */
-      read_only = TRUE;
-      set = spanmark_annotation_set_new (spanmark_document_get_id (doc), self->annotator,
-                                         text != NULL ? text : "");
-      message = g_strdup_printf (_("Read-only: %s"), error->message);
       gtk_label_set_text (self->read_only_label, message);
     }
-
-  self->document = g_steal_pointer (&doc);
-  self->set = g_object_ref (set);
-  self->read_only = read_only;
-  self->dirty = FALSE;
   gtk_info_bar_set_revealed (self->read_only_bar, read_only);
-
-  self->annotation_file = spanmark_project_get_annotation_file (self->project, self->document, self->annotator);
-  self->monitor = g_file_monitor_file (self->annotation_file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
-  if (self->monitor != NULL)
-    g_signal_connect (self->monitor, "changed", G_CALLBACK (monitor_changed_cb), self);
 
   spanmark_document_view_set_annotation_set (self->document_view,
                                              spanmark_project_get_schema (self->project),
-                                             set);
+                                             self->set);
   for (guint i = 0; i < self->panels->len; i++)
     {
-      spanmark_label_panel_set_annotation_set (g_ptr_array_index (self->panels, i), set, !read_only);
+      spanmark_label_panel_set_annotation_set (g_ptr_array_index (self->panels, i), self->set, !read_only);
       spanmark_label_panel_set_selection (g_ptr_array_index (self->panels, i), 0, 0);
     }
 
-  g_signal_connect_swapped (set, "changed", G_CALLBACK (set_changed_cb), self);
-  g_signal_connect_swapped (spanmark_annotation_set_get_history (set), "notify::can-undo",
+  g_signal_connect_swapped (self->session, "notify::dirty", G_CALLBACK (session_state_cb), self);
+  g_signal_connect_swapped (self->session, "notify::external-change", G_CALLBACK (session_state_cb), self);
+  g_signal_connect_swapped (self->session, "notify::save-failing", G_CALLBACK (session_state_cb), self);
+  g_signal_connect_swapped (self->session, "edited", G_CALLBACK (session_edited_cb), self);
+  g_signal_connect_swapped (self->session, "autosave-failed", G_CALLBACK (autosave_failed_cb), self);
+  g_signal_connect_swapped (self->set, "notify::status", G_CALLBACK (sync_status), self);
+  g_signal_connect_swapped (spanmark_annotation_set_get_history (self->set), "notify::can-undo",
                             G_CALLBACK (history_notify_cb), self);
-  g_signal_connect_swapped (spanmark_annotation_set_get_history (set), "notify::can-redo",
+  g_signal_connect_swapped (spanmark_annotation_set_get_history (self->set), "notify::can-redo",
                             G_CALLBACK (history_notify_cb), self);
 
   gtk_stack_set_visible_child_name (self->document_stack, "document");
@@ -883,10 +686,10 @@ spanmark_window_keep_mine (SpanmarkWindow  *self,
 {
   g_return_val_if_fail (SPANMARK_IS_WINDOW (self), FALSE);
 
-  if (self->set == NULL || self->read_only)
+  if (self->session == NULL)
     return TRUE;
 
-  return write_annotations (self, SPANMARK_SAVE_OVERWRITE, error);
+  return spanmark_document_session_keep_mine (self->session, error);
 }
 
 gboolean
@@ -899,10 +702,10 @@ spanmark_window_save_copy (SpanmarkWindow  *self,
 
   g_return_val_if_fail (SPANMARK_IS_WINDOW (self), FALSE);
 
-  if (self->set == NULL || self->read_only)
+  if (self->session == NULL || spanmark_window_get_read_only (self))
     return TRUE;
 
-  copy = spanmark_project_save_annotations_copy (self->project, self->set, error);
+  copy = spanmark_document_session_save_copy (self->session, error);
   if (copy == NULL)
     return FALSE;
 
@@ -1047,6 +850,13 @@ spanmark_window_get_document_view (SpanmarkWindow *self)
   return self->document_view;
 }
 
+SpanmarkDocumentSession *
+spanmark_window_get_session (SpanmarkWindow *self)
+{
+  g_return_val_if_fail (SPANMARK_IS_WINDOW (self), NULL);
+  return self->session;
+}
+
 SpanmarkDocumentList *
 spanmark_window_get_document_list (SpanmarkWindow *self)
 {
@@ -1058,21 +868,21 @@ gboolean
 spanmark_window_get_read_only (SpanmarkWindow *self)
 {
   g_return_val_if_fail (SPANMARK_IS_WINDOW (self), FALSE);
-  return self->read_only;
+  return self->session != NULL && spanmark_document_session_get_read_only (self->session);
 }
 
 gboolean
 spanmark_window_get_dirty (SpanmarkWindow *self)
 {
   g_return_val_if_fail (SPANMARK_IS_WINDOW (self), FALSE);
-  return self->dirty;
+  return self->session != NULL && spanmark_document_session_get_dirty (self->session);
 }
 
 gboolean
 spanmark_window_get_external_change (SpanmarkWindow *self)
 {
   g_return_val_if_fail (SPANMARK_IS_WINDOW (self), FALSE);
-  return gtk_info_bar_get_revealed (self->changed_bar);
+  return self->session != NULL && spanmark_document_session_get_external_change (self->session);
 }
 
 /* Life cycle */
@@ -1134,7 +944,7 @@ spanmark_window_close_request (GtkWindow *window)
   g_settings_set_int (settings, "window-height", height);
   g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
 
-  if (!self->close_anyway && self->set != NULL && self->dirty && !self->read_only
+  if (!self->close_anyway && spanmark_window_get_dirty (self) && !spanmark_window_get_read_only (self)
       && !spanmark_window_save (self, &error))
     {
       ask_before_closing (self, error);
@@ -1152,7 +962,7 @@ spanmark_window_dispose (GObject *object)
   /* Destroyed without being closed: save what can be saved, quietly. */
   if (self->panels != NULL && self->document_view != NULL)
     {
-      if (self->set != NULL && self->dirty && !self->read_only)
+      if (spanmark_window_get_dirty (self) && !spanmark_window_get_read_only (self))
         spanmark_window_save (self, NULL);
       close_document (self);
     }

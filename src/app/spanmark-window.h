@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "spanmark-document-list.h"
+#include "spanmark-document-session.h"
 #include "spanmark-document-view.h"
 #include "spanmark-project.h"
 
@@ -59,6 +60,9 @@ SpanmarkDocument      *spanmark_window_get_document          (SpanmarkWindow   *
 SpanmarkAnnotationSet *spanmark_window_get_annotation_set    (SpanmarkWindow   *self);
 SpanmarkDocumentView  *spanmark_window_get_document_view     (SpanmarkWindow   *self);
 SpanmarkDocumentList  *spanmark_window_get_document_list     (SpanmarkWindow   *self);
+/* The open document's session (its saving, autosave and conflicts);
+ * NULL when no document is open. */
+SpanmarkDocumentSession *spanmark_window_get_session         (SpanmarkWindow   *self);
 /* TRUE when the current document's annotation file failed to load. */
 gboolean               spanmark_window_get_read_only         (SpanmarkWindow   *self);
 /* TRUE when there are changes not written yet. */

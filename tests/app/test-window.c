@@ -462,7 +462,7 @@ test_external_change (Fixture       *fixture,
 
   select_range (fixture, li, li + 6);
   activate (fixture, "win.tag", "OFFICIAL");
-  g_signal_connect_swapped (fixture->window->monitor, "changed", G_CALLBACK (count_event_cb), &events);
+  g_signal_connect_swapped (spanmark_document_session_get_monitor (spanmark_window_get_session (fixture->window)), "changed", G_CALLBACK (count_event_cb), &events);
   activate (fixture, "win.save", NULL);
 
   /* Our own save (a temporary file renamed over the old one) is seen by
