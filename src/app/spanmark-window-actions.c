@@ -962,10 +962,10 @@ spanmark_window_init_actions (SpanmarkWindow *self)
   GtkDropTarget *drop;
 
   keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_name (keys, "spanmark-keys");
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
-  self->key_controller = keys;
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);

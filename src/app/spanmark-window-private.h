@@ -43,7 +43,6 @@ struct _SpanmarkWindow
   SpanmarkAnnotationSet *set;            /* the session's, borrowed */
   SpanmarkStatusCache   *statuses;       /* of the project, for the annotator */
   GPtrArray             *panels;         /* SpanmarkLabelPanel, borrowed from panel_stack */
-  GtkEventController    *key_controller; /* owned by the window */
   AdwToast              *undo_toast;     /* "Span removed / Undo" while it is shown */
   GPtrArray             *toasts;         /* AdwToast shown or waiting */
   char                  *annotator;
@@ -62,7 +61,6 @@ void     spanmark_window_toast               (SpanmarkWindow   *self,
 /* Every toast of the window goes through here (takes @toast). */
 void     spanmark_window_add_toast           (SpanmarkWindow   *self,
                                               AdwToast         *toast);
-void     spanmark_window_clear_toasts        (SpanmarkWindow   *self);
 /* Saves the current work, then opens @document; FALSE (the current
  * document still open, the reason shown) when the work could not be
  * saved, or when @document failed to open. */
@@ -78,14 +76,6 @@ void     spanmark_window_dismiss_undo_toast  (SpanmarkWindow   *self);
  * (the banner has the choices), a dialog for anything else. */
 void     spanmark_window_report_save_error   (SpanmarkWindow   *self,
                                               const GError     *error);
-
-/* Tests: autosave reads this clock (microseconds, like
- * g_get_monotonic_time()) from now on and arms no real timer; setting a
- * time at or past the due time runs the pending autosave. */
-void     spanmark_window_set_test_clock      (SpanmarkWindow   *self,
-                                              gint64            now);
-/* When the pending autosave runs, on that clock; 0: none pending. */
-gint64   spanmark_window_get_autosave_due    (SpanmarkWindow   *self);
 
 /* spanmark-window-actions.c */
 void     spanmark_window_class_init_actions  (GtkWidgetClass   *widget_class);

@@ -91,6 +91,7 @@ spanmark_window_dismiss_undo_toast (SpanmarkWindow *self)
     return;
 
   g_signal_handlers_disconnect_by_data (toast, self);
+  g_ptr_array_remove (self->toasts, toast);
   adw_toast_dismiss (toast);
 }
 
@@ -862,6 +863,42 @@ spanmark_window_get_document_list (SpanmarkWindow *self)
 {
   g_return_val_if_fail (SPANMARK_IS_WINDOW (self), NULL);
   return self->document_list;
+}
+
+SpanmarkLabelPanel *
+spanmark_window_get_label_panel (SpanmarkWindow *self,
+                                 const char     *label)
+{
+  g_return_val_if_fail (SPANMARK_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (label != NULL, NULL);
+
+  for (guint i = 0; i < self->panels->len; i++)
+    {
+      SpanmarkLabelPanel *panel = g_ptr_array_index (self->panels, i);
+
+      if (g_str_equal (spanmark_label_panel_get_label (panel)->name, label))
+        return panel;
+    }
+
+  return NULL;
+}
+
+gboolean
+spanmark_window_has_toast (SpanmarkWindow *self,
+                           const char     *title)
+{
+  g_autofree char *escaped = NULL;
+
+  g_return_val_if_fail (SPANMARK_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (title != NULL, FALSE);
+
+  /* Toast titles are markup: spanmark_display_new_toast() escapes them. */
+  escaped = g_markup_escape_text (title, -1);
+  for (guint i = 0; i < self->toasts->len; i++)
+    if (g_strcmp0 (adw_toast_get_title (g_ptr_array_index (self->toasts, i)), escaped) == 0)
+      return TRUE;
+
+  return FALSE;
 }
 
 gboolean

@@ -11,6 +11,7 @@
 #include "spanmark-document-list.h"
 #include "spanmark-document-session.h"
 #include "spanmark-document-view.h"
+#include "spanmark-label-panel.h"
 #include "spanmark-project.h"
 
 G_BEGIN_DECLS
@@ -41,6 +42,20 @@ G_DECLARE_FINAL_TYPE (SpanmarkWindow, spanmark_window, SPANMARK, WINDOW, AdwAppl
  *   win.select-range ((uu))        select start..end (code points)
  *   win.open-folder (s: uri)       show a folder in the file manager
  *
+ * Widgets found by name (gtk_widget_get_name(); for tests and themes):
+ *   "save-state"           the header's "Saved" / "Unsaved changes" /
+ *                          "Not saved" / "Read-only"
+ *   "read-only-banner", "read-only-message"
+ *                          shown when the annotation file failed to load
+ *   "changed-banner", "changed-message"
+ *                          shown when the file changed on disk; its
+ *                          buttons activate win.reload, win.keep-mine and
+ *                          win.save-copy
+ *   "search-bar", "search-entry", "search-count"
+ *                          the search bar, its entry, and "2 of 5"
+ *   "recent-projects"      the start page's list of recent projects
+ * The keyboard handler is the event controller named "spanmark-keys".
+ *
  * @application may be NULL (tests). */
 SpanmarkWindow        *spanmark_window_new                   (GtkApplication   *application);
 /* Opens the project folder @dir; on failure the window is unchanged. */
@@ -63,6 +78,14 @@ SpanmarkDocumentList  *spanmark_window_get_document_list     (SpanmarkWindow   *
 /* The open document's session (its saving, autosave and conflicts);
  * NULL when no document is open. */
 SpanmarkDocumentSession *spanmark_window_get_session         (SpanmarkWindow   *self);
+/* The side panel of the label called @label; NULL when there is none. */
+SpanmarkLabelPanel    *spanmark_window_get_label_panel       (SpanmarkWindow   *self,
+                                                              const char       *label);
+/* Dismisses every toast shown or waiting to be. */
+void                   spanmark_window_clear_toasts          (SpanmarkWindow   *self);
+/* Whether a toast saying @title is shown or waiting to be. */
+gboolean               spanmark_window_has_toast             (SpanmarkWindow   *self,
+                                                              const char       *title);
 /* TRUE when the current document's annotation file failed to load. */
 gboolean               spanmark_window_get_read_only         (SpanmarkWindow   *self);
 /* TRUE when there are changes not written yet. */
@@ -81,6 +104,14 @@ gboolean               spanmark_window_keep_mine             (SpanmarkWindow   *
                                                               GError          **error);
 gboolean               spanmark_window_save_copy             (SpanmarkWindow   *self,
                                                               GError          **error);
+/* Tests: the autosave of every document opened in the window reads this
+ * clock (microseconds, like g_get_monotonic_time()) from now on and arms
+ * no real timer; setting a time at or past the due time runs the pending
+ * autosave (see spanmark_document_session_set_test_clock()). */
+void                   spanmark_window_set_test_clock        (SpanmarkWindow   *self,
+                                                              gint64            now);
+/* When the pending autosave runs, on that clock; 0: none pending. */
+gint64                 spanmark_window_get_autosave_due      (SpanmarkWindow   *self);
 /* A modal message dialog over the window: @heading, then @error's
  * message as plain text. */
 void                   spanmark_window_show_error            (SpanmarkWindow   *self,

@@ -57,3 +57,88 @@ spanmark_test_collect_of_type (GtkWidget *widget,
 
   return out;
 }
+
+typedef gboolean (*Match) (GtkWidget  *widget,
+                           const void *data);
+
+static GtkWidget *
+find (GtkWidget  *root,
+      Match       match,
+      const void *data)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (match (child, data))
+        return child;
+      if ((found = find (child, match, data)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_name (GtkWidget  *widget,
+          const void *name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
+static gboolean
+has_type (GtkWidget  *widget,
+          const void *type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, *(const GType *) type);
+}
+
+static gboolean
+has_action (GtkWidget  *widget,
+            const void *action)
+{
+  return GTK_IS_ACTIONABLE (widget)
+         && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
+GtkWidget *
+spanmark_test_find_named (GtkWidget  *root,
+                          const char *name)
+{
+  GtkWidget *found = find (root, has_name, name);
+
+  g_assert_nonnull (found);
+
+  return found;
+}
+
+GtkWidget *
+spanmark_test_find_of_type (GtkWidget *root,
+                            GType      type)
+{
+  GtkWidget *found = find (root, has_type, &type);
+
+  g_assert_nonnull (found);
+
+  return found;
+}
+
+GtkWidget *
+spanmark_test_find_action (GtkWidget  *root,
+                           const char *action)
+{
+  GtkWidget *found = find (root, has_action, action);
+
+  g_assert_nonnull (found);
+
+  return found;
+}
+
+const char *
+spanmark_test_label_text (GtkWidget  *root,
+                          const char *name)
+{
+  return gtk_label_get_text (GTK_LABEL (spanmark_test_find_named (root, name)));
+}

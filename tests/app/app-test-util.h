@@ -24,6 +24,19 @@ guint      spanmark_test_offset_of       (const char *text,
                                           const char *needle,
                                           guint       nth);
 
+/* The first descendant of @root, depth first, named @name (the .ui's
+ * "name" property), of @type, or activating @action (a GtkActionable);
+ * each fails the test when there is none. */
+GtkWidget *spanmark_test_find_named      (GtkWidget  *root,
+                                          const char *name);
+GtkWidget *spanmark_test_find_of_type    (GtkWidget  *root,
+                                          GType       type);
+GtkWidget *spanmark_test_find_action     (GtkWidget  *root,
+                                          const char *action);
+/* The text of the label named @name in @root. */
+const char *spanmark_test_label_text     (GtkWidget  *root,
+                                          const char *name);
+
 /* Appends the descendants of @widget of @type to @out, depth first, and
  * returns @out. */
 GPtrArray *spanmark_test_collect_of_type (GtkWidget  *widget,

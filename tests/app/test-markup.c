@@ -19,7 +19,6 @@
 #include "spanmark-export-dialog.h"
 #include "spanmark-preferences-window.h"
 #include "spanmark-settings.h"
-#include "spanmark-window-private.h"
 #include "window-test-fixture.h"
 
 #define NASTY "<b>x</b> & <span>"
@@ -117,34 +116,34 @@ test_window (Fixture       *fixture,
 {
   SpanmarkWindow *window = fixture->window;
   g_autofree char *gone = g_build_filename (fixture->tmp, NASTY " gone", NULL);
+  AdwToastOverlay *overlay = ADW_TOAST_OVERLAY (spanmark_test_find_of_type (GTK_WIDGET (window), ADW_TYPE_TOAST_OVERLAY));
   GtkWidget *panel;
 
   g_assert_cmpstr (spanmark_document_get_id (spanmark_window_get_document (window)), ==, "d1");
 
   /* The title and subtitle (project name, document title), and the
    * window's own title. */
-  g_assert_cmpuint (count_shown (GTK_WIDGET (window->window_title)), ==, 2);
+  g_assert_cmpuint (count_shown (spanmark_test_find_of_type (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE)), ==, 2);
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), NASTY));
 
   /* The document list. */
   g_assert_cmpuint (count_shown (GTK_WIDGET (spanmark_window_get_document_list (window))), ==, 1);
 
   /* The Officials panel: the entity's name and its attribute. */
-  panel = g_ptr_array_index (window->panels, 0);
+  panel = GTK_WIDGET (spanmark_window_get_label_panel (window, "OFFICIAL"));
   g_assert_cmpuint (count_shown (panel), >=, 2);
 
   /* The search count and the text are no markup either. */
   activate (fixture, "win.search", NULL);
-  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), NASTY);
-  g_signal_emit_by_name (window->search_entry, "search-changed");
-  g_assert_cmpstr (gtk_label_get_text (window->search_count_label), ==, "1 of 2");
+  search_for (fixture, NASTY);
+  g_assert_cmpstr (named_text (fixture, "search-count"), ==, "1 of 2");
 
   /* The toast saying why nothing is saved names the file's full path. */
   activate (fixture, "win.open-document", "d2");
   g_assert_true (spanmark_window_get_read_only (window));
   spanmark_window_clear_toasts (window);
   activate (fixture, "win.save", NULL);
-  g_assert_cmpuint (count_in_toasts (window->toast_overlay, FALSE), ==, 1);
+  g_assert_cmpuint (count_in_toasts (overlay, FALSE), ==, 1);
 
   /* The export dialog's destination row names the folder; its result
    * comes back as a toast. */
@@ -160,7 +159,7 @@ test_window (Fixture       *fixture,
     g_signal_emit_by_name (dialog, "exported", folder, NASTY);
     gtk_window_destroy (GTK_WINDOW (dialog));
   }
-  g_assert_cmpuint (count_in_toasts (window->toast_overlay, TRUE), ==, 1);
+  g_assert_cmpuint (count_in_toasts (overlay, TRUE), ==, 1);
 
   /* The dialog saying a folder cannot be opened. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-recent", "s", gone));
@@ -174,9 +173,9 @@ test_window (Fixture       *fixture,
 
   /* The start page's recent projects: the folder's name and path (NASTY
    * holds a "/": the folder is "b> & <span>" inside "<b>x<"). */
-  g_assert_cmpuint (count_shown (GTK_WIDGET (window->recent_list)), ==, 1);
+  g_assert_cmpuint (count_shown (named (fixture, "recent-projects")), ==, 1);
   {
-    g_autoptr(GPtrArray) labels = spanmark_test_collect_of_type (GTK_WIDGET (window->recent_list),
+    g_autoptr(GPtrArray) labels = spanmark_test_collect_of_type (named (fixture, "recent-projects"),
                                                                  GTK_TYPE_LABEL, g_ptr_array_new ());
     guint n = 0;
 
@@ -195,7 +194,7 @@ test_preferences (void)
   GtkWidget *window = spanmark_preferences_window_new (NULL);
   g_autoptr(GPtrArray) rows = NULL;
   AdwEntryRow *row;
-  GtkWidget *overlay;
+  AdwToastOverlay *overlay;
 
   g_object_ref_sink (window);
   gtk_window_present (GTK_WINDOW (window));
@@ -204,13 +203,8 @@ test_preferences (void)
   gtk_editable_set_text (GTK_EDITABLE (row), NASTY);
   g_signal_emit_by_name (row, "apply");
 
-  {
-    g_autoptr(GPtrArray) overlays = spanmark_test_collect_of_type (window, ADW_TYPE_TOAST_OVERLAY, g_ptr_array_new ());
-
-    g_assert_cmpuint (overlays->len, ==, 1);
-    overlay = g_ptr_array_index (overlays, 0);
-  }
-  g_assert_cmpuint (count_in_toasts (ADW_TOAST_OVERLAY (overlay), FALSE), ==, 1);
+  overlay = ADW_TOAST_OVERLAY (spanmark_test_find_of_type (window, ADW_TYPE_TOAST_OVERLAY));
+  g_assert_cmpuint (count_in_toasts (overlay, FALSE), ==, 1);
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_true (wait_for (main_loop_idle, NULL));

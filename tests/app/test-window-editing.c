@@ -9,7 +9,6 @@
 
 #include "app-test-util.h"
 #include "spanmark-history.h"
-#include "spanmark-window-private.h"
 #include "window-test-fixture.h"
 
 static void
@@ -97,9 +96,8 @@ test_caret_at_end (Fixture       *fixture,
   /* A search hit. */
   select_range (fixture, 0, 0);
   activate (fixture, "win.search", NULL);
-  gtk_editable_set_text (GTK_EDITABLE (fixture->window->search_entry), "Li W");
-  g_signal_emit_by_name (fixture->window->search_entry, "search-changed");
-  g_signal_emit_by_name (fixture->window->search_entry, "activate");
+  search_for (fixture, "Li W");
+  g_signal_emit_by_name (search_entry (fixture), "activate");
   extend_right (fixture);
   extend_right (fixture);
   get_selection (fixture, &start, &end);
@@ -177,7 +175,7 @@ static gboolean
 toast_shown (Fixture    *fixture,
              const char *text)
 {
-  g_autoptr(GPtrArray) labels = toast_labels (fixture->window->toast_overlay);
+  g_autoptr(GPtrArray) labels = toast_labels (ADW_TOAST_OVERLAY (spanmark_test_find_of_type (GTK_WIDGET (fixture->window), ADW_TYPE_TOAST_OVERLAY)));
 
   for (guint i = 0; i < labels->len; i++)
     if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), text) == 0)
@@ -199,7 +197,7 @@ test_undo_toast_at_once (Fixture       *fixture,
   activate (fixture, "win.tag", "OFFICIAL");
   activate (fixture, "win.save", NULL);
   g_assert_false (toast_shown (fixture, "Saved"));
-  g_assert_cmpstr (gtk_label_get_text (fixture->window->save_state_label), ==, "Saved");
+  g_assert_cmpstr (named_text (fixture, "save-state"), ==, "Saved");
 
   /* Two notices, one on screen and one waiting. */
   activate (fixture, "win.tag-all", "OFFICIAL");
@@ -213,7 +211,7 @@ test_undo_toast_at_once (Fixture       *fixture,
   /* Gone again at once (undo), with the notice it pushed aside still
    * fading out: nothing comes back, nothing breaks. */
   activate (fixture, "win.undo", NULL);
-  g_assert_null (fixture->window->undo_toast);
+  g_assert_false (spanmark_window_has_toast (fixture->window, "Span removed"));
   activate (fixture, "win.delete-span", NULL);
   g_assert_true (toast_shown (fixture, "Span removed"));
   g_assert_true (wait_for (main_loop_idle, NULL));
@@ -264,13 +262,13 @@ test_reopen (Fixture       *fixture,
   g_assert_true (spanmark_window_get_dirty (fixture->window));
 
   /* The key, on the open document. */
-  spanmark_window_set_status (fixture->window, SPANMARK_STATUS_DONE);
+  spanmark_annotation_set_set_status (set, SPANMARK_STATUS_DONE);
   g_assert_true (press (fixture, GDK_KEY_Return, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
   g_assert_cmpint (spanmark_annotation_set_get_status (set), ==, SPANMARK_STATUS_IN_PROGRESS);
 
   /* Editing a done document: in progress, in the list too; undo makes it
    * done again. */
-  spanmark_window_set_status (fixture->window, SPANMARK_STATUS_DONE);
+  spanmark_annotation_set_set_status (set, SPANMARK_STATUS_DONE);
   g_assert_cmpstr (row_status (fixture, "emoji"), ==, "Done");
   select_range (fixture, li + 3, li + 6);
   activate (fixture, "win.tag", "PLACE");

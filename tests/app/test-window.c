@@ -16,7 +16,6 @@
 #include "spanmark-label-panel.h"
 #include "spanmark-resources.h"
 #include "spanmark-settings.h"
-#include "spanmark-window-private.h"
 #include "window-test-fixture.h"
 
 static void
@@ -66,7 +65,7 @@ test_open (Fixture       *fixture,
     g_auto(GStrv) recent = spanmark_settings_dup_recent_projects (spanmark_settings_get_default ());
 
     g_assert_cmpstr (recent[0], ==, fixture->project_path);
-    g_assert_nonnull (gtk_widget_get_first_child (GTK_WIDGET (fixture->window->recent_list)));
+    g_assert_nonnull (gtk_widget_get_first_child (named (fixture, "recent-projects")));
   }
 
   /* Preferences apply at once: (1.5 - 1) x 24 pt at 96 dpi = 16 px leading. */
@@ -217,21 +216,19 @@ test_search (Fixture       *fixture,
   guint start, end;
 
   activate (fixture, "win.search", NULL);
-  g_assert_true (gtk_search_bar_get_search_mode (fixture->window->search_bar));
-  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)),
-                                         GTK_WIDGET (fixture->window->search_entry)));
+  g_assert_true (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (named (fixture, "search-bar"))));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)), search_entry (fixture)));
 
   /* Typing selects the first match and says which of how many it is. */
-  gtk_editable_set_text (GTK_EDITABLE (fixture->window->search_entry), "Harbour Town");
-  g_signal_emit_by_name (fixture->window->search_entry, "search-changed");
+  search_for (fixture, "Harbour Town");
   spanmark_document_view_get_selection (view, &start, &end);
   g_assert_cmpuint (start, ==, first);
   g_assert_cmpuint (end, ==, first + 12);
-  g_assert_cmpstr (gtk_label_get_text (fixture->window->search_count_label), ==, "1 of 2");
+  g_assert_cmpstr (named_text (fixture, "search-count"), ==, "1 of 2");
 
   /* Regression: Enter went on to the second match.  It keeps the first
    * and hands the keyboard back to the text, where it can be tagged. */
-  g_signal_emit_by_name (fixture->window->search_entry, "activate");
+  g_signal_emit_by_name (search_entry (fixture), "activate");
   spanmark_document_view_get_selection (view, &start, &end);
   g_assert_cmpuint (start, ==, first);
   g_assert_cmpuint (end, ==, first + 12);
@@ -244,22 +241,20 @@ test_search (Fixture       *fixture,
   activate (fixture, "win.search-next", NULL);
   spanmark_document_view_get_selection (view, &start, &end);
   g_assert_cmpuint (start, ==, second);
-  g_assert_cmpstr (gtk_label_get_text (fixture->window->search_count_label), ==, "2 of 2");
+  g_assert_cmpstr (named_text (fixture, "search-count"), ==, "2 of 2");
   activate (fixture, "win.search-next", NULL);
   spanmark_document_view_get_selection (view, &start, &end);
   g_assert_cmpuint (start, ==, first);
-  g_assert_cmpstr (gtk_label_get_text (fixture->window->search_count_label), ==, "1 of 2");
+  g_assert_cmpstr (named_text (fixture, "search-count"), ==, "1 of 2");
 
   /* Text that is not in the document marks the entry, until it is. */
-  gtk_editable_set_text (GTK_EDITABLE (fixture->window->search_entry), "Harbour Xown");
-  g_signal_emit_by_name (fixture->window->search_entry, "search-changed");
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (fixture->window->search_entry), "error"));
-  g_assert_cmpstr (gtk_label_get_text (fixture->window->search_count_label), ==, "No matches");
+  search_for (fixture, "Harbour Xown");
+  g_assert_true (gtk_widget_has_css_class (search_entry (fixture), "error"));
+  g_assert_cmpstr (named_text (fixture, "search-count"), ==, "No matches");
   spanmark_document_view_get_selection (view, &start, &end);
   g_assert_cmpuint (start, ==, first);
-  gtk_editable_set_text (GTK_EDITABLE (fixture->window->search_entry), "Harbour");
-  g_signal_emit_by_name (fixture->window->search_entry, "search-changed");
-  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (fixture->window->search_entry), "error"));
+  search_for (fixture, "Harbour");
+  g_assert_false (gtk_widget_has_css_class (search_entry (fixture), "error"));
 }
 
 static void
@@ -275,9 +270,11 @@ test_panels (Fixture       *fixture,
   guint start, end;
 
   /* One panel per label, titled with the label's title. */
-  g_assert_cmpuint (fixture->window->panels->len, ==, 3);
-  places = g_ptr_array_index (fixture->window->panels, 1);
-  page = gtk_stack_get_page (fixture->window->panel_stack, places);
+  g_assert_nonnull (spanmark_window_get_label_panel (fixture->window, "OFFICIAL"));
+  g_assert_nonnull (spanmark_window_get_label_panel (fixture->window, "INITIATIVE"));
+  g_assert_null (spanmark_window_get_label_panel (fixture->window, "NONE"));
+  places = GTK_WIDGET (spanmark_window_get_label_panel (fixture->window, "PLACE"));
+  page = gtk_stack_get_page (GTK_STACK (gtk_widget_get_parent (places)), places);
   g_assert_cmpstr (gtk_stack_page_get_title (page), ==,
                    spanmark_label_get_display_title (spanmark_label_panel_get_label (SPANMARK_LABEL_PANEL (places))));
 
@@ -360,9 +357,9 @@ test_autosave_and_close (Fixture       *fixture,
   select_range (fixture, li, li + 6);
   activate (fixture, "win.tag", "OFFICIAL");
   g_assert_true (spanmark_window_get_dirty (fixture->window));
-  g_assert_cmpstr (gtk_label_get_text (fixture->window->save_state_label), ==, "Unsaved changes");
+  g_assert_cmpstr (named_text (fixture, "save-state"), ==, "Unsaved changes");
   g_assert_true (wait_for (saved, fixture->window));
-  g_assert_cmpstr (gtk_label_get_text (fixture->window->save_state_label), ==, "Saved");
+  g_assert_cmpstr (named_text (fixture, "save-state"), ==, "Saved");
   root = read_saved (fixture, "emoji", parser);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "spans")), ==, 1);
 
@@ -480,13 +477,13 @@ test_external_change (Fixture       *fixture,
   g_assert_no_error (error);
 
   g_assert_true (wait_for (external_change_seen, fixture->window));
-  g_assert_true (gtk_info_bar_get_revealed (fixture->window->changed_bar));
+  g_assert_true (gtk_info_bar_get_revealed (GTK_INFO_BAR (named (fixture, "changed-banner"))));
   /* Nothing unsaved here: the banner does not warn of losing changes;
    * once there are some, it does. */
-  g_assert_null (strstr (gtk_label_get_text (fixture->window->changed_label), "unsaved"));
+  g_assert_null (strstr (named_text (fixture, "changed-message"), "unsaved"));
   select_range (fixture, li, li + 6);
   activate (fixture, "win.tag", "PLACE");
-  g_assert_nonnull (strstr (gtk_label_get_text (fixture->window->changed_label), "unsaved"));
+  g_assert_nonnull (strstr (named_text (fixture, "changed-message"), "unsaved"));
 
   activate (fixture, "win.reload", NULL);
   g_assert_false (spanmark_window_get_external_change (fixture->window));
@@ -514,8 +511,8 @@ test_read_only (Fixture       *fixture,
   set = spanmark_window_get_annotation_set (fixture->window);
   g_assert_nonnull (set);
   g_assert_true (spanmark_window_get_read_only (fixture->window));
-  g_assert_true (gtk_info_bar_get_revealed (fixture->window->read_only_bar));
-  g_assert_nonnull (strstr (gtk_label_get_text (fixture->window->read_only_label), "news.json"));
+  g_assert_true (gtk_info_bar_get_revealed (GTK_INFO_BAR (named (fixture, "read-only-banner"))));
+  g_assert_nonnull (strstr (named_text (fixture, "read-only-message"), "news.json"));
   /* The text is shown all the same. */
   g_assert_cmpuint (spanmark_annotation_set_get_length (set), >, 0);
   /* The document list says the file is unreadable, not "New". */
@@ -534,7 +531,7 @@ test_read_only (Fixture       *fixture,
   /* Switching away does not write it either. */
   activate (fixture, "win.open-document", "emoji");
   g_assert_false (spanmark_window_get_read_only (fixture->window));
-  g_assert_false (gtk_info_bar_get_revealed (fixture->window->read_only_bar));
+  g_assert_false (gtk_info_bar_get_revealed (GTK_INFO_BAR (named (fixture, "read-only-banner"))));
 
   g_file_get_contents (path, &after, NULL, NULL);
   g_assert_cmpstr (after, ==, corrupt);
@@ -612,8 +609,8 @@ test_broken_entry (Fixture       *fixture,
   activate (fixture, "win.open-document", "emoji");
   g_assert_true (spanmark_window_get_document (fixture->window) == emoji);
   g_assert_true (spanmark_window_get_read_only (fixture->window));
-  g_assert_true (gtk_info_bar_get_revealed (fixture->window->read_only_bar));
-  g_assert_nonnull (strstr (gtk_label_get_text (fixture->window->read_only_label),
+  g_assert_true (gtk_info_bar_get_revealed (GTK_INFO_BAR (named (fixture, "read-only-banner"))));
+  g_assert_nonnull (strstr (named_text (fixture, "read-only-message"),
                             "path \"../emoji.txt\" is outside the project folder"));
   g_assert_cmpuint (spanmark_annotation_set_get_length (spanmark_window_get_annotation_set (fixture->window)), ==, 0);
   g_assert_false (spanmark_window_save (fixture->window, &error));
@@ -669,31 +666,31 @@ test_undo_toast (Fixture       *fixture,
   activate (fixture, "win.tag", "OFFICIAL");
   select_range (fixture, harbour, harbour + 12);
   activate (fixture, "win.tag", "PLACE");
-  g_assert_null (fixture->window->undo_toast);
+  g_assert_false (spanmark_window_has_toast (fixture->window, "Span removed"));
 
   activate (fixture, "win.delete-span", NULL);
   g_assert_null (find (set, harbour, harbour + 12, "PLACE"));
-  g_assert_nonnull (fixture->window->undo_toast);
+  g_assert_true (spanmark_window_has_toast (fixture->window, "Span removed"));
 
   /* Ctrl+Z brings the span back; the toast's Undo would now remove the
    * first tag, so the toast is gone. */
   activate (fixture, "win.undo", NULL);
   g_assert_nonnull (find (set, harbour, harbour + 12, "PLACE"));
-  g_assert_null (fixture->window->undo_toast);
+  g_assert_false (spanmark_window_has_toast (fixture->window, "Span removed"));
 
   /* Another edit after a removal dismisses it too. */
   activate (fixture, "win.delete-span", NULL);
-  g_assert_nonnull (fixture->window->undo_toast);
+  g_assert_true (spanmark_window_has_toast (fixture->window, "Span removed"));
   select_range (fixture, li, li + 6);
   activate (fixture, "win.tag", "PLACE");
-  g_assert_null (fixture->window->undo_toast);
+  g_assert_false (spanmark_window_has_toast (fixture->window, "Span removed"));
 
   /* And so does opening another document. */
   select_range (fixture, li, li + 6);
   activate (fixture, "win.delete-span", NULL);
-  g_assert_nonnull (fixture->window->undo_toast);
+  g_assert_true (spanmark_window_has_toast (fixture->window, "Span removed"));
   activate (fixture, "win.open-document", "news");
-  g_assert_null (fixture->window->undo_toast);
+  g_assert_false (spanmark_window_has_toast (fixture->window, "Span removed"));
 }
 
 /* Regression: Tab from a bare caret (a document just opened) skipped a
@@ -740,7 +737,7 @@ test_panes (Fixture       *fixture,
   GtkRoot *root = GTK_ROOT (fixture->window);
   GtkWidget *text_view = GTK_WIDGET (spanmark_document_view_get_text_view (spanmark_window_get_document_view (fixture->window)));
   GtkWidget *list = GTK_WIDGET (spanmark_document_list_get_list_view (spanmark_window_get_document_list (fixture->window)));
-  GtkWidget *panel = gtk_stack_get_visible_child (fixture->window->panel_stack);
+  GtkWidget *panel = GTK_WIDGET (spanmark_window_get_label_panel (fixture->window, "OFFICIAL"));
 
   g_assert_true (wait_for ((Condition) main_loop_idle, NULL));
   g_assert_true (gtk_root_get_focus (root) == text_view);

@@ -11,7 +11,6 @@
 #include "app-test-util.h"
 #include "spanmark-import.h"
 #include "spanmark-settings.h"
-#include "spanmark-window-private.h"
 #include "window-test-fixture.h"
 
 gboolean
@@ -154,14 +153,52 @@ row_status (Fixture    *fixture,
   return spanmark_document_row_get_status_text (row_of (fixture, doc_id));
 }
 
+GtkWidget *
+named (Fixture    *fixture,
+       const char *name)
+{
+  return spanmark_test_find_named (GTK_WIDGET (fixture->window), name);
+}
+
+const char *
+named_text (Fixture    *fixture,
+            const char *name)
+{
+  return spanmark_test_label_text (GTK_WIDGET (fixture->window), name);
+}
+
+GtkWidget *
+search_entry (Fixture *fixture)
+{
+  return named (fixture, "search-entry");
+}
+
+void
+search_for (Fixture    *fixture,
+            const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (search_entry (fixture)), text);
+  g_signal_emit_by_name (search_entry (fixture), "search-changed");
+}
+
 gboolean
 press (Fixture         *fixture,
        guint            keyval,
        GdkModifierType  state)
 {
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (fixture->window));
+  GtkEventController *keys = NULL;
   gboolean handled = FALSE;
 
-  g_signal_emit_by_name (fixture->window->key_controller, "key-pressed", keyval, 0, state, &handled);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (controller), "spanmark-keys") == 0)
+        keys = controller;
+    }
+  g_assert_nonnull (keys);
+  g_signal_emit_by_name (keys, "key-pressed", keyval, 0, state, &handled);
 
   return handled;
 }
