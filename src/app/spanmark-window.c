@@ -22,6 +22,19 @@
 
 G_DEFINE_FINAL_TYPE (SpanmarkWindow, spanmark_window, ADW_TYPE_APPLICATION_WINDOW)
 
+enum
+{
+  PROP_0,
+  PROP_PROJECT,
+  PROP_DOCUMENT,
+  PROP_READ_ONLY,
+  PROP_DIRTY,
+  PROP_EXTERNAL_CHANGE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static void close_document (SpanmarkWindow *self);
 static void open_document_now (SpanmarkWindow   *self,
                                SpanmarkDocument *document);
@@ -338,6 +351,7 @@ spanmark_window_open_project (SpanmarkWindow  *self,
   close_document (self);
   clear_panels (self);
   g_set_object (&self->project, project);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
 
   g_free (self->annotator);
   self->annotator = spanmark_settings_dup_annotator (spanmark_settings_get_default ());
@@ -470,9 +484,16 @@ update_changed_label (SpanmarkWindow *self)
 /* Dirty, the file changed on disk, saving failing: the header, the
  * banner and the actions say it. */
 static void
-session_state_cb (SpanmarkWindow *self)
+session_state_cb (SpanmarkWindow *self,
+                  GParamSpec     *pspec)
 {
   gboolean changed = spanmark_document_session_get_external_change (self->session);
+
+  /* The window's own properties say what the session's do. */
+  if (g_strcmp0 (pspec->name, "dirty") == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
+  else if (g_strcmp0 (pspec->name, "external-change") == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXTERNAL_CHANGE]);
 
   if (changed)
     update_changed_label (self);
@@ -555,9 +576,23 @@ save_before_leaving (SpanmarkWindow *self)
   return FALSE;
 }
 
+/* Another document (or none): every property about it changes. */
+static void
+notify_document (SpanmarkWindow *self)
+{
+  g_object_freeze_notify (G_OBJECT (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXTERNAL_CHANGE]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
 static void
 close_document (SpanmarkWindow *self)
 {
+  gboolean had_document = self->session != NULL;
+
   spanmark_window_dismiss_undo_toast (self);
 
   for (guint i = 0; i < self->panels->len; i++)
@@ -576,6 +611,8 @@ close_document (SpanmarkWindow *self)
   self->document = NULL;
   gtk_info_bar_set_revealed (self->read_only_bar, FALSE);
   gtk_info_bar_set_revealed (self->changed_bar, FALSE);
+  if (had_document)
+    notify_document (self);
 }
 
 /* Opens @document after the current one is closed (its work discarded:
@@ -645,6 +682,7 @@ open_document_now (SpanmarkWindow   *self,
   update_title (self);
   update_save_state (self);
   spanmark_window_update_actions (self);
+  notify_document (self);
 
   /* Keyboard first: the caret sits at the start of the text. */
   spanmark_document_view_select_range (self->document_view, 0, 0);
@@ -992,6 +1030,36 @@ spanmark_window_close_request (GtkWindow *window)
 }
 
 static void
+spanmark_window_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  SpanmarkWindow *self = SPANMARK_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
+      break;
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, spanmark_window_get_read_only (self));
+      break;
+    case PROP_DIRTY:
+      g_value_set_boolean (value, spanmark_window_get_dirty (self));
+      break;
+    case PROP_EXTERNAL_CHANGE:
+      g_value_set_boolean (value, spanmark_window_get_external_change (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 spanmark_window_dispose (GObject *object)
 {
   SpanmarkWindow *self = SPANMARK_WINDOW (object);
@@ -1040,9 +1108,27 @@ spanmark_window_class_init (SpanmarkWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->get_property = spanmark_window_get_property;
   object_class->dispose = spanmark_window_dispose;
   object_class->finalize = spanmark_window_finalize;
   window_class->close_request = spanmark_window_close_request;
+
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL, SPANMARK_TYPE_PROJECT,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, SPANMARK_TYPE_DOCUMENT,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DIRTY] =
+    g_param_spec_boolean ("dirty", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EXTERNAL_CHANGE] =
+    g_param_spec_boolean ("external-change", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SPANMARK_TYPE_DOCUMENT_LIST);
   g_type_ensure (SPANMARK_TYPE_DOCUMENT_VIEW);

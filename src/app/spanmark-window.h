@@ -42,6 +42,10 @@ G_DECLARE_FINAL_TYPE (SpanmarkWindow, spanmark_window, SPANMARK, WINDOW, AdwAppl
  *   win.select-range ((uu))        select start..end (code points)
  *   win.open-folder (s: uri)       show a folder in the file manager
  *
+ * Properties (read-only, notified): "project", "document" (the open one,
+ * or NULL), "read-only", "dirty" and "external-change" (see the getters
+ * below).
+ *
  * Widgets found by name (gtk_widget_get_name(); for tests and themes):
  *   "save-state"           the header's "Saved" / "Unsaved changes" /
  *                          "Not saved" / "Read-only"

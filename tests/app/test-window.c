@@ -38,6 +38,17 @@ test_open (Fixture       *fixture,
   g_assert_cmpuint (start, ==, 0);
   g_assert_cmpuint (end, ==, 0);
   g_assert_false (spanmark_window_get_read_only (fixture->window));
+  {
+    g_autoptr(SpanmarkProject) project = NULL;
+    g_autoptr(SpanmarkDocument) document = NULL;
+    gboolean read_only = TRUE, dirty = TRUE, external_change = TRUE;
+
+    g_object_get (fixture->window, "project", &project, "document", &document, "read-only", &read_only,
+                  "dirty", &dirty, "external-change", &external_change, NULL);
+    g_assert_true (project == spanmark_window_get_project (fixture->window));
+    g_assert_true (document == spanmark_window_get_document (fixture->window));
+    g_assert_false (read_only || dirty || external_change);
+  }
   g_assert_cmpstr (spanmark_document_list_get_progress (list), ==, "");
   g_assert_true (wait_for ((Condition) main_loop_idle, NULL));
   g_assert_cmpstr (spanmark_document_list_get_progress (list), ==, "0 of 2 done");
@@ -340,7 +351,17 @@ test_keys (Fixture       *fixture,
 static gboolean
 saved (gpointer data)
 {
-  return !spanmark_window_get_dirty (data);
+  gboolean dirty = TRUE;
+
+  g_object_get (data, "dirty", &dirty, NULL);
+
+  return !dirty;
+}
+
+static void
+count_cb (guint *count)
+{
+  (*count)++;
 }
 
 static void
@@ -351,15 +372,21 @@ test_autosave_and_close (Fixture       *fixture,
   g_autoptr(JsonParser) parser = json_parser_new ();
   guint li = spanmark_test_offset_of (spanmark_annotation_set_get_text (set), "Li Wei", 0);
   JsonObject *root;
+  guint notified = 0;
 
-  /* A change is written by itself after the autosave delay. */
+  /* A change is written by itself after the autosave delay; the window's
+   * "dirty" says so both times. */
+  g_signal_connect_swapped (fixture->window, "notify::dirty", G_CALLBACK (count_cb), &notified);
   g_settings_set_uint (spanmark_settings_get_gsettings (spanmark_settings_get_default ()), "autosave-delay", 1);
   select_range (fixture, li, li + 6);
   activate (fixture, "win.tag", "OFFICIAL");
   g_assert_true (spanmark_window_get_dirty (fixture->window));
+  g_assert_cmpuint (notified, ==, 1);
   g_assert_cmpstr (named_text (fixture, "save-state"), ==, "Unsaved changes");
   g_assert_true (wait_for (saved, fixture->window));
+  g_assert_cmpuint (notified, ==, 2);
   g_assert_cmpstr (named_text (fixture, "save-state"), ==, "Saved");
+  g_signal_handlers_disconnect_by_func (fixture->window, count_cb, &notified);
   root = read_saved (fixture, "emoji", parser);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "spans")), ==, 1);
 
