@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "spanmark-search-bar.h"
 #include "spanmark-window.h"
 
 G_BEGIN_DECLS
@@ -29,9 +30,7 @@ struct _SpanmarkWindow
   GtkButton             *reload_button;
   GtkButton             *keep_mine_button;
   GtkButton             *save_copy_button;
-  GtkSearchBar          *search_bar;
-  GtkSearchEntry        *search_entry;
-  GtkLabel              *search_count_label;
+  SpanmarkSearchBar     *search_bar;
   GtkStack              *document_stack;
   SpanmarkDocumentView  *document_view;
   GtkStack              *panel_stack;

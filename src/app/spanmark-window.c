@@ -1132,6 +1132,7 @@ spanmark_window_class_init (SpanmarkWindowClass *klass)
 
   g_type_ensure (SPANMARK_TYPE_DOCUMENT_LIST);
   g_type_ensure (SPANMARK_TYPE_DOCUMENT_VIEW);
+  g_type_ensure (SPANMARK_TYPE_SEARCH_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/spanmark-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, toast_overlay);
@@ -1149,8 +1150,6 @@ spanmark_window_class_init (SpanmarkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, keep_mine_button);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, save_copy_button);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, search_bar);
-  gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, search_count_label);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, document_stack);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, document_view);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, panel_stack);
