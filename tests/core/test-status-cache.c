@@ -65,6 +65,32 @@ doc (SpanmarkProject *project,
   return document;
 }
 
+typedef struct
+{
+  char                *dir;
+  SpanmarkProject     *project;
+  SpanmarkStatusCache *cache;    /* alice's */
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->dir = spanmark_test_make_tmpdir ();
+  fixture->project = make_project (fixture->dir);
+  fixture->cache = spanmark_status_cache_new (fixture->project, "alice");
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_assert_finalize_object (fixture->cache);
+  g_assert_finalize_object (fixture->project);
+  spanmark_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
 static void
 changed_cb (SpanmarkStatusCache *cache,
             SpanmarkDocument    *document,
@@ -74,92 +100,84 @@ changed_cb (SpanmarkStatusCache *cache,
 }
 
 static void
-test_read (void)
+test_read (Fixture       *fixture,
+           gconstpointer  data)
 {
-  g_autofree char *dir = spanmark_test_make_tmpdir ();
-  g_autoptr(SpanmarkProject) project = make_project (dir);
-  g_autoptr(SpanmarkStatusCache) cache = spanmark_status_cache_new (project, "alice");
-  g_autoptr(SpanmarkStatusCache) bob = spanmark_status_cache_new (project, "bob");
-  g_autoptr(SpanmarkStatusCache) nobody = spanmark_status_cache_new (project, "");
-  g_autofree char *d1_path = g_build_filename (dir, "annotations", "alice", "d1.json", NULL);
+  g_autoptr(SpanmarkStatusCache) bob = spanmark_status_cache_new (fixture->project, "bob");
+  g_autoptr(SpanmarkStatusCache) nobody = spanmark_status_cache_new (fixture->project, "");
+  g_autofree char *d1_path = g_build_filename (fixture->dir, "annotations", "alice", "d1.json", NULL);
   g_autofree char *done = NULL;
 
-  g_assert_true (spanmark_status_cache_get_project (cache) == project);
-  g_assert_cmpstr (spanmark_status_cache_get_annotator (cache), ==, "alice");
+  g_assert_true (spanmark_status_cache_get_project (fixture->cache) == fixture->project);
+  g_assert_cmpstr (spanmark_status_cache_get_annotator (fixture->cache), ==, "alice");
 
-  g_assert_cmpint (spanmark_status_cache_get (cache, doc (project, "d0")), ==, SPANMARK_STATUS_NEW);
-  g_assert_cmpint (spanmark_status_cache_get (cache, doc (project, "d1")), ==, SPANMARK_STATUS_IN_PROGRESS);
-  g_assert_cmpint (spanmark_status_cache_get (cache, doc (project, "d2")), ==, SPANMARK_STATUS_DONE);
+  g_assert_cmpint (spanmark_status_cache_get (fixture->cache, doc (fixture->project, "d0")), ==, SPANMARK_STATUS_NEW);
+  g_assert_cmpint (spanmark_status_cache_get (fixture->cache, doc (fixture->project, "d1")), ==, SPANMARK_STATUS_IN_PROGRESS);
+  g_assert_cmpint (spanmark_status_cache_get (fixture->cache, doc (fixture->project, "d2")), ==, SPANMARK_STATUS_DONE);
   /* A file that does not load and a broken entry have no status of their own. */
-  g_assert_cmpint (spanmark_status_cache_get (cache, doc (project, "d3")), ==, SPANMARK_STATUS_NEW);
-  g_assert_cmpint (spanmark_status_cache_get (cache, doc (project, "d5")), ==, SPANMARK_STATUS_NEW);
-  g_assert_true (spanmark_status_cache_is_finished (cache, doc (project, "d2")));
-  g_assert_false (spanmark_status_cache_is_finished (cache, doc (project, "d1")));
+  g_assert_cmpint (spanmark_status_cache_get (fixture->cache, doc (fixture->project, "d3")), ==, SPANMARK_STATUS_NEW);
+  g_assert_cmpint (spanmark_status_cache_get (fixture->cache, doc (fixture->project, "d5")), ==, SPANMARK_STATUS_NEW);
+  g_assert_true (spanmark_status_cache_is_finished (fixture->cache, doc (fixture->project, "d2")));
+  g_assert_false (spanmark_status_cache_is_finished (fixture->cache, doc (fixture->project, "d1")));
 
   /* Another annotator's files are others; an annotator name that cannot
    * name a folder has none. */
-  g_assert_cmpint (spanmark_status_cache_get (bob, doc (project, "d2")), ==, SPANMARK_STATUS_NEW);
-  g_assert_cmpint (spanmark_status_cache_get (nobody, doc (project, "d2")), ==, SPANMARK_STATUS_NEW);
+  g_assert_cmpint (spanmark_status_cache_get (bob, doc (fixture->project, "d2")), ==, SPANMARK_STATUS_NEW);
+  g_assert_cmpint (spanmark_status_cache_get (nobody, doc (fixture->project, "d2")), ==, SPANMARK_STATUS_NEW);
 
   /* Read once: what changes on disk later is not seen until forgotten. */
-  done = fixture_read (dir, "annotations/alice/d2.json", NULL);
-  fixture_write (dir, "annotations/alice/d1.json", done, -1);
+  done = fixture_read (fixture->dir, "annotations/alice/d2.json", NULL);
+  fixture_write (fixture->dir, "annotations/alice/d1.json", done, -1);
   spanmark_test_replace_in_file (d1_path, "\"document\": \"d2\"", "\"document\": \"d1\"");
-  g_assert_cmpint (spanmark_status_cache_get (cache, doc (project, "d1")), ==, SPANMARK_STATUS_IN_PROGRESS);
-  spanmark_status_cache_forget (cache, doc (project, "d1"));
-  g_assert_cmpint (spanmark_status_cache_get (cache, doc (project, "d1")), ==, SPANMARK_STATUS_DONE);
+  g_assert_cmpint (spanmark_status_cache_get (fixture->cache, doc (fixture->project, "d1")), ==, SPANMARK_STATUS_IN_PROGRESS);
+  spanmark_status_cache_forget (fixture->cache, doc (fixture->project, "d1"));
+  g_assert_cmpint (spanmark_status_cache_get (fixture->cache, doc (fixture->project, "d1")), ==, SPANMARK_STATUS_DONE);
 
-  spanmark_test_remove_tree (dir);
 }
 
 static void
-test_set (void)
+test_set (Fixture       *fixture,
+          gconstpointer  data)
 {
-  g_autofree char *dir = spanmark_test_make_tmpdir ();
-  g_autoptr(SpanmarkProject) project = make_project (dir);
-  g_autoptr(SpanmarkStatusCache) cache = spanmark_status_cache_new (project, "alice");
   g_autoptr(GPtrArray) seen = g_ptr_array_new ();
-  SpanmarkDocument *d1 = doc (project, "d1");
+  SpanmarkDocument *d1 = doc (fixture->project, "d1");
 
-  g_signal_connect (cache, "changed", G_CALLBACK (changed_cb), seen);
+  g_signal_connect (fixture->cache, "changed", G_CALLBACK (changed_cb), seen);
 
   /* What the open document says wins over its file, and is said once. */
-  spanmark_status_cache_set (cache, d1, SPANMARK_STATUS_DONE);
+  spanmark_status_cache_set (fixture->cache, d1, SPANMARK_STATUS_DONE);
   g_assert_cmpuint (seen->len, ==, 1);
   g_assert_true (g_ptr_array_index (seen, 0) == d1);
-  g_assert_cmpint (spanmark_status_cache_get (cache, d1), ==, SPANMARK_STATUS_DONE);
-  spanmark_status_cache_set (cache, d1, SPANMARK_STATUS_DONE);
+  g_assert_cmpint (spanmark_status_cache_get (fixture->cache, d1), ==, SPANMARK_STATUS_DONE);
+  spanmark_status_cache_set (fixture->cache, d1, SPANMARK_STATUS_DONE);
   g_assert_cmpuint (seen->len, ==, 1);
 
   /* Forgotten, the file speaks again. */
-  spanmark_status_cache_forget (cache, d1);
+  spanmark_status_cache_forget (fixture->cache, d1);
   g_assert_cmpuint (seen->len, ==, 2);
-  g_assert_cmpint (spanmark_status_cache_get (cache, d1), ==, SPANMARK_STATUS_IN_PROGRESS);
+  g_assert_cmpint (spanmark_status_cache_get (fixture->cache, d1), ==, SPANMARK_STATUS_IN_PROGRESS);
 
-  spanmark_test_remove_tree (dir);
 }
 
 static void
-test_read_some_and_count (void)
+test_read_some_and_count (Fixture       *fixture,
+                          gconstpointer  data)
 {
-  g_autofree char *dir = spanmark_test_make_tmpdir ();
-  g_autoptr(SpanmarkProject) project = make_project (dir);
-  g_autoptr(SpanmarkStatusCache) cache = spanmark_status_cache_new (project, "alice");
   g_autoptr(SpanmarkStatusCache) empty_cache = NULL;
   SpanmarkStatusCounts counts;
   guint calls = 0;
 
   /* Two at a time: three calls pass the six documents. */
-  g_assert_false (spanmark_status_cache_is_complete (cache));
-  while (!spanmark_status_cache_read_some (cache, 2))
+  g_assert_false (spanmark_status_cache_is_complete (fixture->cache));
+  while (!spanmark_status_cache_read_some (fixture->cache, 2))
     calls++;
   g_assert_cmpuint (calls, ==, 2);
-  g_assert_true (spanmark_status_cache_is_complete (cache));
-  g_assert_true (spanmark_status_cache_read_some (cache, 2));
+  g_assert_true (spanmark_status_cache_is_complete (fixture->cache));
+  g_assert_true (spanmark_status_cache_read_some (fixture->cache, 2));
 
   /* The files are read: changing one now does not change the counts. */
-  fixture_write (dir, "annotations/alice/d4.json", "{ not json", -1);
-  spanmark_status_cache_count (cache, &counts);
+  fixture_write (fixture->dir, "annotations/alice/d4.json", "{ not json", -1);
+  spanmark_status_cache_count (fixture->cache, &counts);
   g_assert_cmpuint (counts.n_documents, ==, 6);
   g_assert_cmpuint (counts.n_files, ==, 3);
   g_assert_cmpuint (counts.n_status[SPANMARK_STATUS_NEW], ==, 3);
@@ -168,18 +186,17 @@ test_read_some_and_count (void)
   g_assert_cmpuint (counts.n_status[SPANMARK_STATUS_REVIEWED], ==, 0);
 
   /* A status set here is counted; it is no file (yet). */
-  spanmark_status_cache_set (cache, doc (project, "d0"), SPANMARK_STATUS_IN_PROGRESS);
-  spanmark_status_cache_count (cache, &counts);
+  spanmark_status_cache_set (fixture->cache, doc (fixture->project, "d0"), SPANMARK_STATUS_IN_PROGRESS);
+  spanmark_status_cache_count (fixture->cache, &counts);
   g_assert_cmpuint (counts.n_files, ==, 3);
   g_assert_cmpuint (counts.n_status[SPANMARK_STATUS_IN_PROGRESS], ==, 2);
 
   /* A fresh cache reads what is there now. */
-  empty_cache = spanmark_status_cache_new (project, "alice");
+  empty_cache = spanmark_status_cache_new (fixture->project, "alice");
   spanmark_status_cache_count (empty_cache, &counts);
   g_assert_cmpuint (counts.n_files, ==, 2);
   g_assert_cmpuint (counts.n_status[SPANMARK_STATUS_DONE], ==, 1);
 
-  spanmark_test_remove_tree (dir);
 }
 
 static void
@@ -202,36 +219,33 @@ assert_next (SpanmarkStatusCache *cache,
 }
 
 static void
-test_find_unfinished (void)
+test_find_unfinished (Fixture       *fixture,
+                      gconstpointer  data)
 {
-  g_autofree char *dir = spanmark_test_make_tmpdir ();
-  g_autoptr(SpanmarkProject) project = make_project (dir);
-  g_autoptr(SpanmarkStatusCache) cache = spanmark_status_cache_new (project, "alice");
 
-  assert_next (cache, NULL, 0, "d0");
-  assert_next (cache, "d0", 0, "d1");
+  assert_next (fixture->cache, NULL, 0, "d0");
+  assert_next (fixture->cache, "d0", 0, "d1");
   /* Past the done ones. */
-  assert_next (cache, "d1", 0, "d3");
+  assert_next (fixture->cache, "d1", 0, "d3");
   /* Past the broken entry, round to the start. */
-  assert_next (cache, "d4", 0, "d0");
+  assert_next (fixture->cache, "d4", 0, "d0");
   /* Only so many are looked at. */
-  assert_next (cache, "d1", 1, NULL);
-  assert_next (cache, "d1", 2, "d3");
+  assert_next (fixture->cache, "d1", 1, NULL);
+  assert_next (fixture->cache, "d1", 2, "d3");
 
   /* The document itself is not its own next one. */
   for (guint i = 0; i < 5; i++)
     {
       g_autofree char *id = g_strdup_printf ("d%u", i);
 
-      spanmark_status_cache_set (cache, doc (project, id), SPANMARK_STATUS_DONE);
+      spanmark_status_cache_set (fixture->cache, doc (fixture->project, id), SPANMARK_STATUS_DONE);
     }
-  spanmark_status_cache_set (cache, doc (project, "d2"), SPANMARK_STATUS_IN_PROGRESS);
-  assert_next (cache, "d2", 0, NULL);
-  assert_next (cache, "d3", 0, "d2");
-  assert_next (cache, NULL, 0, "d2");
-  assert_next (cache, NULL, 2, NULL);
+  spanmark_status_cache_set (fixture->cache, doc (fixture->project, "d2"), SPANMARK_STATUS_IN_PROGRESS);
+  assert_next (fixture->cache, "d2", 0, NULL);
+  assert_next (fixture->cache, "d3", 0, "d2");
+  assert_next (fixture->cache, NULL, 0, "d2");
+  assert_next (fixture->cache, NULL, 2, NULL);
 
-  spanmark_test_remove_tree (dir);
 }
 
 int
@@ -240,10 +254,13 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/status-cache/read", test_read);
-  g_test_add_func ("/status-cache/set", test_set);
-  g_test_add_func ("/status-cache/read-some-and-count", test_read_some_and_count);
-  g_test_add_func ("/status-cache/find-unfinished", test_find_unfinished);
+#define ADD(path, func) \
+  g_test_add ((path), Fixture, NULL, fixture_set_up, (func), fixture_tear_down)
+
+  ADD ("/status-cache/read", test_read);
+  ADD ("/status-cache/set", test_set);
+  ADD ("/status-cache/read-some-and-count", test_read_some_and_count);
+  ADD ("/status-cache/find-unfinished", test_find_unfinished);
 
   return g_test_run ();
 }
