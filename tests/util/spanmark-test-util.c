@@ -115,7 +115,7 @@ snapshot_into (const char *root,
                const char *relative,
                GPtrArray  *lines)
 {
-  g_autofree char *path = g_build_filename (root, relative, NULL);
+  g_autofree char *path = relative[0] != '\0' ? g_build_filename (root, relative, NULL) : g_strdup (root);
   g_autofree char *target = NULL;
 
   if (is_real_dir (path))
@@ -123,10 +123,11 @@ snapshot_into (const char *root,
       g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
       const char *name;
 
-      g_ptr_array_add (lines, g_strdup_printf ("%s/", relative));
+      if (relative[0] != '\0')
+        g_ptr_array_add (lines, g_strdup_printf ("%s/", relative));
       while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
         {
-          g_autofree char *child = g_build_filename (relative, name, NULL);
+          g_autofree char *child = relative[0] != '\0' ? g_build_filename (relative, name, NULL) : g_strdup (name);
 
           snapshot_into (root, child, lines);
         }
@@ -157,7 +158,7 @@ spanmark_test_snapshot_tree (const char *path)
 {
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
 
-  snapshot_into (path, ".", lines);
+  snapshot_into (path, "", lines);
   g_ptr_array_sort (lines, compare_lines);
   g_ptr_array_add (lines, NULL);
 

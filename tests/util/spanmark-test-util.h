@@ -35,7 +35,8 @@ void             spanmark_test_remove_tree      (const char        *path);
 /* Copies the file or folder tree @from to @to (parents made). */
 void             spanmark_test_copy_tree        (const char        *from,
                                                  const char        *to);
-/* Every entry under @path, one sorted line each: "rel/" for a folder,
+/* Every entry under @path, one sorted line each, named relative to @path
+ * (@path itself is not listed): "rel/" for a folder,
  * "rel SHA-256" for a regular file, "rel -> target" for a link, "rel
  * (special)" for anything else (never opened, so a FIFO cannot block).
  * Two equal snapshots mean nothing in the tree changed. */
