@@ -52,7 +52,12 @@ spanmark_cli_import (int    argc,
                                   "removed, CRLF and CR turned into LF) and spans are moved so they cover the\n"
                                   "same characters. Labels must be in the project’s schema. Imported spans\n"
                                   "belong to the annotator, with the status “in-progress”. Every file is\n"
-                                  "checked before anything is written: on any error nothing changes."));
+                                  "checked before anything is written: on any error nothing changes.\n"
+                                  "\n"
+                                  "spanmark.json is written last: an import that is interrupted (killed, a\n"
+                                  "crash) leaves the project as it was, with texts that “spanmark-cli\n"
+                                  "validate” lists as leftovers. Running the same import again finishes it;\n"
+                                  "“spanmark-cli clean DIR” removes them instead."));
   g_option_context_set_description (context,
                                     _("Examples:\n"
                                       "  spanmark-cli import corpus articles/*.txt\n"

@@ -12,6 +12,7 @@
 #include "spanmark-document.h"
 #include "spanmark-entity.h"
 #include "spanmark-export.h"
+#include "spanmark-file.h"
 #include "spanmark-history.h"
 #include "spanmark-import.h"
 #include "spanmark-label.h"

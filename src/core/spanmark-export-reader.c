@@ -22,6 +22,8 @@
 #include <string.h>
 
 #include "spanmark-export-private.h"
+#include "spanmark-file.h"
+#include "spanmark-json.h"
 #include "spanmark-json-syntax.h"
 
 void
@@ -772,9 +774,7 @@ load_fast (ExportDoc        *doc,
            SpanmarkDocument *document,
            const char       *annotator)
 {
-  g_autofree char *dir = g_file_get_path (spanmark_project_get_dir (project));
-  g_autofree char *text_path = NULL;
-  g_autofree char *ann_name = NULL;
+  GFile *dir = spanmark_project_get_dir (project);
   g_autofree char *ann_path = NULL;
   g_autofree char *data = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -783,24 +783,26 @@ load_fast (ExportDoc        *doc,
 
   /* Only plain relative paths of good entries; the loader judges
    * anything else. */
-  if (dir == NULL || path == NULL || g_path_is_absolute (path) || strstr (path, "..") != NULL
-      || spanmark_document_get_problem (document) != NULL)
+  if (path == NULL || !spanmark_json_is_inside_path (path) || spanmark_document_get_problem (document) != NULL)
     return FALSE;
 
-  text_path = g_build_filename (dir, path, NULL);
-  if (!g_file_get_contents (text_path, &doc->text_data, &length, NULL))
+  /* The same safe reading as the loader's: anything it refuses (a link
+   * out of the project, a FIFO, a huge file) goes to the loader, which
+   * says what is wrong. */
+  if (!spanmark_file_read_in_project (dir, path, SPANMARK_FILE_MAX_SIZE, SPANMARK_FILE_READ_NONE,
+                                      &doc->text_data, &length, NULL))
     return FALSE;
   doc->text = doc->text_data;
   doc->text_len = length;
   if (!index_text (doc))
     return FALSE;
 
-  ann_name = g_strconcat (spanmark_document_get_id (document), ".json", NULL);
-  ann_path = g_build_filename (dir, "annotations", annotator, ann_name, NULL);
-  if (!g_file_get_contents (ann_path, &data, &length, &local_error))
+  ann_path = g_strdup_printf ("annotations/%s/%s.json", annotator, spanmark_document_get_id (document));
+  if (!spanmark_file_read_in_project (dir, ann_path, SPANMARK_FILE_MAX_SIZE, SPANMARK_FILE_READ_NONE,
+                                      &data, &length, &local_error))
     {
       /* No file: no annotations yet, as the loader says. */
-      return g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+      return g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
     }
   doc->has_file = TRUE;
 

@@ -8,7 +8,9 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib/gi18n-lib.h>
@@ -16,6 +18,7 @@
 
 #include "spanmark-export.h"
 #include "spanmark-export-private.h"
+#include "spanmark-file.h"
 #include "spanmark-json.h"
 
 G_DEFINE_QUARK (spanmark-export-error-quark, spanmark_export_error)
@@ -474,8 +477,9 @@ spanmark_export_flatten_spans (GPtrArray *spans,
 typedef struct
 {
   int      fd;
-  char    *tmp_path;    /* NULL for standard output */
-  char    *final_path;  /* where it goes when the export succeeds */
+  gboolean owns_fd;     /* FALSE for standard output */
+  char    *tmp_path;    /* NULL when written straight into the destination */
+  char    *final_path;  /* where it goes; NULL for standard output */
   GString *buffer;
 } Sink;
 
@@ -570,6 +574,7 @@ sink_new (int         fd,
   Sink *sink = g_new0 (Sink, 1);
 
   sink->fd = fd;
+  sink->owns_fd = fd != STDOUT_FILENO;
   sink->tmp_path = g_strdup (tmp_path);
   sink->final_path = g_strdup (final_path);
   sink->buffer = g_string_sized_new (FLUSH_THRESHOLD + 64 * 1024);
@@ -584,7 +589,7 @@ sink_flush (Sink    *sink,
   if (sink->buffer->len == 0)
     return TRUE;
 
-  if (!write_all (sink->fd, sink->buffer->str, sink->buffer->len, sink->tmp_path, error))
+  if (!write_all (sink->fd, sink->buffer->str, sink->buffer->len, sink->final_path, error))
     return FALSE;
 
   g_string_truncate (sink->buffer, 0);
@@ -601,35 +606,43 @@ sink_maybe_flush (Sink    *sink,
   return sink_flush (sink, error);
 }
 
-/* Flushes, syncs and closes; the file stays under its temporary name. */
+/* Flushes, syncs and closes; the file stays under its temporary name.
+ * A device or FIFO is only closed: it cannot be synced. */
 static gboolean
 sink_finish (Sink    *sink,
              GError **error)
 {
+  int fd = sink->fd;
+
   if (!sink_flush (sink, error))
     return FALSE;
 
-  if (sink->tmp_path == NULL)
+  if (!sink->owns_fd)
     return TRUE;
 
-  {
-    int fd = sink->fd;
-
-    sink->fd = -1;
+  sink->fd = -1;
+  if (sink->tmp_path != NULL)
     return sync_and_close (fd, sink->tmp_path, error);
-  }
+
+  if (close (fd) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("%s: cannot write: %s"), sink->final_path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* Closes and removes what a failed export wrote. */
 static void
 sink_free (Sink *sink)
 {
+  if (sink->owns_fd && sink->fd >= 0)
+    close (sink->fd);
   if (sink->tmp_path != NULL)
-    {
-      if (sink->fd >= 0)
-        close (sink->fd);
-      g_unlink (sink->tmp_path);
-    }
+    g_unlink (sink->tmp_path);
 
   g_free (sink->tmp_path);
   g_free (sink->final_path);
@@ -691,6 +704,8 @@ move_into (const char  *src,
                        _("%s: cannot move into place: %s"), to, g_strerror (saved_errno));
           return FALSE;
         }
+      else
+        spanmark_file_step ("export-renamed", to);
     }
 
   g_rmdir (src);
@@ -849,14 +864,13 @@ doc_char (const ExportDoc *doc,
   return g_utf8_get_char ((const char *) p);
 }
 
-/* spanmark_text_is_white_space(), with the common cases inline: every
- * White_Space character is at most U+3000. */
+/* spanmark_text_is_white_space(), the token rule, with the common
+ * characters answered inline: none above U+3000 (CJK) and no printable
+ * ASCII character but the space is white space. */
 static inline gboolean
 is_white_space (gunichar c)
 {
-  if (c < 0x80)
-    return c == ' ' || (c >= 0x09 && c <= 0x0d);
-  if (c > 0x3000)
+  if (c > 0x3000 || (c > 0x20 && c < 0x7f))
     return FALSE;
   return spanmark_text_is_white_space (c);
 }
@@ -1379,6 +1393,90 @@ check_annotator (SpanmarkProject  *project,
   return FALSE;
 }
 
+/* Where a one-file export to @path goes.  A regular file (or a new one)
+ * is replaced atomically, and so is the target of a symbolic link, not
+ * the link; a link to nothing yet makes its target.  A FIFO or a device
+ * is written into directly (*@stream).  Folders and sockets are
+ * refused. */
+static gboolean
+resolve_destination (const char  *path,
+                     char       **target,
+                     gboolean    *stream,
+                     GError     **error)
+{
+  g_autofree char *current = g_strdup (path);
+  struct stat st;
+  int saved_errno;
+
+  *stream = FALSE;
+
+  if (g_stat (path, &st) == 0)
+    {
+      if (S_ISDIR (st.st_mode))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                       _("%s: is a folder; give the name of the file to write"), path);
+          return FALSE;
+        }
+      if (S_ISSOCK (st.st_mode))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                       _("%s: is a socket; give the name of the file to write"), path);
+          return FALSE;
+        }
+      if (!S_ISREG (st.st_mode))
+        {
+          /* Opened by the name given: /dev/stdout and the like are links
+           * that only open() understands. */
+          *stream = TRUE;
+          *target = g_steal_pointer (&current);
+          return TRUE;
+        }
+      *target = realpath (path, NULL);
+      if (*target != NULL)
+        return TRUE;
+      saved_errno = errno;
+    }
+  else if (errno != ENOENT)
+    saved_errno = errno;
+  else
+    {
+      /* Nothing there, or a link to nothing: follow the links to the
+       * name the file gets. */
+      for (guint hops = 0; hops < 40; hops++)
+        {
+          g_autofree char *link = NULL;
+
+          if (g_lstat (current, &st) != 0 || !S_ISLNK (st.st_mode))
+            {
+              *target = g_steal_pointer (&current);
+              return TRUE;
+            }
+
+          link = g_file_read_link (current, NULL);
+          if (link == NULL)
+            break;
+          if (!g_path_is_absolute (link))
+            {
+              g_autofree char *parent = g_path_get_dirname (current);
+
+              g_free (current);
+              current = g_build_filename (parent, link, NULL);
+            }
+          else
+            {
+              g_free (current);
+              current = g_steal_pointer (&link);
+            }
+        }
+      saved_errno = ELOOP;
+    }
+
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               _("%s: cannot create: %s"), path, g_strerror (saved_errno));
+  return FALSE;
+}
+
 /* Sets up the temporary outputs. */
 static gboolean
 export_prepare (Export  *export,
@@ -1391,6 +1489,8 @@ export_prepare (Export  *export,
   if (!folder)
     {
       g_autofree char *path = NULL;
+      g_autofree char *target = NULL;
+      gboolean stream = FALSE;
       g_autofree char *dir = NULL;
       g_autofree char *base = NULL;
       g_autofree char *tmpl = NULL;
@@ -1409,8 +1509,31 @@ export_prepare (Export  *export,
                        _("The destination must be a local file"));
           return FALSE;
         }
-      dir = g_path_get_dirname (path);
-      base = g_path_get_basename (path);
+      if (!resolve_destination (path, &target, &stream, error))
+        return FALSE;
+
+      /* A device or a FIFO is written into, as a shell's ">" would:
+       * replacing it with a file would lose the data (a reader waiting
+       * on the FIFO would wait forever). */
+      if (stream)
+        {
+          do
+            fd = open (target, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+          while (fd < 0 && errno == EINTR);
+          if (fd < 0)
+            {
+              int saved_errno = errno;
+
+              g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                           _("%s: cannot write: %s"), path, g_strerror (saved_errno));
+              return FALSE;
+            }
+          export->sinks[0] = sink_new (fd, NULL, target);
+          return TRUE;
+        }
+
+      dir = g_path_get_dirname (target);
+      base = g_path_get_basename (target);
       /* O_EXCL on a random name rather than mkstemp, which makes the file
        * private: an export is an ordinary file. */
       for (guint attempt = 0; ; attempt++)
@@ -1429,7 +1552,7 @@ export_prepare (Export  *export,
               return FALSE;
             }
         }
-      export->sinks[0] = sink_new (fd, tmpl, path);
+      export->sinks[0] = sink_new (fd, tmpl, target);
       return TRUE;
     }
 
@@ -1548,6 +1671,7 @@ export_commit (Export  *export,
 
   if (export->tmp_dir != NULL)
     {
+      spanmark_file_step ("export-written", export->dest_dir);
       if (!move_into (export->tmp_dir, export->dest_dir, error))
         return FALSE;
       g_clear_pointer (&export->tmp_dir, g_free);
@@ -1560,6 +1684,7 @@ export_commit (Export  *export,
     {
       Sink *sink = export->sinks[0];
 
+      spanmark_file_step ("export-written", sink->final_path);
       if (g_rename (sink->tmp_path, sink->final_path) != 0)
         {
           int saved_errno = errno;
@@ -1570,6 +1695,7 @@ export_commit (Export  *export,
           return FALSE;
         }
       g_clear_pointer (&sink->tmp_path, g_free);
+      spanmark_file_step ("export-renamed", sink->final_path);
     }
 
   return TRUE;

@@ -151,7 +151,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpanmarkExportReport, spanmark_export_report_unre
 /* Exports @project as @options say.
  *
  * @destination: for conll, jsonl and doccano without a split, the file to
- * write (its folder must exist), or %NULL for standard output.  For hf,
+ * write (its folder must exist), or %NULL for standard output.  A regular
+ * file is replaced atomically, a symbolic link's target rather than the
+ * link; a FIFO or a device is written into directly (and keeps what was
+ * written before an error); a folder or socket is refused.  For hf,
  * brat and any split, a folder (created if missing; files already in it
  * with the same names are replaced): train.conll / dev.conll / test.conll,
  * data.jsonl or train/dev/test.jsonl plus labels.json (hf), <id>.txt +

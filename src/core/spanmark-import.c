@@ -19,8 +19,10 @@
 #include <glib/gi18n-lib.h>
 
 #include "spanmark-attrs-private.h"
+#include "spanmark-file.h"
 #include "spanmark-import.h"
 #include "spanmark-json.h"
+#include "spanmark-project-private.h"
 
 G_DEFINE_QUARK (spanmark-import-error-quark, spanmark_import_error)
 
@@ -232,8 +234,9 @@ raw_span_compare (gconstpointer a,
   return 0;
 }
 
-/* Checks that @id can be added: valid, not in the project, not on disk,
- * not earlier in this batch. */
+/* Checks that @id can be added: valid, not in the project, not earlier in
+ * this batch.  Whether its file may be written is checked once the text
+ * is known (build_document). */
 static gboolean
 check_document_id (Importer   *imp,
                    const char *id,
@@ -241,9 +244,6 @@ check_document_id (Importer   *imp,
                    guint       line,
                    GError    **error)
 {
-  g_autofree char *rel = NULL;
-  g_autoptr(GFile) text_file = NULL;
-
   if (!spanmark_project_is_valid_id (id))
     {
       set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, line,
@@ -264,15 +264,6 @@ check_document_id (Importer   *imp,
       set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, line,
                  _("document id “%s” is used twice (also in %s)"),
                  id, (const char *) g_hash_table_lookup (imp->ids, id));
-      return FALSE;
-    }
-
-  rel = g_strconcat ("documents/", id, ".txt", NULL);
-  text_file = g_file_resolve_relative_path (spanmark_project_get_dir (imp->project), rel);
-  if (g_file_query_exists (text_file, NULL))
-    {
-      set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, line,
-                 _("%s already exists in the project"), rel);
       return FALSE;
     }
 
@@ -465,6 +456,18 @@ build_document (Importer             *imp,
         spanmark_annotation_set_load_entity (set, entity);
       }
 
+  /* documents/<id>.txt must be free, or left over from an interrupted
+   * import of this very text, which is then taken over. */
+  if (!_spanmark_project_check_new_document (imp->project, id, text,
+                                             spanmark_annotation_set_get_n_spans (set) > 0 ||
+                                             spanmark_annotation_set_get_n_entities (set) > 0
+                                             ? imp->annotator : NULL,
+                                             &local_error))
+    {
+      set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, line, "%s", local_error->message);
+      return FALSE;
+    }
+
   doc = g_new0 (PendingDoc, 1);
   doc->id = g_strdup (id);
   doc->title = g_strdup (title);
@@ -496,10 +499,12 @@ load_file (GFile       *file,
 {
   g_autoptr(GError) local_error = NULL;
 
-  if (!g_file_load_contents (file, NULL, data, len, NULL, &local_error))
+  /* Only regular files: a FIFO would hang the import, /dev/zero fill the
+   * memory. */
+  if (!spanmark_file_read (file, SPANMARK_FILE_MAX_IMPORT_SIZE, SPANMARK_FILE_READ_NONE,
+                           data, len, &local_error))
     {
-      set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, 0,
-                 _("cannot read the file: %s"), local_error->message);
+      set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, 0, "%s", local_error->message);
       return FALSE;
     }
   return TRUE;
@@ -1332,14 +1337,14 @@ check_file (Importer  *imp,
    * taken as JSON lines if it starts like them. */
   if (strchr (base, '.') == NULL)
     {
-      g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, NULL);
-      char head[64] = { 0 };
-      gssize n = stream != NULL ? g_input_stream_read (G_INPUT_STREAM (stream), head, sizeof head - 1, NULL, NULL) : -1;
-      const char *p = head;
+      g_autofree char *head = NULL;
+      const char *p;
 
-      while (n > 0 && *p != '\0' && g_ascii_isspace (*p))
-        p++;
-      if (n > 0 && *p == '{')
+      if (!spanmark_file_read (file, 64, SPANMARK_FILE_READ_HEAD, &head, NULL, NULL))
+        return import_jsonl (imp, file, error);  /* which says what is wrong with it */
+      for (p = head; *p != '\0' && g_ascii_isspace (*p); p++)
+        ;
+      if (*p == '{')
         return import_jsonl (imp, file, error);
     }
 
@@ -1434,10 +1439,9 @@ spanmark_import_files (SpanmarkProject             *project,
 {
   g_autoptr(GPtrArray) docs = NULL;
   g_autoptr(GHashTable) ids = NULL;
-  g_autoptr(GPtrArray) written = NULL;
   g_autoptr(GPtrArray) expanded = NULL;
   Importer imp = { 0 };
-  GFile *dir;
+  gboolean ok = TRUE;
 
   g_return_val_if_fail (SPANMARK_IS_PROJECT (project), -1);
   g_return_val_if_fail (files != NULL || n_files == 0, -1);
@@ -1475,37 +1479,37 @@ spanmark_import_files (SpanmarkProject             *project,
                      (GFile **) expanded->pdata, expanded->len, error))
       return -1;
 
-  /* Phase two: write.  Should the disk fail half-way, the files already
-   * written are removed again so a retry does not trip over them. */
-  dir = spanmark_project_get_dir (project);
-  written = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < docs->len; i++)
+  /* Phase two: write the texts and annotation files, without an fsync
+   * each, then make them all durable at once; the caller then writes the
+   * index.  A kill before that leaves the old index and documents it does
+   * not list, which the same import takes over when run again.  Should
+   * the disk fail half-way, the files already written are removed again
+   * and the documents taken out of the index. */
+  _spanmark_project_begin_batch (project);
+  for (guint i = 0; i < docs->len && ok; i++)
     {
       PendingDoc *doc = g_ptr_array_index (docs, i);
-      g_autofree char *rel = g_strconcat ("documents/", doc->id, ".txt", NULL);
       SpanmarkDocument *document;
 
       document = spanmark_project_add_document (project, doc->id, doc->text, doc->title, error);
-      if (document == NULL)
-        goto failed;
-      g_ptr_array_add (written, g_file_resolve_relative_path (dir, rel));
-      if (doc->meta != NULL)
+      ok = document != NULL;
+      if (ok && doc->meta != NULL)
         spanmark_document_set_meta (document, doc->meta);
 
-      if (doc->set != NULL)
-        {
-          if (!spanmark_project_save_annotations (project, doc->set, error))
-            goto failed;
-          g_ptr_array_add (written, spanmark_project_get_annotation_file (project, document, imp.annotator));
-        }
+      if (ok && doc->set != NULL)
+        ok = spanmark_project_save_annotations (project, doc->set, error);
     }
 
-  return (int) docs->len;
+  if (!ok)
+    {
+      _spanmark_project_end_batch (project, FALSE, NULL);
+      return -1;
+    }
 
-failed:
-  for (guint i = 0; i < written->len; i++)
-    g_file_delete (g_ptr_array_index (written, i), NULL, NULL);
-  return -1;
+  if (!_spanmark_project_end_batch (project, TRUE, error))
+    return -1;
+
+  return (int) docs->len;
 }
 
 int

@@ -18,6 +18,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "spanmark-file.h"
 #include "spanmark-json.h"
 #include "spanmark-project.h"
 #include "spanmark-text.h"
@@ -1128,56 +1129,6 @@ spanmark_json_is_inside_path (const char *path)
   return TRUE;
 }
 
-static gboolean
-is_below (const char *path,
-          const char *root)
-{
-  gsize n = strlen (root);
-
-  if (g_str_equal (path, root))
-    return TRUE;
-
-  /* The root "/" ends in a separator already. */
-  if (n > 0 && root[n - 1] == '/')
-    return g_str_has_prefix (path, root);
-
-  return g_str_has_prefix (path, root) && path[n] == '/';
-}
-
-gboolean
-spanmark_json_check_inside (GFile      *dir,
-                            const char *relative)
-{
-  g_autofree char *dir_path = g_file_get_path (dir);
-  g_autofree char *real_dir = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *real = NULL;
-
-  if (dir_path == NULL || (real_dir = realpath (dir_path, NULL)) == NULL)
-    return FALSE;
-
-  path = g_build_filename (dir_path, relative, NULL);
-  while ((real = realpath (path, NULL)) == NULL)
-    {
-      char *parent;
-
-      /* Not there (yet): what matters is where it would be created. */
-      if (errno != ENOENT || g_str_equal (path, dir_path))
-        return FALSE;
-
-      parent = g_path_get_dirname (path);
-      if (g_str_equal (parent, path))
-        {
-          g_free (parent);
-          return FALSE;
-        }
-      g_free (path);
-      path = parent;
-    }
-
-  return is_below (real, real_dir);
-}
-
 char *
 spanmark_json_read_text (SpanmarkChecker *checker,
                          GFile           *dir,
@@ -1185,14 +1136,9 @@ spanmark_json_read_text (SpanmarkChecker *checker,
                          const char      *path,
                          gsize           *length)
 {
-  g_autofree char *dir_path = g_file_get_path (dir);
-  g_autofree char *full_path = NULL;
-  g_autofree char *real_dir = NULL;
-  g_autofree char *real_path = NULL;
   g_autofree char *data = NULL;
   g_autoptr(GError) error = NULL;
   gsize len = 0, bad = 0;
-  int saved_errno;
 
   if (!spanmark_json_is_inside_path (path))
     {
@@ -1201,38 +1147,16 @@ spanmark_json_read_text (SpanmarkChecker *checker,
       return NULL;
     }
 
-  if (dir_path == NULL || (real_dir = realpath (dir_path, NULL)) == NULL)
+  if (!spanmark_file_read_in_project (dir, path, SPANMARK_FILE_MAX_SIZE, SPANMARK_FILE_READ_NONE,
+                                      &data, &len, &error))
     {
-      saved_errno = errno;
-      spanmark_checker_add (checker, SPANMARK_PROJECT_ERROR_TEXT, path, NULL,
-                            _("cannot be read: the project folder is not accessible (%s)"),
-                            g_strerror (saved_errno));
-      return NULL;
-    }
-
-  full_path = g_build_filename (dir_path, path, NULL);
-  real_path = realpath (full_path, NULL);
-  if (real_path == NULL)
-    {
-      saved_errno = errno;
-      spanmark_checker_add (checker, SPANMARK_PROJECT_ERROR_TEXT, path, NULL,
-                            _("cannot be read: %s"), g_strerror (saved_errno));
-      return NULL;
-    }
-
-  /* Compare canonical paths, so a symbolic link cannot lead out. */
-  if (!is_below (real_path, real_dir) || g_str_equal (real_path, real_dir))
-    {
-      spanmark_checker_add (checker, SPANMARK_PROJECT_ERROR_INVALID, "spanmark.json", index_location,
-                            _("path \"%s\" leads outside the project folder (through a symbolic link)"),
-                            path);
-      return NULL;
-    }
-
-  if (!g_file_get_contents (real_path, &data, &len, &error))
-    {
-      spanmark_checker_add (checker, SPANMARK_PROJECT_ERROR_TEXT, path, NULL,
-                            _("cannot be read: %s"), error->message);
+      /* A link out is the index entry's fault: name the entry. */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+        spanmark_checker_add (checker, SPANMARK_PROJECT_ERROR_INVALID, "spanmark.json", index_location,
+                              _("path \"%s\" leads outside the project folder (through a symbolic link)"),
+                              path);
+      else
+        spanmark_checker_add (checker, SPANMARK_PROJECT_ERROR_TEXT, path, NULL, "%s", error->message);
       return NULL;
     }
 

@@ -111,12 +111,6 @@ gboolean   spanmark_json_read_index        (SpanmarkChecker *checker,
 
 /* A relative path without "." or ".." components, not empty. */
 gboolean   spanmark_json_is_inside_path    (const char      *path);
-/* Whether @relative (below @dir, existing or not) stays inside @dir once
- * symbolic links are resolved: the nearest part of the path that exists
- * must resolve inside @dir.  Guards reads and writes of annotation files
- * against a linked folder or file leading elsewhere. */
-gboolean   spanmark_json_check_inside      (GFile           *dir,
-                                            const char      *relative);
 /* Reads @path (relative to @dir) and checks it stays inside @dir once
  * symbolic links are resolved, is valid UTF-8 and holds no NUL.
  * @index_location names the document's entry in spanmark.json. */

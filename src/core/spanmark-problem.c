@@ -6,15 +6,18 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "spanmark-problem.h"
 
 G_DEFINE_BOXED_TYPE (SpanmarkProblem, spanmark_problem,
                      spanmark_problem_copy, spanmark_problem_free)
 
 SpanmarkProblem *
-spanmark_problem_new (const char *file,
-                      const char *location,
-                      const char *message)
+spanmark_problem_new_full (SpanmarkProblemSeverity  severity,
+                           const char              *file,
+                           const char              *location,
+                           const char              *message)
 {
   SpanmarkProblem *self;
 
@@ -25,8 +28,17 @@ spanmark_problem_new (const char *file,
   self->file = g_strdup (file);
   self->location = g_strdup (location);
   self->message = g_strdup (message);
+  self->severity = severity;
 
   return self;
+}
+
+SpanmarkProblem *
+spanmark_problem_new (const char *file,
+                      const char *location,
+                      const char *message)
+{
+  return spanmark_problem_new_full (SPANMARK_PROBLEM_ERROR, file, location, message);
 }
 
 SpanmarkProblem *
@@ -34,7 +46,7 @@ spanmark_problem_copy (const SpanmarkProblem *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
 
-  return spanmark_problem_new (self->file, self->location, self->message);
+  return spanmark_problem_new_full (self->severity, self->file, self->location, self->message);
 }
 
 void
@@ -53,6 +65,15 @@ char *
 spanmark_problem_to_string (const SpanmarkProblem *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->severity != SPANMARK_PROBLEM_ERROR)
+    {
+      /* TRANSLATORS: a problem that does not make the project invalid:
+       * "FILE: warning: MESSAGE" */
+      if (self->location != NULL && self->location[0] != '\0')
+        return g_strdup_printf (_("%s: warning: %s: %s"), self->file, self->location, self->message);
+      return g_strdup_printf (_("%s: warning: %s"), self->file, self->message);
+    }
 
   if (self->location != NULL && self->location[0] != '\0')
     return g_strdup_printf ("%s: %s: %s", self->file, self->location, self->message);

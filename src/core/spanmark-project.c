@@ -13,8 +13,9 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "spanmark-file.h"
 #include "spanmark-json.h"
-#include "spanmark-project.h"
+#include "spanmark-project-private.h"
 
 #define INDEX_FILE "spanmark.json"
 #define DOCUMENTS_DIR "documents"
@@ -30,6 +31,7 @@ struct _SpanmarkProject
   SpanmarkSchema *schema;
   GListStore     *documents;
   GHashTable     *documents_by_id;   /* borrowed id -> SpanmarkDocument */
+  GHashTable     *documents_by_path; /* borrowed path -> SpanmarkDocument */
   /* Paths of annotation files that failed to load: they are never
    * overwritten until they load again. */
   GHashTable     *broken_files;
@@ -38,6 +40,11 @@ struct _SpanmarkProject
   /* Path -> FileStamp: what this project last read from or wrote to each
    * annotation file, to tell someone else's write from its own. */
   GHashTable     *stamps;
+
+  /* An open batch of new documents (spanmark-project-private.h). */
+  gboolean        batch;
+  GPtrArray      *batch_paths;       /* char*: full paths written in it */
+  guint           batch_first;       /* documents in the index before it */
 };
 
 typedef struct
@@ -75,6 +82,7 @@ spanmark_project_dispose (GObject *object)
   g_clear_object (&self->schema);
   g_clear_object (&self->documents);
   g_clear_pointer (&self->documents_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->documents_by_path, g_hash_table_unref);
 
   G_OBJECT_CLASS (spanmark_project_parent_class)->dispose (object);
 }
@@ -88,6 +96,7 @@ spanmark_project_finalize (GObject *object)
   g_clear_pointer (&self->broken_files, g_hash_table_unref);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_pointer (&self->stamps, g_hash_table_unref);
+  g_clear_pointer (&self->batch_paths, g_ptr_array_unref);
 
   G_OBJECT_CLASS (spanmark_project_parent_class)->finalize (object);
 }
@@ -153,10 +162,12 @@ spanmark_project_init (SpanmarkProject *self)
   self->name = g_strdup ("");
   self->documents = g_list_store_new (SPANMARK_TYPE_DOCUMENT);
   self->documents_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->documents_by_path = g_hash_table_new (g_str_hash, g_str_equal);
   self->broken_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) spanmark_problem_free);
   self->stamps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                         (GDestroyNotify) file_stamp_free);
+  self->batch_paths = g_ptr_array_new_with_free_func (g_free);
 }
 
 static void
@@ -171,6 +182,61 @@ append_document (SpanmarkProject  *self,
    * never from the good entry whose id it repeats. */
   if (spanmark_project_is_valid_id (id) && !g_hash_table_contains (self->documents_by_id, id))
     g_hash_table_insert (self->documents_by_id, (char *) id, document);
+  if (spanmark_document_get_path (document) != NULL
+      && !g_hash_table_contains (self->documents_by_path, spanmark_document_get_path (document)))
+    g_hash_table_insert (self->documents_by_path,
+                         (char *) spanmark_document_get_path (document), document);
+}
+
+/* Creates the folders @file needs and writes it atomically. */
+static gboolean
+write_file (GFile       *file,
+            const char  *data,
+            gsize        length,
+            gboolean     durable,
+            GError     **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *parent = NULL;
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("%s: only local files can be written"), uri);
+      return FALSE;
+    }
+
+  parent = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (parent, 0755) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("%s: cannot create the folder: %s"), parent, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return spanmark_file_write_atomic (path, data != NULL ? data : "", length, durable, error);
+}
+
+/* Writes a file of the project: durable at once, or in an open batch
+ * remembered for the one sync at its end. */
+static gboolean
+project_write (SpanmarkProject  *self,
+               GFile            *file,
+               const char       *data,
+               gsize             length,
+               GError          **error)
+{
+  if (!write_file (file, data, length, !self->batch, error))
+    return FALSE;
+
+  if (self->batch)
+    g_ptr_array_add (self->batch_paths, g_file_get_path (file));
+  return TRUE;
 }
 
 static SpanmarkProject *
@@ -272,8 +338,7 @@ explain_index_error (GFile        *dir,
     g_set_error (error, G_IO_ERROR, code, "%s: %s", display,
                  _("is missing: this folder is not a Spanmark project"));
   else
-    g_set_error (error, G_IO_ERROR, code, _("%s: cannot be read: %s"), display,
-                 spanmark_json_describe_io_error (local_error));
+    g_set_error (error, G_IO_ERROR, code, "%s: %s", display, local_error->message);
 }
 
 SpanmarkProject *
@@ -282,9 +347,9 @@ spanmark_project_open (GFile   *dir,
 {
   g_autoptr(SpanmarkProject) self = NULL;
   g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *data = NULL;
   g_autofree char *display = NULL;
-  g_autoptr(GError) local_error = NULL;
   SpanmarkChecker checker;
   SpanmarkIndex index;
   gsize length = 0;
@@ -295,7 +360,8 @@ spanmark_project_open (GFile   *dir,
 
   file = g_file_get_child (dir, INDEX_FILE);
   display = g_file_get_parse_name (file);
-  if (!g_file_load_contents (file, NULL, &data, &length, NULL, &local_error))
+  if (!spanmark_file_read_in_project (dir, INDEX_FILE, SPANMARK_FILE_MAX_SIZE, SPANMARK_FILE_READ_NONE,
+                                      &data, &length, &local_error))
     {
       explain_index_error (dir, display, local_error, error);
       return NULL;
@@ -386,7 +452,8 @@ spanmark_project_save (SpanmarkProject  *self,
                                     G_LIST_MODEL (self->documents), &length);
   file = g_file_get_child (self->dir, INDEX_FILE);
 
-  return spanmark_write_file_atomic (file, data, length, error);
+  /* Always durable: in a batch, the index is what commits it. */
+  return write_file (file, data, length, TRUE, error);
 }
 
 GFile *
@@ -519,6 +586,138 @@ spanmark_project_is_valid_annotator (const char *annotator)
   return spanmark_project_is_valid_id (annotator);
 }
 
+static char *
+annotation_path (const char *document_id,
+                 const char *annotator)
+{
+  return g_strdup_printf (ANNOTATIONS_DIR "/%s/%s.json", annotator, document_id);
+}
+
+/* Checks that documents/<@id>.txt can become the text of a new document
+ * holding @text: it must not exist, or be a file no document of the
+ * index uses that holds exactly @text (left by an interrupted import),
+ * which is then taken over (*@adopt). */
+static gboolean
+check_document_file (SpanmarkProject  *self,
+                     const char       *id,
+                     const char       *text,
+                     gboolean         *adopt,
+                     GError          **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *path = g_strdup_printf (DOCUMENTS_DIR "/%s.txt", id);
+  g_autofree char *data = NULL;
+  gsize length = 0;
+
+  *adopt = FALSE;
+
+  if (g_hash_table_contains (self->documents_by_path, path))
+    {
+      g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_EXISTS,
+                   _("%s: the file already exists"), path);
+      return FALSE;
+    }
+
+  file = g_file_resolve_relative_path (self->dir, path);
+  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL) == G_FILE_TYPE_UNKNOWN)
+    {
+      if (!spanmark_file_check_inside (self->dir, path))
+        {
+          g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID,
+                       _("%s: not written, because the path leads outside the project folder (through a symbolic link)"),
+                       path);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (!spanmark_file_read_in_project (self->dir, path, SPANMARK_FILE_MAX_SIZE, SPANMARK_FILE_READ_NONE,
+                                      &data, &length, &local_error))
+    {
+      g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_EXISTS,
+                   _("%s: already exists, and %s"), path, local_error->message);
+      return FALSE;
+    }
+
+  if (length != strlen (text) || memcmp (data, text, length) != 0)
+    {
+      g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_EXISTS,
+                   _("%s: already exists with a different text, and spanmark.json does not list it "
+                     "(left over from an interrupted import?); “spanmark-cli clean” removes such leftovers"),
+                   path);
+      return FALSE;
+    }
+
+  *adopt = TRUE;
+  return TRUE;
+}
+
+static gboolean
+check_new_id (SpanmarkProject  *self,
+              const char       *id,
+              GError          **error)
+{
+  if (!spanmark_project_is_valid_id (id))
+    {
+      g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID,
+                   _("\"%s\" is not a valid document id (letters, digits, \"-\", \"_\" and \".\", not starting with \".\")"),
+                   id);
+      return FALSE;
+    }
+
+  if (g_hash_table_contains (self->documents_by_id, id))
+    {
+      g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_EXISTS,
+                   _("a document with the id \"%s\" already exists"), id);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+_spanmark_project_check_new_document (SpanmarkProject  *self,
+                                      const char       *id,
+                                      const char       *text,
+                                      const char       *annotator,
+                                      GError          **error)
+{
+  g_auto(GStrv) annotators = NULL;
+  gboolean adopt;
+
+  g_return_val_if_fail (SPANMARK_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (!check_new_id (self, id, error) || !check_document_file (self, id, text, &adopt, error))
+    return FALSE;
+  if (!adopt)
+    return TRUE;
+
+  /* The leftover text is the same; an annotation file left beside it is
+   * fine only if this import writes it again.  Anything else may be
+   * someone's work, which an import must not turn into the document's. */
+  annotators = spanmark_project_list_annotators (self);
+  for (guint i = 0; annotators[i] != NULL; i++)
+    {
+      g_autofree char *path = annotation_path (id, annotators[i]);
+      g_autoptr(GFile) file = g_file_resolve_relative_path (self->dir, path);
+
+      if (g_strcmp0 (annotators[i], annotator) == 0 ||
+          g_file_query_file_type (file, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL) == G_FILE_TYPE_UNKNOWN)
+        continue;
+
+      g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_EXISTS,
+                   _("%s: already exists, and spanmark.json does not list its document "
+                     "(left over from an interrupted import?); “spanmark-cli clean” removes such leftovers"),
+                   path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 SpanmarkDocument *
 spanmark_project_add_document (SpanmarkProject  *self,
                                const char       *id,
@@ -530,6 +729,7 @@ spanmark_project_add_document (SpanmarkProject  *self,
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *path = NULL;
+  gboolean adopt;
   gsize bad;
 
   g_return_val_if_fail (SPANMARK_IS_PROJECT (self), NULL);
@@ -537,20 +737,8 @@ spanmark_project_add_document (SpanmarkProject  *self,
   g_return_val_if_fail (text != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!spanmark_project_is_valid_id (id))
-    {
-      g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID,
-                   _("\"%s\" is not a valid document id (letters, digits, \"-\", \"_\" and \".\", not starting with \".\")"),
-                   id);
-      return NULL;
-    }
-
-  if (g_hash_table_contains (self->documents_by_id, id))
-    {
-      g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_EXISTS,
-                   _("a document with the id \"%s\" already exists"), id);
-      return NULL;
-    }
+  if (!check_new_id (self, id, error))
+    return NULL;
 
   if (!spanmark_text_validate (text, strlen (text), &bad, &local_error))
     {
@@ -559,24 +747,12 @@ spanmark_project_add_document (SpanmarkProject  *self,
       return NULL;
     }
 
+  if (!check_document_file (self, id, text, &adopt, error))
+    return NULL;
+
   path = g_strdup_printf (DOCUMENTS_DIR "/%s.txt", id);
   file = g_file_resolve_relative_path (self->dir, path);
-  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL) != G_FILE_TYPE_UNKNOWN)
-    {
-      g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_EXISTS,
-                   _("%s: the file already exists"), path);
-      return NULL;
-    }
-
-  if (!spanmark_json_check_inside (self->dir, path))
-    {
-      g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID,
-                   _("%s: not written, because the path leads outside the project folder (through a symbolic link)"),
-                   path);
-      return NULL;
-    }
-
-  if (!spanmark_write_file_atomic (file, text, strlen (text), error))
+  if (!adopt && !project_write (self, file, text, strlen (text), error))
     return NULL;
 
   document = spanmark_document_new (id, path, title);
@@ -688,13 +864,6 @@ spanmark_project_list_annotators (SpanmarkProject *self)
   return names;
 }
 
-static char *
-annotation_path (const char *document_id,
-                 const char *annotator)
-{
-  return g_strdup_printf (ANNOTATIONS_DIR "/%s/%s.json", annotator, document_id);
-}
-
 GFile *
 spanmark_project_get_annotation_file (SpanmarkProject  *self,
                                       SpanmarkDocument *document,
@@ -768,7 +937,7 @@ record_stamp (SpanmarkProject *self,
   stamp->exists = data != NULL;
   stamp->size = length;
   if (data != NULL)
-    stamp->sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
+    stamp->sha256 = spanmark_text_sha256 (data, (gssize) length);
   g_hash_table_replace (self->stamps, path, stamp);
 }
 
@@ -832,10 +1001,11 @@ spanmark_project_is_file_changed (SpanmarkProject *self,
   /* Another size is another file, without reading it (it may be huge). */
   if (stamp == NULL || !stamp->exists || (goffset) stamp->size != size)
     return TRUE;
-  if (!g_file_load_contents (file, NULL, &data, &length, NULL, NULL) || length != stamp->size)
+  if (!spanmark_file_read (file, SPANMARK_FILE_MAX_SIZE, SPANMARK_FILE_READ_NONE, &data, &length, NULL)
+      || length != stamp->size)
     return TRUE;
 
-  sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
+  sha256 = spanmark_text_sha256 (data, (gssize) length);
 
   return strcmp (sha256, stamp->sha256) != 0;
 }
@@ -875,15 +1045,8 @@ spanmark_project_load_annotations (SpanmarkProject   *self,
   path = annotation_path (spanmark_document_get_id (document), annotator);
   file = g_file_resolve_relative_path (self->dir, path);
 
-  if (!spanmark_json_check_inside (self->dir, path))
-    {
-      set_file_broken (self, file, TRUE);
-      g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID,
-                   _("%s: leads outside the project folder (through a symbolic link)"), path);
-      return NULL;
-    }
-
-  if (!g_file_load_contents (file, NULL, &data, &length, NULL, &local_error))
+  if (!spanmark_file_read_in_project (self->dir, path, SPANMARK_FILE_MAX_SIZE, SPANMARK_FILE_READ_NONE,
+                                      &data, &length, &local_error))
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
         {
@@ -893,11 +1056,11 @@ spanmark_project_load_annotations (SpanmarkProject   *self,
                                               annotator, text);
         }
 
-      /* Unreadable is as bad as invalid: we cannot know what we would
-       * overwrite. */
+      /* Unreadable (a folder, a FIFO, a link out…) is as bad as invalid:
+       * we cannot know what we would overwrite. */
       set_file_broken (self, file, TRUE);
       g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID,
-                   _("%s: cannot be read: %s"), path, spanmark_json_describe_io_error (local_error));
+                   "%s: %s", path, local_error->message);
       return NULL;
     }
 
@@ -998,7 +1161,7 @@ spanmark_project_save_annotations_full (SpanmarkProject        *self,
       return FALSE;
     }
 
-  if (!spanmark_json_check_inside (self->dir, path))
+  if (!spanmark_file_check_inside (self->dir, path))
     {
       g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID,
                    _("%s: not saved, because the path leads outside the project folder (through a symbolic link)"),
@@ -1016,7 +1179,7 @@ spanmark_project_save_annotations_full (SpanmarkProject        *self,
     }
 
   data = serialise_now (set, &modified, &length);
-  if (!spanmark_write_file_atomic (file, data, length, error))
+  if (!project_write (self, file, data, length, error))
     return FALSE;
 
   record_stamp (self, file, data, length);
@@ -1069,7 +1232,7 @@ spanmark_project_save_annotations_copy (SpanmarkProject        *self,
         break;
     }
 
-  if (!spanmark_json_check_inside (self->dir, path))
+  if (!spanmark_file_check_inside (self->dir, path))
     {
       g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID,
                    _("%s: not saved, because the path leads outside the project folder (through a symbolic link)"),
@@ -1131,8 +1294,9 @@ spanmark_project_read_status (SpanmarkProject   *self,
 
   path = annotation_path (spanmark_document_get_id (document), annotator);
   file = g_file_resolve_relative_path (self->dir, path);
-  if (spanmark_document_get_problem (document) != NULL || !spanmark_json_check_inside (self->dir, path)
-      || !g_file_load_contents (file, NULL, &data, &length, NULL, &local_error))
+  if (spanmark_document_get_problem (document) != NULL
+      || !spanmark_file_read_in_project (self->dir, path, SPANMARK_FILE_MAX_SIZE, SPANMARK_FILE_READ_NONE,
+                                         &data, &length, &local_error))
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
         return TRUE;
@@ -1198,37 +1362,57 @@ spanmark_write_file_atomic (GFile       *file,
                             gsize        length,
                             GError     **error)
 {
-  g_autofree char *path = NULL;
-  g_autofree char *parent = NULL;
-
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  path = g_file_get_path (file);
-  if (path == NULL)
-    {
-      g_autofree char *uri = g_file_get_uri (file);
+  return write_file (file, data, length, TRUE, error);
+}
 
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _("%s: only local files can be written"), uri);
-      return FALSE;
+void
+_spanmark_project_begin_batch (SpanmarkProject *self)
+{
+  g_return_if_fail (SPANMARK_IS_PROJECT (self));
+  g_return_if_fail (!self->batch);
+
+  self->batch = TRUE;
+  self->batch_first = spanmark_project_get_n_documents (self);
+  g_ptr_array_set_size (self->batch_paths, 0);
+}
+
+gboolean
+_spanmark_project_end_batch (SpanmarkProject  *self,
+                             gboolean          commit,
+                             GError          **error)
+{
+  gboolean ok = TRUE;
+  guint n;
+
+  g_return_val_if_fail (SPANMARK_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (self->batch, FALSE);
+
+  self->batch = FALSE;
+
+  /* Should the sync fail, the files may not be on disk: undo too. */
+  if (commit)
+    ok = spanmark_file_sync (self->dir, self->batch_paths, error);
+
+  if (!commit || !ok)
+    {
+      for (guint i = 0; i < self->batch_paths->len; i++)
+        g_unlink (g_ptr_array_index (self->batch_paths, i));
+
+      n = spanmark_project_get_n_documents (self);
+      for (guint i = self->batch_first; i < n; i++)
+        {
+          SpanmarkDocument *document = spanmark_project_get_document (self, i);
+
+          g_hash_table_remove (self->documents_by_id, spanmark_document_get_id (document));
+          g_hash_table_remove (self->documents_by_path, spanmark_document_get_path (document));
+        }
+      g_list_store_splice (self->documents, self->batch_first, n - self->batch_first, NULL, 0);
     }
 
-  parent = g_path_get_dirname (path);
-  if (g_mkdir_with_parents (parent, 0755) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("%s: cannot create the folder: %s"), parent, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  /* CONSISTENT writes a temporary file in the same folder and renames it
-   * over the old one; DURABLE fsyncs before the rename, so a crash leaves
-   * either the old or the new file, never a mix. */
-  return g_file_set_contents_full (path, data != NULL ? data : "", length,
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                   0644, error);
+  g_ptr_array_set_size (self->batch_paths, 0);
+  return ok;
 }

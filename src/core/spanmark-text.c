@@ -243,6 +243,9 @@ spanmark_text_is_white_space (gunichar c)
   switch (c)
     {
     case 0x0009: case 0x000A: case 0x000B: case 0x000C: case 0x000D:
+    /* Not White_Space in Unicode, but Python splits on them: a CoNLL
+     * line "\x1c O" would read as one field. */
+    case 0x001C: case 0x001D: case 0x001E: case 0x001F:
     case 0x0020:
     case 0x0085:
     case 0x00A0:

@@ -70,8 +70,15 @@ void      spanmark_text_sha256_digest  (const char  *data,
 char     *spanmark_text_sha256         (const char  *text,
                                         gssize       len) G_GNUC_WARN_UNUSED_RESULT;
 
-/* The Unicode White_Space property (U+0009..U+000D, U+0020, U+0085, U+00A0,
- * U+1680, U+2000..U+200A, U+2028, U+2029, U+202F, U+205F, U+3000). */
+/* White space, the one rule for every part of Spanmark that tells white
+ * space from other characters: what a token is in the conll and hf
+ * exports (a character that is not white space), and the ends of a
+ * selection.  It is exactly Python's str.isspace(), which str.split() and
+ * so the CoNLL readers of NLTK and spaCy use: the Unicode White_Space
+ * property (U+0009..U+000D, U+0020, U+0085, U+00A0, U+1680,
+ * U+2000..U+200A, U+2028, U+2029, U+202F, U+205F, U+3000) and the
+ * information separators U+001C..U+001F.  No character above U+3000 and
+ * none in U+0021..U+007F is white space. */
 gboolean  spanmark_text_is_white_space (gunichar     c);
 
 /* Narrows [*start, *end) (code points) so it neither starts nor ends with

@@ -9,10 +9,14 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <stdarg.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
+#include "spanmark-file.h"
 #include "spanmark-json.h"
 #include "spanmark-project.h"
 #include "spanmark-validate.h"
@@ -21,6 +25,7 @@ typedef struct
 {
   char     *name;
   gboolean  is_dir;
+  gboolean  is_regular;  /* not through a symbolic link */
 } Entry;
 
 static void
@@ -70,12 +75,118 @@ list_sorted (GFile   *dir,
       entry = g_new0 (Entry, 1);
       entry->name = g_strdup (g_file_info_get_name (info));
       entry->is_dir = g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY;
+      entry->is_regular = g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR;
       g_ptr_array_add (entries, entry);
     }
 
   g_ptr_array_sort (entries, compare_entries);
 
   return g_steal_pointer (&entries);
+}
+
+/* What one run of the validator knows. */
+typedef struct
+{
+  GFile           *dir;
+  SpanmarkChecker  checker;
+  SpanmarkIndex    index;
+  GHashTable      *documents;   /* id -> SpanmarkDocument, borrowed from the index */
+  GHashTable      *good_texts;  /* ids whose text read well */
+  /* Documents whose text is in documents/ but which spanmark.json does
+   * not list: left by an interrupted import.  Only known when the index
+   * read without any problem; otherwise nothing is taken for a leftover,
+   * since a broken entry may be what uses the file. */
+  GHashTable      *orphans;     /* id set, owned */
+  /* What does not make the project invalid: SpanmarkProblem of
+   * SPANMARK_PROBLEM_WARNING or _LEFTOVER, in the order found. */
+  GPtrArray       *notes;
+} Validation;
+
+static void G_GNUC_PRINTF (5, 6)
+add_problem (Validation              *v,
+             SpanmarkProblemSeverity  severity,
+             const char              *file,
+             const char              *location,
+             const char              *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_ptr_array_add (v->notes, spanmark_problem_new_full (severity, file, location, message));
+}
+
+#define add_leftover(v, file, ...) add_problem ((v), SPANMARK_PROBLEM_LEFTOVER, (file), NULL, __VA_ARGS__)
+
+/* A temporary file of an interrupted atomic write in @folder (relative to
+ * the project, "" for its top), if @entry is one whose target belongs
+ * there. */
+static gboolean
+check_temporary (Validation  *v,
+                 const char  *folder,
+                 const Entry *entry,
+                 const char  *suffix)
+{
+  g_autofree char *target = NULL;
+  g_autofree char *path = NULL;
+
+  if (!entry->is_regular || !spanmark_file_is_temporary_name (entry->name, &target))
+    return FALSE;
+  if (folder[0] == '\0' ? !g_str_equal (target, "spanmark.json") : !g_str_has_suffix (target, suffix))
+    return FALSE;
+
+  path = folder[0] == '\0' ? g_strdup (entry->name) : g_strconcat (folder, "/", entry->name, NULL);
+  add_leftover (v, path, _("a temporary file left by an interrupted save of %s, not data; "
+                           "“spanmark-cli clean” removes it"), target);
+  return TRUE;
+}
+
+/* The top folder and documents/: temporary files, and texts no entry of
+ * the index uses. */
+static void
+find_leftover_texts (Validation *v,
+                     GPtrArray  *top,
+                     gboolean    index_ok)
+{
+  g_autoptr(GFile) folder = g_file_get_child (v->dir, "documents");
+  g_autoptr(GHashTable) paths = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) entries = NULL;
+
+  for (guint i = 0; i < top->len; i++)
+    check_temporary (v, "", g_ptr_array_index (top, i), NULL);
+
+  entries = list_sorted (folder, NULL);
+  if (entries == NULL)
+    return;
+
+  for (guint i = 0; i < v->index.documents->len; i++)
+    g_hash_table_add (paths, (char *) spanmark_document_get_path (g_ptr_array_index (v->index.documents, i)));
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      Entry *entry = g_ptr_array_index (entries, i);
+      g_autofree char *path = g_strconcat ("documents/", entry->name, NULL);
+      g_autofree char *id = NULL;
+
+      if (check_temporary (v, "documents", entry, ".txt"))
+        continue;
+      if (!index_ok || !entry->is_regular || !g_str_has_suffix (entry->name, ".txt") ||
+          g_hash_table_contains (paths, path))
+        continue;
+
+      id = g_strndup (entry->name, strlen (entry->name) - strlen (".txt"));
+      if (!spanmark_project_is_valid_id (id) || g_hash_table_contains (v->documents, id))
+        continue;
+
+      add_leftover (v, path, _("spanmark.json does not list this document: it was left by an interrupted "
+                               "import; import the same files again to finish it, or "
+                               "“spanmark-cli clean” removes it"));
+      g_hash_table_add (v->orphans, g_steal_pointer (&id));
+    }
 }
 
 /* The position of each span in the file's "spans" array, by id: the
@@ -121,7 +232,7 @@ span_positions (const char *path,
  * almost always a slip (a label key pressed on a tagged span): a flat
  * export keeps only one of them. */
 static void
-warn_same_range (SpanmarkChecker       *warnings,
+warn_same_range (Validation            *v,
                  const char            *path,
                  const char            *data,
                  gsize                  length,
@@ -147,89 +258,82 @@ warn_same_range (SpanmarkChecker       *warnings,
         positions = span_positions (path, data, length);
       location = g_strdup_printf ("spans[%u] (id \"%s\")",
                                   GPOINTER_TO_UINT (g_hash_table_lookup (positions, span->id)), span->id);
-      spanmark_checker_add (warnings, SPANMARK_PROJECT_ERROR_INVALID, path, location,
-                            _("covers the same characters %u–%u as spans[%u] (id \"%s\"), "
-                              "tagged %s there and %s here; flat exports keep only one of them"),
-                            span->start, span->end,
-                            GPOINTER_TO_UINT (g_hash_table_lookup (positions, first->id)), first->id,
-                            first->label, span->label);
+      add_problem (v, SPANMARK_PROBLEM_WARNING, path, location,
+                   _("covers the same characters %u–%u as spans[%u] (id \"%s\"), "
+                     "tagged %s there and %s here; flat exports keep only one of them"),
+                   span->start, span->end,
+                   GPOINTER_TO_UINT (g_hash_table_lookup (positions, first->id)), first->id,
+                   first->label, span->label);
     }
 }
 
 static void
-validate_annotation_file (SpanmarkChecker *checker,
-                          SpanmarkChecker *warnings,
-                          GFile           *dir,
-                          SpanmarkIndex   *index,
-                          GHashTable      *documents,
-                          GHashTable      *good_texts,
-                          const char      *annotator,
-                          const char      *name)
+validate_annotation_file (Validation  *v,
+                          const char  *annotator,
+                          const Entry *entry)
 {
   g_autoptr(SpanmarkAnnotationSet) set = NULL;
-  g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_strdup_printf ("annotations/%s/%s", annotator, name);
-  g_autofree char *document_id = g_strndup (name, strlen (name) - strlen (".json"));
+  g_autofree char *path = g_strdup_printf ("annotations/%s/%s", annotator, entry->name);
+  g_autofree char *document_id = g_strndup (entry->name, strlen (entry->name) - strlen (".json"));
   g_autofree char *data = NULL;
   g_autofree char *text = NULL;
   SpanmarkDocument *document;
   gsize length = 0;
 
-  document = g_hash_table_lookup (documents, document_id);
+  document = g_hash_table_lookup (v->documents, document_id);
 
   /* A document whose index entry is wrong was reported already. */
-  if (document == NULL && g_hash_table_contains (index->bad_ids, document_id))
+  if (document == NULL && g_hash_table_contains (v->index.bad_ids, document_id))
     return;
+
+  if (document == NULL && entry->is_regular && g_hash_table_contains (v->orphans, document_id))
+    {
+      add_leftover (v, path, _("spanmark.json does not list its document: it was left by an interrupted "
+                               "import; import the same files again to finish it, or "
+                               "“spanmark-cli clean” removes it"));
+      return;
+    }
 
   if (document == NULL)
     {
-      spanmark_checker_add (checker, SPANMARK_PROJECT_ERROR_NOT_FOUND, path, NULL,
+      spanmark_checker_add (&v->checker, SPANMARK_PROJECT_ERROR_NOT_FOUND, path, NULL,
                             _("there is no document \"%s\" in spanmark.json"), document_id);
       return;
     }
 
-  file = g_file_resolve_relative_path (dir, path);
-  if (!spanmark_json_check_inside (dir, path))
+  if (!spanmark_file_read_in_project (v->dir, path, SPANMARK_FILE_MAX_SIZE, SPANMARK_FILE_READ_NONE,
+                                      &data, &length, &error))
     {
-      spanmark_checker_add (checker, SPANMARK_PROJECT_ERROR_INVALID, path, NULL,
-                            _("leads outside the project folder (through a symbolic link)"));
-      return;
-    }
-
-  if (!g_file_load_contents (file, NULL, &data, &length, NULL, &error))
-    {
-      spanmark_checker_add (checker, SPANMARK_PROJECT_ERROR_INVALID, path, NULL,
-                            _("cannot be read: %s"), spanmark_json_describe_io_error (error));
+      spanmark_checker_add (&v->checker, SPANMARK_PROJECT_ERROR_INVALID, path, NULL, "%s", error->message);
       return;
     }
 
   /* The text's own problems were reported once already; here a text that
    * cannot be read only means the checks that need it are skipped. */
-  if (g_hash_table_contains (good_texts, document_id))
+  if (g_hash_table_contains (v->good_texts, document_id))
     {
       SpanmarkChecker quiet;
 
       spanmark_checker_init (&quiet);
-      text = spanmark_json_read_text (&quiet, dir, NULL,
+      text = spanmark_json_read_text (&quiet, v->dir, NULL,
                                       spanmark_document_get_path (document), NULL);
       spanmark_checker_clear (&quiet);
     }
 
-  set = spanmark_json_read_annotations (checker, path, data, length, document_id,
-                                        annotator, text, index->schema);
+  set = spanmark_json_read_annotations (&v->checker, path, data, length, document_id,
+                                        annotator, text, v->index.schema);
   if (set != NULL)
-    warn_same_range (warnings, path, data, length, set);
+    warn_same_range (v, path, data, length, set);
 }
 
 /* Copies kept by "Save mine as a copy" are valid data outside the
  * project's model: each is listed, naming the file it is a version of,
  * so it is merged or deleted rather than forgotten. */
 static void
-warn_conflict_copies (SpanmarkChecker *warnings,
-                      GFile           *dir)
+warn_conflict_copies (Validation *v)
 {
-  g_autoptr(GFile) conflicts = g_file_get_child (dir, SPANMARK_PROJECT_CONFLICTS_DIR);
+  g_autoptr(GFile) conflicts = g_file_get_child (v->dir, SPANMARK_PROJECT_CONFLICTS_DIR);
   g_autoptr(GPtrArray) annotators = list_sorted (conflicts, NULL);
   g_autoptr(GRegex) pattern = g_regex_new ("^(.+)-[0-9]{8}T[0-9]{6}Z(-[0-9]+)?\\.json$", 0, 0, NULL);
 
@@ -258,143 +362,40 @@ warn_conflict_copies (SpanmarkChecker *warnings,
           if (g_regex_match (pattern, file->name, 0, &match))
             document_id = g_match_info_fetch (match, 1);
           if (document_id != NULL)
-            spanmark_checker_add (warnings, SPANMARK_PROJECT_ERROR_CHANGED, path, NULL,
-                                  _("a copy of %s's version of annotations/%s/%s.json, kept when that "
-                                    "file had changed on disk; merge what is needed into it, then delete this copy"),
-                                  annotator->name, annotator->name, document_id);
+            add_problem (v, SPANMARK_PROBLEM_WARNING, path, NULL,
+                         _("a copy of %s's version of annotations/%s/%s.json, kept when that "
+                           "file had changed on disk; merge what is needed into it, then delete this copy"),
+                         annotator->name, annotator->name, document_id);
           else
-            spanmark_checker_add (warnings, SPANMARK_PROJECT_ERROR_CHANGED, path, NULL,
-                                  _("not a copy made by Spanmark; nothing reads it"));
+            add_problem (v, SPANMARK_PROBLEM_WARNING, path, NULL,
+                         _("not a copy made by Spanmark; nothing reads it"));
         }
     }
 }
 
-/* Hands out the problems (and the warnings, if asked for) and frees the
- * rest. */
-static GPtrArray *
-finish (SpanmarkChecker  *checker,
-        SpanmarkChecker  *warnings,
-        SpanmarkIndex    *index,
-        GPtrArray       **warnings_out)
+/* Every annotation file, and the temporary files among them.  Hidden
+ * entries and other names are not data and are left alone. */
+static void
+validate_annotations (Validation *v)
 {
-  GPtrArray *problems = spanmark_checker_steal_problems (checker);
-
-  if (warnings_out != NULL)
-    *warnings_out = spanmark_checker_steal_problems (warnings);
-  spanmark_checker_clear (checker);
-  spanmark_checker_clear (warnings);
-  spanmark_index_clear (index);
-
-  return problems;
-}
-
-GPtrArray *
-spanmark_validate_project (GFile   *dir,
-                           GError **error)
-{
-  return spanmark_validate_project_full (dir, NULL, error);
-}
-
-GPtrArray *
-spanmark_validate_project_full (GFile      *dir,
-                                GPtrArray **warnings_out,
-                                GError    **error)
-{
-  g_autoptr(GFile) index_file = NULL;
-  g_autoptr(GFile) annotations = NULL;
-  g_autoptr(GPtrArray) annotators = NULL;
-  g_autoptr(GHashTable) documents = NULL;
-  g_autoptr(GHashTable) good_texts = NULL;
+  g_autoptr(GFile) annotations = g_file_get_child (v->dir, "annotations");
+  g_autoptr(GPtrArray) annotators = list_sorted (annotations, NULL);
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *data = NULL;
-  SpanmarkChecker checker;
-  SpanmarkChecker warnings;
-  SpanmarkIndex index;
-  gsize length = 0;
 
-  g_return_val_if_fail (G_IS_FILE (dir), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (warnings_out != NULL)
-    *warnings_out = NULL;
-
-  /* Only a folder that cannot be listed at all is an error; everything
-   * else is a problem in the list. */
-  {
-    g_autoptr(GPtrArray) top = list_sorted (dir, &local_error);
-
-    if (top == NULL)
-      {
-        g_autofree char *name = g_file_get_parse_name (dir);
-
-        /* Not GIO's "Error opening directory '…': …": the path once. */
-        if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-          g_set_error (error, G_IO_ERROR, local_error->code, _("%s: there is no such folder"), name);
-        else
-          g_set_error (error, local_error->domain, local_error->code, _("%s: cannot be read: %s"),
-                       name, spanmark_json_describe_io_error (local_error));
-        return NULL;
-      }
-  }
-
-  spanmark_checker_init (&checker);
-  spanmark_checker_init (&warnings);
-  memset (&index, 0, sizeof index);
-
-  index_file = g_file_get_child (dir, "spanmark.json");
-  if (!g_file_load_contents (index_file, NULL, &data, &length, NULL, &local_error))
-    {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        spanmark_checker_add (&checker, SPANMARK_PROJECT_ERROR_NOT_FOUND, "spanmark.json", NULL,
-                              _("is missing: this folder is not a Spanmark project"));
-      else
-        spanmark_checker_add (&checker, SPANMARK_PROJECT_ERROR_NOT_FOUND, "spanmark.json", NULL,
-                              _("cannot be read: %s"), spanmark_json_describe_io_error (local_error));
-      return finish (&checker, &warnings, &index, warnings_out);
-    }
-
-  if (!spanmark_json_read_index (&checker, data, length, &index))
-    return finish (&checker, &warnings, &index, warnings_out);
-
-  /* Every document's text, once. */
-  documents = g_hash_table_new (g_str_hash, g_str_equal);
-  good_texts = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint i = 0; i < index.documents->len; i++)
-    {
-      SpanmarkDocument *document = g_ptr_array_index (index.documents, i);
-      const char *id = spanmark_document_get_id (document);
-      g_autofree char *text = NULL;
-
-      /* Its entry's problem is in the list already. */
-      if (spanmark_document_get_problem (document) != NULL)
-        continue;
-
-      g_hash_table_insert (documents, (char *) id, document);
-      text = spanmark_json_read_text (&checker, dir, g_ptr_array_index (index.locations, i),
-                                      spanmark_document_get_path (document), NULL);
-      if (text != NULL)
-        g_hash_table_add (good_texts, (char *) id);
-    }
-
-  /* Then every annotation file.  Hidden entries and names not ending in
-   * ".json" (such as the temporary files of an interrupted atomic write)
-   * are not data. */
-  annotations = g_file_get_child (dir, "annotations");
-  annotators = list_sorted (annotations, NULL);
   for (guint i = 0; annotators != NULL && i < annotators->len; i++)
     {
       Entry *annotator = g_ptr_array_index (annotators, i);
       g_autoptr(GFile) folder = NULL;
       g_autoptr(GPtrArray) files = NULL;
+      g_autofree char *folder_path = NULL;
 
       if (!annotator->is_dir || annotator->name[0] == '.')
         continue;
 
+      folder_path = g_strdup_printf ("annotations/%s", annotator->name);
       if (!spanmark_project_is_valid_annotator (annotator->name))
         {
-          g_autofree char *path = g_strdup_printf ("annotations/%s", annotator->name);
-
-          spanmark_checker_add (&checker, SPANMARK_PROJECT_ERROR_INVALID, path, NULL,
+          spanmark_checker_add (&v->checker, SPANMARK_PROJECT_ERROR_INVALID, folder_path, NULL,
                                 _("\"%s\" is not a valid annotator name"), annotator->name);
           continue;
         }
@@ -403,9 +404,7 @@ spanmark_validate_project_full (GFile      *dir,
       files = list_sorted (folder, &local_error);
       if (files == NULL)
         {
-          g_autofree char *path = g_strdup_printf ("annotations/%s", annotator->name);
-
-          spanmark_checker_add (&checker, SPANMARK_PROJECT_ERROR_INVALID, path, NULL,
+          spanmark_checker_add (&v->checker, SPANMARK_PROJECT_ERROR_INVALID, folder_path, NULL,
                                 _("cannot be read: %s"), local_error->message);
           g_clear_error (&local_error);
           continue;
@@ -415,15 +414,275 @@ spanmark_validate_project_full (GFile      *dir,
         {
           Entry *file = g_ptr_array_index (files, j);
 
-          if (file->is_dir || file->name[0] == '.' || !g_str_has_suffix (file->name, ".json"))
+          if (check_temporary (v, folder_path, file, ".json"))
+            continue;
+          /* A folder, FIFO or link named like an annotation file is read
+           * (and refused) like one, rather than passed over. */
+          if (file->name[0] == '.' || !g_str_has_suffix (file->name, ".json"))
             continue;
 
-          validate_annotation_file (&checker, &warnings, dir, &index, documents, good_texts,
-                                    annotator->name, file->name);
+          validate_annotation_file (v, annotator->name, file);
         }
     }
+}
 
-  warn_conflict_copies (&warnings, dir);
+static void
+validation_clear (Validation *v)
+{
+  spanmark_index_clear (&v->index);
+  spanmark_checker_clear (&v->checker);
+  g_clear_pointer (&v->documents, g_hash_table_unref);
+  g_clear_pointer (&v->good_texts, g_hash_table_unref);
+  g_clear_pointer (&v->orphans, g_hash_table_unref);
+  g_clear_pointer (&v->notes, g_ptr_array_unref);
+}
 
-  return finish (&checker, &warnings, &index, warnings_out);
+/* The errors first (index, texts, annotation files), then the warnings
+ * and leftovers in the order they are found: top folder, documents/,
+ * annotations/, conflicts/. */
+static GPtrArray *
+validation_steal_problems (Validation *v)
+{
+  GPtrArray *problems = spanmark_checker_steal_problems (&v->checker);
+
+  for (guint i = 0; i < v->notes->len; i++)
+    g_ptr_array_add (problems, spanmark_problem_copy (g_ptr_array_index (v->notes, i)));
+
+  return problems;
+}
+
+GPtrArray *
+spanmark_validate_project (GFile   *dir,
+                           GError **error)
+{
+  g_autoptr(GPtrArray) top = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *data = NULL;
+  Validation v = { 0 };
+  GPtrArray *problems;
+  gsize length = 0;
+  gboolean index_ok;
+
+  g_return_val_if_fail (G_IS_FILE (dir), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* Only a folder that cannot be listed at all is an error; everything
+   * else is a problem in the list. */
+  top = list_sorted (dir, &local_error);
+  if (top == NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (dir);
+
+      /* Not GIO's "Error opening directory '…': …": the path once. */
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_set_error (error, G_IO_ERROR, local_error->code, _("%s: there is no such folder"), name);
+      else
+        g_set_error (error, local_error->domain, local_error->code, _("%s: cannot be read: %s"),
+                     name, spanmark_json_describe_io_error (local_error));
+      return NULL;
+    }
+  g_clear_error (&local_error);
+
+  v.dir = dir;
+  spanmark_checker_init (&v.checker);
+  v.documents = g_hash_table_new (g_str_hash, g_str_equal);
+  v.good_texts = g_hash_table_new (g_str_hash, g_str_equal);
+  v.orphans = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  v.notes = g_ptr_array_new_with_free_func ((GDestroyNotify) spanmark_problem_free);
+
+  if (!spanmark_file_read_in_project (dir, "spanmark.json", SPANMARK_FILE_MAX_SIZE, SPANMARK_FILE_READ_NONE,
+                                      &data, &length, &local_error))
+    {
+      spanmark_checker_add (&v.checker, SPANMARK_PROJECT_ERROR_NOT_FOUND, "spanmark.json", NULL, "%s",
+                            g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)
+                            ? _("is missing: this folder is not a Spanmark project")
+                            : local_error->message);
+      problems = validation_steal_problems (&v);
+      validation_clear (&v);
+      return problems;
+    }
+
+  if (!spanmark_json_read_index (&v.checker, data, length, &v.index))
+    {
+      problems = validation_steal_problems (&v);
+      validation_clear (&v);
+      return problems;
+    }
+  index_ok = spanmark_checker_get_n_problems (&v.checker) == 0;
+
+  /* Every document's text, once. */
+  for (guint i = 0; i < v.index.documents->len; i++)
+    {
+      SpanmarkDocument *document = g_ptr_array_index (v.index.documents, i);
+      const char *id = spanmark_document_get_id (document);
+      g_autofree char *text = NULL;
+
+      /* Its entry's problem is in the list already. */
+      if (spanmark_document_get_problem (document) != NULL)
+        continue;
+
+      g_hash_table_insert (v.documents, (char *) id, document);
+      text = spanmark_json_read_text (&v.checker, dir, g_ptr_array_index (v.index.locations, i),
+                                      spanmark_document_get_path (document), NULL);
+      if (text != NULL)
+        g_hash_table_add (v.good_texts, (char *) id);
+    }
+
+  find_leftover_texts (&v, top, index_ok);
+  validate_annotations (&v);
+  warn_conflict_copies (&v);
+
+  problems = validation_steal_problems (&v);
+  validation_clear (&v);
+
+  return problems;
+}
+
+/* Annotation files, then texts, then the top folder. */
+static int
+leftover_rank (const char *path)
+{
+  if (g_str_has_prefix (path, "annotations/"))
+    return 0;
+  if (g_str_has_prefix (path, "documents/"))
+    return 1;
+  return 2;
+}
+
+static int
+compare_leftovers (gconstpointer a,
+                   gconstpointer b)
+{
+  const SpanmarkProblem *pa = *(const SpanmarkProblem * const *) a;
+  const SpanmarkProblem *pb = *(const SpanmarkProblem * const *) b;
+  int ra = leftover_rank (pa->file), rb = leftover_rank (pb->file);
+
+  if (ra != rb)
+    return ra < rb ? -1 : 1;
+  return strcmp (pa->file, pb->file);
+}
+
+static gboolean
+remove_path (GFile       *dir,
+             const char  *relative,
+             gboolean     folder,
+             GError     **error)
+{
+  g_autoptr(GFile) file = g_file_resolve_relative_path (dir, relative);
+  g_autofree char *path = g_file_get_path (file);
+
+  if ((folder ? g_rmdir (path) : g_unlink (path)) != 0 && errno != ENOENT)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("%s: cannot remove: %s"), relative, g_strerror (saved_errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether every entry of annotations/<@annotator> is in @removing. */
+static gboolean
+folder_emptied (GFile      *dir,
+                const char *folder_path,
+                GHashTable *removing)
+{
+  g_autoptr(GFile) folder = g_file_resolve_relative_path (dir, folder_path);
+  g_autoptr(GPtrArray) entries = list_sorted (folder, NULL);
+
+  for (guint i = 0; entries != NULL && i < entries->len; i++)
+    {
+      Entry *entry = g_ptr_array_index (entries, i);
+      g_autofree char *path = g_strconcat (folder_path, "/", entry->name, NULL);
+
+      if (!g_hash_table_contains (removing, path))
+        return FALSE;
+    }
+  return entries != NULL;
+}
+
+gboolean
+spanmark_clean_project (GFile      *dir,
+                        gboolean    dry_run,
+                        GPtrArray  *removed,
+                        GError    **error)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) leftovers = g_ptr_array_new ();
+  g_autoptr(GHashTable) removing = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) folders = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) folder_list = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (G_IS_FILE (dir), FALSE);
+  g_return_val_if_fail (removed != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* A folder that is no project has no leftovers, only files. */
+  {
+    g_autoptr(GFile) index = g_file_get_child (dir, "spanmark.json");
+    g_autofree char *display = g_file_get_parse_name (index);
+    g_autofree char *head = NULL;
+    g_autoptr(GError) local_error = NULL;
+
+    if (!spanmark_file_read_in_project (dir, "spanmark.json", 1, SPANMARK_FILE_READ_HEAD,
+                                        &head, NULL, &local_error))
+      {
+        g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", display);
+        return FALSE;
+      }
+  }
+
+  /* The very rules of validation decide what is a leftover, so clean
+   * never removes a file validate does not name. */
+  problems = spanmark_validate_project (dir, error);
+  if (problems == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      SpanmarkProblem *problem = g_ptr_array_index (problems, i);
+
+      if (problem->severity != SPANMARK_PROBLEM_LEFTOVER)
+        continue;
+      g_ptr_array_add (leftovers, problem);
+      g_hash_table_add (removing, problem->file);
+    }
+  g_ptr_array_sort (leftovers, compare_leftovers);
+
+  /* Which annotator folders end up empty is decided before anything
+   * goes, so that a dry run says the same as a real one. */
+  for (guint i = 0; i < leftovers->len; i++)
+    {
+      const SpanmarkProblem *problem = g_ptr_array_index (leftovers, i);
+      g_autofree char *folder = NULL;
+
+      if (!g_str_has_prefix (problem->file, "annotations/"))
+        continue;
+      folder = g_path_get_dirname (problem->file);
+      if (g_hash_table_contains (folders, folder) || !folder_emptied (dir, folder, removing))
+        continue;
+      g_hash_table_add (folders, folder);
+      g_ptr_array_add (folder_list, g_steal_pointer (&folder));
+    }
+
+  for (guint i = 0; i < leftovers->len; i++)
+    {
+      const SpanmarkProblem *problem = g_ptr_array_index (leftovers, i);
+
+      if (!dry_run && !remove_path (dir, problem->file, FALSE, error))
+        return FALSE;
+      g_ptr_array_add (removed, g_strdup (problem->file));
+    }
+
+  for (guint i = 0; i < folder_list->len; i++)
+    {
+      const char *folder = g_ptr_array_index (folder_list, i);
+
+      if (!dry_run && !remove_path (dir, folder, TRUE, error))
+        return FALSE;
+      g_ptr_array_add (removed, g_strconcat (folder, "/", NULL));
+    }
+
+  return TRUE;
 }

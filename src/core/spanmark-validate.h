@@ -15,18 +15,36 @@ G_BEGIN_DECLS
 /* Checks spanmark.json, every document text and every annotation file
  * under annotations/: JSON shape and types, offsets in range, end > start,
  * `text` equals the covered text, text_sha256 matches, ids unique, labels
- * and entity references known, document paths inside the project.  Never
- * writes.  Returns every problem found (empty array: valid).  Returns NULL
- * with @error only when the folder itself cannot be read. */
-GPtrArray *spanmark_validate_project      (GFile       *dir,
-                                           GError     **error) G_GNUC_WARN_UNUSED_RESULT;
-/* The same, and, when @warnings is not NULL, sets it to what is valid but
- * worth a look (an array of SpanmarkProblem, possibly empty): two spans
- * on exactly the same characters (flat exports keep one), and copies
- * kept under conflicts/ after a conflicting save.  Warnings never make
- * a project invalid. */
-GPtrArray *spanmark_validate_project_full (GFile       *dir,
-                                           GPtrArray  **warnings,
-                                           GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+ * and entity references known, document paths inside the project, and
+ * that each is a regular file (not a folder, FIFO or device) that no
+ * symbolic link leads out of the project.  Never writes.
+ *
+ * Also lists, as SPANMARK_PROBLEM_WARNING, what is valid but worth a
+ * look: two spans on exactly the same characters (flat exports keep one)
+ * and copies kept under conflicts/ after a conflicting save.  And, as
+ * SPANMARK_PROBLEM_LEFTOVER, what an interrupted write
+ * leaves behind: temporary files of atomic saves ("NAME.json.XXXXXX",
+ * "NAME.txt.XXXXXX"), and — when spanmark.json itself has no problem —
+ * texts in documents/ and their annotation files that the index does not
+ * list (an import killed before it wrote the index).  Neither makes the
+ * project invalid.
+ *
+ * Returns every problem found (no SPANMARK_PROBLEM_ERROR among them:
+ * valid), errors first.  Returns NULL with @error only when the folder
+ * itself cannot be read. */
+GPtrArray *spanmark_validate_project (GFile   *dir,
+                                      GError **error) G_GNUC_WARN_UNUSED_RESULT;
+
+/* Removes what spanmark_validate_project() lists as leftovers: annotation
+ * files first, then texts and temporary files, so that a clean that is
+ * interrupted in turn leaves only leftovers the next one finds; then the
+ * annotator folders left empty.  With @dry_run nothing is removed.
+ * Appends the paths removed (or that would be), relative to @dir, to
+ * @removed (char*).  FALSE with @error if the folder cannot be read or a
+ * file cannot be removed (naming it). */
+gboolean   spanmark_clean_project    (GFile      *dir,
+                                      gboolean    dry_run,
+                                      GPtrArray  *removed,
+                                      GError    **error);
 
 G_END_DECLS

@@ -90,7 +90,7 @@ test_warning (void)
   spanmark_test_replace_in_file (file, "\"spans\": [\n",
                    "\"spans\": [\n    {\"id\": \"s999\", \"start\": 0, \"end\": 3, \"label\": \"PLACE\", \"text\": \"林振邦\"},\n");
   g_assert_cmpint (cli_run (tmp, &out, &err, "validate", "sample", NULL), ==, 0);
-  g_assert_nonnull (strstr (err, "warning: annotations/sample/yunlan-001.json: spans[0] (id \"s999\"): "));
+  g_assert_nonnull (strstr (err, "annotations/sample/yunlan-001.json: warning: spans[0] (id \"s999\"): "));
   g_assert_nonnull (strstr (err, "(id \"s1\")"));
   g_assert_nonnull (strstr (out, "no problems found, 1 warning"));
 

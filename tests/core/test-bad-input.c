@@ -720,7 +720,7 @@ test_open_not_a_project (void)
    * …: Is a directory" is not repeated. */
   {
     g_autofree char *index = g_build_filename (dir, "spanmark.json", NULL);
-    g_autofree char *expected = g_strdup_printf ("%s: cannot be read: %s", index, g_strerror (EISDIR));
+    g_autofree char *expected = g_strdup_printf ("%s: is a folder, not a file", index);
 
     g_assert_cmpint (g_mkdir (index, 0755), ==, 0);
     project = spanmark_project_open (folder, &error);
@@ -734,8 +734,7 @@ test_open_not_a_project (void)
     g_assert_cmpuint (problems->len, ==, 1);
     problem = g_ptr_array_index (problems, 0);
     g_assert_cmpstr (problem->file, ==, "spanmark.json");
-    g_assert_true (g_str_has_prefix (problem->message, "cannot be read: "));
-    g_assert_null (strstr (problem->message, "Error"));
+    g_assert_cmpstr (problem->message, ==, "is a folder, not a file");
     g_clear_pointer (&problems, g_ptr_array_unref);
     g_assert_cmpint (g_rmdir (index), ==, 0);
   }
@@ -935,7 +934,7 @@ test_unreadable_message (void)
   g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autoptr(SpanmarkProject) project = fixture_make_project (dir, FALSE);
   g_autofree char *path = g_build_filename (dir, D1, NULL);
-  g_autofree char *expected = g_strdup_printf (D1 ": cannot be read: %s", g_strerror (EISDIR));
+  g_autofree char *expected = g_strdup (D1 ": is a folder, not a file");
   g_autoptr(SpanmarkAnnotationSet) set = NULL;
   g_autoptr(GError) error = NULL;
 

@@ -9,6 +9,14 @@
  * over, and after each kill checks that every file still loads and the
  * whole project validates: each write is all or nothing, and the
  * temporary files a killed write leaves behind are never taken for data.
+ *
+ * Imports and exports are stopped deterministically instead: the child
+ * ("--import-step", "--export-step") ends itself with _exit() — which
+ * leaves the files as a kill would — at the Nth step of its writes (each
+ * temporary file written, each rename), for every N until it gets to the
+ * end.  After each, every data file parses, the project validates, and
+ * running the same command again completes with exactly the result of an
+ * import or export that was never interrupted.
  */
 
 #include "config.h"
@@ -26,6 +34,9 @@
 
 #define N_ROUNDS 40
 #define MAX_SPANS 60
+/* The exit status of a child that stopped itself at the step it was
+ * given. */
+#define STOPPED 77
 
 static const char * const labels[] = { "OFFICIAL", "PLACE", "INITIATIVE" };
 
@@ -129,11 +140,18 @@ check_project (const char *dir)
   g_assert_no_error (error);
   for (guint i = 0; i < problems->len; i++)
     {
-      g_autofree char *text = spanmark_problem_to_string (g_ptr_array_index (problems, i));
+      const SpanmarkProblem *problem = g_ptr_array_index (problems, i);
+      g_autofree char *text = spanmark_problem_to_string (problem);
+      g_autofree char *base = g_path_get_basename (problem->file);
 
+      /* The project is valid; a kill may only leave temporary files,
+       * which validation names as leftovers.  (The edits themselves put
+       * two labels on one range, which validation warns about.) */
       g_test_message ("problem: %s", text);
+      g_assert_cmpint (problem->severity, !=, SPANMARK_PROBLEM_ERROR);
+      if (problem->severity == SPANMARK_PROBLEM_LEFTOVER)
+        g_assert_true (spanmark_file_is_temporary_name (base, NULL));
     }
-  g_assert_cmpuint (problems->len, ==, 0);
 
   /* And the project itself loads everything. */
   project = fixture_open (dir);
@@ -196,7 +214,7 @@ test_kill (void)
     }
 
   /* Whatever the kills left behind besides the data is a temporary file
-   * of an atomic write, and validation above ignored it. */
+   * of an atomic write, which validation above named as a leftover. */
   alice = g_dir_open (alice_path, 0, &error);
   g_assert_no_error (error);
   while ((name = g_dir_read_name (alice)) != NULL)
@@ -211,16 +229,441 @@ test_kill (void)
   spanmark_test_remove_tree (dir);
 }
 
+/* Stopping at a step */
+
+static guint stop_at;
+static guint n_steps;
+
+static void
+stop_at_step_cb (const char *step,
+                 const char *path)
+{
+  /* _exit(): no clean-up, no atexit handlers, as after a kill. */
+  if (++n_steps == stop_at)
+    _exit (STOPPED);
+}
+
+/* The child: imports @files into @dir and saves the index, stopping at
+ * write step @stop. */
+static int
+import_child (const char  *dir,
+              const char  *stop,
+              int          n_files,
+              char       **paths)
+{
+  g_autoptr(SpanmarkProject) project = fixture_open (dir);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+
+  for (int i = 0; i < n_files; i++)
+    g_ptr_array_add (files, g_file_new_for_path (paths[i]));
+
+  stop_at = (guint) g_ascii_strtoull (stop, NULL, 10);
+  spanmark_file_set_step_func (stop_at_step_cb);
+
+  if (spanmark_import_files (project, (GFile **) files->pdata, files->len, NULL, NULL, &error) < 0 ||
+      !spanmark_project_save (project, &error))
+    {
+      fprintf (stderr, "import-step: %s\n", error->message);
+      return 3;
+    }
+  return 0;
+}
+
+static gboolean
+export_to (const char  *dir,
+           const char  *format,
+           const char  *out,
+           GError     **error)
+{
+  g_autoptr(SpanmarkProject) project = fixture_open (dir);
+  g_autoptr(GFile) destination = g_file_new_for_path (out);
+  SpanmarkExportOptions options;
+
+  spanmark_export_options_init (&options);
+  g_assert_true (spanmark_export_format_from_string (format, &options.format));
+  options.annotator = "alice";
+
+  return spanmark_export_run (project, &options, destination, NULL, NULL, NULL, NULL, error);
+}
+
+static int
+export_child (const char *dir,
+              const char *stop,
+              const char *format,
+              const char *out)
+{
+  g_autoptr(GError) error = NULL;
+
+  stop_at = (guint) g_ascii_strtoull (stop, NULL, 10);
+  spanmark_file_set_step_func (stop_at_step_cb);
+
+  if (!export_to (dir, format, out, &error))
+    {
+      fprintf (stderr, "export-step: %s\n", error->message);
+      return 3;
+    }
+  return 0;
+}
+
+/* Runs this binary with @args; returns its exit status. */
+static int
+run_child (const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  int status = 0;
+
+  g_ptr_array_add (argv, g_file_read_link ("/proc/self/exe", &error));
+  g_assert_no_error (error);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, g_strdup (args[i]));
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                NULL, &err, &status, &error);
+  g_assert_no_error (error);
+  if (err != NULL && err[0] != '\0')
+    g_test_message ("child: %s", err);
+  g_assert_true (WIFEXITED (status));
+  return WEXITSTATUS (status);
+}
+
+/* Everything a project holds, apart from the "modified" times: equal
+ * digests mean the same documents, texts and annotations. */
+static char *
+project_digest (const char *dir)
+{
+  g_autoptr(SpanmarkProject) project = fixture_open (dir);
+  g_auto(GStrv) annotators = spanmark_project_list_annotators (project);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < spanmark_project_get_n_documents (project); i++)
+    {
+      SpanmarkDocument *document = spanmark_project_get_document (project, i);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = spanmark_project_load_text (project, document, &error);
+
+      g_assert_no_error (error);
+      const char *title = spanmark_document_get_title (document);
+
+      g_string_append_printf (out, "%s %s %s\n%s\n", spanmark_document_get_id (document),
+                              spanmark_document_get_path (document), title != NULL ? title : "-", text);
+
+      for (guint a = 0; annotators[a] != NULL; a++)
+        {
+          g_autoptr(SpanmarkAnnotationSet) set = NULL;
+
+          set = spanmark_project_load_annotations (project, document, annotators[a], &error);
+          g_assert_no_error (error);
+          g_string_append_printf (out, "  %s: %s\n", annotators[a],
+                                  spanmark_status_to_string (spanmark_annotation_set_get_status (set)));
+          for (guint k = 0; k < spanmark_annotation_set_get_n_spans (set); k++)
+            {
+              const SpanmarkSpan *span = spanmark_annotation_set_get_span (set, k);
+
+              g_string_append_printf (out, "    %s %u %u %s %s %s\n", span->id, span->start, span->end,
+                                      span->label, span->text, span->entity != NULL ? span->entity : "-");
+            }
+        }
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Every data file parses: the index and each annotation file as JSON,
+ * each text as UTF-8.  (Temporary files are not data.) */
+static void
+assert_files_parse (const char *dir,
+                    const char *relative)
+{
+  g_autofree char *path = g_build_filename (dir, relative, NULL);
+  g_autoptr(GDir) folder = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (folder);
+  while ((name = g_dir_read_name (folder)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (relative, name, NULL);
+      g_autofree char *full = g_build_filename (dir, child, NULL);
+      g_autofree char *data = NULL;
+      gsize length = 0;
+
+      if (g_file_test (full, G_FILE_TEST_IS_DIR))
+        {
+          assert_files_parse (dir, child);
+          continue;
+        }
+      if (spanmark_file_is_temporary_name (name, NULL))
+        continue;
+
+      data = fixture_read (dir, child, &length);
+      if (g_str_has_suffix (name, ".json"))
+        {
+          g_autoptr(JsonParser) parser = json_parser_new ();
+          g_autoptr(GError) error = NULL;
+
+          json_parser_load_from_data (parser, data, length, &error);
+          g_assert_no_error (error);
+        }
+      else
+        g_assert_true (g_utf8_validate (data, length, NULL));
+    }
+}
+
+/* Validation finds no error, only leftovers; clean removes them all. */
+static void
+assert_valid_and_clean (const char *dir)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) removed = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  guint n_leftovers = 0;
+
+  problems = spanmark_validate_project (folder, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const SpanmarkProblem *problem = g_ptr_array_index (problems, i);
+      g_autofree char *text = spanmark_problem_to_string (problem);
+
+      g_test_message ("  %s", text);
+      g_assert_cmpint (problem->severity, ==, SPANMARK_PROBLEM_LEFTOVER);
+      n_leftovers++;
+    }
+  g_clear_pointer (&problems, g_ptr_array_unref);
+
+  g_assert_true (spanmark_clean_project (folder, FALSE, removed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (removed->len, >=, n_leftovers);
+
+  problems = spanmark_validate_project (folder, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+}
+
+static void
+make_inputs (const char *dir)
+{
+  fixture_write (dir, "news.jsonl",
+                 "{\"id\": \"n1\", \"text\": \"林振邦到青溪市。\", \"spans\": "
+                 "[{\"start\": 0, \"end\": 3, \"label\": \"OFFICIAL\"}, {\"start\": 4, \"end\": 7, \"label\": \"PLACE\"}]}\n"
+                 "{\"id\": \"n2\", \"text\": \"没有标注。\"}\n"
+                 "{\"id\": \"n3\", \"title\": \"第三\", \"text\": \"“八八战略”\\r\\n在云岚省。\", \"spans\": "
+                 "[{\"start\": 1, \"end\": 5, \"label\": \"INITIATIVE\"}]}\n", -1);
+  fixture_write (dir, "plain.txt", "Plain text, no spans.\n", -1);
+}
+
+/* An import stopped at every step of its writes. */
+static void
+test_import_steps (void)
+{
+  g_autofree char *inputs = spanmark_test_make_tmpdir ();
+  g_autofree char *reference = spanmark_test_make_tmpdir ();
+  g_autofree char *news = g_build_filename (inputs, "news.jsonl", NULL);
+  g_autofree char *plain = g_build_filename (inputs, "plain.txt", NULL);
+  g_autofree char *expected = NULL;
+  GFile *files[2];
+  guint step;
+
+  make_inputs (inputs);
+  files[0] = g_file_new_for_path (news);
+  files[1] = g_file_new_for_path (plain);
+
+  /* What an import that is never interrupted makes. */
+  {
+    g_autoptr(SpanmarkProject) project = fixture_make_project (reference, TRUE);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_cmpint (spanmark_import_files (project, files, 2, NULL, NULL, &error), ==, 4);
+    g_assert_no_error (error);
+    spanmark_project_save (project, &error);
+    g_assert_no_error (error);
+    expected = project_digest (reference);
+  }
+
+  for (step = 1; ; step++)
+    {
+      g_autofree char *dir = spanmark_test_make_tmpdir ();
+      g_autofree char *stop = g_strdup_printf ("%u", step);
+      g_autoptr(SpanmarkProject) created = fixture_make_project (dir, TRUE);
+      g_autoptr(SpanmarkProject) project = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *digest = NULL;
+      const char *args[] = { "--import-step", dir, stop, news, plain, NULL };
+      int status;
+      int added;
+
+      g_clear_object (&created);
+      status = run_child (args);
+      if (status == 0)
+        {
+          spanmark_test_remove_tree (dir);
+          break;
+        }
+      g_assert_cmpint (status, ==, STOPPED);
+      g_test_message ("stopped at write step %u", step);
+
+      assert_files_parse (dir, "");
+
+      /* Run again: it completes — unless the index was written, and the
+       * import with it. */
+      project = fixture_open (dir);
+      added = spanmark_import_files (project, files, 2, NULL, NULL, &error);
+      if (spanmark_project_lookup_document (project, "n1") != NULL && added < 0)
+        {
+          g_assert_error (error, SPANMARK_IMPORT_ERROR, SPANMARK_IMPORT_ERROR_INVALID);
+          g_assert_nonnull (strstr (error->message, "the project already has a document"));
+        }
+      else
+        {
+          g_assert_no_error (error);
+          g_assert_cmpint (added, ==, 4);
+          spanmark_project_save (project, &error);
+          g_assert_no_error (error);
+        }
+
+      digest = project_digest (dir);
+      g_assert_cmpstr (digest, ==, expected);
+      assert_valid_and_clean (dir);
+
+      spanmark_test_remove_tree (dir);
+    }
+
+  /* Four documents, two of them with spans: a text each and an
+   * annotation file each (written and renamed), then the index. */
+  g_test_message ("%u write steps", step - 1);
+  g_assert_cmpuint (step - 1, ==, 4 * 2 + 2 * 2 + 2);
+
+  g_object_unref (files[0]);
+  g_object_unref (files[1]);
+  spanmark_test_remove_tree (inputs);
+  spanmark_test_remove_tree (reference);
+}
+
+/* The output of an export: the bytes of @path, or of each file of a
+ * folder ("name\nbytes\n…"). */
+static char *
+read_output (const char *path)
+{
+  g_autofree char *snapshot = NULL;
+  g_auto(GStrv) lines = NULL;
+  GString *out;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *data = NULL;
+
+      g_file_get_contents (path, &data, NULL, NULL);
+      return g_steal_pointer (&data);
+    }
+
+  snapshot = spanmark_test_snapshot_tree (path);
+  lines = g_strsplit (snapshot, "\n", -1);
+  out = g_string_new (NULL);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (lines[i][0] != '.' && lines[i][0] != '\0')  /* temporary files */
+      g_string_append_printf (out, "%s\n", lines[i]);
+  return g_string_free (out, FALSE);
+}
+
+static void
+write_old_output (const char *out,
+                  gboolean    folder)
+{
+  if (!folder)
+    {
+      fixture_write (out, "", "old\n", -1);
+      return;
+    }
+  fixture_write (out, "data.jsonl", "old\n", -1);
+  fixture_write (out, "labels.json", "old\n", -1);
+}
+
+/* An export stopped at every step of its writes: each output file is the
+ * old or the new one, and the export run again writes the new ones. */
+static void
+test_export_steps (gconstpointer data)
+{
+  const char *format = data;
+  gboolean folder = g_str_equal (format, "hf");
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
+  g_autofree char *outputs = spanmark_test_make_tmpdir ();
+  g_autofree char *out = g_build_filename (outputs, folder ? "hf" : "data.conll", NULL);
+  g_autofree char *old = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(SpanmarkProject) created = fixture_make_project (dir, TRUE);
+  g_autoptr(GError) error = NULL;
+  guint step;
+
+  if (folder)
+    g_assert_cmpint (g_mkdir (out, 0755), ==, 0);
+  write_old_output (out, folder);
+  old = read_output (out);
+  g_assert_true (export_to (dir, format, out, &error));
+  g_assert_no_error (error);
+  expected = read_output (out);
+
+  for (step = 1; ; step++)
+    {
+      g_autofree char *stop = g_strdup_printf ("%u", step);
+      g_autofree char *now = NULL;
+      const char *args[] = { "--export-step", dir, stop, format, out, NULL };
+      int status;
+
+      write_old_output (out, folder);
+      status = run_child (args);
+      if (status == 0)
+        break;
+      g_assert_cmpint (status, ==, STOPPED);
+
+      now = read_output (out);
+      if (!folder)
+        g_assert_true (g_str_equal (now, old) || g_str_equal (now, expected));
+      else
+        {
+          /* File by file. */
+          g_auto(GStrv) lines = g_strsplit (now, "\n", -1);
+
+          for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
+            g_assert_true (strstr (old, lines[i]) != NULL || strstr (expected, lines[i]) != NULL);
+        }
+      g_clear_pointer (&now, g_free);
+
+      g_assert_true (export_to (dir, format, out, &error));
+      g_assert_no_error (error);
+      now = read_output (out);
+      g_assert_cmpstr (now, ==, expected);
+    }
+
+  /* The temporary file written, then renamed (for hf: data.jsonl and
+   * labels.json, one by one). */
+  g_test_message ("%u write steps", step - 1);
+  g_assert_cmpuint (step - 1, ==, folder ? 3 : 2);
+
+  spanmark_test_remove_tree (dir);
+  spanmark_test_remove_tree (outputs);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   if (argc == 3 && g_str_equal (argv[1], "--save-loop"))
     return save_loop (argv[2]);
+  if (argc >= 4 && g_str_equal (argv[1], "--import-step"))
+    return import_child (argv[2], argv[3], argc - 4, argv + 4);
+  if (argc == 6 && g_str_equal (argv[1], "--export-step"))
+    return export_child (argv[2], argv[3], argv[4], argv[5]);
 
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/kill/save-loop", test_kill);
+  g_test_add_func ("/kill/import-every-step", test_import_steps);
+  g_test_add_data_func ("/kill/export-every-step/conll", "conll", test_export_steps);
+  g_test_add_data_func ("/kill/export-every-step/hf", "hf", test_export_steps);
 
   return g_test_run ();
 }

@@ -6,9 +6,11 @@
 
 #include "config.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "spanmark-core.h"
+#include "spanmark-project-private.h"
 #include "project-fixture.h"
 
 static char *
@@ -356,6 +358,131 @@ test_add_document (void)
   spanmark_test_remove_tree (dir);
 }
 
+/* A text left by an interrupted import (documents/<id>.txt, not in the
+ * index) is taken over by a new document with the same text; any other
+ * file there is refused, naming it. */
+static void
+test_add_over_leftover (void)
+{
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
+  g_autoptr(SpanmarkProject) project = fixture_make_project (dir, FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *d3 = g_build_filename (dir, "documents", "d3.txt", NULL);
+  g_autofree char *d4 = g_build_filename (dir, "documents", "d4.txt", NULL);
+  struct stat before, after;
+  SpanmarkDocument *document;
+
+  fixture_write (dir, "documents/d3.txt", "第三篇。\n", -1);
+  g_assert_cmpint (g_stat (d3, &before), ==, 0);
+  document = spanmark_project_add_document (project, "d3", "第三篇。\n", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+  /* Taken over as it is, not written again. */
+  g_assert_cmpint (g_stat (d3, &after), ==, 0);
+  g_assert_cmpuint (before.st_ino, ==, after.st_ino);
+
+  fixture_write (dir, "documents/d4.txt", "别的。\n", -1);
+  g_assert_null (spanmark_project_add_document (project, "d4", "第四篇。\n", NULL, &error));
+  g_assert_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_EXISTS);
+  g_assert_cmpstr (error->message, ==,
+                   "documents/d4.txt: already exists with a different text, and spanmark.json does not list it "
+                   "(left over from an interrupted import?); “spanmark-cli clean” removes such leftovers");
+  g_clear_error (&error);
+
+  g_assert_cmpint (g_unlink (d4), ==, 0);
+  g_assert_cmpint (g_mkdir (d4, 0755), ==, 0);
+  g_assert_null (spanmark_project_add_document (project, "d4", "第四篇。\n", NULL, &error));
+  g_assert_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_EXISTS);
+  g_assert_cmpstr (error->message, ==, "documents/d4.txt: already exists, and is a folder, not a file");
+  g_clear_error (&error);
+
+  /* Another annotator's file beside the leftover may be someone's work:
+   * an import may take the text over only if it writes the only
+   * annotation file itself. */
+  fixture_write (dir, "documents/d5.txt", "第五篇。\n", -1);
+  fixture_write (dir, "annotations/bob/d5.json", "{}", -1);
+  g_assert_true (_spanmark_project_check_new_document (project, "d5", "第五篇。\n", "bob", &error));
+  g_assert_no_error (error);
+  g_assert_false (_spanmark_project_check_new_document (project, "d5", "第五篇。\n", "imported", &error));
+  g_assert_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_EXISTS);
+  g_assert_true (g_str_has_prefix (error->message, "annotations/bob/d5.json: already exists, and spanmark.json "
+                                                   "does not list its document"));
+  g_clear_error (&error);
+  g_assert_false (_spanmark_project_check_new_document (project, "d5", "第五篇。\n", NULL, &error));
+  g_assert_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_EXISTS);
+
+  spanmark_test_remove_tree (dir);
+}
+
+/* The text file of a listed document is never taken over, whatever its
+ * id. */
+static void
+test_add_over_listed_path (void)
+{
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
+  g_autoptr(SpanmarkProject) project = fixture_make_project (dir, FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *index = fixture_read (dir, "spanmark.json", NULL);
+  g_autoptr(SpanmarkProject) reopened = NULL;
+  GString *changed = g_string_new (index);
+
+  /* d2 stored in documents/d9.txt. */
+  g_string_replace (changed, "documents/d2.txt", "documents/d9.txt", 1);
+  fixture_write (dir, "spanmark.json", changed->str, -1);
+  fixture_write (dir, "documents/d9.txt", FIXTURE_TEXT_D2, -1);
+  g_string_free (changed, TRUE);
+
+  reopened = fixture_open (dir);
+  g_assert_null (spanmark_project_add_document (reopened, "d9", FIXTURE_TEXT_D2, NULL, &error));
+  g_assert_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_EXISTS);
+  g_assert_cmpstr (error->message, ==, "documents/d9.txt: the file already exists");
+
+  spanmark_test_remove_tree (dir);
+}
+
+/* An import whose writes fail half-way leaves the project as it was, on
+ * disk and in memory, so that saving the index afterwards (as the window
+ * does after each file) lists no document without its text. */
+static void
+test_import_rollback (void)
+{
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
+  g_autofree char *inputs = spanmark_test_make_tmpdir ();
+  g_autofree char *input = g_build_filename (inputs, "news.jsonl", NULL);
+  g_autoptr(SpanmarkProject) project = fixture_make_project (dir, FALSE);
+  g_autoptr(SpanmarkProject) reopened = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (input);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fixture_write (inputs, "news.jsonl",
+                 "{\"id\": \"n1\", \"text\": \"没有标注。\"}\n"
+                 "{\"id\": \"n2\", \"text\": \"林振邦\", \"spans\": [{\"start\": 0, \"end\": 3, \"label\": \"OFFICIAL\"}]}\n",
+                 -1);
+  /* annotations/imported cannot be made: a file is in the way. */
+  fixture_write (dir, "annotations/imported", "in the way", -1);
+  before = spanmark_test_snapshot_tree (dir);
+
+  g_assert_cmpint (spanmark_import_file (project, file, NULL, &error), ==, -1);
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+
+  after = spanmark_test_snapshot_tree (dir);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpuint (spanmark_project_get_n_documents (project), ==, 2);
+  g_assert_null (spanmark_project_lookup_document (project, "n1"));
+
+  spanmark_project_save (project, &error);
+  g_assert_no_error (error);
+  reopened = fixture_open (dir);
+  g_assert_cmpuint (spanmark_project_get_n_documents (reopened), ==, 2);
+
+  spanmark_test_remove_tree (dir);
+  spanmark_test_remove_tree (inputs);
+}
+
 static void
 test_valid_names (void)
 {
@@ -492,6 +619,9 @@ main (int   argc,
   g_test_add_func ("/project/lazy-open", test_lazy_open);
   g_test_add_func ("/project/load-text-checks", test_load_text_checks);
   g_test_add_func ("/project/add-document", test_add_document);
+  g_test_add_func ("/project/add-over-leftover", test_add_over_leftover);
+  g_test_add_func ("/project/add-over-listed-path", test_add_over_listed_path);
+  g_test_add_func ("/project/import-rollback", test_import_rollback);
   g_test_add_func ("/project/valid-names", test_valid_names);
   g_test_add_func ("/project/list-annotators", test_list_annotators);
   g_test_add_func ("/project/escaping", test_escaping);

@@ -6,6 +6,9 @@
 
 #include "config.h"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "spanmark-core.h"
 #include "project-fixture.h"
 
@@ -218,8 +221,9 @@ test_duplicate_key (void)
   spanmark_test_remove_tree (dir);
 }
 
-/* Temporary files of an interrupted save, hidden files and other files
- * are not annotation data; folders with invalid names are reported. */
+/* Temporary files of an interrupted save are named as leftovers (which do
+ * not make the project invalid); hidden files and other files are not
+ * annotation data; folders with invalid names are reported. */
 static void
 test_ignored_files (void)
 {
@@ -239,7 +243,11 @@ test_ignored_files (void)
   problems = validate (dir);
   joined = join_problems (problems);
   g_assert_cmpstr (joined, ==,
-                   "annotations/bad name: \"bad name\" is not a valid annotator name\n");
+                   "annotations/bad name: \"bad name\" is not a valid annotator name\n"
+                   "annotations/alice/d1.json.AB12CD: warning: a temporary file left by an interrupted save "
+                   "of d1.json, not data; “spanmark-cli clean” removes it\n");
+  g_assert_cmpint (((SpanmarkProblem *) g_ptr_array_index (problems, 0))->severity, ==, SPANMARK_PROBLEM_ERROR);
+  g_assert_cmpint (((SpanmarkProblem *) g_ptr_array_index (problems, 1))->severity, ==, SPANMARK_PROBLEM_LEFTOVER);
 
   spanmark_test_remove_tree (dir);
 }
@@ -321,20 +329,16 @@ test_warnings (void)
   g_autoptr(SpanmarkProject) project = fixture_make_project (dir, TRUE);
   g_autoptr(SpanmarkAnnotationSet) set = NULL;
   g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(GPtrArray) warnings = NULL;
-  g_autoptr(GPtrArray) plain = NULL;
   g_autoptr(GFile) folder = g_file_new_for_path (dir);
   g_autoptr(GFile) copy = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *copy_name = NULL;
   const SpanmarkProblem *problem;
 
-  problems = spanmark_validate_project_full (folder, &warnings, &error);
+  problems = spanmark_validate_project (folder, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (problems->len, ==, 0);
-  g_assert_cmpuint (warnings->len, ==, 0);
   g_clear_pointer (&problems, g_ptr_array_unref);
-  g_clear_pointer (&warnings, g_ptr_array_unref);
 
   /* 杭州 (s2, PLACE) tagged OFFICIAL too. */
   set = spanmark_project_load_annotations (project, spanmark_project_lookup_document (project, "d1"),
@@ -349,12 +353,15 @@ test_warnings (void)
   copy_name = g_file_get_basename (copy);
   fixture_write (dir, "conflicts/alice/notes.txt", "mine\n", -1);
 
-  problems = spanmark_validate_project_full (folder, &warnings, &error);
+  /* All three are warnings: the project stays valid. */
+  problems = spanmark_validate_project (folder, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (problems->len, ==, 0);
-  g_assert_cmpuint (warnings->len, ==, 3);
+  g_assert_cmpuint (problems->len, ==, 3);
+  for (guint i = 0; i < problems->len; i++)
+    g_assert_cmpint (((SpanmarkProblem *) g_ptr_array_index (problems, i))->severity, ==,
+                     SPANMARK_PROBLEM_WARNING);
 
-  problem = g_ptr_array_index (warnings, 0);
+  problem = g_ptr_array_index (problems, 0);
   g_assert_cmpstr (problem->file, ==, "annotations/alice/d1.json");
   /* s2 is the second span in text order, but the fourth in the file. */
   g_assert_cmpstr (problem->location, ==, "spans[2] (id \"s5\")");
@@ -363,15 +370,11 @@ test_warnings (void)
   g_assert_nonnull (strstr (problem->message, "PLACE"));
   g_assert_nonnull (strstr (problem->message, "OFFICIAL"));
 
-  problem = g_ptr_array_index (warnings, 1);
+  problem = g_ptr_array_index (problems, 1);
   g_assert_true (g_str_has_prefix (problem->file, "conflicts/alice/d1-"));
   g_assert_nonnull (strstr (problem->message, "annotations/alice/d1.json"));
-  problem = g_ptr_array_index (warnings, 2);
+  problem = g_ptr_array_index (problems, 2);
   g_assert_cmpstr (problem->file, ==, "conflicts/alice/notes.txt");
-
-  /* Without the warnings asked for, the result is the same valid list. */
-  plain = validate (dir);
-  g_assert_cmpuint (plain->len, ==, 0);
 
   spanmark_test_remove_tree (dir);
 }
@@ -388,6 +391,137 @@ test_unreadable_folder (void)
   problems = spanmark_validate_project (folder, &error);
   g_assert_null (problems);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+
+  spanmark_test_remove_tree (dir);
+}
+
+/* What an interrupted import or save leaves: listed as leftovers after the
+ * errors, not errors; when spanmark.json has a problem, unlisted texts are
+ * not taken for leftovers (a broken entry may be what uses them). */
+static void
+test_leftovers (void)
+{
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
+  g_autoptr(SpanmarkProject) project = fixture_make_project (dir, TRUE);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *joined = NULL;
+  g_autofree char *fifo = g_build_filename (dir, "documents", "d7.txt", NULL);
+  g_autofree char *d9 = g_build_filename (dir, "annotations", "alice", "d9.json", NULL);
+
+  fixture_write (dir, "documents/d3.txt", "left over\n", -1);
+  fixture_write (dir, "annotations/imported/d3.json", "{\"half\": ", -1);
+  fixture_write (dir, "annotations/alice/d3.json", "{}", -1);
+  fixture_write (dir, "documents/d3.txt.Ab12Cd", "left", -1);
+  fixture_write (dir, "spanmark.json.XyZ789", "{", -1);
+  fixture_write (dir, "annotations/alice/d1.json.000000", "", -1);
+  /* Not leftovers: another kind of file, a bad id, a FIFO, an annotation
+   * file of a document that has no text at all. */
+  fixture_write (dir, "documents/notes.md", "mine\n", -1);
+  fixture_write (dir, "documents/.hidden.txt", "mine\n", -1);
+  g_assert_cmpint (mkfifo (fifo, 0644), ==, 0);
+  fixture_write (dir, "annotations/alice/d9.json", "{}", -1);
+
+  problems = validate (dir);
+  joined = join_problems (problems);
+  g_assert_cmpstr (joined, ==,
+                   "annotations/alice/d9.json: there is no document \"d9\" in spanmark.json\n"
+                   "spanmark.json.XyZ789: warning: a temporary file left by an interrupted save of spanmark.json, "
+                   "not data; “spanmark-cli clean” removes it\n"
+                   "documents/d3.txt: warning: spanmark.json does not list this document: it was left by an "
+                   "interrupted import; import the same files again to finish it, or “spanmark-cli clean” removes it\n"
+                   "documents/d3.txt.Ab12Cd: warning: a temporary file left by an interrupted save of d3.txt, "
+                   "not data; “spanmark-cli clean” removes it\n"
+                   "annotations/alice/d1.json.000000: warning: a temporary file left by an interrupted save of "
+                   "d1.json, not data; “spanmark-cli clean” removes it\n"
+                   "annotations/alice/d3.json: warning: spanmark.json does not list its document: it was left by "
+                   "an interrupted import; import the same files again to finish it, or “spanmark-cli clean” removes it\n"
+                   "annotations/imported/d3.json: warning: spanmark.json does not list its document: it was left by "
+                   "an interrupted import; import the same files again to finish it, or “spanmark-cli clean” removes it\n");
+  g_assert_cmpint (((SpanmarkProblem *) g_ptr_array_index (problems, 0))->severity, ==, SPANMARK_PROBLEM_ERROR);
+  for (guint i = 1; i < problems->len; i++)
+    g_assert_cmpint (((SpanmarkProblem *) g_ptr_array_index (problems, i))->severity, ==, SPANMARK_PROBLEM_LEFTOVER);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  g_clear_pointer (&joined, g_free);
+
+  /* An index with a problem: d3 may be what a broken entry means. */
+  g_assert_cmpint (g_unlink (fifo), ==, 0);
+  spanmark_test_remove_tree (d9);
+  {
+    g_autofree char *index = fixture_read (dir, "spanmark.json", NULL);
+    GString *broken = g_string_new (index);
+
+    g_string_replace (broken, "\"color\": \"#2ec27e\"", "\"color\": \"green\"", 1);
+    fixture_write (dir, "spanmark.json", broken->str, -1);
+    g_string_free (broken, TRUE);
+  }
+  problems = validate (dir);
+  joined = join_problems (problems);
+  g_assert_nonnull (strstr (joined, "annotations/alice/d3.json: there is no document \"d3\" in spanmark.json\n"));
+  g_assert_null (strstr (joined, "documents/d3.txt: warning"));
+  g_assert_nonnull (strstr (joined, "documents/d3.txt.Ab12Cd: warning"));
+
+  spanmark_test_remove_tree (dir);
+}
+
+/* clean removes exactly the leftovers, annotation files first, and the
+ * annotator folders it empties; a dry run removes nothing. */
+static void
+test_clean (void)
+{
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
+  g_autoptr(SpanmarkProject) project = fixture_make_project (dir, TRUE);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GPtrArray) removed = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *joined = NULL;
+  g_autofree char *d1 = g_build_filename (dir, "annotations", "alice", "d1.json", NULL);
+  g_autofree char *notes = g_build_filename (dir, "documents", "notes.md", NULL);
+  GString *list = g_string_new (NULL);
+
+  fixture_write (dir, "documents/d3.txt", "left over\n", -1);
+  fixture_write (dir, "annotations/imported/d3.json", "{}", -1);
+  fixture_write (dir, "annotations/alice/d1.json.Ab12Cd", "", -1);
+  fixture_write (dir, "documents/notes.md", "mine\n", -1);
+
+  before = spanmark_test_snapshot_tree (dir);
+  g_assert_true (spanmark_clean_project (folder, TRUE, removed, &error));
+  g_assert_no_error (error);
+  after = spanmark_test_snapshot_tree (dir);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpuint (removed->len, ==, 4);
+  g_ptr_array_set_size (removed, 0);
+
+  g_assert_true (spanmark_clean_project (folder, FALSE, removed, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < removed->len; i++)
+    g_string_append_printf (list, "%s\n", (const char *) g_ptr_array_index (removed, i));
+  joined = g_string_free (list, FALSE);
+  g_assert_cmpstr (joined, ==,
+                   "annotations/alice/d1.json.Ab12Cd\n"
+                   "annotations/imported/d3.json\n"
+                   "documents/d3.txt\n"
+                   "annotations/imported/\n");
+
+  problems = validate (dir);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_true (g_file_test (d1, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (notes, G_FILE_TEST_EXISTS));
+
+  /* A folder that is no project: nothing there is a leftover. */
+  {
+    g_autofree char *documents = g_build_filename (dir, "documents", NULL);
+    g_autoptr(GFile) not_project = g_file_new_for_path (documents);
+
+    fixture_write (dir, "documents/x.json.Ab12Cd", "", -1);
+    g_ptr_array_set_size (removed, 0);
+    g_assert_false (spanmark_clean_project (not_project, FALSE, removed, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+    g_assert_true (g_str_has_suffix (error->message, "documents/spanmark.json: cannot be read: No such file or directory"));
+    g_assert_cmpuint (removed->len, ==, 0);
+  }
 
   spanmark_test_remove_tree (dir);
 }
@@ -409,6 +543,16 @@ test_problem_boxed (void)
   g_assert_cmpstr (text, ==, "a.json: spans[0]: bad");
   bare_text = spanmark_problem_to_string (bare);
   g_assert_cmpstr (bare_text, ==, "b.json: worse");
+  g_assert_cmpint (copy->severity, ==, SPANMARK_PROBLEM_ERROR);
+
+  g_clear_pointer (&copy, spanmark_problem_free);
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&problem, spanmark_problem_free);
+  problem = spanmark_problem_new_full (SPANMARK_PROBLEM_LEFTOVER, "c.json.Ab12Cd", NULL, "left");
+  copy = spanmark_problem_copy (problem);
+  g_assert_cmpint (copy->severity, ==, SPANMARK_PROBLEM_LEFTOVER);
+  text = spanmark_problem_to_string (copy);
+  g_assert_cmpstr (text, ==, "c.json.Ab12Cd: warning: left");
 }
 
 int
@@ -426,6 +570,8 @@ main (int   argc,
   g_test_add_func ("/validate/same-as-load", test_same_as_load);
   g_test_add_func ("/validate/warnings", test_warnings);
   g_test_add_func ("/validate/unreadable-folder", test_unreadable_folder);
+  g_test_add_func ("/validate/leftovers", test_leftovers);
+  g_test_add_func ("/validate/clean", test_clean);
   g_test_add_func ("/validate/problem-boxed", test_problem_boxed);
 
   return g_test_run ();

@@ -1,0 +1,635 @@
+/* spanmark-file.c
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* syncfs() */
+#define _GNU_SOURCE
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "spanmark-file.h"
+
+/* Reading */
+
+static void
+set_errno_error (GError     **error,
+                 int          saved_errno,
+                 const char  *what)
+{
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               "%s: %s", what, g_strerror (saved_errno));
+}
+
+/* Refuses anything but a regular file, naming what it is instead. */
+static gboolean
+check_regular (const struct stat  *st,
+               GError            **error)
+{
+  if (S_ISREG (st->st_mode))
+    return TRUE;
+
+  if (S_ISDIR (st->st_mode))
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                         _("is a folder, not a file"));
+  else if (S_ISFIFO (st->st_mode))
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                         _("is a named pipe (FIFO), not a regular file"));
+  else if (S_ISCHR (st->st_mode) || S_ISBLK (st->st_mode))
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                         _("is a device, not a regular file"));
+  else if (S_ISSOCK (st->st_mode))
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                         _("is a socket, not a regular file"));
+  else
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                         _("is not a regular file"));
+  return FALSE;
+}
+
+/* "256 MiB": exact, unlike g_format_size() ("268.4 MB"). */
+static char *
+format_limit (gsize size)
+{
+  if (size >= 1024 * 1024 && size % (1024 * 1024) == 0)
+    return g_strdup_printf (_("%lu MiB"), (unsigned long) (size / (1024 * 1024)));
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lu byte", "%lu bytes", size),
+                          (unsigned long) size);
+}
+
+static void
+set_too_large_error (GError **error,
+                     gsize    max_size)
+{
+  g_autofree char *limit = format_limit (max_size);
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
+               _("is larger than %s, the most Spanmark reads"), limit);
+}
+
+/* Reads the open @fd, if it is a regular file not over the cap, and
+ * closes it. */
+static gboolean
+read_fd (int                     fd,
+         gsize                   max_size,
+         SpanmarkFileReadFlags   flags,
+         char                  **contents,
+         gsize                  *length,
+         GError                **error)
+{
+  g_autofree char *data = NULL;
+  struct stat st;
+  gsize size, allocated;
+  gboolean head = (flags & SPANMARK_FILE_READ_HEAD) != 0;
+  int saved_errno;
+
+  if (fstat (fd, &st) != 0)
+    {
+      saved_errno = errno;
+      close (fd);
+      set_errno_error (error, saved_errno, _("cannot be read"));
+      return FALSE;
+    }
+  if (!check_regular (&st, error))
+    {
+      close (fd);
+      return FALSE;
+    }
+  if (!head && (guint64) st.st_size > max_size)
+    {
+      close (fd);
+      set_too_large_error (error, max_size);
+      return FALSE;
+    }
+
+  /* Read up to one byte past the cap, to tell a file that grew past it
+   * from one that is exactly that long. */
+  allocated = MIN ((gsize) st.st_size, max_size) + 1;
+  data = g_malloc (allocated + 1);
+  size = 0;
+  for (;;)
+    {
+      gssize n;
+
+      if (size == allocated)
+        {
+          if (allocated > max_size)
+            break;
+          allocated = MIN (allocated * 2, max_size + 1);
+          data = g_realloc (data, allocated + 1);
+        }
+
+      n = read (fd, data + size, allocated - size);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          saved_errno = errno;
+          close (fd);
+          set_errno_error (error, saved_errno, _("cannot be read"));
+          return FALSE;
+        }
+      if (n == 0)
+        break;
+      size += n;
+      /* All fstat() promised: no read just to see the end (files that
+       * say 0, like those in /proc, are read to the end). */
+      if (st.st_size > 0 && size == (gsize) st.st_size)
+        break;
+    }
+  close (fd);
+
+  if (size > max_size)
+    {
+      if (!head)
+        {
+          set_too_large_error (error, max_size);
+          return FALSE;
+        }
+      size = max_size;
+    }
+
+  data[size] = '\0';
+  *contents = g_steal_pointer (&data);
+  if (length != NULL)
+    *length = size;
+  return TRUE;
+}
+
+static int
+open_for_reading (const char *path,
+                  int         open_flags)
+{
+  int fd;
+
+  /* O_NONBLOCK: opening a FIFO nobody writes to would block forever. */
+  do
+    fd = open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC | open_flags);
+  while (fd < 0 && errno == EINTR);
+  return fd;
+}
+
+/* Opens and reads @path.  stat() first, so that a device is never even
+ * opened (that can rewind a tape); read_fd() checks again on the open
+ * file, in case it was replaced in between. */
+static gboolean
+read_regular (const char             *path,
+              int                     open_flags,
+              gsize                   max_size,
+              SpanmarkFileReadFlags   flags,
+              char                  **contents,
+              gsize                  *length,
+              GError                **error)
+{
+  struct stat st;
+  int fd;
+
+  if (g_stat (path, &st) != 0)
+    {
+      set_errno_error (error, errno, _("cannot be read"));
+      return FALSE;
+    }
+  if (!check_regular (&st, error))
+    return FALSE;
+  if ((flags & SPANMARK_FILE_READ_HEAD) == 0 && (guint64) st.st_size > max_size)
+    {
+      set_too_large_error (error, max_size);
+      return FALSE;
+    }
+
+  fd = open_for_reading (path, open_flags);
+  if (fd < 0)
+    {
+      set_errno_error (error, errno, _("cannot be read"));
+      return FALSE;
+    }
+  return read_fd (fd, max_size, flags, contents, length, error);
+}
+
+gboolean
+spanmark_file_read (GFile                 *file,
+                    gsize                  max_size,
+                    SpanmarkFileReadFlags  flags,
+                    char                 **contents,
+                    gsize                 *length,
+                    GError               **error)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (contents != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("cannot be read: only local files can be read"));
+      return FALSE;
+    }
+
+  return read_regular (path, 0, max_size, flags, contents, length, error);
+}
+
+static gboolean
+is_below (const char *path,
+          const char *root)
+{
+  gsize n = strlen (root);
+
+  if (g_str_equal (path, root))
+    return TRUE;
+
+  /* The root "/" ends in a separator already. */
+  if (n > 0 && root[n - 1] == '/')
+    return g_str_has_prefix (path, root);
+
+  return g_str_has_prefix (path, root) && path[n] == '/';
+}
+
+gboolean
+spanmark_file_check_inside (GFile      *dir,
+                            const char *relative)
+{
+  g_autofree char *dir_path = NULL;
+  g_autofree char *real_dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *real = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (dir), FALSE);
+  g_return_val_if_fail (relative != NULL, FALSE);
+
+  dir_path = g_file_get_path (dir);
+  if (dir_path == NULL || (real_dir = realpath (dir_path, NULL)) == NULL)
+    return FALSE;
+
+  path = g_build_filename (dir_path, relative, NULL);
+  while ((real = realpath (path, NULL)) == NULL)
+    {
+      char *parent;
+
+      /* Not there (yet), or a file where a folder should be (which the
+       * write will report): what matters is where it would be created. */
+      if ((errno != ENOENT && errno != ENOTDIR) || g_str_equal (path, dir_path))
+        return FALSE;
+
+      parent = g_path_get_dirname (path);
+      if (g_str_equal (parent, path))
+        {
+          g_free (parent);
+          return FALSE;
+        }
+      g_free (path);
+      path = parent;
+    }
+
+  return is_below (real, real_dir);
+}
+
+/* Whether the folders on the way from @full_path's first @dir_length
+ * bytes (the project folder) to the file are plain: no symbolic link,
+ * no "." or "..".  Then, opened with O_NOFOLLOW, the file cannot be
+ * outside the project, and reading it needs no realpath() (which is most
+ * of the cost of reading a small file).  1: so; 0: so, but a folder on
+ * the way does not exist; -1: the path must be resolved. */
+static int
+walk_plain (const char *full_path,
+            gsize       dir_length)
+{
+  g_autofree char *path = g_strdup (full_path);
+  char *p = path + dir_length;
+
+  if (*p != G_DIR_SEPARATOR)
+    return -1;
+
+  for (;;)
+    {
+      char *component = p + 1;
+      char *next = strchr (component, G_DIR_SEPARATOR);
+      gsize n = next != NULL ? (gsize) (next - component) : strlen (component);
+      struct stat st;
+
+      if (n == 0 || (n == 1 && component[0] == '.') || (n == 2 && component[0] == '.' && component[1] == '.'))
+        return -1;
+      if (next == NULL)
+        return 1;
+
+      *next = '\0';
+      if (g_lstat (path, &st) != 0)
+        return errno == ENOENT ? 0 : -1;
+      if (!S_ISDIR (st.st_mode))
+        return -1;
+      *next = G_DIR_SEPARATOR;
+      p = next;
+    }
+}
+
+gboolean
+spanmark_file_read_in_project (GFile                 *dir,
+                               const char            *relative,
+                               gsize                  max_size,
+                               SpanmarkFileReadFlags  flags,
+                               char                 **contents,
+                               gsize                 *length,
+                               GError               **error)
+{
+  g_autofree char *dir_path = NULL;
+  g_autofree char *real_dir = NULL;
+  g_autofree char *full_path = NULL;
+  g_autofree char *real_path = NULL;
+  struct stat st;
+
+  g_return_val_if_fail (G_IS_FILE (dir), FALSE);
+  g_return_val_if_fail (relative != NULL && !g_path_is_absolute (relative), FALSE);
+  g_return_val_if_fail (contents != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  dir_path = g_file_get_path (dir);
+  if (dir_path != NULL)
+    {
+      full_path = g_build_filename (dir_path, relative, NULL);
+      int plain = walk_plain (full_path, strlen (dir_path));
+      int fd = plain == 1 ? open_for_reading (full_path, O_NOFOLLOW) : -1;
+
+      if (fd >= 0)
+        return read_fd (fd, max_size, flags, contents, length, error);
+      /* The common case: plain folders, and a file opened without
+       * following a link (read_fd() refuses anything but a regular file;
+       * only root can put a device node here).  ELOOP: the file itself
+       * is a link, resolved below. */
+      if (plain == 0 || (plain == 1 && errno == ENOENT))
+        {
+          set_errno_error (error, ENOENT, _("cannot be read"));
+          return FALSE;
+        }
+      if (plain == 1 && errno != ELOOP)
+        {
+          set_errno_error (error, errno, _("cannot be read"));
+          return FALSE;
+        }
+    }
+
+  if (dir_path == NULL || (real_dir = realpath (dir_path, NULL)) == NULL)
+    {
+      int saved_errno = dir_path != NULL ? errno : ENOTSUP;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("cannot be read: the project folder is not accessible (%s)"),
+                   g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  real_path = realpath (full_path, NULL);
+  if (real_path == NULL)
+    {
+      int saved_errno = errno;
+
+      /* A link to nothing is there, and must not be taken for a file
+       * that does not exist yet (and so for empty annotations). */
+      if (saved_errno == ENOENT && g_lstat (full_path, &st) == 0)
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                             _("is a symbolic link that leads nowhere"));
+      /* Nor a file missing behind a linked folder that leads out. */
+      else if (saved_errno == ENOENT && !spanmark_file_check_inside (dir, relative))
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                             _("leads outside the project folder (through a symbolic link)"));
+      else
+        set_errno_error (error, saved_errno, _("cannot be read"));
+      return FALSE;
+    }
+
+  /* Compare canonical paths, so that a symbolic link cannot lead out. */
+  if (!is_below (real_path, real_dir) || g_str_equal (real_path, real_dir))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                           _("leads outside the project folder (through a symbolic link)"));
+      return FALSE;
+    }
+
+  /* The resolved path has no link left; O_NOFOLLOW makes sure none was
+   * put in its place since. */
+  return read_regular (real_path, O_NOFOLLOW, max_size, flags, contents, length, error);
+}
+
+/* Writing */
+
+static SpanmarkFileStepFunc step_func;
+
+void
+spanmark_file_set_step_func (SpanmarkFileStepFunc func)
+{
+  step_func = func;
+}
+
+void
+spanmark_file_step (const char *step,
+                    const char *path)
+{
+  if (step_func != NULL)
+    step_func (step, path);
+}
+
+static gboolean
+write_all (int          fd,
+           const char  *data,
+           gsize        length)
+{
+  while (length > 0)
+    {
+      gssize n = write (fd, data, length);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        return FALSE;
+      data += n;
+      length -= n;
+    }
+  return TRUE;
+}
+
+/* Removes the temporary file, if any, and says why @path was not
+ * written.  @saved_errno is taken before the removal can change errno. */
+static gboolean
+write_failed (GError     **error,
+              const char  *path,
+              const char  *tmp_path,
+              int          saved_errno)
+{
+  if (tmp_path != NULL)
+    g_unlink (tmp_path);
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               _("%s: cannot write: %s"), path, g_strerror (saved_errno));
+  return FALSE;
+}
+
+gboolean
+spanmark_file_write_atomic (const char  *path,
+                            const char  *data,
+                            gsize        length,
+                            gboolean     durable,
+                            GError     **error)
+{
+  g_autofree char *tmp_path = NULL;
+  gboolean ok;
+  int saved_errno;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (length > SPANMARK_FILE_MAX_SIZE)
+    {
+      g_autofree char *limit = format_limit (SPANMARK_FILE_MAX_SIZE);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
+                   _("%s: not written, because it would be larger than %s, the most Spanmark reads"),
+                   path, limit);
+      return FALSE;
+    }
+
+  tmp_path = g_strdup_printf ("%s.XXXXXX", path);
+  fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, 0644);
+  if (fd < 0)
+    return write_failed (error, path, NULL, errno);
+
+  ok = write_all (fd, data, length) && (!durable || fsync (fd) == 0);
+  saved_errno = errno;
+  if (close (fd) != 0 && ok)
+    {
+      ok = FALSE;
+      saved_errno = errno;
+    }
+  if (!ok)
+    return write_failed (error, path, tmp_path, saved_errno);
+
+  spanmark_file_step ("written", path);
+
+  if (g_rename (tmp_path, path) != 0)
+    return write_failed (error, path, tmp_path, errno);
+
+  spanmark_file_step ("renamed", path);
+  return TRUE;
+}
+
+static gboolean
+fsync_path (const char  *path,
+            GError     **error)
+{
+  int fd = open (path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+  int saved_errno;
+
+  if (fd < 0)
+    return write_failed (error, path, NULL, errno);
+  if (fsync (fd) != 0)
+    {
+      saved_errno = errno;
+      close (fd);
+      return write_failed (error, path, NULL, saved_errno);
+    }
+  if (close (fd) != 0)
+    return write_failed (error, path, NULL, errno);
+  return TRUE;
+}
+
+gboolean
+spanmark_file_sync (GFile      *dir,
+                    GPtrArray  *paths,
+                    GError    **error)
+{
+  g_autofree char *dir_path = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (dir), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  dir_path = g_file_get_path (dir);
+  if (dir_path == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("only local files can be written"));
+      return FALSE;
+    }
+
+#ifdef HAVE_SYNCFS
+  {
+    int fd = open (dir_path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+    /* One call for the whole file system is far cheaper than one fsync
+     * (and one journal commit) per file. */
+    if (fd >= 0 && syncfs (fd) == 0)
+      {
+        close (fd);
+        return TRUE;
+      }
+    if (fd >= 0)
+      close (fd);
+  }
+#endif
+
+  {
+    g_autoptr(GHashTable) folders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    GHashTableIter iter;
+    gpointer folder;
+
+    for (guint i = 0; paths != NULL && i < paths->len; i++)
+      {
+        const char *path = g_ptr_array_index (paths, i);
+
+        if (!fsync_path (path, error))
+          return FALSE;
+        g_hash_table_add (folders, g_path_get_dirname (path));
+      }
+
+    /* The renames are in the folders. */
+    g_hash_table_iter_init (&iter, folders);
+    while (g_hash_table_iter_next (&iter, &folder, NULL))
+      if (!fsync_path (folder, error))
+        return FALSE;
+  }
+
+  return TRUE;
+}
+
+gboolean
+spanmark_file_is_temporary_name (const char  *name,
+                                 char       **target)
+{
+  gsize n;
+
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  n = strlen (name);
+  if (n < 8 || name[n - 7] != '.')
+    return FALSE;
+
+  /* g_mkstemp() fills in letters and digits. */
+  for (gsize i = n - 6; i < n; i++)
+    if (!g_ascii_isalnum (name[i]))
+      return FALSE;
+
+  {
+    g_autofree char *meant = g_strndup (name, n - 7);
+
+    gsize m = n - 7;
+
+    /* A name, then ".json" or ".txt". */
+    if (!(m > 5 && g_str_has_suffix (meant, ".json")) && !(m > 4 && g_str_has_suffix (meant, ".txt")))
+      return FALSE;
+    if (target != NULL)
+      *target = g_steal_pointer (&meant);
+  }
+
+  return TRUE;
+}

@@ -1,0 +1,111 @@
+/* spanmark-file.h — reading and writing files safely
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every reader of a project's files (spanmark.json, document texts,
+ * annotation files) and of import inputs goes through spanmark_file_read()
+ * or spanmark_file_read_in_project(), so one rule holds everywhere:
+ *
+ *   - inside a project, a path may pass through symbolic links only if it
+ *     resolves to a place inside the project folder;
+ *   - only regular files are read: a folder, a named pipe (FIFO), a device
+ *     or a socket is refused, and opening never blocks (a FIFO nobody
+ *     writes to would hang a reader forever);
+ *   - a file larger than the cap is refused before it is read.
+ *
+ * Every write of a project file goes through spanmark_file_write_atomic():
+ * a temporary file "NAME.XXXXXX" beside NAME (six letters or digits),
+ * written, optionally fsynced, then renamed over NAME, so a kill at any
+ * moment leaves either the old or the new file (and perhaps the temporary
+ * file, which spanmark_file_is_temporary_name() recognises).
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* The largest document text, annotation file or spanmark.json that is
+ * read (and written: nothing is written that could not be read back). */
+#define SPANMARK_FILE_MAX_SIZE ((gsize) 256 * 1024 * 1024)
+/* The largest input file an import reads. */
+#define SPANMARK_FILE_MAX_IMPORT_SIZE ((gsize) 1024 * 1024 * 1024)
+
+typedef enum
+{
+  SPANMARK_FILE_READ_NONE = 0,
+  /* Read at most @max_size bytes; a longer file is not an error. */
+  SPANMARK_FILE_READ_HEAD = 1 << 0,
+} SpanmarkFileReadFlags;
+
+/* Reads @file (anywhere: import inputs), following symbolic links.
+ * Errors are in G_IO_ERROR: NOT_FOUND, IS_DIRECTORY, NOT_REGULAR_FILE
+ * (named pipe, device, socket), MESSAGE_TOO_LARGE (larger than
+ * @max_size), or the code of the system error.  Messages say what is
+ * wrong without naming the file ("is a named pipe (FIFO), not a regular
+ * file"): callers put the file in front, each in its own way.
+ * @contents is NUL-terminated. */
+gboolean spanmark_file_read            (GFile                 *file,
+                                        gsize                  max_size,
+                                        SpanmarkFileReadFlags  flags,
+                                        char                 **contents,
+                                        gsize                 *length,
+                                        GError               **error);
+
+/* Reads @relative (a path below the project folder @dir) like
+ * spanmark_file_read(), but refuses, with G_IO_ERROR_PERMISSION_DENIED,
+ * a path that symbolic links lead outside @dir, and reports a symbolic
+ * link that leads nowhere as G_IO_ERROR_NOT_REGULAR_FILE (so that only a
+ * file that is really missing is G_IO_ERROR_NOT_FOUND). */
+gboolean spanmark_file_read_in_project (GFile                 *dir,
+                                        const char            *relative,
+                                        gsize                  max_size,
+                                        SpanmarkFileReadFlags  flags,
+                                        char                 **contents,
+                                        gsize                 *length,
+                                        GError               **error);
+
+/* Whether @relative (below @dir, existing or not) stays inside @dir once
+ * symbolic links are resolved: the nearest part of the path that exists
+ * must resolve inside @dir.  Guards writes of project files against a
+ * linked folder or file leading elsewhere. */
+gboolean spanmark_file_check_inside    (GFile                 *dir,
+                                        const char            *relative);
+
+/* Writes @path atomically (see above).  With @durable the data is
+ * fsynced before the rename; bulk writers pass FALSE and call
+ * spanmark_file_sync() once for all their files.  Refuses data larger
+ * than SPANMARK_FILE_MAX_SIZE.  Error messages start with @path. */
+gboolean spanmark_file_write_atomic    (const char            *path,
+                                        const char            *data,
+                                        gsize                  length,
+                                        gboolean               durable,
+                                        GError               **error);
+
+/* Makes every file written so far below @dir durable: one syncfs() of the
+ * file system that holds @dir where the system has it, otherwise an
+ * fsync() of each of @paths (full paths) and of their folders. */
+gboolean spanmark_file_sync            (GFile                 *dir,
+                                        GPtrArray             *paths,
+                                        GError               **error);
+
+/* Whether @name is a temporary file of spanmark_file_write_atomic() for
+ * a file named like "*.json" or "*.txt"; if so, and @target is not NULL,
+ * stores the name of the file it was meant to become. */
+gboolean spanmark_file_is_temporary_name (const char          *name,
+                                          char               **target);
+
+/* For the kill tests: @func is called at each step of every atomic write
+ * ("written": the temporary file is complete; "renamed": it is in place)
+ * and of every export ("export-written", "export-renamed"), so a test can
+ * end the process right there as a kill would.  NULL turns it off. */
+typedef void (*SpanmarkFileStepFunc) (const char *step,
+                                      const char *path);
+
+void     spanmark_file_set_step_func   (SpanmarkFileStepFunc   func);
+void     spanmark_file_step            (const char            *step,
+                                        const char            *path);
+
+G_END_DECLS

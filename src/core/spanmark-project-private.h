@@ -1,0 +1,39 @@
+/* spanmark-project-private.h — what import needs of a project beyond its API
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "spanmark-project.h"
+
+G_BEGIN_DECLS
+
+/* A batch of new documents (an import).  While a batch is open, texts and
+ * annotation files are written atomically but without an fsync each, and
+ * remembered.  _spanmark_project_end_batch() with @commit makes them all
+ * durable at once (spanmark_file_sync()); the caller then saves the
+ * index, so a kill at any moment leaves either the old index, with
+ * documents it does not list (which the next import of the same files
+ * takes over, and spanmark_clean_project() removes), or the new one with
+ * every file in place.  Without @commit, the files written in the batch
+ * are removed and the documents added are taken out of the index again.
+ * Only for files of documents added in the batch. */
+void     _spanmark_project_begin_batch        (SpanmarkProject  *self);
+gboolean _spanmark_project_end_batch          (SpanmarkProject  *self,
+                                               gboolean          commit,
+                                               GError          **error);
+
+/* Whether spanmark_project_add_document (@id, @text) would succeed and,
+ * when documents/<id>.txt is left over from an interrupted import, whether
+ * taking it over is safe: the leftover must hold @text, and the only
+ * annotation file left for it may be @annotator's (which the import
+ * rewrites; NULL when the import writes none for the document). */
+gboolean _spanmark_project_check_new_document (SpanmarkProject  *self,
+                                               const char       *id,
+                                               const char       *text,
+                                               const char       *annotator,
+                                               GError          **error);
+
+G_END_DECLS

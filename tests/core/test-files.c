@@ -1,0 +1,503 @@
+/* test-files.c — every reader reads only regular files inside the project,
+ * never blocks and never reads without bound
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The safe reader (spanmark-file.c) is tried on each kind of thing that
+ * can stand where a file is expected — a folder, a named pipe, a device,
+ * a symbolic link out of the project or to nothing, a file over the size
+ * cap — and then each reader of the project (loader, fast export reader,
+ * status peek, validation) is given each of them in place of a document
+ * text and of an annotation file.  A reader that followed the old rules
+ * would hang on the FIFO (the test then times out), read /dev/zero until
+ * memory ran out, or export the text of a file outside the project.
+ */
+
+#include "config.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "spanmark-core.h"
+#include "project-fixture.h"
+
+#define D1_TEXT "documents/d1.txt"
+#define D1_JSON "annotations/alice/d1.json"
+
+static void
+assert_read_fails (GFile      *dir,
+                   const char *relative,
+                   int         code,
+                   const char *message)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+
+  g_assert_false (spanmark_file_read_in_project (dir, relative, SPANMARK_FILE_MAX_SIZE,
+                                                 SPANMARK_FILE_READ_NONE, &data, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, code);
+  g_assert_cmpstr (error->message, ==, message);
+  g_assert_null (data);
+}
+
+static void
+test_read (void)
+{
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, "a.txt", NULL);
+  g_autofree char *link = g_build_filename (dir, "b.txt", NULL);
+  char *data = NULL;
+  gsize length = 0;
+
+  fixture_write (dir, "a.txt", "hello\0world", 11);
+
+  g_assert_true (spanmark_file_read_in_project (folder, "a.txt", SPANMARK_FILE_MAX_SIZE,
+                                                SPANMARK_FILE_READ_NONE, &data, &length, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, ==, 11);
+  g_assert_cmpmem (data, 12, "hello\0world", 12);  /* NUL-terminated too */
+  g_clear_pointer (&data, g_free);
+
+  /* Exactly at the cap is fine, one byte over is not. */
+  g_assert_true (spanmark_file_read_in_project (folder, "a.txt", 11, SPANMARK_FILE_READ_NONE,
+                                                &data, &length, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&data, g_free);
+  g_assert_false (spanmark_file_read_in_project (folder, "a.txt", 10, SPANMARK_FILE_READ_NONE,
+                                                 &data, &length, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==, "is larger than 10 bytes, the most Spanmark reads");
+  g_clear_error (&error);
+
+  /* The head of a longer file. */
+  g_assert_true (spanmark_file_read_in_project (folder, "a.txt", 5, SPANMARK_FILE_READ_HEAD,
+                                                &data, &length, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, ==, 5);
+  g_assert_cmpstr (data, ==, "hello");
+  g_clear_pointer (&data, g_free);
+
+  /* A link that stays inside is followed. */
+  g_assert_cmpint (symlink ("a.txt", link), ==, 0);
+  g_assert_true (spanmark_file_read_in_project (folder, "b.txt", SPANMARK_FILE_MAX_SIZE,
+                                                SPANMARK_FILE_READ_NONE, &data, &length, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, ==, 11);
+  g_clear_pointer (&data, g_free);
+
+  /* And anywhere, for import inputs. */
+  file = g_file_new_for_path (link);
+  g_assert_true (spanmark_file_read (file, SPANMARK_FILE_MAX_IMPORT_SIZE, SPANMARK_FILE_READ_NONE,
+                                     &data, &length, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, ==, 11);
+  g_clear_pointer (&data, g_free);
+
+  assert_read_fails (folder, "missing.txt", G_IO_ERROR_NOT_FOUND,
+                     "cannot be read: No such file or directory");
+
+  spanmark_test_remove_tree (dir);
+}
+
+/* Each kind of thing that is not a regular file inside the project. */
+typedef enum
+{
+  BAD_FOLDER,
+  BAD_FIFO,
+  BAD_LINK_OUT,
+  BAD_LINK_TO_DEVICE,
+  BAD_DANGLING_LINK,
+  BAD_TOO_LARGE,
+  N_BAD_KINDS
+} BadKind;
+
+static const char * const bad_names[N_BAD_KINDS] = {
+  "folder", "fifo", "link-out", "link-to-device", "dangling-link", "too-large",
+};
+
+static const char * const bad_messages[N_BAD_KINDS] = {
+  "is a folder, not a file",
+  "is a named pipe (FIFO), not a regular file",
+  "leads outside the project folder (through a symbolic link)",
+  "leads outside the project folder (through a symbolic link)",
+  "is a symbolic link that leads nowhere",
+  "is larger than 256 MiB, the most Spanmark reads",
+};
+
+static const int bad_codes[N_BAD_KINDS] = {
+  G_IO_ERROR_IS_DIRECTORY,
+  G_IO_ERROR_NOT_REGULAR_FILE,
+  G_IO_ERROR_PERMISSION_DENIED,
+  G_IO_ERROR_PERMISSION_DENIED,
+  G_IO_ERROR_NOT_REGULAR_FILE,
+  G_IO_ERROR_MESSAGE_TOO_LARGE,
+};
+
+/* Puts a @kind where @relative (a file) is; @outside is a folder outside
+ * the project holding "secret.txt". */
+static void
+make_bad (const char *dir,
+          const char *relative,
+          BadKind     kind,
+          const char *outside)
+{
+  g_autofree char *path = g_build_filename (dir, relative, NULL);
+  g_autofree char *secret = g_build_filename (outside, "secret.txt", NULL);
+
+  g_unlink (path);
+  switch (kind)
+    {
+    case BAD_FOLDER:
+      g_assert_cmpint (g_mkdir (path, 0755), ==, 0);
+      break;
+
+    case BAD_FIFO:
+      g_assert_cmpint (mkfifo (path, 0644), ==, 0);
+      break;
+
+    case BAD_LINK_OUT:
+      g_assert_cmpint (symlink (secret, path), ==, 0);
+      break;
+
+    case BAD_LINK_TO_DEVICE:
+      g_assert_cmpint (symlink ("/dev/zero", path), ==, 0);
+      break;
+
+    case BAD_DANGLING_LINK:
+      g_assert_cmpint (symlink ("nothing-here", path), ==, 0);
+      break;
+
+    case BAD_TOO_LARGE:
+      /* Sparse: no disk space, and refused before a byte is read. */
+      fixture_write (dir, relative, "", 0);
+      g_assert_cmpint (truncate (path, SPANMARK_FILE_MAX_SIZE + 1), ==, 0);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+test_read_bad (gconstpointer data)
+{
+  BadKind kind = GPOINTER_TO_INT (data);
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
+  g_autofree char *outside = spanmark_test_make_tmpdir ();
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+
+  fixture_write (outside, "secret.txt", "secret\n", -1);
+  make_bad (dir, "x.txt", kind, outside);
+  assert_read_fails (folder, "x.txt", bad_codes[kind], bad_messages[kind]);
+
+  spanmark_test_remove_tree (dir);
+  spanmark_test_remove_tree (outside);
+}
+
+/* Import inputs may be anywhere, through any link, but must be regular
+ * files too. */
+static void
+test_read_anywhere (void)
+{
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
+  g_autofree char *fifo = g_build_filename (dir, "fifo.txt", NULL);
+  g_autofree char *big = g_build_filename (dir, "big.txt", NULL);
+  struct { const char *path; int code; const char *message; } cases[] = {
+    { "/dev/zero", G_IO_ERROR_NOT_REGULAR_FILE, "is a device, not a regular file" },
+    { fifo, G_IO_ERROR_NOT_REGULAR_FILE, "is a named pipe (FIFO), not a regular file" },
+    { dir, G_IO_ERROR_IS_DIRECTORY, "is a folder, not a file" },
+    { big, G_IO_ERROR_MESSAGE_TOO_LARGE, "is larger than 1024 MiB, the most Spanmark reads" },
+  };
+
+  g_assert_cmpint (mkfifo (fifo, 0644), ==, 0);
+  fixture_write (dir, "big.txt", "", 0);
+  g_assert_cmpint (truncate (big, SPANMARK_FILE_MAX_IMPORT_SIZE + 1), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (cases[i].path);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *data = NULL;
+
+      g_assert_false (spanmark_file_read (file, SPANMARK_FILE_MAX_IMPORT_SIZE, SPANMARK_FILE_READ_NONE,
+                                          &data, NULL, &error));
+      g_assert_error (error, G_IO_ERROR, cases[i].code);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+    }
+
+  spanmark_test_remove_tree (dir);
+}
+
+/* A linked annotator folder leading out: even a file missing there is not
+ * taken for "no annotations yet". */
+static void
+test_missing_behind_link_out (void)
+{
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
+  g_autofree char *outside = spanmark_test_make_tmpdir ();
+  g_autofree char *link = g_build_filename (dir, "annotations", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+
+  g_assert_cmpint (symlink (outside, link), ==, 0);
+  assert_read_fails (folder, "annotations/d1.json", G_IO_ERROR_PERMISSION_DENIED,
+                     "leads outside the project folder (through a symbolic link)");
+
+  spanmark_test_remove_tree (dir);
+  spanmark_test_remove_tree (outside);
+}
+
+/* Every reader of the project, given each bad kind in place of d1's text
+ * or of alice's annotations of d1: a clear error naming the file, no hang,
+ * nothing read from outside, and the rest of the project still works. */
+static void
+test_project_readers (gconstpointer data)
+{
+  BadKind kind = GPOINTER_TO_INT (data) % N_BAD_KINDS;
+  gboolean in_text = GPOINTER_TO_INT (data) / N_BAD_KINDS == 0;
+  const char *bad_file = in_text ? D1_TEXT : D1_JSON;
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
+  g_autofree char *outside = spanmark_test_make_tmpdir ();
+  g_autofree char *out = spanmark_test_make_tmpdir ();
+  g_autofree char *conll = g_build_filename (out, "data.conll", NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *annotations = NULL;
+  g_autoptr(SpanmarkProject) created = fixture_make_project (dir, TRUE);
+  g_autoptr(SpanmarkProject) project = NULL;
+  g_autoptr(SpanmarkAnnotationSet) set = NULL;
+  g_autoptr(SpanmarkAnnotationSet) other = NULL;
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GFile) destination = g_file_new_for_path (conll);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  SpanmarkExportOptions options;
+  gboolean found = FALSE;
+
+  /* The file outside holds what the link would show: the same text, and
+   * annotations that would pass every check. */
+  annotations = fixture_read (dir, D1_JSON, NULL);
+  fixture_write (outside, "secret.txt", in_text ? FIXTURE_TEXT_D1 : annotations, -1);
+  make_bad (dir, bad_file, kind, outside);
+
+  /* In the text, the message is the index entry's when a link leads out. */
+  if (in_text && bad_codes[kind] == G_IO_ERROR_PERMISSION_DENIED)
+    expected = g_strdup ("path \"documents/d1.txt\" leads outside the project folder (through a symbolic link)");
+  else
+    expected = g_strdup (bad_messages[kind]);
+
+  project = fixture_open (dir);
+
+  /* The loader. */
+  set = spanmark_project_load_annotations (project, spanmark_project_lookup_document (project, "d1"),
+                                           "alice", &error);
+  g_assert_null (set);
+  g_test_message ("load: %s", error->message);
+  g_assert_nonnull (strstr (error->message, expected));
+  if (!in_text || bad_codes[kind] != G_IO_ERROR_PERMISSION_DENIED)
+    g_assert_true (g_str_has_prefix (error->message, bad_file));
+  g_clear_error (&error);
+
+  other = spanmark_project_load_annotations (project, spanmark_project_lookup_document (project, "d2"),
+                                             "alice", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (other);
+
+  /* The status peek of the document list (which reads no text). */
+  g_assert_cmpint (spanmark_project_peek_status (project, spanmark_project_lookup_document (project, "d1"),
+                                                 "alice"), ==,
+                   in_text ? SPANMARK_STATUS_IN_PROGRESS : SPANMARK_STATUS_NEW);
+
+  /* Validation. */
+  problems = spanmark_validate_project (folder, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const SpanmarkProblem *problem = g_ptr_array_index (problems, i);
+      g_autofree char *line = spanmark_problem_to_string (problem);
+
+      g_test_message ("validate: %s", line);
+      if (g_str_equal (problem->message, expected))
+        {
+          g_assert_cmpint (problem->severity, ==, SPANMARK_PROBLEM_ERROR);
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+
+  /* The export, whose fast reader used to follow the link out. */
+  spanmark_export_options_init (&options);
+  options.annotator = "alice";
+  g_assert_false (spanmark_export_run (project, &options, destination, NULL, NULL, NULL, NULL, &error));
+  g_test_message ("export: %s", error->message);
+  g_assert_nonnull (strstr (error->message, expected));
+  g_assert_false (g_file_test (conll, G_FILE_TEST_EXISTS));
+
+  spanmark_test_remove_tree (dir);
+  spanmark_test_remove_tree (outside);
+  spanmark_test_remove_tree (out);
+}
+
+/* spanmark.json itself: opening and validating say what it is. */
+static void
+test_index_not_regular (gconstpointer data)
+{
+  BadKind kind = GPOINTER_TO_INT (data);
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
+  g_autofree char *outside = spanmark_test_make_tmpdir ();
+  g_autofree char *index_path = g_build_filename (dir, "spanmark.json", NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *index = NULL;
+  g_autoptr(SpanmarkProject) created = fixture_make_project (dir, FALSE);
+  g_autoptr(SpanmarkProject) project = NULL;
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  const SpanmarkProblem *problem;
+
+  index = fixture_read (dir, "spanmark.json", NULL);
+  fixture_write (outside, "secret.txt", index, -1);
+  make_bad (dir, "spanmark.json", kind, outside);
+
+  project = spanmark_project_open (folder, &error);
+  g_assert_null (project);
+  g_assert_error (error, G_IO_ERROR, bad_codes[kind]);
+  expected = g_strdup_printf ("%s: %s", index_path, bad_messages[kind]);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_clear_error (&error);
+
+  problems = spanmark_validate_project (folder, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 1);
+  problem = g_ptr_array_index (problems, 0);
+  g_assert_cmpstr (problem->file, ==, "spanmark.json");
+  g_assert_cmpstr (problem->message, ==, bad_messages[kind]);
+
+  spanmark_test_remove_tree (dir);
+  spanmark_test_remove_tree (outside);
+}
+
+/* Nothing is written that could not be read back. */
+static void
+test_write_cap (void)
+{
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "big.json", NULL);
+  g_autoptr(GError) error = NULL;
+  /* Never touched, so it costs no memory. */
+  g_autofree char *data = g_malloc (SPANMARK_FILE_MAX_SIZE + 1);
+
+  g_assert_false (spanmark_file_write_atomic (path, data, SPANMARK_FILE_MAX_SIZE + 1, TRUE, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE);
+  g_assert_true (g_str_has_prefix (error->message, path));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  spanmark_test_remove_tree (dir);
+}
+
+static const char *current_step;
+
+static void
+record_step_cb (const char *step,
+                const char *path)
+{
+  g_autofree char *tmp = NULL;
+  g_autofree char *parent = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autoptr(GDir) dir = g_dir_open (parent, 0, NULL);
+  const char *name;
+  guint n_temporary = 0;
+
+  current_step = step;
+
+  /* "written": the temporary file beside it is complete; "renamed": it
+   * is gone. */
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *target = NULL;
+
+      if (spanmark_file_is_temporary_name (name, &target) && g_str_equal (target, base))
+        n_temporary++;
+    }
+  g_assert_cmpuint (n_temporary, ==, g_str_equal (step, "written") ? 1 : 0);
+}
+
+/* The atomic write: a temporary file of the documented name, renamed. */
+static void
+test_write_atomic (void)
+{
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "d1.json", NULL);
+  g_autofree char *data = NULL;
+  g_autoptr(GError) error = NULL;
+  struct stat st;
+  char *target = NULL;
+  mode_t mask = umask (0);
+
+  umask (mask);
+
+  fixture_write (dir, "d1.json", "old\n", -1);
+
+  spanmark_file_set_step_func (record_step_cb);
+  g_assert_true (spanmark_file_write_atomic (path, "new\n", 4, FALSE, &error));
+  spanmark_file_set_step_func (NULL);
+  g_assert_no_error (error);
+  g_assert_cmpstr (current_step, ==, "renamed");
+
+  data = fixture_read (dir, "d1.json", NULL);
+  g_assert_cmpstr (data, ==, "new\n");
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0644 & ~mask);
+
+  /* The names validation takes for temporary files. */
+  g_assert_true (spanmark_file_is_temporary_name ("d1.json.AbC123", &target));
+  g_assert_cmpstr (target, ==, "d1.json");
+  g_free (target);
+  g_assert_true (spanmark_file_is_temporary_name ("新闻-1.txt.z9Z9z9", NULL));
+  g_assert_true (spanmark_file_is_temporary_name ("spanmark.json.000000", NULL));
+  g_assert_false (spanmark_file_is_temporary_name ("d1.json", NULL));
+  g_assert_false (spanmark_file_is_temporary_name ("d1.json.AbC12", NULL));
+  g_assert_false (spanmark_file_is_temporary_name ("d1.json.AbC1234", NULL));
+  g_assert_false (spanmark_file_is_temporary_name ("d1.json.AbC-12", NULL));
+  g_assert_false (spanmark_file_is_temporary_name ("notes.md.AbC123", NULL));
+  g_assert_false (spanmark_file_is_temporary_name (".json.AbC123", NULL));
+
+  spanmark_test_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/files/read", test_read);
+  for (int kind = 0; kind < N_BAD_KINDS; kind++)
+    {
+      g_autofree char *path = g_strdup_printf ("/files/read/%s", bad_names[kind]);
+
+      g_test_add_data_func (path, GINT_TO_POINTER (kind), test_read_bad);
+    }
+  g_test_add_func ("/files/read-anywhere", test_read_anywhere);
+  g_test_add_func ("/files/missing-behind-link-out", test_missing_behind_link_out);
+  for (int place = 0; place < 2; place++)
+    for (int kind = 0; kind < N_BAD_KINDS; kind++)
+      {
+        g_autofree char *path = g_strdup_printf ("/files/project/%s/%s", place == 0 ? "text" : "annotations",
+                                                 bad_names[kind]);
+
+        g_test_add_data_func (path, GINT_TO_POINTER (place * N_BAD_KINDS + kind), test_project_readers);
+      }
+  for (int kind = 0; kind < N_BAD_KINDS; kind++)
+    {
+      g_autofree char *path = g_strdup_printf ("/files/index/%s", bad_names[kind]);
+
+      g_test_add_data_func (path, GINT_TO_POINTER (kind), test_index_not_regular);
+    }
+  g_test_add_func ("/files/write-cap", test_write_cap);
+  g_test_add_func ("/files/write-atomic", test_write_atomic);
+
+  return g_test_run ();
+}
