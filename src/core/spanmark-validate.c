@@ -175,7 +175,8 @@ spanmark_validate_project (GFile   *dir,
   index_file = g_file_get_child (dir, "spanmark.json");
   if (!g_file_load_contents (index_file, NULL, &data, &length, NULL, &local_error))
     {
-      spanmark_checker_add (&checker, SPANMARK_PROJECT_ERROR_NOT_FOUND, "spanmark.json", NULL,
+      /* GLib's message names the path, which may hold a "%". */
+      spanmark_checker_add (&checker, SPANMARK_PROJECT_ERROR_NOT_FOUND, "spanmark.json", NULL, "%s",
                             g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)
                             ? _("is missing: this folder is not a Spanmark project")
                             : local_error->message);

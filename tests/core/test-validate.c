@@ -294,6 +294,32 @@ test_unreadable_folder (void)
   fixture_remove_tree (dir);
 }
 
+/* A folder name is not a format: found by clang's -Wformat-security in
+ * the fuzzing build (GLib's message about spanmark.json names the path). */
+static void
+test_index_unreadable_percent (void)
+{
+  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *project = g_build_filename (dir, "100%s%s%s%s%s%s%s%s", NULL);
+  g_autofree char *index = g_build_filename (project, "spanmark.json", NULL);
+  g_autoptr(GFile) index_file = g_file_new_for_path (index);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  const SpanmarkProblem *problem;
+
+  /* spanmark.json is a folder: the problem is GLib's message, as it is. */
+  g_assert_cmpint (g_mkdir_with_parents (index, 0755), ==, 0);
+  g_assert_false (g_file_load_contents (index_file, NULL, &contents, NULL, NULL, &error));
+  problems = validate (project);
+  g_assert_cmpuint (problems->len, ==, 1);
+  problem = g_ptr_array_index (problems, 0);
+  g_assert_cmpstr (problem->file, ==, "spanmark.json");
+  g_assert_cmpstr (problem->message, ==, error->message);
+
+  fixture_remove_tree (dir);
+}
+
 static void
 test_problem_boxed (void)
 {
@@ -327,6 +353,7 @@ main (int   argc,
   g_test_add_func ("/validate/ignored-files", test_ignored_files);
   g_test_add_func ("/validate/same-as-load", test_same_as_load);
   g_test_add_func ("/validate/unreadable-folder", test_unreadable_folder);
+  g_test_add_func ("/validate/index-unreadable-percent", test_index_unreadable_percent);
   g_test_add_func ("/validate/problem-boxed", test_problem_boxed);
 
   return g_test_run ();
