@@ -1424,9 +1424,9 @@ expand_folders (GFile  **files,
       while ((info = g_file_enumerator_next_file (children, NULL, &local_error)) != NULL)
         {
           g_autoptr(GFileInfo) owned = info;
-          g_autoptr(GFile) child = g_file_get_child (files[i], g_file_info_get_name (info));
+          g_autoptr(GFile) child = g_file_get_child (files[i], g_file_info_get_name (owned));
 
-          if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR &&
+          if (g_file_info_get_file_type (owned) == G_FILE_TYPE_REGULAR &&
               (has_extension (child, ".txt") || has_extension (child, ".ann") || has_extension (child, ".jsonl")))
             g_ptr_array_add (found, g_steal_pointer (&child));
         }
