@@ -70,7 +70,8 @@ typedef enum
   FUZZ_JSON_COMMENT,         /* issue 8 item 6 */
   FUZZ_JSON_SINGLE_QUOTE,    /* item 6 */
   FUZZ_JSON_TOO_DEEP,        /* item 6: deeper than SPANMARK_JSON_MAX_DEPTH */
-  FUZZ_JSON_SYNTAX,          /* item 6 when accepted: hex, 01, \x, a second value… */
+  FUZZ_JSON_TRAILING,        /* item 6: a second value after the first */
+  FUZZ_JSON_SYNTAX,          /* item 6 when accepted: hex, 01, \x, raw controls… */
   FUZZ_JSON_LONE_SURROGATE,  /* item 7 */
   FUZZ_JSON_NUL_ESCAPE,      /* item 8 */
   FUZZ_JSON_BAD_UTF8,        /* item 11 (a NUL byte too) */
@@ -84,11 +85,11 @@ FuzzJson           fuzz_json_judge       (const char  *data,
 FuzzJson           fuzz_json_judge_lines (const char  *data,
                                           gsize        len);
 /* Issue 8 items being fixed on another branch are listed in
- * $SPANMARK_FUZZ_KNOWN_BUGS ("6,7,8"); an input with such a fault is not
- * held against the readers until that branch is merged.  With _may_crash
- * it is not even read: json-glib can overflow the stack on it. */
-gboolean           fuzz_json_is_known_bug   (FuzzJson  kind);
-gboolean           fuzz_json_known_may_crash (FuzzJson kind);
+ * $SPANMARK_FUZZ_KNOWN_BUGS ("6,7,8"): until it is merged, an input with
+ * such a fault is set aside unread.  (json-glib overflows the stack on
+ * some, and leaks in its error paths on any JSON that is not strict, so
+ * with item 6 listed only strict JSON is read.) */
+gboolean           fuzz_json_is_known_bug (FuzzJson kind);
 /* What a reader accepted must have been strict JSON. */
 void               fuzz_check_strict     (const char  *what,
                                           FuzzJson     kind);

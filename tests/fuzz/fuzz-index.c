@@ -55,13 +55,12 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   fuzz_init ();
   kind = fuzz_json_judge ((const char *) data, size);
-  if (fuzz_json_known_may_crash (kind))
+  if (fuzz_json_is_known_bug (kind))
     return 0;
 
   spanmark_checker_init (&checker);
   ok = spanmark_json_read_index (&checker, (const char *) data, size, &index);
-  if (!fuzz_json_is_known_bug (kind))
-    check (&checker, ok, &index, kind);
+  check (&checker, ok, &index, kind);
 
   spanmark_index_clear (&index);
   spanmark_checker_clear (&checker);

@@ -311,7 +311,12 @@ fuzz_json_judge (const char *data,
     {
       skip_space (&judge);
       if (judge.p < judge.end)
-        unexpected (&judge);
+        {
+          unexpected (&judge);
+          /* json-glib reads on into a second value. */
+          if (judge.fault == FUZZ_JSON_SYNTAX)
+            judge.fault = FUZZ_JSON_TRAILING;
+        }
     }
   return judge.fault;
 }
