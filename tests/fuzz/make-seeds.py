@@ -198,6 +198,35 @@ def known_bug_seeds():
     write(k, "after-end.json", full + "{}")
     write(k, "single-quotes.json", full.replace('"status": "in-progress"', "'status': 'in-progress'"))
     write(k, "comment.json", full.replace('"spanmark": 1,', '"spanmark": 1, /* a comment */'))
+    write(k, "hex-offset.json", full.replace('"start": 0,', '"start": 0x0,'))
+    # Item 7: a lone surrogate becomes invalid UTF-8, in json-glib's
+    # message and in what is accepted.
+    write(k, "lone-surrogate-message.json", '{"\\ude"""')
+    write(k, "lone-surrogate-attr.json", full.replace('"kind": "市"', '"kind": "\\ud800x"'))
+    # Item 8: "\u0000" cuts a string short, silently.
+    write(k, "nul-escape.json", full.replace('"name": "周海燕"', '"name": "周海燕\\u0000x"'))
+    # Item 12: a member given twice; which one counts depends on the reader.
+    write(k, "status-twice.json", full.replace('"status": "in-progress"', '"status": "done", "status": "in-progress"'))
+
+    k = "known-bugs/export-reader"
+    # Item 11: the fast reader skips "modified" without checking its UTF-8.
+    write(k, "modified-invalid-utf8.json", full.encode().replace(b"2026-11-28T06:26:52Z", b"2026-11-28\xff"))
+    # Item 6: json-glib leaks what it read of a bad escape.
+    write(k, "bad-escape-leak.json", '["\\ud83d\\ud;"]')
+
+    default = ('{"spanmark": 1, "name": "fuzz", "labels": [{"name": "PLACE", "title": "Places", "color": "#2ec27e", '
+               '"key": "2", "attrs": ["kind"]}], "documents": [{"id": "a", "path": "documents/a.txt"}]}')
+    k = "known-bugs/index"
+    write(k, "name-twice.json", default.replace('"name": "fuzz"', '"name": "fuzz", "name": "other"'))
+    write(k, "lone-surrogate-title.json", default.replace('"path": "documents/a.txt"', '"path": "documents/a.txt", "title": "\\ud800x"'))
+    write(k, "second-value.json", default + " {}")
+
+    k = "known-bugs/import-spacy"
+    write(k, "lone-surrogate-message.jsonl", '{"\\uda/""\n')
+    write(k, "lone-surrogate-title.jsonl", '{"text": "abc", "title": "\\ud800x"}\n')
+    write(k, "nul-text.jsonl", '{"text": "ab\\u0000cd", "spans": [{"start": 0, "end": 2, "label": "PLACE"}]}\n')
+    k = "known-bugs/import-doccano"
+    write(k, "text-twice.jsonl", '{"text": "abc", "text": "xyz", "label": [[0, 1, "PLACE"]]}\n')
 
 
 def index_seeds():
