@@ -294,28 +294,39 @@ test_unreadable_folder (void)
   fixture_remove_tree (dir);
 }
 
-/* A folder name is not a format: found by clang's -Wformat-security in
- * the fuzzing build (GLib's message about spanmark.json names the path). */
-static void
-test_index_unreadable_percent (void)
+/* The one problem of a project named @name whose spanmark.json is a
+ * folder. */
+static char *
+unreadable_index_problem (const char *dir,
+                          const char *name)
 {
-  g_autofree char *dir = fixture_make_dir ();
-  g_autofree char *project = g_build_filename (dir, "100%s%s%s%s%s%s%s%s", NULL);
+  g_autofree char *project = g_build_filename (dir, name, NULL);
   g_autofree char *index = g_build_filename (project, "spanmark.json", NULL);
-  g_autoptr(GFile) index_file = g_file_new_for_path (index);
   g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
   const SpanmarkProblem *problem;
 
-  /* spanmark.json is a folder: the problem is GLib's message, as it is. */
   g_assert_cmpint (g_mkdir_with_parents (index, 0755), ==, 0);
-  g_assert_false (g_file_load_contents (index_file, NULL, &contents, NULL, NULL, &error));
   problems = validate (project);
   g_assert_cmpuint (problems->len, ==, 1);
   problem = g_ptr_array_index (problems, 0);
   g_assert_cmpstr (problem->file, ==, "spanmark.json");
-  g_assert_cmpstr (problem->message, ==, error->message);
+  return g_strdup (problem->message);
+}
+
+/* A folder name is not a format: found by clang's -Wformat-security in
+ * the fuzzing build (GLib's message about spanmark.json names the path).
+ * Whatever the message says, a "%" in the name changes nothing but the
+ * name. */
+static void
+test_index_unreadable_percent (void)
+{
+  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *plain = unreadable_index_problem (dir, "plain-name-of-19ch");
+  g_autofree char *percent = unreadable_index_problem (dir, "100%s%s%s%s%s%s%s%s");
+  g_autoptr(GString) expected = g_string_new (plain);
+
+  g_string_replace (expected, "plain-name-of-19ch", "100%s%s%s%s%s%s%s%s", 0);
+  g_assert_cmpstr (percent, ==, expected->str);
 
   fixture_remove_tree (dir);
 }
