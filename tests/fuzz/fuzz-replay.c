@@ -71,8 +71,8 @@ add_folder (const char *dir,
     {
       g_autofree char *test = g_strdup_printf ("/%s/%s/%s", kind, folder, (char *) g_ptr_array_index (names, i));
 
-      /* The path lives as long as the test program. */
-      g_test_add_data_func (test, g_build_filename (dir, g_ptr_array_index (names, i), NULL), replay);
+      g_test_add_data_func_full (test, g_build_filename (dir, g_ptr_array_index (names, i), NULL),
+                                 replay, g_free);
     }
   return names->len;
 }
