@@ -17,10 +17,12 @@
 #include "fuzz-common.h"
 #include "spanmark-import-private.h"
 
+/* make-seeds.py writes the seeds over the same text (the combining acute
+ * and the ideographic space are escaped to be seen). */
 static const char document_text[] =
   "林振邦在青溪市调研“清水绕村工程”。\n"
   "Alice met 🙂 Bob in Paris, cafe\xcc\x81 𠮷岭村.\n"
-  "\t周海燕\u3000说：好👍\n";
+  "\t周海燕\xe3\x80\x80说：好👍\n";
 
 static char *project_path;
 static guint known_bugs;  /* bit N: issue 8 item N */
@@ -65,7 +67,8 @@ fuzz_init (void)
 
   if (g_once_init_enter (&once))
     {
-      g_auto(GStrv) items = g_strsplit (g_getenv ("SPANMARK_FUZZ_KNOWN_BUGS") ?: "", ",", -1);
+      const char *list = g_getenv ("SPANMARK_FUZZ_KNOWN_BUGS");
+      g_auto(GStrv) items = g_strsplit (list != NULL ? list : "", ",", -1);
 
       g_log_set_always_fatal (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
       for (guint i = 0; items[i] != NULL; i++)
@@ -120,10 +123,15 @@ fuzz_check_strict (const char *what,
                    FuzzJson    kind)
 {
   static const char * const faults[] = {
-    "", "a comment", "single quotes", "nesting too deep", "a second value",
-    "syntax that is not JSON",
-    "a lone surrogate escape", "a \\u0000 escape", "invalid UTF-8 or a NUL byte",
-    "a member name given twice",
+    [FUZZ_JSON_COMMENT] = "a comment",
+    [FUZZ_JSON_SINGLE_QUOTE] = "single quotes",
+    [FUZZ_JSON_TOO_DEEP] = "nesting too deep",
+    [FUZZ_JSON_TRAILING] = "a second value",
+    [FUZZ_JSON_SYNTAX] = "syntax that is not JSON",
+    [FUZZ_JSON_LONE_SURROGATE] = "a lone surrogate escape",
+    [FUZZ_JSON_NUL_ESCAPE] = "a \\u0000 escape",
+    [FUZZ_JSON_BAD_UTF8] = "invalid UTF-8 or a NUL byte",
+    [FUZZ_JSON_DUPLICATE_KEY] = "a member name given twice",
   };
 
   if (kind != FUZZ_JSON_STRICT)
