@@ -83,4 +83,17 @@ gboolean _spanmark_export_doc_load  (ExportDoc        *doc,
                                      gboolean          allow_fast,
                                      GError          **error);
 
+/* The fast reader alone, on bytes, for the fuzzers: @text (borrowed; it
+ * must outlive @doc's use of it) is the document's text and @data the
+ * annotation file of @document_id by @annotator.  FALSE when the fast
+ * reader would hand the file to the loader; @doc is then to be reset. */
+gboolean _spanmark_export_doc_read_fast (ExportDoc      *doc,
+                                         const char     *text,
+                                         gsize           text_len,
+                                         const char     *data,
+                                         gsize           length,
+                                         const char     *document_id,
+                                         const char     *annotator,
+                                         SpanmarkSchema *schema);
+
 G_END_DECLS

@@ -811,6 +811,23 @@ load_fast (ExportDoc        *doc,
 }
 
 gboolean
+_spanmark_export_doc_read_fast (ExportDoc      *doc,
+                                const char     *text,
+                                gsize           text_len,
+                                const char     *data,
+                                gsize           length,
+                                const char     *document_id,
+                                const char     *annotator,
+                                SpanmarkSchema *schema)
+{
+  _spanmark_export_doc_reset (doc);
+  doc->text = text;
+  doc->text_len = text_len;
+
+  return index_text (doc) && parse_annotations (doc, data, length, document_id, annotator, schema);
+}
+
+gboolean
 _spanmark_export_doc_load (ExportDoc        *doc,
                            SpanmarkProject  *project,
                            SpanmarkDocument *document,

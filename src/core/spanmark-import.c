@@ -21,6 +21,7 @@
 #include "spanmark-attrs-private.h"
 #include "spanmark-file.h"
 #include "spanmark-import.h"
+#include "spanmark-import-private.h"
 #include "spanmark-json.h"
 #include "spanmark-project-private.h"
 
@@ -797,6 +798,58 @@ parse_brat (Importer    *imp,
   return TRUE;
 }
 
+/* A .txt file's bytes @data, named @display, and when @ann_data is not
+ * NULL the bytes of its brat .ann, named @ann_display. */
+static gboolean
+import_txt_data (Importer    *imp,
+                 const char  *display,
+                 const char  *id,
+                 const char  *data,
+                 gsize        len,
+                 const char  *ann_display,
+                 const char  *ann_data,
+                 gsize        ann_len,
+                 GError     **error)
+{
+  g_autofree char *ann = NULL;
+  g_autoptr(GPtrArray) spans = NULL;
+  g_autoptr(GPtrArray) entities = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (ann_data == NULL)
+    return build_document (imp, display, display, 0, id, NULL, NULL, data, len,
+                           imp->encoding, NULL, NULL, error);
+
+  if (imp->encoding == SPANMARK_TEXT_ENCODING_UTF8)
+    {
+      gsize bad = 0;
+
+      if (!spanmark_text_validate (ann_data, ann_len, &bad, &local_error))
+        {
+          set_error (error, SPANMARK_IMPORT_ERROR_INVALID, ann_display,
+                     line_of_byte (ann_data, bad), "%s", local_error->message);
+          return FALSE;
+        }
+    }
+  /* The .ann file is in the same encoding as its .txt. */
+  ann = spanmark_text_normalize (ann_data, ann_len, imp->encoding, NULL, &local_error);
+  if (ann == NULL)
+    {
+      set_error (error, SPANMARK_IMPORT_ERROR_INVALID, ann_display, 0, "%s", local_error->message);
+      return FALSE;
+    }
+
+  spans = g_ptr_array_new_with_free_func ((GDestroyNotify) raw_span_free);
+  entities = g_ptr_array_new_with_free_func ((GDestroyNotify) raw_entity_free);
+  if (!parse_brat (imp, ann_display, ann, spans, entities, error))
+    return FALSE;
+
+  /* Errors about spans name the .ann file, where they are; errors
+   * about the text name the .txt. */
+  return build_document (imp, ann_display, display, 0, id, NULL, NULL, data, len,
+                         imp->encoding, spans, entities, error);
+}
+
 static gboolean
 import_txt (Importer  *imp,
             GFile     *file,
@@ -808,8 +861,6 @@ import_txt (Importer  *imp,
   g_autofree char *ann_name = NULL;
   g_autoptr(GFile) parent = g_file_get_parent (file);
   g_autoptr(GFile) ann_file = NULL;
-  g_autoptr(GPtrArray) spans = NULL;
-  g_autoptr(GPtrArray) entities = NULL;
   gsize len = 0;
 
   if (!load_file (file, display, &data, &len, error))
@@ -821,45 +872,14 @@ import_txt (Importer  *imp,
     {
       g_autofree char *ann_display = file_display_name (ann_file);
       g_autofree char *ann_data = NULL;
-      g_autofree char *ann = NULL;
-      g_autoptr(GError) local_error = NULL;
       gsize ann_len = 0;
 
       if (!load_file (ann_file, ann_display, &ann_data, &ann_len, error))
         return FALSE;
-
-      if (imp->encoding == SPANMARK_TEXT_ENCODING_UTF8)
-        {
-          gsize bad = 0;
-
-          if (!spanmark_text_validate (ann_data, ann_len, &bad, &local_error))
-            {
-              set_error (error, SPANMARK_IMPORT_ERROR_INVALID, ann_display,
-                         line_of_byte (ann_data, bad), "%s", local_error->message);
-              return FALSE;
-            }
-        }
-      /* The .ann file is in the same encoding as its .txt. */
-      ann = spanmark_text_normalize (ann_data, ann_len, imp->encoding, NULL, &local_error);
-      if (ann == NULL)
-        {
-          set_error (error, SPANMARK_IMPORT_ERROR_INVALID, ann_display, 0, "%s", local_error->message);
-          return FALSE;
-        }
-
-      spans = g_ptr_array_new_with_free_func ((GDestroyNotify) raw_span_free);
-      entities = g_ptr_array_new_with_free_func ((GDestroyNotify) raw_entity_free);
-      if (!parse_brat (imp, ann_display, ann, spans, entities, error))
-        return FALSE;
-
-      /* Errors about spans name the .ann file, where they are; errors
-       * about the text name the .txt. */
-      return build_document (imp, ann_display, display, 0, id, NULL, NULL, data, len,
-                             imp->encoding, spans, entities, error);
+      return import_txt_data (imp, display, id, data, len, ann_display, ann_data, ann_len, error);
     }
 
-  return build_document (imp, display, display, 0, id, NULL, NULL, data, len,
-                         imp->encoding, NULL, NULL, error);
+  return import_txt_data (imp, display, id, data, len, NULL, NULL, 0, error);
 }
 
 /* ---- JSON lines -------------------------------------------------------- */
@@ -1224,21 +1244,20 @@ import_jsonl_line (Importer    *imp,
                          SPANMARK_TEXT_ENCODING_UTF8, spans, entities, error);
 }
 
+/* The bytes @data of a JSON lines file named @display; documents without
+ * an id are named after @stem and their line. */
 static gboolean
-import_jsonl (Importer  *imp,
-              GFile     *file,
-              GError   **error)
+import_jsonl_data (Importer    *imp,
+                   const char  *display,
+                   const char  *stem,
+                   const char  *data,
+                   gsize        len,
+                   GError     **error)
 {
-  g_autofree char *display = file_display_name (file);
-  g_autofree char *stem = file_stem (file, ".jsonl");
-  g_autofree char *data = NULL;
   g_autoptr(GError) local_error = NULL;
   const char *p;
-  gsize len = 0, bad = 0;
+  gsize bad = 0;
   guint line = 0;
-
-  if (!load_file (file, display, &data, &len, error))
-    return FALSE;
 
   if (!spanmark_text_validate (data, len, &bad, &local_error))
     {
@@ -1276,6 +1295,22 @@ import_jsonl (Importer  *imp,
     }
 
   return TRUE;
+}
+
+static gboolean
+import_jsonl (Importer  *imp,
+              GFile     *file,
+              GError   **error)
+{
+  g_autofree char *display = file_display_name (file);
+  g_autofree char *stem = file_stem (file, ".jsonl");
+  g_autofree char *data = NULL;
+  gsize len = 0;
+
+  if (!load_file (file, display, &data, &len, error))
+    return FALSE;
+
+  return import_jsonl_data (imp, display, stem, data, len, error);
 }
 
 /* ---- entry points ------------------------------------------------------ */
@@ -1402,9 +1437,9 @@ spanmark_import_expand_folders (GFile  **files,
       while ((info = g_file_enumerator_next_file (children, NULL, &local_error)) != NULL)
         {
           g_autoptr(GFileInfo) owned = info;
-          g_autoptr(GFile) child = g_file_get_child (files[i], g_file_info_get_name (info));
+          g_autoptr(GFile) child = g_file_get_child (files[i], g_file_info_get_name (owned));
 
-          if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR &&
+          if (g_file_info_get_file_type (owned) == G_FILE_TYPE_REGULAR &&
               (has_extension (child, ".txt") || has_extension (child, ".ann") || has_extension (child, ".jsonl")))
             g_ptr_array_add (found, g_steal_pointer (&child));
         }
@@ -1429,6 +1464,40 @@ spanmark_import_expand_folders (GFile  **files,
   return g_steal_pointer (&result);
 }
 
+/* Sets up @imp for one import into @project; FALSE when the annotator
+ * name is not valid.  importer_clear() frees it either way. */
+static gboolean
+importer_init (Importer                    *imp,
+               SpanmarkProject             *project,
+               const SpanmarkImportOptions *options,
+               GPtrArray                   *warnings,
+               GError                     **error)
+{
+  imp->project = project;
+  imp->annotator = options != NULL && options->annotator != NULL ? options->annotator : "imported";
+  imp->encoding = options != NULL ? options->encoding : SPANMARK_TEXT_ENCODING_UTF8;
+  imp->docs = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_doc_free);
+  imp->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  imp->warnings = warnings;
+
+  if (!spanmark_project_is_valid_annotator (imp->annotator))
+    {
+      g_set_error (error, SPANMARK_IMPORT_ERROR, SPANMARK_IMPORT_ERROR_INVALID,
+                   _("“%s” is not a valid annotator name"), imp->annotator);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+importer_clear (Importer *imp)
+{
+  g_clear_pointer (&imp->docs, g_ptr_array_unref);
+  g_clear_pointer (&imp->ids, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Importer, importer_clear)
+
 int
 spanmark_import_files (SpanmarkProject             *project,
                        GFile                      **files,
@@ -1437,32 +1506,18 @@ spanmark_import_files (SpanmarkProject             *project,
                        GPtrArray                   *warnings,
                        GError                     **error)
 {
-  g_autoptr(GPtrArray) docs = NULL;
-  g_autoptr(GHashTable) ids = NULL;
   g_autoptr(GPtrArray) expanded = NULL;
-  Importer imp = { 0 };
+  g_auto(Importer) imp = { 0 };
+  GPtrArray *docs;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (SPANMARK_IS_PROJECT (project), -1);
   g_return_val_if_fail (files != NULL || n_files == 0, -1);
   g_return_val_if_fail (error == NULL || *error == NULL, -1);
 
-  docs = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_doc_free);
-  ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-
-  imp.project = project;
-  imp.annotator = options != NULL && options->annotator != NULL ? options->annotator : "imported";
-  imp.encoding = options != NULL ? options->encoding : SPANMARK_TEXT_ENCODING_UTF8;
-  imp.docs = docs;
-  imp.ids = ids;
-  imp.warnings = warnings;
-
-  if (!spanmark_project_is_valid_annotator (imp.annotator))
-    {
-      g_set_error (error, SPANMARK_IMPORT_ERROR, SPANMARK_IMPORT_ERROR_INVALID,
-                   _("“%s” is not a valid annotator name"), imp.annotator);
-      return -1;
-    }
+  if (!importer_init (&imp, project, options, warnings, error))
+    return -1;
+  docs = imp.docs;
 
   /* Import ends by rewriting spanmark.json: with entries it could not
    * read, that would drop them.  Refuse before writing anything. */
@@ -1522,4 +1577,61 @@ spanmark_import_file (SpanmarkProject             *project,
   g_return_val_if_fail (G_IS_FILE (file), -1);
 
   return spanmark_import_files (project, &file, 1, options, NULL, error);
+}
+
+gboolean
+_spanmark_import_check_data (SpanmarkProject             *project,
+                             const SpanmarkImportOptions *options,
+                             const char                  *name,
+                             const char                  *data,
+                             gsize                        len,
+                             const char                  *ann_data,
+                             gsize                        ann_len,
+                             GPtrArray                   *documents,
+                             GPtrArray                   *sets,
+                             GPtrArray                   *warnings,
+                             GError                     **error)
+{
+  g_auto(Importer) imp = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (SPANMARK_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (name != NULL && data != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!importer_init (&imp, project, options, warnings, error))
+    return FALSE;
+
+  if (g_str_has_suffix (name, ".jsonl"))
+    {
+      g_autofree char *stem = g_strndup (name, strlen (name) - strlen (".jsonl"));
+
+      ok = import_jsonl_data (&imp, name, stem, data, len, error);
+    }
+  else
+    {
+      g_autofree char *id = g_str_has_suffix (name, ".txt")
+                            ? g_strndup (name, strlen (name) - strlen (".txt"))
+                            : g_strdup (name);
+      g_autofree char *ann_display = g_strconcat (id, ".ann", NULL);
+
+      ok = import_txt_data (&imp, name, id, data, len, ann_display, ann_data, ann_len, error);
+    }
+  if (!ok)
+    return FALSE;
+
+  /* What phase two would write: the index entries and annotation sets. */
+  for (guint i = 0; i < imp.docs->len; i++)
+    {
+      PendingDoc *doc = g_ptr_array_index (imp.docs, i);
+      g_autofree char *path = g_strconcat ("documents/", doc->id, ".txt", NULL);
+      SpanmarkDocument *document = spanmark_document_new (doc->id, path, doc->title);
+
+      spanmark_document_set_meta (document, doc->meta);
+      g_ptr_array_add (documents, document);
+      g_ptr_array_add (sets, doc->set != NULL
+                             ? g_object_ref (doc->set)
+                             : spanmark_annotation_set_new (doc->id, imp.annotator, doc->text));
+    }
+  return TRUE;
 }

@@ -526,6 +526,43 @@ test_clean (void)
   spanmark_test_remove_tree (dir);
 }
 
+/* The one problem of a project named @name whose spanmark.json is a
+ * folder. */
+static char *
+unreadable_index_problem (const char *dir,
+                          const char *name)
+{
+  g_autofree char *project = g_build_filename (dir, name, NULL);
+  g_autofree char *index = g_build_filename (project, "spanmark.json", NULL);
+  g_autoptr(GPtrArray) problems = NULL;
+  const SpanmarkProblem *problem;
+
+  g_assert_cmpint (g_mkdir_with_parents (index, 0755), ==, 0);
+  problems = validate (project);
+  g_assert_cmpuint (problems->len, ==, 1);
+  problem = g_ptr_array_index (problems, 0);
+  g_assert_cmpstr (problem->file, ==, "spanmark.json");
+  return g_strdup (problem->message);
+}
+
+/* A folder name is not a format: found by clang's -Wformat-security in
+ * the fuzzing build (GLib's message about spanmark.json names the path).
+ * Whatever the message says, a "%" in the name changes nothing but the
+ * name. */
+static void
+test_index_unreadable_percent (void)
+{
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
+  g_autofree char *plain = unreadable_index_problem (dir, "plain-name-of-19ch");
+  g_autofree char *percent = unreadable_index_problem (dir, "100%s%s%s%s%s%s%s%s");
+  g_autoptr(GString) expected = g_string_new (plain);
+
+  g_string_replace (expected, "plain-name-of-19ch", "100%s%s%s%s%s%s%s%s", 0);
+  g_assert_cmpstr (percent, ==, expected->str);
+
+  spanmark_test_remove_tree (dir);
+}
+
 static void
 test_problem_boxed (void)
 {
@@ -572,6 +609,7 @@ main (int   argc,
   g_test_add_func ("/validate/unreadable-folder", test_unreadable_folder);
   g_test_add_func ("/validate/leftovers", test_leftovers);
   g_test_add_func ("/validate/clean", test_clean);
+  g_test_add_func ("/validate/index-unreadable-percent", test_index_unreadable_percent);
   g_test_add_func ("/validate/problem-boxed", test_problem_boxed);
 
   return g_test_run ();
