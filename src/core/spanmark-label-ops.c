@@ -57,33 +57,6 @@ prefix_error (GError          **error,
   g_prefix_error (error, _("%s: label “%s”: "), display, name);
 }
 
-static void
-set_label_error (GError          **error,
-                 SpanmarkProject  *project,
-                 int               code,
-                 const char       *name,
-                 const char       *format,
-                 ...) G_GNUC_PRINTF (5, 6);
-
-static void
-set_label_error (GError          **error,
-                 SpanmarkProject  *project,
-                 int               code,
-                 const char       *name,
-                 const char       *format,
-                 ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_set_error_literal (error, SPANMARK_LABEL_ERROR, code, message);
-  prefix_error (error, project, name);
-}
-
 /* The interrupted rename */
 
 static char *
@@ -92,6 +65,18 @@ journal_path (GFile *dir)
   g_autoptr(GFile) file = g_file_get_child (dir, SPANMARK_LABEL_OPS_RENAME_FILE);
 
   return g_file_get_path (file);
+}
+
+/* The string @object has as @name, or NULL. */
+static const char *
+string_member (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
 }
 
 /* The names spanmark-rename.json holds (both NULL without one).  FALSE
@@ -108,7 +93,6 @@ read_journal (GFile   *dir,
   g_autofree char *data = NULL;
   SpanmarkChecker checker;
   JsonObject *object = NULL;
-  JsonNode *from_node = NULL, *to_node = NULL;
   gsize length = 0;
 
   *from = *to = NULL;
@@ -137,24 +121,17 @@ read_journal (GFile   *dir,
 
   if (JSON_NODE_HOLDS_OBJECT (root))
     object = json_node_get_object (root);
-  if (object != NULL)
-    {
-      from_node = json_object_get_member (object, "from");
-      to_node = json_object_get_member (object, "to");
-    }
-  if (from_node == NULL || to_node == NULL
-      || !JSON_NODE_HOLDS_VALUE (from_node) || json_node_get_value_type (from_node) != G_TYPE_STRING
-      || !JSON_NODE_HOLDS_VALUE (to_node) || json_node_get_value_type (to_node) != G_TYPE_STRING)
-    {
-      g_set_error (error, SPANMARK_LABEL_ERROR, SPANMARK_LABEL_ERROR_INTERRUPTED,
-                   _("%s: must hold {\"from\": OLD, \"to\": NEW}, the names of a label rename"),
-                   SPANMARK_LABEL_OPS_RENAME_FILE);
-      return FALSE;
-    }
+  *from = g_strdup (object != NULL ? string_member (object, "from") : NULL);
+  *to = g_strdup (object != NULL ? string_member (object, "to") : NULL);
+  if (*from != NULL && *to != NULL)
+    return TRUE;
 
-  *from = g_strdup (json_node_get_string (from_node));
-  *to = g_strdup (json_node_get_string (to_node));
-  return TRUE;
+  g_clear_pointer (from, g_free);
+  g_clear_pointer (to, g_free);
+  g_set_error (error, SPANMARK_LABEL_ERROR, SPANMARK_LABEL_ERROR_INTERRUPTED,
+               _("%s: must hold {\"from\": OLD, \"to\": NEW}, the names of a label rename"),
+               SPANMARK_LABEL_OPS_RENAME_FILE);
+  return FALSE;
 }
 
 static gboolean
@@ -187,18 +164,15 @@ static gboolean
 remove_journal (SpanmarkProject  *project,
                 GError          **error)
 {
-  g_autofree char *path = journal_path (spanmark_project_get_dir (project));
+  g_autoptr(GFile) file = g_file_get_child (spanmark_project_get_dir (project), SPANMARK_LABEL_OPS_RENAME_FILE);
+  g_autoptr(GError) local_error = NULL;
 
-  if (g_unlink (path) != 0 && errno != ENOENT)
-    {
-      int saved_errno = errno;
+  if (g_file_delete (file, NULL, &local_error)
+      || g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    return TRUE;
 
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("%s: cannot be removed: %s"), path, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  return TRUE;
+  g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", SPANMARK_LABEL_OPS_RENAME_FILE);
+  return FALSE;
 }
 
 static void
@@ -263,9 +237,28 @@ lookup_label (SpanmarkProject  *project,
   const SpanmarkLabel *label = spanmark_schema_lookup (spanmark_project_get_schema (project), name);
 
   if (label == NULL)
-    set_label_error (error, project, SPANMARK_LABEL_ERROR_NOT_FOUND, name,
-                     "%s", _("there is no such label"));
+    {
+      g_set_error_literal (error, SPANMARK_LABEL_ERROR, SPANMARK_LABEL_ERROR_NOT_FOUND,
+                           _("there is no such label"));
+      prefix_error (error, project, name);
+    }
   return label;
+}
+
+/* The start of a change to the label called @name: a copy of the
+ * schema to change, and the label's index in it (-1 with @error when
+ * the change cannot be made). */
+static int
+begin_change (SpanmarkProject  *project,
+              const char       *name,
+              SpanmarkSchema  **schema,
+              GError          **error)
+{
+  if (!check_can_change (project, error) || lookup_label (project, name, error) == NULL)
+    return -1;
+
+  *schema = spanmark_schema_copy (spanmark_project_get_schema (project));
+  return spanmark_schema_get_index (*schema, name);
 }
 
 gboolean
@@ -308,19 +301,16 @@ spanmark_label_ops_update (SpanmarkProject      *project,
   g_return_val_if_fail (label != NULL && label->name != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!check_can_change (project, error))
-    return FALSE;
-
-  schema = spanmark_schema_copy (spanmark_project_get_schema (project));
-  index = spanmark_schema_get_index (schema, name);
+  index = begin_change (project, name, &schema, error);
   if (index < 0)
-    return lookup_label (project, name, error) != NULL;
+    return FALSE;
   old = spanmark_schema_get_label (schema, index);
 
   if (!g_str_equal (label->name, name))
     {
-      set_label_error (error, project, SPANMARK_LABEL_ERROR_INVALID, name,
-                       "%s", _("a label’s name changes only by renaming it (which rewrites its annotations)"));
+      g_set_error_literal (error, SPANMARK_LABEL_ERROR, SPANMARK_LABEL_ERROR_INVALID,
+                           _("a label’s name changes only by renaming it (which rewrites its annotations)"));
+      prefix_error (error, project, name);
       return FALSE;
     }
 
@@ -347,19 +337,16 @@ spanmark_label_ops_move (SpanmarkProject  *project,
   g_return_val_if_fail (name != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!check_can_change (project, error))
-    return FALSE;
-
-  schema = spanmark_schema_copy (spanmark_project_get_schema (project));
-  from = spanmark_schema_get_index (schema, name);
+  from = begin_change (project, name, &schema, error);
   if (from < 0)
-    return lookup_label (project, name, error) != NULL;
+    return FALSE;
 
   if (index >= spanmark_schema_get_n_labels (schema))
     {
-      set_label_error (error, project, SPANMARK_LABEL_ERROR_INVALID, name,
-                       _("position %u is past the last label (%u)"),
-                       index + 1, spanmark_schema_get_n_labels (schema));
+      g_set_error (error, SPANMARK_LABEL_ERROR, SPANMARK_LABEL_ERROR_INVALID,
+                   _("position %u is past the last label (%u)"),
+                   index + 1, spanmark_schema_get_n_labels (schema));
+      prefix_error (error, project, name);
       return FALSE;
     }
 
@@ -642,8 +629,9 @@ spanmark_label_ops_remove (SpanmarkProject    *project,
     {
       g_autofree char *described = describe_uses (&uses);
 
-      set_label_error (error, project, SPANMARK_LABEL_ERROR_IN_USE, name,
-                       _("not removed, because %s use it"), described);
+      g_set_error (error, SPANMARK_LABEL_ERROR, SPANMARK_LABEL_ERROR_IN_USE,
+                   _("not removed, because %s use it"), described);
+      prefix_error (error, project, name);
       return FALSE;
     }
 
@@ -741,8 +729,9 @@ spanmark_label_ops_rename (SpanmarkProject    *project,
 
   if (g_str_equal (old_name, new_name))
     {
-      set_label_error (error, project, SPANMARK_LABEL_ERROR_INVALID, old_name,
-                       "%s", _("the new name is the same as the old one"));
+      g_set_error_literal (error, SPANMARK_LABEL_ERROR, SPANMARK_LABEL_ERROR_INVALID,
+                           _("the new name is the same as the old one"));
+      prefix_error (error, project, old_name);
       return FALSE;
     }
 
@@ -750,8 +739,9 @@ spanmark_label_ops_rename (SpanmarkProject    *project,
    * the record, NEW is another label that happens to exist. */
   if (new_index >= 0 && !resuming)
     {
-      set_label_error (error, project, SPANMARK_LABEL_ERROR_EXISTS, old_name,
-                       _("not renamed, because there is a label “%s” already"), new_name);
+      g_set_error (error, SPANMARK_LABEL_ERROR, SPANMARK_LABEL_ERROR_EXISTS,
+                   _("not renamed, because there is a label “%s” already"), new_name);
+      prefix_error (error, project, old_name);
       return FALSE;
     }
 

@@ -73,6 +73,19 @@ is_word_char (gunichar c,
   return !first && g_unichar_ismark (c);
 }
 
+/* Names and titles come from the command line and from files. */
+static gboolean
+check_utf8 (const char  *str,
+            GError     **error)
+{
+  if (g_utf8_validate (str, -1, NULL))
+    return TRUE;
+
+  g_set_error_literal (error, SPANMARK_LABEL_ERROR, SPANMARK_LABEL_ERROR_INVALID,
+                       _("names and titles must be valid UTF-8"));
+  return FALSE;
+}
+
 /* The rule for names and attribute names; @attr picks the wording. */
 static gboolean
 check_word (const char  *word,
@@ -89,12 +102,8 @@ check_word (const char  *word,
       return FALSE;
     }
 
-  if (!g_utf8_validate (word, -1, NULL))
-    {
-      g_set_error_literal (error, SPANMARK_LABEL_ERROR, SPANMARK_LABEL_ERROR_INVALID,
-                           _("a name must be valid UTF-8"));
-      return FALSE;
-    }
+  if (!check_utf8 (word, error))
+    return FALSE;
 
   if (g_utf8_strlen (word, -1) > SPANMARK_LABEL_MAX_NAME_CHARS)
     {
@@ -188,12 +197,8 @@ spanmark_label_rules_check_title (const char  *title,
   if (title == NULL)
     return TRUE;
 
-  if (!g_utf8_validate (title, -1, NULL))
-    {
-      g_set_error_literal (error, SPANMARK_LABEL_ERROR, SPANMARK_LABEL_ERROR_INVALID,
-                           _("a title must be valid UTF-8"));
-      return FALSE;
-    }
+  if (!check_utf8 (title, error))
+    return FALSE;
 
   if (g_utf8_strlen (title, -1) > SPANMARK_LABEL_MAX_TITLE_CHARS)
     {
@@ -214,17 +219,11 @@ spanmark_label_rules_check_title (const char  *title,
   return TRUE;
 }
 
+/* "#" and six hexadecimal digits. */
 static gboolean
 is_hex_color (const char *color)
 {
-  if (strlen (color) != 7 || color[0] != '#')
-    return FALSE;
-
-  for (guint i = 1; i < 7; i++)
-    if (!g_ascii_isxdigit (color[i]))
-      return FALSE;
-
-  return TRUE;
+  return color[0] == '#' && strlen (color) == 7 && strspn (color + 1, "0123456789abcdefABCDEF") == 6;
 }
 
 char *
