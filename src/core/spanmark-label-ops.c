@@ -261,12 +261,38 @@ begin_change (SpanmarkProject  *project,
   return spanmark_schema_get_index (*schema, name);
 }
 
+/* A copy of @label with its colour as "#rrggbb" (it may be given as a
+ * palette name). */
+static SpanmarkLabel *
+normalise_color (SpanmarkProject      *project,
+                 const SpanmarkLabel  *label,
+                 GError              **error)
+{
+  g_autoptr(SpanmarkLabel) copy = spanmark_label_copy (label);
+
+  if (copy->color != NULL)
+    {
+      g_autofree char *color = spanmark_label_rules_parse_color (copy->color, error);
+
+      if (color == NULL)
+        {
+          prefix_error (error, project, label->name);
+          return NULL;
+        }
+      g_free (copy->color);
+      copy->color = g_steal_pointer (&color);
+    }
+
+  return g_steal_pointer (&copy);
+}
+
 gboolean
 spanmark_label_ops_add (SpanmarkProject      *project,
                         const SpanmarkLabel  *label,
                         GError              **error)
 {
   g_autoptr(SpanmarkSchema) schema = NULL;
+  g_autoptr(SpanmarkLabel) normalised = NULL;
 
   g_return_val_if_fail (SPANMARK_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (label != NULL && label->name != NULL, FALSE);
@@ -276,13 +302,16 @@ spanmark_label_ops_add (SpanmarkProject      *project,
     return FALSE;
 
   schema = spanmark_schema_copy (spanmark_project_get_schema (project));
-  if (!spanmark_label_rules_check (schema, label, NULL, error))
+  normalised = normalise_color (project, label, error);
+  if (normalised == NULL)
+    return FALSE;
+  if (!spanmark_label_rules_check (schema, normalised, NULL, error))
     {
       prefix_error (error, project, label->name);
       return FALSE;
     }
 
-  spanmark_schema_add_label (schema, label);
+  spanmark_schema_add_label (schema, normalised);
   return save_schema (project, schema, error);
 }
 
@@ -293,6 +322,7 @@ spanmark_label_ops_update (SpanmarkProject      *project,
                            GError              **error)
 {
   g_autoptr(SpanmarkSchema) schema = NULL;
+  g_autoptr(SpanmarkLabel) normalised = NULL;
   const SpanmarkLabel *old;
   int index;
 
@@ -314,13 +344,16 @@ spanmark_label_ops_update (SpanmarkProject      *project,
       return FALSE;
     }
 
-  if (!spanmark_label_rules_check (schema, label, old, error))
+  normalised = normalise_color (project, label, error);
+  if (normalised == NULL)
+    return FALSE;
+  if (!spanmark_label_rules_check (schema, normalised, old, error))
     {
       prefix_error (error, project, name);
       return FALSE;
     }
 
-  spanmark_schema_replace_label (schema, index, label);
+  spanmark_schema_replace_label (schema, index, normalised);
   return save_schema (project, schema, error);
 }
 

@@ -57,7 +57,8 @@ typedef struct
   guint n_entities;
 } SpanmarkLabelUses;
 
-/* Appends a copy of @label (colour "#rrggbb"; key NULL for none; see
+/* Appends a copy of @label (colour "#rrggbb" or a palette name, see
+ * spanmark_label_rules_parse_color(); key NULL for none; see
  * spanmark_label_rules_pick_color() / _pick_key() for defaults). */
 gboolean        spanmark_label_ops_add           (SpanmarkProject      *project,
                                                   const SpanmarkLabel  *label,
