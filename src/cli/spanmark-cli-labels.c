@@ -223,18 +223,6 @@ run_set (SpanmarkProject *project,
 
 /* rename, move, remove */
 
-static char *
-describe_uses (const SpanmarkLabelUses *uses)
-{
-  g_autofree char *spans = g_strdup_printf (ngettext ("%u span", "%u spans", uses->n_spans), uses->n_spans);
-  g_autofree char *entities = g_strdup_printf (ngettext ("%u entity", "%u entities", uses->n_entities),
-                                               uses->n_entities);
-
-  /* TRANSLATORS: "4 spans, 2 entities, 3 annotation files" */
-  return g_strdup_printf (ngettext ("%s, %s, %u annotation file", "%s, %s, %u annotation files", uses->n_files),
-                          spans, entities, uses->n_files);
-}
-
 static int
 run_rename (SpanmarkProject *project,
             char           **args,
@@ -261,8 +249,8 @@ run_rename (SpanmarkProject *project,
       return SPANMARK_CLI_EXIT_OK;
     }
 
-  described = describe_uses (&uses);
-  g_print (_("Renamed the label “%s” to “%s” (rewritten: %s)\n"), args[0], args[1], described);
+  described = spanmark_label_ops_describe_uses (&uses);
+  g_print (_("Renamed the label “%s” to “%s”: rewrote %s\n"), args[0], args[1], described);
   return SPANMARK_CLI_EXIT_OK;
 }
 
@@ -310,8 +298,8 @@ run_remove (SpanmarkProject *project,
       return SPANMARK_CLI_EXIT_OK;
     }
 
-  described = describe_uses (&deleted);
-  g_print (_("Removed the label “%s” (deleted: %s)\n"), args[0], described);
+  described = spanmark_label_ops_describe_uses (&deleted);
+  g_print (_("Removed the label “%s” and deleted %s\n"), args[0], described);
   return SPANMARK_CLI_EXIT_OK;
 }
 

@@ -614,14 +614,16 @@ spanmark_label_ops_count_uses (SpanmarkProject    *project,
   return found != NULL;
 }
 
-/* "12 spans and 2 entities in 3 annotation files". */
-static char *
-describe_uses (const SpanmarkLabelUses *uses)
+char *
+spanmark_label_ops_describe_uses (const SpanmarkLabelUses *uses)
 {
-  g_autofree char *spans = g_strdup_printf (ngettext ("%u span", "%u spans", uses->n_spans), uses->n_spans);
-  g_autofree char *entities = g_strdup_printf (ngettext ("%u entity", "%u entities", uses->n_entities),
-                                               uses->n_entities);
+  g_autofree char *spans = NULL;
+  g_autofree char *entities = NULL;
 
+  g_return_val_if_fail (uses != NULL, NULL);
+
+  spans = g_strdup_printf (ngettext ("%u span", "%u spans", uses->n_spans), uses->n_spans);
+  entities = g_strdup_printf (ngettext ("%u entity", "%u entities", uses->n_entities), uses->n_entities);
   if (uses->n_entities == 0)
     /* TRANSLATORS: "12 spans in 3 annotation files" */
     return g_strdup_printf (ngettext ("%s in %u annotation file", "%s in %u annotation files", uses->n_files),
@@ -660,7 +662,7 @@ spanmark_label_ops_remove (SpanmarkProject    *project,
 
   if (found->len > 0 && !delete_uses)
     {
-      g_autofree char *described = describe_uses (&uses);
+      g_autofree char *described = spanmark_label_ops_describe_uses (&uses);
 
       g_set_error (error, SPANMARK_LABEL_ERROR, SPANMARK_LABEL_ERROR_IN_USE,
                    _("not removed, because %s use it"), described);

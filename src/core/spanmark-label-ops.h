@@ -82,6 +82,9 @@ gboolean        spanmark_label_ops_count_uses    (SpanmarkProject      *project,
                                                   const char           *name,
                                                   SpanmarkLabelUses    *uses,
                                                   GError              **error);
+/* "4 spans and 2 entities in 3 annotation files" ("4 spans in 3
+ * annotation files" without entities), for messages. */
+char           *spanmark_label_ops_describe_uses (const SpanmarkLabelUses *uses) G_GNUC_WARN_UNUSED_RESULT;
 /* Removes the label called @name.  While spans or entities use it,
  * refused with SPANMARK_LABEL_ERROR_IN_USE (the message counts them),
  * unless @delete_uses: then they are deleted first.  @deleted (may be

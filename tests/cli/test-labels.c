@@ -232,7 +232,7 @@ test_rename (void)
   const CliSpan curated[] = { { 4, 7, "LOC", "青溪市" } };
 
   g_assert_cmpint (cli_run (NULL, &out, &err, "labels", project, "rename", "PLACE", "LOC", NULL), ==, 0);
-  g_assert_cmpstr (out, ==, "Renamed the label “PLACE” to “LOC” (rewritten: 4 spans, 1 entity, 3 annotation files)\n");
+  g_assert_cmpstr (out, ==, "Renamed the label “PLACE” to “LOC”: rewrote 4 spans and 1 entity in 3 annotation files\n");
   cli_assert_spans (project, "alice", "a2", alice_a2, G_N_ELEMENTS (alice_a2));
   cli_assert_spans (project, "_curated", "a1", curated, G_N_ELEMENTS (curated));
   index = read_index (project);
@@ -299,7 +299,7 @@ test_remove (void)
   g_assert_cmpstr (before, ==, after);
 
   g_assert_cmpint (cli_run (NULL, &out, &err, "labels", project, "remove", "PLACE", "--delete-spans", NULL), ==, 0);
-  g_assert_cmpstr (out, ==, "Removed the label “PLACE” (deleted: 4 spans, 1 entity, 3 annotation files)\n");
+  g_assert_cmpstr (out, ==, "Removed the label “PLACE” and deleted 4 spans and 1 entity in 3 annotation files\n");
   cli_assert_spans (project, "alice", "a1", alice_a1, G_N_ELEMENTS (alice_a1));
   cli_assert_spans (project, "alice", "a2", NULL, 0);
   cli_assert_spans (project, "_curated", "a1", NULL, 0);
