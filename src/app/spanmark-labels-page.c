@@ -36,6 +36,7 @@ G_DEFINE_FINAL_TYPE (SpanmarkLabelsPage, spanmark_labels_page, ADW_TYPE_PREFEREN
  * they edit. */
 #define LABEL_KEY  "spanmark-label-name"
 #define ACTION_KEY "spanmark-action"
+#define TARGET_KEY "spanmark-action-target"
 
 static void
 show_message (SpanmarkLabelsPage *self,
@@ -110,20 +111,36 @@ make_entry (SpanmarkLabelsPage  *self,
   return entry;
 }
 
+static void
+button_clicked_cb (GtkButton          *button,
+                   SpanmarkLabelsPage *self)
+{
+  gtk_widget_activate_action_variant (GTK_WIDGET (self), g_object_get_data (G_OBJECT (button), ACTION_KEY),
+                                      g_object_get_data (G_OBJECT (button), TARGET_KEY));
+}
+
+/* A button that runs @action with @target (floating, taken).  Not a
+ * GtkActionable, whose action would decide its sensitivity: the first
+ * row cannot move up although labels.move is enabled. */
 static GtkWidget *
-make_icon_button (const char *icon_name,
-                  const char *tooltip,
-                  const char *action,
-                  GVariant   *target)
+make_icon_button (SpanmarkLabelsPage *self,
+                  const char         *name,
+                  const char         *icon_name,
+                  const char         *tooltip,
+                  const char         *action,
+                  GVariant           *target)
 {
   GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
 
+  gtk_widget_set_name (button, name);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, tooltip);
   gtk_widget_add_css_class (button, "flat");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  g_object_set_data (G_OBJECT (button), ACTION_KEY, (gpointer) action);
+  g_object_set_data_full (G_OBJECT (button), TARGET_KEY, g_variant_ref_sink (target),
+                          (GDestroyNotify) g_variant_unref);
+  g_signal_connect (button, "clicked", G_CALLBACK (button_clicked_cb), self);
 
   return button;
 }
@@ -193,11 +210,11 @@ make_row (SpanmarkLabelsPage  *self,
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
   adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), make_color_button (self, label));
 
-  button = make_icon_button ("go-up-symbolic", _("Move Up"), "labels.move",
+  button = make_icon_button (self, "move-up", "go-up-symbolic", _("Move Up"), "labels.move",
                              g_variant_new ("(si)", label->name, -1));
   gtk_widget_set_sensitive (button, index > 0);
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
-  button = make_icon_button ("go-down-symbolic", _("Move Down"), "labels.move",
+  button = make_icon_button (self, "move-down", "go-down-symbolic", _("Move Down"), "labels.move",
                              g_variant_new ("(si)", label->name, 1));
   gtk_widget_set_sensitive (button, index + 1 < n);
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
@@ -219,7 +236,7 @@ make_row (SpanmarkLabelsPage  *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (remove_row), _("Remove Label"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (remove_row),
                                _("While spans use it, you are asked whether to delete them too"));
-  button = make_icon_button ("edit-delete-symbolic", _("Remove Label"), "labels.remove",
+  button = make_icon_button (self, "remove", "edit-delete-symbolic", _("Remove Label"), "labels.remove",
                              g_variant_new_string (label->name));
   gtk_widget_add_css_class (button, "destructive-action");
   adw_action_row_add_suffix (ADW_ACTION_ROW (remove_row), button);
@@ -478,6 +495,9 @@ remove_response_cb (AdwMessageDialog   *dialog,
 {
   const char *name = g_object_get_data (G_OBJECT (dialog), LABEL_KEY);
 
+  /* Answered: the dialog closes. */
+  if (self->dialog == dialog)
+    g_clear_weak_pointer (&self->dialog);
   if (g_str_equal (response, "delete"))
     gtk_widget_activate_action (GTK_WIDGET (self), "labels.remove-with-spans", "s", name);
 }
