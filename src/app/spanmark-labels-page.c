@@ -119,30 +119,50 @@ button_clicked_cb (GtkButton          *button,
                                       g_object_get_data (G_OBJECT (button), TARGET_KEY));
 }
 
-/* A button that runs @action with @target (floating, taken).  Not a
- * GtkActionable, whose action would decide its sensitivity: the first
- * row cannot move up although labels.move is enabled. */
+/* A button that runs @action with @target (floating, taken), showing
+ * @icon_name or, when NULL, @text.  Not a GtkActionable, whose action
+ * would decide its sensitivity: the first row cannot move up although
+ * labels.move is enabled. */
 static GtkWidget *
-make_icon_button (SpanmarkLabelsPage *self,
-                  const char         *name,
-                  const char         *icon_name,
-                  const char         *tooltip,
-                  const char         *action,
-                  GVariant           *target)
+make_button (SpanmarkLabelsPage *self,
+             const char         *name,
+             const char         *icon_name,
+             const char         *text,
+             const char         *action,
+             GVariant           *target)
 {
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+  GtkWidget *button = icon_name != NULL ? gtk_button_new_from_icon_name (icon_name)
+                                        : gtk_button_new_with_mnemonic (text);
 
   gtk_widget_set_name (button, name);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  if (icon_name != NULL)
+    {
+      gtk_widget_set_tooltip_text (button, text);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+    }
   g_object_set_data (G_OBJECT (button), ACTION_KEY, (gpointer) action);
   g_object_set_data_full (G_OBJECT (button), TARGET_KEY, g_variant_ref_sink (target),
                           (GDestroyNotify) g_variant_unref);
   g_signal_connect (button, "clicked", G_CALLBACK (button_clicked_cb), self);
 
   return button;
+}
+
+/* An action row of a label's expanded part, with @suffix. */
+static GtkWidget *
+make_action_row (const char *title,
+                 const char *subtitle,
+                 GtkWidget  *suffix)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix);
+
+  return row;
 }
 
 static GtkWidget *
@@ -194,8 +214,9 @@ make_row (SpanmarkLabelsPage  *self,
           guint                n)
 {
   GtkWidget *row = adw_expander_row_new ();
-  GtkWidget *remove_row, *button;
+  GtkWidget *order, *button;
   g_autofree char *subtitle = NULL;
+  g_autofree char *position = NULL;
   g_autofree char *attrs = g_strjoinv (", ", label->attrs);
 
   if (label->key != NULL)
@@ -210,15 +231,6 @@ make_row (SpanmarkLabelsPage  *self,
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
   adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), make_color_button (self, label));
 
-  button = make_icon_button (self, "move-up", "go-up-symbolic", _("Move Up"), "labels.move",
-                             g_variant_new ("(si)", label->name, -1));
-  gtk_widget_set_sensitive (button, index > 0);
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
-  button = make_icon_button (self, "move-down", "go-down-symbolic", _("Move Down"), "labels.move",
-                             g_variant_new ("(si)", label->name, 1));
-  gtk_widget_set_sensitive (button, index + 1 < n);
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
-
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
                             make_entry (self, label, _("Name (renaming rewrites the annotations)"),
                                         label->name, "labels.rename"));
@@ -231,16 +243,28 @@ make_row (SpanmarkLabelsPage  *self,
                             make_entry (self, label, _("Attributes (separated by commas)"), attrs,
                                         "labels.set-attrs"));
 
-  remove_row = adw_action_row_new ();
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (remove_row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (remove_row), _("Remove Label"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (remove_row),
-                               _("While spans use it, you are asked whether to delete them too"));
-  button = make_icon_button (self, "remove", "edit-delete-symbolic", _("Remove Label"), "labels.remove",
-                             g_variant_new_string (label->name));
+  /* Up and down, side by side, as one control. */
+  order = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_add_css_class (order, "linked");
+  gtk_widget_set_valign (order, GTK_ALIGN_CENTER);
+  button = make_button (self, "move-up", "go-up-symbolic", _("Move Up"), "labels.move",
+                        g_variant_new ("(si)", label->name, -1));
+  gtk_widget_set_sensitive (button, index > 0);
+  gtk_box_append (GTK_BOX (order), button);
+  button = make_button (self, "move-down", "go-down-symbolic", _("Move Down"), "labels.move",
+                        g_variant_new ("(si)", label->name, 1));
+  gtk_widget_set_sensitive (button, index + 1 < n);
+  gtk_box_append (GTK_BOX (order), button);
+  /* Translators: where a label is in the list, e.g. "2 of 3" */
+  position = g_strdup_printf (_("%u of %u, as in the side panels"), index + 1, n);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), make_action_row (_("Position"), position, order));
+
+  button = make_button (self, "remove", NULL, _("_Remove…"), "labels.remove", g_variant_new_string (label->name));
   gtk_widget_add_css_class (button, "destructive-action");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (remove_row), button);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), remove_row);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
+                            make_action_row (_("Remove Label"),
+                                             _("While spans use it, you are asked whether to delete them too"),
+                                             button));
 
   g_object_set_data_full (G_OBJECT (row), LABEL_KEY, g_strdup (label->name), g_free);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), g_hash_table_contains (self->expanded, label->name));
