@@ -355,15 +355,16 @@ add_action (GtkWidget  *widget,
   g_autofree char *key = spanmark_label_rules_pick_key (schema);
   g_autoptr(SpanmarkLabel) label = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean ok;
+  gboolean opened, ok;
 
   label = spanmark_label_new (name, name, spanmark_label_rules_pick_color (schema), key, NULL);
   /* The new label's row opens, to be filled in. */
-  g_hash_table_add (self->expanded, g_strdup (name));
+  opened = g_hash_table_add (self->expanded, g_strdup (name));
   ok = spanmark_label_ops_add (self->project, label, &error);
   if (!report (self, ok, error))
     {
-      g_hash_table_remove (self->expanded, name);
+      if (opened)
+        g_hash_table_remove (self->expanded, name);
       return;
     }
 
@@ -441,7 +442,7 @@ rename_action (GtkWidget  *widget,
   g_autofree char *described = NULL;
   SpanmarkLabelUses uses;
   const char *old_name, *value;
-  gboolean ok;
+  gboolean opened, ok;
 
   g_variant_get (parameter, "(&s&s)", &old_name, &value);
   new_name = g_strstrip (g_strdup (value));
@@ -449,12 +450,14 @@ rename_action (GtkWidget  *widget,
     return;
 
   /* The row stays open under its new name. */
-  if (g_hash_table_contains (self->expanded, old_name))
-    g_hash_table_add (self->expanded, g_strdup (new_name));
+  opened = g_hash_table_contains (self->expanded, old_name)
+           && g_hash_table_add (self->expanded, g_strdup (new_name));
   ok = spanmark_label_ops_rename (self->project, old_name, new_name, &uses, NULL, &error);
   reload_open_document (self);
   if (!report (self, ok, error))
     {
+      if (opened)
+        g_hash_table_remove (self->expanded, new_name);
       queue_rebuild (self);
       return;
     }
