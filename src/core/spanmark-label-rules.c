@@ -234,7 +234,7 @@ spanmark_label_rules_parse_color (const char  *color,
 
   g_return_val_if_fail (color != NULL, NULL);
 
-  lower = g_ascii_strdown (g_strstrip (g_strdup (color)), -1);
+  lower = g_strstrip (g_ascii_strdown (color, -1));
   if (is_hex_color (lower))
     return g_steal_pointer (&lower);
 

@@ -46,6 +46,8 @@ assert_valid (const char *project)
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
 
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
   g_assert_cmpint (cli_run (NULL, &out, &err, "validate", project, NULL), ==, 0);
   g_assert_cmpstr (err, ==, "");
 }
@@ -60,6 +62,8 @@ test_init_labels (void)
   g_autofree char *bad = g_build_filename (tmp, "bad", NULL);
   g_autofree char *ner = g_build_filename (tmp, "ner", NULL);
 
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
   g_assert_cmpint (cli_run (tmp, &out, &err, "init", "ner", "--labels", "PER, LOC,ORG", NULL), ==, 0);
   index = read_index (ner);
   g_assert_nonnull (strstr (index, "\"labels\": [\n"
@@ -67,16 +71,18 @@ test_init_labels (void)
                                    "    {\"name\": \"LOC\", \"title\": \"LOC\", \"color\": \"#2ec27e\", \"key\": \"2\", \"attrs\": []},\n"
                                    "    {\"name\": \"ORG\", \"title\": \"ORG\", \"color\": \"#e66100\", \"key\": \"3\", \"attrs\": []}\n"
                                    "  ],"));
-  g_clear_pointer (&out, g_free);
-  g_clear_pointer (&err, g_free);
 
   /* A bad name is a usage error, and nothing is made. */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
   g_assert_cmpint (cli_run (tmp, &out, &err, "init", "bad", "--labels", "PER,TWO WORDS", NULL), ==, 2);
   g_assert_nonnull (strstr (err, "--labels: “TWO WORDS” cannot be a label name"));
   g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (cli_run (tmp, &out, &err, "init", "bad", "--labels", "PER,PER", NULL), ==, 2);
   g_assert_nonnull (strstr (err, "given twice"));
+  g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (cli_run (tmp, &out, &err, "init", "bad", "--labels", "A", "--schema", "x.json", NULL), ==, 2);
   g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
@@ -98,8 +104,11 @@ test_init_schema (void)
   spanmark_test_write_file (schema,
                             "[{\"name\": \"PERSON\", \"title\": \"People\", \"key\": \"p\", \"attrs\": [\"role\"]},\n"
                             " {\"name\": \"GPE\", \"color\": \"red3\"}]\n", -1);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
   g_assert_cmpint (cli_run (tmp, &out, &err, "init", "ner", "--schema", "labels.json", NULL), ==, 0);
   g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
   g_assert_cmpint (cli_run (tmp, &out, &err, "labels", "ner", "list", "--json", NULL), ==, 0);
   g_assert_cmpstr (out, ==,
                    "[\n"
@@ -110,20 +119,26 @@ test_init_schema (void)
   /* What list --json prints makes the same labels again. */
   spanmark_test_write_file (copy, out, -1);
   listed = g_steal_pointer (&out);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
   g_assert_cmpint (cli_run (tmp, &out, &err, "init", "again", "--schema", "copy.json", NULL), ==, 0);
   g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
   g_assert_cmpint (cli_run (tmp, &out, &err, "labels", "again", "list", "--json", NULL), ==, 0);
   g_assert_cmpstr (out, ==, listed);
-  g_clear_pointer (&err, g_free);
 
   /* A bad file: exit 1, naming the file and the place; nothing made. */
   spanmark_test_write_file (schema, "[{\"name\": \"A\"},\n {\"name\": \"B\", \"key\": \"12\"}]", -1);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
   g_assert_cmpint (cli_run (tmp, &out, &err, "init", "bad", "--schema", "labels.json", NULL), ==, 1);
   g_assert_nonnull (strstr (err, "labels.json: labels[1] (name \"B\"): the key “12” must be a single character"));
-  g_clear_pointer (&err, g_free);
   spanmark_test_write_file (schema, "[{\"name\": \"A\",}]", -1);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
   g_assert_cmpint (cli_run (tmp, &out, &err, "init", "bad", "--schema", "labels.json", NULL), ==, 1);
   g_assert_nonnull (strstr (err, "labels.json: line 1, column"));
+  g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (cli_run (tmp, &out, &err, "init", "bad", "--schema", "missing.json", NULL), ==, 1);
   g_assert_nonnull (strstr (err, "missing.json"));
@@ -140,6 +155,7 @@ test_list (void)
   g_autofree char *out = NULL;
 
   cli_make_project (tmp, docs);
+  g_clear_pointer (&out, g_free);
   g_assert_cmpint (cli_run (NULL, &out, NULL, "labels", project, "list", NULL), ==, 0);
   g_assert_cmpstr (out, ==,
                    "NAME        KEY  COLOR    TITLE        ATTRIBUTES\n"
@@ -162,9 +178,12 @@ test_add_and_set (void)
   g_autofree char *index = NULL;
 
   cli_make_project (tmp, docs);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
   g_assert_cmpint (cli_run (NULL, &out, &err, "labels", project, "add", "DATE", NULL), ==, 0);
   g_assert_cmpstr (out, ==, "Added the label “DATE” (key 4, colour #9141ac)\n");
   g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
   g_assert_cmpint (cli_run (NULL, &out, &err, "labels", project, "add", "ORG", "--key", "", "--color", "#C01C28",
                             "--title", "机构", "--attrs", "kind, level", NULL), ==, 0);
   g_assert_cmpstr (out, ==, "Added the label “ORG” (no key, colour #c01c28)\n");
@@ -175,24 +194,31 @@ test_add_and_set (void)
 
   /* Refusals change nothing. */
   before = spanmark_test_snapshot_tree (project);
+  g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (cli_run (NULL, &out, &err, "labels", project, "add", "PLACE", NULL), ==, 1);
   g_assert_nonnull (strstr (err, "spanmark.json: label “PLACE”: there is a label “PLACE” already"));
+  g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (cli_run (NULL, &out, &err, "labels", project, "add", "X", "--key", "1", NULL), ==, 1);
   g_assert_nonnull (strstr (err, "the key “1” is the key of “OFFICIAL” already"));
+  g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (cli_run (NULL, &out, &err, "labels", project, "add", "X", "--color", "light1", NULL), ==, 1);
   g_assert_nonnull (strstr (err, "hard to read in the dark style"));
+  g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (cli_run (NULL, &out, &err, "labels", project, "add", "X", "--color", "pink", NULL), ==, 1);
   g_assert_nonnull (strstr (err, "“pink” is not a colour"));
+  g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (cli_run (NULL, &out, &err, "labels", project, "add", "X", "--attrs", "a b", NULL), ==, 1);
   g_assert_nonnull (strstr (err, "“a b” cannot be an attribute name"));
+  g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (cli_run (NULL, &out, &err, "labels", project, "set", "NOPE", "--key", "9", NULL), ==, 1);
   g_assert_nonnull (strstr (err, "label “NOPE”: there is no such label"));
+  g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (cli_run (NULL, &out, &err, "labels", project, "set", "PLACE", NULL), ==, 2);
   g_assert_nonnull (strstr (err, "nothing to change"));
@@ -200,6 +226,7 @@ test_add_and_set (void)
   g_assert_cmpstr (before, ==, after);
 
   g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
   g_assert_cmpint (cli_run (NULL, &out, &err, "labels", project, "set", "PLACE", "--key", "p", "--color", "green5",
                             "--title", "地点", "--attrs", "kind,level", NULL), ==, 0);
   g_assert_cmpstr (out, ==, "Changed the label “PLACE”\n");
@@ -208,12 +235,16 @@ test_add_and_set (void)
   g_assert_nonnull (strstr (index, "{\"name\": \"PLACE\", \"title\": \"地点\", \"color\": \"#26a269\", \"key\": \"p\", \"attrs\": [\"kind\", \"level\"]}"));
 
   g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
   g_assert_cmpint (cli_run (NULL, &out, &err, "labels", project, "move", "ORG", "1", NULL), ==, 0);
   g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
   g_assert_cmpint (cli_run (NULL, &out, &err, "labels", project, "list", NULL), ==, 0);
   g_assert_true (g_str_has_prefix (strchr (out, '\n') + 1, "ORG "));
+  g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (cli_run (NULL, &out, &err, "labels", project, "move", "ORG", "9", NULL), ==, 1);
+  g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (cli_run (NULL, &out, &err, "labels", project, "move", "ORG", "first", NULL), ==, 2);
 
@@ -231,6 +262,8 @@ test_rename (void)
   const CliSpan alice_a2[] = { { 0, 3, "LOC", "青溪市" }, { 4, 7, "LOC", "云岚省" } };
   const CliSpan curated[] = { { 4, 7, "LOC", "青溪市" } };
 
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
   g_assert_cmpint (cli_run (NULL, &out, &err, "labels", project, "rename", "PLACE", "LOC", NULL), ==, 0);
   g_assert_cmpstr (out, ==, "Renamed the label “PLACE” to “LOC”: rewrote 4 spans and 1 entity in 3 annotation files\n");
   cli_assert_spans (project, "alice", "a2", alice_a2, G_N_ELEMENTS (alice_a2));
@@ -242,9 +275,11 @@ test_rename (void)
 
   /* Again: done already, exit 0. */
   g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
   g_assert_cmpint (cli_run (NULL, &out, &err, "labels", project, "rename", "PLACE", "LOC", NULL), ==, 0);
   g_assert_cmpstr (out, ==, "Nothing to rename: there is no label “PLACE”, and “LOC” exists (renamed before)\n");
 
+  g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (cli_run (NULL, &out, &err, "labels", project, "rename", "LOC", "OFFICIAL", NULL), ==, 1);
   g_assert_nonnull (strstr (err, "not renamed, because there is a label “OFFICIAL” already"));
@@ -266,10 +301,13 @@ test_rename_broken (void)
 
   spanmark_test_replace_in_file (broken, "\"OFFICIAL\"", "\"NOT A LABEL\"");
   before = spanmark_test_snapshot_tree (project);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
   g_assert_cmpint (cli_run (NULL, &out, &err, "labels", project, "rename", "PLACE", "LOC", NULL), ==, 1);
   g_test_message ("%s", err);
   g_assert_nonnull (strstr (err, "no label changed, because 1 annotation file fails to load"));
   g_assert_nonnull (strstr (err, "annotations/bob/a1.json: spans[0]"));
+  g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (cli_run (NULL, &out, &err, "labels", project, "remove", "PLACE", "--delete-spans", NULL), ==, 1);
   g_assert_nonnull (strstr (err, "annotations/bob/a1.json"));
@@ -292,12 +330,16 @@ test_remove (void)
   const CliSpan alice_a1[] = { { 0, 3, "OFFICIAL", "林振邦" } };
 
   before = spanmark_test_snapshot_tree (project);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
   g_assert_cmpint (cli_run (NULL, &out, &err, "labels", project, "remove", "PLACE", NULL), ==, 1);
   g_assert_nonnull (strstr (err, "label “PLACE”: not removed, because 4 spans and 1 entity in 3 annotation files use it"));
   g_assert_nonnull (strstr (err, "--delete-spans"));
   after = spanmark_test_snapshot_tree (project);
   g_assert_cmpstr (before, ==, after);
 
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
   g_assert_cmpint (cli_run (NULL, &out, &err, "labels", project, "remove", "PLACE", "--delete-spans", NULL), ==, 0);
   g_assert_cmpstr (out, ==, "Removed the label “PLACE” and deleted 4 spans and 1 entity in 3 annotation files\n");
   cli_assert_spans (project, "alice", "a1", alice_a1, G_N_ELEMENTS (alice_a1));
@@ -309,6 +351,7 @@ test_remove (void)
 
   /* An unused label goes without the option. */
   g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
   g_assert_cmpint (cli_run (NULL, &out, &err, "labels", project, "remove", "INITIATIVE", NULL), ==, 0);
   g_assert_cmpstr (out, ==, "Removed the label “INITIATIVE”\n");
 
@@ -326,12 +369,16 @@ test_interrupted (void)
   g_autofree char *err = NULL;
 
   spanmark_test_write_file (journal, "{\"spanmark\": 1, \"from\": \"PLACE\", \"to\": \"LOC\"}\n", -1);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
   g_assert_cmpint (cli_run (NULL, &out, &err, "validate", project, NULL), ==, 0);
   g_assert_nonnull (strstr (err, "spanmark-rename.json: warning: a rename of the label “PLACE” to “LOC” was interrupted"));
+  g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (cli_run (NULL, &out, &err, "labels", project, "add", "X", NULL), ==, 1);
   g_assert_nonnull (strstr (err, "run that rename again"));
   g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
   g_assert_cmpint (cli_run (NULL, &out, &err, "labels", project, "rename", "PLACE", "LOC", NULL), ==, 0);
   g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
   assert_valid (project);
@@ -354,9 +401,12 @@ test_index_problem (void)
   cli_make_project (tmp, docs);
   spanmark_test_replace_in_file (index, "\"key\": \"3\"", "\"key\": \"33\"");
   before = spanmark_test_snapshot_tree (project);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
   g_assert_cmpint (cli_run (NULL, &out, &err, "labels", project, "add", "X", NULL), ==, 1);
   g_assert_nonnull (strstr (err, "not changed, because it has 1 problem"));
   /* Listing still works. */
+  g_clear_pointer (&out, g_free);
   g_assert_cmpint (cli_run (NULL, &out, NULL, "labels", project, "list", NULL), ==, 0);
   after = spanmark_test_snapshot_tree (project);
   g_assert_cmpstr (before, ==, after);
@@ -391,6 +441,7 @@ test_usage (void)
       g_autofree char *out = NULL;
       g_autofree char *usage = NULL;
 
+      g_clear_pointer (&out, g_free);
       g_assert_cmpint (cli_run (tmp, &out, NULL, "labels", "p", commands[i], "--help", NULL), ==, 0);
       usage = g_strdup_printf ("spanmark-cli labels [OPTION…] DIR %s", commands[i]);
       g_assert_nonnull (strstr (out, usage));
@@ -399,6 +450,7 @@ test_usage (void)
   {
     g_autofree char *out = NULL;
 
+    g_clear_pointer (&out, g_free);
     g_assert_cmpint (cli_run (tmp, &out, NULL, "labels", "--help", NULL), ==, 0);
     g_assert_nonnull (strstr (out, "rename OLD NEW"));
     g_clear_pointer (&out, g_free);
@@ -414,6 +466,7 @@ test_usage (void)
       g_autofree char *err = NULL;
       const char * const *a = errors[i].args;
 
+      g_clear_pointer (&err, g_free);
       g_assert_cmpint (cli_run (tmp, NULL, &err, "labels", a[0], a[1], a[2], a[3], a[4], NULL), ==, 2);
       g_test_message ("%s", err);
       g_assert_nonnull (strstr (err, errors[i].message));
@@ -423,6 +476,7 @@ test_usage (void)
   {
     g_autofree char *err = NULL;
 
+    g_clear_pointer (&err, g_free);
     g_assert_cmpint (cli_run (tmp, NULL, &err, "labels", tmp, "list", NULL), ==, 1);
     g_assert_nonnull (strstr (err, "spanmark.json"));
   }
