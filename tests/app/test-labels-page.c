@@ -381,22 +381,30 @@ test_remove (Fixture       *fixture,
   close_page (preferences);
 }
 
+typedef void (*FixtureTest) (Fixture *fixture, gconstpointer data);
+
 int
 main (int   argc,
       char *argv[])
 {
+  /* Each on a window of its own (window-test-fixture.h). */
+  static const struct {
+    const char  *path;
+    FixtureTest  func;
+  } window_tests[] = {
+    { "/labels-page/rows", test_rows },
+    { "/labels-page/add", test_add },
+    { "/labels-page/set-fields", test_set_fields },
+    { "/labels-page/move", test_move },
+    { "/labels-page/rename", test_rename },
+    { "/labels-page/remove", test_remove },
+  };
+
   spanmark_test_init (&argc, &argv);
 
-#define ADD(path, func) \
-  g_test_add ((path), Fixture, NULL, fixture_setup, (func), fixture_teardown)
-
   g_test_add_func ("/labels-page/no-project", test_no_project);
-  ADD ("/labels-page/rows", test_rows);
-  ADD ("/labels-page/add", test_add);
-  ADD ("/labels-page/set-fields", test_set_fields);
-  ADD ("/labels-page/move", test_move);
-  ADD ("/labels-page/rename", test_rename);
-  ADD ("/labels-page/remove", test_remove);
+  for (guint i = 0; i < G_N_ELEMENTS (window_tests); i++)
+    g_test_add (window_tests[i].path, Fixture, NULL, fixture_setup, window_tests[i].func, fixture_teardown);
 
   return g_test_run ();
 }
