@@ -10,6 +10,7 @@
 
 #include "spanmark-display.h"
 #include "spanmark-document-view.h"
+#include "spanmark-label-rules.h"
 
 /* Tags are applied to the new buffer before the view lays it out: tagging
  * after layout would make the view lay the whole text out twice (measured
@@ -20,9 +21,11 @@
 #define FIRST_CHUNK_CHARS 2000000
 #define IDLE_CHUNK_CHARS  100000
 
-#define BASE_ALPHA    0.30
-#define NEXT_ALPHA    0.48
-#define CURRENT_ALPHA 0.68
+/* The shades the label colours' contrast check assumes
+ * (spanmark-label-rules.h). */
+#define BASE_ALPHA    SPANMARK_LABEL_ALPHA_BASE
+#define NEXT_ALPHA    SPANMARK_LABEL_ALPHA_NEXT
+#define CURRENT_ALPHA SPANMARK_LABEL_ALPHA_CURRENT
 
 typedef struct
 {

@@ -281,6 +281,33 @@ make_panels (SpanmarkWindow *self)
     }
 }
 
+/* The labels changed (Preferences): the side panels follow the schema's
+ * order, titles and attributes, and the highlighting its colours. */
+static void
+schema_changed_cb (SpanmarkWindow *self)
+{
+  g_autofree char *visible = g_strdup (gtk_stack_get_visible_child_name (self->panel_stack));
+  gboolean editable = self->set != NULL && !spanmark_window_get_read_only (self);
+  guint start = 0, end = 0;
+
+  clear_panels (self);
+  make_panels (self);
+  if (visible != NULL && gtk_stack_get_child_by_name (self->panel_stack, visible) != NULL)
+    gtk_stack_set_visible_child_name (self->panel_stack, visible);
+  if (self->set == NULL)
+    return;
+
+  spanmark_document_view_get_selection (self->document_view, &start, &end);
+  spanmark_document_view_set_annotation_set (self->document_view, spanmark_project_get_schema (self->project),
+                                             self->set);
+  spanmark_document_view_select_range (self->document_view, start, end);
+  for (guint i = 0; i < self->panels->len; i++)
+    {
+      spanmark_label_panel_set_annotation_set (g_ptr_array_index (self->panels, i), self->set, editable);
+      spanmark_label_panel_set_selection (g_ptr_array_index (self->panels, i), start, end);
+    }
+}
+
 /* A new project or annotator: statuses from other files. */
 static void
 set_statuses (SpanmarkWindow *self)
@@ -350,7 +377,11 @@ spanmark_window_open_project (SpanmarkWindow  *self,
 
   close_document (self);
   clear_panels (self);
+  if (self->project != NULL)
+    g_signal_handlers_disconnect_by_data (spanmark_project_get_schema (self->project), self);
   g_set_object (&self->project, project);
+  g_signal_connect_object (spanmark_project_get_schema (project), "changed",
+                           G_CALLBACK (schema_changed_cb), self, G_CONNECT_SWAPPED);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
 
   g_free (self->annotator);

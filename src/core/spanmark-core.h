@@ -16,6 +16,8 @@
 #include "spanmark-history.h"
 #include "spanmark-import.h"
 #include "spanmark-label.h"
+#include "spanmark-label-ops.h"
+#include "spanmark-label-rules.h"
 #include "spanmark-problem.h"
 #include "spanmark-project.h"
 #include "spanmark-schema.h"
