@@ -59,7 +59,7 @@ annotator_name (SpanmarkReviewPanel *self,
   return spanmark_annotation_set_get_annotator (spanmark_curation_get_annotator_set (self->curation, index));
 }
 
-/* "Place 12–15 “青溪市”": a version as the reviewer reads it. */
+/* "Places · 12–15 · 青溪市": a version as the reviewer reads it. */
 static char *
 describe (SpanmarkReviewPanel *self,
           guint                start,
@@ -71,8 +71,9 @@ describe (SpanmarkReviewPanel *self,
   g_autofree char *text = spanmark_text_index_slice (spanmark_annotation_set_get_text_index (curated), start, end);
 
   /* Translators: one version of a span in review mode: its label, its
-   * offsets and the text it covers, e.g. "Place 12–15 “青溪市”". */
-  return g_strdup_printf (C_("span version", "%s %u–%u “%s”"),
+   * offsets and the text it covers (which may have quotes of its own),
+   * e.g. "Places · 12–15 · 青溪市". */
+  return g_strdup_printf (C_("span version", "%s · %u–%u · %s"),
                           label != NULL ? spanmark_label_get_display_title (label) : label_name,
                           start, end, text);
 }
@@ -282,8 +283,8 @@ show_unit (SpanmarkReviewPanel *self)
 
   covered = spanmark_text_index_slice (spanmark_annotation_set_get_text_index (curated), unit->start, unit->end);
   /* Translators: the text of a unit and its offsets, e.g.
-   * "“青溪市市长” at 72–77". */
-  text = g_strdup_printf (_("“%s” at %u–%u"), covered, unit->start, unit->end);
+   * "青溪市市长 · characters 72–77". */
+  text = g_strdup_printf (_("%s · characters %u–%u"), covered, unit->start, unit->end);
   gtk_label_set_text (self->unit_text_label, text);
 
   spans = curated_spans (self, unit, &n_own);

@@ -24,6 +24,7 @@ struct _SpanmarkTextView
   SpanmarkCuration *curation;
   GHashTable       *colors;       /* label name -> GdkRGBA, the lanes' colours */
   guint             current_unit; /* G_MAXUINT: none */
+  GtkAdjustment    *vadjustment;  /* watched: see layout_changed_cb() */
 };
 
 G_DEFINE_FINAL_TYPE (SpanmarkTextView, spanmark_text_view, GTK_TYPE_TEXT_VIEW)
@@ -364,6 +365,21 @@ append_rounded (GtkSnapshot        *snapshot,
   gtk_snapshot_pop (snapshot);
 }
 
+static void
+append_outline (GtkSnapshot        *snapshot,
+                const GdkRectangle *rect,
+                float               radius,
+                const GdkRGBA      *color)
+{
+  GskRoundedRect rounded;
+  const float widths[4] = { 1.5f, 1.5f, 1.5f, 1.5f };
+  const GdkRGBA colors[4] = { *color, *color, *color, *color };
+
+  gsk_rounded_rect_init_from_rect (&rounded, &GRAPHENE_RECT_INIT (rect->x, rect->y, rect->width, rect->height),
+                                   radius);
+  gtk_snapshot_append_border (snapshot, &rounded, widths, colors);
+}
+
 /* A dashed (disagreed) or dotted (incomplete) line: the pattern, not only
  * the colour, tells them apart. */
 static void
@@ -426,8 +442,9 @@ draw_marks (SpanmarkTextView *self,
         {
         case SPANMARK_MARK_CURRENT_UNIT:
           box = palette.accent;
-          box.alpha = 0.12f;
+          box.alpha = 0.07f;
           append_rounded (snapshot, &mark->rect, 4, &box);
+          append_outline (snapshot, &mark->rect, 4, &palette.accent);
           break;
         case SPANMARK_MARK_LANE:
           color = g_hash_table_lookup (self->colors, mark->label);
@@ -456,9 +473,12 @@ spanmark_text_view_snapshot_layer (GtkTextView      *text_view,
   if (GTK_TEXT_VIEW_CLASS (spanmark_text_view_parent_class)->snapshot_layer != NULL)
     GTK_TEXT_VIEW_CLASS (spanmark_text_view_parent_class)->snapshot_layer (text_view, layer, snapshot);
 
-  /* Below the text: the current unit's box stays behind the characters,
-   * and nothing else overlaps them. */
-  if (layer == GTK_TEXT_VIEW_LAYER_BELOW_TEXT)
+  /* Above the text: the view lays out the lines it shows only as it
+   * draws them, after the layer below, whose geometry would be that of
+   * lines not laid out yet.  The marks are below the lines and in the
+   * margin, and the current unit's box is a faint outline, so nothing
+   * hides a character. */
+  if (layer == GTK_TEXT_VIEW_LAYER_ABOVE_TEXT)
     draw_marks (self, snapshot);
 }
 
@@ -468,6 +488,27 @@ static void
 curated_changed_cb (SpanmarkTextView *self)
 {
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The text view lays its lines out in idle steps after a new text, and
+ * the marks' places depend on that layout: each step changes the height
+ * of the text (the adjustment), and the marks are drawn again, also
+ * those of lines drawn before the step. */
+static void
+layout_changed_cb (SpanmarkTextView *self)
+{
+  if (self->curation != NULL)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+vadjustment_cb (SpanmarkTextView *self)
+{
+  if (self->vadjustment != NULL)
+    g_signal_handlers_disconnect_by_func (self->vadjustment, layout_changed_cb, self);
+  g_set_object (&self->vadjustment, gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self)));
+  if (self->vadjustment != NULL)
+    g_signal_connect_object (self->vadjustment, "changed", G_CALLBACK (layout_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 void
@@ -540,6 +581,9 @@ spanmark_text_view_dispose (GObject *object)
   if (self->curation != NULL)
     g_signal_handlers_disconnect_by_data (spanmark_curation_get_curated (self->curation), self);
   g_clear_object (&self->curation);
+  if (self->vadjustment != NULL)
+    g_signal_handlers_disconnect_by_func (self->vadjustment, layout_changed_cb, self);
+  g_clear_object (&self->vadjustment);
 
   G_OBJECT_CLASS (spanmark_text_view_parent_class)->dispose (object);
 }
@@ -570,6 +614,7 @@ spanmark_text_view_init (SpanmarkTextView *self)
 {
   self->colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) gdk_rgba_free);
   self->current_unit = G_MAXUINT;
+  g_signal_connect (self, "notify::vadjustment", G_CALLBACK (vadjustment_cb), NULL);
 }
 
 GtkWidget *
