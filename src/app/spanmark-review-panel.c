@@ -78,16 +78,6 @@ describe (SpanmarkReviewPanel *self,
                           start, end, text);
 }
 
-static gboolean
-holds (const SpanmarkUnitVersion *version,
-       guint                      annotator)
-{
-  for (guint i = 0; i < version->n_annotators; i++)
-    if (version->annotators[i] == annotator)
-      return TRUE;
-  return FALSE;
-}
-
 /* The curated spans over @unit, and how many of them are none of its
  * versions (the reviewer's own). */
 static GPtrArray *
@@ -128,7 +118,7 @@ make_annotator_row (SpanmarkReviewPanel *self,
   GtkWidget *take;
 
   for (guint v = 0; v < unit->n_versions; v++)
-    if (holds (&unit->versions[v], annotator))
+    if (spanmark_unit_version_has_annotator (&unit->versions[v], annotator))
       {
         g_autofree char *text = describe (self, unit->versions[v].start, unit->versions[v].end,
                                           unit->versions[v].label);
@@ -295,7 +285,7 @@ show_unit (SpanmarkReviewPanel *self)
       gboolean same = n_own == 0;
 
       for (guint v = 0; same && v < unit->n_versions; v++)
-        same = holds (&unit->versions[v], a) == unit->versions[v].curated;
+        same = spanmark_unit_version_has_annotator (&unit->versions[v], a) == unit->versions[v].curated;
       gtk_list_box_append (self->annotator_list, make_annotator_row (self, unit, a, same));
     }
   show_curated (self, unit);

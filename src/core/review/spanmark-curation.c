@@ -702,10 +702,12 @@ spanmark_curation_reject_version (SpanmarkCuration *self,
   return n_removed;
 }
 
-static gboolean
-holds (const SpanmarkUnitVersion *version,
-       guint                      annotator)
+gboolean
+spanmark_unit_version_has_annotator (const SpanmarkUnitVersion *version,
+                                     guint                      annotator)
 {
+  g_return_val_if_fail (version != NULL, FALSE);
+
   for (guint i = 0; i < version->n_annotators; i++)
     if (version->annotators[i] == annotator)
       return TRUE;
@@ -769,7 +771,7 @@ spanmark_curation_choose_annotator (SpanmarkCuration *self,
 
   accept = g_new0 (gboolean, u->n_versions);
   for (guint v = 0; v < u->n_versions; v++)
-    accept[v] = holds (&u->versions[v], annotator);
+    accept[v] = spanmark_unit_version_has_annotator (&u->versions[v], annotator);
   return decide_unit (self, u, accept);
 }
 

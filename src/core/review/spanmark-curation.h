@@ -52,6 +52,10 @@ typedef struct
   const SpanmarkUnitVersion *versions;       /* by start, longer first, then label */
 } SpanmarkUnit;
 
+/* Whether annotator @annotator has @version. */
+gboolean               spanmark_unit_version_has_annotator (const SpanmarkUnitVersion *version,
+                                                            guint                      annotator);
+
 #define SPANMARK_TYPE_CURATION (spanmark_curation_get_type ())
 
 G_DECLARE_FINAL_TYPE (SpanmarkCuration, spanmark_curation, SPANMARK, CURATION, GObject)
