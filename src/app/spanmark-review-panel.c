@@ -37,6 +37,7 @@ struct _SpanmarkReviewPanel
   SpanmarkSchema        *schema;
   SpanmarkCuration      *curation;
   guint                  unit;        /* G_MAXUINT: none */
+  guint                  refresh_id;
 };
 
 G_DEFINE_FINAL_TYPE (SpanmarkReviewPanel, spanmark_review_panel, GTK_TYPE_WIDGET)
@@ -413,10 +414,24 @@ spanmark_review_panel_set_figures (SpanmarkReviewPanel *self,
     }
 }
 
+static gboolean
+refresh_idle_cb (gpointer user_data)
+{
+  SpanmarkReviewPanel *self = user_data;
+
+  self->refresh_id = 0;
+  refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A decision is several changes of the curated set, and counting the
+ * open units of a large document takes a few milliseconds: the panel
+ * follows once, before the next frame is drawn. */
 static void
 curated_changed_cb (SpanmarkReviewPanel *self)
 {
-  refresh (self);
+  if (self->refresh_id == 0)
+    self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_idle_cb, self, NULL);
 }
 
 void
@@ -429,6 +444,7 @@ spanmark_review_panel_set_curation (SpanmarkReviewPanel *self,
 
   if (self->curation != NULL)
     g_signal_handlers_disconnect_by_data (spanmark_curation_get_curated (self->curation), self);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_set_object (&self->curation, curation);
   g_set_object (&self->schema, (curation != NULL ? schema : NULL));
   self->unit = G_MAXUINT;
@@ -453,6 +469,8 @@ spanmark_review_panel_set_unit (SpanmarkReviewPanel *self,
 {
   g_return_if_fail (SPANMARK_IS_REVIEW_PANEL (self));
 
+  if (self->unit == unit && self->refresh_id == 0)
+    return;
   self->unit = unit;
   show_unit (self);
 }
@@ -464,6 +482,7 @@ spanmark_review_panel_dispose (GObject *object)
 
   if (self->curation != NULL)
     g_signal_handlers_disconnect_by_data (spanmark_curation_get_curated (self->curation), self);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_object (&self->curation);
   g_clear_object (&self->schema);
 

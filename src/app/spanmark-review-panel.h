@@ -34,7 +34,9 @@ G_DECLARE_FINAL_TYPE (SpanmarkReviewPanel, spanmark_review_panel, SPANMARK, REVI
  *     (win.review-take-annotator, u), mark reviewed (win.mark-reviewed)
  *     or reopen (win.reopen-document "");
  *   - the document's figures: κ and span F1 for each pair of annotators.
- * Every text shown from documents or names is plain text.
+ * Every text shown from documents or names is plain text.  After a change
+ * of the curated set the panel follows in an idle callback (before the
+ * next frame): one refresh for a decision's several changes.
  *
  * Widgets found by name: "review-progress", "review-unit-state",
  * "review-unit-text", "review-curated" (what the curated version has at

@@ -354,12 +354,14 @@ test_decide (Fixture       *fixture,
   g_assert_true (spanmark_annotation_set_is_rejected (set, li, li + 6, "OFFICIAL"));
   g_assert_false (spanmark_curation_is_unit_open (spanmark_window_get_curation (fixture->window), 0));
   g_assert_true (spanmark_window_get_dirty (fixture->window));
+  g_assert_true (wait_for (main_loop_idle, NULL));
   g_assert_nonnull (strstr (named_text (fixture, "review-unit-state"), "decided"));
   /* Ctrl+Z undoes it whole. */
   g_assert_true (press (fixture, GDK_KEY_z, GDK_CONTROL_MASK));
   assert_curated (fixture, SEEDED);
   g_assert_false (spanmark_annotation_set_is_rejected (set, li, li + 6, "OFFICIAL"));
   g_assert_true (spanmark_curation_is_unit_open (spanmark_window_get_curation (fixture->window), 0));
+  g_assert_true (wait_for (main_loop_idle, NULL));
   g_assert_nonnull (strstr (named_text (fixture, "review-unit-state"), "open"));
   g_assert_false (spanmark_annotation_set_is_rejected (set, mayor, mayor + 12, "OFFICIAL"));
 
@@ -382,6 +384,7 @@ test_decide (Fixture       *fixture,
   g_assert_true (spanmark_annotation_set_is_rejected (set, at (fixture, "Li Wei", 1), at (fixture, "Li Wei", 1) + 6,
                                                       "OFFICIAL"));
   g_assert_false (spanmark_curation_is_unit_open (spanmark_window_get_curation (fixture->window), 2));
+  g_assert_true (wait_for (main_loop_idle, NULL));
   g_assert_cmpstr (named_text (fixture, "review-progress"), ==, "1 of 5 units open");
   activate (fixture, "win.undo", NULL);
   g_assert_true (spanmark_curation_is_unit_open (spanmark_window_get_curation (fixture->window), 2));
@@ -523,6 +526,7 @@ test_reviewed (Fixture       *fixture,
   g_assert_cmpstr (spanmark_document_get_id (spanmark_window_get_document (fixture->window)), ==, "emoji");
   g_assert_true (spanmark_window_has_toast (fixture->window, "Every document with two or more annotators is reviewed"));
   g_assert_cmpstr (row_status (fixture, "emoji"), ==, "Reviewed");
+  g_assert_true (wait_for (main_loop_idle, NULL));
   g_assert_false (gtk_widget_get_visible (spanmark_test_find_action (named (fixture, "review-panel"),
                                                                      "win.mark-reviewed")));
 

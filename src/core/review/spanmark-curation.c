@@ -20,8 +20,11 @@ struct _SpanmarkCuration
   GPtrArray             *sets;          /* SpanmarkAnnotationSet* */
   GArray                *handlers;      /* gulong, one "changed" handler per set, curated last */
 
-  /* The units, rebuilt when a set changed (dirty). */
+  /* The units, rebuilt when an annotator's set changed (dirty); when
+   * only the curated set did, the versions' flags are read again
+   * (flags_dirty): the units themselves are the annotators'. */
   gboolean               dirty;
+  gboolean               flags_dirty;
   GArray                *units;         /* SpanmarkUnit */
   GArray                *versions;      /* SpanmarkUnitVersion, all units' */
   GArray                *holders;       /* guint: the versions' annotators */
@@ -34,7 +37,10 @@ static void
 set_changed_cb (SpanmarkAnnotationSet *set,
                 SpanmarkCuration      *self)
 {
-  self->dirty = TRUE;
+  if (set == self->curated)
+    self->flags_dirty = TRUE;
+  else
+    self->dirty = TRUE;
 }
 
 static void
@@ -224,10 +230,6 @@ add_unit_versions (SpanmarkCuration *self,
           seen[entries[i].annotator] = TRUE;
         }
       version.annotators = GUINT_TO_POINTER (holders_at);
-      version.curated = spanmark_annotation_set_find_span (self->curated, version.start, version.end,
-                                                           version.label) != NULL;
-      version.rejected = spanmark_annotation_set_is_rejected (self->curated, version.start, version.end,
-                                                              version.label);
       g_array_append_val (self->versions, version);
     }
 
@@ -242,15 +244,37 @@ add_unit_versions (SpanmarkCuration *self,
   return n_readers == self->sets->len ? SPANMARK_UNIT_AGREED : SPANMARK_UNIT_INCOMPLETE;
 }
 
+/* What the curated set says of each version. */
+static void
+update_flags (SpanmarkCuration *self)
+{
+  for (guint v = 0; v < self->versions->len; v++)
+    {
+      SpanmarkUnitVersion *version = &g_array_index (self->versions, SpanmarkUnitVersion, v);
+
+      version->curated = spanmark_annotation_set_find_span (self->curated, version->start, version->end,
+                                                            version->label) != NULL;
+      version->rejected = spanmark_annotation_set_is_rejected (self->curated, version->start, version->end,
+                                                               version->label);
+    }
+  self->flags_dirty = FALSE;
+}
+
 static void
 ensure_units (SpanmarkCuration *self)
 {
-  g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+  g_autoptr(GArray) entries = NULL;
   g_autofree gboolean *seen = NULL;
   const Entry *e;
 
   if (!self->dirty)
-    return;
+    {
+      if (self->flags_dirty)
+        update_flags (self);
+      return;
+    }
+
+  entries = g_array_new (FALSE, FALSE, sizeof (Entry));
 
   g_array_set_size (self->units, 0);
   g_array_set_size (self->versions, 0);
@@ -305,6 +329,7 @@ ensure_units (SpanmarkCuration *self)
       version->spans = (const SpanmarkSpan * const *) &self->holder_spans->pdata[at];
     }
 
+  update_flags (self);
   self->dirty = FALSE;
 }
 
