@@ -304,7 +304,8 @@ show_document (SpanmarkReviewPanel *self)
 
   if (self->curation == NULL)
     {
-      gtk_label_set_text (self->progress_label, "");
+      /* Review mode on a document no annotator has a file for. */
+      gtk_label_set_text (self->progress_label, _("No annotator has tagged this document yet"));
       gtk_label_set_text (self->status_label, "");
       return;
     }

@@ -513,6 +513,7 @@ test_reviewed (Fixture       *fixture,
                gconstpointer  data)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *news = curated_path (fixture, "news");
   JsonObject *saved;
   JsonArray *rejected;
 
@@ -547,6 +548,14 @@ test_reviewed (Fixture       *fixture,
   g_assert_cmpstr (json_object_get_string_member (read_curated (fixture, "emoji", parser), "status"), ==,
                    "in-progress");
   g_assert_cmpstr (row_status (fixture, "emoji"), ==, "In progress");
+
+  /* A document no annotator has: nothing to compare, review mode stays. */
+  activate (fixture, "win.open-document", "news");
+  g_assert_true (spanmark_window_get_review_mode (fixture->window));
+  g_assert_null (spanmark_window_get_curation (fixture->window));
+  g_assert_cmpstr (named_text (fixture, "review-progress"), ==, "No annotator has tagged this document yet");
+  g_assert_false (g_file_test (news, G_FILE_TEST_EXISTS));
+  activate (fixture, "win.open-document", "emoji");
 
   /* Out and in again: the file is read, not seeded, and the rejection
    * keeps unit 2 decided. */
