@@ -29,10 +29,12 @@ G_DECLARE_FINAL_TYPE (SpanmarkTextView, spanmark_text_view, SPANMARK, TEXT_VIEW,
  * left margin of the line it starts on ("!" disagreed, "?" incomplete,
  * "+" agreed but not taken yet, "✓" decided; the most pressing one when
  * a line has several), a dashed (disagreed) or dotted (incomplete) line
- * under the lanes of units still open, and a faint box around the
+ * under the lanes of units still open, and a faint outline around the
  * current unit.  The room for the lanes comes from the space below lines
  * (spanmark_text_view_get_lane_space()); the text's layout and offsets
- * stay as they are.
+ * stay as they are.  The marks are drawn in the layer above the text
+ * (GtkTextView lays out the lines it shows as it draws them, after the
+ * layer below), where none of them covers a character.
  *
  * The geometry helpers are public so that other marks (span boundaries)
  * can be drawn the same way. */
@@ -61,7 +63,8 @@ typedef struct
   guint            unit;       /* the unit's index (all kinds but lanes) */
   guint            start;      /* the span's (or unit's) offsets */
   guint            end;
-  const char      *label;      /* SPANMARK_MARK_LANE: the span's label */
+  const char      *label;      /* SPANMARK_MARK_LANE: the span's label (the set's,
+                                * valid until it changes) */
   SpanmarkBadge    badge;      /* SPANMARK_MARK_UNIT_BADGE and _UNIT_LINE */
   GdkRectangle     rect;       /* in buffer coordinates */
 } SpanmarkMark;
