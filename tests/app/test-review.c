@@ -239,6 +239,27 @@ test_enter (Fixture       *fixture,
   g_assert_nonnull (strstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (spanmark_test_find_of_type (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE))),
                             "curated version"));
 
+  /* Every control a screen reader meets has a name: the header's toggle,
+   * and every button of the panel without a text of its own. */
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (named (fixture, "review-toggle")),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Review Mode");
+  {
+    g_autoptr(GPtrArray) buttons = spanmark_test_collect_of_type (named (fixture, "review-panel"), GTK_TYPE_BUTTON,
+                                                                  g_ptr_array_new ());
+
+    g_assert_cmpuint (buttons->len, >, 5);
+    for (guint i = 0; i < buttons->len; i++)
+      {
+        GtkWidget *button = g_ptr_array_index (buttons, i);
+
+        /* A menu button's own button: the menu button has the text. */
+        if (GTK_IS_MENU_BUTTON (gtk_widget_get_parent (button)))
+          g_assert_nonnull (gtk_menu_button_get_label (GTK_MENU_BUTTON (gtk_widget_get_parent (button))));
+        else if (gtk_button_get_label (GTK_BUTTON (button)) == NULL)
+          g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL));
+      }
+  }
+
   /* Leaving: the annotator's own file again, no lanes, nothing written. */
   activate (fixture, "win.review-mode", NULL);
   g_assert_false (spanmark_window_get_review_mode (window));
@@ -602,6 +623,51 @@ test_read_only (Fixture       *fixture,
   g_assert_cmpstr (after, ==, "{ not json");
 }
 
+/* The curated version saves as any annotation file does: autosave after a
+ * decision, and never over a version that landed on disk meanwhile. */
+static void
+test_saving (Fixture       *fixture,
+             gconstpointer  data)
+{
+  SpanmarkWindow *window = fixture->window;
+  g_autofree char *path = curated_path (fixture, "emoji");
+  g_autofree char *theirs = NULL;
+  g_autofree char *after = NULL;
+  gint64 t0 = 1000 * G_USEC_PER_SEC;
+
+  spanmark_window_set_test_clock (window, t0);
+  go_to_unit (fixture, 0);
+  g_assert_true (press (fixture, GDK_KEY_1, GDK_ALT_MASK));
+  g_assert_true (spanmark_window_get_dirty (window));
+  g_assert_cmpint (spanmark_window_get_autosave_due (window), !=, 0);
+  spanmark_window_set_test_clock (window, spanmark_window_get_autosave_due (window));
+  g_assert_false (spanmark_window_get_dirty (window));
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  /* The seed is saved with the first decision; a new file with spans is
+   * in progress. */
+  g_assert_cmpint (spanmark_annotation_set_get_status (curated (fixture)), ==, SPANMARK_STATUS_IN_PROGRESS);
+
+  /* Another reviewer's version lands (a git pull), then a decision here:
+   * nothing is written over theirs, the banner offers the ways out. */
+  spanmark_test_replace_in_file (path, "\"status\": \"in-progress\"", "\"status\": \"reviewed\"");
+  theirs = spanmark_test_read_file (path, NULL);
+  go_to_unit (fixture, 1);
+  g_assert_true (press (fixture, GDK_KEY_a, 0));
+  spanmark_window_set_test_clock (window, t0 + 60 * G_USEC_PER_SEC);
+  after = spanmark_test_read_file (path, NULL);
+  g_assert_cmpstr (after, ==, theirs);
+  g_assert_true (spanmark_window_get_external_change (window));
+  g_assert_true (gtk_info_bar_get_revealed (GTK_INFO_BAR (named (fixture, "changed-banner"))));
+
+  /* Keep mine: the reviewer's version, decisions and all. */
+  activate (fixture, "win.keep-mine", NULL);
+  g_assert_false (spanmark_window_get_external_change (window));
+  g_clear_pointer (&after, g_free);
+  after = spanmark_test_read_file (path, NULL);
+  g_assert_nonnull (strstr (after, "\"rejected\": ["));
+  g_assert_nonnull (strstr (after, "\"status\": \"in-progress\""));
+}
+
 /* The list offers the documents by disagreement, with their figures. */
 static void
 test_ranking (Fixture       *fixture,
@@ -644,6 +710,7 @@ main (int   argc,
   g_test_add ("/review/navigate", Fixture, NULL, setup, test_navigate, teardown);
   g_test_add ("/review/reviewed", Fixture, NULL, setup, test_reviewed, teardown);
   g_test_add ("/review/read-only", Fixture, NULL, setup, test_read_only, teardown);
+  g_test_add ("/review/saving", Fixture, NULL, setup, test_saving, teardown);
   g_test_add ("/review/ranking", Fixture, NULL, setup, test_ranking, teardown);
 
   return g_test_run ();
