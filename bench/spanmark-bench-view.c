@@ -184,6 +184,24 @@ compare_doubles (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
+/* Shows @window and waits: "shown" at the first frame, "settled" once
+ * @view is highlighted and the main loop idle, both since @start. */
+static void
+show_and_settle (GtkWidget            *window,
+                 SpanmarkDocumentView *view,
+                 gint64                start,
+                 double               *shown,
+                 double               *settled)
+{
+  gtk_window_present (GTK_WINDOW (window));
+  wait_painted (window);
+  *shown = ms_since (start);
+  while (!spanmark_document_view_get_highlighted (view))
+    g_main_context_iteration (NULL, TRUE);
+  wait_idle ();
+  *settled = ms_since (start);
+}
+
 static void
 bench_view (const char *text,
             GArray     *ranges)
@@ -203,13 +221,7 @@ bench_view (const char *text,
 
   start = g_get_monotonic_time ();
   spanmark_document_view_set_annotation_set (SPANMARK_DOCUMENT_VIEW (view), schema, set);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_painted (window);
-  shown = ms_since (start);
-  while (!spanmark_document_view_get_highlighted (SPANMARK_DOCUMENT_VIEW (view)))
-    g_main_context_iteration (NULL, TRUE);
-  wait_idle ();
-  settled = ms_since (start);
+  show_and_settle (window, SPANMARK_DOCUMENT_VIEW (view), start, &shown, &settled);
 
   g_assert (spanmark_document_view_count_tagged (SPANMARK_DOCUMENT_VIEW (view), "label-OFFICIAL") > 0);
 
@@ -389,13 +401,7 @@ bench_review (const char *text,
   spanmark_curation_accept_agreed (curation, spanmark_curation_get_majority (curation));
   spanmark_document_view_set_annotation_set (SPANMARK_DOCUMENT_VIEW (view), schema, curated);
   spanmark_document_view_set_curation (SPANMARK_DOCUMENT_VIEW (view), curation);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_painted (window);
-  shown = ms_since (start);
-  while (!spanmark_document_view_get_highlighted (SPANMARK_DOCUMENT_VIEW (view)))
-    g_main_context_iteration (NULL, TRUE);
-  wait_idle ();
-  settled = ms_since (start);
+  show_and_settle (window, SPANMARK_DOCUMENT_VIEW (view), start, &shown, &settled);
 
   for (guint i = 0; i < N_TAG_RUNS; i++)
     scroll_times[i] = time_to_frame (window, scroll_step,
