@@ -20,14 +20,23 @@ struct _SpanmarkDocumentList
 
   /* Template widgets */
   GtkDropDown            *filter_dropdown;
+  GtkDropDown            *order_dropdown;
   GtkLabel               *progress_label;
   GtkListView            *list_view;
 
   /* Owned references */
   SpanmarkStatusCache    *statuses;
   GtkFilterListModel     *filter_model;
+  GtkSortListModel       *sort_model;     /* the filtered documents, in the chosen order */
   GtkSingleSelection     *selection;
   GtkCustomFilter        *status_filter;
+  GtkCustomSorter        *rank_sorter;
+  /* Review mode's ranking: SpanmarkDocument* -> rank + 1 and -> its
+   * position in the project (ties), and -> the row's detail (char*). */
+  GHashTable             *ranks;
+  GHashTable             *positions;
+  GHashTable             *details;
+  SpanmarkDocumentOrder   order;
   GMenu                  *menu;
   GtkWidget              *popover;       /* shows the menu; a child of list_view */
 
@@ -41,6 +50,10 @@ G_DEFINE_ENUM_TYPE (SpanmarkDocumentFilter, spanmark_document_filter,
                     G_DEFINE_ENUM_VALUE (SPANMARK_DOCUMENT_FILTER_IN_PROGRESS, "in-progress"),
                     G_DEFINE_ENUM_VALUE (SPANMARK_DOCUMENT_FILTER_DONE, "done"))
 
+G_DEFINE_ENUM_TYPE (SpanmarkDocumentOrder, spanmark_document_order,
+                    G_DEFINE_ENUM_VALUE (SPANMARK_DOCUMENT_ORDER_PROJECT, "project"),
+                    G_DEFINE_ENUM_VALUE (SPANMARK_DOCUMENT_ORDER_DISAGREEMENT, "disagreement"))
+
 G_DEFINE_FINAL_TYPE (SpanmarkDocumentList, spanmark_document_list, GTK_TYPE_WIDGET)
 
 enum
@@ -48,6 +61,7 @@ enum
   PROP_0,
   PROP_STATUSES,
   PROP_FILTER,
+  PROP_ORDER,
   PROP_SELECTED_DOCUMENT,
   N_PROPS
 };
@@ -76,9 +90,14 @@ update_progress (SpanmarkDocumentList *self)
 
   spanmark_status_cache_count (self->statuses, &counts);
   done = counts.n_status[SPANMARK_STATUS_DONE] + counts.n_status[SPANMARK_STATUS_REVIEWED];
-  /* Translators: "12 of 40 done", the documents the annotator finished. */
-  text = g_strdup_printf (ngettext ("%u of %u done", "%u of %u done", counts.n_documents),
-                          done, counts.n_documents);
+  if (g_strcmp0 (spanmark_status_cache_get_annotator (self->statuses), SPANMARK_CURATED_ANNOTATOR) == 0)
+    /* Translators: "3 of 40 reviewed", the curated versions finished. */
+    text = g_strdup_printf (ngettext ("%u of %u reviewed", "%u of %u reviewed", counts.n_documents),
+                            done, counts.n_documents);
+  else
+    /* Translators: "12 of 40 done", the documents the annotator finished. */
+    text = g_strdup_printf (ngettext ("%u of %u done", "%u of %u done", counts.n_documents),
+                            done, counts.n_documents);
   gtk_label_set_text (self->progress_label, text);
 }
 
@@ -108,13 +127,21 @@ next_row (SpanmarkDocumentList *self,
        row = next_row ((self), gtk_widget_get_parent (GTK_WIDGET (row))))
 
 static void
+update_row (SpanmarkDocumentList *self,
+            SpanmarkDocumentRow  *row)
+{
+  SpanmarkDocument *document = spanmark_document_row_get_document (row);
+
+  spanmark_document_row_set_detail (row, document != NULL ? g_hash_table_lookup (self->details, document) : NULL);
+  if (self->statuses != NULL)
+    spanmark_document_row_update (row, self->statuses);
+}
+
+static void
 update_rows (SpanmarkDocumentList *self)
 {
-  if (self->statuses == NULL)
-    return;
-
   FOREACH_ROW (self, row)
-    spanmark_document_row_update (row, self->statuses);
+    update_row (self, row);
 }
 
 static gboolean
@@ -174,6 +201,44 @@ filter_dropdown_changed_cb (SpanmarkDocumentList *self)
     spanmark_document_list_set_filter (self, (SpanmarkDocumentFilter) selected);
 }
 
+/* Review mode's order: the ranked documents first, worst first, then the
+ * others; ties in the project's order. */
+static int
+rank_compare (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  SpanmarkDocumentList *self = user_data;
+  guint rank_a = GPOINTER_TO_UINT (g_hash_table_lookup (self->ranks, a)) - 1;
+  guint rank_b = GPOINTER_TO_UINT (g_hash_table_lookup (self->ranks, b)) - 1;
+  guint position_a, position_b;
+
+  if (rank_a != rank_b)
+    return rank_a < rank_b ? -1 : 1;
+  position_a = GPOINTER_TO_UINT (g_hash_table_lookup (self->positions, a));
+  position_b = GPOINTER_TO_UINT (g_hash_table_lookup (self->positions, b));
+  return position_a < position_b ? -1 : position_a > position_b;
+}
+
+static void
+apply_order (SpanmarkDocumentList *self)
+{
+  gboolean ranked = self->order == SPANMARK_DOCUMENT_ORDER_DISAGREEMENT && g_hash_table_size (self->ranks) > 0;
+
+  gtk_sort_list_model_set_sorter (self->sort_model, ranked ? GTK_SORTER (self->rank_sorter) : NULL);
+  if (ranked)
+    gtk_sorter_changed (GTK_SORTER (self->rank_sorter), GTK_SORTER_CHANGE_DIFFERENT);
+}
+
+static void
+order_dropdown_changed_cb (SpanmarkDocumentList *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->order_dropdown);
+
+  if (selected != GTK_INVALID_LIST_POSITION)
+    spanmark_document_list_set_order (self, (SpanmarkDocumentOrder) selected);
+}
+
 static void
 selected_item_changed_cb (SpanmarkDocumentList *self)
 {
@@ -185,7 +250,7 @@ activate_cb (GtkListView          *list_view,
              guint                 position,
              SpanmarkDocumentList *self)
 {
-  g_autoptr(SpanmarkDocument) document = g_list_model_get_item (G_LIST_MODEL (self->filter_model), position);
+  g_autoptr(SpanmarkDocument) document = g_list_model_get_item (G_LIST_MODEL (self->sort_model), position);
 
   if (document != NULL)
     g_signal_emit (self, signals[DOCUMENT_ACTIVATED], 0, document);
@@ -230,8 +295,7 @@ row_bind_cb (GtkSignalListItemFactory *factory,
   SpanmarkDocumentRow *row = SPANMARK_DOCUMENT_ROW (gtk_list_item_get_child (item));
 
   spanmark_document_row_set_document (row, gtk_list_item_get_item (item));
-  if (self->statuses != NULL)
-    spanmark_document_row_update (row, self->statuses);
+  update_row (self, row);
 }
 
 static void
@@ -258,6 +322,9 @@ spanmark_document_list_get_property (GObject    *object,
     case PROP_FILTER:
       g_value_set_enum (value, self->filter);
       break;
+    case PROP_ORDER:
+      g_value_set_enum (value, self->order);
+      break;
     case PROP_SELECTED_DOCUMENT:
       g_value_set_object (value, spanmark_document_list_get_selected_document (self));
       break;
@@ -281,6 +348,9 @@ spanmark_document_list_set_property (GObject      *object,
       break;
     case PROP_FILTER:
       spanmark_document_list_set_filter (self, g_value_get_enum (value));
+      break;
+    case PROP_ORDER:
+      spanmark_document_list_set_order (self, g_value_get_enum (value));
       break;
     case PROP_SELECTED_DOCUMENT:
       spanmark_document_list_set_selected_document (self, g_value_get_object (value));
@@ -307,8 +377,13 @@ spanmark_document_list_dispose (GObject *object)
   g_clear_pointer (&self->popover, gtk_widget_unparent);
   g_clear_object (&self->menu);
   g_clear_object (&self->selection);
+  g_clear_object (&self->sort_model);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->status_filter);
+  g_clear_object (&self->rank_sorter);
+  g_clear_pointer (&self->ranks, g_hash_table_unref);
+  g_clear_pointer (&self->positions, g_hash_table_unref);
+  g_clear_pointer (&self->details, g_hash_table_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SPANMARK_TYPE_DOCUMENT_LIST);
   /* dispose_template() only unparents the children bound to fields. */
@@ -336,6 +411,10 @@ spanmark_document_list_class_init (SpanmarkDocumentListClass *klass)
     g_param_spec_enum ("filter", NULL, NULL,
                        SPANMARK_TYPE_DOCUMENT_FILTER, SPANMARK_DOCUMENT_FILTER_ALL,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ORDER] =
+    g_param_spec_enum ("order", NULL, NULL,
+                       SPANMARK_TYPE_DOCUMENT_ORDER, SPANMARK_DOCUMENT_ORDER_PROJECT,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SELECTED_DOCUMENT] =
     g_param_spec_object ("selected-document", NULL, NULL,
                          SPANMARK_TYPE_DOCUMENT,
@@ -351,6 +430,7 @@ spanmark_document_list_class_init (SpanmarkDocumentListClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/spanmark-document-list.ui");
   gtk_widget_class_bind_template_child (widget_class, SpanmarkDocumentList, filter_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SpanmarkDocumentList, order_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkDocumentList, progress_label);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkDocumentList, list_view);
   gtk_widget_class_bind_template_callback (widget_class, activate_cb);
@@ -365,7 +445,12 @@ spanmark_document_list_init (SpanmarkDocumentList *self)
 
   self->status_filter = gtk_custom_filter_new (status_filter_func, self, NULL);
   self->filter_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->status_filter)));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)));
+  self->ranks = g_hash_table_new (NULL, NULL);
+  self->positions = g_hash_table_new (NULL, NULL);
+  self->details = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->rank_sorter = gtk_custom_sorter_new (rank_compare, self, NULL);
+  self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)), NULL);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
@@ -390,6 +475,8 @@ spanmark_document_list_init (SpanmarkDocumentList *self)
 
   g_signal_connect_swapped (self->filter_dropdown, "notify::selected",
                             G_CALLBACK (filter_dropdown_changed_cb), self);
+  g_signal_connect_swapped (self->order_dropdown, "notify::selected",
+                            G_CALLBACK (order_dropdown_changed_cb), self);
 }
 
 GtkWidget *
@@ -415,6 +502,12 @@ spanmark_document_list_set_statuses (SpanmarkDocumentList *self,
 
   if (self->statuses == statuses)
     return;
+
+  /* A ranking is of one project: switching between an annotator's
+   * statuses and the curated ones keeps it, another project drops it. */
+  if (statuses == NULL || self->statuses == NULL
+      || spanmark_status_cache_get_project (statuses) != spanmark_status_cache_get_project (self->statuses))
+    spanmark_document_list_set_ranking (self, NULL, NULL);
 
   g_clear_handle_id (&self->read_idle_id, g_source_remove);
   if (self->statuses != NULL)
@@ -463,6 +556,73 @@ spanmark_document_list_set_filter (SpanmarkDocumentList   *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
 }
 
+SpanmarkDocumentOrder
+spanmark_document_list_get_order (SpanmarkDocumentList *self)
+{
+  g_return_val_if_fail (SPANMARK_IS_DOCUMENT_LIST (self), SPANMARK_DOCUMENT_ORDER_PROJECT);
+
+  return self->order;
+}
+
+void
+spanmark_document_list_set_order (SpanmarkDocumentList  *self,
+                                  SpanmarkDocumentOrder  order)
+{
+  g_return_if_fail (SPANMARK_IS_DOCUMENT_LIST (self));
+  g_return_if_fail (order <= SPANMARK_DOCUMENT_ORDER_DISAGREEMENT);
+
+  if (self->order == order)
+    return;
+
+  self->order = order;
+  gtk_drop_down_set_selected (self->order_dropdown, order);
+  apply_order (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORDER]);
+}
+
+void
+spanmark_document_list_set_ranking (SpanmarkDocumentList *self,
+                                    const char * const   *ids,
+                                    const char * const   *details)
+{
+  SpanmarkProject *project;
+  GListModel *documents;
+
+  g_return_if_fail (SPANMARK_IS_DOCUMENT_LIST (self));
+  g_return_if_fail (ids == NULL || self->statuses != NULL);
+
+  g_hash_table_remove_all (self->ranks);
+  g_hash_table_remove_all (self->positions);
+  g_hash_table_remove_all (self->details);
+
+  if (ids != NULL)
+    {
+      project = spanmark_status_cache_get_project (self->statuses);
+      documents = spanmark_project_get_documents (project);
+      for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
+        {
+          g_autoptr(SpanmarkDocument) document = g_list_model_get_item (documents, i);
+
+          g_hash_table_insert (self->positions, document, GUINT_TO_POINTER (i));
+        }
+      for (guint i = 0; ids[i] != NULL; i++)
+        {
+          SpanmarkDocument *document = spanmark_project_lookup_document (project, ids[i]);
+
+          if (document == NULL)
+            continue;
+          g_hash_table_insert (self->ranks, document, GUINT_TO_POINTER (i + 1));
+          if (details != NULL && details[i] != NULL)
+            g_hash_table_insert (self->details, document, g_strdup (details[i]));
+        }
+    }
+
+  /* The order is offered once there is something to order by. */
+  gtk_widget_set_visible (GTK_WIDGET (self->order_dropdown), ids != NULL);
+  apply_order (self);
+  update_rows (self);
+}
+
 SpanmarkDocument *
 spanmark_document_list_get_selected_document (SpanmarkDocumentList *self)
 {
@@ -481,7 +641,7 @@ spanmark_document_list_set_selected_document (SpanmarkDocumentList *self,
   g_return_if_fail (SPANMARK_IS_DOCUMENT_LIST (self));
   g_return_if_fail (document == NULL || SPANMARK_IS_DOCUMENT (document));
 
-  model = G_LIST_MODEL (self->filter_model);
+  model = G_LIST_MODEL (self->sort_model);
   n = g_list_model_get_n_items (model);
   for (guint i = 0; document != NULL && i < n; i++)
     {
@@ -509,7 +669,7 @@ spanmark_document_list_get_shown (SpanmarkDocumentList *self)
 {
   g_return_val_if_fail (SPANMARK_IS_DOCUMENT_LIST (self), NULL);
 
-  return G_LIST_MODEL (self->filter_model);
+  return G_LIST_MODEL (self->sort_model);
 }
 
 const char *
@@ -533,7 +693,7 @@ spanmark_document_list_popup_menu (SpanmarkDocumentList *self,
   g_return_if_fail (SPANMARK_IS_DOCUMENT (document));
 
   g_menu_remove_all (self->menu);
-  if (self->statuses == NULL || spanmark_status_cache_get (self->statuses, document) != SPANMARK_STATUS_DONE)
+  if (self->statuses == NULL || !spanmark_status_cache_is_finished (self->statuses, document))
     return;
 
   item = g_menu_item_new (_("_Reopen (Mark In Progress)"), NULL);

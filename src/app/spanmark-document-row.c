@@ -15,6 +15,7 @@ struct _SpanmarkDocumentRow
   GtkWidget         parent_instance;
 
   GtkWidget        *title_label;
+  GtkWidget        *detail_label;
   GtkWidget        *status_label;
   SpanmarkDocument *document;
 };
@@ -32,6 +33,7 @@ spanmark_document_row_dispose (GObject *object)
 
   g_clear_object (&self->document);
   g_clear_pointer (&self->title_label, gtk_widget_unparent);
+  g_clear_pointer (&self->detail_label, gtk_widget_unparent);
   g_clear_pointer (&self->status_label, gtk_widget_unparent);
 
   G_OBJECT_CLASS (spanmark_document_row_parent_class)->dispose (object);
@@ -52,6 +54,7 @@ static void
 spanmark_document_row_init (SpanmarkDocumentRow *self)
 {
   GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *detail = gtk_label_new (NULL);
   GtkWidget *status = gtk_label_new (NULL);
 
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 6);
@@ -61,9 +64,15 @@ spanmark_document_row_init (SpanmarkDocumentRow *self)
   gtk_widget_set_hexpand (title, TRUE);
   gtk_widget_add_css_class (status, "caption");
   gtk_widget_add_css_class (status, "document-status");
+  gtk_widget_add_css_class (detail, "caption");
+  gtk_widget_add_css_class (detail, "dim-label");
+  gtk_widget_add_css_class (detail, "numeric");
+  gtk_widget_set_visible (detail, FALSE);
   gtk_widget_set_parent (title, GTK_WIDGET (self));
+  gtk_widget_set_parent (detail, GTK_WIDGET (self));
   gtk_widget_set_parent (status, GTK_WIDGET (self));
   self->title_label = title;
+  self->detail_label = detail;
   self->status_label = status;
 }
 
@@ -153,4 +162,22 @@ spanmark_document_row_get_status_text (SpanmarkDocumentRow *self)
   g_return_val_if_fail (SPANMARK_IS_DOCUMENT_ROW (self), NULL);
 
   return gtk_label_get_text (GTK_LABEL (self->status_label));
+}
+
+void
+spanmark_document_row_set_detail (SpanmarkDocumentRow *self,
+                                  const char          *detail)
+{
+  g_return_if_fail (SPANMARK_IS_DOCUMENT_ROW (self));
+
+  gtk_label_set_text (GTK_LABEL (self->detail_label), detail != NULL ? detail : "");
+  gtk_widget_set_visible (self->detail_label, detail != NULL && detail[0] != '\0');
+}
+
+const char *
+spanmark_document_row_get_detail (SpanmarkDocumentRow *self)
+{
+  g_return_val_if_fail (SPANMARK_IS_DOCUMENT_ROW (self), NULL);
+
+  return gtk_label_get_text (GTK_LABEL (self->detail_label));
 }

@@ -31,5 +31,10 @@ void              spanmark_document_row_update          (SpanmarkDocumentRow *se
                                                          SpanmarkStatusCache *statuses);
 /* What the status label says. */
 const char       *spanmark_document_row_get_status_text (SpanmarkDocumentRow *self);
+/* A short note beside the status (review mode's figures, "κ 0.42 ·
+ * F1 0.35"); NULL or "" shows none. */
+void              spanmark_document_row_set_detail      (SpanmarkDocumentRow *self,
+                                                         const char          *detail);
+const char       *spanmark_document_row_get_detail      (SpanmarkDocumentRow *self);
 
 G_END_DECLS

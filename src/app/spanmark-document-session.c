@@ -38,7 +38,7 @@ struct _SpanmarkDocumentSession
   gboolean               dirty;
   gboolean               external_change;
   gboolean               save_failing;
-  gboolean               saving;         /* the set changes as part of a save */
+  gboolean               saving;         /* the set changes as part of a save or a seed */
 };
 
 G_DEFINE_FINAL_TYPE (SpanmarkDocumentSession, spanmark_document_session, G_TYPE_OBJECT)
@@ -529,6 +529,26 @@ spanmark_document_session_save_copy (SpanmarkDocumentSession  *self,
   g_return_val_if_fail (self->load_error == NULL, NULL);
 
   return spanmark_project_save_annotations_copy (self->project, self->set, error);
+}
+
+gboolean
+spanmark_document_session_seed (SpanmarkDocumentSession         *self,
+                                SpanmarkDocumentSessionSeedFunc  func,
+                                gpointer                         user_data)
+{
+  g_return_val_if_fail (SPANMARK_IS_DOCUMENT_SESSION (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  if (self->load_error != NULL || self->dirty || g_file_query_exists (self->file, NULL))
+    return FALSE;
+
+  /* Not an edit: "changed" schedules no save. */
+  self->saving = TRUE;
+  func (self->set, user_data);
+  self->saving = FALSE;
+  spanmark_history_clear (spanmark_annotation_set_get_history (self->set));
+
+  return TRUE;
 }
 
 void

@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 
+#include "spanmark-history.h"
 #include "spanmark-project.h"
 
 G_BEGIN_DECLS
@@ -78,6 +79,19 @@ gboolean                 spanmark_document_session_keep_mine           (Spanmark
  * other wrote it (open a new session to show it). */
 GFile                   *spanmark_document_session_save_copy           (SpanmarkDocumentSession  *self,
                                                                         GError                  **error) G_GNUC_WARN_UNUSED_RESULT;
+
+/* For a document whose annotation file does not exist yet: fills the
+ * new, empty set as if it had been loaded that way (review mode seeds the
+ * curated version from what the annotators agree on).  @func runs on the
+ * set, and what it does is no edit: nothing to save until the first real
+ * change (so no file appears for a document only looked at), no undo
+ * step.  Does nothing and returns FALSE when the file exists, the session
+ * is read-only or it has changes already. */
+typedef void (*SpanmarkDocumentSessionSeedFunc) (SpanmarkAnnotationSet *set,
+                                                 gpointer               user_data);
+gboolean                 spanmark_document_session_seed                (SpanmarkDocumentSession  *self,
+                                                                        SpanmarkDocumentSessionSeedFunc func,
+                                                                        gpointer                  user_data);
 
 /* Tests: autosave reads this clock (microseconds, like
  * g_get_monotonic_time()) from now on and arms no real timer; setting a

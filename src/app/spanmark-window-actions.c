@@ -373,6 +373,13 @@ done_next_action (GtkWidget  *widget,
   if (!can_edit (self))
     return;
 
+  /* Ctrl+Return in review mode: the curated version is reviewed. */
+  if (self->review_mode)
+    {
+      spanmark_window_review_mark_reviewed (self);
+      return;
+    }
+
   spanmark_window_set_status (self, SPANMARK_STATUS_DONE);
   if (!spanmark_window_save (self, &error))
     {
@@ -380,7 +387,7 @@ done_next_action (GtkWidget  *widget,
       return;
     }
 
-  next = spanmark_status_cache_find_unfinished (self->statuses, self->document, 0);
+  next = spanmark_status_cache_find_unfinished (spanmark_window_get_statuses (self), self->document, 0);
   if (next != NULL)
     {
       spanmark_window_open_document (self, next);
@@ -412,7 +419,10 @@ reopen_document_action (GtkWidget  *widget,
   if (document != self->document && !spanmark_window_open_document (self, document))
     return;
 
-  if (!can_edit (self) || spanmark_annotation_set_get_status (self->set) != SPANMARK_STATUS_DONE)
+  /* A done document, or a reviewed curated version in review mode. */
+  if (!can_edit (self)
+      || (spanmark_annotation_set_get_status (self->set) != SPANMARK_STATUS_DONE
+          && spanmark_annotation_set_get_status (self->set) != SPANMARK_STATUS_REVIEWED))
     {
       gtk_widget_error_bell (widget);
       return;
@@ -800,7 +810,7 @@ key_pressed_cb (GtkEventControllerKey *controller,
     }
 
   if ((mods & ~GDK_SHIFT_MASK) != 0)
-    return FALSE;
+    return spanmark_window_review_key_pressed (self, keyval, keycode, mods);
 
   if (keyval == GDK_KEY_ISO_Left_Tab || ((keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab) && mods == GDK_SHIFT_MASK))
     return gtk_widget_activate_action (GTK_WIDGET (self), "win.prev-span", NULL);
@@ -821,7 +831,9 @@ key_pressed_cb (GtkEventControllerKey *controller,
         return gtk_widget_activate_action (GTK_WIDGET (self), "win.tag", "s", label->name);
     }
 
-  return FALSE;
+  /* After the label keys: a schema that gives a label the key "a" keeps
+   * it; the review panel's buttons still do what "a" would. */
+  return spanmark_window_review_key_pressed (self, keyval, keycode, mods);
 }
 
 void
@@ -853,6 +865,7 @@ spanmark_window_update_actions (SpanmarkWindow *self)
   gtk_widget_action_set_enabled (widget, "win.export", has_project);
   gtk_widget_action_set_enabled (widget, "win.open-document", has_project);
   gtk_widget_action_set_enabled (widget, "win.select-range", has_document);
+  spanmark_window_review_update_actions (self);
 }
 
 void

@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "spanmark-review-panel.h"
 #include "spanmark-search-bar.h"
 #include "spanmark-window.h"
 
@@ -34,6 +35,7 @@ struct _SpanmarkWindow
   GtkStack              *document_stack;
   SpanmarkDocumentView  *document_view;
   GtkStack              *panel_stack;
+  SpanmarkReviewPanel   *review_panel;
 
   /* Owned references */
   SpanmarkProject       *project;
@@ -45,6 +47,13 @@ struct _SpanmarkWindow
   AdwToast              *undo_toast;     /* "Span removed / Undo" while it is shown */
   GPtrArray             *toasts;         /* AdwToast shown or waiting */
   char                  *annotator;
+
+  /* Review mode (spanmark-window-review.c) */
+  gboolean               review_mode;
+  SpanmarkStatusCache   *curated_statuses; /* of the project, for "_curated" */
+  SpanmarkCuration      *curation;         /* the open document's; NULL: none */
+  guint                  document_annotators; /* annotators with a file for the open document */
+  GCancellable          *ranking_cancellable; /* the documents' figures being read */
 
   guint                  annotator_idle_id;
   /* The test clock's time, for the sessions, once tests drive it. */
@@ -75,6 +84,44 @@ void     spanmark_window_dismiss_undo_toast  (SpanmarkWindow   *self);
  * (the banner has the choices), a dialog for anything else. */
 void     spanmark_window_report_save_error   (SpanmarkWindow   *self,
                                               const GError     *error);
+
+/* The statuses the list shows and the open document follows: the
+ * annotator's, or the curated version's in review mode. */
+SpanmarkStatusCache *spanmark_window_get_statuses (SpanmarkWindow *self);
+/* After review mode changed: the title and "review-mode" follow. */
+void     spanmark_window_notify_review_mode  (SpanmarkWindow   *self);
+/* Saves the open document's work before it is left; FALSE (the reason
+ * shown) when that failed. */
+gboolean spanmark_window_save_before_leaving (SpanmarkWindow  *self);
+/* Opens @document as the annotator of the mode (the work was saved). */
+void     spanmark_window_open_document_now   (SpanmarkWindow   *self,
+                                              SpanmarkDocument *document);
+/* spanmark-window-review.c */
+void     spanmark_window_class_init_review   (GtkWidgetClass   *widget_class);
+/* The annotator whose file a document opens: "_curated" in review mode. */
+const char *spanmark_window_review_get_annotator (SpanmarkWindow *self);
+/* After the session of the open document is made, before it is shown:
+ * in review mode, the other annotators' sets and the curation, the
+ * curated set seeded when it has no file yet. */
+void     spanmark_window_review_load         (SpanmarkWindow   *self);
+/* Once the document is shown: the lanes, the panel, the figures. */
+void     spanmark_window_review_show         (SpanmarkWindow   *self);
+void     spanmark_window_review_close        (SpanmarkWindow   *self);
+/* A new project: review mode off, the curated statuses of it. */
+void     spanmark_window_review_reset        (SpanmarkWindow   *self);
+void     spanmark_window_review_update_actions (SpanmarkWindow *self);
+/* The side panel's Review page: shown, and in front, in review mode only. */
+void     spanmark_window_review_show_page    (SpanmarkWindow   *self);
+/* The window goes: the figures being read are not waited for. */
+void     spanmark_window_review_dispose      (SpanmarkWindow   *self);
+/* Review mode's keys; TRUE if handled. */
+gboolean spanmark_window_review_key_pressed  (SpanmarkWindow   *self,
+                                              guint             keyval,
+                                              guint             keycode,
+                                              GdkModifierType   mods);
+/* Marks the curated version reviewed, saves, opens the next document to
+ * review (Ctrl+Return in review mode). */
+void     spanmark_window_review_mark_reviewed (SpanmarkWindow  *self);
 
 /* spanmark-window-actions.c */
 void     spanmark_window_class_init_actions  (GtkWidgetClass   *widget_class);

@@ -30,6 +30,7 @@ enum
   PROP_READ_ONLY,
   PROP_DIRTY,
   PROP_EXTERNAL_CHANGE,
+  PROP_REVIEW_MODE,
   N_PROPS
 };
 
@@ -126,10 +127,17 @@ update_title (SpanmarkWindow *self)
   const char *title = self->project != NULL ? spanmark_project_get_name (self->project) : _("Spanmark");
   g_autofree char *subtitle = NULL;
 
-  if (self->document != NULL && spanmark_window_get_read_only (self))
-    subtitle = g_strdup_printf (_("%s (read-only)"), spanmark_document_get_display_title (self->document));
+  if (self->document != NULL && self->review_mode)
+    /* Translators: the subtitle in review mode, a document's title. */
+    subtitle = g_strdup_printf (_("%s — curated version"), spanmark_document_get_display_title (self->document));
   else if (self->document != NULL)
     subtitle = g_strdup (spanmark_document_get_display_title (self->document));
+  if (subtitle != NULL && spanmark_window_get_read_only (self))
+    {
+      g_autofree char *plain = g_steal_pointer (&subtitle);
+
+      subtitle = g_strdup_printf (_("%s (read-only)"), plain);
+    }
 
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, subtitle != NULL ? subtitle : "");
@@ -279,6 +287,7 @@ make_panels (SpanmarkWindow *self)
       g_signal_connect (panel, "jump-to-span", G_CALLBACK (jump_to_span_cb), self);
       g_ptr_array_add (self->panels, panel);
     }
+  spanmark_window_review_show_page (self);
 }
 
 /* The labels changed (Preferences): the side panels follow the schema's
@@ -314,7 +323,26 @@ set_statuses (SpanmarkWindow *self)
 {
   g_clear_object (&self->statuses);
   self->statuses = spanmark_status_cache_new (self->project, self->annotator);
-  spanmark_document_list_set_statuses (self->document_list, self->statuses);
+  if (self->curated_statuses == NULL
+      || spanmark_status_cache_get_project (self->curated_statuses) != self->project)
+    {
+      g_clear_object (&self->curated_statuses);
+      self->curated_statuses = spanmark_status_cache_new (self->project, SPANMARK_CURATED_ANNOTATOR);
+    }
+  spanmark_document_list_set_statuses (self->document_list, spanmark_window_get_statuses (self));
+}
+
+SpanmarkStatusCache *
+spanmark_window_get_statuses (SpanmarkWindow *self)
+{
+  return self->review_mode ? self->curated_statuses : self->statuses;
+}
+
+void
+spanmark_window_notify_review_mode (SpanmarkWindow *self)
+{
+  update_title (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVIEW_MODE]);
 }
 
 /* "Error opening file …/spanmark.json: No such file or directory" says
@@ -379,6 +407,7 @@ spanmark_window_open_project (SpanmarkWindow  *self,
   clear_panels (self);
   if (self->project != NULL)
     g_signal_handlers_disconnect_by_data (spanmark_project_get_schema (self->project), self);
+  spanmark_window_review_reset (self);
   g_set_object (&self->project, project);
   g_signal_connect_object (spanmark_project_get_schema (project), "changed",
                            G_CALLBACK (schema_changed_cb), self, G_CONNECT_SWAPPED);
@@ -460,7 +489,8 @@ spanmark_window_get_autosave_due (SpanmarkWindow *self)
 static void
 sync_status (SpanmarkWindow *self)
 {
-  spanmark_status_cache_set (self->statuses, self->document, spanmark_annotation_set_get_status (self->set));
+  spanmark_status_cache_set (spanmark_window_get_statuses (self), self->document,
+                             spanmark_annotation_set_get_status (self->set));
 }
 
 /* A new annotator name waits while the work cannot be saved under the old
@@ -587,6 +617,12 @@ spanmark_window_report_save_error (SpanmarkWindow *self,
   spanmark_window_show_error (self, _("Could Not Save"), explained);
 }
 
+gboolean
+spanmark_window_save_before_leaving (SpanmarkWindow *self)
+{
+  return save_before_leaving (self);
+}
+
 /* Saves the work before the document is left; when that fails, says so
  * and returns FALSE: the document stays open, with its changes. */
 static gboolean
@@ -625,6 +661,7 @@ close_document (SpanmarkWindow *self)
   gboolean had_document = self->session != NULL;
 
   spanmark_window_dismiss_undo_toast (self);
+  spanmark_window_review_close (self);
 
   for (guint i = 0; i < self->panels->len; i++)
     spanmark_label_panel_set_annotation_set (g_ptr_array_index (self->panels, i), NULL, FALSE);
@@ -660,7 +697,8 @@ open_document_now (SpanmarkWindow   *self,
 
   close_document (self);
 
-  self->session = spanmark_document_session_new (self->project, doc, self->annotator, &error);
+  self->session = spanmark_document_session_new (self->project, doc, spanmark_window_review_get_annotator (self),
+                                                 &error);
   if (self->session == NULL)
     {
       spanmark_window_show_error (self, _("Could Not Open Document"), error);
@@ -676,6 +714,9 @@ open_document_now (SpanmarkWindow   *self,
   g_settings_bind (settings, "autosave-delay", self->session, "autosave-delay", G_SETTINGS_BIND_GET);
   g_settings_bind (settings, "autosave-max-delay", self->session, "autosave-max-delay", G_SETTINGS_BIND_GET);
 
+  /* Review mode: the annotators' sets, the curated one seeded. */
+  spanmark_window_review_load (self);
+
   load_error = spanmark_document_session_get_load_error (self->session);
   read_only = load_error != NULL;
   if (read_only)
@@ -689,6 +730,7 @@ open_document_now (SpanmarkWindow   *self,
   spanmark_document_view_set_annotation_set (self->document_view,
                                              spanmark_project_get_schema (self->project),
                                              self->set);
+  spanmark_window_review_show (self);
   for (guint i = 0; i < self->panels->len; i++)
     {
       spanmark_label_panel_set_annotation_set (g_ptr_array_index (self->panels, i), self->set, !read_only);
@@ -720,6 +762,13 @@ open_document_now (SpanmarkWindow   *self,
   gtk_widget_grab_focus (GTK_WIDGET (self->document_view));
 }
 
+void
+spanmark_window_open_document_now (SpanmarkWindow   *self,
+                                   SpanmarkDocument *document)
+{
+  open_document_now (self, document);
+}
+
 gboolean
 spanmark_window_open_document (SpanmarkWindow   *self,
                                SpanmarkDocument *document)
@@ -747,7 +796,7 @@ spanmark_window_reload (SpanmarkWindow *self)
   open_document_now (self, document);
   check_annotator (self);
   /* The list shows what the file says now. */
-  spanmark_status_cache_forget (self->statuses, document);
+  spanmark_status_cache_forget (spanmark_window_get_statuses (self), document);
 }
 
 gboolean
@@ -1085,6 +1134,27 @@ spanmark_window_get_property (GObject    *object,
     case PROP_EXTERNAL_CHANGE:
       g_value_set_boolean (value, spanmark_window_get_external_change (self));
       break;
+    case PROP_REVIEW_MODE:
+      g_value_set_boolean (value, self->review_mode);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+spanmark_window_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  SpanmarkWindow *self = SPANMARK_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_REVIEW_MODE:
+      spanmark_window_set_review_mode (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1113,6 +1183,7 @@ spanmark_window_dispose (GObject *object)
     clear_panels (self);
   if (self->document_list != NULL)
     spanmark_document_list_set_statuses (self->document_list, NULL);
+  spanmark_window_review_dispose (self);
   g_clear_object (&self->statuses);
   g_clear_object (&self->project);
 
@@ -1140,6 +1211,7 @@ spanmark_window_class_init (SpanmarkWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->get_property = spanmark_window_get_property;
+  object_class->set_property = spanmark_window_set_property;
   object_class->dispose = spanmark_window_dispose;
   object_class->finalize = spanmark_window_finalize;
   window_class->close_request = spanmark_window_close_request;
@@ -1159,11 +1231,17 @@ spanmark_window_class_init (SpanmarkWindowClass *klass)
   properties[PROP_EXTERNAL_CHANGE] =
     g_param_spec_boolean ("external-change", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* Notified by spanmark_window_set_review_mode() once the switch is made
+   * (a switch refused, work unsaved, notifies nothing). */
+  properties[PROP_REVIEW_MODE] =
+    g_param_spec_boolean ("review-mode", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SPANMARK_TYPE_DOCUMENT_LIST);
   g_type_ensure (SPANMARK_TYPE_DOCUMENT_VIEW);
   g_type_ensure (SPANMARK_TYPE_SEARCH_BAR);
+  g_type_ensure (SPANMARK_TYPE_REVIEW_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/spanmark-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, toast_overlay);
@@ -1184,10 +1262,12 @@ spanmark_window_class_init (SpanmarkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, document_stack);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, document_view);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, panel_stack);
+  gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, review_panel);
   gtk_widget_class_bind_template_callback (widget_class, document_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
 
   spanmark_window_class_init_actions (widget_class);
+  spanmark_window_class_init_review (widget_class);
 }
 
 static void
@@ -1268,6 +1348,7 @@ spanmark_window_init (SpanmarkWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 
   refresh_recent (self);
+  spanmark_window_review_show_page (self);
   gtk_stack_set_visible_child_name (self->main_stack, "empty");
   update_title (self);
   update_save_state (self);

@@ -42,9 +42,29 @@ G_DECLARE_FINAL_TYPE (SpanmarkWindow, spanmark_window, SPANMARK, WINDOW, AdwAppl
  *   win.select-range ((uu))        select start..end (code points)
  *   win.open-folder (s: uri)       show a folder in the file manager
  *
+ * Review mode (spanmark_window_set_review_mode(), docs/review.md): the
+ * open document shows every annotator's spans as lanes below the text and
+ * opens its curated version ("_curated") as the layer to edit; the
+ * editing actions above act on it.  Its actions:
+ *   win.review-mode                toggles it (the "review-mode" property;
+ *                                  enabled when the document has two or
+ *                                  more annotators, or to leave)
+ *   win.review-accept-annotator (u: annotator index)
+ *                                  the unit at the cursor as that
+ *                                  annotator has it (the others rejected)
+ *   win.review-accept-agreed       the unit as the majority has it
+ *   win.review-reject              reject every version of the unit
+ *   win.review-accept-all-agreed   every span a majority agrees on, one step
+ *   win.review-take-annotator (u)  every span of that annotator, one step
+ *   win.review-next-open / win.review-prev-open
+ *   win.review-next-disagreement / win.review-prev-disagreement
+ *                                  select the next / previous such unit
+ *   win.mark-reviewed              mark reviewed, save, open the next one
+ *                                  to review (win.reopen-document reopens)
+ *
  * Properties (read-only, notified): "project", "document" (the open one,
  * or NULL), "read-only", "dirty" and "external-change" (see the getters
- * below).
+ * below); "review-mode" (read-write).
  *
  * Widgets found by name (gtk_widget_get_name(); for tests and themes):
  *   "save-state"           the header's "Saved" / "Unsaved changes" /
@@ -58,6 +78,8 @@ G_DECLARE_FINAL_TYPE (SpanmarkWindow, spanmark_window, SPANMARK, WINDOW, AdwAppl
  *   "search-bar", "search-entry", "search-count"
  *                          the search bar, its entry, and "2 of 5"
  *   "recent-projects"      the start page's list of recent projects
+ *   "review-toggle"        the header's review mode button
+ *   "review-panel"         review mode's side panel (SpanmarkReviewPanel)
  * The keyboard handler is the event controller named "spanmark-keys".
  *
  * @application may be NULL (tests). */
@@ -85,6 +107,20 @@ SpanmarkDocumentSession *spanmark_window_get_session         (SpanmarkWindow   *
 /* The side panel of the label called @label; NULL when there is none. */
 SpanmarkLabelPanel    *spanmark_window_get_label_panel       (SpanmarkWindow   *self,
                                                               const char       *label);
+/* Review mode.  Turning it on or off saves the open document's work
+ * first and reopens the document as the curated version (or as the
+ * annotator's); FALSE (the mode unchanged) when that work could not be
+ * saved or there is no document with two annotators to review. */
+gboolean               spanmark_window_set_review_mode       (SpanmarkWindow   *self,
+                                                              gboolean          review_mode);
+gboolean               spanmark_window_get_review_mode       (SpanmarkWindow   *self);
+/* In review mode, the open document's curation (its annotators in lane
+ * order and the curated set); NULL otherwise. */
+SpanmarkCuration      *spanmark_window_get_curation          (SpanmarkWindow   *self);
+/* The documents' figures (for the list's order) are read off the main
+ * thread when review mode starts; TRUE while they are. */
+gboolean               spanmark_window_get_ranking_pending   (SpanmarkWindow   *self);
+
 /* Dismisses every toast shown or waiting to be. */
 void                   spanmark_window_clear_toasts          (SpanmarkWindow   *self);
 /* Whether a toast saying @title is shown or waiting to be. */

@@ -418,7 +418,24 @@ spanmark_json_write_annotations (SpanmarkAnnotationSet *set,
         append_attrs (out, entity->attrs, keys);
       g_string_append_c (out, '}');
     }
-  g_string_append (out, n_entities > 0 ? "\n  ]\n}\n" : "]\n}\n");
+  g_string_append (out, n_entities > 0 ? "\n  ]" : "]");
+
+  /* Only curated files have rejections (docs/formats.md); without any,
+   * the file is exactly what it was before they existed. */
+  for (guint i = 0; i < spanmark_annotation_set_get_n_rejections (set); i++)
+    {
+      const SpanmarkSpan *rejection = spanmark_annotation_set_get_rejection (set, i);
+
+      g_string_append_printf (out, "%s\n    {\"start\": %u, \"end\": %u, \"label\": ",
+                              i == 0 ? ",\n  \"rejected\": [" : ",", rejection->start, rejection->end);
+      spanmark_json_append_string (out, rejection->label);
+      g_string_append (out, ", \"text\": ");
+      spanmark_json_append_string (out, rejection->text != NULL ? rejection->text : "");
+      g_string_append_c (out, '}');
+    }
+  if (spanmark_annotation_set_get_n_rejections (set) > 0)
+    g_string_append (out, "\n  ]");
+  g_string_append (out, "\n}\n");
 
   if (length != NULL)
     *length = out->len;
@@ -1254,6 +1271,62 @@ read_entity (Place          *place,
   return ok ? g_steal_pointer (&entity) : NULL;
 }
 
+/* What spans and rejections share: "start", "end", "label" and the
+ * covered "text", checked against the text (when known) and the schema.
+ * Returns FALSE when a problem was noted. */
+static gboolean
+read_extent (Place              *place,
+             JsonObject         *object,
+             SpanmarkSchema     *schema,
+             SpanmarkTextIndex  *text_index,
+             guint              *start,
+             guint              *end,
+             const char        **label,
+             const char        **text)
+{
+  gboolean ok = TRUE, offsets_ok = TRUE;
+
+  offsets_ok &= get_uint (place, object, "start", start);
+  offsets_ok &= get_uint (place, object, "end", end);
+
+  if (offsets_ok && *end <= *start)
+    {
+      place_problem (place, SPANMARK_PROJECT_ERROR_INVALID, "end",
+                     _("%u is not after start %u"), *end, *start);
+      offsets_ok = FALSE;
+    }
+
+  if (offsets_ok && text_index != NULL && *end > spanmark_text_index_get_length (text_index))
+    {
+      place_problem (place, SPANMARK_PROJECT_ERROR_INVALID, "end",
+                     _("%u is past the end of the text (%u characters)"),
+                     *end, spanmark_text_index_get_length (text_index));
+      offsets_ok = FALSE;
+    }
+
+  ok &= offsets_ok;
+  ok &= check_label (place, object, schema, label);
+  ok &= get_string (place, object, "text", TRUE, FALSE, text);
+
+  if (offsets_ok && *text != NULL && text_index != NULL)
+    {
+      g_autofree char *covered = spanmark_text_index_slice (text_index, *start, *end);
+
+      if (!g_str_equal (covered, *text))
+        {
+          g_autofree char *short_text = shorten (*text);
+          g_autofree char *short_covered = shorten (covered);
+
+          place_problem (place, SPANMARK_PROJECT_ERROR_INVALID, "text",
+                         _("\"%s\" differs from the text at %u–%u, \"%s\""),
+                         short_text, *start, *end, short_covered);
+          ok = FALSE;
+        }
+    }
+
+  return ok;
+}
+
 static SpanmarkSpan *
 read_span (Place             *place,
            JsonObject        *object,
@@ -1266,46 +1339,10 @@ read_span (Place             *place,
   g_autoptr(SpanmarkSpan) span = NULL;
   const char *id, *label, *text, *entity;
   guint start, end;
-  gboolean ok = TRUE, offsets_ok = TRUE;
+  gboolean ok;
 
-  ok &= check_item_id (place, object, "spans", ids, i, &id);
-  offsets_ok &= get_uint (place, object, "start", &start);
-  offsets_ok &= get_uint (place, object, "end", &end);
-
-  if (offsets_ok && end <= start)
-    {
-      place_problem (place, SPANMARK_PROJECT_ERROR_INVALID, "end",
-                     _("%u is not after start %u"), end, start);
-      offsets_ok = FALSE;
-    }
-
-  if (offsets_ok && text_index != NULL && end > spanmark_text_index_get_length (text_index))
-    {
-      place_problem (place, SPANMARK_PROJECT_ERROR_INVALID, "end",
-                     _("%u is past the end of the text (%u characters)"),
-                     end, spanmark_text_index_get_length (text_index));
-      offsets_ok = FALSE;
-    }
-
-  ok &= offsets_ok;
-  ok &= check_label (place, object, schema, &label);
-  ok &= get_string (place, object, "text", TRUE, FALSE, &text);
-
-  if (offsets_ok && text != NULL && text_index != NULL)
-    {
-      g_autofree char *covered = spanmark_text_index_slice (text_index, start, end);
-
-      if (!g_str_equal (covered, text))
-        {
-          g_autofree char *short_text = shorten (text);
-          g_autofree char *short_covered = shorten (covered);
-
-          place_problem (place, SPANMARK_PROJECT_ERROR_INVALID, "text",
-                         _("\"%s\" differs from the text at %u–%u, \"%s\""),
-                         short_text, start, end, short_covered);
-          ok = FALSE;
-        }
-    }
+  ok = check_item_id (place, object, "spans", ids, i, &id);
+  ok &= read_extent (place, object, schema, text_index, &start, &end, &label, &text);
 
   if (!get_string (place, object, "entity", FALSE, TRUE, &entity))
     ok = FALSE;
@@ -1324,6 +1361,54 @@ read_span (Place             *place,
   return ok ? g_steal_pointer (&span) : NULL;
 }
 
+/* The optional "rejected" of a curated file (the versions a reviewer
+ * decided against, docs/formats.md): each {"start", "end", "label",
+ * "text"}, checked as a span's are, none twice.  Any other annotator's
+ * file with one is a problem: only the curated version makes decisions. */
+static GPtrArray *
+read_rejections (Place             *place,
+                 JsonObject        *object,
+                 const char        *annotator,
+                 SpanmarkSchema    *schema,
+                 SpanmarkTextIndex *text_index)
+{
+  GPtrArray *rejections = g_ptr_array_new_with_free_func ((GDestroyNotify) spanmark_span_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  JsonArray *array = get_array (place, object, "rejected", FALSE);
+
+  if (array != NULL && g_strcmp0 (annotator, SPANMARK_CURATED_ANNOTATOR) != 0)
+    {
+      place_problem (place, SPANMARK_PROJECT_ERROR_INVALID, "rejected",
+                     _("is only allowed in the curated version (%s)"), SPANMARK_CURATED_ANNOTATOR);
+      return rejections;
+    }
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      g_autofree char *location = NULL;
+      g_autofree char *key = NULL;
+      JsonObject *item = item_object (place->checker, place->file, json_array_get_element (array, i),
+                                      "rejected", i, "label", &location);
+      Place item_place = { place->checker, place->file, location };
+      const char *label, *text;
+      guint start, end;
+
+      if (item == NULL || !read_extent (&item_place, item, schema, text_index, &start, &end, &label, &text))
+        continue;
+
+      key = g_strdup_printf ("%u %u %s", start, end, label);
+      if (!g_hash_table_add (seen, g_steal_pointer (&key)))
+        {
+          place_problem (&item_place, SPANMARK_PROJECT_ERROR_INVALID, NULL,
+                         _("rejects %u–%u %s a second time"), start, end, label);
+          continue;
+        }
+      g_ptr_array_add (rejections, spanmark_span_new (NULL, start, end, label, text));
+    }
+
+  return rejections;
+}
+
 SpanmarkAnnotationSet *
 spanmark_json_read_annotations (SpanmarkChecker *checker,
                                 const char      *file,
@@ -1337,6 +1422,7 @@ spanmark_json_read_annotations (SpanmarkChecker *checker,
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GPtrArray) spans = NULL;
   g_autoptr(GPtrArray) entities = NULL;
+  g_autoptr(GPtrArray) rejections = NULL;
   g_autoptr(GHashTable) span_ids = NULL;
   g_autoptr(GHashTable) entity_ids = NULL;
   g_autoptr(SpanmarkTextIndex) text_index = NULL;
@@ -1434,10 +1520,18 @@ spanmark_json_read_annotations (SpanmarkChecker *checker,
         g_ptr_array_add (spans, span);
     }
 
+  rejections = read_rejections (&place, object, annotator, schema, text_index);
+
   if (text == NULL || spanmark_checker_get_n_problems (checker) != n_before)
     return NULL;
 
   set = spanmark_annotation_set_new (document_id, annotator, text);
+  for (guint i = 0; i < rejections->len; i++)
+    {
+      const SpanmarkSpan *rejection = g_ptr_array_index (rejections, i);
+
+      spanmark_annotation_set_load_rejection (set, rejection->start, rejection->end, rejection->label);
+    }
   spanmark_annotation_set_load_status (set, status);
   spanmark_annotation_set_set_modified (set, modified);
   for (guint i = 0; i < entities->len; i++)

@@ -195,15 +195,12 @@ test_filter (Fixture       *fixture,
              gconstpointer  data)
 {
   GListModel *shown = spanmark_document_list_get_shown (fixture->list);
-  g_autoptr(GPtrArray) drop_downs = NULL;
   GtkDropDown *drop_down;
   guint notified = 0;
 
   spanmark_document_list_set_statuses (fixture->list, fixture->statuses);
   settle ();
-  drop_downs = spanmark_test_collect_of_type (GTK_WIDGET (fixture->list), GTK_TYPE_DROP_DOWN, g_ptr_array_new ());
-  g_assert_cmpuint (drop_downs->len, ==, 1);
-  drop_down = g_ptr_array_index (drop_downs, 0);
+  drop_down = GTK_DROP_DOWN (spanmark_test_find_named (GTK_WIDGET (fixture->list), "document-filter"));
   g_signal_connect_swapped (fixture->list, "notify::filter", G_CALLBACK (notified_cb), &notified);
 
   /* The property and the drop-down say the same. */
@@ -297,6 +294,67 @@ test_menu (Fixture       *fixture,
   gtk_popover_popdown (popover);
 }
 
+static const char *
+shown_id (Fixture *fixture,
+          guint    position)
+{
+  g_autoptr(SpanmarkDocument) document = g_list_model_get_item (spanmark_document_list_get_shown (fixture->list),
+                                                                position);
+
+  return spanmark_document_get_id (document);
+}
+
+/* Review mode's order: the ranked documents first, worst first, with
+ * their figures; the curated statuses say "reviewed". */
+static void
+test_ranking (Fixture       *fixture,
+              gconstpointer  data)
+{
+  GtkWidget *order = spanmark_test_find_named (GTK_WIDGET (fixture->list), "document-order");
+  const char *ids[] = { "d3", "d1", NULL };
+  const char *details[] = { "κ 0.10 · F1 0.20", "κ 0.50 · F1 0.60", NULL };
+  g_autoptr(SpanmarkStatusCache) curated = NULL;
+
+  spanmark_document_list_set_statuses (fixture->list, fixture->statuses);
+  settle ();
+  g_assert_false (gtk_widget_get_visible (order));
+
+  spanmark_document_list_set_ranking (fixture->list, ids, details);
+  settle ();
+  g_assert_true (gtk_widget_get_visible (order));
+  /* Offered, not imposed: the project's order until chosen. */
+  g_assert_cmpstr (shown_id (fixture, 0), ==, "d1");
+  g_assert_cmpstr (spanmark_document_row_get_detail (spanmark_document_list_get_row (fixture->list, doc (fixture, "d3"))),
+                   ==, "κ 0.10 · F1 0.20");
+  g_assert_cmpstr (spanmark_document_row_get_detail (spanmark_document_list_get_row (fixture->list, doc (fixture, "d2"))),
+                   ==, "");
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (order), 1);
+  g_assert_cmpint (spanmark_document_list_get_order (fixture->list), ==, SPANMARK_DOCUMENT_ORDER_DISAGREEMENT);
+  g_assert_cmpstr (shown_id (fixture, 0), ==, "d3");
+  g_assert_cmpstr (shown_id (fixture, 1), ==, "d1");
+  g_assert_cmpstr (shown_id (fixture, 2), ==, "d2");
+  g_assert_cmpstr (shown_id (fixture, 4), ==, "d5");
+  /* The filter still applies, in that order. */
+  spanmark_document_list_set_filter (fixture->list, SPANMARK_DOCUMENT_FILTER_NEW);
+  g_assert_cmpstr (shown_id (fixture, 0), ==, "d3");
+  spanmark_document_list_set_filter (fixture->list, SPANMARK_DOCUMENT_FILTER_ALL);
+
+  /* The curated statuses of the same project keep the ranking. */
+  curated = spanmark_status_cache_new (fixture->project, SPANMARK_CURATED_ANNOTATOR);
+  spanmark_document_list_set_statuses (fixture->list, curated);
+  settle ();
+  g_assert_cmpstr (spanmark_document_list_get_progress (fixture->list), ==, "0 of 5 reviewed");
+  g_assert_cmpstr (shown_id (fixture, 0), ==, "d3");
+
+  spanmark_document_list_set_ranking (fixture->list, NULL, NULL);
+  g_assert_false (gtk_widget_get_visible (order));
+  g_assert_cmpstr (shown_id (fixture, 0), ==, "d1");
+  g_assert_cmpstr (spanmark_document_row_get_detail (spanmark_document_list_get_row (fixture->list, doc (fixture, "d3"))),
+                   ==, "");
+  spanmark_document_list_set_statuses (fixture->list, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -310,6 +368,7 @@ main (int   argc,
   ADD ("/document-list/filter", test_filter);
   ADD ("/document-list/selection", test_selection);
   ADD ("/document-list/menu", test_menu);
+  ADD ("/document-list/ranking", test_ranking);
 
   return g_test_run ();
 }

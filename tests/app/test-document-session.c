@@ -349,6 +349,52 @@ test_read_only (Fixture       *fixture,
   g_assert_cmpstr (after, ==, corrupt);
 }
 
+static void
+seed_cb (SpanmarkAnnotationSet *set,
+         gpointer               user_data)
+{
+  guint *calls = user_data;
+
+  (*calls)++;
+  g_assert_nonnull (spanmark_annotation_set_add_span (set, 0, 5, "OFFICIAL", NULL));
+  g_assert_nonnull (spanmark_annotation_set_add_span (set, 6, 12, "OFFICIAL", NULL));
+}
+
+/* A document without a file can start from a seed (review mode's
+ * curated version): no edit, so nothing to save or undo until the first
+ * real change, which saves the seed with it. */
+static void
+test_seed (Fixture       *fixture,
+           gconstpointer  data)
+{
+  SpanmarkDocumentSession *session = fixture->session;
+  SpanmarkAnnotationSet *set = spanmark_document_session_get_annotation_set (session);
+  guint calls = 0;
+
+  g_assert_true (spanmark_document_session_seed (session, seed_cb, &calls));
+  g_assert_cmpuint (calls, ==, 1);
+  g_assert_cmpuint (spanmark_annotation_set_get_n_spans (set), ==, 2);
+  g_assert_false (spanmark_document_session_get_dirty (session));
+  g_assert_cmpuint (fixture->edited, ==, 0);
+  g_assert_cmpint (spanmark_document_session_get_autosave_due (session), ==, 0);
+  g_assert_false (spanmark_history_can_undo (spanmark_annotation_set_get_history (set)));
+  spanmark_document_session_set_test_clock (session, T0 + 60 * S);
+  g_assert_false (g_file_test (fixture->file, G_FILE_TEST_EXISTS));
+
+  /* Not twice, and not once there are changes. */
+  add_span (fixture, 20);
+  g_assert_false (spanmark_document_session_seed (session, seed_cb, &calls));
+  g_assert_cmpuint (calls, ==, 1);
+  spanmark_document_session_set_test_clock (session, T0 + 120 * S);
+  g_assert_cmpint (saved_spans (fixture), ==, 3);
+
+  /* A file that exists is never seeded over. */
+  g_clear_object (&fixture->session);
+  fixture->session = open_session (fixture, "d1");
+  g_assert_false (spanmark_document_session_seed (fixture->session, seed_cb, &calls));
+  g_assert_cmpuint (calls, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -363,6 +409,7 @@ main (int   argc,
   ADD ("/document-session/conflict", test_conflict);
   ADD ("/document-session/failed-save", test_failed_save);
   ADD ("/document-session/read-only", test_read_only);
+  ADD ("/document-session/seed", test_seed);
 
   return g_test_run ();
 }

@@ -187,6 +187,35 @@ test_window (Fixture       *fixture,
   g_assert_true (wait_for (main_loop_idle, NULL));
 }
 
+/* Review mode's panel shows a unit's text and every version as plain
+ * text: a second annotator has the same span as ANNOTATOR. */
+static void
+test_review (Fixture       *fixture,
+             gconstpointer  data)
+{
+  SpanmarkWindow *window = fixture->window;
+  SpanmarkProject *project = spanmark_window_get_project (window);
+  SpanmarkDocument *d1 = spanmark_project_lookup_document (project, "d1");
+  g_autoptr(SpanmarkAnnotationSet) set = NULL;
+  g_autoptr(GError) error = NULL;
+
+  set = spanmark_project_load_annotations (project, d1, "other", &error);
+  g_assert_no_error (error);
+  spanmark_annotation_set_add_span (set, 6, 6 + g_utf8_strlen (NASTY, -1), "OFFICIAL", &error);
+  g_assert_no_error (error);
+  spanmark_project_save_annotations (project, set, &error);
+  g_assert_no_error (error);
+
+  activate (fixture, "win.reload", NULL);
+  g_assert_true (spanmark_window_set_review_mode (window, TRUE));
+  select_range (fixture, 7, 7);
+  /* The unit's text, each annotator's version and the curated one. */
+  g_assert_cmpuint (count_shown (named (fixture, "review-panel")), >=, 4);
+  while (spanmark_window_get_ranking_pending (window))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (wait_for (main_loop_idle, NULL));
+}
+
 /* Regression: the Preferences toast put the typed name into markup. */
 static void
 test_preferences (void)
@@ -219,6 +248,7 @@ main (int   argc,
   spanmark_test_init (&argc, &argv);
 
   g_test_add ("/markup/window", Fixture, NULL, setup, test_window, fixture_teardown);
+  g_test_add ("/markup/review", Fixture, NULL, setup, test_review, fixture_teardown);
   g_test_add_func ("/markup/preferences", test_preferences);
 
   return g_test_run ();

@@ -899,6 +899,9 @@ test_help_overlay (void)
     "<Control>Return", "<Control>f", "<Control>g", "<Control>s", "<Control>o",
     "<Control>n", "<Control>e", "<Control>question", "<Control>q", "<Control>comma", "F6", "<Shift>F6",
     "<Alt>Left <Alt>Right", "<Alt><Shift>Left <Alt><Shift>Right", "<Control><Shift>Return",
+    /* Review mode. */
+    "<Control>r", "<Alt>1...<Alt>9", "a", "x", "bracketright", "bracketleft", "n", "<Shift>n",
+    "<Shift>a", "<Alt><Shift>1...<Alt><Shift>9",
   };
 
   for (GSList *l = objects; l != NULL; l = l->next)
