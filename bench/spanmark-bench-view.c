@@ -12,10 +12,17 @@
  *             frame painted, median of 20
  * and "shown" / "settled" for a bare wrapped GtkTextView with the same
  * text and 40,000 tagged ranges (three tags).  Run it under Xvfb, see
- * docs/benchmarks.md.  Usage: spanmark-bench-view [view|bare]
+ * docs/benchmarks.md.  Usage: spanmark-bench-view [view|bare|review]
  *
  * spanmark-bench-view open DIR [ANNOTATOR] instead times opening the
  * project DIR (e.g. made by spanmark-bench-corpus) in the real window.
+ *
+ * spanmark-bench-view review shows the same document in review mode:
+ * three annotators (the 40,000 spans and two perturbed copies) in lanes
+ * below the text, the curated version seeded from the majority, and
+ * reports "shown" and "settled" as above, "scroll to frame" (a jump to
+ * another part of the text, to the next frame painted, median of 20) and
+ * "decide to frame" (a unit decided, what the a key does, median of 20).
  */
 
 #include "config.h"
@@ -23,6 +30,7 @@
 #include <adwaita.h>
 
 #include "spanmark-annotation-set.h"
+#include "spanmark-curation.h"
 #include "spanmark-document-view.h"
 #include "spanmark-resources.h"
 #include "spanmark-schema.h"
@@ -176,6 +184,24 @@ compare_doubles (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
+/* Shows @window and waits: "shown" at the first frame, "settled" once
+ * @view is highlighted and the main loop idle, both since @start. */
+static void
+show_and_settle (GtkWidget            *window,
+                 SpanmarkDocumentView *view,
+                 gint64                start,
+                 double               *shown,
+                 double               *settled)
+{
+  gtk_window_present (GTK_WINDOW (window));
+  wait_painted (window);
+  *shown = ms_since (start);
+  while (!spanmark_document_view_get_highlighted (view))
+    g_main_context_iteration (NULL, TRUE);
+  wait_idle ();
+  *settled = ms_since (start);
+}
+
 static void
 bench_view (const char *text,
             GArray     *ranges)
@@ -195,13 +221,7 @@ bench_view (const char *text,
 
   start = g_get_monotonic_time ();
   spanmark_document_view_set_annotation_set (SPANMARK_DOCUMENT_VIEW (view), schema, set);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_painted (window);
-  shown = ms_since (start);
-  while (!spanmark_document_view_get_highlighted (SPANMARK_DOCUMENT_VIEW (view)))
-    g_main_context_iteration (NULL, TRUE);
-  wait_idle ();
-  settled = ms_since (start);
+  show_and_settle (window, SPANMARK_DOCUMENT_VIEW (view), start, &shown, &settled);
 
   g_assert (spanmark_document_view_count_tagged (SPANMARK_DOCUMENT_VIEW (view), "label-OFFICIAL") > 0);
 
@@ -284,6 +304,127 @@ bench_bare (const char *text,
   wait_idle ();
 }
 
+/* A perturbed copy of @ranges, as another annotator's work: some spans
+ * left out, some one character shorter, some with another label. */
+static SpanmarkAnnotationSet *
+make_other_set (const char *text,
+                GArray     *ranges,
+                guint       salt)
+{
+  g_autoptr(GArray) other = g_array_new (FALSE, FALSE, sizeof (Range));
+
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      Range r = g_array_index (ranges, Range, i);
+
+      if ((i + salt) % 11 == 0)
+        continue;
+      if ((i + salt) % 7 == 0 && r.end - r.start > 2)
+        r.end--;
+      if ((i + salt) % 5 == 0)
+        r.label = (r.label + 1) % 3;
+      g_array_append_val (other, r);
+    }
+  return make_set (text, other);
+}
+
+/* Runs @step, then the main loop until the next frame is painted;
+ * returns the time that took. */
+static double
+time_to_frame (GtkWidget *window,
+               void     (*step) (gpointer data, guint i),
+               gpointer   data,
+               guint      i)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+  gint64 start;
+  gulong id;
+  double ms;
+
+  painted = FALSE;
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
+  start = g_get_monotonic_time ();
+  step (data, i);
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+  ms = ms_since (start);
+  g_signal_handler_disconnect (clock, id);
+  wait_idle ();
+  return ms;
+}
+
+static void
+scroll_step (gpointer data,
+             guint    i)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (data));
+  double span = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+
+  /* Far apart, so every jump shows lines not drawn before. */
+  gtk_adjustment_set_value (adjustment, span * ((i * 7) % N_TAG_RUNS) / N_TAG_RUNS);
+}
+
+static void
+decide_step (gpointer data,
+             guint    i)
+{
+  SpanmarkCuration *curation = data;
+
+  spanmark_curation_choose_annotator (curation, 2 + i, 1);
+}
+
+static void
+bench_review (const char *text,
+              GArray     *ranges)
+{
+  g_autoptr(SpanmarkSchema) schema = spanmark_schema_new_default ();
+  g_autoptr(SpanmarkAnnotationSet) curated = NULL;
+  g_autoptr(SpanmarkCuration) curation = NULL;
+  SpanmarkAnnotationSet *sets[3];
+  double shown, settled, scroll_times[N_TAG_RUNS], decide_times[N_TAG_RUNS];
+  GtkWidget *window, *view;
+  gint64 start;
+
+  sets[0] = make_set (text, ranges);
+  sets[1] = make_other_set (text, ranges, 3);
+  sets[2] = make_other_set (text, ranges, 6);
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 800);
+  view = spanmark_document_view_new ();
+  gtk_window_set_child (GTK_WINDOW (window), view);
+
+  start = g_get_monotonic_time ();
+  /* What the window does: the curated set seeded, shown, the lanes on. */
+  curated = spanmark_annotation_set_new ("bench", SPANMARK_CURATED_ANNOTATOR, text);
+  curation = spanmark_curation_new (curated, sets, 3);
+  spanmark_curation_accept_agreed (curation, spanmark_curation_get_majority (curation));
+  spanmark_document_view_set_annotation_set (SPANMARK_DOCUMENT_VIEW (view), schema, curated);
+  spanmark_document_view_set_curation (SPANMARK_DOCUMENT_VIEW (view), curation);
+  show_and_settle (window, SPANMARK_DOCUMENT_VIEW (view), start, &shown, &settled);
+
+  for (guint i = 0; i < N_TAG_RUNS; i++)
+    scroll_times[i] = time_to_frame (window, scroll_step,
+                                     spanmark_document_view_get_text_view (SPANMARK_DOCUMENT_VIEW (view)), i);
+  gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (spanmark_document_view_get_text_view (SPANMARK_DOCUMENT_VIEW (view)))), 0);
+  wait_idle ();
+  for (guint i = 0; i < N_TAG_RUNS; i++)
+    decide_times[i] = time_to_frame (window, decide_step, curation, i);
+  qsort (scroll_times, N_TAG_RUNS, sizeof (double), compare_doubles);
+  qsort (decide_times, N_TAG_RUNS, sizeof (double), compare_doubles);
+
+  g_print ("review mode (%u units, %u open): shown %.0f ms, settled %.0f ms, "
+           "scroll to frame %.1f ms (median of %d, max %.1f), decide to frame %.1f ms (median, max %.1f)\n",
+           spanmark_curation_get_n_units (curation), spanmark_curation_get_n_open_units (curation),
+           shown, settled, scroll_times[N_TAG_RUNS / 2], N_TAG_RUNS, scroll_times[N_TAG_RUNS - 1],
+           decide_times[N_TAG_RUNS / 2], decide_times[N_TAG_RUNS - 1]);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_idle ();
+  for (guint i = 0; i < G_N_ELEMENTS (sets); i++)
+    g_object_unref (sets[i]);
+}
+
 /* Opening a large project in the real window: the index is read, the list
  * filled and the first unfinished document shown; the statuses for the
  * progress label are read in the background ("settled"). */
@@ -349,6 +490,8 @@ main (int   argc,
     bench_view (text, ranges);
   if (only == NULL || g_str_equal (only, "bare"))
     bench_bare (text, ranges);
+  if (only != NULL && g_str_equal (only, "review"))
+    bench_review (text, ranges);
 
   return 0;
 }

@@ -11,7 +11,7 @@
 
 #include "spanmark-display.h"
 
-/* The attribute names of the default schema (src/core/spanmark-schema.c).
+/* The attribute names of the default schema (src/core/model/spanmark-schema.c).
  * They are keys in the JSON files and never change there; the marks let
  * xgettext extract them so translators can name them for display. */
 static const char * const known_attrs[] = {

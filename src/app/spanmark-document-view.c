@@ -10,6 +10,8 @@
 
 #include "spanmark-display.h"
 #include "spanmark-document-view.h"
+#include "spanmark-label-rules.h"
+#include "spanmark-text-view.h"
 
 /* Tags are applied to the new buffer before the view lays it out: tagging
  * after layout would make the view lay the whole text out twice (measured
@@ -20,9 +22,11 @@
 #define FIRST_CHUNK_CHARS 2000000
 #define IDLE_CHUNK_CHARS  100000
 
-#define BASE_ALPHA    0.30
-#define NEXT_ALPHA    0.48
-#define CURRENT_ALPHA 0.68
+/* The shades the label colours' contrast check assumes
+ * (spanmark-label-rules.h). */
+#define BASE_ALPHA    SPANMARK_LABEL_ALPHA_BASE
+#define NEXT_ALPHA    SPANMARK_LABEL_ALPHA_NEXT
+#define CURRENT_ALPHA SPANMARK_LABEL_ALPHA_CURRENT
 
 typedef struct
 {
@@ -57,11 +61,17 @@ struct _SpanmarkDocumentView
 
   guint                  last_sel_start;
   guint                  last_sel_end;
+
+  /* Review mode: the unit under the selection's start (G_MAXUINT: none),
+   * and the space below lines the font asks for (the lanes may need
+   * more). */
+  guint                  current_unit;
+  int                    font_extra;
 };
 
 G_DEFINE_FINAL_TYPE (SpanmarkDocumentView, spanmark_document_view, GTK_TYPE_WIDGET)
 
-enum { PROP_0, PROP_HIGHLIGHTED, N_PROPS };
+enum { PROP_0, PROP_HIGHLIGHTED, PROP_CURRENT_UNIT, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 enum { SELECTION_CHANGED, N_SIGNALS };
@@ -321,6 +331,32 @@ highlight_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* The unit the selection starts in, as for the current span. */
+static void
+update_current_unit (SpanmarkDocumentView *self)
+{
+  SpanmarkCuration *curation = spanmark_text_view_get_curation (SPANMARK_TEXT_VIEW (self->text_view));
+  guint unit = G_MAXUINT;
+
+  if (curation != NULL)
+    {
+      guint start, index;
+
+      spanmark_document_view_get_selection (self, &start, NULL);
+      index = spanmark_curation_find_unit (curation, start);
+      if (index < spanmark_curation_get_n_units (curation)
+          && spanmark_curation_get_unit (curation, index)->start <= start)
+        unit = index;
+    }
+
+  if (unit == self->current_unit)
+    return;
+
+  self->current_unit = unit;
+  spanmark_text_view_set_current_unit (SPANMARK_TEXT_VIEW (self->text_view), unit);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_UNIT]);
+}
+
 static void
 emit_selection_changed (SpanmarkDocumentView *self)
 {
@@ -346,6 +382,7 @@ mark_set_cb (GtkTextBuffer        *buffer,
     return;
 
   update_current (self);
+  update_current_unit (self);
   emit_selection_changed (self);
 }
 
@@ -453,6 +490,8 @@ spanmark_document_view_set_annotation_set (SpanmarkDocumentView  *self,
   disconnect_set (self);
   if (self->buffer != NULL)
     g_signal_handlers_disconnect_by_data (self->buffer, self);
+  /* A curation belongs to one text. */
+  spanmark_document_view_set_curation (self, NULL);
 
   /* A fresh buffer with a fresh tag table: the schema (and so the tags)
    * may differ from the last document's. */
@@ -552,6 +591,21 @@ spanmark_document_view_select_range (SpanmarkDocumentView *self,
                                 0.1, FALSE, 0.0, 0.0);
 }
 
+/* The space below lines: the font's leading, or what the review lanes
+ * need if that is more.  Set once per font or review mode, never per
+ * line, so the text's layout only changes then. */
+static void
+update_line_space (SpanmarkDocumentView *self)
+{
+  int extra = MAX (self->font_extra, spanmark_text_view_get_lane_space (SPANMARK_TEXT_VIEW (self->text_view)));
+
+  if (gtk_text_view_get_pixels_below_lines (self->text_view) == extra
+      && gtk_text_view_get_pixels_inside_wrap (self->text_view) == extra)
+    return;
+  gtk_text_view_set_pixels_inside_wrap (self->text_view, extra);
+  gtk_text_view_set_pixels_below_lines (self->text_view, extra);
+}
+
 void
 spanmark_document_view_set_font (SpanmarkDocumentView *self,
                                  int                   size,
@@ -569,8 +623,41 @@ spanmark_document_view_set_font (SpanmarkDocumentView *self,
   /* GtkTextView has no line-height: the extra leading (in pixels, at 96
    * dpi) goes between wrapped lines and below paragraphs instead. */
   extra = (int) ((MAX (line_spacing, 1.0) - 1.0) * size * 96.0 / 72.0 + 0.5);
-  gtk_text_view_set_pixels_inside_wrap (self->text_view, extra);
-  gtk_text_view_set_pixels_below_lines (self->text_view, extra);
+  self->font_extra = extra;
+  update_line_space (self);
+}
+
+void
+spanmark_document_view_set_curation (SpanmarkDocumentView *self,
+                                     SpanmarkCuration     *curation)
+{
+  g_return_if_fail (SPANMARK_IS_DOCUMENT_VIEW (self));
+  g_return_if_fail (curation == NULL || SPANMARK_IS_CURATION (curation));
+  g_return_if_fail (curation == NULL
+                    || spanmark_curation_get_curated (curation) == self->set);
+
+  if (curation == spanmark_document_view_get_curation (self))
+    return;
+
+  spanmark_text_view_set_curation (SPANMARK_TEXT_VIEW (self->text_view), self->schema, curation);
+  update_line_space (self);
+  update_current_unit (self);
+}
+
+SpanmarkCuration *
+spanmark_document_view_get_curation (SpanmarkDocumentView *self)
+{
+  g_return_val_if_fail (SPANMARK_IS_DOCUMENT_VIEW (self), NULL);
+
+  return spanmark_text_view_get_curation (SPANMARK_TEXT_VIEW (self->text_view));
+}
+
+guint
+spanmark_document_view_get_current_unit (SpanmarkDocumentView *self)
+{
+  g_return_val_if_fail (SPANMARK_IS_DOCUMENT_VIEW (self), G_MAXUINT);
+
+  return self->current_unit;
 }
 
 gboolean
@@ -719,6 +806,9 @@ spanmark_document_view_get_property (GObject    *object,
     case PROP_HIGHLIGHTED:
       g_value_set_boolean (value, self->highlighted);
       break;
+    case PROP_CURRENT_UNIT:
+      g_value_set_uint (value, self->current_unit);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -763,6 +853,9 @@ spanmark_document_view_class_init (SpanmarkDocumentViewClass *klass)
   properties[PROP_HIGHLIGHTED] =
     g_param_spec_boolean ("highlighted", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CURRENT_UNIT] =
+    g_param_spec_uint ("current-unit", NULL, NULL, 0, G_MAXUINT, G_MAXUINT,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SELECTION_CHANGED] =
@@ -783,7 +876,8 @@ spanmark_document_view_init (SpanmarkDocumentView *self)
                                   GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
 
-  self->text_view = GTK_TEXT_VIEW (gtk_text_view_new ());
+  self->current_unit = G_MAXUINT;
+  self->text_view = GTK_TEXT_VIEW (spanmark_text_view_new ());
   gtk_text_view_set_editable (self->text_view, FALSE);
   gtk_text_view_set_cursor_visible (self->text_view, TRUE);
   gtk_text_view_set_wrap_mode (self->text_view, GTK_WRAP_WORD_CHAR);

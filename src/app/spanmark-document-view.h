@@ -9,6 +9,7 @@
 #include <gtk/gtk.h>
 
 #include "spanmark-annotation-set.h"
+#include "spanmark-curation.h"
 #include "spanmark-schema.h"
 
 G_BEGIN_DECLS
@@ -28,7 +29,12 @@ G_DECLARE_FINAL_TYPE (SpanmarkDocumentView, spanmark_document_view, SPANMARK, DO
  *   "selection-changed" (guint start, guint end)   code points
  * Property "highlighted" (boolean): TRUE once every span of the set has its
  *   tags (large documents are highlighted in idle chunks, the visible part
- *   first). */
+ *   first).
+ *
+ * Review mode: given a curation of the set (its curated set), the text
+ * view (a SpanmarkTextView, see there) draws every annotator's lane and
+ * the units' states, and "current-unit" (uint, G_MAXUINT: none) follows
+ * the unit the selection starts in. */
 GtkWidget             *spanmark_document_view_new               (void);
 /* @set NULL clears the view.  The view keeps references to both. */
 void                   spanmark_document_view_set_annotation_set (SpanmarkDocumentView  *self,
@@ -49,6 +55,12 @@ void                   spanmark_document_view_set_font           (SpanmarkDocume
                                                                   int                   size,
                                                                   double                line_spacing);
 gboolean               spanmark_document_view_get_highlighted    (SpanmarkDocumentView *self);
+/* @curation: NULL, or one whose curated set is the view's set (keeps a
+ * reference); cleared when the set changes. */
+void                   spanmark_document_view_set_curation       (SpanmarkDocumentView *self,
+                                                                  SpanmarkCuration     *curation);
+SpanmarkCuration      *spanmark_document_view_get_curation       (SpanmarkDocumentView *self);
+guint                  spanmark_document_view_get_current_unit   (SpanmarkDocumentView *self);
 /* Number of characters currently covered by the tag of @label_name (for
  * tests). */
 guint                  spanmark_document_view_count_tagged       (SpanmarkDocumentView *self,

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "spanmark-display.h"
+#include "spanmark-labels-page.h"
 #include "spanmark-preferences-window.h"
 #include "spanmark-project.h"
 #include "spanmark-settings.h"
@@ -26,6 +27,7 @@ struct _SpanmarkPreferencesWindow
 
   /* Owned references */
   SpanmarkSettings     *settings;
+  GtkWidget            *labels_page;  /* borrowed; NULL without a project */
 };
 
 G_DEFINE_FINAL_TYPE (SpanmarkPreferencesWindow, spanmark_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -163,10 +165,30 @@ spanmark_preferences_window_init (SpanmarkPreferencesWindow *self)
 GtkWidget *
 spanmark_preferences_window_new (GtkWindow *parent)
 {
+  SpanmarkPreferencesWindow *self;
+
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
 
-  return g_object_new (SPANMARK_TYPE_PREFERENCES_WINDOW,
+  self = g_object_new (SPANMARK_TYPE_PREFERENCES_WINDOW,
                        "transient-for", parent,
                        "modal", parent != NULL,
                        NULL);
+
+  /* The labels are the project's (spanmark.json), not the user's: the
+   * page is there when Preferences opens over a window with a project. */
+  if (SPANMARK_IS_WINDOW (parent) && spanmark_window_get_project (SPANMARK_WINDOW (parent)) != NULL)
+    {
+      self->labels_page = spanmark_labels_page_new (SPANMARK_WINDOW (parent));
+      adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (self->labels_page));
+    }
+
+  return GTK_WIDGET (self);
+}
+
+SpanmarkLabelsPage *
+spanmark_preferences_window_get_labels_page (SpanmarkPreferencesWindow *self)
+{
+  g_return_val_if_fail (SPANMARK_IS_PREFERENCES_WINDOW (self), NULL);
+
+  return self->labels_page != NULL ? SPANMARK_LABELS_PAGE (self->labels_page) : NULL;
 }

@@ -1,4 +1,4 @@
-/* spanmark-window-actions.c — the window's actions, keys, search and drops
+/* spanmark-window-actions.c — the window's actions, keys and drops
  *
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -15,7 +15,7 @@
 static gboolean
 can_edit (SpanmarkWindow *self)
 {
-  return self->set != NULL && !self->read_only;
+  return self->set != NULL && !spanmark_window_get_read_only (self);
 }
 
 /* The selection, trimmed of white space at both ends (never widened or
@@ -284,77 +284,6 @@ undo_action (GtkWidget  *widget,
 
 /* Search */
 
-/* How many times @needle occurs in @text, overlapping occurrences too (as
- * Ctrl+G visits them), and in @position the 1-based rank of the one at
- * @at. */
-static guint
-count_matches (const char *text,
-               const char *needle,
-               const char *at,
-               guint      *position)
-{
-  guint n = 0;
-
-  for (const char *p = strstr (text, needle); p != NULL; p = strstr (g_utf8_next_char (p), needle))
-    {
-      n++;
-      if (p == at)
-        *position = n;
-    }
-
-  return n;
-}
-
-/* Selects the first match of the search text at the selection (while
- * typing, and Enter, which keeps the match typing found) or after it
- * (Ctrl+G), wrapping round at the end, and says which of how many it is.
- * No match rings the bell and marks the entry. */
-static gboolean
-find_match (SpanmarkWindow *self,
-            gboolean        after_selection)
-{
-  const char *needle = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autofree char *count = NULL;
-  SpanmarkTextIndex *index;
-  const char *text, *found;
-  guint start, end, position = 0, n;
-  gsize byte;
-
-  gtk_widget_remove_css_class (GTK_WIDGET (self->search_entry), "error");
-  gtk_label_set_text (self->search_count_label, "");
-  if (self->set == NULL || needle[0] == '\0')
-    return FALSE;
-
-  spanmark_document_view_get_selection (self->document_view, &start, &end);
-  if (after_selection && start < end)
-    start++;
-
-  index = spanmark_annotation_set_get_text_index (self->set);
-  text = spanmark_annotation_set_get_text (self->set);
-  byte = spanmark_text_index_char_to_byte (index, MIN (start, spanmark_annotation_set_get_length (self->set)));
-  found = strstr (text + byte, needle);
-  if (found == NULL)
-    found = strstr (text, needle);
-  if (found == NULL)
-    {
-      gtk_label_set_text (self->search_count_label, _("No matches"));
-      gtk_widget_add_css_class (GTK_WIDGET (self->search_entry), "error");
-      gtk_widget_error_bell (GTK_WIDGET (self));
-      return FALSE;
-    }
-
-  start = spanmark_text_index_byte_to_char (index, (gsize) (found - text));
-  spanmark_document_view_select_range (self->document_view, start,
-                                       start + (guint) g_utf8_strlen (needle, -1));
-
-  n = count_matches (text, needle, found, &position);
-  /* Translators: which search match is selected, e.g. "2 of 5". */
-  count = g_strdup_printf (C_("search matches", "%u of %u"), position, n);
-  gtk_label_set_text (self->search_count_label, count);
-
-  return TRUE;
-}
-
 static void
 search_action (GtkWidget  *widget,
                const char *action_name,
@@ -362,11 +291,8 @@ search_action (GtkWidget  *widget,
 {
   SpanmarkWindow *self = SPANMARK_WINDOW (widget);
 
-  if (self->set == NULL)
-    return;
-
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  if (self->set != NULL)
+    spanmark_search_bar_start (self->search_bar);
 }
 
 static void
@@ -374,33 +300,7 @@ search_next_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  find_match (SPANMARK_WINDOW (widget), TRUE);
-}
-
-static void
-search_changed_cb (GtkSearchEntry *entry,
-                   SpanmarkWindow *self)
-{
-  find_match (self, FALSE);
-}
-
-/* Enter: keep the match typing selected (the first one from the caret,
- * not the one after it) and hand the keyboard to the text, so the match
- * can be tagged with its key at once; Ctrl+G goes on to the next. */
-static void
-search_activate_cb (GtkSearchEntry *entry,
-                    SpanmarkWindow *self)
-{
-  find_match (self, FALSE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->document_view));
-}
-
-static void
-search_stop_cb (GtkSearchEntry *entry,
-                SpanmarkWindow *self)
-{
-  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->document_view));
+  spanmark_search_bar_find_next (SPANMARK_WINDOW (widget)->search_bar);
 }
 
 /* F6 and Shift+F6 move the keyboard between the panes (document list,
@@ -413,7 +313,7 @@ focus_pane_action (GtkWidget  *widget,
 {
   SpanmarkWindow *self = SPANMARK_WINDOW (widget);
   GtkWidget *panes[] = {
-    GTK_WIDGET (self->document_list),
+    GTK_WIDGET (spanmark_document_list_get_list_view (self->document_list)),
     GTK_WIDGET (self->document_view),
     gtk_stack_get_visible_child (self->panel_stack),
   };
@@ -468,10 +368,17 @@ done_next_action (GtkWidget  *widget,
 {
   SpanmarkWindow *self = SPANMARK_WINDOW (widget);
   g_autoptr(GError) error = NULL;
-  guint n, current = 0;
+  SpanmarkDocument *next;
 
   if (!can_edit (self))
     return;
+
+  /* Ctrl+Return in review mode: the curated version is reviewed. */
+  if (self->review_mode)
+    {
+      spanmark_window_review_mark_reviewed (self);
+      return;
+    }
 
   spanmark_window_set_status (self, SPANMARK_STATUS_DONE);
   if (!spanmark_window_save (self, &error))
@@ -480,21 +387,11 @@ done_next_action (GtkWidget  *widget,
       return;
     }
 
-  n = spanmark_project_get_n_documents (self->project);
-  for (guint i = 0; i < n; i++)
-    if (spanmark_project_get_document (self->project, i) == self->document)
-      current = i;
-
-  for (guint k = 1; k < n; k++)
+  next = spanmark_status_cache_find_unfinished (spanmark_window_get_statuses (self), self->document, 0);
+  if (next != NULL)
     {
-      SpanmarkDocument *document = spanmark_project_get_document (self->project, (current + k) % n);
-      SpanmarkStatus status = spanmark_window_get_status_of (self, document);
-
-      if (status != SPANMARK_STATUS_DONE && status != SPANMARK_STATUS_REVIEWED)
-        {
-          spanmark_window_open_document (self, document);
-          return;
-        }
+      spanmark_window_open_document (self, next);
+      return;
     }
 
   spanmark_window_toast (self, _("All documents are done"));
@@ -522,7 +419,10 @@ reopen_document_action (GtkWidget  *widget,
   if (document != self->document && !spanmark_window_open_document (self, document))
     return;
 
-  if (!can_edit (self) || spanmark_annotation_set_get_status (self->set) != SPANMARK_STATUS_DONE)
+  /* A done document, or a reviewed curated version in review mode. */
+  if (!can_edit (self)
+      || (spanmark_annotation_set_get_status (self->set) != SPANMARK_STATUS_DONE
+          && spanmark_annotation_set_get_status (self->set) != SPANMARK_STATUS_REVIEWED))
     {
       gtk_widget_error_bell (widget);
       return;
@@ -624,7 +524,7 @@ export_action (GtkWidget  *widget,
     return;
 
   /* Export reads the files: write the current work first. */
-  if (self->dirty && !spanmark_window_save (self, &error))
+  if (spanmark_window_get_dirty (self) && !spanmark_window_save (self, &error))
     spanmark_window_toast (self, error->message);
 
   dialog = spanmark_export_dialog_new (GTK_WINDOW (self), self->project);
@@ -910,7 +810,7 @@ key_pressed_cb (GtkEventControllerKey *controller,
     }
 
   if ((mods & ~GDK_SHIFT_MASK) != 0)
-    return FALSE;
+    return spanmark_window_review_key_pressed (self, keyval, keycode, mods);
 
   if (keyval == GDK_KEY_ISO_Left_Tab || ((keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab) && mods == GDK_SHIFT_MASK))
     return gtk_widget_activate_action (GTK_WIDGET (self), "win.prev-span", NULL);
@@ -931,7 +831,9 @@ key_pressed_cb (GtkEventControllerKey *controller,
         return gtk_widget_activate_action (GTK_WIDGET (self), "win.tag", "s", label->name);
     }
 
-  return FALSE;
+  /* After the label keys: a schema that gives a label the key "a" keeps
+   * it; the review panel's buttons still do what "a" would. */
+  return spanmark_window_review_key_pressed (self, keyval, keycode, mods);
 }
 
 void
@@ -963,6 +865,7 @@ spanmark_window_update_actions (SpanmarkWindow *self)
   gtk_widget_action_set_enabled (widget, "win.export", has_project);
   gtk_widget_action_set_enabled (widget, "win.open-document", has_project);
   gtk_widget_action_set_enabled (widget, "win.select-range", has_document);
+  spanmark_window_review_update_actions (self);
 }
 
 void
@@ -972,25 +875,19 @@ spanmark_window_init_actions (SpanmarkWindow *self)
   GtkDropTarget *drop;
 
   keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_name (keys, "spanmark-keys");
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
-  self->key_controller = keys;
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
-
-  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 }
 
 void
 spanmark_window_class_init_actions (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
-
   gtk_widget_class_install_action (widget_class, "win.tag", "s", tag_action);
   gtk_widget_class_install_action (widget_class, "win.tag-all", "s", tag_all_action);
   gtk_widget_class_install_action (widget_class, "win.delete-span", NULL, delete_span_action);

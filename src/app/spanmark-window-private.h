@@ -6,6 +6,8 @@
 
 #pragma once
 
+#include "spanmark-review-panel.h"
+#include "spanmark-search-bar.h"
 #include "spanmark-window.h"
 
 G_BEGIN_DECLS
@@ -21,9 +23,7 @@ struct _SpanmarkWindow
   GtkStack              *main_stack;
   GtkListBox            *recent_list;
   GtkLabel              *recent_heading;
-  GtkDropDown           *filter_dropdown;
-  GtkLabel              *progress_label;
-  GtkListView           *document_list;
+  SpanmarkDocumentList  *document_list;
   GtkInfoBar            *read_only_bar;
   GtkLabel              *read_only_label;
   GtkInfoBar            *changed_bar;
@@ -31,47 +31,34 @@ struct _SpanmarkWindow
   GtkButton             *reload_button;
   GtkButton             *keep_mine_button;
   GtkButton             *save_copy_button;
-  GtkSearchBar          *search_bar;
-  GtkSearchEntry        *search_entry;
-  GtkLabel              *search_count_label;
+  SpanmarkSearchBar     *search_bar;
   GtkStack              *document_stack;
   SpanmarkDocumentView  *document_view;
   GtkStack              *panel_stack;
+  SpanmarkReviewPanel   *review_panel;
 
   /* Owned references */
   SpanmarkProject       *project;
-  SpanmarkDocument      *document;
-  SpanmarkAnnotationSet *set;
-  GtkFilterListModel    *filter_model;
-  GtkSingleSelection    *selection;
-  GtkCustomFilter       *status_filter;
-  GHashTable            *statuses;       /* doc id -> SpanmarkStatus + 1 */
+  SpanmarkDocumentSession *session;      /* the open document; NULL: none */
+  SpanmarkDocument      *document;       /* the session's, borrowed */
+  SpanmarkAnnotationSet *set;            /* the session's, borrowed */
+  SpanmarkStatusCache   *statuses;       /* of the project, for the annotator */
   GPtrArray             *panels;         /* SpanmarkLabelPanel, borrowed from panel_stack */
-  GPtrArray             *rows;           /* row widgets of the list, borrowed */
-  GtkEventController    *key_controller; /* owned by the window */
-  GMenu                 *document_menu;  /* the list's context menu */
-  GtkWidget             *document_popover; /* shows it; a child of document_list */
-  GFileMonitor          *monitor;
-  GFile                 *annotation_file; /* of the current document */
   AdwToast              *undo_toast;     /* "Span removed / Undo" while it is shown */
   GPtrArray             *toasts;         /* AdwToast shown or waiting */
   char                  *annotator;
 
-  guint                  autosave_id;
-  guint                  status_idle_id;
-  guint                  status_idle_pos;
+  /* Review mode (spanmark-window-review.c) */
+  gboolean               review_mode;
+  SpanmarkStatusCache   *curated_statuses; /* of the project, for "_curated" */
+  SpanmarkCuration      *curation;         /* the open document's; NULL: none */
+  guint                  document_annotators; /* annotators with a file for the open document */
+  GCancellable          *ranking_cancellable; /* the documents' figures being read */
+
   guint                  annotator_idle_id;
-  /* Clock times (microseconds, see get_now()): the first change not
-   * saved yet (0: none), when the pending autosave is due (0: none), and
-   * the test clock's time when tests drive it. */
-  gint64                 dirty_since;
-  gint64                 autosave_due;
+  /* The test clock's time, for the sessions, once tests drive it. */
   gint64                 test_now;
   gboolean               use_test_clock;
-  gboolean               read_only;
-  gboolean               dirty;
-  gboolean               saving;
-  gboolean               save_failing;  /* the last save failed (not a conflict): retrying */
   gboolean               close_anyway;  /* the annotator chose to close without saving */
 };
 
@@ -82,7 +69,6 @@ void     spanmark_window_toast               (SpanmarkWindow   *self,
 /* Every toast of the window goes through here (takes @toast). */
 void     spanmark_window_add_toast           (SpanmarkWindow   *self,
                                               AdwToast         *toast);
-void     spanmark_window_clear_toasts        (SpanmarkWindow   *self);
 /* Saves the current work, then opens @document; FALSE (the current
  * document still open, the reason shown) when the work could not be
  * saved, or when @document failed to open. */
@@ -91,27 +77,51 @@ gboolean spanmark_window_open_document       (SpanmarkWindow   *self,
 void     spanmark_window_reload              (SpanmarkWindow   *self);
 void     spanmark_window_set_status          (SpanmarkWindow   *self,
                                               SpanmarkStatus    status);
-SpanmarkStatus spanmark_window_get_status_of (SpanmarkWindow   *self,
-                                              SpanmarkDocument *document);
 void     spanmark_window_forget_recent       (SpanmarkWindow   *self,
                                               const char       *path);
-/* The context menu of a row of the document list (a right click):
- * "Reopen" for a done document; nothing for the others. */
-void     spanmark_window_show_document_menu  (SpanmarkWindow   *self,
-                                              GtkWidget        *row);
 void     spanmark_window_dismiss_undo_toast  (SpanmarkWindow   *self);
 /* After a save the annotator asked for failed: a toast for a conflict
  * (the banner has the choices), a dialog for anything else. */
 void     spanmark_window_report_save_error   (SpanmarkWindow   *self,
                                               const GError     *error);
 
-/* Tests: autosave reads this clock (microseconds, like
- * g_get_monotonic_time()) from now on and arms no real timer; setting a
- * time at or past the due time runs the pending autosave. */
-void     spanmark_window_set_test_clock      (SpanmarkWindow   *self,
-                                              gint64            now);
-/* When the pending autosave runs, on that clock; 0: none pending. */
-gint64   spanmark_window_get_autosave_due    (SpanmarkWindow   *self);
+/* The statuses the list shows and the open document follows: the
+ * annotator's, or the curated version's in review mode. */
+SpanmarkStatusCache *spanmark_window_get_statuses (SpanmarkWindow *self);
+/* After review mode changed: the title and "review-mode" follow. */
+void     spanmark_window_notify_review_mode  (SpanmarkWindow   *self);
+/* Saves the open document's work before it is left; FALSE (the reason
+ * shown) when that failed. */
+gboolean spanmark_window_save_before_leaving (SpanmarkWindow  *self);
+/* Opens @document as the annotator of the mode (the work was saved). */
+void     spanmark_window_open_document_now   (SpanmarkWindow   *self,
+                                              SpanmarkDocument *document);
+/* spanmark-window-review.c */
+void     spanmark_window_class_init_review   (GtkWidgetClass   *widget_class);
+/* The annotator whose file a document opens: "_curated" in review mode. */
+const char *spanmark_window_review_get_annotator (SpanmarkWindow *self);
+/* After the session of the open document is made, before it is shown:
+ * in review mode, the other annotators' sets and the curation, the
+ * curated set seeded when it has no file yet. */
+void     spanmark_window_review_load         (SpanmarkWindow   *self);
+/* Once the document is shown: the lanes, the panel, the figures. */
+void     spanmark_window_review_show         (SpanmarkWindow   *self);
+void     spanmark_window_review_close        (SpanmarkWindow   *self);
+/* A new project: review mode off, the curated statuses of it. */
+void     spanmark_window_review_reset        (SpanmarkWindow   *self);
+void     spanmark_window_review_update_actions (SpanmarkWindow *self);
+/* The side panel's Review page: shown, and in front, in review mode only. */
+void     spanmark_window_review_show_page    (SpanmarkWindow   *self);
+/* The window goes: the figures being read are not waited for. */
+void     spanmark_window_review_dispose      (SpanmarkWindow   *self);
+/* Review mode's keys; TRUE if handled. */
+gboolean spanmark_window_review_key_pressed  (SpanmarkWindow   *self,
+                                              guint             keyval,
+                                              guint             keycode,
+                                              GdkModifierType   mods);
+/* Marks the curated version reviewed, saves, opens the next document to
+ * review (Ctrl+Return in review mode). */
+void     spanmark_window_review_mark_reviewed (SpanmarkWindow  *self);
 
 /* spanmark-window-actions.c */
 void     spanmark_window_class_init_actions  (GtkWidgetClass   *widget_class);

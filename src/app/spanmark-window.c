@@ -1,4 +1,4 @@
-/* spanmark-window.c — the annotation window: project, documents, saving
+/* spanmark-window.c — the annotation window: project, documents, what they say
  *
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -16,18 +16,30 @@
 #include "spanmark-settings.h"
 #include "spanmark-window-private.h"
 
-/* How many documents' status files are peeked at per idle iteration when
- * a project opens: the list shows at once, the progress label follows. */
-#define STATUS_CHUNK 200
+/* How many documents a project that opens looks through for the first
+ * one not done yet: a large finished corpus still opens at once. */
+#define OPEN_LOOKAHEAD 200
 
 G_DEFINE_FINAL_TYPE (SpanmarkWindow, spanmark_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum
+{
+  PROP_0,
+  PROP_PROJECT,
+  PROP_DOCUMENT,
+  PROP_READ_ONLY,
+  PROP_DIRTY,
+  PROP_EXTERNAL_CHANGE,
+  PROP_REVIEW_MODE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void close_document (SpanmarkWindow *self);
 static void open_document_now (SpanmarkWindow   *self,
                                SpanmarkDocument *document);
 static gboolean save_before_leaving (SpanmarkWindow *self);
-static void sync_status (SpanmarkWindow *self);
-static void update_changed_label (SpanmarkWindow *self);
 
 AdwToast *
 spanmark_window_new_toast (const char *text)
@@ -93,6 +105,7 @@ spanmark_window_dismiss_undo_toast (SpanmarkWindow *self)
     return;
 
   g_signal_handlers_disconnect_by_data (toast, self);
+  g_ptr_array_remove (self->toasts, toast);
   adw_toast_dismiss (toast);
 }
 
@@ -114,10 +127,17 @@ update_title (SpanmarkWindow *self)
   const char *title = self->project != NULL ? spanmark_project_get_name (self->project) : _("Spanmark");
   g_autofree char *subtitle = NULL;
 
-  if (self->document != NULL && self->read_only)
-    subtitle = g_strdup_printf (_("%s (read-only)"), spanmark_document_get_display_title (self->document));
+  if (self->document != NULL && self->review_mode)
+    /* Translators: the subtitle in review mode, a document's title. */
+    subtitle = g_strdup_printf (_("%s — curated version"), spanmark_document_get_display_title (self->document));
   else if (self->document != NULL)
     subtitle = g_strdup (spanmark_document_get_display_title (self->document));
+  if (subtitle != NULL && spanmark_window_get_read_only (self))
+    {
+      g_autofree char *plain = g_steal_pointer (&subtitle);
+
+      subtitle = g_strdup_printf (_("%s (read-only)"), plain);
+    }
 
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, subtitle != NULL ? subtitle : "");
@@ -143,17 +163,19 @@ update_save_state (SpanmarkWindow *self)
 {
   const char *text;
 
-  if (self->set == NULL)
+  if (self->session == NULL)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->save_state_label), FALSE);
       return;
     }
 
-  if (self->read_only)
+  if (spanmark_document_session_get_read_only (self->session))
     text = _("Read-only");
-  else if (self->dirty && (self->save_failing || gtk_info_bar_get_revealed (self->changed_bar)))
+  else if (spanmark_document_session_get_dirty (self->session)
+           && (spanmark_document_session_get_save_failing (self->session)
+               || spanmark_document_session_get_external_change (self->session)))
     text = _("Not saved");
-  else if (self->dirty)
+  else if (spanmark_document_session_get_dirty (self->session))
     text = _("Unsaved changes");
   else
     text = _("Saved");
@@ -162,267 +184,23 @@ update_save_state (SpanmarkWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->save_state_label), TRUE);
 }
 
-/* Status cache.  Values are stored as status + 1 so that 0 means "not
- * known yet". */
-
-SpanmarkStatus
-spanmark_window_get_status_of (SpanmarkWindow   *self,
-                               SpanmarkDocument *document)
-{
-  const char *id = spanmark_document_get_id (document);
-  gpointer value = g_hash_table_lookup (self->statuses, id);
-  SpanmarkStatus status;
-
-  if (value != NULL)
-    return GPOINTER_TO_UINT (value) - 1;
-
-  status = spanmark_project_peek_status (self->project, document, self->annotator);
-  g_hash_table_insert (self->statuses, g_strdup (id), GUINT_TO_POINTER (status + 1));
-
-  return status;
-}
-
-static void
-update_progress (SpanmarkWindow *self)
-{
-  guint n, done = 0;
-  g_autofree char *text = NULL;
-
-  if (self->project == NULL || self->status_idle_id != 0)
-    {
-      gtk_label_set_text (self->progress_label, "");
-      return;
-    }
-
-  n = spanmark_project_get_n_documents (self->project);
-  for (guint i = 0; i < n; i++)
-    {
-      SpanmarkStatus status = spanmark_window_get_status_of (self, spanmark_project_get_document (self->project, i));
-
-      if (status == SPANMARK_STATUS_DONE || status == SPANMARK_STATUS_REVIEWED)
-        done++;
-    }
-
-  /* Translators: "12 of 40 done", the documents the annotator finished. */
-  text = g_strdup_printf (ngettext ("%u of %u done", "%u of %u done", n), done, n);
-  gtk_label_set_text (self->progress_label, text);
-}
-
-static gboolean
-status_idle_cb (gpointer user_data)
-{
-  SpanmarkWindow *self = user_data;
-  guint n = spanmark_project_get_n_documents (self->project);
-  guint end = MIN (n, self->status_idle_pos + STATUS_CHUNK);
-
-  for (guint i = self->status_idle_pos; i < end; i++)
-    spanmark_window_get_status_of (self, spanmark_project_get_document (self->project, i));
-  self->status_idle_pos = end;
-
-  if (end < n)
-    return G_SOURCE_CONTINUE;
-
-  self->status_idle_id = 0;
-  update_progress (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-update_row (SpanmarkWindow *self,
-            GtkWidget      *row)
-{
-  static const char * const status_classes[] = {
-    "status-new", "status-in-progress", "status-done", "status-reviewed", "status-unreadable",
-  };
-  SpanmarkDocument *document = g_object_get_data (G_OBJECT (row), "document");
-  GtkLabel *status_label = g_object_get_data (G_OBJECT (row), "status-label");
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *css_class = NULL;
-  SpanmarkStatus status;
-
-  if (document == NULL || self->project == NULL)
-    return;
-
-  for (guint i = 0; i < G_N_ELEMENTS (status_classes); i++)
-    gtk_widget_remove_css_class (GTK_WIDGET (status_label), status_classes[i]);
-  gtk_widget_set_tooltip_text (row, NULL);
-
-  /* An entry of spanmark.json that cannot be used stays in the list,
-   * saying why, so nobody wonders where the document went. */
-  if (spanmark_document_get_problem (document) != NULL)
-    {
-      gtk_label_set_text (status_label, C_("document status", "Broken"));
-      gtk_widget_add_css_class (GTK_WIDGET (status_label), "status-unreadable");
-      gtk_widget_set_tooltip_text (row, spanmark_document_get_problem (document));
-      return;
-    }
-
-  /* A file that failed to load says so in the list too, not "New": a
-   * reviewer scanning the list must see that work is there but unreadable. */
-  file = spanmark_project_get_annotation_file (self->project, document, self->annotator);
-  if (spanmark_project_is_file_broken (self->project, file))
-    {
-      gtk_label_set_text (status_label, C_("document status", "Unreadable"));
-      gtk_widget_add_css_class (GTK_WIDGET (status_label), "status-unreadable");
-      return;
-    }
-
-  status = spanmark_window_get_status_of (self, document);
-  gtk_label_set_text (status_label, spanmark_status_get_title (status));
-  css_class = g_strconcat ("status-", spanmark_status_to_string (status), NULL);
-  gtk_widget_add_css_class (GTK_WIDGET (status_label), css_class);
-}
-
 void
 spanmark_window_set_status (SpanmarkWindow *self,
                             SpanmarkStatus  status)
 {
   g_assert (SPANMARK_IS_WINDOW (self));
 
-  if (self->set == NULL)
-    return;
-
-  if (spanmark_annotation_set_get_status (self->set) != status)
+  /* The list follows (sync_status). */
+  if (self->set != NULL)
     spanmark_annotation_set_set_status (self->set, status);
-  sync_status (self);
-}
-
-static gboolean
-status_filter_func (gpointer item,
-                    gpointer user_data)
-{
-  SpanmarkWindow *self = user_data;
-  guint wanted = gtk_drop_down_get_selected (self->filter_dropdown);
-  SpanmarkStatus status;
-
-  if (wanted == 0 || wanted == GTK_INVALID_LIST_POSITION || self->project == NULL)
-    return TRUE;
-
-  status = spanmark_window_get_status_of (self, item);
-  switch (wanted)
-    {
-    case 1:
-      return status == SPANMARK_STATUS_NEW;
-    case 2:
-      return status == SPANMARK_STATUS_IN_PROGRESS;
-    default:
-      return status == SPANMARK_STATUS_DONE || status == SPANMARK_STATUS_REVIEWED;
-    }
 }
 
 static void
-filter_changed_cb (SpanmarkWindow *self)
+document_activated_cb (SpanmarkDocumentList *list,
+                       SpanmarkDocument     *document,
+                       SpanmarkWindow       *self)
 {
-  gtk_filter_changed (GTK_FILTER (self->status_filter), GTK_FILTER_CHANGE_DIFFERENT);
-}
-
-void
-spanmark_window_show_document_menu (SpanmarkWindow *self,
-                                    GtkWidget      *row)
-{
-  SpanmarkDocument *document = g_object_get_data (G_OBJECT (row), "document");
-  g_autoptr(GMenuItem) item = NULL;
-  graphene_rect_t bounds;
-  GdkRectangle rect;
-
-  g_menu_remove_all (self->document_menu);
-  if (document == NULL || self->project == NULL
-      || spanmark_window_get_status_of (self, document) != SPANMARK_STATUS_DONE)
-    return;
-
-  item = g_menu_item_new (_("_Reopen (Mark In Progress)"), NULL);
-  g_menu_item_set_action_and_target_value (item, "win.reopen-document",
-                                           g_variant_new_string (spanmark_document_get_id (document)));
-  g_menu_append_item (self->document_menu, item);
-
-  if (!gtk_widget_compute_bounds (row, GTK_WIDGET (self->document_list), &bounds))
-    return;
-  rect.x = (int) bounds.origin.x;
-  rect.y = (int) bounds.origin.y;
-  rect.width = (int) bounds.size.width;
-  rect.height = (int) bounds.size.height;
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->document_popover), &rect);
-  gtk_popover_popup (GTK_POPOVER (self->document_popover));
-}
-
-static void
-row_pressed_cb (GtkGestureClick *gesture,
-                int              n_press,
-                double           x,
-                double           y,
-                SpanmarkWindow  *self)
-{
-  spanmark_window_show_document_menu (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture)));
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-}
-
-static void
-row_setup_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              SpanmarkWindow           *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *status = gtk_label_new (NULL);
-  GtkGesture *gesture;
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (title, TRUE);
-  gtk_widget_add_css_class (status, "caption");
-  gtk_widget_add_css_class (status, "document-status");
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), status);
-  g_object_set_data (G_OBJECT (box), "title-label", title);
-  g_object_set_data (G_OBJECT (box), "status-label", status);
-  /* A right click offers what can be done to that document. */
-  gesture = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
-  g_signal_connect (gesture, "pressed", G_CALLBACK (row_pressed_cb), self);
-  gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (gesture));
-  gtk_list_item_set_child (item, box);
-  g_ptr_array_add (self->rows, box);
-}
-
-static void
-row_teardown_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 SpanmarkWindow           *self)
-{
-  g_ptr_array_remove (self->rows, gtk_list_item_get_child (item));
-}
-
-static void
-row_bind_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             SpanmarkWindow           *self)
-{
-  GtkWidget *box = gtk_list_item_get_child (item);
-  SpanmarkDocument *document = gtk_list_item_get_item (item);
-
-  g_object_set_data_full (G_OBJECT (box), "document", g_object_ref (document), g_object_unref);
-  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "title-label"),
-                      spanmark_document_get_display_title (document));
-  update_row (self, box);
-}
-
-static void
-row_unbind_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               SpanmarkWindow           *self)
-{
-  g_object_set_data (G_OBJECT (gtk_list_item_get_child (item)), "document", NULL);
-}
-
-static void
-document_activated_cb (GtkListView    *list,
-                       guint           position,
-                       SpanmarkWindow *self)
-{
-  g_autoptr(SpanmarkDocument) document = g_list_model_get_item (G_LIST_MODEL (self->filter_model), position);
-
-  if (document != NULL && document != self->document)
+  if (document != self->document)
     spanmark_window_open_document (self, document);
 }
 
@@ -509,26 +287,62 @@ make_panels (SpanmarkWindow *self)
       g_signal_connect (panel, "jump-to-span", G_CALLBACK (jump_to_span_cb), self);
       g_ptr_array_add (self->panels, panel);
     }
+  spanmark_window_review_show_page (self);
 }
 
+/* The labels changed (Preferences): the side panels follow the schema's
+ * order, titles and attributes, and the highlighting its colours. */
 static void
-select_in_list (SpanmarkWindow   *self,
-                SpanmarkDocument *document)
+schema_changed_cb (SpanmarkWindow *self)
 {
-  GListModel *model = G_LIST_MODEL (self->filter_model);
-  guint n = g_list_model_get_n_items (model);
+  g_autofree char *visible = g_strdup (gtk_stack_get_visible_child_name (self->panel_stack));
+  gboolean editable = self->set != NULL && !spanmark_window_get_read_only (self);
+  guint start = 0, end = 0;
 
-  for (guint i = 0; i < n; i++)
+  clear_panels (self);
+  make_panels (self);
+  if (visible != NULL && gtk_stack_get_child_by_name (self->panel_stack, visible) != NULL)
+    gtk_stack_set_visible_child_name (self->panel_stack, visible);
+  if (self->set == NULL)
+    return;
+
+  spanmark_document_view_get_selection (self->document_view, &start, &end);
+  spanmark_document_view_set_annotation_set (self->document_view, spanmark_project_get_schema (self->project),
+                                             self->set);
+  spanmark_document_view_select_range (self->document_view, start, end);
+  for (guint i = 0; i < self->panels->len; i++)
     {
-      g_autoptr(SpanmarkDocument) item = g_list_model_get_item (model, i);
-
-      if (item == document)
-        {
-          gtk_single_selection_set_selected (self->selection, i);
-          return;
-        }
+      spanmark_label_panel_set_annotation_set (g_ptr_array_index (self->panels, i), self->set, editable);
+      spanmark_label_panel_set_selection (g_ptr_array_index (self->panels, i), start, end);
     }
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}
+
+/* A new project or annotator: statuses from other files. */
+static void
+set_statuses (SpanmarkWindow *self)
+{
+  g_clear_object (&self->statuses);
+  self->statuses = spanmark_status_cache_new (self->project, self->annotator);
+  if (self->curated_statuses == NULL
+      || spanmark_status_cache_get_project (self->curated_statuses) != self->project)
+    {
+      g_clear_object (&self->curated_statuses);
+      self->curated_statuses = spanmark_status_cache_new (self->project, SPANMARK_CURATED_ANNOTATOR);
+    }
+  spanmark_document_list_set_statuses (self->document_list, spanmark_window_get_statuses (self));
+}
+
+SpanmarkStatusCache *
+spanmark_window_get_statuses (SpanmarkWindow *self)
+{
+  return self->review_mode ? self->curated_statuses : self->statuses;
+}
+
+void
+spanmark_window_notify_review_mode (SpanmarkWindow *self)
+{
+  update_title (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVIEW_MODE]);
 }
 
 /* "Error opening file …/spanmark.json: No such file or directory" says
@@ -566,8 +380,8 @@ spanmark_window_open_project (SpanmarkWindow  *self,
   g_autoptr(SpanmarkProject) project = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *path = NULL;
+  SpanmarkDocument *first;
   GPtrArray *problems;
-  guint n;
 
   g_return_val_if_fail (SPANMARK_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (dir), FALSE);
@@ -591,29 +405,19 @@ spanmark_window_open_project (SpanmarkWindow  *self,
 
   close_document (self);
   clear_panels (self);
-  g_clear_handle_id (&self->status_idle_id, g_source_remove);
-  g_hash_table_remove_all (self->statuses);
-  gtk_list_view_set_model (self->document_list, NULL);
-  g_clear_object (&self->selection);
-  g_clear_object (&self->filter_model);
+  if (self->project != NULL)
+    g_signal_handlers_disconnect_by_data (spanmark_project_get_schema (self->project), self);
+  spanmark_window_review_reset (self);
   g_set_object (&self->project, project);
+  g_signal_connect_object (spanmark_project_get_schema (project), "changed",
+                           G_CALLBACK (schema_changed_cb), self, G_CONNECT_SWAPPED);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
 
   g_free (self->annotator);
   self->annotator = spanmark_settings_dup_annotator (spanmark_settings_get_default ());
-
-  self->filter_model = gtk_filter_list_model_new (g_object_ref (spanmark_project_get_documents (project)),
-                                                  g_object_ref (GTK_FILTER (self->status_filter)));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  gtk_list_view_set_model (self->document_list, GTK_SELECTION_MODEL (self->selection));
+  set_statuses (self);
 
   make_panels (self);
-
-  self->status_idle_pos = 0;
-  self->status_idle_id = g_idle_add (status_idle_cb, self);
-  update_progress (self);
 
   path = g_file_get_path (dir);
   if (path != NULL)
@@ -627,21 +431,11 @@ spanmark_window_open_project (SpanmarkWindow  *self,
 
   /* Start where the work is: the first document not done yet (looking at
    * a bounded number, so a large finished corpus still opens at once). */
-  n = spanmark_project_get_n_documents (project);
-  for (guint i = 0; i < MIN (n, STATUS_CHUNK); i++)
-    {
-      SpanmarkDocument *document = spanmark_project_get_document (project, i);
-      SpanmarkStatus status = spanmark_window_get_status_of (self, document);
-
-      if (status != SPANMARK_STATUS_DONE && status != SPANMARK_STATUS_REVIEWED
-          && spanmark_document_get_problem (document) == NULL)
-        {
-          open_document_now (self, document);
-          break;
-        }
-    }
-  if (self->document == NULL && n > 0)
-    open_document_now (self, spanmark_project_get_document (project, 0));
+  first = spanmark_status_cache_find_unfinished (self->statuses, NULL, OPEN_LOOKAHEAD);
+  if (first == NULL && spanmark_project_get_n_documents (project) > 0)
+    first = spanmark_project_get_document (project, 0);
+  if (first != NULL)
+    open_document_now (self, first);
 
   spanmark_window_update_actions (self);
 
@@ -663,45 +457,10 @@ spanmark_window_open_project (SpanmarkWindow  *self,
   return TRUE;
 }
 
-/* Saving
- *
- * A change is written autosave-delay seconds after the last change, and
- * never later than autosave-max-delay seconds after the first unsaved
- * one, so steady tagging is saved as well as bursts.  Every save is a
- * checked one: when the file changed on disk (another annotator, a git
- * pull) nothing is written, the work stays in the window and the banner
- * offers the choices.  A save that fails otherwise (disk full) is tried
- * again every few seconds and on the next change; nothing that leaves
- * the document (another document, another project, closing) goes ahead
- * before the work is saved or the annotator chose to drop it. */
-
-/* Seconds between two attempts after a failed save. */
-#define SAVE_RETRY_SECONDS 5
-
-static gint64
-get_now (SpanmarkWindow *self)
-{
-  return self->use_test_clock ? self->test_now : g_get_monotonic_time ();
-}
-
-static gboolean autosave_cb (gpointer user_data);
-
-/* Arms the autosave for clock time @due (0: none).  Under the test clock
- * no timer is armed: moving the clock runs it. */
-static void
-schedule_autosave (SpanmarkWindow *self,
-                   gint64          due)
-{
-  gint64 wait;
-
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
-  self->autosave_due = due;
-  if (due == 0 || self->use_test_clock)
-    return;
-
-  wait = MAX (0, due - get_now (self));
-  self->autosave_id = g_timeout_add ((guint) MIN (wait / 1000, G_MAXUINT), autosave_cb, self);
-}
+/* Saving: the session saves and says how it went (see
+ * spanmark-document-session.h); the window shows it and never lets the
+ * work go (another document, another project, closing) before it is
+ * saved or the annotator chose to drop it. */
 
 void
 spanmark_window_set_test_clock (SpanmarkWindow *self,
@@ -709,17 +468,11 @@ spanmark_window_set_test_clock (SpanmarkWindow *self,
 {
   g_return_if_fail (SPANMARK_IS_WINDOW (self));
 
-  if (!self->use_test_clock)
-    {
-      self->use_test_clock = TRUE;
-      /* Times taken from the real clock mean nothing on the test one. */
-      self->dirty_since = self->dirty ? now : 0;
-      schedule_autosave (self, self->autosave_due != 0 ? now : 0);
-    }
+  /* Kept for the sessions of documents opened later. */
+  self->use_test_clock = TRUE;
   self->test_now = now;
-
-  if (self->autosave_due != 0 && now >= self->autosave_due)
-    autosave_cb (self);
+  if (self->session != NULL)
+    spanmark_document_session_set_test_clock (self->session, now);
 }
 
 gint64
@@ -727,39 +480,17 @@ spanmark_window_get_autosave_due (SpanmarkWindow *self)
 {
   g_return_val_if_fail (SPANMARK_IS_WINDOW (self), 0);
 
-  return self->autosave_due;
+  return self->session != NULL ? spanmark_document_session_get_autosave_due (self->session) : 0;
 }
 
 /* The document list shows the status the set has now (an edit reopens
- * a done document, undo can make it done again). */
+ * a done document, undo can make it done again, a save marks a new one
+ * in progress). */
 static void
 sync_status (SpanmarkWindow *self)
 {
-  SpanmarkStatus status = spanmark_annotation_set_get_status (self->set);
-  gpointer cached = g_hash_table_lookup (self->statuses, spanmark_document_get_id (self->document));
-
-  if (cached != NULL && GPOINTER_TO_UINT (cached) == status + 1)
-    return;
-
-  g_hash_table_insert (self->statuses,
-                       g_strdup (spanmark_document_get_id (self->document)),
-                       GUINT_TO_POINTER (status + 1));
-  for (guint i = 0; i < self->rows->len; i++)
-    update_row (self, g_ptr_array_index (self->rows, i));
-  update_progress (self);
-  if (self->status_filter != NULL)
-    gtk_filter_changed (GTK_FILTER (self->status_filter), GTK_FILTER_CHANGE_DIFFERENT);
-}
-
-static void
-show_changed_bar (SpanmarkWindow *self,
-                  gboolean        shown)
-{
-  if (shown)
-    update_changed_label (self);
-  gtk_info_bar_set_revealed (self->changed_bar, shown);
-  update_save_state (self);
-  spanmark_window_update_actions (self);
+  spanmark_status_cache_set (spanmark_window_get_statuses (self), self->document,
+                             spanmark_annotation_set_get_status (self->set));
 }
 
 /* A new annotator name waits while the work cannot be saved under the old
@@ -787,160 +518,16 @@ check_annotator (SpanmarkWindow *self)
     self->annotator_idle_id = g_idle_add (annotator_idle_cb, self);
 }
 
-/* The outcome of a save that was asked for. */
-static void
-saved (SpanmarkWindow *self)
-{
-  check_annotator (self);
-
-  self->dirty = FALSE;
-  self->dirty_since = 0;
-  self->save_failing = FALSE;
-  schedule_autosave (self, 0);
-  /* Whatever the banner said is settled: the file holds this version. */
-  if (gtk_info_bar_get_revealed (self->changed_bar))
-    show_changed_bar (self, FALSE);
-  update_save_state (self);
-}
-
-static void
-save_failed (SpanmarkWindow *self,
-             const GError   *error)
-{
-  if (g_error_matches (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_CHANGED))
-    {
-      /* No retry: only the annotator can settle which version wins. */
-      schedule_autosave (self, 0);
-      show_changed_bar (self, TRUE);
-      return;
-    }
-
-  self->save_failing = TRUE;
-  /* The next change tries again at most autosave-max-delay from now. */
-  self->dirty_since = get_now (self);
-  schedule_autosave (self, get_now (self) + SAVE_RETRY_SECONDS * G_USEC_PER_SEC);
-  update_save_state (self);
-}
-
-static gboolean
-write_annotations (SpanmarkWindow     *self,
-                   SpanmarkSaveFlags   flags,
-                   GError            **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  gboolean ok;
-
-  /* Status and "modified" change as part of saving: that is not a new
-   * edit, so the "changed" they cause must not schedule another save. */
-  self->saving = TRUE;
-  if (spanmark_annotation_set_get_status (self->set) == SPANMARK_STATUS_NEW
-      && spanmark_annotation_set_get_n_spans (self->set) > 0)
-    spanmark_window_set_status (self, SPANMARK_STATUS_IN_PROGRESS);
-  ok = spanmark_project_save_annotations_full (self->project, self->set, flags, &local_error);
-  self->saving = FALSE;
-
-  if (!ok)
-    {
-      save_failed (self, local_error);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  saved (self);
-
-  return TRUE;
-}
-
-gboolean
-spanmark_window_save (SpanmarkWindow  *self,
-                      GError         **error)
-{
-  g_return_val_if_fail (SPANMARK_IS_WINDOW (self), FALSE);
-
-  if (self->set == NULL)
-    return TRUE;
-
-  if (self->read_only)
-    {
-      g_autofree char *path = g_file_get_path (self->annotation_file);
-
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
-                   _("%s failed to load, so the document is read-only and was not saved"),
-                   path != NULL ? path : spanmark_document_get_id (self->document));
-      return FALSE;
-    }
-
-  return write_annotations (self, SPANMARK_SAVE_IF_UNCHANGED, error);
-}
-
-static gboolean
-autosave_cb (gpointer user_data)
-{
-  SpanmarkWindow *self = user_data;
-  g_autoptr(GError) error = NULL;
-  gboolean was_failing = self->save_failing;
-
-  self->autosave_id = 0;
-  self->autosave_due = 0;
-  if (self->set == NULL || self->read_only)
-    return G_SOURCE_REMOVE;
-
-  if (!spanmark_window_save (self, &error) && !was_failing
-      && !g_error_matches (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_CHANGED))
-    /* Said once, not at every retry; the header keeps saying it. */
-    spanmark_window_toast (self, error->message);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-set_changed_cb (SpanmarkWindow *self)
-{
-  guint delay, max_delay;
-  gint64 now;
-
-  if (self->saving)
-    return;
-
-  spanmark_window_dismiss_undo_toast (self);
-  sync_status (self);
-  now = get_now (self);
-  if (!self->dirty)
-    self->dirty_since = now;
-  self->dirty = TRUE;
-  update_save_state (self);
-  if (gtk_info_bar_get_revealed (self->changed_bar))
-    {
-      /* The banner now speaks of the annotator's own version too. */
-      show_changed_bar (self, TRUE);
-      return;
-    }
-
-  if (self->read_only)
-    return;
-
-  delay = spanmark_settings_get_autosave_delay (spanmark_settings_get_default ());
-  max_delay = spanmark_settings_get_autosave_max_delay (spanmark_settings_get_default ());
-  schedule_autosave (self, MIN (now + delay * G_USEC_PER_SEC,
-                                self->dirty_since + max_delay * G_USEC_PER_SEC));
-}
-
-static void
-history_notify_cb (SpanmarkWindow *self)
-{
-  spanmark_window_update_actions (self);
-}
-
 /* The banner says what happened and, when the annotator has changes of
  * their own, that they are kept until a choice is made. */
 static void
 update_changed_label (SpanmarkWindow *self)
 {
-  GFile *file = self->annotation_file;
+  GFile *file = spanmark_document_session_get_file (self->session);
   g_autofree char *relative = g_file_get_relative_path (spanmark_project_get_dir (self->project), file);
   const char *name = relative != NULL ? relative : g_file_peek_path (file);
   g_autofree char *text = NULL;
-  gboolean mine = self->dirty && !self->read_only;
+  gboolean mine = spanmark_window_get_dirty (self) && !spanmark_window_get_read_only (self);
 
   if (mine)
     text = g_strdup_printf (_("%s changed on disk while you had unsaved changes. Your version is kept here, "
@@ -955,37 +542,59 @@ update_changed_label (SpanmarkWindow *self)
   gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->save_copy_button)), mine);
 }
 
+/* Dirty, the file changed on disk, saving failing: the header, the
+ * banner and the actions say it. */
 static void
-monitor_changed_cb (GFileMonitor      *monitor,
-                    GFile             *file,
-                    GFile             *other_file,
-                    GFileMonitorEvent  event,
-                    SpanmarkWindow    *self)
+session_state_cb (SpanmarkWindow *self,
+                  GParamSpec     *pspec)
 {
-  gboolean changed;
+  gboolean changed = spanmark_document_session_get_external_change (self->session);
 
-  if (event != G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT
-      && event != G_FILE_MONITOR_EVENT_CREATED
-      && event != G_FILE_MONITOR_EVENT_DELETED
-      && event != G_FILE_MONITOR_EVENT_MOVED_IN
-      && event != G_FILE_MONITOR_EVENT_RENAMED)
-    return;
+  /* The window's own properties say what the session's do. */
+  if (g_strcmp0 (pspec->name, "dirty") == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
+  else if (g_strcmp0 (pspec->name, "external-change") == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXTERNAL_CHANGE]);
 
-  /* Atomic writes (ours and others') show up as a temporary file renamed
-   * over ours: only events that touch our file itself count. */
-  if (!g_file_equal (file, self->annotation_file)
-      && (other_file == NULL || !g_file_equal (other_file, self->annotation_file)))
-    return;
+  if (changed)
+    update_changed_label (self);
+  gtk_info_bar_set_revealed (self->changed_bar, changed);
+  update_save_state (self);
+  spanmark_window_update_actions (self);
+  if (!spanmark_document_session_get_dirty (self->session))
+    check_annotator (self);
+}
 
-  /* Our own saves show up here too; the project knows what it wrote. */
-  changed = spanmark_project_is_file_changed (self->project, self->annotation_file);
-  if (changed == gtk_info_bar_get_revealed (self->changed_bar))
-    return;
+static void
+session_edited_cb (SpanmarkWindow *self)
+{
+  spanmark_window_dismiss_undo_toast (self);
+}
 
-  show_changed_bar (self, changed);
-  /* Changed back to the version we know: what waited can be saved. */
-  if (!changed && self->dirty && !self->read_only)
-    schedule_autosave (self, get_now (self));
+static void
+autosave_failed_cb (SpanmarkWindow *self,
+                    const GError   *error)
+{
+  /* Said once, not at every retry; the header keeps saying it. */
+  spanmark_window_toast (self, error->message);
+}
+
+gboolean
+spanmark_window_save (SpanmarkWindow  *self,
+                      GError         **error)
+{
+  g_return_val_if_fail (SPANMARK_IS_WINDOW (self), FALSE);
+
+  if (self->session == NULL)
+    return TRUE;
+
+  return spanmark_document_session_save (self->session, error);
+}
+
+static void
+history_notify_cb (SpanmarkWindow *self)
+{
+  spanmark_window_update_actions (self);
 }
 
 /* Says why the work could not be saved when the annotator wanted to
@@ -1008,6 +617,12 @@ spanmark_window_report_save_error (SpanmarkWindow *self,
   spanmark_window_show_error (self, _("Could Not Save"), explained);
 }
 
+gboolean
+spanmark_window_save_before_leaving (SpanmarkWindow *self)
+{
+  return save_before_leaving (self);
+}
+
 /* Saves the work before the document is left; when that fails, says so
  * and returns FALSE: the document stays open, with its changes. */
 static gboolean
@@ -1015,7 +630,7 @@ save_before_leaving (SpanmarkWindow *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (self->set == NULL || !self->dirty || self->read_only)
+  if (self->session == NULL || !spanmark_window_get_dirty (self) || spanmark_window_get_read_only (self))
     return TRUE;
 
   if (spanmark_window_save (self, &error))
@@ -1023,41 +638,49 @@ save_before_leaving (SpanmarkWindow *self)
 
   spanmark_window_report_save_error (self, error);
   /* The list may show the row that was clicked: show ours again. */
-  select_in_list (self, self->document);
+  spanmark_document_list_set_selected_document (self->document_list, self->document);
 
   return FALSE;
+}
+
+/* Another document (or none): every property about it changes. */
+static void
+notify_document (SpanmarkWindow *self)
+{
+  g_object_freeze_notify (G_OBJECT (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXTERNAL_CHANGE]);
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 static void
 close_document (SpanmarkWindow *self)
 {
+  gboolean had_document = self->session != NULL;
+
   spanmark_window_dismiss_undo_toast (self);
-  schedule_autosave (self, 0);
-  if (self->monitor != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->monitor, self);
-      g_file_monitor_cancel (self->monitor);
-      g_clear_object (&self->monitor);
-    }
-  g_clear_object (&self->annotation_file);
+  spanmark_window_review_close (self);
 
   for (guint i = 0; i < self->panels->len; i++)
     spanmark_label_panel_set_annotation_set (g_ptr_array_index (self->panels, i), NULL, FALSE);
   spanmark_document_view_set_annotation_set (self->document_view, NULL, NULL);
 
-  if (self->set != NULL)
+  if (self->session != NULL)
     {
+      g_signal_handlers_disconnect_by_data (self->session, self);
       g_signal_handlers_disconnect_by_data (self->set, self);
       g_signal_handlers_disconnect_by_data (spanmark_annotation_set_get_history (self->set), self);
     }
-  g_clear_object (&self->set);
-  g_clear_object (&self->document);
-  self->dirty = FALSE;
-  self->dirty_since = 0;
-  self->save_failing = FALSE;
-  self->read_only = FALSE;
+  /* Its autosave and file monitor go with it. */
+  g_clear_object (&self->session);
+  self->set = NULL;
+  self->document = NULL;
   gtk_info_bar_set_revealed (self->read_only_bar, FALSE);
   gtk_info_bar_set_revealed (self->changed_bar, FALSE);
+  if (had_document)
+    notify_document (self);
 }
 
 /* Opens @document after the current one is closed (its work discarded:
@@ -1066,77 +689,84 @@ static void
 open_document_now (SpanmarkWindow   *self,
                    SpanmarkDocument *document)
 {
+  GSettings *settings = spanmark_settings_get_gsettings (spanmark_settings_get_default ());
   g_autoptr(SpanmarkDocument) doc = g_object_ref (document);
-  g_autoptr(SpanmarkAnnotationSet) set = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean read_only = FALSE;
+  const GError *load_error;
+  gboolean read_only;
 
   close_document (self);
 
-  set = spanmark_project_load_annotations (self->project, doc, self->annotator, &error);
-  if (set == NULL)
+  self->session = spanmark_document_session_new (self->project, doc, spanmark_window_review_get_annotator (self),
+                                                 &error);
+  if (self->session == NULL)
     {
-      g_autoptr(GError) text_error = NULL;
-      g_autofree char *text = spanmark_project_load_text (self->project, doc, &text_error);
-      g_autofree char *message = NULL;
+      spanmark_window_show_error (self, _("Could Not Open Document"), error);
+      update_title (self);
+      update_save_state (self);
+      spanmark_window_update_actions (self);
+      return;
+    }
+  self->document = spanmark_document_session_get_document (self->session);
+  self->set = spanmark_document_session_get_annotation_set (self->session);
+  if (self->use_test_clock)
+    spanmark_document_session_set_test_clock (self->session, self->test_now);
+  g_settings_bind (settings, "autosave-delay", self->session, "autosave-delay", G_SETTINGS_BIND_GET);
+  g_settings_bind (settings, "autosave-max-delay", self->session, "autosave-max-delay", G_SETTINGS_BIND_GET);
 
-      /* A broken index entry opens read-only too, empty, its banner
-       * naming the problem. */
-      if (text == NULL && spanmark_document_get_problem (doc) == NULL)
-        {
-          spanmark_window_show_error (self, _("Could Not Open Document"), text_error);
-          update_title (self);
-          update_save_state (self);
-          spanmark_window_update_actions (self);
-          return;
-        }
+  /* Review mode: the annotators' sets, the curated one seeded. */
+  spanmark_window_review_load (self);
 
-      /* Show the text, but never write over the file that failed. */
-      read_only = TRUE;
-      set = spanmark_annotation_set_new (spanmark_document_get_id (doc), self->annotator,
-                                         text != NULL ? text : "");
-      message = g_strdup_printf (_("Read-only: %s"), error->message);
+  load_error = spanmark_document_session_get_load_error (self->session);
+  read_only = load_error != NULL;
+  if (read_only)
+    {
+      g_autofree char *message = g_strdup_printf (_("Read-only: %s"), load_error->message);
+
       gtk_label_set_text (self->read_only_label, message);
     }
-
-  self->document = g_steal_pointer (&doc);
-  self->set = g_object_ref (set);
-  self->read_only = read_only;
-  self->dirty = FALSE;
   gtk_info_bar_set_revealed (self->read_only_bar, read_only);
-
-  self->annotation_file = spanmark_project_get_annotation_file (self->project, self->document, self->annotator);
-  self->monitor = g_file_monitor_file (self->annotation_file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
-  if (self->monitor != NULL)
-    g_signal_connect (self->monitor, "changed", G_CALLBACK (monitor_changed_cb), self);
 
   spanmark_document_view_set_annotation_set (self->document_view,
                                              spanmark_project_get_schema (self->project),
-                                             set);
+                                             self->set);
+  spanmark_window_review_show (self);
   for (guint i = 0; i < self->panels->len; i++)
     {
-      spanmark_label_panel_set_annotation_set (g_ptr_array_index (self->panels, i), set, !read_only);
+      spanmark_label_panel_set_annotation_set (g_ptr_array_index (self->panels, i), self->set, !read_only);
       spanmark_label_panel_set_selection (g_ptr_array_index (self->panels, i), 0, 0);
     }
 
-  g_signal_connect_swapped (set, "changed", G_CALLBACK (set_changed_cb), self);
-  g_signal_connect_swapped (spanmark_annotation_set_get_history (set), "notify::can-undo",
+  g_signal_connect_swapped (self->session, "notify::dirty", G_CALLBACK (session_state_cb), self);
+  g_signal_connect_swapped (self->session, "notify::external-change", G_CALLBACK (session_state_cb), self);
+  g_signal_connect_swapped (self->session, "notify::save-failing", G_CALLBACK (session_state_cb), self);
+  g_signal_connect_swapped (self->session, "edited", G_CALLBACK (session_edited_cb), self);
+  g_signal_connect_swapped (self->session, "autosave-failed", G_CALLBACK (autosave_failed_cb), self);
+  g_signal_connect_swapped (self->set, "notify::status", G_CALLBACK (sync_status), self);
+  g_signal_connect_swapped (spanmark_annotation_set_get_history (self->set), "notify::can-undo",
                             G_CALLBACK (history_notify_cb), self);
-  g_signal_connect_swapped (spanmark_annotation_set_get_history (set), "notify::can-redo",
+  g_signal_connect_swapped (spanmark_annotation_set_get_history (self->set), "notify::can-redo",
                             G_CALLBACK (history_notify_cb), self);
 
   gtk_stack_set_visible_child_name (self->document_stack, "document");
-  select_in_list (self, self->document);
+  spanmark_document_list_set_selected_document (self->document_list, self->document);
   if (read_only)
-    for (guint i = 0; i < self->rows->len; i++)
-      update_row (self, g_ptr_array_index (self->rows, i));
+    spanmark_document_list_refresh (self->document_list);
   update_title (self);
   update_save_state (self);
   spanmark_window_update_actions (self);
+  notify_document (self);
 
   /* Keyboard first: the caret sits at the start of the text. */
   spanmark_document_view_select_range (self->document_view, 0, 0);
   gtk_widget_grab_focus (GTK_WIDGET (self->document_view));
+}
+
+void
+spanmark_window_open_document_now (SpanmarkWindow   *self,
+                                   SpanmarkDocument *document)
+{
+  open_document_now (self, document);
 }
 
 gboolean
@@ -1165,10 +795,8 @@ spanmark_window_reload (SpanmarkWindow *self)
   document = g_object_ref (self->document);
   open_document_now (self, document);
   check_annotator (self);
-  g_hash_table_remove (self->statuses, spanmark_document_get_id (document));
-  for (guint i = 0; i < self->rows->len; i++)
-    update_row (self, g_ptr_array_index (self->rows, i));
-  update_progress (self);
+  /* The list shows what the file says now. */
+  spanmark_status_cache_forget (spanmark_window_get_statuses (self), document);
 }
 
 gboolean
@@ -1177,10 +805,10 @@ spanmark_window_keep_mine (SpanmarkWindow  *self,
 {
   g_return_val_if_fail (SPANMARK_IS_WINDOW (self), FALSE);
 
-  if (self->set == NULL || self->read_only)
+  if (self->session == NULL)
     return TRUE;
 
-  return write_annotations (self, SPANMARK_SAVE_OVERWRITE, error);
+  return spanmark_document_session_keep_mine (self->session, error);
 }
 
 gboolean
@@ -1193,10 +821,10 @@ spanmark_window_save_copy (SpanmarkWindow  *self,
 
   g_return_val_if_fail (SPANMARK_IS_WINDOW (self), FALSE);
 
-  if (self->set == NULL || self->read_only)
+  if (self->session == NULL || spanmark_window_get_read_only (self))
     return TRUE;
 
-  copy = spanmark_project_save_annotations_copy (self->project, self->set, error);
+  copy = spanmark_document_session_save_copy (self->session, error);
   if (copy == NULL)
     return FALSE;
 
@@ -1223,67 +851,40 @@ selection_changed_cb (SpanmarkDocumentView *view,
 
 /* Creating projects */
 
-static int
-compare_files (gconstpointer a,
-               gconstpointer b)
-{
-  return g_strcmp0 (g_file_peek_path (*(GFile **) a), g_file_peek_path (*(GFile **) b));
-}
-
-static gboolean
-is_txt (GFile *file)
-{
-  g_autofree char *name = g_file_get_basename (file);
-
-  return name != NULL && g_str_has_suffix (name, ".txt");
-}
-
 /* The .txt files among @files, with folders replaced by their .txt files
- * (sorted, so documents get a predictable order). */
+ * (sorted, so documents get a predictable order); a text's brat .ann is
+ * read with it by the import. */
 static GPtrArray *
-collect_text_files (GListModel  *files,
-                    GError     **error)
+collect_texts (GListModel  *files,
+               GError     **error)
 {
-  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) given = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) expanded = NULL;
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+    g_ptr_array_add (given, g_list_model_get_item (files, i));
+
+  expanded = spanmark_import_expand_folders ((GFile **) given->pdata, given->len, error);
+  if (expanded == NULL)
+    return NULL;
+
+  for (guint i = 0; i < expanded->len; i++)
     {
-      g_autoptr(GFile) file = g_list_model_get_item (files, i);
+      g_autofree char *name = g_file_get_basename (g_ptr_array_index (expanded, i));
 
-      if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
-        {
-          g_autoptr(GFileEnumerator) children = NULL;
-          g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
-          GFileInfo *info;
-
-          children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                                G_FILE_QUERY_INFO_NONE, NULL, error);
-          if (children == NULL)
-            return NULL;
-          while ((info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
-            {
-              g_autoptr(GFileInfo) owned = info;
-              g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
-
-              if (is_txt (child))
-                g_ptr_array_add (found, g_steal_pointer (&child));
-            }
-          g_ptr_array_sort (found, compare_files);
-          for (guint j = 0; j < found->len; j++)
-            g_ptr_array_add (result, g_object_ref (g_ptr_array_index (found, j)));
-        }
-      else if (is_txt (file))
-        g_ptr_array_add (result, g_steal_pointer (&file));
+      if (name != NULL && g_str_has_suffix (name, ".txt"))
+        g_ptr_array_add (texts, g_object_ref (g_ptr_array_index (expanded, i)));
     }
 
-  if (result->len == 0)
+  if (texts->len == 0)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                            _("There are no .txt files to import"));
       return NULL;
     }
 
-  return g_steal_pointer (&result);
+  return g_steal_pointer (&texts);
 }
 
 gboolean
@@ -1302,7 +903,7 @@ spanmark_window_create_project (SpanmarkWindow  *self,
   g_return_val_if_fail (G_IS_FILE (dir), FALSE);
   g_return_val_if_fail (G_IS_LIST_MODEL (files), FALSE);
 
-  texts = collect_text_files (files, error);
+  texts = collect_texts (files, error);
   if (texts == NULL)
     return FALSE;
 
@@ -1368,25 +969,75 @@ spanmark_window_get_document_view (SpanmarkWindow *self)
   return self->document_view;
 }
 
+SpanmarkDocumentSession *
+spanmark_window_get_session (SpanmarkWindow *self)
+{
+  g_return_val_if_fail (SPANMARK_IS_WINDOW (self), NULL);
+  return self->session;
+}
+
+SpanmarkDocumentList *
+spanmark_window_get_document_list (SpanmarkWindow *self)
+{
+  g_return_val_if_fail (SPANMARK_IS_WINDOW (self), NULL);
+  return self->document_list;
+}
+
+SpanmarkLabelPanel *
+spanmark_window_get_label_panel (SpanmarkWindow *self,
+                                 const char     *label)
+{
+  g_return_val_if_fail (SPANMARK_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (label != NULL, NULL);
+
+  for (guint i = 0; i < self->panels->len; i++)
+    {
+      SpanmarkLabelPanel *panel = g_ptr_array_index (self->panels, i);
+
+      if (g_str_equal (spanmark_label_panel_get_label (panel)->name, label))
+        return panel;
+    }
+
+  return NULL;
+}
+
+gboolean
+spanmark_window_has_toast (SpanmarkWindow *self,
+                           const char     *title)
+{
+  g_autofree char *escaped = NULL;
+
+  g_return_val_if_fail (SPANMARK_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (title != NULL, FALSE);
+
+  /* Toast titles are markup: spanmark_display_new_toast() escapes them. */
+  escaped = g_markup_escape_text (title, -1);
+  for (guint i = 0; i < self->toasts->len; i++)
+    if (g_strcmp0 (adw_toast_get_title (g_ptr_array_index (self->toasts, i)), escaped) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
 gboolean
 spanmark_window_get_read_only (SpanmarkWindow *self)
 {
   g_return_val_if_fail (SPANMARK_IS_WINDOW (self), FALSE);
-  return self->read_only;
+  return self->session != NULL && spanmark_document_session_get_read_only (self->session);
 }
 
 gboolean
 spanmark_window_get_dirty (SpanmarkWindow *self)
 {
   g_return_val_if_fail (SPANMARK_IS_WINDOW (self), FALSE);
-  return self->dirty;
+  return self->session != NULL && spanmark_document_session_get_dirty (self->session);
 }
 
 gboolean
 spanmark_window_get_external_change (SpanmarkWindow *self)
 {
   g_return_val_if_fail (SPANMARK_IS_WINDOW (self), FALSE);
-  return gtk_info_bar_get_revealed (self->changed_bar);
+  return self->session != NULL && spanmark_document_session_get_external_change (self->session);
 }
 
 /* Life cycle */
@@ -1448,7 +1099,7 @@ spanmark_window_close_request (GtkWindow *window)
   g_settings_set_int (settings, "window-height", height);
   g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
 
-  if (!self->close_anyway && self->set != NULL && self->dirty && !self->read_only
+  if (!self->close_anyway && spanmark_window_get_dirty (self) && !spanmark_window_get_read_only (self)
       && !spanmark_window_save (self, &error))
     {
       ask_before_closing (self, error);
@@ -1459,6 +1110,57 @@ spanmark_window_close_request (GtkWindow *window)
 }
 
 static void
+spanmark_window_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  SpanmarkWindow *self = SPANMARK_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
+      break;
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, spanmark_window_get_read_only (self));
+      break;
+    case PROP_DIRTY:
+      g_value_set_boolean (value, spanmark_window_get_dirty (self));
+      break;
+    case PROP_EXTERNAL_CHANGE:
+      g_value_set_boolean (value, spanmark_window_get_external_change (self));
+      break;
+    case PROP_REVIEW_MODE:
+      g_value_set_boolean (value, self->review_mode);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+spanmark_window_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  SpanmarkWindow *self = SPANMARK_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_REVIEW_MODE:
+      spanmark_window_set_review_mode (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 spanmark_window_dispose (GObject *object)
 {
   SpanmarkWindow *self = SPANMARK_WINDOW (object);
@@ -1466,7 +1168,7 @@ spanmark_window_dispose (GObject *object)
   /* Destroyed without being closed: save what can be saved, quietly. */
   if (self->panels != NULL && self->document_view != NULL)
     {
-      if (self->set != NULL && self->dirty && !self->read_only)
+      if (spanmark_window_get_dirty (self) && !spanmark_window_get_read_only (self))
         spanmark_window_save (self, NULL);
       close_document (self);
     }
@@ -1476,17 +1178,13 @@ spanmark_window_dispose (GObject *object)
   for (guint i = 0; self->toasts != NULL && i < self->toasts->len; i++)
     g_signal_handlers_disconnect_by_func (g_ptr_array_index (self->toasts, i), toast_dismissed_cb, self);
   g_clear_pointer (&self->toasts, g_ptr_array_unref);
-  g_clear_handle_id (&self->status_idle_id, g_source_remove);
   g_clear_handle_id (&self->annotator_idle_id, g_source_remove);
   if (self->panels != NULL && self->panel_stack != NULL)
     clear_panels (self);
   if (self->document_list != NULL)
-    gtk_list_view_set_model (self->document_list, NULL);
-  g_clear_pointer (&self->document_popover, gtk_widget_unparent);
-  g_clear_object (&self->document_menu);
-  g_clear_object (&self->selection);
-  g_clear_object (&self->filter_model);
-  g_clear_object (&self->status_filter);
+    spanmark_document_list_set_statuses (self->document_list, NULL);
+  spanmark_window_review_dispose (self);
+  g_clear_object (&self->statuses);
   g_clear_object (&self->project);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SPANMARK_TYPE_WINDOW);
@@ -1499,9 +1197,7 @@ spanmark_window_finalize (GObject *object)
 {
   SpanmarkWindow *self = SPANMARK_WINDOW (object);
 
-  g_clear_pointer (&self->statuses, g_hash_table_unref);
   g_clear_pointer (&self->panels, g_ptr_array_unref);
-  g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->annotator, g_free);
 
   G_OBJECT_CLASS (spanmark_window_parent_class)->finalize (object);
@@ -1514,11 +1210,38 @@ spanmark_window_class_init (SpanmarkWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->get_property = spanmark_window_get_property;
+  object_class->set_property = spanmark_window_set_property;
   object_class->dispose = spanmark_window_dispose;
   object_class->finalize = spanmark_window_finalize;
   window_class->close_request = spanmark_window_close_request;
 
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL, SPANMARK_TYPE_PROJECT,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, SPANMARK_TYPE_DOCUMENT,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DIRTY] =
+    g_param_spec_boolean ("dirty", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EXTERNAL_CHANGE] =
+    g_param_spec_boolean ("external-change", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* Notified by spanmark_window_set_review_mode() once the switch is made
+   * (a switch refused, work unsaved, notifies nothing). */
+  properties[PROP_REVIEW_MODE] =
+    g_param_spec_boolean ("review-mode", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (SPANMARK_TYPE_DOCUMENT_LIST);
   g_type_ensure (SPANMARK_TYPE_DOCUMENT_VIEW);
+  g_type_ensure (SPANMARK_TYPE_SEARCH_BAR);
+  g_type_ensure (SPANMARK_TYPE_REVIEW_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/spanmark-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, toast_overlay);
@@ -1527,8 +1250,6 @@ spanmark_window_class_init (SpanmarkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, recent_heading);
-  gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, filter_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, progress_label);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, document_list);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, read_only_bar);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, read_only_label);
@@ -1538,15 +1259,15 @@ spanmark_window_class_init (SpanmarkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, keep_mine_button);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, save_copy_button);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, search_bar);
-  gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, search_count_label);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, document_stack);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, document_view);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, panel_stack);
+  gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, review_panel);
   gtk_widget_class_bind_template_callback (widget_class, document_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
 
   spanmark_window_class_init_actions (widget_class);
+  spanmark_window_class_init_review (widget_class);
 }
 
 static void
@@ -1581,18 +1302,11 @@ annotator_changed_cb (SpanmarkWindow *self)
 
   g_free (self->annotator);
   self->annotator = g_steal_pointer (&annotator);
-  g_hash_table_remove_all (self->statuses);
 
   if (self->project == NULL)
     return;
 
-  for (guint i = 0; i < self->rows->len; i++)
-    update_row (self, g_ptr_array_index (self->rows, i));
-  g_clear_handle_id (&self->status_idle_id, g_source_remove);
-  self->status_idle_pos = 0;
-  self->status_idle_id = g_idle_add (status_idle_cb, self);
-  update_progress (self);
-  gtk_filter_changed (GTK_FILTER (self->status_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  set_statuses (self);
 
   if (document != NULL)
     open_document_now (self, document);
@@ -1608,7 +1322,6 @@ static void
 spanmark_window_init (SpanmarkWindow *self)
 {
   GSettings *settings = spanmark_settings_get_gsettings (spanmark_settings_get_default ());
-  GtkListItemFactory *factory;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1616,30 +1329,10 @@ spanmark_window_init (SpanmarkWindow *self)
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 #endif
 
-  self->statuses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->toasts = g_ptr_array_new_with_free_func (g_object_unref);
   self->panels = g_ptr_array_new ();
-  self->rows = g_ptr_array_new ();
-  self->status_filter = gtk_custom_filter_new (status_filter_func, self, NULL);
   self->annotator = spanmark_settings_dup_annotator (spanmark_settings_get_default ());
 
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (row_setup_cb), self);
-  g_signal_connect (factory, "teardown", G_CALLBACK (row_teardown_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (row_bind_cb), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (row_unbind_cb), self);
-  gtk_list_view_set_factory (self->document_list, factory);
-  g_object_unref (factory);
-  self->document_menu = g_menu_new ();
-  self->document_popover = gtk_popover_menu_new_from_model (G_MENU_MODEL (self->document_menu));
-  gtk_popover_set_has_arrow (GTK_POPOVER (self->document_popover), FALSE);
-  gtk_widget_set_parent (self->document_popover, GTK_WIDGET (self->document_list));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->document_list),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Documents"),
-                                  -1);
-
-  g_signal_connect_swapped (self->filter_dropdown, "notify::selected",
-                            G_CALLBACK (filter_changed_cb), self);
   g_signal_connect_object (settings, "changed::font-size",
                            G_CALLBACK (font_settings_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (settings, "changed::line-spacing",
@@ -1655,6 +1348,7 @@ spanmark_window_init (SpanmarkWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 
   refresh_recent (self);
+  spanmark_window_review_show_page (self);
   gtk_stack_set_visible_child_name (self->main_stack, "empty");
   update_title (self);
   update_save_state (self);

@@ -8,7 +8,10 @@
 
 #include <adwaita.h>
 
+#include "spanmark-document-list.h"
+#include "spanmark-document-session.h"
 #include "spanmark-document-view.h"
+#include "spanmark-label-panel.h"
 #include "spanmark-project.h"
 
 G_BEGIN_DECLS
@@ -39,6 +42,46 @@ G_DECLARE_FINAL_TYPE (SpanmarkWindow, spanmark_window, SPANMARK, WINDOW, AdwAppl
  *   win.select-range ((uu))        select start..end (code points)
  *   win.open-folder (s: uri)       show a folder in the file manager
  *
+ * Review mode (spanmark_window_set_review_mode(), docs/review.md): the
+ * open document shows every annotator's spans as lanes below the text and
+ * opens its curated version ("_curated") as the layer to edit; the
+ * editing actions above act on it.  Its actions:
+ *   win.review-mode                toggles it (the "review-mode" property;
+ *                                  enabled when the document has two or
+ *                                  more annotators, or to leave)
+ *   win.review-accept-annotator (u: annotator index)
+ *                                  the unit at the cursor as that
+ *                                  annotator has it (the others rejected)
+ *   win.review-accept-agreed       the unit as the majority has it
+ *   win.review-reject              reject every version of the unit
+ *   win.review-accept-all-agreed   every span a majority agrees on, one step
+ *   win.review-take-annotator (u)  every span of that annotator, one step
+ *   win.review-next-open / win.review-prev-open
+ *   win.review-next-disagreement / win.review-prev-disagreement
+ *                                  select the next / previous such unit
+ *   win.mark-reviewed              mark reviewed, save, open the next one
+ *                                  to review (win.reopen-document reopens)
+ *
+ * Properties (read-only, notified): "project", "document" (the open one,
+ * or NULL), "read-only", "dirty" and "external-change" (see the getters
+ * below); "review-mode" (read-write).
+ *
+ * Widgets found by name (gtk_widget_get_name(); for tests and themes):
+ *   "save-state"           the header's "Saved" / "Unsaved changes" /
+ *                          "Not saved" / "Read-only"
+ *   "read-only-banner", "read-only-message"
+ *                          shown when the annotation file failed to load
+ *   "changed-banner", "changed-message"
+ *                          shown when the file changed on disk; its
+ *                          buttons activate win.reload, win.keep-mine and
+ *                          win.save-copy
+ *   "search-bar", "search-entry", "search-count"
+ *                          the search bar, its entry, and "2 of 5"
+ *   "recent-projects"      the start page's list of recent projects
+ *   "review-toggle"        the header's review mode button
+ *   "review-panel"         review mode's side panel (SpanmarkReviewPanel)
+ * The keyboard handler is the event controller named "spanmark-keys".
+ *
  * @application may be NULL (tests). */
 SpanmarkWindow        *spanmark_window_new                   (GtkApplication   *application);
 /* Opens the project folder @dir; on failure the window is unchanged. */
@@ -57,6 +100,32 @@ SpanmarkProject       *spanmark_window_get_project           (SpanmarkWindow   *
 SpanmarkDocument      *spanmark_window_get_document          (SpanmarkWindow   *self);
 SpanmarkAnnotationSet *spanmark_window_get_annotation_set    (SpanmarkWindow   *self);
 SpanmarkDocumentView  *spanmark_window_get_document_view     (SpanmarkWindow   *self);
+SpanmarkDocumentList  *spanmark_window_get_document_list     (SpanmarkWindow   *self);
+/* The open document's session (its saving, autosave and conflicts);
+ * NULL when no document is open. */
+SpanmarkDocumentSession *spanmark_window_get_session         (SpanmarkWindow   *self);
+/* The side panel of the label called @label; NULL when there is none. */
+SpanmarkLabelPanel    *spanmark_window_get_label_panel       (SpanmarkWindow   *self,
+                                                              const char       *label);
+/* Review mode.  Turning it on or off saves the open document's work
+ * first and reopens the document as the curated version (or as the
+ * annotator's); FALSE (the mode unchanged) when that work could not be
+ * saved or there is no document with two annotators to review. */
+gboolean               spanmark_window_set_review_mode       (SpanmarkWindow   *self,
+                                                              gboolean          review_mode);
+gboolean               spanmark_window_get_review_mode       (SpanmarkWindow   *self);
+/* In review mode, the open document's curation (its annotators in lane
+ * order and the curated set); NULL otherwise. */
+SpanmarkCuration      *spanmark_window_get_curation          (SpanmarkWindow   *self);
+/* The documents' figures (for the list's order) are read off the main
+ * thread when review mode starts; TRUE while they are. */
+gboolean               spanmark_window_get_ranking_pending   (SpanmarkWindow   *self);
+
+/* Dismisses every toast shown or waiting to be. */
+void                   spanmark_window_clear_toasts          (SpanmarkWindow   *self);
+/* Whether a toast saying @title is shown or waiting to be. */
+gboolean               spanmark_window_has_toast             (SpanmarkWindow   *self,
+                                                              const char       *title);
 /* TRUE when the current document's annotation file failed to load. */
 gboolean               spanmark_window_get_read_only         (SpanmarkWindow   *self);
 /* TRUE when there are changes not written yet. */
@@ -75,6 +144,14 @@ gboolean               spanmark_window_keep_mine             (SpanmarkWindow   *
                                                               GError          **error);
 gboolean               spanmark_window_save_copy             (SpanmarkWindow   *self,
                                                               GError          **error);
+/* Tests: the autosave of every document opened in the window reads this
+ * clock (microseconds, like g_get_monotonic_time()) from now on and arms
+ * no real timer; setting a time at or past the due time runs the pending
+ * autosave (see spanmark_document_session_set_test_clock()). */
+void                   spanmark_window_set_test_clock        (SpanmarkWindow   *self,
+                                                              gint64            now);
+/* When the pending autosave runs, on that clock; 0: none pending. */
+gint64                 spanmark_window_get_autosave_due      (SpanmarkWindow   *self);
 /* A modal message dialog over the window: @heading, then @error's
  * message as plain text. */
 void                   spanmark_window_show_error            (SpanmarkWindow   *self,

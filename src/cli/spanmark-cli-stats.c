@@ -12,12 +12,10 @@
 
 #include "spanmark-cli-private.h"
 
-#define N_STATUSES (SPANMARK_STATUS_REVIEWED + 1)
-
 typedef struct
 {
   char       *name;
-  guint       status[N_STATUSES];
+  guint       status[SPANMARK_N_STATUSES];
   guint       spans;
   guint       entities;
   GHashTable *labels;  /* label name -> GUINT_TO_POINTER (count) */
@@ -174,7 +172,7 @@ print_json (const Stats *stats)
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "status");
       json_builder_begin_object (builder);
-      for (guint s = 0; s < N_STATUSES; s++)
+      for (guint s = 0; s < SPANMARK_N_STATUSES; s++)
         {
           json_builder_set_member_name (builder, spanmark_status_to_string (s));
           json_builder_add_int_value (builder, annotator->status[s]);
@@ -232,7 +230,7 @@ print_text (const Stats *stats)
   g_print ("\n%s\n", _("Documents by status, spans and entities per annotator:"));
   row = row_new (7);
   row[0] = g_strdup (_("Annotator"));
-  for (guint s = 0; s < N_STATUSES; s++)
+  for (guint s = 0; s < SPANMARK_N_STATUSES; s++)
     row[1 + s] = g_strdup (spanmark_status_get_title (s));
   row[5] = g_strdup (_("Spans"));
   row[6] = g_strdup (_("Entities"));
@@ -243,7 +241,7 @@ print_text (const Stats *stats)
 
       row = row_new (7);
       row[0] = g_strdup (annotator->name);
-      for (guint s = 0; s < N_STATUSES; s++)
+      for (guint s = 0; s < SPANMARK_N_STATUSES; s++)
         row[1 + s] = g_strdup_printf ("%u", annotator->status[s]);
       row[5] = g_strdup_printf ("%u", annotator->spans);
       row[6] = g_strdup_printf ("%u", annotator->entities);
@@ -295,8 +293,8 @@ spanmark_cli_stats (int    argc,
   gboolean failed = FALSE;
   guint n_documents;
   guint64 n_characters = 0;
-  guint n_curated = 0;
-  guint n_reviewed = 0;
+  g_autoptr(SpanmarkStatusCache) curated = NULL;
+  SpanmarkStatusCounts curated_counts;
   Stats stats;
   const GOptionEntry entries[] = {
     { "json", 'j', 0, G_OPTION_ARG_NONE, &json,
@@ -372,21 +370,6 @@ spanmark_cli_stats (int    argc,
         }
       n_characters += g_utf8_strlen (text, -1);
 
-      /* The curated version, whichever annotators are counted: a file,
-       * and its status read cheaply. */
-      {
-        g_autoptr(GFile) curated = spanmark_project_get_annotation_file (project, document,
-                                                                         SPANMARK_CURATED_ANNOTATOR);
-
-        if (g_file_query_exists (curated, NULL))
-          {
-            n_curated++;
-            if (spanmark_project_peek_status (project, document, SPANMARK_CURATED_ANNOTATOR) ==
-                SPANMARK_STATUS_REVIEWED)
-              n_reviewed++;
-          }
-      }
-
       for (guint a = 0; a < annotators->len; a++)
         {
           AnnotatorStats *annotator = g_ptr_array_index (annotators, a);
@@ -416,7 +399,13 @@ spanmark_cli_stats (int    argc,
 
   labels = collect_labels (spanmark_project_get_schema (project), total->labels);
 
-  stats = (Stats) { project, n_documents, n_characters, n_curated, n_reviewed, annotators, total, labels };
+  /* The curated versions, whichever annotators are counted: their
+   * statuses, read cheaply. */
+  curated = spanmark_status_cache_new (project, SPANMARK_CURATED_ANNOTATOR);
+  spanmark_status_cache_count (curated, &curated_counts);
+
+  stats = (Stats) { project, n_documents, n_characters, curated_counts.n_files,
+                    curated_counts.n_status[SPANMARK_STATUS_REVIEWED], annotators, total, labels };
   if (json)
     print_json (&stats);
   else

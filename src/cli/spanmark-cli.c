@@ -22,7 +22,8 @@ typedef struct
 } Command;
 
 static const Command commands[] = {
-  { "init",     spanmark_cli_init,     N_("Create a new project with the default labels") },
+  { "init",     spanmark_cli_init,     N_("Create a new project, with the default labels or your own") },
+  { "labels",   spanmark_cli_labels,   N_("List, add, change, rename, reorder and remove a project’s labels") },
   { "import",   spanmark_cli_import,   N_("Add texts, with or without their annotations, to a project") },
   { "export",   spanmark_cli_export,   N_("Write annotations as training data in one of the export formats") },
   { "validate", spanmark_cli_validate, N_("Check every file of a project") },

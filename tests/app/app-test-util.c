@@ -7,7 +7,6 @@
 #include "config.h"
 
 #include <string.h>
-#include <glib/gstdio.h>
 
 #include <adwaita.h>
 
@@ -23,26 +22,6 @@ spanmark_test_init (int    *argc,
   adw_init ();
   /* Referencing the resource links it in (and registers it). */
   g_assert_nonnull (spanmark_get_resource ());
-}
-
-void
-spanmark_test_remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          spanmark_test_remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
 }
 
 guint
@@ -77,4 +56,90 @@ spanmark_test_collect_of_type (GtkWidget *widget,
     }
 
   return out;
+}
+
+typedef gboolean (*Match) (GtkWidget  *widget,
+                           const void *data);
+
+static GtkWidget *
+find (GtkWidget  *root,
+      Match       match,
+      const void *data)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (match (child, data))
+        return child;
+      if ((found = find (child, match, data)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_name (GtkWidget  *widget,
+          const void *name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
+static gboolean
+has_type (GtkWidget  *widget,
+          const void *type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, *(const GType *) type);
+}
+
+static gboolean
+has_action (GtkWidget  *widget,
+            const void *action)
+{
+  return GTK_IS_ACTIONABLE (widget)
+         && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
+/* find(), failing the test when nothing matches. */
+static GtkWidget *
+find_some (GtkWidget  *root,
+           Match       match,
+           const void *data)
+{
+  GtkWidget *found = find (root, match, data);
+
+  g_assert_nonnull (found);
+
+  return found;
+}
+
+GtkWidget *
+spanmark_test_find_named (GtkWidget  *root,
+                          const char *name)
+{
+  return find_some (root, has_name, name);
+}
+
+GtkWidget *
+spanmark_test_find_of_type (GtkWidget *root,
+                            GType      type)
+{
+  return find_some (root, has_type, &type);
+}
+
+GtkWidget *
+spanmark_test_find_action (GtkWidget  *root,
+                           const char *action)
+{
+  return find_some (root, has_action, action);
+}
+
+const char *
+spanmark_test_label_text (GtkWidget  *root,
+                          const char *name)
+{
+  return gtk_label_get_text (GTK_LABEL (spanmark_test_find_named (root, name)));
 }

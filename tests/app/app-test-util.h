@@ -8,6 +8,8 @@
 
 #include <gtk/gtk.h>
 
+#include "spanmark-test-util.h"
+
 G_BEGIN_DECLS
 
 /* gtk_test_init() and adw_init() with the test accessibility context
@@ -16,14 +18,24 @@ G_BEGIN_DECLS
 void       spanmark_test_init            (int        *argc,
                                           char     ***argv);
 
-/* Removes @path and, for a folder, everything in it (links not followed). */
-void       spanmark_test_remove_tree     (const char *path);
-
 /* Code-point offset of the @nth (from 0) occurrence of @needle in @text;
  * fails the test when there are fewer. */
 guint      spanmark_test_offset_of       (const char *text,
                                           const char *needle,
                                           guint       nth);
+
+/* The first descendant of @root, depth first, named @name (the .ui's
+ * "name" property), of @type, or activating @action (a GtkActionable);
+ * each fails the test when there is none. */
+GtkWidget *spanmark_test_find_named      (GtkWidget  *root,
+                                          const char *name);
+GtkWidget *spanmark_test_find_of_type    (GtkWidget  *root,
+                                          GType       type);
+GtkWidget *spanmark_test_find_action     (GtkWidget  *root,
+                                          const char *action);
+/* The text of the label named @name in @root. */
+const char *spanmark_test_label_text     (GtkWidget  *root,
+                                          const char *name);
 
 /* Appends the descendants of @widget of @type to @out, depth first, and
  * returns @out. */

@@ -36,16 +36,9 @@ fixture_set_up (Fixture       *fixture,
   const char *texts[] = { "浙江省杭州市", "李强\n到了", "" };
   const char *ids[] = { "d1", "d2", "d3" };
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
   g_autofree char *out = NULL;
-  g_autoptr(GFile) project_dir = NULL;
 
-  fixture->dir = g_dir_make_tmp ("spanmark-export-dialog-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "project", NULL);
-  project_dir = g_file_new_for_path (path);
-  fixture->project = spanmark_project_create (project_dir, "Dialog", &error);
-  g_assert_no_error (error);
+  fixture->dir = spanmark_test_make_project ("project", "Dialog", NULL, &fixture->project);
 
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
     {
@@ -135,12 +128,8 @@ read_out (Fixture    *fixture,
 {
   g_autoptr(GFile) file = g_file_get_child (fixture->out, name);
   g_autofree char *path = g_file_get_path (file);
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
 
-  g_file_get_contents (path, &contents, NULL, &error);
-  g_assert_no_error (error);
-  return contents;
+  return spanmark_test_read_file (path, NULL);
 }
 
 static void

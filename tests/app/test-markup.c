@@ -19,7 +19,6 @@
 #include "spanmark-export-dialog.h"
 #include "spanmark-preferences-window.h"
 #include "spanmark-settings.h"
-#include "spanmark-window-private.h"
 #include "window-test-fixture.h"
 
 #define NASTY "<b>x</b> & <span>"
@@ -79,12 +78,8 @@ setup (Fixture       *fixture,
 
   g_settings_set_string (spanmark_settings_get_gsettings (spanmark_settings_get_default ()),
                          "annotator-name", ANNOTATOR);
-  fixture->tmp = g_dir_make_tmp ("spanmark-markup-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->project_path = g_build_filename (fixture->tmp, NASTY, NULL);
+  fixture->tmp = spanmark_test_make_project (NASTY, NASTY, &fixture->project_path, &project);
   dir = g_file_new_for_path (fixture->project_path);
-  project = spanmark_project_create (dir, NASTY, &error);
-  g_assert_no_error (error);
   spanmark_project_add_document (project, "d1", TEXT, NASTY, &error);
   g_assert_no_error (error);
   spanmark_project_add_document (project, "d2", TEXT, NULL, &error);
@@ -121,34 +116,34 @@ test_window (Fixture       *fixture,
 {
   SpanmarkWindow *window = fixture->window;
   g_autofree char *gone = g_build_filename (fixture->tmp, NASTY " gone", NULL);
+  AdwToastOverlay *overlay = ADW_TOAST_OVERLAY (spanmark_test_find_of_type (GTK_WIDGET (window), ADW_TYPE_TOAST_OVERLAY));
   GtkWidget *panel;
 
   g_assert_cmpstr (spanmark_document_get_id (spanmark_window_get_document (window)), ==, "d1");
 
   /* The title and subtitle (project name, document title), and the
    * window's own title. */
-  g_assert_cmpuint (count_shown (GTK_WIDGET (window->window_title)), ==, 2);
+  g_assert_cmpuint (count_shown (spanmark_test_find_of_type (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE)), ==, 2);
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), NASTY));
 
   /* The document list. */
-  g_assert_cmpuint (count_shown (GTK_WIDGET (window->document_list)), ==, 1);
+  g_assert_cmpuint (count_shown (GTK_WIDGET (spanmark_window_get_document_list (window))), ==, 1);
 
   /* The Officials panel: the entity's name and its attribute. */
-  panel = g_ptr_array_index (window->panels, 0);
+  panel = GTK_WIDGET (spanmark_window_get_label_panel (window, "OFFICIAL"));
   g_assert_cmpuint (count_shown (panel), >=, 2);
 
   /* The search count and the text are no markup either. */
   activate (fixture, "win.search", NULL);
-  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), NASTY);
-  g_signal_emit_by_name (window->search_entry, "search-changed");
-  g_assert_cmpstr (gtk_label_get_text (window->search_count_label), ==, "1 of 2");
+  search_for (fixture, NASTY);
+  g_assert_cmpstr (named_text (fixture, "search-count"), ==, "1 of 2");
 
   /* The toast saying why nothing is saved names the file's full path. */
   activate (fixture, "win.open-document", "d2");
   g_assert_true (spanmark_window_get_read_only (window));
   spanmark_window_clear_toasts (window);
   activate (fixture, "win.save", NULL);
-  g_assert_cmpuint (count_in_toasts (window->toast_overlay, FALSE), ==, 1);
+  g_assert_cmpuint (count_in_toasts (overlay, FALSE), ==, 1);
 
   /* The export dialog's destination row names the folder; its result
    * comes back as a toast. */
@@ -164,7 +159,7 @@ test_window (Fixture       *fixture,
     g_signal_emit_by_name (dialog, "exported", folder, NASTY);
     gtk_window_destroy (GTK_WINDOW (dialog));
   }
-  g_assert_cmpuint (count_in_toasts (window->toast_overlay, TRUE), ==, 1);
+  g_assert_cmpuint (count_in_toasts (overlay, TRUE), ==, 1);
 
   /* The dialog saying a folder cannot be opened. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-recent", "s", gone));
@@ -178,9 +173,9 @@ test_window (Fixture       *fixture,
 
   /* The start page's recent projects: the folder's name and path (NASTY
    * holds a "/": the folder is "b> & <span>" inside "<b>x<"). */
-  g_assert_cmpuint (count_shown (GTK_WIDGET (window->recent_list)), ==, 1);
+  g_assert_cmpuint (count_shown (named (fixture, "recent-projects")), ==, 1);
   {
-    g_autoptr(GPtrArray) labels = spanmark_test_collect_of_type (GTK_WIDGET (window->recent_list),
+    g_autoptr(GPtrArray) labels = spanmark_test_collect_of_type (named (fixture, "recent-projects"),
                                                                  GTK_TYPE_LABEL, g_ptr_array_new ());
     guint n = 0;
 
@@ -192,6 +187,35 @@ test_window (Fixture       *fixture,
   g_assert_true (wait_for (main_loop_idle, NULL));
 }
 
+/* Review mode's panel shows a unit's text and every version as plain
+ * text: a second annotator has the same span as ANNOTATOR. */
+static void
+test_review (Fixture       *fixture,
+             gconstpointer  data)
+{
+  SpanmarkWindow *window = fixture->window;
+  SpanmarkProject *project = spanmark_window_get_project (window);
+  SpanmarkDocument *d1 = spanmark_project_lookup_document (project, "d1");
+  g_autoptr(SpanmarkAnnotationSet) set = NULL;
+  g_autoptr(GError) error = NULL;
+
+  set = spanmark_project_load_annotations (project, d1, "other", &error);
+  g_assert_no_error (error);
+  spanmark_annotation_set_add_span (set, 6, 6 + g_utf8_strlen (NASTY, -1), "OFFICIAL", &error);
+  g_assert_no_error (error);
+  spanmark_project_save_annotations (project, set, &error);
+  g_assert_no_error (error);
+
+  activate (fixture, "win.reload", NULL);
+  g_assert_true (spanmark_window_set_review_mode (window, TRUE));
+  select_range (fixture, 7, 7);
+  /* The unit's text, each annotator's version and the curated one. */
+  g_assert_cmpuint (count_shown (named (fixture, "review-panel")), >=, 4);
+  while (spanmark_window_get_ranking_pending (window))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (wait_for (main_loop_idle, NULL));
+}
+
 /* Regression: the Preferences toast put the typed name into markup. */
 static void
 test_preferences (void)
@@ -199,7 +223,7 @@ test_preferences (void)
   GtkWidget *window = spanmark_preferences_window_new (NULL);
   g_autoptr(GPtrArray) rows = NULL;
   AdwEntryRow *row;
-  GtkWidget *overlay;
+  AdwToastOverlay *overlay;
 
   g_object_ref_sink (window);
   gtk_window_present (GTK_WINDOW (window));
@@ -208,13 +232,8 @@ test_preferences (void)
   gtk_editable_set_text (GTK_EDITABLE (row), NASTY);
   g_signal_emit_by_name (row, "apply");
 
-  {
-    g_autoptr(GPtrArray) overlays = spanmark_test_collect_of_type (window, ADW_TYPE_TOAST_OVERLAY, g_ptr_array_new ());
-
-    g_assert_cmpuint (overlays->len, ==, 1);
-    overlay = g_ptr_array_index (overlays, 0);
-  }
-  g_assert_cmpuint (count_in_toasts (ADW_TOAST_OVERLAY (overlay), FALSE), ==, 1);
+  overlay = ADW_TOAST_OVERLAY (spanmark_test_find_of_type (window, ADW_TYPE_TOAST_OVERLAY));
+  g_assert_cmpuint (count_in_toasts (overlay, FALSE), ==, 1);
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_true (wait_for (main_loop_idle, NULL));
@@ -229,6 +248,7 @@ main (int   argc,
   spanmark_test_init (&argc, &argv);
 
   g_test_add ("/markup/window", Fixture, NULL, setup, test_window, fixture_teardown);
+  g_test_add ("/markup/review", Fixture, NULL, setup, test_review, fixture_teardown);
   g_test_add_func ("/markup/preferences", test_preferences);
 
   return g_test_run ();

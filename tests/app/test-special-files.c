@@ -20,7 +20,7 @@
 #include "app-test-util.h"
 #include "spanmark-import.h"
 #include "spanmark-settings.h"
-#include "spanmark-window-private.h"
+#include "spanmark-window.h"
 
 #define ANNOTATOR "tester"
 
@@ -42,22 +42,19 @@ static void
 test_special_files (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *tmp = g_dir_make_tmp ("spanmark-special-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (tmp, "p", NULL);
+  g_autoptr(SpanmarkProject) project = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *tmp = spanmark_test_make_project ("p", "Special", &path, &project);
   g_autofree char *folder = g_build_filename (path, "annotations", ANNOTATOR, NULL);
   g_autofree char *fifo_json = g_build_filename (folder, "news.json", NULL);
   g_autofree char *fifo_text = g_build_filename (path, "documents", "emoji.txt", NULL);
   g_autoptr(GFile) dir = g_file_new_for_path (path);
-  g_autoptr(SpanmarkProject) project = NULL;
   SpanmarkImportOptions options = { NULL, SPANMARK_TEXT_ENCODING_UTF8 };
   GSettings *settings = spanmark_settings_get_gsettings (spanmark_settings_get_default ());
   const char *names[] = { "emoji.txt", "news.txt" };
   SpanmarkWindow *window;
 
-  g_assert_no_error (error);
   g_settings_set_string (settings, "annotator-name", ANNOTATOR);
-  project = spanmark_project_create (dir, "Special", &error);
-  g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "app", "fixtures", names[i], NULL);
@@ -85,7 +82,7 @@ test_special_files (void)
   /* A FIFO for the annotations: read-only, saying so. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-document", "s", "news"));
   g_assert_true (spanmark_window_get_read_only (window));
-  g_assert_nonnull (strstr (gtk_label_get_text (window->read_only_label), "named pipe"));
+  g_assert_nonnull (strstr (spanmark_test_label_text (GTK_WIDGET (window), "read-only-message"), "named pipe"));
   g_assert_true (main_loop_idle ());
 
   /* A FIFO for the text: not opened, with a message. */

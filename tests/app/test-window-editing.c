@@ -9,7 +9,6 @@
 
 #include "app-test-util.h"
 #include "spanmark-history.h"
-#include "spanmark-window-private.h"
 #include "window-test-fixture.h"
 
 static void
@@ -97,9 +96,8 @@ test_caret_at_end (Fixture       *fixture,
   /* A search hit. */
   select_range (fixture, 0, 0);
   activate (fixture, "win.search", NULL);
-  gtk_editable_set_text (GTK_EDITABLE (fixture->window->search_entry), "Li W");
-  g_signal_emit_by_name (fixture->window->search_entry, "search-changed");
-  g_signal_emit_by_name (fixture->window->search_entry, "activate");
+  search_for (fixture, "Li W");
+  g_signal_emit_by_name (search_entry (fixture), "activate");
   extend_right (fixture);
   extend_right (fixture);
   get_selection (fixture, &start, &end);
@@ -177,7 +175,7 @@ static gboolean
 toast_shown (Fixture    *fixture,
              const char *text)
 {
-  g_autoptr(GPtrArray) labels = toast_labels (fixture->window->toast_overlay);
+  g_autoptr(GPtrArray) labels = toast_labels (ADW_TOAST_OVERLAY (spanmark_test_find_of_type (GTK_WIDGET (fixture->window), ADW_TYPE_TOAST_OVERLAY)));
 
   for (guint i = 0; i < labels->len; i++)
     if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), text) == 0)
@@ -199,7 +197,7 @@ test_undo_toast_at_once (Fixture       *fixture,
   activate (fixture, "win.tag", "OFFICIAL");
   activate (fixture, "win.save", NULL);
   g_assert_false (toast_shown (fixture, "Saved"));
-  g_assert_cmpstr (gtk_label_get_text (fixture->window->save_state_label), ==, "Saved");
+  g_assert_cmpstr (named_text (fixture, "save-state"), ==, "Saved");
 
   /* Two notices, one on screen and one waiting. */
   activate (fixture, "win.tag-all", "OFFICIAL");
@@ -213,38 +211,10 @@ test_undo_toast_at_once (Fixture       *fixture,
   /* Gone again at once (undo), with the notice it pushed aside still
    * fading out: nothing comes back, nothing breaks. */
   activate (fixture, "win.undo", NULL);
-  g_assert_null (fixture->window->undo_toast);
+  g_assert_false (spanmark_window_has_toast (fixture->window, "Span removed"));
   activate (fixture, "win.delete-span", NULL);
   g_assert_true (toast_shown (fixture, "Span removed"));
   g_assert_true (wait_for (main_loop_idle, NULL));
-}
-
-static GtkWidget *
-row_of (Fixture    *fixture,
-        const char *doc_id)
-{
-  for (guint i = 0; i < fixture->window->rows->len; i++)
-    {
-      GtkWidget *row = g_ptr_array_index (fixture->window->rows, i);
-      SpanmarkDocument *document = g_object_get_data (G_OBJECT (row), "document");
-
-      if (document != NULL && g_str_equal (spanmark_document_get_id (document), doc_id))
-        return row;
-    }
-
-  g_assert_not_reached ();
-  return NULL;
-}
-
-/* Whether the list shows @status for @doc_id. */
-static gboolean
-row_status_is (Fixture    *fixture,
-               const char *doc_id,
-               const char *status)
-{
-  GtkLabel *label = g_object_get_data (G_OBJECT (row_of (fixture, doc_id)), "status-label");
-
-  return g_strcmp0 (gtk_label_get_text (label), status) == 0;
 }
 
 /* A done document can be reopened from the list's context menu or with
@@ -253,7 +223,10 @@ static void
 test_reopen (Fixture       *fixture,
              gconstpointer  data)
 {
-  GMenuModel *menu = G_MENU_MODEL (fixture->window->document_menu);
+  SpanmarkDocumentList *list = spanmark_window_get_document_list (fixture->window);
+  GtkPopover *popover = spanmark_document_list_get_menu (list);
+  GMenuModel *menu = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover));
+  SpanmarkProject *project = spanmark_window_get_project (fixture->window);
   g_autoptr(GVariant) target = NULL;
   g_autofree char *action = NULL;
   SpanmarkAnnotationSet *set;
@@ -264,44 +237,46 @@ test_reopen (Fixture       *fixture,
   activate (fixture, "win.tag", "OFFICIAL");
   activate (fixture, "win.done-next", NULL);
   g_assert_cmpstr (spanmark_document_get_id (spanmark_window_get_document (fixture->window)), ==, "news");
-  g_assert_true (row_status_is (fixture, "emoji", "Done"));
+  g_assert_cmpstr (row_status (fixture, "emoji"), ==, "Done");
 
   /* The menu of a document not done offers nothing; of a done one,
    * Reopen, for that document. */
-  spanmark_window_show_document_menu (fixture->window, row_of (fixture, "news"));
+  spanmark_document_list_popup_menu (list, spanmark_project_lookup_document (project, "news"));
   g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 0);
-  spanmark_window_show_document_menu (fixture->window, row_of (fixture, "emoji"));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  spanmark_document_list_popup_menu (list, spanmark_project_lookup_document (project, "emoji"));
   g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 1);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
   g_assert_true (g_menu_model_get_item_attribute (menu, 0, G_MENU_ATTRIBUTE_ACTION, "s", &action));
   g_assert_cmpstr (action, ==, "win.reopen-document");
   target = g_menu_model_get_item_attribute_value (menu, 0, G_MENU_ATTRIBUTE_TARGET, G_VARIANT_TYPE_STRING);
   g_assert_cmpstr (g_variant_get_string (target, NULL), ==, "emoji");
-  gtk_popover_popdown (GTK_POPOVER (fixture->window->document_popover));
+  gtk_popover_popdown (popover);
 
   /* What the item does: open it, in progress again. */
   activate (fixture, "win.reopen-document", "emoji");
   g_assert_cmpstr (spanmark_document_get_id (spanmark_window_get_document (fixture->window)), ==, "emoji");
   set = spanmark_window_get_annotation_set (fixture->window);
   g_assert_cmpint (spanmark_annotation_set_get_status (set), ==, SPANMARK_STATUS_IN_PROGRESS);
-  g_assert_true (row_status_is (fixture, "emoji", "In progress"));
+  g_assert_cmpstr (row_status (fixture, "emoji"), ==, "In progress");
   g_assert_true (spanmark_window_get_dirty (fixture->window));
 
   /* The key, on the open document. */
-  spanmark_window_set_status (fixture->window, SPANMARK_STATUS_DONE);
+  spanmark_annotation_set_set_status (set, SPANMARK_STATUS_DONE);
   g_assert_true (press (fixture, GDK_KEY_Return, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
   g_assert_cmpint (spanmark_annotation_set_get_status (set), ==, SPANMARK_STATUS_IN_PROGRESS);
 
   /* Editing a done document: in progress, in the list too; undo makes it
    * done again. */
-  spanmark_window_set_status (fixture->window, SPANMARK_STATUS_DONE);
-  g_assert_true (row_status_is (fixture, "emoji", "Done"));
+  spanmark_annotation_set_set_status (set, SPANMARK_STATUS_DONE);
+  g_assert_cmpstr (row_status (fixture, "emoji"), ==, "Done");
   select_range (fixture, li + 3, li + 6);
   activate (fixture, "win.tag", "PLACE");
   g_assert_cmpint (spanmark_annotation_set_get_status (set), ==, SPANMARK_STATUS_IN_PROGRESS);
-  g_assert_true (row_status_is (fixture, "emoji", "In progress"));
+  g_assert_cmpstr (row_status (fixture, "emoji"), ==, "In progress");
   activate (fixture, "win.undo", NULL);
   g_assert_cmpint (spanmark_annotation_set_get_status (set), ==, SPANMARK_STATUS_DONE);
-  g_assert_true (row_status_is (fixture, "emoji", "Done"));
+  g_assert_cmpstr (row_status (fixture, "emoji"), ==, "Done");
 }
 
 int

@@ -14,7 +14,6 @@
 
 #include "app-test-util.h"
 #include "spanmark-settings.h"
-#include "spanmark-window-private.h"
 #include "window-test-fixture.h"
 
 /* Any start will do; not 0, which means "none" for the due time. */
@@ -141,18 +140,6 @@ write_other_version (Fixture    *fixture,
   return contents;
 }
 
-static char *
-read_file (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-
-  g_file_get_contents (path, &contents, NULL, &error);
-  g_assert_no_error (error);
-
-  return contents;
-}
-
 /* Regression: the autosave timer restarted at every change with no upper
  * bound, so tagging every 0.75 s for 25 s never saved and a crash lost
  * all 32 edits.  Now a save comes at most autosave-max-delay (3 s) after
@@ -236,15 +223,15 @@ test_conflict (Fixture       *fixture,
   add_span (fixture, 1);
   spanmark_window_set_test_clock (window, T0 + 3 * G_USEC_PER_SEC);
 
-  after = read_file (path);
+  after = spanmark_test_read_file (path, NULL);
   g_assert_cmpstr (after, ==, theirs);
   g_assert_true (spanmark_window_get_dirty (window));
   g_assert_true (spanmark_window_get_external_change (window));
-  g_assert_cmpstr (gtk_label_get_text (window->save_state_label), ==, "Not saved");
-  g_assert_nonnull (strstr (gtk_label_get_text (window->changed_label), "unsaved"));
-  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (window->keep_mine_button)));
-  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (window->save_copy_button)));
-  g_assert_cmpstr (gtk_button_get_label (window->reload_button), ==, "_Reload (Discard Mine)");
+  g_assert_cmpstr (named_text (fixture, "save-state"), ==, "Not saved");
+  g_assert_nonnull (strstr (named_text (fixture, "changed-message"), "unsaved"));
+  g_assert_true (gtk_widget_is_visible (spanmark_test_find_action (GTK_WIDGET (window), "win.keep-mine")));
+  g_assert_true (gtk_widget_is_visible (spanmark_test_find_action (GTK_WIDGET (window), "win.save-copy")));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (spanmark_test_find_action (GTK_WIDGET (window), "win.reload"))), ==, "_Reload (Discard Mine)");
   /* No retry of its own: only the annotator can choose. */
   g_assert_cmpint (spanmark_window_get_autosave_due (window), ==, 0);
 
@@ -268,7 +255,7 @@ test_conflict (Fixture       *fixture,
   adw_message_dialog_response (find_dialog (fixture), "keep");
   close_dialog (fixture);
   g_clear_pointer (&after, g_free);
-  after = read_file (path);
+  after = spanmark_test_read_file (path, NULL);
   g_assert_cmpstr (after, ==, theirs);
   g_assert_cmpuint (spanmark_annotation_set_get_n_spans (spanmark_window_get_annotation_set (window)), ==, 3);
 
@@ -277,7 +264,7 @@ test_conflict (Fixture       *fixture,
   g_assert_false (spanmark_window_get_dirty (window));
   g_assert_false (spanmark_window_get_external_change (window));
   g_assert_cmpint (saved_spans (fixture, "emoji"), ==, 3);
-  g_assert_cmpstr (gtk_label_get_text (window->save_state_label), ==, "Saved");
+  g_assert_cmpstr (named_text (fixture, "save-state"), ==, "Saved");
 
   /* Once more, and this time a copy: theirs stays in the file and is
    * shown, mine goes to conflicts/. */
@@ -292,7 +279,7 @@ test_conflict (Fixture       *fixture,
   set = spanmark_window_get_annotation_set (window);
   g_assert_cmpuint (spanmark_annotation_set_get_n_spans (set), ==, 5);
   g_clear_pointer (&after, g_free);
-  after = read_file (path);
+  after = spanmark_test_read_file (path, NULL);
   g_assert_cmpstr (after, ==, theirs);
   conflicts = g_file_new_build_filename (fixture->project_path, "conflicts", ANNOTATOR, NULL);
   {
@@ -325,7 +312,7 @@ test_conflict (Fixture       *fixture,
   g_assert_false (spanmark_window_get_external_change (window));
   g_assert_cmpuint (spanmark_annotation_set_get_n_spans (spanmark_window_get_annotation_set (window)), ==, 1);
   g_clear_pointer (&after, g_free);
-  after = read_file (path);
+  after = spanmark_test_read_file (path, NULL);
   g_assert_cmpstr (after, ==, theirs);
 }
 
@@ -345,14 +332,14 @@ test_conflict_seen_by_monitor (Fixture       *fixture,
   spanmark_window_set_test_clock (window, T0);
   theirs = write_other_version (fixture, "emoji", 2);
   g_assert_true (wait_for ((Condition) spanmark_window_get_external_change, window));
-  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (window->keep_mine_button)));
-  g_assert_cmpstr (gtk_button_get_label (window->reload_button), ==, "_Reload");
+  g_assert_false (gtk_widget_is_visible (spanmark_test_find_action (GTK_WIDGET (window), "win.keep-mine")));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (spanmark_test_find_action (GTK_WIDGET (window), "win.reload"))), ==, "_Reload");
 
   add_span (fixture, 0);
-  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (window->keep_mine_button)));
+  g_assert_true (gtk_widget_is_visible (spanmark_test_find_action (GTK_WIDGET (window), "win.keep-mine")));
   g_assert_cmpint (spanmark_window_get_autosave_due (window), ==, 0);
   spanmark_window_set_test_clock (window, T0 + 60 * G_USEC_PER_SEC);
-  after = read_file (path);
+  after = spanmark_test_read_file (path, NULL);
   g_assert_cmpstr (after, ==, theirs);
   g_assert_true (spanmark_window_get_dirty (window));
 }
@@ -377,8 +364,9 @@ test_failed_save_stays (Fixture       *fixture,
   g_assert_cmpstr (spanmark_document_get_id (spanmark_window_get_document (window)), ==, "emoji");
   g_assert_true (spanmark_window_get_dirty (window));
   g_assert_cmpuint (spanmark_annotation_set_get_n_spans (spanmark_window_get_annotation_set (window)), ==, 1);
-  g_assert_cmpuint (gtk_single_selection_get_selected (window->selection), ==, 0);
-  g_assert_cmpstr (gtk_label_get_text (window->save_state_label), ==, "Not saved");
+  g_assert_true (spanmark_document_list_get_selected_document (spanmark_window_get_document_list (window))
+                 == spanmark_window_get_document (window));
+  g_assert_cmpstr (named_text (fixture, "save-state"), ==, "Not saved");
   close_dialog (fixture);
 
   /* Done and next: the same. */

@@ -16,7 +16,6 @@
 #include "spanmark-label-panel.h"
 #include "spanmark-resources.h"
 #include "spanmark-settings.h"
-#include "spanmark-window-private.h"
 #include "window-test-fixture.h"
 
 static void
@@ -24,6 +23,7 @@ test_open (Fixture       *fixture,
            gconstpointer  data)
 {
   SpanmarkDocumentView *view = spanmark_window_get_document_view (fixture->window);
+  SpanmarkDocumentList *list = spanmark_window_get_document_list (fixture->window);
   GtkTextView *text_view = spanmark_document_view_get_text_view (view);
   guint start = 99, end = 99;
 
@@ -38,10 +38,21 @@ test_open (Fixture       *fixture,
   g_assert_cmpuint (start, ==, 0);
   g_assert_cmpuint (end, ==, 0);
   g_assert_false (spanmark_window_get_read_only (fixture->window));
-  g_assert_cmpstr (gtk_label_get_text (fixture->window->progress_label), ==, "");
+  {
+    g_autoptr(SpanmarkProject) project = NULL;
+    g_autoptr(SpanmarkDocument) document = NULL;
+    gboolean read_only = TRUE, dirty = TRUE, external_change = TRUE;
+
+    g_object_get (fixture->window, "project", &project, "document", &document, "read-only", &read_only,
+                  "dirty", &dirty, "external-change", &external_change, NULL);
+    g_assert_true (project == spanmark_window_get_project (fixture->window));
+    g_assert_true (document == spanmark_window_get_document (fixture->window));
+    g_assert_false (read_only || dirty || external_change);
+  }
+  g_assert_cmpstr (spanmark_document_list_get_progress (list), ==, "");
   g_assert_true (wait_for ((Condition) main_loop_idle, NULL));
-  g_assert_cmpstr (gtk_label_get_text (fixture->window->progress_label), ==, "0 of 2 done");
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->window->filter_model)), ==, 2);
+  g_assert_cmpstr (spanmark_document_list_get_progress (list), ==, "0 of 2 done");
+  g_assert_cmpuint (g_list_model_get_n_items (spanmark_document_list_get_shown (list)), ==, 2);
 
   activate (fixture, "win.open-document", "news");
   g_assert_cmpstr (spanmark_document_get_id (spanmark_window_get_document (fixture->window)), ==, "news");
@@ -53,19 +64,19 @@ test_open (Fixture       *fixture,
     g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, expected);
   }
   g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) == GTK_WIDGET (text_view));
-  g_assert_cmpuint (gtk_single_selection_get_selected (fixture->window->selection), ==, 1);
+  g_assert_true (spanmark_document_list_get_selected_document (list) == spanmark_window_get_document (fixture->window));
 
   /* A click (or Enter) on a row of the list opens that document. */
-  g_signal_emit_by_name (fixture->window->document_list, "activate", 0u);
+  g_signal_emit_by_name (spanmark_document_list_get_list_view (list), "activate", 0u);
   g_assert_cmpstr (spanmark_document_get_id (spanmark_window_get_document (fixture->window)), ==, "emoji");
-  g_assert_cmpuint (gtk_single_selection_get_selected (fixture->window->selection), ==, 0);
+  g_assert_true (spanmark_document_list_get_selected_document (list) == spanmark_window_get_document (fixture->window));
 
   /* The project is first among the recent ones. */
   {
     g_auto(GStrv) recent = spanmark_settings_dup_recent_projects (spanmark_settings_get_default ());
 
     g_assert_cmpstr (recent[0], ==, fixture->project_path);
-    g_assert_nonnull (gtk_widget_get_first_child (GTK_WIDGET (fixture->window->recent_list)));
+    g_assert_nonnull (gtk_widget_get_first_child (named (fixture, "recent-projects")));
   }
 
   /* Preferences apply at once: (1.5 - 1) x 24 pt at 96 dpi = 16 px leading. */
@@ -216,21 +227,19 @@ test_search (Fixture       *fixture,
   guint start, end;
 
   activate (fixture, "win.search", NULL);
-  g_assert_true (gtk_search_bar_get_search_mode (fixture->window->search_bar));
-  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)),
-                                         GTK_WIDGET (fixture->window->search_entry)));
+  g_assert_true (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (named (fixture, "search-bar"))));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)), search_entry (fixture)));
 
   /* Typing selects the first match and says which of how many it is. */
-  gtk_editable_set_text (GTK_EDITABLE (fixture->window->search_entry), "Harbour Town");
-  g_signal_emit_by_name (fixture->window->search_entry, "search-changed");
+  search_for (fixture, "Harbour Town");
   spanmark_document_view_get_selection (view, &start, &end);
   g_assert_cmpuint (start, ==, first);
   g_assert_cmpuint (end, ==, first + 12);
-  g_assert_cmpstr (gtk_label_get_text (fixture->window->search_count_label), ==, "1 of 2");
+  g_assert_cmpstr (named_text (fixture, "search-count"), ==, "1 of 2");
 
   /* Regression: Enter went on to the second match.  It keeps the first
    * and hands the keyboard back to the text, where it can be tagged. */
-  g_signal_emit_by_name (fixture->window->search_entry, "activate");
+  g_signal_emit_by_name (search_entry (fixture), "activate");
   spanmark_document_view_get_selection (view, &start, &end);
   g_assert_cmpuint (start, ==, first);
   g_assert_cmpuint (end, ==, first + 12);
@@ -243,22 +252,20 @@ test_search (Fixture       *fixture,
   activate (fixture, "win.search-next", NULL);
   spanmark_document_view_get_selection (view, &start, &end);
   g_assert_cmpuint (start, ==, second);
-  g_assert_cmpstr (gtk_label_get_text (fixture->window->search_count_label), ==, "2 of 2");
+  g_assert_cmpstr (named_text (fixture, "search-count"), ==, "2 of 2");
   activate (fixture, "win.search-next", NULL);
   spanmark_document_view_get_selection (view, &start, &end);
   g_assert_cmpuint (start, ==, first);
-  g_assert_cmpstr (gtk_label_get_text (fixture->window->search_count_label), ==, "1 of 2");
+  g_assert_cmpstr (named_text (fixture, "search-count"), ==, "1 of 2");
 
   /* Text that is not in the document marks the entry, until it is. */
-  gtk_editable_set_text (GTK_EDITABLE (fixture->window->search_entry), "Harbour Xown");
-  g_signal_emit_by_name (fixture->window->search_entry, "search-changed");
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (fixture->window->search_entry), "error"));
-  g_assert_cmpstr (gtk_label_get_text (fixture->window->search_count_label), ==, "No matches");
+  search_for (fixture, "Harbour Xown");
+  g_assert_true (gtk_widget_has_css_class (search_entry (fixture), "error"));
+  g_assert_cmpstr (named_text (fixture, "search-count"), ==, "No matches");
   spanmark_document_view_get_selection (view, &start, &end);
   g_assert_cmpuint (start, ==, first);
-  gtk_editable_set_text (GTK_EDITABLE (fixture->window->search_entry), "Harbour");
-  g_signal_emit_by_name (fixture->window->search_entry, "search-changed");
-  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (fixture->window->search_entry), "error"));
+  search_for (fixture, "Harbour");
+  g_assert_false (gtk_widget_has_css_class (search_entry (fixture), "error"));
 }
 
 static void
@@ -274,9 +281,11 @@ test_panels (Fixture       *fixture,
   guint start, end;
 
   /* One panel per label, titled with the label's title. */
-  g_assert_cmpuint (fixture->window->panels->len, ==, 3);
-  places = g_ptr_array_index (fixture->window->panels, 1);
-  page = gtk_stack_get_page (fixture->window->panel_stack, places);
+  g_assert_nonnull (spanmark_window_get_label_panel (fixture->window, "OFFICIAL"));
+  g_assert_nonnull (spanmark_window_get_label_panel (fixture->window, "INITIATIVE"));
+  g_assert_null (spanmark_window_get_label_panel (fixture->window, "NONE"));
+  places = GTK_WIDGET (spanmark_window_get_label_panel (fixture->window, "PLACE"));
+  page = gtk_stack_get_page (GTK_STACK (gtk_widget_get_parent (places)), places);
   g_assert_cmpstr (gtk_stack_page_get_title (page), ==,
                    spanmark_label_get_display_title (spanmark_label_panel_get_label (SPANMARK_LABEL_PANEL (places))));
 
@@ -342,7 +351,17 @@ test_keys (Fixture       *fixture,
 static gboolean
 saved (gpointer data)
 {
-  return !spanmark_window_get_dirty (data);
+  gboolean dirty = TRUE;
+
+  g_object_get (data, "dirty", &dirty, NULL);
+
+  return !dirty;
+}
+
+static void
+count_cb (guint *count)
+{
+  (*count)++;
 }
 
 static void
@@ -353,15 +372,21 @@ test_autosave_and_close (Fixture       *fixture,
   g_autoptr(JsonParser) parser = json_parser_new ();
   guint li = spanmark_test_offset_of (spanmark_annotation_set_get_text (set), "Li Wei", 0);
   JsonObject *root;
+  guint notified = 0;
 
-  /* A change is written by itself after the autosave delay. */
+  /* A change is written by itself after the autosave delay; the window's
+   * "dirty" says so both times. */
+  g_signal_connect_swapped (fixture->window, "notify::dirty", G_CALLBACK (count_cb), &notified);
   g_settings_set_uint (spanmark_settings_get_gsettings (spanmark_settings_get_default ()), "autosave-delay", 1);
   select_range (fixture, li, li + 6);
   activate (fixture, "win.tag", "OFFICIAL");
   g_assert_true (spanmark_window_get_dirty (fixture->window));
-  g_assert_cmpstr (gtk_label_get_text (fixture->window->save_state_label), ==, "Unsaved changes");
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpstr (named_text (fixture, "save-state"), ==, "Unsaved changes");
   g_assert_true (wait_for (saved, fixture->window));
-  g_assert_cmpstr (gtk_label_get_text (fixture->window->save_state_label), ==, "Saved");
+  g_assert_cmpuint (notified, ==, 2);
+  g_assert_cmpstr (named_text (fixture, "save-state"), ==, "Saved");
+  g_signal_handlers_disconnect_by_func (fixture->window, count_cb, &notified);
   root = read_saved (fixture, "emoji", parser);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "spans")), ==, 1);
 
@@ -461,7 +486,7 @@ test_external_change (Fixture       *fixture,
 
   select_range (fixture, li, li + 6);
   activate (fixture, "win.tag", "OFFICIAL");
-  g_signal_connect_swapped (fixture->window->monitor, "changed", G_CALLBACK (count_event_cb), &events);
+  g_signal_connect_swapped (spanmark_document_session_get_monitor (spanmark_window_get_session (fixture->window)), "changed", G_CALLBACK (count_event_cb), &events);
   activate (fixture, "win.save", NULL);
 
   /* Our own save (a temporary file renamed over the old one) is seen by
@@ -479,36 +504,19 @@ test_external_change (Fixture       *fixture,
   g_assert_no_error (error);
 
   g_assert_true (wait_for (external_change_seen, fixture->window));
-  g_assert_true (gtk_info_bar_get_revealed (fixture->window->changed_bar));
+  g_assert_true (gtk_info_bar_get_revealed (GTK_INFO_BAR (named (fixture, "changed-banner"))));
   /* Nothing unsaved here: the banner does not warn of losing changes;
    * once there are some, it does. */
-  g_assert_null (strstr (gtk_label_get_text (fixture->window->changed_label), "unsaved"));
+  g_assert_null (strstr (named_text (fixture, "changed-message"), "unsaved"));
   select_range (fixture, li, li + 6);
   activate (fixture, "win.tag", "PLACE");
-  g_assert_nonnull (strstr (gtk_label_get_text (fixture->window->changed_label), "unsaved"));
+  g_assert_nonnull (strstr (named_text (fixture, "changed-message"), "unsaved"));
 
   activate (fixture, "win.reload", NULL);
   g_assert_false (spanmark_window_get_external_change (fixture->window));
   set = spanmark_window_get_annotation_set (fixture->window);
   g_assert_cmpint (spanmark_annotation_set_get_status (set), ==, SPANMARK_STATUS_DONE);
   g_assert_cmpuint (spanmark_annotation_set_get_n_spans (set), ==, 1);
-}
-
-/* Whether a row of the document list shows @status. */
-static gboolean
-list_shows_status (Fixture    *fixture,
-                   const char *status)
-{
-  for (guint i = 0; i < fixture->window->rows->len; i++)
-    {
-      GtkWidget *row = g_ptr_array_index (fixture->window->rows, i);
-      GtkLabel *label = g_object_get_data (G_OBJECT (row), "status-label");
-
-      if (g_strcmp0 (gtk_label_get_text (label), status) == 0)
-        return TRUE;
-    }
-
-  return FALSE;
 }
 
 static void
@@ -530,12 +538,12 @@ test_read_only (Fixture       *fixture,
   set = spanmark_window_get_annotation_set (fixture->window);
   g_assert_nonnull (set);
   g_assert_true (spanmark_window_get_read_only (fixture->window));
-  g_assert_true (gtk_info_bar_get_revealed (fixture->window->read_only_bar));
-  g_assert_nonnull (strstr (gtk_label_get_text (fixture->window->read_only_label), "news.json"));
+  g_assert_true (gtk_info_bar_get_revealed (GTK_INFO_BAR (named (fixture, "read-only-banner"))));
+  g_assert_nonnull (strstr (named_text (fixture, "read-only-message"), "news.json"));
   /* The text is shown all the same. */
   g_assert_cmpuint (spanmark_annotation_set_get_length (set), >, 0);
   /* The document list says the file is unreadable, not "New". */
-  g_assert_true (list_shows_status (fixture, "Unreadable"));
+  g_assert_cmpstr (row_status (fixture, "news"), ==, "Unreadable");
 
   /* Nothing can change it, and nothing is written. */
   select_range (fixture, 0, 2);
@@ -550,7 +558,7 @@ test_read_only (Fixture       *fixture,
   /* Switching away does not write it either. */
   activate (fixture, "win.open-document", "emoji");
   g_assert_false (spanmark_window_get_read_only (fixture->window));
-  g_assert_false (gtk_info_bar_get_revealed (fixture->window->read_only_bar));
+  g_assert_false (gtk_info_bar_get_revealed (GTK_INFO_BAR (named (fixture, "read-only-banner"))));
 
   g_file_get_contents (path, &after, NULL, NULL);
   g_assert_cmpstr (after, ==, corrupt);
@@ -597,7 +605,6 @@ test_broken_entry (Fixture       *fixture,
   SpanmarkProject *project;
   SpanmarkDocument *emoji;
   const SpanmarkLabel *place;
-  GtkWidget *broken_row = NULL;
 
   edit_file (index, "\"id\": \"emoji\"", "\"documents/emoji.txt\"", "\"../emoji.txt\"");
   edit_file (index, "\"name\": \"PLACE\"", "\"color\": \"#", "\"color\": \"red\", \"x\": \"#");
@@ -621,24 +628,16 @@ test_broken_entry (Fixture       *fixture,
 
   /* The list names the broken one and says why. */
   g_assert_true (wait_for ((Condition) main_loop_idle, NULL));
-  for (guint i = 0; i < fixture->window->rows->len; i++)
-    {
-      GtkWidget *row = g_ptr_array_index (fixture->window->rows, i);
-
-      if (g_object_get_data (G_OBJECT (row), "document") == emoji)
-        broken_row = row;
-    }
-  g_assert_nonnull (broken_row);
-  g_assert_cmpstr (gtk_label_get_text (g_object_get_data (G_OBJECT (broken_row), "status-label")), ==, "Broken");
-  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (broken_row),
+  g_assert_cmpstr (row_status (fixture, "emoji"), ==, "Broken");
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (row_of (fixture, "emoji"))),
                             "documents[0] (id \"emoji\"): path \"../emoji.txt\" is outside the project folder"));
 
   /* Opened, it is read-only and empty, and the banner says why. */
   activate (fixture, "win.open-document", "emoji");
   g_assert_true (spanmark_window_get_document (fixture->window) == emoji);
   g_assert_true (spanmark_window_get_read_only (fixture->window));
-  g_assert_true (gtk_info_bar_get_revealed (fixture->window->read_only_bar));
-  g_assert_nonnull (strstr (gtk_label_get_text (fixture->window->read_only_label),
+  g_assert_true (gtk_info_bar_get_revealed (GTK_INFO_BAR (named (fixture, "read-only-banner"))));
+  g_assert_nonnull (strstr (named_text (fixture, "read-only-message"),
                             "path \"../emoji.txt\" is outside the project folder"));
   g_assert_cmpuint (spanmark_annotation_set_get_length (spanmark_window_get_annotation_set (fixture->window)), ==, 0);
   g_assert_false (spanmark_window_save (fixture->window, &error));
@@ -657,6 +656,8 @@ static void
 test_done_next (Fixture       *fixture,
                 gconstpointer  data)
 {
+  SpanmarkDocumentList *list = spanmark_window_get_document_list (fixture->window);
+  GListModel *shown = spanmark_document_list_get_shown (list);
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *root;
 
@@ -665,15 +666,15 @@ test_done_next (Fixture       *fixture,
   root = read_saved (fixture, "emoji", parser);
   g_assert_cmpstr (json_object_get_string_member (root, "status"), ==, "done");
   g_assert_true (wait_for ((Condition) main_loop_idle, NULL));
-  g_assert_cmpstr (gtk_label_get_text (fixture->window->progress_label), ==, "1 of 2 done");
+  g_assert_cmpstr (spanmark_document_list_get_progress (list), ==, "1 of 2 done");
 
-  /* The filter shows only done documents. */
-  gtk_drop_down_set_selected (fixture->window->filter_dropdown, 3);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->window->filter_model)), ==, 1);
-  gtk_drop_down_set_selected (fixture->window->filter_dropdown, 1);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->window->filter_model)), ==, 1);
-  gtk_drop_down_set_selected (fixture->window->filter_dropdown, 0);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->window->filter_model)), ==, 2);
+  /* The filter shows only done documents, or only new ones. */
+  spanmark_document_list_set_filter (list, SPANMARK_DOCUMENT_FILTER_DONE);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  spanmark_document_list_set_filter (list, SPANMARK_DOCUMENT_FILTER_NEW);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
+  spanmark_document_list_set_filter (list, SPANMARK_DOCUMENT_FILTER_ALL);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
 }
 
 /* Regression: the "Span removed" toast's Undo undoes the last step of
@@ -692,31 +693,31 @@ test_undo_toast (Fixture       *fixture,
   activate (fixture, "win.tag", "OFFICIAL");
   select_range (fixture, harbour, harbour + 12);
   activate (fixture, "win.tag", "PLACE");
-  g_assert_null (fixture->window->undo_toast);
+  g_assert_false (spanmark_window_has_toast (fixture->window, "Span removed"));
 
   activate (fixture, "win.delete-span", NULL);
   g_assert_null (find (set, harbour, harbour + 12, "PLACE"));
-  g_assert_nonnull (fixture->window->undo_toast);
+  g_assert_true (spanmark_window_has_toast (fixture->window, "Span removed"));
 
   /* Ctrl+Z brings the span back; the toast's Undo would now remove the
    * first tag, so the toast is gone. */
   activate (fixture, "win.undo", NULL);
   g_assert_nonnull (find (set, harbour, harbour + 12, "PLACE"));
-  g_assert_null (fixture->window->undo_toast);
+  g_assert_false (spanmark_window_has_toast (fixture->window, "Span removed"));
 
   /* Another edit after a removal dismisses it too. */
   activate (fixture, "win.delete-span", NULL);
-  g_assert_nonnull (fixture->window->undo_toast);
+  g_assert_true (spanmark_window_has_toast (fixture->window, "Span removed"));
   select_range (fixture, li, li + 6);
   activate (fixture, "win.tag", "PLACE");
-  g_assert_null (fixture->window->undo_toast);
+  g_assert_false (spanmark_window_has_toast (fixture->window, "Span removed"));
 
   /* And so does opening another document. */
   select_range (fixture, li, li + 6);
   activate (fixture, "win.delete-span", NULL);
-  g_assert_nonnull (fixture->window->undo_toast);
+  g_assert_true (spanmark_window_has_toast (fixture->window, "Span removed"));
   activate (fixture, "win.open-document", "news");
-  g_assert_null (fixture->window->undo_toast);
+  g_assert_false (spanmark_window_has_toast (fixture->window, "Span removed"));
 }
 
 /* Regression: Tab from a bare caret (a document just opened) skipped a
@@ -762,8 +763,8 @@ test_panes (Fixture       *fixture,
 {
   GtkRoot *root = GTK_ROOT (fixture->window);
   GtkWidget *text_view = GTK_WIDGET (spanmark_document_view_get_text_view (spanmark_window_get_document_view (fixture->window)));
-  GtkWidget *list = GTK_WIDGET (fixture->window->document_list);
-  GtkWidget *panel = gtk_stack_get_visible_child (fixture->window->panel_stack);
+  GtkWidget *list = GTK_WIDGET (spanmark_document_list_get_list_view (spanmark_window_get_document_list (fixture->window)));
+  GtkWidget *panel = GTK_WIDGET (spanmark_window_get_label_panel (fixture->window, "OFFICIAL"));
 
   g_assert_true (wait_for ((Condition) main_loop_idle, NULL));
   g_assert_true (gtk_root_get_focus (root) == text_view);
@@ -786,7 +787,7 @@ static void
 test_create_project (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *tmp = g_dir_make_tmp ("spanmark-create-XXXXXX", &error);
+  g_autofree char *tmp = spanmark_test_make_tmpdir ();
   g_autofree char *fixtures = g_test_build_filename (G_TEST_DIST, "app", "fixtures", NULL);
   g_autofree char *project_path = g_build_filename (tmp, "new", NULL);
   g_autoptr(GFile) dir = g_file_new_for_path (project_path);
@@ -806,6 +807,24 @@ test_create_project (void)
   g_assert_nonnull (spanmark_project_lookup_document (spanmark_window_get_project (window), "emoji"));
   g_assert_nonnull (spanmark_window_get_document (window));
 
+  /* A folder with nothing to import: said, and no project is made. */
+  {
+    g_autofree char *notes = g_build_filename (tmp, "notes", NULL);
+    g_autofree char *other_path = g_build_filename (tmp, "other", NULL);
+    g_autofree char *readme = g_build_filename (notes, "readme.md", NULL);
+    g_autoptr(GFile) notes_dir = g_file_new_for_path (notes);
+    g_autoptr(GFile) other = g_file_new_for_path (other_path);
+
+    spanmark_test_write_file (readme, "not a text\n", -1);
+    g_list_store_remove_all (files);
+    g_list_store_append (files, notes_dir);
+    g_assert_false (spanmark_window_create_project (window, other, G_LIST_MODEL (files), &error));
+    g_assert_error (error, SPANMARK_IMPORT_ERROR, SPANMARK_IMPORT_ERROR_FORMAT);
+    g_assert_false (g_file_query_exists (other, NULL));
+    g_assert_true (spanmark_window_get_project (window) != NULL);
+    g_clear_error (&error);
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   wait_for (main_loop_idle, NULL);
   g_assert_finalize_object (window);
@@ -819,7 +838,7 @@ static void
 test_open_not_a_project (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *tmp = g_dir_make_tmp ("spanmark-notproject-XXXXXX", &error);
+  g_autofree char *tmp = spanmark_test_make_tmpdir ();
   g_autofree char *text = NULL;
   g_autofree char *gone = NULL;
   g_autoptr(GFile) dir = NULL;
@@ -864,7 +883,7 @@ test_accessible_labels (Fixture       *fixture,
 
   gtk_test_accessible_assert_property (spanmark_document_view_get_text_view (view),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Document text");
-  gtk_test_accessible_assert_property (fixture->window->document_list,
+  gtk_test_accessible_assert_property (spanmark_document_list_get_list_view (spanmark_window_get_document_list (fixture->window)),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Documents");
 }
 
@@ -880,6 +899,9 @@ test_help_overlay (void)
     "<Control>Return", "<Control>f", "<Control>g", "<Control>s", "<Control>o",
     "<Control>n", "<Control>e", "<Control>question", "<Control>q", "<Control>comma", "F6", "<Shift>F6",
     "<Alt>Left <Alt>Right", "<Alt><Shift>Left <Alt><Shift>Right", "<Control><Shift>Return",
+    /* Review mode. */
+    "<Control>r", "<Alt>1...<Alt>9", "a", "x", "bracketright", "bracketleft", "n", "<Shift>n",
+    "<Shift>a", "<Alt><Shift>1...<Alt><Shift>9",
   };
 
   for (GSList *l = objects; l != NULL; l = l->next)

@@ -11,7 +11,6 @@
 #include "app-test-util.h"
 #include "spanmark-import.h"
 #include "spanmark-settings.h"
-#include "spanmark-window-private.h"
 #include "window-test-fixture.h"
 
 gboolean
@@ -53,14 +52,10 @@ fixture_setup (Fixture       *fixture,
   g_settings_reset (settings, "font-size");
   g_settings_reset (settings, "line-spacing");
 
-  fixture->tmp = g_dir_make_tmp ("spanmark-window-XXXXXX", &error);
-  g_assert_no_error (error);
   /* A folder name that is not valid Pango markup: messages that name
    * files must reach the screen as plain text. */
-  fixture->project_path = g_build_filename (fixture->tmp, "a&b <project>", NULL);
+  fixture->tmp = spanmark_test_make_project ("a&b <project>", "Fixture", &fixture->project_path, &project);
   dir = g_file_new_for_path (fixture->project_path);
-  project = spanmark_project_create (dir, "Fixture", &error);
-  g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       g_autofree char *path = g_test_build_filename (G_TEST_DIST, "app", "fixtures", names[i], NULL);
@@ -136,14 +131,74 @@ read_saved (Fixture    *fixture,
   return json_node_get_object (json_parser_get_root (parser));
 }
 
+SpanmarkDocumentRow *
+row_of (Fixture    *fixture,
+        const char *doc_id)
+{
+  SpanmarkProject *project = spanmark_window_get_project (fixture->window);
+  SpanmarkDocument *document = spanmark_project_lookup_document (project, doc_id);
+  SpanmarkDocumentRow *row;
+
+  g_assert_nonnull (document);
+  row = spanmark_document_list_get_row (spanmark_window_get_document_list (fixture->window), document);
+  g_assert_nonnull (row);
+
+  return row;
+}
+
+const char *
+row_status (Fixture    *fixture,
+            const char *doc_id)
+{
+  return spanmark_document_row_get_status_text (row_of (fixture, doc_id));
+}
+
+GtkWidget *
+named (Fixture    *fixture,
+       const char *name)
+{
+  return spanmark_test_find_named (GTK_WIDGET (fixture->window), name);
+}
+
+const char *
+named_text (Fixture    *fixture,
+            const char *name)
+{
+  return spanmark_test_label_text (GTK_WIDGET (fixture->window), name);
+}
+
+GtkWidget *
+search_entry (Fixture *fixture)
+{
+  return named (fixture, "search-entry");
+}
+
+void
+search_for (Fixture    *fixture,
+            const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (search_entry (fixture)), text);
+  g_signal_emit_by_name (search_entry (fixture), "search-changed");
+}
+
 gboolean
 press (Fixture         *fixture,
        guint            keyval,
        GdkModifierType  state)
 {
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (fixture->window));
+  GtkEventController *keys = NULL;
   gboolean handled = FALSE;
 
-  g_signal_emit_by_name (fixture->window->key_controller, "key-pressed", keyval, 0, state, &handled);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (controller), "spanmark-keys") == 0)
+        keys = controller;
+    }
+  g_assert_nonnull (keys);
+  g_signal_emit_by_name (keys, "key-pressed", keyval, 0, state, &handled);
 
   return handled;
 }

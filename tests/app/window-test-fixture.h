@@ -50,6 +50,23 @@ const SpanmarkSpan *find             (SpanmarkAnnotationSet  *set,
 JsonObject         *read_saved       (Fixture                *fixture,
                                       const char             *doc_id,
                                       JsonParser             *parser);
+/* The document list's row showing @doc_id (there must be one), and what
+ * its status says. */
+SpanmarkDocumentRow *row_of          (Fixture                *fixture,
+                                      const char             *doc_id);
+const char         *row_status       (Fixture                *fixture,
+                                      const char             *doc_id);
+/* The window's widget named @name (see spanmark-window.h), and the text
+ * of such a label. */
+GtkWidget          *named            (Fixture                *fixture,
+                                      const char             *name);
+const char         *named_text       (Fixture                *fixture,
+                                      const char             *name);
+/* The search entry, and typing @text into it (as the entry says once the
+ * typing pauses). */
+GtkWidget          *search_entry     (Fixture                *fixture);
+void                search_for       (Fixture                *fixture,
+                                      const char             *text);
 /* A key press through the window's key handler; whether it was handled. */
 gboolean            press            (Fixture                *fixture,
                                       guint                   keyval,

@@ -11,8 +11,6 @@
 #include <string.h>
 #include <sys/wait.h>
 
-#include <glib/gstdio.h>
-
 #include "cli-test-util.h"
 #include "spanmark-core.h"
 
@@ -59,132 +57,9 @@ cli_run (const char  *cwd,
 }
 
 char *
-cli_make_tmpdir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("spanmark-cli-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-void
-cli_rm_rf (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          cli_rm_rf (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
-
-char *
 cli_fixture (const char *name)
 {
   return g_test_build_filename (G_TEST_DIST, "cli", "fixtures", name, NULL);
-}
-
-void
-cli_copy_tree (const char *from,
-               const char *to)
-{
-  if (g_file_test (from, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GDir) dir = g_dir_open (from, 0, NULL);
-      const char *name;
-
-      g_assert_nonnull (dir);
-      g_assert_cmpint (g_mkdir_with_parents (to, 0755), ==, 0);
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *a = g_build_filename (from, name, NULL);
-          g_autofree char *b = g_build_filename (to, name, NULL);
-
-          cli_copy_tree (a, b);
-        }
-    }
-  else
-    {
-      g_autofree char *data = NULL;
-      g_autoptr(GError) error = NULL;
-      gsize len = 0;
-
-      g_file_get_contents (from, &data, &len, &error);
-      g_assert_no_error (error);
-      g_file_set_contents (to, data, len, &error);
-      g_assert_no_error (error);
-    }
-}
-
-static void
-snapshot_into (const char *root,
-               const char *rel,
-               GPtrArray  *lines)
-{
-  g_autofree char *path = g_build_filename (root, rel, NULL);
-
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      g_ptr_array_add (lines, g_strdup_printf ("%s/", rel));
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (rel, name, NULL);
-
-          snapshot_into (root, child, lines);
-        }
-    }
-  else
-    {
-      g_autofree char *data = NULL;
-      g_autofree char *sum = NULL;
-      gsize len = 0;
-
-      g_file_get_contents (path, &data, &len, NULL);
-      sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
-      g_ptr_array_add (lines, g_strdup_printf ("%s %s", rel, sum));
-    }
-}
-
-static int
-compare_lines (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-char *
-cli_snapshot (const char *path)
-{
-  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
-
-  snapshot_into (path, ".", lines);
-  g_ptr_array_sort (lines, compare_lines);
-  g_ptr_array_add (lines, NULL);
-  return g_strjoinv ("\n", (char **) lines->pdata);
-}
-
-char *
-cli_read_file (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *data = NULL;
-
-  g_file_get_contents (path, &data, NULL, &error);
-  g_assert_no_error (error);
-  return data;
 }
 
 JsonNode *
@@ -227,31 +102,6 @@ cli_assert_spans (const char    *dir,
     }
 }
 
-char *
-cli_copy_sample (void)
-{
-  g_autofree char *sample = g_test_build_filename (G_TEST_DIST, "..", "data", "sample", NULL);
-  char *tmp = cli_make_tmpdir ();
-  g_autofree char *copy = g_build_filename (tmp, "sample", NULL);
-
-  cli_copy_tree (sample, copy);
-  return tmp;
-}
-
-void
-cli_replace_in_file (const char *path,
-                     const char *from,
-                     const char *to)
-{
-  g_autofree char *data = cli_read_file (path);
-  g_autoptr(GString) string = g_string_new (data);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_cmpuint (g_string_replace (string, from, to, 1), ==, 1);
-  g_file_set_contents (path, string->str, string->len, &error);
-  g_assert_no_error (error);
-}
-
 void
 cli_make_project (const char         *tmp,
                   const char * const *docs)
@@ -272,8 +122,7 @@ cli_make_project (const char         *tmp,
       g_autofree char *name = g_strconcat (docs[i], ".txt", NULL);
       g_autofree char *path = g_build_filename (tmp, name, NULL);
 
-      g_file_set_contents (path, docs[i + 1], -1, &error);
-      g_assert_no_error (error);
+      spanmark_test_write_file (path, docs[i + 1], -1);
       g_ptr_array_add (argv, g_steal_pointer (&name));
     }
   g_ptr_array_add (argv, NULL);

@@ -8,6 +8,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "spanmark-test-util.h"
+
 G_BEGIN_DECLS
 
 /* Runs $SPANMARK_CLI with the NULL-terminated arguments in @cwd and
@@ -17,27 +19,10 @@ int         cli_run           (const char  *cwd,
                                char       **out,
                                char       **err,
                                ...) G_GNUC_NULL_TERMINATED;
-/* A new temporary folder; remove it with cli_rm_rf(). */
-char       *cli_make_tmpdir   (void);
-void        cli_rm_rf         (const char  *path);
 /* tests/cli/fixtures/NAME in the source tree. */
 char       *cli_fixture       (const char  *name);
-/* Copies a folder tree. */
-void        cli_copy_tree     (const char  *from,
-                               const char  *to);
-/* Every file under @path with the SHA-256 of its contents, sorted: two
- * equal snapshots mean nothing in the folder changed. */
-char       *cli_snapshot      (const char  *path);
-/* A copy of data/sample in a new temporary folder, as "sample"; returns
- * the folder. */
-char       *cli_copy_sample   (void);
-/* Replaces the first @from in the file @path by @to (asserting there is one). */
-void        cli_replace_in_file (const char *path,
-                                 const char *from,
-                                 const char *to);
 /* Parses a JSON file (asserting it is valid); free with json_node_unref. */
 JsonNode   *cli_read_json     (const char  *path);
-char       *cli_read_file     (const char  *path);
 
 typedef struct
 {

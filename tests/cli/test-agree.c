@@ -19,7 +19,7 @@
 static char *
 make_golden (void)
 {
-  char *tmp = cli_make_tmpdir ();
+  char *tmp = spanmark_test_make_tmpdir ();
   const char *docs[] = { "d1", "abcdefghijkl", "d2", "车俊到杭州。\n", NULL };
   g_autofree char *dir = g_build_filename (tmp, "p", NULL);
 
@@ -144,7 +144,7 @@ test_json (void)
   g_assert_true (json_object_has_member (agreement, "alpha"));
   g_assert_false (json_object_has_member (agreement, "documents"));
 
-  cli_rm_rf (tmp);
+  spanmark_test_remove_tree (tmp);
 }
 
 static void
@@ -170,7 +170,7 @@ test_status_done (void)
   assert_null (pair, "span_f1", "no-documents");
   assert_null (agreement, "fleiss_kappa", "no-documents");
 
-  cli_rm_rf (tmp);
+  spanmark_test_remove_tree (tmp);
 }
 
 static void
@@ -209,7 +209,7 @@ test_by_document (void)
   g_assert_nonnull (strstr (text, "\nd1 "));
   g_assert_true (strstr (text, "\nd1 ") < strstr (text, "\nd2 "));
 
-  cli_rm_rf (tmp);
+  spanmark_test_remove_tree (tmp);
 }
 
 static void
@@ -227,7 +227,7 @@ test_text (void)
   g_assert_null (strstr (out, "nan"));
   g_assert_null (strstr (out, "b ·"));
 
-  cli_rm_rf (tmp);
+  spanmark_test_remove_tree (tmp);
 }
 
 /* _curated is not an annotator unless it is named. */
@@ -259,7 +259,7 @@ test_curated (void)
     assert_double (pair, "kappa", 1.0);
   }
 
-  cli_rm_rf (tmp);
+  spanmark_test_remove_tree (tmp);
 }
 
 static void
@@ -282,13 +282,13 @@ assert_usage_error (const char *tmp,
     args[n++] = arg;
   va_end (ap);
 
-  before = cli_snapshot (dir);
+  before = spanmark_test_snapshot_tree (dir);
   g_assert_cmpint (cli_run (tmp, &out, &err, args[0], args[1], args[2], args[3], args[4], args[5], NULL),
                    ==, 2);
   g_assert_nonnull (strstr (err, expected));
   g_assert_nonnull (strstr (err, "--help"));
   g_assert_cmpstr (out, ==, "");
-  after = cli_snapshot (dir);
+  after = spanmark_test_snapshot_tree (dir);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -310,14 +310,14 @@ test_usage_errors (void)
   g_assert_nonnull (strstr (help, "--annotators"));
   g_assert_nonnull (strstr (help, "an annotator without annotations"));
 
-  cli_rm_rf (tmp);
+  spanmark_test_remove_tree (tmp);
 }
 
 /* A project with one annotator has nobody to compare. */
 static void
 test_one_annotator (void)
 {
-  g_autofree char *tmp = cli_make_tmpdir ();
+  g_autofree char *tmp = spanmark_test_make_tmpdir ();
   const char *docs[] = { "d1", "abc", NULL };
   g_autofree char *dir = g_build_filename (tmp, "p", NULL);
   g_autofree char *err = NULL;
@@ -328,7 +328,7 @@ test_one_annotator (void)
   g_assert_cmpint (cli_run (tmp, NULL, &err, "agree", "p", NULL), ==, 2);
   g_assert_nonnull (strstr (err, "at least two annotators, and there is only “alice”"));
 
-  cli_rm_rf (tmp);
+  spanmark_test_remove_tree (tmp);
 }
 
 /* An annotator with a folder but no files, and empty documents: the
@@ -336,7 +336,7 @@ test_one_annotator (void)
 static void
 test_no_files (void)
 {
-  g_autofree char *tmp = cli_make_tmpdir ();
+  g_autofree char *tmp = spanmark_test_make_tmpdir ();
   const char *docs[] = { "d1", " \n", "d2", "ab", NULL };
   g_autofree char *dir = g_build_filename (tmp, "p", NULL);
   g_autofree char *carol = g_build_filename (dir, "annotations", "carol", NULL);
@@ -361,7 +361,7 @@ test_no_files (void)
   g_assert_null (strstr (out, "nan"));
   g_assert_null (strstr (out, "NaN"));
 
-  cli_rm_rf (tmp);
+  spanmark_test_remove_tree (tmp);
 }
 
 /* A file that does not load: exit 1, the message names it and the
@@ -405,15 +405,15 @@ test_bad_file (void)
       g_file_set_contents (path, data->str, data->len, &error);
       g_assert_no_error (error);
 
-      before = cli_snapshot (dir);
+      before = spanmark_test_snapshot_tree (dir);
       g_assert_cmpint (cli_run (tmp, &out, &err, "agree", "p", "--json", NULL), ==, 1);
       g_assert_nonnull (strstr (err, cases[i].expected));
       g_assert_cmpstr (out, ==, "");
-      after = cli_snapshot (dir);
+      after = spanmark_test_snapshot_tree (dir);
       g_assert_cmpstr (before, ==, after);
     }
 
-  cli_rm_rf (tmp);
+  spanmark_test_remove_tree (tmp);
 }
 
 /* The fast reader and the project's loader give the same figures. */
@@ -430,7 +430,7 @@ test_slow_path (void)
   g_unsetenv ("SPANMARK_EXPORT_SLOW");
   g_assert_cmpstr (fast, ==, slow);
 
-  cli_rm_rf (tmp);
+  spanmark_test_remove_tree (tmp);
 }
 
 int

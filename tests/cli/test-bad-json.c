@@ -60,7 +60,7 @@ static void
 test_bad_file (gconstpointer data)
 {
   const BadFile *bad = data;
-  g_autofree char *tmp = cli_copy_sample ();
+  g_autofree char *tmp = spanmark_test_make_project ("sample", NULL, NULL, NULL);
   g_autofree char *path = g_build_filename (tmp, bad->file, NULL);
   g_autofree char *project = g_build_filename (tmp, "sample", NULL);
   g_autofree char *before = NULL;
@@ -69,25 +69,27 @@ test_bad_file (gconstpointer data)
   char *err = NULL;
   int status;
 
-  cli_replace_in_file (path, bad->find, bad->replace);
-  before = cli_snapshot (project);
+  spanmark_test_replace_in_file (path, bad->find, bad->replace);
+  before = spanmark_test_snapshot_tree (project);
 
   status = cli_run (tmp, NULL, &err, "validate", "sample", NULL);
   assert_refused (bad, status, g_steal_pointer (&err));
   status = cli_run (tmp, NULL, &err, "stats", "sample", NULL);
   assert_refused (bad, status, g_steal_pointer (&err));
-  status = cli_run (tmp, NULL, &err, "export", "sample", "--format", "jsonl", "-o", out, NULL);
+  /* The sample has three annotators' work: the export names the one. */
+  status = cli_run (tmp, NULL, &err, "export", "sample", "--annotator", "sample", "--format", "jsonl", "-o", out, NULL);
   assert_refused (bad, status, g_steal_pointer (&err));
   /* Regression: the status peek read the first of two "status" (or any
    * status from a broken file) and export skipped or took the document. */
-  status = cli_run (tmp, NULL, &err, "export", "sample", "--format", "jsonl", "--status", "done", "-o", out, NULL);
+  status = cli_run (tmp, NULL, &err, "export", "sample", "--annotator", "sample", "--format", "jsonl", "--status", "done",
+                    "-o", out, NULL);
   assert_refused (bad, status, g_steal_pointer (&err));
 
-  after = cli_snapshot (project);
+  after = spanmark_test_snapshot_tree (project);
   g_assert_cmpstr (before, ==, after);
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 
-  cli_rm_rf (tmp);
+  spanmark_test_remove_tree (tmp);
 }
 
 /* JSON lines that json-glib would take: the line and column are named
@@ -112,7 +114,7 @@ test_import_jsonl (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *tmp = cli_make_tmpdir ();
+      g_autofree char *tmp = spanmark_test_make_tmpdir ();
       g_autofree char *project = g_build_filename (tmp, "p", NULL);
       g_autofree char *jsonl = g_build_filename (tmp, "bad.jsonl", NULL);
       g_autofree char *data = g_strconcat ("{\"id\": \"good\", \"text\": \"fine\"}\n", cases[i].line, "\n", NULL);
@@ -124,16 +126,16 @@ test_import_jsonl (void)
       g_assert_cmpint (cli_run (tmp, NULL, NULL, "init", "p", NULL), ==, 0);
       g_file_set_contents (jsonl, data, -1, &error);
       g_assert_no_error (error);
-      before = cli_snapshot (project);
+      before = spanmark_test_snapshot_tree (project);
 
       g_assert_cmpint (cli_run (tmp, NULL, &err, "import", "p", "bad.jsonl", NULL), ==, 1);
       g_assert_nonnull (strstr (err, cases[i].message));
       g_assert_nonnull (strstr (err, "nothing was imported"));
       g_assert_null (strstr (err, "<data>"));
-      after = cli_snapshot (project);
+      after = spanmark_test_snapshot_tree (project);
       g_assert_cmpstr (before, ==, after);
 
-      cli_rm_rf (tmp);
+      spanmark_test_remove_tree (tmp);
     }
 }
 
@@ -144,7 +146,7 @@ test_import_jsonl (void)
 static void
 test_broken_entry (void)
 {
-  g_autofree char *tmp = cli_copy_sample ();
+  g_autofree char *tmp = spanmark_test_make_project ("sample", NULL, NULL, NULL);
   g_autofree char *index = g_build_filename (tmp, "sample", "spanmark.json", NULL);
   g_autofree char *project = g_build_filename (tmp, "sample", NULL);
   g_autofree char *txt = g_build_filename (tmp, "new.txt", NULL);
@@ -155,11 +157,11 @@ test_broken_entry (void)
   g_autoptr(GError) error = NULL;
   const char *entry = "spanmark.json: documents[4] (id \"yunlan-005\"): path \"../../etc/passwd\" is outside the project folder";
 
-  cli_replace_in_file (index, "\"documents/yunlan-005.txt\"", "\"../../etc/passwd\"");
-  cli_replace_in_file (index, "\"color\": \"#2ec27e\"", "\"color\": \"red\"");
+  spanmark_test_replace_in_file (index, "\"documents/yunlan-005.txt\"", "\"../../etc/passwd\"");
+  spanmark_test_replace_in_file (index, "\"color\": \"#2ec27e\"", "\"color\": \"red\"");
   g_file_set_contents (txt, "A new text.\n", -1, &error);
   g_assert_no_error (error);
-  before = cli_snapshot (project);
+  before = spanmark_test_snapshot_tree (project);
 
   g_assert_cmpint (cli_run (tmp, NULL, &err, "validate", "sample", NULL), ==, 1);
   g_assert_nonnull (strstr (err, entry));
@@ -172,7 +174,8 @@ test_broken_entry (void)
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (cli_run (tmp, NULL, &err, "export", "sample", "--format", "jsonl", "-o", "out.jsonl", NULL), ==, 1);
+  g_assert_cmpint (cli_run (tmp, NULL, &err, "export", "sample", "--annotator", "sample", "--format", "jsonl",
+                            "-o", "out.jsonl", NULL), ==, 1);
   g_assert_nonnull (strstr (err, entry));
   g_clear_pointer (&err, g_free);
 
@@ -181,10 +184,10 @@ test_broken_entry (void)
                                  "(the first: labels[1] (name \"PLACE\"): color \"red\" is not a colour of the form #rrggbb)"));
   g_assert_nonnull (strstr (err, "nothing was imported"));
 
-  after = cli_snapshot (project);
+  after = spanmark_test_snapshot_tree (project);
   g_assert_cmpstr (before, ==, after);
 
-  cli_rm_rf (tmp);
+  spanmark_test_remove_tree (tmp);
 }
 
 /* Regression: "Error opening file /…/spanmark.json: No such file or
@@ -192,7 +195,7 @@ test_broken_entry (void)
 static void
 test_not_a_project (void)
 {
-  g_autofree char *tmp = cli_make_tmpdir ();
+  g_autofree char *tmp = spanmark_test_make_tmpdir ();
   g_autofree char *folder = g_build_filename (tmp, "texts", NULL);
   g_autofree char *err = NULL;
 
@@ -210,7 +213,7 @@ test_not_a_project (void)
   g_assert_nonnull (strstr (err, "/gone: there is no such folder"));
   g_assert_null (strstr (err, "Error opening"));
 
-  cli_rm_rf (tmp);
+  spanmark_test_remove_tree (tmp);
 }
 
 int

@@ -99,7 +99,7 @@ test_usage_errors (void)
 static void
 test_init (void)
 {
-  g_autofree char *tmp = cli_make_tmpdir ();
+  g_autofree char *tmp = spanmark_test_make_tmpdir ();
   g_autofree char *dir = g_build_filename (tmp, "my corpus", NULL);
   g_autofree char *index = g_build_filename (dir, "spanmark.json", NULL);
   g_autofree char *documents = g_build_filename (dir, "documents", NULL);
@@ -130,11 +130,11 @@ test_init (void)
   g_clear_pointer (&err, g_free);
 
   /* A second init over the project fails and changes nothing. */
-  before = cli_snapshot (dir);
+  before = spanmark_test_snapshot_tree (dir);
   g_assert_cmpint (cli_run (tmp, &out, &err, "init", "my corpus", "--name", "Other", NULL), ==, 1);
   g_assert_nonnull (strstr (err, "my corpus"));
   g_assert_nonnull (strstr (err, "already"));
-  after = cli_snapshot (dir);
+  after = spanmark_test_snapshot_tree (dir);
   g_assert_cmpstr (before, ==, after);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
@@ -163,7 +163,7 @@ test_init (void)
     g_assert_false (g_file_test (file, G_FILE_TEST_EXISTS));
   }
 
-  cli_rm_rf (tmp);
+  spanmark_test_remove_tree (tmp);
 }
 
 int

@@ -18,7 +18,7 @@
 static char *
 make_project (void)
 {
-  char *tmp = cli_make_tmpdir ();
+  char *tmp = spanmark_test_make_tmpdir ();
   const char *docs[] = { "d1", "abcdefghijkl", "d2", "车俊到杭州市。\n", "d3", "nobody", NULL };
   g_autofree char *dir = g_build_filename (tmp, "p", NULL);
 
@@ -86,7 +86,7 @@ test_creates (void)
   g_assert_false (json_object_has_member (json_object_get_object_member (span, "attrs"), "note"));
   g_assert_cmpint (cli_run (tmp, NULL, NULL, "validate", "p", NULL), ==, 0);
 
-  cli_rm_rf (tmp);
+  spanmark_test_remove_tree (tmp);
 }
 
 /* A curated file is a reviewer's work: kept, byte for byte, unless
@@ -104,12 +104,12 @@ test_never_overwrites (void)
   const CliSpan reviewed[] = { { 0, 1, "OFFICIAL", "a" } };
 
   cli_write_annotations (dir, "_curated", "d1", "reviewed", "OFFICIAL 0 1");
-  before = cli_read_file (d1);
+  before = spanmark_test_read_file (d1, NULL);
 
   g_assert_cmpint (cli_run (tmp, &out, NULL, "curate", "p", "--annotators", "a,b,c", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "d1: kept: it has a curated version already (--replace starts it again)\n"));
   g_assert_nonnull (strstr (out, "documents kept: 1;"));
-  after = cli_read_file (d1);
+  after = spanmark_test_read_file (d1, NULL);
   g_assert_cmpstr (before, ==, after);
   cli_assert_spans (dir, "_curated", "d1", reviewed, 1);
 
@@ -120,10 +120,10 @@ test_never_overwrites (void)
   g_assert_nonnull (strstr (replaced, "d1 (replaced): 5 spans agreed, 2 conflicts left\n"));
   g_assert_null (strstr (replaced, "d2"));
   g_clear_pointer (&after, g_free);
-  after = cli_read_file (d1);
+  after = spanmark_test_read_file (d1, NULL);
   g_assert_cmpstr (before, !=, after);
 
-  cli_rm_rf (tmp);
+  spanmark_test_remove_tree (tmp);
 }
 
 static void
@@ -143,7 +143,7 @@ test_documents (void)
   g_assert_false (g_file_test (d1, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (d2, G_FILE_TEST_EXISTS));
 
-  cli_rm_rf (tmp);
+  spanmark_test_remove_tree (tmp);
 }
 
 static void
@@ -153,7 +153,7 @@ assert_fails (const char *tmp,
               ...)
 {
   g_autofree char *dir = g_build_filename (tmp, "p", NULL);
-  g_autofree char *before = cli_snapshot (dir);
+  g_autofree char *before = spanmark_test_snapshot_tree (dir);
   g_autofree char *after = NULL;
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
@@ -173,7 +173,7 @@ assert_fails (const char *tmp,
   if (status == 2)
     g_assert_nonnull (strstr (err, "--help"));
   g_assert_cmpstr (out, ==, "");
-  after = cli_snapshot (dir);
+  after = spanmark_test_snapshot_tree (dir);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -200,7 +200,7 @@ test_usage_errors (void)
   g_assert_nonnull (strstr (help, "--min-agree"));
   g_assert_nonnull (strstr (help, "never overwritten"));
 
-  cli_rm_rf (tmp);
+  spanmark_test_remove_tree (tmp);
 }
 
 /* Bad files: exit 1 naming the file, nothing written at all. */
@@ -210,7 +210,7 @@ test_bad_files (void)
   g_autofree char *tmp = make_project ();
   g_autofree char *dir = g_build_filename (tmp, "p", NULL);
   g_autofree char *b_d2 = g_build_filename (dir, "annotations", "b", "d2.json", NULL);
-  g_autofree char *good = cli_read_file (b_d2);
+  g_autofree char *good = spanmark_test_read_file (b_d2, NULL);
   g_autofree char *d1 = curated_path (tmp, "d1");
   g_autoptr(GError) error = NULL;
 
@@ -227,7 +227,7 @@ test_bad_files (void)
   g_assert_no_error (error);
   assert_fails (tmp, 1, "annotations/_curated/d1.json: ", "p", "--annotators", "a,b,c", "--replace", NULL);
 
-  cli_rm_rf (tmp);
+  spanmark_test_remove_tree (tmp);
 }
 
 /* What a reviewer does next: validate, agree with the curated version,
@@ -245,7 +245,7 @@ test_then_export (void)
   g_assert_cmpint (cli_run (tmp, &agree, NULL, "agree", "p", "--annotators", "a,_curated", NULL), ==, 0);
   g_assert_nonnull (strstr (agree, "a · _curated"));
 
-  cli_rm_rf (tmp);
+  spanmark_test_remove_tree (tmp);
 }
 
 /* Killed at any moment, curate leaves every file whole: the project
@@ -253,7 +253,7 @@ test_then_export (void)
 static void
 test_killed (void)
 {
-  g_autofree char *tmp = cli_make_tmpdir ();
+  g_autofree char *tmp = spanmark_test_make_tmpdir ();
   g_autofree char *dir = g_build_filename (tmp, "p", NULL);
   g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GRand) rand = g_rand_new ();
@@ -301,7 +301,7 @@ test_killed (void)
   g_assert_nonnull (strstr (out, "Curated 30 documents"));
   g_assert_cmpint (cli_run (tmp, NULL, NULL, "validate", "p", NULL), ==, 0);
 
-  cli_rm_rf (tmp);
+  spanmark_test_remove_tree (tmp);
 }
 
 int

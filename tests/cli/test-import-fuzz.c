@@ -28,7 +28,7 @@ new_project (const char *tmp,
 static void
 test_api (void)
 {
-  g_autofree char *tmp = cli_make_tmpdir ();
+  g_autofree char *tmp = spanmark_test_make_tmpdir ();
   g_autoptr(SpanmarkProject) project = new_project (tmp, "p");
   g_autofree char *mixed = cli_fixture ("mixed.txt");
   g_autofree char *news = cli_fixture ("brat/news.txt");
@@ -78,7 +78,7 @@ test_api (void)
 
   g_assert_true (spanmark_project_save (project, &error));
   g_assert_no_error (error);
-  cli_rm_rf (tmp);
+  spanmark_test_remove_tree (tmp);
 }
 
 /* Changes a few bytes of @data the way broken files differ from good
@@ -125,7 +125,7 @@ fuzz_one (const char *tmp,
           const char *companion)
 {
   g_autofree char *path = cli_fixture (fixture);
-  g_autofree char *original = cli_read_file (path);
+  g_autofree char *original = spanmark_test_read_file (path, NULL);
   g_autoptr(GString) data = g_string_new (original);
   g_autofree char *folder = g_strdup_printf ("%s/in-%u", tmp, round);
   g_autofree char *target = g_build_filename (folder, name, NULL);
@@ -142,7 +142,7 @@ fuzz_one (const char *tmp,
   if (companion != NULL)
     {
       g_autofree char *cpath = cli_fixture (companion);
-      g_autofree char *cdata = cli_read_file (cpath);
+      g_autofree char *cdata = spanmark_test_read_file (cpath, NULL);
       g_autofree char *cbase = g_path_get_basename (cpath);
       g_autofree char *ctarget = g_build_filename (folder, cbase, NULL);
 
@@ -197,7 +197,7 @@ fuzz_one (const char *tmp,
 static void
 test_fuzz (void)
 {
-  g_autofree char *tmp = cli_make_tmpdir ();
+  g_autofree char *tmp = spanmark_test_make_tmpdir ();
   guint rounds = g_test_slow () ? 2000 : 150;
 
   for (guint i = 0; i < rounds; i++)
@@ -221,7 +221,7 @@ test_fuzz (void)
 
   g_test_message ("%u mutated files accepted, %u refused", n_accepted, n_refused);
   g_assert_cmpuint (n_refused, >, 0);
-  cli_rm_rf (tmp);
+  spanmark_test_remove_tree (tmp);
 }
 
 int

@@ -14,7 +14,7 @@
 static char *
 new_project (char **project)
 {
-  char *tmp = cli_make_tmpdir ();
+  char *tmp = spanmark_test_make_tmpdir ();
 
   *project = g_build_filename (tmp, "p", NULL);
   g_assert_cmpint (cli_run (tmp, NULL, NULL, "init", "p", NULL), ==, 0);
@@ -35,7 +35,7 @@ assert_text (const char *project,
 {
   g_autofree char *name = g_strconcat (doc, ".txt", NULL);
   g_autofree char *path = g_build_filename (project, "documents", name, NULL);
-  g_autofree char *text = cli_read_file (path);
+  g_autofree char *text = spanmark_test_read_file (path, NULL);
 
   g_assert_cmpstr (text, ==, expected);
 }
@@ -112,7 +112,7 @@ test_txt (void)
   g_assert_false (has_annotations (project, "imported", "mixed"));
   assert_validates (project);
 
-  cli_rm_rf (tmp);
+  spanmark_test_remove_tree (tmp);
 }
 
 static void
@@ -184,7 +184,7 @@ test_spacy (void)
   }
 
   assert_validates (project);
-  cli_rm_rf (tmp);
+  spanmark_test_remove_tree (tmp);
 }
 
 static void
@@ -217,7 +217,7 @@ test_doccano (void)
   assert_text (project, "doccano-3", "前言\n顾晓岚");
 
   assert_validates (project);
-  cli_rm_rf (tmp);
+  spanmark_test_remove_tree (tmp);
 }
 
 static void
@@ -278,7 +278,7 @@ test_brat (void)
   g_assert_cmpstr (json_object_get_string_member (attrs, "note"), ==, "地级市");
 
   assert_validates (project);
-  cli_rm_rf (tmp);
+  spanmark_test_remove_tree (tmp);
 }
 
 /* Runs an import that must fail: exit 1, every @needle in stderr, and
@@ -290,7 +290,7 @@ assert_import_fails (const char  *tmp,
                      ...)
 {
   g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autofree char *before = cli_snapshot (project);
+  g_autofree char *before = spanmark_test_snapshot_tree (project);
   g_autofree char *after = NULL;
   g_autofree char *err = NULL;
   g_autofree char *out = NULL;
@@ -315,7 +315,7 @@ assert_import_fails (const char  *tmp,
       g_assert_nonnull (strstr (err, needles[i]));
     }
 
-  after = cli_snapshot (project);
+  after = spanmark_test_snapshot_tree (project);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -325,13 +325,9 @@ write_file (const char *tmp,
             const char *data,
             gssize      len)
 {
-  g_autoptr(GError) error = NULL;
   char *path = g_build_filename (tmp, name, NULL);
-  g_autofree char *dir = g_path_get_dirname (path);
 
-  g_mkdir_with_parents (dir, 0755);
-  g_file_set_contents (path, data, len, &error);
-  g_assert_no_error (error);
+  spanmark_test_write_file (path, data, len);
   return path;
 }
 
@@ -406,7 +402,7 @@ test_bad_input (void)
   (void) brat_ann;
   (void) brat2_ann;
   (void) brat3_ann;
-  cli_rm_rf (tmp);
+  spanmark_test_remove_tree (tmp);
 }
 
 static void
@@ -433,7 +429,7 @@ test_gb18030 (void)
   g_assert_cmpint (cli_run (tmp, NULL, NULL, "import", "p", "--encoding", "gb18030", path, NULL), ==, 0);
   assert_text (project, "gb", "白沙县万亩茶园\n迎来丰收季𠮷\n");
   assert_validates (project);
-  cli_rm_rf (tmp);
+  spanmark_test_remove_tree (tmp);
 }
 
 static void
@@ -453,7 +449,7 @@ test_folder (void)
   ids = index_ids (project);
   g_assert_cmpstr (ids, ==, "a b c e");
   assert_validates (project);
-  cli_rm_rf (tmp);
+  spanmark_test_remove_tree (tmp);
 }
 
 int

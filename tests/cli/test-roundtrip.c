@@ -112,7 +112,7 @@ roundtrip (const char *format,
            gboolean    with_entities)
 {
   g_autofree char *sample = sample_dir ();
-  g_autofree char *tmp = cli_make_tmpdir ();
+  g_autofree char *tmp = spanmark_test_make_tmpdir ();
   g_autofree char *project = g_build_filename (tmp, "p", NULL);
   g_autofree char *err = NULL;
 
@@ -125,7 +125,7 @@ roundtrip (const char *format,
   compare (project, "yunlan-002", with_entities);
   g_assert_cmpint (cli_run (tmp, NULL, NULL, "validate", "p", NULL), ==, 0);
 
-  cli_rm_rf (tmp);
+  spanmark_test_remove_tree (tmp);
 }
 
 static void
@@ -150,7 +150,7 @@ test_brat (void)
    * single mention, whose entity cannot be written, so only offsets,
    * labels and text are compared there. */
   g_autofree char *sample = sample_dir ();
-  g_autofree char *tmp = cli_make_tmpdir ();
+  g_autofree char *tmp = spanmark_test_make_tmpdir ();
   g_autofree char *project = g_build_filename (tmp, "p", NULL);
 
   g_assert_cmpint (cli_run (tmp, NULL, NULL, "export", sample, "--format", "brat",
@@ -181,7 +181,7 @@ test_brat (void)
   }
   g_assert_cmpint (cli_run (tmp, NULL, NULL, "validate", "p", NULL), ==, 0);
 
-  cli_rm_rf (tmp);
+  spanmark_test_remove_tree (tmp);
 }
 
 int

@@ -21,7 +21,7 @@
 static char *
 new_project (char **project)
 {
-  char *tmp = cli_make_tmpdir ();
+  char *tmp = spanmark_test_make_tmpdir ();
 
   *project = g_build_filename (tmp, "p", NULL);
   g_assert_cmpint (cli_run (tmp, NULL, NULL, "init", "p", NULL), ==, 0);
@@ -65,8 +65,8 @@ copy_data_without_index (const char *from,
       g_autofree char *src = g_build_filename (from, folders[i], NULL);
       g_autofree char *dst = g_build_filename (to, folders[i], NULL);
 
-      cli_rm_rf (dst);
-      cli_copy_tree (src, dst);
+      spanmark_test_remove_tree (dst);
+      spanmark_test_copy_tree (src, dst);
     }
 }
 
@@ -90,7 +90,7 @@ test_interrupted_import (void)
   g_assert_cmpint (cli_run (NULL, NULL, NULL, "import", other, spacy, mixed, NULL), ==, 0);
   copy_data_without_index (other, project);
   /* And a temporary file of the index write the kill interrupted. */
-  index_before = cli_read_file (index_path);
+  index_before = spanmark_test_read_file (index_path, NULL);
   {
     g_autofree char *tmp_index = g_build_filename (project, "spanmark.json.Ab12Cd", NULL);
 
@@ -126,7 +126,7 @@ test_interrupted_import (void)
   g_assert_cmpint (cli_run (NULL, NULL, &err, "validate", project, NULL), ==, 0);
   g_assert_cmpstr (err, ==, "");
 
-  cli_rm_rf (tmp);
+  spanmark_test_remove_tree (tmp);
 }
 
 /* A leftover that is not what the import would write is refused with the
@@ -177,7 +177,7 @@ test_leftover_conflict (void)
   g_assert_nonnull (strstr (out, "nothing to clean"));
   g_assert_cmpint (cli_run (NULL, NULL, NULL, "import", project, input, NULL), ==, 0);
 
-  cli_rm_rf (tmp);
+  spanmark_test_remove_tree (tmp);
 }
 
 /* Inputs that are not regular files are refused at once. */
@@ -199,7 +199,7 @@ test_import_special_files (void)
   g_assert_cmpint (cli_run (tmp, NULL, &err, "import", "p", "zero.jsonl", NULL), ==, 1);
   g_assert_nonnull (strstr (err, "zero.jsonl: is a device, not a regular file"));
 
-  cli_rm_rf (tmp);
+  spanmark_test_remove_tree (tmp);
 }
 
 /* validate, stats and export given a FIFO in place of a document and a
@@ -239,7 +239,7 @@ test_special_files_in_project (void)
   g_assert_nonnull (strstr (err, "documents/a.txt: is a named pipe (FIFO), not a regular file"));
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 
-  cli_rm_rf (tmp);
+  spanmark_test_remove_tree (tmp);
 }
 
 typedef struct
@@ -289,7 +289,7 @@ test_export_destinations (void)
   g_assert_cmpint (cli_run (NULL, NULL, NULL, "import", project, input, NULL), ==, 0);
   g_assert_cmpint (cli_run (NULL, NULL, NULL, "export", project, "--format", "conll", "--annotator", "imported",
                             "-o", reference, NULL), ==, 0);
-  expected = cli_read_file (reference);
+  expected = spanmark_test_read_file (reference, NULL);
   g_assert_cmpstr (expected, !=, "");
 
   /* A FIFO: the reader gets the data, and the FIFO stays. */
@@ -310,7 +310,7 @@ test_export_destinations (void)
                             "-o", link, NULL), ==, 0);
   g_assert_cmpint (g_lstat (link, &st), ==, 0);
   g_assert_true (S_ISLNK (st.st_mode));
-  got = cli_read_file (target);
+  got = spanmark_test_read_file (target, NULL);
   g_assert_cmpstr (got, ==, expected);
   g_clear_pointer (&got, g_free);
 
@@ -320,7 +320,7 @@ test_export_destinations (void)
                             "-o", dangling, NULL), ==, 0);
   g_assert_cmpint (g_lstat (dangling, &st), ==, 0);
   g_assert_true (S_ISLNK (st.st_mode));
-  got = cli_read_file (made);
+  got = spanmark_test_read_file (made, NULL);
   g_assert_cmpstr (got, ==, expected);
 
   /* A device that is full: exit 1, and it is still the device.  Made in
@@ -339,7 +339,7 @@ test_export_destinations (void)
   g_assert_cmpint (g_lstat (full, &st), ==, 0);
   g_assert_true (S_ISCHR (st.st_mode));
 
-  cli_rm_rf (tmp);
+  spanmark_test_remove_tree (tmp);
 }
 
 int

@@ -15,7 +15,7 @@
 static char *
 make_project (void)
 {
-  char *tmp = cli_make_tmpdir ();
+  char *tmp = spanmark_test_make_tmpdir ();
   g_autofree char *spacy = cli_fixture ("spacy.jsonl");
   g_autofree char *doccano = cli_fixture ("doccano.jsonl");
 
@@ -108,7 +108,7 @@ test_json (void)
   g_assert_cmpint (cli_run (tmp, &again, NULL, "stats", "p", "--json", NULL), ==, 0);
   g_assert_cmpstr (out, ==, again);
 
-  cli_rm_rf (tmp);
+  spanmark_test_remove_tree (tmp);
 }
 
 static void
@@ -133,7 +133,7 @@ test_one_annotator (void)
   g_assert_nonnull (strstr (err, "carol"));
   g_assert_nonnull (strstr (err, "alice, bob"));
 
-  cli_rm_rf (tmp);
+  spanmark_test_remove_tree (tmp);
 }
 
 static void
@@ -160,7 +160,7 @@ test_text (void)
       }
   g_assert_true (found);
 
-  cli_rm_rf (tmp);
+  spanmark_test_remove_tree (tmp);
 }
 
 /* Columns line up by display width, with CJK names taking two columns
@@ -168,7 +168,7 @@ test_text (void)
 static void
 test_wide_names (void)
 {
-  g_autofree char *tmp = cli_make_tmpdir ();
+  g_autofree char *tmp = spanmark_test_make_tmpdir ();
   g_autofree char *doccano = cli_fixture ("doccano.jsonl");
   g_autofree char *out = NULL;
   g_auto(GStrv) lines = NULL;
@@ -189,7 +189,7 @@ test_wide_names (void)
       }
   g_assert_true (found);
 
-  cli_rm_rf (tmp);
+  spanmark_test_remove_tree (tmp);
 }
 
 /* Curated and reviewed counts, whichever annotators are counted. */
@@ -229,7 +229,7 @@ test_curated (void)
   g_assert_cmpint (cli_run (tmp, &text, NULL, "stats", "p", NULL), ==, 0);
   g_assert_nonnull (strstr (text, "Curated: 2 of 8 documents, 1 reviewed\n"));
 
-  cli_rm_rf (tmp);
+  spanmark_test_remove_tree (tmp);
 }
 
 static void

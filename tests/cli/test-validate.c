@@ -25,37 +25,37 @@ test_sample (void)
 static void
 test_broken_span (void)
 {
-  g_autofree char *tmp = cli_copy_sample ();
+  g_autofree char *tmp = spanmark_test_make_project ("sample", NULL, NULL, NULL);
   g_autofree char *file = g_build_filename (tmp, "sample", "annotations", "sample", "yunlan-001.json", NULL);
   g_autofree char *err = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autofree char *project = g_build_filename (tmp, "sample", NULL);
 
-  cli_replace_in_file (file, "\"text\": \"林振邦\"", "\"text\": \"林振国\"");
-  before = cli_snapshot (project);
+  spanmark_test_replace_in_file (file, "\"text\": \"林振邦\"", "\"text\": \"林振国\"");
+  before = spanmark_test_snapshot_tree (project);
   g_assert_cmpint (cli_run (tmp, NULL, &err, "validate", "sample", NULL), ==, 1);
   g_assert_nonnull (strstr (err, "annotations/sample/yunlan-001.json: spans[0]"));
   g_assert_nonnull (strstr (err, "林振国"));
   g_assert_nonnull (strstr (err, "1 problem"));
   /* Validation never writes. */
-  after = cli_snapshot (project);
+  after = spanmark_test_snapshot_tree (project);
   g_assert_cmpstr (before, ==, after);
 
-  cli_rm_rf (tmp);
+  spanmark_test_remove_tree (tmp);
 }
 
 static void
 test_broken_files (void)
 {
-  g_autofree char *tmp = cli_copy_sample ();
+  g_autofree char *tmp = spanmark_test_make_project ("sample", NULL, NULL, NULL);
   g_autofree char *annotation = g_build_filename (tmp, "sample", "annotations", "sample", "yunlan-002.json", NULL);
   g_autofree char *text = g_build_filename (tmp, "sample", "documents", "yunlan-003.txt", NULL);
   g_autofree char *index = g_build_filename (tmp, "sample", "spanmark.json", NULL);
   g_autofree char *err = NULL;
 
   /* Two problems in two files: both reported, each naming its file. */
-  cli_replace_in_file (annotation, "\"end\": 3,", "\"end\": 3000,");
+  spanmark_test_replace_in_file (annotation, "\"end\": 3,", "\"end\": 3000,");
   g_file_set_contents (text, "\xff\xfe", 2, NULL);
   g_assert_cmpint (cli_run (tmp, NULL, &err, "validate", "sample", NULL), ==, 1);
   g_assert_nonnull (strstr (err, "annotations/sample/yunlan-002.json: spans["));
@@ -63,7 +63,7 @@ test_broken_files (void)
   g_clear_pointer (&err, g_free);
 
   /* A path escaping the project. */
-  cli_replace_in_file (index, "\"documents/yunlan-005.txt\"", "\"../../etc/passwd\"");
+  spanmark_test_replace_in_file (index, "\"documents/yunlan-005.txt\"", "\"../../etc/passwd\"");
   g_assert_cmpint (cli_run (tmp, NULL, &err, "validate", "sample", NULL), ==, 1);
   g_assert_nonnull (strstr (err, "spanmark.json"));
   g_assert_nonnull (strstr (err, "documents[4]"));
@@ -74,7 +74,7 @@ test_broken_files (void)
   g_assert_cmpint (cli_run (tmp, NULL, &err, "validate", "sample", NULL), ==, 1);
   g_assert_nonnull (strstr (err, "spanmark.json"));
 
-  cli_rm_rf (tmp);
+  spanmark_test_remove_tree (tmp);
 }
 
 /* Two spans on the same characters are a warning: reported with the
@@ -82,19 +82,19 @@ test_broken_files (void)
 static void
 test_warning (void)
 {
-  g_autofree char *tmp = cli_copy_sample ();
+  g_autofree char *tmp = spanmark_test_make_project ("sample", NULL, NULL, NULL);
   g_autofree char *file = g_build_filename (tmp, "sample", "annotations", "sample", "yunlan-001.json", NULL);
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
 
-  cli_replace_in_file (file, "\"spans\": [\n",
+  spanmark_test_replace_in_file (file, "\"spans\": [\n",
                    "\"spans\": [\n    {\"id\": \"s999\", \"start\": 0, \"end\": 3, \"label\": \"PLACE\", \"text\": \"林振邦\"},\n");
   g_assert_cmpint (cli_run (tmp, &out, &err, "validate", "sample", NULL), ==, 0);
   g_assert_nonnull (strstr (err, "annotations/sample/yunlan-001.json: warning: spans[0] (id \"s999\"): "));
   g_assert_nonnull (strstr (err, "(id \"s1\")"));
   g_assert_nonnull (strstr (out, "no problems found, 1 warning"));
 
-  cli_rm_rf (tmp);
+  spanmark_test_remove_tree (tmp);
 }
 
 int

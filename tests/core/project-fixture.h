@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 
 #include "spanmark-core.h"
+#include "spanmark-test-util.h"
 
 /* Texts written for these tests: CJK, an emoji, a character outside the
  * Basic Multilingual Plane (𠀋), quotes and a tab. */
@@ -22,41 +23,8 @@
 #define FIXTURE_TEXT_D2 "Nothing tagged here.\n"
 #define FIXTURE_MODIFIED "2026-11-28T05:00:00Z"
 
-static inline char *
-fixture_make_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("spanmark-test-XXXXXX", &error);
-
-  g_assert_no_error (error);
-
-  return dir;
-}
-
-static inline void
-fixture_remove_tree (const char *path)
-{
-  GDir *dir;
-  const char *name;
-
-  if (g_file_test (path, G_FILE_TEST_IS_SYMLINK) || !g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_unlink (path);
-      return;
-    }
-
-  dir = g_dir_open (path, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      fixture_remove_tree (child);
-    }
-  if (dir != NULL)
-    g_dir_close (dir);
-  g_rmdir (path);
-}
-
+/* @dir/@relative, written (folders made) or read: the paths these tests
+ * name are relative to a project. */
 static inline void
 fixture_write (const char *dir,
                const char *relative,
@@ -64,12 +32,8 @@ fixture_write (const char *dir,
                gssize      length)
 {
   g_autofree char *path = g_build_filename (dir, relative, NULL);
-  g_autofree char *parent = g_path_get_dirname (path);
-  g_autoptr(GError) error = NULL;
 
-  g_assert_cmpint (g_mkdir_with_parents (parent, 0755), ==, 0);
-  g_file_set_contents (path, data, length, &error);
-  g_assert_no_error (error);
+  spanmark_test_write_file (path, data, length);
 }
 
 static inline char *
@@ -78,13 +42,8 @@ fixture_read (const char *dir,
               gsize      *length)
 {
   g_autofree char *path = g_build_filename (dir, relative, NULL);
-  g_autoptr(GError) error = NULL;
-  char *data = NULL;
 
-  g_file_get_contents (path, &data, length, &error);
-  g_assert_no_error (error);
-
-  return data;
+  return spanmark_test_read_file (path, length);
 }
 
 static inline SpanmarkProject *
@@ -176,72 +135,4 @@ fixture_make_project (const char *dir,
     }
 
   return project;
-}
-
-static inline void
-fixture_hash_into (GHashTable *hashes,
-                   const char *root,
-                   const char *relative)
-{
-  g_autofree char *path = relative[0] != '\0' ? g_build_filename (root, relative, NULL) : g_strdup (root);
-  GDir *dir;
-  const char *name;
-
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      dir = g_dir_open (path, 0, NULL);
-      g_assert_nonnull (dir);
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = relative[0] != '\0' ? g_build_filename (relative, name, NULL) : g_strdup (name);
-
-          fixture_hash_into (hashes, root, child);
-        }
-      g_dir_close (dir);
-    }
-  else if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    {
-      /* A FIFO would hang the reader, /dev/zero never end. */
-      g_hash_table_insert (hashes, g_strdup (relative), g_strdup ("(not a regular file)"));
-    }
-  else
-    {
-      g_autofree char *data = NULL;
-      gsize length = 0;
-
-      if (g_file_get_contents (path, &data, &length, NULL))
-        g_hash_table_insert (hashes, g_strdup (relative),
-                             g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length));
-      else
-        g_hash_table_insert (hashes, g_strdup (relative), g_strdup ("(unreadable)"));
-    }
-}
-
-/* Every file under @root (relative path -> SHA-256 of its bytes). */
-static inline GHashTable *
-fixture_hash_tree (const char *root)
-{
-  GHashTable *hashes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-
-  fixture_hash_into (hashes, root, "");
-
-  return hashes;
-}
-
-static inline void
-fixture_assert_same_tree (GHashTable *before,
-                          GHashTable *after)
-{
-  GHashTableIter iter;
-  gpointer key, value;
-
-  g_hash_table_iter_init (&iter, before);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      const char *now = g_hash_table_lookup (after, key);
-
-      g_assert_nonnull (now);
-      g_assert_cmpstr (value, ==, now);
-    }
-  g_assert_cmpuint (g_hash_table_size (before), ==, g_hash_table_size (after));
 }

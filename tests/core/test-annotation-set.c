@@ -887,8 +887,8 @@ test_span_range (void)
   assert_consistent (set);
 }
 
-/* Editing a document marked done makes it in progress again, undone
- * together with the edit. */
+/* Editing a document marked done (or reviewed) makes it in progress
+ * again, undone together with the edit. */
 static void
 test_done_reopens (void)
 {
@@ -919,9 +919,12 @@ test_done_reopens (void)
   g_assert_true (spanmark_history_undo (history));
   g_assert_cmpint (spanmark_annotation_set_get_status (set), ==, SPANMARK_STATUS_DONE);
 
-  /* A reviewed (curated) version stays reviewed. */
+  /* A reviewed (curated) version edited in review mode is in progress
+   * again too, and undo makes it reviewed again. */
   spanmark_annotation_set_set_status (curated, SPANMARK_STATUS_REVIEWED);
   spanmark_annotation_set_add_span (curated, 0, 2, "OFFICIAL", NULL);
+  g_assert_cmpint (spanmark_annotation_set_get_status (curated), ==, SPANMARK_STATUS_IN_PROGRESS);
+  g_assert_true (spanmark_history_undo (spanmark_annotation_set_get_history (curated)));
   g_assert_cmpint (spanmark_annotation_set_get_status (curated), ==, SPANMARK_STATUS_REVIEWED);
 }
 

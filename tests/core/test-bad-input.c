@@ -223,6 +223,10 @@ static const BadCase cases[] = {
   { "index-huge-integer", INDEX, "\"spanmark\": 1,", "\"spanmark\": 100000000000000000000000,",
     FAILS_OPEN, SPANMARK_PROJECT_ERROR_PARSE, INDEX, "line 2, column 15", FALSE,
     "the number 100000000000000000000000 is too large" },
+  /* Only the curated version makes decisions (spanmark-annotation-rules.c). */
+  { "rejected-not-curated", D1, "  ]\n}\n", "  ],\n  \"rejected\": []\n}\n",
+    FAILS_LOAD, SPANMARK_PROJECT_ERROR_INVALID, D1, "\"rejected\"", FALSE,
+    "is only allowed in the curated version (_curated)" },
   /* One bad entry: the project still opens. */
   { "document-not-an-object", INDEX, "{\"id\": \"d2\", \"path\": \"documents/d2.txt\"}", "\"d2\"",
     BROKEN_ENTRY, SPANMARK_PROJECT_ERROR_INVALID, INDEX, "documents[1]", FALSE, "must be an object, not a string" },
@@ -522,12 +526,12 @@ assert_damage_bytes_agree (const char    *dir,
 
   /* The schema of an undamaged project: spanmark.json may be the
    * damaged file. */
-  fresh_dir = fixture_make_dir ();
+  fresh_dir = spanmark_test_make_tmpdir ();
   fresh = fixture_make_project (fresh_dir, FALSE);
   verdict = assert_bytes_agree (text, data, length, spanmark_project_get_schema (fresh));
   if (bad->stage == FAILS_LOAD)
     g_assert_cmpint (verdict, ==, BOTH_REFUSE);
-  fixture_remove_tree (fresh_dir);
+  spanmark_test_remove_tree (fresh_dir);
 }
 
 /* The problem of @bad is among the index problems the project kept. */
@@ -558,7 +562,7 @@ static void
 assert_index_kept (SpanmarkProject *project,
                    const char      *index_path)
 {
-  g_autofree char *source = fixture_make_dir ();
+  g_autofree char *source = spanmark_test_make_tmpdir ();
   g_autofree char *txt = g_build_filename (source, "new.txt", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (txt);
   g_autoptr(GError) error = NULL;
@@ -576,17 +580,17 @@ assert_index_kept (SpanmarkProject *project,
   g_assert_true (g_str_has_prefix (error->message, prefix));
   g_assert_null (spanmark_project_lookup_document (project, "new"));
 
-  fixture_remove_tree (source);
+  spanmark_test_remove_tree (source);
 }
 
 static void
 test_bad_input (gconstpointer data)
 {
   const BadCase *bad = data;
-  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autoptr(GFile) folder = g_file_new_for_path (dir);
-  g_autoptr(GHashTable) before = NULL;
-  g_autoptr(GHashTable) after = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(SpanmarkProject) project = NULL;
@@ -597,7 +601,7 @@ test_bad_input (gconstpointer data)
   g_clear_object (&project);
 
   damage (dir, bad);
-  before = fixture_hash_tree (dir);
+  before = spanmark_test_snapshot_tree (dir);
   assert_damage_bytes_agree (dir, bad);
 
   project = spanmark_project_open (folder, &error);
@@ -759,18 +763,18 @@ test_bad_input (gconstpointer data)
   g_assert_true (found);
 
   /* Nothing was written. */
-  after = fixture_hash_tree (dir);
-  fixture_assert_same_tree (before, after);
+  after = spanmark_test_snapshot_tree (dir);
+  g_assert_cmpstr (after, ==, before);
 
   g_clear_object (&project);
-  fixture_remove_tree (dir);
+  spanmark_test_remove_tree (dir);
 }
 
 /* Once the file is fixed and loads again, saving is allowed again. */
 static void
 test_broken_until_fixed (void)
 {
-  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autoptr(SpanmarkProject) project = fixture_make_project (dir, TRUE);
   g_autoptr(SpanmarkAnnotationSet) set = NULL;
   g_autoptr(GError) error = NULL;
@@ -801,7 +805,7 @@ test_broken_until_fixed (void)
   now = fixture_read (dir, D1, NULL);
   g_assert_nonnull (strstr (now, "\"status\": \"done\""));
 
-  fixture_remove_tree (dir);
+  spanmark_test_remove_tree (dir);
 }
 
 /* A missing spanmark.json, or one of the wrong shape, is an error from
@@ -809,7 +813,7 @@ test_broken_until_fixed (void)
 static void
 test_open_not_a_project (void)
 {
-  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autoptr(GFile) folder = g_file_new_for_path (dir);
   g_autoptr(SpanmarkProject) project = NULL;
   g_autoptr(GPtrArray) problems = NULL;
@@ -876,7 +880,7 @@ test_open_not_a_project (void)
   g_assert_true (g_str_has_suffix (error->message, "/spanmark.json: \"name\": is missing (and 2 more problems)"));
   g_clear_error (&error);
 
-  fixture_remove_tree (dir);
+  spanmark_test_remove_tree (dir);
 }
 
 /* Symbolic links under annotations/ or documents/ that lead out of the
@@ -884,15 +888,15 @@ test_open_not_a_project (void)
 static void
 test_symlinks_out (void)
 {
-  g_autofree char *dir = fixture_make_dir ();
-  g_autofree char *outside = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
+  g_autofree char *outside = spanmark_test_make_tmpdir ();
   g_autoptr(SpanmarkProject) project = fixture_make_project (dir, TRUE);
   g_autoptr(GFile) folder = g_file_new_for_path (dir);
   g_autoptr(SpanmarkAnnotationSet) set = NULL;
   g_autoptr(SpanmarkAnnotationSet) fresh = NULL;
   g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(GHashTable) outside_before = NULL;
-  g_autoptr(GHashTable) outside_after = NULL;
+  g_autofree char *outside_before = NULL;
+  g_autofree char *outside_after = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *good = fixture_read (dir, D1, NULL);
   g_autofree char *mallory = g_build_filename (dir, "annotations", "mallory", NULL);
@@ -904,7 +908,7 @@ test_symlinks_out (void)
   const SpanmarkProblem *problem;
 
   fixture_write (outside, "d1.json", good, -1);
-  outside_before = fixture_hash_tree (outside);
+  outside_before = spanmark_test_snapshot_tree (outside);
 
   /* A linked annotator folder. */
   g_assert_cmpint (symlink (outside, mallory), ==, 0);
@@ -947,11 +951,11 @@ test_symlinks_out (void)
   g_assert_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID);
   g_clear_error (&error);
 
-  outside_after = fixture_hash_tree (outside);
-  fixture_assert_same_tree (outside_before, outside_after);
+  outside_after = spanmark_test_snapshot_tree (outside);
+  g_assert_cmpstr (outside_after, ==, outside_before);
 
-  fixture_remove_tree (dir);
-  fixture_remove_tree (outside);
+  spanmark_test_remove_tree (dir);
+  spanmark_test_remove_tree (outside);
 }
 
 /* Random damage (flipped bytes, JSON punctuation inserted, ranges cut,
@@ -962,7 +966,7 @@ static void
 test_mutations (void)
 {
   static const char punctuation[] = "{}[],:\"\\0123456789-.e \n";
-  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autoptr(SpanmarkProject) created = fixture_make_project (dir, TRUE);
   g_autoptr(GFile) folder = g_file_new_for_path (dir);
   g_autofree char *good = NULL;
@@ -978,8 +982,8 @@ test_mutations (void)
       g_autoptr(SpanmarkAnnotationSet) set = NULL;
       g_autoptr(SpanmarkAnnotationSet) fresh = NULL;
       g_autoptr(GPtrArray) problems = NULL;
-      g_autoptr(GHashTable) before = NULL;
-      g_autoptr(GHashTable) after = NULL;
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
       g_autoptr(GError) error = NULL;
       guint n_changes = g_test_rand_int_range (1, 4);
 
@@ -1013,7 +1017,7 @@ test_mutations (void)
         }
 
       fixture_write (dir, D1, (const char *) bytes->data, bytes->len);
-      before = fixture_hash_tree (dir);
+      before = spanmark_test_snapshot_tree (dir);
 
       project = spanmark_project_open (folder, &error);
       g_assert_no_error (error);
@@ -1046,14 +1050,14 @@ test_mutations (void)
                               spanmark_annotation_set_get_length (set));
         }
 
-      after = fixture_hash_tree (dir);
-      fixture_assert_same_tree (before, after);
+      after = spanmark_test_snapshot_tree (dir);
+      g_assert_cmpstr (after, ==, before);
     }
 
   g_test_message ("%u of 300 damaged files were refused", n_failed);
   g_assert_cmpuint (n_failed, >, 0);
 
-  fixture_remove_tree (dir);
+  spanmark_test_remove_tree (dir);
 }
 
 /* A token of a JSON file: its bytes [start, end) and its kind: 's' a
@@ -1322,7 +1326,7 @@ mutate (GString *json)
 static void
 test_differential (void)
 {
-  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autoptr(SpanmarkProject) project = fixture_make_project (dir, TRUE);
   SpanmarkDocument *d1 = spanmark_project_lookup_document (project, "d1");
   SpanmarkSchema *schema = spanmark_project_get_schema (project);
@@ -1356,7 +1360,90 @@ test_differential (void)
   g_assert_cmpuint (counts[BOTH_ACCEPT], >=, n_rounds / 10);
   g_assert_cmpuint (counts[BOTH_REFUSE], >=, n_rounds / 10);
 
-  fixture_remove_tree (dir);
+  spanmark_test_remove_tree (dir);
+}
+
+/* A curated file's "rejected" is read by the loader with the rules of
+ * spans (offsets, label, covered text) and none twice; the fast reader
+ * hands such a file to the loader, so an export reads the same spans
+ * either way. */
+static void
+test_curated_rejections (void)
+{
+  static const struct
+  {
+    const char *rejected;
+    const char *location;  /* NULL: the file loads */
+    const char *message;
+  } cases[] = {
+    { "{\"start\": 7, \"end\": 9, \"label\": \"PLACE\", \"text\": \"杭州\"}", NULL, NULL },
+    { "{\"start\": 7, \"end\": 9, \"label\": \"PLACE\", \"text\": \"杭州\"},\n"
+      "    {\"start\": 7, \"end\": 9, \"label\": \"PLACE\", \"text\": \"杭州\"}",
+      "rejected[1] (label \"PLACE\")", "rejects 7–9 PLACE a second time" },
+    { "{\"start\": 7, \"end\": 90, \"label\": \"PLACE\", \"text\": \"杭州\"}",
+      "rejected[0] (label \"PLACE\")", "end 90 is past the end of the text (38 characters)" },
+    { "{\"start\": 7, \"end\": 9, \"label\": \"PERSON\", \"text\": \"杭州\"}",
+      "rejected[0] (label \"PERSON\")", "label \"PERSON\" is not a label of the project" },
+    { "{\"start\": 7, \"end\": 9, \"label\": \"PLACE\", \"text\": \"杭洲\"}",
+      "rejected[0] (label \"PLACE\")", "text \"杭洲\" differs from the text at 7–9, \"杭州\"" },
+  };
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
+  g_autoptr(SpanmarkProject) project = fixture_make_project (dir, TRUE);
+  SpanmarkDocument *d1 = spanmark_project_lookup_document (project, "d1");
+  SpanmarkSchema *schema = spanmark_project_get_schema (project);
+  g_autofree char *good = fixture_read (dir, D1, NULL);
+  const char *curated = "annotations/" SPANMARK_CURATED_ANNOTATOR "/d1.json";
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) json = g_string_new (good);
+      g_autoptr(SpanmarkAnnotationSet) set = NULL;
+      g_autofree char *rejected = g_strdup_printf ("  ],\n  \"rejected\": [\n    %s\n  ]\n}\n", cases[i].rejected);
+      SpanmarkChecker checker;
+      ExportDoc doc;
+
+      g_assert_cmpuint (g_string_replace (json, "\"annotator\": \"alice\"",
+                                          "\"annotator\": \"" SPANMARK_CURATED_ANNOTATOR "\"", 1), ==, 1);
+      g_assert_cmpuint (g_string_replace (json, "  ]\n}\n", rejected, 1), ==, 1);
+
+      spanmark_checker_init (&checker);
+      set = spanmark_json_read_annotations (&checker, curated, json->str, json->len, "d1",
+                                            SPANMARK_CURATED_ANNOTATOR, FIXTURE_TEXT_D1, schema);
+      if (cases[i].location == NULL)
+        {
+          const SpanmarkSpan *rejection;
+
+          g_assert_nonnull (set);
+          g_assert_cmpuint (spanmark_annotation_set_get_n_rejections (set), ==, 1);
+          rejection = spanmark_annotation_set_get_rejection (set, 0);
+          g_assert_cmpuint (rejection->start, ==, 7);
+          g_assert_cmpuint (rejection->end, ==, 9);
+          g_assert_cmpstr (rejection->label, ==, "PLACE");
+        }
+      else
+        {
+          const SpanmarkProblem *problem;
+
+          g_assert_null (set);
+          g_assert_cmpuint (spanmark_checker_get_n_problems (&checker), ==, 1);
+          problem = g_ptr_array_index (checker.problems, 0);
+          g_assert_cmpstr (problem->location, ==, cases[i].location);
+          g_assert_cmpstr (problem->message, ==, cases[i].message);
+        }
+      spanmark_checker_clear (&checker);
+
+      /* The fast reader alone leaves every such file to the loader. */
+      _spanmark_export_doc_init (&doc);
+      g_assert_false (_spanmark_export_doc_read_fast (&doc, FIXTURE_TEXT_D1, strlen (FIXTURE_TEXT_D1),
+                                                      json->str, json->len, "d1", SPANMARK_CURATED_ANNOTATOR,
+                                                      schema));
+      _spanmark_export_doc_clear (&doc);
+
+      fixture_write (dir, curated, json->str, json->len);
+      assert_readers_agree (project, d1, SPANMARK_CURATED_ANNOTATOR);
+    }
+
+  spanmark_test_remove_tree (dir);
 }
 
 /* An annotation file that cannot be read is named once, with the
@@ -1364,7 +1451,7 @@ test_differential (void)
 static void
 test_unreadable_message (void)
 {
-  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autoptr(SpanmarkProject) project = fixture_make_project (dir, FALSE);
   g_autofree char *path = g_build_filename (dir, D1, NULL);
   g_autofree char *expected = g_strdup (D1 ": is a folder, not a file");
@@ -1378,7 +1465,7 @@ test_unreadable_message (void)
   g_assert_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID);
   g_assert_cmpstr (error->message, ==, expected);
 
-  fixture_remove_tree (dir);
+  spanmark_test_remove_tree (dir);
 }
 
 /* A label whose colour is not #rrggbb still works, in a neutral colour,
@@ -1386,7 +1473,7 @@ test_unreadable_message (void)
 static void
 test_label_fallback (void)
 {
-  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autoptr(SpanmarkProject) created = fixture_make_project (dir, TRUE);
   g_autoptr(SpanmarkProject) project = NULL;
   g_autofree char *index = fixture_read (dir, INDEX, NULL);
@@ -1409,7 +1496,7 @@ test_label_fallback (void)
   /* A project without problems has an empty list. */
   g_assert_cmpuint (spanmark_project_get_problems (created)->len, ==, 0);
 
-  fixture_remove_tree (dir);
+  spanmark_test_remove_tree (dir);
 }
 
 int
@@ -1429,6 +1516,7 @@ main (int   argc,
   g_test_add_func ("/bad-input/symlinks-out", test_symlinks_out);
   g_test_add_func ("/bad-input/mutations", test_mutations);
   g_test_add_func ("/bad-input/differential", test_differential);
+  g_test_add_func ("/bad-input/curated-rejections", test_curated_rejections);
   g_test_add_func ("/bad-input/label-fallback", test_label_fallback);
   g_test_add_func ("/bad-input/unreadable-message", test_unreadable_message);
 

@@ -60,7 +60,7 @@ add_span (SpanmarkAnnotationSet *set)
 static void
 test_own_saves (void)
 {
-  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autoptr(SpanmarkProject) created = fixture_make_project (dir, TRUE);
   g_autoptr(SpanmarkProject) project = fixture_open (dir);
   g_autoptr(SpanmarkAnnotationSet) set = load (project, "d1");
@@ -84,7 +84,7 @@ test_own_saves (void)
   g_assert_true (spanmark_project_save_annotations_full (project, fresh, SPANMARK_SAVE_IF_UNCHANGED, &error));
   g_assert_no_error (error);
 
-  fixture_remove_tree (dir);
+  spanmark_test_remove_tree (dir);
 }
 
 /* Regression: autosave replaced a file that another annotator had
@@ -93,7 +93,7 @@ test_own_saves (void)
 static void
 test_external_write (void)
 {
-  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autoptr(SpanmarkProject) created = fixture_make_project (dir, TRUE);
   g_autoptr(SpanmarkProject) project = fixture_open (dir);
   g_autoptr(SpanmarkAnnotationSet) set = load (project, "d1");
@@ -123,7 +123,7 @@ test_external_write (void)
   again = load (created, "d1");
   g_assert_cmpuint (spanmark_annotation_set_get_n_spans (again), ==, 5);
 
-  fixture_remove_tree (dir);
+  spanmark_test_remove_tree (dir);
 }
 
 /* The same bytes written again (a checkout, a copy back) are no change;
@@ -131,7 +131,7 @@ test_external_write (void)
 static void
 test_created_deleted_rewritten (void)
 {
-  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autoptr(SpanmarkProject) created = fixture_make_project (dir, TRUE);
   g_autoptr(SpanmarkProject) project = fixture_open (dir);
   g_autoptr(SpanmarkAnnotationSet) d1 = load (project, "d1");
@@ -167,7 +167,7 @@ test_created_deleted_rewritten (void)
   bytes = fixture_read (dir, D2_FILE, NULL);
   g_assert_cmpstr (bytes, ==, OTHER_VERSION);
 
-  fixture_remove_tree (dir);
+  spanmark_test_remove_tree (dir);
 }
 
 /* A set this project never loaded expects no file: an existing one is
@@ -175,20 +175,20 @@ test_created_deleted_rewritten (void)
 static void
 test_never_loaded (void)
 {
-  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autoptr(SpanmarkProject) created = fixture_make_project (dir, TRUE);
   g_autoptr(SpanmarkProject) project = fixture_open (dir);
   g_autoptr(SpanmarkAnnotationSet) set = spanmark_annotation_set_new ("d1", "alice", FIXTURE_TEXT_D1);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GHashTable) before = fixture_hash_tree (dir);
-  g_autoptr(GHashTable) after = NULL;
+  g_autofree char *before = spanmark_test_snapshot_tree (dir);
+  g_autofree char *after = NULL;
 
   g_assert_false (spanmark_project_save_annotations_full (project, set, SPANMARK_SAVE_IF_UNCHANGED, &error));
   g_assert_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_CHANGED);
-  after = fixture_hash_tree (dir);
-  fixture_assert_same_tree (before, after);
+  after = spanmark_test_snapshot_tree (dir);
+  g_assert_cmpstr (after, ==, before);
 
-  fixture_remove_tree (dir);
+  spanmark_test_remove_tree (dir);
 }
 
 /* A folder or a FIFO where the file was: changed, refused, and nothing
@@ -196,7 +196,7 @@ test_never_loaded (void)
 static void
 test_special_files (void)
 {
-  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autoptr(SpanmarkProject) created = fixture_make_project (dir, TRUE);
   g_autoptr(SpanmarkProject) project = fixture_open (dir);
   g_autoptr(SpanmarkAnnotationSet) set = load (project, "d1");
@@ -245,7 +245,7 @@ test_special_files (void)
   g_assert_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_CHANGED);
   g_assert_false (g_file_test (elsewhere, G_FILE_TEST_EXISTS));
 
-  fixture_remove_tree (dir);
+  spanmark_test_remove_tree (dir);
 }
 
 /* "Save mine as a copy": a new file under conflicts/ each time, the
@@ -253,7 +253,7 @@ test_special_files (void)
 static void
 test_copy (void)
 {
-  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autoptr(SpanmarkProject) created = fixture_make_project (dir, TRUE);
   g_autoptr(SpanmarkProject) project = fixture_open (dir);
   g_autoptr(SpanmarkAnnotationSet) set = load (project, "d1");
@@ -266,7 +266,7 @@ test_copy (void)
   g_autofree char *relative = NULL;
   g_autofree char *name = NULL;
   g_autofree char *after = NULL;
-  g_autofree char *outside = fixture_make_dir ();
+  g_autofree char *outside = spanmark_test_make_tmpdir ();
   g_autofree char *conflicts_path = NULL;
   JsonObject *root;
 
@@ -299,7 +299,7 @@ test_copy (void)
 
   /* A linked folder leading out of the project is not written through. */
   conflicts_path = g_build_filename (dir, "conflicts", NULL);
-  fixture_remove_tree (conflicts_path);
+  spanmark_test_remove_tree (conflicts_path);
   g_assert_cmpint (symlink (outside, conflicts_path), ==, 0);
   g_clear_object (&first);
   first = spanmark_project_save_annotations_copy (project, set, &error);
@@ -315,8 +315,8 @@ test_copy (void)
     g_assert_null (info);
   }
 
-  fixture_remove_tree (dir);
-  fixture_remove_tree (outside);
+  spanmark_test_remove_tree (dir);
+  spanmark_test_remove_tree (outside);
 }
 
 int

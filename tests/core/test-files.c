@@ -44,7 +44,7 @@ assert_read_fails (GFile      *dir,
 static void
 test_read (void)
 {
-  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autoptr(GFile) folder = g_file_new_for_path (dir);
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
@@ -100,7 +100,7 @@ test_read (void)
   assert_read_fails (folder, "missing.txt", G_IO_ERROR_NOT_FOUND,
                      "cannot be read: No such file or directory");
 
-  fixture_remove_tree (dir);
+  spanmark_test_remove_tree (dir);
 }
 
 /* Each kind of thing that is not a regular file inside the project. */
@@ -186,16 +186,16 @@ static void
 test_read_bad (gconstpointer data)
 {
   BadKind kind = GPOINTER_TO_INT (data);
-  g_autofree char *dir = fixture_make_dir ();
-  g_autofree char *outside = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
+  g_autofree char *outside = spanmark_test_make_tmpdir ();
   g_autoptr(GFile) folder = g_file_new_for_path (dir);
 
   fixture_write (outside, "secret.txt", "secret\n", -1);
   make_bad (dir, "x.txt", kind, outside);
   assert_read_fails (folder, "x.txt", bad_codes[kind], bad_messages[kind]);
 
-  fixture_remove_tree (dir);
-  fixture_remove_tree (outside);
+  spanmark_test_remove_tree (dir);
+  spanmark_test_remove_tree (outside);
 }
 
 /* Import inputs may be anywhere, through any link, but must be regular
@@ -203,7 +203,7 @@ test_read_bad (gconstpointer data)
 static void
 test_read_anywhere (void)
 {
-  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autofree char *fifo = g_build_filename (dir, "fifo.txt", NULL);
   g_autofree char *big = g_build_filename (dir, "big.txt", NULL);
   struct { const char *path; int code; const char *message; } cases[] = {
@@ -229,7 +229,7 @@ test_read_anywhere (void)
       g_assert_cmpstr (error->message, ==, cases[i].message);
     }
 
-  fixture_remove_tree (dir);
+  spanmark_test_remove_tree (dir);
 }
 
 /* A linked annotator folder leading out: even a file missing there is not
@@ -237,8 +237,8 @@ test_read_anywhere (void)
 static void
 test_missing_behind_link_out (void)
 {
-  g_autofree char *dir = fixture_make_dir ();
-  g_autofree char *outside = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
+  g_autofree char *outside = spanmark_test_make_tmpdir ();
   g_autofree char *link = g_build_filename (dir, "annotations", NULL);
   g_autoptr(GFile) folder = g_file_new_for_path (dir);
 
@@ -246,8 +246,8 @@ test_missing_behind_link_out (void)
   assert_read_fails (folder, "annotations/d1.json", G_IO_ERROR_PERMISSION_DENIED,
                      "leads outside the project folder (through a symbolic link)");
 
-  fixture_remove_tree (dir);
-  fixture_remove_tree (outside);
+  spanmark_test_remove_tree (dir);
+  spanmark_test_remove_tree (outside);
 }
 
 /* Every reader of the project, given each bad kind in place of d1's text
@@ -259,9 +259,9 @@ test_project_readers (gconstpointer data)
   BadKind kind = GPOINTER_TO_INT (data) % N_BAD_KINDS;
   gboolean in_text = GPOINTER_TO_INT (data) / N_BAD_KINDS == 0;
   const char *bad_file = in_text ? D1_TEXT : D1_JSON;
-  g_autofree char *dir = fixture_make_dir ();
-  g_autofree char *outside = fixture_make_dir ();
-  g_autofree char *out = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
+  g_autofree char *outside = spanmark_test_make_tmpdir ();
+  g_autofree char *out = spanmark_test_make_tmpdir ();
   g_autofree char *conll = g_build_filename (out, "data.conll", NULL);
   g_autofree char *expected = NULL;
   g_autofree char *annotations = NULL;
@@ -335,9 +335,9 @@ test_project_readers (gconstpointer data)
   g_assert_nonnull (strstr (error->message, expected));
   g_assert_false (g_file_test (conll, G_FILE_TEST_EXISTS));
 
-  fixture_remove_tree (dir);
-  fixture_remove_tree (outside);
-  fixture_remove_tree (out);
+  spanmark_test_remove_tree (dir);
+  spanmark_test_remove_tree (outside);
+  spanmark_test_remove_tree (out);
 }
 
 /* spanmark.json itself: opening and validating say what it is. */
@@ -345,8 +345,8 @@ static void
 test_index_not_regular (gconstpointer data)
 {
   BadKind kind = GPOINTER_TO_INT (data);
-  g_autofree char *dir = fixture_make_dir ();
-  g_autofree char *outside = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
+  g_autofree char *outside = spanmark_test_make_tmpdir ();
   g_autofree char *index_path = g_build_filename (dir, "spanmark.json", NULL);
   g_autofree char *expected = NULL;
   g_autofree char *index = NULL;
@@ -375,15 +375,15 @@ test_index_not_regular (gconstpointer data)
   g_assert_cmpstr (problem->file, ==, "spanmark.json");
   g_assert_cmpstr (problem->message, ==, bad_messages[kind]);
 
-  fixture_remove_tree (dir);
-  fixture_remove_tree (outside);
+  spanmark_test_remove_tree (dir);
+  spanmark_test_remove_tree (outside);
 }
 
 /* Nothing is written that could not be read back. */
 static void
 test_write_cap (void)
 {
-  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "big.json", NULL);
   g_autoptr(GError) error = NULL;
   /* Never touched, so it costs no memory. */
@@ -394,7 +394,7 @@ test_write_cap (void)
   g_assert_true (g_str_has_prefix (error->message, path));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 
-  fixture_remove_tree (dir);
+  spanmark_test_remove_tree (dir);
 }
 
 static const char *current_step;
@@ -428,7 +428,7 @@ record_step_cb (const char *step,
 static void
 test_write_atomic (void)
 {
-  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "d1.json", NULL);
   g_autofree char *data = NULL;
   g_autoptr(GError) error = NULL;
@@ -464,7 +464,7 @@ test_write_atomic (void)
   g_assert_false (spanmark_file_is_temporary_name ("notes.md.AbC123", NULL));
   g_assert_false (spanmark_file_is_temporary_name (".json.AbC123", NULL));
 
-  fixture_remove_tree (dir);
+  spanmark_test_remove_tree (dir);
 }
 
 int

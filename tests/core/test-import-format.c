@@ -56,7 +56,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->dir = fixture_make_dir ();
+  fixture->dir = spanmark_test_make_tmpdir ();
   fixture->project = fixture_make_project (fixture->dir, FALSE);
   fixture->documents = g_ptr_array_new_with_free_func (g_object_unref);
   fixture->sets = g_ptr_array_new_with_free_func (g_object_unref);
@@ -69,7 +69,7 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_pointer (&fixture->documents, g_ptr_array_unref);
   g_clear_pointer (&fixture->sets, g_ptr_array_unref);
   g_clear_object (&fixture->project);
-  fixture_remove_tree (fixture->dir);
+  spanmark_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 

@@ -172,7 +172,7 @@ check_project (const char *dir)
 static void
 test_kill (void)
 {
-  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autofree char *self = NULL;
   g_autoptr(SpanmarkProject) project = fixture_make_project (dir, TRUE);
   g_autoptr(GError) error = NULL;
@@ -226,7 +226,7 @@ test_kill (void)
     }
   g_test_message ("%u temporary files left by killed writes", n_temporary);
 
-  fixture_remove_tree (dir);
+  spanmark_test_remove_tree (dir);
 }
 
 /* Stopping at a step */
@@ -461,8 +461,8 @@ make_inputs (const char *dir)
 static void
 test_import_steps (void)
 {
-  g_autofree char *inputs = fixture_make_dir ();
-  g_autofree char *reference = fixture_make_dir ();
+  g_autofree char *inputs = spanmark_test_make_tmpdir ();
+  g_autofree char *reference = spanmark_test_make_tmpdir ();
   g_autofree char *news = g_build_filename (inputs, "news.jsonl", NULL);
   g_autofree char *plain = g_build_filename (inputs, "plain.txt", NULL);
   g_autofree char *expected = NULL;
@@ -487,7 +487,7 @@ test_import_steps (void)
 
   for (step = 1; ; step++)
     {
-      g_autofree char *dir = fixture_make_dir ();
+      g_autofree char *dir = spanmark_test_make_tmpdir ();
       g_autofree char *stop = g_strdup_printf ("%u", step);
       g_autoptr(SpanmarkProject) created = fixture_make_project (dir, TRUE);
       g_autoptr(SpanmarkProject) project = NULL;
@@ -501,7 +501,7 @@ test_import_steps (void)
       status = run_child (args);
       if (status == 0)
         {
-          fixture_remove_tree (dir);
+          spanmark_test_remove_tree (dir);
           break;
         }
       g_assert_cmpint (status, ==, STOPPED);
@@ -530,7 +530,7 @@ test_import_steps (void)
       g_assert_cmpstr (digest, ==, expected);
       assert_valid_and_clean (dir);
 
-      fixture_remove_tree (dir);
+      spanmark_test_remove_tree (dir);
     }
 
   /* Four documents, two of them with spans: a text each and an
@@ -540,8 +540,8 @@ test_import_steps (void)
 
   g_object_unref (files[0]);
   g_object_unref (files[1]);
-  fixture_remove_tree (inputs);
-  fixture_remove_tree (reference);
+  spanmark_test_remove_tree (inputs);
+  spanmark_test_remove_tree (reference);
 }
 
 /* The output of an export: the bytes of @path, or of each file of a
@@ -549,8 +549,8 @@ test_import_steps (void)
 static char *
 read_output (const char *path)
 {
-  g_autoptr(GHashTable) hashes = NULL;
-  g_autoptr(GList) names = NULL;
+  g_autofree char *snapshot = NULL;
+  g_auto(GStrv) lines = NULL;
   GString *out;
 
   if (!g_file_test (path, G_FILE_TEST_IS_DIR))
@@ -561,13 +561,12 @@ read_output (const char *path)
       return g_steal_pointer (&data);
     }
 
-  hashes = fixture_hash_tree (path);
-  names = g_list_sort (g_hash_table_get_keys (hashes), (GCompareFunc) strcmp);
+  snapshot = spanmark_test_snapshot_tree (path);
+  lines = g_strsplit (snapshot, "\n", -1);
   out = g_string_new (NULL);
-  for (GList *l = names; l != NULL; l = l->next)
-    if (((const char *) l->data)[0] != '.')  /* temporary files */
-      g_string_append_printf (out, "%s %s\n", (const char *) l->data,
-                              (const char *) g_hash_table_lookup (hashes, l->data));
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (lines[i][0] != '.' && lines[i][0] != '\0')  /* temporary files */
+      g_string_append_printf (out, "%s\n", lines[i]);
   return g_string_free (out, FALSE);
 }
 
@@ -591,8 +590,8 @@ test_export_steps (gconstpointer data)
 {
   const char *format = data;
   gboolean folder = g_str_equal (format, "hf");
-  g_autofree char *dir = fixture_make_dir ();
-  g_autofree char *outputs = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
+  g_autofree char *outputs = spanmark_test_make_tmpdir ();
   g_autofree char *out = g_build_filename (outputs, folder ? "hf" : "data.conll", NULL);
   g_autofree char *old = NULL;
   g_autofree char *expected = NULL;
@@ -645,8 +644,8 @@ test_export_steps (gconstpointer data)
   g_test_message ("%u write steps", step - 1);
   g_assert_cmpuint (step - 1, ==, folder ? 4 : 2);
 
-  fixture_remove_tree (dir);
-  fixture_remove_tree (outputs);
+  spanmark_test_remove_tree (dir);
+  spanmark_test_remove_tree (outputs);
 }
 
 int

@@ -18,19 +18,14 @@ expected_file (const char *name,
                gsize      *length)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "core", "expected", name, NULL);
-  g_autoptr(GError) error = NULL;
-  char *data = NULL;
 
-  g_file_get_contents (path, &data, length, &error);
-  g_assert_no_error (error);
-
-  return data;
+  return spanmark_test_read_file (path, length);
 }
 
 static void
 test_create_layout (void)
 {
-  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autofree char *sub = g_build_filename (dir, "new", "project", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (sub);
   g_autoptr(SpanmarkProject) project = NULL;
@@ -60,13 +55,13 @@ test_create_layout (void)
   index = fixture_read (sub, "spanmark.json", NULL);
   g_assert_nonnull (strstr (index, "\"New\""));
 
-  fixture_remove_tree (dir);
+  spanmark_test_remove_tree (dir);
 }
 
 static void
 test_round_trip (void)
 {
-  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autoptr(SpanmarkProject) created = fixture_make_project (dir, TRUE);
   g_autoptr(SpanmarkProject) project = fixture_open (dir);
   g_autoptr(SpanmarkAnnotationSet) set = NULL;
@@ -156,7 +151,7 @@ test_round_trip (void)
   g_assert_cmpint (spanmark_project_peek_status (project, d1, "alice"), ==, SPANMARK_STATUS_IN_PROGRESS);
   g_assert_cmpint (spanmark_project_peek_status (project, d1, "nobody"), ==, SPANMARK_STATUS_NEW);
 
-  fixture_remove_tree (dir);
+  spanmark_test_remove_tree (dir);
 }
 
 /* Saving the same content twice, and loading and saving again, gives
@@ -164,7 +159,7 @@ test_round_trip (void)
 static void
 test_deterministic (void)
 {
-  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autoptr(SpanmarkProject) created = fixture_make_project (dir, FALSE);
   g_autoptr(SpanmarkProject) project = NULL;
   g_autoptr(SpanmarkAnnotationSet) set = NULL;
@@ -221,7 +216,7 @@ test_deterministic (void)
   json1 = spanmark_annotation_set_to_json (empty, NULL);
   g_assert_cmpstr (json1, ==, expected_empty);
 
-  fixture_remove_tree (dir);
+  spanmark_test_remove_tree (dir);
 }
 
 /* Opening reads spanmark.json only: broken annotation files do not stop
@@ -229,7 +224,7 @@ test_deterministic (void)
 static void
 test_lazy_open (void)
 {
-  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autoptr(SpanmarkProject) created = fixture_make_project (dir, TRUE);
   g_autoptr(SpanmarkProject) project = NULL;
   g_autoptr(SpanmarkAnnotationSet) set = NULL;
@@ -257,14 +252,14 @@ test_lazy_open (void)
   g_assert_null (set);
   g_assert_true (g_str_has_prefix (error->message, "annotations/alice/d1.json: line 1, column "));
 
-  fixture_remove_tree (dir);
+  spanmark_test_remove_tree (dir);
 }
 
 static void
 test_load_text_checks (void)
 {
-  g_autofree char *dir = fixture_make_dir ();
-  g_autofree char *outside_dir = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
+  g_autofree char *outside_dir = spanmark_test_make_tmpdir ();
   g_autofree char *outside = g_build_filename (outside_dir, "secret.txt", NULL);
   g_autofree char *link = g_build_filename (dir, "documents", "d2.txt", NULL);
   g_autofree char *index_path = g_build_filename (dir, "spanmark.json", NULL);
@@ -320,14 +315,14 @@ test_load_text_checks (void)
   g_assert_true (g_str_has_prefix (error->message, "documents/d2.txt: "));
   g_clear_error (&error);
 
-  fixture_remove_tree (dir);
-  fixture_remove_tree (outside_dir);
+  spanmark_test_remove_tree (dir);
+  spanmark_test_remove_tree (outside_dir);
 }
 
 static void
 test_add_document (void)
 {
-  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autoptr(SpanmarkProject) project = fixture_make_project (dir, FALSE);
   g_autoptr(SpanmarkProject) reopened = NULL;
   g_autoptr(GError) error = NULL;
@@ -360,7 +355,7 @@ test_add_document (void)
   g_assert_cmpuint (spanmark_project_get_n_documents (reopened), ==, 3);
   g_assert_nonnull (spanmark_project_lookup_document (reopened, "新闻-3"));
 
-  fixture_remove_tree (dir);
+  spanmark_test_remove_tree (dir);
 }
 
 /* A text left by an interrupted import (documents/<id>.txt, not in the
@@ -369,7 +364,7 @@ test_add_document (void)
 static void
 test_add_over_leftover (void)
 {
-  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autoptr(SpanmarkProject) project = fixture_make_project (dir, FALSE);
   g_autoptr(GError) error = NULL;
   g_autofree char *d3 = g_build_filename (dir, "documents", "d3.txt", NULL);
@@ -416,7 +411,7 @@ test_add_over_leftover (void)
   g_assert_false (_spanmark_project_check_new_document (project, "d5", "第五篇。\n", NULL, &error));
   g_assert_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_EXISTS);
 
-  fixture_remove_tree (dir);
+  spanmark_test_remove_tree (dir);
 }
 
 /* The text file of a listed document is never taken over, whatever its
@@ -424,7 +419,7 @@ test_add_over_leftover (void)
 static void
 test_add_over_listed_path (void)
 {
-  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autoptr(SpanmarkProject) project = fixture_make_project (dir, FALSE);
   g_autoptr(GError) error = NULL;
   g_autofree char *index = fixture_read (dir, "spanmark.json", NULL);
@@ -442,7 +437,7 @@ test_add_over_listed_path (void)
   g_assert_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_EXISTS);
   g_assert_cmpstr (error->message, ==, "documents/d9.txt: the file already exists");
 
-  fixture_remove_tree (dir);
+  spanmark_test_remove_tree (dir);
 }
 
 /* An import whose writes fail half-way leaves the project as it was, on
@@ -451,14 +446,14 @@ test_add_over_listed_path (void)
 static void
 test_import_rollback (void)
 {
-  g_autofree char *dir = fixture_make_dir ();
-  g_autofree char *inputs = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
+  g_autofree char *inputs = spanmark_test_make_tmpdir ();
   g_autofree char *input = g_build_filename (inputs, "news.jsonl", NULL);
   g_autoptr(SpanmarkProject) project = fixture_make_project (dir, FALSE);
   g_autoptr(SpanmarkProject) reopened = NULL;
   g_autoptr(GFile) file = g_file_new_for_path (input);
-  g_autoptr(GHashTable) before = NULL;
-  g_autoptr(GHashTable) after = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
   g_autoptr(GError) error = NULL;
 
   fixture_write (inputs, "news.jsonl",
@@ -467,15 +462,15 @@ test_import_rollback (void)
                  -1);
   /* annotations/imported cannot be made: a file is in the way. */
   fixture_write (dir, "annotations/imported", "in the way", -1);
-  before = fixture_hash_tree (dir);
+  before = spanmark_test_snapshot_tree (dir);
 
   g_assert_cmpint (spanmark_import_file (project, file, NULL, &error), ==, -1);
   g_assert_nonnull (error);
   g_test_message ("%s", error->message);
   g_clear_error (&error);
 
-  after = fixture_hash_tree (dir);
-  fixture_assert_same_tree (before, after);
+  after = spanmark_test_snapshot_tree (dir);
+  g_assert_cmpstr (after, ==, before);
   g_assert_cmpuint (spanmark_project_get_n_documents (project), ==, 2);
   g_assert_null (spanmark_project_lookup_document (project, "n1"));
 
@@ -484,8 +479,8 @@ test_import_rollback (void)
   reopened = fixture_open (dir);
   g_assert_cmpuint (spanmark_project_get_n_documents (reopened), ==, 2);
 
-  fixture_remove_tree (dir);
-  fixture_remove_tree (inputs);
+  spanmark_test_remove_tree (dir);
+  spanmark_test_remove_tree (inputs);
 }
 
 static void
@@ -520,7 +515,7 @@ test_valid_names (void)
 static void
 test_list_annotators (void)
 {
-  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autoptr(SpanmarkProject) project = fixture_make_project (dir, FALSE);
   g_auto(GStrv) none = NULL;
   g_auto(GStrv) annotators = NULL;
@@ -544,13 +539,13 @@ test_list_annotators (void)
   g_assert_cmpstr (annotators[2], ==, "alice");
   g_assert_cmpstr (annotators[3], ==, "zoe");
 
-  fixture_remove_tree (dir);
+  spanmark_test_remove_tree (dir);
 }
 
 static void
 test_escaping (void)
 {
-  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autoptr(SpanmarkProject) project = fixture_make_project (dir, FALSE);
   g_autoptr(SpanmarkAnnotationSet) set = NULL;
   g_autoptr(SpanmarkAnnotationSet) loaded = NULL;
@@ -576,7 +571,7 @@ test_escaping (void)
   span = spanmark_annotation_set_get_span (loaded, 0);
   g_assert_cmpstr (g_hash_table_lookup (span->attrs, "kind"), ==, value);
 
-  fixture_remove_tree (dir);
+  spanmark_test_remove_tree (dir);
 }
 
 /* The annotator's folder appears on first save; a document outside the
@@ -584,7 +579,7 @@ test_escaping (void)
 static void
 test_save_annotations (void)
 {
-  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autoptr(SpanmarkProject) project = fixture_make_project (dir, FALSE);
   g_autoptr(SpanmarkAnnotationSet) set = NULL;
   g_autoptr(SpanmarkAnnotationSet) stray = NULL;
@@ -609,7 +604,7 @@ test_save_annotations (void)
   g_assert_false (spanmark_project_save_annotations (project, stray, &error));
   g_assert_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_NOT_FOUND);
 
-  fixture_remove_tree (dir);
+  spanmark_test_remove_tree (dir);
 }
 
 int

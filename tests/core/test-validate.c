@@ -54,18 +54,15 @@ replace_in_file (const char *dir,
                  const char *find,
                  const char *replace)
 {
-  g_autofree char *data = fixture_read (dir, relative, NULL);
-  GString *changed = g_string_new (data);
+  g_autofree char *path = g_build_filename (dir, relative, NULL);
 
-  g_assert_cmpuint (g_string_replace (changed, find, replace, 1), ==, 1);
-  fixture_write (dir, relative, changed->str, changed->len);
-  g_string_free (changed, TRUE);
+  spanmark_test_replace_in_file (path, find, replace);
 }
 
 static void
 test_valid_project (void)
 {
-  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autoptr(SpanmarkProject) project = fixture_make_project (dir, TRUE);
   g_autoptr(SpanmarkAnnotationSet) curated = NULL;
   g_autoptr(GPtrArray) problems = NULL;
@@ -79,7 +76,7 @@ test_valid_project (void)
   problems = validate (dir);
   g_assert_cmpuint (problems->len, ==, 0);
 
-  fixture_remove_tree (dir);
+  spanmark_test_remove_tree (dir);
 }
 
 /* The sample project shipped in data/ is valid. */
@@ -113,12 +110,12 @@ test_sample_project (void)
 static void
 test_all_problems (void)
 {
-  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autoptr(SpanmarkProject) project = fixture_make_project (dir, TRUE);
   g_autoptr(SpanmarkAnnotationSet) set = NULL;
   g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(GHashTable) before = NULL;
-  g_autoptr(GHashTable) after = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *joined = NULL;
   g_autofree char *d2_path = g_build_filename (dir, "documents", "d2.txt", NULL);
@@ -136,7 +133,7 @@ test_all_problems (void)
   replace_in_file (dir, "annotations/alice/d1.json", "\"text\": \"杭州\"", "\"text\": \"杭州市\"");
   fixture_write (dir, "annotations/alice/d9.json", "{}", -1);
 
-  before = fixture_hash_tree (dir);
+  before = spanmark_test_snapshot_tree (dir);
   problems = validate (dir);
   joined = join_problems (problems);
   g_assert_cmpstr (joined, ==,
@@ -148,16 +145,16 @@ test_all_problems (void)
                    "annotations/alice/d9.json: there is no document \"d9\" in spanmark.json\n"
                    "annotations/bob/d2.json: \"status\": \"old\" is not a status (new, in-progress, done, reviewed)\n");
 
-  after = fixture_hash_tree (dir);
-  fixture_assert_same_tree (before, after);
+  after = spanmark_test_snapshot_tree (dir);
+  g_assert_cmpstr (after, ==, before);
 
-  fixture_remove_tree (dir);
+  spanmark_test_remove_tree (dir);
 }
 
 static void
 test_index_problems (void)
 {
-  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autoptr(GPtrArray) problems = NULL;
   g_autofree char *joined = NULL;
 
@@ -202,14 +199,14 @@ test_index_problems (void)
                    "documents/c.txt: cannot be read: No such file or directory\n"
                    "documents/e.txt: cannot be read: No such file or directory\n");
 
-  fixture_remove_tree (dir);
+  spanmark_test_remove_tree (dir);
 }
 
 /* A shortcut key belongs to the first label that has it. */
 static void
 test_duplicate_key (void)
 {
-  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autoptr(GPtrArray) problems = NULL;
   g_autofree char *joined = NULL;
 
@@ -221,7 +218,7 @@ test_duplicate_key (void)
   g_assert_cmpstr (joined, ==,
                    "spanmark.json: labels[1] (name \"B\"): key \"1\" is the shortcut of another label too\n");
 
-  fixture_remove_tree (dir);
+  spanmark_test_remove_tree (dir);
 }
 
 /* Temporary files of an interrupted save are named as leftovers (which do
@@ -230,7 +227,7 @@ test_duplicate_key (void)
 static void
 test_ignored_files (void)
 {
-  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autoptr(SpanmarkProject) project = fixture_make_project (dir, TRUE);
   g_autoptr(GPtrArray) problems = NULL;
   g_autofree char *joined = NULL;
@@ -252,7 +249,7 @@ test_ignored_files (void)
   g_assert_cmpint (((SpanmarkProblem *) g_ptr_array_index (problems, 0))->severity, ==, SPANMARK_PROBLEM_ERROR);
   g_assert_cmpint (((SpanmarkProblem *) g_ptr_array_index (problems, 1))->severity, ==, SPANMARK_PROBLEM_LEFTOVER);
 
-  fixture_remove_tree (dir);
+  spanmark_test_remove_tree (dir);
 }
 
 /* Validation and loading share one code path: the first problem
@@ -260,7 +257,7 @@ test_ignored_files (void)
 static void
 test_same_as_load (void)
 {
-  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autoptr(SpanmarkProject) project = fixture_make_project (dir, TRUE);
   g_autoptr(SpanmarkAnnotationSet) set = NULL;
   g_autoptr(GPtrArray) problems = NULL;
@@ -283,7 +280,7 @@ test_same_as_load (void)
                    "annotations/alice/d1.json: spans[0] (id \"s1\"): entity must be a string, not an integer"
                    " (and 1 more problem)");
 
-  fixture_remove_tree (dir);
+  spanmark_test_remove_tree (dir);
 }
 
 /* Reverses the order of the span lines of an annotation file (one span
@@ -328,7 +325,7 @@ reverse_spans (const char *dir,
 static void
 test_warnings (void)
 {
-  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autoptr(SpanmarkProject) project = fixture_make_project (dir, TRUE);
   g_autoptr(SpanmarkAnnotationSet) set = NULL;
   g_autoptr(GPtrArray) problems = NULL;
@@ -379,13 +376,13 @@ test_warnings (void)
   problem = g_ptr_array_index (problems, 2);
   g_assert_cmpstr (problem->file, ==, "conflicts/alice/notes.txt");
 
-  fixture_remove_tree (dir);
+  spanmark_test_remove_tree (dir);
 }
 
 static void
 test_unreadable_folder (void)
 {
-  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autofree char *missing = g_build_filename (dir, "nothing-here", NULL);
   g_autoptr(GFile) folder = g_file_new_for_path (missing);
   g_autoptr(GPtrArray) problems = NULL;
@@ -395,7 +392,7 @@ test_unreadable_folder (void)
   g_assert_null (problems);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
 
-  fixture_remove_tree (dir);
+  spanmark_test_remove_tree (dir);
 }
 
 /* What an interrupted import or save leaves: listed as leftovers after the
@@ -404,7 +401,7 @@ test_unreadable_folder (void)
 static void
 test_leftovers (void)
 {
-  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autoptr(SpanmarkProject) project = fixture_make_project (dir, TRUE);
   g_autoptr(GPtrArray) problems = NULL;
   g_autofree char *joined = NULL;
@@ -448,7 +445,7 @@ test_leftovers (void)
 
   /* An index with a problem: d3 may be what a broken entry means. */
   g_assert_cmpint (g_unlink (fifo), ==, 0);
-  fixture_remove_tree (d9);
+  spanmark_test_remove_tree (d9);
   {
     g_autofree char *index = fixture_read (dir, "spanmark.json", NULL);
     GString *broken = g_string_new (index);
@@ -463,7 +460,7 @@ test_leftovers (void)
   g_assert_null (strstr (joined, "documents/d3.txt: warning"));
   g_assert_nonnull (strstr (joined, "documents/d3.txt.Ab12Cd: warning"));
 
-  fixture_remove_tree (dir);
+  spanmark_test_remove_tree (dir);
 }
 
 /* clean removes exactly the leftovers, annotation files first, and the
@@ -471,13 +468,13 @@ test_leftovers (void)
 static void
 test_clean (void)
 {
-  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autoptr(SpanmarkProject) project = fixture_make_project (dir, TRUE);
   g_autoptr(GFile) folder = g_file_new_for_path (dir);
   g_autoptr(GPtrArray) removed = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(GHashTable) before = NULL;
-  g_autoptr(GHashTable) after = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *joined = NULL;
   g_autofree char *d1 = g_build_filename (dir, "annotations", "alice", "d1.json", NULL);
@@ -489,11 +486,11 @@ test_clean (void)
   fixture_write (dir, "annotations/alice/d1.json.Ab12Cd", "", -1);
   fixture_write (dir, "documents/notes.md", "mine\n", -1);
 
-  before = fixture_hash_tree (dir);
+  before = spanmark_test_snapshot_tree (dir);
   g_assert_true (spanmark_clean_project (folder, TRUE, removed, &error));
   g_assert_no_error (error);
-  after = fixture_hash_tree (dir);
-  fixture_assert_same_tree (before, after);
+  after = spanmark_test_snapshot_tree (dir);
+  g_assert_cmpstr (after, ==, before);
   g_assert_cmpuint (removed->len, ==, 4);
   g_ptr_array_set_size (removed, 0);
 
@@ -526,7 +523,44 @@ test_clean (void)
     g_assert_cmpuint (removed->len, ==, 0);
   }
 
-  fixture_remove_tree (dir);
+  spanmark_test_remove_tree (dir);
+}
+
+/* The one problem of a project named @name whose spanmark.json is a
+ * folder. */
+static char *
+unreadable_index_problem (const char *dir,
+                          const char *name)
+{
+  g_autofree char *project = g_build_filename (dir, name, NULL);
+  g_autofree char *index = g_build_filename (project, "spanmark.json", NULL);
+  g_autoptr(GPtrArray) problems = NULL;
+  const SpanmarkProblem *problem;
+
+  g_assert_cmpint (g_mkdir_with_parents (index, 0755), ==, 0);
+  problems = validate (project);
+  g_assert_cmpuint (problems->len, ==, 1);
+  problem = g_ptr_array_index (problems, 0);
+  g_assert_cmpstr (problem->file, ==, "spanmark.json");
+  return g_strdup (problem->message);
+}
+
+/* A folder name is not a format: found by clang's -Wformat-security in
+ * the fuzzing build (GLib's message about spanmark.json names the path).
+ * Whatever the message says, a "%" in the name changes nothing but the
+ * name. */
+static void
+test_index_unreadable_percent (void)
+{
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
+  g_autofree char *plain = unreadable_index_problem (dir, "plain-name-of-19ch");
+  g_autofree char *percent = unreadable_index_problem (dir, "100%s%s%s%s%s%s%s%s");
+  g_autoptr(GString) expected = g_string_new (plain);
+
+  g_string_replace (expected, "plain-name-of-19ch", "100%s%s%s%s%s%s%s%s", 0);
+  g_assert_cmpstr (percent, ==, expected->str);
+
+  spanmark_test_remove_tree (dir);
 }
 
 static void
@@ -575,6 +609,7 @@ main (int   argc,
   g_test_add_func ("/validate/unreadable-folder", test_unreadable_folder);
   g_test_add_func ("/validate/leftovers", test_leftovers);
   g_test_add_func ("/validate/clean", test_clean);
+  g_test_add_func ("/validate/index-unreadable-percent", test_index_unreadable_percent);
   g_test_add_func ("/validate/problem-boxed", test_problem_boxed);
 
   return g_test_run ();

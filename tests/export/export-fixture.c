@@ -9,8 +9,6 @@
 #include <stdarg.h>
 #include <string.h>
 
-#include <glib/gstdio.h>
-
 #include "export-fixture.h"
 
 #define EMOJI "\xf0\x9f\x98\x80"   /* U+1F600 */
@@ -176,24 +174,3 @@ export_fixture_build (SpanmarkProject *project)
     save_set (project, set);
   }
 }
-
-void
-export_fixture_remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          export_fixture_remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
-

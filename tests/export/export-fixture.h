@@ -23,12 +23,11 @@
 #pragma once
 
 #include "spanmark-core.h"
+#include "spanmark-test-util.h"
 
 G_BEGIN_DECLS
 
 /* Adds the five documents and their annotations to an empty project. */
-void export_fixture_build       (SpanmarkProject *project);
-/* rm -r */
-void export_fixture_remove_tree (const char      *path);
+void export_fixture_build (SpanmarkProject *project);
 
 G_END_DECLS

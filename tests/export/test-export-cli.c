@@ -26,16 +26,9 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) project_dir = NULL;
   g_autoptr(SpanmarkProject) project = NULL;
 
-  fixture->dir = g_dir_make_tmp ("spanmark-export-cli-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->project = g_build_filename (fixture->dir, "project", NULL);
-  project_dir = g_file_new_for_path (fixture->project);
-  project = spanmark_project_create (project_dir, "Fixture", &error);
-  g_assert_no_error (error);
+  fixture->dir = spanmark_test_make_project ("project", "Fixture", &fixture->project, &project);
   export_fixture_build (project);
 }
 
@@ -43,7 +36,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  export_fixture_remove_tree (fixture->dir);
+  spanmark_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->project);
   g_free (fixture->out);
@@ -88,12 +81,8 @@ static char *
 read_expected (const char *name)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "export", "expected", name, NULL);
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
 
-  g_file_get_contents (path, &contents, NULL, &error);
-  g_assert_no_error (error);
-  return contents;
+  return spanmark_test_read_file (path, NULL);
 }
 
 static void

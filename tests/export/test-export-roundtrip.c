@@ -29,17 +29,10 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
   g_autofree char *copy_path = NULL;
-  g_autoptr(GFile) project_dir = NULL;
   g_autoptr(GFile) copy_dir = NULL;
 
-  fixture->dir = g_dir_make_tmp ("spanmark-roundtrip-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "project", NULL);
-  project_dir = g_file_new_for_path (path);
-  fixture->project = spanmark_project_create (project_dir, "Original", &error);
-  g_assert_no_error (error);
+  fixture->dir = spanmark_test_make_project ("project", "Original", NULL, &fixture->project);
   export_fixture_build (fixture->project);
 
   copy_path = g_build_filename (fixture->dir, "copy", NULL);
@@ -54,7 +47,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   g_clear_object (&fixture->project);
   g_clear_object (&fixture->copy);
-  export_fixture_remove_tree (fixture->dir);
+  spanmark_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 

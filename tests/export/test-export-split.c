@@ -27,15 +27,8 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GFile) project_dir = NULL;
 
-  fixture->dir = g_dir_make_tmp ("spanmark-split-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "project", NULL);
-  project_dir = g_file_new_for_path (path);
-  fixture->project = spanmark_project_create (project_dir, "Split", &error);
-  g_assert_no_error (error);
+  fixture->dir = spanmark_test_make_project ("project", "Split", NULL, &fixture->project);
 
   for (guint i = 0; i < N_DOCUMENTS; i++)
     {
@@ -68,7 +61,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_clear_object (&fixture->project);
-  export_fixture_remove_tree (fixture->dir);
+  spanmark_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 
@@ -160,12 +153,8 @@ read_file (Fixture    *fixture,
            const char *name)
 {
   g_autofree char *path = g_build_filename (fixture->dir, folder, name, NULL);
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
 
-  g_file_get_contents (path, &contents, NULL, &error);
-  g_assert_no_error (error);
-  return contents;
+  return spanmark_test_read_file (path, NULL);
 }
 
 /* The document ids of one JSONL part, in order. */

@@ -31,16 +31,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) project_dir = NULL;
-  g_autofree char *project_path = NULL;
-
-  fixture->dir = g_dir_make_tmp ("spanmark-export-XXXXXX", &error);
-  g_assert_no_error (error);
-  project_path = g_build_filename (fixture->dir, "project", NULL);
-  project_dir = g_file_new_for_path (project_path);
-  fixture->project = spanmark_project_create (project_dir, "Fixture", &error);
-  g_assert_no_error (error);
+  fixture->dir = spanmark_test_make_project ("project", "Fixture", NULL, &fixture->project);
   export_fixture_build (fixture->project);
   fixture->out = g_build_filename (fixture->dir, "out", NULL);
 }
@@ -50,7 +41,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_clear_object (&fixture->project);
-  export_fixture_remove_tree (fixture->dir);
+  spanmark_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->out);
 }

@@ -395,6 +395,141 @@ test_accept_reject_take (void)
   fixture_teardown (&f);
 }
 
+static void
+assert_rejected (SpanmarkAnnotationSet *set,
+                 const char            *expected)
+{
+  g_autoptr(GString) rejected = g_string_new (NULL);
+
+  for (guint i = 0; i < spanmark_annotation_set_get_n_rejections (set); i++)
+    {
+      const SpanmarkSpan *rejection = spanmark_annotation_set_get_rejection (set, i);
+
+      g_string_append_printf (rejected, "%s%s %u %u", i > 0 ? ", " : "", rejection->label,
+                              rejection->start, rejection->end);
+    }
+  g_assert_cmpstr (rejected->str, ==, expected);
+}
+
+/* Units are found by offset: they never overlap. */
+static void
+test_find_unit (void)
+{
+  Fixture f = { 0 };
+
+  fixture_setup (&f, TEXT, golden, 3);
+  g_assert_cmpuint (spanmark_curation_find_unit (f.curation, 0), ==, 0);
+  g_assert_cmpuint (spanmark_curation_find_unit (f.curation, 3), ==, 0);
+  g_assert_cmpuint (spanmark_curation_find_unit (f.curation, 4), ==, 1);
+  g_assert_cmpuint (spanmark_curation_find_unit (f.curation, 10), ==, 2);
+  g_assert_cmpuint (spanmark_curation_find_unit (f.curation, 12), ==, 3);
+  g_assert_cmpuint (spanmark_curation_find_unit (f.curation, 15), ==, 4);
+  g_assert_cmpuint (spanmark_curation_get_majority (f.curation), ==, 2);
+  fixture_teardown (&f);
+}
+
+/* One annotator's reading of a unit, the majority's, or none: each one
+ * undo step that leaves the unit decided; rejections are remembered. */
+static void
+test_decisions (void)
+{
+  Fixture f = { 0 };
+  SpanmarkHistory *history;
+
+  fixture_setup (&f, TEXT, golden, 3);
+  history = spanmark_annotation_set_get_history (f.curated);
+
+  /* c's longer P: taken, a's and b's rejected. */
+  g_assert_true (spanmark_curation_choose_annotator (f.curation, 0, 2));
+  assert_curated (f.curated, "PLACE 1 4");
+  assert_rejected (f.curated, "PLACE 1 3");
+  g_assert_true (spanmark_curation_get_unit (f.curation, 0)->versions[1].rejected);
+  g_assert_false (spanmark_curation_is_unit_open (f.curation, 0));
+  g_assert_cmpuint (spanmark_curation_get_n_open_units (f.curation), ==, 3);
+  g_assert_false (spanmark_curation_choose_annotator (f.curation, 0, 2));
+  g_assert_cmpuint (spanmark_history_get_n_undo_steps (history), ==, 1);
+  g_assert_true (spanmark_history_undo (history));
+  assert_curated (f.curated, "");
+  assert_rejected (f.curated, "");
+  g_assert_true (spanmark_curation_is_unit_open (f.curation, 0));
+
+  /* The majority: F 6 9 (a, c) in, F 6 8 (b) out. */
+  g_assert_true (spanmark_curation_choose_majority (f.curation, 1, 2));
+  assert_curated (f.curated, "OFFICIAL 6 9");
+  assert_rejected (f.curated, "OFFICIAL 6 8");
+  /* Two of three have nothing at [11,12): that is the majority's reading. */
+  g_assert_true (spanmark_curation_choose_majority (f.curation, 2, 2));
+  assert_rejected (f.curated, "OFFICIAL 6 8, INITIATIVE 11 12");
+  g_assert_false (spanmark_curation_is_unit_open (f.curation, 2));
+
+  /* Rejecting the agreed unit settles it; accept_agreed leaves it out. */
+  g_assert_true (spanmark_curation_reject_unit (f.curation, 3));
+  g_assert_false (spanmark_curation_reject_unit (f.curation, 3));
+  g_assert_false (spanmark_curation_is_unit_open (f.curation, 3));
+  g_assert_cmpuint (spanmark_curation_accept_agreed (f.curation, 2), ==, 1);
+  assert_curated (f.curated, "PLACE 1 3, OFFICIAL 6 9");
+  g_assert_cmpuint (spanmark_curation_get_n_open_units (f.curation), ==, 1);
+
+  /* Accepting a rejected version takes the rejection back, in one step. */
+  g_assert_true (spanmark_curation_accept_version (f.curation, 3, 0));
+  assert_rejected (f.curated, "OFFICIAL 6 8, INITIATIVE 11 12");
+  g_assert_true (spanmark_history_undo (history));
+  assert_rejected (f.curated, "OFFICIAL 6 8, INITIATIVE 11 12, INITIATIVE 13 15");
+  g_assert_true (spanmark_history_redo (history));
+
+  /* Rejecting one version removes its curated copy and remembers it. */
+  g_assert_cmpuint (spanmark_curation_reject_version (f.curation, 0, 1), ==, 1);
+  assert_curated (f.curated, "OFFICIAL 6 9, INITIATIVE 13 15");
+  g_assert_true (spanmark_annotation_set_is_rejected (f.curated, 1, 3, "PLACE"));
+  /* [1,4) still has c's version undecided. */
+  g_assert_true (spanmark_curation_is_unit_open (f.curation, 0));
+
+  /* Taking all of c overrides the rejections of c's spans. */
+  g_assert_cmpuint (spanmark_curation_take_annotator (f.curation, 2), ==, 2);
+  assert_curated (f.curated, "PLACE 1 4, OFFICIAL 6 9, INITIATIVE 11 12, INITIATIVE 13 15");
+  assert_rejected (f.curated, "PLACE 1 3, OFFICIAL 6 8");
+
+  fixture_teardown (&f);
+}
+
+/* A curated span of the reviewer's own (relabelled here) decides its
+ * unit; choosing an annotator afterwards replaces it. */
+static void
+test_own_spans (void)
+{
+  Fixture f = { 0 };
+  const SpanmarkSpan *span;
+  g_autofree char *id = NULL;
+
+  fixture_setup (&f, TEXT, golden, 3);
+  g_assert_true (spanmark_curation_choose_annotator (f.curation, 0, 0));
+  assert_curated (f.curated, "PLACE 1 3");
+  span = spanmark_annotation_set_get_span (f.curated, 0);
+  id = g_strdup (span->id);
+  g_assert_true (spanmark_annotation_set_set_span_label (f.curated, id, "INITIATIVE"));
+  g_assert_false (spanmark_curation_get_unit (f.curation, 0)->versions[1].curated);
+  g_assert_false (spanmark_curation_is_unit_open (f.curation, 0));
+
+  g_assert_true (spanmark_curation_choose_annotator (f.curation, 0, 1));
+  assert_curated (f.curated, "PLACE 1 3");
+  assert_rejected (f.curated, "PLACE 1 4");
+
+  /* No majority: three readings of [0,2). */
+  {
+    const char *three[] = { "PLACE 0 2", "OFFICIAL 0 2", "INITIATIVE 0 2" };
+    Fixture g = { 0 };
+
+    fixture_setup (&g, TEXT, three, 3);
+    g_assert_false (spanmark_curation_choose_majority (g.curation, 0, 2));
+    assert_curated (g.curated, "");
+    g_assert_cmpuint (spanmark_history_get_n_undo_steps (spanmark_annotation_set_get_history (g.curated)), ==, 0);
+    g_assert_true (spanmark_curation_is_unit_open (g.curation, 0));
+    fixture_teardown (&g);
+  }
+
+  fixture_teardown (&f);
+}
+
 /* spanmark_curation_curate_project() on a project folder. */
 
 typedef struct
@@ -466,7 +601,7 @@ make_project (const char *dir)
 static void
 test_curate_project (void)
 {
-  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autoptr(SpanmarkProject) project = make_project (dir);
   const char *annotators[] = { "a", "b", "c", NULL };
   g_autoptr(GString) log = g_string_new (NULL);
@@ -507,43 +642,43 @@ test_curate_project (void)
                                                SPANMARK_CURATED_ANNOTATOR, &error);
   assert_curated (curated, "INITIATIVE 13 15");
 
-  fixture_remove_tree (dir);
+  spanmark_test_remove_tree (dir);
 }
 
 /* A bad file anywhere: an error naming it, and nothing written. */
 static void
 test_curate_bad_file (void)
 {
-  g_autofree char *dir = fixture_make_dir ();
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autoptr(SpanmarkProject) project = make_project (dir);
   const char *annotators[] = { "a", "b", "c", NULL };
-  g_autoptr(GHashTable) before = NULL;
-  g_autoptr(GHashTable) after = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *good = fixture_read (dir, "annotations/b/d2.json", NULL);
 
   /* d2 is broken for b: d1 must not be written either. */
   fixture_write (dir, "annotations/b/d2.json", "{\"spanmark\": 1,", -1);
-  before = fixture_hash_tree (dir);
+  before = spanmark_test_snapshot_tree (dir);
   g_assert_false (spanmark_curation_curate_project (project, annotators, 2, NULL, FALSE, NULL, NULL, &error));
   g_assert_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_PARSE);
   g_assert_true (g_str_has_prefix (error->message, "annotations/b/d2.json: "));
-  after = fixture_hash_tree (dir);
-  fixture_assert_same_tree (before, after);
+  after = spanmark_test_snapshot_tree (dir);
+  g_assert_cmpstr (after, ==, before);
   g_clear_error (&error);
 
   /* A curated file that does not load is never replaced. */
   fixture_write (dir, "annotations/b/d2.json", good, -1);
   fixture_write (dir, "annotations/_curated/d1.json", "not json", -1);
-  g_clear_pointer (&before, g_hash_table_unref);
-  g_clear_pointer (&after, g_hash_table_unref);
-  before = fixture_hash_tree (dir);
+  g_clear_pointer (&before, g_free);
+  g_clear_pointer (&after, g_free);
+  before = spanmark_test_snapshot_tree (dir);
   g_assert_false (spanmark_curation_curate_project (project, annotators, 2, NULL, TRUE, NULL, NULL, &error));
   g_assert_true (g_str_has_prefix (error->message, "annotations/_curated/d1.json: "));
-  after = fixture_hash_tree (dir);
-  fixture_assert_same_tree (before, after);
+  after = spanmark_test_snapshot_tree (dir);
+  g_assert_cmpstr (after, ==, before);
 
-  fixture_remove_tree (dir);
+  spanmark_test_remove_tree (dir);
 }
 
 int
@@ -558,6 +693,9 @@ main (int    argc,
   g_test_add_func ("/curation/merge", test_merge);
   g_test_add_func ("/curation/merge-one-entity", test_merge_one_entity);
   g_test_add_func ("/curation/accept-reject-take", test_accept_reject_take);
+  g_test_add_func ("/curation/find-unit", test_find_unit);
+  g_test_add_func ("/curation/decisions", test_decisions);
+  g_test_add_func ("/curation/own-spans", test_own_spans);
   g_test_add_func ("/curation/curate-project", test_curate_project);
   g_test_add_func ("/curation/curate-bad-file", test_curate_bad_file);
 

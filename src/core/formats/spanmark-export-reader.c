@@ -9,9 +9,10 @@
  * is nine tenths of an export's time.  The reader below parses the one
  * shape Spanmark writes, straight into flat arrays, and judges it by the
  * loader's own rules (spanmark-annotation-rules.c); whatever it does not
- * expect (another key order is fine, but unknown keys, escapes that make
- * lone surrogates, numbers with fractions, any broken rule) makes it give
- * up, and the loader reads the file instead.  So both paths accept the
+ * expect (another key order is fine, but unknown keys, a curated file's
+ * "rejected", escapes that make lone surrogates, numbers with fractions,
+ * any broken rule) makes it give up, and the loader reads the file
+ * instead.  So both paths accept the
  * same files and produce the same spans, and errors always carry the
  * loader's message (tests/core/test-bad-input.c compares the two).
  */
@@ -737,6 +738,10 @@ file_member (Parser         *parser,
       return parse_array (parser, doc, schema, parse_span);
     case SPANMARK_FILE_KEY_ENTITIES:
       return parse_array (parser, doc, schema, parse_entity);
+    case SPANMARK_FILE_KEY_REJECTED:
+      /* A curated file's rejections are no part of an export; the
+       * loader checks them (only curated files may have them). */
+      return FALSE;
     default:
       return FALSE;
     }

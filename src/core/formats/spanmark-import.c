@@ -631,15 +631,17 @@ compare_files (gconstpointer a,
   return g_strcmp0 (pa, pb);
 }
 
-/* Replaces each folder in @files by the files of the import formats in it
- * (not recursively), sorted by name. */
-static GPtrArray *
-expand_folders (GFile  **files,
-                guint    n_files,
-                GError **error)
+GPtrArray *
+spanmark_import_expand_folders (GFile  **files,
+                                guint    n_files,
+                                GError **error)
 {
-  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) result = NULL;
 
+  g_return_val_if_fail (files != NULL || n_files == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  result = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < n_files; i++)
     {
       g_autoptr(GFileEnumerator) children = NULL;
@@ -668,10 +670,10 @@ expand_folders (GFile  **files,
       while ((info = g_file_enumerator_next_file (children, NULL, &local_error)) != NULL)
         {
           g_autoptr(GFileInfo) owned = info;
-          g_autoptr(GFile) child = g_file_get_child (files[i], g_file_info_get_name (info));
+          g_autoptr(GFile) child = g_file_get_child (files[i], g_file_info_get_name (owned));
 
-          if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR &&
-              spanmark_import_format_for_file (g_file_info_get_name (info)) != NULL)
+          if (g_file_info_get_file_type (owned) == G_FILE_TYPE_REGULAR &&
+              spanmark_import_format_for_file (g_file_info_get_name (owned)) != NULL)
             g_ptr_array_add (found, g_steal_pointer (&child));
         }
       if (local_error != NULL)
@@ -757,7 +759,7 @@ spanmark_import_files (SpanmarkProject             *project,
   if (!spanmark_project_check_can_save (project, error))
     return -1;
 
-  expanded = expand_folders (files, n_files, error);
+  expanded = spanmark_import_expand_folders (files, n_files, error);
   if (expanded == NULL)
     return -1;
 

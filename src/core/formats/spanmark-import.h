@@ -61,4 +61,14 @@ int spanmark_import_files (SpanmarkProject             *project,
                            GPtrArray                   *warnings,
                            GError                     **error);
 
+/* The files spanmark_import_files() reads for @files: each file as it
+ * is, each folder replaced by the files in it that an import format
+ * reads (spanmark_import_format_for_file(); not recursively, sorted by
+ * name).  NULL, with an error naming the folder,
+ * when a folder cannot be read or holds none of them.  A GPtrArray of
+ * GFile. */
+GPtrArray *spanmark_import_expand_folders (GFile  **files,
+                                           guint    n_files,
+                                           GError **error) G_GNUC_WARN_UNUSED_RESULT;
+
 G_END_DECLS

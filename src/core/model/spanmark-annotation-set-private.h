@@ -34,6 +34,11 @@ void _spanmark_annotation_set_apply_entity (SpanmarkAnnotationSet *self,
                                             const SpanmarkEntity  *before,
                                             const SpanmarkEntity  *after,
                                             guint                  index);
+/* The same for a rejection (see spanmark_annotation_set_get_rejection());
+ * emits nothing. */
+void _spanmark_annotation_set_apply_rejection (SpanmarkAnnotationSet *self,
+                                               const SpanmarkSpan    *before,
+                                               const SpanmarkSpan    *after);
 /* Sets the status and notifies "status" (not "changed"). */
 void _spanmark_annotation_set_apply_status (SpanmarkAnnotationSet *self,
                                             SpanmarkStatus         status);

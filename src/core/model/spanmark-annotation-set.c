@@ -48,6 +48,9 @@ struct _SpanmarkAnnotationSet
   /* id (borrowed) -> SpanmarkEntity* */
   GHashTable        *entity_ids;
 
+  /* Owned SpanmarkSpan* (no id), in compare_rejections() order. */
+  GPtrArray         *rejections;
+
   /* New ids count up from here and never go back, so an id is never
    * given twice in a session, even after undo. */
   guint64            next_span_number;
@@ -749,6 +752,7 @@ spanmark_annotation_set_finalize (GObject *object)
   g_clear_pointer (&self->spans, g_ptr_array_unref);
   g_clear_pointer (&self->entity_ids, g_hash_table_unref);
   g_clear_pointer (&self->entities, g_ptr_array_unref);
+  g_clear_pointer (&self->rejections, g_ptr_array_unref);
   g_clear_pointer (&self->tree, g_free);
   g_clear_pointer (&self->index, spanmark_text_index_unref);
   g_clear_pointer (&self->document_id, g_free);
@@ -888,6 +892,7 @@ spanmark_annotation_set_init (SpanmarkAnnotationSet *self)
                                           (GDestroyNotify) g_hash_table_unref);
   self->entities = g_ptr_array_new_with_free_func ((GDestroyNotify) spanmark_entity_free);
   self->entity_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->rejections = g_ptr_array_new_with_free_func ((GDestroyNotify) spanmark_span_free);
   self->next_span_number = 1;
   self->next_entity_number = 1;
   self->status = SPANMARK_STATUS_NEW;
@@ -1256,16 +1261,19 @@ change_entity_recorded (SpanmarkAnnotationSet *self,
   _spanmark_history_record_entity (self->history, before, after, index);
 }
 
-/* Every edit of spans or entities ends here: a document marked done
- * that is edited is in progress again — in the same undo step, so undo
- * gives back "done" with the old state — and then "changed" is emitted. */
+/* Every edit of spans or entities ends here: a document marked done (or
+ * a curated one marked reviewed) that is edited is in progress again — in
+ * the same undo step, so undo gives back its status with the old state —
+ * and then "changed" is emitted. */
 static void
 finish_edit (SpanmarkAnnotationSet *self)
 {
-  if (self->status == SPANMARK_STATUS_DONE)
+  if (self->status == SPANMARK_STATUS_DONE || self->status == SPANMARK_STATUS_REVIEWED)
     {
+      SpanmarkStatus before = self->status;
+
       _spanmark_annotation_set_apply_status (self, SPANMARK_STATUS_IN_PROGRESS);
-      _spanmark_history_amend_status (self->history, SPANMARK_STATUS_DONE, SPANMARK_STATUS_IN_PROGRESS);
+      _spanmark_history_amend_status (self->history, before, SPANMARK_STATUS_IN_PROGRESS);
     }
 
   _spanmark_annotation_set_emit_changed (self);
@@ -1743,6 +1751,159 @@ spanmark_annotation_set_tag_all (SpanmarkAnnotationSet *self,
 }
 
 
+/* Rejections */
+
+static int
+compare_rejection (const SpanmarkSpan *span,
+                   guint               start,
+                   guint               end,
+                   const char         *label)
+{
+  if (span->start != start)
+    return span->start < start ? -1 : 1;
+  if (span->end != end)
+    return span->end > end ? -1 : 1;
+  return strcmp (span->label, label);
+}
+
+/* Where the rejection (@start, @end, @label) is or would go. */
+static guint
+rejection_index (SpanmarkAnnotationSet *self,
+                 guint                  start,
+                 guint                  end,
+                 const char            *label,
+                 gboolean              *found)
+{
+  guint lo = 0, hi = self->rejections->len;
+
+  *found = FALSE;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      int order = compare_rejection (g_ptr_array_index (self->rejections, mid), start, end, label);
+
+      if (order == 0)
+        {
+          *found = TRUE;
+          return mid;
+        }
+      if (order < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+void
+_spanmark_annotation_set_apply_rejection (SpanmarkAnnotationSet *self,
+                                          const SpanmarkSpan    *before,
+                                          const SpanmarkSpan    *after)
+{
+  const SpanmarkSpan *which = after != NULL ? after : before;
+  gboolean found;
+  guint index;
+
+  g_assert (SPANMARK_IS_ANNOTATION_SET (self));
+  g_assert ((before == NULL) != (after == NULL));
+
+  index = rejection_index (self, which->start, which->end, which->label, &found);
+  if (after != NULL && !found)
+    g_ptr_array_insert (self->rejections, (int) index, spanmark_span_copy (after));
+  else if (after == NULL && found)
+    g_ptr_array_remove_index (self->rejections, index);
+}
+
+guint
+spanmark_annotation_set_get_n_rejections (SpanmarkAnnotationSet *self)
+{
+  g_return_val_if_fail (SPANMARK_IS_ANNOTATION_SET (self), 0);
+
+  return self->rejections->len;
+}
+
+const SpanmarkSpan *
+spanmark_annotation_set_get_rejection (SpanmarkAnnotationSet *self,
+                                       guint                  index)
+{
+  g_return_val_if_fail (SPANMARK_IS_ANNOTATION_SET (self), NULL);
+  g_return_val_if_fail (index < self->rejections->len, NULL);
+
+  return g_ptr_array_index (self->rejections, index);
+}
+
+gboolean
+spanmark_annotation_set_is_rejected (SpanmarkAnnotationSet *self,
+                                     guint                  start,
+                                     guint                  end,
+                                     const char            *label)
+{
+  gboolean found;
+
+  g_return_val_if_fail (SPANMARK_IS_ANNOTATION_SET (self), FALSE);
+
+  if (label == NULL)
+    return FALSE;
+
+  rejection_index (self, start, end, label, &found);
+  return found;
+}
+
+gboolean
+spanmark_annotation_set_add_rejection (SpanmarkAnnotationSet  *self,
+                                       guint                   start,
+                                       guint                   end,
+                                       const char             *label,
+                                       GError                **error)
+{
+  g_autofree char *text = NULL;
+  SpanmarkSpan *rejection;
+
+  g_return_val_if_fail (SPANMARK_IS_ANNOTATION_SET (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_span_offsets (self, start, end, label, error))
+    return FALSE;
+  if (spanmark_annotation_set_is_rejected (self, start, end, label))
+    return FALSE;
+
+  text = spanmark_text_index_slice (self->index, start, end);
+  rejection = spanmark_span_new (NULL, start, end, label, text);
+  _spanmark_annotation_set_apply_rejection (self, NULL, rejection);
+  _spanmark_history_record_rejection (self->history, NULL, rejection);
+  finish_edit (self);
+
+  return TRUE;
+}
+
+gboolean
+spanmark_annotation_set_remove_rejection (SpanmarkAnnotationSet *self,
+                                          guint                  start,
+                                          guint                  end,
+                                          const char            *label)
+{
+  SpanmarkSpan *before;
+  gboolean found;
+  guint index;
+
+  g_return_val_if_fail (SPANMARK_IS_ANNOTATION_SET (self), FALSE);
+
+  if (label == NULL)
+    return FALSE;
+  index = rejection_index (self, start, end, label, &found);
+  if (!found)
+    return FALSE;
+
+  before = spanmark_span_copy (g_ptr_array_index (self->rejections, index));
+  _spanmark_annotation_set_apply_rejection (self, before, NULL);
+  _spanmark_history_record_rejection (self->history, before, NULL);
+  finish_edit (self);
+
+  return TRUE;
+}
+
+
 /* Loading */
 
 /* A copy of @span to go into the set; a span read without its covered
@@ -1827,4 +1988,22 @@ spanmark_annotation_set_load_status (SpanmarkAnnotationSet *self,
   g_return_if_fail ((guint) status <= SPANMARK_STATUS_REVIEWED);
 
   self->status = status;
+}
+
+void
+spanmark_annotation_set_load_rejection (SpanmarkAnnotationSet *self,
+                                        guint                  start,
+                                        guint                  end,
+                                        const char            *label)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(SpanmarkSpan) rejection = NULL;
+
+  g_return_if_fail (SPANMARK_IS_ANNOTATION_SET (self));
+  g_return_if_fail (start < end && end <= spanmark_text_index_get_length (self->index));
+  g_return_if_fail (label != NULL);
+
+  text = spanmark_text_index_slice (self->index, start, end);
+  rejection = spanmark_span_new (NULL, start, end, label, text);
+  _spanmark_annotation_set_apply_rejection (self, NULL, rejection);
 }

@@ -117,7 +117,7 @@ guint                  spanmark_annotation_set_get_n_mentions  (SpanmarkAnnotati
  * text is filled in from the document.  Return NULL / FALSE and set @error
  * (G_IO_ERROR_INVALID_ARGUMENT) on bad input.  Editing spans or entities
  * of a set whose status is "done" sets it back to "in-progress", in the
- * same undo step. */
+ * same undo step (a reviewed one too). */
 const SpanmarkSpan    *spanmark_annotation_set_add_span        (SpanmarkAnnotationSet *self,
                                                                 guint                  start,
                                                                 guint                  end,
@@ -180,6 +180,33 @@ guint                  spanmark_annotation_set_tag_all         (SpanmarkAnnotati
                                                                 const char            *label,
                                                                 const char            *entity_id);
 
+/* Rejections: versions of a span (start, end, label) the reviewer
+ * decided against, kept in the curated version ("_curated") so that a
+ * unit whose versions were all rejected counts as settled when the
+ * document is opened again (docs/review.md).  Each is held as a
+ * SpanmarkSpan with only start, end, label and text set (id NULL), in
+ * order of start, longer first, then label.  Adding and removing one are
+ * edits like the mutators above: one undo step each, and a done or
+ * reviewed set becomes in progress.  Both return FALSE when there is
+ * nothing to do (already rejected, not rejected) or, with @error, on bad
+ * offsets. */
+guint                  spanmark_annotation_set_get_n_rejections (SpanmarkAnnotationSet *self);
+const SpanmarkSpan    *spanmark_annotation_set_get_rejection    (SpanmarkAnnotationSet *self,
+                                                                 guint                  index);
+gboolean               spanmark_annotation_set_is_rejected      (SpanmarkAnnotationSet *self,
+                                                                 guint                  start,
+                                                                 guint                  end,
+                                                                 const char            *label);
+gboolean               spanmark_annotation_set_add_rejection    (SpanmarkAnnotationSet *self,
+                                                                 guint                  start,
+                                                                 guint                  end,
+                                                                 const char            *label,
+                                                                 GError               **error);
+gboolean               spanmark_annotation_set_remove_rejection (SpanmarkAnnotationSet *self,
+                                                                 guint                  start,
+                                                                 guint                  end,
+                                                                 const char            *label);
+
 /* For loaders and importers: insert a fully formed span or entity as it
  * is (keeps its id), without recording history.  The caller has validated
  * it. */
@@ -195,5 +222,10 @@ void                   spanmark_annotation_set_load_entity     (SpanmarkAnnotati
                                                                 const SpanmarkEntity  *entity);
 void                   spanmark_annotation_set_load_status     (SpanmarkAnnotationSet *self,
                                                                 SpanmarkStatus         status);
+/* A rejection as read from a file (no history, no signal). */
+void                   spanmark_annotation_set_load_rejection  (SpanmarkAnnotationSet *self,
+                                                                guint                  start,
+                                                                guint                  end,
+                                                                const char            *label);
 
 G_END_DECLS

@@ -24,6 +24,10 @@ void             _spanmark_history_record_entity (SpanmarkHistory       *self,
                                                   SpanmarkEntity        *before,
                                                   SpanmarkEntity        *after,
                                                   guint                  index);
+/* A rejection added (@before NULL) or removed (@after NULL); takes both. */
+void             _spanmark_history_record_rejection (SpanmarkHistory    *self,
+                                                     SpanmarkSpan       *before,
+                                                     SpanmarkSpan       *after);
 void             _spanmark_history_record_status (SpanmarkHistory       *self,
                                                   SpanmarkStatus         before,
                                                   SpanmarkStatus         after);

@@ -19,12 +19,14 @@ typedef enum
   COMMAND_SPAN,
   COMMAND_ENTITY,
   COMMAND_STATUS,
+  COMMAND_REJECTION,
 } CommandKind;
 
 typedef struct
 {
   CommandKind     kind;
-  /* COMMAND_SPAN: SpanmarkSpan*; COMMAND_ENTITY: SpanmarkEntity*.
+  /* COMMAND_SPAN and COMMAND_REJECTION: SpanmarkSpan*; COMMAND_ENTITY:
+   * SpanmarkEntity*.
    * NULL before = added, NULL after = removed. */
   gpointer        before;
   gpointer        after;
@@ -71,6 +73,7 @@ command_free (Command *command)
   switch (command->kind)
     {
     case COMMAND_SPAN:
+    case COMMAND_REJECTION:
       free_func = (GDestroyNotify) spanmark_span_free;
       break;
     case COMMAND_ENTITY:
@@ -111,6 +114,9 @@ apply_command (SpanmarkHistory *self,
       break;
     case COMMAND_ENTITY:
       _spanmark_annotation_set_apply_entity (self->set, from, to, command->index);
+      break;
+    case COMMAND_REJECTION:
+      _spanmark_annotation_set_apply_rejection (self->set, from, to);
       break;
     case COMMAND_STATUS:
       _spanmark_annotation_set_apply_status (self->set,
@@ -349,6 +355,23 @@ _spanmark_history_record_entity (SpanmarkHistory *self,
   command->before = before;
   command->after = after;
   command->index = index;
+  record (self, command);
+}
+
+void
+_spanmark_history_record_rejection (SpanmarkHistory *self,
+                                    SpanmarkSpan    *before,
+                                    SpanmarkSpan    *after)
+{
+  Command *command;
+
+  g_return_if_fail (SPANMARK_IS_HISTORY (self));
+  g_return_if_fail ((before == NULL) != (after == NULL));
+
+  command = g_new0 (Command, 1);
+  command->kind = COMMAND_REJECTION;
+  command->before = before;
+  command->after = after;
   record (self, command);
 }
 

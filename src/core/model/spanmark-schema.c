@@ -21,6 +21,9 @@ struct _SpanmarkSchema
 
 G_DEFINE_FINAL_TYPE (SpanmarkSchema, spanmark_schema, G_TYPE_OBJECT)
 
+enum { CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
 static void
 spanmark_schema_finalize (GObject *object)
 {
@@ -37,6 +40,9 @@ spanmark_schema_class_init (SpanmarkSchemaClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = spanmark_schema_finalize;
+
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -96,6 +102,7 @@ spanmark_schema_add_label (SpanmarkSchema      *self,
     return FALSE;
 
   g_ptr_array_add (self->labels, spanmark_label_copy (label));
+  g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
 }
 
@@ -168,4 +175,104 @@ spanmark_schema_lookup_key (SpanmarkSchema *self,
     }
 
   return NULL;
+}
+
+SpanmarkSchema *
+spanmark_schema_copy (SpanmarkSchema *self)
+{
+  SpanmarkSchema *copy;
+
+  g_return_val_if_fail (SPANMARK_IS_SCHEMA (self), NULL);
+
+  copy = spanmark_schema_new ();
+  for (guint i = 0; i < self->labels->len; i++)
+    g_ptr_array_add (copy->labels, spanmark_label_copy (g_ptr_array_index (self->labels, i)));
+
+  return copy;
+}
+
+void
+spanmark_schema_assign (SpanmarkSchema *self,
+                        SpanmarkSchema *other)
+{
+  g_autoptr(GPtrArray) labels = NULL;
+
+  g_return_if_fail (SPANMARK_IS_SCHEMA (self));
+  g_return_if_fail (SPANMARK_IS_SCHEMA (other));
+
+  /* Copied before the old labels go: @other may be @self. */
+  labels = g_ptr_array_new_with_free_func ((GDestroyNotify) spanmark_label_free);
+  for (guint i = 0; i < other->labels->len; i++)
+    g_ptr_array_add (labels, spanmark_label_copy (g_ptr_array_index (other->labels, i)));
+
+  g_ptr_array_unref (self->labels);
+  self->labels = g_steal_pointer (&labels);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+gboolean
+spanmark_schema_insert_label (SpanmarkSchema      *self,
+                              guint                index,
+                              const SpanmarkLabel *label)
+{
+  g_return_val_if_fail (SPANMARK_IS_SCHEMA (self), FALSE);
+  g_return_val_if_fail (label != NULL && label->name != NULL, FALSE);
+  g_return_val_if_fail (index <= self->labels->len, FALSE);
+
+  if (spanmark_schema_lookup (self, label->name) != NULL)
+    return FALSE;
+
+  g_ptr_array_insert (self->labels, (int) index, spanmark_label_copy (label));
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+gboolean
+spanmark_schema_replace_label (SpanmarkSchema      *self,
+                               guint                index,
+                               const SpanmarkLabel *label)
+{
+  int existing;
+
+  g_return_val_if_fail (SPANMARK_IS_SCHEMA (self), FALSE);
+  g_return_val_if_fail (label != NULL && label->name != NULL, FALSE);
+  g_return_val_if_fail (index < self->labels->len, FALSE);
+
+  existing = spanmark_schema_get_index (self, label->name);
+  if (existing >= 0 && (guint) existing != index)
+    return FALSE;
+
+  spanmark_label_free (g_ptr_array_index (self->labels, index));
+  g_ptr_array_index (self->labels, index) = spanmark_label_copy (label);
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+void
+spanmark_schema_remove_label (SpanmarkSchema *self,
+                              guint           index)
+{
+  g_return_if_fail (SPANMARK_IS_SCHEMA (self));
+  g_return_if_fail (index < self->labels->len);
+
+  g_ptr_array_remove_index (self->labels, index);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+void
+spanmark_schema_move_label (SpanmarkSchema *self,
+                            guint           from,
+                            guint           to)
+{
+  SpanmarkLabel *label;
+
+  g_return_if_fail (SPANMARK_IS_SCHEMA (self));
+  g_return_if_fail (from < self->labels->len && to < self->labels->len);
+
+  if (from == to)
+    return;
+
+  label = g_ptr_array_steal_index (self->labels, from);
+  g_ptr_array_insert (self->labels, (int) to, label);
+  g_signal_emit (self, signals[CHANGED], 0);
 }

@@ -35,4 +35,29 @@ const SpanmarkLabel *spanmark_schema_lookup_key   (SpanmarkSchema      *self,
 int                  spanmark_schema_get_index    (SpanmarkSchema      *self,
                                                    const char          *name);
 
+/* Editing (spanmark-label-ops.h checks names, keys and colours and
+ * writes spanmark.json; these only change the set in memory).  Each
+ * change emits "changed" (no arguments) once, so the window's side
+ * panels and highlighting follow the schema. */
+SpanmarkSchema      *spanmark_schema_copy          (SpanmarkSchema      *self) G_GNUC_WARN_UNUSED_RESULT;
+/* Makes @self hold copies of @other's labels, in its order. */
+void                 spanmark_schema_assign        (SpanmarkSchema      *self,
+                                                    SpanmarkSchema      *other);
+/* Copies @label to position @index (at most the number of labels).
+ * FALSE (and no change) if its name is taken. */
+gboolean             spanmark_schema_insert_label  (SpanmarkSchema      *self,
+                                                    guint                index,
+                                                    const SpanmarkLabel *label);
+/* Replaces the label at @index by a copy of @label.  FALSE (and no
+ * change) if another label has @label's name. */
+gboolean             spanmark_schema_replace_label (SpanmarkSchema      *self,
+                                                    guint                index,
+                                                    const SpanmarkLabel *label);
+void                 spanmark_schema_remove_label  (SpanmarkSchema      *self,
+                                                    guint                index);
+/* Moves the label at @from to @to (both below the number of labels). */
+void                 spanmark_schema_move_label    (SpanmarkSchema      *self,
+                                                    guint                from,
+                                                    guint                to);
+
 G_END_DECLS

@@ -107,7 +107,24 @@ spanmark_json_write_annotations (SpanmarkAnnotationSet *set,
         append_attrs (out, entity->attrs, keys);
       g_string_append_c (out, '}');
     }
-  g_string_append (out, n_entities > 0 ? "\n  ]\n}\n" : "]\n}\n");
+  g_string_append (out, n_entities > 0 ? "\n  ]" : "]");
+
+  /* Only curated files have rejections (docs/formats.md); without any,
+   * the file is exactly what it was before they existed. */
+  for (guint i = 0; i < spanmark_annotation_set_get_n_rejections (set); i++)
+    {
+      const SpanmarkSpan *rejection = spanmark_annotation_set_get_rejection (set, i);
+
+      g_string_append_printf (out, "%s\n    {\"start\": %u, \"end\": %u, \"label\": ",
+                              i == 0 ? ",\n  \"rejected\": [" : ",", rejection->start, rejection->end);
+      spanmark_json_append_string (out, rejection->label);
+      g_string_append (out, ", \"text\": ");
+      spanmark_json_append_string (out, rejection->text != NULL ? rejection->text : "");
+      g_string_append_c (out, '}');
+    }
+  if (spanmark_annotation_set_get_n_rejections (set) > 0)
+    g_string_append (out, "\n  ]");
+  g_string_append (out, "\n}\n");
 
   if (length != NULL)
     *length = out->len;
@@ -187,6 +204,58 @@ read_entity (SpanmarkJsonPlace *place,
   return ok ? g_steal_pointer (&entity) : NULL;
 }
 
+/* What spans and rejections share: "start", "end", "label" and the
+ * covered "text", checked against the text (when known) and the schema;
+ * @required is the mask of their required members (SpanmarkSpanKey
+ * bits).  Returns FALSE when a problem was noted. */
+static gboolean
+read_extent (SpanmarkJsonPlace  *place,
+             JsonObject         *object,
+             guint               required,
+             SpanmarkSchema     *schema,
+             SpanmarkTextIndex  *text_index,
+             guint              *start,
+             guint              *end,
+             const char        **label,
+             const char        **text)
+{
+  char *message = NULL;
+  gboolean ok = TRUE, offsets_ok = TRUE;
+
+  offsets_ok &= spanmark_json_get_uint (place, object, "start", start);
+  offsets_ok &= spanmark_json_get_uint (place, object, "end", end);
+
+  /* Without the text (validation of a file whose text is unreadable),
+   * only the order of the offsets can be checked. */
+  if (offsets_ok)
+    offsets_ok = note_rule (place, "end",
+                            spanmark_annotation_rules_check_offsets (*start, *end,
+                                                                     text_index != NULL
+                                                                     ? spanmark_text_index_get_length (text_index)
+                                                                     : G_MAXUINT,
+                                                                     &message),
+                            &message);
+
+  ok &= offsets_ok;
+  ok &= check_label (place, object, SPANMARK_KEY_IS_REQUIRED (required, SPANMARK_SPAN_KEY_LABEL), schema, label);
+  ok &= spanmark_json_get_string (place, object, "text", SPANMARK_KEY_IS_REQUIRED (required, SPANMARK_SPAN_KEY_TEXT),
+                                  FALSE, text);
+
+  if (offsets_ok && *text != NULL && text_index != NULL)
+    {
+      gsize from = spanmark_text_index_char_to_byte (text_index, *start);
+      gsize to = spanmark_text_index_char_to_byte (text_index, *end);
+
+      ok &= note_rule (place, "text",
+                       spanmark_annotation_rules_check_span_text (*text, strlen (*text),
+                                                                  spanmark_text_index_get_text (text_index) + from,
+                                                                  to - from, *start, *end, &message),
+                       &message);
+    }
+
+  return ok;
+}
+
 static SpanmarkSpan *
 read_span (SpanmarkJsonPlace *place,
            JsonObject        *object,
@@ -200,38 +269,10 @@ read_span (SpanmarkJsonPlace *place,
   char *message = NULL;
   const char *id, *label, *text, *entity;
   guint start, end;
-  gboolean ok = TRUE, offsets_ok = TRUE;
+  gboolean ok = TRUE;
 
   ok &= check_item_id (place, object, "spans", SPAN_REQUIRED (ID), ids, i, &id);
-  offsets_ok &= spanmark_json_get_uint (place, object, "start", &start);
-  offsets_ok &= spanmark_json_get_uint (place, object, "end", &end);
-
-  /* Without the text (validation of a file whose text is unreadable),
-   * only the order of the offsets can be checked. */
-  if (offsets_ok)
-    offsets_ok = note_rule (place, "end",
-                            spanmark_annotation_rules_check_offsets (start, end,
-                                                                     text_index != NULL
-                                                                     ? spanmark_text_index_get_length (text_index)
-                                                                     : G_MAXUINT,
-                                                                     &message),
-                            &message);
-
-  ok &= offsets_ok;
-  ok &= check_label (place, object, SPAN_REQUIRED (LABEL), schema, &label);
-  ok &= spanmark_json_get_string (place, object, "text", SPAN_REQUIRED (TEXT), FALSE, &text);
-
-  if (offsets_ok && text != NULL && text_index != NULL)
-    {
-      gsize from = spanmark_text_index_char_to_byte (text_index, start);
-      gsize to = spanmark_text_index_char_to_byte (text_index, end);
-
-      ok &= note_rule (place, "text",
-                       spanmark_annotation_rules_check_span_text (text, strlen (text),
-                                                                  spanmark_text_index_get_text (text_index) + from,
-                                                                  to - from, start, end, &message),
-                       &message);
-    }
+  ok &= read_extent (place, object, SPANMARK_SPAN_REQUIRED_KEYS, schema, text_index, &start, &end, &label, &text);
 
   if (!spanmark_json_get_string (place, object, "entity", SPAN_REQUIRED (ENTITY), TRUE, &entity))
     ok = FALSE;
@@ -247,6 +288,48 @@ read_span (SpanmarkJsonPlace *place,
   return ok ? g_steal_pointer (&span) : NULL;
 }
 
+/* The optional "rejected" of a curated file (docs/formats.md): each
+ * {"start", "end", "label", "text"}, checked as a span's are, none
+ * twice.  Any other annotator's file with one is a problem. */
+static GPtrArray *
+read_rejections (SpanmarkJsonPlace *place,
+                 JsonObject        *object,
+                 const char        *annotator,
+                 SpanmarkSchema    *schema,
+                 SpanmarkTextIndex *text_index)
+{
+  GPtrArray *rejections = g_ptr_array_new_with_free_func ((GDestroyNotify) spanmark_span_free);
+  g_autoptr(GHashTable) seen = spanmark_annotation_rules_new_rejection_set ();
+  JsonArray *array = spanmark_json_get_array (place, object, "rejected", FILE_REQUIRED (REJECTED));
+  char *message = NULL;
+
+  if (array != NULL &&
+      !note_rule (place, "rejected", spanmark_annotation_rules_check_rejections_allowed (annotator, &message),
+                  &message))
+    return rejections;
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      g_autofree char *location = NULL;
+      JsonObject *item = spanmark_json_item_object (place->checker, place->file, json_array_get_element (array, i),
+                                                    "rejected", i, "label", &location);
+      SpanmarkJsonPlace item_place = { place->checker, place->file, location };
+      const char *label, *text;
+      guint start, end;
+
+      if (item == NULL ||
+          !read_extent (&item_place, item, SPANMARK_REJECTION_KEYS, schema, text_index, &start, &end, &label, &text))
+        continue;
+
+      if (!note_rule (&item_place, NULL,
+                      spanmark_annotation_rules_check_rejection (seen, start, end, label, &message), &message))
+        continue;
+      g_ptr_array_add (rejections, spanmark_span_new (NULL, start, end, label, text));
+    }
+
+  return rejections;
+}
+
 SpanmarkAnnotationSet *
 spanmark_json_read_annotations (SpanmarkChecker *checker,
                                 const char      *file,
@@ -260,6 +343,7 @@ spanmark_json_read_annotations (SpanmarkChecker *checker,
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GPtrArray) spans = NULL;
   g_autoptr(GPtrArray) entities = NULL;
+  g_autoptr(GPtrArray) rejections = NULL;
   g_autoptr(GHashTable) span_ids = NULL;
   g_autoptr(GHashTable) entity_ids = NULL;
   g_autoptr(SpanmarkTextIndex) text_index = NULL;
@@ -357,10 +441,18 @@ spanmark_json_read_annotations (SpanmarkChecker *checker,
         g_ptr_array_add (spans, span);
     }
 
+  rejections = read_rejections (&place, object, annotator, schema, text_index);
+
   if (text == NULL || spanmark_checker_get_n_problems (checker) != n_before)
     return NULL;
 
   set = spanmark_annotation_set_new (document_id, annotator, text);
+  for (guint i = 0; i < rejections->len; i++)
+    {
+      const SpanmarkSpan *rejection = g_ptr_array_index (rejections, i);
+
+      spanmark_annotation_set_load_rejection (set, rejection->start, rejection->end, rejection->label);
+    }
   spanmark_annotation_set_load_status (set, status);
   spanmark_annotation_set_set_modified (set, modified);
   for (guint i = 0; i < entities->len; i++)

@@ -79,6 +79,7 @@ static const Key file_keys[] = {
   KEY ("modified", SPANMARK_FILE_KEY_MODIFIED),
   KEY ("spans", SPANMARK_FILE_KEY_SPANS),
   KEY ("entities", SPANMARK_FILE_KEY_ENTITIES),
+  KEY ("rejected", SPANMARK_FILE_KEY_REJECTED),
 };
 
 static const Key span_keys[] = {
@@ -315,5 +316,36 @@ spanmark_annotation_rules_check_mention (GHashTable  *entity_ids,
     return TRUE;
 
   set_message (message, _("\"%s\" is not an entity of this file"), entity);
+  return FALSE;
+}
+
+gboolean
+spanmark_annotation_rules_check_rejections_allowed (const char  *annotator,
+                                                    char       **message)
+{
+  if (g_strcmp0 (annotator, SPANMARK_CURATED_ANNOTATOR) == 0)
+    return TRUE;
+
+  set_message (message, _("is only allowed in the curated version (%s)"), SPANMARK_CURATED_ANNOTATOR);
+  return FALSE;
+}
+
+GHashTable *
+spanmark_annotation_rules_new_rejection_set (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+gboolean
+spanmark_annotation_rules_check_rejection (GHashTable  *seen,
+                                           guint        start,
+                                           guint        end,
+                                           const char  *label,
+                                           char       **message)
+{
+  if (g_hash_table_add (seen, g_strdup_printf ("%u %u %s", start, end, label)))
+    return TRUE;
+
+  set_message (message, _("rejects %u–%u %s a second time"), start, end, label);
   return FALSE;
 }

@@ -42,9 +42,10 @@ typedef enum
   SPANMARK_FILE_KEY_MODIFIED    = 1 << 5,
   SPANMARK_FILE_KEY_SPANS       = 1 << 6,
   SPANMARK_FILE_KEY_ENTITIES    = 1 << 7,
+  SPANMARK_FILE_KEY_REJECTED    = 1 << 8,
 } SpanmarkFileKey;
 
-/* Everything but "modified" and "entities". */
+/* Everything but "modified", "entities" and "rejected". */
 #define SPANMARK_FILE_REQUIRED_KEYS (SPANMARK_FILE_KEY_SPANMARK | SPANMARK_FILE_KEY_DOCUMENT | \
                                      SPANMARK_FILE_KEY_TEXT_SHA256 | SPANMARK_FILE_KEY_ANNOTATOR | \
                                      SPANMARK_FILE_KEY_STATUS | SPANMARK_FILE_KEY_SPANS)
@@ -64,6 +65,11 @@ typedef enum
 /* Everything but "entity" and "attrs". */
 #define SPANMARK_SPAN_REQUIRED_KEYS (SPANMARK_SPAN_KEY_ID | SPANMARK_SPAN_KEY_START | SPANMARK_SPAN_KEY_END | \
                                      SPANMARK_SPAN_KEY_LABEL | SPANMARK_SPAN_KEY_TEXT)
+
+/* The members of an item of a curated file's "rejected" (a span's bits):
+ * all required, and no other. */
+#define SPANMARK_REJECTION_KEYS (SPANMARK_SPAN_KEY_START | SPANMARK_SPAN_KEY_END | SPANMARK_SPAN_KEY_LABEL | \
+                                 SPANMARK_SPAN_KEY_TEXT)
 
 /* The members of an entity. */
 typedef enum
@@ -152,5 +158,22 @@ gboolean  spanmark_annotation_rules_check_span_text (const char      *text,
 gboolean  spanmark_annotation_rules_check_mention   (GHashTable      *entity_ids,
                                                      const char      *entity,
                                                      char           **message);
+
+/* "rejected" (the versions a reviewer decided against): only the curated
+ * version (SPANMARK_CURATED_ANNOTATOR) makes decisions, so only its file
+ * may have them.  @annotator is the file's. */
+gboolean  spanmark_annotation_rules_check_rejections_allowed (const char *annotator,
+                                                              char      **message);
+/* Item @start, @end, @label of "rejected" (its offsets, label and text
+ * checked as a span's are): not a rejection of the same extent and label
+ * as an earlier item.  @seen, from
+ * spanmark_annotation_rules_new_rejection_set(), holds the earlier ones;
+ * the item is added when it is right. */
+GHashTable *spanmark_annotation_rules_new_rejection_set (void);
+gboolean  spanmark_annotation_rules_check_rejection (GHashTable  *seen,
+                                                     guint        start,
+                                                     guint        end,
+                                                     const char  *label,
+                                                     char       **message);
 
 G_END_DECLS

@@ -253,6 +253,17 @@ spanmark_project_create (GFile       *dir,
                          const char  *name,
                          GError     **error)
 {
+  g_autoptr(SpanmarkSchema) schema = spanmark_schema_new_default ();
+
+  return spanmark_project_create_with_schema (dir, name, schema, error);
+}
+
+SpanmarkProject *
+spanmark_project_create_with_schema (GFile           *dir,
+                                     const char      *name,
+                                     SpanmarkSchema  *schema,
+                                     GError         **error)
+{
   g_autoptr(SpanmarkProject) self = NULL;
   g_autoptr(GFileEnumerator) enumerator = NULL;
   g_autoptr(GFileInfo) info = NULL;
@@ -262,6 +273,7 @@ spanmark_project_create (GFile       *dir,
   g_autofree char *display = NULL;
 
   g_return_val_if_fail (G_IS_FILE (dir), NULL);
+  g_return_val_if_fail (SPANMARK_IS_SCHEMA (schema), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   display = g_file_get_parse_name (dir);
@@ -307,7 +319,7 @@ spanmark_project_create (GFile       *dir,
   self = project_new (dir);
   g_free (self->name);
   self->name = g_strdup (name != NULL ? name : "");
-  self->schema = spanmark_schema_new_default ();
+  self->schema = spanmark_schema_copy (schema);
 
   if (!spanmark_project_save (self, error))
     return NULL;

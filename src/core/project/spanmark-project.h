@@ -58,6 +58,11 @@ G_DECLARE_FINAL_TYPE (SpanmarkProject, spanmark_project, SPANMARK, PROJECT, GObj
 SpanmarkProject  *spanmark_project_create           (GFile            *dir,
                                                      const char       *name,
                                                      GError          **error);
+/* The same with the labels of @schema (copied) instead of the default. */
+SpanmarkProject  *spanmark_project_create_with_schema (GFile          *dir,
+                                                       const char     *name,
+                                                       SpanmarkSchema *schema,
+                                                       GError        **error);
 /* Reads and validates spanmark.json only. */
 SpanmarkProject  *spanmark_project_open             (GFile            *dir,
                                                      GError          **error);

@@ -3,7 +3,7 @@
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Runs the same readers as SpanmarkProject (spanmark-json.c) over every
+ * Runs the same readers as SpanmarkProject (spanmark-json.h) over every
  * file, but keeps going after a problem, so one run lists them all.
  */
 
@@ -18,6 +18,7 @@
 
 #include "spanmark-file.h"
 #include "spanmark-json.h"
+#include "spanmark-label-ops.h"
 #include "spanmark-project.h"
 #include "spanmark-validate.h"
 
@@ -460,6 +461,7 @@ spanmark_validate_project (GFile   *dir,
   g_autofree char *data = NULL;
   Validation v = { 0 };
   GPtrArray *problems;
+  SpanmarkProblem *problem;
   gsize length = 0;
   gboolean index_ok;
 
@@ -531,6 +533,11 @@ spanmark_validate_project (GFile   *dir,
   find_leftover_texts (&v, top, index_ok);
   validate_annotations (&v);
   warn_conflict_copies (&v);
+  /* A label rename killed half way leaves a valid project, but a second
+   * run should finish it. */
+  problem = spanmark_label_ops_check_interrupted (dir);
+  if (problem != NULL)
+    g_ptr_array_add (v.notes, problem);
 
   problems = validation_steal_problems (&v);
   validation_clear (&v);

@@ -20,8 +20,11 @@ struct _SpanmarkCuration
   GPtrArray             *sets;          /* SpanmarkAnnotationSet* */
   GArray                *handlers;      /* gulong, one "changed" handler per set, curated last */
 
-  /* The units, rebuilt when a set changed (dirty). */
+  /* The units, rebuilt when an annotator's set changed (dirty); when
+   * only the curated set did, the versions' flags are read again
+   * (flags_dirty): the units themselves are the annotators'. */
   gboolean               dirty;
+  gboolean               flags_dirty;
   GArray                *units;         /* SpanmarkUnit */
   GArray                *versions;      /* SpanmarkUnitVersion, all units' */
   GArray                *holders;       /* guint: the versions' annotators */
@@ -34,7 +37,10 @@ static void
 set_changed_cb (SpanmarkAnnotationSet *set,
                 SpanmarkCuration      *self)
 {
-  self->dirty = TRUE;
+  if (set == self->curated)
+    self->flags_dirty = TRUE;
+  else
+    self->dirty = TRUE;
 }
 
 static void
@@ -224,8 +230,6 @@ add_unit_versions (SpanmarkCuration *self,
           seen[entries[i].annotator] = TRUE;
         }
       version.annotators = GUINT_TO_POINTER (holders_at);
-      version.curated = spanmark_annotation_set_find_span (self->curated, version.start, version.end,
-                                                           version.label) != NULL;
       g_array_append_val (self->versions, version);
     }
 
@@ -240,15 +244,37 @@ add_unit_versions (SpanmarkCuration *self,
   return n_readers == self->sets->len ? SPANMARK_UNIT_AGREED : SPANMARK_UNIT_INCOMPLETE;
 }
 
+/* What the curated set says of each version. */
+static void
+update_flags (SpanmarkCuration *self)
+{
+  for (guint v = 0; v < self->versions->len; v++)
+    {
+      SpanmarkUnitVersion *version = &g_array_index (self->versions, SpanmarkUnitVersion, v);
+
+      version->curated = spanmark_annotation_set_find_span (self->curated, version->start, version->end,
+                                                            version->label) != NULL;
+      version->rejected = spanmark_annotation_set_is_rejected (self->curated, version->start, version->end,
+                                                               version->label);
+    }
+  self->flags_dirty = FALSE;
+}
+
 static void
 ensure_units (SpanmarkCuration *self)
 {
-  g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+  g_autoptr(GArray) entries = NULL;
   g_autofree gboolean *seen = NULL;
   const Entry *e;
 
   if (!self->dirty)
-    return;
+    {
+      if (self->flags_dirty)
+        update_flags (self);
+      return;
+    }
+
+  entries = g_array_new (FALSE, FALSE, sizeof (Entry));
 
   g_array_set_size (self->units, 0);
   g_array_set_size (self->versions, 0);
@@ -303,6 +329,7 @@ ensure_units (SpanmarkCuration *self)
       version->spans = (const SpanmarkSpan * const *) &self->holder_spans->pdata[at];
     }
 
+  update_flags (self);
   self->dirty = FALSE;
 }
 
@@ -350,6 +377,86 @@ curated_is_one_reading (SpanmarkCuration   *self,
   return FALSE;
 }
 
+static gboolean
+is_version_of (const SpanmarkUnit *unit,
+               const SpanmarkSpan *span)
+{
+  for (guint v = 0; v < unit->n_versions; v++)
+    if (unit->versions[v].start == span->start && unit->versions[v].end == span->end
+        && strcmp (unit->versions[v].label, span->label) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The curated spans overlapping @unit that are none of its versions
+ * (the reviewer's own), those inside it only with @inside. */
+static GPtrArray *
+own_spans (SpanmarkCuration   *self,
+           const SpanmarkUnit *unit,
+           gboolean            inside)
+{
+  g_autoptr(GPtrArray) spans = spanmark_annotation_set_get_spans_in_range (self->curated, unit->start, unit->end);
+  GPtrArray *own = g_ptr_array_new ();
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      const SpanmarkSpan *span = g_ptr_array_index (spans, i);
+
+      if (!is_version_of (unit, span) && (!inside || (span->start >= unit->start && span->end <= unit->end)))
+        g_ptr_array_add (own, (gpointer) span);
+    }
+  return own;
+}
+
+static gboolean
+unit_is_open (SpanmarkCuration   *self,
+              const SpanmarkUnit *unit)
+{
+  g_autoptr(GPtrArray) own = NULL;
+  gboolean undecided = FALSE;
+
+  for (guint v = 0; v < unit->n_versions; v++)
+    undecided |= !unit->versions[v].curated && !unit->versions[v].rejected;
+  if (!undecided && curated_is_one_reading (self, unit))
+    return FALSE;
+
+  own = own_spans (self, unit, FALSE);
+  return own->len == 0;
+}
+
+guint
+spanmark_curation_find_unit (SpanmarkCuration *self,
+                             guint             offset)
+{
+  guint lo = 0, hi;
+
+  g_return_val_if_fail (SPANMARK_IS_CURATION (self), 0);
+
+  ensure_units (self);
+  hi = self->units->len;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (self->units, SpanmarkUnit, mid).end <= offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+gboolean
+spanmark_curation_is_unit_open (SpanmarkCuration *self,
+                                guint             index)
+{
+  g_return_val_if_fail (SPANMARK_IS_CURATION (self), FALSE);
+
+  ensure_units (self);
+  g_return_val_if_fail (index < self->units->len, FALSE);
+  return unit_is_open (self, &g_array_index (self->units, SpanmarkUnit, index));
+}
+
 guint
 spanmark_curation_get_n_open_units (SpanmarkCuration *self)
 {
@@ -359,16 +466,17 @@ spanmark_curation_get_n_open_units (SpanmarkCuration *self)
 
   ensure_units (self);
   for (guint u = 0; u < self->units->len; u++)
-    {
-      const SpanmarkUnit *unit = &g_array_index (self->units, SpanmarkUnit, u);
-      gboolean left_out = FALSE;
-
-      for (guint v = 0; v < unit->n_versions; v++)
-        left_out |= !unit->versions[v].curated;
-      if (left_out || !curated_is_one_reading (self, unit))
-        n++;
-    }
+    if (unit_is_open (self, &g_array_index (self->units, SpanmarkUnit, u)))
+      n++;
   return n;
+}
+
+guint
+spanmark_curation_get_majority (SpanmarkCuration *self)
+{
+  g_return_val_if_fail (SPANMARK_IS_CURATION (self), 1);
+
+  return self->sets->len / 2 + 1;
 }
 
 /* Changing the curated set. */
@@ -522,7 +630,7 @@ spanmark_curation_accept_agreed (SpanmarkCuration *self,
     {
       const SpanmarkUnitVersion *version = &g_array_index (self->versions, SpanmarkUnitVersion, v);
 
-      if (!version->curated && version->n_annotators >= min_agree &&
+      if (!version->curated && !version->rejected && version->n_annotators >= min_agree &&
           add_merged (self, version->annotators, version->spans, version->n_annotators))
         n_added++;
     }
@@ -545,6 +653,38 @@ get_version (SpanmarkCuration *self,
   return &u->versions[version];
 }
 
+/* Accepting a version takes back its rejection; rejecting one takes its
+ * curated copies out.  Inside an open group: the caller's one step. */
+static gboolean
+accept_one (SpanmarkCuration          *self,
+            const SpanmarkUnitVersion *v)
+{
+  gboolean added = add_merged (self, v->annotators, v->spans, v->n_annotators);
+
+  return spanmark_annotation_set_remove_rejection (self->curated, v->start, v->end, v->label) || added;
+}
+
+static guint
+reject_one (SpanmarkCuration          *self,
+            const SpanmarkUnitVersion *v,
+            gboolean                  *changed)
+{
+  const SpanmarkSpan *span;
+  guint n_removed = 0;
+
+  while ((span = spanmark_annotation_set_find_span (self->curated, v->start, v->end, v->label)) != NULL)
+    {
+      g_autofree char *id = g_strdup (span->id);
+
+      spanmark_annotation_set_remove_span (self->curated, id);
+      n_removed++;
+    }
+  /* The sets share the curated set's text, so the offsets are good. */
+  *changed |= spanmark_annotation_set_add_rejection (self->curated, v->start, v->end, v->label, NULL);
+  *changed |= n_removed > 0;
+  return n_removed;
+}
+
 gboolean
 spanmark_curation_accept_version (SpanmarkCuration *self,
                                   guint             unit,
@@ -561,6 +701,7 @@ spanmark_curation_accept_version (SpanmarkCuration *self,
 
   begin (self);
   added = add_merged (self, v->annotators, v->spans, v->n_annotators);
+  spanmark_annotation_set_remove_rejection (self->curated, v->start, v->end, v->label);
   end (self);
   return added;
 }
@@ -571,8 +712,8 @@ spanmark_curation_reject_version (SpanmarkCuration *self,
                                   guint             version)
 {
   const SpanmarkUnitVersion *v;
-  const SpanmarkSpan *span;
-  guint n_removed = 0;
+  gboolean changed = FALSE;
+  guint n_removed;
 
   g_return_val_if_fail (SPANMARK_IS_CURATION (self), 0);
 
@@ -581,15 +722,141 @@ spanmark_curation_reject_version (SpanmarkCuration *self,
     return 0;
 
   begin (self);
-  while ((span = spanmark_annotation_set_find_span (self->curated, v->start, v->end, v->label)) != NULL)
-    {
-      g_autofree char *id = g_strdup (span->id);
-
-      spanmark_annotation_set_remove_span (self->curated, id);
-      n_removed++;
-    }
+  n_removed = reject_one (self, v, &changed);
   end (self);
   return n_removed;
+}
+
+gboolean
+spanmark_unit_version_has_annotator (const SpanmarkUnitVersion *version,
+                                     guint                      annotator)
+{
+  g_return_val_if_fail (version != NULL, FALSE);
+
+  for (guint i = 0; i < version->n_annotators; i++)
+    if (version->annotators[i] == annotator)
+      return TRUE;
+  return FALSE;
+}
+
+/* Makes @unit hold exactly the versions @accept says (the others
+ * rejected, the reviewer's own spans inside it gone), one step. */
+static gboolean
+decide_unit (SpanmarkCuration   *self,
+             const SpanmarkUnit *unit,
+             const gboolean     *accept)
+{
+  g_autoptr(GPtrArray) own = NULL;
+  g_autoptr(GPtrArray) own_ids = g_ptr_array_new_with_free_func (g_free);
+  gboolean changed = FALSE;
+
+  /* Taken before anything changes: the unit's arrays stay as they are
+   * until the units are asked for again, the set's spans do not. */
+  own = own_spans (self, unit, TRUE);
+  for (guint i = 0; i < own->len; i++)
+    g_ptr_array_add (own_ids, g_strdup (((const SpanmarkSpan *) g_ptr_array_index (own, i))->id));
+
+  begin (self);
+  for (guint i = 0; i < own_ids->len; i++)
+    changed |= spanmark_annotation_set_remove_span (self->curated, g_ptr_array_index (own_ids, i));
+  for (guint v = 0; v < unit->n_versions; v++)
+    {
+      if (accept[v])
+        changed |= accept_one (self, &unit->versions[v]);
+      else
+        reject_one (self, &unit->versions[v], &changed);
+    }
+  end (self);
+  return changed;
+}
+
+static const SpanmarkUnit *
+get_unit_checked (SpanmarkCuration *self,
+                  guint             unit)
+{
+  ensure_units (self);
+  g_return_val_if_fail (unit < self->units->len, NULL);
+  return &g_array_index (self->units, SpanmarkUnit, unit);
+}
+
+gboolean
+spanmark_curation_choose_annotator (SpanmarkCuration *self,
+                                    guint             unit,
+                                    guint             annotator)
+{
+  const SpanmarkUnit *u;
+  g_autofree gboolean *accept = NULL;
+
+  g_return_val_if_fail (SPANMARK_IS_CURATION (self), FALSE);
+  g_return_val_if_fail (annotator < self->sets->len, FALSE);
+
+  u = get_unit_checked (self, unit);
+  if (u == NULL)
+    return FALSE;
+
+  accept = g_new0 (gboolean, u->n_versions);
+  for (guint v = 0; v < u->n_versions; v++)
+    accept[v] = spanmark_unit_version_has_annotator (&u->versions[v], annotator);
+  return decide_unit (self, u, accept);
+}
+
+gboolean
+spanmark_curation_choose_majority (SpanmarkCuration *self,
+                                   guint             unit,
+                                   guint             min_agree)
+{
+  const SpanmarkUnit *u;
+  g_autofree gboolean *accept = NULL;
+  g_autofree gboolean *seen = NULL;
+  guint n_with = 0;
+  gboolean majority = FALSE;
+
+  g_return_val_if_fail (SPANMARK_IS_CURATION (self), FALSE);
+  g_return_val_if_fail (min_agree >= 1, FALSE);
+
+  u = get_unit_checked (self, unit);
+  if (u == NULL)
+    return FALSE;
+
+  accept = g_new0 (gboolean, u->n_versions);
+  seen = g_new0 (gboolean, self->sets->len);
+  for (guint v = 0; v < u->n_versions; v++)
+    {
+      accept[v] = u->versions[v].n_annotators >= min_agree;
+      majority |= accept[v];
+      for (guint i = 0; i < u->versions[v].n_annotators; i++)
+        {
+          n_with += !seen[u->versions[v].annotators[i]];
+          seen[u->versions[v].annotators[i]] = TRUE;
+        }
+    }
+
+  /* Nothing here is a reading too, when enough annotators agree on it. */
+  if (!majority && self->sets->len - n_with < min_agree)
+    return FALSE;
+
+  decide_unit (self, u, accept);
+  return TRUE;
+}
+
+gboolean
+spanmark_curation_reject_unit (SpanmarkCuration *self,
+                               guint             unit)
+{
+  const SpanmarkUnit *u;
+  gboolean changed = FALSE;
+
+  g_return_val_if_fail (SPANMARK_IS_CURATION (self), FALSE);
+
+  u = get_unit_checked (self, unit);
+  if (u == NULL)
+    return FALSE;
+
+  begin (self);
+  for (guint v = 0; v < u->n_versions; v++)
+    reject_one (self, &u->versions[v], &changed);
+  end (self);
+  return changed;
 }
 
 guint
@@ -610,6 +877,8 @@ spanmark_curation_take_annotator (SpanmarkCuration *self,
 
       if (add_merged (self, &index, &span, 1))
         n_added++;
+      /* Taking everything of one annotator overrides what was rejected. */
+      spanmark_annotation_set_remove_rejection (self->curated, span->start, span->end, span->label);
     }
   end (self);
   return n_added;

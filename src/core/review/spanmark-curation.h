@@ -40,6 +40,7 @@ typedef struct
   const guint                *annotators;    /* their indexes, ascending */
   const SpanmarkSpan * const *spans;         /* each one's span, same order */
   gboolean                    curated;       /* the curated set has this exactly */
+  gboolean                    rejected;      /* the curated set rejects it */
 } SpanmarkUnitVersion;
 
 typedef struct
@@ -50,6 +51,10 @@ typedef struct
   guint                      n_versions;
   const SpanmarkUnitVersion *versions;       /* by start, longer first, then label */
 } SpanmarkUnit;
+
+/* Whether annotator @annotator has @version. */
+gboolean               spanmark_unit_version_has_annotator (const SpanmarkUnitVersion *version,
+                                                            guint                      annotator);
 
 #define SPANMARK_TYPE_CURATION (spanmark_curation_get_type ())
 
@@ -69,34 +74,69 @@ SpanmarkAnnotationSet *spanmark_curation_get_annotator_set (SpanmarkCuration *se
 guint                  spanmark_curation_get_n_units    (SpanmarkCuration *self);
 const SpanmarkUnit    *spanmark_curation_get_unit       (SpanmarkCuration *self,
                                                          guint             index);
-/* Units left to decide: those with a version the curated set does not
- * have, or whose curated versions no one annotator has together (two
- * annotators' conflicting spans both taken). */
+/* The index of the first unit that ends after @offset (so the unit
+ * containing it, if one does); the number of units if none.  Units do
+ * not overlap, so this is a binary search. */
+guint                  spanmark_curation_find_unit      (SpanmarkCuration *self,
+                                                         guint             offset);
+/* Whether a unit is left to decide: it has a version the curated set
+ * neither has nor rejects, or its curated versions are not something one
+ * annotator has together (two annotators' conflicting spans both taken).
+ * A unit where the curated set has a span of its own (one no annotator
+ * has: relabelled, moved or new) is decided: the reviewer made it. */
+gboolean               spanmark_curation_is_unit_open   (SpanmarkCuration *self,
+                                                         guint             index);
+/* How many units are open. */
 guint                  spanmark_curation_get_n_open_units (SpanmarkCuration *self);
+/* A majority of the annotators: n / 2 + 1 (2 of 2, 2 of 3, 3 of 4). */
+guint                  spanmark_curation_get_majority   (SpanmarkCuration *self);
 
 /* Adds to the curated set every version at least @min_agree annotators
- * have that it does not have yet, in one undo step, and returns how many.
+ * have that it neither has nor rejects, in one undo step, and returns
+ * how many.
  * Each span gets the attributes its annotators agree on (all of them give
  * the same value) and, when they all link it to an entity of the same
  * label and name, that entity (one curated entity per label and name,
  * with the attributes their entities agree on). */
 guint                  spanmark_curation_accept_agreed  (SpanmarkCuration *self,
                                                          guint             min_agree);
-/* Adds one version (merged from its annotators as above), one undo step.
- * Returns FALSE if the curated set has it already. */
+/* Adds one version (merged from its annotators as above) and drops its
+ * rejection if it had one, one undo step.  Returns FALSE if the curated
+ * set has it already. */
 gboolean               spanmark_curation_accept_version (SpanmarkCuration *self,
                                                          guint             unit,
                                                          guint             version);
-/* Removes the curated spans equal to one version, one undo step; returns
- * how many. */
+/* Removes the curated spans equal to one version and records it as
+ * rejected, one undo step; returns how many spans went. */
 guint                  spanmark_curation_reject_version (SpanmarkCuration *self,
                                                          guint             unit,
                                                          guint             version);
 /* Adds every span of annotator @index the curated set does not have yet,
- * with that annotator's attributes and entities, one undo step; returns
- * how many. */
+ * with that annotator's attributes and entities (and drops rejections of
+ * them), one undo step; returns how many. */
 guint                  spanmark_curation_take_annotator (SpanmarkCuration *self,
                                                          guint             index);
+
+/* Decisions on one unit, each one undo step; afterwards the unit is not
+ * open.  Choosing annotator @annotator makes the unit what that annotator
+ * has there: their versions accepted, every other version rejected, and
+ * curated spans of the reviewer's own inside the unit removed (an
+ * annotator with nothing there: everything rejected).  Returns whether
+ * anything changed. */
+gboolean               spanmark_curation_choose_annotator (SpanmarkCuration *self,
+                                                           guint             unit,
+                                                           guint             annotator);
+/* The same with the majority's reading: the versions at least
+ * @min_agree annotators have accepted, the others rejected — or all
+ * rejected when at least @min_agree annotators have nothing there.
+ * FALSE, and nothing changed, when there is no such majority. */
+gboolean               spanmark_curation_choose_majority (SpanmarkCuration *self,
+                                                          guint             unit,
+                                                          guint             min_agree);
+/* Rejects every version of the unit (spans of the reviewer's own stay);
+ * returns whether anything changed. */
+gboolean               spanmark_curation_reject_unit    (SpanmarkCuration *self,
+                                                         guint             unit);
 
 /* What spanmark_curation_curate_project() did with one document. */
 typedef enum

@@ -111,8 +111,11 @@ spanmark_text_normalize (const char            *data,
   p = data;
   end = data + len;
 
-  /* A leading byte order mark says nothing about the text itself. */
-  if (len >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
+  /* A leading byte order mark says nothing about the text itself.  All
+   * of them go (files passed through two BOM-adding tools have two):
+   * a stored text starting with U+FEFF would lose it to the next
+   * BOM-aware reader and no longer match its offsets. */
+  while (end - p >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
     {
       g_array_append_val (positions, position);
       position++;

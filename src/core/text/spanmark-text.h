@@ -39,12 +39,12 @@ gboolean  spanmark_text_validate       (const char  *data,
                                         GError     **error);
 
 /* Import normalisation: decodes @data (converting from GB18030 when
- * @encoding says so), refuses NUL and invalid UTF-8, removes a leading BOM
- * and turns CRLF and lone CR into LF.
+ * @encoding says so), refuses NUL and invalid UTF-8, removes the BOMs at
+ * the start (one or more) and turns CRLF and lone CR into LF.
  *
  * If @removed is not %NULL it receives a sorted array of guint: the
  * code-point positions, in the decoded original text, of every code point
- * that was deleted (the BOM, the CR of each CRLF).  Pass it to
+ * that was deleted (the BOMs, the CR of each CRLF).  Pass it to
  * spanmark_text_remap_offset() to move offsets of spans that were made
  * against the original text.  Returns a newly allocated NUL-terminated
  * string. */

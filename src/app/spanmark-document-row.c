@@ -1,0 +1,183 @@
+/* spanmark-document-row.c — one document in the document list
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "spanmark-document-row.h"
+
+struct _SpanmarkDocumentRow
+{
+  GtkWidget         parent_instance;
+
+  GtkWidget        *title_label;
+  GtkWidget        *detail_label;
+  GtkWidget        *status_label;
+  SpanmarkDocument *document;
+};
+
+G_DEFINE_FINAL_TYPE (SpanmarkDocumentRow, spanmark_document_row, GTK_TYPE_WIDGET)
+
+static const char * const status_classes[] = {
+  "status-new", "status-in-progress", "status-done", "status-reviewed", "status-unreadable",
+};
+
+static void
+spanmark_document_row_dispose (GObject *object)
+{
+  SpanmarkDocumentRow *self = SPANMARK_DOCUMENT_ROW (object);
+
+  g_clear_object (&self->document);
+  g_clear_pointer (&self->title_label, gtk_widget_unparent);
+  g_clear_pointer (&self->detail_label, gtk_widget_unparent);
+  g_clear_pointer (&self->status_label, gtk_widget_unparent);
+
+  G_OBJECT_CLASS (spanmark_document_row_parent_class)->dispose (object);
+}
+
+static void
+spanmark_document_row_class_init (SpanmarkDocumentRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = spanmark_document_row_dispose;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+}
+
+static void
+spanmark_document_row_init (SpanmarkDocumentRow *self)
+{
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *detail = gtk_label_new (NULL);
+  GtkWidget *status = gtk_label_new (NULL);
+
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 6);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (title, TRUE);
+  gtk_widget_add_css_class (status, "caption");
+  gtk_widget_add_css_class (status, "document-status");
+  gtk_widget_add_css_class (detail, "caption");
+  gtk_widget_add_css_class (detail, "dim-label");
+  gtk_widget_add_css_class (detail, "numeric");
+  gtk_widget_set_visible (detail, FALSE);
+  gtk_widget_set_parent (title, GTK_WIDGET (self));
+  gtk_widget_set_parent (detail, GTK_WIDGET (self));
+  gtk_widget_set_parent (status, GTK_WIDGET (self));
+  self->title_label = title;
+  self->detail_label = detail;
+  self->status_label = status;
+}
+
+GtkWidget *
+spanmark_document_row_new (void)
+{
+  return g_object_new (SPANMARK_TYPE_DOCUMENT_ROW, NULL);
+}
+
+SpanmarkDocument *
+spanmark_document_row_get_document (SpanmarkDocumentRow *self)
+{
+  g_return_val_if_fail (SPANMARK_IS_DOCUMENT_ROW (self), NULL);
+
+  return self->document;
+}
+
+void
+spanmark_document_row_set_document (SpanmarkDocumentRow *self,
+                                    SpanmarkDocument    *document)
+{
+  g_return_if_fail (SPANMARK_IS_DOCUMENT_ROW (self));
+  g_return_if_fail (document == NULL || SPANMARK_IS_DOCUMENT (document));
+
+  g_set_object (&self->document, document);
+  /* Titles are user data: plain text, never markup. */
+  gtk_label_set_text (GTK_LABEL (self->title_label), document != NULL ? spanmark_document_get_display_title (document) : "");
+}
+
+static void
+show_status (SpanmarkDocumentRow *self,
+             const char          *text,
+             const char          *css_class,
+             const char          *tooltip)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (status_classes); i++)
+    gtk_widget_remove_css_class (self->status_label, status_classes[i]);
+  gtk_label_set_text (GTK_LABEL (self->status_label), text);
+  gtk_widget_add_css_class (self->status_label, css_class);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
+}
+
+void
+spanmark_document_row_update (SpanmarkDocumentRow *self,
+                              SpanmarkStatusCache *statuses)
+{
+  SpanmarkProject *project;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *css_class = NULL;
+  SpanmarkStatus status;
+
+  g_return_if_fail (SPANMARK_IS_DOCUMENT_ROW (self));
+  g_return_if_fail (SPANMARK_IS_STATUS_CACHE (statuses));
+
+  if (self->document == NULL)
+    return;
+
+  /* An entry of spanmark.json that cannot be used stays in the list,
+   * saying why, so nobody wonders where the document went. */
+  if (spanmark_document_get_problem (self->document) != NULL)
+    {
+      show_status (self, C_("document status", "Broken"), "status-unreadable",
+                   spanmark_document_get_problem (self->document));
+      return;
+    }
+
+  /* A file that failed to load says so in the list too, not "New": a
+   * reviewer scanning the list must see that work is there but unreadable. */
+  project = spanmark_status_cache_get_project (statuses);
+  if (spanmark_project_is_valid_annotator (spanmark_status_cache_get_annotator (statuses)))
+    file = spanmark_project_get_annotation_file (project, self->document,
+                                                 spanmark_status_cache_get_annotator (statuses));
+  if (file != NULL && spanmark_project_is_file_broken (project, file))
+    {
+      show_status (self, C_("document status", "Unreadable"), "status-unreadable", NULL);
+      return;
+    }
+
+  status = spanmark_status_cache_get (statuses, self->document);
+  css_class = g_strconcat ("status-", spanmark_status_to_string (status), NULL);
+  show_status (self, spanmark_status_get_title (status), css_class, NULL);
+}
+
+const char *
+spanmark_document_row_get_status_text (SpanmarkDocumentRow *self)
+{
+  g_return_val_if_fail (SPANMARK_IS_DOCUMENT_ROW (self), NULL);
+
+  return gtk_label_get_text (GTK_LABEL (self->status_label));
+}
+
+void
+spanmark_document_row_set_detail (SpanmarkDocumentRow *self,
+                                  const char          *detail)
+{
+  g_return_if_fail (SPANMARK_IS_DOCUMENT_ROW (self));
+
+  gtk_label_set_text (GTK_LABEL (self->detail_label), detail != NULL ? detail : "");
+  gtk_widget_set_visible (self->detail_label, detail != NULL && detail[0] != '\0');
+}
+
+const char *
+spanmark_document_row_get_detail (SpanmarkDocumentRow *self)
+{
+  g_return_val_if_fail (SPANMARK_IS_DOCUMENT_ROW (self), NULL);
+
+  return gtk_label_get_text (GTK_LABEL (self->detail_label));
+}

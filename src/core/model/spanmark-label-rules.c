@@ -1,0 +1,495 @@
+/* spanmark-label-rules.c — what makes a label's name, key, colour and attributes valid
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "spanmark-label-rules.h"
+
+G_DEFINE_QUARK (spanmark-label-error-quark, spanmark_label_error)
+
+/* The GNOME palette (the HIG's colours, as GNOME's own apps use them),
+ * so a colour can be given by name: --color blue3. */
+static const struct {
+  const char *name;
+  const char *color;
+} gnome_palette[] = {
+  { "blue1", "#99c1f1" }, { "blue2", "#62a0ea" }, { "blue3", "#3584e4" }, { "blue4", "#1c71d8" }, { "blue5", "#1a5fb4" },
+  { "green1", "#8ff0a4" }, { "green2", "#57e389" }, { "green3", "#33d17a" }, { "green4", "#2ec27e" }, { "green5", "#26a269" },
+  { "yellow1", "#f9f06b" }, { "yellow2", "#f8e45c" }, { "yellow3", "#f6d32d" }, { "yellow4", "#f5c211" }, { "yellow5", "#e5a50a" },
+  { "orange1", "#ffbe6f" }, { "orange2", "#ffa348" }, { "orange3", "#ff7800" }, { "orange4", "#e66100" }, { "orange5", "#c64600" },
+  { "red1", "#f66151" }, { "red2", "#ed333b" }, { "red3", "#e01b24" }, { "red4", "#c01c28" }, { "red5", "#a51d2d" },
+  { "purple1", "#dc8add" }, { "purple2", "#c061cb" }, { "purple3", "#9141ac" }, { "purple4", "#813d9c" }, { "purple5", "#613583" },
+  { "brown1", "#cdab8f" }, { "brown2", "#b5835a" }, { "brown3", "#986a44" }, { "brown4", "#865e3c" }, { "brown5", "#63452c" },
+  { "light1", "#ffffff" }, { "light2", "#f6f5f4" }, { "light3", "#deddda" }, { "light4", "#c0bfbc" }, { "light5", "#9a9996" },
+  { "dark1", "#77767b" }, { "dark2", "#5e5c64" }, { "dark3", "#3d3846" }, { "dark4", "#241f31" }, { "dark5", "#000000" },
+};
+
+/* What new labels get, in order: the default schema's three first (so
+ * "init --labels A,B,C" looks like the default), then the other hues,
+ * then their lighter and darker shades.  No grey: grey is how the window
+ * draws a label it does not know.  Each passes the contrast check (a
+ * test makes sure). */
+static const char * const assign_palette[] = {
+  "#3584e4", "#2ec27e", "#e66100", "#9141ac", "#e01b24", "#e5a50a", "#986a44",  /* blue3 green4 orange4 purple3 red3 yellow5 brown3 */
+  "#99c1f1", "#57e389", "#ffa348", "#dc8add", "#f66151", "#f5c211", "#cdab8f",  /* blue1 green2 orange2 purple1 red1 yellow4 brown1 */
+  "#1a5fb4", "#26a269", "#c64600", "#613583", "#a51d2d", "#63452c",             /* blue5 green5 orange5 purple5 red5 brown5 */
+  NULL
+};
+
+/* The keys new labels get, in order. */
+static const char assign_keys[] = "123456789abcdefghijklmnopqrstuvwxyz";
+
+/* The colours span text is drawn on: libadwaita's @view_bg_color and
+ * @view_fg_color in each style (the document view's text area uses them,
+ * src/app/style.css). */
+static const struct {
+  double bg[3];
+  double fg[3];
+  double fg_alpha;
+} styles[] = {
+  [SPANMARK_LABEL_STYLE_LIGHT] = { { 1.0, 1.0, 1.0 }, { 0.0, 0.0, 0.0 }, 0.8 },
+  [SPANMARK_LABEL_STYLE_DARK] = { { 0x1e / 255.0, 0x1e / 255.0, 0x1e / 255.0 }, { 1.0, 1.0, 1.0 }, 1.0 },
+};
+
+/* Letters and digits of any script, "_" and "-": what a label name or an
+ * attribute name may hold.  Marks combine with the letter before them
+ * (Hindi, Thai and many more need them), so never come first. */
+static gboolean
+is_word_char (gunichar c,
+              gboolean first)
+{
+  if (c == '_' || (c == '-' && !first))
+    return TRUE;
+  if (g_unichar_isalpha (c) || g_unichar_isdigit (c))
+    return TRUE;
+  return !first && g_unichar_ismark (c);
+}
+
+/* Names and titles come from the command line and from files. */
+static gboolean
+check_utf8 (const char  *str,
+            GError     **error)
+{
+  if (g_utf8_validate (str, -1, NULL))
+    return TRUE;
+
+  g_set_error_literal (error, SPANMARK_LABEL_ERROR, SPANMARK_LABEL_ERROR_INVALID,
+                       _("names and titles must be valid UTF-8"));
+  return FALSE;
+}
+
+/* The rule for names and attribute names; @attr picks the wording. */
+static gboolean
+check_word (const char  *word,
+            gboolean     attr,
+            GError     **error)
+{
+  gboolean first = TRUE;
+
+  if (word == NULL || word[0] == '\0')
+    {
+      g_set_error_literal (error, SPANMARK_LABEL_ERROR, SPANMARK_LABEL_ERROR_INVALID,
+                           attr ? _("an attribute name cannot be empty")
+                                : _("a label name cannot be empty"));
+      return FALSE;
+    }
+
+  if (!check_utf8 (word, error))
+    return FALSE;
+
+  if (g_utf8_strlen (word, -1) > SPANMARK_LABEL_MAX_NAME_CHARS)
+    {
+      g_set_error (error, SPANMARK_LABEL_ERROR, SPANMARK_LABEL_ERROR_INVALID,
+                   attr ? _("“%s” cannot be an attribute name: it is longer than %d characters")
+                        : _("“%s” cannot be a label name: it is longer than %d characters"),
+                   word, SPANMARK_LABEL_MAX_NAME_CHARS);
+      return FALSE;
+    }
+
+  for (const char *p = word; *p != '\0'; p = g_utf8_next_char (p), first = FALSE)
+    {
+      gunichar c = g_utf8_get_char (p);
+      char bad[8] = { 0 };
+
+      if (is_word_char (c, first))
+        continue;
+
+      if (c == '-')
+        {
+          g_set_error (error, SPANMARK_LABEL_ERROR, SPANMARK_LABEL_ERROR_INVALID,
+                       attr ? _("“%s” cannot be an attribute name: it starts with “-”")
+                            : _("“%s” cannot be a label name: it starts with “-”"),
+                       word);
+          return FALSE;
+        }
+
+      /* Show the character itself unless it is invisible. */
+      if (g_unichar_isgraph (c))
+        g_unichar_to_utf8 (c, bad);
+      else
+        g_snprintf (bad, sizeof bad, "U+%04X", c);
+      g_set_error (error, SPANMARK_LABEL_ERROR, SPANMARK_LABEL_ERROR_INVALID,
+                   attr ? _("“%s” cannot be an attribute name: use letters, digits, “_” and “-” only (not “%s”)")
+                        : _("“%s” cannot be a label name: use letters, digits, “_” and “-” only (not “%s”)"),
+                   word, bad);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+spanmark_label_rules_check_name (const char  *name,
+                                 GError     **error)
+{
+  return check_word (name, FALSE, error);
+}
+
+gboolean
+spanmark_label_rules_check_attr (const char  *attr,
+                                 GError     **error)
+{
+  return check_word (attr, TRUE, error);
+}
+
+gboolean
+spanmark_label_rules_check_key (const char  *key,
+                                GError     **error)
+{
+  gunichar c;
+
+  if (key == NULL || key[0] == '\0')
+    return TRUE;
+
+  if (!g_utf8_validate (key, -1, NULL) || g_utf8_strlen (key, -1) != 1)
+    {
+      g_set_error (error, SPANMARK_LABEL_ERROR, SPANMARK_LABEL_ERROR_INVALID,
+                   _("the key “%s” must be a single character, such as “1” or “p”"), key);
+      return FALSE;
+    }
+
+  /* The window takes a key from what the keyboard types (with or without
+   * Shift): white space and control characters would be taken for text
+   * navigation or never arrive, and a lone mark cannot be typed. */
+  c = g_utf8_get_char (key);
+  if (!g_unichar_isgraph (c) || g_unichar_ismark (c))
+    {
+      g_set_error (error, SPANMARK_LABEL_ERROR, SPANMARK_LABEL_ERROR_INVALID,
+                   _("U+%04X cannot be a key: use a letter, a digit or a punctuation mark"), c);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+spanmark_label_rules_check_title (const char  *title,
+                                  GError     **error)
+{
+  if (title == NULL)
+    return TRUE;
+
+  if (!check_utf8 (title, error))
+    return FALSE;
+
+  if (g_utf8_strlen (title, -1) > SPANMARK_LABEL_MAX_TITLE_CHARS)
+    {
+      g_set_error (error, SPANMARK_LABEL_ERROR, SPANMARK_LABEL_ERROR_INVALID,
+                   _("the title is longer than %d characters"), SPANMARK_LABEL_MAX_TITLE_CHARS);
+      return FALSE;
+    }
+
+  /* A title is one line in the side panel's switcher and in tables. */
+  for (const char *p = title; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_iscntrl (g_utf8_get_char (p)))
+      {
+        g_set_error_literal (error, SPANMARK_LABEL_ERROR, SPANMARK_LABEL_ERROR_INVALID,
+                             _("a title cannot hold line breaks, tabs or other control characters"));
+        return FALSE;
+      }
+
+  return TRUE;
+}
+
+/* "#" and six hexadecimal digits. */
+static gboolean
+is_hex_color (const char *color)
+{
+  return color[0] == '#' && strlen (color) == 7 && strspn (color + 1, "0123456789abcdefABCDEF") == 6;
+}
+
+char *
+spanmark_label_rules_parse_color (const char  *color,
+                                  GError     **error)
+{
+  g_autofree char *lower = NULL;
+
+  g_return_val_if_fail (color != NULL, NULL);
+
+  lower = g_strstrip (g_ascii_strdown (color, -1));
+  if (is_hex_color (lower))
+    return g_steal_pointer (&lower);
+
+  for (guint i = 0; i < G_N_ELEMENTS (gnome_palette); i++)
+    if (g_str_equal (lower, gnome_palette[i].name))
+      return g_strdup (gnome_palette[i].color);
+
+  g_set_error (error, SPANMARK_LABEL_ERROR, SPANMARK_LABEL_ERROR_INVALID,
+               _("“%s” is not a colour: use #rrggbb or a GNOME palette name such as blue3"), color);
+  return NULL;
+}
+
+/* sRGB to linear light, for the relative luminance of WCAG 2. */
+static double
+linear (double c)
+{
+  return c <= 0.04045 ? c / 12.92 : pow ((c + 0.055) / 1.055, 2.4);
+}
+
+static double
+luminance (const double rgb[3])
+{
+  return 0.2126 * linear (rgb[0]) + 0.7152 * linear (rgb[1]) + 0.0722 * linear (rgb[2]);
+}
+
+double
+spanmark_label_rules_get_contrast (const char         *color,
+                                   SpanmarkLabelStyle  style,
+                                   double              alpha)
+{
+  double span[3], text[3];
+  double a, b;
+
+  g_return_val_if_fail (color != NULL && is_hex_color (color), 1.0);
+  g_return_val_if_fail (style == SPANMARK_LABEL_STYLE_LIGHT || style == SPANMARK_LABEL_STYLE_DARK, 1.0);
+
+  /* The span's background is the colour over the view's; the text is
+   * the view's text colour (translucent in the light style) over that. */
+  for (guint i = 0; i < 3; i++)
+    {
+      char hex[3] = { color[1 + 2 * i], color[2 + 2 * i], '\0' };
+      double c = g_ascii_strtoull (hex, NULL, 16) / 255.0;
+
+      span[i] = alpha * c + (1.0 - alpha) * styles[style].bg[i];
+      text[i] = styles[style].fg_alpha * styles[style].fg[i] + (1.0 - styles[style].fg_alpha) * span[i];
+    }
+
+  a = luminance (span) + 0.05;
+  b = luminance (text) + 0.05;
+
+  return a > b ? a / b : b / a;
+}
+
+gboolean
+spanmark_label_rules_check_contrast (const char  *color,
+                                     GError     **error)
+{
+  static const struct {
+    double alpha;
+    double min;
+  } shades[] = {
+    { SPANMARK_LABEL_ALPHA_BASE, SPANMARK_LABEL_MIN_CONTRAST },
+    { SPANMARK_LABEL_ALPHA_NEXT, SPANMARK_LABEL_MIN_CONTRAST },
+    { SPANMARK_LABEL_ALPHA_CURRENT, SPANMARK_LABEL_MIN_CONTRAST_CURRENT },
+  };
+
+  g_return_val_if_fail (color != NULL && is_hex_color (color), FALSE);
+
+  for (guint style = SPANMARK_LABEL_STYLE_LIGHT; style <= SPANMARK_LABEL_STYLE_DARK; style++)
+    for (guint i = 0; i < G_N_ELEMENTS (shades); i++)
+      {
+        double contrast = spanmark_label_rules_get_contrast (color, style, shades[i].alpha);
+
+        if (contrast >= shades[i].min)
+          continue;
+
+        /* Dark text on a dark colour (light style) needs a lighter one;
+         * light text on a light colour (dark style) a darker one. */
+        g_set_error (error, SPANMARK_LABEL_ERROR, SPANMARK_LABEL_ERROR_UNREADABLE,
+                     style == SPANMARK_LABEL_STYLE_LIGHT
+                     ? _("the colour %s makes span text hard to read in the light style "
+                         "(contrast %.1f:1, at least %.1f:1 needed): choose a lighter colour")
+                     : _("the colour %s makes span text hard to read in the dark style "
+                         "(contrast %.1f:1, at least %.1f:1 needed): choose a darker colour"),
+                     color, contrast, shades[i].min);
+        return FALSE;
+      }
+
+  return TRUE;
+}
+
+GStrv
+spanmark_label_rules_split_attrs (const char *list)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) parts = NULL;
+
+  if (list == NULL)
+    return g_strv_builder_end (builder);
+
+  parts = g_strsplit (list, ",", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_strstrip (parts[i]);
+      if (parts[i][0] != '\0')
+        g_strv_builder_add (builder, parts[i]);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+const char * const *
+spanmark_label_rules_get_palette (void)
+{
+  return assign_palette;
+}
+
+static gboolean
+color_is_taken (SpanmarkSchema *schema,
+                const char     *color)
+{
+  for (guint i = 0; i < spanmark_schema_get_n_labels (schema); i++)
+    {
+      const SpanmarkLabel *label = spanmark_schema_get_label (schema, i);
+
+      if (label->color != NULL && g_ascii_strcasecmp (label->color, color) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+const char *
+spanmark_label_rules_pick_color (SpanmarkSchema *schema)
+{
+  guint n = g_strv_length ((char **) assign_palette);
+
+  g_return_val_if_fail (SPANMARK_IS_SCHEMA (schema), assign_palette[0]);
+
+  for (guint i = 0; i < n; i++)
+    if (!color_is_taken (schema, assign_palette[i]))
+      return assign_palette[i];
+
+  return assign_palette[spanmark_schema_get_n_labels (schema) % n];
+}
+
+char *
+spanmark_label_rules_pick_key (SpanmarkSchema *schema)
+{
+  g_return_val_if_fail (SPANMARK_IS_SCHEMA (schema), NULL);
+
+  for (guint i = 0; assign_keys[i] != '\0'; i++)
+    {
+      char key[2] = { assign_keys[i], '\0' };
+
+      if (spanmark_schema_lookup_key (schema, key) == NULL)
+        return g_strdup (key);
+    }
+
+  return NULL;
+}
+
+static gboolean
+strv_equal (char **a,
+            char **b)
+{
+  guint n = a != NULL ? g_strv_length (a) : 0;
+
+  if (n != (b != NULL ? g_strv_length (b) : 0))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (!g_str_equal (a[i], b[i]))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+check_attrs (char   **attrs,
+             GError **error)
+{
+  for (guint i = 0; attrs != NULL && attrs[i] != NULL; i++)
+    {
+      if (!spanmark_label_rules_check_attr (attrs[i], error))
+        return FALSE;
+
+      for (guint j = 0; j < i; j++)
+        if (g_str_equal (attrs[i], attrs[j]))
+          {
+            g_set_error (error, SPANMARK_LABEL_ERROR, SPANMARK_LABEL_ERROR_INVALID,
+                         _("the attribute “%s” is listed twice"), attrs[i]);
+            return FALSE;
+          }
+    }
+
+  return TRUE;
+}
+
+gboolean
+spanmark_label_rules_check (SpanmarkSchema       *schema,
+                            const SpanmarkLabel  *label,
+                            const SpanmarkLabel  *old,
+                            GError              **error)
+{
+  const SpanmarkLabel *other;
+
+  g_return_val_if_fail (SPANMARK_IS_SCHEMA (schema), FALSE);
+  g_return_val_if_fail (label != NULL && label->name != NULL, FALSE);
+
+  if (old == NULL || !g_str_equal (label->name, old->name))
+    {
+      if (!spanmark_label_rules_check_name (label->name, error))
+        return FALSE;
+
+      /* A new name (or a new label): no other label may have it. */
+      if (spanmark_schema_lookup (schema, label->name) != NULL)
+        {
+          g_set_error (error, SPANMARK_LABEL_ERROR, SPANMARK_LABEL_ERROR_EXISTS,
+                       _("there is a label “%s” already"), label->name);
+          return FALSE;
+        }
+    }
+
+  if (old == NULL || g_strcmp0 (label->key, old->key) != 0)
+    {
+      if (!spanmark_label_rules_check_key (label->key, error))
+        return FALSE;
+
+      other = spanmark_schema_lookup_key (schema, label->key);
+      if (other != NULL && (old == NULL || !g_str_equal (other->name, old->name)))
+        {
+          g_set_error (error, SPANMARK_LABEL_ERROR, SPANMARK_LABEL_ERROR_EXISTS,
+                       _("the key “%s” is the key of “%s” already"), label->key, other->name);
+          return FALSE;
+        }
+    }
+
+  if (old == NULL || g_strcmp0 (label->color, old->color) != 0)
+    {
+      if (label->color == NULL || !is_hex_color (label->color))
+        {
+          g_set_error (error, SPANMARK_LABEL_ERROR, SPANMARK_LABEL_ERROR_INVALID,
+                       _("“%s” is not a colour: use #rrggbb or a GNOME palette name such as blue3"),
+                       label->color != NULL ? label->color : "");
+          return FALSE;
+        }
+      if (!spanmark_label_rules_check_contrast (label->color, error))
+        return FALSE;
+    }
+
+  if ((old == NULL || g_strcmp0 (label->title, old->title) != 0)
+      && !spanmark_label_rules_check_title (label->title, error))
+    return FALSE;
+
+  if ((old == NULL || !strv_equal (label->attrs, old->attrs)) && !check_attrs (label->attrs, error))
+    return FALSE;
+
+  return TRUE;
+}

@@ -1,0 +1,124 @@
+/* spanmark-label-rules.h — what makes a label's name, key, colour and attributes valid
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The rules every label made or changed by Spanmark follows (init
+ * --labels/--schema, the labels command, the window's Preferences):
+ *
+ *   name   1 to 64 characters: letters and digits of any script, "_" and
+ *          "-" (and combining marks after the first character); not
+ *          starting with "-"; unique in the schema.  It is what exports
+ *          write ("B-PER"), so no spaces.
+ *   key    empty (no key) or one character you type, such as "1" or "p":
+ *          no white space, no control character, no lone combining mark;
+ *          unique.  The window's own single keys (Tab, Shift+Tab, Delete)
+ *          are not characters, so no character clashes with them.
+ *   color  "#rrggbb", or a GNOME palette name ("blue3"), stored as
+ *          lower-case "#rrggbb".  The document view draws a span's text
+ *          on the label's colour blended over the view's background (see
+ *          SPANMARK_LABEL_ALPHA_*); the blend must keep the text readable
+ *          in the light and the dark style: a contrast of at least 4.5:1
+ *          (WCAG AA) on a span's plain shades and 3:1 on the stronger
+ *          shade of the span at the caret.
+ *   attrs  attribute names, each like a name (1 to 64 letters, digits,
+ *          "_" or "-"), unique within the label.
+ *   title  any text of up to 100 characters without control characters;
+ *          empty means the name.
+ *
+ * Labels read from an existing spanmark.json are not held to these rules
+ * (older projects keep working); only what is being made or changed is.
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "spanmark-label.h"
+#include "spanmark-schema.h"
+
+G_BEGIN_DECLS
+
+#define SPANMARK_LABEL_ERROR (spanmark_label_error_quark ())
+
+typedef enum
+{
+  SPANMARK_LABEL_ERROR_INVALID,      /* a name, key, colour, title or attribute breaks the rules */
+  SPANMARK_LABEL_ERROR_UNREADABLE,   /* a colour that leaves span text hard to read */
+  SPANMARK_LABEL_ERROR_EXISTS,       /* the name or key belongs to another label */
+  SPANMARK_LABEL_ERROR_NOT_FOUND,    /* no label of that name */
+  SPANMARK_LABEL_ERROR_IN_USE,       /* spans or entities use the label */
+  SPANMARK_LABEL_ERROR_INTERRUPTED,  /* a rename was interrupted and must be finished first */
+  SPANMARK_LABEL_ERROR_FILES,        /* annotation files fail to load */
+} SpanmarkLabelError;
+
+GQuark spanmark_label_error_quark (void);
+
+#define SPANMARK_LABEL_MAX_NAME_CHARS  64
+#define SPANMARK_LABEL_MAX_TITLE_CHARS 100
+
+/* The shades the document view draws a span with: the label's colour at
+ * this opacity over the view's background (src/app/spanmark-document-view.c
+ * uses these).  BASE: every span; NEXT: a span right after one of the
+ * same label; CURRENT: the span at the caret. */
+#define SPANMARK_LABEL_ALPHA_BASE    0.30
+#define SPANMARK_LABEL_ALPHA_NEXT    0.48
+#define SPANMARK_LABEL_ALPHA_CURRENT 0.68
+
+/* Contrast ratios (WCAG 2) the blends must reach. */
+#define SPANMARK_LABEL_MIN_CONTRAST         4.5
+#define SPANMARK_LABEL_MIN_CONTRAST_CURRENT 3.0
+
+typedef enum
+{
+  SPANMARK_LABEL_STYLE_LIGHT,
+  SPANMARK_LABEL_STYLE_DARK,
+} SpanmarkLabelStyle;
+
+gboolean    spanmark_label_rules_check_name     (const char          *name,
+                                                 GError             **error);
+gboolean    spanmark_label_rules_check_attr     (const char          *attr,
+                                                 GError             **error);
+/* NULL or "" (no key) is valid. */
+gboolean    spanmark_label_rules_check_key      (const char          *key,
+                                                 GError             **error);
+gboolean    spanmark_label_rules_check_title    (const char          *title,
+                                                 GError             **error);
+/* "#RRGGBB" (any case) or a GNOME palette name as lower-case "#rrggbb";
+ * NULL with @error for anything else.  Does not check the contrast. */
+char       *spanmark_label_rules_parse_color    (const char          *color,
+                                                 GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+/* The contrast ratio (1 to 21) between span text and a span of @color
+ * ("#rrggbb") drawn at @alpha in @style. */
+double      spanmark_label_rules_get_contrast   (const char          *color,
+                                                 SpanmarkLabelStyle   style,
+                                                 double               alpha);
+/* Whether every shade of @color ("#rrggbb") reaches its contrast in both
+ * styles; the error says which style fails and what to do. */
+gboolean    spanmark_label_rules_check_contrast (const char          *color,
+                                                 GError             **error);
+
+/* "a, b,c" as attribute names: split at commas, white space around each
+ * removed, empty ones dropped.  Not checked. */
+GStrv       spanmark_label_rules_split_attrs    (const char          *list) G_GNUC_WARN_UNUSED_RESULT;
+
+/* The colours new labels get, in order: distinct colours of the GNOME
+ * palette that pass the contrast check, NULL-terminated. */
+const char * const *spanmark_label_rules_get_palette (void);
+/* The first palette colour no label of @schema has (once all are taken,
+ * they come round again). */
+const char *spanmark_label_rules_pick_color     (SpanmarkSchema      *schema);
+/* The first of 1…9, then a…z, that no label of @schema has; NULL when
+ * all are taken. */
+char       *spanmark_label_rules_pick_key       (SpanmarkSchema      *schema) G_GNUC_WARN_UNUSED_RESULT;
+
+/* Whether @label may take the place of @old in @schema (@old NULL: be
+ * added): of @label's name, key, colour, title and attributes, those
+ * that differ from @old's are checked, uniqueness against the other
+ * labels.  @label's colour must be "#rrggbb" already. */
+gboolean    spanmark_label_rules_check          (SpanmarkSchema      *schema,
+                                                 const SpanmarkLabel *label,
+                                                 const SpanmarkLabel *old,
+                                                 GError             **error);
+
+G_END_DECLS

@@ -1,0 +1,58 @@
+/* spanmark-test-util.h — folders and files for every test area
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A small static library linked by every test executable (core, cli,
+ * export, review, app): temporary folders and projects, copying and
+ * removing trees, reading and writing files.  Each helper fails the test
+ * (g_assert) when the file system refuses, so tests need no error checks
+ * of their own.  Helpers of one area stay in that area's folder.
+ */
+
+#pragma once
+
+#include "spanmark-core.h"
+
+G_BEGIN_DECLS
+
+/* A new, empty temporary folder; remove it with spanmark_test_remove_tree(). */
+char            *spanmark_test_make_tmpdir      (void) G_GNUC_WARN_UNUSED_RESULT;
+
+/* A new temporary folder holding the project folder @folder: a copy of
+ * data/sample when @name is NULL, else a new empty project called @name
+ * (spanmark.json written).  Returns the temporary folder; the project's
+ * path goes to @project_path and the project, open, to @project (either
+ * may be NULL). */
+char            *spanmark_test_make_project     (const char        *folder,
+                                                 const char        *name,
+                                                 char             **project_path,
+                                                 SpanmarkProject  **project) G_GNUC_WARN_UNUSED_RESULT;
+
+/* Removes @path and, for a folder, everything in it (links are removed,
+ * not followed).  Nothing there is fine. */
+void             spanmark_test_remove_tree      (const char        *path);
+/* Copies the file or folder tree @from to @to (parents made). */
+void             spanmark_test_copy_tree        (const char        *from,
+                                                 const char        *to);
+/* Every entry under @path, one sorted line each, named relative to @path
+ * (@path itself is not listed): "rel/" for a folder,
+ * "rel SHA-256" for a regular file, "rel -> target" for a link, "rel
+ * (special)" for anything else (never opened, so a FIFO cannot block).
+ * Two equal snapshots mean nothing in the tree changed. */
+char            *spanmark_test_snapshot_tree    (const char        *path) G_GNUC_WARN_UNUSED_RESULT;
+
+/* The contents of @path (its length in @length, may be NULL). */
+char            *spanmark_test_read_file        (const char        *path,
+                                                 gsize             *length) G_GNUC_WARN_UNUSED_RESULT;
+/* Writes @data (@length bytes, -1: a string) to @path, making the
+ * folders above it. */
+void             spanmark_test_write_file       (const char        *path,
+                                                 const char        *data,
+                                                 gssize             length);
+/* Replaces the first @from in the file @path by @to (there must be one). */
+void             spanmark_test_replace_in_file  (const char        *path,
+                                                 const char        *from,
+                                                 const char        *to);
+
+G_END_DECLS
