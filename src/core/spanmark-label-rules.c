@@ -364,8 +364,8 @@ spanmark_label_rules_is_high_contrast (SpanmarkLabelStyle style)
   return style == SPANMARK_LABEL_STYLE_HIGH_CONTRAST || style == SPANMARK_LABEL_STYLE_HIGH_CONTRAST_DARK;
 }
 
-static gboolean
-is_dark (SpanmarkLabelStyle style)
+gboolean
+spanmark_label_rules_is_dark (SpanmarkLabelStyle style)
 {
   return style == SPANMARK_LABEL_STYLE_DARK || style == SPANMARK_LABEL_STYLE_HIGH_CONTRAST_DARK;
 }
@@ -487,7 +487,7 @@ spanmark_label_rules_get_mark_color (const char         *color,
    * check), so the last step always does for a colour that passes it. */
   for (guint step = 0; step <= 20; step++)
     {
-      mix (is_dark (style) ? white : black, rgb, step / 20.0, mark);
+      mix (spanmark_label_rules_is_dark (style) ? white : black, rgb, step / 20.0, mark);
       quantize (mark);
       if (mark_contrast (mark, rgb, style) >= min)
         break;

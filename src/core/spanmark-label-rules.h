@@ -134,8 +134,9 @@ double      spanmark_label_rules_get_contrast   (const char          *color,
 gboolean    spanmark_label_rules_check_contrast (const char          *color,
                                                  GError             **error);
 
-/* Whether @style is one of the high-contrast ones. */
+/* Whether @style is one of the high-contrast ones, one of the dark ones. */
 gboolean    spanmark_label_rules_is_high_contrast (SpanmarkLabelStyle style);
+gboolean    spanmark_label_rules_is_dark        (SpanmarkLabelStyle   style);
 /* The contrast text must reach on @shade in @style. */
 double      spanmark_label_rules_get_min_contrast (SpanmarkLabelStyle style,
                                                    SpanmarkLabelShade shade);
