@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "spanmark-span-levels.h"
 #include "spanmark-text-view.h"
 
 /* The review lanes, in pixels: a gap below the nested spans' lanes, then
@@ -33,7 +34,7 @@
 
 /* Chips: the text at this share of the document's font size, padded,
  * and a gap between a chip and the line below it or the chip after it. */
-#define CHIP_SCALE     0.6
+#define CHIP_SCALE     0.55
 #define CHIP_MIN_PX    9
 #define CHIP_PAD_X     4
 #define CHIP_PAD_Y     2
@@ -223,66 +224,6 @@ lookup_look (SpanmarkTextView *self,
   return look != NULL ? look : &self->fallback;
 }
 
-/* The level of every span of the set overlapping [start, end), as
- * described in the header: the spans in order, and their levels in
- * @levels.  The levels are counted from the start of the run of
- * overlapping spans the range begins in (a span's level depends on the
- * spans before it that it overlaps, and on theirs), so they are the same
- * whatever part of the text is on screen. */
-static GPtrArray *
-spans_with_levels (SpanmarkTextView *self,
-                   guint             start,
-                   guint             end,
-                   GArray           *levels)
-{
-  guint level_end[SPANMARK_TEXT_VIEW_NESTED_LANES + 1] = { 0 };
-  GPtrArray *spans, *shown;
-  guint from = start;
-
-  /* Back to where no span crosses: no span holds both the character
-   * before @from and the one at it. */
-  while (from > 0)
-    {
-      g_autoptr(GPtrArray) crossing = spanmark_annotation_set_get_spans_in_range (self->set, from - 1, from - 1);
-      guint left = from;
-
-      for (guint i = 0; i < crossing->len; i++)
-        {
-          const SpanmarkSpan *span = g_ptr_array_index (crossing, i);
-
-          if (span->end > from)
-            left = MIN (left, span->start);
-        }
-      if (left == from)
-        break;
-      from = left;
-    }
-
-  shown = g_ptr_array_new ();
-  if (from >= end)
-    return shown;
-
-  spans = spanmark_annotation_set_get_spans_in_range (self->set, from, end);
-  for (guint i = 0; i < spans->len; i++)
-    {
-      const SpanmarkSpan *span = g_ptr_array_index (spans, i);
-      guint level = 0;
-
-      while (level < SPANMARK_TEXT_VIEW_NESTED_LANES && level_end[level] > span->start)
-        level++;
-      level_end[level] = MAX (level_end[level], span->end);
-
-      if (span->end > start)
-        {
-          g_ptr_array_add (shown, (gpointer) span);
-          g_array_append_val (levels, level);
-        }
-    }
-  g_ptr_array_unref (spans);
-
-  return shown;
-}
-
 static gboolean
 is_current (SpanmarkTextView   *self,
             const SpanmarkSpan *span)
@@ -361,14 +302,58 @@ chip_natural_width (SpanmarkTextView *self,
       pango_font_description_set_absolute_size (font, chip_font_px (self) * PANGO_SCALE);
       pango_layout_set_font_description (layout, font);
       pango_layout_get_pixel_size (layout, &width, NULL);
-      look->chip_width = width + 2 * CHIP_PAD_X;
+      look->chip_width = MAX (CHIP_MIN_WIDTH, width + 2 * CHIP_PAD_X);
     }
 
   return look->chip_width;
 }
 
-/* A chip above the first character of each span starting on screen, as
- * wide as its name or up to the next chip on its line. */
+/* Shrinks the chips @marks[first, last) to fit @width with a gap
+ * between them, the widest first, none below CHIP_MIN_WIDTH, and puts
+ * them side by side from @x. */
+static void
+fit_chips (GArray *marks,
+           guint   first,
+           guint   last,
+           int     x,
+           int     width)
+{
+  int total = 0;
+
+  for (guint i = first; i < last; i++)
+    total += g_array_index (marks, SpanmarkMark, i).rect.width + (i > first ? 1 : 0);
+
+  while (total > width)
+    {
+      SpanmarkMark *widest = NULL;
+
+      for (guint i = first; i < last; i++)
+        {
+          SpanmarkMark *mark = &g_array_index (marks, SpanmarkMark, i);
+
+          if (mark->rect.width > CHIP_MIN_WIDTH && (widest == NULL || mark->rect.width > widest->rect.width))
+            widest = mark;
+        }
+      if (widest == NULL)
+        break;
+      widest->rect.width--;
+      total--;
+    }
+
+  for (guint i = first; i < last; i++)
+    {
+      SpanmarkMark *mark = &g_array_index (marks, SpanmarkMark, i);
+
+      mark->rect.x = x;
+      x += mark->rect.width + 1;
+    }
+}
+
+/* A chip above the first character of each span starting on screen.
+ * The chips of spans that start at one character (an outer span and the
+ * spans inside it) sit side by side, outermost first, as one group; a
+ * group is as wide as its names, or shortened (each with "…") so that it
+ * ends where the next group on its line begins. */
 static void
 add_chips (SpanmarkTextView *self,
            GPtrArray        *spans,
@@ -399,18 +384,26 @@ add_chips (SpanmarkTextView *self,
       g_array_append_val (marks, mark);
     }
 
-  /* The spans are in order of their starts, so on each line the chips
-   * are from left to right: each ends before the next one begins. */
-  for (guint i = first; i + 1 < marks->len; i++)
+  /* The spans are in order of their starts, so on each line the groups
+   * come from left to right.  A group never starts left of where the
+   * one before it had to end. */
+  for (guint i = first, reach = 0; i < marks->len;)
     {
       SpanmarkMark *mark = &g_array_index (marks, SpanmarkMark, i);
-      SpanmarkMark *next = &g_array_index (marks, SpanmarkMark, i + 1);
+      int x = mark->rect.x, width = G_MAXINT;
+      guint last = i + 1;
 
-      if (next->rect.y != mark->rect.y)
-        continue;
-      if (next->rect.x < mark->rect.x + CHIP_MIN_WIDTH + CHIP_GAP)
-        next->rect.x = mark->rect.x + CHIP_MIN_WIDTH + CHIP_GAP;
-      mark->rect.width = CLAMP (next->rect.x - CHIP_GAP - mark->rect.x, CHIP_MIN_WIDTH, mark->rect.width);
+      while (last < marks->len && g_array_index (marks, SpanmarkMark, last).start == mark->start)
+        last++;
+      if (i > first && g_array_index (marks, SpanmarkMark, i - 1).rect.y == mark->rect.y)
+        x = MAX (x, (int) reach);
+      if (last < marks->len && g_array_index (marks, SpanmarkMark, last).rect.y == mark->rect.y)
+        width = MAX (g_array_index (marks, SpanmarkMark, last).rect.x - CHIP_GAP - x,
+                     (int) (last - i) * (CHIP_MIN_WIDTH + 1));
+      fit_chips (marks, i, last, x, width);
+      mark = &g_array_index (marks, SpanmarkMark, last - 1);
+      reach = (guint) (mark->rect.x + mark->rect.width + CHIP_GAP);
+      i = last;
     }
 }
 
@@ -423,7 +416,8 @@ add_boundary_marks (SpanmarkTextView *self,
                     GArray           *rects)
 {
   g_autoptr(GArray) levels = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GPtrArray) spans = spans_with_levels (self, start, end, levels);
+  g_autoptr(GPtrArray) spans = spanmark_span_levels_get (self->set, start, end, SPANMARK_TEXT_VIEW_NESTED_LANES,
+                                                         levels);
 
   for (guint i = 0; i < spans->len; i++)
     add_span_marks (self, g_ptr_array_index (spans, i), g_array_index (levels, guint, i), start, end, marks, rects);
@@ -778,11 +772,14 @@ append_chip (SpanmarkTextView   *self,
   append_rounded (snapshot, r, 3, &look->chip_fill);
 
   pango_font_description_set_absolute_size (font, chip_font_px (self) * PANGO_SCALE);
-  if (mark->current)
-    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
   pango_layout_set_font_description (layout, font);
-  pango_layout_set_width (layout, MAX (1, r->width - 2 * CHIP_PAD_X) * PANGO_SCALE);
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  /* Room for a letter or two and "…": shortened; less: the first
+   * letter, cut (an "…" alone says nothing). */
+  if (r->width - 2 * CHIP_PAD_X >= 2 * chip_font_px (self))
+    {
+      pango_layout_set_width (layout, (r->width - 2 * CHIP_PAD_X) * PANGO_SCALE);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+    }
   pango_layout_get_pixel_size (layout, NULL, &height);
 
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (r->x, r->y, r->width, r->height));
