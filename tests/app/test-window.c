@@ -126,18 +126,18 @@ test_annotate (Fixture       *fixture,
   g_assert_cmpuint (spanmark_document_view_count_tagged (view, "label-OFFICIAL"), ==, 6);
   g_assert_cmpuint (spanmark_document_view_count_tagged (view, "label-PLACE"), ==, 12);
   g_assert_cmpuint (spanmark_document_view_count_tagged (view, "label-INITIATIVE"), ==, 16);
-  g_assert_cmpuint (spanmark_document_view_count_tagged (view, "nested-PLACE"), ==, 0);
+  g_assert_cmpuint (spanmark_document_view_count_tagged (view, "inner-PLACE"), ==, 0);
 
-  /* A nested span is underlined. */
+  /* A nested span is an inner one (its lane: test-boundaries.c). */
   select_range (fixture, harbour, harbour + 7);
   activate (fixture, "win.tag", "PLACE");
-  g_assert_cmpuint (spanmark_document_view_count_tagged (view, "nested-PLACE"), ==, 7);
+  g_assert_cmpuint (spanmark_document_view_count_tagged (view, "inner-PLACE"), ==, 7);
   g_assert_cmpuint (spanmark_document_view_count_tagged (view, "label-PLACE"), ==, 12);
 
   /* Undo and redo, through the actions. */
   activate (fixture, "win.undo", NULL);
   g_assert_cmpuint (spanmark_annotation_set_get_n_spans (set), ==, 3);
-  g_assert_cmpuint (spanmark_document_view_count_tagged (view, "nested-PLACE"), ==, 0);
+  g_assert_cmpuint (spanmark_document_view_count_tagged (view, "inner-PLACE"), ==, 0);
   activate (fixture, "win.undo", NULL);
   g_assert_cmpuint (spanmark_annotation_set_get_n_spans (set), ==, 2);
   g_assert_null (find (set, bridge, bridge + 16, "INITIATIVE"));
