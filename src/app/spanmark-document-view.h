@@ -21,10 +21,12 @@ G_DECLARE_FINAL_TYPE (SpanmarkDocumentView, spanmark_document_view, SPANMARK, DO
 
 /* A read-only, wrapped GtkTextView (with a visible caret) in a scrolled
  * window.  Spans are highlighted with one text tag per label
- * ("label-<label>") plus two state tags ("next-<label>" darkens a span
- * that starts where one of the same label ends, "current-<label>" marks
- * the span under the caret), kept up to date incrementally from the
- * set's span signals, in the shades the label rules give for the style
+ * ("label-<label>" for outer spans, "inner-<label>" under it for spans
+ * nested in or overlapping another, see spanmark-span-levels.h) plus
+ * two state tags ("next-<label>" darkens an outer span that starts where
+ * one of the same label ends, "current-<label>" marks the span under
+ * the caret), kept up to date incrementally from the set's span signals,
+ * in the shades the label rules give for the style
  * (light, dark, high contrast; followed as it changes).  The text view,
  * a SpanmarkTextView, draws every span's boundaries over that: brackets,
  * lanes for nested and overlapping spans, and label chips when
