@@ -91,14 +91,12 @@ fixture_setup (Fixture       *fixture,
 {
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
   load_fixture (fixture);
-  fixture->window = gtk_window_new ();
-  /* Wide enough for each paragraph on two lines at most. */
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), GPOINTER_TO_INT (data) > 0 ? GPOINTER_TO_INT (data) : 900,
-                               600);
   fixture->view = SPANMARK_DOCUMENT_VIEW (spanmark_document_view_new ());
   fixture->text_view = SPANMARK_TEXT_VIEW (spanmark_document_view_get_text_view (fixture->view));
-  gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->view));
-  gtk_window_present (GTK_WINDOW (fixture->window));
+  /* Wide enough for each paragraph on two lines at most, unless the
+   * test asks for a narrower one. */
+  fixture->window = spanmark_test_present (GTK_WIDGET (fixture->view),
+                                           GPOINTER_TO_INT (data) > 0 ? GPOINTER_TO_INT (data) : 900, 600);
   spanmark_document_view_set_annotation_set (fixture->view, fixture->schema, fixture->set);
   settle (fixture);
 }
@@ -107,11 +105,11 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_object_ref (fixture->view);
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_assert_finalize_object (fixture->view);
+  /* The view and the set go with the window; the schema was the
+   * project's, which others may still hold. */
+  spanmark_test_destroy_window (fixture->window, fixture->view);
   g_assert_finalize_object (fixture->set);
-  g_object_unref (fixture->schema);
+  g_clear_object (&fixture->schema);
 }
 
 /* Where the character at @offset is drawn, buffer coordinates. */
@@ -742,24 +740,32 @@ test_high_contrast (void)
   g_test_trap_assert_passed ();
 }
 
+/* The tests on the fixture, and the window width they need (0: wide). */
+static const struct {
+  const char *path;
+  void      (*func) (Fixture *fixture, gconstpointer data);
+  int         width;
+} tests[] = {
+  { "/boundaries/all-spans", test_all_spans, 0 },
+  { "/boundaries/adjacent", test_adjacent, 0 },
+  { "/boundaries/nested", test_nested, 0 },
+  { "/boundaries/overlapping", test_overlapping, 0 },
+  { "/boundaries/wrap", test_wrap, 330 },
+  { "/boundaries/edit-undo", test_edit_undo, 0 },
+  { "/boundaries/chips", test_chips, 0 },
+  { "/boundaries/caret", test_caret, 0 },
+  { "/boundaries/styles", test_styles, 0 },
+};
+
 int
 main (int   argc,
       char *argv[])
 {
   spanmark_test_init (&argc, &argv);
 
-#define ADD(path, func) \
-  g_test_add ((path), Fixture, NULL, fixture_setup, (func), fixture_teardown)
-
-  ADD ("/boundaries/all-spans", test_all_spans);
-  ADD ("/boundaries/adjacent", test_adjacent);
-  ADD ("/boundaries/nested", test_nested);
-  ADD ("/boundaries/overlapping", test_overlapping);
-  g_test_add ("/boundaries/wrap", Fixture, GINT_TO_POINTER (330), fixture_setup, test_wrap, fixture_teardown);
-  ADD ("/boundaries/edit-undo", test_edit_undo);
-  ADD ("/boundaries/chips", test_chips);
-  ADD ("/boundaries/caret", test_caret);
-  ADD ("/boundaries/styles", test_styles);
+  for (guint i = 0; i < G_N_ELEMENTS (tests); i++)
+    g_test_add (tests[i].path, Fixture, GINT_TO_POINTER (tests[i].width), fixture_setup, tests[i].func,
+                fixture_teardown);
   g_test_add_func ("/boundaries/high-contrast", test_high_contrast);
 
   return g_test_run ();

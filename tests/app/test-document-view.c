@@ -31,10 +31,8 @@ fixture_setup (Fixture       *fixture,
 {
   fixture->schema = spanmark_schema_new_default ();
   fixture->set = spanmark_annotation_set_new ("doc", "tester", TEXT);
-  fixture->window = gtk_window_new ();
   fixture->view = SPANMARK_DOCUMENT_VIEW (spanmark_document_view_new ());
-  gtk_window_set_child (GTK_WINDOW (fixture->window), GTK_WIDGET (fixture->view));
-  gtk_window_present (GTK_WINDOW (fixture->window));
+  fixture->window = spanmark_test_present (GTK_WIDGET (fixture->view), 0, 0);
   spanmark_document_view_set_annotation_set (fixture->view, fixture->schema, fixture->set);
 }
 
@@ -42,9 +40,7 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_object_ref (fixture->view);
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_assert_finalize_object (fixture->view);
+  spanmark_test_destroy_window (fixture->window, fixture->view);
   g_assert_finalize_object (fixture->set);
   g_assert_finalize_object (fixture->schema);
 }
