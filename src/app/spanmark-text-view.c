@@ -47,7 +47,10 @@ typedef struct
   GdkRGBA mark;        /* brackets, nested lanes, review lanes */
   GdkRGBA chip_fill;
   GdkRGBA chip_text;
-  int     chip_width;  /* the chip's natural width; -1 until measured */
+  /* The chip's name, laid out once per style and font size (every frame
+   * draws the chips on screen); NULL until needed, and always for the
+   * fallback, which serves every label the schema lacks. */
+  PangoLayout *chip;
 } LabelLook;
 
 struct _SpanmarkTextView
@@ -287,25 +290,38 @@ add_span_marks (SpanmarkTextView   *self,
     }
 }
 
+/* @label's name in a chip's font, as plain text (never markup). */
+static PangoLayout *
+chip_layout (SpanmarkTextView *self,
+             const char       *label)
+{
+  LabelLook *look = label != NULL ? g_hash_table_lookup (self->looks, label) : NULL;
+  g_autoptr(PangoFontDescription) font = NULL;
+  PangoLayout *layout;
+
+  if (look != NULL && look->chip != NULL)
+    return g_object_ref (look->chip);
+
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), label);
+  font = pango_font_description_new ();
+  pango_font_description_set_absolute_size (font, chip_font_px (self) * PANGO_SCALE);
+  pango_layout_set_font_description (layout, font);
+  if (look != NULL)
+    look->chip = g_object_ref (layout);
+
+  return layout;
+}
+
 static int
 chip_natural_width (SpanmarkTextView *self,
                     const char       *label)
 {
-  LabelLook *look = (LabelLook *) lookup_look (self, label);
+  g_autoptr(PangoLayout) layout = chip_layout (self, label);
+  int width;
 
-  if (look->chip_width < 0)
-    {
-      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), label);
-      g_autoptr(PangoFontDescription) font = pango_font_description_new ();
-      int width;
+  pango_layout_get_pixel_size (layout, &width, NULL);
 
-      pango_font_description_set_absolute_size (font, chip_font_px (self) * PANGO_SCALE);
-      pango_layout_set_font_description (layout, font);
-      pango_layout_get_pixel_size (layout, &width, NULL);
-      look->chip_width = MAX (CHIP_MIN_WIDTH, width + 2 * CHIP_PAD_X);
-    }
-
-  return look->chip_width;
+  return MAX (CHIP_MIN_WIDTH, width + 2 * CHIP_PAD_X);
 }
 
 /* Shrinks the chips @marks[first, last) to fit @width with a gap
@@ -757,30 +773,32 @@ append_nested (GtkSnapshot        *snapshot,
   gtk_snapshot_pop (snapshot);
 }
 
-/* The label's name, as plain text (never markup), shortened to fit. */
+/* The label's name, shortened to fit. */
 static void
 append_chip (SpanmarkTextView   *self,
              GtkSnapshot        *snapshot,
              const SpanmarkMark *mark,
              const LabelLook    *look)
 {
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), mark->label);
-  g_autoptr(PangoFontDescription) font = pango_font_description_new ();
+  g_autoptr(PangoLayout) layout = chip_layout (self, mark->label);
   const GdkRectangle *r = &mark->rect;
-  int height;
+  int width, height;
 
   append_rounded (snapshot, r, 3, &look->chip_fill);
 
-  pango_font_description_set_absolute_size (font, chip_font_px (self) * PANGO_SCALE);
-  pango_layout_set_font_description (layout, font);
-  /* Room for a letter or two and "…": shortened; less: the first
-   * letter, cut (an "…" alone says nothing). */
-  if (r->width - 2 * CHIP_PAD_X >= 2 * chip_font_px (self))
+  /* Room for a letter or two and "…": shortened (on a copy: the laid-out
+   * name serves every chip of the label); less: the first letter, cut
+   * (an "…" alone says nothing). */
+  pango_layout_get_pixel_size (layout, &width, &height);
+  if (width > r->width - 2 * CHIP_PAD_X && r->width - 2 * CHIP_PAD_X >= 2 * chip_font_px (self))
     {
-      pango_layout_set_width (layout, (r->width - 2 * CHIP_PAD_X) * PANGO_SCALE);
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      PangoLayout *shorter = pango_layout_copy (layout);
+
+      pango_layout_set_width (shorter, (r->width - 2 * CHIP_PAD_X) * PANGO_SCALE);
+      pango_layout_set_ellipsize (shorter, PANGO_ELLIPSIZE_END);
+      g_object_unref (layout);
+      layout = shorter;
     }
-  pango_layout_get_pixel_size (layout, NULL, &height);
 
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (r->x, r->y, r->width, r->height));
   gtk_snapshot_save (snapshot);
@@ -880,7 +898,16 @@ make_look (SpanmarkTextView *self,
   gdk_rgba_parse (&look->mark, mark);
   gdk_rgba_parse (&look->chip_fill, fill);
   gdk_rgba_parse (&look->chip_text, text);
-  look->chip_width = -1;
+  g_clear_object (&look->chip);
+}
+
+static void
+look_free (gpointer data)
+{
+  LabelLook *look = data;
+
+  g_clear_object (&look->chip);
+  g_free (look);
 }
 
 /* Every label's colours for the style, and the chips measured again. */
@@ -1162,7 +1189,7 @@ spanmark_text_view_class_init (SpanmarkTextViewClass *klass)
 static void
 spanmark_text_view_init (SpanmarkTextView *self)
 {
-  self->looks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->looks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, look_free);
   self->style = SPANMARK_LABEL_STYLE_LIGHT;
   self->font_size = 16;
   self->current_unit = G_MAXUINT;
