@@ -6,11 +6,13 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "spanmark-display.h"
 #include "spanmark-document-view.h"
 #include "spanmark-label-rules.h"
+#include "spanmark-span-levels.h"
 #include "spanmark-text-view.h"
 
 /* Tags are applied to the new buffer before the view lays it out: tagging
@@ -22,18 +24,22 @@
 #define FIRST_CHUNK_CHARS 2000000
 #define IDLE_CHUNK_CHARS  100000
 
-/* The shades the label colours' contrast check assumes
- * (spanmark-label-rules.h). */
-#define BASE_ALPHA    SPANMARK_LABEL_ALPHA_BASE
-#define NEXT_ALPHA    SPANMARK_LABEL_ALPHA_NEXT
-#define CURRENT_ALPHA SPANMARK_LABEL_ALPHA_CURRENT
+/* Pixels above the first line (more when chips need it). */
+#define TOP_MARGIN        18
 
+/* The grey of labels the schema lacks. */
+#define FALLBACK_COLOR "#808080"
+
+/* The shades are the label rules' for the style (spanmark-label-rules.h):
+ * the contrast check assumes them. */
 typedef struct
 {
-  GtkTextTag *base;     /* every character of a span of this label */
+  GtkTextTag *inner;    /* a span inside or overlapping another (level 1 or more,
+                         * spanmark-span-levels.h): under the outer one's shade */
+  GtkTextTag *base;     /* every character of a span of this label at level 0 */
   GtkTextTag *next;     /* a span right after one of the same label */
-  GtkTextTag *nested;   /* spans inside or overlapping an earlier span */
   GtkTextTag *current;  /* the span under the caret */
+  char       *color;    /* "#rrggbb" */
 } LabelTags;
 
 struct _SpanmarkDocumentView
@@ -44,6 +50,9 @@ struct _SpanmarkDocumentView
   GtkTextView           *text_view;
   GtkTextBuffer         *buffer;
   GtkCssProvider        *css;
+  int                    font_size;     /* points, for the CSS */
+  SpanmarkLabelStyle     style;
+  char                  *description;   /* the text view's accessible description */
 
   SpanmarkSchema        *schema;
   SpanmarkAnnotationSet *set;
@@ -69,9 +78,12 @@ struct _SpanmarkDocumentView
   int                    font_extra;
 };
 
+static void label_tags_free (gpointer data);
+static void update_line_space (SpanmarkDocumentView *self);
+
 G_DEFINE_FINAL_TYPE (SpanmarkDocumentView, spanmark_document_view, GTK_TYPE_WIDGET)
 
-enum { PROP_0, PROP_HIGHLIGHTED, PROP_CURRENT_UNIT, N_PROPS };
+enum { PROP_0, PROP_HIGHLIGHTED, PROP_CURRENT_UNIT, PROP_SHOW_LABEL_CHIPS, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 enum { SELECTION_CHANGED, N_SIGNALS };
@@ -96,29 +108,6 @@ get_iters (SpanmarkDocumentView *self,
   gtk_text_buffer_get_iter_at_offset (self->buffer, a, (int) start);
   *b = *a;
   gtk_text_iter_forward_chars (b, (int) (end - start));
-}
-
-/* A span is drawn as "nested" when a span earlier in the set's order
- * (starting before it, or at the same place and longer) still covers its
- * first character: that is exactly the inner one of two nested spans and
- * the later one of two overlapping spans. */
-static gboolean
-span_is_inner (SpanmarkDocumentView *self,
-               const SpanmarkSpan   *span)
-{
-  g_autoptr(GPtrArray) covering = NULL;
-
-  covering = spanmark_annotation_set_get_spans_in_range (self->set, span->start, span->start);
-  for (guint i = 0; i < covering->len; i++)
-    {
-      const SpanmarkSpan *other = g_ptr_array_index (covering, i);
-
-      if (other != span && g_strcmp0 (other->id, span->id) != 0
-          && spanmark_span_compare (other, span) < 0)
-        return TRUE;
-    }
-
-  return FALSE;
 }
 
 /* Two spans of one label that touch ("白沙县" "鹤鸣镇") would read as one
@@ -157,25 +146,28 @@ remove_tags (SpanmarkDocumentView *self,
   g_hash_table_iter_init (&iter, self->tags);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &tags))
     {
+      gtk_text_buffer_remove_tag (self->buffer, tags->inner, &a, &b);
       gtk_text_buffer_remove_tag (self->buffer, tags->base, &a, &b);
       gtk_text_buffer_remove_tag (self->buffer, tags->next, &a, &b);
-      gtk_text_buffer_remove_tag (self->buffer, tags->nested, &a, &b);
     }
+  gtk_text_buffer_remove_tag (self->buffer, self->fallback.inner, &a, &b);
   gtk_text_buffer_remove_tag (self->buffer, self->fallback.base, &a, &b);
   gtk_text_buffer_remove_tag (self->buffer, self->fallback.next, &a, &b);
-  gtk_text_buffer_remove_tag (self->buffer, self->fallback.nested, &a, &b);
 }
 
-/* Puts the label and nested tags on [start, end) exactly as the set says:
- * every span overlapping the range, clipped to it. */
+/* Puts the label tags on [start, end) exactly as the set says: every
+ * span overlapping the range, clipped to it; the range must be whole
+ * runs of overlapping spans (spanmark_span_levels_widen()).  Each
+ * character shows the shade of the outer span it is in, or of an inner
+ * one where no outer span is; the text view draws the rest. */
 static void
 highlight_range (SpanmarkDocumentView *self,
                  guint                 start,
                  guint                 end,
                  gboolean              clear_first)
 {
+  g_autoptr(GArray) levels = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GPtrArray) spans = NULL;
-  guint max_end = 0;
 
   if (start >= end)
     return;
@@ -183,35 +175,94 @@ highlight_range (SpanmarkDocumentView *self,
   if (clear_first)
     remove_tags (self, start, end);
 
-  spans = spanmark_annotation_set_get_spans_in_range (self->set, start, end);
+  spans = spanmark_span_levels_get (self->set, start, end, SPANMARK_TEXT_VIEW_NESTED_LANES, levels);
   for (guint i = 0; i < spans->len; i++)
     {
       const SpanmarkSpan *span = g_ptr_array_index (spans, i);
       LabelTags *tags = lookup_tags (self, span->label);
       guint s = MAX (span->start, start);
       guint e = MIN (span->end, end);
-      gboolean inner;
       GtkTextIter a, b;
-
-      /* Every earlier span that overlaps a span starting inside the range
-       * is in @spans before it, so the end seen so far answers "inner?"
-       * without a query; only spans reaching in from the left need one. */
-      if (span->start >= start)
-        inner = max_end > span->start;
-      else
-        inner = span_is_inner (self, span);
-      max_end = MAX (max_end, span->end);
 
       if (s >= e)
         continue;
 
       get_iters (self, s, e, &a, &b);
+      if (g_array_index (levels, guint, i) > 0)
+        {
+          gtk_text_buffer_apply_tag (self->buffer, tags->inner, &a, &b);
+          continue;
+        }
       gtk_text_buffer_apply_tag (self->buffer, tags->base, &a, &b);
       if (span_follows_same_label (self, span))
         gtk_text_buffer_apply_tag (self->buffer, tags->next, &a, &b);
-      if (inner)
-        gtk_text_buffer_apply_tag (self->buffer, tags->nested, &a, &b);
     }
+}
+
+/* What a screen reader says about the caret's place: every span holding
+ * the character after it, outermost first, with its label, text, exact
+ * extent (code points, as everywhere) and entity.  Plain text. */
+static char *
+describe_spans (SpanmarkDocumentView *self,
+                guint                 offset)
+{
+  g_autoptr(GPtrArray) spans = spanmark_annotation_set_get_spans_in_range (self->set, offset, offset);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      const SpanmarkSpan *span = g_ptr_array_index (spans, i);
+      const SpanmarkLabel *label = spanmark_schema_lookup (self->schema, span->label);
+      const SpanmarkEntity *entity = NULL;
+      g_autofree char *one = NULL;
+
+      /* Translators: a span at the cursor, for screen readers: its
+       * label, its text and its offsets, e.g.
+       * "Places: 青溪市, characters 4–7". */
+      one = g_strdup_printf (C_("span description", "%s: %s, characters %u–%u"),
+                             label != NULL ? spanmark_label_get_display_title (label) : span->label,
+                             span->text, span->start, span->end);
+      if (span->entity != NULL)
+        entity = spanmark_annotation_set_lookup_entity (self->set, span->entity);
+      if (entity != NULL)
+        {
+          char *with_entity;
+
+          /* Translators: a span's description (above) and the name of
+           * the entity it mentions, e.g.
+           * "Officials: 林振邦, characters 0–3, entity 林振邦". */
+          with_entity = g_strdup_printf (C_("span description", "%s, entity %s"), one, entity->name);
+          g_free (one);
+          one = with_entity;
+        }
+
+      if (i > 0)
+        /* Translators: between the descriptions of two spans at the
+         * cursor, an outer one and one inside it. */
+        g_string_append (text, C_("span description", "; "));
+      g_string_append (text, one);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+update_description (SpanmarkDocumentView *self,
+                    guint                 offset)
+{
+  g_autofree char *description = self->set != NULL ? describe_spans (self, offset) : g_strdup ("");
+
+  if (g_strcmp0 (description, self->description) == 0)
+    return;
+
+  g_free (self->description);
+  self->description = g_steal_pointer (&description);
+  if (self->description[0] != '\0')
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->description,
+                                    -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->text_view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }
 
 static void
@@ -219,6 +270,7 @@ update_current (SpanmarkDocumentView *self)
 {
   const SpanmarkSpan *span = NULL;
   GtkTextIter a, b;
+  guint offset = 0;
 
   /* The span under the selection's start: the caret sits at the end of a
    * selected span (its moving end), one past its last character. */
@@ -226,8 +278,11 @@ update_current (SpanmarkDocumentView *self)
     {
       gtk_text_buffer_get_selection_bounds (self->buffer, &a, &b);
       gtk_text_iter_order (&a, &b);
-      span = spanmark_annotation_set_get_span_at (self->set, (guint) gtk_text_iter_get_offset (&a));
+      offset = (guint) gtk_text_iter_get_offset (&a);
+      span = spanmark_annotation_set_get_span_at (self->set, offset);
     }
+  update_description (self, offset);
+  spanmark_text_view_set_current_span (SPANMARK_TEXT_VIEW (self->text_view), span);
 
   if (span != NULL && self->current_tags == lookup_tags (self, span->label)
       && self->current_start == span->start && self->current_end == span->end)
@@ -250,26 +305,18 @@ update_current (SpanmarkDocumentView *self)
     }
 }
 
-/* A change to one span can change how every span overlapping or touching
- * it is drawn (nested, or right after one of the same label), so the
- * affected range grows to cover them. */
+/* A change to one span can change how every span of its run of
+ * overlapping spans is drawn (the levels), and whether a span touching
+ * it is right after one of the same label, so the affected range grows
+ * to cover them. */
 static void
 refresh_around (SpanmarkDocumentView *self,
                 guint                 start,
                 guint                 end)
 {
-  g_autoptr(GPtrArray) spans = NULL;
-
   start = start > 0 ? start - 1 : 0;
   end = MIN (end + 1, spanmark_annotation_set_get_length (self->set));
-  spans = spanmark_annotation_set_get_spans_in_range (self->set, start, end);
-  for (guint i = 0; i < spans->len; i++)
-    {
-      const SpanmarkSpan *span = g_ptr_array_index (spans, i);
-
-      start = MIN (start, span->start);
-      end = MAX (end, span->end);
-    }
+  spanmark_span_levels_widen (self->set, &start, &end);
 
   highlight_range (self, start, end, TRUE);
 }
@@ -397,60 +444,83 @@ make_tag (GtkTextBuffer *buffer,
 }
 
 static void
+label_tags_free (gpointer data)
+{
+  LabelTags *tags = data;
+
+  g_free (tags->color);
+  g_free (tags);
+}
+
+/* The shades of one label for the current style: changing a tag's
+ * background repaints, it never lays the text out again. */
+static void
+tint_tags (SpanmarkDocumentView *self,
+           LabelTags            *tags)
+{
+  struct { GtkTextTag *tag; SpanmarkLabelShade shade; } shades[] = {
+    { tags->inner, SPANMARK_LABEL_SHADE_BASE },
+    { tags->base, SPANMARK_LABEL_SHADE_BASE },
+    { tags->next, SPANMARK_LABEL_SHADE_NEXT },
+    { tags->current, SPANMARK_LABEL_SHADE_CURRENT },
+  };
+  GdkRGBA color;
+
+  gdk_rgba_parse (&color, tags->color);
+  for (guint i = 0; i < G_N_ELEMENTS (shades); i++)
+    {
+      color.alpha = spanmark_label_rules_get_alpha (tags->color, self->style, shades[i].shade);
+      g_object_set (shades[i].tag, "background-rgba", &color, NULL);
+    }
+}
+
+static void
+tint_all_tags (SpanmarkDocumentView *self)
+{
+  GHashTableIter iter;
+  LabelTags *tags;
+
+  g_hash_table_iter_init (&iter, self->tags);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &tags))
+    tint_tags (self, tags);
+  tint_tags (self, &self->fallback);
+}
+
+static void
 make_label_tags (SpanmarkDocumentView *self)
 {
   guint n = self->schema != NULL ? spanmark_schema_get_n_labels (self->schema) : 0;
   g_autofree LabelTags *all = g_new0 (LabelTags, n + 1);
-  GdkRGBA grey = { 0.5, 0.5, 0.5, 1.0 };
+  const char *prefixes[] = { "inner-", "label-", "next-", "current-" };
 
-  /* Tag priority follows creation order: every base tag first, then the
-   * darker "next" tags, the nested underlines, then the "current" tags,
-   * so state always shows on top of plain highlighting. */
+  /* Tag priority follows creation order: the inner spans' tags first (an
+   * outer span's shade covers them), every base tag, then the darker
+   * "next" tags, then the "current" tags, so state always shows on top
+   * of plain highlighting. */
+  for (guint p = 0; p < G_N_ELEMENTS (prefixes); p++)
+    for (guint i = 0; i <= n; i++)
+      {
+        const char *name = i < n ? spanmark_schema_get_label (self->schema, i)->name : "";
+        GtkTextTag *tag = make_tag (self->buffer, prefixes[p], name);
+
+        if (p == 0)
+          all[i].inner = tag;
+        else if (p == 1)
+          all[i].base = tag;
+        else if (p == 2)
+          all[i].next = tag;
+        else
+          all[i].current = tag;
+      }
+
   for (guint i = 0; i <= n; i++)
     {
-      const char *name = i < n ? spanmark_schema_get_label (self->schema, i)->name : "";
-      GdkRGBA color = grey;
+      const char *color = i < n ? spanmark_schema_get_label (self->schema, i)->color : NULL;
 
-      if (i < n && !gdk_rgba_parse (&color, spanmark_schema_get_label (self->schema, i)->color))
-        color = grey;
-      color.alpha = BASE_ALPHA;
-      all[i].base = make_tag (self->buffer, "label-", name);
-      g_object_set (all[i].base, "background-rgba", &color, NULL);
-    }
-  for (guint i = 0; i <= n; i++)
-    {
-      const char *name = i < n ? spanmark_schema_get_label (self->schema, i)->name : "";
-      GdkRGBA color = grey;
-
-      if (i < n && !gdk_rgba_parse (&color, spanmark_schema_get_label (self->schema, i)->color))
-        color = grey;
-      color.alpha = NEXT_ALPHA;
-      all[i].next = make_tag (self->buffer, "next-", name);
-      g_object_set (all[i].next, "background-rgba", &color, NULL);
-    }
-  for (guint i = 0; i <= n; i++)
-    {
-      const char *name = i < n ? spanmark_schema_get_label (self->schema, i)->name : "";
-      GdkRGBA color = grey;
-
-      if (i < n && !gdk_rgba_parse (&color, spanmark_schema_get_label (self->schema, i)->color))
-        color = grey;
-      all[i].nested = make_tag (self->buffer, "nested-", name);
-      g_object_set (all[i].nested,
-                    "underline", PANGO_UNDERLINE_DOUBLE,
-                    "underline-rgba", &color,
-                    NULL);
-    }
-  for (guint i = 0; i <= n; i++)
-    {
-      const char *name = i < n ? spanmark_schema_get_label (self->schema, i)->name : "";
-      GdkRGBA color = grey;
-
-      if (i < n && !gdk_rgba_parse (&color, spanmark_schema_get_label (self->schema, i)->color))
-        color = grey;
-      color.alpha = CURRENT_ALPHA;
-      all[i].current = make_tag (self->buffer, "current-", name);
-      g_object_set (all[i].current, "background-rgba", &color, NULL);
+      all[i].color = color != NULL ? spanmark_label_rules_parse_color (color, NULL) : NULL;
+      if (all[i].color == NULL)
+        all[i].color = g_strdup (FALLBACK_COLOR);
+      tint_tags (self, &all[i]);
     }
 
   for (guint i = 0; i < n; i++)
@@ -459,6 +529,7 @@ make_label_tags (SpanmarkDocumentView *self)
 
       g_hash_table_insert (self->tags, g_strdup (name), g_memdup2 (&all[i], sizeof (LabelTags)));
     }
+  g_clear_pointer (&self->fallback.color, g_free);
   self->fallback = all[n];
 }
 
@@ -520,6 +591,8 @@ spanmark_document_view_set_annotation_set (SpanmarkDocumentView  *self,
       g_signal_connect_swapped (set, "span-added", G_CALLBACK (span_added_cb), self);
       g_signal_connect_swapped (set, "span-removed", G_CALLBACK (span_removed_cb), self);
       g_signal_connect_swapped (set, "span-changed", G_CALLBACK (span_changed_cb), self);
+      /* An entity's new name is in the caret's description. */
+      g_signal_connect_swapped (set, "entity-changed", G_CALLBACK (update_current), self);
     }
   else
     self->highlighted = TRUE;
@@ -527,6 +600,10 @@ spanmark_document_view_set_annotation_set (SpanmarkDocumentView  *self,
   gtk_text_buffer_get_start_iter (buffer, &start);
   gtk_text_buffer_place_cursor (buffer, &start);
   g_signal_connect (buffer, "mark-set", G_CALLBACK (mark_set_cb), self);
+  /* The marks, and the room below lines they need, before the view
+   * lays the new text out. */
+  spanmark_text_view_set_annotation_set (SPANMARK_TEXT_VIEW (self->text_view), schema, set);
+  update_line_space (self);
   gtk_text_view_set_buffer (self->text_view, buffer);
   self->buffer = buffer;  /* the view holds the reference now */
 
@@ -598,6 +675,11 @@ static void
 update_line_space (SpanmarkDocumentView *self)
 {
   int extra = MAX (self->font_extra, spanmark_text_view_get_lane_space (SPANMARK_TEXT_VIEW (self->text_view)));
+  /* The first line's chips go into the top margin. */
+  int top = MAX (TOP_MARGIN, spanmark_text_view_get_chip_space (SPANMARK_TEXT_VIEW (self->text_view)) + 2);
+
+  if (gtk_text_view_get_top_margin (self->text_view) != top)
+    gtk_text_view_set_top_margin (self->text_view, top);
 
   if (gtk_text_view_get_pixels_below_lines (self->text_view) == extra
       && gtk_text_view_get_pixels_inside_wrap (self->text_view) == extra)
@@ -606,25 +688,102 @@ update_line_space (SpanmarkDocumentView *self)
   gtk_text_view_set_pixels_below_lines (self->text_view, extra);
 }
 
+/* The view's own CSS: the font size, and in high contrast the text in
+ * full black or white (libadwaita 1.2 keeps the light style's text at
+ * 80 % there; the label rules' high-contrast figures assume it opaque). */
+static void
+update_css (SpanmarkDocumentView *self)
+{
+  g_autoptr(GString) css = g_string_new (NULL);
+
+  g_string_append_printf (css, "textview.spanmark-document { font-size: %dpt; }", self->font_size);
+  if (spanmark_label_rules_is_high_contrast (self->style))
+    g_string_append_printf (css, " textview.spanmark-document > text { color: %s; }",
+                            spanmark_label_rules_is_dark (self->style) ? "#ffffff" : "#000000");
+  gtk_css_provider_load_from_data (self->css, css->str, -1);
+}
+
 void
 spanmark_document_view_set_font (SpanmarkDocumentView *self,
                                  int                   size,
                                  double                line_spacing)
 {
-  g_autofree char *css = NULL;
   int extra;
 
   g_return_if_fail (SPANMARK_IS_DOCUMENT_VIEW (self));
 
   size = CLAMP (size, 6, 96);
-  css = g_strdup_printf ("textview.spanmark-document { font-size: %dpt; }", size);
-  gtk_css_provider_load_from_data (self->css, css, -1);
+  self->font_size = size;
+  update_css (self);
+  spanmark_text_view_set_font_size (SPANMARK_TEXT_VIEW (self->text_view), size);
 
   /* GtkTextView has no line-height: the extra leading (in pixels, at 96
    * dpi) goes between wrapped lines and below paragraphs instead. */
   extra = (int) ((MAX (line_spacing, 1.0) - 1.0) * size * 96.0 / 72.0 + 0.5);
   self->font_extra = extra;
   update_line_space (self);
+}
+
+static SpanmarkLabelStyle
+style_of (AdwStyleManager *manager)
+{
+  gboolean dark = adw_style_manager_get_dark (manager);
+
+  if (adw_style_manager_get_high_contrast (manager))
+    return dark ? SPANMARK_LABEL_STYLE_HIGH_CONTRAST_DARK : SPANMARK_LABEL_STYLE_HIGH_CONTRAST;
+
+  return dark ? SPANMARK_LABEL_STYLE_DARK : SPANMARK_LABEL_STYLE_LIGHT;
+}
+
+/* Light, dark or high contrast, as the desktop says at any moment: the
+ * shades, the text's colour and the marks follow. */
+static void
+style_changed_cb (SpanmarkDocumentView *self)
+{
+  SpanmarkLabelStyle style = style_of (adw_style_manager_get_default ());
+
+  if (style == self->style)
+    return;
+
+  self->style = style;
+  update_css (self);
+  tint_all_tags (self);
+  spanmark_text_view_set_label_style (SPANMARK_TEXT_VIEW (self->text_view), style);
+}
+
+SpanmarkLabelStyle
+spanmark_document_view_get_label_style (SpanmarkDocumentView *self)
+{
+  g_return_val_if_fail (SPANMARK_IS_DOCUMENT_VIEW (self), SPANMARK_LABEL_STYLE_LIGHT);
+
+  return self->style;
+}
+
+void
+spanmark_document_view_set_show_label_chips (SpanmarkDocumentView *self,
+                                             gboolean              show)
+{
+  SpanmarkTextView *text_view;
+
+  g_return_if_fail (SPANMARK_IS_DOCUMENT_VIEW (self));
+
+  text_view = SPANMARK_TEXT_VIEW (self->text_view);
+  if (spanmark_text_view_get_show_chips (text_view) == !!show)
+    return;
+
+  /* The chips take room above lines: set once, when they are switched,
+   * never per span. */
+  spanmark_text_view_set_show_chips (text_view, show);
+  update_line_space (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_LABEL_CHIPS]);
+}
+
+gboolean
+spanmark_document_view_get_show_label_chips (SpanmarkDocumentView *self)
+{
+  g_return_val_if_fail (SPANMARK_IS_DOCUMENT_VIEW (self), FALSE);
+
+  return spanmark_text_view_get_show_chips (SPANMARK_TEXT_VIEW (self->text_view));
 }
 
 void
@@ -809,6 +968,27 @@ spanmark_document_view_get_property (GObject    *object,
     case PROP_CURRENT_UNIT:
       g_value_set_uint (value, self->current_unit);
       break;
+    case PROP_SHOW_LABEL_CHIPS:
+      g_value_set_boolean (value, spanmark_document_view_get_show_label_chips (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+spanmark_document_view_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  SpanmarkDocumentView *self = SPANMARK_DOCUMENT_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_LABEL_CHIPS:
+      spanmark_document_view_set_show_label_chips (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -835,6 +1015,8 @@ spanmark_document_view_finalize (GObject *object)
   SpanmarkDocumentView *self = SPANMARK_DOCUMENT_VIEW (object);
 
   g_clear_pointer (&self->tags, g_hash_table_unref);
+  g_clear_pointer (&self->fallback.color, g_free);
+  g_clear_pointer (&self->description, g_free);
 
   G_OBJECT_CLASS (spanmark_document_view_parent_class)->finalize (object);
 }
@@ -846,6 +1028,7 @@ spanmark_document_view_class_init (SpanmarkDocumentViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->get_property = spanmark_document_view_get_property;
+  object_class->set_property = spanmark_document_view_set_property;
   object_class->dispose = spanmark_document_view_dispose;
   object_class->finalize = spanmark_document_view_finalize;
   widget_class->grab_focus = spanmark_document_view_grab_focus;
@@ -856,6 +1039,9 @@ spanmark_document_view_class_init (SpanmarkDocumentViewClass *klass)
   properties[PROP_CURRENT_UNIT] =
     g_param_spec_uint ("current-unit", NULL, NULL, 0, G_MAXUINT, G_MAXUINT,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_LABEL_CHIPS] =
+    g_param_spec_boolean ("show-label-chips", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SELECTION_CHANGED] =
@@ -869,7 +1055,7 @@ spanmark_document_view_class_init (SpanmarkDocumentViewClass *klass)
 static void
 spanmark_document_view_init (SpanmarkDocumentView *self)
 {
-  self->tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, label_tags_free);
 
   self->scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller),
@@ -883,7 +1069,7 @@ spanmark_document_view_init (SpanmarkDocumentView *self)
   gtk_text_view_set_wrap_mode (self->text_view, GTK_WRAP_WORD_CHAR);
   gtk_text_view_set_left_margin (self->text_view, 24);
   gtk_text_view_set_right_margin (self->text_view, 24);
-  gtk_text_view_set_top_margin (self->text_view, 18);
+  gtk_text_view_set_top_margin (self->text_view, TOP_MARGIN);
   gtk_text_view_set_bottom_margin (self->text_view, 18);
   gtk_widget_add_css_class (GTK_WIDGET (self->text_view), "spanmark-document");
   gtk_widget_set_has_tooltip (GTK_WIDGET (self->text_view), TRUE);
@@ -892,6 +1078,13 @@ spanmark_document_view_init (SpanmarkDocumentView *self)
                                   -1);
   g_signal_connect (self->text_view, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), GTK_WIDGET (self->text_view));
+
+  self->style = style_of (adw_style_manager_get_default ());
+  spanmark_text_view_set_label_style (SPANMARK_TEXT_VIEW (self->text_view), self->style);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (style_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
+                           G_CALLBACK (style_changed_cb), self, G_CONNECT_SWAPPED);
 
   self->css = gtk_css_provider_new ();
   gtk_style_context_add_provider (gtk_widget_get_style_context (GTK_WIDGET (self->text_view)),

@@ -10,6 +10,7 @@
 
 #include "spanmark-annotation-set.h"
 #include "spanmark-curation.h"
+#include "spanmark-label-rules.h"
 #include "spanmark-schema.h"
 
 G_BEGIN_DECLS
@@ -19,11 +20,20 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (SpanmarkDocumentView, spanmark_document_view, SPANMARK, DOCUMENT_VIEW, GtkWidget)
 
 /* A read-only, wrapped GtkTextView (with a visible caret) in a scrolled
- * window.  Spans are highlighted with one text tag per label plus a few
- * state tags ("nested-<label>" underlines spans that lie inside or overlap
- * an earlier span, "next-<label>" darkens a span that starts where one of
- * the same label ends, "current-<label>" marks the span under the caret),
- * kept up to date incrementally from the set's span signals.
+ * window.  Spans are highlighted with one text tag per label
+ * ("label-<label>" for outer spans, "inner-<label>" under it for spans
+ * nested in or overlapping another, see spanmark-span-levels.h) plus
+ * two state tags ("next-<label>" darkens an outer span that starts where
+ * one of the same label ends, "current-<label>" marks the span under
+ * the caret), kept up to date incrementally from the set's span signals,
+ * in the shades the label rules give for the style
+ * (light, dark, high contrast; followed as it changes).  The text view,
+ * a SpanmarkTextView, draws every span's boundaries over that: brackets,
+ * lanes for nested and overlapping spans, and label chips when
+ * "show-label-chips" is on (see there).
+ *
+ * The text view's accessible description says what spans the caret is
+ * in: label, text, offsets and entity of each, outermost first.
  *
  * Signals:
  *   "selection-changed" (guint start, guint end)   code points
@@ -50,6 +60,13 @@ void                   spanmark_document_view_get_selection      (SpanmarkDocume
 void                   spanmark_document_view_select_range       (SpanmarkDocumentView *self,
                                                                   guint                 start,
                                                                   guint                 end);
+/* The style the shades and marks are drawn for (the desktop's). */
+SpanmarkLabelStyle     spanmark_document_view_get_label_style    (SpanmarkDocumentView *self);
+/* Property "show-label-chips" (boolean, FALSE at first): a chip with
+ * its label's name above each span. */
+void                   spanmark_document_view_set_show_label_chips (SpanmarkDocumentView *self,
+                                                                    gboolean              show);
+gboolean               spanmark_document_view_get_show_label_chips (SpanmarkDocumentView *self);
 /* Font size in points and line spacing (a multiple of the font size). */
 void                   spanmark_document_view_set_font           (SpanmarkDocumentView *self,
                                                                   int                   size,

@@ -23,6 +23,7 @@ struct _SpanmarkPreferencesWindow
   AdwEntryRow          *annotator_row;
   GtkSpinButton        *font_size_spin;
   GtkSpinButton        *line_spacing_spin;
+  GtkSwitch            *label_chips_switch;
   GtkSpinButton        *autosave_spin;
 
   /* Owned references */
@@ -124,6 +125,7 @@ spanmark_preferences_window_class_init (SpanmarkPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpanmarkPreferencesWindow, annotator_row);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkPreferencesWindow, font_size_spin);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkPreferencesWindow, line_spacing_spin);
+  gtk_widget_class_bind_template_child (widget_class, SpanmarkPreferencesWindow, label_chips_switch);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkPreferencesWindow, autosave_spin);
   gtk_widget_class_bind_template_callback (widget_class, annotator_row_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, annotator_row_changed_cb);
@@ -147,6 +149,7 @@ spanmark_preferences_window_init (SpanmarkPreferencesWindow *self)
   g_settings_bind (gsettings, "line-spacing",
                    gtk_spin_button_get_adjustment (self->line_spacing_spin), "value",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (gsettings, "show-label-chips", self->label_chips_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (gsettings, "autosave-delay",
                    gtk_spin_button_get_adjustment (self->autosave_spin), "value",
                    G_SETTINGS_BIND_DEFAULT);

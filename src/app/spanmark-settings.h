@@ -4,7 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Keys (schema io.github.spanmark.Spanmark): annotator-name (s),
- * font-size (i), line-spacing (d), autosave-delay (u, seconds),
+ * font-size (i), line-spacing (d), show-label-chips (b),
+ * autosave-delay (u, seconds),
  * autosave-max-delay (u, seconds), recent-projects (as), window-width (i), window-height (i),
  * window-maximized (b).  Bind widgets with g_settings_bind() on
  * spanmark_settings_get_gsettings().

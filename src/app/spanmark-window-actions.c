@@ -10,6 +10,7 @@
 
 #include "spanmark-export-dialog.h"
 #include "spanmark-history.h"
+#include "spanmark-settings.h"
 #include "spanmark-window-private.h"
 
 static gboolean
@@ -871,8 +872,15 @@ spanmark_window_update_actions (SpanmarkWindow *self)
 void
 spanmark_window_init_actions (SpanmarkWindow *self)
 {
+  GSettings *settings = spanmark_settings_get_gsettings (spanmark_settings_get_default ());
+  g_autoptr(GAction) chips = NULL;
   GtkEventController *keys;
   GtkDropTarget *drop;
+
+  /* A view option of the primary menu: the key itself, so the menu's
+   * check, Preferences and every window agree. */
+  chips = g_settings_create_action (settings, "show-label-chips");
+  g_action_map_add_action (G_ACTION_MAP (self), chips);
 
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_name (keys, "spanmark-keys");

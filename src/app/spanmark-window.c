@@ -1338,6 +1338,7 @@ spanmark_window_init (SpanmarkWindow *self)
   g_signal_connect_object (settings, "changed::line-spacing",
                            G_CALLBACK (font_settings_changed_cb), self, G_CONNECT_SWAPPED);
   font_settings_changed_cb (self);
+  g_settings_bind (settings, "show-label-chips", self->document_view, "show-label-chips", G_SETTINGS_BIND_GET);
   g_signal_connect_object (settings, "changed::annotator-name",
                            G_CALLBACK (annotator_changed_cb), self, G_CONNECT_SWAPPED);
 

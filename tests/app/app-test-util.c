@@ -41,6 +41,30 @@ spanmark_test_offset_of (const char *text,
     }
 }
 
+GtkWidget *
+spanmark_test_present (GtkWidget *child,
+                       int        width,
+                       int        height)
+{
+  GtkWidget *window = gtk_window_new ();
+
+  if (width > 0 && height > 0)
+    gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_set_child (GTK_WINDOW (window), child);
+  gtk_window_present (GTK_WINDOW (window));
+
+  return window;
+}
+
+void
+spanmark_test_destroy_window (GtkWidget *window,
+                              gpointer   child)
+{
+  g_object_ref (child);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (child);
+}
+
 GPtrArray *
 spanmark_test_collect_of_type (GtkWidget *widget,
                                GType      type,

@@ -37,6 +37,15 @@ GtkWidget *spanmark_test_find_action     (GtkWidget  *root,
 const char *spanmark_test_label_text     (GtkWidget  *root,
                                           const char *name);
 
+/* A new window of @width × @height (the default size for 0) showing
+ * @child, presented; and destroying it, checking that @child (which it
+ * showed) is finalized with it. */
+GtkWidget *spanmark_test_present         (GtkWidget  *child,
+                                          int         width,
+                                          int         height);
+void       spanmark_test_destroy_window  (GtkWidget  *window,
+                                          gpointer    child);
+
 /* Appends the descendants of @widget of @type to @out, depth first, and
  * returns @out. */
 GPtrArray *spanmark_test_collect_of_type (GtkWidget  *widget,

@@ -102,6 +102,35 @@ test_preferences_spin_buttons (void)
   reset_settings ();
 }
 
+/* Label chips: the switch and the key, both ways. */
+static void
+test_preferences_label_chips (void)
+{
+  GSettings *gsettings = get_gsettings ();
+  g_autoptr(GPtrArray) switches = g_ptr_array_new ();
+  GtkWidget *window;
+  GtkSwitch *chips;
+
+  g_settings_reset (gsettings, "show-label-chips");
+  window = spanmark_preferences_window_new (NULL);
+  g_object_ref_sink (window);
+  spanmark_test_collect_of_type (window, GTK_TYPE_SWITCH, switches);
+  g_assert_cmpuint (switches->len, ==, 1);
+  chips = switches->pdata[0];
+  g_assert_false (gtk_switch_get_active (chips));
+  gtk_test_accessible_assert_relation (GTK_ACCESSIBLE (chips), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                       gtk_widget_get_ancestor (GTK_WIDGET (chips), ADW_TYPE_ACTION_ROW), NULL);
+
+  gtk_switch_set_active (chips, TRUE);
+  g_assert_true (g_settings_get_boolean (gsettings, "show-label-chips"));
+  g_settings_set_boolean (gsettings, "show-label-chips", FALSE);
+  g_assert_false (gtk_switch_get_active (chips));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+  g_settings_reset (gsettings, "show-label-chips");
+}
+
 static void
 assert_annotator_name (const char *expected)
 {
@@ -196,6 +225,7 @@ main (int   argc,
 
   g_test_add_func ("/preferences/spin-buttons", test_preferences_spin_buttons);
   g_test_add_func ("/preferences/annotator-name", test_preferences_annotator_name);
+  g_test_add_func ("/preferences/label-chips", test_preferences_label_chips);
   g_test_add_func ("/about/properties", test_about);
 
   return g_test_run ();

@@ -126,18 +126,18 @@ test_annotate (Fixture       *fixture,
   g_assert_cmpuint (spanmark_document_view_count_tagged (view, "label-OFFICIAL"), ==, 6);
   g_assert_cmpuint (spanmark_document_view_count_tagged (view, "label-PLACE"), ==, 12);
   g_assert_cmpuint (spanmark_document_view_count_tagged (view, "label-INITIATIVE"), ==, 16);
-  g_assert_cmpuint (spanmark_document_view_count_tagged (view, "nested-PLACE"), ==, 0);
+  g_assert_cmpuint (spanmark_document_view_count_tagged (view, "inner-PLACE"), ==, 0);
 
-  /* A nested span is underlined. */
+  /* A nested span is an inner one (its lane: test-boundaries.c). */
   select_range (fixture, harbour, harbour + 7);
   activate (fixture, "win.tag", "PLACE");
-  g_assert_cmpuint (spanmark_document_view_count_tagged (view, "nested-PLACE"), ==, 7);
+  g_assert_cmpuint (spanmark_document_view_count_tagged (view, "inner-PLACE"), ==, 7);
   g_assert_cmpuint (spanmark_document_view_count_tagged (view, "label-PLACE"), ==, 12);
 
   /* Undo and redo, through the actions. */
   activate (fixture, "win.undo", NULL);
   g_assert_cmpuint (spanmark_annotation_set_get_n_spans (set), ==, 3);
-  g_assert_cmpuint (spanmark_document_view_count_tagged (view, "nested-PLACE"), ==, 0);
+  g_assert_cmpuint (spanmark_document_view_count_tagged (view, "inner-PLACE"), ==, 0);
   activate (fixture, "win.undo", NULL);
   g_assert_cmpuint (spanmark_annotation_set_get_n_spans (set), ==, 2);
   g_assert_null (find (set, bridge, bridge + 16, "INITIATIVE"));
@@ -887,6 +887,66 @@ test_accessible_labels (Fixture       *fixture,
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Documents");
 }
 
+/* Whether @model or one of its sections has an item for @action. */
+static gboolean
+menu_has_action (GMenuModel *model,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &name)
+          && g_str_equal (name, action))
+        return TRUE;
+      if (section != NULL && menu_has_action (section, action))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Label chips: a check in the primary menu, the show-label-chips key
+ * behind it (which Preferences shows too), the document view following. */
+static void
+test_label_chips (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GSettings *settings = spanmark_settings_get_gsettings (spanmark_settings_get_default ());
+  SpanmarkDocumentView *view = spanmark_window_get_document_view (fixture->window);
+  g_autoptr(GPtrArray) buttons = spanmark_test_collect_of_type (GTK_WIDGET (fixture->window), GTK_TYPE_MENU_BUTTON,
+                                                                g_ptr_array_new ());
+  g_autoptr(GVariant) state = NULL;
+  gboolean in_menu = FALSE;
+
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GMenuModel *model = gtk_menu_button_get_menu_model (g_ptr_array_index (buttons, i));
+
+      in_menu |= model != NULL && menu_has_action (model, "win.show-label-chips");
+    }
+  g_assert_true (in_menu);
+
+  /* Off at first: the colours and brackets say where spans are. */
+  g_assert_false (g_settings_get_boolean (settings, "show-label-chips"));
+  g_assert_false (spanmark_document_view_get_show_label_chips (view));
+  state = g_action_group_get_action_state (G_ACTION_GROUP (fixture->window), "show-label-chips");
+  g_assert_false (g_variant_get_boolean (state));
+
+  activate (fixture, "win.show-label-chips", NULL);
+  g_assert_true (g_settings_get_boolean (settings, "show-label-chips"));
+  g_assert_true (spanmark_document_view_get_show_label_chips (view));
+
+  /* From elsewhere (Preferences): the menu's check follows. */
+  g_settings_set_boolean (settings, "show-label-chips", FALSE);
+  g_assert_false (spanmark_document_view_get_show_label_chips (view));
+  g_clear_pointer (&state, g_variant_unref);
+  state = g_action_group_get_action_state (G_ACTION_GROUP (fixture->window), "show-label-chips");
+  g_assert_false (g_variant_get_boolean (state));
+  g_settings_reset (settings, "show-label-chips");
+}
+
 /* Every key the window handles is listed in the Keyboard Shortcuts window. */
 static void
 test_help_overlay (void)
@@ -945,6 +1005,7 @@ main (int   argc,
   ADD ("/window/undo-toast", test_undo_toast);
   ADD ("/window/tab-from-caret", test_tab_from_caret);
   ADD ("/window/panes", test_panes);
+  ADD ("/window/label-chips", test_label_chips);
   g_test_add_func ("/window/create-project", test_create_project);
   g_test_add_func ("/window/open-not-a-project", test_open_not_a_project);
   g_test_add_func ("/window/help-overlay", test_help_overlay);

@@ -163,6 +163,101 @@ test_contrast (void)
   g_assert_false (spanmark_label_rules_check_contrast ("#ffffff", NULL));
 }
 
+/* Every palette colour in each of the four styles: the text reads on
+ * every shade, the marks stand out against the background and the
+ * shades, and chips keep their text readable. */
+static void
+test_styles (void)
+{
+  const char * const *palette = spanmark_label_rules_get_palette ();
+
+  for (guint style = 0; style < SPANMARK_LABEL_N_STYLES; style++)
+    {
+      gboolean hc = spanmark_label_rules_is_high_contrast (style);
+      const char *background = spanmark_label_rules_get_background (style);
+
+      g_assert_true (hc == (style == SPANMARK_LABEL_STYLE_HIGH_CONTRAST
+                            || style == SPANMARK_LABEL_STYLE_HIGH_CONTRAST_DARK));
+      g_assert_cmpfloat (spanmark_label_rules_get_min_contrast (style, SPANMARK_LABEL_SHADE_BASE), ==,
+                         hc ? 7.0 : 4.5);
+
+      for (guint i = 0; palette[i] != NULL; i++)
+        {
+          g_autofree char *mark = spanmark_label_rules_get_mark_color (palette[i], style);
+          g_autofree char *fill = NULL;
+          g_autofree char *ink = NULL;
+          double last_alpha = 1.0;
+
+          for (guint shade = 0; shade < SPANMARK_LABEL_N_SHADES; shade++)
+            {
+              double alpha = spanmark_label_rules_get_alpha (palette[i], style, shade);
+              g_autofree char *blend = NULL;
+              double rgb[3];
+
+              /* Light and dark: the fixed shades; high contrast: no
+               * stronger than those, and the text at 7:1 (4.5:1). */
+              if (!hc)
+                g_assert_cmpfloat (alpha, ==, shade == SPANMARK_LABEL_SHADE_BASE ? SPANMARK_LABEL_ALPHA_BASE
+                                              : shade == SPANMARK_LABEL_SHADE_NEXT ? SPANMARK_LABEL_ALPHA_NEXT
+                                              : SPANMARK_LABEL_ALPHA_CURRENT);
+              g_assert_cmpfloat (alpha, <=, shade == SPANMARK_LABEL_SHADE_CURRENT ? SPANMARK_LABEL_ALPHA_CURRENT
+                                            : shade == SPANMARK_LABEL_SHADE_NEXT ? SPANMARK_LABEL_ALPHA_NEXT
+                                            : SPANMARK_LABEL_ALPHA_BASE);
+              g_assert_cmpfloat (spanmark_label_rules_get_contrast (palette[i], style, alpha), >=,
+                                 spanmark_label_rules_get_min_contrast (style, shade));
+              /* Shades get stronger in order (the next one and the
+               * current one stand out), or stay. */
+              if (shade > 0)
+                g_assert_cmpfloat (alpha, >=, last_alpha);
+              last_alpha = alpha;
+
+              /* The mark against the plain shades as drawn (the
+               * current span's marks are in the text's colour). */
+              if (shade == SPANMARK_LABEL_SHADE_CURRENT)
+                continue;
+              for (guint c = 0; c < 3; c++)
+                {
+                  char hex[3] = { palette[i][1 + 2 * c], palette[i][2 + 2 * c], '\0' };
+                  char bg[3] = { background[1 + 2 * c], background[2 + 2 * c], '\0' };
+
+                  rgb[c] = alpha * g_ascii_strtoull (hex, NULL, 16) + (1 - alpha) * g_ascii_strtoull (bg, NULL, 16);
+                }
+              blend = g_strdup_printf ("#%02x%02x%02x", (guint) (rgb[0] + 0.5), (guint) (rgb[1] + 0.5),
+                                       (guint) (rgb[2] + 0.5));
+              g_assert_cmpfloat (spanmark_label_rules_get_color_contrast (mark, blend), >=,
+                                 hc ? SPANMARK_LABEL_MIN_CONTRAST_MARK_HC : SPANMARK_LABEL_MIN_CONTRAST_MARK);
+            }
+          g_assert_cmpfloat (spanmark_label_rules_get_color_contrast (mark, background), >=,
+                             hc ? SPANMARK_LABEL_MIN_CONTRAST_MARK_HC : SPANMARK_LABEL_MIN_CONTRAST_MARK);
+
+          spanmark_label_rules_get_chip_colors (palette[i], style, &fill, &ink);
+          g_assert_true (g_str_equal (ink, "#000000") || g_str_equal (ink, "#ffffff"));
+          g_assert_cmpfloat (spanmark_label_rules_get_color_contrast (fill, ink), >=, hc ? 7.0 : 4.5);
+          /* Outside high contrast the chip is the label's own colour. */
+          if (!hc)
+            g_assert_cmpstr (fill, ==, palette[i]);
+        }
+    }
+
+  /* A mark keeps its hue: blue stays bluish, darker in light, lighter in
+   * dark. */
+  {
+    g_autofree char *light = spanmark_label_rules_get_mark_color ("#3584e4", SPANMARK_LABEL_STYLE_LIGHT);
+    g_autofree char *dark = spanmark_label_rules_get_mark_color ("#3584e4", SPANMARK_LABEL_STYLE_DARK);
+
+    g_assert_cmpstr (light, !=, "#000000");
+    g_assert_cmpstr (dark, !=, "#ffffff");
+    char red[3] = { light[1], light[2], '\0' };
+
+    g_assert_cmpuint (g_ascii_strtoull (light + 5, NULL, 16), >, g_ascii_strtoull (red, NULL, 16));
+    g_assert_cmpfloat (spanmark_label_rules_get_color_contrast (light, "#ffffff"), >,
+                       spanmark_label_rules_get_color_contrast ("#3584e4", "#ffffff"));
+    g_assert_cmpfloat (spanmark_label_rules_get_color_contrast (dark, "#1e1e1e"), >,
+                       spanmark_label_rules_get_color_contrast ("#3584e4", "#1e1e1e"));
+  }
+  g_assert_cmpfloat_with_epsilon (spanmark_label_rules_get_color_contrast ("#000000", "#ffffff"), 21.0, 0.01);
+}
+
 static void
 test_pick (void)
 {
@@ -900,6 +995,7 @@ main (int   argc,
   g_test_add_func ("/labels/rules/titles", test_titles);
   g_test_add_func ("/labels/rules/colors", test_colors);
   g_test_add_func ("/labels/rules/contrast", test_contrast);
+  g_test_add_func ("/labels/rules/styles", test_styles);
   g_test_add_func ("/labels/rules/pick", test_pick);
   g_test_add_func ("/labels/rules/check", test_check);
   g_test_add_func ("/labels/rules/split-attrs", test_split_attrs);

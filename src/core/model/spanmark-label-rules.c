@@ -49,14 +49,25 @@ static const char assign_keys[] = "123456789abcdefghijklmnopqrstuvwxyz";
 
 /* The colours span text is drawn on: libadwaita's @view_bg_color and
  * @view_fg_color in each style (the document view's text area uses them,
- * src/app/style.css). */
+ * src/app/style.css).  libadwaita 1.2 keeps both in high contrast, and
+ * the document view makes its text fully opaque there (the
+ * "high-contrast" class in style.css). */
 static const struct {
-  double bg[3];
-  double fg[3];
-  double fg_alpha;
+  const char *bg_hex;
+  double      bg[3];
+  double      fg[3];
+  double      fg_alpha;
 } styles[] = {
-  [SPANMARK_LABEL_STYLE_LIGHT] = { { 1.0, 1.0, 1.0 }, { 0.0, 0.0, 0.0 }, 0.8 },
-  [SPANMARK_LABEL_STYLE_DARK] = { { 0x1e / 255.0, 0x1e / 255.0, 0x1e / 255.0 }, { 1.0, 1.0, 1.0 }, 1.0 },
+  [SPANMARK_LABEL_STYLE_LIGHT] = { "#ffffff", { 1.0, 1.0, 1.0 }, { 0.0, 0.0, 0.0 }, 0.8 },
+  [SPANMARK_LABEL_STYLE_DARK] = { "#1e1e1e", { 0x1e / 255.0, 0x1e / 255.0, 0x1e / 255.0 }, { 1.0, 1.0, 1.0 }, 1.0 },
+  [SPANMARK_LABEL_STYLE_HIGH_CONTRAST] = { "#ffffff", { 1.0, 1.0, 1.0 }, { 0.0, 0.0, 0.0 }, 1.0 },
+  [SPANMARK_LABEL_STYLE_HIGH_CONTRAST_DARK] = { "#1e1e1e", { 0x1e / 255.0, 0x1e / 255.0, 0x1e / 255.0 }, { 1.0, 1.0, 1.0 }, 1.0 },
+};
+
+static const double shade_alphas[] = {
+  [SPANMARK_LABEL_SHADE_BASE] = SPANMARK_LABEL_ALPHA_BASE,
+  [SPANMARK_LABEL_SHADE_NEXT] = SPANMARK_LABEL_ALPHA_NEXT,
+  [SPANMARK_LABEL_SHADE_CURRENT] = SPANMARK_LABEL_ALPHA_CURRENT,
 };
 
 /* Letters and digits of any script, "_" and "-": what a label name or an
@@ -260,55 +271,279 @@ luminance (const double rgb[3])
   return 0.2126 * linear (rgb[0]) + 0.7152 * linear (rgb[1]) + 0.0722 * linear (rgb[2]);
 }
 
+static void
+parse_rgb (const char *color,
+           double      rgb[3])
+{
+  for (guint i = 0; i < 3; i++)
+    {
+      char hex[3] = { color[1 + 2 * i], color[2 + 2 * i], '\0' };
+
+      rgb[i] = g_ascii_strtoull (hex, NULL, 16) / 255.0;
+    }
+}
+
+static char *
+format_rgb (const double rgb[3])
+{
+  return g_strdup_printf ("#%02x%02x%02x",
+                          (guint) CLAMP (rgb[0] * 255.0 + 0.5, 0, 255),
+                          (guint) CLAMP (rgb[1] * 255.0 + 0.5, 0, 255),
+                          (guint) CLAMP (rgb[2] * 255.0 + 0.5, 0, 255));
+}
+
+static double
+ratio (const double a[3],
+       const double b[3])
+{
+  double la = luminance (a) + 0.05;
+  double lb = luminance (b) + 0.05;
+
+  return la > lb ? la / lb : lb / la;
+}
+
+/* @a over @b at @alpha. */
+static void
+mix (const double a[3],
+     const double b[3],
+     double       alpha,
+     double       out[3])
+{
+  for (guint i = 0; i < 3; i++)
+    out[i] = alpha * a[i] + (1.0 - alpha) * b[i];
+}
+
+/* A colour as the screen shows it: "#rrggbb" goes through 8 bits, so the
+ * checks measure what is drawn. */
+static void
+quantize (double rgb[3])
+{
+  for (guint i = 0; i < 3; i++)
+    rgb[i] = CLAMP (floor (rgb[i] * 255.0 + 0.5), 0, 255) / 255.0;
+}
+
+static double
+shade_contrast (const double       color[3],
+                SpanmarkLabelStyle style,
+                double             alpha)
+{
+  double span[3], text[3];
+
+  /* The span's background is the colour over the view's; the text is
+   * the view's text colour (translucent in the light style) over that. */
+  mix (color, styles[style].bg, alpha, span);
+  mix (styles[style].fg, span, styles[style].fg_alpha, text);
+
+  return ratio (span, text);
+}
+
+static gboolean
+is_style (SpanmarkLabelStyle style)
+{
+  return (guint) style < SPANMARK_LABEL_N_STYLES;
+}
+
 double
 spanmark_label_rules_get_contrast (const char         *color,
                                    SpanmarkLabelStyle  style,
                                    double              alpha)
 {
-  double span[3], text[3];
-  double a, b;
+  double rgb[3];
 
   g_return_val_if_fail (color != NULL && is_hex_color (color), 1.0);
-  g_return_val_if_fail (style == SPANMARK_LABEL_STYLE_LIGHT || style == SPANMARK_LABEL_STYLE_DARK, 1.0);
+  g_return_val_if_fail (is_style (style), 1.0);
 
-  /* The span's background is the colour over the view's; the text is
-   * the view's text colour (translucent in the light style) over that. */
-  for (guint i = 0; i < 3; i++)
+  parse_rgb (color, rgb);
+
+  return shade_contrast (rgb, style, alpha);
+}
+
+gboolean
+spanmark_label_rules_is_high_contrast (SpanmarkLabelStyle style)
+{
+  return style == SPANMARK_LABEL_STYLE_HIGH_CONTRAST || style == SPANMARK_LABEL_STYLE_HIGH_CONTRAST_DARK;
+}
+
+gboolean
+spanmark_label_rules_is_dark (SpanmarkLabelStyle style)
+{
+  return style == SPANMARK_LABEL_STYLE_DARK || style == SPANMARK_LABEL_STYLE_HIGH_CONTRAST_DARK;
+}
+
+double
+spanmark_label_rules_get_min_contrast (SpanmarkLabelStyle style,
+                                       SpanmarkLabelShade shade)
+{
+  gboolean current = shade == SPANMARK_LABEL_SHADE_CURRENT;
+
+  g_return_val_if_fail (is_style (style), SPANMARK_LABEL_MIN_CONTRAST);
+
+  if (spanmark_label_rules_is_high_contrast (style))
+    return current ? SPANMARK_LABEL_MIN_CONTRAST_CURRENT_HC : SPANMARK_LABEL_MIN_CONTRAST_HC;
+
+  return current ? SPANMARK_LABEL_MIN_CONTRAST_CURRENT : SPANMARK_LABEL_MIN_CONTRAST;
+}
+
+static double
+shade_alpha (const double       color[3],
+             SpanmarkLabelStyle style,
+             SpanmarkLabelShade shade)
+{
+  double min = spanmark_label_rules_get_min_contrast (style, shade);
+  double alpha = shade_alphas[shade];
+
+  if (!spanmark_label_rules_is_high_contrast (style))
+    return alpha;
+
+  /* The shade gets lighter until the text reads at its contrast; at 0
+   * (no shade at all) it is the plain text, 21:1 or 16.7:1, so this
+   * ends.  Nothing else changes: the span's extent is drawn by its
+   * boundary marks. */
+  while (alpha > 0.0 && shade_contrast (color, style, alpha) < min)
+    alpha = MAX (0.0, alpha - 0.01);
+
+  return alpha;
+}
+
+double
+spanmark_label_rules_get_alpha (const char         *color,
+                                SpanmarkLabelStyle  style,
+                                SpanmarkLabelShade  shade)
+{
+  double rgb[3];
+
+  g_return_val_if_fail (color != NULL && is_hex_color (color), SPANMARK_LABEL_ALPHA_BASE);
+  g_return_val_if_fail (is_style (style), SPANMARK_LABEL_ALPHA_BASE);
+  g_return_val_if_fail ((guint) shade < SPANMARK_LABEL_N_SHADES, SPANMARK_LABEL_ALPHA_BASE);
+
+  parse_rgb (color, rgb);
+
+  return shade_alpha (rgb, style, shade);
+}
+
+const char *
+spanmark_label_rules_get_background (SpanmarkLabelStyle style)
+{
+  g_return_val_if_fail (is_style (style), styles[0].bg_hex);
+
+  return styles[style].bg_hex;
+}
+
+double
+spanmark_label_rules_get_color_contrast (const char *a,
+                                         const char *b)
+{
+  double x[3], y[3];
+
+  g_return_val_if_fail (a != NULL && is_hex_color (a), 1.0);
+  g_return_val_if_fail (b != NULL && is_hex_color (b), 1.0);
+
+  parse_rgb (a, x);
+  parse_rgb (b, y);
+
+  return ratio (x, y);
+}
+
+/* The smallest contrast of @mark against the background and the plain
+ * shades of @color.  Not the current span's shade: that one is nearly
+ * the colour itself, and a mark standing out on it would lose its hue;
+ * the current span's marks are drawn in the text's colour instead. */
+static double
+mark_contrast (const double       mark[3],
+               const double       color[3],
+               SpanmarkLabelStyle style)
+{
+  double worst = ratio (mark, styles[style].bg);
+
+  for (guint shade = 0; shade < SPANMARK_LABEL_SHADE_CURRENT; shade++)
     {
-      char hex[3] = { color[1 + 2 * i], color[2 + 2 * i], '\0' };
-      double c = g_ascii_strtoull (hex, NULL, 16) / 255.0;
+      double span[3];
 
-      span[i] = alpha * c + (1.0 - alpha) * styles[style].bg[i];
-      text[i] = styles[style].fg_alpha * styles[style].fg[i] + (1.0 - styles[style].fg_alpha) * span[i];
+      mix (color, styles[style].bg, shade_alpha (color, style, shade), span);
+      quantize (span);
+      worst = MIN (worst, ratio (mark, span));
     }
 
-  a = luminance (span) + 0.05;
-  b = luminance (text) + 0.05;
+  return worst;
+}
 
-  return a > b ? a / b : b / a;
+char *
+spanmark_label_rules_get_mark_color (const char         *color,
+                                     SpanmarkLabelStyle  style)
+{
+  static const double black[3] = { 0.0, 0.0, 0.0 }, white[3] = { 1.0, 1.0, 1.0 };
+  double min, rgb[3], mark[3];
+
+  g_return_val_if_fail (color != NULL && is_hex_color (color), g_strdup ("#808080"));
+  g_return_val_if_fail (is_style (style), g_strdup (color));
+
+  min = spanmark_label_rules_is_high_contrast (style) ? SPANMARK_LABEL_MIN_CONTRAST_MARK_HC
+                                                      : SPANMARK_LABEL_MIN_CONTRAST_MARK;
+  parse_rgb (color, rgb);
+
+  /* Towards the text's colour (black on light, white on dark), in 5 %
+   * steps, until it stands out: the hue stays recognisable.  The text
+   * itself reaches at least as much on every shade (the contrast
+   * check), so the last step always does for a colour that passes it. */
+  for (guint step = 0; step <= 20; step++)
+    {
+      mix (spanmark_label_rules_is_dark (style) ? white : black, rgb, step / 20.0, mark);
+      quantize (mark);
+      if (mark_contrast (mark, rgb, style) >= min)
+        break;
+    }
+
+  return format_rgb (mark);
+}
+
+void
+spanmark_label_rules_get_chip_colors (const char          *color,
+                                      SpanmarkLabelStyle   style,
+                                      char               **fill,
+                                      char               **text)
+{
+  static const double black[3] = { 0.0, 0.0, 0.0 }, white[3] = { 1.0, 1.0, 1.0 };
+  const double *ink;
+  double min, rgb[3], chip[3];
+
+  g_return_if_fail (color != NULL && is_hex_color (color));
+  g_return_if_fail (is_style (style));
+  g_return_if_fail (fill != NULL && text != NULL);
+
+  min = spanmark_label_rules_is_high_contrast (style) ? SPANMARK_LABEL_MIN_CONTRAST_HC : SPANMARK_LABEL_MIN_CONTRAST;
+  parse_rgb (color, rgb);
+
+  /* Black or white, whichever reads better: one of them always reaches
+   * 4.58:1 (they are equal at the luminance where both do). */
+  ink = ratio (rgb, black) >= ratio (rgb, white) ? black : white;
+
+  /* High contrast: the fill moves away from the ink until 7:1. */
+  for (guint step = 0; step <= 20; step++)
+    {
+      mix (ink == black ? white : black, rgb, step / 20.0, chip);
+      quantize (chip);
+      if (ratio (chip, ink) >= min)
+        break;
+    }
+
+  *fill = format_rgb (chip);
+  *text = format_rgb (ink);
 }
 
 gboolean
 spanmark_label_rules_check_contrast (const char  *color,
                                      GError     **error)
 {
-  static const struct {
-    double alpha;
-    double min;
-  } shades[] = {
-    { SPANMARK_LABEL_ALPHA_BASE, SPANMARK_LABEL_MIN_CONTRAST },
-    { SPANMARK_LABEL_ALPHA_NEXT, SPANMARK_LABEL_MIN_CONTRAST },
-    { SPANMARK_LABEL_ALPHA_CURRENT, SPANMARK_LABEL_MIN_CONTRAST_CURRENT },
-  };
-
   g_return_val_if_fail (color != NULL && is_hex_color (color), FALSE);
 
+  /* The high-contrast styles adapt the shades instead. */
   for (guint style = SPANMARK_LABEL_STYLE_LIGHT; style <= SPANMARK_LABEL_STYLE_DARK; style++)
-    for (guint i = 0; i < G_N_ELEMENTS (shades); i++)
+    for (guint shade = 0; shade < SPANMARK_LABEL_N_SHADES; shade++)
       {
-        double contrast = spanmark_label_rules_get_contrast (color, style, shades[i].alpha);
+        double min = spanmark_label_rules_get_min_contrast (style, shade);
+        double contrast = spanmark_label_rules_get_contrast (color, style, shade_alphas[shade]);
 
-        if (contrast >= shades[i].min)
+        if (contrast >= min)
           continue;
 
         /* Dark text on a dark colour (light style) needs a lighter one;
@@ -319,7 +554,7 @@ spanmark_label_rules_check_contrast (const char  *color,
                          "(contrast %.1f:1, at least %.1f:1 needed): choose a lighter colour")
                      : _("the colour %s makes span text hard to read in the dark style "
                          "(contrast %.1f:1, at least %.1f:1 needed): choose a darker colour"),
-                     color, contrast, shades[i].min);
+                     color, contrast, min);
         return FALSE;
       }
 

@@ -20,7 +20,12 @@
  *          SPANMARK_LABEL_ALPHA_*); the blend must keep the text readable
  *          in the light and the dark style: a contrast of at least 4.5:1
  *          (WCAG AA) on a span's plain shades and 3:1 on the stronger
- *          shade of the span at the caret.
+ *          shade of the span at the caret.  In high contrast the shades
+ *          are lighter, so that the text reaches 7:1 (4.5:1 at the caret);
+ *          the marks drawn in a label's colour (boundaries, lanes) get a
+ *          darker or lighter version of it that stands out 3:1 (4.5:1 in
+ *          high contrast) against the background and the span's shades;
+ *          label chips keep their text at 4.5:1 (7:1).
  *   attrs  attribute names, each like a name (1 to 64 letters, digits,
  *          "_" or "-"), unique within the label.
  *   title  any text of up to 100 characters without control characters;
@@ -69,11 +74,40 @@ GQuark spanmark_label_error_quark (void);
 #define SPANMARK_LABEL_MIN_CONTRAST         4.5
 #define SPANMARK_LABEL_MIN_CONTRAST_CURRENT 3.0
 
+/* The styles the document view draws in: libadwaita's light and dark
+ * styles, and each with high contrast (where the view's text is fully
+ * opaque, span shades are as light as it takes to keep 7:1 and every
+ * mark 4.5:1). */
 typedef enum
 {
   SPANMARK_LABEL_STYLE_LIGHT,
   SPANMARK_LABEL_STYLE_DARK,
+  SPANMARK_LABEL_STYLE_HIGH_CONTRAST,
+  SPANMARK_LABEL_STYLE_HIGH_CONTRAST_DARK,
 } SpanmarkLabelStyle;
+
+#define SPANMARK_LABEL_N_STYLES (SPANMARK_LABEL_STYLE_HIGH_CONTRAST_DARK + 1)
+
+/* The shades of a span (SPANMARK_LABEL_ALPHA_*). */
+typedef enum
+{
+  SPANMARK_LABEL_SHADE_BASE,
+  SPANMARK_LABEL_SHADE_NEXT,
+  SPANMARK_LABEL_SHADE_CURRENT,
+} SpanmarkLabelShade;
+
+#define SPANMARK_LABEL_N_SHADES (SPANMARK_LABEL_SHADE_CURRENT + 1)
+
+/* Contrast ratios in the high-contrast styles: text on a span's plain
+ * shades (WCAG AAA), text on the current span's shade, and the marks. */
+#define SPANMARK_LABEL_MIN_CONTRAST_HC         7.0
+#define SPANMARK_LABEL_MIN_CONTRAST_CURRENT_HC 4.5
+/* What a mark drawn in a label's colour (a span's boundary, the lane of
+ * a nested span, a review lane) must reach against the view's background
+ * and the plain shades of its label: WCAG's 3:1 for graphics, more in
+ * high contrast. */
+#define SPANMARK_LABEL_MIN_CONTRAST_MARK       3.0
+#define SPANMARK_LABEL_MIN_CONTRAST_MARK_HC    4.5
 
 gboolean    spanmark_label_rules_check_name     (const char          *name,
                                                  GError             **error);
@@ -89,14 +123,49 @@ gboolean    spanmark_label_rules_check_title    (const char          *title,
 char       *spanmark_label_rules_parse_color    (const char          *color,
                                                  GError             **error) G_GNUC_WARN_UNUSED_RESULT;
 /* The contrast ratio (1 to 21) between span text and a span of @color
- * ("#rrggbb") drawn at @alpha in @style. */
+ * ("#rrggbb") drawn at @alpha in @style (any of the four). */
 double      spanmark_label_rules_get_contrast   (const char          *color,
                                                  SpanmarkLabelStyle   style,
                                                  double               alpha);
-/* Whether every shade of @color ("#rrggbb") reaches its contrast in both
- * styles; the error says which style fails and what to do. */
+/* Whether every shade of @color ("#rrggbb") reaches its contrast in the
+ * light and the dark style; the error says which style fails and what to
+ * do.  The high-contrast styles never refuse a colour: they lighten its
+ * shades instead (spanmark_label_rules_get_alpha()). */
 gboolean    spanmark_label_rules_check_contrast (const char          *color,
                                                  GError             **error);
+
+/* Whether @style is one of the high-contrast ones, one of the dark ones. */
+gboolean    spanmark_label_rules_is_high_contrast (SpanmarkLabelStyle style);
+gboolean    spanmark_label_rules_is_dark        (SpanmarkLabelStyle   style);
+/* The contrast text must reach on @shade in @style. */
+double      spanmark_label_rules_get_min_contrast (SpanmarkLabelStyle style,
+                                                   SpanmarkLabelShade shade);
+/* The opacity @shade of @color ("#rrggbb") is drawn with in @style: the
+ * SPANMARK_LABEL_ALPHA_* in the light and dark styles; in high contrast
+ * at most those, as much lower as the text needs to reach its contrast. */
+double      spanmark_label_rules_get_alpha      (const char          *color,
+                                                 SpanmarkLabelStyle   style,
+                                                 SpanmarkLabelShade   shade);
+/* The view's background in @style, "#rrggbb" (static). */
+const char *spanmark_label_rules_get_background (SpanmarkLabelStyle   style);
+/* The contrast ratio (1 to 21) of two opaque colours ("#rrggbb"). */
+double      spanmark_label_rules_get_color_contrast (const char      *a,
+                                                     const char      *b);
+/* The colour marks of @color's spans are drawn in, "#rrggbb": @color
+ * darkened (light styles) or lightened (dark styles) just enough to
+ * reach SPANMARK_LABEL_MIN_CONTRAST_MARK(_HC) against the background and
+ * against the base and next shades of @color in @style.  (On the current
+ * span's shade, marks take the text's colour, which reaches its
+ * contrast there by the rules above.) */
+char       *spanmark_label_rules_get_mark_color (const char          *color,
+                                                 SpanmarkLabelStyle   style) G_GNUC_WARN_UNUSED_RESULT;
+/* A label chip: its fill, @color (moved away from the text colour in
+ * high contrast until it reaches 7:1), and its text, black or white,
+ * whichever contrasts more (at least 4.5:1 in the other styles). */
+void        spanmark_label_rules_get_chip_colors (const char         *color,
+                                                  SpanmarkLabelStyle  style,
+                                                  char              **fill,
+                                                  char              **text);
 
 /* "a, b,c" as attribute names: split at commas, white space around each
  * removed, empty ones dropped.  Not checked. */
