@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "fuzz-common.h"
+#include "spanmark-json-syntax.h"
 
 typedef struct
 {
@@ -55,22 +56,6 @@ unexpected (Judge *judge)
   return fault (judge, FUZZ_JSON_SYNTAX);
 }
 
-static gboolean
-hex4 (const char *p,
-      gunichar   *value)
-{
-  *value = 0;
-  for (guint i = 0; i < 4; i++)
-    {
-      int digit = g_ascii_xdigit_value (p[i]);
-
-      if (digit < 0)
-        return FALSE;
-      *value = *value * 16 + (gunichar) digit;
-    }
-  return TRUE;
-}
-
 /* A string; its decoded value goes to @out when not NULL. */
 static gboolean
 string (Judge   *judge,
@@ -106,7 +91,7 @@ string (Judge   *judge,
         case 'r': u = '\r'; break;
         case 't': u = '\t'; break;
         case 'u':
-          if (judge->end - judge->p < 6 || !hex4 (judge->p + 2, &u))
+          if (judge->end - judge->p < 6 || !spanmark_json_syntax_read_hex4 (judge->p + 2, &u))
             return fault (judge, FUZZ_JSON_SYNTAX);
           if (u == 0)
             return fault (judge, FUZZ_JSON_NUL_ESCAPE);
@@ -117,7 +102,7 @@ string (Judge   *judge,
               gunichar low;
 
               if (judge->end - judge->p < 12 || judge->p[6] != '\\' || judge->p[7] != 'u' ||
-                  !hex4 (judge->p + 8, &low) || low < 0xdc00 || low > 0xdfff)
+                  !spanmark_json_syntax_read_hex4 (judge->p + 8, &low) || low < 0xdc00 || low > 0xdfff)
                 return fault (judge, FUZZ_JSON_LONE_SURROGATE);
               u = 0x10000 + ((u - 0xd800) << 10) + (low - 0xdc00);
               judge->p += 6;

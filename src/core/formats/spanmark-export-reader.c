@@ -259,22 +259,6 @@ parse_raw_string (Parser    *parser,
   return TRUE;
 }
 
-static gboolean
-parse_hex4 (const char *p,
-            gunichar   *value)
-{
-  *value = 0;
-  for (guint i = 0; i < 4; i++)
-    {
-      int digit = g_ascii_xdigit_value (p[i]);
-
-      if (digit < 0)
-        return FALSE;
-      *value = *value * 16 + (gunichar) digit;
-    }
-  return TRUE;
-}
-
 /* Decodes the escapes of @string into @out. */
 static gboolean
 decode_string (const RawString *string,
@@ -305,7 +289,7 @@ decode_string (const RawString *string,
           {
             gunichar c;
 
-            if (p + 6 > end || !parse_hex4 (p + 2, &c))
+            if (p + 6 > end || !spanmark_json_syntax_read_hex4 (p + 2, &c))
               return FALSE;
             p += 6;
             /* NUL and lone surrogates: let the loader decide. */
@@ -316,7 +300,7 @@ decode_string (const RawString *string,
                 gunichar low;
 
                 if (p + 6 > end || p[0] != '\\' || p[1] != 'u' ||
-                    !parse_hex4 (p + 2, &low) || low < 0xdc00 || low > 0xdfff)
+                    !spanmark_json_syntax_read_hex4 (p + 2, &low) || low < 0xdc00 || low > 0xdfff)
                   return FALSE;
                 p += 6;
                 c = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);

@@ -263,9 +263,9 @@ skip_space (Scanner *s)
     }
 }
 
-static gboolean
-read_hex4 (const char *p,
-           gunichar   *value)
+gboolean
+spanmark_json_syntax_read_hex4 (const char *p,
+                                gunichar   *value)
 {
   *value = 0;
   for (guint i = 0; i < 4; i++)
@@ -295,7 +295,7 @@ check_escape (Scanner *s,
       return 2;
 
     case 'u':
-      if (p + 6 > s->length || !read_hex4 (s->data + p + 2, &c))
+      if (p + 6 > s->length || !spanmark_json_syntax_read_hex4 (s->data + p + 2, &c))
         {
           fail (s, p, "%s", _("“\\u” must be followed by four hexadecimal digits"));
           return 0;
@@ -313,7 +313,7 @@ check_escape (Scanner *s,
       if (c < 0xd800 || c > 0xdbff)
         return 6;
       if (p + 12 > s->length || s->data[p + 6] != '\\' || s->data[p + 7] != 'u'
-          || !read_hex4 (s->data + p + 8, &low) || low < 0xdc00 || low > 0xdfff)
+          || !spanmark_json_syntax_read_hex4 (s->data + p + 8, &low) || low < 0xdc00 || low > 0xdfff)
         {
           fail (s, p, _("“\\u%04X” is the first half of a surrogate pair without the second"), c);
           return 0;
@@ -440,11 +440,11 @@ decode (Scanner   *s,
         case 'r': g_string_append_c (out, '\r'); p += 2; break;
         case 't': g_string_append_c (out, '\t'); p += 2; break;
         case 'u':
-          read_hex4 (p + 2, &c);
+          spanmark_json_syntax_read_hex4 (p + 2, &c);
           p += 6;
           if (c >= 0xd800 && c <= 0xdbff)
             {
-              read_hex4 (p + 2, &low);
+              spanmark_json_syntax_read_hex4 (p + 2, &low);
               p += 6;
               c = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
             }

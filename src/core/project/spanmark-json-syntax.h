@@ -57,4 +57,9 @@ gboolean spanmark_json_syntax_check (SpanmarkJsonSyntax *self,
                                      gsize               length);
 void     spanmark_json_syntax_clear (SpanmarkJsonSyntax *self);
 
+/* Reads the four hexadecimal digits at @p (the digits of a "\uXXXX"
+ * escape; @p must have four bytes) into @value. */
+gboolean spanmark_json_syntax_read_hex4 (const char *p,
+                                         gunichar   *value);
+
 G_END_DECLS
