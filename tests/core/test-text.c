@@ -464,34 +464,32 @@ test_trim_range (void)
   /* 0 U+3000, 1 U+00A0, 2 车, 3 俊, 4 ' ', 5 U+3000, 6 emoji, 7 e, 8 acute,
    * 9 '\n', 10 U+3000 */
   const char *text = IDEO_SPACE NBSP "车俊 " IDEO_SPACE EMOJI "e" ACUTE "\n" IDEO_SPACE;
-  guint start;
-  guint end;
+  static const struct
+  {
+    guint start, end;
+    gboolean kept;
+    guint trimmed_start, trimmed_end;
+  } cases[] = {
+    { 0, 4, TRUE, 2, 4 },
+    /* Inner white space stays; the combining mark is not white space. */
+    { 1, 11, TRUE, 2, 9 },
+    /* Nothing to trim. */
+    { 6, 9, TRUE, 6, 9 },
+    /* Only white space: FALSE, offsets unchanged. */
+    { 4, 6, FALSE, 4, 6 },
+    { 3, 3, FALSE, 3, 3 },
+  };
+  guint start = 0;
+  guint end = 0;
 
-  start = 0, end = 4;
-  g_assert_true (spanmark_text_trim_range (text, &start, &end));
-  g_assert_cmpuint (start, ==, 2);
-  g_assert_cmpuint (end, ==, 4);
-
-  /* Inner white space stays; the combining mark is not white space. */
-  start = 1, end = 11;
-  g_assert_true (spanmark_text_trim_range (text, &start, &end));
-  g_assert_cmpuint (start, ==, 2);
-  g_assert_cmpuint (end, ==, 9);
-
-  /* Nothing to trim. */
-  start = 6, end = 9;
-  g_assert_true (spanmark_text_trim_range (text, &start, &end));
-  g_assert_cmpuint (start, ==, 6);
-  g_assert_cmpuint (end, ==, 9);
-
-  /* Only white space: FALSE, offsets unchanged. */
-  start = 4, end = 6;
-  g_assert_false (spanmark_text_trim_range (text, &start, &end));
-  g_assert_cmpuint (start, ==, 4);
-  g_assert_cmpuint (end, ==, 6);
-
-  start = 3, end = 3;
-  g_assert_false (spanmark_text_trim_range (text, &start, &end));
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      start = cases[i].start;
+      end = cases[i].end;
+      g_assert_cmpint (spanmark_text_trim_range (text, &start, &end), ==, cases[i].kept);
+      g_assert_cmpuint (start, ==, cases[i].trimmed_start);
+      g_assert_cmpuint (end, ==, cases[i].trimmed_end);
+    }
 
   start = 0, end = 0;
   g_assert_false (spanmark_text_trim_range ("", &start, &end));

@@ -375,20 +375,26 @@ _spanmark_history_record_rejection (SpanmarkHistory *self,
   record (self, command);
 }
 
+static Command *
+status_command_new (SpanmarkStatus before,
+                    SpanmarkStatus after)
+{
+  Command *command = g_new0 (Command, 1);
+
+  command->kind = COMMAND_STATUS;
+  command->status_before = before;
+  command->status_after = after;
+  return command;
+}
+
 void
 _spanmark_history_record_status (SpanmarkHistory *self,
                                  SpanmarkStatus   before,
                                  SpanmarkStatus   after)
 {
-  Command *command;
-
   g_return_if_fail (SPANMARK_IS_HISTORY (self));
 
-  command = g_new0 (Command, 1);
-  command->kind = COMMAND_STATUS;
-  command->status_before = before;
-  command->status_after = after;
-  record (self, command);
+  record (self, status_command_new (before, after));
 }
 
 void
@@ -400,10 +406,7 @@ _spanmark_history_amend_status (SpanmarkHistory *self,
 
   g_return_if_fail (SPANMARK_IS_HISTORY (self));
 
-  command = g_new0 (Command, 1);
-  command->kind = COMMAND_STATUS;
-  command->status_before = before;
-  command->status_after = after;
+  command = status_command_new (before, after);
 
   if (self->applying || self->group_depth > 0 || self->undo_stack->len == 0)
     {
