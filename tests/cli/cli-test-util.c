@@ -202,3 +202,15 @@ cli_write_annotations (const char *dir,
   spanmark_project_save_annotations (project, set, &error);
   g_assert_no_error (error);
 }
+
+JsonObject *
+cli_parse_object (JsonParser *parser,
+                  const char *json)
+{
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, json, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
+  return json_node_get_object (json_parser_get_root (parser));
+}

@@ -55,4 +55,9 @@ void        cli_write_annotations (const char      *dir,
                                    const char      *status,
                                    const char      *spec);
 
+/* Parses @json (a command's --json output) with @parser, asserting it is
+ * an object; the object belongs to @parser. */
+JsonObject *cli_parse_object  (JsonParser  *parser,
+                               const char  *json);
+
 G_END_DECLS

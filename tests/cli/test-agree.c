@@ -33,18 +33,6 @@ make_golden (void)
 }
 
 static JsonObject *
-parse (JsonParser *parser,
-       const char *json)
-{
-  g_autoptr(GError) error = NULL;
-
-  json_parser_load_from_data (parser, json, -1, &error);
-  g_assert_no_error (error);
-  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
-  return json_node_get_object (json_parser_get_root (parser));
-}
-
-static JsonObject *
 find_pair (JsonObject *agreement,
            const char *a,
            const char *b)
@@ -98,7 +86,7 @@ test_json (void)
   JsonArray *annotators;
 
   g_assert_cmpint (cli_run (tmp, &out, NULL, "agree", "p", "--json", NULL), ==, 0);
-  agreement = parse (parser, out);
+  agreement = cli_parse_object (parser, out);
 
   annotators = json_object_get_array_member (agreement, "annotators");
   g_assert_cmpuint (json_array_get_length (annotators), ==, 3);
@@ -157,7 +145,7 @@ test_status_done (void)
 
   /* Done: a and b on d1; c has nothing done. */
   g_assert_cmpint (cli_run (tmp, &out, NULL, "agree", "p", "--json", "--status", "done", NULL), ==, 0);
-  agreement = parse (parser, out);
+  agreement = cli_parse_object (parser, out);
   g_assert_cmpstr (json_object_get_string_member (agreement, "status"), ==, "done");
   g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (agreement, "annotator_documents"),
                                                "c"), ==, 0);
@@ -184,7 +172,7 @@ test_by_document (void)
   JsonArray *documents, *pairs;
 
   g_assert_cmpint (cli_run (tmp, &out, NULL, "agree", "p", "--json", "--by-document", NULL), ==, 0);
-  agreement = parse (parser, out);
+  agreement = cli_parse_object (parser, out);
   documents = json_object_get_array_member (agreement, "documents");
   g_assert_cmpuint (json_array_get_length (documents), ==, 2);
 
@@ -245,13 +233,13 @@ test_curated (void)
   cli_write_annotations (dir, "_curated", "d1", "reviewed", "PLACE 1 3, OFFICIAL 6 9");
 
   g_assert_cmpint (cli_run (tmp, &out, NULL, "agree", "p", "--json", NULL), ==, 0);
-  annotators = json_object_get_array_member (parse (parser, out), "annotators");
+  annotators = json_object_get_array_member (cli_parse_object (parser, out), "annotators");
   g_assert_cmpuint (json_array_get_length (annotators), ==, 3);
 
   g_assert_cmpint (cli_run (tmp, &named, NULL, "agree", "p", "--json", "--annotators", "a,_curated",
                             "--status", "done", NULL), ==, 0);
   {
-    JsonObject *agreement = parse (named_parser, named);
+    JsonObject *agreement = cli_parse_object (named_parser, named);
     JsonObject *pair = find_pair (agreement, "a", "_curated");
 
     /* Reviewed counts as finished for the curated version. */
@@ -350,7 +338,7 @@ test_no_files (void)
   g_assert_cmpint (g_mkdir (carol, 0755), ==, 0);
 
   g_assert_cmpint (cli_run (tmp, &out, NULL, "agree", "p", "--json", "--by-document", NULL), ==, 0);
-  agreement = parse (parser, out);
+  agreement = cli_parse_object (parser, out);
   assert_null (find_pair (agreement, "alice", "bob"), "kappa", "no-units");
   assert_null (find_pair (agreement, "alice", "bob"), "span_f1", "no-spans");
   assert_null (find_pair (agreement, "alice", "carol"), "kappa", "no-documents");

@@ -25,18 +25,6 @@ make_project (void)
   return tmp;
 }
 
-static JsonObject *
-parse (JsonParser *parser,
-       const char *json)
-{
-  g_autoptr(GError) error = NULL;
-
-  json_parser_load_from_data (parser, json, -1, &error);
-  g_assert_no_error (error);
-  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
-  return json_node_get_object (json_parser_get_root (parser));
-}
-
 static gint64
 member_int (JsonObject *object,
             const char *path)
@@ -63,7 +51,7 @@ test_json (void)
   JsonObject *labels;
 
   g_assert_cmpint (cli_run (tmp, &out, NULL, "stats", "p", "--json", NULL), ==, 0);
-  stats = parse (parser, out);
+  stats = cli_parse_object (parser, out);
 
   g_assert_cmpstr (json_object_get_string_member (stats, "project"), ==, "Stats");
   g_assert_cmpint (member_int (stats, "documents"), ==, 8);
@@ -121,7 +109,7 @@ test_one_annotator (void)
   JsonObject *stats;
 
   g_assert_cmpint (cli_run (tmp, &out, NULL, "stats", "p", "--json", "--annotator", "bob", NULL), ==, 0);
-  stats = parse (parser, out);
+  stats = cli_parse_object (parser, out);
   g_assert_cmpuint (json_object_get_size (json_object_get_object_member (stats, "annotators")), ==, 1);
   g_assert_cmpint (member_int (stats, "annotators.bob.spans"), ==, 4);
   g_assert_cmpint (member_int (stats, "spans"), ==, 4);
@@ -206,7 +194,7 @@ test_curated (void)
   JsonObject *stats;
 
   g_assert_cmpint (cli_run (tmp, &out, NULL, "stats", "p", "--json", NULL), ==, 0);
-  stats = parse (parser, out);
+  stats = cli_parse_object (parser, out);
   g_assert_cmpint (member_int (stats, "curated.documents"), ==, 0);
   g_assert_cmpint (member_int (stats, "curated.reviewed"), ==, 0);
 
@@ -216,13 +204,13 @@ test_curated (void)
   g_assert_cmpint (cli_run (tmp, &out, NULL, "stats", "p", "--json", NULL), ==, 0);
   g_clear_object (&parser);
   parser = json_parser_new ();
-  stats = parse (parser, out);
+  stats = cli_parse_object (parser, out);
   g_assert_cmpint (member_int (stats, "curated.documents"), ==, 2);
   g_assert_cmpint (member_int (stats, "curated.reviewed"), ==, 1);
   g_assert_cmpint (member_int (stats, "annotators._curated.status.reviewed"), ==, 1);
 
   g_assert_cmpint (cli_run (tmp, &only, NULL, "stats", "p", "--json", "--annotator", "bob", NULL), ==, 0);
-  stats = parse (only_parser, only);
+  stats = cli_parse_object (only_parser, only);
   g_assert_cmpint (member_int (stats, "curated.documents"), ==, 2);
   g_assert_cmpint (member_int (stats, "curated.reviewed"), ==, 1);
 
@@ -241,7 +229,7 @@ test_sample (void)
   JsonObject *stats;
 
   g_assert_cmpint (cli_run (NULL, &out, NULL, "stats", sample, "--json", NULL), ==, 0);
-  stats = parse (parser, out);
+  stats = cli_parse_object (parser, out);
   g_assert_cmpint (member_int (stats, "documents"), ==, 5);
   g_assert_cmpint (member_int (stats, "annotators.sample.status.new"), ==, 3);
   g_assert_cmpint (member_int (stats, "annotators.sample.status.in-progress"), ==, 1);
