@@ -558,7 +558,7 @@ ask_remove (SpanmarkLabelsPage      *self,
   g_signal_connect_object (dialog, "response", G_CALLBACK (remove_response_cb), self, 0);
 
   g_set_weak_pointer (&self->dialog, dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
+  spanmark_display_present_dialog (dialog);
 }
 
 static void

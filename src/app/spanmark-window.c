@@ -118,7 +118,9 @@ spanmark_window_show_error (SpanmarkWindow *self,
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  spanmark_display_present_dialog (ADW_MESSAGE_DIALOG (dialog));
 }
 
 static void
@@ -1083,7 +1085,7 @@ ask_before_closing (SpanmarkWindow *self,
   adw_message_dialog_set_default_response (dialog, "keep");
   adw_message_dialog_set_close_response (dialog, "keep");
   g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  spanmark_display_present_dialog (dialog);
 }
 
 static gboolean
