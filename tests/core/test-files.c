@@ -452,17 +452,26 @@ test_write_atomic (void)
   g_assert_cmpint (st.st_mode & 0777, ==, 0644 & ~mask);
 
   /* The names validation takes for temporary files. */
-  g_assert_true (spanmark_file_is_temporary_name ("d1.json.AbC123", &target));
+  g_assert_true (spanmark_file_is_temporary_name (".d1.json.spanmark-AbC123", &target));
   g_assert_cmpstr (target, ==, "d1.json");
   g_free (target);
-  g_assert_true (spanmark_file_is_temporary_name ("新闻-1.txt.z9Z9z9", NULL));
-  g_assert_true (spanmark_file_is_temporary_name ("spanmark.json.000000", NULL));
+  g_assert_true (spanmark_file_is_temporary_name (".新闻-1.txt.spanmark-z9Z9z9", NULL));
+  g_assert_true (spanmark_file_is_temporary_name (".spanmark.json.spanmark-000000", NULL));
   g_assert_false (spanmark_file_is_temporary_name ("d1.json", NULL));
-  g_assert_false (spanmark_file_is_temporary_name ("d1.json.AbC12", NULL));
-  g_assert_false (spanmark_file_is_temporary_name ("d1.json.AbC1234", NULL));
-  g_assert_false (spanmark_file_is_temporary_name ("d1.json.AbC-12", NULL));
-  g_assert_false (spanmark_file_is_temporary_name ("notes.md.AbC123", NULL));
-  g_assert_false (spanmark_file_is_temporary_name (".json.AbC123", NULL));
+  g_assert_false (spanmark_file_is_temporary_name (".d1.json.spanmark-AbC12", NULL));
+  g_assert_false (spanmark_file_is_temporary_name (".d1.json.spanmark-AbC1234", NULL));
+  g_assert_false (spanmark_file_is_temporary_name (".d1.json.spanmark-AbC-12", NULL));
+  g_assert_false (spanmark_file_is_temporary_name (".notes.md.spanmark-AbC123", NULL));
+  g_assert_false (spanmark_file_is_temporary_name (".json.spanmark-AbC123", NULL));
+  g_assert_false (spanmark_file_is_temporary_name ("..d1.json.spanmark-AbC123", NULL));
+  g_assert_false (spanmark_file_is_temporary_name ("d1.json.spanmark-AbC123", NULL));
+  g_assert_false (spanmark_file_is_temporary_name (".d1.json.Spanmark-AbC123", NULL));
+  /* Regression: names a user gives a copy were taken for temporary
+   * files, and clean removed them. */
+  g_assert_false (spanmark_file_is_temporary_name ("d1.json.AbC123", NULL));
+  g_assert_false (spanmark_file_is_temporary_name ("spanmark.json.backup", NULL));
+  g_assert_false (spanmark_file_is_temporary_name ("yunlan-001.json.BACKUP", NULL));
+  g_assert_false (spanmark_file_is_temporary_name (".d1.json.backup", NULL));
 
   spanmark_test_remove_tree (dir);
 }

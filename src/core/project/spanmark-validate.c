@@ -137,7 +137,9 @@ check_temporary (Validation  *v,
 
   if (!entry->is_regular || !spanmark_file_is_temporary_name (entry->name, &target))
     return FALSE;
-  if (folder[0] == '\0' ? !g_str_equal (target, "spanmark.json") : !g_str_has_suffix (target, suffix))
+  if (folder[0] == '\0'
+      ? !g_str_equal (target, "spanmark.json") && !g_str_equal (target, SPANMARK_LABEL_OPS_RENAME_FILE)
+      : !g_str_has_suffix (target, suffix))
     return FALSE;
 
   path = folder[0] == '\0' ? g_strdup (entry->name) : g_strconcat (folder, "/", entry->name, NULL);
@@ -343,10 +345,12 @@ warn_conflict_copies (Validation *v)
       Entry *annotator = g_ptr_array_index (annotators, i);
       g_autoptr(GFile) folder = NULL;
       g_autoptr(GPtrArray) files = NULL;
+      g_autofree char *folder_path = NULL;
 
       if (!annotator->is_dir || annotator->name[0] == '.')
         continue;
 
+      folder_path = g_strdup_printf (SPANMARK_PROJECT_CONFLICTS_DIR "/%s", annotator->name);
       folder = g_file_get_child (conflicts, annotator->name);
       files = list_sorted (folder, NULL);
       for (guint j = 0; files != NULL && j < files->len; j++)
@@ -356,10 +360,10 @@ warn_conflict_copies (Validation *v)
           g_autofree char *path = NULL;
           g_autofree char *document_id = NULL;
 
-          if (file->is_dir || file->name[0] == '.')
+          if (check_temporary (v, folder_path, file, ".json") || file->is_dir || file->name[0] == '.')
             continue;
 
-          path = g_strdup_printf (SPANMARK_PROJECT_CONFLICTS_DIR "/%s/%s", annotator->name, file->name);
+          path = g_strdup_printf ("%s/%s", folder_path, file->name);
           if (g_regex_match (pattern, file->name, 0, &match))
             document_id = g_match_info_fetch (match, 1);
           if (document_id != NULL)

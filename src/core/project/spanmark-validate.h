@@ -23,8 +23,8 @@ G_BEGIN_DECLS
  * look: two spans on exactly the same characters (flat exports keep one)
  * and copies kept under conflicts/ after a conflicting save.  And, as
  * SPANMARK_PROBLEM_LEFTOVER, what an interrupted write
- * leaves behind: temporary files of atomic saves ("NAME.json.XXXXXX",
- * "NAME.txt.XXXXXX"), and — when spanmark.json itself has no problem —
+ * leaves behind: temporary files of atomic saves (".NAME.json.spanmark-XXXXXX",
+ * ".NAME.txt.spanmark-XXXXXX"), and — when spanmark.json itself has no problem —
  * texts in documents/ and their annotation files that the index does not
  * list (an import killed before it wrote the index).  Neither makes the
  * project invalid.
