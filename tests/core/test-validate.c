@@ -537,9 +537,52 @@ test_clean (void)
     g_ptr_array_set_size (removed, 0);
     g_assert_false (spanmark_clean_project (not_project, FALSE, removed, &error));
     g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
-    g_assert_true (g_str_has_suffix (error->message, "documents/spanmark.json: cannot be read: No such file or directory"));
+    g_assert_true (g_str_has_suffix (error->message, "spanmark.json: is missing: this folder is not a Spanmark project"));
     g_assert_cmpuint (removed->len, ==, 0);
   }
+
+  spanmark_test_remove_tree (dir);
+}
+
+/* Regression: with a spanmark.json that cannot be read, clean said
+ * "nothing to clean" and succeeded, and validate did not list the
+ * temporary file beside it.  Now validate lists the temporary files
+ * (known by their names alone), and clean removes nothing and says why. */
+static void
+test_clean_unreadable_index (void)
+{
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
+  g_autoptr(SpanmarkProject) project = fixture_make_project (dir, TRUE);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GPtrArray) removed = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *joined = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  fixture_write (dir, "spanmark.json", "{", -1);
+  fixture_write (dir, "annotations/alice/.d1.json.spanmark-AB12CD", "{", -1);
+  fixture_write (dir, "documents/d9.txt", "not listed, or is it?\n", -1);
+
+  problems = validate (dir);
+  joined = join_problems (problems);
+  g_assert_cmpstr (joined, ==,
+                   "spanmark.json: line 1, column 2: expected a member name in double quotes, not the end of the file\n"
+                   "annotations/alice/.d1.json.spanmark-AB12CD: warning: a temporary file left by an interrupted save "
+                   "of d1.json, not data; “spanmark-cli clean” removes it\n");
+
+  before = spanmark_test_snapshot_tree (dir);
+  for (guint dry_run = 0; dry_run < 2; dry_run++)
+    {
+      g_assert_false (spanmark_clean_project (folder, dry_run, removed, &error));
+      g_assert_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_PARSE);
+      g_assert_nonnull (strstr (error->message, "spanmark.json: line 1, column 2: expected a member name"));
+      g_assert_cmpuint (removed->len, ==, 0);
+      g_clear_error (&error);
+    }
+  after = spanmark_test_snapshot_tree (dir);
+  g_assert_cmpstr (after, ==, before);
 
   spanmark_test_remove_tree (dir);
 }
@@ -627,6 +670,7 @@ main (int   argc,
   g_test_add_func ("/validate/unreadable-folder", test_unreadable_folder);
   g_test_add_func ("/validate/leftovers", test_leftovers);
   g_test_add_func ("/validate/clean", test_clean);
+  g_test_add_func ("/validate/clean-unreadable-index", test_clean_unreadable_index);
   g_test_add_func ("/validate/index-unreadable-percent", test_index_unreadable_percent);
   g_test_add_func ("/validate/problem-boxed", test_problem_boxed);
 

@@ -98,6 +98,10 @@ typedef struct
    * read without any problem; otherwise nothing is taken for a leftover,
    * since a broken entry may be what uses the file. */
   GHashTable      *orphans;     /* id set, owned */
+  /* Whether spanmark.json could be read at all.  When it could not, no
+   * file can be checked against it, and only the temporary files, which
+   * are known by their names alone, are listed. */
+  gboolean         index_read;
   /* What does not make the project invalid: SpanmarkProblem of
    * SPANMARK_PROBLEM_WARNING or _LEFTOVER, in the order found. */
   GPtrArray       *notes;
@@ -166,7 +170,7 @@ find_leftover_texts (Validation *v,
   if (entries == NULL)
     return;
 
-  for (guint i = 0; i < v->index.documents->len; i++)
+  for (guint i = 0; v->index_read && i < v->index.documents->len; i++)
     g_hash_table_add (paths, (char *) spanmark_document_get_path (g_ptr_array_index (v->index.documents, i)));
 
   for (guint i = 0; i < entries->len; i++)
@@ -423,7 +427,7 @@ validate_annotations (Validation *v)
             continue;
           /* A folder, FIFO or link named like an annotation file is read
            * (and refused) like one, rather than passed over. */
-          if (file->name[0] == '.' || !g_str_has_suffix (file->name, ".json"))
+          if (!v->index_read || file->name[0] == '.' || !g_str_has_suffix (file->name, ".json"))
             continue;
 
           validate_annotation_file (v, annotator->name, file);
@@ -499,25 +503,25 @@ spanmark_validate_project (GFile   *dir,
   if (!spanmark_file_read_in_project (dir, "spanmark.json", SPANMARK_FILE_MAX_SIZE, SPANMARK_FILE_READ_NONE,
                                       &data, &length, &local_error))
     {
-      spanmark_checker_add (&v.checker, SPANMARK_PROJECT_ERROR_NOT_FOUND, "spanmark.json", NULL, "%s",
-                            g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)
-                            ? _("is missing: this folder is not a Spanmark project")
-                            : local_error->message);
-      problems = validation_steal_problems (&v);
-      validation_clear (&v);
-      return problems;
-    }
+      gboolean missing = g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
 
-  if (!spanmark_json_read_index (&v.checker, data, length, &v.index))
-    {
-      problems = validation_steal_problems (&v);
-      validation_clear (&v);
-      return problems;
+      spanmark_checker_add (&v.checker, SPANMARK_PROJECT_ERROR_NOT_FOUND, "spanmark.json", NULL, "%s",
+                            missing ? _("is missing: this folder is not a Spanmark project")
+                                    : local_error->message);
+      /* A folder that is no project has no leftovers, only files. */
+      if (missing)
+        {
+          problems = validation_steal_problems (&v);
+          validation_clear (&v);
+          return problems;
+        }
     }
-  index_ok = spanmark_checker_get_n_problems (&v.checker) == 0;
+  else
+    v.index_read = spanmark_json_read_index (&v.checker, data, length, &v.index);
+  index_ok = v.index_read && spanmark_checker_get_n_problems (&v.checker) == 0;
 
   /* Every document's text, once. */
-  for (guint i = 0; i < v.index.documents->len; i++)
+  for (guint i = 0; v.index_read && i < v.index.documents->len; i++)
     {
       SpanmarkDocument *document = g_ptr_array_index (v.index.documents, i);
       const char *id = spanmark_document_get_id (document);
@@ -629,19 +633,15 @@ spanmark_clean_project (GFile      *dir,
   g_return_val_if_fail (removed != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  /* A folder that is no project has no leftovers, only files. */
+  /* A folder that is no project has no leftovers, only files.  Nor is
+   * anything removed from a project whose spanmark.json cannot be read
+   * (every other command refuses it the same way): whatever broke it,
+   * the files beside it may be what is needed to mend it. */
   {
-    g_autoptr(GFile) index = g_file_get_child (dir, "spanmark.json");
-    g_autofree char *display = g_file_get_parse_name (index);
-    g_autofree char *head = NULL;
-    g_autoptr(GError) local_error = NULL;
+    g_autoptr(SpanmarkProject) project = spanmark_project_open (dir, error);
 
-    if (!spanmark_file_read_in_project (dir, "spanmark.json", 1, SPANMARK_FILE_READ_HEAD,
-                                        &head, NULL, &local_error))
-      {
-        g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", display);
-        return FALSE;
-      }
+    if (project == NULL)
+      return FALSE;
   }
 
   /* The very rules of validation decide what is a leftover, so clean
