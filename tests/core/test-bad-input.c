@@ -608,7 +608,7 @@ test_bad_input (gconstpointer data)
 
   if (bad->stage == FAILS_OPEN)
     {
-      g_autofree char *index_path = g_build_filename (dir, INDEX, NULL);
+      const char *index_path = INDEX;  /* named relative to the project */
 
       g_assert_null (project);
       g_assert_error (error, SPANMARK_PROJECT_ERROR, bad->code);
@@ -618,7 +618,7 @@ test_bad_input (gconstpointer data)
     }
   else if (bad->stage == BROKEN_ENTRY)
     {
-      g_autofree char *index_path = g_build_filename (dir, INDEX, NULL);
+      const char *index_path = INDEX;  /* named relative to the project */
       g_autofree char *expected = g_strdup_printf ("%s: %s", bad->location, bad->message);
       g_autoptr(SpanmarkAnnotationSet) set = NULL;
       g_autofree char *text = NULL;
@@ -676,7 +676,7 @@ test_bad_input (gconstpointer data)
     }
   else if (bad->stage == BAD_LABEL)
     {
-      g_autofree char *index_path = g_build_filename (dir, INDEX, NULL);
+      const char *index_path = INDEX;  /* named relative to the project */
 
       g_assert_no_error (error);
       g_assert_nonnull (project);
@@ -708,7 +708,7 @@ test_bad_input (gconstpointer data)
       g_assert_nonnull (project);
       d1 = spanmark_project_lookup_document (project, "d1");
 
-      g_autofree char *index_path = g_build_filename (dir, INDEX, NULL);
+      const char *index_path = INDEX;  /* named relative to the project */
 
       set = spanmark_project_load_annotations (project, d1, "alice", &error);
       g_assert_null (set);
@@ -824,11 +824,8 @@ test_open_not_a_project (void)
   project = spanmark_project_open (folder, &error);
   g_assert_null (project);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
-  {
-    g_autofree char *expected = g_strdup_printf ("%s/spanmark.json: is missing: this folder is not a Spanmark project", dir);
-
-    g_assert_cmpstr (error->message, ==, expected);
-  }
+  /* Named relative to the project, as validate names it. */
+  g_assert_cmpstr (error->message, ==, "spanmark.json: is missing: this folder is not a Spanmark project");
   g_clear_error (&error);
 
   {
@@ -854,13 +851,12 @@ test_open_not_a_project (void)
    * …: Is a directory" is not repeated. */
   {
     g_autofree char *index = g_build_filename (dir, "spanmark.json", NULL);
-    g_autofree char *expected = g_strdup_printf ("%s: is a folder, not a file", index);
 
     g_assert_cmpint (g_mkdir (index, 0755), ==, 0);
     project = spanmark_project_open (folder, &error);
     g_assert_null (project);
     g_assert_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY);
-    g_assert_cmpstr (error->message, ==, expected);
+    g_assert_cmpstr (error->message, ==, "spanmark.json: is a folder, not a file");
     g_clear_error (&error);
 
     problems = spanmark_validate_project (folder, &error);
@@ -877,7 +873,7 @@ test_open_not_a_project (void)
   project = spanmark_project_open (folder, &error);
   g_assert_null (project);
   g_assert_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID);
-  g_assert_true (g_str_has_suffix (error->message, "/spanmark.json: \"name\": is missing (and 2 more problems)"));
+  g_assert_cmpstr (error->message, ==, "spanmark.json: \"name\": is missing (and 2 more problems)");
   g_clear_error (&error);
 
   spanmark_test_remove_tree (dir);

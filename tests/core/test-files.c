@@ -98,7 +98,7 @@ test_read (void)
   g_clear_pointer (&data, g_free);
 
   assert_read_fails (folder, "missing.txt", G_IO_ERROR_NOT_FOUND,
-                     "cannot be read: No such file or directory");
+                     "is missing");
 
   spanmark_test_remove_tree (dir);
 }
@@ -347,7 +347,7 @@ test_index_not_regular (gconstpointer data)
   BadKind kind = GPOINTER_TO_INT (data);
   g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autofree char *outside = spanmark_test_make_tmpdir ();
-  g_autofree char *index_path = g_build_filename (dir, "spanmark.json", NULL);
+  const char *index_path = "spanmark.json";  /* named relative to the project */
   g_autofree char *expected = NULL;
   g_autofree char *index = NULL;
   g_autoptr(SpanmarkProject) created = fixture_make_project (dir, FALSE);

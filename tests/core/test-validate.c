@@ -138,7 +138,7 @@ test_all_problems (void)
   joined = join_problems (problems);
   g_assert_cmpstr (joined, ==,
                    "spanmark.json: labels[1] (name \"PLACE\"): color \"green\" is not a colour of the form #rrggbb\n"
-                   "documents/d2.txt: cannot be read: No such file or directory\n"
+                   "documents/d2.txt: is missing\n"
                    "annotations/alice/d1.json: spans[1] (id \"s2\"): text \"杭州市\" differs from the text at 7–9, \"杭州\"\n"
                    "annotations/alice/d1.json: spans[3] (id \"s4\"): end 26 is not after start 36\n"
                    "annotations/alice/d1.json: spans[3] (id \"s4\"): label \"initiative\" is not a label of the project\n"
@@ -196,8 +196,8 @@ test_index_problems (void)
                    "spanmark.json: documents[2] (id \"c\"): meta must be an object, not an array\n"
                    "spanmark.json: documents[3] (id \"d\"): path \"documents/./d.txt\" is outside the project folder\n"
                    "spanmark.json: documents[4] (id \"e\"): title must be a string, not an integer\n"
-                   "documents/c.txt: cannot be read: No such file or directory\n"
-                   "documents/e.txt: cannot be read: No such file or directory\n");
+                   "documents/c.txt: is missing\n"
+                   "documents/e.txt: is missing\n");
 
   spanmark_test_remove_tree (dir);
 }

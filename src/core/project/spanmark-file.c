@@ -23,13 +23,19 @@
 
 /* Reading */
 
+/* A file that is not there "is missing": what the user must do about it
+ * (restore it, or drop its entry) differs from a file that is there but
+ * fails, which "cannot be read: <reason>". */
 static void
 set_errno_error (GError     **error,
                  int          saved_errno,
                  const char  *what)
 {
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-               "%s: %s", what, g_strerror (saved_errno));
+  if (saved_errno == ENOENT)
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("is missing"));
+  else
+    g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                 "%s: %s", what, g_strerror (saved_errno));
 }
 
 /* Refuses anything but a regular file, naming what it is instead. */

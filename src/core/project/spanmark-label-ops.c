@@ -35,21 +35,16 @@ file_use_free (FileUse *use)
   g_free (use);
 }
 
-static char *
-index_display (SpanmarkProject *project)
-{
-  g_autoptr(GFile) file = g_file_get_child (spanmark_project_get_dir (project), "spanmark.json");
+/* Named relative to the project, as validation names it. */
+#define INDEX_DISPLAY "spanmark.json"
 
-  return g_file_get_parse_name (file);
-}
-
-/* "…/spanmark.json: label “PER”: " in front of @error's message. */
+/* "spanmark.json: label “PER”: " in front of @error's message. */
 static void
 prefix_error (GError          **error,
               SpanmarkProject  *project,
               const char       *name)
 {
-  g_autofree char *display = index_display (project);
+  const char *display = INDEX_DISPLAY;
 
   if (error == NULL || *error == NULL)
     return;
@@ -181,7 +176,7 @@ set_interrupted_error (GError          **error,
                        const char       *from,
                        const char       *to)
 {
-  g_autofree char *display = index_display (project);
+  const char *display = INDEX_DISPLAY;
 
   g_set_error (error, SPANMARK_LABEL_ERROR, SPANMARK_LABEL_ERROR_INTERRUPTED,
                _("%s: a rename of the label “%s” to “%s” was interrupted (%s); "
@@ -415,7 +410,7 @@ set_files_error (GError          **error,
                  GPtrArray        *failures)
 {
   g_autoptr(GString) list = g_string_new (NULL);
-  g_autofree char *display = index_display (project);
+  const char *display = INDEX_DISPLAY;
 
   for (guint i = 0; i < failures->len && i < MAX_NAMED_FAILURES; i++)
     {

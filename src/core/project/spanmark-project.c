@@ -357,10 +357,8 @@ spanmark_project_open (GFile   *dir,
                        GError **error)
 {
   g_autoptr(SpanmarkProject) self = NULL;
-  g_autoptr(GFile) file = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *data = NULL;
-  g_autofree char *display = NULL;
   SpanmarkChecker checker;
   SpanmarkIndex index;
   gsize length = 0;
@@ -369,12 +367,11 @@ spanmark_project_open (GFile   *dir,
   g_return_val_if_fail (G_IS_FILE (dir), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  file = g_file_get_child (dir, INDEX_FILE);
-  display = g_file_get_parse_name (file);
+  /* Files are named relative to the project, as validation names them. */
   if (!spanmark_file_read_in_project (dir, INDEX_FILE, SPANMARK_FILE_MAX_SIZE, SPANMARK_FILE_READ_NONE,
                                       &data, &length, &local_error))
     {
-      explain_index_error (dir, display, local_error, error);
+      explain_index_error (dir, INDEX_FILE, local_error, error);
       return NULL;
     }
 
@@ -386,7 +383,7 @@ spanmark_project_open (GFile   *dir,
    * index that is wrong as a whole does. */
   if (!ok || !index.top_level_ok)
     {
-      spanmark_checker_check (&checker, display, error);
+      spanmark_checker_check (&checker, INDEX_FILE, error);
       spanmark_checker_clear (&checker);
       spanmark_index_clear (&index);
       return NULL;
@@ -418,8 +415,6 @@ gboolean
 spanmark_project_check_can_save (SpanmarkProject  *self,
                                  GError          **error)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *display = NULL;
   g_autofree char *first = NULL;
   const SpanmarkProblem *problem;
 
@@ -431,8 +426,6 @@ spanmark_project_check_can_save (SpanmarkProject  *self,
 
   /* Writing the index from memory would drop the entries that could not
    * be read, or replace a bad colour by the default: never silently. */
-  file = g_file_get_child (self->dir, INDEX_FILE);
-  display = g_file_get_parse_name (file);
   problem = g_ptr_array_index (self->problems, 0);
   first = spanmark_problem_to_short_string (problem);
   g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID,
@@ -441,7 +434,7 @@ spanmark_project_check_can_save (SpanmarkProject  *self,
                          "%s: not changed, because it has %u problems that rewriting it would lose (the first: %s); "
                          "fix spanmark.json first (spanmark-cli validate lists them)",
                          self->problems->len),
-               display, self->problems->len, first);
+               INDEX_FILE, self->problems->len, first);
   return FALSE;
 }
 
@@ -731,16 +724,12 @@ check_document_usable (SpanmarkProject   *self,
                        GError           **error)
 {
   const char *problem = spanmark_document_get_problem (document);
-  g_autoptr(GFile) index_file = NULL;
-  g_autofree char *index_path = NULL;
 
   if (problem == NULL)
     return TRUE;
 
-  index_file = g_file_get_child (self->dir, INDEX_FILE);
-  index_path = g_file_get_parse_name (index_file);
   g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID,
-               "%s: %s", index_path, problem);
+               "%s: %s", INDEX_FILE, problem);
   return FALSE;
 }
 
@@ -749,8 +738,6 @@ spanmark_project_load_text (SpanmarkProject   *self,
                             SpanmarkDocument  *document,
                             GError           **error)
 {
-  g_autoptr(GFile) index_file = NULL;
-  g_autofree char *index_path = NULL;
   g_autofree char *location = NULL;
   SpanmarkChecker checker;
   char *text;
@@ -769,13 +756,10 @@ spanmark_project_load_text (SpanmarkProject   *self,
   else
     location = g_strdup_printf ("document \"%s\"", spanmark_document_get_id (document));
 
-  index_file = g_file_get_child (self->dir, INDEX_FILE);
-  index_path = g_file_get_parse_name (index_file);
-
   spanmark_checker_init (&checker);
   text = spanmark_json_read_text (&checker, self->dir, location,
                                   spanmark_document_get_path (document), NULL);
-  if (!spanmark_checker_check (&checker, index_path, error))
+  if (!spanmark_checker_check (&checker, INDEX_FILE, error))
     g_clear_pointer (&text, g_free);
   spanmark_checker_clear (&checker);
 
