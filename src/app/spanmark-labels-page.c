@@ -500,11 +500,13 @@ remove_now (SpanmarkLabelsPage *self,
   SpanmarkLabelUses deleted;
   gboolean ok;
 
-  if (with_spans && !save_open_document (self))
+  /* Even a label no span uses may be in a curated file's rejections,
+   * which go with it. */
+  if (!save_open_document (self))
     return;
 
   ok = spanmark_label_ops_remove (self->project, name, with_spans, &deleted, &error);
-  if (with_spans)
+  if (with_spans || deleted.n_rejections > 0)
     reload_open_document (self);
   if (!report (self, ok, error))
     return;
