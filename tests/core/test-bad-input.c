@@ -912,7 +912,8 @@ test_symlinks_out (void)
   g_assert_null (set);
   g_assert_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID);
   g_assert_cmpstr (error->message, ==,
-                   "annotations/mallory/d1.json: leads outside the project folder (through a symbolic link)");
+                   "annotations/mallory: is a symbolic link, not a folder; an annotator’s folder must be a real "
+                   "folder, so its files are neither read nor written");
   g_clear_error (&error);
   fresh = spanmark_annotation_set_new ("d1", "mallory", FIXTURE_TEXT_D1);
   g_assert_false (spanmark_project_save_annotations (project, fresh, &error));
@@ -935,10 +936,13 @@ test_symlinks_out (void)
 
   problems = spanmark_validate_project (folder, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_cmpuint (problems->len, ==, 2);
   problem = g_ptr_array_index (problems, 0);
   g_assert_cmpstr (problem->file, ==, D1);
   g_assert_cmpstr (problem->message, ==, "leads outside the project folder (through a symbolic link)");
+  problem = g_ptr_array_index (problems, 1);
+  g_assert_cmpstr (problem->file, ==, "annotations/mallory");
+  g_assert_cmpint (problem->severity, ==, SPANMARK_PROBLEM_WARNING);
 
   /* A linked documents folder. */
   g_assert_cmpint (g_rename (documents, documents_moved), ==, 0);

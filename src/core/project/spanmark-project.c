@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -798,6 +799,8 @@ spanmark_project_list_annotators (SpanmarkProject *self)
       if (!g_file_enumerator_iterate (enumerator, &info, NULL, NULL, NULL) || info == NULL)
         break;
 
+      /* The type of the entry itself (NOFOLLOW): a link is no
+       * annotator, as spanmark_project_check_annotator_folder() says. */
       name = g_file_info_get_name (info);
       if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY
           && spanmark_project_is_valid_annotator (name))
@@ -808,6 +811,51 @@ spanmark_project_list_annotators (SpanmarkProject *self)
   qsort (names, g_strv_length (names), sizeof (char *), compare_strings);
 
   return names;
+}
+
+gboolean
+spanmark_project_check_annotator_folder (GFile       *dir,
+                                         const char  *annotator,
+                                         GError     **error)
+{
+  g_autofree char *relative = NULL;
+  g_autofree char *dir_path = NULL;
+  g_autofree char *path = NULL;
+  struct stat st;
+
+  g_return_val_if_fail (G_IS_FILE (dir), FALSE);
+  g_return_val_if_fail (annotator != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* Not through a link: the folder itself is what is judged. */
+  relative = g_strconcat (ANNOTATIONS_DIR "/", annotator, NULL);
+  dir_path = g_file_get_path (dir);
+  if (dir_path == NULL)
+    return TRUE;
+  path = g_build_filename (dir_path, relative, NULL);
+  if (g_lstat (path, &st) != 0 || S_ISDIR (st.st_mode))
+    return TRUE;
+
+  if (S_ISLNK (st.st_mode))
+    g_set_error_literal (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID,
+                         _("is a symbolic link, not a folder; an annotator’s folder must be a real folder, "
+                           "so its files are neither read nor written"));
+  else
+    g_set_error_literal (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID,
+                         _("is not a folder, so the annotator’s files are neither read nor written"));
+  return FALSE;
+}
+
+/* spanmark_project_check_annotator_folder(), the folder named in front. */
+static gboolean
+check_annotator_folder (SpanmarkProject  *self,
+                        const char       *annotator,
+                        GError          **error)
+{
+  if (spanmark_project_check_annotator_folder (self->dir, annotator, error))
+    return TRUE;
+  g_prefix_error (error, "%s/%s: ", ANNOTATIONS_DIR, annotator);
+  return FALSE;
 }
 
 GFile *
@@ -991,6 +1039,12 @@ spanmark_project_load_annotations (SpanmarkProject   *self,
   path = annotation_path (spanmark_document_get_id (document), annotator);
   file = g_file_resolve_relative_path (self->dir, path);
 
+  if (!check_annotator_folder (self, annotator, error))
+    {
+      set_file_broken (self, file, TRUE);
+      return NULL;
+    }
+
   if (!spanmark_file_read_in_project (self->dir, path, SPANMARK_FILE_MAX_SIZE, SPANMARK_FILE_READ_NONE,
                                       &data, &length, &local_error))
     {
@@ -1053,6 +1107,9 @@ check_set_path (SpanmarkProject        *self,
                    _("\"%s\" is not a valid annotator name"), annotator != NULL ? annotator : "");
       return NULL;
     }
+
+  if (!check_annotator_folder (self, annotator, error))
+    return NULL;
 
   return annotation_path (document_id, annotator);
 }
@@ -1238,6 +1295,7 @@ spanmark_project_read_status (SpanmarkProject   *self,
   path = annotation_path (spanmark_document_get_id (document), annotator);
   file = g_file_resolve_relative_path (self->dir, path);
   if (spanmark_document_get_problem (document) != NULL
+      || !spanmark_project_check_annotator_folder (self->dir, annotator, NULL)
       || !spanmark_file_read_in_project (self->dir, path, SPANMARK_FILE_MAX_SIZE, SPANMARK_FILE_READ_NONE,
                                          &data, &length, &local_error))
     {

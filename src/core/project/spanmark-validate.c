@@ -27,6 +27,7 @@ typedef struct
   char     *name;
   gboolean  is_dir;
   gboolean  is_regular;  /* not through a symbolic link */
+  gboolean  is_link;
 } Entry;
 
 static void
@@ -77,6 +78,7 @@ list_sorted (GFile   *dir,
       entry->name = g_strdup (g_file_info_get_name (info));
       entry->is_dir = g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY;
       entry->is_regular = g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR;
+      entry->is_link = g_file_info_get_file_type (info) == G_FILE_TYPE_SYMBOLIC_LINK;
       g_ptr_array_add (entries, entry);
     }
 
@@ -351,6 +353,18 @@ warn_conflict_copies (Validation *v)
       g_autoptr(GPtrArray) files = NULL;
       g_autofree char *folder_path = NULL;
 
+      folder_path = g_strdup_printf ("annotations/%s", annotator->name);
+
+      /* A link named like an annotator is skipped by every command and
+       * the window, so say so rather than pass over someone's work. */
+      if (annotator->is_link && spanmark_project_is_valid_annotator (annotator->name))
+        {
+          g_autoptr(GError) link_error = NULL;
+
+          if (!spanmark_project_check_annotator_folder (v->dir, annotator->name, &link_error))
+            add_problem (v, SPANMARK_PROBLEM_WARNING, folder_path, NULL, "%s", link_error->message);
+          continue;
+        }
       if (!annotator->is_dir || annotator->name[0] == '.')
         continue;
 
@@ -398,10 +412,21 @@ validate_annotations (Validation *v)
       g_autoptr(GPtrArray) files = NULL;
       g_autofree char *folder_path = NULL;
 
+      folder_path = g_strdup_printf ("annotations/%s", annotator->name);
+
+      /* A link named like an annotator is skipped by every command and
+       * the window, so say so rather than pass over someone's work. */
+      if (annotator->is_link && spanmark_project_is_valid_annotator (annotator->name))
+        {
+          g_autoptr(GError) link_error = NULL;
+
+          if (!spanmark_project_check_annotator_folder (v->dir, annotator->name, &link_error))
+            add_problem (v, SPANMARK_PROBLEM_WARNING, folder_path, NULL, "%s", link_error->message);
+          continue;
+        }
       if (!annotator->is_dir || annotator->name[0] == '.')
         continue;
 
-      folder_path = g_strdup_printf ("annotations/%s", annotator->name);
       if (!spanmark_project_is_valid_annotator (annotator->name))
         {
           spanmark_checker_add (&v->checker, SPANMARK_PROJECT_ERROR_INVALID, folder_path, NULL,
