@@ -103,7 +103,7 @@ read_journal (GFile   *dir,
     }
 
   spanmark_checker_init (&checker);
-  root = spanmark_json_parse (&checker, SPANMARK_LABEL_OPS_RENAME_FILE, data, length);
+  root = spanmark_json_parse (&checker, SPANMARK_LABEL_OPS_RENAME_FILE, data, length, NULL);
   if (root == NULL)
     {
       spanmark_checker_check (&checker, NULL, &local_error);
@@ -1032,7 +1032,7 @@ spanmark_label_ops_schema_from_json (const char  *file,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   spanmark_checker_init (&checker);
-  root = spanmark_json_parse (&checker, file, data != NULL ? data : "", length);
+  root = spanmark_json_parse (&checker, file, data != NULL ? data : "", length, NULL);
   if (root == NULL)
     {
       spanmark_checker_check (&checker, NULL, error);

@@ -1275,7 +1275,7 @@ spanmark_project_read_status (SpanmarkProject   *self,
   g_autoptr(SpanmarkAnnotationSet) set = NULL;
   g_autofree char *path = NULL;
   g_autofree char *data = NULL;
-  SpanmarkJsonSyntax syntax = { .find_key = "status" };
+  SpanmarkJsonSyntax syntax = { .find_key = "status", .integer_keys = spanmark_annotation_rules_integer_keys };
   gsize length = 0;
 
   g_return_val_if_fail (SPANMARK_IS_PROJECT (self), FALSE);

@@ -16,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "spanmark-annotation-rules.h"
 #include "spanmark-file.h"
 #include "spanmark-json.h"
 #include "spanmark-label-ops.h"
@@ -211,7 +212,7 @@ span_positions (const char *path,
   JsonArray *spans = NULL;
 
   spanmark_checker_init (&quiet);
-  root = spanmark_json_parse (&quiet, path, data, length);
+  root = spanmark_json_parse (&quiet, path, data, length, spanmark_annotation_rules_integer_keys);
   spanmark_checker_clear (&quiet);
 
   if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
