@@ -9,7 +9,11 @@
 #include <signal.h>
 #include <stdarg.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
 
 #include "cli-test-util.h"
 
@@ -230,6 +234,51 @@ test_bad_files (void)
   spanmark_test_remove_tree (tmp);
 }
 
+/* Regression: a FIFO, a folder or a link in place of a curated file was
+ * counted as a document "kept" (curate exited 0).  It is an error naming
+ * the file, and nothing is written. */
+static void
+test_bad_curated_files (void)
+{
+  enum { FIFO, FOLDER, LINK_IN, LINK_NOWHERE, N_KINDS };
+  static const char * const expected[] = {
+    "annotations/_curated/d1.json: is a named pipe (FIFO), not a regular file",
+    "annotations/_curated/d1.json: is a folder, not a file",
+    "annotations/_curated/d1.json: ",
+    "annotations/_curated/d1.json: is a symbolic link that leads nowhere",
+  };
+
+  for (guint kind = 0; kind < N_KINDS; kind++)
+    {
+      g_autofree char *tmp = make_project ();
+      g_autofree char *dir = g_build_filename (tmp, "p", NULL);
+      g_autofree char *d1 = curated_path (tmp, "d1");
+
+      /* d2's curated file is a good one, so the run has something to keep. */
+      cli_write_annotations (dir, "_curated", "d2", "reviewed", "OFFICIAL 0 2");
+      switch (kind)
+        {
+        case FIFO:
+          g_assert_cmpint (mkfifo (d1, 0644), ==, 0);
+          break;
+        case FOLDER:
+          g_assert_cmpint (g_mkdir (d1, 0755), ==, 0);
+          break;
+        case LINK_IN:
+          /* Another document's curated file: not d1's. */
+          g_assert_cmpint (symlink ("d2.json", d1), ==, 0);
+          break;
+        case LINK_NOWHERE:
+        default:
+          g_assert_cmpint (symlink ("gone.json", d1), ==, 0);
+          break;
+        }
+
+      assert_fails (tmp, 1, expected[kind], "p", "--annotators", "a,b,c", NULL);
+      spanmark_test_remove_tree (tmp);
+    }
+}
+
 /* What a reviewer does next: validate, agree with the curated version,
  * export it. */
 static void
@@ -315,6 +364,7 @@ main (int    argc,
   g_test_add_func ("/cli/curate/documents", test_documents);
   g_test_add_func ("/cli/curate/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/curate/bad-files", test_bad_files);
+  g_test_add_func ("/cli/curate/bad-curated-files", test_bad_curated_files);
   g_test_add_func ("/cli/curate/then-export", test_then_export);
   g_test_add_func ("/cli/curate/killed", test_killed);
 
