@@ -59,6 +59,40 @@ test_relabel_key (Fixture       *fixture,
   g_assert_cmpuint (spanmark_annotation_set_get_n_spans (set), ==, 1);
 }
 
+/* Regression: the label key on a span of another label kept the old
+ * label's attributes (a PLACE's "kind" on an OFFICIAL).  The window
+ * passes the new label's attribute names: "kind" goes, "region" (which
+ * OFFICIAL has too) stays, and Undo gives "kind" back. */
+static void
+test_relabel_attrs (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  SpanmarkAnnotationSet *set = spanmark_window_get_annotation_set (fixture->window);
+  guint harbour = offset_of (fixture, "Harbour Town");
+  g_autofree char *id = NULL;
+  const SpanmarkSpan *span;
+
+  select_range (fixture, harbour, harbour + 12);
+  g_assert_true (press (fixture, GDK_KEY_2, 0));
+  span = find (set, harbour, harbour + 12, "PLACE");
+  g_assert_nonnull (span);
+  id = g_strdup (span->id);
+  g_assert_true (spanmark_annotation_set_set_span_attr (set, id, "kind", "town"));
+  g_assert_true (spanmark_annotation_set_set_span_attr (set, id, "region", "south"));
+
+  g_assert_true (press (fixture, GDK_KEY_1, 0));
+  span = find (set, harbour, harbour + 12, "OFFICIAL");
+  g_assert_nonnull (span);
+  g_assert_null (g_hash_table_lookup (span->attrs, "kind"));
+  g_assert_cmpstr (g_hash_table_lookup (span->attrs, "region"), ==, "south");
+
+  activate (fixture, "win.undo", NULL);
+  span = find (set, harbour, harbour + 12, "PLACE");
+  g_assert_nonnull (span);
+  g_assert_cmpstr (g_hash_table_lookup (span->attrs, "kind"), ==, "town");
+  g_assert_cmpstr (g_hash_table_lookup (span->attrs, "region"), ==, "south");
+}
+
 /* Shift+Right as the text view does it. */
 static void
 extend_right (Fixture *fixture)
@@ -289,6 +323,7 @@ main (int   argc,
   g_test_add ((path), Fixture, NULL, fixture_setup, (func), fixture_teardown)
 
   ADD ("/window-editing/relabel-key", test_relabel_key);
+  ADD ("/window-editing/relabel-attrs", test_relabel_attrs);
   ADD ("/window-editing/caret-at-end", test_caret_at_end);
   ADD ("/window-editing/boundary-keys", test_boundary_keys);
   ADD ("/window-editing/undo-toast-at-once", test_undo_toast_at_once);
