@@ -47,6 +47,9 @@ struct _SpanmarkWindow
   AdwToast              *undo_toast;     /* "Span removed / Undo" while it is shown */
   GPtrArray             *toasts;         /* AdwToast shown or waiting */
   char                  *annotator;
+  /* "Could Not Save" while it is shown (a weak pointer): a retry that
+   * saves closes it. */
+  GtkWidget             *save_error_dialog;
 
   /* Review mode (spanmark-window-review.c) */
   gboolean               review_mode;

@@ -109,10 +109,10 @@ spanmark_window_dismiss_undo_toast (SpanmarkWindow *self)
   adw_toast_dismiss (toast);
 }
 
-void
-spanmark_window_show_error (SpanmarkWindow *self,
-                            const char     *heading,
-                            const GError   *error)
+static GtkWidget *
+present_error (SpanmarkWindow *self,
+               const char     *heading,
+               const GError   *error)
 {
   GtkWidget *dialog;
 
@@ -121,6 +121,25 @@ spanmark_window_show_error (SpanmarkWindow *self,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
   spanmark_display_present_dialog (ADW_MESSAGE_DIALOG (dialog));
+  return dialog;
+}
+
+void
+spanmark_window_show_error (SpanmarkWindow *self,
+                            const char     *heading,
+                            const GError   *error)
+{
+  present_error (self, heading, error);
+}
+
+static void
+clear_save_error_dialog (SpanmarkWindow *self)
+{
+  if (self->save_error_dialog == NULL)
+    return;
+  g_object_remove_weak_pointer (G_OBJECT (self->save_error_dialog), (gpointer *) &self->save_error_dialog);
+  gtk_window_destroy (GTK_WINDOW (self->save_error_dialog));
+  self->save_error_dialog = NULL;
 }
 
 static void
@@ -564,7 +583,16 @@ session_state_cb (SpanmarkWindow *self,
   update_save_state (self);
   spanmark_window_update_actions (self);
   if (!spanmark_document_session_get_dirty (self->session))
-    check_annotator (self);
+    {
+      /* A retry saved what the dialog said was not saved: a dialog left
+       * up would say the opposite of the header. */
+      if (self->save_error_dialog != NULL)
+        {
+          clear_save_error_dialog (self);
+          spanmark_window_toast (self, _("Saved"));
+        }
+      check_annotator (self);
+    }
 }
 
 static void
@@ -616,7 +644,10 @@ spanmark_window_report_save_error (SpanmarkWindow *self,
 
   explained = g_error_new (error->domain, error->code, "%s\n\n%s", error->message,
                            _("The document stays open with your changes, and saving is tried again every few seconds."));
-  spanmark_window_show_error (self, _("Could Not Save"), explained);
+  /* One at a time: a newer failure replaces the older dialog. */
+  clear_save_error_dialog (self);
+  self->save_error_dialog = present_error (self, _("Could Not Save"), explained);
+  g_object_add_weak_pointer (G_OBJECT (self->save_error_dialog), (gpointer *) &self->save_error_dialog);
 }
 
 gboolean
@@ -1180,6 +1211,9 @@ spanmark_window_dispose (GObject *object)
   for (guint i = 0; self->toasts != NULL && i < self->toasts->len; i++)
     g_signal_handlers_disconnect_by_func (g_ptr_array_index (self->toasts, i), toast_dismissed_cb, self);
   g_clear_pointer (&self->toasts, g_ptr_array_unref);
+  if (self->save_error_dialog != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->save_error_dialog), (gpointer *) &self->save_error_dialog);
+  self->save_error_dialog = NULL;
   g_clear_handle_id (&self->annotator_idle_id, g_source_remove);
   if (self->panels != NULL && self->panel_stack != NULL)
     clear_panels (self);

@@ -204,20 +204,6 @@ test_boundary_keys (Fixture       *fixture,
   g_assert_false (press (fixture, GDK_KEY_Up, GDK_ALT_MASK));
 }
 
-/* Whether a toast showing @text is on screen (or still fading out). */
-static gboolean
-toast_shown (Fixture    *fixture,
-             const char *text)
-{
-  g_autoptr(GPtrArray) labels = toast_labels (ADW_TOAST_OVERLAY (spanmark_test_find_of_type (GTK_WIDGET (fixture->window), ADW_TYPE_TOAST_OVERLAY)));
-
-  for (guint i = 0; i < labels->len; i++)
-    if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), text) == 0)
-      return TRUE;
-
-  return FALSE;
-}
-
 /* Regression: "Span removed — Undo" waited about 3 s behind the "Saved"
  * toast.  Ctrl+S shows no toast (the header says "Saved"), and the Undo
  * toast goes before any notice shown or waiting. */
@@ -230,24 +216,24 @@ test_undo_toast_at_once (Fixture       *fixture,
   select_range (fixture, li, li + 6);
   activate (fixture, "win.tag", "OFFICIAL");
   activate (fixture, "win.save", NULL);
-  g_assert_false (toast_shown (fixture, "Saved"));
+  g_assert_false (toast_shown (fixture->window, "Saved"));
   g_assert_cmpstr (named_text (fixture, "save-state"), ==, "Saved");
 
   /* Two notices, one on screen and one waiting. */
   activate (fixture, "win.tag-all", "OFFICIAL");
   activate (fixture, "win.tag", "OFFICIAL");
-  g_assert_true (toast_shown (fixture, "Tagged 1 occurrence"));
+  g_assert_true (toast_shown (fixture->window, "Tagged 1 occurrence"));
 
   select_range (fixture, li, li + 6);
   activate (fixture, "win.delete-span", NULL);
-  g_assert_true (toast_shown (fixture, "Span removed"));
+  g_assert_true (toast_shown (fixture->window, "Span removed"));
 
   /* Gone again at once (undo), with the notice it pushed aside still
    * fading out: nothing comes back, nothing breaks. */
   activate (fixture, "win.undo", NULL);
   g_assert_false (spanmark_window_has_toast (fixture->window, "Span removed"));
   activate (fixture, "win.delete-span", NULL);
-  g_assert_true (toast_shown (fixture, "Span removed"));
+  g_assert_true (toast_shown (fixture->window, "Span removed"));
   g_assert_true (wait_for (main_loop_idle, NULL));
 }
 

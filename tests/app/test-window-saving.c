@@ -410,6 +410,34 @@ no_dialog (Fixture *fixture)
   return find_dialog (fixture) == NULL;
 }
 
+/* Regression: the "Could Not Save" dialog stayed up after the automatic
+ * retry it announces had saved, saying the opposite of the header.  The
+ * retry that saves closes it, with a "Saved" toast. */
+static void
+test_retry_closes_dialog (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  SpanmarkWindow *window = fixture->window;
+  gint64 due;
+
+  set_delays (60, 60);
+  spanmark_window_set_test_clock (window, T0);
+  block_saving (fixture, TRUE);
+  add_span (fixture, 0);
+  activate (fixture, "win.open-document", "news");
+  g_assert_nonnull (find_dialog (fixture));
+  g_assert_cmpstr (adw_message_dialog_get_heading (find_dialog (fixture)), ==, "Could Not Save");
+
+  block_saving (fixture, FALSE);
+  due = spanmark_window_get_autosave_due (window);
+  g_assert_cmpint (due, >, T0);
+  spanmark_window_set_test_clock (window, due);
+  g_assert_false (spanmark_window_get_dirty (window));
+  g_assert_cmpstr (named_text (fixture, "save-state"), ==, "Saved");
+  g_assert_true (wait_for ((Condition) no_dialog, fixture));
+  g_assert_true (toast_shown (window, "Saved"));
+}
+
 /* The buttons of @dialog labelled @label (there are two of each: one
  * for buttons side by side, one for stacked buttons). */
 static GPtrArray *
@@ -547,6 +575,7 @@ main (int   argc,
   ADD ("/window-saving/conflict", test_conflict);
   ADD ("/window-saving/conflict-seen-by-monitor", test_conflict_seen_by_monitor);
   ADD ("/window-saving/failed-save-stays", test_failed_save_stays);
+  ADD ("/window-saving/retry-closes-dialog", test_retry_closes_dialog);
   ADD ("/window-saving/close-asks", test_close_asks);
   ADD ("/window-saving/close-dialog-keys", test_close_dialog_keys);
 
