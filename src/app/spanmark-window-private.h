@@ -34,6 +34,7 @@ struct _SpanmarkWindow
   SpanmarkSearchBar     *search_bar;
   GtkStack              *document_stack;
   SpanmarkDocumentView  *document_view;
+  GtkStackSwitcher      *panel_switcher;
   GtkStack              *panel_stack;
   SpanmarkReviewPanel   *review_panel;
 

@@ -19,6 +19,8 @@
 /* How many documents a project that opens looks through for the first
  * one not done yet: a large finished corpus still opens at once. */
 #define OPEN_LOOKAHEAD 200
+/* About "Initiatives" or "重大项目和工程" before a side panel title is cut. */
+#define MAX_SWITCHER_TITLE_CHARS 14
 
 G_DEFINE_FINAL_TYPE (SpanmarkWindow, spanmark_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -293,6 +295,27 @@ clear_panels (SpanmarkWindow *self)
   g_ptr_array_set_size (self->panels, 0);
 }
 
+/* A GtkStackSwitcher's button is as wide as its title, so long label
+ * titles would widen the side panel and leave the document text a narrow
+ * strip: each title is ellipsized to a bounded width, and shown whole in
+ * the button's tooltip (plain text, never markup). */
+static void
+cap_switcher_titles (SpanmarkWindow *self)
+{
+  for (GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (self->panel_switcher));
+       button != NULL;
+       button = gtk_widget_get_next_sibling (button))
+    {
+      GtkWidget *child = GTK_IS_BUTTON (button) ? gtk_button_get_child (GTK_BUTTON (button)) : NULL;
+
+      if (!GTK_IS_LABEL (child))
+        continue;
+      gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (child), MAX_SWITCHER_TITLE_CHARS);
+      gtk_widget_set_tooltip_text (button, gtk_label_get_text (GTK_LABEL (child)));
+    }
+}
+
 static void
 make_panels (SpanmarkWindow *self)
 {
@@ -309,6 +332,7 @@ make_panels (SpanmarkWindow *self)
       g_ptr_array_add (self->panels, panel);
     }
   spanmark_window_review_show_page (self);
+  cap_switcher_titles (self);
 }
 
 /* The labels changed (Preferences): the side panels follow the schema's
@@ -1297,6 +1321,7 @@ spanmark_window_class_init (SpanmarkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, document_stack);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, document_view);
+  gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, panel_switcher);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, panel_stack);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, review_panel);
   gtk_widget_class_bind_template_callback (widget_class, document_activated_cb);
