@@ -251,6 +251,19 @@ test_sample (void)
   g_assert_cmpint (member_int (stats, "annotators.sample.entities"), ==, 4);
 }
 
+/* Runs the command of @args (up to six words) in @tmp, which must fail
+ * with exit status 1, and returns what it wrote to stderr. */
+static char *
+run_failing (const char        *tmp,
+             const char * const args[6])
+{
+  char *err = NULL;
+
+  g_assert_cmpint (cli_run (tmp, NULL, &err, args[0], args[1], args[2], args[3], args[4], args[5], NULL), ==, 1);
+  g_test_message ("%s: %s", args[0], err);
+  return err;
+}
+
 /* Regression: stats, export and clean named spanmark.json by its
  * absolute path, and a text that is not there "cannot be read: No such
  * file or directory".  Files are named as the user knows them, relative
@@ -276,9 +289,7 @@ test_messages (void)
     {
       g_autofree char *err = NULL;
 
-      g_assert_cmpint (cli_run (tmp, NULL, &err, commands[i][0], commands[i][1], commands[i][2],
-                                commands[i][3], commands[i][4], commands[i][5], NULL), ==, 1);
-      g_test_message ("%s: %s", commands[i][0], err);
+      err = run_failing (tmp, commands[i]);
       g_assert_nonnull (strstr (err, "spanmark-cli: documents/d2.txt: is missing\n"));
       g_assert_null (strstr (err, "cannot be read"));
       g_assert_null (strstr (err, tmp));
@@ -292,8 +303,7 @@ test_messages (void)
     {
       g_autofree char *err = NULL;
 
-      g_assert_cmpint (cli_run (tmp, NULL, &err, commands[i][0], commands[i][1], commands[i][2],
-                                commands[i][3], commands[i][4], commands[i][5], NULL), ==, 1);
+      err = run_failing (tmp, commands[i]);
       g_assert_cmpstr (err, ==, "spanmark-cli: spanmark.json: is a folder, not a file\n");
     }
 
