@@ -354,18 +354,6 @@ warn_conflict_copies (Validation *v)
       g_autoptr(GPtrArray) files = NULL;
       g_autofree char *folder_path = NULL;
 
-      folder_path = g_strdup_printf ("annotations/%s", annotator->name);
-
-      /* A link named like an annotator is skipped by every command and
-       * the window, so say so rather than pass over someone's work. */
-      if (annotator->is_link && spanmark_project_is_valid_annotator (annotator->name))
-        {
-          g_autoptr(GError) link_error = NULL;
-
-          if (!spanmark_project_check_annotator_folder (v->dir, annotator->name, &link_error))
-            add_problem (v, SPANMARK_PROBLEM_WARNING, folder_path, NULL, "%s", link_error->message);
-          continue;
-        }
       if (!annotator->is_dir || annotator->name[0] == '.')
         continue;
 
