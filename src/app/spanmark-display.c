@@ -92,3 +92,36 @@ spanmark_display_new_toast (const char *text)
 
   return adw_toast_new (escaped);
 }
+
+/* The default widget is the safe response's button of the layout shown
+ * (side by side, or stacked when the labels do not fit): it is set when
+ * the dialog maps and again when the layout is chosen, after the dialog
+ * has put the focus on the first button it found — in a stacked layout,
+ * the last response added, often the destructive one. */
+static void
+focus_default (GtkWindow *dialog)
+{
+  GtkWidget *widget = gtk_window_get_default_widget (dialog);
+
+  if (widget != NULL && gtk_widget_get_mapped (widget) && gtk_window_get_focus (dialog) != widget)
+    gtk_widget_grab_focus (widget);
+}
+
+static void
+default_widget_changed_cb (GtkWindow  *dialog,
+                           GParamSpec *pspec,
+                           gpointer    user_data)
+{
+  focus_default (dialog);
+}
+
+void
+spanmark_display_present_dialog (AdwMessageDialog *dialog)
+{
+  g_return_if_fail (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_return_if_fail (adw_message_dialog_get_default_response (dialog) != NULL);
+
+  g_signal_connect (dialog, "notify::default-widget", G_CALLBACK (default_widget_changed_cb), NULL);
+  g_signal_connect_after (dialog, "map", G_CALLBACK (focus_default), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}

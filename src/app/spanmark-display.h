@@ -30,4 +30,11 @@ GPtrArray  *spanmark_display_attr_keys (const SpanmarkLabel *label,
  * the user typed. */
 AdwToast   *spanmark_display_new_toast (const char          *text) G_GNUC_WARN_UNUSED_RESULT;
 
+/* Presents @dialog with the focus on its default response, whichever
+ * way its buttons are laid out, so that Enter answers with the safe
+ * choice (libadwaita 1.2 can leave the focus on the first of stacked
+ * buttons).  @dialog must have a default response, and it must not be
+ * destructive. */
+void        spanmark_display_present_dialog (AdwMessageDialog *dialog);
+
 G_END_DECLS

@@ -157,7 +157,8 @@ ensure_selected_span (SpanmarkLabelPanel *self)
 
   /* A span of another label on exactly these characters is relabelled,
    * as the label's key does, not doubled. */
-  span = spanmark_annotation_set_tag_range (self->set, start, end, self->label->name, &error);
+  span = spanmark_annotation_set_tag_range (self->set, start, end, self->label->name,
+                                            (const char * const *) self->label->attrs, &error);
   if (span == NULL)
     {
       g_warning ("Could not tag %u–%u as %s: %s",

@@ -500,11 +500,13 @@ remove_now (SpanmarkLabelsPage *self,
   SpanmarkLabelUses deleted;
   gboolean ok;
 
-  if (with_spans && !save_open_document (self))
+  /* Even a label no span uses may be in a curated file's rejections,
+   * which go with it. */
+  if (!save_open_document (self))
     return;
 
   ok = spanmark_label_ops_remove (self->project, name, with_spans, &deleted, &error);
-  if (with_spans)
+  if (with_spans || deleted.n_rejections > 0)
     reload_open_document (self);
   if (!report (self, ok, error))
     return;
@@ -558,7 +560,7 @@ ask_remove (SpanmarkLabelsPage      *self,
   g_signal_connect_object (dialog, "response", G_CALLBACK (remove_response_cb), self, 0);
 
   g_set_weak_pointer (&self->dialog, dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
+  spanmark_display_present_dialog (dialog);
 }
 
 static void

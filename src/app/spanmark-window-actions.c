@@ -68,13 +68,17 @@ tag_action (GtkWidget  *widget,
   SpanmarkWindow *self = SPANMARK_WINDOW (widget);
   const char *label = g_variant_get_string (parameter, NULL);
   g_autoptr(GError) error = NULL;
+  const SpanmarkLabel *defined;
   guint start, end;
 
   if (!get_tag_range (self, label, &start, &end))
     return;
 
-  /* On exactly a span of another label this relabels it. */
-  if (spanmark_annotation_set_tag_range (self->set, start, end, label, &error) == NULL)
+  /* On exactly a span of another label this relabels it, keeping only
+   * the attributes the new label has. */
+  defined = spanmark_schema_lookup (spanmark_project_get_schema (self->project), label);
+  if (spanmark_annotation_set_tag_range (self->set, start, end, label,
+                                         (const char * const *) defined->attrs, &error) == NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
         spanmark_window_toast (self, _("Already tagged"));

@@ -34,6 +34,7 @@ struct _SpanmarkWindow
   SpanmarkSearchBar     *search_bar;
   GtkStack              *document_stack;
   SpanmarkDocumentView  *document_view;
+  GtkStackSwitcher      *panel_switcher;
   GtkStack              *panel_stack;
   SpanmarkReviewPanel   *review_panel;
 
@@ -47,6 +48,9 @@ struct _SpanmarkWindow
   AdwToast              *undo_toast;     /* "Span removed / Undo" while it is shown */
   GPtrArray             *toasts;         /* AdwToast shown or waiting */
   char                  *annotator;
+  /* "Could Not Save" while it is shown (a weak pointer): a retry that
+   * saves closes it. */
+  GtkWidget             *save_error_dialog;
 
   /* Review mode (spanmark-window-review.c) */
   gboolean               review_mode;

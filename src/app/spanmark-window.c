@@ -19,6 +19,8 @@
 /* How many documents a project that opens looks through for the first
  * one not done yet: a large finished corpus still opens at once. */
 #define OPEN_LOOKAHEAD 200
+/* About "Initiatives" or "重大项目和工程" before a side panel title is cut. */
+#define MAX_SWITCHER_TITLE_CHARS 14
 
 G_DEFINE_FINAL_TYPE (SpanmarkWindow, spanmark_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -109,16 +111,37 @@ spanmark_window_dismiss_undo_toast (SpanmarkWindow *self)
   adw_toast_dismiss (toast);
 }
 
-void
-spanmark_window_show_error (SpanmarkWindow *self,
-                            const char     *heading,
-                            const GError   *error)
+static GtkWidget *
+present_error (SpanmarkWindow *self,
+               const char     *heading,
+               const GError   *error)
 {
   GtkWidget *dialog;
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  spanmark_display_present_dialog (ADW_MESSAGE_DIALOG (dialog));
+  return dialog;
+}
+
+void
+spanmark_window_show_error (SpanmarkWindow *self,
+                            const char     *heading,
+                            const GError   *error)
+{
+  present_error (self, heading, error);
+}
+
+static void
+clear_save_error_dialog (SpanmarkWindow *self)
+{
+  if (self->save_error_dialog == NULL)
+    return;
+  g_object_remove_weak_pointer (G_OBJECT (self->save_error_dialog), (gpointer *) &self->save_error_dialog);
+  gtk_window_destroy (GTK_WINDOW (self->save_error_dialog));
+  self->save_error_dialog = NULL;
 }
 
 static void
@@ -272,6 +295,27 @@ clear_panels (SpanmarkWindow *self)
   g_ptr_array_set_size (self->panels, 0);
 }
 
+/* A GtkStackSwitcher's button is as wide as its title, so long label
+ * titles would widen the side panel and leave the document text a narrow
+ * strip: each title is ellipsized to a bounded width, and shown whole in
+ * the button's tooltip (plain text, never markup). */
+static void
+cap_switcher_titles (SpanmarkWindow *self)
+{
+  for (GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (self->panel_switcher));
+       button != NULL;
+       button = gtk_widget_get_next_sibling (button))
+    {
+      GtkWidget *child = GTK_IS_BUTTON (button) ? gtk_button_get_child (GTK_BUTTON (button)) : NULL;
+
+      if (!GTK_IS_LABEL (child))
+        continue;
+      gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (child), MAX_SWITCHER_TITLE_CHARS);
+      gtk_widget_set_tooltip_text (button, gtk_label_get_text (GTK_LABEL (child)));
+    }
+}
+
 static void
 make_panels (SpanmarkWindow *self)
 {
@@ -288,6 +332,7 @@ make_panels (SpanmarkWindow *self)
       g_ptr_array_add (self->panels, panel);
     }
   spanmark_window_review_show_page (self);
+  cap_switcher_titles (self);
 }
 
 /* The labels changed (Preferences): the side panels follow the schema's
@@ -562,7 +607,16 @@ session_state_cb (SpanmarkWindow *self,
   update_save_state (self);
   spanmark_window_update_actions (self);
   if (!spanmark_document_session_get_dirty (self->session))
-    check_annotator (self);
+    {
+      /* A retry saved what the dialog said was not saved: a dialog left
+       * up would say the opposite of the header. */
+      if (self->save_error_dialog != NULL)
+        {
+          clear_save_error_dialog (self);
+          spanmark_window_toast (self, _("Saved"));
+        }
+      check_annotator (self);
+    }
 }
 
 static void
@@ -614,7 +668,10 @@ spanmark_window_report_save_error (SpanmarkWindow *self,
 
   explained = g_error_new (error->domain, error->code, "%s\n\n%s", error->message,
                            _("The document stays open with your changes, and saving is tried again every few seconds."));
-  spanmark_window_show_error (self, _("Could Not Save"), explained);
+  /* One at a time: a newer failure replaces the older dialog. */
+  clear_save_error_dialog (self);
+  self->save_error_dialog = present_error (self, _("Could Not Save"), explained);
+  g_object_add_weak_pointer (G_OBJECT (self->save_error_dialog), (gpointer *) &self->save_error_dialog);
 }
 
 gboolean
@@ -1083,7 +1140,7 @@ ask_before_closing (SpanmarkWindow *self,
   adw_message_dialog_set_default_response (dialog, "keep");
   adw_message_dialog_set_close_response (dialog, "keep");
   g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  spanmark_display_present_dialog (dialog);
 }
 
 static gboolean
@@ -1178,6 +1235,9 @@ spanmark_window_dispose (GObject *object)
   for (guint i = 0; self->toasts != NULL && i < self->toasts->len; i++)
     g_signal_handlers_disconnect_by_func (g_ptr_array_index (self->toasts, i), toast_dismissed_cb, self);
   g_clear_pointer (&self->toasts, g_ptr_array_unref);
+  if (self->save_error_dialog != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->save_error_dialog), (gpointer *) &self->save_error_dialog);
+  self->save_error_dialog = NULL;
   g_clear_handle_id (&self->annotator_idle_id, g_source_remove);
   if (self->panels != NULL && self->panel_stack != NULL)
     clear_panels (self);
@@ -1261,6 +1321,7 @@ spanmark_window_class_init (SpanmarkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, document_stack);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, document_view);
+  gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, panel_switcher);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, panel_stack);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, review_panel);
   gtk_widget_class_bind_template_callback (widget_class, document_activated_cb);

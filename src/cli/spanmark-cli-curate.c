@@ -162,12 +162,6 @@ spanmark_cli_curate (int    argc,
       spanmark_cli_usage_error ("%s", _("missing the project folder DIR"));
       return SPANMARK_CLI_EXIT_USAGE;
     }
-  if (argc > 2 && document_options == NULL)
-    {
-      spanmark_cli_usage_error ("%s", _("too many arguments: curate takes one project folder (and with "
-                                        "--documents, document ids)"));
-      return SPANMARK_CLI_EXIT_USAGE;
-    }
   if (annotator_list == NULL)
     {
       spanmark_cli_usage_error ("%s", _("missing --annotators: name the annotators to curate from"));
@@ -204,7 +198,8 @@ spanmark_cli_curate (int    argc,
       return SPANMARK_CLI_EXIT_USAGE;
     }
 
-  if (document_options != NULL)
+  /* Ids after DIR, with or without --documents (as the usage line says). */
+  if (document_options != NULL || argc > 2)
     {
       documents = collect_documents (project, argv[1], document_options, argv + 2);
       if (documents == NULL)

@@ -175,7 +175,7 @@ test_label_change_and_current (Fixture       *fixture,
   g_assert_cmpuint (count (fixture, "current-INITIATIVE"), ==, 0);
 
   spanmark_document_view_select_range (fixture->view, 13, 13);
-  g_assert_true (spanmark_annotation_set_set_span_label (fixture->set, id, "OFFICIAL"));
+  g_assert_true (spanmark_annotation_set_set_span_label (fixture->set, id, "OFFICIAL", NULL));
   g_assert_cmpuint (count (fixture, "label-INITIATIVE"), ==, 0);
   g_assert_cmpuint (count (fixture, "label-OFFICIAL"), ==, 2);
   g_assert_cmpuint (count (fixture, "current-INITIATIVE"), ==, 0);

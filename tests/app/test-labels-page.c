@@ -329,6 +329,7 @@ test_remove (Fixture       *fixture,
   g_autofree char *names = NULL;
   SpanmarkAnnotationSet *set;
   GtkWidget *dialog;
+  GtkWidget *focus;
   guint harbour = offset_of (fixture, "Harbour Town");
   guint li = offset_of (fixture, "Li Wei");
   const char *doc_id = spanmark_document_get_id (spanmark_window_get_document (fixture->window));
@@ -344,6 +345,13 @@ test_remove (Fixture       *fixture,
   g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "1 span in 1 annotation file"));
   g_assert_nonnull (spanmark_schema_lookup (schema_of (fixture), "PLACE"));
+  /* Enter answers Cancel, whichever way the buttons are laid out. */
+  g_assert_true (wait_for ((Condition) gtk_widget_get_mapped, dialog));
+  wait_for (main_loop_idle, NULL);
+  focus = gtk_window_get_focus (GTK_WINDOW (dialog));
+  g_assert_true (GTK_IS_BUTTON (focus) && gtk_widget_get_mapped (focus));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (focus)), ==, "_Cancel");
+  g_assert_true (focus == gtk_window_get_default_widget (GTK_WINDOW (dialog)));
 
   /* Cancel keeps everything. */
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");

@@ -105,6 +105,64 @@ test_special_files (void)
   spanmark_test_remove_tree (tmp);
 }
 
+/* Regression: the window read the files of its annotator's folder when
+ * that folder was a symbolic link (here to another annotator's), which
+ * every command skips.  The core's rule holds here too: read-only, with
+ * the folder named, and nothing written through the link. */
+static void
+test_annotator_link (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpanmarkProject) project = NULL;
+  g_autoptr(SpanmarkAnnotationSet) set = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *tmp = spanmark_test_make_project ("p", "Linked", &path, &project);
+  g_autofree char *link = g_build_filename (path, "annotations", ANNOTATOR, NULL);
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "app", "fixtures", "news.txt", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (fixture);
+  g_autoptr(GFile) dir = g_file_new_for_path (path);
+  SpanmarkImportOptions options = { NULL, SPANMARK_TEXT_ENCODING_UTF8 };
+  GSettings *settings = spanmark_settings_get_gsettings (spanmark_settings_get_default ());
+  SpanmarkWindow *window;
+
+  g_settings_set_string (settings, "annotator-name", ANNOTATOR);
+  g_assert_cmpint (spanmark_import_file (project, file, &options, &error), ==, 1);
+  g_assert_no_error (error);
+  spanmark_project_save (project, &error);
+  g_assert_no_error (error);
+  set = spanmark_project_load_annotations (project, spanmark_project_lookup_document (project, "news"),
+                                           "other", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (spanmark_annotation_set_add_span (set, 0, 2, "PLACE", &error));
+  g_assert_no_error (error);
+  spanmark_project_save_annotations (project, set, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (symlink ("other", link), ==, 0);
+  before = spanmark_test_snapshot_tree (path);
+
+  window = spanmark_window_new (NULL);
+  g_object_ref_sink (window);
+  gtk_window_present (GTK_WINDOW (window));
+  spanmark_window_open_project (window, dir, &error);
+  g_assert_no_error (error);
+  g_assert_true (main_loop_idle ());
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-document", "s", "news"));
+  g_assert_true (spanmark_window_get_read_only (window));
+  g_assert_nonnull (strstr (spanmark_test_label_text (GTK_WIDGET (window), "read-only-message"),
+                            "annotations/" ANNOTATOR ": is a symbolic link"));
+  g_assert_true (main_loop_idle ());
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_true (main_loop_idle ());
+  g_object_unref (window);
+  after = spanmark_test_snapshot_tree (path);
+  g_assert_cmpstr (before, ==, after);
+  spanmark_test_remove_tree (tmp);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -112,6 +170,7 @@ main (int   argc,
   spanmark_test_init (&argc, &argv);
 
   g_test_add_func ("/special-files/fifos", test_special_files);
+  g_test_add_func ("/special-files/annotator-link", test_annotator_link);
 
   return g_test_run ();
 }

@@ -59,6 +59,40 @@ test_relabel_key (Fixture       *fixture,
   g_assert_cmpuint (spanmark_annotation_set_get_n_spans (set), ==, 1);
 }
 
+/* Regression: the label key on a span of another label kept the old
+ * label's attributes (a PLACE's "kind" on an OFFICIAL).  The window
+ * passes the new label's attribute names: "kind" goes, "region" (which
+ * OFFICIAL has too) stays, and Undo gives "kind" back. */
+static void
+test_relabel_attrs (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  SpanmarkAnnotationSet *set = spanmark_window_get_annotation_set (fixture->window);
+  guint harbour = offset_of (fixture, "Harbour Town");
+  g_autofree char *id = NULL;
+  const SpanmarkSpan *span;
+
+  select_range (fixture, harbour, harbour + 12);
+  g_assert_true (press (fixture, GDK_KEY_2, 0));
+  span = find (set, harbour, harbour + 12, "PLACE");
+  g_assert_nonnull (span);
+  id = g_strdup (span->id);
+  g_assert_true (spanmark_annotation_set_set_span_attr (set, id, "kind", "town"));
+  g_assert_true (spanmark_annotation_set_set_span_attr (set, id, "region", "south"));
+
+  g_assert_true (press (fixture, GDK_KEY_1, 0));
+  span = find (set, harbour, harbour + 12, "OFFICIAL");
+  g_assert_nonnull (span);
+  g_assert_null (g_hash_table_lookup (span->attrs, "kind"));
+  g_assert_cmpstr (g_hash_table_lookup (span->attrs, "region"), ==, "south");
+
+  activate (fixture, "win.undo", NULL);
+  span = find (set, harbour, harbour + 12, "PLACE");
+  g_assert_nonnull (span);
+  g_assert_cmpstr (g_hash_table_lookup (span->attrs, "kind"), ==, "town");
+  g_assert_cmpstr (g_hash_table_lookup (span->attrs, "region"), ==, "south");
+}
+
 /* Shift+Right as the text view does it. */
 static void
 extend_right (Fixture *fixture)
@@ -170,20 +204,6 @@ test_boundary_keys (Fixture       *fixture,
   g_assert_false (press (fixture, GDK_KEY_Up, GDK_ALT_MASK));
 }
 
-/* Whether a toast showing @text is on screen (or still fading out). */
-static gboolean
-toast_shown (Fixture    *fixture,
-             const char *text)
-{
-  g_autoptr(GPtrArray) labels = toast_labels (ADW_TOAST_OVERLAY (spanmark_test_find_of_type (GTK_WIDGET (fixture->window), ADW_TYPE_TOAST_OVERLAY)));
-
-  for (guint i = 0; i < labels->len; i++)
-    if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), text) == 0)
-      return TRUE;
-
-  return FALSE;
-}
-
 /* Regression: "Span removed — Undo" waited about 3 s behind the "Saved"
  * toast.  Ctrl+S shows no toast (the header says "Saved"), and the Undo
  * toast goes before any notice shown or waiting. */
@@ -196,24 +216,24 @@ test_undo_toast_at_once (Fixture       *fixture,
   select_range (fixture, li, li + 6);
   activate (fixture, "win.tag", "OFFICIAL");
   activate (fixture, "win.save", NULL);
-  g_assert_false (toast_shown (fixture, "Saved"));
+  g_assert_false (toast_shown (fixture->window, "Saved"));
   g_assert_cmpstr (named_text (fixture, "save-state"), ==, "Saved");
 
   /* Two notices, one on screen and one waiting. */
   activate (fixture, "win.tag-all", "OFFICIAL");
   activate (fixture, "win.tag", "OFFICIAL");
-  g_assert_true (toast_shown (fixture, "Tagged 1 occurrence"));
+  g_assert_true (toast_shown (fixture->window, "Tagged 1 occurrence"));
 
   select_range (fixture, li, li + 6);
   activate (fixture, "win.delete-span", NULL);
-  g_assert_true (toast_shown (fixture, "Span removed"));
+  g_assert_true (toast_shown (fixture->window, "Span removed"));
 
   /* Gone again at once (undo), with the notice it pushed aside still
    * fading out: nothing comes back, nothing breaks. */
   activate (fixture, "win.undo", NULL);
   g_assert_false (spanmark_window_has_toast (fixture->window, "Span removed"));
   activate (fixture, "win.delete-span", NULL);
-  g_assert_true (toast_shown (fixture, "Span removed"));
+  g_assert_true (toast_shown (fixture->window, "Span removed"));
   g_assert_true (wait_for (main_loop_idle, NULL));
 }
 
@@ -289,6 +309,7 @@ main (int   argc,
   g_test_add ((path), Fixture, NULL, fixture_setup, (func), fixture_teardown)
 
   ADD ("/window-editing/relabel-key", test_relabel_key);
+  ADD ("/window-editing/relabel-attrs", test_relabel_attrs);
   ADD ("/window-editing/caret-at-end", test_caret_at_end);
   ADD ("/window-editing/boundary-keys", test_boundary_keys);
   ADD ("/window-editing/undo-toast-at-once", test_undo_toast_at_once);

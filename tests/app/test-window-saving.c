@@ -391,6 +391,148 @@ test_failed_save_stays (Fixture       *fixture,
   g_assert_cmpstr (spanmark_document_get_id (spanmark_window_get_document (window)), ==, "news");
 }
 
+/* What Enter does in @dialog: a focused button is activated (clicked);
+ * otherwise the window's default widget is. */
+static void
+press_enter (GtkWindow *dialog)
+{
+  GtkWidget *focus = gtk_window_get_focus (dialog);
+
+  if (GTK_IS_BUTTON (focus))
+    gtk_widget_activate (focus);
+  else
+    gtk_widget_activate_action (GTK_WIDGET (dialog), "default.activate", NULL);
+}
+
+static gboolean
+no_dialog (Fixture *fixture)
+{
+  return find_dialog (fixture) == NULL;
+}
+
+/* Regression: the "Could Not Save" dialog stayed up after the automatic
+ * retry it announces had saved, saying the opposite of the header.  The
+ * retry that saves closes it, with a "Saved" toast. */
+static void
+test_retry_closes_dialog (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  SpanmarkWindow *window = fixture->window;
+  gint64 due;
+
+  set_delays (60, 60);
+  spanmark_window_set_test_clock (window, T0);
+  block_saving (fixture, TRUE);
+  add_span (fixture, 0);
+  activate (fixture, "win.open-document", "news");
+  g_assert_nonnull (find_dialog (fixture));
+  g_assert_cmpstr (adw_message_dialog_get_heading (find_dialog (fixture)), ==, "Could Not Save");
+
+  block_saving (fixture, FALSE);
+  due = spanmark_window_get_autosave_due (window);
+  g_assert_cmpint (due, >, T0);
+  spanmark_window_set_test_clock (window, due);
+  g_assert_false (spanmark_window_get_dirty (window));
+  g_assert_cmpstr (named_text (fixture, "save-state"), ==, "Saved");
+  g_assert_true (wait_for ((Condition) no_dialog, fixture));
+  g_assert_true (toast_shown (window, "Saved"));
+}
+
+/* The buttons of @dialog labelled @label (there are two of each: one
+ * for buttons side by side, one for stacked buttons). */
+static GPtrArray *
+find_buttons (GtkWindow  *dialog,
+              const char *label)
+{
+  g_autoptr(GPtrArray) buttons = spanmark_test_collect_of_type (GTK_WIDGET (dialog), GTK_TYPE_BUTTON,
+                                                                g_ptr_array_new ());
+  GPtrArray *found = g_ptr_array_new ();
+
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), label) == 0)
+      g_ptr_array_add (found, g_ptr_array_index (buttons, i));
+  g_assert_cmpuint (found->len, >, 0);
+  return found;
+}
+
+/* Closes the window with the dialog asking, waits until the dialog is
+ * laid out, and checks it is ready for a key: the focus on Keep Open,
+ * the default response, and Discard styled as destructive. */
+static GtkWindow *
+close_and_wait_for_dialog (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) discard = NULL;
+  GtkWindow *dialog;
+  GtkWidget *focus;
+
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  g_assert_true (is_open (fixture->window));
+  dialog = GTK_WINDOW (find_dialog (fixture));
+  g_assert_nonnull (dialog);
+  g_assert_true (wait_for ((Condition) gtk_widget_get_mapped, dialog));
+  wait_for (main_loop_idle, NULL);
+
+  focus = gtk_window_get_focus (dialog);
+  g_assert_true (GTK_IS_BUTTON (focus));
+  g_assert_true (gtk_widget_get_mapped (focus));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (focus)), ==, "_Keep Open");
+  g_assert_true (focus == gtk_window_get_default_widget (dialog));
+  discard = find_buttons (dialog, "_Discard and Close");
+  for (guint i = 0; i < discard->len; i++)
+    g_assert_true (gtk_widget_has_css_class (g_ptr_array_index (discard, i), "destructive"));
+  return dialog;
+}
+
+/* Regression: in the close dialog of a conflict, the three buttons are
+ * stacked and the focus started on the first, "Discard and Close": Enter
+ * closed the window and dropped the edit.  Now Enter and Escape keep the
+ * window open, whichever way the buttons are laid out. */
+static void
+test_close_dialog_keys (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  SpanmarkWindow *window = fixture->window;
+  g_autofree char *theirs = NULL;
+  GtkWindow *dialog;
+
+  spanmark_window_set_test_clock (window, T0);
+  add_span (fixture, 0);
+  activate (fixture, "win.save", NULL);
+  theirs = write_other_version (fixture, "emoji", 2);
+  add_span (fixture, 1);
+  activate (fixture, "win.save", NULL);
+  g_assert_true (spanmark_window_get_external_change (window));
+
+  dialog = close_and_wait_for_dialog (fixture);
+  g_ptr_array_unref (find_buttons (dialog, "Save as _Copy and Close"));
+  press_enter (dialog);
+  /* A button activated by a key looks pressed for a moment before it
+   * acts. */
+  g_assert_true (wait_for ((Condition) no_dialog, fixture));
+  wait_for (main_loop_idle, NULL);
+  g_assert_true (is_open (window));
+  g_assert_true (spanmark_window_get_dirty (window));
+
+  dialog = close_and_wait_for_dialog (fixture);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
+  g_assert_true (wait_for ((Condition) no_dialog, fixture));
+  g_assert_true (is_open (window));
+  g_assert_true (spanmark_window_get_dirty (window));
+
+  /* A save that fails (two buttons) is asked about the same way. */
+  activate (fixture, "win.keep-mine", NULL);
+  g_assert_false (spanmark_window_get_dirty (window));
+  block_saving (fixture, TRUE);
+  add_span (fixture, 2);
+  dialog = close_and_wait_for_dialog (fixture);
+  press_enter (dialog);
+  g_assert_true (wait_for ((Condition) no_dialog, fixture));
+  wait_for (main_loop_idle, NULL);
+  g_assert_true (is_open (window));
+  g_assert_true (spanmark_window_get_dirty (window));
+  block_saving (fixture, FALSE);
+}
+
 /* Closing with work that cannot be saved asks, and only an explicit
  * "Discard" drops it (it used to take just a second close). */
 static void
@@ -433,7 +575,9 @@ main (int   argc,
   ADD ("/window-saving/conflict", test_conflict);
   ADD ("/window-saving/conflict-seen-by-monitor", test_conflict_seen_by_monitor);
   ADD ("/window-saving/failed-save-stays", test_failed_save_stays);
+  ADD ("/window-saving/retry-closes-dialog", test_retry_closes_dialog);
   ADD ("/window-saving/close-asks", test_close_asks);
+  ADD ("/window-saving/close-dialog-keys", test_close_dialog_keys);
 
   return g_test_run ();
 }

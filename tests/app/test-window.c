@@ -783,6 +783,58 @@ test_panes (Fixture       *fixture,
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (root), panel));
 }
 
+/* Waits until @widget has been laid out at least once more. */
+static void
+wait_for_layout (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gint64 frame = gdk_frame_clock_get_frame_counter (clock);
+
+  gtk_widget_queue_resize (widget);
+  while (gdk_frame_clock_get_frame_counter (clock) < frame + 2)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (wait_for ((Condition) main_loop_idle, NULL));
+}
+
+/* Regression: the side panel's switcher is as wide as its titles, so
+ * labels with long titles pushed the document text into a narrow strip
+ * (or the window off the screen).  Titles are ellipsized in a switcher of
+ * bounded width: the text keeps its width. */
+static void
+test_long_label_titles (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  SpanmarkProject *project = spanmark_window_get_project (fixture->window);
+  SpanmarkSchema *schema = spanmark_project_get_schema (project);
+  GtkWidget *view = GTK_WIDGET (spanmark_window_get_document_view (fixture->window));
+  int window_width, view_width;
+
+  wait_for_layout (GTK_WIDGET (fixture->window));
+  window_width = gtk_widget_get_width (GTK_WIDGET (fixture->window));
+  view_width = gtk_widget_get_width (view);
+  g_test_message ("before: window %d, document view %d", window_width, view_width);
+  g_assert_cmpint (view_width, >, 300);
+
+  for (guint i = 0; i < spanmark_schema_get_n_labels (schema); i++)
+    {
+      g_autoptr(SpanmarkLabel) label = spanmark_label_copy (spanmark_schema_get_label (schema, i));
+      g_autoptr(GError) error = NULL;
+
+      g_free (label->title);
+      /* 60 characters. */
+      label->title = g_strdup_printf ("%u: A very long title for a label, far wider than any tab!!!!", i);
+      g_assert_cmpuint (g_utf8_strlen (label->title, -1), ==, 60);
+      g_assert_true (spanmark_label_ops_update (project, label->name, label, &error));
+      g_assert_no_error (error);
+    }
+
+  wait_for_layout (GTK_WIDGET (fixture->window));
+  g_test_message ("after: window %d, document view %d", gtk_widget_get_width (GTK_WIDGET (fixture->window)),
+                  gtk_widget_get_width (view));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), ==, window_width);
+  g_assert_cmpint (gtk_widget_get_width (view), ==, view_width);
+}
+
 static void
 test_create_project (void)
 {
@@ -1006,6 +1058,7 @@ main (int   argc,
   ADD ("/window/tab-from-caret", test_tab_from_caret);
   ADD ("/window/panes", test_panes);
   ADD ("/window/label-chips", test_label_chips);
+  ADD ("/window/long-label-titles", test_long_label_titles);
   g_test_add_func ("/window/create-project", test_create_project);
   g_test_add_func ("/window/open-not-a-project", test_open_not_a_project);
   g_test_add_func ("/window/help-overlay", test_help_overlay);

@@ -231,3 +231,17 @@ toast_labels (AdwToastOverlay *overlay)
 
   return labels;
 }
+
+gboolean
+toast_shown (SpanmarkWindow *window,
+             const char     *text)
+{
+  GtkWidget *overlay = spanmark_test_find_of_type (GTK_WIDGET (window), ADW_TYPE_TOAST_OVERLAY);
+  g_autoptr(GPtrArray) labels = toast_labels (ADW_TOAST_OVERLAY (overlay));
+
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), text) == 0)
+      return TRUE;
+
+  return FALSE;
+}

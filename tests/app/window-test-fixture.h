@@ -78,5 +78,9 @@ GtkWindow          *find_transient   (GtkWindow              *parent,
 /* The labels of the toasts in @overlay (the children besides its
  * content), those still fading out included. */
 GPtrArray          *toast_labels     (AdwToastOverlay        *overlay) G_GNUC_WARN_UNUSED_RESULT;
+/* Whether a toast of @window showing @text is on screen (or still fading
+ * out). */
+gboolean            toast_shown      (SpanmarkWindow         *window,
+                                      const char             *text);
 
 G_END_DECLS

@@ -180,7 +180,7 @@ test_broken_entry (void)
   g_clear_pointer (&err, g_free);
 
   g_assert_cmpint (cli_run (tmp, NULL, &err, "import", "sample", "new.txt", NULL), ==, 1);
-  g_assert_nonnull (strstr (err, "/sample/spanmark.json: not changed, because it has 2 problems that rewriting it would lose "
+  g_assert_nonnull (strstr (err, "spanmark-cli: spanmark.json: not changed, because it has 2 problems that rewriting it would lose "
                                  "(the first: labels[1] (name \"PLACE\"): color \"red\" is not a colour of the form #rrggbb)"));
   g_assert_nonnull (strstr (err, "nothing was imported"));
 
@@ -201,7 +201,7 @@ test_not_a_project (void)
 
   g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
   g_assert_cmpint (cli_run (tmp, NULL, &err, "stats", "texts", NULL), ==, 1);
-  g_assert_nonnull (strstr (err, "/texts/spanmark.json: is missing: this folder is not a Spanmark project"));
+  g_assert_nonnull (strstr (err, "spanmark-cli: spanmark.json: is missing: this folder is not a Spanmark project"));
   g_assert_null (strstr (err, "Error opening file"));
   g_clear_pointer (&err, g_free);
 

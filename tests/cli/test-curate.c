@@ -9,7 +9,11 @@
 #include <signal.h>
 #include <stdarg.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
 
 #include "cli-test-util.h"
 
@@ -193,7 +197,8 @@ test_usage_errors (void)
   assert_fails (tmp, 2, "not “2x”", "p", "--annotators", "a,b,c", "--min-agree", "2x", NULL);
   assert_fails (tmp, 2, "not “-1”", "p", "--annotators", "a,b,c", "--min-agree", "-1", NULL);
   assert_fails (tmp, 2, "no document “d9”", "p", "--annotators", "a,b", "--documents", "d9", NULL);
-  assert_fails (tmp, 2, "too many arguments", "p", "q", "--annotators", "a,b", NULL);
+  /* Words after DIR are document ids. */
+  assert_fails (tmp, 2, "no document “q”", "p", "q", "--annotators", "a,b", NULL);
   assert_fails (tmp, 2, "missing the project folder", "--annotators", "a,b", NULL);
 
   g_assert_cmpint (cli_run (tmp, &help, NULL, "curate", "--help", NULL), ==, 0);
@@ -228,6 +233,77 @@ test_bad_files (void)
   assert_fails (tmp, 1, "annotations/_curated/d1.json: ", "p", "--annotators", "a,b,c", "--replace", NULL);
 
   spanmark_test_remove_tree (tmp);
+}
+
+/* Regression: "curate DIR ID…" said "too many arguments" unless
+ * --documents was given too, though the usage line, --help and
+ * docs/review.md give ids after DIR. */
+static void
+test_ids_after_dir (void)
+{
+  g_autofree char *tmp = make_project ();
+  g_autofree char *out = NULL;
+  g_autofree char *d1 = curated_path (tmp, "d1");
+  g_autofree char *d2 = curated_path (tmp, "d2");
+  g_autofree char *help = NULL;
+
+  g_assert_cmpint (cli_run (tmp, &out, NULL, "curate", "p", "d2", "d3", "--annotators", "a,b", NULL), ==, 0);
+  g_test_message ("%s", out);
+  g_assert_nonnull (strstr (out, "d2: 2 spans agreed"));
+  g_assert_nonnull (strstr (out, "d3: skipped"));
+  g_assert_null (strstr (out, "d1"));
+  g_assert_false (g_file_test (d1, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (d2, G_FILE_TEST_EXISTS));
+
+  g_assert_cmpint (cli_run (tmp, &help, NULL, "curate", "--help", NULL), ==, 0);
+  g_assert_nonnull (strstr (help, "DIR [ID…]"));
+
+  spanmark_test_remove_tree (tmp);
+}
+
+/* Regression: a FIFO, a folder or a link in place of a curated file was
+ * counted as a document "kept" (curate exited 0).  It is an error naming
+ * the file, and nothing is written. */
+static void
+test_bad_curated_files (void)
+{
+  enum { FIFO, FOLDER, LINK_IN, LINK_NOWHERE, N_KINDS };
+  static const char * const expected[] = {
+    "annotations/_curated/d1.json: is a named pipe (FIFO), not a regular file",
+    "annotations/_curated/d1.json: is a folder, not a file",
+    "annotations/_curated/d1.json: ",
+    "annotations/_curated/d1.json: is a symbolic link that leads nowhere",
+  };
+
+  for (guint kind = 0; kind < N_KINDS; kind++)
+    {
+      g_autofree char *tmp = make_project ();
+      g_autofree char *dir = g_build_filename (tmp, "p", NULL);
+      g_autofree char *d1 = curated_path (tmp, "d1");
+
+      /* d2's curated file is a good one, so the run has something to keep. */
+      cli_write_annotations (dir, "_curated", "d2", "reviewed", "OFFICIAL 0 2");
+      switch (kind)
+        {
+        case FIFO:
+          g_assert_cmpint (mkfifo (d1, 0644), ==, 0);
+          break;
+        case FOLDER:
+          g_assert_cmpint (g_mkdir (d1, 0755), ==, 0);
+          break;
+        case LINK_IN:
+          /* Another document's curated file: not d1's. */
+          g_assert_cmpint (symlink ("d2.json", d1), ==, 0);
+          break;
+        case LINK_NOWHERE:
+        default:
+          g_assert_cmpint (symlink ("gone.json", d1), ==, 0);
+          break;
+        }
+
+      assert_fails (tmp, 1, expected[kind], "p", "--annotators", "a,b,c", NULL);
+      spanmark_test_remove_tree (tmp);
+    }
 }
 
 /* What a reviewer does next: validate, agree with the curated version,
@@ -315,6 +391,8 @@ main (int    argc,
   g_test_add_func ("/cli/curate/documents", test_documents);
   g_test_add_func ("/cli/curate/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/curate/bad-files", test_bad_files);
+  g_test_add_func ("/cli/curate/bad-curated-files", test_bad_curated_files);
+  g_test_add_func ("/cli/curate/ids-after-dir", test_ids_after_dir);
   g_test_add_func ("/cli/curate/then-export", test_then_export);
   g_test_add_func ("/cli/curate/killed", test_killed);
 

@@ -353,6 +353,9 @@ test_bad_input (void)
                                        "{\"text\": \"👍林振邦说\", \"spans\": [{\"start\": 2, \"end\": 5, \"label\": \"OFFICIAL\", \"text\": \"林振邦\"}]}\n", -1);
   g_autofree char *types = write_file (tmp, "types.jsonl",
                                        "{\"text\": \"abc\", \"spans\": [{\"start\": \"0\", \"end\": 1, \"label\": \"PLACE\"}]}\n", -1);
+  /* Regression: "integers" without the number; now as written, with its place. */
+  g_autofree char *fraction = write_file (tmp, "fraction.jsonl",
+                                          "{\"text\": \"abc\", \"spans\": [{\"start\": 0, \"end\": 1.0, \"label\": \"PLACE\"}]}\n", -1);
   g_autofree char *no_text = write_file (tmp, "notext.jsonl", "{\"id\": \"a\"}\n", -1);
   g_autofree char *dup = write_file (tmp, "dup.jsonl",
                                      "{\"id\": \"d\", \"text\": \"a\"}\n{\"id\": \"d\", \"text\": \"b\"}\n", -1);
@@ -377,6 +380,9 @@ test_bad_input (void)
   assert_import_fails (tmp, project, (const char *[]) { "negative.jsonl: line 1", NULL }, negative, NULL);
   assert_import_fails (tmp, project, (const char *[]) { "utf16.jsonl: line 1", "林振邦", NULL }, utf16, NULL);
   assert_import_fails (tmp, project, (const char *[]) { "types.jsonl: line 1", "integers", NULL }, types, NULL);
+  assert_import_fails (tmp, project, (const char *[]) { "fraction.jsonl: line 1, column 47: “end” must be an integer, "
+                                                        "written without a fraction or an exponent, not 1.0", NULL },
+                       fraction, NULL);
   assert_import_fails (tmp, project, (const char *[]) { "notext.jsonl: line 1", "text", NULL }, no_text, NULL);
   assert_import_fails (tmp, project, (const char *[]) { "dup.jsonl: line 2", "“d”", NULL }, dup, NULL);
   assert_import_fails (tmp, project, (const char *[]) { "badid.jsonl: line 1", "../x", NULL }, bad_id, NULL);

@@ -85,6 +85,10 @@ test_interrupted_import (void)
   g_autofree char *out = NULL;
   g_autofree char *index_before = NULL;
   g_autofree char *index_path = g_build_filename (project, "spanmark.json", NULL);
+  const struct { const char *from, *to; } backups[] = {
+    { "spanmark.json", "spanmark.json.backup" },
+    { "annotations/imported/crlf.json", "annotations/imported/crlf.json.BACKUP" },
+  };
 
   g_assert_cmpint (cli_run (tmp, NULL, NULL, "init", "other", NULL), ==, 0);
   g_assert_cmpint (cli_run (NULL, NULL, NULL, "import", other, spacy, mixed, NULL), ==, 0);
@@ -92,7 +96,7 @@ test_interrupted_import (void)
   /* And a temporary file of the index write the kill interrupted. */
   index_before = spanmark_test_read_file (index_path, NULL);
   {
-    g_autofree char *tmp_index = g_build_filename (project, "spanmark.json.Ab12Cd", NULL);
+    g_autofree char *tmp_index = g_build_filename (project, ".spanmark.json.spanmark-Ab12Cd", NULL);
 
     write_file (tmp_index, "{\"spanmark\": 1, \"na");
   }
@@ -101,7 +105,7 @@ test_interrupted_import (void)
   g_assert_nonnull (strstr (out, "no problems found"));
   g_assert_nonnull (strstr (err, "documents/mixed.txt: warning: spanmark.json does not list this document"));
   g_assert_nonnull (strstr (err, "annotations/imported/crlf.json: warning: spanmark.json does not list its document"));
-  g_assert_nonnull (strstr (err, "spanmark.json.Ab12Cd: warning: a temporary file left by an interrupted save"));
+  g_assert_nonnull (strstr (err, ".spanmark.json.spanmark-Ab12Cd: warning: a temporary file left by an interrupted save"));
   g_assert_cmpuint (count_lines_with (err, ": warning: "), ==, count_lines_with (err, "“spanmark-cli clean”"));
   g_assert_nonnull (strstr (err, "removes them"));
   g_assert_nonnull (strstr (err, "spanmark-cli clean "));
@@ -114,17 +118,34 @@ test_interrupted_import (void)
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  /* Everything is in place; only the temporary file is left to clean. */
+  /* Everything is in place; only the temporary file is left to clean.
+   * Regression: the user's copies beside it, named as temporary files
+   * once were, were called temporary and removed. */
+  for (guint i = 0; i < G_N_ELEMENTS (backups); i++)
+    {
+      g_autofree char *from = g_build_filename (project, backups[i].from, NULL);
+      g_autofree char *to = g_build_filename (project, backups[i].to, NULL);
+      g_autofree char *contents = spanmark_test_read_file (from, NULL);
+
+      write_file (to, contents);
+    }
   g_assert_cmpint (cli_run (NULL, &out, &err, "validate", project, NULL), ==, 0);
   g_assert_cmpuint (count_lines_with (err, ": warning: "), ==, 1);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (cli_run (NULL, &out, NULL, "clean", project, NULL), ==, 0);
-  g_assert_true (g_str_has_prefix (out, "removed spanmark.json.Ab12Cd\n"));
+  g_assert_true (g_str_has_prefix (out, "removed .spanmark.json.spanmark-Ab12Cd\n"));
   g_assert_true (g_str_has_suffix (out, "p: removed 1 leftover\n"));
+  g_assert_cmpuint (count_lines_with (out, "removed"), ==, 2);
   g_clear_pointer (&out, g_free);
   g_assert_cmpint (cli_run (NULL, NULL, &err, "validate", project, NULL), ==, 0);
   g_assert_cmpstr (err, ==, "");
+  for (guint i = 0; i < G_N_ELEMENTS (backups); i++)
+    {
+      g_autofree char *to = g_build_filename (project, backups[i].to, NULL);
+
+      g_assert_true (g_file_test (to, G_FILE_TEST_IS_REGULAR));
+    }
 
   spanmark_test_remove_tree (tmp);
 }

@@ -8,6 +8,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "cli-test-util.h"
 
 /* A project from the fixtures: spacy.jsonl as alice (4 documents, 10
@@ -237,6 +239,65 @@ test_sample (void)
   g_assert_cmpint (member_int (stats, "annotators.sample.entities"), ==, 4);
 }
 
+/* Runs the command of @args (up to six words) in @tmp, which must fail
+ * with exit status 1, and returns what it wrote to stderr. */
+static char *
+run_failing (const char        *tmp,
+             const char * const args[6])
+{
+  char *err = NULL;
+
+  g_assert_cmpint (cli_run (tmp, NULL, &err, args[0], args[1], args[2], args[3], args[4], args[5], NULL), ==, 1);
+  g_test_message ("%s: %s", args[0], err);
+  return err;
+}
+
+/* Regression: stats, export and clean named spanmark.json by its
+ * absolute path, and a text that is not there "cannot be read: No such
+ * file or directory".  Files are named as the user knows them, relative
+ * to the project, and a missing one "is missing". */
+static void
+test_messages (void)
+{
+  static const char * const docs[] = { "d1", "one two\n", "d2", "three\n", NULL };
+  g_autofree char *tmp = spanmark_test_make_tmpdir ();
+  g_autofree char *project = g_build_filename (tmp, "p", NULL);
+  g_autofree char *text = g_build_filename (project, "documents", "d2.txt", NULL);
+  g_autofree char *index = g_build_filename (project, "spanmark.json", NULL);
+  const char *commands[][6] = {
+    { "stats", project, NULL },
+    { "export", project, "--format", "jsonl", "-o", "out.jsonl" },
+    { "clean", project, NULL },
+  };
+
+  cli_make_project (tmp, docs);
+  cli_write_annotations (project, "alice", "d1", "done", "PLACE 0 3");
+  g_assert_cmpint (g_unlink (text), ==, 0);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *err = NULL;
+
+      err = run_failing (tmp, commands[i]);
+      g_assert_nonnull (strstr (err, "spanmark-cli: documents/d2.txt: is missing\n"));
+      g_assert_null (strstr (err, "cannot be read"));
+      g_assert_null (strstr (err, tmp));
+    }
+
+  /* spanmark.json there but unreadable: every command names it the same
+   * way, with the reason. */
+  g_assert_cmpint (g_unlink (index), ==, 0);
+  g_assert_cmpint (g_mkdir (index, 0755), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *err = NULL;
+
+      err = run_failing (tmp, commands[i]);
+      g_assert_cmpstr (err, ==, "spanmark-cli: spanmark.json: is a folder, not a file\n");
+    }
+
+  spanmark_test_remove_tree (tmp);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -249,6 +310,7 @@ main (int    argc,
   g_test_add_func ("/cli/stats/wide-names", test_wide_names);
   g_test_add_func ("/cli/stats/curated", test_curated);
   g_test_add_func ("/cli/stats/sample", test_sample);
+  g_test_add_func ("/cli/stats/messages", test_messages);
 
   return g_test_run ();
 }

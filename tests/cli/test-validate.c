@@ -8,6 +8,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "cli-test-util.h"
 
 static void
@@ -97,6 +99,41 @@ test_warning (void)
   spanmark_test_remove_tree (tmp);
 }
 
+/* Regression: with spanmark.json broken ("{"), clean said "nothing to
+ * clean" and exited 0, and validate did not list the temporary file of
+ * an annotation file.  Now validate lists it, and clean exits 1 naming
+ * spanmark.json's problem and removes nothing. */
+static void
+test_clean_unreadable_index (void)
+{
+  g_autofree char *tmp = spanmark_test_make_project ("sample", NULL, NULL, NULL);
+  g_autofree char *project = g_build_filename (tmp, "sample", NULL);
+  g_autofree char *index = g_build_filename (project, "spanmark.json", NULL);
+  g_autofree char *folder = g_build_filename (project, "annotations", "x", NULL);
+  g_autofree char *temporary = g_build_filename (folder, ".yunlan-001.json.spanmark-AB12CD", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  g_file_set_contents (temporary, "{\"spanmark\": 1, \"doc", -1, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (index, "{", -1, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (cli_run (tmp, NULL, &err, "validate", "sample", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "spanmark.json: line 1, column 2: "));
+  g_assert_nonnull (strstr (err, "annotations/x/.yunlan-001.json.spanmark-AB12CD: warning: a temporary file"));
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (cli_run (tmp, &out, &err, "clean", "sample", NULL), ==, 1);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_nonnull (strstr (err, "spanmark.json: line 1, column 2: "));
+  g_assert_true (g_file_test (temporary, G_FILE_TEST_IS_REGULAR));
+
+  spanmark_test_remove_tree (tmp);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -107,6 +144,7 @@ main (int    argc,
   g_test_add_func ("/cli/validate/broken-span", test_broken_span);
   g_test_add_func ("/cli/validate/broken-files", test_broken_files);
   g_test_add_func ("/cli/validate/warning", test_warning);
+  g_test_add_func ("/cli/validate/clean-unreadable-index", test_clean_unreadable_index);
 
   return g_test_run ();
 }

@@ -632,7 +632,7 @@ test_span_mutators (void)
   entity = spanmark_annotation_set_add_entity (set, "OFFICIAL", "车俊");
   g_assert_cmpuint (counts.entity_added, ==, 1);
 
-  g_assert_true (spanmark_annotation_set_set_span_label (set, "s1", "OFFICIAL"));
+  g_assert_true (spanmark_annotation_set_set_span_label (set, "s1", "OFFICIAL", NULL));
   g_assert_cmpuint (counts.span_changed, ==, 1);
   g_assert_cmpstr (counts.old_span->label, ==, "PLACE");
   g_assert_cmpstr (counts.new_span->label, ==, "OFFICIAL");
@@ -640,8 +640,8 @@ test_span_mutators (void)
   g_assert_cmpstr (span->label, ==, "OFFICIAL");
 
   /* Refused: unknown span, empty label, unknown entity, empty key. */
-  g_assert_false (spanmark_annotation_set_set_span_label (set, "s99", "PLACE"));
-  g_assert_false (spanmark_annotation_set_set_span_label (set, "s1", ""));
+  g_assert_false (spanmark_annotation_set_set_span_label (set, "s99", "PLACE", NULL));
+  g_assert_false (spanmark_annotation_set_set_span_label (set, "s1", "", NULL));
   g_assert_false (spanmark_annotation_set_set_span_entity (set, "s1", "e99"));
   g_assert_false (spanmark_annotation_set_set_span_attr (set, "s1", "", "x"));
   g_assert_false (spanmark_annotation_set_remove_span (set, "s99"));
@@ -649,7 +649,7 @@ test_span_mutators (void)
   g_assert_cmpuint (counts.span_changed, ==, 1);
 
   /* No change: TRUE, but nothing emitted or recorded. */
-  g_assert_true (spanmark_annotation_set_set_span_label (set, "s1", "OFFICIAL"));
+  g_assert_true (spanmark_annotation_set_set_span_label (set, "s1", "OFFICIAL", NULL));
   g_assert_true (spanmark_annotation_set_set_span_entity (set, "s1", NULL));
   g_assert_true (spanmark_annotation_set_set_span_attr (set, "s1", "title", NULL));
   g_assert_cmpuint (counts.span_changed, ==, 1);
@@ -775,7 +775,7 @@ test_tag_range (void)
 
   place = spanmark_annotation_set_add_entity (set, "PLACE", "涪陵");
   official = spanmark_annotation_set_add_entity (set, "OFFICIAL", "车俊");
-  span = spanmark_annotation_set_tag_range (set, 3, 5, "PLACE", &error);
+  span = spanmark_annotation_set_tag_range (set, 3, 5, "PLACE", NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (span);
   g_assert_cmpstr (span->id, ==, "s1");
@@ -787,7 +787,7 @@ test_tag_range (void)
   counts_connect (set, &counts);
 
   /* Another label on exactly a span: that span changes, nothing is added. */
-  span = spanmark_annotation_set_tag_range (set, 3, 5, "OFFICIAL", &error);
+  span = spanmark_annotation_set_tag_range (set, 3, 5, "OFFICIAL", NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (span->id, ==, "s1");
   g_assert_cmpstr (span->label, ==, "OFFICIAL");
@@ -801,13 +801,13 @@ test_tag_range (void)
 
   /* A PLACE span linked to an OFFICIAL entity keeps the link when it
    * becomes an OFFICIAL. */
-  span = spanmark_annotation_set_tag_range (set, 0, 2, "OFFICIAL", &error);
+  span = spanmark_annotation_set_tag_range (set, 0, 2, "OFFICIAL", NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (span->id, ==, "s2");
   g_assert_cmpstr (span->entity, ==, official->id);
 
   /* The same range and label again is refused and changes nothing. */
-  g_assert_null (spanmark_annotation_set_tag_range (set, 0, 2, "OFFICIAL", &error));
+  g_assert_null (spanmark_annotation_set_tag_range (set, 0, 2, "OFFICIAL", NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
   g_clear_error (&error);
   g_assert_cmpuint (spanmark_history_get_n_undo_steps (history), ==, 8);
@@ -821,13 +821,60 @@ test_tag_range (void)
   g_assert_cmpstr (span->entity, ==, place->id);
 
   /* Elsewhere a span is added as before; bad offsets are refused. */
-  span = spanmark_annotation_set_tag_range (set, 3, 4, "PLACE", &error);
+  span = spanmark_annotation_set_tag_range (set, 3, 4, "PLACE", NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (spanmark_annotation_set_get_n_spans (set), ==, 3);
-  g_assert_null (spanmark_annotation_set_tag_range (set, 4, 9, "PLACE", &error));
+  g_assert_null (spanmark_annotation_set_tag_range (set, 4, 9, "PLACE", NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
   assert_consistent (set);
   counts_clear (&counts);
+}
+
+/* Regression: relabelling a span (another label's key on exactly it)
+ * kept the old label's attributes: a PLACE's "kind" went on as an
+ * OFFICIAL's, saved and exported.  Only the attributes the new label
+ * defines stay; one undo brings the others back with the old label. */
+static void
+test_relabel_attrs (void)
+{
+  static const char * const official_attrs[] = { "title", "region", NULL };
+  g_autoptr(SpanmarkAnnotationSet) set = spanmark_annotation_set_new ("d", "a", "车俊在涪陵");
+  SpanmarkHistory *history = spanmark_annotation_set_get_history (set);
+  g_autoptr(GError) error = NULL;
+  const SpanmarkSpan *span;
+
+  span = spanmark_annotation_set_add_span (set, 3, 5, "PLACE", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (span->id, ==, "s1");
+  g_assert_true (spanmark_annotation_set_set_span_attr (set, "s1", "kind", "区"));
+  g_assert_true (spanmark_annotation_set_set_span_attr (set, "s1", "region", "重庆"));
+
+  span = spanmark_annotation_set_tag_range (set, 3, 5, "OFFICIAL", official_attrs, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (span->label, ==, "OFFICIAL");
+  g_assert_cmpuint (g_hash_table_size (span->attrs), ==, 1);
+  g_assert_cmpstr (g_hash_table_lookup (span->attrs, "region"), ==, "重庆");
+  g_assert_null (g_hash_table_lookup (span->attrs, "kind"));
+
+  g_assert_true (spanmark_history_undo (history));
+  span = spanmark_annotation_set_lookup_span (set, "s1");
+  g_assert_cmpstr (span->label, ==, "PLACE");
+  g_assert_cmpuint (g_hash_table_size (span->attrs), ==, 2);
+  g_assert_cmpstr (g_hash_table_lookup (span->attrs, "kind"), ==, "区");
+
+  g_assert_true (spanmark_history_redo (history));
+  span = spanmark_annotation_set_lookup_span (set, "s1");
+  g_assert_cmpuint (g_hash_table_size (span->attrs), ==, 1);
+
+  /* A label without attributes keeps none; set_span_label does the same. */
+  g_assert_true (spanmark_history_undo (history));
+  g_assert_true (spanmark_annotation_set_set_span_label (set, "s1", "INITIATIVE", NULL));
+  span = spanmark_annotation_set_lookup_span (set, "s1");
+  g_assert_cmpuint (g_hash_table_size (span->attrs), ==, 0);
+  g_assert_true (spanmark_history_undo (history));
+  span = spanmark_annotation_set_lookup_span (set, "s1");
+  g_assert_cmpuint (g_hash_table_size (span->attrs), ==, 2);
+  assert_consistent (set);
 }
 
 /* A span's boundaries move by themselves (the keys that fix a boundary
@@ -1265,6 +1312,7 @@ main (int   argc,
   g_test_add_func ("/annotation-set/entities", test_entities);
   g_test_add_func ("/annotation-set/status-change", test_status_change);
   g_test_add_func ("/annotation-set/tag-range", test_tag_range);
+  g_test_add_func ("/annotation-set/relabel-attrs", test_relabel_attrs);
   g_test_add_func ("/annotation-set/span-range", test_span_range);
   g_test_add_func ("/annotation-set/done-reopens", test_done_reopens);
   g_test_add_func ("/annotation-set/tag-all/basic", test_tag_all);

@@ -79,8 +79,8 @@ static const BadCase cases[] = {
     FAILS_LOAD, SPANMARK_PROJECT_ERROR_INVALID, D1, "spans[1] (id \"s2\")", FALSE,
     "attrs.kind must be a string, not an integer" },
   { "fractional-offset", D1, "\"end\": 9,", "\"end\": 9.5,",
-    FAILS_LOAD, SPANMARK_PROJECT_ERROR_INVALID, D1, "spans[1] (id \"s2\")", FALSE,
-    "end must be a non-negative integer, not 9.5" },
+    FAILS_LOAD, SPANMARK_PROJECT_ERROR_PARSE, D1, "line 10, column 37", FALSE,
+    "“end” must be an integer, written without a fraction or an exponent, not 9.5" },
   { "missing-label", D1, "\"label\": \"PLACE\", \"text\": \"𠀋村\"", "\"text\": \"𠀋村\"",
     FAILS_LOAD, SPANMARK_PROJECT_ERROR_INVALID, D1, "spans[2] (id \"s3\")", FALSE, "label is missing" },
   { "negative-offset", D1, "\"start\": 2,", "\"start\": -2,",
@@ -203,9 +203,23 @@ static const BadCase cases[] = {
   { "huge-integer", D1, "\"start\": 26, \"end\": 36", "\"start\": 26, \"end\": 100000000000000000000000",
     FAILS_LOAD, SPANMARK_PROJECT_ERROR_PARSE, D1, "line 12, column 38", FALSE,
     "the number 100000000000000000000000 is too large" },
+  /* json-glib read these as doubles, which messages showed as "9e+22",
+   * "9" and "1": the number is named as written, with its place. */
   { "exponent-offset", D1, "\"end\": 9,", "\"end\": 9e22,",
-    FAILS_LOAD, SPANMARK_PROJECT_ERROR_INVALID, D1, "spans[1] (id \"s2\")", FALSE,
-    "end must be a non-negative integer, not 9e+22" },
+    FAILS_LOAD, SPANMARK_PROJECT_ERROR_PARSE, D1, "line 10, column 37", FALSE,
+    "“end” must be an integer, written without a fraction or an exponent, not 9e22" },
+  { "fraction-zero-offset", D1, "\"end\": 9,", "\"end\": 9.0,",
+    FAILS_LOAD, SPANMARK_PROJECT_ERROR_PARSE, D1, "line 10, column 37", FALSE,
+    "“end” must be an integer, written without a fraction or an exponent, not 9.0" },
+  { "fraction-exponent-offset", D1, "\"start\": 7,", "\"start\": 0.7e1,",
+    FAILS_LOAD, SPANMARK_PROJECT_ERROR_PARSE, D1, "line 10, column 27", FALSE,
+    "“start” must be an integer, written without a fraction or an exponent, not 0.7e1" },
+  { "fraction-version", D1, "\"spanmark\": 1,", "\"spanmark\": 1.0,",
+    FAILS_LOAD, SPANMARK_PROJECT_ERROR_PARSE, D1, "line 2, column 15", FALSE,
+    "“spanmark” must be an integer, written without a fraction or an exponent, not 1.0" },
+  { "index-fraction-version", INDEX, "\"spanmark\": 1,", "\"spanmark\": 1.0,",
+    FAILS_OPEN, SPANMARK_PROJECT_ERROR_PARSE, INDEX, "line 2, column 15", FALSE,
+    "“spanmark” must be an integer, written without a fraction or an exponent, not 1.0" },
   /* The same in spanmark.json closes the project: its text cannot be trusted. */
   { "index-comment-hides-deep-nesting", INDEX, NULL, NULL,  /* see damage() */
     FAILS_OPEN, SPANMARK_PROJECT_ERROR_PARSE, INDEX, "line 1, column 1", FALSE, "comments are not allowed in JSON" },
@@ -608,7 +622,7 @@ test_bad_input (gconstpointer data)
 
   if (bad->stage == FAILS_OPEN)
     {
-      g_autofree char *index_path = g_build_filename (dir, INDEX, NULL);
+      const char *index_path = INDEX;  /* named relative to the project */
 
       g_assert_null (project);
       g_assert_error (error, SPANMARK_PROJECT_ERROR, bad->code);
@@ -618,7 +632,7 @@ test_bad_input (gconstpointer data)
     }
   else if (bad->stage == BROKEN_ENTRY)
     {
-      g_autofree char *index_path = g_build_filename (dir, INDEX, NULL);
+      const char *index_path = INDEX;  /* named relative to the project */
       g_autofree char *expected = g_strdup_printf ("%s: %s", bad->location, bad->message);
       g_autoptr(SpanmarkAnnotationSet) set = NULL;
       g_autofree char *text = NULL;
@@ -676,7 +690,7 @@ test_bad_input (gconstpointer data)
     }
   else if (bad->stage == BAD_LABEL)
     {
-      g_autofree char *index_path = g_build_filename (dir, INDEX, NULL);
+      const char *index_path = INDEX;  /* named relative to the project */
 
       g_assert_no_error (error);
       g_assert_nonnull (project);
@@ -708,7 +722,7 @@ test_bad_input (gconstpointer data)
       g_assert_nonnull (project);
       d1 = spanmark_project_lookup_document (project, "d1");
 
-      g_autofree char *index_path = g_build_filename (dir, INDEX, NULL);
+      const char *index_path = INDEX;  /* named relative to the project */
 
       set = spanmark_project_load_annotations (project, d1, "alice", &error);
       g_assert_null (set);
@@ -824,11 +838,8 @@ test_open_not_a_project (void)
   project = spanmark_project_open (folder, &error);
   g_assert_null (project);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
-  {
-    g_autofree char *expected = g_strdup_printf ("%s/spanmark.json: is missing: this folder is not a Spanmark project", dir);
-
-    g_assert_cmpstr (error->message, ==, expected);
-  }
+  /* Named relative to the project, as validate names it. */
+  g_assert_cmpstr (error->message, ==, "spanmark.json: is missing: this folder is not a Spanmark project");
   g_clear_error (&error);
 
   {
@@ -854,13 +865,12 @@ test_open_not_a_project (void)
    * …: Is a directory" is not repeated. */
   {
     g_autofree char *index = g_build_filename (dir, "spanmark.json", NULL);
-    g_autofree char *expected = g_strdup_printf ("%s: is a folder, not a file", index);
 
     g_assert_cmpint (g_mkdir (index, 0755), ==, 0);
     project = spanmark_project_open (folder, &error);
     g_assert_null (project);
     g_assert_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY);
-    g_assert_cmpstr (error->message, ==, expected);
+    g_assert_cmpstr (error->message, ==, "spanmark.json: is a folder, not a file");
     g_clear_error (&error);
 
     problems = spanmark_validate_project (folder, &error);
@@ -877,7 +887,7 @@ test_open_not_a_project (void)
   project = spanmark_project_open (folder, &error);
   g_assert_null (project);
   g_assert_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID);
-  g_assert_true (g_str_has_suffix (error->message, "/spanmark.json: \"name\": is missing (and 2 more problems)"));
+  g_assert_cmpstr (error->message, ==, "spanmark.json: \"name\": is missing (and 2 more problems)");
   g_clear_error (&error);
 
   spanmark_test_remove_tree (dir);
@@ -916,7 +926,8 @@ test_symlinks_out (void)
   g_assert_null (set);
   g_assert_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID);
   g_assert_cmpstr (error->message, ==,
-                   "annotations/mallory/d1.json: leads outside the project folder (through a symbolic link)");
+                   "annotations/mallory: is a symbolic link, not a folder; an annotator’s folder must be a real "
+                   "folder, so its files are neither read nor written");
   g_clear_error (&error);
   fresh = spanmark_annotation_set_new ("d1", "mallory", FIXTURE_TEXT_D1);
   g_assert_false (spanmark_project_save_annotations (project, fresh, &error));
@@ -939,10 +950,13 @@ test_symlinks_out (void)
 
   problems = spanmark_validate_project (folder, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_cmpuint (problems->len, ==, 2);
   problem = g_ptr_array_index (problems, 0);
   g_assert_cmpstr (problem->file, ==, D1);
   g_assert_cmpstr (problem->message, ==, "leads outside the project folder (through a symbolic link)");
+  problem = g_ptr_array_index (problems, 1);
+  g_assert_cmpstr (problem->file, ==, "annotations/mallory");
+  g_assert_cmpint (problem->severity, ==, SPANMARK_PROBLEM_WARNING);
 
   /* A linked documents folder. */
   g_assert_cmpint (g_rename (documents, documents_moved), ==, 0);

@@ -98,7 +98,7 @@ test_read (void)
   g_clear_pointer (&data, g_free);
 
   assert_read_fails (folder, "missing.txt", G_IO_ERROR_NOT_FOUND,
-                     "cannot be read: No such file or directory");
+                     "is missing");
 
   spanmark_test_remove_tree (dir);
 }
@@ -250,6 +250,84 @@ test_missing_behind_link_out (void)
   spanmark_test_remove_tree (outside);
 }
 
+/* Regression: a symbolic link as an annotator's folder
+ * (annotations/bob -> alice, or out of the project) was skipped by the
+ * commands, which list annotators without following links, but read by
+ * the window, which loads its annotator's files by name, and a save
+ * wrote through it into alice's folder.  One rule now: such a folder is
+ * no annotator; loading and saving refuse it, naming it, the status peek
+ * shows nothing of it, and validate warns about it. */
+static void
+test_annotator_link (gconstpointer data)
+{
+  gboolean out_of_project = GPOINTER_TO_INT (data);
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
+  g_autofree char *outside = spanmark_test_make_tmpdir ();
+  g_autofree char *link = g_build_filename (dir, "annotations", "bob", NULL);
+  g_autofree char *target = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(SpanmarkProject) created = fixture_make_project (dir, TRUE);
+  g_autoptr(SpanmarkProject) project = NULL;
+  g_autoptr(SpanmarkAnnotationSet) set = NULL;
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) annotators = NULL;
+  SpanmarkDocument *d1;
+  const SpanmarkProblem *problem;
+
+  if (out_of_project)
+    {
+      g_autofree char *annotations = fixture_read (dir, D1_JSON, NULL);
+
+      fixture_write (outside, "d1.json", annotations, -1);
+      target = g_strdup (outside);
+    }
+  else
+    target = g_strdup ("alice");
+  g_assert_cmpint (symlink (target, link), ==, 0);
+  before = spanmark_test_snapshot_tree (dir);
+
+  project = fixture_open (dir);
+  d1 = spanmark_project_lookup_document (project, "d1");
+  annotators = spanmark_project_list_annotators (project);
+  g_assert_cmpuint (g_strv_length (annotators), ==, 1);
+  g_assert_cmpstr (annotators[0], ==, "alice");
+
+  set = spanmark_project_load_annotations (project, d1, "bob", &error);
+  g_assert_null (set);
+  g_assert_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "annotations/bob: is a symbolic link, not a folder; an annotator’s folder must be a real folder, "
+                   "so its files are neither read nor written");
+  g_clear_error (&error);
+  g_assert_cmpint (spanmark_project_peek_status (project, d1, "bob"), ==, SPANMARK_STATUS_NEW);
+
+  /* Nothing written through it, even a new set. */
+  set = spanmark_annotation_set_new ("d1", "bob", FIXTURE_TEXT_D1);
+  g_assert_nonnull (spanmark_annotation_set_add_span (set, 0, 2, "PLACE", &error));
+  g_assert_no_error (error);
+  g_assert_false (spanmark_project_save_annotations (project, set, &error));
+  g_assert_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "annotations/bob: is a symbolic link"));
+  g_clear_error (&error);
+  after = spanmark_test_snapshot_tree (dir);
+  g_assert_cmpstr (before, ==, after);
+
+  /* Validation names it, as a warning: alice's work is fine. */
+  problems = spanmark_validate_project (folder, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 1);
+  problem = g_ptr_array_index (problems, 0);
+  g_assert_cmpint (problem->severity, ==, SPANMARK_PROBLEM_WARNING);
+  g_assert_cmpstr (problem->file, ==, "annotations/bob");
+  g_assert_true (g_str_has_prefix (problem->message, "is a symbolic link, not a folder"));
+
+  spanmark_test_remove_tree (dir);
+  spanmark_test_remove_tree (outside);
+}
+
 /* Every reader of the project, given each bad kind in place of d1's text
  * or of alice's annotations of d1: a clear error naming the file, no hang,
  * nothing read from outside, and the rest of the project still works. */
@@ -347,7 +425,7 @@ test_index_not_regular (gconstpointer data)
   BadKind kind = GPOINTER_TO_INT (data);
   g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autofree char *outside = spanmark_test_make_tmpdir ();
-  g_autofree char *index_path = g_build_filename (dir, "spanmark.json", NULL);
+  const char *index_path = "spanmark.json";  /* named relative to the project */
   g_autofree char *expected = NULL;
   g_autofree char *index = NULL;
   g_autoptr(SpanmarkProject) created = fixture_make_project (dir, FALSE);
@@ -452,17 +530,26 @@ test_write_atomic (void)
   g_assert_cmpint (st.st_mode & 0777, ==, 0644 & ~mask);
 
   /* The names validation takes for temporary files. */
-  g_assert_true (spanmark_file_is_temporary_name ("d1.json.AbC123", &target));
+  g_assert_true (spanmark_file_is_temporary_name (".d1.json.spanmark-AbC123", &target));
   g_assert_cmpstr (target, ==, "d1.json");
   g_free (target);
-  g_assert_true (spanmark_file_is_temporary_name ("新闻-1.txt.z9Z9z9", NULL));
-  g_assert_true (spanmark_file_is_temporary_name ("spanmark.json.000000", NULL));
+  g_assert_true (spanmark_file_is_temporary_name (".新闻-1.txt.spanmark-z9Z9z9", NULL));
+  g_assert_true (spanmark_file_is_temporary_name (".spanmark.json.spanmark-000000", NULL));
   g_assert_false (spanmark_file_is_temporary_name ("d1.json", NULL));
-  g_assert_false (spanmark_file_is_temporary_name ("d1.json.AbC12", NULL));
-  g_assert_false (spanmark_file_is_temporary_name ("d1.json.AbC1234", NULL));
-  g_assert_false (spanmark_file_is_temporary_name ("d1.json.AbC-12", NULL));
-  g_assert_false (spanmark_file_is_temporary_name ("notes.md.AbC123", NULL));
-  g_assert_false (spanmark_file_is_temporary_name (".json.AbC123", NULL));
+  g_assert_false (spanmark_file_is_temporary_name (".d1.json.spanmark-AbC12", NULL));
+  g_assert_false (spanmark_file_is_temporary_name (".d1.json.spanmark-AbC1234", NULL));
+  g_assert_false (spanmark_file_is_temporary_name (".d1.json.spanmark-AbC-12", NULL));
+  g_assert_false (spanmark_file_is_temporary_name (".notes.md.spanmark-AbC123", NULL));
+  g_assert_false (spanmark_file_is_temporary_name (".json.spanmark-AbC123", NULL));
+  g_assert_false (spanmark_file_is_temporary_name ("..d1.json.spanmark-AbC123", NULL));
+  g_assert_false (spanmark_file_is_temporary_name ("d1.json.spanmark-AbC123", NULL));
+  g_assert_false (spanmark_file_is_temporary_name (".d1.json.Spanmark-AbC123", NULL));
+  /* Regression: names a user gives a copy were taken for temporary
+   * files, and clean removed them. */
+  g_assert_false (spanmark_file_is_temporary_name ("d1.json.AbC123", NULL));
+  g_assert_false (spanmark_file_is_temporary_name ("spanmark.json.backup", NULL));
+  g_assert_false (spanmark_file_is_temporary_name ("yunlan-001.json.BACKUP", NULL));
+  g_assert_false (spanmark_file_is_temporary_name (".d1.json.backup", NULL));
 
   spanmark_test_remove_tree (dir);
 }
@@ -482,6 +569,8 @@ main (int   argc,
     }
   g_test_add_func ("/files/read-anywhere", test_read_anywhere);
   g_test_add_func ("/files/missing-behind-link-out", test_missing_behind_link_out);
+  g_test_add_data_func ("/files/annotator-link/inside", GINT_TO_POINTER (FALSE), test_annotator_link);
+  g_test_add_data_func ("/files/annotator-link/outside", GINT_TO_POINTER (TRUE), test_annotator_link);
   for (int place = 0; place < 2; place++)
     for (int kind = 0; kind < N_BAD_KINDS; kind++)
       {

@@ -170,7 +170,7 @@ mutate_remove_span (SpanmarkAnnotationSet *set)
 static void
 mutate_set_label (SpanmarkAnnotationSet *set)
 {
-  g_assert_true (spanmark_annotation_set_set_span_label (set, "s2", "INITIATIVE"));
+  g_assert_true (spanmark_annotation_set_set_span_label (set, "s2", "INITIATIVE", NULL));
 }
 
 static void
@@ -506,7 +506,7 @@ test_random_sequence (void)
           break;
         case 3:
           if (span_id != NULL)
-            spanmark_annotation_set_set_span_label (set, span_id, label);
+            spanmark_annotation_set_set_span_label (set, span_id, label, NULL);
           break;
         case 4:
           if (span_id != NULL)

@@ -249,6 +249,48 @@ test_find (void)
   }
 }
 
+/* Regression: "end": 1.0, 1e23 or 0.3e1 passed the check and json-glib
+ * read them as doubles, which the messages then showed as "1", "1e+23"
+ * and "3".  A member listed as an integer must hold one as written; the
+ * same name elsewhere, and every other number, is left alone. */
+static void
+test_integer_keys (void)
+{
+  static const SpanmarkJsonIntegerKey keys[] = { { "spanmark", 1 }, { "end", 3 }, { NULL, 0 } };
+  static const struct
+  {
+    const char *input;
+    guint       column;   /* 0: accepted */
+    const char *message;
+  } cases[] = {
+    { "{\"spanmark\": 1, \"spans\": [{\"end\": 12}, {\"end\": -3}]}", 0, NULL },
+    { "{\"spanmark\": 1.0}", 14, "“spanmark” must be an integer, written without a fraction or an exponent, not 1.0" },
+    { "{\"spans\": [{\"end\": 1e23}]}", 20, "“end” must be an integer, written without a fraction or an exponent, not 1e23" },
+    { "{\"spans\": [{\"end\": 0.3e1}]}", 20, "“end” must be an integer, written without a fraction or an exponent, not 0.3e1" },
+    { "{\"spans\": [{\"\\u0065nd\": 2E0}]}", 25, "“end” must be an integer, written without a fraction or an exponent, not 2E0" },
+    /* Not at the depth listed, or not a number: other rules judge it. */
+    { "{\"end\": 1.5, \"spans\": [{\"meta\": {\"end\": 2.5}, \"x\": [1.5]}]}", 0, NULL },
+    { "{\"spans\": [{\"end\": \"1.5\", \"start\": 1.5}]}", 0, NULL },
+    { "{\"spanmark\": [1.5], \"a\": 2.5}", 0, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      SpanmarkJsonSyntax syntax = { .integer_keys = keys };
+      gboolean ok = spanmark_json_syntax_check (&syntax, cases[i].input, strlen (cases[i].input));
+
+      g_test_message ("%s: %s", cases[i].input, ok ? "accepted" : syntax.message);
+      g_assert_cmpint (ok, ==, cases[i].column == 0);
+      if (!ok)
+        {
+          g_assert_cmpuint (syntax.line, ==, 1);
+          g_assert_cmpuint (syntax.column, ==, cases[i].column);
+          g_assert_cmpstr (syntax.message, ==, cases[i].message);
+        }
+      spanmark_json_syntax_clear (&syntax);
+    }
+}
+
 /* An object with very many members, one given twice at the end: found
  * (through the hash table), in a test that would take hours if every
  * pair were compared. */
@@ -290,7 +332,7 @@ test_translated (void)
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
 
   spanmark_checker_init (&checker);
-  g_assert_false (spanmark_json_check_syntax (&checker, "d1.json", input, strlen (input)));
+  g_assert_false (spanmark_json_check_syntax (&checker, "d1.json", input, strlen (input), NULL));
   problem = g_ptr_array_index (checker.problems, 0);
   g_assert_cmpstr (problem->file, ==, "d1.json");
   g_assert_cmpstr (problem->location, ==, "第 1 行，第 10 列");
@@ -316,6 +358,7 @@ main (int   argc,
   g_test_add_func ("/json-syntax/good", test_good);
   g_test_add_func ("/json-syntax/depth", test_depth);
   g_test_add_func ("/json-syntax/find", test_find);
+  g_test_add_func ("/json-syntax/integer-keys", test_integer_keys);
   g_test_add_func ("/json-syntax/many-members", test_many_members);
   g_test_add_func ("/json-syntax/translated", test_translated);
 

@@ -221,7 +221,7 @@ test_kill (void)
     {
       if (g_str_equal (name, "d1.json"))
         continue;
-      g_assert_true (g_str_has_prefix (name, "d1.json."));
+      g_assert_true (g_str_has_prefix (name, ".d1.json.spanmark-"));
       n_temporary++;
     }
   g_test_message ("%u temporary files left by killed writes", n_temporary);

@@ -801,6 +801,98 @@ test_rename (Fixture       *fixture,
   g_assert_error (error, SPANMARK_LABEL_ERROR, SPANMARK_LABEL_ERROR_NOT_FOUND);
 }
 
+static void
+reject (SpanmarkAnnotationSet *set,
+        guint                  start,
+        guint                  end,
+        const char            *label)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (spanmark_annotation_set_add_rejection (set, start, end, label, &error));
+  g_assert_no_error (error);
+}
+
+/* "LABEL START END, …": @set's rejections, in order. */
+static char *
+describe_rejections (SpanmarkProject *project,
+                     const char      *document)
+{
+  g_autoptr(SpanmarkAnnotationSet) set = labels_fixture_load (project, document, SPANMARK_CURATED_ANNOTATOR);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < spanmark_annotation_set_get_n_rejections (set); i++)
+    {
+      const SpanmarkSpan *rejection = spanmark_annotation_set_get_rejection (set, i);
+
+      g_string_append_printf (out, "%s%s %u %u", i > 0 ? ", " : "", rejection->label,
+                              rejection->start, rejection->end);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Regression: renaming or removing a label dropped every rejection of a
+ * curated file it rewrote, and left the "rejected" entries of the label
+ * in a file it did not rewrite (one with only rejections of it), which
+ * then no longer loaded. */
+static void
+test_rejections (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(SpanmarkLabel) extra = spanmark_label_new ("EXTRA", NULL, "#9141ac", NULL, NULL);
+  g_autoptr(SpanmarkAnnotationSet) d1 = labels_fixture_load (fixture->project, "d1", SPANMARK_CURATED_ANNOTATOR);
+  g_autoptr(SpanmarkAnnotationSet) d2 = labels_fixture_load (fixture->project, "d2", SPANMARK_CURATED_ANNOTATOR);
+  g_autoptr(GError) error = NULL;
+  SpanmarkLabelUses uses;
+  char *described;
+
+  g_assert_true (spanmark_label_ops_add (fixture->project, extra, &error));
+  g_assert_no_error (error);
+  reject (d1, 2, 5, "OFFICIAL");
+  reject (d1, 7, 9, "PLACE");
+  reject (d1, 7, 9, "EXTRA");
+  labels_fixture_save (fixture->project, d1);
+  reject (d2, 0, 7, "PLACE");
+  labels_fixture_save (fixture->project, d2);
+
+  /* Renamed in both files, the others kept; rejections are no use that
+   * counts as a file using the label. */
+  g_assert_true (spanmark_label_ops_rename (fixture->project, "PLACE", "LOC", &uses, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (uses.n_files, ==, 4);
+  g_assert_cmpuint (uses.n_rejections, ==, 2);
+  assert_valid (fixture);
+  described = describe_rejections (fixture->project, "d1");
+  g_assert_cmpstr (described, ==, "OFFICIAL 2 5, EXTRA 7 9, LOC 7 9");
+  g_free (described);
+  described = describe_rejections (fixture->project, "d2");
+  g_assert_cmpstr (described, ==, "LOC 0 7");
+  g_free (described);
+
+  /* Removed with the label, the others kept. */
+  g_assert_true (spanmark_label_ops_remove (fixture->project, "LOC", TRUE, &uses, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (uses.n_rejections, ==, 2);
+  assert_valid (fixture);
+  described = describe_rejections (fixture->project, "d1");
+  g_assert_cmpstr (described, ==, "OFFICIAL 2 5, EXTRA 7 9");
+  g_free (described);
+  described = describe_rejections (fixture->project, "d2");
+  g_assert_cmpstr (described, ==, "");
+  g_free (described);
+
+  /* A label only rejections use is not in use: removed without
+   * --delete-spans, and its rejections with it. */
+  g_assert_true (spanmark_label_ops_remove (fixture->project, "EXTRA", FALSE, &uses, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (uses.n_files, ==, 0);
+  g_assert_cmpuint (uses.n_rejections, ==, 1);
+  assert_valid (fixture);
+  described = describe_rejections (fixture->project, "d1");
+  g_assert_cmpstr (described, ==, "OFFICIAL 2 5");
+  g_free (described);
+}
+
 /* A label titled with its name (as --labels makes them) keeps that up. */
 static void
 test_rename_title (void)
@@ -1009,6 +1101,7 @@ main (int   argc,
   g_test_add ("/labels/ops/remove", Fixture, NULL, fixture_setup, test_remove, fixture_teardown);
   g_test_add ("/labels/ops/rename", Fixture, NULL, fixture_setup, test_rename, fixture_teardown);
   g_test_add_func ("/labels/ops/rename-title", test_rename_title);
+  g_test_add ("/labels/ops/rejections", Fixture, NULL, fixture_setup, test_rejections, fixture_teardown);
   g_test_add ("/labels/ops/broken-file", Fixture, NULL, fixture_setup, test_broken_file, fixture_teardown);
   g_test_add_func ("/labels/ops/index-problem", test_index_problem);
   g_test_add ("/labels/ops/interrupted", Fixture, NULL, fixture_setup, test_interrupted, fixture_teardown);

@@ -262,7 +262,7 @@ test_load_text_checks (void)
   g_autofree char *outside_dir = spanmark_test_make_tmpdir ();
   g_autofree char *outside = g_build_filename (outside_dir, "secret.txt", NULL);
   g_autofree char *link = g_build_filename (dir, "documents", "d2.txt", NULL);
-  g_autofree char *index_path = g_build_filename (dir, "spanmark.json", NULL);
+  const char *index_path = "spanmark.json";  /* named relative to the project */
   g_autoptr(SpanmarkProject) created = fixture_make_project (dir, FALSE);
   g_autoptr(SpanmarkProject) project = NULL;
   g_autoptr(GError) error = NULL;

@@ -138,7 +138,7 @@ test_all_problems (void)
   joined = join_problems (problems);
   g_assert_cmpstr (joined, ==,
                    "spanmark.json: labels[1] (name \"PLACE\"): color \"green\" is not a colour of the form #rrggbb\n"
-                   "documents/d2.txt: cannot be read: No such file or directory\n"
+                   "documents/d2.txt: is missing\n"
                    "annotations/alice/d1.json: spans[1] (id \"s2\"): text \"杭州市\" differs from the text at 7–9, \"杭州\"\n"
                    "annotations/alice/d1.json: spans[3] (id \"s4\"): end 26 is not after start 36\n"
                    "annotations/alice/d1.json: spans[3] (id \"s4\"): label \"initiative\" is not a label of the project\n"
@@ -196,8 +196,8 @@ test_index_problems (void)
                    "spanmark.json: documents[2] (id \"c\"): meta must be an object, not an array\n"
                    "spanmark.json: documents[3] (id \"d\"): path \"documents/./d.txt\" is outside the project folder\n"
                    "spanmark.json: documents[4] (id \"e\"): title must be a string, not an integer\n"
-                   "documents/c.txt: cannot be read: No such file or directory\n"
-                   "documents/e.txt: cannot be read: No such file or directory\n");
+                   "documents/c.txt: is missing\n"
+                   "documents/e.txt: is missing\n");
 
   spanmark_test_remove_tree (dir);
 }
@@ -233,8 +233,11 @@ test_ignored_files (void)
   g_autofree char *joined = NULL;
   g_autofree char *git = g_build_filename (dir, "annotations", ".git", NULL);
 
-  fixture_write (dir, "annotations/alice/d1.json.AB12CD", "{ half written", -1);
+  fixture_write (dir, "annotations/alice/.d1.json.spanmark-AB12CD", "{ half written", -1);
   fixture_write (dir, "annotations/alice/.d2.json", "junk", -1);
+  /* The user's own copies, named as temporary files once were. */
+  fixture_write (dir, "annotations/alice/d1.json.BACKUP", "{ mine", -1);
+  fixture_write (dir, "spanmark.json.backup", "{ mine", -1);
   fixture_write (dir, "annotations/alice/README.md", "notes\n", -1);
   fixture_write (dir, "annotations/alice/.goutputstream-XYZ", "junk", -1);
   fixture_write (dir, "annotations/bad name/d1.json", "{}", -1);
@@ -244,7 +247,7 @@ test_ignored_files (void)
   joined = join_problems (problems);
   g_assert_cmpstr (joined, ==,
                    "annotations/bad name: \"bad name\" is not a valid annotator name\n"
-                   "annotations/alice/d1.json.AB12CD: warning: a temporary file left by an interrupted save "
+                   "annotations/alice/.d1.json.spanmark-AB12CD: warning: a temporary file left by an interrupted save "
                    "of d1.json, not data; “spanmark-cli clean” removes it\n");
   g_assert_cmpint (((SpanmarkProblem *) g_ptr_array_index (problems, 0))->severity, ==, SPANMARK_PROBLEM_ERROR);
   g_assert_cmpint (((SpanmarkProblem *) g_ptr_array_index (problems, 1))->severity, ==, SPANMARK_PROBLEM_LEFTOVER);
@@ -411,9 +414,9 @@ test_leftovers (void)
   fixture_write (dir, "documents/d3.txt", "left over\n", -1);
   fixture_write (dir, "annotations/imported/d3.json", "{\"half\": ", -1);
   fixture_write (dir, "annotations/alice/d3.json", "{}", -1);
-  fixture_write (dir, "documents/d3.txt.Ab12Cd", "left", -1);
-  fixture_write (dir, "spanmark.json.XyZ789", "{", -1);
-  fixture_write (dir, "annotations/alice/d1.json.000000", "", -1);
+  fixture_write (dir, "documents/.d3.txt.spanmark-Ab12Cd", "left", -1);
+  fixture_write (dir, ".spanmark.json.spanmark-XyZ789", "{", -1);
+  fixture_write (dir, "annotations/alice/.d1.json.spanmark-000000", "", -1);
   /* Not leftovers: another kind of file, a bad id, a FIFO, an annotation
    * file of a document that has no text at all. */
   fixture_write (dir, "documents/notes.md", "mine\n", -1);
@@ -425,13 +428,13 @@ test_leftovers (void)
   joined = join_problems (problems);
   g_assert_cmpstr (joined, ==,
                    "annotations/alice/d9.json: there is no document \"d9\" in spanmark.json\n"
-                   "spanmark.json.XyZ789: warning: a temporary file left by an interrupted save of spanmark.json, "
+                   ".spanmark.json.spanmark-XyZ789: warning: a temporary file left by an interrupted save of spanmark.json, "
+                   "not data; “spanmark-cli clean” removes it\n"
+                   "documents/.d3.txt.spanmark-Ab12Cd: warning: a temporary file left by an interrupted save of d3.txt, "
                    "not data; “spanmark-cli clean” removes it\n"
                    "documents/d3.txt: warning: spanmark.json does not list this document: it was left by an "
                    "interrupted import; import the same files again to finish it, or “spanmark-cli clean” removes it\n"
-                   "documents/d3.txt.Ab12Cd: warning: a temporary file left by an interrupted save of d3.txt, "
-                   "not data; “spanmark-cli clean” removes it\n"
-                   "annotations/alice/d1.json.000000: warning: a temporary file left by an interrupted save of "
+                   "annotations/alice/.d1.json.spanmark-000000: warning: a temporary file left by an interrupted save of "
                    "d1.json, not data; “spanmark-cli clean” removes it\n"
                    "annotations/alice/d3.json: warning: spanmark.json does not list its document: it was left by "
                    "an interrupted import; import the same files again to finish it, or “spanmark-cli clean” removes it\n"
@@ -458,7 +461,7 @@ test_leftovers (void)
   joined = join_problems (problems);
   g_assert_nonnull (strstr (joined, "annotations/alice/d3.json: there is no document \"d3\" in spanmark.json\n"));
   g_assert_null (strstr (joined, "documents/d3.txt: warning"));
-  g_assert_nonnull (strstr (joined, "documents/d3.txt.Ab12Cd: warning"));
+  g_assert_nonnull (strstr (joined, "documents/.d3.txt.spanmark-Ab12Cd: warning"));
 
   spanmark_test_remove_tree (dir);
 }
@@ -483,8 +486,12 @@ test_clean (void)
 
   fixture_write (dir, "documents/d3.txt", "left over\n", -1);
   fixture_write (dir, "annotations/imported/d3.json", "{}", -1);
-  fixture_write (dir, "annotations/alice/d1.json.Ab12Cd", "", -1);
+  fixture_write (dir, "annotations/alice/.d1.json.spanmark-Ab12Cd", "", -1);
   fixture_write (dir, "documents/notes.md", "mine\n", -1);
+  /* Regression: these were taken for temporary files and removed. */
+  fixture_write (dir, "spanmark.json.backup", "mine\n", -1);
+  fixture_write (dir, "annotations/alice/d1.json.BACKUP", "mine\n", -1);
+  fixture_write (dir, "documents/d1.txt.Ab12Cd", "mine\n", -1);
 
   before = spanmark_test_snapshot_tree (dir);
   g_assert_true (spanmark_clean_project (folder, TRUE, removed, &error));
@@ -500,7 +507,7 @@ test_clean (void)
     g_string_append_printf (list, "%s\n", (const char *) g_ptr_array_index (removed, i));
   joined = g_string_free (list, FALSE);
   g_assert_cmpstr (joined, ==,
-                   "annotations/alice/d1.json.Ab12Cd\n"
+                   "annotations/alice/.d1.json.spanmark-Ab12Cd\n"
                    "annotations/imported/d3.json\n"
                    "documents/d3.txt\n"
                    "annotations/imported/\n");
@@ -509,19 +516,73 @@ test_clean (void)
   g_assert_cmpuint (problems->len, ==, 0);
   g_assert_true (g_file_test (d1, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (notes, G_FILE_TEST_EXISTS));
+  {
+    const char * const kept[] = { "spanmark.json.backup", "annotations/alice/d1.json.BACKUP",
+                                  "documents/d1.txt.Ab12Cd" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+      {
+        g_autofree char *path = g_build_filename (dir, kept[i], NULL);
+
+        g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+      }
+  }
 
   /* A folder that is no project: nothing there is a leftover. */
   {
     g_autofree char *documents = g_build_filename (dir, "documents", NULL);
     g_autoptr(GFile) not_project = g_file_new_for_path (documents);
 
-    fixture_write (dir, "documents/x.json.Ab12Cd", "", -1);
+    fixture_write (dir, "documents/.x.json.spanmark-Ab12Cd", "", -1);
     g_ptr_array_set_size (removed, 0);
     g_assert_false (spanmark_clean_project (not_project, FALSE, removed, &error));
     g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
-    g_assert_true (g_str_has_suffix (error->message, "documents/spanmark.json: cannot be read: No such file or directory"));
+    g_assert_true (g_str_has_suffix (error->message, "spanmark.json: is missing: this folder is not a Spanmark project"));
     g_assert_cmpuint (removed->len, ==, 0);
   }
+
+  spanmark_test_remove_tree (dir);
+}
+
+/* Regression: with a spanmark.json that cannot be read, clean said
+ * "nothing to clean" and succeeded, and validate did not list the
+ * temporary file beside it.  Now validate lists the temporary files
+ * (known by their names alone), and clean removes nothing and says why. */
+static void
+test_clean_unreadable_index (void)
+{
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
+  g_autoptr(SpanmarkProject) project = fixture_make_project (dir, TRUE);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GPtrArray) removed = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *joined = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  fixture_write (dir, "spanmark.json", "{", -1);
+  fixture_write (dir, "annotations/alice/.d1.json.spanmark-AB12CD", "{", -1);
+  fixture_write (dir, "documents/d9.txt", "not listed, or is it?\n", -1);
+
+  problems = validate (dir);
+  joined = join_problems (problems);
+  g_assert_cmpstr (joined, ==,
+                   "spanmark.json: line 1, column 2: expected a member name in double quotes, not the end of the file\n"
+                   "annotations/alice/.d1.json.spanmark-AB12CD: warning: a temporary file left by an interrupted save "
+                   "of d1.json, not data; “spanmark-cli clean” removes it\n");
+
+  before = spanmark_test_snapshot_tree (dir);
+  for (guint dry_run = 0; dry_run < 2; dry_run++)
+    {
+      g_assert_false (spanmark_clean_project (folder, dry_run, removed, &error));
+      g_assert_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_PARSE);
+      g_assert_nonnull (strstr (error->message, "spanmark.json: line 1, column 2: expected a member name"));
+      g_assert_cmpuint (removed->len, ==, 0);
+      g_clear_error (&error);
+    }
+  after = spanmark_test_snapshot_tree (dir);
+  g_assert_cmpstr (after, ==, before);
 
   spanmark_test_remove_tree (dir);
 }
@@ -609,6 +670,7 @@ main (int   argc,
   g_test_add_func ("/validate/unreadable-folder", test_unreadable_folder);
   g_test_add_func ("/validate/leftovers", test_leftovers);
   g_test_add_func ("/validate/clean", test_clean);
+  g_test_add_func ("/validate/clean-unreadable-index", test_clean_unreadable_index);
   g_test_add_func ("/validate/index-unreadable-percent", test_index_unreadable_percent);
   g_test_add_func ("/validate/problem-boxed", test_problem_boxed);
 

@@ -506,7 +506,7 @@ test_own_spans (void)
   assert_curated (f.curated, "PLACE 1 3");
   span = spanmark_annotation_set_get_span (f.curated, 0);
   id = g_strdup (span->id);
-  g_assert_true (spanmark_annotation_set_set_span_label (f.curated, id, "INITIATIVE"));
+  g_assert_true (spanmark_annotation_set_set_span_label (f.curated, id, "INITIATIVE", NULL));
   g_assert_false (spanmark_curation_get_unit (f.curation, 0)->versions[1].curated);
   g_assert_false (spanmark_curation_is_unit_open (f.curation, 0));
 

@@ -750,7 +750,7 @@ parse_annotations (ExportDoc      *doc,
    * "\u0000"…) gets through here; on failure the loader reads the file
    * and reports the same problem. */
   {
-    SpanmarkJsonSyntax syntax = { NULL, };
+    SpanmarkJsonSyntax syntax = { .integer_keys = spanmark_annotation_rules_integer_keys };
     gboolean valid = spanmark_json_syntax_check (&syntax, data, length);
 
     spanmark_json_syntax_clear (&syntax);

@@ -162,7 +162,10 @@ import_jsonl_line (Importer   *imp,
   JsonNode *node;
   const char *text, *title = NULL;
 
-  SpanmarkJsonSyntax syntax = { .first_line = line };
+  /* spaCy style's "spans": [{"start", "end"}]: a number written as
+   * "5.0" is named as written, not as 5. */
+  static const SpanmarkJsonIntegerKey integer_keys[] = { { "start", 3 }, { "end", 3 }, { NULL, 0 } };
+  SpanmarkJsonSyntax syntax = { .first_line = line, .integer_keys = integer_keys };
 
   /* The strict check every reader runs: without it json-glib would take
    * comments, crash on deep nesting and cut texts at "\u0000". */

@@ -1279,13 +1279,26 @@ finish_edit (SpanmarkAnnotationSet *self)
   _spanmark_annotation_set_emit_changed (self);
 }
 
+static gboolean
+attr_not_defined_cb (gpointer key,
+                     gpointer value,
+                     gpointer user_data)
+{
+  const char * const *label_attrs = user_data;
+
+  return label_attrs == NULL || !g_strv_contains (label_attrs, key);
+}
+
 /* Gives @span the label @label, recorded.  The link to an entity goes
  * only if the entity has another label: an OFFICIAL span cannot mention
- * a PLACE. */
+ * a PLACE.  So do the attributes @label does not define (@label_attrs):
+ * a PLACE's "kind" means nothing on an OFFICIAL, and would be exported
+ * and saved as if it did.  Undo brings both back with the old label. */
 static void
 relabel_recorded (SpanmarkAnnotationSet *self,
                   const SpanmarkSpan    *span,
-                  const char            *label)
+                  const char            *label,
+                  const char * const    *label_attrs)
 {
   SpanmarkSpan *after = spanmark_span_copy (span);
   const SpanmarkEntity *entity = span->entity != NULL ? g_hash_table_lookup (self->entity_ids, span->entity) : NULL;
@@ -1293,6 +1306,7 @@ relabel_recorded (SpanmarkAnnotationSet *self,
   set_str (&after->label, label);
   if (entity != NULL && g_strcmp0 (entity->label, label) != 0)
     g_clear_pointer (&after->entity, g_free);
+  g_hash_table_foreach_remove (after->attrs, attr_not_defined_cb, (gpointer) label_attrs);
   change_span_recorded (self, span, after);
 }
 
@@ -1338,7 +1352,8 @@ spanmark_annotation_set_remove_span (SpanmarkAnnotationSet *self,
 gboolean
 spanmark_annotation_set_set_span_label (SpanmarkAnnotationSet *self,
                                         const char            *span_id,
-                                        const char            *label)
+                                        const char            *label,
+                                        const char * const    *label_attrs)
 {
   const SpanmarkSpan *span;
 
@@ -1350,7 +1365,7 @@ spanmark_annotation_set_set_span_label (SpanmarkAnnotationSet *self,
   if (strcmp (span->label, label) == 0)
     return TRUE;
 
-  relabel_recorded (self, span, label);
+  relabel_recorded (self, span, label, label_attrs);
   finish_edit (self);
 
   return TRUE;
@@ -1374,6 +1389,7 @@ spanmark_annotation_set_tag_range (SpanmarkAnnotationSet  *self,
                                    guint                   start,
                                    guint                   end,
                                    const char             *label,
+                                   const char * const     *label_attrs,
                                    GError                **error)
 {
   const SpanmarkSpan *span;
@@ -1400,7 +1416,7 @@ spanmark_annotation_set_tag_range (SpanmarkAnnotationSet  *self,
     return spanmark_annotation_set_add_span (self, start, end, label, error);
 
   id = g_strdup (span->id);
-  relabel_recorded (self, span, label);
+  relabel_recorded (self, span, label, label_attrs);
   finish_edit (self);
 
   return g_hash_table_lookup (self->span_ids, id);

@@ -133,11 +133,16 @@ const SpanmarkSpan    *spanmark_annotation_set_tag_range       (SpanmarkAnnotati
                                                                 guint                  start,
                                                                 guint                  end,
                                                                 const char            *label,
+                                                                const char * const    *label_attrs,
                                                                 GError               **error);
-/* The span's entity link is dropped when the entity has another label. */
+/* The span's entity link is dropped when the entity has another label,
+ * and its attributes that @label does not define: @label_attrs, the
+ * label's attribute names (NULL-terminated; NULL when it has none).
+ * One undo step, which restores both. */
 gboolean               spanmark_annotation_set_set_span_label  (SpanmarkAnnotationSet *self,
                                                                 const char            *span_id,
-                                                                const char            *label);
+                                                                const char            *label,
+                                                                const char * const    *label_attrs);
 /* Moves a span's boundaries (its text follows).  Refused with
  * G_IO_ERROR_EXISTS when another span with its label has exactly those
  * offsets, G_IO_ERROR_NOT_FOUND for an unknown span. */

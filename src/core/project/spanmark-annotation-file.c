@@ -356,7 +356,7 @@ spanmark_json_read_annotations (SpanmarkChecker *checker,
   SpanmarkJsonPlace place = { checker, file, NULL };
   guint n_before = spanmark_checker_get_n_problems (checker);
 
-  root = spanmark_json_parse (checker, file, data, length);
+  root = spanmark_json_parse (checker, file, data, length, spanmark_annotation_rules_integer_keys);
   if (root == NULL)
     return NULL;
 

@@ -14,6 +14,13 @@
 #include "spanmark-project-error.h"
 #include "spanmark-text.h"
 
+const SpanmarkJsonIntegerKey spanmark_annotation_rules_integer_keys[] = {
+  { "spanmark", 1 },
+  { "start", 3 },
+  { "end", 3 },
+  { NULL, 0 },
+};
+
 static void set_message (char       **message,
                          const char  *format,
                          ...) G_GNUC_PRINTF (2, 3);

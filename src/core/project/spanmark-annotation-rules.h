@@ -26,9 +26,15 @@
 #include <glib.h>
 
 #include "spanmark-annotation-set.h"
+#include "spanmark-json-syntax.h"
 #include "spanmark-schema.h"
 
 G_BEGIN_DECLS
+
+/* The members of an annotation file that hold integers: "spanmark", and
+ * "start" and "end" of spans and rejections.  The syntax check refuses a
+ * number written any other way there, quoting it. */
+extern const SpanmarkJsonIntegerKey spanmark_annotation_rules_integer_keys[];
 
 /* The members of an annotation file, as bits: a reader notes which it has
  * seen. */

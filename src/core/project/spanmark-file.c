@@ -23,13 +23,19 @@
 
 /* Reading */
 
+/* A file that is not there "is missing": what the user must do about it
+ * (restore it, or drop its entry) differs from a file that is there but
+ * fails, which "cannot be read: <reason>". */
 static void
 set_errno_error (GError     **error,
                  int          saved_errno,
                  const char  *what)
 {
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-               "%s: %s", what, g_strerror (saved_errno));
+  if (saved_errno == ENOENT)
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("is missing"));
+  else
+    g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                 "%s: %s", what, g_strerror (saved_errno));
 }
 
 /* Refuses anything but a regular file, naming what it is instead. */
@@ -424,6 +430,13 @@ spanmark_file_read_in_project (GFile                 *dir,
 
 /* Writing */
 
+/* Temporary files are ".NAME" TEMPORARY_TAG "XXXXXX": hidden, and with a
+ * tag nobody types, so that no file a user makes (a "NAME.json.backup",
+ * say) is ever taken for one and removed.  Earlier builds wrote
+ * "NAME.XXXXXX", which cannot be told from such a file: a leftover of
+ * theirs is left alone. */
+#define TEMPORARY_TAG ".spanmark-"
+
 static SpanmarkFileStepFunc step_func;
 
 void
@@ -500,7 +513,13 @@ spanmark_file_write_atomic (const char  *path,
       return FALSE;
     }
 
-  tmp_path = g_strdup_printf ("%s.XXXXXX", path);
+  {
+    g_autofree char *folder = g_path_get_dirname (path);
+    g_autofree char *base = g_path_get_basename (path);
+    g_autofree char *tmp_name = g_strconcat (".", base, TEMPORARY_TAG "XXXXXX", NULL);
+
+    tmp_path = g_build_filename (folder, tmp_name, NULL);
+  }
   fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, 0644);
   if (fd < 0)
     return write_failed (error, path, NULL, errno);
@@ -606,12 +625,15 @@ gboolean
 spanmark_file_is_temporary_name (const char  *name,
                                  char       **target)
 {
-  gsize n;
+  const gsize tag = strlen (TEMPORARY_TAG);
+  g_autofree char *meant = NULL;
+  gsize n, m;
 
   g_return_val_if_fail (name != NULL, FALSE);
 
+  /* ".", the name, the tag, six characters. */
   n = strlen (name);
-  if (n < 8 || name[n - 7] != '.')
+  if (name[0] != '.' || n < 1 + tag + 6 || strncmp (name + n - 6 - tag, TEMPORARY_TAG, tag) != 0)
     return FALSE;
 
   /* g_mkstemp() fills in letters and digits. */
@@ -619,18 +641,16 @@ spanmark_file_is_temporary_name (const char  *name,
     if (!g_ascii_isalnum (name[i]))
       return FALSE;
 
-  {
-    g_autofree char *meant = g_strndup (name, n - 7);
+  /* A name that is not hidden itself, then ".json" or ".txt". */
+  m = n - 1 - tag - 6;
+  meant = g_strndup (name + 1, m);
+  if (meant[0] == '.' || strchr (meant, G_DIR_SEPARATOR) != NULL)
+    return FALSE;
+  if (!(m > 5 && g_str_has_suffix (meant, ".json")) && !(m > 4 && g_str_has_suffix (meant, ".txt")))
+    return FALSE;
 
-    gsize m = n - 7;
-
-    /* A name, then ".json" or ".txt". */
-    if (!(m > 5 && g_str_has_suffix (meant, ".json")) && !(m > 4 && g_str_has_suffix (meant, ".txt")))
-      return FALSE;
-    if (target != NULL)
-      *target = g_steal_pointer (&meant);
-  }
-
+  if (target != NULL)
+    *target = g_steal_pointer (&meant);
   return TRUE;
 }
 

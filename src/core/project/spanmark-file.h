@@ -15,7 +15,8 @@
  *   - a file larger than the cap is refused before it is read.
  *
  * Every write of a project file goes through spanmark_file_write_atomic():
- * a temporary file "NAME.XXXXXX" beside NAME (six letters or digits),
+ * a temporary file ".NAME.spanmark-XXXXXX" beside NAME (hidden, and six
+ * letters or digits at the end),
  * written, optionally fsynced, then renamed over NAME, so a kill at any
  * moment leaves either the old or the new file (and perhaps the temporary
  * file, which spanmark_file_is_temporary_name() recognises).
@@ -96,9 +97,11 @@ gboolean spanmark_file_sync            (GFile                 *dir,
                                         GPtrArray             *paths,
                                         GError               **error);
 
-/* Whether @name is a temporary file of spanmark_file_write_atomic() for
- * a file named like "*.json" or "*.txt"; if so, and @target is not NULL,
- * stores the name of the file it was meant to become. */
+/* Whether @name is a temporary file of spanmark_file_write_atomic()
+ * (".NAME.spanmark-XXXXXX") for a file NAME named like "*.json" or
+ * "*.txt"; if so, and @target is not NULL, stores NAME, the file it was
+ * meant to become.  Names a user could have given a file of their own
+ * ("NAME.json.backup", "NAME.json.Ab12Cd") are never temporary. */
 gboolean spanmark_file_is_temporary_name (const char          *name,
                                           char               **target);
 

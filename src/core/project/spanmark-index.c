@@ -285,7 +285,7 @@ spanmark_json_read_index (SpanmarkChecker *checker,
 
   memset (index, 0, sizeof *index);
 
-  root = spanmark_json_parse (checker, "spanmark.json", data, length);
+  root = spanmark_json_parse (checker, "spanmark.json", data, length, NULL);
   if (root == NULL)
     return FALSE;
 

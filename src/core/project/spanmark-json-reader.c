@@ -256,12 +256,15 @@ spanmark_json_check_version (SpanmarkJsonPlace *place,
 }
 
 gboolean
-spanmark_json_check_syntax (SpanmarkChecker *checker,
-                            const char      *file,
-                            const char      *data,
-                            gsize            length)
+spanmark_json_check_syntax (SpanmarkChecker              *checker,
+                            const char                   *file,
+                            const char                   *data,
+                            gsize                         length,
+                            const SpanmarkJsonIntegerKey *integer_keys)
 {
-  SpanmarkJsonSyntax syntax = { NULL, };
+  SpanmarkJsonSyntax syntax = {
+    .integer_keys = integer_keys != NULL ? integer_keys : spanmark_json_version_keys,
+  };
 
   if (spanmark_json_syntax_check (&syntax, data, length))
     return TRUE;
@@ -273,10 +276,11 @@ spanmark_json_check_syntax (SpanmarkChecker *checker,
 }
 
 JsonNode *
-spanmark_json_parse (SpanmarkChecker *checker,
-                     const char      *file,
-                     const char      *data,
-                     gsize            length)
+spanmark_json_parse (SpanmarkChecker              *checker,
+                     const char                   *file,
+                     const char                   *data,
+                     gsize                         length,
+                     const SpanmarkJsonIntegerKey *integer_keys)
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) error = NULL;
@@ -284,7 +288,7 @@ spanmark_json_parse (SpanmarkChecker *checker,
 
   /* The strict check first: json-glib would accept what other readers
    * refuse, decode some strings wrongly and crash on deep nesting. */
-  if (!spanmark_json_check_syntax (checker, file, data, length))
+  if (!spanmark_json_check_syntax (checker, file, data, length, integer_keys))
     return NULL;
 
   parser = json_parser_new ();

@@ -81,15 +81,18 @@ JsonObject *spanmark_json_item_object   (SpanmarkChecker   *checker,
                                          char             **location);
 
 /* The strict syntax check (spanmark-json-syntax.h), as a problem of @file
- * at "line N, column C". */
-gboolean    spanmark_json_check_syntax  (SpanmarkChecker   *checker,
-                                         const char        *file,
-                                         const char        *data,
-                                         gsize              length);
+ * at "line N, column C"; @integer_keys: the members that must hold
+ * integers as written (spanmark_json_version_keys when NULL). */
+gboolean    spanmark_json_check_syntax  (SpanmarkChecker              *checker,
+                                         const char                   *file,
+                                         const char                   *data,
+                                         gsize                         length,
+                                         const SpanmarkJsonIntegerKey *integer_keys);
 /* The check above, then json-glib. */
-JsonNode   *spanmark_json_parse         (SpanmarkChecker   *checker,
-                                         const char        *file,
-                                         const char        *data,
-                                         gsize              length);
+JsonNode   *spanmark_json_parse         (SpanmarkChecker              *checker,
+                                         const char                   *file,
+                                         const char                   *data,
+                                         gsize                         length,
+                                         const SpanmarkJsonIntegerKey *integer_keys);
 
 G_END_DECLS

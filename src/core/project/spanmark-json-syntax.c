@@ -57,6 +57,7 @@ typedef struct
   guint               keys_size;
   Key                 stack_keys[STACK_KEYS];
   GString            *scratch[2]; /* decoded names, to compare escaped ones */
+  const char         *integer_key; /* the next value's name, if it must be an integer */
   gboolean            capture;    /* the next value is the one to find */
   gboolean            capturing;
   gsize               capture_start;
@@ -539,6 +540,19 @@ add_key (Scanner   *s,
   return TRUE;
 }
 
+/* Whether the member name @key is @name. */
+static gboolean
+key_is (Scanner    *s,
+        const Key  *key,
+        const char *name)
+{
+  const char *decoded = key->escaped ? decode (s, key, 0) : NULL;
+
+  if (decoded != NULL)
+    return strcmp (decoded, name) == 0;
+  return strlen (name) == key->length && memcmp (s->data + key->offset, name, key->length) == 0;
+}
+
 /* A member name and its ":", at s->pos. */
 static gboolean
 scan_member_name (Scanner *s)
@@ -552,14 +566,15 @@ scan_member_name (Scanner *s)
     return FALSE;
 
   if (s->depth == 1 && s->result->find_key != NULL)
-    {
-      const char *name = key.escaped ? decode (s, &key, 0) : NULL;
+    s->capture = key_is (s, &key, s->result->find_key);
 
-      s->capture = name != NULL
-                   ? strcmp (name, s->result->find_key) == 0
-                   : strlen (s->result->find_key) == key.length
-                     && memcmp (s->data + key.offset, s->result->find_key, key.length) == 0;
-    }
+  s->integer_key = NULL;
+  for (const SpanmarkJsonIntegerKey *k = s->result->integer_keys; k != NULL && k->name != NULL; k++)
+    if (k->depth == s->depth && key_is (s, &key, k->name))
+      {
+        s->integer_key = k->name;
+        break;
+      }
 
   skip_space (s);
   if (s->pos >= s->length || s->data[s->pos] != ':')
@@ -630,6 +645,12 @@ scan_number (Scanner *s)
   /* "007", "0x10", "1.2.3", "12abc". */
   if (p < s->length && (is_word_char (d[p]) || d[p] == '.'))
     return fail_number (s, start);
+
+  /* Valid JSON, but json-glib would make it a double, which no message
+   * could show as it was written. */
+  if (!integer && s->integer_key != NULL)
+    return fail (s, start, _("“%s” must be an integer, written without a fraction or an exponent, not %.*s"),
+                 s->integer_key, (int) (p - start), d + start);
 
   if (integer)
     {
@@ -759,9 +780,11 @@ scan (Scanner *s)
             {
               if (!scan_scalar (s))
                 return FALSE;
+              s->integer_key = NULL;
               want_value = FALSE;
               continue;
             }
+          s->integer_key = NULL;
 
           if (s->depth == SPANMARK_JSON_MAX_DEPTH)
             return fail (s, s->pos, _("arrays and objects are nested more than %d levels deep"),
@@ -822,6 +845,11 @@ scan (Scanner *s)
       want_value = TRUE;
     }
 }
+
+const SpanmarkJsonIntegerKey spanmark_json_version_keys[] = {
+  { "spanmark", 1 },
+  { NULL, 0 },
+};
 
 gboolean
 spanmark_json_syntax_check (SpanmarkJsonSyntax *self,

@@ -23,6 +23,20 @@ G_BEGIN_DECLS
  * and overflows the stack on deeply nested input. */
 #define SPANMARK_JSON_MAX_DEPTH 100
 
+/* A member whose value, when it is a number, must be written as an
+ * integer ("1", not "1.0", "1e0" or "0.1e1", which json-glib reads as a
+ * double and a message could only show as "1"): the member @name of an
+ * object at @depth (1: the top-level object; 3: an object in an array
+ * there, as in "spans": [{"start": 0}]).  A list ends with a NULL name. */
+typedef struct
+{
+  const char *name;
+  guint       depth;
+} SpanmarkJsonIntegerKey;
+
+/* "spanmark" at the top: the format version, in every project file. */
+extern const SpanmarkJsonIntegerKey spanmark_json_version_keys[];
+
 typedef struct
 {
   /* In: the name of a member of the top-level object to find, or NULL. */
@@ -30,6 +44,8 @@ typedef struct
   /* In: the number of the first line of the input (0 counts as 1), for
    * input that is one line of a bigger file. */
   guint       first_line;
+  /* In: the members that must hold integers as written, or NULL. */
+  const SpanmarkJsonIntegerKey *integer_keys;
 
   /* Out: that member's value as written (a string with its quotes), or
    * NULL when the top level has no such member. */
@@ -48,7 +64,9 @@ typedef struct
  * every reader can take as it is: valid UTF-8 without NUL, no comments,
  * no single quotes or trailing commas, no escape that decodes to NUL or
  * to half a surrogate pair, no integer beyond 64 bits nor number beyond
- * a double, no member name twice in one object, arrays and objects
+ * a double, no member name twice in one object, no number with a
+ * fraction or an exponent as the value of one of @integer_keys (the
+ * message quotes it as written), arrays and objects
  * nested at most SPANMARK_JSON_MAX_DEPTH deep.  Fast enough to run over
  * every file of an export (one pass, no allocation per value).
  * Returns FALSE with @self's line, column and message set. */

@@ -35,21 +35,16 @@ file_use_free (FileUse *use)
   g_free (use);
 }
 
-static char *
-index_display (SpanmarkProject *project)
-{
-  g_autoptr(GFile) file = g_file_get_child (spanmark_project_get_dir (project), "spanmark.json");
+/* Named relative to the project, as validation names it. */
+#define INDEX_DISPLAY "spanmark.json"
 
-  return g_file_get_parse_name (file);
-}
-
-/* "…/spanmark.json: label “PER”: " in front of @error's message. */
+/* "spanmark.json: label “PER”: " in front of @error's message. */
 static void
 prefix_error (GError          **error,
               SpanmarkProject  *project,
               const char       *name)
 {
-  g_autofree char *display = index_display (project);
+  const char *display = INDEX_DISPLAY;
 
   if (error == NULL || *error == NULL)
     return;
@@ -108,7 +103,7 @@ read_journal (GFile   *dir,
     }
 
   spanmark_checker_init (&checker);
-  root = spanmark_json_parse (&checker, SPANMARK_LABEL_OPS_RENAME_FILE, data, length);
+  root = spanmark_json_parse (&checker, SPANMARK_LABEL_OPS_RENAME_FILE, data, length, NULL);
   if (root == NULL)
     {
       spanmark_checker_check (&checker, NULL, &local_error);
@@ -181,7 +176,7 @@ set_interrupted_error (GError          **error,
                        const char       *from,
                        const char       *to)
 {
-  g_autofree char *display = index_display (project);
+  const char *display = INDEX_DISPLAY;
 
   g_set_error (error, SPANMARK_LABEL_ERROR, SPANMARK_LABEL_ERROR_INTERRUPTED,
                _("%s: a rename of the label “%s” to “%s” was interrupted (%s); "
@@ -396,9 +391,10 @@ static void
 count_set (SpanmarkAnnotationSet *set,
            const char            *name,
            guint                 *n_spans,
-           guint                 *n_entities)
+           guint                 *n_entities,
+           guint                 *n_rejections)
 {
-  *n_spans = *n_entities = 0;
+  *n_spans = *n_entities = *n_rejections = 0;
 
   for (guint i = 0; i < spanmark_annotation_set_get_n_spans (set); i++)
     if (g_str_equal (spanmark_annotation_set_get_span (set, i)->label, name))
@@ -406,6 +402,9 @@ count_set (SpanmarkAnnotationSet *set,
   for (guint i = 0; i < spanmark_annotation_set_get_n_entities (set); i++)
     if (g_str_equal (spanmark_annotation_set_get_entity (set, i)->label, name))
       (*n_entities)++;
+  for (guint i = 0; i < spanmark_annotation_set_get_n_rejections (set); i++)
+    if (g_str_equal (spanmark_annotation_set_get_rejection (set, i)->label, name))
+      (*n_rejections)++;
 }
 
 /* "N annotation files fail to load, so nothing was changed: A; B (and 3 more)". */
@@ -415,7 +414,7 @@ set_files_error (GError          **error,
                  GPtrArray        *failures)
 {
   g_autoptr(GString) list = g_string_new (NULL);
-  g_autofree char *display = index_display (project);
+  const char *display = INDEX_DISPLAY;
 
   for (guint i = 0; i < failures->len && i < MAX_NAMED_FAILURES; i++)
     {
@@ -465,7 +464,7 @@ find_uses (SpanmarkProject    *project,
         g_autoptr(GFile) file = NULL;
         g_autoptr(GError) local_error = NULL;
         FileUse *use;
-        guint n_spans, n_entities;
+        guint n_spans, n_entities, n_rejections;
 
         /* A broken entry in spanmark.json has no files to read; the
          * changes that write refuse such an index before they get here. */
@@ -483,17 +482,22 @@ find_uses (SpanmarkProject    *project,
             continue;
           }
 
-        count_set (set, name, &n_spans, &n_entities);
-        if (n_spans == 0 && n_entities == 0)
+        /* A curated file that only rejects versions with the label must
+         * be rewritten too: a rejection of a label the project no longer
+         * has does not load. */
+        count_set (set, name, &n_spans, &n_entities, &n_rejections);
+        if (n_spans == 0 && n_entities == 0 && n_rejections == 0)
           continue;
 
         use = g_new0 (FileUse, 1);
         use->document = document;
         use->annotator = g_strdup (annotators[a]);
         g_ptr_array_add (found, use);
-        uses->n_files++;
+        if (n_spans > 0 || n_entities > 0)
+          uses->n_files++;
         uses->n_spans += n_spans;
         uses->n_entities += n_entities;
+        uses->n_rejections += n_rejections;
       }
 
   if (failures->len > 0)
@@ -505,8 +509,9 @@ find_uses (SpanmarkProject    *project,
   return g_steal_pointer (&found);
 }
 
-/* A copy of @set with @old's spans and entities relabelled @new_name, or
- * dropped when @new_name is NULL (with the links to dropped entities).
+/* A copy of @set with @old's spans, entities and rejections relabelled
+ * @new_name, or dropped when @new_name is NULL (with the links to dropped
+ * entities).
  * Built the way a loader builds a set, so nothing goes into its undo
  * history and the status stays. */
 static SpanmarkAnnotationSet *
@@ -563,6 +568,20 @@ rewrite_set (SpanmarkAnnotationSet *set,
     }
 
   spanmark_annotation_set_load_spans (copy, (const SpanmarkSpan * const *) spans->pdata, spans->len);
+
+  /* The reviewer's decisions go with the label; the set keeps one of two
+   * that the rename makes equal. */
+  for (guint i = 0; i < spanmark_annotation_set_get_n_rejections (set); i++)
+    {
+      const SpanmarkSpan *rejection = spanmark_annotation_set_get_rejection (set, i);
+      gboolean relabel = g_str_equal (rejection->label, old);
+
+      if (relabel && new_name == NULL)
+        continue;
+      spanmark_annotation_set_load_rejection (copy, rejection->start, rejection->end,
+                                              relabel ? new_name : rejection->label);
+    }
+
   spanmark_annotation_set_load_status (copy, spanmark_annotation_set_get_status (set));
   spanmark_annotation_set_set_modified (copy, spanmark_annotation_set_get_modified (set));
 
@@ -660,7 +679,7 @@ spanmark_label_ops_remove (SpanmarkProject    *project,
   if (found == NULL)
     return FALSE;
 
-  if (found->len > 0 && !delete_uses)
+  if (uses.n_files > 0 && !delete_uses)
     {
       g_autofree char *described = spanmark_label_ops_describe_uses (&uses);
 
@@ -1013,7 +1032,7 @@ spanmark_label_ops_schema_from_json (const char  *file,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   spanmark_checker_init (&checker);
-  root = spanmark_json_parse (&checker, file, data != NULL ? data : "", length);
+  root = spanmark_json_parse (&checker, file, data != NULL ? data : "", length, NULL);
   if (root == NULL)
     {
       spanmark_checker_check (&checker, NULL, error);

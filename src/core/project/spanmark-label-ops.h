@@ -55,6 +55,10 @@ typedef struct
   guint n_files;     /* annotation files with a span or entity of the label */
   guint n_spans;
   guint n_entities;
+  /* A curated file's "rejected" versions with the label: rewritten with
+   * the spans (renamed, or dropped with the label), but no use that keeps
+   * a label from being removed, since they hold no annotation. */
+  guint n_rejections;
 } SpanmarkLabelUses;
 
 /* Appends a copy of @label (colour "#rrggbb" or a palette name, see

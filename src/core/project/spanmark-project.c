@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -357,10 +358,8 @@ spanmark_project_open (GFile   *dir,
                        GError **error)
 {
   g_autoptr(SpanmarkProject) self = NULL;
-  g_autoptr(GFile) file = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *data = NULL;
-  g_autofree char *display = NULL;
   SpanmarkChecker checker;
   SpanmarkIndex index;
   gsize length = 0;
@@ -369,12 +368,11 @@ spanmark_project_open (GFile   *dir,
   g_return_val_if_fail (G_IS_FILE (dir), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  file = g_file_get_child (dir, INDEX_FILE);
-  display = g_file_get_parse_name (file);
+  /* Files are named relative to the project, as validation names them. */
   if (!spanmark_file_read_in_project (dir, INDEX_FILE, SPANMARK_FILE_MAX_SIZE, SPANMARK_FILE_READ_NONE,
                                       &data, &length, &local_error))
     {
-      explain_index_error (dir, display, local_error, error);
+      explain_index_error (dir, INDEX_FILE, local_error, error);
       return NULL;
     }
 
@@ -386,7 +384,7 @@ spanmark_project_open (GFile   *dir,
    * index that is wrong as a whole does. */
   if (!ok || !index.top_level_ok)
     {
-      spanmark_checker_check (&checker, display, error);
+      spanmark_checker_check (&checker, INDEX_FILE, error);
       spanmark_checker_clear (&checker);
       spanmark_index_clear (&index);
       return NULL;
@@ -418,8 +416,6 @@ gboolean
 spanmark_project_check_can_save (SpanmarkProject  *self,
                                  GError          **error)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *display = NULL;
   g_autofree char *first = NULL;
   const SpanmarkProblem *problem;
 
@@ -431,8 +427,6 @@ spanmark_project_check_can_save (SpanmarkProject  *self,
 
   /* Writing the index from memory would drop the entries that could not
    * be read, or replace a bad colour by the default: never silently. */
-  file = g_file_get_child (self->dir, INDEX_FILE);
-  display = g_file_get_parse_name (file);
   problem = g_ptr_array_index (self->problems, 0);
   first = spanmark_problem_to_short_string (problem);
   g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID,
@@ -441,7 +435,7 @@ spanmark_project_check_can_save (SpanmarkProject  *self,
                          "%s: not changed, because it has %u problems that rewriting it would lose (the first: %s); "
                          "fix spanmark.json first (spanmark-cli validate lists them)",
                          self->problems->len),
-               display, self->problems->len, first);
+               INDEX_FILE, self->problems->len, first);
   return FALSE;
 }
 
@@ -731,16 +725,12 @@ check_document_usable (SpanmarkProject   *self,
                        GError           **error)
 {
   const char *problem = spanmark_document_get_problem (document);
-  g_autoptr(GFile) index_file = NULL;
-  g_autofree char *index_path = NULL;
 
   if (problem == NULL)
     return TRUE;
 
-  index_file = g_file_get_child (self->dir, INDEX_FILE);
-  index_path = g_file_get_parse_name (index_file);
   g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID,
-               "%s: %s", index_path, problem);
+               "%s: %s", INDEX_FILE, problem);
   return FALSE;
 }
 
@@ -749,8 +739,6 @@ spanmark_project_load_text (SpanmarkProject   *self,
                             SpanmarkDocument  *document,
                             GError           **error)
 {
-  g_autoptr(GFile) index_file = NULL;
-  g_autofree char *index_path = NULL;
   g_autofree char *location = NULL;
   SpanmarkChecker checker;
   char *text;
@@ -769,13 +757,10 @@ spanmark_project_load_text (SpanmarkProject   *self,
   else
     location = g_strdup_printf ("document \"%s\"", spanmark_document_get_id (document));
 
-  index_file = g_file_get_child (self->dir, INDEX_FILE);
-  index_path = g_file_get_parse_name (index_file);
-
   spanmark_checker_init (&checker);
   text = spanmark_json_read_text (&checker, self->dir, location,
                                   spanmark_document_get_path (document), NULL);
-  if (!spanmark_checker_check (&checker, index_path, error))
+  if (!spanmark_checker_check (&checker, INDEX_FILE, error))
     g_clear_pointer (&text, g_free);
   spanmark_checker_clear (&checker);
 
@@ -814,6 +799,8 @@ spanmark_project_list_annotators (SpanmarkProject *self)
       if (!g_file_enumerator_iterate (enumerator, &info, NULL, NULL, NULL) || info == NULL)
         break;
 
+      /* The type of the entry itself (NOFOLLOW): a link is no
+       * annotator, as spanmark_project_check_annotator_folder() says. */
       name = g_file_info_get_name (info);
       if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY
           && spanmark_project_is_valid_annotator (name))
@@ -824,6 +811,51 @@ spanmark_project_list_annotators (SpanmarkProject *self)
   qsort (names, g_strv_length (names), sizeof (char *), compare_strings);
 
   return names;
+}
+
+gboolean
+spanmark_project_check_annotator_folder (GFile       *dir,
+                                         const char  *annotator,
+                                         GError     **error)
+{
+  g_autofree char *relative = NULL;
+  g_autofree char *dir_path = NULL;
+  g_autofree char *path = NULL;
+  struct stat st;
+
+  g_return_val_if_fail (G_IS_FILE (dir), FALSE);
+  g_return_val_if_fail (annotator != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* Not through a link: the folder itself is what is judged. */
+  relative = g_strconcat (ANNOTATIONS_DIR "/", annotator, NULL);
+  dir_path = g_file_get_path (dir);
+  if (dir_path == NULL)
+    return TRUE;
+  path = g_build_filename (dir_path, relative, NULL);
+  if (g_lstat (path, &st) != 0 || S_ISDIR (st.st_mode))
+    return TRUE;
+
+  if (S_ISLNK (st.st_mode))
+    g_set_error_literal (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID,
+                         _("is a symbolic link, not a folder; an annotator’s folder must be a real folder, "
+                           "so its files are neither read nor written"));
+  else
+    g_set_error_literal (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID,
+                         _("is not a folder, so the annotator’s files are neither read nor written"));
+  return FALSE;
+}
+
+/* spanmark_project_check_annotator_folder(), the folder named in front. */
+static gboolean
+check_annotator_folder (SpanmarkProject  *self,
+                        const char       *annotator,
+                        GError          **error)
+{
+  if (spanmark_project_check_annotator_folder (self->dir, annotator, error))
+    return TRUE;
+  g_prefix_error (error, "%s/%s: ", ANNOTATIONS_DIR, annotator);
+  return FALSE;
 }
 
 GFile *
@@ -1007,6 +1039,12 @@ spanmark_project_load_annotations (SpanmarkProject   *self,
   path = annotation_path (spanmark_document_get_id (document), annotator);
   file = g_file_resolve_relative_path (self->dir, path);
 
+  if (!check_annotator_folder (self, annotator, error))
+    {
+      set_file_broken (self, file, TRUE);
+      return NULL;
+    }
+
   if (!spanmark_file_read_in_project (self->dir, path, SPANMARK_FILE_MAX_SIZE, SPANMARK_FILE_READ_NONE,
                                       &data, &length, &local_error))
     {
@@ -1069,6 +1107,9 @@ check_set_path (SpanmarkProject        *self,
                    _("\"%s\" is not a valid annotator name"), annotator != NULL ? annotator : "");
       return NULL;
     }
+
+  if (!check_annotator_folder (self, annotator, error))
+    return NULL;
 
   return annotation_path (document_id, annotator);
 }
@@ -1234,7 +1275,7 @@ spanmark_project_read_status (SpanmarkProject   *self,
   g_autoptr(SpanmarkAnnotationSet) set = NULL;
   g_autofree char *path = NULL;
   g_autofree char *data = NULL;
-  SpanmarkJsonSyntax syntax = { .find_key = "status" };
+  SpanmarkJsonSyntax syntax = { .find_key = "status", .integer_keys = spanmark_annotation_rules_integer_keys };
   gsize length = 0;
 
   g_return_val_if_fail (SPANMARK_IS_PROJECT (self), FALSE);
@@ -1254,6 +1295,7 @@ spanmark_project_read_status (SpanmarkProject   *self,
   path = annotation_path (spanmark_document_get_id (document), annotator);
   file = g_file_resolve_relative_path (self->dir, path);
   if (spanmark_document_get_problem (document) != NULL
+      || !spanmark_project_check_annotator_folder (self->dir, annotator, NULL)
       || !spanmark_file_read_in_project (self->dir, path, SPANMARK_FILE_MAX_SIZE, SPANMARK_FILE_READ_NONE,
                                          &data, &length, &local_error))
     {

@@ -113,8 +113,19 @@ char             *spanmark_project_load_text        (SpanmarkProject  *self,
                                                      GError          **error) G_GNUC_WARN_UNUSED_RESULT;
 
 /* Annotator names that have a folder under annotations/, sorted;
- * includes "_curated" if present. */
+ * includes "_curated" if present.  A symbolic link (or anything but a
+ * folder) there is no annotator: see
+ * spanmark_project_check_annotator_folder(). */
 GStrv             spanmark_project_list_annotators  (SpanmarkProject  *self) G_GNUC_WARN_UNUSED_RESULT;
+/* The one rule on annotator folders, for every reader and writer: the
+ * annotations/<@annotator> of the project in @dir is a folder, or not
+ * there.  A symbolic link (even to another annotator's folder, which would
+ * mix two people's work) or a file there fails with
+ * SPANMARK_PROJECT_ERROR_INVALID saying so (the caller names the folder);
+ * its files are neither read nor written, and validate warns about it. */
+gboolean          spanmark_project_check_annotator_folder (GFile       *dir,
+                                                           const char  *annotator,
+                                                           GError     **error);
 /* annotations/<annotator>/<doc-id>.json (may not exist). */
 GFile            *spanmark_project_get_annotation_file (SpanmarkProject  *self,
                                                         SpanmarkDocument *document,

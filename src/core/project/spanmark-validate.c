@@ -16,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "spanmark-annotation-rules.h"
 #include "spanmark-file.h"
 #include "spanmark-json.h"
 #include "spanmark-label-ops.h"
@@ -27,6 +28,7 @@ typedef struct
   char     *name;
   gboolean  is_dir;
   gboolean  is_regular;  /* not through a symbolic link */
+  gboolean  is_link;
 } Entry;
 
 static void
@@ -77,6 +79,7 @@ list_sorted (GFile   *dir,
       entry->name = g_strdup (g_file_info_get_name (info));
       entry->is_dir = g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY;
       entry->is_regular = g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR;
+      entry->is_link = g_file_info_get_file_type (info) == G_FILE_TYPE_SYMBOLIC_LINK;
       g_ptr_array_add (entries, entry);
     }
 
@@ -98,6 +101,10 @@ typedef struct
    * read without any problem; otherwise nothing is taken for a leftover,
    * since a broken entry may be what uses the file. */
   GHashTable      *orphans;     /* id set, owned */
+  /* Whether spanmark.json could be read at all.  When it could not, no
+   * file can be checked against it, and only the temporary files, which
+   * are known by their names alone, are listed. */
+  gboolean         index_read;
   /* What does not make the project invalid: SpanmarkProblem of
    * SPANMARK_PROBLEM_WARNING or _LEFTOVER, in the order found. */
   GPtrArray       *notes;
@@ -137,7 +144,9 @@ check_temporary (Validation  *v,
 
   if (!entry->is_regular || !spanmark_file_is_temporary_name (entry->name, &target))
     return FALSE;
-  if (folder[0] == '\0' ? !g_str_equal (target, "spanmark.json") : !g_str_has_suffix (target, suffix))
+  if (folder[0] == '\0'
+      ? !g_str_equal (target, "spanmark.json") && !g_str_equal (target, SPANMARK_LABEL_OPS_RENAME_FILE)
+      : !g_str_has_suffix (target, suffix))
     return FALSE;
 
   path = folder[0] == '\0' ? g_strdup (entry->name) : g_strconcat (folder, "/", entry->name, NULL);
@@ -164,7 +173,7 @@ find_leftover_texts (Validation *v,
   if (entries == NULL)
     return;
 
-  for (guint i = 0; i < v->index.documents->len; i++)
+  for (guint i = 0; v->index_read && i < v->index.documents->len; i++)
     g_hash_table_add (paths, (char *) spanmark_document_get_path (g_ptr_array_index (v->index.documents, i)));
 
   for (guint i = 0; i < entries->len; i++)
@@ -203,7 +212,7 @@ span_positions (const char *path,
   JsonArray *spans = NULL;
 
   spanmark_checker_init (&quiet);
-  root = spanmark_json_parse (&quiet, path, data, length);
+  root = spanmark_json_parse (&quiet, path, data, length, spanmark_annotation_rules_integer_keys);
   spanmark_checker_clear (&quiet);
 
   if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
@@ -343,10 +352,12 @@ warn_conflict_copies (Validation *v)
       Entry *annotator = g_ptr_array_index (annotators, i);
       g_autoptr(GFile) folder = NULL;
       g_autoptr(GPtrArray) files = NULL;
+      g_autofree char *folder_path = NULL;
 
       if (!annotator->is_dir || annotator->name[0] == '.')
         continue;
 
+      folder_path = g_strdup_printf (SPANMARK_PROJECT_CONFLICTS_DIR "/%s", annotator->name);
       folder = g_file_get_child (conflicts, annotator->name);
       files = list_sorted (folder, NULL);
       for (guint j = 0; files != NULL && j < files->len; j++)
@@ -356,10 +367,10 @@ warn_conflict_copies (Validation *v)
           g_autofree char *path = NULL;
           g_autofree char *document_id = NULL;
 
-          if (file->is_dir || file->name[0] == '.')
+          if (check_temporary (v, folder_path, file, ".json") || file->is_dir || file->name[0] == '.')
             continue;
 
-          path = g_strdup_printf (SPANMARK_PROJECT_CONFLICTS_DIR "/%s/%s", annotator->name, file->name);
+          path = g_strdup_printf ("%s/%s", folder_path, file->name);
           if (g_regex_match (pattern, file->name, 0, &match))
             document_id = g_match_info_fetch (match, 1);
           if (document_id != NULL)
@@ -390,10 +401,21 @@ validate_annotations (Validation *v)
       g_autoptr(GPtrArray) files = NULL;
       g_autofree char *folder_path = NULL;
 
+      folder_path = g_strdup_printf ("annotations/%s", annotator->name);
+
+      /* A link named like an annotator is skipped by every command and
+       * the window, so say so rather than pass over someone's work. */
+      if (annotator->is_link && spanmark_project_is_valid_annotator (annotator->name))
+        {
+          g_autoptr(GError) link_error = NULL;
+
+          if (!spanmark_project_check_annotator_folder (v->dir, annotator->name, &link_error))
+            add_problem (v, SPANMARK_PROBLEM_WARNING, folder_path, NULL, "%s", link_error->message);
+          continue;
+        }
       if (!annotator->is_dir || annotator->name[0] == '.')
         continue;
 
-      folder_path = g_strdup_printf ("annotations/%s", annotator->name);
       if (!spanmark_project_is_valid_annotator (annotator->name))
         {
           spanmark_checker_add (&v->checker, SPANMARK_PROJECT_ERROR_INVALID, folder_path, NULL,
@@ -419,7 +441,7 @@ validate_annotations (Validation *v)
             continue;
           /* A folder, FIFO or link named like an annotation file is read
            * (and refused) like one, rather than passed over. */
-          if (file->name[0] == '.' || !g_str_has_suffix (file->name, ".json"))
+          if (!v->index_read || file->name[0] == '.' || !g_str_has_suffix (file->name, ".json"))
             continue;
 
           validate_annotation_file (v, annotator->name, file);
@@ -495,25 +517,25 @@ spanmark_validate_project (GFile   *dir,
   if (!spanmark_file_read_in_project (dir, "spanmark.json", SPANMARK_FILE_MAX_SIZE, SPANMARK_FILE_READ_NONE,
                                       &data, &length, &local_error))
     {
-      spanmark_checker_add (&v.checker, SPANMARK_PROJECT_ERROR_NOT_FOUND, "spanmark.json", NULL, "%s",
-                            g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)
-                            ? _("is missing: this folder is not a Spanmark project")
-                            : local_error->message);
-      problems = validation_steal_problems (&v);
-      validation_clear (&v);
-      return problems;
-    }
+      gboolean missing = g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
 
-  if (!spanmark_json_read_index (&v.checker, data, length, &v.index))
-    {
-      problems = validation_steal_problems (&v);
-      validation_clear (&v);
-      return problems;
+      spanmark_checker_add (&v.checker, SPANMARK_PROJECT_ERROR_NOT_FOUND, "spanmark.json", NULL, "%s",
+                            missing ? _("is missing: this folder is not a Spanmark project")
+                                    : local_error->message);
+      /* A folder that is no project has no leftovers, only files. */
+      if (missing)
+        {
+          problems = validation_steal_problems (&v);
+          validation_clear (&v);
+          return problems;
+        }
     }
-  index_ok = spanmark_checker_get_n_problems (&v.checker) == 0;
+  else
+    v.index_read = spanmark_json_read_index (&v.checker, data, length, &v.index);
+  index_ok = v.index_read && spanmark_checker_get_n_problems (&v.checker) == 0;
 
   /* Every document's text, once. */
-  for (guint i = 0; i < v.index.documents->len; i++)
+  for (guint i = 0; v.index_read && i < v.index.documents->len; i++)
     {
       SpanmarkDocument *document = g_ptr_array_index (v.index.documents, i);
       const char *id = spanmark_document_get_id (document);
@@ -625,19 +647,15 @@ spanmark_clean_project (GFile      *dir,
   g_return_val_if_fail (removed != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  /* A folder that is no project has no leftovers, only files. */
+  /* A folder that is no project has no leftovers, only files.  Nor is
+   * anything removed from a project whose spanmark.json cannot be read
+   * (every other command refuses it the same way): whatever broke it,
+   * the files beside it may be what is needed to mend it. */
   {
-    g_autoptr(GFile) index = g_file_get_child (dir, "spanmark.json");
-    g_autofree char *display = g_file_get_parse_name (index);
-    g_autofree char *head = NULL;
-    g_autoptr(GError) local_error = NULL;
+    g_autoptr(SpanmarkProject) project = spanmark_project_open (dir, error);
 
-    if (!spanmark_file_read_in_project (dir, "spanmark.json", 1, SPANMARK_FILE_READ_HEAD,
-                                        &head, NULL, &local_error))
-      {
-        g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", display);
-        return FALSE;
-      }
+    if (project == NULL)
+      return FALSE;
   }
 
   /* The very rules of validation decide what is a leftover, so clean

@@ -23,11 +23,12 @@ G_BEGIN_DECLS
  * look: two spans on exactly the same characters (flat exports keep one)
  * and copies kept under conflicts/ after a conflicting save.  And, as
  * SPANMARK_PROBLEM_LEFTOVER, what an interrupted write
- * leaves behind: temporary files of atomic saves ("NAME.json.XXXXXX",
- * "NAME.txt.XXXXXX"), and — when spanmark.json itself has no problem —
+ * leaves behind: temporary files of atomic saves (".NAME.json.spanmark-XXXXXX",
+ * ".NAME.txt.spanmark-XXXXXX"), and — when spanmark.json itself has no problem —
  * texts in documents/ and their annotation files that the index does not
  * list (an import killed before it wrote the index).  Neither makes the
- * project invalid.
+ * project invalid.  When spanmark.json cannot be read, the temporary
+ * files are still listed (nothing else can be checked).
  *
  * Returns every problem found (no SPANMARK_PROBLEM_ERROR among them:
  * valid), errors first.  Returns NULL with @error only when the folder
@@ -40,8 +41,10 @@ GPtrArray *spanmark_validate_project (GFile   *dir,
  * interrupted in turn leaves only leftovers the next one finds; then the
  * annotator folders left empty.  With @dry_run nothing is removed.
  * Appends the paths removed (or that would be), relative to @dir, to
- * @removed (char*).  FALSE with @error if the folder cannot be read or a
- * file cannot be removed (naming it). */
+ * @removed (char*).  FALSE with @error, removing nothing, if the project
+ * cannot be opened (as spanmark_project_open() says: no spanmark.json,
+ * or one that cannot be read); FALSE with @error if a file cannot be
+ * removed (naming it). */
 gboolean   spanmark_clean_project    (GFile      *dir,
                                       gboolean    dry_run,
                                       GPtrArray  *removed,

@@ -886,6 +886,14 @@ spanmark_curation_take_annotator (SpanmarkCuration *self,
 
 /* Curating a project. */
 
+/* Whether anything is at @file: a link to nothing, a FIFO or a folder is,
+ * and the loader says what is wrong with it. */
+static gboolean
+file_is_there (GFile *file)
+{
+  return g_file_query_file_type (file, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL) != G_FILE_TYPE_UNKNOWN;
+}
+
 /* The sets of @annotators that have a file for @document, loaded; an
  * empty array if none has.  NULL with @error if one does not load. */
 static GPtrArray *
@@ -901,7 +909,7 @@ load_annotator_sets (SpanmarkProject    *project,
       g_autoptr(GFile) file = spanmark_project_get_annotation_file (project, document, annotators[a]);
       SpanmarkAnnotationSet *set;
 
-      if (!g_file_query_exists (file, NULL))
+      if (!file_is_there (file))
         continue;
       set = spanmark_project_load_annotations (project, document, annotators[a], error);
       if (set == NULL)
@@ -926,20 +934,21 @@ plan_document (SpanmarkProject       *project,
                                                                    SPANMARK_CURATED_ANNOTATOR);
 
   *result = SPANMARK_CURATE_CREATED;
-  if (g_file_query_exists (curated, NULL))
+  if (file_is_there (curated))
     {
       g_autoptr(SpanmarkAnnotationSet) existing = NULL;
 
+      /* A reviewer's file is kept, or replaced, only if it reads: one
+       * that does not (a FIFO, a folder, a link, bad JSON) is an error,
+       * never counted as kept nor written over. */
+      existing = spanmark_project_load_annotations (project, document, SPANMARK_CURATED_ANNOTATOR, error);
+      if (existing == NULL)
+        return FALSE;
       if (!replace)
         {
           *result = SPANMARK_CURATE_KEPT;
           return TRUE;
         }
-      /* A reviewer's file is replaced only if it reads: one that does not
-       * is never written over. */
-      existing = spanmark_project_load_annotations (project, document, SPANMARK_CURATED_ANNOTATOR, error);
-      if (existing == NULL)
-        return FALSE;
       *result = SPANMARK_CURATE_REPLACED;
     }
 
