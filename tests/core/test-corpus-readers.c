@@ -1,13 +1,15 @@
-/* test-corpus-counts.c — what stats counts, against the project's loader
+/* test-corpus-readers.c — stats and validate with the fast reader, against the loader
  *
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * spanmark_corpus_counts_new() reads with the export's fast reader in
- * worker threads; these tests generate a project with several annotators,
- * nested spans, entities, missing files and broken ones, count it the way
- * `stats` used to (the loader, one file after another) and compare every
- * figure and every error message, in order.
+ * spanmark_corpus_counts_new() (stats) reads with the export's fast
+ * reader in worker threads, and so does validation where the fast reader
+ * takes a file.  These tests generate a project with several annotators,
+ * nested and repeated spans, entities, missing files and broken ones;
+ * count it the way `stats` used to (the loader, one file after another)
+ * and compare every figure and every error message, in order; and
+ * validate it with and without the fast reader and compare every line.
  */
 
 #include "config.h"
@@ -18,6 +20,7 @@
 #include <unistd.h>
 
 #include "project-fixture.h"
+#include "spanmark-validate-private.h"
 
 #define N_DOCUMENTS 60
 
@@ -345,6 +348,74 @@ test_text_error_location (void)
   spanmark_test_remove_tree (tmp);
 }
 
+static char *
+validate_lines (const char *dir,
+                gboolean    allow_fast,
+                guint      *n_warnings)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = _spanmark_validate_project_full (folder, allow_fast, &error);
+  GString *out = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  *n_warnings = 0;
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const SpanmarkProblem *problem = g_ptr_array_index (problems, i);
+      g_autofree char *line = spanmark_problem_to_string (problem);
+
+      g_string_append_printf (out, "%s\n", line);
+      if (problem->severity == SPANMARK_PROBLEM_WARNING)
+        (*n_warnings)++;
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Validation says the same, line for line, whichever reader reads the
+ * annotation files: the warnings about spans on the same characters
+ * (which name places in the file) and, in the broken corpus, every error. */
+static void
+check_validate (gboolean broken)
+{
+  g_autofree char *tmp = spanmark_test_make_tmpdir ();
+  g_autofree char *dir = make_corpus (tmp);
+  g_autofree char *fast = NULL;
+  g_autofree char *loader = NULL;
+  guint n_fast_warnings, n_loader_warnings;
+
+  if (broken)
+    break_corpus (dir);
+
+  fast = validate_lines (dir, TRUE, &n_fast_warnings);
+  loader = validate_lines (dir, FALSE, &n_loader_warnings);
+  g_test_message ("%s", loader);
+
+  g_assert_cmpuint (n_loader_warnings, >, 3);
+  g_assert_cmpuint (n_fast_warnings, ==, n_loader_warnings);
+  if (broken)
+    {
+      g_assert_nonnull (strstr (loader, "annotations/alice/d007.json: "));
+      g_assert_nonnull (strstr (loader, "annotations/alice/d020.json: "));
+      g_assert_nonnull (strstr (loader, "documents/d003.txt: "));
+    }
+  g_assert_cmpstr (fast, ==, loader);
+
+  spanmark_test_remove_tree (tmp);
+}
+
+static void
+test_validate_generated (void)
+{
+  check_validate (FALSE);
+}
+
+static void
+test_validate_broken (void)
+{
+  check_validate (TRUE);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -354,6 +425,8 @@ main (int    argc,
   g_test_add_func ("/corpus-counts/generated", test_generated);
   g_test_add_func ("/corpus-counts/broken", test_broken);
   g_test_add_func ("/corpus-counts/text-error-location", test_text_error_location);
+  g_test_add_func ("/corpus-validate/generated", test_validate_generated);
+  g_test_add_func ("/corpus-validate/broken", test_validate_broken);
 
   return g_test_run ();
 }
