@@ -103,6 +103,10 @@ open_new_file (const char  *path,
   return fd;
 }
 
+/* Writes @path without an fsync: the commit makes all such files
+ * durable at once (spanmark_file_sync()), before any is moved into
+ * place.  An fsync per file made a brat export, two files per document,
+ * eleven times slower than a one-file export. */
 static gboolean
 write_whole_file (const char  *path,
                   const char  *data,
@@ -120,7 +124,16 @@ write_whole_file (const char  *path,
       return FALSE;
     }
 
-  return sync_and_close (fd, path, error);
+  if (close (fd) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("%s: cannot write: %s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 static Sink *
@@ -363,6 +376,10 @@ struct _SpanmarkExportOutput
   /* The files written piece by piece: the one file of a one-file export,
    * or one per part in a folder. */
   Sink     *sinks[SPANMARK_EXPORT_OUTPUT_MAX_STREAMS];
+
+  /* Full paths of the whole files written in the temporary folder, not
+   * yet synced. */
+  GPtrArray *written;
 };
 
 SpanmarkExportOutput *
@@ -444,6 +461,7 @@ _spanmark_export_output_new_folder (GFile   *destination,
 {
   g_autoptr(SpanmarkExportOutput) self = g_new0 (SpanmarkExportOutput, 1);
 
+  self->written = g_ptr_array_new_with_free_func (g_free);
   self->dest_dir = g_file_get_path (destination);
   if (self->dest_dir == NULL)
     {
@@ -558,7 +576,10 @@ _spanmark_export_output_write_file (SpanmarkExportOutput  *self,
 
   g_assert (self->tmp_dir != NULL);
 
-  return write_whole_file (path, data, len, error);
+  if (!write_whole_file (path, data, len, error))
+    return FALSE;
+  g_ptr_array_add (self->written, g_steal_pointer (&path));
+  return TRUE;
 }
 
 gboolean
@@ -571,6 +592,16 @@ _spanmark_export_output_commit (SpanmarkExportOutput  *self,
 
   if (self->tmp_dir != NULL)
     {
+      /* One sync for every file, then the moves: a kill leaves each file
+       * old or new, never new and empty. */
+      if (self->written->len > 0)
+        {
+          g_autoptr(GFile) tmp_dir = g_file_new_for_path (self->tmp_dir);
+
+          if (!spanmark_file_sync (tmp_dir, self->written, error))
+            return FALSE;
+          spanmark_file_step ("export-synced", self->tmp_dir);
+        }
       spanmark_file_step ("export-written", self->dest_dir);
       if (!move_into (self->tmp_dir, self->dest_dir, error))
         return FALSE;
@@ -614,5 +645,6 @@ _spanmark_export_output_free (SpanmarkExportOutput *self)
 
   g_free (self->tmp_dir);
   g_free (self->dest_dir);
+  g_clear_pointer (&self->written, g_ptr_array_unref);
   g_free (self);
 }
