@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "project-fixture.h"
+#include "spanmark-json.h"
 #include "spanmark-validate-private.h"
 
 #define N_DOCUMENTS 60
@@ -58,6 +59,8 @@ save_set (SpanmarkProject *project,
       g_autofree char *entity_id = g_strdup_printf ("e%u", e + 1);
       g_autoptr(SpanmarkEntity) entity = spanmark_entity_new (entity_id, labels[e % 3], "王小明");
 
+      if (e == 0)
+        g_hash_table_insert (entity->attrs, g_strdup ("title"), g_strdup ("市长 \"quoted\""));
       spanmark_annotation_set_load_entity (set, entity);
     }
   for (guint s = 0; s < n_spans; s++)
@@ -68,6 +71,11 @@ save_set (SpanmarkProject *project,
       g_autoptr(SpanmarkSpan) span = spanmark_span_new (span_id, start, end,
                                                         labels[g_rand_int_range (rand, 0, 3)], NULL);
 
+      if (g_rand_int_range (rand, 0, 4) == 0)
+        {
+          g_hash_table_insert (span->attrs, g_strdup ("kind"), g_strdup ("县\t级"));
+          g_hash_table_insert (span->attrs, g_strdup ("a"), g_strdup (""));
+        }
       /* Some mentions of the entities, some spans nested or repeated. */
       if (n_entities > 0 && g_rand_int_range (rand, 0, 3) == 0)
         {
@@ -348,6 +356,64 @@ test_text_error_location (void)
   spanmark_test_remove_tree (tmp);
 }
 
+/* The set the project's loader gives (through the fast reader where it
+ * takes the file) is the one the loader's own JSON reader makes: the same
+ * file written back, for every file of the corpus. */
+static void
+test_load_generated (void)
+{
+  g_autofree char *tmp = spanmark_test_make_tmpdir ();
+  g_autofree char *dir = make_corpus (tmp);
+  g_autoptr(SpanmarkProject) project = fixture_open (dir);
+  guint n_files = 0;
+
+  for (guint d = 0; d < spanmark_project_get_n_documents (project); d++)
+    for (guint a = 0; annotators[a] != NULL; a++)
+      {
+        SpanmarkDocument *document = spanmark_project_get_document (project, d);
+        const char *id = spanmark_document_get_id (document);
+        g_autofree char *relative = g_strdup_printf ("annotations/%s/%s.json", annotators[a], id);
+        g_autofree char *path = g_build_filename (dir, relative, NULL);
+        g_autofree char *data = NULL;
+        g_autofree char *text = NULL;
+        g_autofree char *loaded_json = NULL;
+        g_autofree char *read_json = NULL;
+        g_autoptr(SpanmarkAnnotationSet) loaded = NULL;
+        g_autoptr(SpanmarkAnnotationSet) read = NULL;
+        g_autoptr(GError) error = NULL;
+        SpanmarkChecker checker;
+        gsize length;
+
+        if (!g_file_test (path, G_FILE_TEST_EXISTS))
+          continue;
+        data = spanmark_test_read_file (path, &length);
+        text = spanmark_project_load_text (project, document, &error);
+        g_assert_no_error (error);
+
+        loaded = spanmark_project_load_annotations (project, document, annotators[a], &error);
+        g_assert_no_error (error);
+        spanmark_checker_init (&checker);
+        read = spanmark_json_read_annotations (&checker, relative, data, length, id, annotators[a], text,
+                                               spanmark_project_get_schema (project));
+        g_assert_cmpuint (spanmark_checker_get_n_problems (&checker), ==, 0);
+        spanmark_checker_clear (&checker);
+        g_assert_nonnull (read);
+
+        loaded_json = spanmark_annotation_set_to_json (loaded, NULL);
+        read_json = spanmark_annotation_set_to_json (read, NULL);
+        g_assert_cmpstr (loaded_json, ==, read_json);
+        /* And what was saved is what is read back. */
+        g_assert_cmpstr (loaded_json, ==, data);
+        g_assert_cmpstr (spanmark_annotation_set_get_modified (loaded), ==,
+                         spanmark_annotation_set_get_modified (read));
+        g_assert_cmpstr (spanmark_annotation_set_get_text (loaded), ==, text);
+        n_files++;
+      }
+  g_assert_cmpuint (n_files, >, 100);
+
+  spanmark_test_remove_tree (tmp);
+}
+
 static char *
 validate_lines (const char *dir,
                 gboolean    allow_fast,
@@ -425,6 +491,7 @@ main (int    argc,
   g_test_add_func ("/corpus-counts/generated", test_generated);
   g_test_add_func ("/corpus-counts/broken", test_broken);
   g_test_add_func ("/corpus-counts/text-error-location", test_text_error_location);
+  g_test_add_func ("/corpus-load/generated", test_load_generated);
   g_test_add_func ("/corpus-validate/generated", test_validate_generated);
   g_test_add_func ("/corpus-validate/broken", test_validate_broken);
 

@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "spanmark-annotation-rules.h"
+#include "spanmark-export-private.h"
 #include "spanmark-file.h"
 #include "spanmark-json.h"
 #include "spanmark-project-private.h"
@@ -980,6 +981,28 @@ spanmark_project_is_file_changed (SpanmarkProject *self,
   return strcmp (sha256, stamp->sha256) != 0;
 }
 
+/* The set in @data as the export's fast reader reads it; NULL where it
+ * leaves the file to the loader's reader. */
+static SpanmarkAnnotationSet *
+load_fast (SpanmarkProject  *self,
+           SpanmarkDocument *document,
+           const char       *annotator,
+           const char       *text,
+           const char       *data,
+           gsize             length)
+{
+  const char *id = spanmark_document_get_id (document);
+  SpanmarkAnnotationSet *set = NULL;
+  ExportDoc doc;
+
+  _spanmark_export_doc_init (&doc);
+  if (_spanmark_export_doc_read_fast (&doc, text, strlen (text), data, length, id, annotator, self->schema))
+    set = _spanmark_export_doc_to_set (&doc, id, annotator, text);
+  _spanmark_export_doc_clear (&doc);
+
+  return set;
+}
+
 SpanmarkAnnotationSet *
 spanmark_project_load_annotations (SpanmarkProject   *self,
                                    SpanmarkDocument  *document,
@@ -1036,12 +1059,23 @@ spanmark_project_load_annotations (SpanmarkProject   *self,
 
   record_stamp (self, file, data, length);
 
-  spanmark_checker_init (&checker);
-  set = spanmark_json_read_annotations (&checker, path, data, length,
-                                        spanmark_document_get_id (document),
-                                        annotator, text, self->schema);
-  ok = spanmark_checker_check (&checker, NULL, error);
-  spanmark_checker_clear (&checker);
+  /* A large file reads several times faster, in a fraction of the
+   * memory, through the export's reader, which builds no JSON tree; it
+   * takes only files that the loader's reader would read the same
+   * (tests/core/test-bad-input.c), and leaves the others, for their
+   * messages, to it. */
+  set = load_fast (self, document, annotator, text, data, length);
+  if (set != NULL)
+    ok = TRUE;
+  else
+    {
+      spanmark_checker_init (&checker);
+      set = spanmark_json_read_annotations (&checker, path, data, length,
+                                            spanmark_document_get_id (document),
+                                            annotator, text, self->schema);
+      ok = spanmark_checker_check (&checker, NULL, error);
+      spanmark_checker_clear (&checker);
+    }
 
   set_file_broken (self, file, !ok || set == NULL);
   if (!ok)
