@@ -660,6 +660,58 @@ test_export_steps (gconstpointer data)
   spanmark_test_remove_tree (outputs);
 }
 
+/* A folder export to a folder that is not there yet is made beside it
+ * and renamed into place whole: stopped at any step, the folder is not
+ * there or it is complete. */
+static void
+test_export_new_folder_steps (void)
+{
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
+  g_autofree char *outputs = spanmark_test_make_tmpdir ();
+  g_autofree char *out = g_build_filename (outputs, "brat", NULL);
+  g_autofree char *expected = NULL;
+  g_autoptr(SpanmarkProject) created = fixture_make_project (dir, TRUE);
+  g_autoptr(GError) error = NULL;
+  guint step;
+
+  g_assert_true (export_to (dir, "brat", out, &error));
+  g_assert_no_error (error);
+  expected = read_output (out);
+  g_assert_nonnull (strstr (expected, "annotation.conf "));
+
+  for (step = 1; ; step++)
+    {
+      g_autofree char *stop = g_strdup_printf ("%u", step);
+      const char *args[] = { "--export-step", dir, stop, "brat", out, NULL };
+      int status;
+
+      spanmark_test_remove_tree (out);
+      status = run_child (args);
+      if (status == 0)
+        break;
+      g_assert_cmpint (status, ==, STOPPED);
+
+      if (g_file_test (out, G_FILE_TEST_EXISTS))
+        {
+          g_autofree char *now = read_output (out);
+
+          g_assert_cmpstr (now, ==, expected);
+        }
+    }
+
+  /* Synced, then the one rename. */
+  g_test_message ("%u write steps", step - 1);
+  g_assert_cmpuint (step - 1, ==, 1 + 1 + 1);
+  {
+    g_autofree char *now = read_output (out);
+
+    g_assert_cmpstr (now, ==, expected);
+  }
+
+  spanmark_test_remove_tree (dir);
+  spanmark_test_remove_tree (outputs);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -678,6 +730,7 @@ main (int   argc,
   g_test_add_data_func ("/kill/export-every-step/conll", "conll", test_export_steps);
   g_test_add_data_func ("/kill/export-every-step/hf", "hf", test_export_steps);
   g_test_add_data_func ("/kill/export-every-step/brat", "brat", test_export_steps);
+  g_test_add_func ("/kill/export-every-step/brat-new-folder", test_export_new_folder_steps);
 
   return g_test_run ();
 }

@@ -371,7 +371,7 @@ struct _SpanmarkExportOutput
   /* Folder output: the destination and the temporary folder inside it. */
   char     *dest_dir;
   char     *tmp_dir;
-  gboolean  created_dest_dir;
+  gboolean  whole;     /* tmp_dir is beside dest_dir, which did not exist: renamed onto it */
 
   /* The files written piece by piece: the one file of a one-file export,
    * or one per part in a folder. */
@@ -470,19 +470,34 @@ _spanmark_export_output_new_folder (GFile   *destination,
       return NULL;
     }
 
-  if (!g_file_test (self->dest_dir, G_FILE_TEST_IS_DIR))
+  /* A new folder is made under a temporary name beside it and renamed
+   * into place whole: one rename, not one per file, and a kill leaves no
+   * half of it. */
+  if (!g_file_test (self->dest_dir, G_FILE_TEST_EXISTS) && !g_file_test (self->dest_dir, G_FILE_TEST_IS_SYMLINK))
     {
-      if (g_file_test (self->dest_dir, G_FILE_TEST_EXISTS) ||
-          g_mkdir (self->dest_dir, 0777) != 0)
+      g_autofree char *parent = g_path_get_dirname (self->dest_dir);
+      g_autofree char *base = g_path_get_basename (self->dest_dir);
+      g_autofree char *name = g_strdup_printf (".%s.spanmark-export-XXXXXX", base);
+
+      self->tmp_dir = g_build_filename (parent, name, NULL);
+      if (g_mkdtemp_full (self->tmp_dir, 0777) == NULL)
         {
-          int saved_errno = g_file_test (self->dest_dir, G_FILE_TEST_EXISTS) ? ENOTDIR : errno;
+          int saved_errno = errno;
 
           g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                       _("%s: cannot create the folder: %s"), self->dest_dir,
-                       g_strerror (saved_errno));
+                       _("%s: cannot create the folder: %s"), self->dest_dir, g_strerror (saved_errno));
+          g_clear_pointer (&self->tmp_dir, g_free);
           return NULL;
         }
-      self->created_dest_dir = TRUE;
+      self->whole = TRUE;
+      return g_steal_pointer (&self);
+    }
+
+  if (!g_file_test (self->dest_dir, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY,
+                   _("%s: cannot create the folder: %s"), self->dest_dir, g_strerror (ENOTDIR));
+      return NULL;
     }
 
   self->tmp_dir = g_build_filename (self->dest_dir, ".spanmark-export-XXXXXX", NULL);
@@ -603,10 +618,20 @@ _spanmark_export_output_commit (SpanmarkExportOutput  *self,
           spanmark_file_step ("export-synced", self->tmp_dir);
         }
       spanmark_file_step ("export-written", self->dest_dir);
-      if (!move_into (self->tmp_dir, self->dest_dir, error))
+      if (self->whole && g_rename (self->tmp_dir, self->dest_dir) == 0)
+        spanmark_file_step ("export-renamed", self->dest_dir);
+      else if (self->whole && errno != EEXIST && errno != ENOTEMPTY)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       _("%s: cannot move into place: %s"), self->dest_dir, g_strerror (saved_errno));
+          return FALSE;
+        }
+      /* A folder made there meanwhile gets the files one by one. */
+      else if (!move_into (self->tmp_dir, self->dest_dir, error))
         return FALSE;
       g_clear_pointer (&self->tmp_dir, g_free);
-      self->created_dest_dir = FALSE;
       for (guint i = 0; i < SPANMARK_EXPORT_OUTPUT_MAX_STREAMS; i++)
         if (self->sinks[i] != NULL)
           g_clear_pointer (&self->sinks[i]->tmp_path, g_free);
@@ -640,8 +665,6 @@ _spanmark_export_output_free (SpanmarkExportOutput *self)
 
   if (self->tmp_dir != NULL)
     remove_recursively (self->tmp_dir);
-  if (self->created_dest_dir && self->dest_dir != NULL)
-    g_rmdir (self->dest_dir);
 
   g_free (self->tmp_dir);
   g_free (self->dest_dir);
