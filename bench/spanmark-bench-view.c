@@ -19,6 +19,14 @@
  * spanmark-bench-view open DIR [ANNOTATOR] instead times opening the
  * project DIR (e.g. made by spanmark-bench-corpus) in the real window.
  *
+ * spanmark-bench-view window opens a project holding that one document
+ * and its 40,000 spans (written to a temporary folder first, not timed)
+ * in the whole SpanmarkWindow — document list, side panels with their
+ * entity rows, everything that runs at open — and reports "shown" and
+ * "settled" from before the window is made; run it next to "bare" (each
+ * in a fresh process), which is what the window is held to.  Every mode
+ * also prints the process's peak resident memory.
+ *
  * spanmark-bench-view review shows the same document in review mode:
  * three annotators (the 40,000 spans and two perturbed copies) in lanes
  * below the text, the curated version seeded from the majority, and
@@ -29,11 +37,14 @@
 
 #include "config.h"
 
+#include <sys/resource.h>
+
 #include <adwaita.h>
 
 #include "spanmark-annotation-set.h"
 #include "spanmark-curation.h"
 #include "spanmark-document-view.h"
+#include "spanmark-project.h"
 #include "spanmark-resources.h"
 #include "spanmark-schema.h"
 #include "spanmark-settings.h"
@@ -177,6 +188,16 @@ ms_since (gint64 start)
   return (g_get_monotonic_time () - start) / 1000.0;
 }
 
+/* The peak resident memory of the process so far, in MiB. */
+static double
+peak_rss_mib (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_maxrss / 1024.0;  /* KiB on Linux */
+}
+
 static int
 compare_doubles (gconstpointer a,
                  gconstpointer b)
@@ -252,8 +273,10 @@ bench_view (const char *text,
     }
   qsort (tag_times, N_TAG_RUNS, sizeof (double), compare_doubles);
 
-  g_print ("SpanmarkDocumentView%s: shown %.0f ms, settled %.0f ms, tag to frame %.1f ms (median of %d, max %.1f)\n",
-           chips ? " (chips)" : "", shown, settled, tag_times[N_TAG_RUNS / 2], N_TAG_RUNS, tag_times[N_TAG_RUNS - 1]);
+  g_print ("SpanmarkDocumentView%s: shown %.0f ms, settled %.0f ms, tag to frame %.1f ms (median of %d, max %.1f), "
+           "peak RSS %.0f MiB\n",
+           chips ? " (chips)" : "", shown, settled, tag_times[N_TAG_RUNS / 2], N_TAG_RUNS, tag_times[N_TAG_RUNS - 1],
+           peak_rss_mib ());
 
   gtk_window_destroy (GTK_WINDOW (window));
   wait_idle ();
@@ -304,7 +327,8 @@ bench_bare (const char *text,
   wait_idle ();
   settled = ms_since (start);
 
-  g_print ("bare GtkTextView:     shown %.0f ms, settled %.0f ms\n", shown, settled);
+  g_print ("bare GtkTextView:     shown %.0f ms, settled %.0f ms, peak RSS %.0f MiB\n",
+           shown, settled, peak_rss_mib ());
 
   gtk_window_destroy (GTK_WINDOW (window));
   wait_idle ();
@@ -464,6 +488,58 @@ bench_open (const char *path,
   wait_idle ();
 }
 
+/* The document in the whole window: a project with it is written first
+ * (not timed), then the window made, the project opened and the document
+ * shown, as when a user opens the project. */
+static void
+bench_window (const char *text,
+              GArray     *ranges)
+{
+  g_autofree char *tmp = g_dir_make_tmp ("spanmark-bench-window-XXXXXX", NULL);
+  g_autoptr(GFile) dir = g_file_new_for_path (tmp);
+  g_autoptr(GError) error = NULL;
+  double shown, settled;
+  gint64 start;
+
+  {
+    g_autoptr(SpanmarkProject) project = spanmark_project_create (dir, "Window benchmark", &error);
+    g_autoptr(SpanmarkAnnotationSet) set = NULL;
+
+    if (project == NULL || spanmark_project_add_document (project, "bench", text, NULL, &error) == NULL)
+      g_error ("%s", error->message);
+    set = make_set (text, ranges);
+    spanmark_annotation_set_load_status (set, SPANMARK_STATUS_IN_PROGRESS);
+    if (!spanmark_project_save_annotations (project, set, &error) || !spanmark_project_save (project, &error))
+      g_error ("%s", error->message);
+  }
+  g_settings_set_string (spanmark_settings_get_gsettings (spanmark_settings_get_default ()),
+                         "annotator-name", "bench");
+
+  start = g_get_monotonic_time ();
+  {
+    SpanmarkWindow *window = spanmark_window_new (NULL);
+    SpanmarkDocumentView *view = spanmark_window_get_document_view (window);
+
+    if (!spanmark_window_open_project (window, dir, &error))
+      g_error ("%s", error->message);
+    show_and_settle (GTK_WIDGET (window), view, start, &shown, &settled);
+
+    g_print ("SpanmarkWindow:       shown %.0f ms, settled %.0f ms, peak RSS %.0f MiB (%u spans)\n",
+             shown, settled, peak_rss_mib (),
+             spanmark_annotation_set_get_n_spans (spanmark_window_get_annotation_set (window)));
+
+    gtk_window_destroy (GTK_WINDOW (window));
+    wait_idle ();
+  }
+
+  {
+    g_autofree char *command = g_strdup_printf ("rm -rf '%s'", tmp);
+
+    if (system (command) != 0)
+      g_warning ("could not remove %s", tmp);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -500,6 +576,8 @@ main (int   argc,
     bench_bare (text, ranges);
   if (only != NULL && g_str_equal (only, "review"))
     bench_review (text, ranges);
+  if (only != NULL && g_str_equal (only, "window"))
+    bench_window (text, ranges);
 
   return 0;
 }

@@ -17,7 +17,7 @@
 typedef struct
 {
   char       *text;
-  char       *collate_key;
+  char       *collate_key;  /* made with the row: only rows are sorted */
   GHashTable *span_ids;  /* set of span ids */
   GtkWidget  *row;       /* GtkListBoxRow, owned by the list; NULL past the cap */
   GtkLabel   *subtitle;  /* in the row */
@@ -192,7 +192,6 @@ unlinked_group_new (const char *text)
   UnlinkedGroup *group = g_new0 (UnlinkedGroup, 1);
 
   group->text = g_strdup (text);
-  group->collate_key = g_utf8_collate_key (text, -1);
   group->span_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   return group;
@@ -210,6 +209,11 @@ unlinked_group_add_row (SpanmarkLabelPanel *self,
   GtkWidget *button;
 
   g_assert (group->row == NULL);
+
+  /* A collation key costs more than the rest of a group, and a document
+   * with tens of thousands of distinct texts shows only MAX_UNLINKED_ROWS. */
+  if (group->collate_key == NULL)
+    group->collate_key = g_utf8_collate_key (text, -1);
 
   /* Laid out and styled like an AdwActionRow (row > box.header > box.title),
    * from plain widgets, which are much cheaper to make by the hundred. */

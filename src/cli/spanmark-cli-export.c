@@ -64,6 +64,15 @@ describe_formats (void)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+static void
+progress_cb (guint       n_done,
+             guint       n_total,
+             const char *document_id,
+             gpointer    user_data)
+{
+  spanmark_cli_progress_update (user_data, n_done, n_total);
+}
+
 /* A usage error when @given but @format does not take @option. */
 static gboolean
 check_option (const SpanmarkExportFormat *format,
@@ -103,7 +112,10 @@ spanmark_cli_export (int    argc,
   gboolean seed_given = FALSE;
   gboolean curated = FALSE;
   gboolean docstart = FALSE;
+  gboolean quiet = FALSE;
+  SpanmarkCliProgress progress;
   SpanmarkExportOptions options;
+  gboolean ok;
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
       N_("Output format (the list below)"), N_("FORMAT") },
@@ -125,6 +137,8 @@ spanmark_cli_export (int    argc,
       N_("Begin each document with a “-DOCSTART- -X- O O” line and a blank line"), NULL },
     { "delimiter", 0, 0, G_OPTION_ARG_STRING, &delimiter_name,
       N_("Between a token and its tag: space (default) or tab"), N_("DELIMITER") },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet,
+      N_("No progress line on a terminal"), NULL },
     { NULL }
   };
 
@@ -221,7 +235,11 @@ spanmark_cli_export (int    argc,
   if (project == NULL)
     return SPANMARK_CLI_EXIT_FAILED;
 
-  if (!spanmark_export_run (project, &options, destination, NULL, NULL, &report, NULL, &error))
+  /* How far a long export is, on a terminal only. */
+  spanmark_cli_progress_init (&progress, quiet);
+  ok = spanmark_export_run (project, &options, destination, progress_cb, &progress, &report, NULL, &error);
+  spanmark_cli_progress_clear (&progress);
+  if (!ok)
     {
       spanmark_cli_error ("%s", error->message);
       return SPANMARK_CLI_EXIT_FAILED;

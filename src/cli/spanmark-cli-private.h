@@ -74,4 +74,24 @@ GStrv    spanmark_cli_split_annotators (const char  *list);
  * prints the error (naming the file) and returns NULL. */
 SpanmarkProject *spanmark_cli_open_project (const char *path);
 
+/* A progress line on standard error, rewritten in place ("\r"), shown
+ * only when standard error is a terminal and not @quiet
+ * (spanmark-cli-progress.c). */
+typedef struct
+{
+  gboolean enabled;
+  gint64   last_redraw;  /* monotonic time, µs */
+  guint    width;        /* columns of the line shown, 0 for none */
+} SpanmarkCliProgress;
+
+void     spanmark_cli_progress_init   (SpanmarkCliProgress *self,
+                                       gboolean             quiet);
+/* Shows "Exporting: N of TOTAL documents (P%)", at most ten times a
+ * second (always the first and the last). */
+void     spanmark_cli_progress_update (SpanmarkCliProgress *self,
+                                       guint                n_done,
+                                       guint                n_total);
+/* Erases the line, so that messages after it start at the left. */
+void     spanmark_cli_progress_clear  (SpanmarkCliProgress *self);
+
 G_END_DECLS

@@ -12,15 +12,6 @@
 
 #include "spanmark-cli-private.h"
 
-typedef struct
-{
-  char       *name;
-  guint       status[SPANMARK_N_STATUSES];
-  guint       spans;
-  guint       entities;
-  GHashTable *labels;  /* label name -> GUINT_TO_POINTER (count) */
-} AnnotatorStats;
-
 /* What both printers show. */
 typedef struct
 {
@@ -29,45 +20,10 @@ typedef struct
   guint64          n_characters;
   guint            n_curated;    /* documents with a curated version */
   guint            n_reviewed;   /* of them, reviewed */
-  GPtrArray       *annotators;  /* AnnotatorStats, in name order */
-  AnnotatorStats  *total;       /* spans, labels and entities of them all */
+  GPtrArray       *annotators;  /* SpanmarkAnnotatorCounts, in name order */
+  SpanmarkAnnotatorCounts *total;  /* spans, labels and entities of them all */
   GPtrArray       *labels;      /* names, in the order to show */
 } Stats;
-
-static AnnotatorStats *
-annotator_stats_new (const char *name)
-{
-  AnnotatorStats *stats = g_new0 (AnnotatorStats, 1);
-
-  stats->name = g_strdup (name);
-  stats->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  return stats;
-}
-
-static void
-annotator_stats_free (AnnotatorStats *stats)
-{
-  g_free (stats->name);
-  g_hash_table_unref (stats->labels);
-  g_free (stats);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (AnnotatorStats, annotator_stats_free)
-
-static guint
-count_of (GHashTable *labels,
-          const char *label)
-{
-  return GPOINTER_TO_UINT (g_hash_table_lookup (labels, label));
-}
-
-static void
-count_add (GHashTable *labels,
-           const char *label,
-           guint       n)
-{
-  g_hash_table_insert (labels, g_strdup (label), GUINT_TO_POINTER (count_of (labels, label) + n));
-}
 
 static GStrv
 row_new (guint n_columns)
@@ -106,37 +62,24 @@ collect_labels (SpanmarkSchema *schema,
   return labels;
 }
 
-/* Adds the spans and entities of @set to @stats. */
-static void
-count_set (AnnotatorStats        *stats,
-           SpanmarkAnnotationSet *set)
-{
-  guint n_spans = spanmark_annotation_set_get_n_spans (set);
-
-  for (guint s = 0; s < n_spans; s++)
-    count_add (stats->labels, spanmark_annotation_set_get_span (set, s)->label, 1);
-  stats->spans += n_spans;
-  stats->entities += spanmark_annotation_set_get_n_entities (set);
-}
-
 /* The members "spans", "labels" ({LABEL: spans}) and "entities". */
 static void
-add_counts (JsonBuilder    *builder,
-            GPtrArray      *labels,
-            AnnotatorStats *stats)
+add_counts (JsonBuilder                   *builder,
+            GPtrArray                     *labels,
+            const SpanmarkAnnotatorCounts *stats)
 {
   json_builder_set_member_name (builder, "spans");
-  json_builder_add_int_value (builder, stats->spans);
+  json_builder_add_int_value (builder, stats->n_spans);
   json_builder_set_member_name (builder, "labels");
   json_builder_begin_object (builder);
   for (guint i = 0; i < labels->len; i++)
     {
       json_builder_set_member_name (builder, g_ptr_array_index (labels, i));
-      json_builder_add_int_value (builder, count_of (stats->labels, g_ptr_array_index (labels, i)));
+      json_builder_add_int_value (builder, spanmark_annotator_counts_get_label (stats, g_ptr_array_index (labels, i)));
     }
   json_builder_end_object (builder);
   json_builder_set_member_name (builder, "entities");
-  json_builder_add_int_value (builder, stats->entities);
+  json_builder_add_int_value (builder, stats->n_entities);
 }
 
 static void
@@ -166,16 +109,16 @@ print_json (const Stats *stats)
   json_builder_begin_object (builder);
   for (guint a = 0; a < stats->annotators->len; a++)
     {
-      AnnotatorStats *annotator = g_ptr_array_index (stats->annotators, a);
+      SpanmarkAnnotatorCounts *annotator = g_ptr_array_index (stats->annotators, a);
 
-      json_builder_set_member_name (builder, annotator->name);
+      json_builder_set_member_name (builder, annotator->annotator);
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "status");
       json_builder_begin_object (builder);
       for (guint s = 0; s < SPANMARK_N_STATUSES; s++)
         {
           json_builder_set_member_name (builder, spanmark_status_to_string (s));
-          json_builder_add_int_value (builder, annotator->status[s]);
+          json_builder_add_int_value (builder, annotator->n_status[s]);
         }
       json_builder_end_object (builder);
       add_counts (builder, stats->labels, annotator);
@@ -196,10 +139,10 @@ print_json (const Stats *stats)
 
 /* The spans of @label, or of all labels when @label is NULL. */
 static guint
-label_count (AnnotatorStats *stats,
-             const char     *label)
+label_count (const SpanmarkAnnotatorCounts *stats,
+             const char                    *label)
 {
-  return label != NULL ? count_of (stats->labels, label) : stats->spans;
+  return label != NULL ? spanmark_annotator_counts_get_label (stats, label) : stats->n_spans;
 }
 
 static void
@@ -237,14 +180,14 @@ print_text (const Stats *stats)
   g_ptr_array_add (rows, row);
   for (guint a = 0; a < annotators->len; a++)
     {
-      AnnotatorStats *annotator = g_ptr_array_index (annotators, a);
+      SpanmarkAnnotatorCounts *annotator = g_ptr_array_index (annotators, a);
 
       row = row_new (7);
-      row[0] = g_strdup (annotator->name);
+      row[0] = g_strdup (annotator->annotator);
       for (guint s = 0; s < SPANMARK_N_STATUSES; s++)
-        row[1 + s] = g_strdup_printf ("%u", annotator->status[s]);
-      row[5] = g_strdup_printf ("%u", annotator->spans);
-      row[6] = g_strdup_printf ("%u", annotator->entities);
+        row[1 + s] = g_strdup_printf ("%u", annotator->n_status[s]);
+      row[5] = g_strdup_printf ("%u", annotator->n_spans);
+      row[6] = g_strdup_printf ("%u", annotator->n_entities);
       g_ptr_array_add (rows, row);
     }
   spanmark_cli_print_table (rows);
@@ -255,7 +198,7 @@ print_text (const Stats *stats)
   row = row_new (n_columns);
   row[0] = g_strdup (_("Label"));
   for (guint a = 0; a < annotators->len; a++)
-    row[1 + a] = g_strdup (((AnnotatorStats *) g_ptr_array_index (annotators, a))->name);
+    row[1 + a] = g_strdup (((SpanmarkAnnotatorCounts *) g_ptr_array_index (annotators, a))->annotator);
   if (with_total)
     row[n_columns - 1] = g_strdup (_("Total"));
   g_ptr_array_add (rows, row);
@@ -275,7 +218,7 @@ print_text (const Stats *stats)
   spanmark_cli_print_table (rows);
 
   if (with_total)
-    g_print ("\n%s %u\n", _("Entities in total:"), stats->total->entities);
+    g_print ("\n%s %u\n", _("Entities in total:"), stats->total->n_entities);
 }
 
 int
@@ -284,15 +227,11 @@ spanmark_cli_stats (int    argc,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(SpanmarkProject) project = NULL;
-  g_autoptr(GPtrArray) annotators = NULL;
-  g_autoptr(AnnotatorStats) total = NULL;
+  g_autoptr(SpanmarkCorpusCounts) counts = NULL;
   g_autoptr(GPtrArray) labels = NULL;
   g_auto(GStrv) names = NULL;
   g_autofree char *only = NULL;
   gboolean json = FALSE;
-  gboolean failed = FALSE;
-  guint n_documents;
-  guint64 n_characters = 0;
   g_autoptr(SpanmarkStatusCache) curated = NULL;
   SpanmarkStatusCounts curated_counts;
   Stats stats;
@@ -347,71 +286,33 @@ spanmark_cli_stats (int    argc,
       return SPANMARK_CLI_EXIT_FAILED;
     }
 
-  annotators = g_ptr_array_new_with_free_func ((GDestroyNotify) annotator_stats_free);
-  for (guint i = 0; names[i] != NULL; i++)
-    if (only == NULL || strcmp (names[i], only) == 0)
-      g_ptr_array_add (annotators, annotator_stats_new (names[i]));
-
-  total = annotator_stats_new (NULL);
-  n_documents = spanmark_project_get_n_documents (project);
-
-  /* One document at a time, so memory stays flat on a large corpus. */
-  for (guint d = 0; d < n_documents; d++)
+  if (only != NULL)
     {
-      SpanmarkDocument *document = spanmark_project_get_document (project, d);
-      g_autoptr(GError) error = NULL;
-      g_autofree char *text = spanmark_project_load_text (project, document, &error);
+      const char *one[] = { only, NULL };
 
-      if (text == NULL)
-        {
-          spanmark_cli_error ("%s", error->message);
-          failed = TRUE;
-          continue;
-        }
-      n_characters += g_utf8_strlen (text, -1);
-
-      for (guint a = 0; a < annotators->len; a++)
-        {
-          AnnotatorStats *annotator = g_ptr_array_index (annotators, a);
-          g_autoptr(GFile) file = spanmark_project_get_annotation_file (project, document, annotator->name);
-          g_autoptr(SpanmarkAnnotationSet) set = NULL;
-
-          if (!g_file_query_exists (file, NULL))
-            {
-              annotator->status[SPANMARK_STATUS_NEW]++;
-              continue;
-            }
-
-          set = spanmark_project_load_annotations (project, document, annotator->name, &error);
-          if (set == NULL)
-            {
-              spanmark_cli_error ("%s", error->message);
-              g_clear_error (&error);
-              failed = TRUE;
-              continue;
-            }
-
-          annotator->status[spanmark_annotation_set_get_status (set)]++;
-          count_set (annotator, set);
-          count_set (total, set);
-        }
+      counts = spanmark_corpus_counts_new (project, one);
     }
+  else
+    counts = spanmark_corpus_counts_new (project, (const char * const *) names);
+  for (guint i = 0; i < counts->errors->len; i++)
+    spanmark_cli_error ("%s", ((GError *) g_ptr_array_index (counts->errors, i))->message);
 
-  labels = collect_labels (spanmark_project_get_schema (project), total->labels);
+  labels = collect_labels (spanmark_project_get_schema (project), counts->total->labels);
 
   /* The curated versions, whichever annotators are counted: their
    * statuses, read cheaply. */
   curated = spanmark_status_cache_new (project, SPANMARK_CURATED_ANNOTATOR);
   spanmark_status_cache_count (curated, &curated_counts);
 
-  stats = (Stats) { project, n_documents, n_characters, curated_counts.n_files,
-                    curated_counts.n_status[SPANMARK_STATUS_REVIEWED], annotators, total, labels };
+  stats = (Stats) { project, counts->n_documents, counts->n_characters, curated_counts.n_files,
+                    curated_counts.n_status[SPANMARK_STATUS_REVIEWED], counts->annotators, counts->total,
+                    labels };
   if (json)
     print_json (&stats);
   else
     print_text (&stats);
 
-  if (failed)
+  if (counts->errors->len > 0)
     {
       spanmark_cli_error (_("some files could not be read; the counts above leave them out"));
       return SPANMARK_CLI_EXIT_FAILED;

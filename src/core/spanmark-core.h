@@ -8,6 +8,7 @@
 
 #include "spanmark-agreement.h"
 #include "spanmark-annotation-set.h"
+#include "spanmark-corpus-counts.h"
 #include "spanmark-curation.h"
 #include "spanmark-document.h"
 #include "spanmark-entity.h"

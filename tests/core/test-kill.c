@@ -572,15 +572,20 @@ read_output (const char *path)
 
 static void
 write_old_output (const char *out,
-                  gboolean    folder)
+                  const char *format)
 {
-  if (!folder)
+  if (g_str_equal (format, "conll"))
+    fixture_write (out, "", "old\n", -1);
+  else if (g_str_equal (format, "brat"))
     {
-      fixture_write (out, "", "old\n", -1);
-      return;
+      fixture_write (out, "d1.ann", "old\n", -1);
+      fixture_write (out, "annotation.conf", "old\n", -1);
     }
-  fixture_write (out, "data.jsonl", "old\n", -1);
-  fixture_write (out, "labels.json", "old\n", -1);
+  else
+    {
+      fixture_write (out, "data.jsonl", "old\n", -1);
+      fixture_write (out, "labels.json", "old\n", -1);
+    }
 }
 
 /* An export stopped at every step of its writes: each output file is the
@@ -589,10 +594,10 @@ static void
 test_export_steps (gconstpointer data)
 {
   const char *format = data;
-  gboolean folder = g_str_equal (format, "hf");
+  gboolean folder = !g_str_equal (format, "conll");
   g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autofree char *outputs = spanmark_test_make_tmpdir ();
-  g_autofree char *out = g_build_filename (outputs, folder ? "hf" : "data.conll", NULL);
+  g_autofree char *out = g_build_filename (outputs, folder ? format : "data.conll", NULL);
   g_autofree char *old = NULL;
   g_autofree char *expected = NULL;
   g_autoptr(SpanmarkProject) created = fixture_make_project (dir, TRUE);
@@ -601,7 +606,7 @@ test_export_steps (gconstpointer data)
 
   if (folder)
     g_assert_cmpint (g_mkdir (out, 0755), ==, 0);
-  write_old_output (out, folder);
+  write_old_output (out, format);
   old = read_output (out);
   g_assert_true (export_to (dir, format, out, &error));
   g_assert_no_error (error);
@@ -614,7 +619,7 @@ test_export_steps (gconstpointer data)
       const char *args[] = { "--export-step", dir, stop, format, out, NULL };
       int status;
 
-      write_old_output (out, folder);
+      write_old_output (out, format);
       status = run_child (args);
       if (status == 0)
         break;
@@ -639,10 +644,69 @@ test_export_steps (gconstpointer data)
       g_assert_cmpstr (now, ==, expected);
     }
 
-  /* The temporary file written, then renamed (for hf: data.jsonl,
-   * labels.json and README.md, one by one). */
+  /* The temporary file written, then renamed; for the folders, the
+   * whole files synced at once (one step), then all moved one by one:
+   * hf's data.jsonl, labels.json and README.md, brat's text and
+   * annotations of each document and its annotation.conf. */
   g_test_message ("%u write steps", step - 1);
-  g_assert_cmpuint (step - 1, ==, folder ? 4 : 2);
+  if (g_str_equal (format, "hf"))
+    g_assert_cmpuint (step - 1, ==, 1 + 1 + 3);
+  else if (g_str_equal (format, "brat"))
+    g_assert_cmpuint (step - 1, ==, 1 + 1 + 2 * spanmark_project_get_n_documents (created) + 1);
+  else
+    g_assert_cmpuint (step - 1, ==, 2);
+
+  spanmark_test_remove_tree (dir);
+  spanmark_test_remove_tree (outputs);
+}
+
+/* A folder export to a folder that is not there yet is made beside it
+ * and renamed into place whole: stopped at any step, the folder is not
+ * there or it is complete. */
+static void
+test_export_new_folder_steps (void)
+{
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
+  g_autofree char *outputs = spanmark_test_make_tmpdir ();
+  g_autofree char *out = g_build_filename (outputs, "brat", NULL);
+  g_autofree char *expected = NULL;
+  g_autoptr(SpanmarkProject) created = fixture_make_project (dir, TRUE);
+  g_autoptr(GError) error = NULL;
+  guint step;
+
+  g_assert_true (export_to (dir, "brat", out, &error));
+  g_assert_no_error (error);
+  expected = read_output (out);
+  g_assert_nonnull (strstr (expected, "annotation.conf "));
+
+  for (step = 1; ; step++)
+    {
+      g_autofree char *stop = g_strdup_printf ("%u", step);
+      const char *args[] = { "--export-step", dir, stop, "brat", out, NULL };
+      int status;
+
+      spanmark_test_remove_tree (out);
+      status = run_child (args);
+      if (status == 0)
+        break;
+      g_assert_cmpint (status, ==, STOPPED);
+
+      if (g_file_test (out, G_FILE_TEST_EXISTS))
+        {
+          g_autofree char *now = read_output (out);
+
+          g_assert_cmpstr (now, ==, expected);
+        }
+    }
+
+  /* Synced, then the one rename. */
+  g_test_message ("%u write steps", step - 1);
+  g_assert_cmpuint (step - 1, ==, 1 + 1 + 1);
+  {
+    g_autofree char *now = read_output (out);
+
+    g_assert_cmpstr (now, ==, expected);
+  }
 
   spanmark_test_remove_tree (dir);
   spanmark_test_remove_tree (outputs);
@@ -665,6 +729,8 @@ main (int   argc,
   g_test_add_func ("/kill/import-every-step", test_import_steps);
   g_test_add_data_func ("/kill/export-every-step/conll", "conll", test_export_steps);
   g_test_add_data_func ("/kill/export-every-step/hf", "hf", test_export_steps);
+  g_test_add_data_func ("/kill/export-every-step/brat", "brat", test_export_steps);
+  g_test_add_func ("/kill/export-every-step/brat-new-folder", test_export_new_folder_steps);
 
   return g_test_run ();
 }

@@ -40,6 +40,7 @@ typedef struct
   GArray                *char_bytes;  /* guint32: byte offset of each code point, then the length */
   gboolean               has_file;    /* the annotator has a file for the document */
   SpanmarkStatus         status;      /* its status (new without a file) */
+  const char            *modified;    /* its "modified", NULL if null or not read */
 
   /* Storage, reused from one document to the next. */
   char                  *text_data;
@@ -137,6 +138,15 @@ gboolean _spanmark_export_doc_read_fast (ExportDoc      *doc,
                                          const char     *document_id,
                                          const char     *annotator,
                                          SpanmarkSchema *schema);
+
+/* What the fast reader read into @doc, as the annotation set the
+ * project's loader would make of the same file: the spans with their
+ * covered text, entities, attributes, status and "modified".  @text is
+ * the document's text, which the set copies. */
+SpanmarkAnnotationSet *_spanmark_export_doc_to_set (const ExportDoc *doc,
+                                                    const char      *document_id,
+                                                    const char      *annotator,
+                                                    const char      *text) G_GNUC_WARN_UNUSED_RESULT;
 
 /* The spans of @doc as SpanmarkSpan* (views: id, offsets, label and entity,
  * with borrowed strings; no text, no attributes), in @doc's order, for

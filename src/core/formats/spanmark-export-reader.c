@@ -51,6 +51,7 @@ _spanmark_export_doc_reset (ExportDoc *doc)
   doc->text_len = 0;
   doc->has_file = FALSE;
   doc->status = SPANMARK_STATUS_NEW;
+  doc->modified = NULL;
   g_array_set_size (doc->spans, 0);
   g_array_set_size (doc->entities, 0);
   g_array_set_size (doc->char_bytes, 0);
@@ -717,7 +718,7 @@ file_member (Parser         *parser,
       return parse_raw_string (parser, &value) && !value.escaped &&
              spanmark_annotation_rules_check_status (value.raw, value.len, &doc->status, NULL);
     case SPANMARK_FILE_KEY_MODIFIED:
-      return peek (parser, 'n') ? parse_null (parser) : parse_raw_string (parser, &value);
+      return parse_nullable_string (parser, &doc->modified);
     case SPANMARK_FILE_KEY_SPANS:
       return parse_array (parser, doc, schema, parse_span);
     case SPANMARK_FILE_KEY_ENTITIES:
@@ -823,6 +824,62 @@ load_fast (ExportDoc        *doc,
 
   return parse_annotations (doc, data, length, spanmark_document_get_id (document), annotator,
                             spanmark_project_get_schema (project));
+}
+
+#define SPAN_BATCH 2048
+
+/* @attrs (key, value pairs) into the table @into. */
+static void
+copy_attrs (GHashTable *into,
+            GPtrArray  *attrs)
+{
+  for (guint i = 0; attrs != NULL && i + 1 < attrs->len; i += 2)
+    g_hash_table_insert (into, g_strdup (g_ptr_array_index (attrs, i)),
+                         g_strdup (g_ptr_array_index (attrs, i + 1)));
+}
+
+SpanmarkAnnotationSet *
+_spanmark_export_doc_to_set (const ExportDoc *doc,
+                             const char      *document_id,
+                             const char      *annotator,
+                             const char      *text)
+{
+  g_autoptr(SpanmarkAnnotationSet) set = spanmark_annotation_set_new (document_id, annotator, text);
+  g_autoptr(GPtrArray) spans = g_ptr_array_new_full (SPAN_BATCH, (GDestroyNotify) spanmark_span_free);
+
+  spanmark_annotation_set_load_status (set, doc->status);
+  spanmark_annotation_set_set_modified (set, doc->modified);
+
+  for (guint i = 0; i < doc->entities->len; i++)
+    {
+      const ExportEntity *entity = &g_array_index (doc->entities, ExportEntity, i);
+      g_autoptr(SpanmarkEntity) copy = spanmark_entity_new (entity->id, entity->label, entity->name);
+
+      copy_attrs (copy->attrs, entity->attrs);
+      spanmark_annotation_set_load_entity (set, copy);
+    }
+
+  /* The set copies what it loads: in batches, so that a file of tens of
+   * thousands of spans is not held twice at the peak. */
+  for (guint i = 0; i < doc->spans->len; i++)
+    {
+      const ExportSpan *span = &g_array_index (doc->spans, ExportSpan, i);
+      gsize len;
+      const char *covered = export_doc_span_text (doc, span, &len);
+      g_autofree char *covered_copy = g_strndup (covered, len);
+      SpanmarkSpan *copy = spanmark_span_new (span->id, span->start, span->end, span->label, covered_copy);
+
+      copy->entity = g_strdup (span->entity);
+      copy_attrs (copy->attrs, span->attrs);
+      g_ptr_array_add (spans, copy);
+      if (spans->len == SPAN_BATCH || i + 1 == doc->spans->len)
+        {
+          spanmark_annotation_set_load_spans (set, (const SpanmarkSpan * const *) spans->pdata, spans->len);
+          g_ptr_array_set_size (spans, 0);
+        }
+    }
+
+  return g_steal_pointer (&set);
 }
 
 gboolean

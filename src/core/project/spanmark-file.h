@@ -107,7 +107,8 @@ gboolean spanmark_file_is_temporary_name (const char          *name,
 
 /* For the kill tests: @func is called at each step of every atomic write
  * ("written": the temporary file is complete; "renamed": it is in place)
- * and of every export ("export-written", "export-renamed"), so a test can
+ * and of every export ("export-synced": the whole files of a folder export
+ * are durable; "export-written", "export-renamed"), so a test can
  * end the process right there as a kill would.  NULL turns it off. */
 typedef void (*SpanmarkFileStepFunc) (const char *step,
                                       const char *path);

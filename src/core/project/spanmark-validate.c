@@ -17,11 +17,12 @@
 #include <glib/gstdio.h>
 
 #include "spanmark-annotation-rules.h"
+#include "spanmark-export-private.h"
 #include "spanmark-file.h"
 #include "spanmark-json.h"
 #include "spanmark-label-ops.h"
 #include "spanmark-project.h"
-#include "spanmark-validate.h"
+#include "spanmark-validate-private.h"
 
 typedef struct
 {
@@ -108,6 +109,9 @@ typedef struct
   /* What does not make the project invalid: SpanmarkProblem of
    * SPANMARK_PROBLEM_WARNING or _LEFTOVER, in the order found. */
   GPtrArray       *notes;
+  /* The export's fast reader, for the files it takes: most of them. */
+  ExportDoc        doc;
+  gboolean         allow_fast;
 } Validation;
 
 static void G_GNUC_PRINTF (5, 6)
@@ -242,20 +246,20 @@ span_positions (const char *path,
  * almost always a slip (a label key pressed on a tagged span): a flat
  * export keeps only one of them. */
 static void
-warn_same_range (Validation            *v,
-                 const char            *path,
-                 const char            *data,
-                 gsize                  length,
-                 SpanmarkAnnotationSet *set)
+warn_same_range (Validation *v,
+                 const char *path,
+                 const char *data,
+                 gsize       length,
+                 GPtrArray  *spans)
 {
   g_autoptr(GHashTable) positions = NULL;
   const SpanmarkSpan *first = NULL;
 
   /* Spans sort by start, then end, so those on the same characters are
    * neighbours; each is reported against the first of its run. */
-  for (guint i = 0; i < spanmark_annotation_set_get_n_spans (set); i++)
+  for (guint i = 0; i < spans->len; i++)
     {
-      const SpanmarkSpan *span = spanmark_annotation_set_get_span (set, i);
+      const SpanmarkSpan *span = g_ptr_array_index (spans, i);
       g_autofree char *location = NULL;
 
       if (first == NULL || first->start != span->start || first->end != span->end)
@@ -324,17 +328,37 @@ validate_annotation_file (Validation  *v,
   if (g_hash_table_contains (v->good_texts, document_id))
     {
       SpanmarkChecker quiet;
+      gsize text_len = 0;
 
       spanmark_checker_init (&quiet);
       text = spanmark_json_read_text (&quiet, v->dir, NULL,
-                                      spanmark_document_get_path (document), NULL);
+                                      spanmark_document_get_path (document), &text_len);
       spanmark_checker_clear (&quiet);
+
+      /* A file the fast reader takes has no problem the loader would
+       * find (tests/core/test-bad-input.c holds them to that); anything
+       * else is read by the loader's reader below, for its messages. */
+      if (text != NULL && v->allow_fast &&
+          _spanmark_export_doc_read_fast (&v->doc, text, text_len, data, length, document_id,
+                                          annotator, v->index.schema))
+        {
+          warn_same_range (v, path, data, length, _spanmark_export_doc_get_span_views (&v->doc));
+          _spanmark_export_doc_reset (&v->doc);
+          return;
+        }
+      _spanmark_export_doc_reset (&v->doc);
     }
 
   set = spanmark_json_read_annotations (&v->checker, path, data, length, document_id,
                                         annotator, text, v->index.schema);
   if (set != NULL)
-    warn_same_range (v, path, data, length, set);
+    {
+      g_autoptr(GPtrArray) spans = g_ptr_array_sized_new (spanmark_annotation_set_get_n_spans (set));
+
+      for (guint i = 0; i < spanmark_annotation_set_get_n_spans (set); i++)
+        g_ptr_array_add (spans, (gpointer) spanmark_annotation_set_get_span (set, i));
+      warn_same_range (v, path, data, length, spans);
+    }
 }
 
 /* Copies kept by "Save mine as a copy" are valid data outside the
@@ -458,6 +482,7 @@ validation_clear (Validation *v)
   g_clear_pointer (&v->good_texts, g_hash_table_unref);
   g_clear_pointer (&v->orphans, g_hash_table_unref);
   g_clear_pointer (&v->notes, g_ptr_array_unref);
+  _spanmark_export_doc_clear (&v->doc);
 }
 
 /* The errors first (index, texts, annotation files), then the warnings
@@ -477,6 +502,14 @@ validation_steal_problems (Validation *v)
 GPtrArray *
 spanmark_validate_project (GFile   *dir,
                            GError **error)
+{
+  return _spanmark_validate_project_full (dir, TRUE, error);
+}
+
+GPtrArray *
+_spanmark_validate_project_full (GFile     *dir,
+                                 gboolean   allow_fast,
+                                 GError   **error)
 {
   g_autoptr(GPtrArray) top = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -508,11 +541,13 @@ spanmark_validate_project (GFile   *dir,
   g_clear_error (&local_error);
 
   v.dir = dir;
+  v.allow_fast = allow_fast;
   spanmark_checker_init (&v.checker);
   v.documents = g_hash_table_new (g_str_hash, g_str_equal);
   v.good_texts = g_hash_table_new (g_str_hash, g_str_equal);
   v.orphans = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   v.notes = g_ptr_array_new_with_free_func ((GDestroyNotify) spanmark_problem_free);
+  _spanmark_export_doc_init (&v.doc);
 
   if (!spanmark_file_read_in_project (dir, "spanmark.json", SPANMARK_FILE_MAX_SIZE, SPANMARK_FILE_READ_NONE,
                                       &data, &length, &local_error))
