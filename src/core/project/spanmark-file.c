@@ -242,6 +242,104 @@ spanmark_file_read (GFile                 *file,
   return read_regular (path, 0, max_size, flags, contents, length, error);
 }
 
+gboolean
+spanmark_file_read_blocks (GFile                  *file,
+                           gsize                   max_size,
+                           gsize                   block_size,
+                           SpanmarkFileBlockFunc   func,
+                           gpointer                user_data,
+                           GError                **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *block = NULL;
+  struct stat st;
+  guint64 done = 0;
+  int fd;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (block_size > 0, FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("cannot be read: only local files can be read"));
+      return FALSE;
+    }
+
+  /* The checks of read_regular() and read_fd(): a device is never
+   * opened, and the open file is checked again. */
+  if (g_stat (path, &st) != 0)
+    {
+      set_errno_error (error, errno, _("cannot be read"));
+      return FALSE;
+    }
+  if (!check_regular (&st, error))
+    return FALSE;
+  fd = open_for_reading (path, 0);
+  if (fd < 0)
+    {
+      set_errno_error (error, errno, _("cannot be read"));
+      return FALSE;
+    }
+  if (fstat (fd, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      close (fd);
+      set_errno_error (error, saved_errno, _("cannot be read"));
+      return FALSE;
+    }
+  if (!check_regular (&st, error))
+    {
+      close (fd);
+      return FALSE;
+    }
+  if ((guint64) st.st_size > max_size)
+    {
+      close (fd);
+      set_too_large_error (error, max_size);
+      return FALSE;
+    }
+
+  block = g_malloc (block_size);
+  for (;;)
+    {
+      gssize n = read (fd, block, block_size);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved_errno = errno;
+
+          close (fd);
+          set_errno_error (error, saved_errno, _("cannot be read"));
+          return FALSE;
+        }
+      if (n == 0)
+        break;
+      /* A file that grows while it is read is held to the cap too. */
+      if (done + (guint64) n > max_size)
+        {
+          close (fd);
+          set_too_large_error (error, max_size);
+          return FALSE;
+        }
+      done += (guint64) n;
+      if (!func (block, (gsize) n, done, MAX ((guint64) st.st_size, done), user_data, error))
+        {
+          close (fd);
+          return FALSE;
+        }
+    }
+  close (fd);
+
+  return TRUE;
+}
+
 static gboolean
 is_below (const char *path,
           const char *root)
