@@ -485,7 +485,7 @@ fuzz_check_import (const char           *name,
     }
 
   if (!_spanmark_import_check_data (project, &options, name, data, len, ann_data, ann_len,
-                                    documents, sets, warnings, &error))
+                                    documents, sets, warnings, NULL, &error))
     {
       g_assert_error (error, SPANMARK_IMPORT_ERROR, SPANMARK_IMPORT_ERROR_INVALID);
       g_assert_cmpuint (documents->len, ==, 0);
