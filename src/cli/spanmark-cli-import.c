@@ -60,7 +60,7 @@ progress_cb (SpanmarkImportStage  stage,
                             total > 0 ? (guint) (done * 100 / total) : 100);
   else
     /* TRANSLATORS: a progress line while the documents are written */
-    line = g_strdup_printf (_("Writing: %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT " documents"), done, total);
+    line = g_strdup_printf (_("Writing: %u of %u documents"), (guint) done, (guint) total);
   progress_show (progress, line);
 }
 
