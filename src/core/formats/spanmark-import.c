@@ -458,7 +458,8 @@ same_annotations (SpanmarkAnnotationSet *a,
   return len_a == len_b && memcmp (json_a, json_b, len_a) == 0;
 }
 
-/* For a document the project has: the text must be the same, and the
+/* For a document the project has: the text must be the same (else an
+ * error naming @text_display, the file the text came from), and the
  * annotator's own file for it may only be replaced when asked to (or
  * when it holds what @set holds already: an import run again).  Sets
  * *@nothing_new when there is nothing to write (counted and noted),
@@ -467,6 +468,7 @@ static gboolean
 check_existing (Importer               *imp,
                 SpanmarkDocument       *existing,
                 const char             *display,
+                const char             *text_display,
                 guint                   line,
                 const char             *text,
                 SpanmarkAnnotationSet  *set,
@@ -499,7 +501,7 @@ check_existing (Importer               *imp,
   theirs = spanmark_text_sha256 (spanmark_annotation_set_get_text (current), -1);
   if (!g_str_equal (ours, theirs))
     {
-      _spanmark_import_set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, line,
+      _spanmark_import_set_error (error, SPANMARK_IMPORT_ERROR_INVALID, text_display, line,
                                   _("the project already has a document “%s” with another text "
                                     "(SHA-256 %.12s… in the project, %.12s… here); "
                                     "annotations can only be added to the same text"),
@@ -738,7 +740,7 @@ _spanmark_import_build_document (Importer            *imp,
 
   if (existing != NULL)
     {
-      if (!check_existing (imp, existing, display, line, text, set, &nothing_new, &replaces, error))
+      if (!check_existing (imp, existing, display, text_display, line, text, set, &nothing_new, &replaces, error))
         return FALSE;
     }
   /* documents/<id>.txt must be free, or left over from an interrupted
