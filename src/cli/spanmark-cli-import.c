@@ -226,6 +226,7 @@ spanmark_cli_import (int    argc,
   g_autofree char *scheme = NULL;
   g_autofree char *join = NULL;
   g_autofree char *summary = NULL;
+  g_autofree char *description = NULL;
   SpanmarkImportOptions options = { 0 };
   Progress progress = { 0 };
   gboolean replace = FALSE, add_labels = FALSE, skip_invalid = FALSE, quiet = FALSE;
@@ -259,14 +260,27 @@ spanmark_cli_import (int    argc,
   context = g_option_context_new (_("DIR FILE…"));
   summary = describe_formats ();
   g_option_context_set_summary (context, summary);
-  g_option_context_set_description (context,
-                                    _("Examples:\n"
+  description = g_strdup_printf ("%s\n\n%s",
+                                 _("Column files (CoNLL, BIO, IOB, BMES): the columns are split at tabs when\n"
+                                   "the first line of tokens has one, else at spaces. The scheme is told from\n"
+                                   "the tags (M- is BMES; E- or S- BIOES; spans that start with I-, with B-\n"
+                                   "only right after a span of its label, IOB1; else IOB2) unless --scheme.\n"
+                                   "Tags out of order (an I- with no B-, an E- with no start, a span without\n"
+                                   "its E-) are read as seqeval reads them, and each kind of repair is\n"
+                                   "reported with its count and first line.\n"
+                                   "Tokens are joined with nothing when every token is one character (Chinese\n"
+                                   "a character a line), else with a space; each sentence becomes a line.\n"
+                                   "\n"
+                                   "doccano’s relations are counted and reported, not imported. On a terminal\n"
+                                   "a progress line shows how far the reading and writing are."),
+                                 _("Examples:\n"
                                       "  spanmark-cli import corpus articles/*.txt\n"
                                       "  spanmark-cli import corpus --annotator alice brat/*.txt\n"
                                       "  spanmark-cli import corpus --annotator bob --replace bob.jsonl\n"
                                       "  spanmark-cli import corpus --add-labels resume.bmes\n"
                                       "  spanmark-cli import corpus --add-labels --sentences-per-document 100 msra.bio\n"
                                       "  spanmark-cli import corpus --encoding gb18030 old/*.txt"));
+  g_option_context_set_description (context, description);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
   if (!spanmark_cli_parse_options (context, &argc, &argv))

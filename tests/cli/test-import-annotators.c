@@ -9,9 +9,18 @@
  * relations, --format and the CoNLL options' usage errors).
  */
 
+/* posix_openpt() and its kin. */
+#define _GNU_SOURCE
+
 #include "config.h"
 
+#include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
 
 #include "cli-test-util.h"
 
@@ -183,6 +192,42 @@ test_text_mismatch (void)
   spanmark_test_remove_tree (tmp);
 }
 
+/* bob's file of d1 does not load (corrupt JSON), or is a link out of
+ * the project: never written over, even with --replace. */
+static void
+test_broken_file (void)
+{
+  g_autofree char *tmp = spanmark_test_make_tmpdir ();
+  const char *docs[] = { "d1", TEXT_D1, NULL };
+  g_autofree char *bob = write_input (tmp, "bob.jsonl",
+                                      "{\"id\": \"d1\", \"text\": \"林振邦到青溪市。\\n\", \"label\": [[0, 3, \"OFFICIAL\"]]}\n");
+  g_autofree char *folder = g_build_filename (tmp, "p", "annotations", "bob", NULL);
+  g_autofree char *file = g_build_filename (folder, "d1.json", NULL);
+  g_autofree char *outside = write_input (tmp, "outside.json", "{}\n");
+  g_autofree char *kept = NULL;
+
+  cli_make_project (tmp, docs);
+  g_assert_no_errno (g_mkdir_with_parents (folder, 0755));
+  spanmark_test_write_file (file, "{\"spanmark\": 1, // bob's\n", -1);
+  assert_refused (tmp, 1,
+                  (const char *[]) { "bob.jsonl: line 1: the document “d1” is in the project, but annotations/bob/d1.json: line 1",
+                                     "nothing was imported", NULL },
+                  (const char *[]) { "--annotator", "bob", "--replace", bob, NULL });
+  kept = spanmark_test_read_file (file, NULL);
+  g_assert_cmpstr (kept, ==, "{\"spanmark\": 1, // bob's\n");
+
+  g_assert_no_errno (g_unlink (file));
+  g_assert_no_errno (symlink (outside, file));
+  assert_refused (tmp, 1, (const char *[]) { "annotations/bob/d1.json", "nothing was imported", NULL },
+                  (const char *[]) { "--annotator", "bob", "--replace", bob, NULL });
+  g_assert_true (g_file_test (file, G_FILE_TEST_IS_SYMLINK));
+  g_clear_pointer (&kept, g_free);
+  kept = spanmark_test_read_file (outside, NULL);
+  g_assert_cmpstr (kept, ==, "{}\n");
+
+  spanmark_test_remove_tree (tmp);
+}
+
 /* doccano's own example: labels the project lacks are refused, the
  * message naming --add-labels, and added with it. */
 static void
@@ -322,6 +367,74 @@ test_options (void)
   spanmark_test_remove_tree (tmp);
 }
 
+/* Runs an import with its standard error on a terminal (a pseudo
+ * terminal this test reads) and returns what it wrote there. */
+static char *
+import_on_terminal (const char *tmp,
+                    const char *project,
+                    const char *extra,
+                    const char *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) seen = g_string_new (NULL);
+  const char *argv[] = { g_getenv ("SPANMARK_CLI"), "import", project, "--add-labels", file, extra, NULL };
+  GPid pid;
+  int master, slave, status = 0;
+  char buffer[4096];
+  gssize n;
+
+  master = posix_openpt (O_RDWR | O_NOCTTY);
+  g_assert_cmpint (master, >=, 0);
+  g_assert_cmpint (grantpt (master), ==, 0);
+  g_assert_cmpint (unlockpt (master), ==, 0);
+  slave = open (ptsname (master), O_RDWR | O_NOCTTY);
+  g_assert_cmpint (slave, >=, 0);
+
+  g_assert_true (g_spawn_async_with_pipes_and_fds (tmp, argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+                                                   -1, -1, slave, NULL, NULL, 0, &pid, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  close (slave);
+  /* Until the child is gone: then the master reads EIO. */
+  while ((n = read (master, buffer, sizeof buffer)) > 0)
+    g_string_append_len (seen, buffer, n);
+  close (master);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_spawn_close_pid (pid);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+  g_test_message ("on the terminal: %s", seen->str);
+  return g_string_free (g_steal_pointer (&seen), FALSE);
+}
+
+/* A progress line on a terminal only, and not with --quiet. */
+static void
+test_progress (void)
+{
+  g_autofree char *tmp = spanmark_test_make_tmpdir ();
+  g_autoptr(GString) big = g_string_new (NULL);
+  g_autofree char *path = g_build_filename (tmp, "big.bio", NULL);
+  g_autofree char *seen = NULL;
+  g_autofree char *quiet = NULL;
+
+  for (guint i = 0; i < 1000; i++)
+    g_string_append_printf (big, "-DOCSTART-\n云 B-LOC\n岚 I-LOC\n%u O\n\n", i % 10);
+  spanmark_test_write_file (path, big->str, big->len);
+  g_assert_cmpint (cli_run (tmp, NULL, NULL, "init", "p", NULL), ==, 0);
+
+  seen = import_on_terminal (tmp, "p", NULL, "big.bio");
+  g_assert_nonnull (strstr (seen, "\rReading big.bio: 100%"));
+  g_assert_nonnull (strstr (seen, "\rWriting: 1000 of 1000 documents"));
+  /* Cleared (spaces over it, back to the start) before the report. */
+  g_assert_nonnull (strstr (seen, " \rspanmark-cli: big.bio: 1000 documents"));
+
+  g_assert_cmpint (cli_run (tmp, NULL, NULL, "init", "q", NULL), ==, 0);
+  quiet = import_on_terminal (tmp, "q", "--quiet", "big.bio");
+  g_assert_null (strstr (quiet, "Reading"));
+  g_assert_nonnull (strstr (quiet, "big.bio: 1000 documents"));
+
+  spanmark_test_remove_tree (tmp);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -330,10 +443,12 @@ main (int    argc,
 
   g_test_add_func ("/cli/import-annotators/second-annotator", test_second_annotator);
   g_test_add_func ("/cli/import-annotators/text-mismatch", test_text_mismatch);
+  g_test_add_func ("/cli/import-annotators/broken-file", test_broken_file);
   g_test_add_func ("/cli/import-annotators/add-labels", test_add_labels);
   g_test_add_func ("/cli/import-annotators/skip-invalid", test_skip_invalid);
   g_test_add_func ("/cli/import-annotators/relations", test_relations);
   g_test_add_func ("/cli/import-annotators/options", test_options);
+  g_test_add_func ("/cli/import-annotators/progress", test_progress);
 
   return g_test_run ();
 }
