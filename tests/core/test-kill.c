@@ -243,13 +243,17 @@ stop_at_step_cb (const char *step,
     _exit (STOPPED);
 }
 
-/* The child: imports @files into @dir and saves the index, stopping at
- * write step @stop. */
+/* What "--import-onto-step" imports as: bob, adding his labels. */
+static const SpanmarkImportOptions onto_options = { .annotator = "bob", .add_labels = TRUE };
+
+/* The child: imports @files into @dir with @options and saves the index,
+ * stopping at write step @stop. */
 static int
-import_child (const char  *dir,
-              const char  *stop,
-              int          n_files,
-              char       **paths)
+import_child (const char                  *dir,
+              const char                  *stop,
+              const SpanmarkImportOptions *options,
+              int                          n_files,
+              char                       **paths)
 {
   g_autoptr(SpanmarkProject) project = fixture_open (dir);
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
@@ -261,7 +265,7 @@ import_child (const char  *dir,
   stop_at = (guint) g_ascii_strtoull (stop, NULL, 10);
   spanmark_file_set_step_func (stop_at_step_cb);
 
-  if (spanmark_import_files (project, (GFile **) files->pdata, files->len, NULL, NULL, &error) < 0 ||
+  if (spanmark_import_files (project, (GFile **) files->pdata, files->len, options, NULL, &error) < 0 ||
       !spanmark_project_save (project, &error))
     {
       fprintf (stderr, "import-step: %s\n", error->message);
@@ -457,6 +461,85 @@ make_inputs (const char *dir)
   fixture_write (dir, "plain.txt", "Plain text, no spans.\n", -1);
 }
 
+/* bob's work onto the project's d1 and d2, with a label the project
+ * lacks (added to spanmark.json first), replacing nothing: stopped at
+ * every step of its writes, the project stays valid, and the same import
+ * again ends where an import never stopped does. */
+static void
+test_import_onto_steps (void)
+{
+  g_autofree char *inputs = spanmark_test_make_tmpdir ();
+  g_autofree char *reference = spanmark_test_make_tmpdir ();
+  g_autofree char *bob = g_build_filename (inputs, "bob.jsonl", NULL);
+  g_autofree char *expected = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (bob);
+  guint step;
+
+  fixture_write (inputs, "bob.jsonl",
+                 "{\"id\": \"d1\", \"text\": \"" "市长王小明🙂在杭州发言，提到𠀋村。\\nHe said \\\"hi\\\"\\tthere.\\n" "\", "
+                 "\"label\": [[2, 5, \"PER\"], [7, 9, \"PLACE\"]]}\n"
+                 "{\"id\": \"d2\", \"text\": \"Nothing tagged here.\\n\", \"label\": [[0, 7, \"PER\"]]}\n", -1);
+
+  {
+    g_autoptr(SpanmarkProject) project = fixture_make_project (reference, TRUE);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_cmpint (spanmark_import_files (project, &file, 1, &onto_options, NULL, &error), ==, 0);
+    g_assert_no_error (error);
+    spanmark_project_save (project, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (spanmark_schema_lookup (spanmark_project_get_schema (project), "PER"));
+    expected = project_digest (reference);
+    g_assert_nonnull (strstr (expected, "  bob: in-progress\n"));
+  }
+
+  for (step = 1; ; step++)
+    {
+      g_autofree char *dir = spanmark_test_make_tmpdir ();
+      g_autofree char *stop = g_strdup_printf ("%u", step);
+      g_autoptr(SpanmarkProject) created = fixture_make_project (dir, TRUE);
+      g_autoptr(SpanmarkProject) project = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *digest = NULL;
+      const char *args[] = { "--import-onto-step", dir, stop, bob, NULL };
+      int status;
+
+      g_clear_object (&created);
+      status = run_child (args);
+      if (status == 0)
+        {
+          spanmark_test_remove_tree (dir);
+          break;
+        }
+      g_assert_cmpint (status, ==, STOPPED);
+      g_test_message ("stopped at write step %u", step);
+
+      assert_files_parse (dir, "");
+      assert_valid_and_clean (dir);
+
+      project = fixture_open (dir);
+      g_assert_cmpint (spanmark_import_files (project, &file, 1, &onto_options, NULL, &error), ==, 0);
+      g_assert_no_error (error);
+      spanmark_project_save (project, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (spanmark_schema_lookup (spanmark_project_get_schema (project), "PER"));
+
+      digest = project_digest (dir);
+      g_assert_cmpstr (digest, ==, expected);
+      assert_valid_and_clean (dir);
+
+      spanmark_test_remove_tree (dir);
+    }
+
+  /* spanmark.json with the label, bob's two files, the index again:
+   * each written and renamed. */
+  g_test_message ("%u write steps", step - 1);
+  g_assert_cmpuint (step - 1, ==, 4 * 2);
+
+  spanmark_test_remove_tree (inputs);
+  spanmark_test_remove_tree (reference);
+}
+
 /* An import stopped at every step of its writes. */
 static void
 test_import_steps (void)
@@ -650,7 +733,9 @@ main (int   argc,
   if (argc == 3 && g_str_equal (argv[1], "--save-loop"))
     return save_loop (argv[2]);
   if (argc >= 4 && g_str_equal (argv[1], "--import-step"))
-    return import_child (argv[2], argv[3], argc - 4, argv + 4);
+    return import_child (argv[2], argv[3], NULL, argc - 4, argv + 4);
+  if (argc >= 4 && g_str_equal (argv[1], "--import-onto-step"))
+    return import_child (argv[2], argv[3], &onto_options, argc - 4, argv + 4);
   if (argc == 6 && g_str_equal (argv[1], "--export-step"))
     return export_child (argv[2], argv[3], argv[4], argv[5]);
 
@@ -658,6 +743,7 @@ main (int   argc,
 
   g_test_add_func ("/kill/save-loop", test_kill);
   g_test_add_func ("/kill/import-every-step", test_import_steps);
+  g_test_add_func ("/kill/import-onto-documents-every-step", test_import_onto_steps);
   g_test_add_data_func ("/kill/export-every-step/conll", "conll", test_export_steps);
   g_test_add_data_func ("/kill/export-every-step/hf", "hf", test_export_steps);
 
