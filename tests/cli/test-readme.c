@@ -1,14 +1,14 @@
-/* test-readme.c — the README's reviewer walk-through runs as written
+/* test-readme.c — the README's walk-throughs run as written
  *
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Every ```sh block of README.md after a "<!-- readme-flow -->" line is
- * run, line by line and in order, in a new folder holding a copy of
- * the checkout's data/examples/ (the commands name data/examples/…), with
- * "spanmark-cli" replaced by the built one.  Each must succeed; then
- * what the walk-through promises is checked: every annotator's folder
- * and the curated one, the agreement table, the export.
+ * Every ```sh block of README.md after a "<!-- readme-flow -->" line
+ * (the reviewer's) or a "<!-- readme-import -->" line (other tools'
+ * files) is run, line by line and in order, in a new folder holding a
+ * copy of the checkout's data/examples/ (the commands name
+ * data/examples/…), with "spanmark-cli" replaced by the built one.  Each
+ * must succeed; then what the walk-through promises is checked.
  */
 
 #include "config.h"
@@ -18,11 +18,11 @@
 
 #include "cli-test-util.h"
 
-#define MARKER "<!-- readme-flow -->"
-
-/* The command lines of the marked blocks, without their comments. */
+/* The command lines of the blocks marked with @marker, without their
+ * comments. */
 static GPtrArray *
-readme_commands (const char *readme)
+readme_commands (const char *readme,
+                 const char *marker)
 {
   GPtrArray *commands = g_ptr_array_new_with_free_func (g_free);
   g_auto(GStrv) lines = g_strsplit (readme, "\n", -1);
@@ -32,7 +32,7 @@ readme_commands (const char *readme)
     {
       const char *line = lines[i];
 
-      if (g_str_has_prefix (line, MARKER))
+      if (g_str_has_prefix (line, marker))
         marked = TRUE;
       else if (marked && !inside && g_str_has_prefix (line, "```sh"))
         inside = TRUE;
@@ -89,27 +89,28 @@ assert_file (const char *tmp,
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 }
 
-static void
-test_reviewer_flow (void)
+/* Runs the blocks marked with @marker in a new folder (returned) that
+ * holds a copy of the examples: @n_commands lines in all, their outputs
+ * appended to @output. */
+static char *
+run_marked (const char *marker,
+            guint       n_commands,
+            GString    *output)
 {
   const char *root = g_getenv ("SPANMARK_SOURCE_ROOT");
   g_autofree char *readme_path = NULL;
   g_autofree char *readme = NULL;
-  g_autofree char *tmp = spanmark_test_make_tmpdir ();
-  g_autofree char *examples = g_build_filename (tmp, "data", "examples", NULL);
   g_autofree char *source_examples = NULL;
-  g_autofree char *conll_path = g_build_filename (tmp, "curated.conll", NULL);
   g_autoptr(GPtrArray) commands = NULL;
-  g_autoptr(GString) output = g_string_new (NULL);
-  g_autofree char *conll = NULL;
+  char *tmp = spanmark_test_make_tmpdir ();
+  g_autofree char *examples = g_build_filename (tmp, "data", "examples", NULL);
 
   g_assert_nonnull (root);
   readme_path = g_build_filename (root, "README.md", NULL);
   source_examples = g_build_filename (root, "data", "examples", NULL);
   readme = spanmark_test_read_file (readme_path, NULL);
-  commands = readme_commands (readme);
-  /* init, three imports, validate, agree, curate, stats, export. */
-  g_assert_cmpuint (commands->len, ==, 9);
+  commands = readme_commands (readme, marker);
+  g_assert_cmpuint (commands->len, ==, n_commands);
 
   spanmark_test_copy_tree (source_examples, examples);
   for (guint i = 0; i < commands->len; i++)
@@ -118,6 +119,17 @@ test_reviewer_flow (void)
 
       g_string_append (output, out);
     }
+  return tmp;
+}
+
+static void
+test_reviewer_flow (void)
+{
+  g_autoptr(GString) output = g_string_new (NULL);
+  /* init, three imports, validate, agree, curate, stats, export. */
+  g_autofree char *tmp = run_marked ("<!-- readme-flow -->", 9, output);
+  g_autofree char *conll_path = g_build_filename (tmp, "curated.conll", NULL);
+  g_autofree char *conll = NULL;
 
   /* Each annotator's folder on the documents alice's file brought, and
    * the curated versions. */
@@ -141,6 +153,43 @@ test_reviewer_flow (void)
   spanmark_test_remove_tree (tmp);
 }
 
+/* Other tools' files with labels of their own, imported and exported. */
+static void
+test_import_flow (void)
+{
+  g_autoptr(GString) output = g_string_new (NULL);
+  /* init, four imports, labels list, export. */
+  g_autofree char *tmp = run_marked ("<!-- readme-import -->", 7, output);
+  g_autofree char *conll_path = g_build_filename (tmp, "ner.conll", NULL);
+  g_autofree char *conll = NULL;
+
+  for (const char * const *label = (const char *[]) { "MISC", "DATE", "PERSON", "NAME", "CONT", "TITLE", NULL };
+       *label != NULL; label++)
+    {
+      g_autofree char *added = g_strdup_printf ("Added the label %s (key ", *label);
+
+      g_assert_nonnull (strstr (output->str, added));
+    }
+  /* 3 doccano lines, 2 with relations, 1 BMES file, 2 CoNLL documents. */
+  g_assert_nonnull (strstr (output->str, "Imported 3 documents into ner"));
+  g_assert_nonnull (strstr (output->str, "Imported 2 documents into ner"));
+  g_assert_nonnull (strstr (output->str, "Imported 1 document into ner"));
+  for (guint d = 1; d <= 2; d++)
+    {
+      g_autofree char *relative = g_strdup_printf ("ner/annotations/imported/conll2003-%u.json", d);
+
+      assert_file (tmp, relative);
+    }
+  assert_file (tmp, "ner/annotations/imported/resume.json");
+
+  conll = spanmark_test_read_file (conll_path, NULL);
+  g_assert_nonnull (strstr (conll, "高 B-NAME\n勇 E-NAME\n"));
+  g_assert_nonnull (strstr (conll, "华 B-ORG\n为 E-ORG\n"));
+  g_assert_nonnull (strstr (conll, "E B-ORG\nU E-ORG\n"));
+
+  spanmark_test_remove_tree (tmp);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -148,6 +197,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/cli/readme/reviewer-flow", test_reviewer_flow);
+  g_test_add_func ("/cli/readme/import-flow", test_import_flow);
 
   return g_test_run ();
 }
