@@ -78,6 +78,37 @@ set_too_large_error (GError **error,
                _("is larger than %s, the most Spanmark reads"), limit);
 }
 
+/* Whether the open @fd is a regular file, and (unless @head: only the
+ * start is read) not over the cap; fills @st.  Closes @fd when not. */
+static gboolean
+check_fd (int          fd,
+          gsize        max_size,
+          gboolean     head,
+          struct stat *st,
+          GError     **error)
+{
+  if (fstat (fd, st) != 0)
+    {
+      int saved_errno = errno;
+
+      close (fd);
+      set_errno_error (error, saved_errno, _("cannot be read"));
+      return FALSE;
+    }
+  if (!check_regular (st, error))
+    {
+      close (fd);
+      return FALSE;
+    }
+  if (!head && (guint64) st->st_size > max_size)
+    {
+      close (fd);
+      set_too_large_error (error, max_size);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Reads the open @fd, if it is a regular file not over the cap, and
  * closes it. */
 static gboolean
@@ -94,24 +125,8 @@ read_fd (int                     fd,
   gboolean head = (flags & SPANMARK_FILE_READ_HEAD) != 0;
   int saved_errno;
 
-  if (fstat (fd, &st) != 0)
-    {
-      saved_errno = errno;
-      close (fd);
-      set_errno_error (error, saved_errno, _("cannot be read"));
-      return FALSE;
-    }
-  if (!check_regular (&st, error))
-    {
-      close (fd);
-      return FALSE;
-    }
-  if (!head && (guint64) st.st_size > max_size)
-    {
-      close (fd);
-      set_too_large_error (error, max_size);
-      return FALSE;
-    }
+  if (!check_fd (fd, max_size, head, &st, error))
+    return FALSE;
 
   /* Read up to one byte past the cap, to tell a file that grew past it
    * from one that is exactly that long. */
@@ -180,9 +195,40 @@ open_for_reading (const char *path,
   return fd;
 }
 
-/* Opens and reads @path.  stat() first, so that a device is never even
- * opened (that can rewind a tape); read_fd() checks again on the open
- * file, in case it was replaced in between. */
+/* Opens @path for reading, or returns -1 with @error.  stat() first, so
+ * that a device is never even opened (that can rewind a tape); the
+ * caller checks again on the open file (check_fd()), in case it was
+ * replaced in between. */
+static int
+open_regular (const char  *path,
+              int          open_flags,
+              gsize        max_size,
+              gboolean     head,
+              GError     **error)
+{
+  struct stat st;
+  int fd;
+
+  if (g_stat (path, &st) != 0)
+    {
+      set_errno_error (error, errno, _("cannot be read"));
+      return -1;
+    }
+  if (!check_regular (&st, error))
+    return -1;
+  if (!head && (guint64) st.st_size > max_size)
+    {
+      set_too_large_error (error, max_size);
+      return -1;
+    }
+
+  fd = open_for_reading (path, open_flags);
+  if (fd < 0)
+    set_errno_error (error, errno, _("cannot be read"));
+  return fd;
+}
+
+/* Opens and reads @path. */
 static gboolean
 read_regular (const char             *path,
               int                     open_flags,
@@ -192,28 +238,10 @@ read_regular (const char             *path,
               gsize                  *length,
               GError                **error)
 {
-  struct stat st;
-  int fd;
+  int fd = open_regular (path, open_flags, max_size, (flags & SPANMARK_FILE_READ_HEAD) != 0, error);
 
-  if (g_stat (path, &st) != 0)
-    {
-      set_errno_error (error, errno, _("cannot be read"));
-      return FALSE;
-    }
-  if (!check_regular (&st, error))
-    return FALSE;
-  if ((flags & SPANMARK_FILE_READ_HEAD) == 0 && (guint64) st.st_size > max_size)
-    {
-      set_too_large_error (error, max_size);
-      return FALSE;
-    }
-
-  fd = open_for_reading (path, open_flags);
   if (fd < 0)
-    {
-      set_errno_error (error, errno, _("cannot be read"));
-      return FALSE;
-    }
+    return FALSE;
   return read_fd (fd, max_size, flags, contents, length, error);
 }
 
@@ -269,40 +297,11 @@ spanmark_file_read_blocks (GFile                  *file,
       return FALSE;
     }
 
-  /* The checks of read_regular() and read_fd(): a device is never
-   * opened, and the open file is checked again. */
-  if (g_stat (path, &st) != 0)
-    {
-      set_errno_error (error, errno, _("cannot be read"));
-      return FALSE;
-    }
-  if (!check_regular (&st, error))
+  /* The checks of spanmark_file_read(): a device is never opened, and
+   * the open file is checked again. */
+  fd = open_regular (path, 0, max_size, FALSE, error);
+  if (fd < 0 || !check_fd (fd, max_size, FALSE, &st, error))
     return FALSE;
-  fd = open_for_reading (path, 0);
-  if (fd < 0)
-    {
-      set_errno_error (error, errno, _("cannot be read"));
-      return FALSE;
-    }
-  if (fstat (fd, &st) != 0)
-    {
-      int saved_errno = errno;
-
-      close (fd);
-      set_errno_error (error, saved_errno, _("cannot be read"));
-      return FALSE;
-    }
-  if (!check_regular (&st, error))
-    {
-      close (fd);
-      return FALSE;
-    }
-  if ((guint64) st.st_size > max_size)
-    {
-      close (fd);
-      set_too_large_error (error, max_size);
-      return FALSE;
-    }
 
   block = g_malloc (block_size);
   for (;;)
