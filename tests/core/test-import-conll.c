@@ -378,6 +378,9 @@ test_bad_input (Fixture       *fixture,
     { "a O\nb B-a b\n", -1, "bad.conll: line 2: expected 2 columns" },
     { "a O\nb B-PER LOC\n", -1, "bad.conll: line 2: expected 2 columns" },
     { "a O\nb B--X\n", -1, "bad.conll: line 2: B--X: the label “-X” cannot be added" },
+    /* Old Mac line ends: one line, which must not become one token. */
+    { "a O\rb O\r", -1, "bad.conll: line 1: a carriage return inside the line" },
+    { "a O\r\nb\rO\r\n", -1, "bad.conll: line 2: a carriage return inside the line" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -199,6 +199,15 @@ decode_line (Conll        *conll,
       return FALSE;
     }
 
+  /* Lines end with LF or CRLF (the reader takes the CR off); a CR left
+   * inside would be taken for part of a token, silently. */
+  if (memchr (*line, '\r', *len) != NULL)
+    {
+      _spanmark_import_set_error (error, SPANMARK_IMPORT_ERROR_INVALID, conll->input->display, number,
+                                  _("a carriage return inside the line: lines must end with a line feed (LF or CRLF)"));
+      return FALSE;
+    }
+
   if (number == 1 && *len >= 3 && memcmp (*line, "\xef\xbb\xbf", 3) == 0)
     {
       *line += 3;
