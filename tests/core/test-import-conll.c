@@ -465,9 +465,9 @@ test_large_file (Fixture       *fixture,
   g_autoptr(SpanmarkAnnotationSet) set = NULL;
   SpanmarkDocument *document;
   guint64 progress[4] = { 0 };
-  const guint n_sentences = 30000;
+  const guint n_sentences = 12000;
 
-  /* About 500 KB: more than one block of the reader. */
+  /* About 440 KB: two blocks of the reader. */
   for (guint i = 0; i < n_sentences; i++)
     g_string_append (big, "云 B-LOC\n岚 I-LOC\n省 I-LOC\n好 O\n\n");
   spanmark_test_write_file (path, big->str, big->len);
