@@ -170,6 +170,35 @@ test_iob2_characters (Fixture       *fixture,
   g_assert_null (spanmark_schema_lookup (spanmark_project_get_schema (fixture->project), "PER"));
 }
 
+/* Weibo NER's labels ("PER.NOM") have dots, which label names do not:
+ * read as "PER_NOM", with a warning once per label. */
+static void
+test_label_names (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *message;
+
+  g_assert_true (read_conll (fixture, "weibo.bio",
+                             "我 O\n王 B-PER.NAM\n伟 I-PER.NAM\n和 O\n妈 B-PER.NOM\n妈 I-PER.NOM\n\n"
+                             "李 B-PER.NAM\n在 O\n京 B-GPE.NAM\n",
+                             &error));
+  g_assert_no_error (error);
+  assert_spans (fixture, 0, "1-3 PER_NAM 王伟\n4-6 PER_NOM 妈妈\n7-8 PER_NAM 李\n9-10 GPE_NAM 京\n");
+  message = assert_messages (fixture, "the label “PER.NAM” is read as “PER_NAM”", 1);
+  g_assert_true (g_str_has_prefix (message, "weibo.bio: line 2: B-PER.NAM: "));
+  assert_messages (fixture, "the label “PER.NOM” is read as “PER_NOM”", 1);
+  assert_messages (fixture, "is read as", 3);
+  g_assert_nonnull (spanmark_schema_lookup (fixture->schema, "PER_NOM"));
+  g_assert_null (spanmark_schema_lookup (fixture->schema, "PER.NOM"));
+
+  /* Without --add-labels the name read is the one refused. */
+  fixture->options.add_labels = FALSE;
+  g_assert_false (read_conll (fixture, "weibo.bio", "王 B-PER.NAM\n", &error));
+  g_assert_error (error, SPANMARK_IMPORT_ERROR, SPANMARK_IMPORT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "unknown label “PER_NAM”"));
+}
+
 /* CoNLL-2003: four columns, words joined with a space, IOB1. */
 static void
 test_iob1_words (Fixture       *fixture,
@@ -377,7 +406,9 @@ test_bad_input (Fixture       *fixture,
     { "a O\n\nb\0 O\n", 10, "bad.conll: line 3: a NUL character at byte 1 of the line" },
     { "a O\nb B-a b\n", -1, "bad.conll: line 2: expected 2 columns" },
     { "a O\nb B-PER LOC\n", -1, "bad.conll: line 2: expected 2 columns" },
-    { "a O\nb B--X\n", -1, "bad.conll: line 2: B--X: the label “-X” cannot be added" },
+    { "a O\nb B-" "XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX\n", -1,
+      "bad.conll: line 2: B-XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX: the label "
+      "“XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX” cannot be added: " },
     /* Old Mac line ends: one line, which must not become one token. */
     { "a O\rb O\r", -1, "bad.conll: line 1: a carriage return inside the line" },
     { "a O\r\nb\rO\r\n", -1, "bad.conll: line 2: a carriage return inside the line" },
@@ -506,6 +537,7 @@ main (int    argc,
 #define ADD(path, func) g_test_add ("/import-conll/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("iob2-characters", test_iob2_characters);
   ADD ("iob1-words", test_iob1_words);
+  ADD ("label-names", test_label_names);
   ADD ("bioes-bmes", test_bioes_bmes);
   ADD ("repairs", test_repairs);
   ADD ("documents", test_documents);

@@ -75,6 +75,7 @@ typedef struct
   SpanmarkSchema              *schema;    /* the project's labels and those added */
   GPtrArray                   *docs;      /* PendingDoc */
   GHashTable                  *ids;       /* document ids of this batch */
+  GHashTable                  *renamed;   /* labels read under a name the rules take */
   SpanmarkImportReport        *report;    /* never NULL */
   GPtrArray                   *warnings;  /* the report's */
 } Importer;

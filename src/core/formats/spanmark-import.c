@@ -410,11 +410,22 @@ check_document_id (Importer   *imp,
   return TRUE;
 }
 
-/* Whether @label is in the schema, or may be added (@new_labels, in
- * order of first use, gets it). */
+static gboolean
+label_known (Importer   *imp,
+             const char *label,
+             GPtrArray  *new_labels)
+{
+  return spanmark_schema_lookup (imp->schema, label) != NULL ||
+         g_ptr_array_find_with_equal_func (new_labels, label, g_str_equal, NULL);
+}
+
+/* Whether *@label is in the schema, or may be added (@new_labels, in
+ * order of first use, gets it).  A name the label rules refuse (Weibo
+ * NER's "PER.NOM") is read as the one they take ("PER_NOM"): *@label is
+ * replaced, with a warning the first time. */
 static gboolean
 check_label (Importer    *imp,
-             const char  *label,
+             char       **label,
              GPtrArray   *new_labels,
              const char  *display,
              guint        line,
@@ -422,26 +433,42 @@ check_label (Importer    *imp,
              GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *made = NULL;
 
-  if (spanmark_schema_lookup (imp->schema, label) != NULL ||
-      g_ptr_array_find_with_equal_func (new_labels, label, g_str_equal, NULL))
+  if (label_known (imp, *label, new_labels))
     return TRUE;
+
+  if (!spanmark_label_rules_check_name (*label, NULL) &&
+      (made = spanmark_label_rules_make_name (*label)) != NULL)
+    {
+      if (!g_hash_table_contains (imp->renamed, *label))
+        {
+          _spanmark_import_add_warning (imp, display, line,
+                                        _("%s: the label “%s” is read as “%s” (label names are letters, digits, “_” and “-”)"),
+                                        source, *label, made);
+          g_hash_table_add (imp->renamed, g_strdup (*label));
+        }
+      g_free (*label);
+      *label = g_steal_pointer (&made);
+      if (label_known (imp, *label, new_labels))
+        return TRUE;
+    }
 
   if (!imp->options->add_labels)
     {
       _spanmark_import_set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, line,
                                   _("%s: unknown label “%s” (not in the project’s schema; --add-labels adds the labels an import uses)"),
-                                  source, label);
+                                  source, *label);
       return FALSE;
     }
-  if (!spanmark_label_rules_check_name (label, &local_error))
+  if (!spanmark_label_rules_check_name (*label, &local_error))
     {
       _spanmark_import_set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, line,
-                                  _("%s: the label “%s” cannot be added: %s"), source, label, local_error->message);
+                                  _("%s: the label “%s” cannot be added: %s"), source, *label, local_error->message);
       return FALSE;
     }
 
-  g_ptr_array_add (new_labels, g_strdup (label));
+  g_ptr_array_add (new_labels, g_strdup (*label));
   return TRUE;
 }
 
@@ -618,7 +645,7 @@ _spanmark_import_build_document (Importer            *imp,
       {
         RawEntity *entity = g_ptr_array_index (raw_entities, i);
 
-        if (!check_label (imp, entity->label, new_labels, display, entity->line, entity->source, error))
+        if (!check_label (imp, &entity->label, new_labels, display, entity->line, entity->source, error))
           return FALSE;
         if (g_hash_table_contains (entity_ids, entity->id))
           {
@@ -635,7 +662,7 @@ _spanmark_import_build_document (Importer            *imp,
         {
           RawSpan *span = g_ptr_array_index (raw_spans, i);
 
-          if (!check_label (imp, span->label, new_labels, display, span->line, span->source, error))
+          if (!check_label (imp, &span->label, new_labels, display, span->line, span->source, error))
             return FALSE;
           if (span->start < 0 || span->end <= span->start || span->end > original_length)
             {
@@ -1089,6 +1116,7 @@ importer_init (Importer                     *imp,
   imp->schema = spanmark_schema_copy (spanmark_project_get_schema (project));
   imp->docs = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_doc_free);
   imp->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  imp->renamed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   imp->report = report;
   imp->warnings = report->warnings;
 
@@ -1114,6 +1142,7 @@ importer_clear (Importer *imp)
   g_clear_object (&imp->schema);
   g_clear_pointer (&imp->docs, g_ptr_array_unref);
   g_clear_pointer (&imp->ids, g_hash_table_unref);
+  g_clear_pointer (&imp->renamed, g_hash_table_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Importer, importer_clear)
