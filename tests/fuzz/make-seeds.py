@@ -365,6 +365,7 @@ def conll_seeds():
     write(c, "scheme-forced.conll", b"\x01a B-X\nb O\nc S-X\n")
     write(c, "empty.conll", b"\x05\n\n")
     write(c, "unknown-label.conll", b"\x15a B-PLACE\nb B-PER\n")
+    write(c, "weibo.bio", b"\x00" + "王 B-PER.NAM\n伟 I-PER.NAM\n和 O\n妈 B-PER.NOM\n".encode())
 
 
 def main():
