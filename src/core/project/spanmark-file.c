@@ -78,6 +78,37 @@ set_too_large_error (GError **error,
                _("is larger than %s, the most Spanmark reads"), limit);
 }
 
+/* read() on @fd, again when a signal interrupts it; -1 with @error (the
+ * caller closes @fd). */
+static gssize
+read_some (int      fd,
+           char    *buffer,
+           gsize    length,
+           GError **error)
+{
+  gssize n;
+
+  do
+    n = read (fd, buffer, length);
+  while (n < 0 && errno == EINTR);
+  if (n < 0)
+    set_errno_error (error, errno, _("cannot be read"));
+  return n;
+}
+
+/* The local path of @file, or NULL with @error. */
+static char *
+local_path (GFile   *file,
+            GError **error)
+{
+  char *path = g_file_get_path (file);
+
+  if (path == NULL)
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                         _("cannot be read: only local files can be read"));
+  return path;
+}
+
 /* Whether the open @fd is a regular file, and (unless @head: only the
  * start is read) not over the cap; fills @st.  Closes @fd when not. */
 static gboolean
@@ -123,7 +154,6 @@ read_fd (int                     fd,
   struct stat st;
   gsize size, allocated;
   gboolean head = (flags & SPANMARK_FILE_READ_HEAD) != 0;
-  int saved_errno;
 
   if (!check_fd (fd, max_size, head, &st, error))
     return FALSE;
@@ -145,14 +175,10 @@ read_fd (int                     fd,
           data = g_realloc (data, allocated + 1);
         }
 
-      n = read (fd, data + size, allocated - size);
-      if (n < 0 && errno == EINTR)
-        continue;
+      n = read_some (fd, data + size, allocated - size, error);
       if (n < 0)
         {
-          saved_errno = errno;
           close (fd);
-          set_errno_error (error, saved_errno, _("cannot be read"));
           return FALSE;
         }
       if (n == 0)
@@ -259,13 +285,9 @@ spanmark_file_read (GFile                 *file,
   g_return_val_if_fail (contents != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  path = g_file_get_path (file);
+  path = local_path (file, error);
   if (path == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                           _("cannot be read: only local files can be read"));
-      return FALSE;
-    }
+    return FALSE;
 
   return read_regular (path, 0, max_size, flags, contents, length, error);
 }
@@ -289,13 +311,9 @@ spanmark_file_read_blocks (GFile                  *file,
   g_return_val_if_fail (func != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  path = g_file_get_path (file);
+  path = local_path (file, error);
   if (path == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                           _("cannot be read: only local files can be read"));
-      return FALSE;
-    }
+    return FALSE;
 
   /* The checks of spanmark_file_read(): a device is never opened, and
    * the open file is checked again. */
@@ -306,16 +324,11 @@ spanmark_file_read_blocks (GFile                  *file,
   block = g_malloc (block_size);
   for (;;)
     {
-      gssize n = read (fd, block, block_size);
+      gssize n = read_some (fd, block, block_size, error);
 
-      if (n < 0 && errno == EINTR)
-        continue;
       if (n < 0)
         {
-          int saved_errno = errno;
-
           close (fd);
-          set_errno_error (error, saved_errno, _("cannot be read"));
           return FALSE;
         }
       if (n == 0)
