@@ -396,7 +396,26 @@ test_bad_input (void)
   /* The same id twice in one run, then again over the project. */
   assert_import_fails (tmp, project, (const char *[]) { "good", "twice", NULL }, good, good, NULL);
   g_assert_cmpint (cli_run (tmp, NULL, NULL, "import", "p", good, NULL), ==, 0);
-  assert_import_fails (tmp, project, (const char *[]) { "good.txt", "already", NULL }, good, NULL);
+  /* The same text again adds nothing and says so; another text for the
+   * same id is refused, naming both hashes. */
+  {
+    g_autofree char *err = NULL;
+    g_autofree char *before = spanmark_test_snapshot_tree (project);
+    g_autofree char *after = NULL;
+
+    g_assert_cmpint (cli_run (tmp, NULL, &err, "import", "p", good, NULL), ==, 0);
+    g_assert_nonnull (strstr (err, "already in the project with this text"));
+    after = spanmark_test_snapshot_tree (project);
+    g_assert_cmpstr (before, ==, after);
+  }
+  {
+    g_autofree char *changed_dir = g_build_filename (tmp, "changed", NULL);
+    g_autofree char *changed = g_build_filename (changed_dir, "good.txt", NULL);
+
+    g_assert_no_errno (g_mkdir_with_parents (changed_dir, 0755));
+    spanmark_test_write_file (changed, "Another text.\n", -1);
+    assert_import_fails (tmp, project, (const char *[]) { "good.txt", "“good”", "another text", NULL }, changed, NULL);
+  }
   /* Not a project. */
   {
     g_autofree char *err = NULL;

@@ -1,4 +1,4 @@
-/* test-roundtrip.c — import reads what export writes (jsonl, doccano, brat)
+/* test-roundtrip.c — import reads what export writes (jsonl, doccano, brat, conll)
  *
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -184,6 +184,96 @@ test_brat (void)
   spanmark_test_remove_tree (tmp);
 }
 
+/* The spans of @annotator's file of @doc in @project, "START-END LABEL
+ * TEXT" a line, and the document's text. */
+static char *
+describe (const char *project,
+          const char *annotator,
+          const char *doc)
+{
+  g_autofree char *name = g_strconcat (doc, ".json", NULL);
+  g_autofree char *path = g_build_filename (project, "annotations", annotator, name, NULL);
+  g_autofree char *text_name = g_strconcat (doc, ".txt", NULL);
+  g_autofree char *text_path = g_build_filename (project, "documents", text_name, NULL);
+  g_autofree char *text = spanmark_test_read_file (text_path, NULL);
+  g_autoptr(JsonNode) root = cli_read_json (path);
+  JsonArray *spans = json_object_get_array_member (json_node_get_object (root), "spans");
+  GString *out = g_string_new (text);
+
+  g_string_append (out, "\n--\n");
+  for (guint i = 0; i < json_array_get_length (spans); i++)
+    {
+      JsonObject *span = json_array_get_object_element (spans, i);
+
+      g_string_append_printf (out, "%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT " %s %s\n",
+                              json_object_get_int_member (span, "start"), json_object_get_int_member (span, "end"),
+                              json_object_get_string_member (span, "label"),
+                              json_object_get_string_member (span, "text"));
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Spanmark's own conll export (with -DOCSTART-, each scheme and
+ * delimiter) imported into a fresh project gives the same texts and
+ * spans, offsets in code points: Chinese, characters beyond the BMP,
+ * emoji with a joiner, one-character spans and spans side by side.
+ * Texts without white space but single line breaks, which the export
+ * keeps. */
+static void
+test_conll (void)
+{
+  g_autofree char *tmp = spanmark_test_make_tmpdir ();
+  g_autofree char *source = g_build_filename (tmp, "p", NULL);
+  const char *docs[] = {
+    "d1", "林振邦到青溪市🙂调研。\n𠀋村的“八八战略”👍",
+    "d2", "👨‍👩‍👧家庭在𠮷野家\n周海燕青溪市云岚省",
+    "d3", "市",
+    NULL,
+  };
+  const char *specs[] = {
+    "OFFICIAL 0 3, PLACE 4 7, PLACE 12 14, INITIATIVE 15 21",
+    "INITIATIVE 0 5, PLACE 8 11, OFFICIAL 12 15, PLACE 15 18, PLACE 18 21",
+    "PLACE 0 1",
+  };
+  const char *variants[][4] = {
+    { "bio", "space" }, { "bioes", "space" }, { "bio", "tab" }, { "bioes", "tab" },
+  };
+
+  cli_make_project (tmp, docs);
+  for (guint i = 0; i < G_N_ELEMENTS (specs); i++)
+    cli_write_annotations (source, "alice", docs[2 * i], "done", specs[i]);
+
+  for (guint v = 0; v < G_N_ELEMENTS (variants); v++)
+    {
+      g_autofree char *dir = g_strdup_printf ("fresh-%u", v);
+      g_autofree char *fresh = g_build_filename (tmp, dir, NULL);
+      g_autofree char *err = NULL;
+
+      g_test_message ("--scheme %s --delimiter %s", variants[v][0], variants[v][1]);
+      g_assert_cmpint (cli_run (tmp, NULL, NULL, "export", "p", "--format", "conll", "--annotator", "alice",
+                                "--docstart", "--scheme", variants[v][0], "--delimiter", variants[v][1],
+                                "-o", "out.conll", NULL), ==, 0);
+      g_assert_cmpint (cli_run (tmp, NULL, NULL, "init", dir, NULL), ==, 0);
+      g_assert_cmpint (cli_run (tmp, NULL, &err, "import", dir, "--annotator", "alice", "out.conll", NULL), ==, 0);
+      g_test_message ("%s", err);
+      /* Nothing was repaired: the export's tags are well formed. */
+      g_assert_null (strstr (err, "repaired"));
+      g_assert_nonnull (strstr (err, "3 documents"));
+
+      for (guint i = 0; i < G_N_ELEMENTS (specs); i++)
+        {
+          g_autofree char *id = g_strdup_printf ("out-%u", i + 1);
+          g_autofree char *expected = describe (source, "alice", docs[2 * i]);
+          g_autofree char *got = describe (fresh, "alice", id);
+
+          g_assert_cmpstr (got, ==, expected);
+        }
+      g_assert_cmpint (cli_run (tmp, NULL, NULL, "validate", dir, NULL), ==, 0);
+    }
+
+  spanmark_test_remove_tree (tmp);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -193,6 +283,7 @@ main (int    argc,
   g_test_add_func ("/cli/roundtrip/jsonl", test_jsonl);
   g_test_add_func ("/cli/roundtrip/doccano", test_doccano);
   g_test_add_func ("/cli/roundtrip/brat", test_brat);
+  g_test_add_func ("/cli/roundtrip/conll", test_conll);
 
   return g_test_run ();
 }

@@ -198,6 +198,51 @@ test_read_bad (gconstpointer data)
   spanmark_test_remove_tree (outside);
 }
 
+/* What reading in blocks has handed on. */
+typedef struct
+{
+  GString *data;
+  guint64  last_done;
+  guint    n_blocks;
+  guint    stop_after;   /* 0: never */
+} Blocks;
+
+static gboolean
+never_called_cb (const char  *data,
+                 gsize        length,
+                 guint64      done,
+                 guint64      size,
+                 gpointer     user_data,
+                 GError     **error)
+{
+  g_assert_not_reached ();
+  return FALSE;
+}
+
+static gboolean
+block_cb (const char  *data,
+          gsize        length,
+          guint64      done,
+          guint64      size,
+          gpointer     user_data,
+          GError     **error)
+{
+  Blocks *blocks = user_data;
+
+  g_assert_cmpuint (length, >, 0);
+  g_assert_cmpuint (length, <=, 7);
+  g_assert_cmpuint (done, ==, blocks->last_done + length);
+  g_assert_cmpuint (done, <=, size);
+  g_string_append_len (blocks->data, data, length);
+  blocks->last_done = done;
+  if (++blocks->n_blocks == blocks->stop_after)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "stopped");
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Import inputs may be anywhere, through any link, but must be regular
  * files too. */
 static void
@@ -227,8 +272,50 @@ test_read_anywhere (void)
                                           &data, NULL, &error));
       g_assert_error (error, G_IO_ERROR, cases[i].code);
       g_assert_cmpstr (error->message, ==, cases[i].message);
+      g_clear_error (&error);
+
+      /* Read in blocks (a streaming import): the same rules, and not a
+       * block handed on. */
+      g_assert_false (spanmark_file_read_blocks (file, SPANMARK_FILE_MAX_IMPORT_SIZE, 16, never_called_cb,
+                                                 NULL, &error));
+      g_assert_error (error, G_IO_ERROR, cases[i].code);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
     }
 
+  spanmark_test_remove_tree (dir);
+}
+
+/* Every byte once, in order, in blocks of at most the size asked for;
+ * the function's error stops the reading; the cap holds. */
+static void
+test_read_blocks (void)
+{
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "in.conll", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  const char *text = "林 B-PER\n振 I-PER\n\n🙂 O\n";
+  Blocks blocks = { g_string_new (NULL), 0, 0, 0 };
+
+  fixture_write (dir, "in.conll", text, -1);
+  g_assert_true (spanmark_file_read_blocks (file, SPANMARK_FILE_MAX_IMPORT_SIZE, 7, block_cb, &blocks, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (blocks.data->str, ==, text);
+  g_assert_cmpuint (blocks.n_blocks, ==, (strlen (text) + 6) / 7);
+
+  g_string_truncate (blocks.data, 0);
+  blocks.last_done = blocks.n_blocks = 0;
+  blocks.stop_after = 2;
+  g_assert_false (spanmark_file_read_blocks (file, SPANMARK_FILE_MAX_IMPORT_SIZE, 7, block_cb, &blocks, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (blocks.n_blocks, ==, 2);
+  g_clear_error (&error);
+
+  /* A smaller cap than the file. */
+  g_assert_false (spanmark_file_read_blocks (file, 10, 7, never_called_cb, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE);
+
+  g_string_free (blocks.data, TRUE);
   spanmark_test_remove_tree (dir);
 }
 
@@ -568,6 +655,7 @@ main (int   argc,
       g_test_add_data_func (path, GINT_TO_POINTER (kind), test_read_bad);
     }
   g_test_add_func ("/files/read-anywhere", test_read_anywhere);
+  g_test_add_func ("/files/read-blocks", test_read_blocks);
   g_test_add_func ("/files/missing-behind-link-out", test_missing_behind_link_out);
   g_test_add_data_func ("/files/annotator-link/inside", GINT_TO_POINTER (FALSE), test_annotator_link);
   g_test_add_data_func ("/files/annotator-link/outside", GINT_TO_POINTER (TRUE), test_annotator_link);

@@ -41,7 +41,14 @@ test_table (void)
   g_assert_null (spanmark_import_format_for_file ("a.csv"));
   g_assert_null (spanmark_import_format_for_file (".txt"));
   g_assert_null (spanmark_import_format_lookup ("csv"));
-  g_assert_cmpstr (usages, ==, "NAME.txt, NAME.txt + NAME.ann, NAME.jsonl");
+  g_assert_cmpstr (usages, ==, "NAME.txt, NAME.txt + NAME.ann, NAME.jsonl, NAME.conll");
+  /* A format with several extensions. */
+  g_assert_true (spanmark_import_format_for_file ("msra.BIO") == spanmark_import_format_lookup ("conll"));
+  g_assert_true (spanmark_import_format_for_file ("resume.bmes") == spanmark_import_format_lookup ("conll"));
+  g_assert_true (spanmark_import_format_for_file ("eng.iob") == spanmark_import_format_lookup ("conll"));
+  g_assert_null (spanmark_import_format_for_file (".bio"));
+  g_assert_true (spanmark_import_format_reads_alone (spanmark_import_format_lookup ("conll")));
+  g_assert_false (spanmark_import_format_reads_alone (spanmark_import_format_lookup ("brat")));
 }
 
 typedef struct
@@ -84,7 +91,7 @@ check (Fixture     *fixture,
 
   return _spanmark_import_check_data (fixture->project, &options, name, data, strlen (data),
                                       ann, ann != NULL ? strlen (ann) : 0,
-                                      fixture->documents, fixture->sets, NULL, error);
+                                      fixture->documents, fixture->sets, NULL, NULL, error);
 }
 
 static void

@@ -4,7 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The formats themselves are tested through spanmark-cli import
- * (tests/cli/test-import.c); this is the part the window shares.
+ * (tests/cli/test-import.c) and on bytes (test-import-format.c,
+ * test-import-conll.c); this is the part the window shares, and the
+ * report of spanmark_import_run().
  */
 
 #include "config.h"
@@ -48,7 +50,8 @@ test_expand_folders (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) files = NULL;
   const char *given[] = { "loose.md", "texts", NULL };
-  const char *expected[] = { "loose.md", "texts/a.ann", "texts/a.txt", "texts/b.jsonl", "texts/c.txt", NULL };
+  const char *expected[] = { "loose.md", "texts/a.ann", "texts/a.txt", "texts/b.jsonl", "texts/c.txt",
+                             "texts/d.BIO", "texts/e.conll", NULL };
   const char *empty[] = { "notes", NULL };
 
   fixture_write (dir, "loose.md", "not a text\n", -1);
@@ -56,6 +59,9 @@ test_expand_folders (void)
   fixture_write (dir, "texts/a.txt", "A\n", -1);
   fixture_write (dir, "texts/a.ann", "", -1);
   fixture_write (dir, "texts/b.jsonl", "{\"text\": \"B\"}\n", -1);
+  /* CoNLL-style files by any of their extensions. */
+  fixture_write (dir, "texts/d.BIO", "D O\n", -1);
+  fixture_write (dir, "texts/e.conll", "E O\n", -1);
   fixture_write (dir, "texts/readme.md", "skipped\n", -1);
   fixture_write (dir, "texts/sub/d.txt", "not recursive\n", -1);
   fixture_write (dir, "notes/readme.md", "nothing to import\n", -1);
@@ -76,6 +82,88 @@ test_expand_folders (void)
   spanmark_test_remove_tree (dir);
 }
 
+static gboolean
+import_one (SpanmarkProject              *project,
+            const char                   *path,
+            const SpanmarkImportOptions  *options,
+            SpanmarkImportReport         *report,
+            GError                      **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  spanmark_import_report_clear (report);
+  spanmark_import_report_init (report);
+  return spanmark_import_run (project, &file, 1, options, report, error);
+}
+
+/* What spanmark_import_run() reports: documents added, an annotator's
+ * files added to the project's documents and replaced, documents with
+ * nothing new, labels added. */
+static void
+test_report (void)
+{
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
+  g_autofree char *inputs = spanmark_test_make_tmpdir ();
+  g_autofree char *bob = g_build_filename (inputs, "bob.jsonl", NULL);
+  g_autofree char *bob2 = g_build_filename (inputs, "bob2.jsonl", NULL);
+  g_autoptr(SpanmarkProject) project = fixture_make_project (dir, TRUE);
+  g_auto(SpanmarkImportReport) report = { 0 };
+  g_autoptr(GError) error = NULL;
+  SpanmarkImportOptions options = { .annotator = "bob", .add_labels = TRUE };
+
+  fixture_write (inputs, "bob.jsonl",
+                 "{\"id\": \"d2\", \"text\": \"Nothing tagged here.\\n\", \"label\": [[0, 7, \"PER\"]]}\n"
+                 "{\"id\": \"d3\", \"text\": \"新的\", \"label\": [[0, 2, \"ORG\"]]}\n", -1);
+  fixture_write (inputs, "bob2.jsonl",
+                 "{\"id\": \"d2\", \"text\": \"Nothing tagged here.\\n\", \"label\": [[8, 14, \"PER\"]]}\n"
+                 "{\"id\": \"d3\", \"text\": \"新的\", \"label\": [[0, 2, \"ORG\"]]}\n", -1);
+
+  spanmark_import_report_init (&report);
+  g_assert_true (import_one (project, bob, &options, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.documents_added, ==, 1);
+  g_assert_cmpuint (report.annotations_added, ==, 1);
+  g_assert_cmpuint (report.annotations_replaced, ==, 0);
+  g_assert_cmpuint (report.already_there, ==, 0);
+  g_assert_cmpuint (report.labels_added->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (report.labels_added, 0), ==, "PER");
+  g_assert_cmpstr (g_ptr_array_index (report.labels_added, 1), ==, "ORG");
+  g_assert_cmpuint (report.warnings->len, ==, 0);
+  g_assert_nonnull (spanmark_schema_lookup (spanmark_project_get_schema (project), "PER"));
+
+  /* Again: nothing new, nothing added. */
+  g_assert_true (import_one (project, bob, &options, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.documents_added, ==, 0);
+  g_assert_cmpuint (report.annotations_added, ==, 0);
+  g_assert_cmpuint (report.already_there, ==, 2);
+  g_assert_cmpuint (report.labels_added->len, ==, 0);
+  g_assert_cmpuint (report.notices->len, ==, 2);
+
+  /* Another reading of d2: refused, then replaced with replace. */
+  g_assert_false (import_one (project, bob2, &options, &report, &error));
+  g_assert_error (error, SPANMARK_IMPORT_ERROR, SPANMARK_IMPORT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "--replace"));
+  g_clear_error (&error);
+  options.replace = TRUE;
+  g_assert_true (import_one (project, bob2, &options, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.annotations_added, ==, 1);
+  g_assert_cmpuint (report.annotations_replaced, ==, 1);
+  g_assert_cmpuint (report.already_there, ==, 1);
+  {
+    g_autoptr(SpanmarkAnnotationSet) set = NULL;
+
+    set = spanmark_project_load_annotations (project, spanmark_project_lookup_document (project, "d2"), "bob", &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (spanmark_annotation_set_get_n_spans (set), ==, 1);
+    g_assert_cmpstr (spanmark_annotation_set_get_span (set, 0)->text, ==, "tagged");
+  }
+
+  spanmark_test_remove_tree (dir);
+  spanmark_test_remove_tree (inputs);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -83,6 +171,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/import/expand-folders", test_expand_folders);
+  g_test_add_func ("/import/report", test_report);
 
   return g_test_run ();
 }

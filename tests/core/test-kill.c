@@ -243,13 +243,17 @@ stop_at_step_cb (const char *step,
     _exit (STOPPED);
 }
 
-/* The child: imports @files into @dir and saves the index, stopping at
- * write step @stop. */
+/* What "--import-onto-step" imports as: bob, adding his labels. */
+static const SpanmarkImportOptions onto_options = { .annotator = "bob", .add_labels = TRUE };
+
+/* The child: imports @files into @dir with @options and saves the index,
+ * stopping at write step @stop. */
 static int
-import_child (const char  *dir,
-              const char  *stop,
-              int          n_files,
-              char       **paths)
+import_child (const char                  *dir,
+              const char                  *stop,
+              const SpanmarkImportOptions *options,
+              int                          n_files,
+              char                       **paths)
 {
   g_autoptr(SpanmarkProject) project = fixture_open (dir);
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
@@ -261,7 +265,7 @@ import_child (const char  *dir,
   stop_at = (guint) g_ascii_strtoull (stop, NULL, 10);
   spanmark_file_set_step_func (stop_at_step_cb);
 
-  if (spanmark_import_files (project, (GFile **) files->pdata, files->len, NULL, NULL, &error) < 0 ||
+  if (spanmark_import_files (project, (GFile **) files->pdata, files->len, options, NULL, &error) < 0 ||
       !spanmark_project_save (project, &error))
     {
       fprintf (stderr, "import-step: %s\n", error->message);
@@ -457,28 +461,36 @@ make_inputs (const char *dir)
   fixture_write (dir, "plain.txt", "Plain text, no spans.\n", -1);
 }
 
-/* An import stopped at every step of its writes. */
-static void
-test_import_steps (void)
+/* Imports @paths into a fresh copy of the fixture project (with
+ * @options, as the child @mode does), once without a stop, then in the
+ * child stopped at each write step in turn: after each stop every file
+ * parses, and the same import again (adding @n_added documents unless
+ * the index lists them already) ends with the project the uninterrupted
+ * import made, valid, with @label in its schema if not NULL.  Returns
+ * the number of write steps. */
+static guint
+stop_at_every_step (const char                  *mode,
+                    const char * const          *paths,
+                    const SpanmarkImportOptions *options,
+                    int                          n_added,
+                    const char                  *label)
 {
-  g_autofree char *inputs = spanmark_test_make_tmpdir ();
   g_autofree char *reference = spanmark_test_make_tmpdir ();
-  g_autofree char *news = g_build_filename (inputs, "news.jsonl", NULL);
-  g_autofree char *plain = g_build_filename (inputs, "plain.txt", NULL);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *expected = NULL;
-  GFile *files[2];
-  guint step;
+  guint n_before, step;
 
-  make_inputs (inputs);
-  files[0] = g_file_new_for_path (news);
-  files[1] = g_file_new_for_path (plain);
+  for (guint i = 0; paths[i] != NULL; i++)
+    g_ptr_array_add (files, g_file_new_for_path (paths[i]));
 
   /* What an import that is never interrupted makes. */
   {
     g_autoptr(SpanmarkProject) project = fixture_make_project (reference, TRUE);
     g_autoptr(GError) error = NULL;
 
-    g_assert_cmpint (spanmark_import_files (project, files, 2, NULL, NULL, &error), ==, 4);
+    n_before = spanmark_project_get_n_documents (project);
+    g_assert_cmpint (spanmark_import_files (project, (GFile **) files->pdata, files->len, options, NULL, &error),
+                     ==, n_added);
     g_assert_no_error (error);
     spanmark_project_save (project, &error);
     g_assert_no_error (error);
@@ -492,13 +504,21 @@ test_import_steps (void)
       g_autoptr(SpanmarkProject) created = fixture_make_project (dir, TRUE);
       g_autoptr(SpanmarkProject) project = NULL;
       g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) args = g_ptr_array_new ();
       g_autofree char *digest = NULL;
-      const char *args[] = { "--import-step", dir, stop, news, plain, NULL };
+      gboolean indexed;
       int status;
       int added;
 
+      g_ptr_array_add (args, (char *) mode);
+      g_ptr_array_add (args, dir);
+      g_ptr_array_add (args, stop);
+      for (guint i = 0; paths[i] != NULL; i++)
+        g_ptr_array_add (args, (char *) paths[i]);
+      g_ptr_array_add (args, NULL);
+
       g_clear_object (&created);
-      status = run_child (args);
+      status = run_child ((const char * const *) args->pdata);
       if (status == 0)
         {
           spanmark_test_remove_tree (dir);
@@ -509,22 +529,18 @@ test_import_steps (void)
 
       assert_files_parse (dir, "");
 
-      /* Run again: it completes — unless the index was written, and the
-       * import with it. */
+      /* Run again: it completes — or, when the index was written, finds
+       * every document there with the same text and annotations, and
+       * adds nothing. */
       project = fixture_open (dir);
-      added = spanmark_import_files (project, files, 2, NULL, NULL, &error);
-      if (spanmark_project_lookup_document (project, "n1") != NULL && added < 0)
-        {
-          g_assert_error (error, SPANMARK_IMPORT_ERROR, SPANMARK_IMPORT_ERROR_INVALID);
-          g_assert_nonnull (strstr (error->message, "the project already has a document"));
-        }
-      else
-        {
-          g_assert_no_error (error);
-          g_assert_cmpint (added, ==, 4);
-          spanmark_project_save (project, &error);
-          g_assert_no_error (error);
-        }
+      indexed = spanmark_project_get_n_documents (project) > n_before;
+      added = spanmark_import_files (project, (GFile **) files->pdata, files->len, options, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (added, ==, indexed ? 0 : n_added);
+      spanmark_project_save (project, &error);
+      g_assert_no_error (error);
+      if (label != NULL)
+        g_assert_nonnull (spanmark_schema_lookup (spanmark_project_get_schema (project), label));
 
       digest = project_digest (dir);
       g_assert_cmpstr (digest, ==, expected);
@@ -533,15 +549,48 @@ test_import_steps (void)
       spanmark_test_remove_tree (dir);
     }
 
+  g_test_message ("%u write steps", step - 1);
+  spanmark_test_remove_tree (reference);
+  return step - 1;
+}
+
+/* An import stopped at every step of its writes. */
+static void
+test_import_steps (void)
+{
+  g_autofree char *inputs = spanmark_test_make_tmpdir ();
+  g_autofree char *news = g_build_filename (inputs, "news.jsonl", NULL);
+  g_autofree char *plain = g_build_filename (inputs, "plain.txt", NULL);
+  const char *paths[] = { news, plain, NULL };
+
+  make_inputs (inputs);
+
   /* Four documents, two of them with spans: a text each and an
    * annotation file each (written and renamed), then the index. */
-  g_test_message ("%u write steps", step - 1);
-  g_assert_cmpuint (step - 1, ==, 4 * 2 + 2 * 2 + 2);
+  g_assert_cmpuint (stop_at_every_step ("--import-step", paths, NULL, 4, NULL), ==, 4 * 2 + 2 * 2 + 2);
 
-  g_object_unref (files[0]);
-  g_object_unref (files[1]);
   spanmark_test_remove_tree (inputs);
-  spanmark_test_remove_tree (reference);
+}
+
+/* bob's work onto the project's d1 and d2, with a label the project
+ * lacks (added to spanmark.json first), stopped at every step. */
+static void
+test_import_onto_steps (void)
+{
+  g_autofree char *inputs = spanmark_test_make_tmpdir ();
+  g_autofree char *bob = g_build_filename (inputs, "bob.jsonl", NULL);
+  const char *paths[] = { bob, NULL };
+
+  fixture_write (inputs, "bob.jsonl",
+                 "{\"id\": \"d1\", \"text\": \"" "市长王小明🙂在杭州发言，提到𠀋村。\\nHe said \\\"hi\\\"\\tthere.\\n" "\", "
+                 "\"label\": [[2, 5, \"PER\"], [7, 9, \"PLACE\"]]}\n"
+                 "{\"id\": \"d2\", \"text\": \"Nothing tagged here.\\n\", \"label\": [[0, 7, \"PER\"]]}\n", -1);
+
+  /* spanmark.json with the label, bob's two files, the index again:
+   * each written and renamed. */
+  g_assert_cmpuint (stop_at_every_step ("--import-onto-step", paths, &onto_options, 0, "PER"), ==, 4 * 2);
+
+  spanmark_test_remove_tree (inputs);
 }
 
 /* The output of an export: the bytes of @path, or of each file of a
@@ -719,7 +768,9 @@ main (int   argc,
   if (argc == 3 && g_str_equal (argv[1], "--save-loop"))
     return save_loop (argv[2]);
   if (argc >= 4 && g_str_equal (argv[1], "--import-step"))
-    return import_child (argv[2], argv[3], argc - 4, argv + 4);
+    return import_child (argv[2], argv[3], NULL, argc - 4, argv + 4);
+  if (argc >= 4 && g_str_equal (argv[1], "--import-onto-step"))
+    return import_child (argv[2], argv[3], &onto_options, argc - 4, argv + 4);
   if (argc == 6 && g_str_equal (argv[1], "--export-step"))
     return export_child (argv[2], argv[3], argv[4], argv[5]);
 
@@ -727,6 +778,7 @@ main (int   argc,
 
   g_test_add_func ("/kill/save-loop", test_kill);
   g_test_add_func ("/kill/import-every-step", test_import_steps);
+  g_test_add_func ("/kill/import-onto-documents-every-step", test_import_onto_steps);
   g_test_add_data_func ("/kill/export-every-step/conll", "conll", test_export_steps);
   g_test_add_data_func ("/kill/export-every-step/hf", "hf", test_export_steps);
   g_test_add_data_func ("/kill/export-every-step/brat", "brat", test_export_steps);

@@ -56,6 +56,39 @@ test_names (void)
   }
 }
 
+/* Names from other tools, made ones the rules take. */
+static void
+test_make_name (void)
+{
+  static const struct { const char *name; const char *made; } cases[] = {
+    { "PER.NOM", "PER_NOM" },         /* Weibo NER */
+    { "GPE.NAM", "GPE_NAM" },
+    { "-X", "_X" },
+    { "a b/c", "a_b_c" },
+    { "人名", "人名" },
+    { "e\xcc\x81x", "e\xcc\x81x" },  /* a combining mark after the first */
+    { "\xcc\x81x", "_x" },
+    { "", NULL },
+    { "\xff", NULL },
+  };
+  g_autofree char *long_name = g_strnfill (SPANMARK_LABEL_MAX_NAME_CHARS + 1, 'A');
+  g_autofree char *longest = g_strnfill (SPANMARK_LABEL_MAX_NAME_CHARS, '.');
+  g_autofree char *made = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *result = spanmark_label_rules_make_name (cases[i].name);
+
+      g_assert_cmpstr (result, ==, cases[i].made);
+      if (result != NULL)
+        g_assert_true (spanmark_label_rules_check_name (result, NULL));
+    }
+  g_assert_null (spanmark_label_rules_make_name (long_name));
+  made = spanmark_label_rules_make_name (longest);
+  g_assert_cmpuint (strlen (made), ==, SPANMARK_LABEL_MAX_NAME_CHARS);
+  g_assert_true (spanmark_label_rules_check_name (made, NULL));
+}
+
 static void
 test_keys (void)
 {
@@ -1083,6 +1116,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/labels/rules/names", test_names);
+  g_test_add_func ("/labels/rules/make-name", test_make_name);
   g_test_add_func ("/labels/rules/keys", test_keys);
   g_test_add_func ("/labels/rules/titles", test_titles);
   g_test_add_func ("/labels/rules/colors", test_colors);

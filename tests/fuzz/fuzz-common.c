@@ -462,9 +462,21 @@ fuzz_check_import (const char           *name,
                    gsize                 ann_len,
                    SpanmarkTextEncoding  encoding)
 {
-  SpanmarkProject *project = fuzz_project ();
-  SpanmarkSchema *schema = spanmark_project_get_schema (project);
   SpanmarkImportOptions options = { .annotator = "model", .encoding = encoding };
+
+  fuzz_check_import_with (name, data, len, ann_data, ann_len, &options);
+}
+
+void
+fuzz_check_import_with (const char                  *name,
+                        const char                  *data,
+                        gsize                        len,
+                        const char                  *ann_data,
+                        gsize                        ann_len,
+                        const SpanmarkImportOptions *options)
+{
+  SpanmarkProject *project = fuzz_project ();
+  g_autoptr(SpanmarkSchema) schema = NULL;
   g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) sets = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
@@ -484,8 +496,10 @@ fuzz_check_import (const char           *name,
       ann_name = g_strconcat (stem, ".ann", NULL);
     }
 
-  if (!_spanmark_import_check_data (project, &options, name, data, len, ann_data, ann_len,
-                                    documents, sets, warnings, &error))
+  /* The schema the documents are held to: the project's, with the
+   * labels the import adds (add_labels). */
+  if (!_spanmark_import_check_data (project, options, name, data, len, ann_data, ann_len,
+                                    documents, sets, warnings, &schema, &error))
     {
       g_assert_error (error, SPANMARK_IMPORT_ERROR, SPANMARK_IMPORT_ERROR_INVALID);
       g_assert_cmpuint (documents->len, ==, 0);

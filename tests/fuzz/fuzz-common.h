@@ -105,5 +105,13 @@ void               fuzz_check_import   (const char            *name,
                                         const char            *ann_data,
                                         gsize                  ann_len,
                                         SpanmarkTextEncoding   encoding);
+/* fuzz_check_import() with other options (a CoNLL file's scheme, join,
+ * --add-labels…). */
+void               fuzz_check_import_with (const char                  *name,
+                                           const char                  *data,
+                                           gsize                        len,
+                                           const char                  *ann_data,
+                                           gsize                        ann_len,
+                                           const SpanmarkImportOptions *options);
 
 G_END_DECLS

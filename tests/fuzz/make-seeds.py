@@ -345,11 +345,35 @@ def import_seeds():
     write(b, "removed-only", "\ufeffab\r\n\0T1\tPLACE 0 1\t\ufeff\nT2\tPLACE 3 4\t\r\n".encode())
 
 
+def conll_seeds():
+    # The first byte picks the options (fuzz-import-conll.c): bits 0-2
+    # the scheme (0 auto, 1 iob2, 2 iob1, 3 bioes, 4 bmes), 3-4 the join
+    # (0 auto, 1 none, 2 space), 5 tag column 2, 6 two sentences a
+    # document, 7 GB18030.
+    c = "corpus/import-conll"
+    write(c, "iob2-chars.bio", b"\x00" + "林 B-PER\n振 I-PER\n邦 I-PER\n到 O\n青 B-LOC\n溪 I-LOC\n市 I-LOC\n\n🙂 O\n𠮷 B-LOC\n".encode())
+    write(c, "conll2003.iob", b"\x07" + b"-DOCSTART- -X- O O\n\nEU NNP I-NP I-ORG\nrejects VBZ I-VP O\nGerman JJ I-NP I-MISC\n\n"
+                                         b"Peter NNP I-NP I-PER\nBlackburn NNP I-NP I-PER\n\n-DOCSTART- -X- O O\n\nBRUSSELS NNP I-NP I-LOC\n")
+    write(c, "resume.bmes", b"\x04" + "高 B-NAME\n勇 E-NAME\n， O\n男 O\n\n中 B-CONT\n国 M-CONT\n国 M-CONT\n籍 E-CONT\n".encode())
+    write(c, "bioes.conll", b"\x03" + "市 B-OFFICIAL\n长 I-OFFICIAL\n王 E-OFFICIAL\n在 O\n杭 S-PLACE\n".encode())
+    write(c, "repairs.conll", b"\x00a O\nb I-PER\nc E-LOC\nd B-ORG\n\ne I-ORG\n")
+    write(c, "tab.conll", b"\x10New York\tB-LOC\nis\tO\n")
+    write(c, "per-document.conll", b"\x60a B-X\n\nb O\n\nc B-X\n\n\nd O\n\ne O\n")
+    write(c, "gb18030.conll", b"\xa0" + "\ufeff中 B-PLACE\r\n国 I-PLACE\r\n".encode("gb18030"))
+    write(c, "columns.conll", b"\x00a O\nb\n")
+    write(c, "bad-tag.conll", b"\x00a O\nb X-PER\n\xff O\n")
+    write(c, "scheme-forced.conll", b"\x01a B-X\nb O\nc S-X\n")
+    write(c, "empty.conll", b"\x05\n\n")
+    write(c, "unknown-label.conll", b"\x15a B-PLACE\nb B-PER\n")
+    write(c, "weibo.bio", b"\x00" + "王 B-PER.NAM\n伟 I-PER.NAM\n和 O\n妈 B-PER.NOM\n".encode())
+
+
 def main():
     annotation_seeds()
     known_bug_seeds()
     index_seeds()
     import_seeds()
+    conll_seeds()
 
 
 if __name__ == "__main__":

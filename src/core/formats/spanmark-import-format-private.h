@@ -10,6 +10,9 @@
  * _spanmark_import_build_document(), which normalises the text, checks
  * and remaps the spans and queues the document.
  *
+ * A format that reads lines (large files) sets .streams and reads them
+ * with _spanmark_import_read_lines(), which streams a file in blocks.
+ *
  * To add a format: a file spanmark-import-NAME.c defining
  * _spanmark_import_format_NAME, its entry in the table
  * (spanmark-import-format.c), the file in formats/meson.build and
@@ -55,22 +58,32 @@ typedef struct
   char                  *id;
   char                  *title;
   JsonObject            *meta;
-  char                  *text;   /* normalised */
-  SpanmarkAnnotationSet *set;    /* NULL when there is nothing to save */
+  char                  *text;      /* normalised; NULL when @set holds it */
+  SpanmarkAnnotationSet *set;       /* NULL when there is nothing to save */
+  /* The project's document this adds the annotator's work to (borrowed),
+   * or NULL for a new document. */
+  SpanmarkDocument      *existing;
+  gboolean               replaces;  /* over the annotator's own file */
 } PendingDoc;
 
 typedef struct
 {
-  SpanmarkProject      *project;
-  const char           *annotator;
-  SpanmarkTextEncoding  encoding;
-  GPtrArray            *docs;      /* PendingDoc */
-  GHashTable           *ids;       /* document ids of this batch */
-  GPtrArray            *warnings;  /* char*, may be NULL */
+  SpanmarkProject             *project;
+  const SpanmarkImportOptions *options;   /* never NULL */
+  const char                  *annotator;
+  SpanmarkTextEncoding         encoding;
+  SpanmarkSchema              *schema;    /* the project's labels and those added */
+  GPtrArray                   *docs;      /* PendingDoc */
+  GHashTable                  *ids;       /* document ids of this batch */
+  GHashTable                  *renamed;   /* labels read under a name the rules take */
+  SpanmarkImportReport        *report;    /* never NULL */
+  GPtrArray                   *warnings;  /* the report's */
 } Importer;
 
 /* The bytes a format reads: one file, and for a format that has
- * companions (a .txt and brat's .ann beside it) the companion's. */
+ * companions (a .txt and brat's .ann beside it) the companion's.  A
+ * format that streams gets @file and no @data when it reads a file
+ * (_spanmark_import_read_lines() reads either). */
 typedef struct
 {
   const char                 *display;            /* the file as messages name it */
@@ -81,12 +94,15 @@ typedef struct
   const char                 *companion_display;
   const char                 *companion_data;
   gsize                       companion_len;
+  GFile                      *file;               /* a streaming format's file, or NULL */
 } SpanmarkImportInput;
 
 struct _SpanmarkImportFormat
 {
   const char          *name;            /* "plain-text" */
   const char          *extension;       /* ".txt" (compared without case) */
+  /* More extensions of its files (".bio"), NULL-terminated, or NULL. */
+  const char * const  *more_extensions;
   const char          *usage;           /* "NAME.txt": import --help and messages */
   const char          *description;     /* N_(): import --help, lines of at most 50 columns */
   /* A companion format: its files go with a file of the format whose
@@ -104,6 +120,10 @@ struct _SpanmarkImportFormat
    * starts, after white space, with @sniff. */
   const char          *sniff;
 
+  /* Reads its files a line at a time, never whole: @read gets the
+   * file in the input, not its bytes. */
+  gboolean             streams;
+
   gboolean (*read)            (Importer                   *imp,
                                const SpanmarkImportInput  *input,
                                GError                    **error);
@@ -116,6 +136,11 @@ struct _SpanmarkImportFormat
                                GPtrArray                  *entities,
                                GError                    **error);
 };
+
+/* The length of @basename's extension if it is one of @format's
+ * (without case), else 0. */
+gsize      _spanmark_import_format_match_extension (const SpanmarkImportFormat *format,
+                                                    const char                 *basename);
 
 RawSpan   *_spanmark_import_raw_span_new     (void);
 void       _spanmark_import_raw_span_free    (RawSpan      *span);
@@ -140,14 +165,48 @@ void       _spanmark_import_add_warning      (Importer    *imp,
                                               guint        line,
                                               const char  *format,
                                               ...) G_GNUC_PRINTF (4, 5);
+/* A notice about what was found ("3 documents, IOB2"), "FILE: …". */
+void       _spanmark_import_add_notice       (Importer    *imp,
+                                              const char  *file,
+                                              guint        line,
+                                              const char  *format,
+                                              ...) G_GNUC_PRINTF (4, 5);
+/* Says how far the reading of @input has come: @done of @total. */
+void       _spanmark_import_progress_read    (Importer                  *imp,
+                                              const SpanmarkImportInput *input,
+                                              guint64                    done,
+                                              guint64                    total);
+
+/* One line of the input, without its "\n" (and a "\r" before it);
+ * @number counts from 1.  Return FALSE with @error to stop, or FALSE
+ * without an error to stop early without one. */
+typedef gboolean (*SpanmarkImportLineFunc) (Importer    *imp,
+                                            const char  *line,
+                                            gsize        len,
+                                            guint        number,
+                                            gpointer     user_data,
+                                            GError     **error);
+/* Calls @func for every line of @input: of its bytes, or read from its
+ * file in blocks (a streaming format's).  Progress is reported as pass
+ * @pass (from 0) of @n_passes over the input.  FALSE when @func set an
+ * error or the file cannot be read (the error names it). */
+gboolean   _spanmark_import_read_lines       (Importer                   *imp,
+                                              const SpanmarkImportInput  *input,
+                                              guint                       pass,
+                                              guint                       n_passes,
+                                              SpanmarkImportLineFunc      func,
+                                              gpointer                    user_data,
+                                              GError                    **error);
+
 /* The line (from 1) of the byte @offset of @data. */
 guint      _spanmark_import_line_of_byte     (const char  *data,
                                               gsize        offset);
 
 /* Normalises the text @data (@len bytes in @encoding; errors about it
  * name @text_display), checks and remaps the spans (errors name @display
- * and @line) and queues the document @id.  @raw_spans and @raw_entities
- * may be NULL. */
+ * and @line) and queues the document @id: a new one, or, when the project
+ * has @id with the same text, the annotator's work on it.  @raw_spans and
+ * @raw_entities may be NULL. */
 gboolean   _spanmark_import_build_document   (Importer             *imp,
                                               const char           *display,
                                               const char           *text_display,

@@ -19,12 +19,14 @@
 extern const SpanmarkImportFormat _spanmark_import_format_txt;
 extern const SpanmarkImportFormat _spanmark_import_format_brat;
 extern const SpanmarkImportFormat _spanmark_import_format_jsonl;
+extern const SpanmarkImportFormat _spanmark_import_format_conll;
 
 /* In the order the help lists them. */
 static const SpanmarkImportFormat * const formats[] = {
   &_spanmark_import_format_txt,
   &_spanmark_import_format_brat,
   &_spanmark_import_format_jsonl,
+  &_spanmark_import_format_conll,
 };
 
 guint
@@ -51,23 +53,44 @@ spanmark_import_format_lookup (const char *name)
   return NULL;
 }
 
+/* The length of @basename's extension when it is one of @format's (a
+ * longer name than the extension alone, compared without case), else 0. */
+gsize
+_spanmark_import_format_match_extension (const SpanmarkImportFormat *format,
+                                         const char                 *basename)
+{
+  gsize n = strlen (basename);
+  gsize e = strlen (format->extension);
+
+  if (n > e && g_ascii_strcasecmp (basename + n - e, format->extension) == 0)
+    return e;
+  for (guint i = 0; format->more_extensions != NULL && format->more_extensions[i] != NULL; i++)
+    {
+      e = strlen (format->more_extensions[i]);
+      if (n > e && g_ascii_strcasecmp (basename + n - e, format->more_extensions[i]) == 0)
+        return e;
+    }
+  return 0;
+}
+
 const SpanmarkImportFormat *
 spanmark_import_format_for_file (const char *basename)
 {
-  gsize n;
-
   g_return_val_if_fail (basename != NULL, NULL);
 
-  n = strlen (basename);
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    {
-      gsize e = strlen (formats[i]->extension);
-
-      if (n > e && g_ascii_strcasecmp (basename + n - e, formats[i]->extension) == 0)
-        return formats[i];
-    }
+    if (_spanmark_import_format_match_extension (formats[i], basename) > 0)
+      return formats[i];
 
   return NULL;
+}
+
+gboolean
+spanmark_import_format_reads_alone (const SpanmarkImportFormat *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->read != NULL;
 }
 
 const char *

@@ -22,10 +22,13 @@ const SpanmarkImportFormat *spanmark_import_format_get              (guint      
 /* The format named @name ("plain-text"…), or NULL. */
 const SpanmarkImportFormat *spanmark_import_format_lookup           (const char                 *name);
 /* The format of a file named @basename, by its extension (without
- * case), or NULL. */
+ * case; a format may have several), or NULL. */
 const SpanmarkImportFormat *spanmark_import_format_for_file          (const char                 *basename);
 
 const char                 *spanmark_import_format_get_name         (const SpanmarkImportFormat *self);
+/* Whether its files are read on their own (not beside another file, as
+ * brat's .ann): what "import --format NAME" can name. */
+gboolean                    spanmark_import_format_reads_alone      (const SpanmarkImportFormat *self);
 /* ".txt": the files of the format, and of a folder that is imported. */
 const char                 *spanmark_import_format_get_extension    (const SpanmarkImportFormat *self);
 /* The files it reads, for the help: "NAME.txt", "NAME.txt + NAME.ann". */

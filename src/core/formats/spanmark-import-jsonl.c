@@ -151,6 +151,7 @@ import_jsonl_line (Importer   *imp,
                    guint       line,
                    const char *data,
                    gsize       len,
+                   guint      *relations,
                    GError    **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -378,8 +379,37 @@ import_jsonl_line (Importer   *imp,
         }
     }
 
-  return _spanmark_import_build_document (imp, display, display, line, id, title, meta, text, strlen (text),
-                                          SPANMARK_TEXT_ENCODING_UTF8, spans, entities, error);
+  if (!_spanmark_import_build_document (imp, display, display, line, id, title, meta, text, strlen (text),
+                                        SPANMARK_TEXT_ENCODING_UTF8, spans, entities, error))
+    return FALSE;
+
+  /* doccano's relation export: the entities are spans (above); the
+   * relations between them have nowhere to go yet, which the report says. */
+  node = json_object_get_member (object, "relations");
+  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+    *relations += json_array_get_length (json_node_get_array (node));
+  return TRUE;
+}
+
+/* With --skip-invalid a bad line is skipped with a warning instead of
+ * stopping the import. */
+static gboolean
+skip_or_fail (Importer    *imp,
+              GError     **line_error,
+              guint       *skipped,
+              GError     **error)
+{
+  if (!imp->options->skip_invalid)
+    {
+      g_propagate_error (error, g_steal_pointer (line_error));
+      return FALSE;
+    }
+
+  /* TRANSLATORS: the error ("FILE: line N: what is wrong"), then this */
+  g_ptr_array_add (imp->warnings, g_strdup_printf (_("%s (line skipped)"), (*line_error)->message));
+  g_clear_error (line_error);
+  (*skipped)++;
+  return TRUE;
 }
 
 /* The lines of a JSON lines file; documents without an id are named
@@ -393,11 +423,15 @@ jsonl_read (Importer                  *imp,
   const char *display = input->display;
   const char *data = input->data;
   gsize len = input->len;
+  gboolean skip = imp->options->skip_invalid;
   const char *p;
   gsize bad = 0;
   guint line = 0;
+  guint relations = 0;
+  guint skipped = 0;
 
-  if (!spanmark_text_validate (data, len, &bad, &local_error))
+  /* Skipping bad lines, each line is checked on its own. */
+  if (!skip && !spanmark_text_validate (data, len, &bad, &local_error))
     {
       _spanmark_import_set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, _spanmark_import_line_of_byte (data, bad),
                                   "%s", local_error->message);
@@ -414,24 +448,44 @@ jsonl_read (Importer                  *imp,
       const char *nl = memchr (p, '\n', data + len - p);
       const char *end = nl != NULL ? nl : data + len;
       gsize n = end - p;
+      gboolean blank = TRUE;
 
       line++;
       if (n > 0 && p[n - 1] == '\r')
         n--;
 
       /* Blank lines (often a final one) hold no document. */
-      {
-        gboolean blank = TRUE;
+      for (gsize i = 0; i < n && blank; i++)
+        blank = g_ascii_isspace (p[i]);
+      if (!blank)
+        {
+          g_autoptr(GError) line_error = NULL;
 
-        for (gsize i = 0; i < n && blank; i++)
-          blank = g_ascii_isspace (p[i]);
-        if (!blank && !import_jsonl_line (imp, display, input->stem, line, p, n, error))
-          return FALSE;
-      }
+          if (skip && !spanmark_text_validate (p, n, &bad, &local_error))
+            {
+              _spanmark_import_set_error (&line_error, SPANMARK_IMPORT_ERROR_INVALID, display, line,
+                                          "%s", local_error->message);
+              g_clear_error (&local_error);
+            }
+          else
+            import_jsonl_line (imp, display, input->stem, line, p, n, &relations, &line_error);
+          if (line_error != NULL && !skip_or_fail (imp, &line_error, &skipped, error))
+            return FALSE;
+        }
 
       p = nl != NULL ? nl + 1 : data + len;
     }
 
+  if (relations > 0)
+    _spanmark_import_add_warning (imp, display, 0,
+                                  ngettext ("%u relation not imported (Spanmark has no relations yet)",
+                                            "%u relations not imported (Spanmark has no relations yet)", relations),
+                                  relations);
+  if (skipped > 0)
+    _spanmark_import_add_warning (imp, display, 0,
+                                  ngettext ("skipped %u invalid line (--skip-invalid); the others are imported",
+                                            "skipped %u invalid lines (--skip-invalid); the others are imported", skipped),
+                                  skipped);
   return TRUE;
 }
 

@@ -16,7 +16,10 @@ G_BEGIN_DECLS
  * .ann beside it) and writes nothing.  On success appends what phase two
  * would write: to @documents a SpanmarkDocument per document (its index
  * entry) and to @sets, in parallel, its SpanmarkAnnotationSet (with the
- * normalised text; without spans when the input had none). */
+ * normalised text; without spans when the input had none); warnings and
+ * notices go to @warnings (may be NULL), and @schema (may be NULL) gets
+ * the project's labels with those the import adds (@options->add_labels).
+ * @options->format, when set, is the format instead of @name's. */
 gboolean _spanmark_import_check_data (SpanmarkProject             *project,
                                       const SpanmarkImportOptions *options,
                                       const char                  *name,
@@ -27,6 +30,7 @@ gboolean _spanmark_import_check_data (SpanmarkProject             *project,
                                       GPtrArray                   *documents,
                                       GPtrArray                   *sets,
                                       GPtrArray                   *warnings,
+                                      SpanmarkSchema             **schema,
                                       GError                     **error);
 
 G_END_DECLS

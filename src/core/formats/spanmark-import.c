@@ -20,14 +20,40 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "spanmark-annotation-file.h"
 #include "spanmark-attrs-private.h"
 #include "spanmark-file.h"
 #include "spanmark-import.h"
 #include "spanmark-import-format-private.h"
 #include "spanmark-import-private.h"
+#include "spanmark-label-ops.h"
 #include "spanmark-project-private.h"
 
+/* How much of a streamed input is read at once. */
+#define READ_BLOCK_SIZE (256 * 1024)
+
 G_DEFINE_QUARK (spanmark-import-error-quark, spanmark_import_error)
+
+void
+spanmark_import_report_init (SpanmarkImportReport *report)
+{
+  g_return_if_fail (report != NULL);
+
+  memset (report, 0, sizeof *report);
+  report->labels_added = g_ptr_array_new_with_free_func (g_free);
+  report->warnings = g_ptr_array_new_with_free_func (g_free);
+  report->notices = g_ptr_array_new_with_free_func (g_free);
+}
+
+void
+spanmark_import_report_clear (SpanmarkImportReport *report)
+{
+  g_return_if_fail (report != NULL);
+
+  g_clear_pointer (&report->labels_added, g_ptr_array_unref);
+  g_clear_pointer (&report->warnings, g_ptr_array_unref);
+  g_clear_pointer (&report->notices, g_ptr_array_unref);
+}
 
 void
 _spanmark_import_raw_span_free (RawSpan *span)
@@ -145,6 +171,169 @@ _spanmark_import_add_warning (Importer   *imp,
   va_end (args);
 }
 
+void
+_spanmark_import_add_notice (Importer   *imp,
+                             const char *file,
+                             guint       line,
+                             const char *format,
+                             ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_ptr_array_add (imp->report->notices, format_located (file, line, format, args));
+  va_end (args);
+}
+
+void
+_spanmark_import_progress_read (Importer                  *imp,
+                                const SpanmarkImportInput *input,
+                                guint64                    done,
+                                guint64                    total)
+{
+  if (imp->options->progress != NULL)
+    imp->options->progress (SPANMARK_IMPORT_STAGE_READ, input->display, done, total,
+                            imp->options->progress_data);
+}
+
+/* Lines of an input, read in blocks or from its bytes. */
+typedef struct
+{
+  Importer                  *imp;
+  const SpanmarkImportInput *input;
+  SpanmarkImportLineFunc     func;
+  gpointer                   user_data;
+  GString                   *carry;     /* the start of a line a block cut */
+  guint                      number;
+  guint                      pass;
+  guint                      n_passes;
+  gboolean                   stopped;   /* @func stopped without an error */
+} LineReader;
+
+static gboolean
+line_reader_line (LineReader  *reader,
+                  const char  *line,
+                  gsize        len,
+                  GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (len > 0 && line[len - 1] == '\r')
+    len--;
+  reader->number++;
+  if (reader->func (reader->imp, line, len, reader->number, reader->user_data, &local_error))
+    return TRUE;
+
+  if (local_error == NULL)
+    reader->stopped = TRUE;
+  else
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+static gboolean
+line_reader_feed (LineReader  *reader,
+                  const char  *data,
+                  gsize        len,
+                  GError     **error)
+{
+  const char *p = data;
+  const char *end = data + len;
+
+  while (p < end)
+    {
+      const char *nl = memchr (p, '\n', end - p);
+      gboolean ok;
+
+      if (nl == NULL)
+        {
+          g_string_append_len (reader->carry, p, end - p);
+          break;
+        }
+      if (reader->carry->len > 0)
+        {
+          g_string_append_len (reader->carry, p, nl - p);
+          ok = line_reader_line (reader, reader->carry->str, reader->carry->len, error);
+          g_string_truncate (reader->carry, 0);
+        }
+      else
+        ok = line_reader_line (reader, p, nl - p, error);
+      if (!ok)
+        return FALSE;
+      p = nl + 1;
+    }
+  return TRUE;
+}
+
+static void
+line_reader_progress (LineReader *reader,
+                      guint64     done,
+                      guint64     total)
+{
+  _spanmark_import_progress_read (reader->imp, reader->input,
+                                  reader->pass * total + done, reader->n_passes * total);
+}
+
+static gboolean
+line_reader_block_cb (const char  *data,
+                      gsize        length,
+                      guint64      done,
+                      guint64      size,
+                      gpointer     user_data,
+                      GError     **error)
+{
+  LineReader *reader = user_data;
+
+  if (!line_reader_feed (reader, data, length, error))
+    return FALSE;
+  line_reader_progress (reader, done, size);
+  return TRUE;
+}
+
+gboolean
+_spanmark_import_read_lines (Importer                   *imp,
+                             const SpanmarkImportInput  *input,
+                             guint                       pass,
+                             guint                       n_passes,
+                             SpanmarkImportLineFunc      func,
+                             gpointer                    user_data,
+                             GError                    **error)
+{
+  g_autoptr(GString) carry = g_string_new (NULL);
+  g_autoptr(GError) local_error = NULL;
+  LineReader reader = { imp, input, func, user_data, carry, 0, pass, MAX (n_passes, 1), FALSE };
+  gboolean ok;
+
+  if (input->data != NULL)
+    {
+      ok = line_reader_feed (&reader, input->data, input->len, &local_error);
+      if (ok)
+        line_reader_progress (&reader, input->len, input->len);
+    }
+  else
+    {
+      ok = spanmark_file_read_blocks (input->file, SPANMARK_FILE_MAX_IMPORT_SIZE, READ_BLOCK_SIZE,
+                                      line_reader_block_cb, &reader, &local_error);
+      /* The file system's errors do not name the file yet. */
+      if (!ok && local_error != NULL && local_error->domain != SPANMARK_IMPORT_ERROR)
+        {
+          _spanmark_import_set_error (error, SPANMARK_IMPORT_ERROR_INVALID, input->display, 0,
+                                      "%s", local_error->message);
+          return FALSE;
+        }
+    }
+
+  if (ok && carry->len > 0)
+    ok = line_reader_line (&reader, carry->str, carry->len, &local_error);
+
+  if (!ok && !reader.stopped)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 guint
 _spanmark_import_line_of_byte (const char *data,
                                gsize       offset)
@@ -191,9 +380,10 @@ _spanmark_import_raw_span_compare (gconstpointer a,
   return 0;
 }
 
-/* Checks that @id can be added: valid, not in the project, not earlier in
- * this batch.  Whether its file may be written is checked once the text
- * is known (_spanmark_import_build_document). */
+/* Checks that @id can be added: valid, not earlier in this batch (and
+ * the project's documents are checked once the text is known:
+ * check_existing()).  Whether its file may be written is checked once
+ * the text is known too (_spanmark_import_build_document). */
 static gboolean
 check_document_id (Importer   *imp,
                    const char *id,
@@ -209,13 +399,6 @@ check_document_id (Importer   *imp,
       return FALSE;
     }
 
-  if (spanmark_project_lookup_document (imp->project, id) != NULL)
-    {
-      _spanmark_import_set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, line,
-                                  _("the project already has a document “%s”"), id);
-      return FALSE;
-    }
-
   if (g_hash_table_contains (imp->ids, id))
     {
       _spanmark_import_set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, line,
@@ -224,6 +407,166 @@ check_document_id (Importer   *imp,
       return FALSE;
     }
 
+  return TRUE;
+}
+
+static gboolean
+label_known (Importer   *imp,
+             const char *label,
+             GPtrArray  *new_labels)
+{
+  return spanmark_schema_lookup (imp->schema, label) != NULL ||
+         g_ptr_array_find_with_equal_func (new_labels, label, g_str_equal, NULL);
+}
+
+/* Whether *@label is in the schema, or may be added (@new_labels, in
+ * order of first use, gets it).  A name the label rules refuse (Weibo
+ * NER's "PER.NOM") is read as the one they take ("PER_NOM"): *@label is
+ * replaced, with a warning the first time. */
+static gboolean
+check_label (Importer    *imp,
+             char       **label,
+             GPtrArray   *new_labels,
+             const char  *display,
+             guint        line,
+             const char  *source,
+             GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *made = NULL;
+
+  if (label_known (imp, *label, new_labels))
+    return TRUE;
+
+  if (!spanmark_label_rules_check_name (*label, NULL) &&
+      (made = spanmark_label_rules_make_name (*label)) != NULL)
+    {
+      if (!g_hash_table_contains (imp->renamed, *label))
+        {
+          _spanmark_import_add_warning (imp, display, line,
+                                        _("%s: the label “%s” is read as “%s” (label names are letters, digits, “_” and “-”)"),
+                                        source, *label, made);
+          g_hash_table_add (imp->renamed, g_strdup (*label));
+        }
+      g_free (*label);
+      *label = g_steal_pointer (&made);
+      if (label_known (imp, *label, new_labels))
+        return TRUE;
+    }
+
+  if (!imp->options->add_labels)
+    {
+      _spanmark_import_set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, line,
+                                  _("%s: unknown label “%s” (not in the project’s schema; --add-labels adds the labels an import uses)"),
+                                  source, *label);
+      return FALSE;
+    }
+  if (!spanmark_label_rules_check_name (*label, &local_error))
+    {
+      _spanmark_import_set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, line,
+                                  _("%s: the label “%s” cannot be added: %s"), source, *label, local_error->message);
+      return FALSE;
+    }
+
+  g_ptr_array_add (new_labels, g_strdup (*label));
+  return TRUE;
+}
+
+/* Whether two annotation sets hold the same spans, entities, status and
+ * rejections: whether they would be written the same but for the time. */
+static gboolean
+same_annotations (SpanmarkAnnotationSet *a,
+                  SpanmarkAnnotationSet *b)
+{
+  gsize len_a = 0, len_b = 0;
+  g_autofree char *json_a = spanmark_json_write_annotations (a, "", &len_a);
+  g_autofree char *json_b = spanmark_json_write_annotations (b, "", &len_b);
+
+  return len_a == len_b && memcmp (json_a, json_b, len_a) == 0;
+}
+
+/* For a document the project has: the text must be the same (else an
+ * error naming @text_display, the file the text came from), and the
+ * annotator's own file for it may only be replaced when asked to (or
+ * when it holds what @set holds already: an import run again).  Sets
+ * *@nothing_new when there is nothing to write (counted and noted),
+ * *@replaces when the annotator's file is written over. */
+static gboolean
+check_existing (Importer               *imp,
+                SpanmarkDocument       *existing,
+                const char             *display,
+                const char             *text_display,
+                guint                   line,
+                const char             *text,
+                SpanmarkAnnotationSet  *set,
+                gboolean               *nothing_new,
+                gboolean               *replaces,
+                GError                **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(SpanmarkAnnotationSet) current = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *ours = NULL;
+  g_autofree char *theirs = NULL;
+  g_autofree char *path = NULL;
+  const char *id = spanmark_document_get_id (existing);
+
+  *nothing_new = *replaces = FALSE;
+
+  /* Loads the project's text and the annotator's file for it, checked
+   * as the window would load them: a file that does not load is never
+   * written over. */
+  current = spanmark_project_load_annotations (imp->project, existing, imp->annotator, &local_error);
+  if (current == NULL)
+    {
+      _spanmark_import_set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, line,
+                                  _("the document “%s” is in the project, but %s"), id, local_error->message);
+      return FALSE;
+    }
+
+  ours = spanmark_text_sha256 (text, -1);
+  theirs = spanmark_text_sha256 (spanmark_annotation_set_get_text (current), -1);
+  if (!g_str_equal (ours, theirs))
+    {
+      _spanmark_import_set_error (error, SPANMARK_IMPORT_ERROR_INVALID, text_display, line,
+                                  _("the project already has a document “%s” with another text "
+                                    "(SHA-256 %.12s… in the project, %.12s… here); "
+                                    "annotations can only be added to the same text"),
+                                  id, theirs, ours);
+      return FALSE;
+    }
+
+  if (spanmark_annotation_set_get_n_spans (set) == 0 && spanmark_annotation_set_get_n_entities (set) == 0)
+    {
+      _spanmark_import_add_notice (imp, display, line,
+                                   _("the document “%s” is already in the project with this text; nothing to add"), id);
+      imp->report->already_there++;
+      *nothing_new = TRUE;
+      return TRUE;
+    }
+
+  file = spanmark_project_get_annotation_file (imp->project, existing, imp->annotator);
+  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL) == G_FILE_TYPE_UNKNOWN)
+    return TRUE;
+
+  path = g_file_get_relative_path (spanmark_project_get_dir (imp->project), file);
+  if (same_annotations (current, set))
+    {
+      _spanmark_import_add_notice (imp, display, line,
+                                   _("%s already holds these annotations of “%s”; nothing to add"), path, id);
+      imp->report->already_there++;
+      *nothing_new = TRUE;
+      return TRUE;
+    }
+  if (!imp->options->replace)
+    {
+      _spanmark_import_set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, line,
+                                  _("%s already has annotations of the document “%s” (%s); --replace replaces them"),
+                                  imp->annotator, id, path);
+      return FALSE;
+    }
+
+  *replaces = TRUE;
   return TRUE;
 }
 
@@ -251,7 +594,9 @@ _spanmark_import_build_document (Importer            *imp,
   g_autoptr(SpanmarkAnnotationSet) set = NULL;
   g_autoptr(GHashTable) entity_ids = NULL;
   g_autoptr(GHashTable) entity_names = NULL;
-  SpanmarkSchema *schema = spanmark_project_get_schema (imp->project);
+  g_autoptr(GPtrArray) new_labels = g_ptr_array_new_with_free_func (g_free);
+  SpanmarkDocument *existing = spanmark_project_lookup_document (imp->project, id);
+  gboolean nothing_new = FALSE, replaces = FALSE, has_work;
   guint length, original_length;
   PendingDoc *doc;
 
@@ -279,6 +624,17 @@ _spanmark_import_build_document (Importer            *imp,
       return FALSE;
     }
 
+  /* Nothing is written that could not be read back. */
+  if (strlen (text) > SPANMARK_FILE_MAX_SIZE)
+    {
+      g_autofree char *size = g_format_size (SPANMARK_FILE_MAX_SIZE);
+
+      _spanmark_import_set_error (error, SPANMARK_IMPORT_ERROR_INVALID, text_display, line,
+                                  _("the document “%s” is longer than %s, the most Spanmark reads; split it into several"),
+                                  id, size);
+      return FALSE;
+    }
+
   index = spanmark_text_index_new (text, -1);
   length = spanmark_text_index_get_length (index);
   original_length = length + (removed != NULL ? removed->len : 0);
@@ -289,13 +645,8 @@ _spanmark_import_build_document (Importer            *imp,
       {
         RawEntity *entity = g_ptr_array_index (raw_entities, i);
 
-        if (spanmark_schema_lookup (schema, entity->label) == NULL)
-          {
-            _spanmark_import_set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, entity->line,
-                                        _("%s: unknown label “%s” (not in the project’s schema)"),
-                                        entity->source, entity->label);
-            return FALSE;
-          }
+        if (!check_label (imp, &entity->label, new_labels, display, entity->line, entity->source, error))
+          return FALSE;
         if (g_hash_table_contains (entity_ids, entity->id))
           {
             _spanmark_import_set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, entity->line,
@@ -311,13 +662,8 @@ _spanmark_import_build_document (Importer            *imp,
         {
           RawSpan *span = g_ptr_array_index (raw_spans, i);
 
-          if (spanmark_schema_lookup (schema, span->label) == NULL)
-            {
-              _spanmark_import_set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, span->line,
-                                          _("%s: unknown label “%s” (not in the project’s schema)"),
-                                          span->source, span->label);
-              return FALSE;
-            }
+          if (!check_label (imp, &span->label, new_labels, display, span->line, span->source, error))
+            return FALSE;
           if (span->start < 0 || span->end <= span->start || span->end > original_length)
             {
               _spanmark_import_set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, span->line,
@@ -336,7 +682,6 @@ _spanmark_import_build_document (Importer            *imp,
       /* Ids follow text order, so s1 is the first span of the document. */
       g_ptr_array_sort (raw_spans, _spanmark_import_raw_span_compare);
     }
-
   set = spanmark_annotation_set_new (id, imp->annotator, text);
   entity_names = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
 
@@ -413,36 +758,58 @@ _spanmark_import_build_document (Importer            *imp,
         spanmark_annotation_set_load_entity (set, entity);
       }
 
+  has_work = spanmark_annotation_set_get_n_spans (set) > 0 || spanmark_annotation_set_get_n_entities (set) > 0;
+  if (has_work)
+    spanmark_annotation_set_load_status (set,
+                                         g_strcmp0 (imp->annotator, SPANMARK_CURATED_ANNOTATOR) == 0
+                                         ? SPANMARK_STATUS_REVIEWED
+                                         : SPANMARK_STATUS_IN_PROGRESS);
+
+  if (existing != NULL)
+    {
+      if (!check_existing (imp, existing, display, text_display, line, text, set, &nothing_new, &replaces, error))
+        return FALSE;
+    }
   /* documents/<id>.txt must be free, or left over from an interrupted
    * import of this very text, which is then taken over. */
-  if (!_spanmark_project_check_new_document (imp->project, id, text,
-                                             spanmark_annotation_set_get_n_spans (set) > 0 ||
-                                             spanmark_annotation_set_get_n_entities (set) > 0
-                                             ? imp->annotator : NULL,
-                                             &local_error))
+  else if (!_spanmark_project_check_new_document (imp->project, id, text, has_work ? imp->annotator : NULL,
+                                                  &local_error))
     {
       _spanmark_import_set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, line, "%s", local_error->message);
       return FALSE;
     }
 
+  /* The labels last, once the document is known to be good. */
+  if (!nothing_new)
+    for (guint i = 0; i < new_labels->len; i++)
+      {
+        const char *name = g_ptr_array_index (new_labels, i);
+
+        if (!spanmark_label_ops_add_to_schema (imp->project, imp->schema, name, &local_error))
+          {
+            _spanmark_import_set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, line, "%s", local_error->message);
+            return FALSE;
+          }
+        g_ptr_array_add (imp->report->labels_added, g_strdup (name));
+      }
+
+  g_hash_table_insert (imp->ids, g_strdup (id),
+                       line > 0 ? g_strdup_printf (_("%s, line %u"), display, line) : g_strdup (display));
+  if (nothing_new)
+    return TRUE;
+
   doc = g_new0 (PendingDoc, 1);
   doc->id = g_strdup (id);
   doc->title = g_strdup (title);
   doc->meta = meta != NULL ? json_object_ref (meta) : NULL;
-  doc->text = g_steal_pointer (&text);
+  doc->existing = existing;
+  doc->replaces = replaces;
+  /* The text is held once: by the set, when there is one. */
+  if (has_work)
+    doc->set = g_steal_pointer (&set);
+  else
+    doc->text = g_steal_pointer (&text);
 
-  if (spanmark_annotation_set_get_n_spans (set) > 0 ||
-      spanmark_annotation_set_get_n_entities (set) > 0)
-    {
-      spanmark_annotation_set_load_status (set,
-                                           g_strcmp0 (imp->annotator, SPANMARK_CURATED_ANNOTATOR) == 0
-                                           ? SPANMARK_STATUS_REVIEWED
-                                           : SPANMARK_STATUS_IN_PROGRESS);
-      doc->set = g_steal_pointer (&set);
-    }
-
-  g_hash_table_insert (imp->ids, g_strdup (id),
-                       line > 0 ? g_strdup_printf (_("%s, line %u"), display, line) : g_strdup (display));
   g_ptr_array_add (imp->docs, doc);
   return TRUE;
 }
@@ -477,6 +844,25 @@ file_stem (GFile      *file,
 
   if (n > e && g_ascii_strcasecmp (base + n - e, ext) == 0)
     base[n - e] = '\0';
+  return g_steal_pointer (&base);
+}
+
+/* The document name a file of @format gives: its name without the
+ * extension, or, read as a format it has no extension of (a forced
+ * format), without its last extension. */
+static char *
+format_stem (GFile                      *file,
+             const SpanmarkImportFormat *format)
+{
+  g_autofree char *base = g_file_get_basename (file);
+  gsize n = strlen (base);
+  gsize e = _spanmark_import_format_match_extension (format, base);
+  char *dot;
+
+  if (e > 0)
+    base[n - e] = '\0';
+  else if ((dot = strrchr (base, '.')) != NULL && dot > base)
+    *dot = '\0';
   return g_steal_pointer (&base);
 }
 
@@ -516,15 +902,23 @@ read_file (Importer                   *imp,
            GError                    **error)
 {
   g_autofree char *display = file_display_name (file);
-  g_autofree char *stem = file_stem (file, format->extension);
+  g_autofree char *stem = format_stem (file, format);
   g_autofree char *data = NULL;
   g_autofree char *companion_display = NULL;
   g_autofree char *companion_data = NULL;
-  SpanmarkImportInput input = { display, stem, NULL, 0, NULL, NULL, NULL, 0 };
+  SpanmarkImportInput input = { display, stem, NULL, 0, NULL, NULL, NULL, 0, NULL };
+
+  /* A format that streams reads the file itself, in blocks. */
+  if (format->streams)
+    {
+      input.file = file;
+      return format->read (imp, &input, error);
+    }
 
   if (!load_file (file, display, &data, &input.len, error))
     return FALSE;
   input.data = data;
+  _spanmark_import_progress_read (imp, &input, input.len, input.len);
 
   for (guint i = 0; i < spanmark_import_format_get_n_formats (); i++)
     {
@@ -560,6 +954,10 @@ check_file (Importer *imp,
   g_autofree char *display = file_display_name (file);
   const SpanmarkImportFormat *format = spanmark_import_format_for_file (base);
   g_autofree char *usages = NULL;
+
+  /* --format: every file is read as that format, whatever its name. */
+  if (imp->options->format != NULL)
+    return read_file (imp, imp->options->format, file, error);
 
   if (format != NULL && format->companion_of == NULL)
     return read_file (imp, format, file, error);
@@ -699,26 +1097,40 @@ spanmark_import_expand_folders (GFile  **files,
   return g_steal_pointer (&result);
 }
 
-/* Sets up @imp for one import into @project; FALSE when the annotator
- * name is not valid.  importer_clear() frees it either way. */
+/* Sets up @imp for one import into @project, noting what it finds in
+ * @report; FALSE when the annotator name is not valid.  importer_clear()
+ * frees it either way. */
 static gboolean
 importer_init (Importer                     *imp,
                SpanmarkProject              *project,
                const SpanmarkImportOptions  *options,
-               GPtrArray                    *warnings,
+               SpanmarkImportReport         *report,
                GError                      **error)
 {
+  static const SpanmarkImportOptions defaults = { 0 };
+
   imp->project = project;
-  imp->annotator = options != NULL && options->annotator != NULL ? options->annotator : "imported";
-  imp->encoding = options != NULL ? options->encoding : SPANMARK_TEXT_ENCODING_UTF8;
+  imp->options = options != NULL ? options : &defaults;
+  imp->annotator = imp->options->annotator != NULL ? imp->options->annotator : "imported";
+  imp->encoding = imp->options->encoding;
+  imp->schema = spanmark_schema_copy (spanmark_project_get_schema (project));
   imp->docs = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_doc_free);
   imp->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  imp->warnings = warnings;
+  imp->renamed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  imp->report = report;
+  imp->warnings = report->warnings;
 
   if (!spanmark_project_is_valid_annotator (imp->annotator))
     {
       g_set_error (error, SPANMARK_IMPORT_ERROR, SPANMARK_IMPORT_ERROR_INVALID,
                    _("“%s” is not a valid annotator name"), imp->annotator);
+      return FALSE;
+    }
+  if (imp->options->format != NULL && imp->options->format->read == NULL)
+    {
+      g_set_error (error, SPANMARK_IMPORT_ERROR, SPANMARK_IMPORT_ERROR_FORMAT,
+                   _("files of the format “%s” are read with the file they go with"),
+                   imp->options->format->name);
       return FALSE;
     }
   return TRUE;
@@ -727,11 +1139,154 @@ importer_init (Importer                     *imp,
 static void
 importer_clear (Importer *imp)
 {
+  g_clear_object (&imp->schema);
   g_clear_pointer (&imp->docs, g_ptr_array_unref);
   g_clear_pointer (&imp->ids, g_hash_table_unref);
+  g_clear_pointer (&imp->renamed, g_hash_table_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Importer, importer_clear)
+
+static const char *
+pending_doc_text (PendingDoc *doc)
+{
+  return doc->set != NULL ? spanmark_annotation_set_get_text (doc->set) : doc->text;
+}
+
+/* Phase two: the labels the input added (spanmark.json, before any file
+ * that uses them), then the texts and annotation files in one batch. */
+static gboolean
+write_documents (Importer  *imp,
+                 GError   **error)
+{
+  SpanmarkProject *project = imp->project;
+  SpanmarkSchema *schema = spanmark_project_get_schema (project);
+  g_autoptr(SpanmarkSchema) backup = NULL;
+  GPtrArray *docs = imp->docs;
+  gboolean ok = TRUE;
+
+  /* Labels without spans leave a valid project, so a kill after this
+   * write leaves one; run again, the import finds the labels there. */
+  if (imp->report->labels_added->len > 0)
+    {
+      backup = spanmark_schema_copy (schema);
+      spanmark_schema_assign (schema, imp->schema);
+      if (!spanmark_project_save (project, error))
+        {
+          spanmark_schema_assign (schema, backup);
+          return FALSE;
+        }
+    }
+
+  /* The texts and annotation files, without an fsync each, then made
+   * durable all at once; the caller then writes the index.  A kill before
+   * that leaves the old index and documents it does not list, which the
+   * same import takes over when run again (annotation files added to the
+   * project's documents are then found holding what it would write).
+   * Should the disk fail half-way, the files made are removed again, the
+   * documents taken out of the index and the labels too. */
+  _spanmark_project_begin_batch (project);
+  for (guint i = 0; i < docs->len && ok; i++)
+    {
+      PendingDoc *doc = g_ptr_array_index (docs, i);
+
+      if (doc->existing == NULL)
+        {
+          SpanmarkDocument *document = spanmark_project_add_document (project, doc->id, pending_doc_text (doc),
+                                                                      doc->title, error);
+
+          ok = document != NULL;
+          if (ok && doc->meta != NULL)
+            spanmark_document_set_meta (document, doc->meta);
+        }
+
+      if (ok && doc->set != NULL)
+        ok = spanmark_project_save_annotations (project, doc->set, error);
+
+      if (imp->options->progress != NULL)
+        imp->options->progress (SPANMARK_IMPORT_STAGE_WRITE, NULL, i + 1, docs->len, imp->options->progress_data);
+    }
+
+  if (!ok)
+    _spanmark_project_end_batch (project, FALSE, NULL);
+  else
+    ok = _spanmark_project_end_batch (project, TRUE, error);
+
+  if (!ok && backup != NULL)
+    {
+      spanmark_schema_assign (schema, backup);
+      spanmark_project_save (project, NULL);
+    }
+  return ok;
+}
+
+gboolean
+spanmark_import_run (SpanmarkProject             *project,
+                     GFile                      **files,
+                     guint                        n_files,
+                     const SpanmarkImportOptions *options,
+                     SpanmarkImportReport        *report,
+                     GError                     **error)
+{
+  g_auto(SpanmarkImportReport) own_report = { 0 };
+  g_autoptr(GPtrArray) expanded = NULL;
+  g_auto(Importer) imp = { 0 };
+
+  g_return_val_if_fail (SPANMARK_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (files != NULL || n_files == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (report == NULL)
+    {
+      spanmark_import_report_init (&own_report);
+      report = &own_report;
+    }
+
+  if (!importer_init (&imp, project, options, report, error))
+    return FALSE;
+
+  /* Import ends by rewriting spanmark.json: with entries it could not
+   * read, that would drop them.  Refuse before writing anything. */
+  if (!spanmark_project_check_can_save (project, error))
+    return FALSE;
+
+  expanded = spanmark_import_expand_folders (files, n_files, error);
+  if (expanded == NULL)
+    return FALSE;
+
+  /* Phase one: read and check everything. */
+  for (guint i = 0; i < expanded->len; i++)
+    if (!check_file (&imp, g_ptr_array_index (expanded, i),
+                     (GFile **) expanded->pdata, expanded->len, error))
+      return FALSE;
+
+  if (!write_documents (&imp, error))
+    return FALSE;
+
+  for (guint i = 0; i < imp.docs->len; i++)
+    {
+      PendingDoc *doc = g_ptr_array_index (imp.docs, i);
+
+      if (doc->existing == NULL)
+        report->documents_added++;
+      else
+        {
+          report->annotations_added++;
+          if (doc->replaces)
+            report->annotations_replaced++;
+        }
+    }
+  return TRUE;
+}
+
+/* Copies the messages of @from to @to (NULL: nowhere). */
+static void
+append_messages (GPtrArray *to,
+                 GPtrArray *from)
+{
+  for (guint i = 0; to != NULL && i < from->len; i++)
+    g_ptr_array_add (to, g_strdup (g_ptr_array_index (from, i)));
+}
 
 int
 spanmark_import_files (SpanmarkProject             *project,
@@ -741,65 +1296,22 @@ spanmark_import_files (SpanmarkProject             *project,
                        GPtrArray                   *warnings,
                        GError                     **error)
 {
-  g_autoptr(GPtrArray) expanded = NULL;
-  g_auto(Importer) imp = { 0 };
-  GPtrArray *docs;
-  gboolean ok = TRUE;
+  g_auto(SpanmarkImportReport) report = { 0 };
 
   g_return_val_if_fail (SPANMARK_IS_PROJECT (project), -1);
   g_return_val_if_fail (files != NULL || n_files == 0, -1);
   g_return_val_if_fail (error == NULL || *error == NULL, -1);
 
-  if (!importer_init (&imp, project, options, warnings, error))
-    return -1;
-  docs = imp.docs;
-
-  /* Import ends by rewriting spanmark.json: with entries it could not
-   * read, that would drop them.  Refuse before writing anything. */
-  if (!spanmark_project_check_can_save (project, error))
-    return -1;
-
-  expanded = spanmark_import_expand_folders (files, n_files, error);
-  if (expanded == NULL)
-    return -1;
-
-  /* Phase one: read and check everything. */
-  for (guint i = 0; i < expanded->len; i++)
-    if (!check_file (&imp, g_ptr_array_index (expanded, i),
-                     (GFile **) expanded->pdata, expanded->len, error))
-      return -1;
-
-  /* Phase two: write the texts and annotation files, without an fsync
-   * each, then make them all durable at once; the caller then writes the
-   * index.  A kill before that leaves the old index and documents it does
-   * not list, which the same import takes over when run again.  Should
-   * the disk fail half-way, the files already written are removed again
-   * and the documents taken out of the index. */
-  _spanmark_project_begin_batch (project);
-  for (guint i = 0; i < docs->len && ok; i++)
+  spanmark_import_report_init (&report);
+  if (!spanmark_import_run (project, files, n_files, options, &report, error))
     {
-      PendingDoc *doc = g_ptr_array_index (docs, i);
-      SpanmarkDocument *document;
-
-      document = spanmark_project_add_document (project, doc->id, doc->text, doc->title, error);
-      ok = document != NULL;
-      if (ok && doc->meta != NULL)
-        spanmark_document_set_meta (document, doc->meta);
-
-      if (ok && doc->set != NULL)
-        ok = spanmark_project_save_annotations (project, doc->set, error);
-    }
-
-  if (!ok)
-    {
-      _spanmark_project_end_batch (project, FALSE, NULL);
+      append_messages (warnings, report.warnings);
       return -1;
     }
 
-  if (!_spanmark_project_end_batch (project, TRUE, error))
-    return -1;
-
-  return (int) docs->len;
+  append_messages (warnings, report.warnings);
+  append_messages (warnings, report.notices);
+  return (int) report.documents_added;
 }
 
 int
@@ -825,30 +1337,33 @@ _spanmark_import_check_data (SpanmarkProject             *project,
                              GPtrArray                   *documents,
                              GPtrArray                   *sets,
                              GPtrArray                   *warnings,
+                             SpanmarkSchema             **schema,
                              GError                     **error)
 {
+  g_auto(SpanmarkImportReport) report = { 0 };
   g_auto(Importer) imp = { 0 };
   const SpanmarkImportFormat *format;
   const SpanmarkImportFormat *txt = spanmark_import_format_lookup ("plain-text");
   g_autofree char *stem = NULL;
   g_autofree char *ann_display = NULL;
-  SpanmarkImportInput input = { name, NULL, data, len, NULL, NULL, NULL, 0 };
+  SpanmarkImportInput input = { name, NULL, data, len, NULL, NULL, NULL, 0, NULL };
+  gsize e;
 
   g_return_val_if_fail (SPANMARK_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (name != NULL && data != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!importer_init (&imp, project, options, warnings, error))
+  spanmark_import_report_init (&report);
+  if (!importer_init (&imp, project, options, &report, error))
     return FALSE;
 
   /* Anything but a format's own file is read as a .txt, with @ann_data
    * as its brat .ann. */
-  format = spanmark_import_format_for_file (name);
+  format = imp.options->format != NULL ? imp.options->format : spanmark_import_format_for_file (name);
   if (format == NULL || format->read == NULL)
     format = txt;
-  stem = g_str_has_suffix (name, format->extension)
-         ? g_strndup (name, strlen (name) - strlen (format->extension))
-         : g_strdup (name);
+  e = _spanmark_import_format_match_extension (format, name);
+  stem = g_strndup (name, strlen (name) - e);
   input.stem = stem;
   if (format == txt && ann_data != NULL)
     {
@@ -860,6 +1375,11 @@ _spanmark_import_check_data (SpanmarkProject             *project,
     }
   if (!format->read (&imp, &input, error))
     return FALSE;
+
+  append_messages (warnings, report.warnings);
+  append_messages (warnings, report.notices);
+  if (schema != NULL)
+    *schema = g_object_ref (imp.schema);
 
   /* What phase two would write: the index entries and annotation sets. */
   for (guint i = 0; i < imp.docs->len; i++)

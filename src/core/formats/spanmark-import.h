@@ -22,11 +22,78 @@ typedef enum
 
 GQuark spanmark_import_error_quark (void);
 
+/* How CoNLL-style tags mark spans (--scheme). */
+typedef enum
+{
+  SPANMARK_IMPORT_SCHEME_AUTO,   /* told from the tags the file uses */
+  SPANMARK_IMPORT_SCHEME_IOB2,   /* B- starts every span, I- goes on */
+  SPANMARK_IMPORT_SCHEME_IOB1,   /* I- starts a span, B- only right after one of the same label */
+  SPANMARK_IMPORT_SCHEME_BIOES,  /* B-, I-, E- ends, S- a span of one token */
+  SPANMARK_IMPORT_SCHEME_BMES,   /* B-, M-, E-, S- (and O: BMEOS), as Resume NER writes it */
+} SpanmarkImportScheme;
+
+/* How the tokens of a sentence are joined into the text (--join). */
+typedef enum
+{
+  SPANMARK_IMPORT_JOIN_AUTO,     /* nothing when every token is one character, else a space */
+  SPANMARK_IMPORT_JOIN_NONE,
+  SPANMARK_IMPORT_JOIN_SPACE,
+} SpanmarkImportJoin;
+
+typedef enum
+{
+  SPANMARK_IMPORT_STAGE_READ,    /* reading @file: @done of @total bytes */
+  SPANMARK_IMPORT_STAGE_WRITE,   /* writing: @done of @total documents */
+} SpanmarkImportStage;
+
+/* Called now and then during an import (after each block read, each
+ * document written), for a progress line.  @file is NULL when writing. */
+typedef void (*SpanmarkImportProgressFunc) (SpanmarkImportStage  stage,
+                                            const char          *file,
+                                            guint64              done,
+                                            guint64              total,
+                                            gpointer             user_data);
+
+/* Zero is the default of every member. */
 typedef struct
 {
   const char           *annotator;  /* owns imported spans; NULL means "imported" */
   SpanmarkTextEncoding  encoding;   /* of .txt files */
+  /* For a document the project has already (same text): replace the
+   * annotator's own file for it instead of refusing. */
+  gboolean              replace;
+  /* Add the labels the input uses that the schema lacks, instead of
+   * refusing (each with a key and colour by the label rules). */
+  gboolean              add_labels;
+  /* JSON lines: import the valid lines, warning about each one skipped. */
+  gboolean              skip_invalid;
+  /* Read every file as this format, whatever its name; NULL: by name. */
+  const SpanmarkImportFormat *format;
+  /* CoNLL-style files (the format with columns of tokens and tags). */
+  SpanmarkImportScheme  scheme;
+  SpanmarkImportJoin    join;
+  guint                 tag_column;              /* from 1; 0: the last column */
+  guint                 sentences_per_document;  /* 0: by -DOCSTART-, else the file */
+  SpanmarkImportProgressFunc progress;
+  gpointer              progress_data;
 } SpanmarkImportOptions;
+
+/* What an import did, beyond the documents it added. */
+typedef struct
+{
+  guint      documents_added;       /* new documents */
+  guint      annotations_added;     /* files added to documents the project had */
+  guint      annotations_replaced;  /* of those, replacing the annotator's own (replace) */
+  guint      already_there;         /* documents the project had with nothing new for them */
+  GPtrArray *labels_added;          /* char*: names of the labels add_labels added, in order */
+  GPtrArray *warnings;              /* char*: "FILE: line N: …", what did not stop the import */
+  GPtrArray *notices;               /* char*: "FILE: …", what was found (schemes, joins, documents already there) */
+} SpanmarkImportReport;
+
+void spanmark_import_report_init  (SpanmarkImportReport *report);
+void spanmark_import_report_clear (SpanmarkImportReport *report);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SpanmarkImportReport, spanmark_import_report_clear)
 
 /* Imports one file into @project, as the format of its extension
  * (spanmark-import-format.h; a file of a companion format, such as brat's
@@ -60,6 +127,22 @@ int spanmark_import_files (SpanmarkProject             *project,
                            const SpanmarkImportOptions *options,
                            GPtrArray                   *warnings,
                            GError                     **error);
+
+/* spanmark_import_files() with the whole report: also adds @options'
+ * annotator's work to documents the project has when the text is the
+ * same (SHA-256 of the normalised text): a different text for an
+ * existing id is an error, and so is an annotator's own file for such a
+ * document unless @options->replace (or it already holds exactly what
+ * would be written).  Labels the input adds (@options->add_labels) are
+ * written to spanmark.json before any annotation file, so the project
+ * stays valid after a kill.  @report may be NULL.  FALSE with @error,
+ * nothing written, when any file is bad. */
+gboolean spanmark_import_run (SpanmarkProject             *project,
+                              GFile                      **files,
+                              guint                        n_files,
+                              const SpanmarkImportOptions *options,
+                              SpanmarkImportReport        *report,
+                              GError                     **error);
 
 /* The files spanmark_import_files() reads for @files: each file as it
  * is, each folder replaced by the files in it that an import format

@@ -164,6 +164,31 @@ spanmark_label_rules_check_name (const char  *name,
   return check_word (name, FALSE, error);
 }
 
+char *
+spanmark_label_rules_make_name (const char *name)
+{
+  g_autoptr(GString) out = NULL;
+  gboolean first = TRUE;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (name[0] == '\0' || !g_utf8_validate (name, -1, NULL) ||
+      g_utf8_strlen (name, -1) > SPANMARK_LABEL_MAX_NAME_CHARS)
+    return NULL;
+
+  out = g_string_new (NULL);
+  for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p), first = FALSE)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_word_char (c, first))
+        g_string_append_unichar (out, c);
+      else
+        g_string_append_c (out, '_');
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 gboolean
 spanmark_label_rules_check_attr (const char  *attr,
                                  GError     **error)

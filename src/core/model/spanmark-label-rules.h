@@ -111,6 +111,11 @@ typedef enum
 
 gboolean    spanmark_label_rules_check_name     (const char          *name,
                                                  GError             **error);
+/* @name made a name the rules take, for labels from other tools
+ * (Weibo NER's "PER.NOM" gives "PER_NOM"): each character they refuse
+ * becomes "_".  NULL when no name can be made (empty, too long, not
+ * UTF-8).  Two names may give the same one. */
+char       *spanmark_label_rules_make_name      (const char          *name) G_GNUC_WARN_UNUSED_RESULT;
 gboolean    spanmark_label_rules_check_attr     (const char          *attr,
                                                  GError             **error);
 /* NULL or "" (no key) is valid. */

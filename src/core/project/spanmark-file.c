@@ -84,6 +84,68 @@ set_too_large_error (GError **error,
                _("is larger than %s, the most Spanmark reads"), limit);
 }
 
+/* read() on @fd, again when a signal interrupts it; -1 with @error (the
+ * caller closes @fd). */
+static gssize
+read_some (int      fd,
+           char    *buffer,
+           gsize    length,
+           GError **error)
+{
+  gssize n;
+
+  do
+    n = read (fd, buffer, length);
+  while (n < 0 && errno == EINTR);
+  if (n < 0)
+    set_errno_error (error, errno, _("cannot be read"));
+  return n;
+}
+
+/* The local path of @file, or NULL with @error. */
+static char *
+local_path (GFile   *file,
+            GError **error)
+{
+  char *path = g_file_get_path (file);
+
+  if (path == NULL)
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                         _("cannot be read: only local files can be read"));
+  return path;
+}
+
+/* Whether the open @fd is a regular file, and (unless @head: only the
+ * start is read) not over the cap; fills @st.  Closes @fd when not. */
+static gboolean
+check_fd (int          fd,
+          gsize        max_size,
+          gboolean     head,
+          struct stat *st,
+          GError     **error)
+{
+  if (fstat (fd, st) != 0)
+    {
+      int saved_errno = errno;
+
+      close (fd);
+      set_errno_error (error, saved_errno, _("cannot be read"));
+      return FALSE;
+    }
+  if (!check_regular (st, error))
+    {
+      close (fd);
+      return FALSE;
+    }
+  if (!head && (guint64) st->st_size > max_size)
+    {
+      close (fd);
+      set_too_large_error (error, max_size);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Reads the open @fd, if it is a regular file not over the cap, and
  * closes it. */
 static gboolean
@@ -98,26 +160,9 @@ read_fd (int                     fd,
   struct stat st;
   gsize size, allocated;
   gboolean head = (flags & SPANMARK_FILE_READ_HEAD) != 0;
-  int saved_errno;
 
-  if (fstat (fd, &st) != 0)
-    {
-      saved_errno = errno;
-      close (fd);
-      set_errno_error (error, saved_errno, _("cannot be read"));
-      return FALSE;
-    }
-  if (!check_regular (&st, error))
-    {
-      close (fd);
-      return FALSE;
-    }
-  if (!head && (guint64) st.st_size > max_size)
-    {
-      close (fd);
-      set_too_large_error (error, max_size);
-      return FALSE;
-    }
+  if (!check_fd (fd, max_size, head, &st, error))
+    return FALSE;
 
   /* Read up to one byte past the cap, to tell a file that grew past it
    * from one that is exactly that long. */
@@ -136,14 +181,10 @@ read_fd (int                     fd,
           data = g_realloc (data, allocated + 1);
         }
 
-      n = read (fd, data + size, allocated - size);
-      if (n < 0 && errno == EINTR)
-        continue;
+      n = read_some (fd, data + size, allocated - size, error);
       if (n < 0)
         {
-          saved_errno = errno;
           close (fd);
-          set_errno_error (error, saved_errno, _("cannot be read"));
           return FALSE;
         }
       if (n == 0)
@@ -186,9 +227,40 @@ open_for_reading (const char *path,
   return fd;
 }
 
-/* Opens and reads @path.  stat() first, so that a device is never even
- * opened (that can rewind a tape); read_fd() checks again on the open
- * file, in case it was replaced in between. */
+/* Opens @path for reading, or returns -1 with @error.  stat() first, so
+ * that a device is never even opened (that can rewind a tape); the
+ * caller checks again on the open file (check_fd()), in case it was
+ * replaced in between. */
+static int
+open_regular (const char  *path,
+              int          open_flags,
+              gsize        max_size,
+              gboolean     head,
+              GError     **error)
+{
+  struct stat st;
+  int fd;
+
+  if (g_stat (path, &st) != 0)
+    {
+      set_errno_error (error, errno, _("cannot be read"));
+      return -1;
+    }
+  if (!check_regular (&st, error))
+    return -1;
+  if (!head && (guint64) st.st_size > max_size)
+    {
+      set_too_large_error (error, max_size);
+      return -1;
+    }
+
+  fd = open_for_reading (path, open_flags);
+  if (fd < 0)
+    set_errno_error (error, errno, _("cannot be read"));
+  return fd;
+}
+
+/* Opens and reads @path. */
 static gboolean
 read_regular (const char             *path,
               int                     open_flags,
@@ -198,28 +270,10 @@ read_regular (const char             *path,
               gsize                  *length,
               GError                **error)
 {
-  struct stat st;
-  int fd;
+  int fd = open_regular (path, open_flags, max_size, (flags & SPANMARK_FILE_READ_HEAD) != 0, error);
 
-  if (g_stat (path, &st) != 0)
-    {
-      set_errno_error (error, errno, _("cannot be read"));
-      return FALSE;
-    }
-  if (!check_regular (&st, error))
-    return FALSE;
-  if ((flags & SPANMARK_FILE_READ_HEAD) == 0 && (guint64) st.st_size > max_size)
-    {
-      set_too_large_error (error, max_size);
-      return FALSE;
-    }
-
-  fd = open_for_reading (path, open_flags);
   if (fd < 0)
-    {
-      set_errno_error (error, errno, _("cannot be read"));
-      return FALSE;
-    }
+    return FALSE;
   return read_fd (fd, max_size, flags, contents, length, error);
 }
 
@@ -237,15 +291,71 @@ spanmark_file_read (GFile                 *file,
   g_return_val_if_fail (contents != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  path = g_file_get_path (file);
+  path = local_path (file, error);
   if (path == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                           _("cannot be read: only local files can be read"));
-      return FALSE;
-    }
+    return FALSE;
 
   return read_regular (path, 0, max_size, flags, contents, length, error);
+}
+
+gboolean
+spanmark_file_read_blocks (GFile                  *file,
+                           gsize                   max_size,
+                           gsize                   block_size,
+                           SpanmarkFileBlockFunc   func,
+                           gpointer                user_data,
+                           GError                **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *block = NULL;
+  struct stat st;
+  guint64 done = 0;
+  int fd;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (block_size > 0, FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  path = local_path (file, error);
+  if (path == NULL)
+    return FALSE;
+
+  /* The checks of spanmark_file_read(): a device is never opened, and
+   * the open file is checked again. */
+  fd = open_regular (path, 0, max_size, FALSE, error);
+  if (fd < 0 || !check_fd (fd, max_size, FALSE, &st, error))
+    return FALSE;
+
+  block = g_malloc (block_size);
+  for (;;)
+    {
+      gssize n = read_some (fd, block, block_size, error);
+
+      if (n < 0)
+        {
+          close (fd);
+          return FALSE;
+        }
+      if (n == 0)
+        break;
+      /* A file that grows while it is read is held to the cap too. */
+      if (done + (guint64) n > max_size)
+        {
+          close (fd);
+          set_too_large_error (error, max_size);
+          return FALSE;
+        }
+      done += (guint64) n;
+      if (!func (block, (gsize) n, done, MAX ((guint64) st.st_size, done), user_data, error))
+        {
+          close (fd);
+          return FALSE;
+        }
+    }
+  close (fd);
+
+  return TRUE;
 }
 
 static gboolean

@@ -55,6 +55,25 @@ gboolean spanmark_file_read            (GFile                 *file,
                                         gsize                 *length,
                                         GError               **error);
 
+/* Reads @file by the rules of spanmark_file_read(), in blocks of at most
+ * @block_size bytes, each handed to @func as it is read (with the bytes
+ * read so far and the file's size), so that a large input is never held
+ * in memory whole.  Returns FALSE with the error of @func when it returns
+ * FALSE, or with a G_IO_ERROR as spanmark_file_read() would. */
+typedef gboolean (*SpanmarkFileBlockFunc) (const char  *data,
+                                           gsize        length,
+                                           guint64      done,
+                                           guint64      size,
+                                           gpointer     user_data,
+                                           GError     **error);
+
+gboolean spanmark_file_read_blocks     (GFile                 *file,
+                                        gsize                  max_size,
+                                        gsize                  block_size,
+                                        SpanmarkFileBlockFunc  func,
+                                        gpointer               user_data,
+                                        GError               **error);
+
 /* Reads @relative (a path below the project folder @dir) like
  * spanmark_file_read(), but refuses, with G_IO_ERROR_PERMISSION_DENIED,
  * a path that symbolic links lead outside @dir, and reports a symbolic

@@ -311,6 +311,36 @@ spanmark_label_ops_add (SpanmarkProject      *project,
 }
 
 gboolean
+spanmark_label_ops_add_to_schema (SpanmarkProject  *project,
+                                  SpanmarkSchema   *schema,
+                                  const char       *name,
+                                  GError          **error)
+{
+  g_autoptr(SpanmarkLabel) label = NULL;
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (SPANMARK_IS_PROJECT (project), FALSE);
+  g_return_val_if_fail (SPANMARK_IS_SCHEMA (schema), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_can_change (project, error))
+    return FALSE;
+
+  /* As "spanmark-cli labels add NAME" makes it. */
+  key = spanmark_label_rules_pick_key (schema);
+  label = spanmark_label_new (name, name, spanmark_label_rules_pick_color (schema), key, NULL);
+  if (!spanmark_label_rules_check (schema, label, NULL, error))
+    {
+      prefix_error (error, project, name);
+      return FALSE;
+    }
+
+  spanmark_schema_add_label (schema, label);
+  return TRUE;
+}
+
+gboolean
 spanmark_label_ops_update (SpanmarkProject      *project,
                            const char           *name,
                            const SpanmarkLabel  *label,

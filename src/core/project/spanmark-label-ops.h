@@ -67,6 +67,17 @@ typedef struct
 gboolean        spanmark_label_ops_add           (SpanmarkProject      *project,
                                                   const SpanmarkLabel  *label,
                                                   GError              **error);
+/* For an import, which writes spanmark.json itself once its checks are
+ * done: adds to @schema (a copy of @project's; nothing is written) a
+ * label called @name, titled @name, with the next free key (none when
+ * all are taken) and a palette colour no label of @schema has, held to
+ * the rules like spanmark_label_ops_add().  Refused, like every label
+ * change, while @project's spanmark.json cannot be rewritten or a rename
+ * is unfinished. */
+gboolean        spanmark_label_ops_add_to_schema (SpanmarkProject      *project,
+                                                  SpanmarkSchema       *schema,
+                                                  const char           *name,
+                                                  GError              **error);
 /* Replaces the label called @name by @label, which must have the same
  * name (renaming is spanmark_label_ops_rename()).  Only what changed is
  * checked. */

@@ -49,6 +49,7 @@ struct _SpanmarkProject
   /* An open batch of new documents (spanmark-project-private.h). */
   gboolean        batch;
   GPtrArray      *batch_paths;       /* char*: full paths written in it */
+  GPtrArray      *batch_created;     /* char*: those of them that were not there before */
   guint           batch_first;       /* documents in the index before it */
 };
 
@@ -101,6 +102,7 @@ spanmark_project_finalize (GObject *object)
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_pointer (&self->stamps, g_hash_table_unref);
   g_clear_pointer (&self->batch_paths, g_ptr_array_unref);
+  g_clear_pointer (&self->batch_created, g_ptr_array_unref);
 
   G_OBJECT_CLASS (spanmark_project_parent_class)->finalize (object);
 }
@@ -173,6 +175,7 @@ spanmark_project_init (SpanmarkProject *self)
   self->stamps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                         (GDestroyNotify) file_stamp_free);
   self->batch_paths = g_ptr_array_new_with_free_func (g_free);
+  self->batch_created = g_ptr_array_new_with_free_func (g_free);
 }
 
 static void
@@ -239,11 +242,20 @@ project_write (SpanmarkProject  *self,
                gsize             length,
                GError          **error)
 {
+  gboolean existed = self->batch &&
+                     g_file_query_file_type (file, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL) != G_FILE_TYPE_UNKNOWN;
+
   if (!write_file (file, data, length, !self->batch, error))
     return FALSE;
 
   if (self->batch)
-    g_ptr_array_add (self->batch_paths, g_file_get_path (file));
+    {
+      g_ptr_array_add (self->batch_paths, g_file_get_path (file));
+      /* An annotator's file an import replaced is gone either way: undoing
+       * the batch removes only the files it made. */
+      if (!existed)
+        g_ptr_array_add (self->batch_created, g_file_get_path (file));
+    }
   return TRUE;
 }
 
@@ -1408,6 +1420,7 @@ _spanmark_project_begin_batch (SpanmarkProject *self)
   self->batch = TRUE;
   self->batch_first = spanmark_project_get_n_documents (self);
   g_ptr_array_set_size (self->batch_paths, 0);
+  g_ptr_array_set_size (self->batch_created, 0);
 }
 
 gboolean
@@ -1429,8 +1442,8 @@ _spanmark_project_end_batch (SpanmarkProject  *self,
 
   if (!commit || !ok)
     {
-      for (guint i = 0; i < self->batch_paths->len; i++)
-        g_unlink (g_ptr_array_index (self->batch_paths, i));
+      for (guint i = 0; i < self->batch_created->len; i++)
+        g_unlink (g_ptr_array_index (self->batch_created, i));
 
       n = spanmark_project_get_n_documents (self);
       for (guint i = self->batch_first; i < n; i++)
@@ -1445,5 +1458,6 @@ _spanmark_project_end_batch (SpanmarkProject  *self,
     }
 
   g_ptr_array_set_size (self->batch_paths, 0);
+  g_ptr_array_set_size (self->batch_created, 0);
   return ok;
 }
