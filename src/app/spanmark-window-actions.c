@@ -169,15 +169,11 @@ delete_span_action (GtkWidget  *widget,
   if (!spanmark_annotation_set_remove_span (self->set, id))
     return;
 
-  toast = spanmark_window_new_toast (_("Span removed"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  self->undo_toast = g_object_ref (toast);
-  g_signal_connect_swapped (toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb), self);
   /* Undo is only worth something now: it shows at once, not behind a
    * notice still on screen or waiting. */
-  spanmark_window_clear_toasts (self);
-  spanmark_window_add_toast (self, toast);
+  toast = spanmark_window_show_toast_now (self, _("Span removed"), _("_Undo"), "win.undo");
+  self->undo_toast = g_object_ref (toast);
+  g_signal_connect_swapped (toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb), self);
 }
 
 /* Tab from a selected span goes to the next one; from a bare caret (a

@@ -47,6 +47,9 @@ struct _SpanmarkWindow
   GPtrArray             *panels;         /* SpanmarkLabelPanel, borrowed from panel_stack */
   AdwToast              *undo_toast;     /* "Span removed / Undo" while it is shown */
   GPtrArray             *toasts;         /* AdwToast shown or waiting */
+  gint64                 toast_head_since; /* when the first of toasts came on screen */
+  AdwToast              *leaving_toast;  /* dismissed, going once it has been up long enough */
+  guint                  leaving_toast_id;
   char                  *annotator;
   /* "Could Not Save" while it is shown (a weak pointer): a retry that
    * saves closes it. */
@@ -71,7 +74,7 @@ AdwToast *spanmark_window_new_toast          (const char       *text);
 void     spanmark_window_toast               (SpanmarkWindow   *self,
                                               const char       *title);
 /* Every toast of the window goes through here (takes @toast). */
-void     spanmark_window_add_toast           (SpanmarkWindow   *self,
+AdwToast *spanmark_window_add_toast          (SpanmarkWindow   *self,
                                               AdwToast         *toast);
 /* Saves the current work, then opens @document; FALSE (the current
  * document still open, the reason shown) when the work could not be
@@ -84,6 +87,10 @@ void     spanmark_window_set_status          (SpanmarkWindow   *self,
 void     spanmark_window_forget_recent       (SpanmarkWindow   *self,
                                               const char       *path);
 void     spanmark_window_dismiss_undo_toast  (SpanmarkWindow   *self);
+AdwToast *spanmark_window_show_toast_now     (SpanmarkWindow   *self,
+                                              const char       *text,
+                                              const char       *button_label,
+                                              const char       *action_name);
 /* After a save the annotator asked for failed: a toast for a conflict
  * (the banner has the choices), a dialog for anything else. */
 void     spanmark_window_report_save_error   (SpanmarkWindow   *self,

@@ -49,21 +49,116 @@ spanmark_window_new_toast (const char *text)
   return spanmark_display_new_toast (text);
 }
 
+/* libadwaita 1.2 (Debian 12) frees its record of a toast when the toast's
+ * hide animation ends, yet lets the show animation fire on that record
+ * later when it has not ended by then (fixed in libadwaita 1.3,
+ * "toast-overlay: Prevent show_done from firing after hide_done"): a toast
+ * dismissed while it was still coming up (500 ms when it replaced
+ * another, and the animations start at the first frame after they are
+ * asked for, late on a busy machine) crashed the app a moment after.  So
+ * a toast on screen goes only once it has been up for a second — its
+ * button gone meanwhile — while the list of notices (self->toasts,
+ * spanmark_window_has_toast()) forgets it at once; and a notice that must
+ * show at once (spanmark_window_show_toast_now()) takes over the young
+ * toast on screen instead of replacing it. */
+#define TOAST_UNSAFE_MS 1000
+
+static void
+toast_head_changed (SpanmarkWindow *self)
+{
+  self->toast_head_since = g_get_monotonic_time ();
+}
+
 static void
 toast_dismissed_cb (SpanmarkWindow *self,
                     AdwToast       *toast)
 {
+  gboolean was_head = self->toasts->len > 0 && g_ptr_array_index (self->toasts, 0) == toast;
+
   g_signal_handlers_disconnect_by_func (toast, toast_dismissed_cb, self);
   g_ptr_array_remove (self->toasts, toast);
+  if (was_head && self->leaving_toast == NULL)
+    toast_head_changed (self);
 }
 
-void
+static gboolean
+dismiss_leaving_toast_cb (gpointer data)
+{
+  SpanmarkWindow *self = data;
+  g_autoptr(AdwToast) toast = g_steal_pointer (&self->leaving_toast);
+
+  self->leaving_toast_id = 0;
+  adw_toast_dismiss (toast);
+  toast_head_changed (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+dismiss_toast (SpanmarkWindow *self,
+               AdwToast       *toast)
+{
+  g_autoptr(AdwToast) held = g_object_ref (toast);
+  gboolean on_screen = self->leaving_toast == NULL && self->toasts->len > 0
+                       && g_ptr_array_index (self->toasts, 0) == toast;
+  gint64 shown_ms = (g_get_monotonic_time () - self->toast_head_since) / G_TIME_SPAN_MILLISECOND;
+
+  if (toast == self->undo_toast)
+    {
+      g_signal_handlers_disconnect_by_data (toast, self);
+      g_clear_object (&self->undo_toast);
+    }
+  g_signal_handlers_disconnect_by_func (toast, toast_dismissed_cb, self);
+  g_ptr_array_remove (self->toasts, toast);
+
+  if (!on_screen || shown_ms >= TOAST_UNSAFE_MS)
+    {
+      adw_toast_dismiss (toast);
+      if (on_screen)
+        toast_head_changed (self);
+      return;
+    }
+
+  adw_toast_set_action_name (toast, NULL);
+  adw_toast_set_button_label (toast, NULL);
+  self->leaving_toast = g_steal_pointer (&held);
+  self->leaving_toast_id = g_timeout_add (TOAST_UNSAFE_MS - shown_ms, dismiss_leaving_toast_cb, self);
+}
+
+/* Takes @toast (transfer full) and returns the toast that shows it,
+ * owned by the window: @toast, or the toast still on screen that was
+ * dismissed a moment ago (see above), which then says what @toast says. */
+AdwToast *
 spanmark_window_add_toast (SpanmarkWindow *self,
                            AdwToast       *toast)
 {
-  g_ptr_array_add (self->toasts, g_object_ref (toast));
-  g_signal_connect_swapped (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  AdwToast *shown = toast;
+
+  if (self->leaving_toast != NULL && self->toasts->len == 0)
+    {
+      shown = g_steal_pointer (&self->leaving_toast);
+      g_clear_handle_id (&self->leaving_toast_id, g_source_remove);
+      adw_toast_set_title (shown, adw_toast_get_title (toast));
+      adw_toast_set_button_label (shown, adw_toast_get_button_label (toast));
+      /* The target before the name: a name without its target warns. */
+      adw_toast_set_action_name (shown, NULL);
+      adw_toast_set_action_target_value (shown, adw_toast_get_action_target_value (toast));
+      adw_toast_set_action_name (shown, adw_toast_get_action_name (toast));
+      g_object_unref (toast);
+    }
+  else
+    {
+      if (self->toasts->len == 0 && self->leaving_toast == NULL)
+        toast_head_changed (self);
+      g_object_ref (toast);
+      /* The overlay takes the caller's reference. */
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+
+  g_ptr_array_add (self->toasts, shown);
+  g_signal_connect_swapped (shown, "dismissed", G_CALLBACK (toast_dismissed_cb), self);
+
+  return shown;
 }
 
 /* Dismisses every toast shown or waiting.  Newest first: the queue is
@@ -74,16 +169,28 @@ spanmark_window_add_toast (SpanmarkWindow *self,
 void
 spanmark_window_clear_toasts (SpanmarkWindow *self)
 {
-  g_autoptr(GPtrArray) toasts = g_steal_pointer (&self->toasts);
+  g_return_if_fail (SPANMARK_IS_WINDOW (self));
 
-  self->toasts = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = toasts->len; i > 0; i--)
-    {
-      AdwToast *toast = g_ptr_array_index (toasts, i - 1);
+  while (self->toasts->len > 0)
+    dismiss_toast (self, g_ptr_array_index (self->toasts, self->toasts->len - 1));
+}
 
-      g_signal_handlers_disconnect_by_func (toast, toast_dismissed_cb, self);
-      adw_toast_dismiss (toast);
-    }
+/* Shows a notice at once, whatever is on screen or waiting, and returns
+ * the toast that shows it (owned by the window). */
+AdwToast *
+spanmark_window_show_toast_now (SpanmarkWindow *self,
+                                const char     *text,
+                                const char     *button_label,
+                                const char     *action_name)
+{
+  AdwToast *toast;
+
+  spanmark_window_clear_toasts (self);
+  toast = spanmark_window_new_toast (text);
+  adw_toast_set_button_label (toast, button_label);
+  adw_toast_set_action_name (toast, action_name);
+
+  return spanmark_window_add_toast (self, toast);
 }
 
 void
@@ -101,14 +208,8 @@ spanmark_window_toast (SpanmarkWindow *self,
 void
 spanmark_window_dismiss_undo_toast (SpanmarkWindow *self)
 {
-  g_autoptr(AdwToast) toast = g_steal_pointer (&self->undo_toast);
-
-  if (toast == NULL)
-    return;
-
-  g_signal_handlers_disconnect_by_data (toast, self);
-  g_ptr_array_remove (self->toasts, toast);
-  adw_toast_dismiss (toast);
+  if (self->undo_toast != NULL)
+    dismiss_toast (self, self->undo_toast);
 }
 
 static GtkWidget *
@@ -1235,6 +1336,8 @@ spanmark_window_dispose (GObject *object)
   for (guint i = 0; self->toasts != NULL && i < self->toasts->len; i++)
     g_signal_handlers_disconnect_by_func (g_ptr_array_index (self->toasts, i), toast_dismissed_cb, self);
   g_clear_pointer (&self->toasts, g_ptr_array_unref);
+  g_clear_handle_id (&self->leaving_toast_id, g_source_remove);
+  g_clear_object (&self->leaving_toast);
   if (self->save_error_dialog != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->save_error_dialog), (gpointer *) &self->save_error_dialog);
   self->save_error_dialog = NULL;

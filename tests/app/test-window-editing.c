@@ -7,6 +7,11 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 #include "app-test-util.h"
 #include "spanmark-history.h"
 #include "window-test-fixture.h"
@@ -299,11 +304,52 @@ test_reopen (Fixture       *fixture,
   g_assert_cmpstr (row_status (fixture, "emoji"), ==, "Done");
 }
 
+static gboolean
+time_passed (gpointer data)
+{
+  return g_get_monotonic_time () >= *(gint64 *) data;
+}
+
+/* Regression: libadwaita 1.2 frees a toast's record when its hide
+ * animation ends but lets its show animation (500 ms when it replaced
+ * another toast) fire later on that freed record, so "Span removed"
+ * gone by Ctrl+Z within 200 ms crashed the app a moment later.  A toast
+ * now goes only once its show animation is over; the list of notices
+ * forgets it at once, and it goes a moment later. */
+static void
+test_undo_toast_quick_undo (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  guint li = offset_of (fixture, "Li Wei");
+  gint64 until;
+
+  for (guint round = 0; round < 3; round++)
+    {
+      select_range (fixture, li, li + 6);
+      activate (fixture, "win.tag-all", "OFFICIAL");
+      select_range (fixture, li, li + 6);
+      activate (fixture, "win.delete-span", NULL);
+      g_assert_true (spanmark_window_has_toast (fixture->window, "Span removed"));
+      activate (fixture, "win.undo", NULL);
+      g_assert_false (spanmark_window_has_toast (fixture->window, "Span removed"));
+
+      /* Long enough for the toast to go and every animation to end. */
+      until = g_get_monotonic_time () + 1600 * G_TIME_SPAN_MILLISECOND;
+      g_assert_true (wait_for (time_passed, &until));
+      g_assert_false (toast_shown (fixture->window, "Span removed"));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   spanmark_test_init (&argc, &argv);
+#ifdef __GLIBC__
+  /* Freed memory filled, so that a use after free in a library crashes
+   * every time instead of now and then. */
+  mallopt (M_PERTURB, 0x5a);
+#endif
 
 #define ADD(path, func) \
   g_test_add ((path), Fixture, NULL, fixture_setup, (func), fixture_teardown)
@@ -313,6 +359,7 @@ main (int   argc,
   ADD ("/window-editing/caret-at-end", test_caret_at_end);
   ADD ("/window-editing/boundary-keys", test_boundary_keys);
   ADD ("/window-editing/undo-toast-at-once", test_undo_toast_at_once);
+  ADD ("/window-editing/undo-toast-quick-undo", test_undo_toast_quick_undo);
   ADD ("/window-editing/reopen", test_reopen);
 
   return g_test_run ();
