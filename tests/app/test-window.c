@@ -783,16 +783,22 @@ test_panes (Fixture       *fixture,
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (root), panel));
 }
 
-/* Waits until @widget has been laid out at least once more. */
+/* Waits until @widget has been laid out at least once more (two frames
+ * of its clock; a broken clock fails the test rather than hang it). */
 static void
 wait_for_layout (GtkWidget *widget)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
   gint64 frame = gdk_frame_clock_get_frame_counter (clock);
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
 
   gtk_widget_queue_resize (widget);
   while (gdk_frame_clock_get_frame_counter (clock) < frame + 2)
-    g_main_context_iteration (NULL, TRUE);
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
   g_assert_true (wait_for ((Condition) main_loop_idle, NULL));
 }
 
