@@ -260,66 +260,10 @@ parse_raw_string (Parser    *parser,
   return TRUE;
 }
 
-/* Decodes the escapes of @string into @out. */
-static gboolean
-decode_string (const RawString *string,
-               GString         *out)
-{
-  const char *p = string->raw;
-  const char *end = string->raw + string->len;
-
-  g_string_truncate (out, 0);
-  while (p < end)
-    {
-      if (*p != '\\')
-        {
-          g_string_append_c (out, *p++);
-          continue;
-        }
-      switch (p[1])
-        {
-        case '"': g_string_append_c (out, '"'); p += 2; break;
-        case '\\': g_string_append_c (out, '\\'); p += 2; break;
-        case '/': g_string_append_c (out, '/'); p += 2; break;
-        case 'b': g_string_append_c (out, '\b'); p += 2; break;
-        case 'f': g_string_append_c (out, '\f'); p += 2; break;
-        case 'n': g_string_append_c (out, '\n'); p += 2; break;
-        case 'r': g_string_append_c (out, '\r'); p += 2; break;
-        case 't': g_string_append_c (out, '\t'); p += 2; break;
-        case 'u':
-          {
-            gunichar c;
-
-            if (p + 6 > end || !spanmark_json_syntax_read_hex4 (p + 2, &c))
-              return FALSE;
-            p += 6;
-            /* NUL and lone surrogates: let the loader decide. */
-            if (c == 0 || (c >= 0xdc00 && c <= 0xdfff))
-              return FALSE;
-            if (c >= 0xd800 && c <= 0xdbff)
-              {
-                gunichar low;
-
-                if (p + 6 > end || p[0] != '\\' || p[1] != 'u' ||
-                    !spanmark_json_syntax_read_hex4 (p + 2, &low) || low < 0xdc00 || low > 0xdfff)
-                  return FALSE;
-                p += 6;
-                c = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
-              }
-            g_string_append_unichar (out, c);
-          }
-          break;
-        default:
-          return FALSE;
-        }
-    }
-
-  return TRUE;
-}
-
 /* The value of @string: as written when it has no escapes, otherwise
- * decoded into @scratch (which then holds it). */
-static gboolean
+ * decoded into @scratch (which then holds it).  parse_annotations() ran
+ * the syntax check over the file, so the escapes are sound. */
+static void
 decode_raw_string (const RawString  *string,
                    GString          *scratch,
                    const char      **value,
@@ -327,16 +271,14 @@ decode_raw_string (const RawString  *string,
 {
   if (string->escaped)
     {
-      if (!decode_string (string, scratch))
-        return FALSE;
+      spanmark_json_syntax_decode (string->raw, string->len, scratch);
       *value = scratch->str;
       *len = scratch->len;
-      return TRUE;
+      return;
     }
 
   *value = string->raw;
   *len = string->len;
-  return TRUE;
 }
 
 /* A JSON string, decoded and copied into the string chunk.  The syntax
@@ -348,8 +290,9 @@ parse_string (Parser *parser)
   const char *data;
   gsize len;
 
-  if (!parse_raw_string (parser, &string) || !decode_raw_string (&string, parser->scratch, &data, &len))
+  if (!parse_raw_string (parser, &string))
     return NULL;
+  decode_raw_string (&string, parser->scratch, &data, &len);
 
   return g_string_chunk_insert_len (parser->strings, data, len);
 }
@@ -633,8 +576,8 @@ parse_span (Parser         *parser,
 
   /* The span's text must be the covered text; the exporters then write
    * the covered text. */
-  if (!decode_raw_string (&item.text, parser->scratch, &value, &value_len) ||
-      !spanmark_annotation_rules_check_span_text (value, value_len, doc->text + bytes[span.start],
+  decode_raw_string (&item.text, parser->scratch, &value, &value_len);
+  if (!spanmark_annotation_rules_check_span_text (value, value_len, doc->text + bytes[span.start],
                                                   bytes[span.end] - bytes[span.start],
                                                   span.start, span.end, NULL))
     return FALSE;
@@ -706,9 +649,10 @@ file_member (Parser         *parser,
       return parse_uint (parser, &version) && spanmark_annotation_rules_check_version (version, NULL);
     case SPANMARK_FILE_KEY_DOCUMENT:
     case SPANMARK_FILE_KEY_ANNOTATOR:
-      return parse_raw_string (parser, &value) &&
-             decode_raw_string (&value, parser->scratch, &text, &text_len) &&
-             spanmark_annotation_rules_check_owner (key, text, text_len,
+      if (!parse_raw_string (parser, &value))
+        return FALSE;
+      decode_raw_string (&value, parser->scratch, &text, &text_len);
+      return spanmark_annotation_rules_check_owner (key, text, text_len,
                                                     key == SPANMARK_FILE_KEY_DOCUMENT ? item->document_id
                                                                                       : item->annotator,
                                                     NULL);

@@ -408,20 +408,15 @@ scan_string (Scanner *s,
   return TRUE;
 }
 
-/* The decoded text of a checked string. */
-static const char *
-decode (Scanner   *s,
-        const Key *key,
-        guint      which)
+void
+spanmark_json_syntax_decode (const char *raw,
+                             gsize       length,
+                             GString    *out)
 {
-  GString *out = s->scratch[which];
-  const char *p = s->data + key->offset;
-  const char *end = p + key->length;
+  const char *p = raw;
+  const char *end = raw + length;
 
-  if (out == NULL)
-    out = s->scratch[which] = g_string_new (NULL);
   g_string_truncate (out, 0);
-
   while (p < end)
     {
       const char *run = p;
@@ -457,6 +452,19 @@ decode (Scanner   *s,
           break;
         }
     }
+}
+
+/* The decoded text of a checked string. */
+static const char *
+decode (Scanner   *s,
+        const Key *key,
+        guint      which)
+{
+  GString *out = s->scratch[which];
+
+  if (out == NULL)
+    out = s->scratch[which] = g_string_new (NULL);
+  spanmark_json_syntax_decode (s->data + key->offset, key->length, out);
 
   return out->str;
 }

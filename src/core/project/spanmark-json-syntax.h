@@ -80,4 +80,12 @@ void     spanmark_json_syntax_clear (SpanmarkJsonSyntax *self);
 gboolean spanmark_json_syntax_read_hex4 (const char *p,
                                          gunichar   *value);
 
+/* Puts into @out the text of the string @raw[0:@length] (what stands
+ * between its quotes) with its escapes decoded.  Only for a string of
+ * input spanmark_json_syntax_check() accepted: the escapes are not
+ * checked again. */
+void     spanmark_json_syntax_decode    (const char *raw,
+                                         gsize       length,
+                                         GString    *out);
+
 G_END_DECLS
