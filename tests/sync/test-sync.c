@@ -63,6 +63,12 @@ test_two_annotators (SyncFixture   *fixture,
   g_assert_cmpstr (alices_here, ==, alices_there);
   g_assert_cmpuint (again->conflicts->len, ==, 0);
 
+  /* The team's progress: bob's one document done, alice's one. */
+  g_assert_cmpuint (again->n_documents, ==, 5);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (again->done, "bob")), ==, 1);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (again->done, "alice")), ==, 1);
+  g_assert_true (g_hash_table_contains (again->done, "wang"));
+
   sync_fixture_check (fixture->first);
   sync_fixture_check (second);
 }

@@ -33,6 +33,7 @@ spanmark_sync_report_new (void)
 
   report->changed = g_ptr_array_new_with_free_func (g_free);
   report->conflicts = g_ptr_array_new_with_free_func (g_free);
+  report->done = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   return report;
 }
 
@@ -44,5 +45,6 @@ spanmark_sync_report_free (SpanmarkSyncReport *report)
 
   g_ptr_array_unref (report->changed);
   g_ptr_array_unref (report->conflicts);
+  g_hash_table_unref (report->done);
   g_free (report);
 }

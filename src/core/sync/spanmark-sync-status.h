@@ -44,6 +44,11 @@ typedef struct
   GPtrArray *conflicts;
   gboolean   index_merged; /* spanmark.json changed on both sides, merged as a union */
   gboolean   pushed;
+  /* The team's progress after the sync: annotator (char*) → documents
+   * they marked done (GUINT_TO_POINTER), every annotator with a folder;
+   * out of @n_documents in the index. */
+  GHashTable *done;
+  guint       n_documents;
 } SpanmarkSyncReport;
 
 SpanmarkSyncStatus *spanmark_sync_status_new  (void);

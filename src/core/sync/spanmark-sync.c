@@ -398,10 +398,15 @@ default_message (SpanmarkSync *self,
                  guint         n_annotated,
                  guint         n_done)
 {
-  g_autofree char *annotated = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u document annotated",
-                                                             "%u documents annotated", n_annotated),
-                                                n_annotated);
+  g_autofree char *annotated = NULL;
 
+  if (n_annotated == 0)
+    /* TRANSLATORS: a commit message of an import's index and texts alone */
+    return g_strdup_printf (_("%s: documents added to the project"), self->annotator);
+
+  annotated = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u document annotated",
+                                            "%u documents annotated", n_annotated),
+                               n_annotated);
   /* TRANSLATORS: a commit message: annotator, "3 documents annotated", number done */
   return g_strdup_printf (_("%s: %s, %u done"), self->annotator, annotated, n_done);
 }
@@ -867,6 +872,35 @@ op_lock (Op      *op,
   return TRUE;
 }
 
+/* Per annotator, the documents done, read off the statuses (on the
+ * worker thread: every annotator's files are read). */
+static void
+count_progress (SpanmarkSync       *self,
+                SpanmarkSyncReport *report)
+{
+  g_autoptr(SpanmarkProject) project = spanmark_project_open (self->dir, NULL);
+  g_auto(GStrv) annotators = NULL;
+
+  if (project == NULL)
+    return;
+
+  report->n_documents = spanmark_project_get_n_documents (project);
+  annotators = spanmark_project_list_annotators (project);
+  for (guint a = 0; annotators[a] != NULL; a++)
+    {
+      guint done = 0;
+
+      for (guint i = 0; i < report->n_documents; i++)
+        {
+          SpanmarkStatus status = spanmark_project_peek_status (project, spanmark_project_get_document (project, i),
+                                                                annotators[a]);
+
+          done += status == SPANMARK_STATUS_DONE || status == SPANMARK_STATUS_REVIEWED;
+        }
+      g_hash_table_insert (report->done, g_strdup (annotators[a]), GUINT_TO_POINTER (done));
+    }
+}
+
 static SpanmarkSyncReport *
 run_locked (SpanmarkSync  *self,
             const char    *message,
@@ -888,6 +922,7 @@ run_locked (SpanmarkSync  *self,
   if (!op_commit (&op, paths, message, report, error) || !op_exchange (&op, cancellable, report, error))
     return NULL;
 
+  count_progress (self, report);
   return g_steal_pointer (&report);
 }
 
