@@ -205,6 +205,7 @@ refresh_timeout_cb (gpointer user_data)
   SpanmarkWindow *self = user_data;
 
   self->sync_refresh_id = 0;
+  self->sync_pending--;
   refresh_status (self);
   return G_SOURCE_REMOVE;
 }
@@ -213,7 +214,10 @@ void
 spanmark_window_sync_saved (SpanmarkWindow *self)
 {
   if (self->sync != NULL && self->sync_refresh_id == 0)
-    self->sync_refresh_id = g_timeout_add_seconds (REFRESH_DELAY_SECONDS, refresh_timeout_cb, self);
+    {
+      self->sync_pending++;
+      self->sync_refresh_id = g_timeout_add_seconds (REFRESH_DELAY_SECONDS, refresh_timeout_cb, self);
+    }
 }
 
 static gboolean
@@ -282,6 +286,22 @@ contains (GPtrArray  *paths,
   return FALSE;
 }
 
+static gboolean
+changed_document (GPtrArray  *paths,
+                  const char *id)
+{
+  g_autofree char *name = g_strconcat ("/", id, ".json", NULL);
+
+  for (guint i = 0; i < paths->len; i++)
+    {
+      const char *path = g_ptr_array_index (paths, i);
+
+      if (g_str_has_prefix (path, "annotations/") && g_str_has_suffix (path, name))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* The open document as the sync left it: the project again when its
  * index changed, the document again when its file did. */
 static void
@@ -290,14 +310,12 @@ show_result (SpanmarkWindow     *self,
 {
   g_autofree char *open_id = self->document != NULL ? g_strdup (spanmark_document_get_id (self->document)) : NULL;
   g_autofree char *prefix = NULL;
-  g_autofree char *file = NULL;
   g_autofree char *summary = NULL;
   const char *mine = NULL;
   guint others = 0;
 
   if (open_id != NULL)
     {
-      file = g_strdup_printf ("annotations/%s/%s.json", spanmark_window_review_get_annotator (self), open_id);
       prefix = g_strdup_printf (SPANMARK_PROJECT_CONFLICTS_DIR "/%s/%s-",
                                 spanmark_window_review_get_annotator (self), open_id);
     }
@@ -340,7 +358,10 @@ show_result (SpanmarkWindow     *self,
           if (document != NULL)
             spanmark_status_cache_forget (spanmark_window_get_statuses (self), document);
         }
-      if (file != NULL && contains (report->changed, file))
+      /* Any annotator's file of the open document: its lanes in review
+       * mode, how many annotators it has, or the annotator's own work
+       * from another computer. */
+      if (open_id != NULL && changed_document (report->changed, open_id))
         spanmark_window_reload (self);
     }
 
@@ -713,6 +734,8 @@ spanmark_window_sync_dispose (SpanmarkWindow *self)
 {
   g_clear_handle_id (&self->sync_auto_id, g_source_remove);
   g_clear_handle_id (&self->sync_tick_id, g_source_remove);
+  if (self->sync_refresh_id != 0)
+    self->sync_pending--;
   g_clear_handle_id (&self->sync_refresh_id, g_source_remove);
   g_clear_object (&self->sync);
   g_clear_pointer (&self->sync_status, spanmark_sync_status_free);
