@@ -159,7 +159,7 @@ make_annotator_row (SpanmarkReviewPanel *self,
     {
       guint done = GPOINTER_TO_UINT (g_hash_table_lookup (self->progress, name));
       /* TRANSLATORS: an annotator's progress after a team sync: documents done of all */
-      g_autofree char *text = g_strdup_printf (_("%u of %u done"), done, self->n_documents);
+      g_autofree char *text = g_strdup_printf (_("Done: %u of %u"), done, self->n_documents);
       GtkWidget *progress = gtk_label_new (text);
 
       gtk_widget_set_name (progress, "review-annotator-progress");

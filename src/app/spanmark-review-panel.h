@@ -52,7 +52,7 @@ void       spanmark_review_panel_set_unit     (SpanmarkReviewPanel *self,
                                                guint                unit);
 /* The team's progress after a sync: @done maps each annotator (char*)
  * to the documents they marked done (GUINT_TO_POINTER), out of
- * @n_documents; each annotator's row says it ("12 of 40 done", a label
+ * @n_documents; each annotator's row says it ("Done: 12 of 40", a label
  * named "review-annotator-progress").  NULL: not shown.  Keeps a
  * reference. */
 void       spanmark_review_panel_set_progress (SpanmarkReviewPanel *self,

@@ -317,7 +317,7 @@ test_progress (Fixture       *fixture,
   g_assert_nonnull (progress);
   labels = spanmark_test_collect_of_type (panel, GTK_TYPE_LABEL, g_ptr_array_new ());
   {
-    g_autofree char *expected = g_strdup_printf ("1 of %u done", spanmark_project_get_n_documents (project));
+    g_autofree char *expected = g_strdup_printf ("Done: 1 of %u", spanmark_project_get_n_documents (project));
     gboolean found = FALSE;
 
     for (guint i = 0; i < labels->len; i++)
