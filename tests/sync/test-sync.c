@@ -170,6 +170,38 @@ test_index_union (SyncFixture   *fixture,
   sync_fixture_check (second);
 }
 
+/* Both changed the labels differently: no union; the other index is
+ * kept beside, this one stays, and the project still validates. */
+static void
+test_index_kept_beside (SyncFixture   *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *second = sync_fixture_clone (fixture, "b");
+  g_autofree char *index_a = g_build_filename (fixture->first, "spanmark.json", NULL);
+  g_autofree char *index_b = g_build_filename (second, "spanmark.json", NULL);
+  g_autoptr(SpanmarkSyncReport) a = NULL;
+  g_autoptr(SpanmarkSyncReport) b = NULL;
+  g_autofree char *theirs = NULL;
+  g_autofree char *ours = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *copy = NULL;
+
+  spanmark_test_replace_in_file (index_a, "\"title\": \"Places\"", "\"title\": \"Places (A)\"");
+  spanmark_test_replace_in_file (index_b, "\"title\": \"Places\"", "\"title\": \"Places (B)\"");
+  theirs = sync_fixture_read (fixture->first, "spanmark.json");
+  ours = sync_fixture_read (second, "spanmark.json");
+  a = sync_fixture_sync (fixture->first, "alice");
+  b = sync_fixture_sync (second, "bob");
+  g_assert_false (b->index_merged);
+  g_assert_cmpuint (b->conflicts->len, ==, 1);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (b->conflicts, 0), "conflicts/spanmark.json-"));
+  now = sync_fixture_read (second, "spanmark.json");
+  g_assert_cmpstr (now, ==, ours);
+  copy = sync_fixture_read (second, g_ptr_array_index (b->conflicts, 0));
+  g_assert_cmpstr (copy, ==, theirs);
+  sync_fixture_check (second);
+}
+
 static void
 test_merge_index (void)
 {
@@ -328,6 +360,8 @@ main (int    argc,
   g_test_add ("/sync/same-annotator-two-clones", SyncFixture, NULL, sync_fixture_setup, test_same_annotator,
               sync_fixture_teardown);
   g_test_add ("/sync/index-union", SyncFixture, NULL, sync_fixture_setup, test_index_union,
+              sync_fixture_teardown);
+  g_test_add ("/sync/index-kept-beside", SyncFixture, NULL, sync_fixture_setup, test_index_kept_beside,
               sync_fixture_teardown);
   g_test_add_func ("/sync/merge-index", test_merge_index);
   g_test_add ("/sync/offline", SyncFixture, NULL, sync_fixture_setup, test_offline, sync_fixture_teardown);
