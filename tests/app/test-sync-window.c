@@ -57,10 +57,8 @@ remote_read (const char *remote,
 {
   g_autoptr(GFile) file = g_file_new_for_path (remote);
   g_autoptr(GgitRepository) repository = ggit_repository_open (file, NULL);
-  g_autoptr(GgitRef) ref = NULL;
-  g_autoptr(GgitOId) id = NULL;
+  g_autoptr(GgitObject) object = NULL;
   g_autoptr(GgitOId) blob_id = NULL;
-  g_autoptr(GgitCommit) commit = NULL;
   g_autoptr(GgitTree) tree = NULL;
   g_autoptr(GgitTreeEntry) entry = NULL;
   g_autoptr(GgitBlob) blob = NULL;
@@ -68,12 +66,11 @@ remote_read (const char *remote,
   gsize length = 0;
 
   g_assert_nonnull (repository);
-  ref = ggit_repository_lookup_reference (repository, "refs/heads/main", NULL);
-  if (ref == NULL)
+  /* revparse: libgit2-glib 1.1's reference lookups leak. */
+  object = ggit_repository_revparse (repository, "refs/heads/main", NULL);
+  if (object == NULL)
     return NULL;
-  id = ggit_ref_get_target (ref);
-  commit = ggit_repository_lookup_commit (repository, id, NULL);
-  tree = ggit_commit_get_tree (commit);
+  tree = ggit_commit_get_tree (GGIT_COMMIT (object));
   entry = ggit_tree_get_by_path (tree, path, NULL);
   if (entry == NULL)
     return NULL;

@@ -190,12 +190,18 @@ op_open (Op            *op,
     op->branch = g_strdup (ggit_ref_get_shorthand (head));
   else
     {
-      /* An unborn branch: HEAD names it without a reference behind it. */
-      g_autoptr(GgitRef) symbolic = ggit_repository_lookup_reference (repository, "HEAD", NULL);
-      const char *target = symbolic != NULL ? ggit_ref_get_symbolic_target (symbolic) : NULL;
+      /* An unborn branch: HEAD names it without a reference behind it.
+       * (Read from the file: libgit2-glib 1.1's reference lookups leak
+       * the reference.) */
+      g_autoptr(GFile) git_dir = ggit_repository_get_location (repository);
+      g_autoptr(GFile) file = g_file_get_child (git_dir, "HEAD");
+      g_autofree char *data = NULL;
+      const char *prefix = "ref: refs/heads/";
 
-      op->branch = g_strdup (target != NULL && g_str_has_prefix (target, "refs/heads/")
-                             ? target + strlen ("refs/heads/") : DEFAULT_BRANCH);
+      if (g_file_load_contents (file, NULL, &data, NULL, NULL, NULL) && g_str_has_prefix (data, prefix))
+        op->branch = g_strstrip (g_strdup (data + strlen (prefix)));
+      else
+        op->branch = g_strdup (DEFAULT_BRANCH);
     }
   op->local_ref = g_strconcat ("refs/heads/", op->branch, NULL);
   op->remote_ref = g_strconcat ("refs/remotes/" SPANMARK_SYNC_REMOTE "/", op->branch, NULL);
@@ -224,10 +230,10 @@ static GgitCommit *
 op_lookup_commit (Op         *op,
                   const char *name)
 {
-  g_autoptr(GgitRef) ref = ggit_repository_lookup_reference (op->repository, name, NULL);
-  g_autoptr(GgitOId) id = ref != NULL ? ggit_ref_get_target (ref) : NULL;
+  g_autoptr(GgitObject) object = ggit_repository_revparse (op->repository, name, NULL);
 
-  return id != NULL ? ggit_repository_lookup_commit (op->repository, id, NULL) : NULL;
+  /* revparse, not a reference lookup: libgit2-glib 1.1 leaks those. */
+  return object != NULL && GGIT_IS_COMMIT (object) ? GGIT_COMMIT (g_steal_pointer (&object)) : NULL;
 }
 
 /* Which files are the annotator's */
@@ -493,6 +499,25 @@ count_own_changes (Op       *op,
     }
 }
 
+/* Stages the file @path (relative): its stat data first, so a write in
+ * between looks changed to git and is hashed again.  (Not
+ * ggit_index_add_path(), which leaks in libgit2-glib 1.1.) */
+static gboolean
+op_stage (Op          *op,
+          GgitIndex   *index,
+          const char  *path,
+          GError     **error)
+{
+  g_autoptr(GFile) file = g_file_resolve_relative_path (op->sync->dir, path);
+  g_autoptr(GgitIndexEntry) entry = ggit_repository_create_index_entry_for_file (op->repository, file, NULL, error);
+  g_autoptr(GgitOId) id = NULL;
+
+  if (entry == NULL || (id = ggit_repository_create_blob_from_file (op->repository, file, error)) == NULL)
+    return FALSE;
+  ggit_index_entry_set_id (entry, id);
+  return ggit_index_add (index, entry, error);
+}
+
 /* Stages @paths (and the removal of the annotator's files that are
  * gone) and commits if anything changed; @report counts the documents. */
 static gboolean
@@ -521,7 +546,7 @@ op_commit (Op                  *op,
     return FALSE;
 
   for (guint i = 0; i < paths->len; i++)
-    if (!ggit_index_add_path (index, g_ptr_array_index (paths, i), error))
+    if (!op_stage (op, index, g_ptr_array_index (paths, i), error))
       return FALSE;
 
   /* A file the annotator deleted (only theirs) leaves the commit too. */
@@ -630,31 +655,29 @@ op_fetch (Op          *op,
 }
 
 /* Moves the folder, then the branch, to @commit (see the header's crash
- * safety): SAFE never overwrites a change that is not committed. */
+ * safety): SAFE never overwrites a change that is not committed.  A soft
+ * reset moves the branch HEAD names, and makes an unborn one (and, unlike
+ * libgit2-glib 1.1's reference calls, does not leak). */
 static gboolean
 op_move_to (Op          *op,
             GgitCommit  *commit,
-            gboolean     branch_exists,
             GError     **error)
 {
   g_autoptr(GgitTree) tree = ggit_commit_get_tree (commit);
   g_autoptr(GgitCheckoutOptions) options = ggit_checkout_options_new ();
-  g_autoptr(GgitOId) id = ggit_object_get_id (GGIT_OBJECT (commit));
-  g_autoptr(GgitRef) ref = NULL;
-  g_autoptr(GgitRef) moved = NULL;
+  GError *local_error = NULL;
 
   ggit_checkout_options_set_strategy (options, GGIT_CHECKOUT_SAFE);
   if (!ggit_repository_checkout_tree (op->repository, GGIT_OBJECT (tree), options, error))
     return FALSE;
 
-  if (!branch_exists)
+  ggit_repository_reset (op->repository, GGIT_OBJECT (commit), GGIT_RESET_SOFT, NULL, &local_error);
+  if (local_error != NULL)
     {
-      moved = ggit_repository_create_reference (op->repository, op->local_ref, id, "spanmark: sync", error);
-      return moved != NULL;
+      g_propagate_error (error, local_error);
+      return FALSE;
     }
-  ref = ggit_repository_lookup_reference (op->repository, op->local_ref, error);
-  moved = ref != NULL ? ggit_ref_set_target (ref, id, "spanmark: sync", error) : NULL;
-  return moved != NULL;
+  return TRUE;
 }
 
 /* Brings the remote's branch into the local one. */
@@ -687,7 +710,7 @@ op_integrate (Op                  *op,
     {
       if (!spanmark_sync_diff_trees (NULL, their_tree, report->changed, error))
         return FALSE;
-      return op_move_to (op, theirs, FALSE, error);
+      return op_move_to (op, theirs, error);
     }
 
   our_id = ggit_object_get_id (GGIT_OBJECT (ours));
@@ -699,7 +722,7 @@ op_integrate (Op                  *op,
     {
       if (!spanmark_sync_diff_trees (our_tree, their_tree, report->changed, error))
         return FALSE;
-      return op_move_to (op, theirs, TRUE, error);
+      return op_move_to (op, theirs, error);
     }
 
   /* Diverged: merge whole files in the object database. */
@@ -728,7 +751,7 @@ op_integrate (Op                  *op,
   result_tree = ggit_commit_get_tree (merge);
   if (!spanmark_sync_diff_trees (our_tree, result_tree, report->changed, error))
     return FALSE;
-  return op_move_to (op, merge, TRUE, error);
+  return op_move_to (op, merge, error);
 }
 
 /* Whether the remote's branch is now the local one: servers can refuse
