@@ -43,7 +43,6 @@ token_schema (void)
 
   return &schema;
 }
-#endif
 
 /* The host of an https:// URL, NULL for anything else (SSH needs no
  * token: the agent signs in). */
@@ -56,6 +55,7 @@ url_host (const char *url)
     return NULL;
   return g_strdup (g_uri_get_host (uri));
 }
+#endif
 
 /* On the worker thread: the token stored for the remote's host. */
 static gboolean

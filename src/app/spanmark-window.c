@@ -1320,6 +1320,8 @@ annotator_changed_cb (SpanmarkWindow *self)
     return;
 
   set_statuses (self);
+  /* A sync commits the annotator's folder: the new one from now on. */
+  spanmark_window_sync_project_opened (self);
 
   if (document != NULL)
     open_document_now (self, document);
