@@ -13,6 +13,9 @@
 
 #include "config.h"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <glib/gstdio.h>
 
 #include "sync-fixture.h"
@@ -202,6 +205,33 @@ test_index_kept_beside (SyncFixture   *fixture,
   sync_fixture_check (second);
 }
 
+/* A FIFO and a link out of the project in the annotator's own folder:
+ * never read (a FIFO would block), never committed. */
+static void
+test_special_files (SyncFixture   *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *fifo = g_build_filename (fixture->first, "annotations", "alice", "fifo.json", NULL);
+  g_autofree char *link = g_build_filename (fixture->first, "annotations", "alice", "link.json", NULL);
+  g_autoptr(SpanmarkSyncReport) report = NULL;
+  g_autoptr(SpanmarkSyncStatus) status = NULL;
+  g_autoptr(GFile) folder = g_file_new_for_path (fixture->first);
+  g_autoptr(SpanmarkSync) sync = spanmark_sync_new (folder, "alice", FALSE);
+
+  sync_fixture_annotate (fixture->first, 0, "alice", 0, SPANMARK_STATUS_DONE);
+  g_assert_cmpint (mkfifo (fifo, 0644), ==, 0);
+  g_assert_cmpint (symlink ("/etc/passwd", link), ==, 0);
+  status = spanmark_sync_get_status (sync);
+  g_assert_cmpuint (status->n_unsynced, ==, 1);
+  report = sync_fixture_sync (fixture->first, "alice");
+  g_assert_cmpuint (report->n_committed, ==, 1);
+  g_assert_true (sync_fixture_remote_has (fixture, "annotations/alice/yunlan-001.json"));
+  g_assert_false (sync_fixture_remote_has (fixture, "annotations/alice/fifo.json"));
+  g_assert_false (sync_fixture_remote_has (fixture, "annotations/alice/link.json"));
+  g_assert_cmpint (g_unlink (fifo), ==, 0);
+  g_assert_cmpint (g_unlink (link), ==, 0);
+}
+
 static void
 test_merge_index (void)
 {
@@ -362,6 +392,8 @@ main (int    argc,
   g_test_add ("/sync/index-union", SyncFixture, NULL, sync_fixture_setup, test_index_union,
               sync_fixture_teardown);
   g_test_add ("/sync/index-kept-beside", SyncFixture, NULL, sync_fixture_setup, test_index_kept_beside,
+              sync_fixture_teardown);
+  g_test_add ("/sync/special-files", SyncFixture, NULL, sync_fixture_setup, test_special_files,
               sync_fixture_teardown);
   g_test_add_func ("/sync/merge-index", test_merge_index);
   g_test_add ("/sync/offline", SyncFixture, NULL, sync_fixture_setup, test_offline, sync_fixture_teardown);
