@@ -1161,19 +1161,21 @@ spanmark_project_new_conflict_path (GFile       *dir,
   g_autofree char *path = NULL;
   g_autoptr(GFile) child = NULL;
 
-  g_return_val_if_fail (G_IS_FILE (dir), NULL);
-  g_return_val_if_fail (annotator != NULL && document_id != NULL, NULL);
+  g_autofree char *folder = NULL;
 
+  g_return_val_if_fail (G_IS_FILE (dir), NULL);
+  g_return_val_if_fail (document_id != NULL, NULL);
+
+  folder = annotator != NULL ? g_strconcat (SPANMARK_PROJECT_CONFLICTS_DIR "/", annotator, NULL)
+                             : g_strdup (SPANMARK_PROJECT_CONFLICTS_DIR);
   /* Two copies within a second get a counter; never replace a copy. */
   for (guint i = 1; ; i++)
     {
       g_free (path);
       if (i == 1)
-        path = g_strdup_printf (SPANMARK_PROJECT_CONFLICTS_DIR "/%s/%s-%s.json",
-                                annotator, document_id, stamp);
+        path = g_strdup_printf ("%s/%s-%s.json", folder, document_id, stamp);
       else
-        path = g_strdup_printf (SPANMARK_PROJECT_CONFLICTS_DIR "/%s/%s-%s-%u.json",
-                                annotator, document_id, stamp, i);
+        path = g_strdup_printf ("%s/%s-%s-%u.json", folder, document_id, stamp, i);
       g_clear_object (&child);
       child = g_file_resolve_relative_path (dir, path);
       if (g_file_query_file_type (child, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL) == G_FILE_TYPE_UNKNOWN)

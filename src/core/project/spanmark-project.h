@@ -165,7 +165,8 @@ GFile            *spanmark_project_save_annotations_copy (SpanmarkProject       
                                                           GError               **error) G_GNUC_WARN_UNUSED_RESULT;
 /* A new, unused path under conflicts/ in the project folder @dir for a
  * copy of @annotator's file of @document_id (relative, newly allocated),
- * and, if @file is not NULL, that file.  Used by
+ * and, if @file is not NULL, that file.  With @annotator NULL, a copy of
+ * another project file called @document_id, at the top of conflicts/.  Used by
  * spanmark_project_save_annotations_copy() and by sync, which keeps the
  * other clone's version there. */
 char             *spanmark_project_new_conflict_path (GFile        *dir,

@@ -240,10 +240,9 @@ conflict_path (GFile      *dir,
   else
     {
       g_autofree char *flat = g_strjoinv ("-", parts);
-      g_autofree char *copy = spanmark_project_new_conflict_path (dir, "_", flat, NULL);
 
-      /* "conflicts/_/spanmark.json-STAMP.json" → "conflicts/spanmark.json-STAMP.json" */
-      return g_strconcat (SPANMARK_PROJECT_CONFLICTS_DIR "/", copy + strlen (SPANMARK_PROJECT_CONFLICTS_DIR "/_/"), NULL);
+      /* "conflicts/spanmark.json-STAMP.json", "conflicts/documents-d1.txt-STAMP.json" */
+      return spanmark_project_new_conflict_path (dir, NULL, flat, NULL);
     }
 }
 
