@@ -25,6 +25,7 @@ struct _SpanmarkPreferencesWindow
   GtkSpinButton        *line_spacing_spin;
   GtkSwitch            *label_chips_switch;
   GtkSpinButton        *autosave_spin;
+  GtkSpinButton        *auto_sync_spin;
 
   /* Owned references */
   SpanmarkSettings     *settings;
@@ -127,6 +128,7 @@ spanmark_preferences_window_class_init (SpanmarkPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpanmarkPreferencesWindow, line_spacing_spin);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkPreferencesWindow, label_chips_switch);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkPreferencesWindow, autosave_spin);
+  gtk_widget_class_bind_template_child (widget_class, SpanmarkPreferencesWindow, auto_sync_spin);
   gtk_widget_class_bind_template_callback (widget_class, annotator_row_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, annotator_row_changed_cb);
 }
@@ -152,6 +154,9 @@ spanmark_preferences_window_init (SpanmarkPreferencesWindow *self)
   g_settings_bind (gsettings, "show-label-chips", self->label_chips_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (gsettings, "autosave-delay",
                    gtk_spin_button_get_adjustment (self->autosave_spin), "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (gsettings, "auto-sync-minutes",
+                   gtk_spin_button_get_adjustment (self->auto_sync_spin), "value",
                    G_SETTINGS_BIND_DEFAULT);
 
   /* The name follows the key; writing back happens on apply (above). */

@@ -37,6 +37,8 @@ struct _SpanmarkReviewPanel
   SpanmarkSchema        *schema;
   SpanmarkCuration      *curation;
   guint                  unit;        /* G_MAXUINT: none */
+  GHashTable            *progress;    /* annotator → documents done, after a sync; NULL: none */
+  guint                  n_documents;
   guint                  refresh_id;
 };
 
@@ -151,6 +153,20 @@ make_annotator_row (SpanmarkReviewPanel *self,
       gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _("The curated version has this reading"), -1);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), check);
+    }
+
+  if (self->progress != NULL && g_hash_table_contains (self->progress, name))
+    {
+      guint done = GPOINTER_TO_UINT (g_hash_table_lookup (self->progress, name));
+      /* TRANSLATORS: an annotator's progress after a team sync: documents done of all */
+      g_autofree char *text = g_strdup_printf (_("Done: %u of %u"), done, self->n_documents);
+      GtkWidget *progress = gtk_label_new (text);
+
+      gtk_widget_set_name (progress, "review-annotator-progress");
+      gtk_widget_add_css_class (progress, "dim-label");
+      gtk_widget_add_css_class (progress, "numeric");
+      gtk_widget_set_valign (progress, GTK_ALIGN_CENTER);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), progress);
     }
 
   take = gtk_button_new_with_mnemonic (_("_Take"));
@@ -486,6 +502,7 @@ spanmark_review_panel_dispose (GObject *object)
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_object (&self->curation);
   g_clear_object (&self->schema);
+  g_clear_pointer (&self->progress, g_hash_table_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SPANMARK_TYPE_REVIEW_PANEL);
 
@@ -536,4 +553,18 @@ GtkWidget *
 spanmark_review_panel_new (void)
 {
   return g_object_new (SPANMARK_TYPE_REVIEW_PANEL, NULL);
+}
+
+void
+spanmark_review_panel_set_progress (SpanmarkReviewPanel *self,
+                                    GHashTable          *done,
+                                    guint                n_documents)
+{
+  g_return_if_fail (SPANMARK_IS_REVIEW_PANEL (self));
+
+  g_clear_pointer (&self->progress, g_hash_table_unref);
+  self->progress = done != NULL ? g_hash_table_ref (done) : NULL;
+  self->n_documents = n_documents;
+  if (self->curation != NULL)
+    show_unit (self);
 }

@@ -50,6 +50,14 @@ void       spanmark_review_panel_set_curation (SpanmarkReviewPanel *self,
 /* The unit at the cursor; G_MAXUINT: none. */
 void       spanmark_review_panel_set_unit     (SpanmarkReviewPanel *self,
                                                guint                unit);
+/* The team's progress after a sync: @done maps each annotator (char*)
+ * to the documents they marked done (GUINT_TO_POINTER), out of
+ * @n_documents; each annotator's row says it ("Done: 12 of 40", a label
+ * named "review-annotator-progress").  NULL: not shown.  Keeps a
+ * reference. */
+void       spanmark_review_panel_set_progress (SpanmarkReviewPanel *self,
+                                               GHashTable          *done,
+                                               guint                n_documents);
 /* The figures of this document alone (annotators in the curation's
  * order); NULL: none to show. */
 void       spanmark_review_panel_set_figures  (SpanmarkReviewPanel *self,

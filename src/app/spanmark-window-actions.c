@@ -858,8 +858,8 @@ spanmark_window_update_actions (SpanmarkWindow *self)
   gtk_widget_action_set_enabled (widget, "win.done-next", editable);
   gtk_widget_action_set_enabled (widget, "win.save", has_document);
   gtk_widget_action_set_enabled (widget, "win.reload", has_document);
-  gtk_widget_action_set_enabled (widget, "win.keep-mine", editable && gtk_info_bar_get_revealed (self->changed_bar));
-  gtk_widget_action_set_enabled (widget, "win.save-copy", editable && gtk_info_bar_get_revealed (self->changed_bar));
+  gtk_widget_action_set_enabled (widget, "win.keep-mine", editable && spanmark_window_get_external_change (self));
+  gtk_widget_action_set_enabled (widget, "win.save-copy", editable && spanmark_window_get_external_change (self));
   gtk_widget_action_set_enabled (widget, "win.reopen-document", has_project);
   gtk_widget_action_set_enabled (widget, "win.move-span-start", editable);
   gtk_widget_action_set_enabled (widget, "win.move-span-end", editable);
@@ -867,6 +867,7 @@ spanmark_window_update_actions (SpanmarkWindow *self)
   gtk_widget_action_set_enabled (widget, "win.open-document", has_project);
   gtk_widget_action_set_enabled (widget, "win.select-range", has_document);
   spanmark_window_review_update_actions (self);
+  spanmark_window_sync_update_actions (self);
 }
 
 void

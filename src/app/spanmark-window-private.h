@@ -8,6 +8,7 @@
 
 #include "spanmark-review-panel.h"
 #include "spanmark-search-bar.h"
+#include "spanmark-sync.h"
 #include "spanmark-window.h"
 
 G_BEGIN_DECLS
@@ -37,6 +38,8 @@ struct _SpanmarkWindow
   GtkStackSwitcher      *panel_switcher;
   GtkStack              *panel_stack;
   SpanmarkReviewPanel   *review_panel;
+  GtkButton             *sync_button;
+  GtkLabel              *sync_state_label;
 
   /* Owned references */
   SpanmarkProject       *project;
@@ -61,6 +64,17 @@ struct _SpanmarkWindow
   SpanmarkCuration      *curation;         /* the open document's; NULL: none */
   guint                  document_annotators; /* annotators with a file for the open document */
   GCancellable          *ranking_cancellable; /* the documents' figures being read */
+
+  /* Team sync (spanmark-window-sync.c) */
+  SpanmarkSync          *sync;             /* of the project; NULL: none */
+  SpanmarkSyncStatus    *sync_status;      /* the last one read; NULL: not yet */
+  char                  *sync_conflict;    /* the other version of the open document, shown in the banner */
+  gboolean               sync_busy;
+  gboolean               sync_offline;     /* the last sync could not reach the remote */
+  guint                  sync_pending;     /* worker operations not finished */
+  guint                  sync_auto_id;
+  guint                  sync_tick_id;
+  guint                  sync_refresh_id;
 
   guint                  annotator_idle_id;
   /* The test clock's time, for the sessions, once tests drive it. */
@@ -133,6 +147,20 @@ gboolean spanmark_window_review_key_pressed  (SpanmarkWindow   *self,
 /* Marks the curated version reviewed, saves, opens the next document to
  * review (Ctrl+Return in review mode). */
 void     spanmark_window_review_mark_reviewed (SpanmarkWindow  *self);
+
+/* spanmark-window-sync.c */
+void     spanmark_window_class_init_sync     (GtkWidgetClass   *widget_class);
+void     spanmark_window_sync_init           (SpanmarkWindow   *self);
+/* A project was opened (or closed): its sync, its state. */
+void     spanmark_window_sync_project_opened (SpanmarkWindow   *self);
+void     spanmark_window_sync_update_actions (SpanmarkWindow   *self);
+/* The open document was saved: the unsynced count is read again. */
+void     spanmark_window_sync_saved          (SpanmarkWindow   *self);
+/* Whether the banner shows a sync's conflict (not a file changed on
+ * disk), and hiding it (the document is left). */
+gboolean spanmark_window_sync_has_conflict   (SpanmarkWindow   *self);
+void     spanmark_window_sync_clear_conflict (SpanmarkWindow   *self);
+void     spanmark_window_sync_dispose        (SpanmarkWindow   *self);
 
 /* spanmark-window-actions.c */
 void     spanmark_window_class_init_actions  (GtkWidgetClass   *widget_class);

@@ -564,6 +564,7 @@ spanmark_window_open_project (SpanmarkWindow  *self,
   set_statuses (self);
 
   make_panels (self);
+  spanmark_window_sync_project_opened (self);
 
   path = g_file_get_path (dir);
   if (path != NULL)
@@ -702,9 +703,13 @@ session_state_cb (SpanmarkWindow *self,
   else if (g_strcmp0 (pspec->name, "external-change") == 0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXTERNAL_CHANGE]);
 
+  /* A change on disk takes the banner over from a sync's conflict. */
   if (changed)
-    update_changed_label (self);
-  gtk_info_bar_set_revealed (self->changed_bar, changed);
+    {
+      spanmark_window_sync_clear_conflict (self);
+      update_changed_label (self);
+    }
+  gtk_info_bar_set_revealed (self->changed_bar, changed || spanmark_window_sync_has_conflict (self));
   update_save_state (self);
   spanmark_window_update_actions (self);
   if (!spanmark_document_session_get_dirty (self->session))
@@ -717,6 +722,7 @@ session_state_cb (SpanmarkWindow *self,
           spanmark_window_toast (self, _("Saved"));
         }
       check_annotator (self);
+      spanmark_window_sync_saved (self);
     }
 }
 
@@ -820,6 +826,7 @@ close_document (SpanmarkWindow *self)
 
   spanmark_window_dismiss_undo_toast (self);
   spanmark_window_review_close (self);
+  spanmark_window_sync_clear_conflict (self);
 
   for (guint i = 0; i < self->panels->len; i++)
     spanmark_label_panel_set_annotation_set (g_ptr_array_index (self->panels, i), NULL, FALSE);
@@ -1347,6 +1354,7 @@ spanmark_window_dispose (GObject *object)
   if (self->document_list != NULL)
     spanmark_document_list_set_statuses (self->document_list, NULL);
   spanmark_window_review_dispose (self);
+  spanmark_window_sync_dispose (self);
   g_clear_object (&self->statuses);
   g_clear_object (&self->project);
 
@@ -1427,11 +1435,14 @@ spanmark_window_class_init (SpanmarkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, panel_switcher);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, panel_stack);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, review_panel);
+  gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, sync_button);
+  gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, sync_state_label);
   gtk_widget_class_bind_template_callback (widget_class, document_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
 
   spanmark_window_class_init_actions (widget_class);
   spanmark_window_class_init_review (widget_class);
+  spanmark_window_class_init_sync (widget_class);
 }
 
 static void
@@ -1471,6 +1482,8 @@ annotator_changed_cb (SpanmarkWindow *self)
     return;
 
   set_statuses (self);
+  /* A sync commits the annotator's folder: the new one from now on. */
+  spanmark_window_sync_project_opened (self);
 
   if (document != NULL)
     open_document_now (self, document);
@@ -1518,6 +1531,7 @@ spanmark_window_init (SpanmarkWindow *self)
   update_title (self);
   update_save_state (self);
   spanmark_window_init_actions (self);
+  spanmark_window_sync_init (self);
   spanmark_window_update_actions (self);
 }
 

@@ -41,6 +41,15 @@ G_DECLARE_FINAL_TYPE (SpanmarkWindow, spanmark_window, SPANMARK, WINDOW, AdwAppl
  *   win.open-document (s: id)
  *   win.select-range ((uu))        select start..end (code points)
  *   win.open-folder (s: uri)       show a folder in the file manager
+ *   win.sync                       team sync (Ctrl+Shift+S); for a project
+ *                                  not shared yet, the "Share with a Team"
+ *                                  dialog (docs/sync.md)
+ *   win.share / win.share-to (s: remote URL)
+ *                                  share the project: the dialog, or at once
+ *   win.clone / win.clone-from (s: remote URL)
+ *                                  open a team's project from its remote:
+ *                                  the dialog, or at once (cloned under
+ *                                  $XDG_DATA_HOME/spanmark/projects/)
  *
  * Review mode (spanmark_window_set_review_mode(), docs/review.md): the
  * open document shows every annotator's spans as lanes below the text and
@@ -80,6 +89,12 @@ G_DECLARE_FINAL_TYPE (SpanmarkWindow, spanmark_window, SPANMARK, WINDOW, AdwAppl
  *   "recent-projects"      the start page's list of recent projects
  *   "review-toggle"        the header's review mode button
  *   "review-panel"         review mode's side panel (SpanmarkReviewPanel)
+ *   "sync-button", "sync-state"
+ *                          the header's Sync button and its state: "3
+ *                          unsynced documents", "Synced 2 minutes ago",
+ *                          "Offline", "Not shared"…
+ *   "share-dialog", "clone-dialog", "sync-url"
+ *                          the sharing and cloning dialogs, their URL row
  * The keyboard handler is the event controller named "spanmark-keys".
  *
  * @application may be NULL (tests). */
@@ -152,6 +167,12 @@ void                   spanmark_window_set_test_clock        (SpanmarkWindow   *
                                                               gint64            now);
 /* When the pending autosave runs, on that clock; 0: none pending. */
 gint64                 spanmark_window_get_autosave_due      (SpanmarkWindow   *self);
+/* Team sync: whether a sync runs, whether the last one found the remote
+ * unreachable, and how many sync operations (status reads included) have
+ * not finished yet (tests wait for 0). */
+gboolean               spanmark_window_get_sync_busy         (SpanmarkWindow   *self);
+gboolean               spanmark_window_get_sync_offline      (SpanmarkWindow   *self);
+guint                  spanmark_window_get_sync_pending      (SpanmarkWindow   *self);
 /* A modal message dialog over the window: @heading, then @error's
  * message as plain text. */
 void                   spanmark_window_show_error            (SpanmarkWindow   *self,

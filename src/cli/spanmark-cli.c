@@ -31,6 +31,7 @@ static const Command commands[] = {
   { "agree",    spanmark_cli_agree,    N_("Measure inter-annotator agreement (Cohen’s κ, span F1, Krippendorff’s α, Fleiss’ κ)") },
   { "curate",   spanmark_cli_curate,   N_("Start curated versions from the spans annotators agree on") },
   { "clean",    spanmark_cli_clean,    N_("Remove the files interrupted saves and imports left behind") },
+  { "sync",     spanmark_cli_sync,     N_("Commit your annotations, fetch the team’s, merge and push (git)") },
 };
 
 static void

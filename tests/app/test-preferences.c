@@ -29,6 +29,7 @@ reset_settings (void)
   g_settings_reset (gsettings, "font-size");
   g_settings_reset (gsettings, "line-spacing");
   g_settings_reset (gsettings, "autosave-delay");
+  g_settings_reset (gsettings, "auto-sync-minutes");
 }
 
 /* Finds the @nth descendant of @widget of @type, depth first: the
@@ -63,7 +64,7 @@ test_preferences_spin_buttons (void)
   GSettings *gsettings = get_gsettings ();
   GtkWidget *window;
   g_autoptr(GPtrArray) spins = g_ptr_array_new ();
-  GtkSpinButton *font_size, *line_spacing, *autosave;
+  GtkSpinButton *font_size, *line_spacing, *autosave, *auto_sync;
 
   reset_settings ();
   g_settings_set_int (gsettings, "font-size", 20);
@@ -71,15 +72,19 @@ test_preferences_spin_buttons (void)
   window = spanmark_preferences_window_new (NULL);
   g_object_ref_sink (window);
   spanmark_test_collect_of_type (window, GTK_TYPE_SPIN_BUTTON, spins);
-  g_assert_cmpuint (spins->len, ==, 3);
+  g_assert_cmpuint (spins->len, ==, 4);
   font_size = spins->pdata[0];
   line_spacing = spins->pdata[1];
   autosave = spins->pdata[2];
+  auto_sync = spins->pdata[3];
+  g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (auto_sync)), ==, "auto-sync-minutes");
 
   /* Settings → widgets, at creation and afterwards. */
   g_assert_cmpint (gtk_spin_button_get_value_as_int (font_size), ==, 20);
   g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (line_spacing), 1.6, 1e-9);
   g_assert_cmpint (gtk_spin_button_get_value_as_int (autosave), ==, 2);
+  /* Team sync: off until asked for. */
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (auto_sync), ==, 0);
   g_settings_set_double (gsettings, "line-spacing", 2.5);
   g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (line_spacing), 2.5, 1e-9);
 
@@ -88,6 +93,8 @@ test_preferences_spin_buttons (void)
   g_assert_cmpint (g_settings_get_int (gsettings, "font-size"), ==, 13);
   gtk_spin_button_set_value (autosave, 30);
   g_assert_cmpuint (g_settings_get_uint (gsettings, "autosave-delay"), ==, 30);
+  gtk_spin_button_set_value (auto_sync, 15);
+  g_assert_cmpuint (g_settings_get_uint (gsettings, "auto-sync-minutes"), ==, 15);
   gtk_spin_button_set_value (line_spacing, 1.2);
   g_assert_cmpfloat_with_epsilon (g_settings_get_double (gsettings, "line-spacing"), 1.2, 1e-9);
 
@@ -96,6 +103,8 @@ test_preferences_spin_buttons (void)
   g_assert_cmpint (g_settings_get_int (gsettings, "font-size"), ==, 48);
   gtk_spin_button_set_value (autosave, 0);
   g_assert_cmpuint (g_settings_get_uint (gsettings, "autosave-delay"), ==, 1);
+  gtk_spin_button_set_value (auto_sync, 1000);
+  g_assert_cmpuint (g_settings_get_uint (gsettings, "auto-sync-minutes"), ==, 240);
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (window);

@@ -1015,7 +1015,8 @@ test_help_overlay (void)
   const char *expected[] = {
     "1", "2", "3", "Delete", "Tab", "<Shift>Tab", "<Control>z", "<Control><Shift>z",
     "<Control>Return", "<Control>f", "<Control>g", "<Control>s", "<Control>o",
-    "<Control>n", "<Control>e", "<Control>question", "<Control>q", "<Control>comma", "F6", "<Shift>F6",
+    "<Control>n", "<Control>e", "<Control><Shift>s", "<Control>question", "<Control>q", "<Control>comma",
+    "F6", "<Shift>F6",
     "<Alt>Left <Alt>Right", "<Alt><Shift>Left <Alt><Shift>Right", "<Control><Shift>Return",
     /* Review mode. */
     "<Control>r", "<Alt>1...<Alt>9", "a", "x", "bracketright", "bracketleft", "n", "<Shift>n",

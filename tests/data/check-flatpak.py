@@ -17,7 +17,12 @@ import re
 import sys
 
 BASE_ID = "io.github.spanmark.Spanmark"
-ALLOWED_FINISH_ARGS = {"--share=ipc", "--socket=fallback-x11", "--socket=wayland", "--device=dri"}
+# Network and the SSH agent for team sync only (docs/sync.md): nothing else
+# in the app talks to the network.
+ALLOWED_FINISH_ARGS = {"--share=ipc", "--socket=fallback-x11", "--socket=wayland", "--device=dri",
+                       "--share=network", "--socket=ssh-auth"}
+# Bundled before the app, in this order: no GNOME runtime has them.
+SYNC_MODULES = ["libssh2", "libgit2", "libgit2-glib"]
 
 problems = []
 
@@ -49,7 +54,17 @@ def main():
     for key in ("runtime", "runtime-version", "sdk", "command", "finish-args"):
         check(release.get(key) == devel.get(key), f"both manifests have the same {key}")
     check(set(release["finish-args"]) <= ALLOWED_FINISH_ARGS,
-          "no permissions beyond ipc, x11/wayland and dri")
+          "no permissions beyond ipc, x11/wayland, dri, and network and ssh-auth for sync")
+    for manifest in (release, devel):
+        names = [m.get("name") for m in manifest["modules"] if isinstance(m, dict)]
+        check(names == SYNC_MODULES + ["spanmark"],
+              f"{manifest['id']}: modules {', '.join(SYNC_MODULES)}, then spanmark")
+        for m in manifest["modules"]:
+            if isinstance(m, dict) and m.get("name") in SYNC_MODULES:
+                for source in m.get("sources", []):
+                    check(source.get("type") == "git" and "tag" in source
+                          and re.fullmatch(r"[0-9a-f]{40}", source.get("commit", "")) is not None,
+                          f"{manifest['id']}: {m['name']} pins a tag and its full commit hash")
 
     module = app_module(release)
     sources = module.get("sources", [])

@@ -258,6 +258,21 @@ def index_seeds():
     }
     for name, entry in bad.items():
         write(d, name, default.replace('"documents": []', '"documents": [' + entry + "]"))
+    index_union_seeds(default, docs)
+
+
+def index_union_seeds(default, docs):
+    """Two indexes joined by a NUL byte: what sync unions (fuzz-index-union.c)."""
+    d = "corpus/index-union"
+    one = default.replace('"documents": []', '"documents": [' + docs + "]")
+    other = default.replace('"documents": []', '"documents": [{"id": "c", "path": "documents/c.txt"}, '
+                            '{"id": "a", "path": "documents/a.txt", "title": "标题 🙂"}]')
+    clash = default.replace('"documents": []', '"documents": [{"id": "a", "path": "documents/other.txt"}]')
+    write(d, "union", (one + "\0" + other).encode())
+    write(d, "same", (one + "\0" + one).encode())
+    write(d, "clash", (one + "\0" + clash).encode())
+    write(d, "relabelled", (default + "\0" + default.replace("PLACE", "PLACX")).encode())
+    write(d, "broken", (one + "\0" + one[:40]).encode())
     labels = {
         "label-color.json": default.replace('"#3584e4"', '"red"'),
         "label-key-twice.json": default.replace('"key": "2"', '"key": "1"'),

@@ -1245,15 +1245,50 @@ spanmark_project_save_annotations_full (SpanmarkProject        *self,
   return TRUE;
 }
 
+char *
+spanmark_project_new_conflict_path (GFile       *dir,
+                                    const char  *annotator,
+                                    const char  *document_id,
+                                    GFile      **file)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%SZ");
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) child = NULL;
+
+  g_autofree char *folder = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (dir), NULL);
+  g_return_val_if_fail (document_id != NULL, NULL);
+
+  folder = annotator != NULL ? g_strconcat (SPANMARK_PROJECT_CONFLICTS_DIR "/", annotator, NULL)
+                             : g_strdup (SPANMARK_PROJECT_CONFLICTS_DIR);
+  /* Two copies within a second get a counter; never replace a copy. */
+  for (guint i = 1; ; i++)
+    {
+      g_free (path);
+      if (i == 1)
+        path = g_strdup_printf ("%s/%s-%s.json", folder, document_id, stamp);
+      else
+        path = g_strdup_printf ("%s/%s-%s-%u.json", folder, document_id, stamp, i);
+      g_clear_object (&child);
+      child = g_file_resolve_relative_path (dir, path);
+      if (g_file_query_file_type (child, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL) == G_FILE_TYPE_UNKNOWN)
+        break;
+    }
+
+  if (file != NULL)
+    *file = g_steal_pointer (&child);
+  return g_steal_pointer (&path);
+}
+
 GFile *
 spanmark_project_save_annotations_copy (SpanmarkProject        *self,
                                         SpanmarkAnnotationSet  *set,
                                         GError                **error)
 {
-  g_autoptr(GDateTime) now = NULL;
   g_autoptr(GFile) file = NULL;
   g_autofree char *checked = NULL;
-  g_autofree char *stamp = NULL;
   g_autofree char *path = NULL;
   g_autofree char *modified = NULL;
   g_autofree char *data = NULL;
@@ -1270,24 +1305,7 @@ spanmark_project_save_annotations_copy (SpanmarkProject        *self,
 
   document_id = spanmark_annotation_set_get_document_id (set);
   annotator = spanmark_annotation_set_get_annotator (set);
-  now = g_date_time_new_now_utc ();
-  stamp = g_date_time_format (now, "%Y%m%dT%H%M%SZ");
-
-  /* Two copies within a second get a counter; never replace a copy. */
-  for (guint i = 1; ; i++)
-    {
-      g_free (path);
-      if (i == 1)
-        path = g_strdup_printf (SPANMARK_PROJECT_CONFLICTS_DIR "/%s/%s-%s.json",
-                                annotator, document_id, stamp);
-      else
-        path = g_strdup_printf (SPANMARK_PROJECT_CONFLICTS_DIR "/%s/%s-%s-%u.json",
-                                annotator, document_id, stamp, i);
-      g_clear_object (&file);
-      file = g_file_resolve_relative_path (self->dir, path);
-      if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL) == G_FILE_TYPE_UNKNOWN)
-        break;
-    }
+  path = spanmark_project_new_conflict_path (self->dir, annotator, document_id, &file);
 
   if (!spanmark_file_check_inside (self->dir, path))
     {

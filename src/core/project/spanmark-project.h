@@ -174,6 +174,16 @@ gboolean          spanmark_project_is_file_changed  (SpanmarkProject       *self
 GFile            *spanmark_project_save_annotations_copy (SpanmarkProject       *self,
                                                           SpanmarkAnnotationSet *set,
                                                           GError               **error) G_GNUC_WARN_UNUSED_RESULT;
+/* A new, unused path under conflicts/ in the project folder @dir for a
+ * copy of @annotator's file of @document_id (relative, newly allocated),
+ * and, if @file is not NULL, that file.  With @annotator NULL, a copy of
+ * another project file called @document_id, at the top of conflicts/.  Used by
+ * spanmark_project_save_annotations_copy() and by sync, which keeps the
+ * other clone's version there. */
+char             *spanmark_project_new_conflict_path (GFile        *dir,
+                                                      const char   *annotator,
+                                                      const char   *document_id,
+                                                      GFile       **file) G_GNUC_WARN_UNUSED_RESULT;
 /* The status recorded in an annotation file, read cheaply (without
  * building the spans) for document lists and filters: SPANMARK_STATUS_NEW
  * if the file does not exist.  The file passes the loader's syntax check
