@@ -261,6 +261,14 @@ spanmark_text_is_white_space (gunichar c)
 }
 
 gboolean
+spanmark_text_continues_cluster (gunichar c)
+{
+  return g_unichar_ismark (c) ||
+         c == 0x200D ||                  /* ZERO WIDTH JOINER */
+         (c >= 0x1F3FB && c <= 0x1F3FF); /* emoji skin tone modifiers */
+}
+
+gboolean
 _spanmark_text_trim_between (const char *s,
                              const char *e,
                              guint      *start,
