@@ -107,9 +107,9 @@ find_or_add_entity (SpanmarkAnnotationSet *set,
                     const char            *name,
                     GHashTable            *attrs)
 {
-  const SpanmarkEntity *entity = NULL;
   GHashTableIter iter;
   const char *key, *value;
+  char *id;
 
   for (guint i = 0; i < spanmark_annotation_set_get_n_entities (set); i++)
     {
@@ -119,11 +119,12 @@ find_or_add_entity (SpanmarkAnnotationSet *set,
         return g_strdup (candidate->id);
     }
 
-  entity = spanmark_annotation_set_add_entity (set, label, name);
+  /* Each change replaces the entity: keep its id, not the pointer. */
+  id = g_strdup (spanmark_annotation_set_add_entity (set, label, name)->id);
   g_hash_table_iter_init (&iter, attrs);
   while (g_hash_table_iter_next (&iter, (gpointer *) &key, (gpointer *) &value))
-    spanmark_annotation_set_set_entity_attr (set, entity->id, key, value);
-  return g_strdup (entity->id);
+    spanmark_annotation_set_set_entity_attr (set, id, key, value);
+  return id;
 }
 
 /* apply() inside the caller's history group. */
