@@ -60,9 +60,12 @@ static SpanmarkDictionary *
 dictionary_new (const char *name)
 {
   SpanmarkDictionary *self = g_object_new (SPANMARK_TYPE_DICTIONARY, NULL);
+  g_autofree char *basename = g_path_get_basename (name);
 
   self->name = g_strdup (name);
-  self->source = g_strconcat (SPANMARK_DICTIONARY_SOURCE_PREFIX, name, NULL);
+  /* The mark pretagged spans keep: short, and the same wherever the
+   * file was given from. */
+  self->source = g_strconcat (SPANMARK_DICTIONARY_SOURCE_PREFIX, basename, NULL);
   return self;
 }
 

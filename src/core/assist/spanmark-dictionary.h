@@ -63,7 +63,8 @@ GPtrArray          *spanmark_dictionary_load_folder   (GFile          *dir,
 gboolean            spanmark_dictionary_is_dictionary_name (const char *name);
 
 const char         *spanmark_dictionary_get_name      (SpanmarkDictionary *self);
-/* "dict:" and the name: the source of every entry. */
+/* "dict:" and the file name without its folder: the source of every
+ * entry, and the mark of the spans spanmark-cli pretag adds from it. */
 const char         *spanmark_dictionary_get_source    (SpanmarkDictionary *self);
 /* SpanmarkDictionaryEntry, in file order. */
 GPtrArray          *spanmark_dictionary_get_entries   (SpanmarkDictionary *self);

@@ -244,6 +244,48 @@ spanmark_suggester_remove_set (SpanmarkSuggester *self,
   self->generation++;
 }
 
+guint
+spanmark_suggester_add_project (SpanmarkSuggester *self,
+                                SpanmarkProject   *project,
+                                GPtrArray         *problems)
+{
+  g_auto(GStrv) annotators = NULL;
+  guint n_added = 0;
+
+  g_return_val_if_fail (SPANMARK_IS_SUGGESTER (self), 0);
+  g_return_val_if_fail (SPANMARK_IS_PROJECT (project), 0);
+  g_return_val_if_fail (problems != NULL, 0);
+
+  annotators = spanmark_project_list_annotators (project);
+  for (guint d = 0; d < spanmark_project_get_n_documents (project); d++)
+    {
+      SpanmarkDocument *document = spanmark_project_get_document (project, d);
+
+      /* A broken index entry is reported by whoever lists documents. */
+      if (spanmark_document_get_problem (document) != NULL)
+        continue;
+      for (guint a = 0; annotators[a] != NULL; a++)
+        {
+          g_autoptr(GFile) file = spanmark_project_get_annotation_file (project, document, annotators[a]);
+          g_autoptr(SpanmarkAnnotationSet) set = NULL;
+          GError *error = NULL;
+
+          if (!g_file_query_exists (file, NULL) &&
+              g_file_query_file_type (file, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL) == G_FILE_TYPE_UNKNOWN)
+            continue;
+          set = spanmark_project_load_annotations (project, document, annotators[a], &error);
+          if (set == NULL)
+            {
+              g_ptr_array_add (problems, error);
+              continue;
+            }
+          spanmark_suggester_add_set (self, set, FALSE);
+          n_added++;
+        }
+    }
+  return n_added;
+}
+
 static void
 refresh_stale (SpanmarkSuggester *self)
 {

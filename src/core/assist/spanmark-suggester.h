@@ -26,6 +26,7 @@
 #include "spanmark-annotation-set.h"
 #include "spanmark-dictionary.h"
 #include "spanmark-matcher.h"
+#include "spanmark-project.h"
 #include "spanmark-suggestion.h"
 
 G_BEGIN_DECLS
@@ -61,6 +62,13 @@ void               spanmark_suggester_add_set           (SpanmarkSuggester     *
 void               spanmark_suggester_remove_set        (SpanmarkSuggester     *self,
                                                          const char            *annotator,
                                                          const char            *document_id);
+/* Adds every annotation file of @project (every annotator's, the curated
+ * versions' too) as spanmark_suggester_add_set() without @follow: the
+ * corpus.  A file that does not load adds nothing and its error goes to
+ * @problems (GPtrArray of GError).  Returns the number of files added. */
+guint              spanmark_suggester_add_project       (SpanmarkSuggester     *self,
+                                                         SpanmarkProject       *project,
+                                                         GPtrArray             *problems);
 /* The suggestions for @set's document, in text order: a GPtrArray of
  * SpanmarkSuggestion.  With @counts, also what was left out (a second
  * pass). */
