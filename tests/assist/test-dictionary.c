@@ -68,7 +68,7 @@ test_tsv (void)
 
   g_assert_cmpstr (problems, ==, "");
   g_assert_cmpuint (spanmark_dictionary_get_entries (dictionary)->len, ==, 4);
-  g_assert_cmpstr (spanmark_dictionary_get_source (dictionary), ==, "dict:dictionaries/news.tsv");
+  g_assert_cmpstr (spanmark_dictionary_get_source (dictionary), ==, "dict:news.tsv");
 
   entry = entry_at (dictionary, 0);
   g_assert_cmpstr (entry->text, ==, "车俊");
