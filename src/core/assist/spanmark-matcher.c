@@ -30,6 +30,11 @@
 
 #define NONE G_MAXUINT32
 #define ROOT 0
+/* The root's edges are also a table for the Basic Multilingual Plane:
+ * a search is back at the root at most characters of a text, and the
+ * root has an edge for every character any text starts with (thousands,
+ * for Chinese), so bisection there was most of the time. */
+#define ROOT_TABLE_SIZE 0x10000
 
 typedef struct
 {
@@ -68,6 +73,7 @@ struct _SpanmarkMatcher
   GArray     *nodes;      /* of Node; [0] is the root */
   GArray     *edge_chars; /* of guint32 */
   GArray     *edge_nodes; /* of guint32 */
+  guint32    *root_table; /* ROOT_TABLE_SIZE children of the root, NONE where there is no edge */
 };
 
 G_DEFINE_FINAL_TYPE (SpanmarkMatcher, spanmark_matcher, G_TYPE_OBJECT)
@@ -207,6 +213,7 @@ spanmark_matcher_finalize (GObject *object)
   g_clear_pointer (&self->nodes, g_array_unref);
   g_clear_pointer (&self->edge_chars, g_array_unref);
   g_clear_pointer (&self->edge_nodes, g_array_unref);
+  g_clear_pointer (&self->root_table, g_free);
 
   G_OBJECT_CLASS (spanmark_matcher_parent_class)->finalize (object);
 }
@@ -499,6 +506,13 @@ build (SpanmarkMatcher *self)
         nodes[child].out = nodes[fail].term != NULL ? fail : nodes[fail].out;
       }
 
+  if (self->root_table == NULL)
+    self->root_table = g_new (guint32, ROOT_TABLE_SIZE);
+  memset (self->root_table, 0xFF, ROOT_TABLE_SIZE * sizeof (guint32));
+  for (guint32 e = nodes[ROOT].first_edge; e < nodes[ROOT].first_edge + nodes[ROOT].n_edges; e++)
+    if (chars[e] < ROOT_TABLE_SIZE)
+      self->root_table[chars[e]] = children[e];
+
   for (guint i = 0; i < keys->len; i++)
     g_free (g_array_index (keys, Key, i).chars);
   self->dirty = FALSE;
@@ -531,7 +545,7 @@ spanmark_matcher_find_code_points (SpanmarkMatcher     *self,
   g_autofree guint32 *longest = NULL;
   g_autofree SpanmarkMatcherTerm **terms = NULL;
   const Node *nodes;
-  const guint32 *chars, *children;
+  const guint32 *chars, *children, *root_table;
   guint32 state = ROOT;
 
   g_return_val_if_fail (SPANMARK_IS_MATCHER (self), matches);
@@ -545,6 +559,7 @@ spanmark_matcher_find_code_points (SpanmarkMatcher     *self,
   nodes = (const Node *) self->nodes->data;
   chars = (const guint32 *) self->edge_chars->data;
   children = (const guint32 *) self->edge_nodes->data;
+  root_table = self->root_table;
   longest = g_new0 (guint32, n_chars);
   terms = g_new (SpanmarkMatcherTerm *, n_chars);
 
@@ -555,7 +570,8 @@ spanmark_matcher_find_code_points (SpanmarkMatcher     *self,
 
       for (;;)
         {
-          guint32 next = find_edge (&nodes[state], chars, children, c);
+          guint32 next = state == ROOT && c < ROOT_TABLE_SIZE ? root_table[c]
+                                                              : find_edge (&nodes[state], chars, children, c);
 
           if (next != NONE)
             {
