@@ -6,7 +6,9 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include "cli-test-util.h"
 
@@ -327,6 +329,84 @@ test_check_broken (void)
   spanmark_test_remove_tree (tmp);
 }
 
+/* The annotation files of @annotator, without their "modified" and
+ * "annotator" lines, one after another. */
+static char *
+annotations_without_times (const char *dir,
+                           const char *annotator,
+                           guint       n_docs)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint d = 0; d < n_docs; d++)
+    {
+      g_autofree char *id = g_strdup_printf ("k%02u", d);
+      g_autofree char *path = annotation_path (dir, annotator, id);
+      g_autofree char *contents = spanmark_test_read_file (path, NULL);
+      g_auto(GStrv) lines = g_strsplit (contents, "\n", -1);
+
+      for (guint i = 0; lines[i] != NULL; i++)
+        if (strstr (lines[i], "\"modified\"") == NULL && strstr (lines[i], "\"annotator\"") == NULL)
+          g_string_append_printf (out, "%s\n", lines[i]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Killed at any moment, pretag leaves every file whole: the project
+ * validates after each kill, and a run to the end gives what a run never
+ * interrupted gives. */
+static void
+test_killed (void)
+{
+  g_autofree char *tmp = spanmark_test_make_tmpdir ();
+  g_autofree char *dir = g_build_filename (tmp, "p", NULL);
+  g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GRand) rand = g_rand_new ();
+  const char *cli = g_getenv ("SPANMARK_CLI");
+  g_autofree char *expected = NULL;
+  g_autofree char *got = NULL;
+  guint n_docs = 30;
+
+  for (guint d = 0; d < n_docs; d++)
+    {
+      g_ptr_array_add (docs, g_strdup_printf ("k%02u", d));
+      g_ptr_array_add (docs, g_strdup ("车俊到浙江省杭州市调研，提出“八八战略”。车俊说，杭州市……\n"));
+    }
+  g_ptr_array_add (docs, NULL);
+  cli_make_project (tmp, (const char * const *) docs->pdata);
+  write_dictionary (dir, "d.tsv", "车俊\tOFFICIAL\ttitle=书记\n杭州市\tPLACE\n浙江省\tPLACE\n八八战略\tINITIATIVE\n");
+
+  /* What an uninterrupted run writes, for "fresh". */
+  g_assert_cmpint (cli_run (tmp, NULL, NULL, "pretag", "p", "--annotator", "fresh", NULL), ==, 0);
+  expected = annotations_without_times (dir, "fresh", n_docs);
+
+  for (guint round = 0; round < 12; round++)
+    {
+      const char *argv[] = { cli, "pretag", "p", "--annotator", "model", NULL };
+      g_autoptr(GError) error = NULL;
+      g_autofree char *err = NULL;
+      GPid pid;
+      int status;
+
+      g_spawn_async (tmp, (char **) argv, NULL,
+                     G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, &pid, &error);
+      g_assert_no_error (error);
+      g_usleep (g_rand_int_range (rand, 0, 40000));
+      kill (pid, SIGKILL);
+      g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+      g_spawn_close_pid (pid);
+
+      g_assert_cmpint (cli_run (tmp, NULL, &err, "validate", "p", NULL), ==, 0);
+    }
+
+  g_assert_cmpint (cli_run (tmp, NULL, NULL, "pretag", "p", "--annotator", "model", NULL), ==, 0);
+  got = annotations_without_times (dir, "model", n_docs);
+  g_assert_cmpstr (got, ==, expected);
+
+  spanmark_test_remove_tree (tmp);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -338,6 +418,7 @@ main (int    argc,
   g_test_add_func ("/pretag/bad-input", test_bad_input);
   g_test_add_func ("/pretag/usage", test_usage);
   g_test_add_func ("/pretag/help", test_help);
+  g_test_add_func ("/pretag/killed", test_killed);
   g_test_add_func ("/check/report", test_check);
   g_test_add_func ("/check/broken", test_check_broken);
 
