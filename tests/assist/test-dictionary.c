@@ -181,6 +181,26 @@ test_many_bad_lines (void)
 }
 
 static void
+test_long_text (void)
+{
+  g_autoptr(GString) data = g_string_new (NULL);
+  g_autoptr(SpanmarkDictionary) dictionary = NULL;
+  g_autofree char *problems = NULL;
+
+  /* A name, not a paragraph: 1,000 characters are fine, 1,001 are not. */
+  for (guint i = 0; i < SPANMARK_DICTIONARY_MAX_TEXT_LENGTH; i++)
+    g_string_append (data, "长");
+  g_string_append (data, "\tPLACE\n长");
+  for (guint i = 0; i < SPANMARK_DICTIONARY_MAX_TEXT_LENGTH; i++)
+    g_string_append (data, "长");
+  g_string_append (data, "\tPLACE\n");
+  dictionary = parse ("long.tsv", data->str, (gssize) data->len);
+  problems = problems_of (dictionary);
+  g_assert_cmpstr (problems, ==, "long.tsv: line 2: the text is longer than 1000 characters\n");
+  g_assert_cmpuint (spanmark_dictionary_get_entries (dictionary)->len, ==, 1);
+}
+
+static void
 test_not_a_dictionary (void)
 {
   g_autoptr(SpanmarkDictionary) dictionary = parse ("words.txt", "a\tPLACE\n", -1);
@@ -259,6 +279,7 @@ main (int    argc,
   g_test_add_func ("/dictionary/tsv-bad-lines", test_tsv_bad_lines);
   g_test_add_func ("/dictionary/jsonl", test_jsonl);
   g_test_add_func ("/dictionary/many-bad-lines", test_many_bad_lines);
+  g_test_add_func ("/dictionary/long-text", test_long_text);
   g_test_add_func ("/dictionary/not-a-dictionary", test_not_a_dictionary);
   g_test_add_func ("/dictionary/folder", test_folder);
 

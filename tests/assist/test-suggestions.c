@@ -237,6 +237,30 @@ test_follow (void)
   spanmark_annotation_set_set_span_pretag (set, span_id, NULL);
   assert_suggestions (suggester, other, "0-3:OFFICIAL:唐良智");
 
+  /* Nor does a span longer than a dictionary text may be. */
+  {
+    g_autoptr(GString) text = g_string_new ("唐良智");
+    g_autoptr(SpanmarkAnnotationSet) long_set = NULL;
+    g_autoptr(SpanmarkAnnotationSet) long_other = NULL;
+    g_autofree char *expected = NULL;
+    g_autofree char *too_long = NULL;
+
+    for (guint i = 0; i < SPANMARK_DICTIONARY_MAX_TEXT_LENGTH; i++)
+      g_string_append_c (text, 'x');
+    long_set = spanmark_annotation_set_new ("long", "alice", text->str);
+    long_other = spanmark_annotation_set_new ("long2", "bob", text->str);
+    tag (long_set, 0, SPANMARK_DICTIONARY_MAX_TEXT_LENGTH + 1, "PLACE");
+    tag (long_set, 0, SPANMARK_DICTIONARY_MAX_TEXT_LENGTH, "PLACE");
+    spanmark_suggester_add_set (suggester, long_set, FALSE);
+    /* (The longest is 1,000 code points: the three ideographs and 997 x.) */
+    expected = g_strdup_printf ("0-%u:PLACE:%.*s", SPANMARK_DICTIONARY_MAX_TEXT_LENGTH,
+                                (int) strlen ("唐良智") + SPANMARK_DICTIONARY_MAX_TEXT_LENGTH - 3, text->str);
+    assert_suggestions (suggester, long_other, expected);
+    too_long = g_strndup (text->str, strlen ("唐良智") + SPANMARK_DICTIONARY_MAX_TEXT_LENGTH - 2);
+    g_assert_null (spanmark_matcher_lookup (spanmark_suggester_get_matcher (suggester), too_long));
+    spanmark_suggester_remove_set (suggester, "alice", "long");
+  }
+
   /* The same annotator and document again replaces what it counted: a
    * snapshot without the span, then not followed any more. */
   snapshot = spanmark_annotation_set_new ("d", "alice", "唐良智和唐良智");

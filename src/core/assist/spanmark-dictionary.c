@@ -119,6 +119,8 @@ add_entry (SpanmarkDictionary      *self,
 {
   g_autofree char *message = check_entry (schema, entry);
 
+  if (message == NULL && g_utf8_strlen (entry->text, -1) > SPANMARK_DICTIONARY_MAX_TEXT_LENGTH)
+    message = g_strdup_printf (_("the text is longer than %u characters"), SPANMARK_DICTIONARY_MAX_TEXT_LENGTH);
   if (message != NULL)
     {
       add_problem (self, line, 0, message);

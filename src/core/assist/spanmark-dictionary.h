@@ -35,6 +35,11 @@ G_BEGIN_DECLS
  * many lines were left out (a binary file given by mistake). */
 #define SPANMARK_DICTIONARY_MAX_PROBLEMS 100
 
+/* The longest text an entry may have, in code points: names and terms,
+ * not paragraphs (each code point of a text is a node of the automaton).
+ * Longer ones are problems in a dictionary and left out of the corpus. */
+#define SPANMARK_DICTIONARY_MAX_TEXT_LENGTH 1000
+
 #define SPANMARK_TYPE_DICTIONARY (spanmark_dictionary_get_type ())
 
 G_DECLARE_FINAL_TYPE (SpanmarkDictionary, spanmark_dictionary, SPANMARK, DICTIONARY, GObject)

@@ -130,7 +130,8 @@ set_key (const char *annotator,
   return g_strconcat (annotator, "\n", document_id, NULL);
 }
 
-/* The entries @set's spans give: the annotator's own spans only. */
+/* The entries @set's spans give: the annotator's own spans only, and
+ * no longer than a dictionary's texts may be. */
 static GPtrArray *
 entries_of_set (SpanmarkAnnotationSet *set)
 {
@@ -142,7 +143,8 @@ entries_of_set (SpanmarkAnnotationSet *set)
       const SpanmarkEntity *entity = NULL;
       SpanmarkDictionaryEntry *entry;
 
-      if (span->pretag != NULL || span->text == NULL || span->text[0] == '\0')
+      if (span->pretag != NULL || span->text == NULL || span->text[0] == '\0' ||
+          span->end - span->start > SPANMARK_DICTIONARY_MAX_TEXT_LENGTH)
         continue;
       if (span->entity != NULL)
         entity = spanmark_annotation_set_lookup_entity (set, span->entity);

@@ -6,8 +6,9 @@
  * One matcher (spanmark-matcher.h) fed by every source: dictionary files
  * (spanmark-dictionary.h) and the corpus, that is every span any
  * annotator has made (spans still marked pretag are not the annotator's
- * yet and do not count), with its label, its entity's name and
- * attributes and its own attributes.  Each annotation set counts under
+ * yet and do not count, nor do spans longer than a dictionary text may
+ * be, SPANMARK_DICTIONARY_MAX_TEXT_LENGTH), with its label, its entity's
+ * name and attributes and its own attributes.  Each annotation set counts under
  * its annotator and document: adding the same one again replaces what it
  * counted, so a window adds every file of the project once and then the
  * open document's set with @follow, whose edits then count as they are
