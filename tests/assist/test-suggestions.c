@@ -277,6 +277,48 @@ test_follow (void)
   g_assert_cmpuint (spanmark_matcher_get_n_entries (spanmark_suggester_get_matcher (suggester)), ==, 0);
 }
 
+static void
+test_navigation (void)
+{
+  g_autoptr(SpanmarkSuggester) suggester = spanmark_suggester_new ();
+  g_autoptr(SpanmarkDictionary) places = dictionary ("p.tsv", "涪陵\tPLACE\n果园港\tPLACE\n");
+  g_autoptr(SpanmarkAnnotationSet) set = spanmark_annotation_set_new ("d", "alice", "涪陵和果园港，涪陵");
+  g_autoptr(GPtrArray) suggestions = NULL;
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+  static const struct {
+    guint offset;
+    int at, next, prev;  /* the start of the one found, -1 for none */
+  } cases[] = {
+    { 0, 0, 3, -1 },
+    { 1, 0, 3, 0 },
+    { 2, -1, 3, 0 },
+    { 3, 3, 7, 0 },
+    { 5, 3, 7, 3 },
+    { 6, -1, 7, 3 },
+    { 7, 7, -1, 3 },
+    { 8, 7, -1, 7 },
+    { 9, -1, -1, 7 },
+  };
+
+  spanmark_suggester_add_dictionary (suggester, places);
+  suggestions = spanmark_suggester_suggest (suggester, set, NULL);
+  g_assert_cmpuint (suggestions->len, ==, 3);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const SpanmarkSuggestion *at = spanmark_suggestion_find_at (suggestions, cases[i].offset);
+      const SpanmarkSuggestion *next = spanmark_suggestion_find_next (suggestions, cases[i].offset);
+      const SpanmarkSuggestion *prev = spanmark_suggestion_find_prev (suggestions, cases[i].offset);
+
+      g_test_message ("offset %u", cases[i].offset);
+      g_assert_cmpint (at != NULL ? (int) at->start : -1, ==, cases[i].at);
+      g_assert_cmpint (next != NULL ? (int) next->start : -1, ==, cases[i].next);
+      g_assert_cmpint (prev != NULL ? (int) prev->start : -1, ==, cases[i].prev);
+    }
+  g_assert_null (spanmark_suggestion_find_at (none, 0));
+  g_assert_null (spanmark_suggestion_find_next (none, 0));
+  g_assert_null (spanmark_suggestion_find_prev (none, 5));
+}
+
 static SpanmarkLabel *
 official (const char * const *words)
 {
@@ -386,6 +428,7 @@ main (int    argc,
   g_test_add_func ("/suggestions/reject", test_reject);
   g_test_add_func ("/suggestions/tie", test_tie);
   g_test_add_func ("/suggestions/follow", test_follow);
+  g_test_add_func ("/suggestions/navigation", test_navigation);
   g_test_add_func ("/suggestions/titles", test_titles);
   g_test_add_func ("/suggestions/title-apply", test_title_apply);
 

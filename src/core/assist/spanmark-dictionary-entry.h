@@ -15,9 +15,8 @@ G_BEGIN_DECLS
  * attributes @attrs (a corpus span's entity; a dictionary line's
  * key=value columns).  @span_attrs are attributes of the span itself
  * (a corpus span's).  @source says where it came from, and is what a
- * pretagged span's mark holds: "corpus" or "dict:FILE" (FILE relative to
- * the project's dictionaries/ folder, or the name given on the command
- * line).  @file and @line say where a dictionary gave it (NULL and 0 for
+ * pretagged span's mark holds: "corpus" or "dict:FILE" (FILE the
+ * dictionary's file name without its folder).  @file and @line say where a dictionary gave it (NULL and 0 for
  * the corpus).  Immutable once made; reference counted. */
 typedef struct
 {

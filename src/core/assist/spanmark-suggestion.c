@@ -99,6 +99,68 @@ spanmark_suggestion_lookup_entry (const SpanmarkSuggestion *self,
   return NULL;
 }
 
+/* The number of suggestions that start at or before @offset. */
+static guint
+count_starting_by (GPtrArray *suggestions,
+                   guint      offset)
+{
+  guint lo = 0, hi = suggestions->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (((const SpanmarkSuggestion *) g_ptr_array_index (suggestions, mid))->start <= offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+const SpanmarkSuggestion *
+spanmark_suggestion_find_at (GPtrArray *suggestions,
+                             guint      offset)
+{
+  guint n;
+  const SpanmarkSuggestion *last;
+
+  g_return_val_if_fail (suggestions != NULL, NULL);
+
+  n = count_starting_by (suggestions, offset);
+  if (n == 0)
+    return NULL;
+  last = g_ptr_array_index (suggestions, n - 1);
+  return offset < last->end ? last : NULL;
+}
+
+const SpanmarkSuggestion *
+spanmark_suggestion_find_next (GPtrArray *suggestions,
+                               guint      offset)
+{
+  guint n;
+
+  g_return_val_if_fail (suggestions != NULL, NULL);
+
+  n = count_starting_by (suggestions, offset);
+  return n < suggestions->len ? g_ptr_array_index (suggestions, n) : NULL;
+}
+
+const SpanmarkSuggestion *
+spanmark_suggestion_find_prev (GPtrArray *suggestions,
+                               guint      offset)
+{
+  guint n;
+
+  g_return_val_if_fail (suggestions != NULL, NULL);
+
+  n = count_starting_by (suggestions, offset);
+  /* Skip the one starting at @offset itself. */
+  if (n > 0 && ((const SpanmarkSuggestion *) g_ptr_array_index (suggestions, n - 1))->start == offset)
+    n--;
+  return n > 0 ? g_ptr_array_index (suggestions, n - 1) : NULL;
+}
+
 /* The set's entity of @label named @name, made with @attrs when there is
  * none.  Its id. */
 static char *
@@ -206,7 +268,6 @@ spanmark_suggestion_apply_all (GPtrArray             *suggestions,
                                gboolean               mark_pretag)
 {
   SpanmarkHistory *history;
-  guint last_end = 0;
   guint n_applied = 0;
 
   g_return_val_if_fail (suggestions != NULL, 0);
@@ -222,14 +283,12 @@ spanmark_suggestion_apply_all (GPtrArray             *suggestions,
       if (spanmark_suggestion_is_tie (suggestion) ||
           (text != NULL && !g_str_equal (suggestion->text, text)))
         continue;
-      /* Suggestions of one search never overlap; a list kept by the
-       * window while the annotator tagged may. */
+      /* Suggestions of one search never overlap, but a list the window
+       * kept while the annotator tagged may overlap spans made since. */
       overlapping = spanmark_annotation_set_get_spans_in_range (set, suggestion->start, suggestion->end);
-      if (overlapping->len > 0 || (n_applied > 0 && suggestion->start < last_end))
+      if (overlapping->len > 0 ||
+          apply_in_group (suggestion, proposal (suggestion), set, mark_pretag, NULL) == NULL)
         continue;
-      if (apply_in_group (suggestion, proposal (suggestion), set, mark_pretag, NULL) == NULL)
-        continue;
-      last_end = suggestion->end;
       n_applied++;
     }
   spanmark_history_end_group (history);

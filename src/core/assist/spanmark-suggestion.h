@@ -53,6 +53,18 @@ gboolean            spanmark_suggestion_is_tie    (const SpanmarkSuggestion *sel
 const SpanmarkDictionaryEntry *spanmark_suggestion_lookup_entry (const SpanmarkSuggestion *self,
                                                                  const char               *label);
 
+/* In @suggestions (text order, not overlapping, as
+ * spanmark_suggester_suggest() gives them), by bisection: the one that
+ * holds @offset (start <= offset < end; the caret's, for Return), the
+ * first that starts after @offset and the last that starts before it
+ * (N and Shift+N); NULL when there is none. */
+const SpanmarkSuggestion *spanmark_suggestion_find_at   (GPtrArray *suggestions,
+                                                         guint      offset);
+const SpanmarkSuggestion *spanmark_suggestion_find_next (GPtrArray *suggestions,
+                                                         guint      offset);
+const SpanmarkSuggestion *spanmark_suggestion_find_prev (GPtrArray *suggestions,
+                                                         guint      offset);
+
 /* Accepts @self in @set as @label (NULL: the proposed label, refused
  * with G_IO_ERROR_INVALID_ARGUMENT for a tie): adds the span, its
  * attributes and, when the entry names an entity, links it to the
