@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "spanmark-assist-private.h"
 #include "spanmark-inconsistency.h"
 
 G_DEFINE_BOXED_TYPE (SpanmarkInconsistency, spanmark_inconsistency,
@@ -159,6 +160,23 @@ spanmark_inconsistency_find_in_set (SpanmarkSuggester     *suggester,
   return found;
 }
 
+typedef struct
+{
+  SpanmarkSuggester *suggester;
+  GPtrArray         *found;
+} ProjectCheck;
+
+static void
+check_set_cb (SpanmarkAnnotationSet *set,
+              gpointer               user_data)
+{
+  ProjectCheck *check = user_data;
+  g_autoptr(GPtrArray) places = spanmark_inconsistency_find_in_set (check->suggester, set);
+
+  for (guint i = 0; i < places->len; i++)
+    g_ptr_array_add (check->found, g_steal_pointer (&g_ptr_array_index (places, i)));
+}
+
 GPtrArray *
 spanmark_inconsistency_find_in_project (SpanmarkProject *project,
                                         GPtrArray       *problems,
@@ -166,41 +184,17 @@ spanmark_inconsistency_find_in_project (SpanmarkProject *project,
 {
   GPtrArray *found = g_ptr_array_new_with_free_func ((GDestroyNotify) spanmark_inconsistency_free);
   g_autoptr(SpanmarkSuggester) suggester = spanmark_suggester_new ();
-  g_auto(GStrv) annotators = NULL;
-  guint n_checked = 0;
+  ProjectCheck check = { suggester, found };
+  guint n_checked;
 
   g_return_val_if_fail (SPANMARK_IS_PROJECT (project), found);
   g_return_val_if_fail (problems != NULL, found);
 
-  /* Two passes, so that only one document's sets are in memory at a
-   * time: the corpus first, then each file against it. */
+  /* Two passes, so that only one set is in memory at a time: the corpus
+   * first, then each file against it (a file that does not load was
+   * reported by the first pass). */
   spanmark_suggester_add_project (suggester, project, problems);
-
-  annotators = spanmark_project_list_annotators (project);
-  for (guint d = 0; d < spanmark_project_get_n_documents (project); d++)
-    {
-      SpanmarkDocument *document = spanmark_project_get_document (project, d);
-
-      if (spanmark_document_get_problem (document) != NULL)
-        continue;
-      for (guint a = 0; annotators[a] != NULL; a++)
-        {
-          g_autoptr(GFile) file = spanmark_project_get_annotation_file (project, document, annotators[a]);
-          g_autoptr(SpanmarkAnnotationSet) set = NULL;
-          g_autoptr(GPtrArray) places = NULL;
-
-          if (!g_file_query_exists (file, NULL))
-            continue;
-          /* A file that does not load was reported by the first pass. */
-          set = spanmark_project_load_annotations (project, document, annotators[a], NULL);
-          if (set == NULL)
-            continue;
-          n_checked++;
-          places = spanmark_inconsistency_find_in_set (suggester, set);
-          for (guint i = 0; i < places->len; i++)
-            g_ptr_array_add (found, g_steal_pointer (&g_ptr_array_index (places, i)));
-        }
-    }
+  n_checked = _spanmark_assist_foreach_set (project, NULL, check_set_cb, &check);
 
   if (n_files != NULL)
     *n_files = n_checked;

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "spanmark-assist-private.h"
 #include "spanmark-attrs-private.h"
 #include "spanmark-suggester.h"
 
@@ -246,46 +247,23 @@ spanmark_suggester_remove_set (SpanmarkSuggester *self,
   self->generation++;
 }
 
+static void
+add_set_cb (SpanmarkAnnotationSet *set,
+            gpointer               user_data)
+{
+  spanmark_suggester_add_set (user_data, set, FALSE);
+}
+
 guint
 spanmark_suggester_add_project (SpanmarkSuggester *self,
                                 SpanmarkProject   *project,
                                 GPtrArray         *problems)
 {
-  g_auto(GStrv) annotators = NULL;
-  guint n_added = 0;
-
   g_return_val_if_fail (SPANMARK_IS_SUGGESTER (self), 0);
   g_return_val_if_fail (SPANMARK_IS_PROJECT (project), 0);
   g_return_val_if_fail (problems != NULL, 0);
 
-  annotators = spanmark_project_list_annotators (project);
-  for (guint d = 0; d < spanmark_project_get_n_documents (project); d++)
-    {
-      SpanmarkDocument *document = spanmark_project_get_document (project, d);
-
-      /* A broken index entry is reported by whoever lists documents. */
-      if (spanmark_document_get_problem (document) != NULL)
-        continue;
-      for (guint a = 0; annotators[a] != NULL; a++)
-        {
-          g_autoptr(GFile) file = spanmark_project_get_annotation_file (project, document, annotators[a]);
-          g_autoptr(SpanmarkAnnotationSet) set = NULL;
-          GError *error = NULL;
-
-          if (!g_file_query_exists (file, NULL) &&
-              g_file_query_file_type (file, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL) == G_FILE_TYPE_UNKNOWN)
-            continue;
-          set = spanmark_project_load_annotations (project, document, annotators[a], &error);
-          if (set == NULL)
-            {
-              g_ptr_array_add (problems, error);
-              continue;
-            }
-          spanmark_suggester_add_set (self, set, FALSE);
-          n_added++;
-        }
-    }
-  return n_added;
+  return _spanmark_assist_foreach_set (project, problems, add_set_cb, self);
 }
 
 static void
@@ -306,7 +284,8 @@ refresh_stale (SpanmarkSuggester *self)
 typedef struct
 {
   SpanmarkAnnotationSet *set;
-  const guint           *covered;  /* covered[i]: code points before i inside some span */
+  const guint           *covered;         /* covered[i]: code points before i inside some span */
+  gboolean               has_rejections;  /* most sets have none: no lookups then */
 } Search;
 
 static gboolean
@@ -324,6 +303,8 @@ has_unrejected_label (const Search              *search,
                       guint                      end,
                       const SpanmarkMatcherTerm *term)
 {
+  if (!search->has_rejections)
+    return TRUE;
   for (guint i = 0; i < spanmark_matcher_term_get_n_entries (term); i++)
     if (!spanmark_annotation_set_is_rejected (search->set, start, end,
                                               spanmark_matcher_term_get_entry (term, i)->label))
@@ -384,7 +365,8 @@ suggestion_entries (const Search              *search,
 
       for (guint j = 0; j < entries->len && !seen; j++)
         seen = g_str_equal (((SpanmarkDictionaryEntry *) g_ptr_array_index (entries, j))->label, entry->label);
-      if (seen || spanmark_annotation_set_is_rejected (search->set, start, end, entry->label))
+      if (seen || (search->has_rejections && spanmark_annotation_set_is_rejected (search->set, start, end,
+                                                                                  entry->label)))
         continue;
       g_ptr_array_add (entries, spanmark_dictionary_entry_ref ((SpanmarkDictionaryEntry *) entry));
     }
@@ -431,7 +413,7 @@ spanmark_suggester_suggest (SpanmarkSuggester     *self,
   refresh_stale (self);
   chars = g_utf8_to_ucs4_fast (spanmark_annotation_set_get_text (set), -1, &n_chars);
   covered = covered_prefix (set, (guint) n_chars);
-  search = (Search) { set, covered };
+  search = (Search) { set, covered, spanmark_annotation_set_get_n_rejections (set) > 0 };
 
   matches = spanmark_matcher_find_code_points (self->matcher, chars, (guint) n_chars, suggestable_cb, &search);
   for (guint i = 0; i < matches->len; i++)
