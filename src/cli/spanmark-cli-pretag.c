@@ -311,6 +311,7 @@ spanmark_cli_pretag (int    argc,
     {
       SpanmarkDocument *document = spanmark_project_get_document (project, d);
       const char *id = spanmark_document_get_id (document);
+      g_autoptr(GFile) file = spanmark_project_get_annotation_file (project, document, annotator);
       g_autoptr(GError) error = NULL;
       SpanmarkPretagResult result = { NULL };
 
@@ -323,6 +324,9 @@ spanmark_cli_pretag (int    argc,
           ok = FALSE;
           continue;
         }
+      /* Read for the corpus already, it failed and was reported. */
+      if (from_corpus && spanmark_project_is_file_broken (project, file))
+        continue;
       if (!spanmark_pretag_document (project, document, annotator, suggester, dry_run, &result, &error))
         {
           spanmark_cli_error ("%s", error->message);

@@ -181,6 +181,7 @@ test_bad_input (void)
   g_autofree char *after = NULL;
   g_autofree char *given = NULL;
   const char *garbage = "{\"spanmark\": 1, // not JSON\n";
+  const char *first;
   const CliSpan d2_spans[] = {
     { 12, 15, "PLACE", "果园港" },
   };
@@ -199,6 +200,13 @@ test_bad_input (void)
   after = spanmark_test_read_file (broken, NULL);
   g_assert_cmpstr (after, ==, garbage);
   cli_assert_spans (dir, "alice", "d2", d2_spans, G_N_ELEMENTS (d2_spans));
+  g_clear_pointer (&err, g_free);
+
+  /* With the corpus, the file is read (and named) once. */
+  g_assert_cmpint (cli_run (tmp, NULL, &err, "pretag", "p", "--annotator", "alice", "--from-corpus", NULL), ==, 1);
+  first = strstr (err, "annotations/alice/d1.json: line 1, column ");
+  g_assert_nonnull (first);
+  g_assert_null (strstr (first + 1, "annotations/alice/d1.json"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
