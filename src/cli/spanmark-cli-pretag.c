@@ -96,6 +96,29 @@ format_left_out (guint n_ties,
   return g_strdup_printf (_("; left out: %s"), joined);
 }
 
+/* Spans are marked with their dictionary's file name, folder left out
+ * (spanmark_dictionary_get_source()): two files given with one name
+ * would be one source.  FALSE, after a usage error, if they are. */
+static gboolean
+check_dictionary_names (char **files)
+{
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; files != NULL && files[i] != NULL; i++)
+    {
+      g_autofree char *name = g_path_get_basename (files[i]);
+
+      if (g_hash_table_contains (names, name))
+        {
+          spanmark_cli_usage_error (_("two dictionaries are named “%s”: spans are marked with the file name, "
+                                      "so give them different names"), name);
+          return FALSE;
+        }
+      g_hash_table_add (names, g_steal_pointer (&name));
+    }
+  return TRUE;
+}
+
 /* The dictionaries to use: the files given, or else the project's
  * dictionaries/ folder; their problems printed.  FALSE if any had one. */
 static gboolean
@@ -280,6 +303,9 @@ spanmark_cli_pretag (int    argc,
       spanmark_cli_usage_error (_("“%s” is not a valid annotator name (letters, digits and “-_.”)"), annotator);
       return SPANMARK_CLI_EXIT_USAGE;
     }
+
+  if (!check_dictionary_names (dictionary_files))
+    return SPANMARK_CLI_EXIT_USAGE;
 
   project = spanmark_cli_open_project (argv[1]);
   if (project == NULL)

@@ -225,6 +225,8 @@ test_usage (void)
   g_autofree char *tmp = make_project (&dir);
   g_autofree char *before = spanmark_test_snapshot_tree (dir);
   g_autofree char *after = NULL;
+  g_autofree char *x = g_build_filename (tmp, "x.tsv", NULL);
+  g_autofree char *other_x = g_build_filename (tmp, "other", "x.tsv", NULL);
   const char *cases[][6] = {
     { "pretag", "p", NULL },
     { "pretag", "p", "--annotator", "../x", NULL },
@@ -250,6 +252,16 @@ test_usage (void)
     g_assert_cmpint (cli_run (tmp, NULL, &err, "pretag", "p", "--annotator", "alice", "--from-corpus",
                               "--documents", "nope", NULL), ==, 2);
     g_assert_nonnull (strstr (err, "nope"));
+  }
+  {
+    g_autofree char *err = NULL;
+
+    /* Two dictionaries of one name would be one source. */
+    spanmark_test_write_file (x, "涪陵\tPLACE\n", -1);
+    spanmark_test_write_file (other_x, "果园港\tPLACE\n", -1);
+    g_assert_cmpint (cli_run (tmp, NULL, &err, "pretag", "p", "--annotator", "alice",
+                              "--dictionary", x, "--dictionary", other_x, NULL), ==, 2);
+    g_assert_nonnull (strstr (err, "two dictionaries are named"));
   }
   after = spanmark_test_snapshot_tree (dir);
   g_assert_cmpstr (after, ==, before);
