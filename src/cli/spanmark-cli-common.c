@@ -183,3 +183,59 @@ spanmark_cli_split_annotators (const char *list)
     }
   return g_steal_pointer (&names);
 }
+
+/* The documents of --documents (each may list several, comma-separated)
+ * and the arguments after DIR; NULL after a usage error. */
+GStrv
+spanmark_cli_collect_documents (SpanmarkProject  *project,
+                                const char       *dir,
+                                char            **options,
+                                char            **rest)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  char **lists[] = { options, rest };
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; lists[l] != NULL && lists[l][i] != NULL; i++)
+      {
+        GStrv ids = g_strsplit (lists[l][i], ",", -1);
+
+        g_ptr_array_add (parts, ids);
+        for (guint j = 0; ids[j] != NULL; j++)
+          {
+            g_strstrip (ids[j]);
+            if (spanmark_project_lookup_document (project, ids[j]) == NULL)
+              {
+                spanmark_cli_usage_error (_("%s: there is no document “%s”"), dir, ids[j]);
+                return NULL;
+              }
+            if (g_hash_table_add (seen, ids[j]))
+              g_strv_builder_add (builder, ids[j]);
+          }
+      }
+
+  return g_strv_builder_end (builder);
+}
+
+char *
+spanmark_cli_escape_text (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '\t')
+        g_string_append (out, "\\t");
+      else if (*p == '\n')
+        g_string_append (out, "\\n");
+      else if (*p == '\r')
+        g_string_append (out, "\\r");
+      else if (*p == '\\')
+        g_string_append (out, "\\\\");
+      else
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}

@@ -63,41 +63,6 @@ report_cb (const char           *document_id,
     g_print (_("%s: %s, %s\n"), document_id, agreed, open);
 }
 
-/* The documents of --documents (each may list several, comma-separated)
- * and the arguments after DIR; NULL after a usage error. */
-static GStrv
-collect_documents (SpanmarkProject  *project,
-                   const char       *dir,
-                   char            **options,
-                   char            **rest)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  char **lists[] = { options, rest };
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-
-  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
-    for (guint i = 0; lists[l] != NULL && lists[l][i] != NULL; i++)
-      {
-        GStrv ids = g_strsplit (lists[l][i], ",", -1);
-
-        g_ptr_array_add (parts, ids);
-        for (guint j = 0; ids[j] != NULL; j++)
-          {
-            g_strstrip (ids[j]);
-            if (spanmark_project_lookup_document (project, ids[j]) == NULL)
-              {
-                spanmark_cli_usage_error (_("%s: there is no document “%s”"), dir, ids[j]);
-                return NULL;
-              }
-            if (g_hash_table_add (seen, ids[j]))
-              g_strv_builder_add (builder, ids[j]);
-          }
-      }
-
-  return g_strv_builder_end (builder);
-}
-
 int
 spanmark_cli_curate (int    argc,
                      char **argv)
@@ -201,7 +166,7 @@ spanmark_cli_curate (int    argc,
   /* Ids after DIR, with or without --documents (as the usage line says). */
   if (document_options != NULL || argc > 2)
     {
-      documents = collect_documents (project, argv[1], document_options, argv + 2);
+      documents = spanmark_cli_collect_documents (project, argv[1], document_options, argv + 2);
       if (documents == NULL)
         return SPANMARK_CLI_EXIT_USAGE;
     }

@@ -31,6 +31,8 @@ int spanmark_cli_curate   (int argc, char **argv);
 int spanmark_cli_clean    (int argc, char **argv);
 int spanmark_cli_labels   (int argc, char **argv);
 int spanmark_cli_sync     (int argc, char **argv);
+int spanmark_cli_pretag   (int argc, char **argv);
+int spanmark_cli_check    (int argc, char **argv);
 
 /* Shared helpers (spanmark-cli-common.c). */
 
@@ -94,5 +96,15 @@ void     spanmark_cli_progress_update (SpanmarkCliProgress *self,
                                        guint                n_total);
 /* Erases the line, so that messages after it start at the left. */
 void     spanmark_cli_progress_clear  (SpanmarkCliProgress *self);
+/* The document ids of --documents (each may list several, comma-separated)
+ * and the arguments after DIR (@rest), each once; after a usage error (an
+ * unknown document, printed) NULL. */
+GStrv    spanmark_cli_collect_documents (SpanmarkProject  *project,
+                                         const char       *dir,
+                                         char            **options,
+                                         char            **rest);
+/* @text with tab, line breaks and backslash written as \t, \n, \r,
+ * \\: one line of a tab-separated listing whatever the text holds. */
+char    *spanmark_cli_escape_text   (const char     *text) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

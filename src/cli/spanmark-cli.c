@@ -30,6 +30,8 @@ static const Command commands[] = {
   { "stats",    spanmark_cli_stats,    N_("Count documents by status, spans per label and per annotator") },
   { "agree",    spanmark_cli_agree,    N_("Measure inter-annotator agreement (Cohen’s κ, span F1, Krippendorff’s α, Fleiss’ κ)") },
   { "curate",   spanmark_cli_curate,   N_("Start curated versions from the spans annotators agree on") },
+  { "pretag",   spanmark_cli_pretag,   N_("Add dictionary and corpus matches as spans for an annotator to review") },
+  { "check",    spanmark_cli_check,    N_("List texts tagged in one place but untagged or labelled differently in another") },
   { "clean",    spanmark_cli_clean,    N_("Remove the files interrupted saves and imports left behind") },
   { "sync",     spanmark_cli_sync,     N_("Commit your annotations, fetch the team’s, merge and push (git)") },
 };

@@ -237,10 +237,18 @@ static const BadCase cases[] = {
   { "index-huge-integer", INDEX, "\"spanmark\": 1,", "\"spanmark\": 100000000000000000000000,",
     FAILS_OPEN, SPANMARK_PROJECT_ERROR_PARSE, INDEX, "line 2, column 15", FALSE,
     "the number 100000000000000000000000 is too large" },
-  /* Only the curated version makes decisions (spanmark-annotation-rules.c). */
-  { "rejected-not-curated", D1, "  ]\n}\n", "  ],\n  \"rejected\": []\n}\n",
-    FAILS_LOAD, SPANMARK_PROJECT_ERROR_INVALID, D1, "\"rejected\"", FALSE,
-    "is only allowed in the curated version (_curated)" },
+  /* A pretag mark names its source (spanmark-annotation-rules.c). */
+  { "pretag-empty", D1, "\"text\": \"𠀋村\"}", "\"text\": \"𠀋村\", \"pretag\": \"\"}",
+    FAILS_LOAD, SPANMARK_PROJECT_ERROR_INVALID, D1, "spans[2] (id \"s3\")", FALSE,
+    "pretag must name where the span came from, such as \"dict:places.tsv\", not be empty" },
+  { "pretag-number", D1, "\"text\": \"𠀋村\"}", "\"text\": \"𠀋村\", \"pretag\": 1}",
+    FAILS_LOAD, SPANMARK_PROJECT_ERROR_INVALID, D1, "spans[2] (id \"s3\")", FALSE,
+    "pretag must be a string, not an integer" },
+  /* Any annotator's file may reject, as long as the items are right. */
+  { "rejected-bad-text", D1, "  ]\n}\n",
+    "  ],\n  \"rejected\": [{\"start\": 7, \"end\": 9, \"label\": \"PLACE\", \"text\": \"杭\"}]\n}\n",
+    FAILS_LOAD, SPANMARK_PROJECT_ERROR_INVALID, D1, "rejected[0] (label \"PLACE\")", FALSE,
+    "text \"杭\" differs from the text at 7–9, \"杭州\"" },
   /* One bad entry: the project still opens. */
   { "document-not-an-object", INDEX, "{\"id\": \"d2\", \"path\": \"documents/d2.txt\"}", "\"d2\"",
     BROKEN_ENTRY, SPANMARK_PROJECT_ERROR_INVALID, INDEX, "documents[1]", FALSE, "must be an object, not a string" },
@@ -1377,10 +1385,11 @@ test_differential (void)
   spanmark_test_remove_tree (dir);
 }
 
-/* A curated file's "rejected" is read by the loader with the rules of
- * spans (offsets, label, covered text) and none twice; the fast reader
- * hands such a file to the loader, so an export reads the same spans
- * either way. */
+/* A file's "rejected" is read by both readers with the rules of spans
+ * (offsets, label, covered text) and none twice: the fast reader takes
+ * exactly the files the loader takes, and an export reads the same spans
+ * either way.  The same for an annotator's file (their rejected
+ * suggestions) and a span's "pretag" mark. */
 static void
 test_curated_rejections (void)
 {
@@ -1446,15 +1455,23 @@ test_curated_rejections (void)
         }
       spanmark_checker_clear (&checker);
 
-      /* The fast reader alone leaves every such file to the loader. */
+      /* The fast reader alone takes the same files. */
       _spanmark_export_doc_init (&doc);
-      g_assert_false (_spanmark_export_doc_read_fast (&doc, FIXTURE_TEXT_D1, strlen (FIXTURE_TEXT_D1),
-                                                      json->str, json->len, "d1", SPANMARK_CURATED_ANNOTATOR,
-                                                      schema));
+      g_assert_true (_spanmark_export_doc_read_fast (&doc, FIXTURE_TEXT_D1, strlen (FIXTURE_TEXT_D1),
+                                                     json->str, json->len, "d1", SPANMARK_CURATED_ANNOTATOR,
+                                                     schema) == (cases[i].location == NULL));
       _spanmark_export_doc_clear (&doc);
 
       fixture_write (dir, curated, json->str, json->len);
       assert_readers_agree (project, d1, SPANMARK_CURATED_ANNOTATOR);
+
+      /* An annotator's file with the same rejections, and pretag marks. */
+      g_assert_cmpuint (g_string_replace (json, "\"annotator\": \"" SPANMARK_CURATED_ANNOTATOR "\"",
+                                          "\"annotator\": \"alice\"", 1), ==, 1);
+      g_assert_cmpuint (g_string_replace (json, "\"text\": \"𠀋村\"}",
+                                          "\"text\": \"𠀋村\", \"pretag\": \"dict:places.tsv\"}", 1), ==, 1);
+      fixture_write (dir, D1, json->str, json->len);
+      assert_readers_agree (project, d1, "alice");
     }
 
   spanmark_test_remove_tree (dir);

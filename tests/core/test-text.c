@@ -717,6 +717,31 @@ test_code_point_offsets (void)
     }
 }
 
+static void
+test_strip_white_space (void)
+{
+  static const struct {
+    const char *in;
+    gssize len;
+    const char *out;
+  } cases[] = {
+    { "  车俊\t", -1, "车俊" },
+    { IDEO_SPACE NBSP "a b" IDEO_SPACE, -1, "a b" },
+    { " \n\t" IDEO_SPACE, -1, "" },
+    { "", -1, "" },
+    { EMOJI " ", -1, EMOJI },
+    /* Only @len bytes count: the rest is not looked at. */
+    { " ab cd", 3, "ab" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *got = spanmark_text_strip_white_space (cases[i].in, cases[i].len);
+
+      g_assert_cmpstr (got, ==, cases[i].out);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -746,6 +771,7 @@ main (int   argc,
   g_test_add_func ("/text/index/empty-and-ascii", test_index_empty_and_ascii);
   g_test_add_func ("/text/index/million", test_index_million);
   g_test_add_func ("/text/code-point-offsets", test_code_point_offsets);
+  g_test_add_func ("/text/strip-white-space", test_strip_white_space);
 
   return g_test_run ();
 }

@@ -144,15 +144,20 @@ assert_load_fails (const char *dir,
   g_assert_nonnull (strstr (error->message, message));
 }
 
-/* Bad rejections are refused like bad spans, naming the place; only the
- * curated version may have any. */
+/* Bad rejections are refused like bad spans, naming the place.  Any
+ * annotator's file may have them: an annotator's are the suggestions they
+ * rejected (docs/formats.md). */
 static void
 test_bad (void)
 {
   g_autofree char *dir = spanmark_test_make_tmpdir ();
   g_autoptr(SpanmarkProject) project = fixture_make_project (dir, FALSE);
 
-  assert_load_fails (dir, "alice", "[]", "\"rejected\": is only allowed in the curated version (_curated)");
+  assert_load_fails (dir, "alice", "{}", "\"rejected\": must be an array");
+  assert_load_fails (dir, "alice",
+                     "[{\"start\": 7, \"end\": 9, \"label\": \"PLACE\", \"text\": \"杭州\"}, "
+                     "{\"start\": 7, \"end\": 9, \"label\": \"PLACE\", \"text\": \"杭州\"}]",
+                     "rejected[1] (label \"PLACE\"): rejects 7–9 PLACE a second time");
   assert_load_fails (dir, SPANMARK_CURATED_ANNOTATOR, "{}", "\"rejected\": must be an array");
   assert_load_fails (dir, SPANMARK_CURATED_ANNOTATOR, "[3]", "rejected[0]: must be an object");
   assert_load_fails (dir, SPANMARK_CURATED_ANNOTATOR,

@@ -9,10 +9,11 @@
  * is nine tenths of an export's time.  The reader below parses the one
  * shape Spanmark writes, straight into flat arrays, and judges it by the
  * loader's own rules (spanmark-annotation-rules.c); whatever it does not
- * expect (another key order is fine, but unknown keys, a curated file's
- * "rejected", escapes that make lone surrogates, numbers with fractions,
- * any broken rule) makes it give up, and the loader reads the file
- * instead.  So both paths accept the
+ * expect (another key order is fine, but unknown keys, escapes that make
+ * lone surrogates, numbers with fractions, any broken rule) makes it give
+ * up, and the loader reads the file instead.  A file's "rejected" and a
+ * span's "pretag" are checked by the same rules and left out: no export
+ * writes them.  So both paths accept the
  * same files and produce the same spans, and errors always carry the
  * loader's message (tests/core/test-bad-input.c compares the two).
  */
@@ -190,6 +191,9 @@ typedef struct
   const char   *end;
   GStringChunk *strings;
   GString      *scratch;
+  /* The rejections of "rejected" seen so far (the rules' rejection
+   * set), made for the first; the caller owns it. */
+  GHashTable  **rejections;
 } Parser;
 
 /* A string as it stands in the file, between its quotes. */
@@ -548,9 +552,37 @@ span_member (Parser         *parser,
       return parse_nullable_string (parser, &item->span.entity);
     case SPANMARK_SPAN_KEY_ATTRS:
       return parse_attrs (parser, doc, &item->span.attrs);
+    case SPANMARK_SPAN_KEY_PRETAG:
+      {
+        RawString value;
+
+        /* Only its length matters, and an escape is never empty. */
+        return parse_raw_string (parser, &value) &&
+               spanmark_annotation_rules_check_pretag (value.raw, value.len, NULL);
+      }
     default:
       return FALSE;
     }
+}
+
+/* A span or a rejection: its offsets in the text, and its text the
+ * covered text (the exporters then write the covered text). */
+static gboolean
+check_extent (Parser         *parser,
+              ExportDoc      *doc,
+              const SpanItem *item)
+{
+  const guint32 *bytes = (const guint32 *) doc->char_bytes->data;
+  guint length = doc->char_bytes->len - 1;
+  guint start = item->span.start, end = item->span.end;
+  const char *value;
+  gsize value_len;
+
+  if (!spanmark_annotation_rules_check_offsets (start, end, length, NULL))
+    return FALSE;
+  decode_raw_string (&item->text, parser->scratch, &value, &value_len);
+  return spanmark_annotation_rules_check_span_text (value, value_len, doc->text + bytes[start],
+                                                    bytes[end] - bytes[start], start, end, NULL);
 }
 
 static gboolean
@@ -560,26 +592,13 @@ parse_span (Parser         *parser,
 {
   SpanItem item = { { NULL, 0, 0, NULL, NULL, NULL }, { NULL, 0, FALSE } };
   ExportSpan span;
-  const guint32 *bytes = (const guint32 *) doc->char_bytes->data;
-  guint length = doc->char_bytes->len - 1;
-  const char *value;
-  gsize value_len;
   guint seen = 0;
 
   if (!parse_object (parser, doc, schema, spanmark_annotation_rules_span_key, span_member, &item, &seen))
     return FALSE;
   span = item.span;
 
-  if ((seen & SPANMARK_SPAN_REQUIRED_KEYS) != SPANMARK_SPAN_REQUIRED_KEYS ||
-      !spanmark_annotation_rules_check_offsets (span.start, span.end, length, NULL))
-    return FALSE;
-
-  /* The span's text must be the covered text; the exporters then write
-   * the covered text. */
-  decode_raw_string (&item.text, parser->scratch, &value, &value_len);
-  if (!spanmark_annotation_rules_check_span_text (value, value_len, doc->text + bytes[span.start],
-                                                  bytes[span.end] - bytes[span.start],
-                                                  span.start, span.end, NULL))
+  if ((seen & SPANMARK_SPAN_REQUIRED_KEYS) != SPANMARK_SPAN_REQUIRED_KEYS || !check_extent (parser, doc, &item))
     return FALSE;
 
   if (!spanmark_annotation_rules_check_id (doc->ids, "spans", span.id, doc->spans->len, NULL))
@@ -587,6 +606,25 @@ parse_span (Parser         *parser,
 
   g_array_append_val (doc->spans, span);
   return TRUE;
+}
+
+/* An item of "rejected": checked, and left out. */
+static gboolean
+parse_rejection (Parser         *parser,
+                 ExportDoc      *doc,
+                 SpanmarkSchema *schema)
+{
+  SpanItem item = { { NULL, 0, 0, NULL, NULL, NULL }, { NULL, 0, FALSE } };
+  guint seen = 0;
+
+  if (!parse_object (parser, doc, schema, spanmark_annotation_rules_span_key, span_member, &item, &seen) ||
+      seen != SPANMARK_REJECTION_KEYS || !check_extent (parser, doc, &item))
+    return FALSE;
+
+  if (*parser->rejections == NULL)
+    *parser->rejections = spanmark_annotation_rules_new_rejection_set ();
+  return spanmark_annotation_rules_check_rejection (*parser->rejections, item.span.start, item.span.end,
+                                                    item.span.label, NULL);
 }
 
 static gboolean
@@ -668,9 +706,7 @@ file_member (Parser         *parser,
     case SPANMARK_FILE_KEY_ENTITIES:
       return parse_array (parser, doc, schema, parse_entity);
     case SPANMARK_FILE_KEY_REJECTED:
-      /* A curated file's rejections are no part of an export; the
-       * loader checks them (only curated files may have them). */
-      return FALSE;
+      return parse_array (parser, doc, schema, parse_rejection);
     default:
       return FALSE;
     }
@@ -685,7 +721,8 @@ parse_annotations (ExportDoc      *doc,
                    SpanmarkSchema *schema)
 {
   g_autoptr(GString) scratch = g_string_new (NULL);
-  Parser parser = { data, data + length, doc->strings, scratch };
+  g_autoptr(GHashTable) rejections = NULL;
+  Parser parser = { data, data + length, doc->strings, scratch, &rejections };
   FileItem item = { document_id, annotator, { NULL, 0, FALSE } };
   RawString sha256;
   guint seen = 0;

@@ -84,6 +84,8 @@ enum {
   ENTITY_ADDED,
   ENTITY_REMOVED,
   ENTITY_CHANGED,
+  REJECTION_ADDED,
+  REJECTION_REMOVED,
   CHANGED,
   N_SIGNALS
 };
@@ -878,6 +880,12 @@ spanmark_annotation_set_class_init (SpanmarkAnnotationSetClass *klass)
   signals[ENTITY_CHANGED] =
     g_signal_new ("entity-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, entity_type, entity_type);
+  signals[REJECTION_ADDED] =
+    g_signal_new ("rejection-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, span_type);
+  signals[REJECTION_REMOVED] =
+    g_signal_new ("rejection-removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, span_type);
   signals[CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -1518,6 +1526,31 @@ spanmark_annotation_set_set_span_attr (SpanmarkAnnotationSet *self,
   return TRUE;
 }
 
+gboolean
+spanmark_annotation_set_set_span_pretag (SpanmarkAnnotationSet *self,
+                                         const char            *span_id,
+                                         const char            *pretag)
+{
+  const SpanmarkSpan *span;
+  SpanmarkSpan *after;
+
+  g_return_val_if_fail (SPANMARK_IS_ANNOTATION_SET (self), FALSE);
+  g_return_val_if_fail (pretag == NULL || pretag[0] != '\0', FALSE);
+
+  span = spanmark_annotation_set_lookup_span (self, span_id);
+  if (span == NULL)
+    return FALSE;
+  if (g_strcmp0 (span->pretag, pretag) == 0)
+    return TRUE;
+
+  after = spanmark_span_copy (span);
+  set_str (&after->pretag, pretag);
+  change_span_recorded (self, span, after);
+  finish_edit (self);
+
+  return TRUE;
+}
+
 const SpanmarkEntity *
 spanmark_annotation_set_add_entity (SpanmarkAnnotationSet *self,
                                     const char            *label,
@@ -1645,17 +1678,6 @@ spanmark_annotation_set_set_status (SpanmarkAnnotationSet *self,
   _spanmark_annotation_set_emit_changed (self);
 }
 
-/* Whether an occurrence ending just before @c would cut a user-perceived
- * character in two (a base letter from its combining accent, an emoji
- * from its modifier or joiner), so it is not a real occurrence. */
-static gboolean
-continues_cluster (gunichar c)
-{
-  return g_unichar_ismark (c) ||
-         c == 0x200D ||                  /* ZERO WIDTH JOINER */
-         (c >= 0x1F3FB && c <= 0x1F3FF); /* emoji skin tone modifiers */
-}
-
 /* memmem(), which is not in C11. */
 static const char *
 find_bytes (const char *haystack,
@@ -1726,7 +1748,7 @@ spanmark_annotation_set_tag_all (SpanmarkAnnotationSet *self,
       guint hit_start;
 
       if ((hit_byte + needle_len < n_bytes &&
-           continues_cluster (g_utf8_get_char (hit + needle_len))) ||
+           spanmark_text_continues_cluster (g_utf8_get_char (hit + needle_len))) ||
           (hit_byte > 0 &&
            g_utf8_get_char (g_utf8_prev_char (hit)) == 0x200D))
         {
@@ -1826,9 +1848,16 @@ _spanmark_annotation_set_apply_rejection (SpanmarkAnnotationSet *self,
 
   index = rejection_index (self, which->start, which->end, which->label, &found);
   if (after != NULL && !found)
-    g_ptr_array_insert (self->rejections, (int) index, spanmark_span_copy (after));
+    {
+      g_ptr_array_insert (self->rejections, (int) index, spanmark_span_copy (after));
+      g_signal_emit (self, signals[REJECTION_ADDED], 0, g_ptr_array_index (self->rejections, index));
+    }
   else if (after == NULL && found)
-    g_ptr_array_remove_index (self->rejections, index);
+    {
+      g_autoptr(SpanmarkSpan) removed = g_ptr_array_steal_index (self->rejections, index);
+
+      g_signal_emit (self, signals[REJECTION_REMOVED], 0, removed);
+    }
 }
 
 guint
@@ -2014,6 +2043,8 @@ spanmark_annotation_set_load_rejection (SpanmarkAnnotationSet *self,
 {
   g_autofree char *text = NULL;
   g_autoptr(SpanmarkSpan) rejection = NULL;
+  gboolean found;
+  guint index;
 
   g_return_if_fail (SPANMARK_IS_ANNOTATION_SET (self));
   g_return_if_fail (start < end && end <= spanmark_text_index_get_length (self->index));
@@ -2021,5 +2052,7 @@ spanmark_annotation_set_load_rejection (SpanmarkAnnotationSet *self,
 
   text = spanmark_text_index_slice (self->index, start, end);
   rejection = spanmark_span_new (NULL, start, end, label, text);
-  _spanmark_annotation_set_apply_rejection (self, NULL, rejection);
+  index = rejection_index (self, start, end, label, &found);
+  if (!found)
+    g_ptr_array_insert (self->rejections, (int) index, g_steal_pointer (&rejection));
 }

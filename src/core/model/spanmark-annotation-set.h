@@ -50,6 +50,9 @@ G_DECLARE_FINAL_TYPE (SpanmarkAnnotationSet, spanmark_annotation_set, SPANMARK, 
  *                    same id; label, offsets, entity or attrs changed
  *   "entity-added" / "entity-removed" (const SpanmarkEntity *entity)
  *   "entity-changed" (const SpanmarkEntity *old_entity, const SpanmarkEntity *new_entity)
+ *   "rejection-added" / "rejection-removed" (const SpanmarkSpan *rejection)
+ *                    see spanmark_annotation_set_get_rejection(); also on
+ *                    undo and redo
  *   "changed"        ()  after any of the above and after a status change;
  *                    use it to mark the set dirty (autosave)
  * Properties: "document-id", "annotator", "text" (construct-only),
@@ -160,6 +163,12 @@ gboolean               spanmark_annotation_set_set_span_attr   (SpanmarkAnnotati
                                                                 const char            *span_id,
                                                                 const char            *key,
                                                                 const char            *value);
+/* The span's pretag mark (SpanmarkSpan.pretag): @pretag NULL accepts a
+ * span spanmark-cli pretag added (it becomes the annotator's own); not
+ * NULL, not empty, marks it as added from that source. */
+gboolean               spanmark_annotation_set_set_span_pretag (SpanmarkAnnotationSet *self,
+                                                                const char            *span_id,
+                                                                const char            *pretag);
 const SpanmarkEntity  *spanmark_annotation_set_add_entity      (SpanmarkAnnotationSet *self,
                                                                 const char            *label,
                                                                 const char            *name);
@@ -185,10 +194,12 @@ guint                  spanmark_annotation_set_tag_all         (SpanmarkAnnotati
                                                                 const char            *label,
                                                                 const char            *entity_id);
 
-/* Rejections: versions of a span (start, end, label) the reviewer
- * decided against, kept in the curated version ("_curated") so that a
- * unit whose versions were all rejected counts as settled when the
- * document is opened again (docs/review.md).  Each is held as a
+/* Rejections: versions of a span (start, end, label) the owner of the
+ * set decided against.  In the curated version ("_curated") they are the
+ * reviewer's, so that a unit whose versions were all rejected counts as
+ * settled when the document is opened again (docs/review.md); in an
+ * annotator's set they are the suggestions the annotator rejected, so
+ * that they are not suggested again (spanmark-suggestion.h).  Each is held as a
  * SpanmarkSpan with only start, end, label and text set (id NULL), in
  * order of start, longer first, then label.  Adding and removing one are
  * edits like the mutators above: one undo step each, and a done or

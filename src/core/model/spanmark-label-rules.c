@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "spanmark-label-rules.h"
+#include "spanmark-text.h"
 
 G_DEFINE_QUARK (spanmark-label-error-quark, spanmark_label_error)
 
@@ -693,6 +694,61 @@ check_attrs (char   **attrs,
 }
 
 gboolean
+spanmark_label_rules_check_title_word (const char  *word,
+                                       GError     **error)
+{
+  g_return_val_if_fail (word != NULL, FALSE);
+
+  if (!check_utf8 (word, error))
+    return FALSE;
+
+  if (word[0] == '\0' || g_utf8_strlen (word, -1) > SPANMARK_LABEL_MAX_TITLE_WORD_CHARS)
+    {
+      g_set_error (error, SPANMARK_LABEL_ERROR, SPANMARK_LABEL_ERROR_INVALID,
+                   _("the title word “%s” must have 1 to %d characters"), word,
+                   SPANMARK_LABEL_MAX_TITLE_WORD_CHARS);
+      return FALSE;
+    }
+
+  /* A title is looked for in the run of text between the previous
+   * punctuation or space and the mention, which never holds one. */
+  for (const char *p = word; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c) || g_unichar_ispunct (c) || spanmark_text_is_white_space (c))
+        {
+          g_set_error (error, SPANMARK_LABEL_ERROR, SPANMARK_LABEL_ERROR_INVALID,
+                       _("the title word “%s” cannot hold spaces, punctuation or control characters"), word);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_title_words (char   **words,
+                   GError **error)
+{
+  for (guint i = 0; words != NULL && words[i] != NULL; i++)
+    {
+      if (!spanmark_label_rules_check_title_word (words[i], error))
+        return FALSE;
+
+      for (guint j = 0; j < i; j++)
+        if (g_str_equal (words[i], words[j]))
+          {
+            g_set_error (error, SPANMARK_LABEL_ERROR, SPANMARK_LABEL_ERROR_INVALID,
+                         _("the title word “%s” is listed twice"), words[i]);
+            return FALSE;
+          }
+    }
+
+  return TRUE;
+}
+
+gboolean
 spanmark_label_rules_check (SpanmarkSchema       *schema,
                             const SpanmarkLabel  *label,
                             const SpanmarkLabel  *old,
@@ -749,6 +805,10 @@ spanmark_label_rules_check (SpanmarkSchema       *schema,
     return FALSE;
 
   if ((old == NULL || !strv_equal (label->attrs, old->attrs)) && !check_attrs (label->attrs, error))
+    return FALSE;
+
+  if ((old == NULL || !strv_equal (label->title_words, old->title_words)) &&
+      !check_title_words (label->title_words, error))
     return FALSE;
 
   return TRUE;

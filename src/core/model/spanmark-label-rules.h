@@ -30,6 +30,10 @@
  *          "_" or "-"), unique within the label.
  *   title  any text of up to 100 characters without control characters;
  *          empty means the name.
+ *   title_words  words a title ends with (书记, 市长; see SpanmarkLabel),
+ *          each 1 to 32 characters without white space, punctuation or
+ *          control characters (the text run a title is looked for in
+ *          never holds any), unique within the label.
  *
  * Labels read from an existing spanmark.json are not held to these rules
  * (older projects keep working); only what is being made or changed is.
@@ -61,6 +65,7 @@ GQuark spanmark_label_error_quark (void);
 
 #define SPANMARK_LABEL_MAX_NAME_CHARS  64
 #define SPANMARK_LABEL_MAX_TITLE_CHARS 100
+#define SPANMARK_LABEL_MAX_TITLE_WORD_CHARS 32
 
 /* The shades the document view draws a span with: the label's colour at
  * this opacity over the view's background (src/app/spanmark-document-view.c
@@ -123,6 +128,8 @@ gboolean    spanmark_label_rules_check_key      (const char          *key,
                                                  GError             **error);
 gboolean    spanmark_label_rules_check_title    (const char          *title,
                                                  GError             **error);
+gboolean    spanmark_label_rules_check_title_word (const char        *word,
+                                                   GError           **error);
 /* "#RRGGBB" (any case) or a GNOME palette name as lower-case "#rrggbb";
  * NULL with @error for anything else.  Does not check the contrast. */
 char       *spanmark_label_rules_parse_color    (const char          *color,

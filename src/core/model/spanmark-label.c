@@ -31,6 +31,7 @@ spanmark_label_new (const char         *name,
   self->color = g_strdup (color);
   self->key = g_strdup (key);
   self->attrs = attrs != NULL ? g_strdupv ((char **) attrs) : g_new0 (char *, 1);
+  self->title_words = g_new0 (char *, 1);
 
   return self;
 }
@@ -38,10 +39,24 @@ spanmark_label_new (const char         *name,
 SpanmarkLabel *
 spanmark_label_copy (const SpanmarkLabel *self)
 {
+  SpanmarkLabel *copy;
+
   g_return_val_if_fail (self != NULL, NULL);
 
-  return spanmark_label_new (self->name, self->title, self->color, self->key,
+  copy = spanmark_label_new (self->name, self->title, self->color, self->key,
                              (const char * const *) self->attrs);
+  spanmark_label_set_title_words (copy, (const char * const *) self->title_words);
+  return copy;
+}
+
+void
+spanmark_label_set_title_words (SpanmarkLabel      *self,
+                                const char * const *words)
+{
+  g_return_if_fail (self != NULL);
+
+  g_strfreev (self->title_words);
+  self->title_words = words != NULL ? g_strdupv ((char **) words) : g_new0 (char *, 1);
 }
 
 void
@@ -55,6 +70,7 @@ spanmark_label_free (SpanmarkLabel *self)
   g_free (self->color);
   g_free (self->key);
   g_strfreev (self->attrs);
+  g_strfreev (self->title_words);
   g_free (self);
 }
 

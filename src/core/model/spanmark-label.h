@@ -12,7 +12,8 @@ G_BEGIN_DECLS
 
 /* A label as stored in spanmark.json:
  *   {"name": "OFFICIAL", "title": "Officials", "color": "#3584e4",
- *    "key": "1", "attrs": ["title", "region"]}
+ *    "key": "1", "attrs": ["title", "region"],
+ *    "title_words": ["书记", "市长"]}
  * @name never changes and is what exports write; @title is for display
  * (see spanmark_label_get_display_title()). */
 typedef struct
@@ -22,6 +23,11 @@ typedef struct
   char  *color;   /* "#rrggbb" */
   char  *key;     /* one character, e.g. "1"; may be NULL */
   GStrv  attrs;   /* attribute names, NULL-terminated; never NULL */
+  /* Words a title before a mention ends with (书记, 市长): the text run
+   * before a mention that ends with one is suggested as its entity's
+   * "title" attribute (spanmark-title-suggestion.h).  NULL-terminated,
+   * never NULL (empty: no title suggestions). */
+  GStrv  title_words;
 } SpanmarkLabel;
 
 #define SPANMARK_TYPE_LABEL (spanmark_label_get_type ())
@@ -33,6 +39,9 @@ SpanmarkLabel *spanmark_label_new               (const char          *name,
                                                  const char          *key,
                                                  const char * const  *attrs);
 SpanmarkLabel *spanmark_label_copy              (const SpanmarkLabel *self);
+/* Replaces the title words by a copy of @words (NULL: none). */
+void           spanmark_label_set_title_words   (SpanmarkLabel       *self,
+                                                 const char * const  *words);
 void           spanmark_label_free              (SpanmarkLabel       *self);
 /* The title translated through gettext, so the default titles
  * ("Officials", "Places", "Initiatives") show in the user's language. */

@@ -64,16 +64,24 @@ spanmark_schema_new_default (void)
    * and translated for display by spanmark_label_get_display_title(). */
   static const char * const official_attrs[] = { "title", "region", NULL };
   static const char * const place_attrs[] = { "kind", NULL };
+  /* What the titles of Chinese officials end with (副书记 and 市委书记
+   * end with 书记), for the title suggestions
+   * (spanmark-title-suggestion.h); a project changes them in
+   * spanmark.json. */
+  static const char * const official_title_words[] = {
+    "书记", "省长", "市长", "区长", "县长", "主任", "主席", "部长", "厅长", "局长", NULL
+  };
   static const struct {
     const char *name;
     const char *title;
     const char *color;
     const char *key;
     const char * const *attrs;
+    const char * const *title_words;
   } defaults[] = {
-    { "OFFICIAL", N_("Officials"), "#3584e4", "1", official_attrs },
-    { "PLACE", N_("Places"), "#2ec27e", "2", place_attrs },
-    { "INITIATIVE", N_("Initiatives"), "#e66100", "3", NULL },
+    { "OFFICIAL", N_("Officials"), "#3584e4", "1", official_attrs, official_title_words },
+    { "PLACE", N_("Places"), "#2ec27e", "2", place_attrs, NULL },
+    { "INITIATIVE", N_("Initiatives"), "#e66100", "3", NULL, NULL },
   };
   SpanmarkSchema *self = spanmark_schema_new ();
 
@@ -84,6 +92,7 @@ spanmark_schema_new_default (void)
                                                            defaults[i].color,
                                                            defaults[i].key,
                                                            defaults[i].attrs);
+      spanmark_label_set_title_words (label, defaults[i].title_words);
       spanmark_schema_add_label (self, label);
     }
 

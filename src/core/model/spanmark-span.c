@@ -144,6 +144,7 @@ spanmark_span_copy (const SpanmarkSpan *self)
   copy->text = g_strdup (self->text);
   copy->entity = g_strdup (self->entity);
   copy->attrs = _spanmark_attrs_copy (self->attrs);
+  copy->pretag = g_strdup (self->pretag);
 
   return copy;
 }
@@ -158,6 +159,7 @@ spanmark_span_free (SpanmarkSpan *self)
   g_free (self->label);
   g_free (self->text);
   g_free (self->entity);
+  g_free (self->pretag);
   g_clear_pointer (&self->attrs, g_hash_table_unref);
   g_free (self);
 }
@@ -177,6 +179,7 @@ spanmark_span_equal (const SpanmarkSpan *a,
          g_strcmp0 (a->label, b->label) == 0 &&
          g_strcmp0 (a->text, b->text) == 0 &&
          g_strcmp0 (a->entity, b->entity) == 0 &&
+         g_strcmp0 (a->pretag, b->pretag) == 0 &&
          _spanmark_attrs_equal (a->attrs, b->attrs);
 }
 

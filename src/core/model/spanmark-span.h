@@ -20,6 +20,10 @@ typedef struct
   char       *text;    /* the covered text, kept as a check */
   char       *entity;  /* id of the entity this span mentions, or NULL */
   GHashTable *attrs;   /* char* -> char*, never NULL (may be empty) */
+  char       *pretag;  /* where a span added by spanmark-cli pretag came from
+                        * ("dict:places.tsv", "corpus") until a person
+                        * accepts it; NULL for a span a person made or
+                        * accepted (docs/formats.md) */
 } SpanmarkSpan;
 
 #define SPANMARK_TYPE_SPAN (spanmark_span_get_type ())
@@ -32,7 +36,7 @@ SpanmarkSpan *spanmark_span_new       (const char         *id,
                                        const char         *text);
 SpanmarkSpan *spanmark_span_copy      (const SpanmarkSpan *self);
 void          spanmark_span_free      (SpanmarkSpan       *self);
-/* Same id, offsets, label, text, entity and attrs. */
+/* Same id, offsets, label, text, entity, attrs and pretag mark. */
 gboolean      spanmark_span_equal     (const SpanmarkSpan *a,
                                        const SpanmarkSpan *b);
 /* Order by start, then longer first (end descending), then id. */

@@ -88,6 +88,11 @@ spanmark_json_write_annotations (SpanmarkAnnotationSet *set,
         }
       if (keys != NULL && keys->len > 0)
         append_attrs (out, span->attrs, keys);
+      if (span->pretag != NULL)
+        {
+          g_string_append (out, ", \"pretag\": ");
+          spanmark_json_append_string (out, span->pretag);
+        }
       g_string_append_c (out, '}');
     }
   g_string_append (out, n_spans > 0 ? "\n  ],\n  \"entities\": [" : "],\n  \"entities\": [");
@@ -109,8 +114,8 @@ spanmark_json_write_annotations (SpanmarkAnnotationSet *set,
     }
   g_string_append (out, n_entities > 0 ? "\n  ]" : "]");
 
-  /* Only curated files have rejections (docs/formats.md); without any,
-   * the file is exactly what it was before they existed. */
+  /* Without rejections the file is exactly what it was before they
+   * existed (docs/formats.md). */
   for (guint i = 0; i < spanmark_annotation_set_get_n_rejections (set); i++)
     {
       const SpanmarkSpan *rejection = spanmark_annotation_set_get_rejection (set, i);
@@ -267,7 +272,7 @@ read_span (SpanmarkJsonPlace *place,
 {
   g_autoptr(SpanmarkSpan) span = NULL;
   char *message = NULL;
-  const char *id, *label, *text, *entity;
+  const char *id, *label, *text, *entity, *pretag;
   guint start, end;
   gboolean ok = TRUE;
 
@@ -285,16 +290,21 @@ read_span (SpanmarkJsonPlace *place,
   span->entity = g_strdup (entity);
   ok &= spanmark_json_get_attrs (place, object, span->attrs);
 
+  if (!spanmark_json_get_string (place, object, "pretag", SPAN_REQUIRED (PRETAG), FALSE, &pretag))
+    ok = FALSE;
+  else if (pretag != NULL)
+    ok &= note_rule (place, "pretag", spanmark_annotation_rules_check_pretag (pretag, strlen (pretag), &message),
+                     &message);
+  span->pretag = g_strdup (pretag);
+
   return ok ? g_steal_pointer (&span) : NULL;
 }
 
-/* The optional "rejected" of a curated file (docs/formats.md): each
- * {"start", "end", "label", "text"}, checked as a span's are, none
- * twice.  Any other annotator's file with one is a problem. */
+/* The optional "rejected" (docs/formats.md): each {"start", "end",
+ * "label", "text"}, checked as a span's are, none twice. */
 static GPtrArray *
 read_rejections (SpanmarkJsonPlace *place,
                  JsonObject        *object,
-                 const char        *annotator,
                  SpanmarkSchema    *schema,
                  SpanmarkTextIndex *text_index)
 {
@@ -302,11 +312,6 @@ read_rejections (SpanmarkJsonPlace *place,
   g_autoptr(GHashTable) seen = spanmark_annotation_rules_new_rejection_set ();
   JsonArray *array = spanmark_json_get_array (place, object, "rejected", FILE_REQUIRED (REJECTED));
   char *message = NULL;
-
-  if (array != NULL &&
-      !note_rule (place, "rejected", spanmark_annotation_rules_check_rejections_allowed (annotator, &message),
-                  &message))
-    return rejections;
 
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
@@ -441,7 +446,7 @@ spanmark_json_read_annotations (SpanmarkChecker *checker,
         g_ptr_array_add (spans, span);
     }
 
-  rejections = read_rejections (&place, object, annotator, schema, text_index);
+  rejections = read_rejections (&place, object, schema, text_index);
 
   if (text == NULL || spanmark_checker_get_n_problems (checker) != n_before)
     return NULL;

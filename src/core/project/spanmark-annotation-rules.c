@@ -97,6 +97,7 @@ static const Key span_keys[] = {
   KEY ("text", SPANMARK_SPAN_KEY_TEXT),
   KEY ("entity", SPANMARK_SPAN_KEY_ENTITY),
   KEY ("attrs", SPANMARK_SPAN_KEY_ATTRS),
+  KEY ("pretag", SPANMARK_SPAN_KEY_PRETAG),
 };
 
 static const Key entity_keys[] = {
@@ -327,13 +328,14 @@ spanmark_annotation_rules_check_mention (GHashTable  *entity_ids,
 }
 
 gboolean
-spanmark_annotation_rules_check_rejections_allowed (const char  *annotator,
-                                                    char       **message)
+spanmark_annotation_rules_check_pretag (const char  *pretag,
+                                        gsize        len,
+                                        char       **message)
 {
-  if (g_strcmp0 (annotator, SPANMARK_CURATED_ANNOTATOR) == 0)
+  if (len > 0)
     return TRUE;
 
-  set_message (message, _("is only allowed in the curated version (%s)"), SPANMARK_CURATED_ANNOTATOR);
+  set_message (message, _("must name where the span came from, such as \"dict:places.tsv\", not be empty"));
   return FALSE;
 }
 

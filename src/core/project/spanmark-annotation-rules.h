@@ -66,14 +66,15 @@ typedef enum
   SPANMARK_SPAN_KEY_TEXT   = 1 << 4,
   SPANMARK_SPAN_KEY_ENTITY = 1 << 5,
   SPANMARK_SPAN_KEY_ATTRS  = 1 << 6,
+  SPANMARK_SPAN_KEY_PRETAG = 1 << 7,
 } SpanmarkSpanKey;
 
-/* Everything but "entity" and "attrs". */
+/* Everything but "entity", "attrs" and "pretag". */
 #define SPANMARK_SPAN_REQUIRED_KEYS (SPANMARK_SPAN_KEY_ID | SPANMARK_SPAN_KEY_START | SPANMARK_SPAN_KEY_END | \
                                      SPANMARK_SPAN_KEY_LABEL | SPANMARK_SPAN_KEY_TEXT)
 
-/* The members of an item of a curated file's "rejected" (a span's bits):
- * all required, and no other. */
+/* The members of an item of a file's "rejected" (a span's bits): all
+ * required, and no other. */
 #define SPANMARK_REJECTION_KEYS (SPANMARK_SPAN_KEY_START | SPANMARK_SPAN_KEY_END | SPANMARK_SPAN_KEY_LABEL | \
                                  SPANMARK_SPAN_KEY_TEXT)
 
@@ -165,11 +166,15 @@ gboolean  spanmark_annotation_rules_check_mention   (GHashTable      *entity_ids
                                                      const char      *entity,
                                                      char           **message);
 
-/* "rejected" (the versions a reviewer decided against): only the curated
- * version (SPANMARK_CURATED_ANNOTATOR) makes decisions, so only its file
- * may have them.  @annotator is the file's. */
-gboolean  spanmark_annotation_rules_check_rejections_allowed (const char *annotator,
-                                                              char      **message);
+/* "pretag" of a span (where spanmark-cli pretag took it from, until a
+ * person accepts it): a string that is not empty. */
+gboolean  spanmark_annotation_rules_check_pretag    (const char      *pretag,
+                                                     gsize            len,
+                                                     char           **message);
+
+/* "rejected" (the versions of a span a reviewer decided against, in the
+ * curated version; the suggestions an annotator rejected, in theirs):
+ * any annotator's file may have it. */
 /* Item @start, @end, @label of "rejected" (its offsets, label and text
  * checked as a span's are): not a rejection of the same extent and label
  * as an earlier item.  @seen, from

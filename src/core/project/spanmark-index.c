@@ -13,6 +13,7 @@
 #include "spanmark-index.h"
 #include "spanmark-json-reader.h"
 #include "spanmark-json-writer.h"
+#include "spanmark-label-rules.h"
 #include "spanmark-project-error.h"
 #include "spanmark-project-ids.h"
 
@@ -39,6 +40,54 @@ is_color (const char *color)
       return FALSE;
 
   return TRUE;
+}
+
+/* A label's optional "title_words": a bad word is reported and left
+ * out, and the label works on with the others. */
+static void
+read_title_words (SpanmarkJsonPlace *place,
+                  JsonObject        *object,
+                  SpanmarkLabel     *label)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_auto(GStrv) words = NULL;
+  JsonArray *array = NULL;
+
+  if (json_object_has_member (object, "title_words"))
+    array = spanmark_json_get_array (place, object, "title_words", FALSE);
+
+  for (guint j = 0; array != NULL && j < json_array_get_length (array); j++)
+    {
+      JsonNode *element = json_array_get_element (array, j);
+      g_autofree char *word_key = g_strdup_printf ("title_words[%u]", j);
+      g_autoptr(GError) error = NULL;
+      const char *word;
+
+      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
+        {
+          spanmark_json_place_problem (place, SPANMARK_PROJECT_ERROR_INVALID, word_key,
+                                       _("must be a string, not %s"), spanmark_json_describe_node (element));
+          continue;
+        }
+
+      word = json_node_get_string (element);
+      if (!spanmark_label_rules_check_title_word (word, &error))
+        {
+          spanmark_json_place_problem (place, SPANMARK_PROJECT_ERROR_INVALID, word_key, "%s", error->message);
+          continue;
+        }
+      if (!g_hash_table_add (seen, (gpointer) word))
+        {
+          spanmark_json_place_problem (place, SPANMARK_PROJECT_ERROR_INVALID, word_key,
+                                       _("“%s” is listed twice"), word);
+          continue;
+        }
+      g_strv_builder_add (builder, word);
+    }
+
+  words = g_strv_builder_end (builder);
+  spanmark_label_set_title_words (label, (const char * const *) words);
 }
 
 static void
@@ -136,6 +185,7 @@ read_label (SpanmarkChecker *checker,
   label = spanmark_label_new (name, title != NULL ? title : name,
                               color != NULL ? color : DEFAULT_LABEL_COLOR,
                               key, (const char * const *) attr_names);
+  read_title_words (&place, object, label);
   spanmark_schema_add_label (schema, label);
   if (key != NULL)
     g_hash_table_add (keys, g_strdup (key));
@@ -356,14 +406,16 @@ spanmark_json_write_index (const char     *name,
           g_string_append (out, ", \"key\": ");
           spanmark_json_append_string (out, label->key);
         }
-      g_string_append (out, ", \"attrs\": [");
-      for (guint j = 0; label->attrs != NULL && label->attrs[j] != NULL; j++)
+      g_string_append (out, ", \"attrs\": ");
+      spanmark_json_append_strv (out, (const char * const *) label->attrs);
+      /* Only when there are some, so that files without them are what
+       * they were before title words existed. */
+      if (label->title_words[0] != NULL)
         {
-          if (j > 0)
-            g_string_append (out, ", ");
-          spanmark_json_append_string (out, label->attrs[j]);
+          g_string_append (out, ", \"title_words\": ");
+          spanmark_json_append_strv (out, (const char * const *) label->title_words);
         }
-      g_string_append (out, "]}");
+      g_string_append_c (out, '}');
     }
   g_string_append (out, n_labels > 0 ? "\n  ],\n  \"documents\": [" : "],\n  \"documents\": [");
 

@@ -141,3 +141,17 @@ spanmark_json_append_node (GString  *out,
       break;
     }
 }
+
+void
+spanmark_json_append_strv (GString            *out,
+                           const char * const *strv)
+{
+  g_string_append_c (out, '[');
+  for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append (out, ", ");
+      spanmark_json_append_string (out, strv[i]);
+    }
+  g_string_append_c (out, ']');
+}

@@ -21,6 +21,9 @@ void spanmark_json_append_string     (GString    *out,
 void spanmark_json_append_string_len (GString    *out,
                                       const char *str,
                                       gssize      len);
+/* An array of strings on one line: ["a", "b"] (@strv may be NULL: []). */
+void spanmark_json_append_strv       (GString            *out,
+                                      const char * const *strv);
 /* Any JSON value on one line: {"a": 1, "b": [true, null]}. */
 void spanmark_json_append_node       (GString    *out,
                                       JsonNode   *node);

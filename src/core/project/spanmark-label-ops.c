@@ -931,6 +931,42 @@ spanmark_label_ops_schema_from_names (const char * const  *names,
   return complete_schema (labels, key_given);
 }
 
+/* The optional array of strings @member of a label of a schema file
+ * (@what says what they are, for the error); NULL with @error when it is
+ * not one. */
+static GStrv
+read_schema_strings (JsonObject  *object,
+                     const char  *member_name,
+                     const char  *what,
+                     const char  *place,
+                     GError     **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  JsonNode *member = json_object_get_member (object, member_name);
+
+  if (member != NULL && !JSON_NODE_HOLDS_ARRAY (member))
+    {
+      g_set_error (error, SPANMARK_LABEL_ERROR, SPANMARK_LABEL_ERROR_INVALID,
+                   /* TRANSLATORS: "labels.json: labels[0]: attrs: must be an array of attribute names" */
+                   _("%s: %s: must be an array of %s"), place, member_name, what);
+      return NULL;
+    }
+  for (guint i = 0; member != NULL && i < json_array_get_length (json_node_get_array (member)); i++)
+    {
+      JsonNode *element = json_array_get_element (json_node_get_array (member), i);
+
+      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
+        {
+          g_set_error (error, SPANMARK_LABEL_ERROR, SPANMARK_LABEL_ERROR_INVALID,
+                       _("%s: %s[%u]: must be a string"), place, member_name, i);
+          return NULL;
+        }
+      g_strv_builder_add (builder, json_node_get_string (element));
+    }
+
+  return g_strv_builder_end (builder);
+}
+
 /* Reading a label of a schema file: @place is "FILE: labels[2] (name \"X\")". */
 static gboolean
 read_schema_label (JsonNode       *node,
@@ -940,10 +976,10 @@ read_schema_label (JsonNode       *node,
                    gboolean       *key_given,
                    GError        **error)
 {
-  static const char * const known[] = { "name", "title", "color", "key", "attrs", NULL };
+  static const char * const known[] = { "name", "title", "color", "key", "attrs", "title_words", NULL };
   g_autoptr(GList) members = NULL;
-  g_autoptr(GStrvBuilder) attrs = g_strv_builder_new ();
   g_auto(GStrv) attr_names = NULL;
+  g_auto(GStrv) title_words = NULL;
   g_autoptr(SpanmarkLabel) label = NULL;
   g_autofree char *color = NULL;
   const char *strings[4] = { NULL };  /* name, title, color, key */
@@ -965,7 +1001,7 @@ read_schema_label (JsonNode       *node,
     if (!g_strv_contains (known, l->data))
       {
         g_set_error (error, SPANMARK_LABEL_ERROR, SPANMARK_LABEL_ERROR_INVALID,
-                     _("%s: unknown member “%s” (a label has name, title, color, key and attrs)"),
+                     _("%s: unknown member “%s” (a label has name, title, color, key, attrs and title_words)"),
                      place, (const char *) l->data);
         return FALSE;
       }
@@ -992,26 +1028,12 @@ read_schema_label (JsonNode       *node,
       return FALSE;
     }
 
-  member = json_object_get_member (object, "attrs");
-  if (member != NULL && !JSON_NODE_HOLDS_ARRAY (member))
-    {
-      g_set_error (error, SPANMARK_LABEL_ERROR, SPANMARK_LABEL_ERROR_INVALID,
-                   _("%s: attrs: must be an array of attribute names"), place);
-      return FALSE;
-    }
-  for (guint i = 0; member != NULL && i < json_array_get_length (json_node_get_array (member)); i++)
-    {
-      JsonNode *element = json_array_get_element (json_node_get_array (member), i);
-
-      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
-        {
-          g_set_error (error, SPANMARK_LABEL_ERROR, SPANMARK_LABEL_ERROR_INVALID,
-                       _("%s: attrs[%u]: must be a string"), place, i);
-          return FALSE;
-        }
-      g_strv_builder_add (attrs, json_node_get_string (element));
-    }
-  attr_names = g_strv_builder_end (attrs);
+  attr_names = read_schema_strings (object, "attrs", _("attribute names"), place, error);
+  if (attr_names == NULL)
+    return FALSE;
+  title_words = read_schema_strings (object, "title_words", _("title words"), place, error);
+  if (title_words == NULL)
+    return FALSE;
 
   if (strings[2] != NULL)
     {
@@ -1027,6 +1049,7 @@ read_schema_label (JsonNode       *node,
                               strings[1] != NULL && strings[1][0] != '\0' ? strings[1] : strings[0],
                               color, strings[3] != NULL && strings[3][0] != '\0' ? strings[3] : NULL,
                               (const char * const *) attr_names);
+  spanmark_label_set_title_words (label, (const char * const *) title_words);
 
   /* A colour to come from the palette passes the check as it is. */
   if (label->color == NULL)
@@ -1140,14 +1163,14 @@ spanmark_label_ops_schema_to_json (SpanmarkSchema *schema,
         spanmark_json_append_string (out, label->key);
       else
         g_string_append (out, "null");
-      g_string_append (out, ", \"attrs\": [");
-      for (guint j = 0; label->attrs[j] != NULL; j++)
+      g_string_append (out, ", \"attrs\": ");
+      spanmark_json_append_strv (out, (const char * const *) label->attrs);
+      if (label->title_words[0] != NULL)
         {
-          if (j > 0)
-            g_string_append (out, ", ");
-          spanmark_json_append_string (out, label->attrs[j]);
+          g_string_append (out, ", \"title_words\": ");
+          spanmark_json_append_strv (out, (const char * const *) label->title_words);
         }
-      g_string_append (out, "]}");
+      g_string_append_c (out, '}');
     }
   g_string_append (out, n > 0 ? "\n]\n" : "]\n");
 

@@ -260,6 +260,38 @@ spanmark_text_is_white_space (gunichar c)
     }
 }
 
+char *
+spanmark_text_strip_white_space (const char *str,
+                                 gssize      len)
+{
+  const char *start, *end;
+
+  g_return_val_if_fail (str != NULL, NULL);
+
+  start = str;
+  end = str + (len < 0 ? strlen (str) : (gsize) len);
+  while (start < end && spanmark_text_is_white_space (g_utf8_get_char (start)))
+    start = g_utf8_next_char (start);
+  while (end > start)
+    {
+      const char *last = g_utf8_prev_char (end);
+
+      if (!spanmark_text_is_white_space (g_utf8_get_char (last)))
+        break;
+      end = last;
+    }
+
+  return g_strndup (start, (gsize) (end - start));
+}
+
+gboolean
+spanmark_text_continues_cluster (gunichar c)
+{
+  return g_unichar_ismark (c) ||
+         c == 0x200D ||                  /* ZERO WIDTH JOINER */
+         (c >= 0x1F3FB && c <= 0x1F3FF); /* emoji skin tone modifiers */
+}
+
 gboolean
 _spanmark_text_trim_between (const char *s,
                              const char *e,

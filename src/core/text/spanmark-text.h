@@ -80,6 +80,18 @@ char     *spanmark_text_sha256         (const char  *text,
  * none in U+0021..U+007F is white space. */
 gboolean  spanmark_text_is_white_space (gunichar     c);
 
+/* A copy of @str (@len bytes of valid UTF-8, all of it when negative)
+ * without the white space (spanmark_text_is_white_space()) at its ends. */
+char     *spanmark_text_strip_white_space (const char *str,
+                                           gssize      len) G_GNUC_WARN_UNUSED_RESULT;
+
+/* Whether @c belongs to the user-perceived character before it (a
+ * combining mark, the zero width joiner U+200D, an emoji skin tone
+ * modifier U+1F3FB..U+1F3FF): an occurrence of a string that ends just
+ * before @c would cut that character in two, so searches (tag all,
+ * dictionary matches) do not take it.  One rule for both. */
+gboolean  spanmark_text_continues_cluster (gunichar  c);
+
 /* Checks that @data (@len bytes, less than 4 GiB) is valid UTF-8 without
  * NUL, as spanmark_text_validate() does, and in the same pass stores in
  * @offsets (a GArray of guint32, resized) the byte offset of each code

@@ -1,0 +1,26 @@
+/* spanmark-assist-private.h — what the assisted-annotation files share
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "spanmark-project.h"
+
+G_BEGIN_DECLS
+
+typedef void (*SpanmarkAssistSetFunc) (SpanmarkAnnotationSet *set,
+                                       gpointer               user_data);
+
+/* Loads every annotation file of @project, document by document (index
+ * order, broken index entries left out), then annotator, and calls
+ * @func on each set, one set in memory at a time.  A file that does not
+ * load is left out, its error added to @problems (GPtrArray of GError;
+ * NULL: dropped).  Returns the number of sets @func got. */
+guint _spanmark_assist_foreach_set (SpanmarkProject       *project,
+                                    GPtrArray             *problems,
+                                    SpanmarkAssistSetFunc  func,
+                                    gpointer               user_data);
+
+G_END_DECLS

@@ -1,0 +1,433 @@
+/* spanmark-suggester.c — where suggestions come from, and the suggestions for a document
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "spanmark-assist-private.h"
+#include "spanmark-attrs-private.h"
+#include "spanmark-suggester.h"
+
+/* What one annotation set counts for the corpus. */
+typedef struct
+{
+  GPtrArray             *entries;  /* of SpanmarkDictionaryEntry, as added to the matcher */
+  SpanmarkAnnotationSet *set;      /* followed, or NULL */
+  gulong                 changed_id;
+  gboolean               stale;    /* the followed set changed since it was counted */
+} Contribution;
+
+struct _SpanmarkSuggester
+{
+  GObject          parent_instance;
+
+  SpanmarkMatcher *matcher;
+  GHashTable      *contributions;  /* "annotator\ndocument" -> Contribution */
+  guint            generation;
+};
+
+G_DEFINE_FINAL_TYPE (SpanmarkSuggester, spanmark_suggester, G_TYPE_OBJECT)
+
+static void
+contribution_unfollow (Contribution *contribution)
+{
+  if (contribution->set == NULL)
+    return;
+  g_clear_signal_handler (&contribution->changed_id, contribution->set);
+  g_clear_object (&contribution->set);
+}
+
+static void
+contribution_free (Contribution *contribution)
+{
+  contribution_unfollow (contribution);
+  g_ptr_array_unref (contribution->entries);
+  g_free (contribution);
+}
+
+static void
+spanmark_suggester_dispose (GObject *object)
+{
+  SpanmarkSuggester *self = SPANMARK_SUGGESTER (object);
+
+  g_clear_pointer (&self->contributions, g_hash_table_unref);
+  g_clear_object (&self->matcher);
+
+  G_OBJECT_CLASS (spanmark_suggester_parent_class)->dispose (object);
+}
+
+static void
+spanmark_suggester_class_init (SpanmarkSuggesterClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = spanmark_suggester_dispose;
+}
+
+static void
+spanmark_suggester_init (SpanmarkSuggester *self)
+{
+  self->matcher = spanmark_matcher_new ();
+  self->contributions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                               (GDestroyNotify) contribution_free);
+}
+
+SpanmarkSuggester *
+spanmark_suggester_new (void)
+{
+  return g_object_new (SPANMARK_TYPE_SUGGESTER, NULL);
+}
+
+SpanmarkMatcher *
+spanmark_suggester_get_matcher (SpanmarkSuggester *self)
+{
+  g_return_val_if_fail (SPANMARK_IS_SUGGESTER (self), NULL);
+
+  return self->matcher;
+}
+
+guint
+spanmark_suggester_get_generation (SpanmarkSuggester *self)
+{
+  g_return_val_if_fail (SPANMARK_IS_SUGGESTER (self), 0);
+
+  return self->generation;
+}
+
+void
+spanmark_suggester_add_dictionary (SpanmarkSuggester  *self,
+                                   SpanmarkDictionary *dictionary)
+{
+  GPtrArray *entries;
+
+  g_return_if_fail (SPANMARK_IS_SUGGESTER (self));
+  g_return_if_fail (SPANMARK_IS_DICTIONARY (dictionary));
+
+  spanmark_matcher_remove_source (self->matcher, spanmark_dictionary_get_source (dictionary));
+  entries = spanmark_dictionary_get_entries (dictionary);
+  for (guint i = 0; i < entries->len; i++)
+    spanmark_matcher_add (self->matcher, g_ptr_array_index (entries, i));
+  self->generation++;
+}
+
+void
+spanmark_suggester_remove_dictionary (SpanmarkSuggester *self,
+                                      const char        *source)
+{
+  g_return_if_fail (SPANMARK_IS_SUGGESTER (self));
+  g_return_if_fail (source != NULL);
+
+  spanmark_matcher_remove_source (self->matcher, source);
+  self->generation++;
+}
+
+
+/* The corpus */
+
+static char *
+set_key (const char *annotator,
+         const char *document_id)
+{
+  return g_strconcat (annotator, "\n", document_id, NULL);
+}
+
+/* The entries @set's spans give: the annotator's own spans only, and
+ * no longer than a dictionary's texts may be. */
+static GPtrArray *
+entries_of_set (SpanmarkAnnotationSet *set)
+{
+  GPtrArray *entries = g_ptr_array_new_with_free_func ((GDestroyNotify) spanmark_dictionary_entry_unref);
+
+  for (guint i = 0; i < spanmark_annotation_set_get_n_spans (set); i++)
+    {
+      const SpanmarkSpan *span = spanmark_annotation_set_get_span (set, i);
+      const SpanmarkEntity *entity = NULL;
+      SpanmarkDictionaryEntry *entry;
+
+      if (span->pretag != NULL || span->text == NULL || span->text[0] == '\0' ||
+          span->end - span->start > SPANMARK_DICTIONARY_MAX_TEXT_LENGTH)
+        continue;
+      if (span->entity != NULL)
+        entity = spanmark_annotation_set_lookup_entity (set, span->entity);
+      entry = spanmark_dictionary_entry_new (span->text, span->label, entity != NULL ? entity->name : NULL,
+                                             SPANMARK_DICTIONARY_SOURCE_CORPUS);
+      if (entity != NULL)
+        _spanmark_attrs_insert_all (entry->attrs, entity->attrs);
+      _spanmark_attrs_insert_all (entry->span_attrs, span->attrs);
+      g_ptr_array_add (entries, entry);
+    }
+  return entries;
+}
+
+static void
+contribution_count (SpanmarkSuggester     *self,
+                    Contribution          *contribution,
+                    SpanmarkAnnotationSet *set)
+{
+  for (guint i = 0; i < contribution->entries->len; i++)
+    spanmark_matcher_remove (self->matcher, g_ptr_array_index (contribution->entries, i));
+  g_ptr_array_unref (contribution->entries);
+
+  contribution->entries = entries_of_set (set);
+  for (guint i = 0; i < contribution->entries->len; i++)
+    spanmark_matcher_add (self->matcher, g_ptr_array_index (contribution->entries, i));
+  contribution->stale = FALSE;
+}
+
+static void
+followed_set_changed_cb (SpanmarkAnnotationSet *set,
+                         gpointer               user_data)
+{
+  SpanmarkSuggester *self = user_data;
+  g_autofree char *key = set_key (spanmark_annotation_set_get_annotator (set),
+                                  spanmark_annotation_set_get_document_id (set));
+  Contribution *contribution = g_hash_table_lookup (self->contributions, key);
+
+  /* Counted again lazily, at the next search: a bulk edit emits
+   * "changed" once per span. */
+  g_assert (contribution != NULL);
+  contribution->stale = TRUE;
+  self->generation++;
+}
+
+void
+spanmark_suggester_add_set (SpanmarkSuggester     *self,
+                            SpanmarkAnnotationSet *set,
+                            gboolean               follow)
+{
+  char *key;
+  Contribution *contribution;
+
+  g_return_if_fail (SPANMARK_IS_SUGGESTER (self));
+  g_return_if_fail (SPANMARK_IS_ANNOTATION_SET (set));
+
+  key = set_key (spanmark_annotation_set_get_annotator (set), spanmark_annotation_set_get_document_id (set));
+  contribution = g_hash_table_lookup (self->contributions, key);
+  if (contribution == NULL)
+    {
+      contribution = g_new0 (Contribution, 1);
+      contribution->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) spanmark_dictionary_entry_unref);
+      g_hash_table_insert (self->contributions, key, contribution);
+    }
+  else
+    g_free (key);
+
+  if (contribution->set != set)
+    contribution_unfollow (contribution);
+  if (follow && contribution->set == NULL)
+    {
+      contribution->set = g_object_ref (set);
+      contribution->changed_id = g_signal_connect (set, "changed", G_CALLBACK (followed_set_changed_cb), self);
+    }
+  else if (!follow)
+    contribution_unfollow (contribution);
+
+  contribution_count (self, contribution, set);
+  self->generation++;
+}
+
+void
+spanmark_suggester_remove_set (SpanmarkSuggester *self,
+                               const char        *annotator,
+                               const char        *document_id)
+{
+  g_autofree char *key = NULL;
+  Contribution *contribution;
+
+  g_return_if_fail (SPANMARK_IS_SUGGESTER (self));
+  g_return_if_fail (annotator != NULL && document_id != NULL);
+
+  key = set_key (annotator, document_id);
+  contribution = g_hash_table_lookup (self->contributions, key);
+  if (contribution == NULL)
+    return;
+  for (guint i = 0; i < contribution->entries->len; i++)
+    spanmark_matcher_remove (self->matcher, g_ptr_array_index (contribution->entries, i));
+  g_hash_table_remove (self->contributions, key);
+  self->generation++;
+}
+
+static void
+add_set_cb (SpanmarkAnnotationSet *set,
+            gpointer               user_data)
+{
+  spanmark_suggester_add_set (user_data, set, FALSE);
+}
+
+guint
+spanmark_suggester_add_project (SpanmarkSuggester *self,
+                                SpanmarkProject   *project,
+                                GPtrArray         *problems)
+{
+  g_return_val_if_fail (SPANMARK_IS_SUGGESTER (self), 0);
+  g_return_val_if_fail (SPANMARK_IS_PROJECT (project), 0);
+  g_return_val_if_fail (problems != NULL, 0);
+
+  return _spanmark_assist_foreach_set (project, problems, add_set_cb, self);
+}
+
+static void
+refresh_stale (SpanmarkSuggester *self)
+{
+  GHashTableIter iter;
+  Contribution *contribution;
+
+  g_hash_table_iter_init (&iter, self->contributions);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &contribution))
+    if (contribution->stale)
+      contribution_count (self, contribution, contribution->set);
+}
+
+
+/* Searching */
+
+typedef struct
+{
+  SpanmarkAnnotationSet *set;
+  const guint           *covered;         /* covered[i]: code points before i inside some span */
+  gboolean               has_rejections;  /* most sets have none: no lookups then */
+} Search;
+
+static gboolean
+overlaps_span (const Search *search,
+               guint         start,
+               guint         end)
+{
+  return search->covered[end] != search->covered[start];
+}
+
+/* Whether some entry of @term has a label the set did not reject here. */
+static gboolean
+has_unrejected_label (const Search              *search,
+                      guint                      start,
+                      guint                      end,
+                      const SpanmarkMatcherTerm *term)
+{
+  if (!search->has_rejections)
+    return TRUE;
+  for (guint i = 0; i < spanmark_matcher_term_get_n_entries (term); i++)
+    if (!spanmark_annotation_set_is_rejected (search->set, start, end,
+                                              spanmark_matcher_term_get_entry (term, i)->label))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+suggestable_cb (guint                      start,
+                guint                      end,
+                const SpanmarkMatcherTerm *term,
+                gpointer                   user_data)
+{
+  const Search *search = user_data;
+
+  return !overlaps_span (search, start, end) && has_unrejected_label (search, start, end, term);
+}
+
+/* The prefix sums of the code points spans cover, so that whether
+ * [start, end) overlaps a span is one subtraction. */
+static guint *
+covered_prefix (SpanmarkAnnotationSet *set,
+                guint                  n_chars)
+{
+  g_autofree int *delta = g_new0 (int, n_chars + 1);
+  guint *covered = g_new0 (guint, n_chars + 1);
+  int depth = 0;
+
+  for (guint i = 0; i < spanmark_annotation_set_get_n_spans (set); i++)
+    {
+      const SpanmarkSpan *span = spanmark_annotation_set_get_span (set, i);
+
+      delta[MIN (span->start, n_chars)]++;
+      delta[MIN (span->end, n_chars)]--;
+    }
+  for (guint i = 0; i < n_chars; i++)
+    {
+      depth += delta[i];
+      covered[i + 1] = covered[i] + (depth > 0 ? 1 : 0);
+    }
+  return covered;
+}
+
+/* One entry per label the set did not reject at [start, end), the most
+ * counted of each, most counted first. */
+static GPtrArray *
+suggestion_entries (const Search              *search,
+                    guint                      start,
+                    guint                      end,
+                    const SpanmarkMatcherTerm *term)
+{
+  GPtrArray *entries = g_ptr_array_new_with_free_func ((GDestroyNotify) spanmark_dictionary_entry_unref);
+
+  for (guint i = 0; i < spanmark_matcher_term_get_n_entries (term); i++)
+    {
+      const SpanmarkDictionaryEntry *entry = spanmark_matcher_term_get_entry (term, i);
+      gboolean seen = FALSE;
+
+      for (guint j = 0; j < entries->len && !seen; j++)
+        seen = g_str_equal (((SpanmarkDictionaryEntry *) g_ptr_array_index (entries, j))->label, entry->label);
+      if (seen || (search->has_rejections && spanmark_annotation_set_is_rejected (search->set, start, end,
+                                                                                  entry->label)))
+        continue;
+      g_ptr_array_add (entries, spanmark_dictionary_entry_ref ((SpanmarkDictionaryEntry *) entry));
+    }
+  return entries;
+}
+
+static void
+count_left_out (SpanmarkSuggester     *self,
+                const Search          *search,
+                const gunichar        *chars,
+                guint                  n_chars,
+                SpanmarkSuggestCounts *counts)
+{
+  g_autoptr(GArray) all = spanmark_matcher_find_code_points (self->matcher, chars, n_chars, NULL, NULL);
+
+  counts->n_tagged = 0;
+  counts->n_rejected = 0;
+  for (guint i = 0; i < all->len; i++)
+    {
+      const SpanmarkMatch *match = &g_array_index (all, SpanmarkMatch, i);
+
+      if (overlaps_span (search, match->start, match->end))
+        counts->n_tagged++;
+      else if (!has_unrejected_label (search, match->start, match->end, match->term))
+        counts->n_rejected++;
+    }
+}
+
+GPtrArray *
+spanmark_suggester_suggest (SpanmarkSuggester     *self,
+                            SpanmarkAnnotationSet *set,
+                            SpanmarkSuggestCounts *counts)
+{
+  GPtrArray *suggestions = g_ptr_array_new_with_free_func ((GDestroyNotify) spanmark_suggestion_free);
+  g_autofree gunichar *chars = NULL;
+  g_autofree guint *covered = NULL;
+  g_autoptr(GArray) matches = NULL;
+  glong n_chars = 0;
+  Search search;
+
+  g_return_val_if_fail (SPANMARK_IS_SUGGESTER (self), suggestions);
+  g_return_val_if_fail (SPANMARK_IS_ANNOTATION_SET (set), suggestions);
+
+  refresh_stale (self);
+  chars = g_utf8_to_ucs4_fast (spanmark_annotation_set_get_text (set), -1, &n_chars);
+  covered = covered_prefix (set, (guint) n_chars);
+  search = (Search) { set, covered, spanmark_annotation_set_get_n_rejections (set) > 0 };
+
+  matches = spanmark_matcher_find_code_points (self->matcher, chars, (guint) n_chars, suggestable_cb, &search);
+  for (guint i = 0; i < matches->len; i++)
+    {
+      const SpanmarkMatch *match = &g_array_index (matches, SpanmarkMatch, i);
+
+      g_ptr_array_add (suggestions,
+                       spanmark_suggestion_new (match->start, match->end,
+                                                spanmark_matcher_term_get_text (match->term),
+                                                suggestion_entries (&search, match->start, match->end, match->term)));
+    }
+
+  if (counts != NULL)
+    count_left_out (self, &search, chars, (guint) n_chars, counts);
+
+  return suggestions;
+}

@@ -1,0 +1,83 @@
+/* spanmark-suggester.h — where suggestions come from, and the suggestions for a document
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One matcher (spanmark-matcher.h) fed by every source: dictionary files
+ * (spanmark-dictionary.h) and the corpus, that is every span any
+ * annotator has made (spans still marked pretag are not the annotator's
+ * yet and do not count, nor do spans longer than a dictionary text may
+ * be, SPANMARK_DICTIONARY_MAX_TEXT_LENGTH), with its label, its entity's
+ * name and attributes and its own attributes.  Each annotation set counts under
+ * its annotator and document: adding the same one again replaces what it
+ * counted, so a window adds every file of the project once and then the
+ * open document's set with @follow, whose edits then count as they are
+ * made (at the next spanmark_suggester_suggest()).
+ *
+ * A document's suggestions are the leftmost-longest matches that overlap
+ * no span of the document's set and that the set has not rejected with
+ * every label they could have.  A search is one pass of the automaton
+ * over the text, so a window can ask again after every edit.
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+#include "spanmark-annotation-set.h"
+#include "spanmark-dictionary.h"
+#include "spanmark-matcher.h"
+#include "spanmark-project.h"
+#include "spanmark-suggestion.h"
+
+G_BEGIN_DECLS
+
+/* What a search left out (spanmark_suggester_suggest()): leftmost-longest
+ * matches of the unfiltered search that overlap a span of the set, and
+ * those the set rejected with every label. */
+typedef struct
+{
+  guint n_tagged;
+  guint n_rejected;
+} SpanmarkSuggestCounts;
+
+#define SPANMARK_TYPE_SUGGESTER (spanmark_suggester_get_type ())
+
+G_DECLARE_FINAL_TYPE (SpanmarkSuggester, spanmark_suggester, SPANMARK, SUGGESTER, GObject)
+
+SpanmarkSuggester *spanmark_suggester_new               (void);
+SpanmarkMatcher   *spanmark_suggester_get_matcher       (SpanmarkSuggester     *self);
+/* Adds every entry of @dictionary (replacing an earlier dictionary of the
+ * same source). */
+void               spanmark_suggester_add_dictionary    (SpanmarkSuggester     *self,
+                                                         SpanmarkDictionary    *dictionary);
+void               spanmark_suggester_remove_dictionary (SpanmarkSuggester     *self,
+                                                         const char            *source);
+/* Counts the spans of @set for the corpus, in place of what its
+ * annotator and document counted before.  With @follow the set is kept
+ * (a reference) and its changes count too, until it is added again
+ * without @follow or removed. */
+void               spanmark_suggester_add_set           (SpanmarkSuggester     *self,
+                                                         SpanmarkAnnotationSet *set,
+                                                         gboolean               follow);
+void               spanmark_suggester_remove_set        (SpanmarkSuggester     *self,
+                                                         const char            *annotator,
+                                                         const char            *document_id);
+/* Adds every annotation file of @project (every annotator's, the curated
+ * versions' too) as spanmark_suggester_add_set() without @follow: the
+ * corpus.  A file that does not load adds nothing and its error goes to
+ * @problems (GPtrArray of GError).  Returns the number of files added. */
+guint              spanmark_suggester_add_project       (SpanmarkSuggester     *self,
+                                                         SpanmarkProject       *project,
+                                                         GPtrArray             *problems);
+/* The suggestions for @set's document, in text order: a GPtrArray of
+ * SpanmarkSuggestion.  With @counts, also what was left out (a second
+ * pass). */
+GPtrArray         *spanmark_suggester_suggest           (SpanmarkSuggester     *self,
+                                                         SpanmarkAnnotationSet *set,
+                                                         SpanmarkSuggestCounts *counts) G_GNUC_WARN_UNUSED_RESULT;
+/* Whether anything a search uses changed since the last suggest(): a
+ * window keeps its list until then. */
+guint              spanmark_suggester_get_generation    (SpanmarkSuggester     *self);
+
+G_END_DECLS
