@@ -171,13 +171,21 @@ update_state (SpanmarkWindow *self)
   spanmark_window_sync_update_actions (self);
 }
 
+/* The status is read on a worker thread, which must not keep a closed
+ * window alive: the callback gets the window through a weak reference. */
 static void
 status_done_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  SpanmarkWindow *self = user_data;
+  GWeakRef *weak = user_data;
+  g_autoptr(SpanmarkWindow) self = g_weak_ref_get (weak);
   g_autoptr(SpanmarkSyncStatus) status = spanmark_sync_get_status_finish (SPANMARK_SYNC (source), result, NULL);
+
+  g_weak_ref_clear (weak);
+  g_free (weak);
+  if (self == NULL)
+    return;
 
   /* A status of a project the window has left since is dropped. */
   if (status != NULL && SPANMARK_SYNC (source) == self->sync)
@@ -187,16 +195,19 @@ status_done_cb (GObject      *source,
       update_state (self);
     }
   self->sync_pending--;
-  g_object_unref (self);
 }
 
 static void
 refresh_status (SpanmarkWindow *self)
 {
+  GWeakRef *weak;
+
   if (self->sync == NULL)
     return;
+  weak = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (weak, self);
   self->sync_pending++;
-  spanmark_sync_get_status_async (self->sync, NULL, status_done_cb, g_object_ref (self));
+  spanmark_sync_get_status_async (self->sync, NULL, status_done_cb, weak);
 }
 
 static gboolean

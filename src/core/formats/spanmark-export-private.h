@@ -41,6 +41,10 @@ typedef struct
   gboolean               has_file;    /* the annotator has a file for the document */
   SpanmarkStatus         status;      /* its status (new without a file) */
   const char            *modified;    /* its "modified", NULL if null or not read */
+  /* The file has what no export writes and this reader leaves out (a
+   * span's "pretag", "rejected" items): the project's loader, which
+   * must keep them, then reads it the slow way. */
+  gboolean               has_unexported;
 
   /* Storage, reused from one document to the next. */
   char                  *text_data;

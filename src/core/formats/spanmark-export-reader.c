@@ -53,6 +53,7 @@ _spanmark_export_doc_reset (ExportDoc *doc)
   doc->has_file = FALSE;
   doc->status = SPANMARK_STATUS_NEW;
   doc->modified = NULL;
+  doc->has_unexported = FALSE;
   g_array_set_size (doc->spans, 0);
   g_array_set_size (doc->entities, 0);
   g_array_set_size (doc->char_bytes, 0);
@@ -557,6 +558,7 @@ span_member (Parser         *parser,
         RawString value;
 
         /* Only its length matters, and an escape is never empty. */
+        doc->has_unexported = TRUE;
         return parse_raw_string (parser, &value) &&
                spanmark_annotation_rules_check_pretag (value.raw, value.len, NULL);
       }
@@ -621,6 +623,7 @@ parse_rejection (Parser         *parser,
       seen != SPANMARK_REJECTION_KEYS || !check_extent (parser, doc, &item))
     return FALSE;
 
+  doc->has_unexported = TRUE;
   if (*parser->rejections == NULL)
     *parser->rejections = spanmark_annotation_rules_new_rejection_set ();
   return spanmark_annotation_rules_check_rejection (*parser->rejections, item.span.start, item.span.end,

@@ -1040,7 +1040,8 @@ load_fast (SpanmarkProject  *self,
   ExportDoc doc;
 
   _spanmark_export_doc_init (&doc);
-  if (_spanmark_export_doc_read_fast (&doc, text, strlen (text), data, length, id, annotator, self->schema))
+  if (_spanmark_export_doc_read_fast (&doc, text, strlen (text), data, length, id, annotator, self->schema) &&
+      !doc.has_unexported)
     set = _spanmark_export_doc_to_set (&doc, id, annotator, text);
   _spanmark_export_doc_clear (&doc);
 
