@@ -1629,6 +1629,16 @@ spanmark_annotation_set_set_status (SpanmarkAnnotationSet *self,
   _spanmark_annotation_set_emit_changed (self);
 }
 
+void
+spanmark_annotation_set_settle_status (SpanmarkAnnotationSet *self,
+                                       SpanmarkStatus         status)
+{
+  g_return_if_fail (SPANMARK_IS_ANNOTATION_SET (self));
+  g_return_if_fail ((guint) status <= SPANMARK_STATUS_REVIEWED);
+
+  _spanmark_annotation_set_apply_status (self, status);
+}
+
 /* Whether an occurrence ending just before @c would cut a user-perceived
  * character in two (a base letter from its combining accent, an emoji
  * from its modifier or joiner), so it is not a real occurrence. */
