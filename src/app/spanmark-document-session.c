@@ -141,11 +141,13 @@ write_annotations (SpanmarkDocumentSession  *self,
   gboolean ok;
 
   /* Status and "modified" change as part of saving: that is not a new
-   * edit, so the "changed" they cause must not schedule another save. */
+   * edit, so the "changed" they cause must not schedule another save,
+   * and the status is no undo step (Ctrl+Z after an autosave would
+   * undo nothing the annotator did). */
   self->saving = TRUE;
   if (spanmark_annotation_set_get_status (self->set) == SPANMARK_STATUS_NEW
       && spanmark_annotation_set_get_n_spans (self->set) > 0)
-    spanmark_annotation_set_set_status (self->set, SPANMARK_STATUS_IN_PROGRESS);
+    spanmark_annotation_set_settle_status (self->set, SPANMARK_STATUS_IN_PROGRESS);
   ok = spanmark_project_save_annotations_full (self->project, self->set, flags, &local_error);
   self->saving = FALSE;
 

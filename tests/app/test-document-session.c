@@ -395,6 +395,30 @@ test_seed (Fixture       *fixture,
   g_assert_cmpuint (calls, ==, 1);
 }
 
+/* The status a first save sets is no undo step: Undo after an autosave
+ * undoes the annotator's last edit. */
+static void
+test_save_is_not_an_edit (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  SpanmarkAnnotationSet *set = set_of (fixture);
+  SpanmarkHistory *history = spanmark_annotation_set_get_history (set);
+  guint status_notified = 0;
+
+  g_signal_connect_swapped (set, "notify::status", G_CALLBACK (count_cb), &status_notified);
+  add_span (fixture, 0);
+  add_span (fixture, 6);
+  g_assert_cmpuint (spanmark_history_get_n_undo_steps (history), ==, 2);
+  spanmark_document_session_set_test_clock (fixture->session, spanmark_document_session_get_autosave_due (fixture->session));
+  g_assert_cmpint (saved_spans (fixture), ==, 2);
+  g_assert_cmpint (spanmark_annotation_set_get_status (set), ==, SPANMARK_STATUS_IN_PROGRESS);
+  g_assert_cmpuint (status_notified, ==, 1);
+
+  g_assert_cmpuint (spanmark_history_get_n_undo_steps (history), ==, 2);
+  g_assert_true (spanmark_history_undo (history));
+  g_assert_cmpuint (spanmark_annotation_set_get_n_spans (set), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -410,6 +434,7 @@ main (int   argc,
   ADD ("/document-session/failed-save", test_failed_save);
   ADD ("/document-session/read-only", test_read_only);
   ADD ("/document-session/seed", test_seed);
+  ADD ("/document-session/save-is-not-an-edit", test_save_is_not_an_edit);
 
   return g_test_run ();
 }

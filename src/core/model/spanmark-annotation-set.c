@@ -1678,6 +1678,16 @@ spanmark_annotation_set_set_status (SpanmarkAnnotationSet *self,
   _spanmark_annotation_set_emit_changed (self);
 }
 
+void
+spanmark_annotation_set_settle_status (SpanmarkAnnotationSet *self,
+                                       SpanmarkStatus         status)
+{
+  g_return_if_fail (SPANMARK_IS_ANNOTATION_SET (self));
+  g_return_if_fail ((guint) status <= SPANMARK_STATUS_REVIEWED);
+
+  _spanmark_annotation_set_apply_status (self, status);
+}
+
 /* memmem(), which is not in C11. */
 static const char *
 find_bytes (const char *haystack,

@@ -184,6 +184,11 @@ gboolean               spanmark_annotation_set_set_entity_attr (SpanmarkAnnotati
                                                                 const char            *value);
 void                   spanmark_annotation_set_set_status      (SpanmarkAnnotationSet *self,
                                                                 SpanmarkStatus         status);
+/* A status that follows from saving (a new document with spans is in
+ * progress once saved), not an edit: notified ("notify::status"), but
+ * not an undo step, so Undo still undoes the annotator's last edit. */
+void                   spanmark_annotation_set_settle_status   (SpanmarkAnnotationSet *self,
+                                                                SpanmarkStatus         status);
 /* Tags every occurrence of text[start:end] in the document with @label
  * (and @entity_id if not NULL), skipping occurrences already tagged with
  * that label at those offsets — one undo step.  Returns the number of
