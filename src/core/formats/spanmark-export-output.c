@@ -455,6 +455,28 @@ _spanmark_export_output_new_file (GFile   *destination,
   return g_steal_pointer (&self);
 }
 
+/* Makes the temporary folder from @template (taken), or says why not with
+ * @message ("%s: …: %s", the destination and the reason). */
+static gboolean
+make_tmp_dir (SpanmarkExportOutput  *self,
+              char                  *template,
+              const char            *message,
+              GError               **error)
+{
+  self->tmp_dir = template;
+  if (g_mkdtemp_full (self->tmp_dir, 0777) != NULL)
+    return TRUE;
+
+  {
+    int saved_errno = errno;
+
+    g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), message, self->dest_dir,
+                 g_strerror (saved_errno));
+  }
+  g_clear_pointer (&self->tmp_dir, g_free);
+  return FALSE;
+}
+
 SpanmarkExportOutput *
 _spanmark_export_output_new_folder (GFile   *destination,
                                     GError **error)
@@ -479,17 +501,10 @@ _spanmark_export_output_new_folder (GFile   *destination,
       g_autofree char *base = g_path_get_basename (self->dest_dir);
       g_autofree char *name = g_strdup_printf (".%s.spanmark-export-XXXXXX", base);
 
-      self->tmp_dir = g_build_filename (parent, name, NULL);
-      if (g_mkdtemp_full (self->tmp_dir, 0777) == NULL)
-        {
-          int saved_errno = errno;
-
-          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                       _("%s: cannot create the folder: %s"), self->dest_dir, g_strerror (saved_errno));
-          g_clear_pointer (&self->tmp_dir, g_free);
-          return NULL;
-        }
       self->whole = TRUE;
+      if (!make_tmp_dir (self, g_build_filename (parent, name, NULL), _("%s: cannot create the folder: %s"),
+                         error))
+        return NULL;
       return g_steal_pointer (&self);
     }
 
@@ -500,17 +515,9 @@ _spanmark_export_output_new_folder (GFile   *destination,
       return NULL;
     }
 
-  self->tmp_dir = g_build_filename (self->dest_dir, ".spanmark-export-XXXXXX", NULL);
-  if (g_mkdtemp_full (self->tmp_dir, 0777) == NULL)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                   _("%s: cannot create a temporary folder: %s"), self->dest_dir,
-                   g_strerror (saved_errno));
-      g_clear_pointer (&self->tmp_dir, g_free);
-      return NULL;
-    }
+  if (!make_tmp_dir (self, g_build_filename (self->dest_dir, ".spanmark-export-XXXXXX", NULL),
+                     _("%s: cannot create a temporary folder: %s"), error))
+    return NULL;
 
   return g_steal_pointer (&self);
 }
