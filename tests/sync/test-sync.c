@@ -379,6 +379,53 @@ test_async (SyncFixture   *fixture,
   spanmark_sync_report_free (report);
 }
 
+/* Regression: the folder moved to the merged version through libgit2's
+ * checkout, which writes each file in place, so a kill left a teammate's
+ * file empty (test-sync-kill.c saw it one run in four).  Files are now
+ * written whole; one that holds neither version — what a killed move or
+ * a local label rename leaves — is kept under conflicts/ and replaced. */
+static void
+test_teammate_file_changed_here (SyncFixture   *fixture,
+                                 gconstpointer  data)
+{
+  g_autofree char *second = sync_fixture_clone (fixture, "b");
+  g_autofree char *bobs = g_build_filename (fixture->first, "annotations", "bob", "yunlan-001.json", NULL);
+  g_autofree char *conflicts = g_build_filename (fixture->first, "conflicts", "bob", NULL);
+  g_autoptr(SpanmarkSyncReport) first = NULL;
+  g_autoptr(SpanmarkSyncReport) second_bob = NULL;
+  g_autoptr(SpanmarkSyncReport) alice = NULL;
+  g_autoptr(GDir) kept = NULL;
+  g_autofree char *here = NULL;
+  g_autofree char *there = NULL;
+  g_autofree char *copy = NULL;
+  const char *name;
+
+  sync_fixture_annotate (second, 0, "bob", 2, SPANMARK_STATUS_IN_PROGRESS);
+  first = sync_fixture_sync (second, "bob");
+  g_clear_pointer (&first, spanmark_sync_report_free);
+  first = sync_fixture_sync (fixture->first, "alice");
+
+  /* Bob goes on; on Alice's machine his file is half written. */
+  sync_fixture_annotate (second, 0, "bob", 5, SPANMARK_STATUS_DONE);
+  second_bob = sync_fixture_sync (second, "bob");
+  spanmark_test_write_file (bobs, "{\n  \"spanmark\": 1,", -1);
+
+  alice = sync_fixture_sync (fixture->first, "alice");
+  here = sync_fixture_read (fixture->first, "annotations/bob/yunlan-001.json");
+  there = sync_fixture_read (second, "annotations/bob/yunlan-001.json");
+  g_assert_cmpstr (here, ==, there);
+
+  kept = g_dir_open (conflicts, 0, NULL);
+  g_assert_nonnull (kept);
+  name = g_dir_read_name (kept);
+  g_assert_nonnull (name);
+  g_assert_true (g_str_has_prefix (name, "yunlan-001-"));
+  copy = g_build_filename ("conflicts", "bob", name, NULL);
+  g_clear_pointer (&here, g_free);
+  here = sync_fixture_read (fixture->first, copy);
+  g_assert_cmpstr (here, ==, "{\n  \"spanmark\": 1,");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -395,6 +442,8 @@ main (int    argc,
               sync_fixture_teardown);
   g_test_add ("/sync/special-files", SyncFixture, NULL, sync_fixture_setup, test_special_files,
               sync_fixture_teardown);
+  g_test_add ("/sync/teammate-file-changed-here", SyncFixture, NULL, sync_fixture_setup,
+              test_teammate_file_changed_here, sync_fixture_teardown);
   g_test_add_func ("/sync/merge-index", test_merge_index);
   g_test_add ("/sync/offline", SyncFixture, NULL, sync_fixture_setup, test_offline, sync_fixture_teardown);
   g_test_add_func ("/sync/states", test_states);

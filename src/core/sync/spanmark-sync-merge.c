@@ -246,6 +246,34 @@ conflict_path (GFile      *dir,
     }
 }
 
+gboolean
+spanmark_sync_keep_beside (GFile       *dir,
+                           const char  *path,
+                           const char  *data,
+                           gsize        length,
+                           char       **copy_out,
+                           GError     **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) parent = NULL;
+  g_autofree char *copy = conflict_path (dir, path);
+
+  file = g_file_resolve_relative_path (dir, copy);
+  parent = g_file_get_parent (file);
+  if (g_mkdir_with_parents (g_file_peek_path (parent), 0755) != 0 || !spanmark_file_check_inside (dir, copy))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("%s: the other version of %s could not be kept there"), copy, path);
+      return FALSE;
+    }
+  if (!spanmark_file_write_atomic (g_file_peek_path (file), data, length, TRUE, error))
+    return FALSE;
+
+  if (copy_out != NULL)
+    *copy_out = g_steal_pointer (&copy);
+  return TRUE;
+}
+
 static gboolean
 keep_beside (GgitRepository      *repository,
              GFile               *dir,
@@ -255,31 +283,18 @@ keep_beside (GgitRepository      *repository,
              GError             **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFile) parent = NULL;
-  g_autofree char *copy = conflict_path (dir, path);
-  g_autofree char *full = NULL;
+  char *copy = NULL;
   gsize length;
   const char *data;
 
   if (!read_blob (repository, theirs, &bytes, error))
     return FALSE;
 
-  file = g_file_resolve_relative_path (dir, copy);
-  parent = g_file_get_parent (file);
-  full = g_file_get_path (file);
-  if (g_mkdir_with_parents (g_file_peek_path (parent), 0755) != 0 || !spanmark_file_check_inside (dir, copy))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("%s: the other version of %s could not be kept there"), copy, path);
-      return FALSE;
-    }
-
   data = g_bytes_get_data (bytes, &length);
-  if (!spanmark_file_write_atomic (full, data, length, TRUE, error))
+  if (!spanmark_sync_keep_beside (dir, path, data, length, &copy, error))
     return FALSE;
 
-  g_ptr_array_add (report->conflicts, g_steal_pointer (&copy));
+  g_ptr_array_add (report->conflicts, copy);
   return TRUE;
 }
 

@@ -47,4 +47,14 @@ char     *spanmark_sync_merge_index (const char          *ours,
                                      gsize                theirs_length,
                                      gsize               *length) G_GNUC_WARN_UNUSED_RESULT;
 
+/* Writes @data[0:@length], a version of the project file @path (relative)
+ * that must not be lost, under conflicts/ as validate and the window list
+ * such copies; the copy's relative path in @copy_out if not NULL. */
+gboolean spanmark_sync_keep_beside (GFile       *dir,
+                                    const char  *path,
+                                    const char  *data,
+                                    gsize        length,
+                                    char       **copy_out,
+                                    GError     **error);
+
 G_END_DECLS

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <fcntl.h>
 #include <string.h>
 #include <sys/file.h>
@@ -654,24 +655,160 @@ op_fetch (Op          *op,
   return ok;
 }
 
+/* Whether the file at @path holds @blob's content (@blob NULL: the file
+ * is not there). */
+static gboolean
+file_holds (const char *path,
+            GgitBlob   *blob)
+{
+  g_autofree char *data = NULL;
+  gsize length = 0;
+  gsize blob_length = 0;
+  const guchar *content;
+
+  if (!g_file_get_contents (path, &data, &length, NULL))
+    return blob == NULL && !g_file_test (path, G_FILE_TEST_EXISTS | G_FILE_TEST_IS_SYMLINK);
+  if (blob == NULL)
+    return FALSE;
+  content = ggit_blob_get_raw_content (blob, &blob_length);
+  return length == blob_length && (length == 0 || memcmp (data, content, length) == 0);
+}
+
+static GgitBlob *
+op_lookup_blob (Op           *op,
+                GgitDiffFile *file,
+                gboolean      present)
+{
+  GgitOId *id = present ? ggit_diff_file_get_oid (file) : NULL;
+
+  return id != NULL ? ggit_repository_lookup_blob (op->repository, id, NULL) : NULL;
+}
+
+/* Whether the repository has a blob with @data: git's id of a blob is the
+ * SHA-1 of "blob LENGTH\0" and the content. */
+static gboolean
+op_has_content (Op         *op,
+                const char *data,
+                gsize       length)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA1);
+  g_autofree char *header = g_strdup_printf ("blob %" G_GSIZE_FORMAT, length);
+  g_autoptr(GgitOId) id = NULL;
+  g_autoptr(GgitBlob) blob = NULL;
+  guint8 digest[20];
+  gsize digest_length = sizeof digest;
+
+  g_checksum_update (checksum, (const guchar *) header, strlen (header) + 1);
+  g_checksum_update (checksum, (const guchar *) data, length);
+  g_checksum_get_digest (checksum, digest, &digest_length);
+  id = ggit_oid_new_from_raw (digest);
+  blob = ggit_repository_lookup_blob (op->repository, id, NULL);
+
+  return blob != NULL;
+}
+
+/* The file at @path (@relative in the project) is about to be replaced
+ * by the version the sync brings: keeps what it holds under conflicts/
+ * when git has no copy of it. */
+static gboolean
+op_keep_local_copy (Op          *op,
+                    const char  *relative,
+                    const char  *path,
+                    GError     **error)
+{
+  g_autofree char *data = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, &data, &length, NULL) || op_has_content (op, data, length))
+    return TRUE;
+
+  return spanmark_sync_keep_beside (op->sync->dir, relative, data, length, NULL, error);
+}
+
+/* Puts the files that differ between @from (NULL: nothing) and @to into
+ * the folder.  Not libgit2's checkout, which writes each file in place
+ * (truncated, then written): a kill in the middle left an empty
+ * annotation file.  Here each is written whole through a temporary file
+ * and a rename.  A file that holds neither version (a change not
+ * committed, or what a killed move left) is kept under conflicts/ first,
+ * unless git has that content already. */
+static gboolean
+op_write_tree (Op        *op,
+               GgitTree  *from,
+               GgitTree  *to,
+               GError   **error)
+{
+  g_autoptr(GgitDiff) diff = ggit_diff_new_tree_to_tree (op->repository, from, to, NULL, error);
+  g_autoptr(GFile) workdir = ggit_repository_get_workdir (op->repository);
+  gsize n;
+
+  if (diff == NULL)
+    return FALSE;
+  n = ggit_diff_get_num_deltas (diff);
+
+  for (guint pass = 0; pass < 2; pass++)
+    for (gsize i = 0; i < n; i++)
+      {
+        g_autoptr(GgitDiffDelta) delta = ggit_diff_get_delta (diff, i);
+        GgitDeltaType type = ggit_diff_delta_get_status (delta);
+        GgitDiffFile *new_file = ggit_diff_delta_get_new_file (delta);
+        g_autoptr(GgitBlob) old_blob = op_lookup_blob (op, ggit_diff_delta_get_old_file (delta), type != GGIT_DELTA_ADDED);
+        g_autoptr(GgitBlob) new_blob = op_lookup_blob (op, new_file, type != GGIT_DELTA_DELETED);
+        g_autofree char *path = g_build_filename (g_file_peek_path (workdir), ggit_diff_file_get_path (new_file), NULL);
+        g_autofree char *parent = NULL;
+        const guchar *content;
+        gsize length = 0;
+
+        if (file_holds (path, new_blob))
+          continue;
+        if (pass == 0)
+          {
+            if (!file_holds (path, old_blob) &&
+                !op_keep_local_copy (op, ggit_diff_file_get_path (new_file), path, error))
+              return FALSE;
+            continue;
+          }
+
+        if (new_blob == NULL)
+          {
+            if (g_unlink (path) != 0)
+              {
+                int saved = errno;
+
+                g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                             "%s: %s", path, g_strerror (saved));
+                return FALSE;
+              }
+            continue;
+          }
+        parent = g_path_get_dirname (path);
+        g_mkdir_with_parents (parent, 0777);
+        content = ggit_blob_get_raw_content (new_blob, &length);
+        if (!spanmark_file_write_atomic (path, (const char *) content, length, FALSE, error))
+          return FALSE;
+      }
+
+  return TRUE;
+}
+
 /* Moves the folder, then the branch, to @commit (see the header's crash
- * safety): SAFE never overwrites a change that is not committed.  A soft
- * reset moves the branch HEAD names, and makes an unborn one (and, unlike
- * libgit2-glib 1.1's reference calls, does not leak). */
+ * safety).  A mixed reset then moves the branch HEAD names and the index
+ * (making an unborn branch too, and, unlike libgit2-glib 1.1's reference
+ * calls, without leaking). */
 static gboolean
 op_move_to (Op          *op,
             GgitCommit  *commit,
             GError     **error)
 {
+  g_autoptr(GgitCommit) head = op_lookup_commit (op, op->local_ref);
+  g_autoptr(GgitTree) from = head != NULL ? ggit_commit_get_tree (head) : NULL;
   g_autoptr(GgitTree) tree = ggit_commit_get_tree (commit);
-  g_autoptr(GgitCheckoutOptions) options = ggit_checkout_options_new ();
   GError *local_error = NULL;
 
-  ggit_checkout_options_set_strategy (options, GGIT_CHECKOUT_SAFE);
-  if (!ggit_repository_checkout_tree (op->repository, GGIT_OBJECT (tree), options, error))
+  if (!op_write_tree (op, from, tree, error))
     return FALSE;
 
-  ggit_repository_reset (op->repository, GGIT_OBJECT (commit), GGIT_RESET_SOFT, NULL, &local_error);
+  ggit_repository_reset (op->repository, GGIT_OBJECT (commit), GGIT_RESET_MIXED, NULL, &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, local_error);
