@@ -17,12 +17,21 @@
 #define LANE_BOTTOM    5
 #define BADGE_SIZE     16
 
+/* The assist marks: the dots of a suggestion's box, the dashes under a
+ * span to review. */
+#define DOT            2
+#define DOT_GAP        2
+#define DASH           5
+#define DASH_GAP       3
+
 struct _SpanmarkTextView
 {
   GtkTextView       parent_instance;
 
   SpanmarkCuration *curation;
-  GHashTable       *colors;       /* label name -> GdkRGBA, the lanes' colours */
+  GArray           *assist_marks; /* of SpanmarkAssistMark, by start; NULL: none */
+  guint             assist_longest; /* the longest assist mark, in code points */
+  GHashTable       *colors;       /* label name -> GdkRGBA, the marks' colours */
   guint             current_unit; /* G_MAXUINT: none */
   GtkAdjustment    *vadjustment;  /* watched: see layout_changed_cb() */
 };
@@ -265,6 +274,76 @@ add_unit_marks (SpanmarkTextView *self,
     }
 }
 
+/* The first assist mark that may reach @start: marks are sorted by
+ * start, and none is longer than the longest seen, so a binary search
+ * for start - longest finds it. */
+static guint
+first_assist_mark (SpanmarkTextView *self,
+                   guint             start)
+{
+  guint lo = 0, hi = self->assist_marks->len;
+  guint from = start > self->assist_longest ? start - self->assist_longest : 0;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (self->assist_marks, SpanmarkAssistMark, mid).start < from)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* The suggestions' boxes (around the text, a pixel out) and the lines
+ * under spans to review (in the space below the line, where the lanes of
+ * review mode would be), on the visible lines. */
+static void
+add_assist_marks (SpanmarkTextView *self,
+                  guint             start,
+                  guint             end,
+                  GArray           *marks,
+                  GArray           *rects)
+{
+  if (self->assist_marks == NULL)
+    return;
+
+  for (guint i = first_assist_mark (self, start); i < self->assist_marks->len; i++)
+    {
+      const SpanmarkAssistMark *assist = &g_array_index (self->assist_marks, SpanmarkAssistMark, i);
+
+      if (assist->start >= end)
+        break;
+      if (assist->end <= start)
+        continue;
+
+      g_array_set_size (rects, 0);
+      spanmark_text_view_get_range_rects (self, assist->start, assist->end, start, end, rects);
+      for (guint r = 0; r < rects->len; r++)
+        {
+          const GdkRectangle *line = &g_array_index (rects, GdkRectangle, r);
+          SpanmarkMark mark = { assist->kind, 0, i, assist->start, assist->end, assist->label, 0, };
+
+          if (assist->kind == SPANMARK_MARK_SUGGESTION)
+            {
+              mark.rect.x = line->x - 1;
+              mark.rect.width = line->width + 2;
+              mark.rect.y = line->y;
+              mark.rect.height = line->height;
+            }
+          else
+            {
+              mark.rect.x = line->x;
+              mark.rect.width = line->width;
+              mark.rect.y = line->y + line->height;
+              mark.rect.height = UNIT_LINE;
+            }
+          g_array_append_val (marks, mark);
+        }
+    }
+}
+
 GArray *
 spanmark_text_view_collect_marks (SpanmarkTextView *self)
 {
@@ -275,10 +354,16 @@ spanmark_text_view_collect_marks (SpanmarkTextView *self)
 
   g_return_val_if_fail (SPANMARK_IS_TEXT_VIEW (self), marks);
 
-  if (self->curation == NULL)
+  if (self->curation == NULL && self->assist_marks == NULL)
     return marks;
 
   spanmark_text_view_get_visible_range (self, &start, &end);
+  if (self->curation == NULL)
+    {
+      add_assist_marks (self, start, end, marks, rects);
+      return marks;
+    }
+
   unit_marks = g_array_new (FALSE, FALSE, sizeof (SpanmarkMark));
   add_unit_marks (self, start, end, unit_marks, rects);
   add_lane_marks (self, start, end, marks, rects);
@@ -292,6 +377,7 @@ spanmark_text_view_collect_marks (SpanmarkTextView *self)
     if (g_array_index (unit_marks, SpanmarkMark, i).kind != SPANMARK_MARK_CURRENT_UNIT)
       g_array_append_val (marks, g_array_index (unit_marks, SpanmarkMark, i));
   g_array_unref (unit_marks);
+  add_assist_marks (self, start, end, marks, rects);
 
   return marks;
 }
@@ -380,6 +466,25 @@ append_outline (GtkSnapshot        *snapshot,
   gtk_snapshot_append_border (snapshot, &rounded, widths, colors);
 }
 
+/* A line of dashes @dash long with @gap between, across @rect (along its
+ * longer side). */
+static void
+append_dashes (GtkSnapshot        *snapshot,
+               const GdkRectangle *rect,
+               int                 dash,
+               int                 gap,
+               const GdkRGBA      *color)
+{
+  if (rect->width >= rect->height)
+    for (int x = rect->x; x < rect->x + rect->width; x += dash + gap)
+      gtk_snapshot_append_color (snapshot, color,
+                                 &GRAPHENE_RECT_INIT (x, rect->y, MIN (dash, rect->x + rect->width - x), rect->height));
+  else
+    for (int y = rect->y; y < rect->y + rect->height; y += dash + gap)
+      gtk_snapshot_append_color (snapshot, color,
+                                 &GRAPHENE_RECT_INIT (rect->x, y, rect->width, MIN (dash, rect->y + rect->height - y)));
+}
+
 /* A dashed (disagreed) or dotted (incomplete) line: the pattern, not only
  * the colour, tells them apart. */
 static void
@@ -388,12 +493,28 @@ append_pattern_line (GtkSnapshot        *snapshot,
                      SpanmarkBadge       badge,
                      const GdkRGBA      *color)
 {
-  int dash = badge == SPANMARK_BADGE_DISAGREED ? 6 : 2;
-  int gap = badge == SPANMARK_BADGE_DISAGREED ? 3 : 2;
+  if (badge == SPANMARK_BADGE_DISAGREED)
+    append_dashes (snapshot, rect, 6, 3, color);
+  else
+    append_dashes (snapshot, rect, 2, 2, color);
+}
 
-  for (int x = rect->x; x < rect->x + rect->width; x += dash + gap)
-    gtk_snapshot_append_color (snapshot, color,
-                               &GRAPHENE_RECT_INIT (x, rect->y, MIN (dash, rect->x + rect->width - x), rect->height));
+/* A suggestion: a dotted box, so that it reads as "not a span yet" next
+ * to the spans' filled backgrounds, whatever the colour. */
+static void
+append_dotted_box (GtkSnapshot        *snapshot,
+                   const GdkRectangle *rect,
+                   const GdkRGBA      *color)
+{
+  GdkRectangle top = { rect->x, rect->y, rect->width, 1 };
+  GdkRectangle bottom = { rect->x, rect->y + rect->height - 1, rect->width, 1 };
+  GdkRectangle left = { rect->x, rect->y, 1, rect->height };
+  GdkRectangle right = { rect->x + rect->width - 1, rect->y, 1, rect->height };
+
+  append_dashes (snapshot, &top, DOT, DOT_GAP, color);
+  append_dashes (snapshot, &bottom, DOT, DOT_GAP, color);
+  append_dashes (snapshot, &left, DOT, DOT_GAP, color);
+  append_dashes (snapshot, &right, DOT, DOT_GAP, color);
 }
 
 static void
@@ -456,6 +577,14 @@ draw_marks (SpanmarkTextView *self,
         case SPANMARK_MARK_UNIT_BADGE:
           append_badge (self, snapshot, mark, &palette);
           break;
+        case SPANMARK_MARK_SUGGESTION:
+          color = g_hash_table_lookup (self->colors, mark->label);
+          append_dotted_box (snapshot, &mark->rect, color != NULL ? color : &grey);
+          break;
+        case SPANMARK_MARK_TO_REVIEW:
+          color = g_hash_table_lookup (self->colors, mark->label);
+          append_dashes (snapshot, &mark->rect, DASH, DASH_GAP, color != NULL ? color : &grey);
+          break;
         default:
           g_assert_not_reached ();
         }
@@ -482,6 +611,50 @@ spanmark_text_view_snapshot_layer (GtkTextView      *text_view,
     draw_marks (self, snapshot);
 }
 
+/* The labels' colours, for the lanes and the assist marks. */
+static void
+set_colors (SpanmarkTextView *self,
+            SpanmarkSchema   *schema)
+{
+  g_hash_table_remove_all (self->colors);
+  for (guint i = 0; i < spanmark_schema_get_n_labels (schema); i++)
+    {
+      const SpanmarkLabel *label = spanmark_schema_get_label (schema, i);
+      GdkRGBA color;
+
+      if (gdk_rgba_parse (&color, label->color))
+        g_hash_table_insert (self->colors, g_strdup (label->name), gdk_rgba_copy (&color));
+    }
+}
+
+void
+spanmark_text_view_set_assist_marks (SpanmarkTextView *self,
+                                     SpanmarkSchema   *schema,
+                                     GArray           *marks)
+{
+  g_return_if_fail (SPANMARK_IS_TEXT_VIEW (self));
+  g_return_if_fail (marks == NULL || SPANMARK_IS_SCHEMA (schema));
+
+  if (marks == NULL && self->assist_marks == NULL)
+    return;
+
+  g_clear_pointer (&self->assist_marks, g_array_unref);
+  self->assist_longest = 0;
+  if (marks != NULL)
+    {
+      self->assist_marks = g_array_ref (marks);
+      for (guint i = 0; i < marks->len; i++)
+        {
+          const SpanmarkAssistMark *mark = &g_array_index (marks, SpanmarkAssistMark, i);
+
+          self->assist_longest = MAX (self->assist_longest, mark->end - mark->start);
+        }
+      set_colors (self, schema);
+    }
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 /* Review mode */
 
 static void
@@ -497,7 +670,7 @@ curated_changed_cb (SpanmarkTextView *self)
 static void
 layout_changed_cb (SpanmarkTextView *self)
 {
-  if (self->curation != NULL)
+  if (self->curation != NULL || self->assist_marks != NULL)
     gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -523,19 +696,11 @@ spanmark_text_view_set_curation (SpanmarkTextView *self,
   if (self->curation != NULL)
     g_signal_handlers_disconnect_by_data (spanmark_curation_get_curated (self->curation), self);
   g_set_object (&self->curation, curation);
-  g_hash_table_remove_all (self->colors);
   self->current_unit = G_MAXUINT;
 
   if (curation != NULL)
     {
-      for (guint i = 0; i < spanmark_schema_get_n_labels (schema); i++)
-        {
-          const SpanmarkLabel *label = spanmark_schema_get_label (schema, i);
-          GdkRGBA color;
-
-          if (gdk_rgba_parse (&color, label->color))
-            g_hash_table_insert (self->colors, g_strdup (label->name), gdk_rgba_copy (&color));
-        }
+      set_colors (self, schema);
       /* A decision changes states and badges, not only the text's tags. */
       g_signal_connect_object (spanmark_curation_get_curated (curation), "changed",
                                G_CALLBACK (curated_changed_cb), self, G_CONNECT_SWAPPED);
@@ -581,6 +746,7 @@ spanmark_text_view_dispose (GObject *object)
   if (self->curation != NULL)
     g_signal_handlers_disconnect_by_data (spanmark_curation_get_curated (self->curation), self);
   g_clear_object (&self->curation);
+  g_clear_pointer (&self->assist_marks, g_array_unref);
   if (self->vadjustment != NULL)
     g_signal_handlers_disconnect_by_func (self->vadjustment, layout_changed_cb, self);
   g_clear_object (&self->vadjustment);

@@ -36,6 +36,13 @@ G_DECLARE_FINAL_TYPE (SpanmarkTextView, spanmark_text_view, SPANMARK, TEXT_VIEW,
  * (GtkTextView lays out the lines it shows as it draws them, after the
  * layer below), where none of them covers a character.
  *
+ * Assisted annotation (docs/assist.md): the suggestions the window
+ * gives it are drawn as a dotted box in the label's colour around the
+ * text, never as a span, and spans still to review (added by
+ * spanmark-cli pretag) get a dashed line under them in their label's
+ * colour, both in the layer above the text and for the visible lines
+ * only, as the lanes are.
+ *
  * The geometry helpers are public so that other marks (span boundaries)
  * can be drawn the same way. */
 
@@ -45,7 +52,21 @@ typedef enum
   SPANMARK_MARK_UNIT_LINE,     /* an open unit's dashed or dotted line, one display line */
   SPANMARK_MARK_UNIT_BADGE,    /* a unit's badge in the left margin */
   SPANMARK_MARK_CURRENT_UNIT,  /* the box around the current unit, one display line */
+  SPANMARK_MARK_SUGGESTION,    /* a suggestion's dotted box, one display line */
+  SPANMARK_MARK_TO_REVIEW,     /* the dashed line under a pretag span, one display line */
 } SpanmarkMarkKind;
+
+/* What the window asks the view to draw for assisted annotation: a
+ * suggestion (SPANMARK_MARK_SUGGESTION) or a span to review
+ * (SPANMARK_MARK_TO_REVIEW) on [start, end), in @label's colour (an
+ * interned string, g_intern_string()). */
+typedef struct
+{
+  SpanmarkMarkKind kind;
+  guint            start;
+  guint            end;
+  const char      *label;
+} SpanmarkAssistMark;
 
 /* What a badge says. */
 typedef enum
@@ -64,7 +85,8 @@ typedef struct
   guint            start;      /* the span's (or unit's) offsets */
   guint            end;
   const char      *label;      /* SPANMARK_MARK_LANE: the span's label (the set's,
-                                * valid until it changes) */
+                                * valid until it changes); the assist marks':
+                                * interned */
   SpanmarkBadge    badge;      /* SPANMARK_MARK_UNIT_BADGE and _UNIT_LINE */
   GdkRectangle     rect;       /* in buffer coordinates */
 } SpanmarkMark;
@@ -98,6 +120,12 @@ void              spanmark_text_view_set_current_unit   (SpanmarkTextView *self,
 guint             spanmark_text_view_get_current_unit   (SpanmarkTextView *self);
 /* The pixels the lanes need below each line (0 without a curation). */
 int               spanmark_text_view_get_lane_space     (SpanmarkTextView *self);
+/* The assist marks (of SpanmarkAssistMark, sorted by start; NULL: none),
+ * coloured by @schema's labels.  Keeps a reference to @marks, which the
+ * caller no longer changes. */
+void              spanmark_text_view_set_assist_marks   (SpanmarkTextView *self,
+                                                         SpanmarkSchema   *schema,
+                                                         GArray           *marks);
 /* The marks for the visible lines, in drawing order (of SpanmarkMark). */
 GArray           *spanmark_text_view_collect_marks      (SpanmarkTextView *self) G_GNUC_WARN_UNUSED_RESULT;
 

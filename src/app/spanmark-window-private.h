@@ -6,7 +6,10 @@
 
 #pragma once
 
+#include "spanmark-consistency-panel.h"
 #include "spanmark-review-panel.h"
+#include "spanmark-suggester.h"
+#include "spanmark-title-suggestion.h"
 #include "spanmark-search-bar.h"
 #include "spanmark-window.h"
 
@@ -36,6 +39,8 @@ struct _SpanmarkWindow
   SpanmarkDocumentView  *document_view;
   GtkStack              *panel_stack;
   SpanmarkReviewPanel   *review_panel;
+  GtkLabel              *suggestion_count_label;
+  SpanmarkConsistencyPanel *consistency_panel;
 
   /* Owned references */
   SpanmarkProject       *project;
@@ -54,6 +59,18 @@ struct _SpanmarkWindow
   SpanmarkCuration      *curation;         /* the open document's; NULL: none */
   guint                  document_annotators; /* annotators with a file for the open document */
   GCancellable          *ranking_cancellable; /* the documents' figures being read */
+
+  /* Assisted annotation (spanmark-window-assist.c) */
+  SpanmarkSuggester     *suggester;        /* the project's corpus and dictionaries; NULL: none */
+  GCancellable          *corpus_cancellable; /* the corpus being read off the main thread */
+  GPtrArray             *left_sets;        /* SpanmarkAnnotationSet left while it was read */
+  GPtrArray             *suggestions;      /* the open document's; NULL: to compute */
+  GArray                *assist_items;     /* SpanmarkAssistMark: suggestions and spans to review */
+  guint                  suggestions_generation;
+  guint                  n_to_review;
+  guint                  assist_idle_id;
+  SpanmarkTitleSuggestion *title;          /* offered for the span title_span_id */
+  char                  *title_span_id;
 
   guint                  annotator_idle_id;
   /* The test clock's time, for the sessions, once tests drive it. */
@@ -122,6 +139,29 @@ gboolean spanmark_window_review_key_pressed  (SpanmarkWindow   *self,
 /* Marks the curated version reviewed, saves, opens the next document to
  * review (Ctrl+Return in review mode). */
 void     spanmark_window_review_mark_reviewed (SpanmarkWindow  *self);
+
+/* spanmark-window-assist.c */
+void     spanmark_window_class_init_assist   (GtkWidgetClass   *widget_class);
+/* A new project (or none): its corpus is read off the main thread. */
+void     spanmark_window_assist_set_project  (SpanmarkWindow   *self);
+/* Once a document is open (and shown), and before it is closed. */
+void     spanmark_window_assist_open         (SpanmarkWindow   *self);
+void     spanmark_window_assist_close        (SpanmarkWindow   *self);
+void     spanmark_window_assist_dispose      (SpanmarkWindow   *self);
+void     spanmark_window_assist_update_actions (SpanmarkWindow *self);
+/* The assist keys (Return, Backspace, x, n, N, t, Alt+digit); TRUE if
+ * handled.  Called after the label keys. */
+gboolean spanmark_window_assist_key_pressed  (SpanmarkWindow   *self,
+                                              guint             keyval,
+                                              GdkModifierType   mods);
+/* The label key @label on a suggestion: accepts it as @label when the
+ * selection is empty or exactly the suggestion, and it proposes @label;
+ * TRUE if it did. */
+gboolean spanmark_window_assist_tag          (SpanmarkWindow   *self,
+                                              const char       *label);
+/* After the annotator tagged the span @span_id: offers its title. */
+void     spanmark_window_assist_offer_title  (SpanmarkWindow   *self,
+                                              const char       *span_id);
 
 /* spanmark-window-actions.c */
 void     spanmark_window_class_init_actions  (GtkWidgetClass   *widget_class);
