@@ -137,7 +137,7 @@ corpus_done_cb (GObject      *source,
   for (guint i = 0; i < self->left_sets->len; i++)
     spanmark_suggester_add_set (self->suggester, g_ptr_array_index (self->left_sets, i), FALSE);
   g_ptr_array_set_size (self->left_sets, 0);
-  if (self->set != NULL && !self->review_mode && !spanmark_window_get_read_only (self))
+  if (self->assist_following)
     spanmark_suggester_add_set (self->suggester, self->set, TRUE);
   /* Another suggester: its generation says nothing about the list. */
   g_clear_pointer (&self->suggestions, g_ptr_array_unref);
@@ -343,6 +343,7 @@ spanmark_window_assist_open (SpanmarkWindow *self)
     return;
 
   spanmark_suggester_add_set (self->suggester, self->set, TRUE);
+  self->assist_following = TRUE;
   g_signal_connect_swapped (self->set, "changed", G_CALLBACK (set_changed_cb), self);
   refresh (self);
 }
@@ -352,14 +353,15 @@ spanmark_window_assist_close (SpanmarkWindow *self)
 {
   if (self->set != NULL)
     g_signal_handlers_disconnect_by_func (self->set, set_changed_cb, self);
-  /* Its spans still count for the corpus, as saved; no longer followed. */
-  if (self->suggester != NULL && self->set != NULL && !self->review_mode
-      && !spanmark_window_get_read_only (self))
+  /* Its spans still count for the corpus, as saved; no longer followed
+   * (review mode may have been turned on since it was opened). */
+  if (self->assist_following && self->suggester != NULL && self->set != NULL)
     {
       spanmark_suggester_add_set (self->suggester, self->set, FALSE);
       if (self->corpus_cancellable != NULL)
         g_ptr_array_add (self->left_sets, g_object_ref (self->set));
     }
+  self->assist_following = FALSE;
   clear_shown (self);
 }
 

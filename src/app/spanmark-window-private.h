@@ -68,6 +68,7 @@ struct _SpanmarkWindow
   GArray                *assist_items;     /* SpanmarkAssistMark: suggestions and spans to review */
   guint                  suggestions_generation;
   guint                  n_to_review;
+  gboolean               assist_following; /* the suggester follows the open set */
   guint                  assist_idle_id;
   SpanmarkTitleSuggestion *title;          /* offered for the span title_span_id */
   char                  *title_span_id;
