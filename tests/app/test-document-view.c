@@ -241,22 +241,23 @@ test_assist_marks_visible_only (void)
   guint n_lines = 2000, visible_start, visible_end, n_suggestions = 0, n_to_review = 0;
   gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
 
-  /* Each line: 李伟 (0-1) suggested, 港湾镇 (3-5) to review. */
+  /* Each sentence: 李伟 (0-1) suggested, 港湾镇 (3-5) to review; one
+   * paragraph, wrapped into many display lines. */
   for (guint i = 0; i < n_lines; i++)
     {
       SpanmarkAssistMark suggestion = { SPANMARK_MARK_SUGGESTION, i * 7, i * 7 + 2, g_intern_string ("OFFICIAL") };
       SpanmarkAssistMark review = { SPANMARK_MARK_TO_REVIEW, i * 7 + 3, i * 7 + 6, g_intern_string ("PLACE") };
 
-      g_string_append (text, "李伟在港湾镇\n");
+      g_string_append (text, "李伟在港湾镇。");
       g_array_append_val (assist, suggestion);
       g_array_append_val (assist, review);
     }
   set = spanmark_annotation_set_new ("doc", "tester", text->str);
   gtk_window_set_default_size (GTK_WINDOW (window), 400, 300);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
-  gtk_window_present (GTK_WINDOW (window));
   spanmark_document_view_set_annotation_set (view, schema, set);
   spanmark_text_view_set_assist_marks (text_view, schema, assist);
+  gtk_window_present (GTK_WINDOW (window));
   while (!idle ())
     {
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
