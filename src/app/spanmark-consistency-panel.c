@@ -83,12 +83,14 @@ spanmark_consistency_panel_describe (SpanmarkConsistencyPanel *self,
                                      guint                     position)
 {
   const SpanmarkInconsistency *place;
+  g_autofree char *detail = NULL;
 
   g_return_val_if_fail (SPANMARK_IS_CONSISTENCY_PANEL (self), NULL);
   g_return_val_if_fail (self->places != NULL && position < self->places->len, NULL);
 
   place = g_ptr_array_index (self->places, position);
-  return g_strdup_printf ("%s — %s", place->text, describe (self, place));
+  detail = describe (self, place);
+  return g_strdup_printf ("%s — %s", place->text, detail);
 }
 
 static void
