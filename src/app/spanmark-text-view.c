@@ -18,6 +18,13 @@
 #define LANE_BOTTOM    5
 #define BADGE_SIZE     16
 
+/* The assist marks: the dots of a suggestion's box, the dashes under a
+ * span to review. */
+#define DOT            2
+#define DOT_GAP        2
+#define DASH           5
+#define DASH_GAP       3
+
 /* The nested spans' lanes right below the text: a gap, then per level a
  * bar and a gap.  Always there with a set, so that tagging a nested span
  * never moves the text. */
@@ -72,6 +79,10 @@ struct _SpanmarkTextView
   /* In review mode */
   SpanmarkCuration      *curation;
   guint                  current_unit;  /* G_MAXUINT: none */
+
+  /* Assisted annotation */
+  GArray                *assist_marks;  /* of SpanmarkAssistMark, by start; NULL: none */
+  guint                  assist_longest; /* the longest assist mark, in code points */
 
   GtkAdjustment         *vadjustment;   /* watched: see layout_changed_cb() */
 };
@@ -576,6 +587,81 @@ add_unit_marks (SpanmarkTextView *self,
     }
 }
 
+/* The first assist mark that may reach @start: marks are sorted by
+ * start, and none is longer than the longest seen, so a binary search
+ * for start - longest finds it. */
+static guint
+first_assist_mark (SpanmarkTextView *self,
+                   guint             start)
+{
+  guint lo = 0, hi = self->assist_marks->len;
+  guint from = start > self->assist_longest ? start - self->assist_longest : 0;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (self->assist_marks, SpanmarkAssistMark, mid).start < from)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* The suggestions' boxes (around the text, a pixel out) and the lines
+ * under spans to review (at the bottom of the nested spans' lanes, below
+ * the line), on the visible lines. */
+static void
+add_assist_marks (SpanmarkTextView *self,
+                  guint             start,
+                  guint             end,
+                  GArray           *marks,
+                  GArray           *rects)
+{
+  if (self->assist_marks == NULL)
+    return;
+
+  for (guint i = first_assist_mark (self, start); i < self->assist_marks->len; i++)
+    {
+      const SpanmarkAssistMark *assist = &g_array_index (self->assist_marks, SpanmarkAssistMark, i);
+
+      if (assist->start >= end)
+        break;
+      if (assist->end <= start)
+        continue;
+
+      g_array_set_size (rects, 0);
+      spanmark_text_view_get_range_rects (self, assist->start, assist->end, start, end, rects);
+      for (guint r = 0; r < rects->len; r++)
+        {
+          const GdkRectangle *line = &g_array_index (rects, GdkRectangle, r);
+          SpanmarkMark mark = { 0, };
+
+          mark.kind = assist->kind;
+          mark.unit = i;
+          mark.start = assist->start;
+          mark.end = assist->end;
+          mark.label = assist->label;
+          if (assist->kind == SPANMARK_MARK_SUGGESTION)
+            {
+              mark.rect.x = line->x - 1;
+              mark.rect.width = line->width + 2;
+              mark.rect.y = line->y;
+              mark.rect.height = line->height;
+            }
+          else
+            {
+              mark.rect.x = line->x;
+              mark.rect.width = line->width;
+              mark.rect.y = line->y + line->height + MAX (nested_space (self), UNIT_LINE) - UNIT_LINE;
+              mark.rect.height = UNIT_LINE;
+            }
+          g_array_append_val (marks, mark);
+        }
+    }
+}
+
 GArray *
 spanmark_text_view_collect_marks (SpanmarkTextView *self)
 {
@@ -587,7 +673,7 @@ spanmark_text_view_collect_marks (SpanmarkTextView *self)
 
   g_return_val_if_fail (SPANMARK_IS_TEXT_VIEW (self), marks);
 
-  if (self->curation == NULL && self->set == NULL)
+  if (self->curation == NULL && self->set == NULL && self->assist_marks == NULL)
     return marks;
 
   spanmark_text_view_get_visible_range (self, &start, &end);
@@ -607,6 +693,7 @@ spanmark_text_view_collect_marks (SpanmarkTextView *self)
   for (guint i = 0; i < unit_marks->len; i++)
     if (g_array_index (unit_marks, SpanmarkMark, i).kind != SPANMARK_MARK_CURRENT_UNIT)
       g_array_append_val (marks, g_array_index (unit_marks, SpanmarkMark, i));
+  add_assist_marks (self, start, end, marks, rects);
   g_array_append_vals (marks, chips->data, chips->len);
 
   return marks;
@@ -698,18 +785,53 @@ append_outline (GtkSnapshot        *snapshot,
 
 /* A dashed (disagreed) or dotted (incomplete) line: the pattern, not only
  * the colour, tells them apart. */
+/* A line of dashes @dash long with @gap between, across @rect (along its
+ * longer side). */
+static void
+append_dashes (GtkSnapshot        *snapshot,
+               const GdkRectangle *rect,
+               int                 dash,
+               int                 gap,
+               const GdkRGBA      *color)
+{
+  if (rect->width >= rect->height)
+    for (int x = rect->x; x < rect->x + rect->width; x += dash + gap)
+      gtk_snapshot_append_color (snapshot, color,
+                                 &GRAPHENE_RECT_INIT (x, rect->y, MIN (dash, rect->x + rect->width - x), rect->height));
+  else
+    for (int y = rect->y; y < rect->y + rect->height; y += dash + gap)
+      gtk_snapshot_append_color (snapshot, color,
+                                 &GRAPHENE_RECT_INIT (rect->x, y, rect->width, MIN (dash, rect->y + rect->height - y)));
+}
+
 static void
 append_pattern_line (GtkSnapshot        *snapshot,
                      const GdkRectangle *rect,
                      SpanmarkBadge       badge,
                      const GdkRGBA      *color)
 {
-  int dash = badge == SPANMARK_BADGE_DISAGREED ? 6 : 2;
-  int gap = badge == SPANMARK_BADGE_DISAGREED ? 3 : 2;
+  if (badge == SPANMARK_BADGE_DISAGREED)
+    append_dashes (snapshot, rect, 6, 3, color);
+  else
+    append_dashes (snapshot, rect, 2, 2, color);
+}
 
-  for (int x = rect->x; x < rect->x + rect->width; x += dash + gap)
-    gtk_snapshot_append_color (snapshot, color,
-                               &GRAPHENE_RECT_INIT (x, rect->y, MIN (dash, rect->x + rect->width - x), rect->height));
+/* A suggestion: a dotted box, so that it reads as "not a span yet" next
+ * to the spans' filled backgrounds, whatever the colour. */
+static void
+append_dotted_box (GtkSnapshot        *snapshot,
+                   const GdkRectangle *rect,
+                   const GdkRGBA      *color)
+{
+  GdkRectangle top = { rect->x, rect->y, rect->width, 1 };
+  GdkRectangle bottom = { rect->x, rect->y + rect->height - 1, rect->width, 1 };
+  GdkRectangle left = { rect->x, rect->y, 1, rect->height };
+  GdkRectangle right = { rect->x + rect->width - 1, rect->y, 1, rect->height };
+
+  append_dashes (snapshot, &top, DOT, DOT_GAP, color);
+  append_dashes (snapshot, &bottom, DOT, DOT_GAP, color);
+  append_dashes (snapshot, &left, DOT, DOT_GAP, color);
+  append_dashes (snapshot, &right, DOT, DOT_GAP, color);
 }
 
 static void
@@ -856,6 +978,12 @@ draw_marks (SpanmarkTextView *self,
           break;
         case SPANMARK_MARK_UNIT_BADGE:
           append_badge (self, snapshot, mark, &palette);
+          break;
+        case SPANMARK_MARK_SUGGESTION:
+          append_dotted_box (snapshot, &mark->rect, &look->mark);
+          break;
+        case SPANMARK_MARK_TO_REVIEW:
+          append_dashes (snapshot, &mark->rect, DASH, DASH_GAP, &look->mark);
           break;
         default:
           g_assert_not_reached ();
@@ -1073,10 +1201,39 @@ curated_changed_cb (SpanmarkTextView *self)
  * the marks' places depend on that layout: each step changes the height
  * of the text (the adjustment), and the marks are drawn again, also
  * those of lines drawn before the step. */
+void
+spanmark_text_view_set_assist_marks (SpanmarkTextView *self,
+                                     SpanmarkSchema   *schema,
+                                     GArray           *marks)
+{
+  g_return_if_fail (SPANMARK_IS_TEXT_VIEW (self));
+  g_return_if_fail (marks == NULL || SPANMARK_IS_SCHEMA (schema));
+
+  if (marks == NULL && self->assist_marks == NULL)
+    return;
+
+  g_clear_pointer (&self->assist_marks, g_array_unref);
+  self->assist_longest = 0;
+  if (marks != NULL)
+    {
+      self->assist_marks = g_array_ref (marks);
+      for (guint i = 0; i < marks->len; i++)
+        {
+          const SpanmarkAssistMark *mark = &g_array_index (marks, SpanmarkAssistMark, i);
+
+          self->assist_longest = MAX (self->assist_longest, mark->end - mark->start);
+        }
+      /* The marks take their labels' colours. */
+      set_schema (self, schema);
+    }
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 static void
 layout_changed_cb (SpanmarkTextView *self)
 {
-  if (self->curation != NULL || self->set != NULL)
+  if (self->curation != NULL || self->set != NULL || self->assist_marks != NULL)
     gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -1157,6 +1314,7 @@ spanmark_text_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_func (self->set, set_changed_cb, self);
   g_clear_object (&self->set);
   g_clear_object (&self->schema);
+  g_clear_pointer (&self->assist_marks, g_array_unref);
   if (self->vadjustment != NULL)
     g_signal_handlers_disconnect_by_func (self->vadjustment, layout_changed_cb, self);
   g_clear_object (&self->vadjustment);

@@ -67,7 +67,14 @@ G_DECLARE_FINAL_TYPE (SpanmarkTextView, spanmark_text_view, SPANMARK, TEXT_VIEW,
  * given with spanmark_text_view_set_label_style().
  *
  * The geometry helpers are public so that other marks can be drawn the
- * same way. */
+ * same way.
+ *
+ * Assisted annotation (docs/assist.md): the suggestions the window
+ * gives it are drawn as a dotted box in the label's colour around the
+ * text, never as a span, and spans still to review (added by
+ * spanmark-cli pretag) get a dashed line under them in their label's
+ * colour, both in the layer above the text and for the visible lines
+ * only, as the lanes are. */
 
 typedef enum
 {
@@ -79,7 +86,21 @@ typedef enum
   SPANMARK_MARK_SPAN_END,      /* "]" at the last character of a level-0 span */
   SPANMARK_MARK_NESTED,        /* the underline of a span at level 1 or more, one display line */
   SPANMARK_MARK_CHIP,          /* a span's label chip, above its first character */
+  SPANMARK_MARK_SUGGESTION,    /* a suggestion's dotted box, one display line */
+  SPANMARK_MARK_TO_REVIEW,     /* the dashed line under a pretag span, one display line */
 } SpanmarkMarkKind;
+
+/* What the window asks the view to draw for assisted annotation: a
+ * suggestion (SPANMARK_MARK_SUGGESTION) or a span to review
+ * (SPANMARK_MARK_TO_REVIEW) on [start, end), in @label's colour (an
+ * interned string, g_intern_string()). */
+typedef struct
+{
+  SpanmarkMarkKind kind;
+  guint            start;
+  guint            end;
+  const char      *label;
+} SpanmarkAssistMark;
 
 /* What a badge says. */
 typedef enum
@@ -94,11 +115,13 @@ typedef struct
 {
   SpanmarkMarkKind kind;
   guint            lane;       /* SPANMARK_MARK_LANE: the annotator's index */
-  guint            unit;       /* the unit's index (unit kinds) */
+  guint            unit;       /* the unit's index (unit kinds); the assist
+                                * mark's index (assist kinds) */
   guint            start;      /* the span's (or unit's) offsets */
   guint            end;
   const char      *label;      /* lanes and span marks: the span's label (the
-                                * set's, valid until it changes) */
+                                * set's, valid until it changes); the assist
+                                * marks': interned */
   SpanmarkBadge    badge;      /* SPANMARK_MARK_UNIT_BADGE and _UNIT_LINE */
   GdkRectangle     rect;       /* in buffer coordinates */
   guint            level;      /* span marks: the span's level */
@@ -169,6 +192,12 @@ guint             spanmark_text_view_get_current_unit   (SpanmarkTextView *self)
  * (with a set), the review lanes (with a curation) and the next line's
  * chips (with chips on). */
 int               spanmark_text_view_get_lane_space     (SpanmarkTextView *self);
+/* The assist marks (of SpanmarkAssistMark, sorted by start; NULL: none),
+ * coloured by @schema's labels.  Keeps a reference to @marks, which the
+ * caller no longer changes. */
+void              spanmark_text_view_set_assist_marks   (SpanmarkTextView *self,
+                                                         SpanmarkSchema   *schema,
+                                                         GArray           *marks);
 /* The marks for the visible lines, in drawing order (of SpanmarkMark). */
 GArray           *spanmark_text_view_collect_marks      (SpanmarkTextView *self) G_GNUC_WARN_UNUSED_RESULT;
 

@@ -60,6 +60,16 @@ get_tag_range (SpanmarkWindow *self,
   return TRUE;
 }
 
+/* The side panel follows the label the annotator chose, not the other
+ * way round (review mode keeps its own page in front). */
+static void
+show_label_panel (SpanmarkWindow *self,
+                  const char     *label)
+{
+  if (!self->review_mode && gtk_stack_get_child_by_name (self->panel_stack, label) != NULL)
+    gtk_stack_set_visible_child_name (self->panel_stack, label);
+}
+
 static void
 tag_action (GtkWidget  *widget,
             const char *action_name,
@@ -69,7 +79,14 @@ tag_action (GtkWidget  *widget,
   const char *label = g_variant_get_string (parameter, NULL);
   g_autoptr(GError) error = NULL;
   const SpanmarkLabel *defined;
+  const SpanmarkSpan *span;
   guint start, end;
+
+  /* On a suggestion (the caret in it, or it selected) the label key
+   * accepts it as that label, with its entity: one key for a tie. */
+  if (spanmark_schema_lookup (spanmark_project_get_schema (self->project), label) != NULL
+      && spanmark_window_assist_tag (self, label))
+    return;
 
   if (!get_tag_range (self, label, &start, &end))
     return;
@@ -88,8 +105,12 @@ tag_action (GtkWidget  *widget,
     }
 
   /* Keep the tagged characters selected, so the panels can attach the
-   * new span to an entity straight away. */
+   * new span to an entity straight away, and show the panel of the
+   * label chosen. */
   spanmark_document_view_select_range (self->document_view, start, end);
+  show_label_panel (self, label);
+  if ((span = spanmark_annotation_set_get_span_at (self->set, start)) != NULL)
+    spanmark_window_assist_offer_title (self, span->id);
 }
 
 static void
@@ -106,6 +127,7 @@ tag_all_action (GtkWidget  *widget,
     return;
 
   n = spanmark_annotation_set_tag_all (self->set, start, end, label, NULL);
+  show_label_panel (self, label);
   message = g_strdup_printf (ngettext ("Tagged %u occurrence", "Tagged %u occurrences", n), n);
   spanmark_window_toast (self, message);
 }
@@ -791,7 +813,9 @@ key_pressed_cb (GtkEventControllerKey *controller,
     return gtk_widget_activate_action (GTK_WIDGET (self), "win.redo", NULL);
   if (mods == GDK_CONTROL_MASK && (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter))
     return gtk_widget_activate_action (GTK_WIDGET (self), "win.done-next", NULL);
-  if (mods == (GDK_CONTROL_MASK | GDK_SHIFT_MASK) && (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter))
+  /* Ctrl+Shift+Return accepts every suggestion (the assist keys below);
+   * reopening, rarer, is Ctrl+Shift+T. */
+  if (mods == (GDK_CONTROL_MASK | GDK_SHIFT_MASK) && (keyval == GDK_KEY_t || keyval == GDK_KEY_T))
     return gtk_widget_activate_action (GTK_WIDGET (self), "win.reopen-document", "s", "");
 
   /* Alt+Left/Right move the start of the span, Alt+Shift+Left/Right its
@@ -811,7 +835,10 @@ key_pressed_cb (GtkEventControllerKey *controller,
     }
 
   if ((mods & ~GDK_SHIFT_MASK) != 0)
-    return spanmark_window_review_key_pressed (self, keyval, keycode, mods);
+    return spanmark_window_assist_key_pressed (self, keyval, mods)
+           || spanmark_window_review_key_pressed (self, keyval, keycode, mods);
+  if (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_BackSpace)
+    return spanmark_window_assist_key_pressed (self, keyval, mods);
 
   if (keyval == GDK_KEY_ISO_Left_Tab || ((keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab) && mods == GDK_SHIFT_MASK))
     return gtk_widget_activate_action (GTK_WIDGET (self), "win.prev-span", NULL);
@@ -834,7 +861,8 @@ key_pressed_cb (GtkEventControllerKey *controller,
 
   /* After the label keys: a schema that gives a label the key "a" keeps
    * it; the review panel's buttons still do what "a" would. */
-  return spanmark_window_review_key_pressed (self, keyval, keycode, mods);
+  return spanmark_window_assist_key_pressed (self, keyval, mods)
+         || spanmark_window_review_key_pressed (self, keyval, keycode, mods);
 }
 
 void
@@ -868,6 +896,7 @@ spanmark_window_update_actions (SpanmarkWindow *self)
   gtk_widget_action_set_enabled (widget, "win.select-range", has_document);
   spanmark_window_review_update_actions (self);
   spanmark_window_sync_update_actions (self);
+  spanmark_window_assist_update_actions (self);
 }
 
 void
@@ -934,7 +963,9 @@ spanmark_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "win.done-next", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.reopen-document", "s", "");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_T, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.reopen-document", "s", "");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, 0, "win.next-pane", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, GDK_SHIFT_MASK, "win.prev-pane", NULL);

@@ -6,7 +6,10 @@
 
 #pragma once
 
+#include "spanmark-consistency-panel.h"
 #include "spanmark-review-panel.h"
+#include "spanmark-suggester.h"
+#include "spanmark-title-suggestion.h"
 #include "spanmark-search-bar.h"
 #include "spanmark-sync.h"
 #include "spanmark-window.h"
@@ -40,6 +43,8 @@ struct _SpanmarkWindow
   SpanmarkReviewPanel   *review_panel;
   GtkButton             *sync_button;
   GtkLabel              *sync_state_label;
+  GtkLabel              *suggestion_count_label;
+  SpanmarkConsistencyPanel *consistency_panel;
 
   /* Owned references */
   SpanmarkProject       *project;
@@ -75,6 +80,18 @@ struct _SpanmarkWindow
   guint                  sync_auto_id;
   guint                  sync_tick_id;
   guint                  sync_refresh_id;
+  /* Assisted annotation (spanmark-window-assist.c) */
+  SpanmarkSuggester     *suggester;        /* the project's corpus and dictionaries; NULL: none */
+  GCancellable          *corpus_cancellable; /* the corpus being read off the main thread */
+  GPtrArray             *left_sets;        /* SpanmarkAnnotationSet left while it was read */
+  GPtrArray             *suggestions;      /* the open document's; NULL: to compute */
+  GArray                *assist_items;     /* SpanmarkAssistMark: suggestions and spans to review */
+  guint                  suggestions_generation;
+  guint                  n_to_review;
+  gboolean               assist_following; /* the suggester follows the open set */
+  guint                  assist_idle_id;
+  SpanmarkTitleSuggestion *title;          /* offered for the span title_span_id */
+  char                  *title_span_id;
 
   guint                  annotator_idle_id;
   /* The test clock's time, for the sessions, once tests drive it. */
@@ -161,6 +178,28 @@ void     spanmark_window_sync_saved          (SpanmarkWindow   *self);
 gboolean spanmark_window_sync_has_conflict   (SpanmarkWindow   *self);
 void     spanmark_window_sync_clear_conflict (SpanmarkWindow   *self);
 void     spanmark_window_sync_dispose        (SpanmarkWindow   *self);
+/* spanmark-window-assist.c */
+void     spanmark_window_class_init_assist   (GtkWidgetClass   *widget_class);
+/* A new project (or none): its corpus is read off the main thread. */
+void     spanmark_window_assist_set_project  (SpanmarkWindow   *self);
+/* Once a document is open (and shown), and before it is closed. */
+void     spanmark_window_assist_open         (SpanmarkWindow   *self);
+void     spanmark_window_assist_close        (SpanmarkWindow   *self);
+void     spanmark_window_assist_dispose      (SpanmarkWindow   *self);
+void     spanmark_window_assist_update_actions (SpanmarkWindow *self);
+/* The assist keys (Return, Backspace, x, n, N, t, Alt+digit); TRUE if
+ * handled.  Called after the label keys. */
+gboolean spanmark_window_assist_key_pressed  (SpanmarkWindow   *self,
+                                              guint             keyval,
+                                              GdkModifierType   mods);
+/* The label key @label on a suggestion: accepts it as @label when the
+ * selection is empty or exactly the suggestion, and it proposes @label;
+ * TRUE if it did. */
+gboolean spanmark_window_assist_tag          (SpanmarkWindow   *self,
+                                              const char       *label);
+/* After the annotator tagged the span @span_id: offers its title. */
+void     spanmark_window_assist_offer_title  (SpanmarkWindow   *self,
+                                              const char       *span_id);
 
 /* spanmark-window-actions.c */
 void     spanmark_window_class_init_actions  (GtkWidgetClass   *widget_class);

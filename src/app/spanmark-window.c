@@ -432,6 +432,12 @@ make_panels (SpanmarkWindow *self)
       g_signal_connect (panel, "jump-to-span", G_CALLBACK (jump_to_span_cb), self);
       g_ptr_array_add (self->panels, panel);
     }
+  /* The Check page after the labels' pages, in the switcher too. */
+  g_object_ref (self->consistency_panel);
+  gtk_stack_remove (self->panel_stack, GTK_WIDGET (self->consistency_panel));
+  gtk_stack_add_titled (self->panel_stack, GTK_WIDGET (self->consistency_panel), "check",
+                        C_("side panel", "Check"));
+  g_object_unref (self->consistency_panel);
   spanmark_window_review_show_page (self);
   cap_switcher_titles (self);
 }
@@ -555,6 +561,7 @@ spanmark_window_open_project (SpanmarkWindow  *self,
     g_signal_handlers_disconnect_by_data (spanmark_project_get_schema (self->project), self);
   spanmark_window_review_reset (self);
   g_set_object (&self->project, project);
+  spanmark_window_assist_set_project (self);
   g_signal_connect_object (spanmark_project_get_schema (project), "changed",
                            G_CALLBACK (schema_changed_cb), self, G_CONNECT_SWAPPED);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
@@ -825,6 +832,7 @@ close_document (SpanmarkWindow *self)
   gboolean had_document = self->session != NULL;
 
   spanmark_window_dismiss_undo_toast (self);
+  spanmark_window_assist_close (self);
   spanmark_window_review_close (self);
   spanmark_window_sync_clear_conflict (self);
 
@@ -896,6 +904,7 @@ open_document_now (SpanmarkWindow   *self,
                                              spanmark_project_get_schema (self->project),
                                              self->set);
   spanmark_window_review_show (self);
+  spanmark_window_assist_open (self);
   for (guint i = 0; i < self->panels->len; i++)
     {
       spanmark_label_panel_set_annotation_set (g_ptr_array_index (self->panels, i), self->set, !read_only);
@@ -1012,6 +1021,20 @@ selection_changed_cb (SpanmarkDocumentView *view,
 {
   for (guint i = 0; i < self->panels->len; i++)
     spanmark_label_panel_set_selection (g_ptr_array_index (self->panels, i), start, end);
+}
+
+/* A place of the consistency list: the caret goes there. */
+static void
+consistency_jump_cb (SpanmarkConsistencyPanel *panel,
+                     guint                     start,
+                     guint                     end,
+                     SpanmarkWindow           *self)
+{
+  if (self->set == NULL)
+    return;
+
+  spanmark_document_view_select_range (self->document_view, start, end);
+  gtk_widget_grab_focus (GTK_WIDGET (self->document_view));
 }
 
 /* Creating projects */
@@ -1355,6 +1378,7 @@ spanmark_window_dispose (GObject *object)
     spanmark_document_list_set_statuses (self->document_list, NULL);
   spanmark_window_review_dispose (self);
   spanmark_window_sync_dispose (self);
+  spanmark_window_assist_dispose (self);
   g_clear_object (&self->statuses);
   g_clear_object (&self->project);
 
@@ -1413,6 +1437,7 @@ spanmark_window_class_init (SpanmarkWindowClass *klass)
   g_type_ensure (SPANMARK_TYPE_DOCUMENT_VIEW);
   g_type_ensure (SPANMARK_TYPE_SEARCH_BAR);
   g_type_ensure (SPANMARK_TYPE_REVIEW_PANEL);
+  g_type_ensure (SPANMARK_TYPE_CONSISTENCY_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/spanmark-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, toast_overlay);
@@ -1437,12 +1462,16 @@ spanmark_window_class_init (SpanmarkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, review_panel);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, sync_button);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, sync_state_label);
+  gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, suggestion_count_label);
+  gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, consistency_panel);
   gtk_widget_class_bind_template_callback (widget_class, document_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, consistency_jump_cb);
 
   spanmark_window_class_init_actions (widget_class);
   spanmark_window_class_init_review (widget_class);
   spanmark_window_class_init_sync (widget_class);
+  spanmark_window_class_init_assist (widget_class);
 }
 
 static void
@@ -1508,6 +1537,7 @@ spanmark_window_init (SpanmarkWindow *self)
 
   self->toasts = g_ptr_array_new_with_free_func (g_object_unref);
   self->panels = g_ptr_array_new ();
+  self->left_sets = g_ptr_array_new_with_free_func (g_object_unref);
   self->annotator = spanmark_settings_dup_annotator (spanmark_settings_get_default ());
 
   g_signal_connect_object (settings, "changed::font-size",

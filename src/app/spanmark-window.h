@@ -13,6 +13,7 @@
 #include "spanmark-document-view.h"
 #include "spanmark-label-panel.h"
 #include "spanmark-project.h"
+#include "spanmark-title-suggestion.h"
 
 G_BEGIN_DECLS
 
@@ -50,6 +51,32 @@ G_DECLARE_FINAL_TYPE (SpanmarkWindow, spanmark_window, SPANMARK, WINDOW, AdwAppl
  *                                  open a team's project from its remote:
  *                                  the dialog, or at once (cloned under
  *                                  $XDG_DATA_HOME/spanmark/projects/)
+ *
+ *   win.reopen-document is Ctrl+Shift+T (Ctrl+Shift+Return accepts
+ *   every suggestion).
+ *
+ * Assisted annotation (docs/assist.md; not in review mode).  The open
+ * document's suggestions and its spans to review (added by spanmark-cli
+ * pretag) are its "items"; each action below is one undo step, and the
+ * caret then goes to the next item, so each mention costs one key:
+ *   win.accept-suggestion          the item at the caret (Return): the
+ *                                  suggestion becomes a span, a span to
+ *                                  review becomes the annotator's; on
+ *                                  none, the caret goes to the next item
+ *   win.reject-suggestion          the item at the caret (Backspace, x):
+ *                                  recorded as rejected in the annotator's
+ *                                  file, never suggested again (a span to
+ *                                  review is removed)
+ *   win.next-suggestion / win.prev-suggestion   (n, Shift+N)
+ *   win.accept-same-suggestions    every item with the text of the one at
+ *                                  the caret (Shift+Return)
+ *   win.accept-all-suggestions     every item of the document but ties
+ *                                  (Ctrl+Shift+Return)
+ *   win.accept-title               set the title offered for the span just
+ *                                  tagged or accepted as its entity's
+ *                                  "title" (t)
+ * A label key on a suggestion accepts it as that label (a tie, one key);
+ * Alt+label key is win.tag-all with that label.
  *
  * Review mode (spanmark_window_set_review_mode(), docs/review.md): the
  * open document shows every annotator's spans as lanes below the text and
@@ -95,6 +122,9 @@ G_DECLARE_FINAL_TYPE (SpanmarkWindow, spanmark_window, SPANMARK, WINDOW, AdwAppl
  *                          "Offline", "Not shared"…
  *   "share-dialog", "clone-dialog", "sync-url"
  *                          the sharing and cloning dialogs, their URL row
+ *   "suggestion-count"     the header's "12 suggested · 3 to review"
+ *   "consistency-panel"    the side panel's Check page
+ *                          (SpanmarkConsistencyPanel)
  * The keyboard handler is the event controller named "spanmark-keys".
  *
  * @application may be NULL (tests). */
@@ -135,6 +165,18 @@ SpanmarkCuration      *spanmark_window_get_curation          (SpanmarkWindow   *
 /* The documents' figures (for the list's order) are read off the main
  * thread when review mode starts; TRUE while they are. */
 gboolean               spanmark_window_get_ranking_pending   (SpanmarkWindow   *self);
+
+/* The open document's suggestions as they are now (of
+ * SpanmarkSuggestion, text order; NULL when there is no document or
+ * assistance is off: review mode, read-only), and how many of its spans
+ * are still to review. */
+GPtrArray             *spanmark_window_get_suggestions       (SpanmarkWindow   *self);
+guint                  spanmark_window_get_n_to_review       (SpanmarkWindow   *self);
+/* TRUE while the project's corpus and dictionaries are read (off the
+ * main thread); until then only the open document counts. */
+gboolean               spanmark_window_get_corpus_pending    (SpanmarkWindow   *self);
+/* The title offered for the span last tagged or accepted, or NULL. */
+const SpanmarkTitleSuggestion *spanmark_window_get_title_suggestion (SpanmarkWindow *self);
 
 /* Dismisses every toast shown or waiting to be. */
 void                   spanmark_window_clear_toasts          (SpanmarkWindow   *self);

@@ -12,6 +12,7 @@
 #include "spanmark-document-view.h"
 #include "spanmark-history.h"
 #include "spanmark-resources.h"
+#include "spanmark-text-view.h"
 
 /* Offsets: 😀 0 (outside the BMP), a..j 1-10, space 11, 李 12, 伟 13,
  * 在 14, 𠀀 15 (outside the BMP), 港 16, 湾 17, 镇 18, 。 19. */
@@ -215,6 +216,92 @@ test_selection_signal (Fixture       *fixture,
   g_assert_cmpint (gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (spanmark_document_view_get_text_view (fixture->view))), ==, 0);
 }
 
+static gboolean
+idle (void)
+{
+  return !g_main_context_pending (NULL);
+}
+
+/* Suggestions and spans to review are marks of the text view's own,
+ * collected (and so drawn) for the visible lines only, each in its
+ * label's colour, whatever their number. */
+static void
+test_assist_marks_visible_only (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(SpanmarkSchema) schema = spanmark_schema_new_default ();
+  g_autoptr(SpanmarkAnnotationSet) set = NULL;
+  g_autoptr(GArray) assist = g_array_new (FALSE, FALSE, sizeof (SpanmarkAssistMark));
+  g_autoptr(GArray) marks = NULL;
+  GtkWidget *window = gtk_window_new ();
+  SpanmarkDocumentView *view = SPANMARK_DOCUMENT_VIEW (spanmark_document_view_new ());
+  SpanmarkTextView *text_view = SPANMARK_TEXT_VIEW (spanmark_document_view_get_text_view (view));
+  guint n_lines = 2000, visible_start, visible_end, n_suggestions = 0, n_to_review = 0;
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  /* Each sentence: 李伟 (0-1) suggested, 港湾镇 (3-5) to review; one
+   * paragraph, wrapped into many display lines. */
+  for (guint i = 0; i < n_lines; i++)
+    {
+      SpanmarkAssistMark suggestion = { SPANMARK_MARK_SUGGESTION, i * 7, i * 7 + 2, g_intern_string ("OFFICIAL") };
+      SpanmarkAssistMark review = { SPANMARK_MARK_TO_REVIEW, i * 7 + 3, i * 7 + 6, g_intern_string ("PLACE") };
+
+      g_string_append (text, "李伟在港湾镇。");
+      g_array_append_val (assist, suggestion);
+      g_array_append_val (assist, review);
+    }
+  set = spanmark_annotation_set_new ("doc", "tester", text->str);
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 300);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  spanmark_document_view_set_annotation_set (view, schema, set);
+  spanmark_text_view_set_assist_marks (text_view, schema, assist);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!idle ())
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+    }
+
+  marks = spanmark_text_view_collect_marks (text_view);
+  spanmark_text_view_get_visible_range (text_view, &visible_start, &visible_end);
+  g_assert_cmpuint (visible_end, <, n_lines * 7 / 2);
+  for (guint i = 0; i < marks->len; i++)
+    {
+      const SpanmarkMark *mark = &g_array_index (marks, SpanmarkMark, i);
+
+      g_assert_cmpuint (mark->end, >, visible_start);
+      g_assert_cmpuint (mark->start, <, visible_end);
+      g_assert_cmpint (mark->rect.width, >, 0);
+      g_assert_cmpint (mark->rect.height, >, 0);
+      if (mark->kind == SPANMARK_MARK_SUGGESTION)
+        {
+          g_assert_cmpstr (mark->label, ==, "OFFICIAL");
+          g_assert_cmpuint (mark->start % 7, ==, 0);
+          n_suggestions++;
+        }
+      else
+        {
+          g_assert_cmpint (mark->kind, ==, SPANMARK_MARK_TO_REVIEW);
+          g_assert_cmpstr (mark->label, ==, "PLACE");
+          g_assert_cmpuint (mark->start % 7, ==, 3);
+          n_to_review++;
+        }
+    }
+  g_assert_cmpuint (n_suggestions, >, 0);
+  g_assert_cmpuint (n_to_review, >, 0);
+  g_assert_cmpuint (n_suggestions + n_to_review, <, 200);
+
+  /* None: nothing drawn. */
+  spanmark_text_view_set_assist_marks (text_view, NULL, NULL);
+  g_clear_pointer (&marks, g_array_unref);
+  marks = spanmark_text_view_collect_marks (text_view);
+  g_assert_cmpuint (marks->len, ==, 0);
+
+  g_object_ref (view);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (view);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -229,6 +316,7 @@ main (int   argc,
   ADD ("/document-view/adjacent", test_adjacent);
   ADD ("/document-view/label-change-and-current", test_label_change_and_current);
   ADD ("/document-view/selection-signal", test_selection_signal);
+  g_test_add_func ("/document-view/assist-marks-visible-only", test_assist_marks_visible_only);
 
   return g_test_run ();
 }

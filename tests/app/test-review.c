@@ -569,8 +569,8 @@ test_reviewed (Fixture       *fixture,
   g_assert_cmpuint (json_object_get_int_member (json_array_get_object_element (rejected, 0), "start"), ==,
                     at (fixture, "Li Wei", 1));
 
-  /* Reopened, as a done document is. */
-  g_assert_true (press (fixture, GDK_KEY_Return, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
+  /* Reopened, as a done document is (Ctrl+Shift+T). */
+  g_assert_true (press (fixture, GDK_KEY_T, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
   g_assert_cmpint (spanmark_annotation_set_get_status (curated (fixture)), ==, SPANMARK_STATUS_IN_PROGRESS);
   activate (fixture, "win.save", NULL);
   g_assert_cmpstr (json_object_get_string_member (read_curated (fixture, "emoji", parser), "status"), ==,
