@@ -285,7 +285,9 @@ spanmark_registry_entity_to_json (const SpanmarkRegistryEntity *self,
     }
   g_string_append (out, self->aliases->len > 0 ? "\n  ],\n" : "],\n");
 
+  /* A view of the entries in file order: the copy must not free them. */
   attrs = g_ptr_array_copy (self->attrs, NULL, NULL);
+  g_ptr_array_set_free_func (attrs, NULL);
   g_ptr_array_sort (attrs, compare_attr_keys);
   g_string_append (out, "  \"attrs\": [");
   for (guint i = 0; i < attrs->len; i++)
@@ -364,12 +366,16 @@ read_aliases (SpanmarkJsonPlace      *place,
       JsonNode *node = json_array_get_element (array, i);
       g_autofree char *key = g_strdup_printf ("aliases[%u]", i);
 
-      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
-          *json_node_get_string (node) == '\0')
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
         {
           spanmark_json_place_problem (place, SPANMARK_PROJECT_ERROR_INVALID, key,
-                                       _("must be a non-empty string, not %s"),
-                                       spanmark_json_describe_node (node));
+                                       _("must be a string, not %s"), spanmark_json_describe_node (node));
+          ok = FALSE;
+          continue;
+        }
+      if (*json_node_get_string (node) == '\0')
+        {
+          spanmark_json_place_problem (place, SPANMARK_PROJECT_ERROR_INVALID, key, _("must not be empty"));
           ok = FALSE;
           continue;
         }
