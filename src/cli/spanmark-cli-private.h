@@ -30,6 +30,7 @@ int spanmark_cli_agree    (int argc, char **argv);
 int spanmark_cli_curate   (int argc, char **argv);
 int spanmark_cli_clean    (int argc, char **argv);
 int spanmark_cli_labels   (int argc, char **argv);
+int spanmark_cli_entities (int argc, char **argv);
 
 /* Shared helpers (spanmark-cli-common.c). */
 

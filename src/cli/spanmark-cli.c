@@ -30,6 +30,7 @@ static const Command commands[] = {
   { "stats",    spanmark_cli_stats,    N_("Count documents by status, spans per label and per annotator") },
   { "agree",    spanmark_cli_agree,    N_("Measure inter-annotator agreement (Cohen’s κ, span F1, Krippendorff’s α, Fleiss’ κ)") },
   { "curate",   spanmark_cli_curate,   N_("Start curated versions from the spans annotators agree on") },
+  { "entities", spanmark_cli_entities, N_("List, merge and rename the corpus-wide entities") },
   { "clean",    spanmark_cli_clean,    N_("Remove the files interrupted saves and imports left behind") },
 };
 

@@ -735,6 +735,39 @@ spanmark_registry_merge (SpanmarkRegistry *self,
   return TRUE;
 }
 
+char *
+spanmark_registry_check_entity (SpanmarkRegistry *self,
+                                const char       *id,
+                                const char       *label)
+{
+  const SpanmarkRegistryEntity *entity;
+
+  g_return_val_if_fail (SPANMARK_IS_REGISTRY (self), NULL);
+  g_return_val_if_fail (id != NULL && label != NULL, NULL);
+
+  /* A file that failed to load, or a tombstone leading nowhere, was
+   * reported as the registry's own problem. */
+  if (g_hash_table_contains (self->broken, id) ||
+      (g_hash_table_contains (self->entities, id) && spanmark_registry_resolve (self, id) == NULL))
+    return NULL;
+
+  entity = spanmark_registry_resolve (self, id);
+  if (entity == NULL)
+    {
+      /* Not a registry id: a local entity, as in every v1 file. */
+      if (!spanmark_registry_entity_is_registry_id (id))
+        return NULL;
+      return g_strdup_printf (_("\"%s\" is not in the registry (there is no %s/%s.json)"),
+                              id, SPANMARK_REGISTRY_DIR, id);
+    }
+
+  if (!g_str_equal (entity->label, label))
+    return g_strdup_printf (_("label %s, but the registry’s entity \"%s\" (%s) is %s"),
+                            label, entity->id, entity->name, entity->label);
+
+  return NULL;
+}
+
 static gboolean
 count_set_cb (SpanmarkRegistry      *self,
               SpanmarkAnnotationSet *set,

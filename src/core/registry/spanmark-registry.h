@@ -62,6 +62,13 @@ gboolean                      spanmark_registry_merge          (SpanmarkRegistry
                                                                 guint            *n_files,
                                                                 GError          **error);
 
+/* For validate: what is wrong with a per-document entity @id of @label
+ * (a registry id that is not in the registry, or whose registry entity
+ * has another label), or NULL. */
+char                         *spanmark_registry_check_entity   (SpanmarkRegistry *self,
+                                                                const char       *id,
+                                                                const char       *label) G_GNUC_WARN_UNUSED_RESULT;
+
 /* Counts the mentions of every registry entity in the annotation files
  * of @annotator (all annotators when NULL): a per-document entity with
  * a registry id (or a tombstone's) counts for the live entity.  The
