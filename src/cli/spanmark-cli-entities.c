@@ -11,7 +11,6 @@
 #include <glib/gi18n.h>
 
 #include "spanmark-cli-private.h"
-#include "spanmark-json-writer.h"
 
 typedef struct
 {
@@ -54,38 +53,10 @@ append_json (GString                      *out,
              const SpanmarkRegistryEntity *entity)
 {
   g_autoptr(GPtrArray) documents = spanmark_registry_get_documents (registry, entity->id);
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  gboolean first = TRUE;
 
-  g_string_append (out, "{\"id\":");
-  spanmark_json_append_string (out, entity->id);
-  g_string_append (out, ",\"label\":");
-  spanmark_json_append_string (out, entity->label);
-  g_string_append (out, ",\"name\":");
-  spanmark_json_append_string (out, entity->name);
-  g_string_append (out, ",\"aliases\":[");
-  for (guint i = 0; i < entity->aliases->len; i++)
-    {
-      if (i > 0)
-        g_string_append_c (out, ',');
-      spanmark_json_append_string (out, g_ptr_array_index (entity->aliases, i));
-    }
-  /* The current value of each attribute, keys in file order (sorted). */
-  g_string_append (out, "],\"attrs\":{");
-  for (guint i = 0; i < entity->attrs->len; i++)
-    {
-      const SpanmarkRegistryAttr *attr = g_ptr_array_index (entity->attrs, i);
-
-      if (!g_hash_table_add (seen, attr->key))
-        continue;
-      if (!first)
-        g_string_append_c (out, ',');
-      first = FALSE;
-      spanmark_json_append_string (out, attr->key);
-      g_string_append_c (out, ':');
-      spanmark_json_append_string (out, spanmark_registry_entity_get_attr (entity, attr->key));
-    }
-  g_string_append_printf (out, "},\"mentions\":%u,\"documents\":%u}",
+  g_string_append_c (out, '{');
+  spanmark_registry_entity_append_summary (entity, out);
+  g_string_append_printf (out, ",\"mentions\":%u,\"documents\":%u}",
                           spanmark_registry_get_n_mentions (registry, entity->id), documents->len);
 }
 

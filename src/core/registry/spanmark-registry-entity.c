@@ -187,6 +187,53 @@ spanmark_registry_entity_has_name (const SpanmarkRegistryEntity *self,
   return FALSE;
 }
 
+void
+spanmark_registry_entity_append_summary (const SpanmarkRegistryEntity *self,
+                                         GString                      *out)
+{
+  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_return_if_fail (self != NULL && self->merged_into == NULL);
+  g_return_if_fail (out != NULL);
+
+  g_string_append (out, "\"id\":");
+  spanmark_json_append_string (out, self->id);
+  g_string_append (out, ",\"label\":");
+  spanmark_json_append_string (out, self->label);
+  g_string_append (out, ",\"name\":");
+  spanmark_json_append_string (out, self->name);
+  g_string_append (out, ",\"aliases\":[");
+  for (guint i = 0; i < self->aliases->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      spanmark_json_append_string (out, g_ptr_array_index (self->aliases, i));
+    }
+
+  /* Each attribute's current value; the history stays in the registry. */
+  for (guint i = 0; i < self->attrs->len; i++)
+    {
+      SpanmarkRegistryAttr *attr = g_ptr_array_index (self->attrs, i);
+
+      if (g_hash_table_add (seen, attr->key))
+        g_ptr_array_add (keys, attr->key);
+    }
+  g_ptr_array_sort (keys, compare_strings);
+  g_string_append (out, "],\"attrs\":{");
+  for (guint i = 0; i < keys->len; i++)
+    {
+      const char *key = g_ptr_array_index (keys, i);
+
+      if (i > 0)
+        g_string_append_c (out, ',');
+      spanmark_json_append_string (out, key);
+      g_string_append_c (out, ':');
+      spanmark_json_append_string (out, spanmark_registry_entity_get_attr (self, key));
+    }
+  g_string_append_c (out, '}');
+}
+
 char *
 spanmark_registry_entity_new_id (const char *annotator)
 {

@@ -61,6 +61,12 @@ const char             *spanmark_registry_entity_get_attr   (const SpanmarkRegis
 gboolean                spanmark_registry_entity_has_name   (const SpanmarkRegistryEntity *self,
                                                              const char                   *text);
 
+/* The members "id", "label", "name", "aliases" and "attrs" (each key's
+ * current value, keys sorted) on one line, without the braces: what the
+ * kb export and `entities --json` write for an entity. */
+void                    spanmark_registry_entity_append_summary (const SpanmarkRegistryEntity *self,
+                                                                 GString                      *out);
+
 /* A registry id that needs no coordination: "<annotator>-<10 hex digits>"
  * (40 random bits). */
 char                   *spanmark_registry_entity_new_id     (const char                   *annotator) G_GNUC_WARN_UNUSED_RESULT;
