@@ -294,16 +294,20 @@ check_registry_links (Validation *v,
 {
   g_autofree char *message = NULL;
   g_autofree char *location = NULL;
+  gboolean is_error;
 
   if (v->registry == NULL)
     return;
 
-  message = spanmark_registry_check_entity (v->registry, id, label);
+  message = spanmark_registry_check_entity (v->registry, id, label, &is_error);
   if (message == NULL)
     return;
 
   location = g_strdup_printf ("entities[%u] (id \"%s\")", index, id);
-  spanmark_checker_add (&v->checker, SPANMARK_PROJECT_ERROR_INVALID, path, location, "%s", message);
+  if (is_error)
+    spanmark_checker_add (&v->checker, SPANMARK_PROJECT_ERROR_INVALID, path, location, "%s", message);
+  else
+    add_problem (v, SPANMARK_PROBLEM_WARNING, path, location, "%s", message);
 }
 
 /* The registry's files: their own problems, and labels the schema has. */

@@ -738,12 +738,16 @@ spanmark_registry_merge (SpanmarkRegistry *self,
 char *
 spanmark_registry_check_entity (SpanmarkRegistry *self,
                                 const char       *id,
-                                const char       *label)
+                                const char       *label,
+                                gboolean         *is_error)
 {
   const SpanmarkRegistryEntity *entity;
 
   g_return_val_if_fail (SPANMARK_IS_REGISTRY (self), NULL);
   g_return_val_if_fail (id != NULL && label != NULL, NULL);
+  g_return_val_if_fail (is_error != NULL, NULL);
+
+  *is_error = FALSE;
 
   /* A file that failed to load, or a tombstone leading nowhere, was
    * reported as the registry's own problem. */
@@ -761,6 +765,7 @@ spanmark_registry_check_entity (SpanmarkRegistry *self,
                               id, SPANMARK_REGISTRY_DIR, id);
     }
 
+  *is_error = TRUE;
   if (!g_str_equal (entity->label, label))
     return g_strdup_printf (_("label %s, but the registry’s entity \"%s\" (%s) is %s"),
                             label, entity->id, entity->name, entity->label);

@@ -62,12 +62,15 @@ gboolean                      spanmark_registry_merge          (SpanmarkRegistry
                                                                 guint            *n_files,
                                                                 GError          **error);
 
-/* For validate: what is wrong with a per-document entity @id of @label
- * (a registry id that is not in the registry, or whose registry entity
- * has another label), or NULL. */
+/* For validate: what is wrong with a per-document entity @id of @label,
+ * or NULL.  A registry entity with another label is an error
+ * (@is_error TRUE); a registry id the registry does not have is a
+ * warning: the entity still works as a local one (a jsonl export
+ * imported into another project, entities/ not committed yet). */
 char                         *spanmark_registry_check_entity   (SpanmarkRegistry *self,
                                                                 const char       *id,
-                                                                const char       *label) G_GNUC_WARN_UNUSED_RESULT;
+                                                                const char       *label,
+                                                                gboolean         *is_error) G_GNUC_WARN_UNUSED_RESULT;
 
 /* Counts the mentions of every registry entity in the annotation files
  * of @annotator (all annotators when NULL): a per-document entity with
