@@ -161,11 +161,10 @@ check_tombstones (SpanmarkRegistry *self)
         {
           g_autofree char *relative = entity_path (id);
           const SpanmarkRegistryEntity *tombstone = g_hash_table_lookup (self->entities, id);
+          g_autofree char *message = g_strdup_printf (_("\"%s\" leads to no entity of the registry"),
+                                                      tombstone->merged_into);
 
-          g_ptr_array_add (self->problems,
-                           spanmark_problem_new (relative, "\"merged_into\"",
-                                                 g_strdup_printf (_("\"%s\" leads to no entity of the registry"),
-                                                                  tombstone->merged_into)));
+          g_ptr_array_add (self->problems, spanmark_problem_new (relative, "\"merged_into\"", message));
         }
     }
 }
