@@ -33,6 +33,7 @@ int spanmark_cli_labels   (int argc, char **argv);
 int spanmark_cli_sync     (int argc, char **argv);
 int spanmark_cli_pretag   (int argc, char **argv);
 int spanmark_cli_check    (int argc, char **argv);
+int spanmark_cli_entities (int argc, char **argv);
 
 /* Shared helpers (spanmark-cli-common.c). */
 

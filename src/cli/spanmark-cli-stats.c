@@ -23,6 +23,8 @@ typedef struct
   GPtrArray       *annotators;  /* SpanmarkAnnotatorCounts, in name order */
   SpanmarkAnnotatorCounts *total;  /* spans, labels and entities of them all */
   GPtrArray       *labels;      /* names, in the order to show */
+  GHashTable      *registry;    /* label name -> guint*: registry entities */
+  guint            n_registry;
 } Stats;
 
 static GStrv
@@ -82,6 +84,16 @@ add_counts (JsonBuilder                   *builder,
   json_builder_add_int_value (builder, stats->n_entities);
 }
 
+/* The registry's entities of @label. */
+static guint
+registry_count (const Stats *stats,
+                const char  *label)
+{
+  const guint *n = g_hash_table_lookup (stats->registry, label);
+
+  return n != NULL ? *n : 0;
+}
+
 static void
 print_json (const Stats *stats)
 {
@@ -127,6 +139,16 @@ print_json (const Stats *stats)
   json_builder_end_object (builder);
 
   add_counts (builder, stats->labels, stats->total);
+  json_builder_set_member_name (builder, "registry");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < stats->labels->len; i++)
+    {
+      const char *label = g_ptr_array_index (stats->labels, i);
+
+      json_builder_set_member_name (builder, label);
+      json_builder_add_int_value (builder, registry_count (stats, label));
+    }
+  json_builder_end_object (builder);
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
@@ -219,6 +241,68 @@ print_text (const Stats *stats)
 
   if (with_total)
     g_print ("\n%s %u\n", _("Entities in total:"), stats->total->n_entities);
+
+  if (stats->n_registry > 0)
+    {
+      g_ptr_array_set_size (rows, 0);
+      g_print ("\n%s\n", _("Registry entities per label:"));
+      row = row_new (2);
+      row[0] = g_strdup (_("Label"));
+      row[1] = g_strdup (_("Entities"));
+      g_ptr_array_add (rows, row);
+      for (guint l = 0; l < labels->len; l++)
+        {
+          row = row_new (2);
+          row[0] = g_strdup (g_ptr_array_index (labels, l));
+          row[1] = g_strdup_printf ("%u", registry_count (stats, g_ptr_array_index (labels, l)));
+          g_ptr_array_add (rows, row);
+        }
+      spanmark_cli_print_table (rows);
+    }
+}
+
+/* The registry's live entities by label, into @stats; FALSE (with the
+ * problems printed) when some of its files could not be read. */
+static gboolean
+count_registry (SpanmarkProject *project,
+                Stats           *stats)
+{
+  g_autoptr(SpanmarkRegistry) registry = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *entities, *problems;
+
+  stats->registry = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  registry = spanmark_registry_load (project, &error);
+  if (registry == NULL)
+    {
+      spanmark_cli_error ("%s", error->message);
+      return FALSE;
+    }
+
+  problems = spanmark_registry_get_problems (registry);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      g_autofree char *line = spanmark_problem_to_string (g_ptr_array_index (problems, i));
+
+      spanmark_cli_error ("%s", line);
+    }
+
+  entities = spanmark_registry_get_entities (registry);
+  for (guint i = 0; i < entities->len; i++)
+    {
+      const SpanmarkRegistryEntity *entity = g_ptr_array_index (entities, i);
+      guint *n = g_hash_table_lookup (stats->registry, entity->label);
+
+      if (n == NULL)
+        {
+          n = g_new0 (guint, 1);
+          g_hash_table_insert (stats->registry, g_strdup (entity->label), n);
+        }
+      (*n)++;
+    }
+  stats->n_registry = entities->len;
+
+  return problems->len == 0;
 }
 
 int
@@ -235,6 +319,7 @@ spanmark_cli_stats (int    argc,
   g_autoptr(SpanmarkStatusCache) curated = NULL;
   SpanmarkStatusCounts curated_counts;
   Stats stats;
+  gboolean registry_ok;
   const GOptionEntry entries[] = {
     { "json", 'j', 0, G_OPTION_ARG_NONE, &json,
       N_("Print one JSON object instead of tables"), NULL },
@@ -260,6 +345,7 @@ spanmark_cli_stats (int    argc,
                                       "  spans        all spans of the annotators shown\n"
                                       "  labels       {LABEL: spans}, every label of the schema in schema order\n"
                                       "  entities     all entities of the annotators shown\n"
+                                      "  registry     {LABEL: entities of the corpus-wide registry}\n"
                                       "\n"
                                       "Examples:\n"
                                       "  spanmark-cli stats corpus\n"
@@ -306,13 +392,15 @@ spanmark_cli_stats (int    argc,
 
   stats = (Stats) { project, counts->n_documents, counts->n_characters, curated_counts.n_files,
                     curated_counts.n_status[SPANMARK_STATUS_REVIEWED], counts->annotators, counts->total,
-                    labels };
+                    labels, NULL, 0 };
+  registry_ok = count_registry (project, &stats);
   if (json)
     print_json (&stats);
   else
     print_text (&stats);
+  g_clear_pointer (&stats.registry, g_hash_table_unref);
 
-  if (counts->errors->len > 0)
+  if (counts->errors->len > 0 || !registry_ok)
     {
       spanmark_cli_error (_("some files could not be read; the counts above leave them out"));
       return SPANMARK_CLI_EXIT_FAILED;

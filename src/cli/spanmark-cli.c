@@ -32,6 +32,7 @@ static const Command commands[] = {
   { "curate",   spanmark_cli_curate,   N_("Start curated versions from the spans annotators agree on") },
   { "pretag",   spanmark_cli_pretag,   N_("Add dictionary and corpus matches as spans for an annotator to review") },
   { "check",    spanmark_cli_check,    N_("List texts tagged in one place but untagged or labelled differently in another") },
+  { "entities", spanmark_cli_entities, N_("List, merge and rename the corpus-wide entities") },
   { "clean",    spanmark_cli_clean,    N_("Remove the files interrupted saves and imports left behind") },
   { "sync",     spanmark_cli_sync,     N_("Commit your annotations, fetch the team’s, merge and push (git)") },
 };

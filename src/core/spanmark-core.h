@@ -25,6 +25,8 @@
 #include "spanmark-pretag.h"
 #include "spanmark-problem.h"
 #include "spanmark-project.h"
+#include "spanmark-registry.h"
+#include "spanmark-registry-entity.h"
 #include "spanmark-schema.h"
 #include "spanmark-span.h"
 #include "spanmark-status-cache.h"

@@ -197,7 +197,7 @@ test_usage_errors (Fixture       *fixture,
   g_assert_cmpint (run_cli (fixture, "--format", "conll", "--delimiter", "comma", NULL), ==, 2);
   g_assert_nonnull (strstr (fixture->err, "unknown delimiter “comma”: use space or tab"));
   g_assert_cmpint (run_cli (fixture, "--format", "xml", NULL), ==, 2);
-  g_assert_nonnull (strstr (fixture->err, "unknown format “xml”: use conll, jsonl, doccano, hf, brat\n"));
+  g_assert_nonnull (strstr (fixture->err, "unknown format “xml”: use conll, jsonl, doccano, hf, brat, kb\n"));
   g_assert_cmpstr (fixture->out, ==, "");
 }
 

@@ -430,7 +430,7 @@ test_formats (void)
                        spanmark_export_format_is_flat (format));
     }
 
-  g_assert_cmpstr (names, ==, "conll, jsonl, doccano, hf, brat");
+  g_assert_cmpstr (names, ==, "conll, jsonl, doccano, hf, brat, kb");
   g_assert_cmpstr (scheme, ==, "conll hf");
   g_assert_null (spanmark_export_format_lookup ("xml"));
   g_assert_null (spanmark_export_format_lookup (NULL));
@@ -601,6 +601,95 @@ test_failure_leaves_nothing (Fixture       *fixture,
   g_assert_cmpstr (after, ==, before);
 }
 
+/* Every @from in @path becomes @to. */
+static void
+replace_all (const char *path,
+             const char *from,
+             const char *to)
+{
+  g_autofree char *data = spanmark_test_read_file (path, NULL);
+  g_auto(GStrv) parts = g_strsplit (data, from, -1);
+  g_autofree char *joined = g_strjoinv (to, parts);
+
+  spanmark_test_write_file (path, joined, -1);
+}
+
+/* Links alice's entities to a registry (docs/entities.md): a1's 车俊
+ * directly, b2's José through the tombstone of an entity merged into
+ * his; 陈敏尔 stays a local entity, 涪陵 has no mentions. */
+static void
+link_registry (Fixture *fixture)
+{
+  g_autofree char *dir = g_build_filename (fixture->dir, "project", NULL);
+  g_autofree char *a1 = g_build_filename (dir, "annotations", "alice", "a1.json", NULL);
+  g_autofree char *b2 = g_build_filename (dir, "annotations", "alice", "b2.json", NULL);
+  struct { const char *id; const char *contents; } entities[] = {
+    { "alice-00000000a1", "{\"spanmark\": 1, \"id\": \"alice-00000000a1\", \"label\": \"OFFICIAL\", \"name\": \"车俊\", "
+                          "\"aliases\": [\"车俊同志\"], \"attrs\": [{\"key\": \"title\", \"value\": \"浙江省委书记\", \"document\": \"a1\"}]}\n" },
+    { "alice-00000000b2", "{\"spanmark\": 1, \"id\": \"alice-00000000b2\", \"label\": \"OFFICIAL\", \"name\": \"Jose\xcc\x81\", "
+                          "\"aliases\": [\"President Jose\xcc\x81\"], \"attrs\": [{\"key\": \"title\", \"value\": \"Minister\", \"document\": null}, "
+                          "{\"key\": \"title\", \"value\": \"President\", \"document\": \"b2\"}, "
+                          "{\"key\": \"region\", \"value\": \"Dili\", \"document\": \"b2\"}]}\n" },
+    { "alice-00000000c3", "{\"spanmark\": 1, \"id\": \"alice-00000000c3\", \"merged_into\": \"alice-00000000b2\"}\n" },
+    { "alice-00000000d4", "{\"spanmark\": 1, \"id\": \"alice-00000000d4\", \"label\": \"PLACE\", \"name\": \"涪陵\"}\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (entities); i++)
+    {
+      g_autofree char *name = g_strconcat (entities[i].id, ".json", NULL);
+      g_autofree char *path = g_build_filename (dir, "entities", name, NULL);
+
+      spanmark_test_write_file (path, entities[i].contents, -1);
+    }
+  replace_all (a1, "\"e1\"", "\"alice-00000000a1\"");
+  replace_all (b2, "\"e1\"", "\"alice-00000000c3\"");
+}
+
+static void
+test_kb (Fixture       *fixture,
+         gconstpointer  data)
+{
+  SpanmarkExportOptions options;
+  g_autoptr(SpanmarkExportReport) report = NULL;
+  g_autoptr(SpanmarkExportReport) jsonl_report = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "kb.jsonl", NULL);
+  g_autofree char *jsonl_path = g_build_filename (fixture->dir, "data.jsonl", NULL);
+  g_autofree char *jsonl = NULL;
+
+  link_registry (fixture);
+  init_options (&options, "kb");
+  report = run_export (fixture, &options, path);
+  assert_file_equals (path, "fixture-kb.jsonl");
+
+  /* The jsonl export carries each span's registry id: mention → entity
+   * pairs with no converter. */
+  init_options (&options, "jsonl");
+  jsonl_report = run_export (fixture, &options, jsonl_path);
+  jsonl = spanmark_test_read_file (jsonl_path, NULL);
+  g_assert_nonnull (strstr (jsonl, "{\"start\":0,\"end\":2,\"label\":\"OFFICIAL\",\"text\":\"车俊\",\"entity\":\"alice-00000000a1\"}"));
+  g_assert_nonnull (strstr (jsonl, "\"entity\":\"alice-00000000c3\""));
+}
+
+/* A registry file that does not load stops the kb export, naming it. */
+static void
+test_kb_bad_registry (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  SpanmarkExportOptions options;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bad = g_build_filename (fixture->dir, "project", "entities", "alice-00000000e5.json", NULL);
+  g_autofree char *path = g_build_filename (fixture->dir, "kb.jsonl", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  SpanmarkExportReport *report = NULL;
+
+  spanmark_test_write_file (bad, "{\"spanmark\": 1, \"id\": \"alice-00000000e5\", \"label\": \"PLACE\"}\n", -1);
+  init_options (&options, "kb");
+  g_assert_false (spanmark_export_run (fixture->project, &options, file, NULL, NULL, &report, NULL, &error));
+  g_assert_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "entities/alice-00000000e5.json: \"name\": is missing");
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -620,6 +709,8 @@ main (int    argc,
   ADD ("/export/status-done", test_status_done);
   ADD ("/export/hf", test_hf);
   ADD ("/export/brat", test_brat);
+  ADD ("/export/kb", test_kb);
+  ADD ("/export/kb-bad-registry", test_kb_bad_registry);
   ADD ("/export/annotator", test_annotator_choice);
   ADD ("/export/cancel", test_cancel);
   ADD ("/export/failure", test_failure_leaves_nothing);

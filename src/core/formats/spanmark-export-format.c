@@ -19,6 +19,7 @@ extern const SpanmarkExportFormat _spanmark_export_format_jsonl;
 extern const SpanmarkExportFormat _spanmark_export_format_doccano;
 extern const SpanmarkExportFormat _spanmark_export_format_hf;
 extern const SpanmarkExportFormat _spanmark_export_format_brat;
+extern const SpanmarkExportFormat _spanmark_export_format_kb;
 
 /* In the order the dialog and the help list them; the first is the
  * default. */
@@ -28,6 +29,7 @@ static const SpanmarkExportFormat * const formats[] = {
   &_spanmark_export_format_doccano,
   &_spanmark_export_format_hf,
   &_spanmark_export_format_brat,
+  &_spanmark_export_format_kb,
 };
 
 guint

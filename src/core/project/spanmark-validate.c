@@ -22,6 +22,7 @@
 #include "spanmark-json.h"
 #include "spanmark-label-ops.h"
 #include "spanmark-project.h"
+#include "spanmark-registry.h"
 #include "spanmark-validate-private.h"
 
 typedef struct
@@ -112,6 +113,8 @@ typedef struct
   /* The export's fast reader, for the files it takes: most of them. */
   ExportDoc        doc;
   gboolean         allow_fast;
+  /* The entity registry, when the index read well; NULL otherwise. */
+  SpanmarkRegistry *registry;
 } Validation;
 
 static void G_GNUC_PRINTF (5, 6)
@@ -281,6 +284,66 @@ warn_same_range (Validation *v,
     }
 }
 
+/* Each per-document entity against the registry (docs/entities.md). */
+static void
+check_registry_links (Validation *v,
+                      const char *path,
+                      guint       index,
+                      const char *id,
+                      const char *label)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *location = NULL;
+  gboolean is_error;
+
+  if (v->registry == NULL)
+    return;
+
+  message = spanmark_registry_check_entity (v->registry, id, label, &is_error);
+  if (message == NULL)
+    return;
+
+  location = g_strdup_printf ("entities[%u] (id \"%s\")", index, id);
+  if (is_error)
+    spanmark_checker_add (&v->checker, SPANMARK_PROJECT_ERROR_INVALID, path, location, "%s", message);
+  else
+    add_problem (v, SPANMARK_PROBLEM_WARNING, path, location, "%s", message);
+}
+
+/* The registry's files: their own problems, and labels the schema has. */
+static void
+validate_registry (Validation *v)
+{
+  g_autoptr(SpanmarkProject) project = NULL;
+  GPtrArray *problems, *entities;
+
+  project = spanmark_project_open (v->dir, NULL);
+  if (project != NULL)
+    v->registry = spanmark_registry_load (project, NULL);
+  if (v->registry == NULL)
+    return;
+
+  problems = spanmark_registry_get_problems (v->registry);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const SpanmarkProblem *problem = g_ptr_array_index (problems, i);
+
+      spanmark_checker_add (&v->checker, SPANMARK_PROJECT_ERROR_INVALID, problem->file,
+                            problem->location, "%s", problem->message);
+    }
+
+  entities = spanmark_registry_get_entities (v->registry);
+  for (guint i = 0; i < entities->len; i++)
+    {
+      const SpanmarkRegistryEntity *entity = g_ptr_array_index (entities, i);
+      g_autofree char *file = g_strdup_printf ("%s/%s.json", SPANMARK_REGISTRY_DIR, entity->id);
+
+      if (spanmark_schema_lookup (v->index.schema, entity->label) == NULL)
+        spanmark_checker_add (&v->checker, SPANMARK_PROJECT_ERROR_INVALID, file, "\"label\"",
+                              _("\"%s\" is not a label of the project"), entity->label);
+    }
+}
+
 static void
 validate_annotation_file (Validation  *v,
                           const char  *annotator,
@@ -343,6 +406,12 @@ validate_annotation_file (Validation  *v,
                                           annotator, v->index.schema))
         {
           warn_same_range (v, path, data, length, _spanmark_export_doc_get_span_views (&v->doc));
+          for (guint i = 0; i < v->doc.entities->len; i++)
+            {
+              const ExportEntity *entity = &g_array_index (v->doc.entities, ExportEntity, i);
+
+              check_registry_links (v, path, i, entity->id, entity->label);
+            }
           _spanmark_export_doc_reset (&v->doc);
           return;
         }
@@ -358,6 +427,12 @@ validate_annotation_file (Validation  *v,
       for (guint i = 0; i < spanmark_annotation_set_get_n_spans (set); i++)
         g_ptr_array_add (spans, (gpointer) spanmark_annotation_set_get_span (set, i));
       warn_same_range (v, path, data, length, spans);
+      for (guint i = 0; i < spanmark_annotation_set_get_n_entities (set); i++)
+        {
+          const SpanmarkEntity *entity = spanmark_annotation_set_get_entity (set, i);
+
+          check_registry_links (v, path, i, entity->id, entity->label);
+        }
     }
 }
 
@@ -483,6 +558,7 @@ validation_clear (Validation *v)
   g_clear_pointer (&v->orphans, g_hash_table_unref);
   g_clear_pointer (&v->notes, g_ptr_array_unref);
   _spanmark_export_doc_clear (&v->doc);
+  g_clear_object (&v->registry);
 }
 
 /* The errors first (index, texts, annotation files), then the warnings
@@ -588,6 +664,10 @@ _spanmark_validate_project_full (GFile     *dir,
     }
 
   find_leftover_texts (&v, top, index_ok);
+  /* The registry is checked against a good index only: a schema with
+   * problems would make every entity's label look wrong. */
+  if (index_ok)
+    validate_registry (&v);
   validate_annotations (&v);
   warn_conflict_copies (&v);
   /* A label rename killed half way leaves a valid project, but a second

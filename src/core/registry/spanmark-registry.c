@@ -1,0 +1,853 @@
+/* spanmark-registry.c — the corpus-wide entity registry of a project
+ *
+ * Copyright 2026 The Spanmark authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "spanmark-file.h"
+#include "spanmark-registry.h"
+
+/* An entity file is a few hundred bytes; this only keeps a stray large
+ * file from being read whole. */
+#define ENTITY_MAX_SIZE ((gsize) 4 * 1024 * 1024)
+
+typedef struct
+{
+  guint       n_mentions;
+  GHashTable *documents;  /* set of char* document ids */
+} Use;
+
+struct _SpanmarkRegistry
+{
+  GObject          parent_instance;
+
+  SpanmarkProject *project;
+  GHashTable      *entities;  /* id -> SpanmarkRegistryEntity* (tombstones too) */
+  GHashTable      *broken;    /* set of ids whose file failed to load */
+  GPtrArray       *problems;  /* SpanmarkProblem* */
+  GPtrArray       *sorted;    /* live entities, sorted; NULL when out of date */
+  GHashTable      *uses;      /* live id -> Use* */
+};
+
+G_DEFINE_FINAL_TYPE (SpanmarkRegistry, spanmark_registry, G_TYPE_OBJECT)
+
+static void
+use_free (Use *use)
+{
+  g_hash_table_unref (use->documents);
+  g_free (use);
+}
+
+static void
+spanmark_registry_dispose (GObject *object)
+{
+  SpanmarkRegistry *self = SPANMARK_REGISTRY (object);
+
+  g_clear_object (&self->project);
+
+  G_OBJECT_CLASS (spanmark_registry_parent_class)->dispose (object);
+}
+
+static void
+spanmark_registry_finalize (GObject *object)
+{
+  SpanmarkRegistry *self = SPANMARK_REGISTRY (object);
+
+  g_clear_pointer (&self->entities, g_hash_table_unref);
+  g_clear_pointer (&self->broken, g_hash_table_unref);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_pointer (&self->sorted, g_ptr_array_unref);
+  g_clear_pointer (&self->uses, g_hash_table_unref);
+
+  G_OBJECT_CLASS (spanmark_registry_parent_class)->finalize (object);
+}
+
+static void
+spanmark_registry_class_init (SpanmarkRegistryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = spanmark_registry_dispose;
+  object_class->finalize = spanmark_registry_finalize;
+}
+
+static void
+spanmark_registry_init (SpanmarkRegistry *self)
+{
+  self->entities = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                          (GDestroyNotify) spanmark_registry_entity_free);
+  self->broken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) spanmark_problem_free);
+  self->uses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) use_free);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static char *
+entity_path (const char *id)
+{
+  return g_strconcat (SPANMARK_REGISTRY_DIR, "/", id, ".json", NULL);
+}
+
+static void
+load_file (SpanmarkRegistry *self,
+           GFile            *dir,
+           const char       *name)
+{
+  g_autofree char *relative = g_strconcat (SPANMARK_REGISTRY_DIR, "/", name, NULL);
+  g_autofree char *id = g_strndup (name, strlen (name) - strlen (".json"));
+  g_autofree char *data = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  SpanmarkRegistryEntity *entity;
+  SpanmarkChecker checker;
+  gsize length;
+
+  if (!spanmark_file_read_in_project (dir, relative, ENTITY_MAX_SIZE, SPANMARK_FILE_READ_NONE,
+                                      &data, &length, &error))
+    {
+      g_ptr_array_add (self->problems,
+                       spanmark_problem_new (relative, NULL, spanmark_file_describe_error (error)));
+      g_hash_table_add (self->broken, g_steal_pointer (&id));
+      return;
+    }
+
+  spanmark_checker_init (&checker);
+  entity = spanmark_registry_entity_from_json (&checker, relative, data, length);
+  problems = spanmark_checker_steal_problems (&checker);
+  spanmark_checker_clear (&checker);
+
+  if (entity == NULL)
+    {
+      for (guint i = 0; i < problems->len; i++)
+        g_ptr_array_add (self->problems, spanmark_problem_copy (g_ptr_array_index (problems, i)));
+      g_hash_table_add (self->broken, g_steal_pointer (&id));
+      return;
+    }
+
+  g_hash_table_replace (self->entities, entity->id, entity);
+}
+
+/* Every tombstone must lead, maybe through others, to a live entity. */
+static void
+check_tombstones (SpanmarkRegistry *self)
+{
+  GHashTableIter iter;
+  SpanmarkRegistryEntity *entity;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+
+  g_hash_table_iter_init (&iter, self->entities);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &entity))
+    if (entity->merged_into != NULL)
+      g_ptr_array_add (ids, entity->id);
+
+  g_ptr_array_sort (ids, compare_strings);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (ids, i);
+
+      if (spanmark_registry_resolve (self, id) == NULL && !g_hash_table_contains (self->broken, id))
+        {
+          g_autofree char *relative = entity_path (id);
+          const SpanmarkRegistryEntity *tombstone = g_hash_table_lookup (self->entities, id);
+          g_autofree char *message = g_strdup_printf (_("\"%s\" leads to no entity of the registry"),
+                                                      tombstone->merged_into);
+
+          g_ptr_array_add (self->problems, spanmark_problem_new (relative, "\"merged_into\"", message));
+        }
+    }
+}
+
+SpanmarkRegistry *
+spanmark_registry_load (SpanmarkProject  *project,
+                        GError          **error)
+{
+  g_autoptr(SpanmarkRegistry) self = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GFileEnumerator) children = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  GFile *dir;
+
+  g_return_val_if_fail (SPANMARK_IS_PROJECT (project), NULL);
+
+  self = g_object_new (SPANMARK_TYPE_REGISTRY, NULL);
+  self->project = g_object_ref (project);
+  dir = spanmark_project_get_dir (project);
+  folder = g_file_get_child (dir, SPANMARK_REGISTRY_DIR);
+
+  children = g_file_enumerate_children (folder, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, &local_error);
+  if (children == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        return g_steal_pointer (&self);
+
+      g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID,
+                   "%s: %s", SPANMARK_REGISTRY_DIR, spanmark_file_describe_error (local_error));
+      return NULL;
+    }
+
+  for (;;)
+    {
+      GFileInfo *info = NULL;
+      const char *name;
+
+      if (!g_file_enumerator_iterate (children, &info, NULL, NULL, &local_error))
+        {
+          g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID,
+                       "%s: %s", SPANMARK_REGISTRY_DIR, spanmark_file_describe_error (local_error));
+          return NULL;
+        }
+      if (info == NULL)
+        break;
+
+      name = g_file_info_get_name (info);
+      /* A temporary file of an interrupted write is no entity; clean
+       * removes it. */
+      if (g_str_has_suffix (name, ".json") && name[0] != '.' &&
+          !spanmark_file_is_temporary_name (name, NULL))
+        g_ptr_array_add (names, g_strdup (name));
+    }
+
+  /* Sorted, so problems come in the same order on every system. */
+  g_ptr_array_sort (names, compare_strings);
+  for (guint i = 0; i < names->len; i++)
+    load_file (self, dir, g_ptr_array_index (names, i));
+
+  check_tombstones (self);
+
+  return g_steal_pointer (&self);
+}
+
+GPtrArray *
+spanmark_registry_get_problems (SpanmarkRegistry *self)
+{
+  g_return_val_if_fail (SPANMARK_IS_REGISTRY (self), NULL);
+
+  return self->problems;
+}
+
+static int
+compare_entities (gconstpointer a,
+                  gconstpointer b)
+{
+  const SpanmarkRegistryEntity *x = *(SpanmarkRegistryEntity * const *) a;
+  const SpanmarkRegistryEntity *y = *(SpanmarkRegistryEntity * const *) b;
+  int cmp;
+
+  if ((cmp = strcmp (x->label, y->label)) != 0)
+    return cmp;
+  if ((cmp = strcmp (x->name, y->name)) != 0)
+    return cmp;
+  return strcmp (x->id, y->id);
+}
+
+GPtrArray *
+spanmark_registry_get_entities (SpanmarkRegistry *self)
+{
+  GHashTableIter iter;
+  SpanmarkRegistryEntity *entity;
+
+  g_return_val_if_fail (SPANMARK_IS_REGISTRY (self), NULL);
+
+  if (self->sorted != NULL)
+    return self->sorted;
+
+  self->sorted = g_ptr_array_new ();
+  g_hash_table_iter_init (&iter, self->entities);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &entity))
+    if (entity->merged_into == NULL)
+      g_ptr_array_add (self->sorted, entity);
+  g_ptr_array_sort (self->sorted, compare_entities);
+
+  return self->sorted;
+}
+
+const SpanmarkRegistryEntity *
+spanmark_registry_lookup (SpanmarkRegistry *self,
+                          const char       *id)
+{
+  g_return_val_if_fail (SPANMARK_IS_REGISTRY (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return g_hash_table_lookup (self->entities, id);
+}
+
+const SpanmarkRegistryEntity *
+spanmark_registry_resolve (SpanmarkRegistry *self,
+                           const char       *id)
+{
+  const SpanmarkRegistryEntity *entity;
+  guint steps = 0;
+
+  g_return_val_if_fail (SPANMARK_IS_REGISTRY (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  entity = g_hash_table_lookup (self->entities, id);
+  /* More steps than entities means a circle (two opposite merges). */
+  while (entity != NULL && entity->merged_into != NULL &&
+         steps++ <= g_hash_table_size (self->entities))
+    entity = g_hash_table_lookup (self->entities, entity->merged_into);
+
+  return entity != NULL && entity->merged_into == NULL ? entity : NULL;
+}
+
+static gboolean
+write_entity (SpanmarkRegistry             *self,
+              const SpanmarkRegistryEntity *entity,
+              GError                      **error)
+{
+  GFile *dir = spanmark_project_get_dir (self->project);
+  g_autofree char *relative = entity_path (entity->id);
+  g_autoptr(GFile) folder = g_file_get_child (dir, SPANMARK_REGISTRY_DIR);
+  g_autoptr(GFile) file = g_file_resolve_relative_path (dir, relative);
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *data = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize length;
+
+  if (g_hash_table_contains (self->broken, entity->id))
+    {
+      g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID,
+                   _("%s: failed to load, so it is not written over; fix it first"), relative);
+      return FALSE;
+    }
+
+  if (!spanmark_file_check_inside (dir, relative))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                   _("%s: leads outside the project"), relative);
+      return FALSE;
+    }
+
+  if (!g_file_make_directory_with_parents (folder, NULL, &local_error) &&
+      !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    {
+      g_set_error (error, local_error->domain, local_error->code, "%s: %s",
+                   SPANMARK_REGISTRY_DIR, spanmark_file_describe_error (local_error));
+      return FALSE;
+    }
+
+  data = spanmark_registry_entity_to_json (entity, &length);
+
+  return spanmark_file_write_atomic (path, data, length, TRUE, error);
+}
+
+/* Stores @entity (taking it) as the registry's entity for its id. */
+static void
+replace_entity (SpanmarkRegistry       *self,
+                SpanmarkRegistryEntity *entity)
+{
+  g_hash_table_replace (self->entities, entity->id, entity);
+  g_clear_pointer (&self->sorted, g_ptr_array_unref);
+}
+
+gboolean
+spanmark_registry_add (SpanmarkRegistry             *self,
+                       const SpanmarkRegistryEntity *entity,
+                       GError                      **error)
+{
+  g_return_val_if_fail (SPANMARK_IS_REGISTRY (self), FALSE);
+  g_return_val_if_fail (entity != NULL && entity->label != NULL && entity->name != NULL, FALSE);
+
+  if (g_hash_table_contains (self->entities, entity->id) || g_hash_table_contains (self->broken, entity->id))
+    {
+      g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_EXISTS,
+                   _("The registry already has an entity “%s”"), entity->id);
+      return FALSE;
+    }
+
+  if (!write_entity (self, entity, error))
+    return FALSE;
+
+  replace_entity (self, spanmark_registry_entity_copy (entity));
+
+  return TRUE;
+}
+
+static const SpanmarkRegistryEntity *
+lookup_live (SpanmarkRegistry *self,
+             const char       *id,
+             GError          **error)
+{
+  const SpanmarkRegistryEntity *entity = g_hash_table_lookup (self->entities, id);
+  g_autofree char *relative = entity_path (id);
+
+  if (entity == NULL)
+    {
+      if (g_hash_table_contains (self->broken, id))
+        g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID,
+                     _("%s: failed to load, so it is not written over; fix it first"),
+                     relative);
+      else
+        g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_NOT_FOUND,
+                     _("The registry has no entity “%s”"), id);
+      return NULL;
+    }
+
+  if (entity->merged_into != NULL)
+    {
+      g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_NOT_FOUND,
+                   _("The entity “%s” was merged into “%s”"), id, entity->merged_into);
+      return NULL;
+    }
+
+  return entity;
+}
+
+gboolean
+spanmark_registry_rename (SpanmarkRegistry *self,
+                          const char       *id,
+                          const char       *name,
+                          GError          **error)
+{
+  const SpanmarkRegistryEntity *entity;
+  g_autoptr(SpanmarkRegistryEntity) renamed = NULL;
+
+  g_return_val_if_fail (SPANMARK_IS_REGISTRY (self), FALSE);
+  g_return_val_if_fail (id != NULL && name != NULL, FALSE);
+
+  if (*name == '\0')
+    {
+      g_set_error_literal (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID,
+                           _("An entity’s name must not be empty"));
+      return FALSE;
+    }
+
+  entity = lookup_live (self, id, error);
+  if (entity == NULL)
+    return FALSE;
+
+  renamed = spanmark_registry_entity_copy (entity);
+  g_free (renamed->name);
+  renamed->name = g_strdup (name);
+  /* The old name stays a name this entity goes by. */
+  for (guint i = 0; i < renamed->aliases->len; i++)
+    if (g_str_equal (g_ptr_array_index (renamed->aliases, i), name))
+      g_ptr_array_remove_index (renamed->aliases, i--);
+  spanmark_registry_entity_add_alias (renamed, entity->name);
+
+  if (!write_entity (self, renamed, error))
+    return FALSE;
+
+  replace_entity (self, g_steal_pointer (&renamed));
+
+  return TRUE;
+}
+
+static gboolean
+has_attr_entry (const SpanmarkRegistryEntity *entity,
+                const SpanmarkRegistryAttr   *attr)
+{
+  for (guint i = 0; i < entity->attrs->len; i++)
+    {
+      const SpanmarkRegistryAttr *other = g_ptr_array_index (entity->attrs, i);
+
+      if (g_str_equal (other->key, attr->key) && g_str_equal (other->value, attr->value) &&
+          g_strcmp0 (other->document, attr->document) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* @keep with everything @gone knew added; conflicts to @conflicts. */
+static SpanmarkRegistryEntity *
+merge_entities (const SpanmarkRegistryEntity *keep,
+                const SpanmarkRegistryEntity *gone,
+                GPtrArray                    *conflicts)
+{
+  SpanmarkRegistryEntity *merged = spanmark_registry_entity_copy (keep);
+  g_autoptr(GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
+
+  /* Reported once per key, on the current values only: older values
+   * differing is what a history is for. */
+  for (guint i = 0; i < gone->attrs->len && conflicts != NULL; i++)
+    {
+      const SpanmarkRegistryAttr *attr = g_ptr_array_index (gone->attrs, i);
+      const char *ours = spanmark_registry_entity_get_attr (keep, attr->key);
+      const char *theirs = spanmark_registry_entity_get_attr (gone, attr->key);
+
+      if (!g_hash_table_add (keys, attr->key) || ours == NULL || g_str_equal (ours, theirs))
+        continue;
+
+      g_ptr_array_add (conflicts,
+                       g_strdup_printf (_("%s: “%s” (%s) or “%s” (%s); both kept, “%s” is current"),
+                                        attr->key, ours, keep->id, theirs, gone->id, ours));
+    }
+
+  /* The other's history first, so the kept entity's current values stay
+   * current. */
+  g_ptr_array_set_size (merged->attrs, 0);
+  for (guint i = 0; i < gone->attrs->len; i++)
+    {
+      const SpanmarkRegistryAttr *attr = g_ptr_array_index (gone->attrs, i);
+
+      if (!has_attr_entry (keep, attr))
+        spanmark_registry_entity_add_attr (merged, attr->key, attr->value, attr->document);
+    }
+  for (guint i = 0; i < keep->attrs->len; i++)
+    {
+      const SpanmarkRegistryAttr *attr = g_ptr_array_index (keep->attrs, i);
+
+      spanmark_registry_entity_add_attr (merged, attr->key, attr->value, attr->document);
+    }
+
+  spanmark_registry_entity_add_alias (merged, gone->name);
+  for (guint i = 0; i < gone->aliases->len; i++)
+    spanmark_registry_entity_add_alias (merged, g_ptr_array_index (gone->aliases, i));
+
+  if (*gone->notes != '\0' && strstr (merged->notes, gone->notes) == NULL)
+    {
+      char *notes = *merged->notes != '\0'
+                    ? g_strconcat (merged->notes, "\n", gone->notes, NULL)
+                    : g_strdup (gone->notes);
+
+      g_free (merged->notes);
+      merged->notes = notes;
+    }
+
+  return merged;
+}
+
+/* Moves the mentions of @gone in @set to @keep (the file's own entity
+ * of that id, made from @gone's if the file had none). */
+static void
+move_mentions (SpanmarkAnnotationSet *set,
+               const char            *keep,
+               const char            *gone)
+{
+  const SpanmarkEntity *old = spanmark_annotation_set_lookup_entity (set, gone);
+  g_autoptr(GPtrArray) mentions = spanmark_annotation_set_get_mentions (set, gone);
+  g_autoptr(GPtrArray) span_ids = g_ptr_array_new_with_free_func (g_free);
+
+  if (spanmark_annotation_set_lookup_entity (set, keep) == NULL)
+    {
+      g_autoptr(SpanmarkEntity) entity = spanmark_entity_copy (old);
+
+      g_free (entity->id);
+      entity->id = g_strdup (keep);
+      spanmark_annotation_set_load_entity (set, entity);
+    }
+
+  /* Ids copied first: each change replaces the span. */
+  for (guint i = 0; i < mentions->len; i++)
+    g_ptr_array_add (span_ids, g_strdup (((const SpanmarkSpan *) g_ptr_array_index (mentions, i))->id));
+  for (guint i = 0; i < span_ids->len; i++)
+    spanmark_annotation_set_set_span_entity (set, g_ptr_array_index (span_ids, i), keep);
+
+  spanmark_annotation_set_remove_entity (set, gone);
+}
+
+/* Whether the annotation file's bytes name @id at all: most files of a
+ * corpus do not, and are not parsed. */
+static gboolean
+file_mentions (SpanmarkProject *project,
+               const char      *relative,
+               const char      *id)
+{
+  g_autofree char *data = NULL;
+  g_autofree char *quoted = g_strdup_printf ("\"%s\"", id);
+  gsize length;
+
+  if (!spanmark_file_read_in_project (spanmark_project_get_dir (project), relative,
+                                      SPANMARK_FILE_MAX_SIZE, SPANMARK_FILE_READ_NONE,
+                                      &data, &length, NULL))
+    return FALSE;
+
+  return strstr (data, quoted) != NULL;
+}
+
+/* Calls @func on every annotation file's set that @filter_id (unless
+ * NULL) appears in; load errors go to @errors.  Returns FALSE when any
+ * file failed to load or @func failed. */
+typedef gboolean (*SetFunc) (SpanmarkRegistry      *self,
+                             SpanmarkAnnotationSet *set,
+                             gpointer               user_data,
+                             GError               **error);
+
+static gboolean
+foreach_set (SpanmarkRegistry *self,
+             const char       *annotator,
+             const char       *filter_id,
+             SetFunc           func,
+             gpointer          user_data,
+             GPtrArray        *errors)
+{
+  g_auto(GStrv) annotators = NULL;
+  guint n_documents = spanmark_project_get_n_documents (self->project);
+  gboolean ok = TRUE;
+
+  if (annotator != NULL)
+    annotators = g_strdupv ((char *[]) { (char *) annotator, NULL });
+  else
+    annotators = spanmark_project_list_annotators (self->project);
+
+  for (guint d = 0; d < n_documents; d++)
+    {
+      SpanmarkDocument *document = spanmark_project_get_document (self->project, d);
+
+      for (guint a = 0; annotators[a] != NULL; a++)
+        {
+          g_autofree char *relative = g_strdup_printf ("annotations/%s/%s.json", annotators[a],
+                                                       spanmark_document_get_id (document));
+          g_autoptr(SpanmarkAnnotationSet) set = NULL;
+          g_autoptr(GError) error = NULL;
+
+          if (filter_id != NULL && !file_mentions (self->project, relative, filter_id))
+            continue;
+          if (filter_id == NULL)
+            {
+              g_autoptr(GFile) file = spanmark_project_get_annotation_file (self->project, document,
+                                                                            annotators[a]);
+
+              if (!g_file_query_exists (file, NULL))
+                continue;
+            }
+
+          set = spanmark_project_load_annotations (self->project, document, annotators[a], &error);
+          if (set == NULL || !func (self, set, user_data, &error))
+            {
+              if (errors != NULL)
+                g_ptr_array_add (errors, g_steal_pointer (&error));
+              ok = FALSE;
+            }
+        }
+    }
+
+  return ok;
+}
+
+typedef struct
+{
+  const char *keep;
+  const char *gone;
+  guint       n_files;
+} MergeRun;
+
+static gboolean
+merge_set_cb (SpanmarkRegistry      *self,
+              SpanmarkAnnotationSet *set,
+              gpointer               user_data,
+              GError               **error)
+{
+  MergeRun *run = user_data;
+
+  if (spanmark_annotation_set_lookup_entity (set, run->gone) == NULL)
+    return TRUE;
+
+  move_mentions (set, run->keep, run->gone);
+  if (!spanmark_project_save_annotations_full (self->project, set, SPANMARK_SAVE_IF_UNCHANGED, error))
+    return FALSE;
+
+  run->n_files++;
+
+  return TRUE;
+}
+
+gboolean
+spanmark_registry_merge (SpanmarkRegistry *self,
+                         const char       *keep,
+                         const char       *gone,
+                         GPtrArray        *conflicts,
+                         guint            *n_files,
+                         GError          **error)
+{
+  const SpanmarkRegistryEntity *kept, *other;
+  g_autoptr(SpanmarkRegistryEntity) merged = NULL;
+  g_autoptr(SpanmarkRegistryEntity) tombstone = NULL;
+  g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  MergeRun run = { keep, gone, 0 };
+
+  g_return_val_if_fail (SPANMARK_IS_REGISTRY (self), FALSE);
+  g_return_val_if_fail (keep != NULL && gone != NULL, FALSE);
+
+  if (n_files != NULL)
+    *n_files = 0;
+
+  if (g_str_equal (keep, gone))
+    {
+      g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID,
+                   _("An entity cannot be merged into itself (“%s”)"), keep);
+      return FALSE;
+    }
+
+  kept = lookup_live (self, keep, error);
+  if (kept == NULL)
+    return FALSE;
+  other = lookup_live (self, gone, error);
+  if (other == NULL)
+    return FALSE;
+
+  if (!g_str_equal (kept->label, other->label))
+    {
+      g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID,
+                   _("“%s” is %s and “%s” is %s: only entities of one label can be merged"),
+                   keep, kept->label, gone, other->label);
+      return FALSE;
+    }
+
+  /* The kept entity first, a superset of both: a crash after it loses
+   * nothing, and running the merge again finishes it. */
+  merged = merge_entities (kept, other, conflicts);
+  if (!write_entity (self, merged, error))
+    return FALSE;
+  replace_entity (self, g_steal_pointer (&merged));
+
+  if (!foreach_set (self, NULL, gone, merge_set_cb, &run, errors))
+    {
+      const GError *first = g_ptr_array_index (errors, 0);
+
+      if (n_files != NULL)
+        *n_files = run.n_files;
+      /* No tombstone yet: the merge is finished by running it again
+       * once the file is fixed. */
+      g_set_error (error, first->domain, first->code,
+                   ngettext ("%s (and %u more file); the merge is not finished, run it again once fixed",
+                             "%s (and %u more files); the merge is not finished, run it again once fixed",
+                             errors->len - 1),
+                   first->message, errors->len - 1);
+      return FALSE;
+    }
+
+  if (n_files != NULL)
+    *n_files = run.n_files;
+
+  tombstone = spanmark_registry_entity_new (gone, NULL, NULL);
+  tombstone->merged_into = g_strdup (keep);
+  if (!write_entity (self, tombstone, error))
+    return FALSE;
+  replace_entity (self, g_steal_pointer (&tombstone));
+
+  return TRUE;
+}
+
+char *
+spanmark_registry_check_entity (SpanmarkRegistry *self,
+                                const char       *id,
+                                const char       *label,
+                                gboolean         *is_error)
+{
+  const SpanmarkRegistryEntity *entity;
+
+  g_return_val_if_fail (SPANMARK_IS_REGISTRY (self), NULL);
+  g_return_val_if_fail (id != NULL && label != NULL, NULL);
+  g_return_val_if_fail (is_error != NULL, NULL);
+
+  *is_error = FALSE;
+
+  /* A file that failed to load, or a tombstone leading nowhere, was
+   * reported as the registry's own problem. */
+  if (g_hash_table_contains (self->broken, id) ||
+      (g_hash_table_contains (self->entities, id) && spanmark_registry_resolve (self, id) == NULL))
+    return NULL;
+
+  entity = spanmark_registry_resolve (self, id);
+  if (entity == NULL)
+    {
+      /* Not a registry id: a local entity, as in every v1 file. */
+      if (!spanmark_registry_entity_is_registry_id (id))
+        return NULL;
+      return g_strdup_printf (_("\"%s\" is not in the registry (there is no %s/%s.json)"),
+                              id, SPANMARK_REGISTRY_DIR, id);
+    }
+
+  *is_error = TRUE;
+  if (!g_str_equal (entity->label, label))
+    return g_strdup_printf (_("label %s, but the registry’s entity \"%s\" (%s) is %s"),
+                            label, entity->id, entity->name, entity->label);
+
+  return NULL;
+}
+
+static gboolean
+count_set_cb (SpanmarkRegistry      *self,
+              SpanmarkAnnotationSet *set,
+              gpointer               user_data,
+              GError               **error)
+{
+  guint n_entities = spanmark_annotation_set_get_n_entities (set);
+
+  for (guint i = 0; i < n_entities; i++)
+    {
+      const SpanmarkEntity *local = spanmark_annotation_set_get_entity (set, i);
+      const SpanmarkRegistryEntity *entity = spanmark_registry_resolve (self, local->id);
+      guint n = spanmark_annotation_set_get_n_mentions (set, local->id);
+      Use *use;
+
+      if (entity == NULL || n == 0)
+        continue;
+
+      use = g_hash_table_lookup (self->uses, entity->id);
+      if (use == NULL)
+        {
+          use = g_new0 (Use, 1);
+          use->documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          g_hash_table_insert (self->uses, g_strdup (entity->id), use);
+        }
+      use->n_mentions += n;
+      g_hash_table_add (use->documents, g_strdup (spanmark_annotation_set_get_document_id (set)));
+    }
+
+  return TRUE;
+}
+
+void
+spanmark_registry_count_mentions (SpanmarkRegistry *self,
+                                  const char       *annotator,
+                                  GPtrArray        *errors)
+{
+  g_return_if_fail (SPANMARK_IS_REGISTRY (self));
+
+  g_hash_table_remove_all (self->uses);
+  foreach_set (self, annotator, NULL, count_set_cb, NULL, errors);
+}
+
+guint
+spanmark_registry_get_n_mentions (SpanmarkRegistry *self,
+                                  const char       *id)
+{
+  Use *use;
+
+  g_return_val_if_fail (SPANMARK_IS_REGISTRY (self), 0);
+
+  use = g_hash_table_lookup (self->uses, id);
+
+  return use != NULL ? use->n_mentions : 0;
+}
+
+GPtrArray *
+spanmark_registry_get_documents (SpanmarkRegistry *self,
+                                 const char       *id)
+{
+  GPtrArray *documents = g_ptr_array_new_with_free_func (g_free);
+  Use *use;
+
+  g_return_val_if_fail (SPANMARK_IS_REGISTRY (self), documents);
+
+  use = g_hash_table_lookup (self->uses, id);
+  if (use != NULL)
+    {
+      GHashTableIter iter;
+      const char *document;
+
+      g_hash_table_iter_init (&iter, use->documents);
+      while (g_hash_table_iter_next (&iter, (gpointer *) &document, NULL))
+        g_ptr_array_add (documents, g_strdup (document));
+      g_ptr_array_sort (documents, compare_strings);
+    }
+
+  return documents;
+}
