@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <stdio.h>
+
 #include "spanmark-core.h"
 #include "project-fixture.h"
 
@@ -164,6 +166,178 @@ test_report (void)
   spanmark_test_remove_tree (inputs);
 }
 
+/* One JSON line of about 1,000 bytes: document @i, one PLACE span. */
+static void
+append_line (GString *out,
+             guint    i)
+{
+  g_string_append_printf (out, "{\"id\": \"n%04u\", \"text\": \"青溪市", i);
+  for (guint k = 0; k < 100; k++)
+    g_string_append (out, "发展");
+  g_string_append (out, "。\\n\", \"spans\": [{\"start\": 0, \"end\": 3, \"label\": \"PLACE\"}]}\n");
+}
+
+/* Imports @paths into @dir's project and expects it refused with a
+ * message holding every one of @needles, the project's folder and its
+ * index (in memory too) as they were. */
+static void
+assert_refused_unchanged (const char         *dir,
+                          const char * const *paths,
+                          const char * const *needles)
+{
+  g_autoptr(SpanmarkProject) project = fixture_open (dir);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = spanmark_test_snapshot_tree (dir);
+  g_autofree char *after = NULL;
+  guint n = spanmark_project_get_n_documents (project);
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    g_ptr_array_add (files, g_file_new_for_path (paths[i]));
+
+  g_assert_false (spanmark_import_run (project, (GFile **) files->pdata, files->len, NULL, NULL, &error));
+  g_assert_error (error, SPANMARK_IMPORT_ERROR, SPANMARK_IMPORT_ERROR_INVALID);
+  for (guint i = 0; needles[i] != NULL; i++)
+    if (strstr (error->message, needles[i]) == NULL)
+      g_error ("expected “%s” in: %s", needles[i], error->message);
+
+  after = spanmark_test_snapshot_tree (dir);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpuint (spanmark_project_get_n_documents (project), ==, n);
+}
+
+/* Bad input far into a streamed file, or in a late file of a folder,
+ * stops the import before anything is written, naming the file and the
+ * line: every document is checked before the first is written. */
+static void
+test_stream_bad_late (void)
+{
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
+  g_autofree char *inputs = spanmark_test_make_tmpdir ();
+  g_autofree char *news = g_build_filename (inputs, "news.jsonl", NULL);
+  g_autofree char *tags = g_build_filename (inputs, "tags.conll", NULL);
+  g_autofree char *texts = g_build_filename (inputs, "texts", NULL);
+  g_autoptr(GString) lines = g_string_new (NULL);
+  g_autoptr(GString) conll = g_string_new (NULL);
+  g_autoptr(SpanmarkProject) created = fixture_make_project (dir, TRUE);
+
+  /* 600 lines (600 KB: more than one block of the reader), the 590th
+   * with a label the project lacks. */
+  for (guint i = 1; i <= 600; i++)
+    if (i == 590)
+      g_string_append (lines, "{\"id\": \"bad\", \"text\": \"青溪市\", \"spans\": [{\"start\": 0, \"end\": 3, \"label\": \"ORG\"}]}\n");
+    else
+      append_line (lines, i);
+  fixture_write (inputs, "news.jsonl", lines->str, lines->len);
+  assert_refused_unchanged (dir, (const char *[]) { news, NULL },
+                            (const char *[]) { "news.jsonl: line 590: ", "“ORG”", NULL });
+
+  /* The same file with the line made good, then a CoNLL file whose third
+   * document has a tag of no scheme. */
+  g_string_truncate (lines, 0);
+  for (guint i = 1; i <= 600; i++)
+    append_line (lines, i);
+  fixture_write (inputs, "news.jsonl", lines->str, lines->len);
+  for (guint d = 0; d < 3; d++)
+    g_string_append (conll, "-DOCSTART- O\n\n青 B-PLACE\n溪 I-PLACE\n市 I-PLACE\n。 O\n\n");
+  g_string_append (conll, "-DOCSTART- O\n\n青 X-PLACE\n");
+  fixture_write (inputs, "tags.conll", conll->str, conll->len);
+  assert_refused_unchanged (dir, (const char *[]) { news, tags, NULL },
+                            (const char *[]) { "tags.conll: line 24: ", "X-PLACE", NULL });
+
+  /* A folder of texts, the last not UTF-8. */
+  fixture_write (inputs, "texts/a.txt", "甲\n", -1);
+  fixture_write (inputs, "texts/b.txt", "乙\n", -1);
+  fixture_write (inputs, "texts/c.txt", "丙\n\xff\n", -1);
+  assert_refused_unchanged (dir, (const char *[]) { news, texts, NULL },
+                            (const char *[]) { "c.txt: line 2: ", NULL });
+
+  spanmark_test_remove_tree (dir);
+  spanmark_test_remove_tree (inputs);
+}
+
+typedef struct
+{
+  const char *path;
+  gsize       offset;     /* of the bytes to write over */
+  const char *bytes;
+  gboolean    done;
+} Changer;
+
+/* After the first document is written, writes over the input in place,
+ * as an editor saving it would: the second pass reads the change. */
+static void
+change_input_cb (SpanmarkImportStage  stage,
+                 const char          *file,
+                 guint64              done,
+                 guint64              total,
+                 gpointer             user_data)
+{
+  Changer *changer = user_data;
+  FILE *out;
+
+  if (stage != SPANMARK_IMPORT_STAGE_WRITE || changer->done)
+    return;
+  changer->done = TRUE;
+  out = fopen (changer->path, "r+");
+  g_assert_nonnull (out);
+  g_assert_cmpint (fseek (out, (long) changer->offset, SEEK_SET), ==, 0);
+  g_assert_cmpuint (fwrite (changer->bytes, 1, strlen (changer->bytes), out), ==, strlen (changer->bytes));
+  g_assert_cmpint (fclose (out), ==, 0);
+}
+
+/* An input that changes while the documents are written, so that a late
+ * document no longer reads, stops the import: the documents written are
+ * removed again, the index and the folder are as before. */
+static void
+test_stream_changed_while_writing (void)
+{
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
+  g_autofree char *inputs = spanmark_test_make_tmpdir ();
+  g_autofree char *news = g_build_filename (inputs, "news.jsonl", NULL);
+  g_autoptr(GString) lines = g_string_new (NULL);
+  g_autoptr(SpanmarkProject) project = fixture_make_project (dir, TRUE);
+  g_autoptr(GFile) file = g_file_new_for_path (news);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  Changer changer = { news, 0, NULL, FALSE };
+  SpanmarkImportOptions options = { .progress = change_input_cb, .progress_data = &changer };
+  guint n = spanmark_project_get_n_documents (project);
+  const char *label;
+
+  for (guint i = 1; i <= 600; i++)
+    append_line (lines, i);
+  /* The label of the 590th line, made one the project lacks. */
+  label = strstr (strstr (lines->str, "\"id\": \"n0590\""), "PLACE");
+  changer.offset = label - lines->str;
+  changer.bytes = "PLAXE";
+  fixture_write (inputs, "news.jsonl", lines->str, lines->len);
+  before = spanmark_test_snapshot_tree (dir);
+
+  g_assert_false (spanmark_import_run (project, &file, 1, &options, NULL, &error));
+  g_assert_true (changer.done);
+  g_assert_error (error, SPANMARK_IMPORT_ERROR, SPANMARK_IMPORT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "news.jsonl: line 590: "));
+  g_assert_nonnull (strstr (error->message, "“PLAXE”"));
+  g_clear_error (&error);
+
+  after = spanmark_test_snapshot_tree (dir);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpuint (spanmark_project_get_n_documents (project), ==, n);
+  g_assert_null (spanmark_project_lookup_document (project, "n0001"));
+
+  /* Made good again, the whole file imports, each line a document. */
+  fixture_write (inputs, "news.jsonl", lines->str, lines->len);
+  g_assert_true (spanmark_import_run (project, &file, 1, &options, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (spanmark_project_get_n_documents (project), ==, n + 600);
+  g_assert_nonnull (spanmark_project_lookup_document (project, "n0600"));
+
+  spanmark_test_remove_tree (dir);
+  spanmark_test_remove_tree (inputs);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -172,6 +346,8 @@ main (int   argc,
 
   g_test_add_func ("/import/expand-folders", test_expand_folders);
   g_test_add_func ("/import/report", test_report);
+  g_test_add_func ("/import/stream/bad-input-late", test_stream_bad_late);
+  g_test_add_func ("/import/stream/changed-while-writing", test_stream_changed_while_writing);
 
   return g_test_run ();
 }

@@ -3,12 +3,13 @@
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * An import runs in two phases (spanmark-import.c): first every file is
- * read and checked, each document queued in memory; then, if all were
- * good, everything is written.  A format takes part in the first phase
- * only: it turns a file's bytes into documents with
+ * An import runs in two passes (spanmark-import.c): first every file is
+ * read and checked; then, if all were good, every file is read again and
+ * each document written as it is built.  A format reads its files the
+ * same way in both: it turns their bytes into documents with
  * _spanmark_import_build_document(), which normalises the text, checks
- * and remaps the spans and queues the document.
+ * and remaps the spans and, in the second pass, writes the document.
+ * So a format holds one document at a time, never its whole file.
  *
  * A format that reads lines (large files) sets .streams and reads them
  * with _spanmark_import_read_lines(), which streams a file in blocks.
@@ -78,6 +79,17 @@ typedef struct
   GHashTable                  *renamed;   /* labels read under a name the rules take */
   SpanmarkImportReport        *report;    /* never NULL */
   GPtrArray                   *warnings;  /* the report's */
+  GPtrArray                   *notices;   /* the report's */
+  /* An import reads its input twice, never holding more than one
+   * document: the first pass checks every document and keeps only what
+   * the checks of later ones need (@ids, @schema); the second
+   * (@writing) reads the same documents again and writes each as it is
+   * built.  Only _spanmark_import_check_data() keeps the documents
+   * (@keep: in @docs). */
+  gboolean                     keep;
+  gboolean                     writing;
+  guint                        n_to_write;  /* documents the first pass found to write */
+  guint                        n_written;
 } Importer;
 
 /* The bytes a format reads: one file, and for a format that has

@@ -412,80 +412,74 @@ skip_or_fail (Importer    *imp,
   return TRUE;
 }
 
-/* The lines of a JSON lines file; documents without an id are named
- * after the file's stem and their line. */
+/* What the lines of one JSON lines file add up to. */
+typedef struct
+{
+  const SpanmarkImportInput *input;
+  guint                      relations;
+  guint                      skipped;
+} JsonlRead;
+
+/* One line of a JSON lines file, read as the file streams by: memory
+ * holds one line and its document, whatever the size of the file. */
+static gboolean
+jsonl_line_cb (Importer    *imp,
+               const char  *p,
+               gsize        n,
+               guint        line,
+               gpointer     user_data,
+               GError     **error)
+{
+  JsonlRead *read = user_data;
+  const char *display = read->input->display;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GError) line_error = NULL;
+  gboolean blank = TRUE;
+  gsize bad = 0;
+
+  /* A byte-order mark before the first line is not part of the JSON. */
+  if (line == 1 && n >= 3 && memcmp (p, "\xef\xbb\xbf", 3) == 0)
+    {
+      p += 3;
+      n -= 3;
+    }
+
+  /* Blank lines (often a final one) hold no document. */
+  for (gsize i = 0; i < n && blank; i++)
+    blank = g_ascii_isspace (p[i]);
+  if (blank)
+    return TRUE;
+
+  if (!spanmark_text_validate (p, n, &bad, &local_error))
+    _spanmark_import_set_error (&line_error, SPANMARK_IMPORT_ERROR_INVALID, display, line,
+                                "%s", local_error->message);
+  else
+    import_jsonl_line (imp, display, read->input->stem, line, p, n, &read->relations, &line_error);
+  return line_error == NULL || skip_or_fail (imp, &line_error, &read->skipped, error);
+}
+
+/* The lines of a JSON lines file, a block at a time; documents without
+ * an id are named after the file's stem and their line. */
 static gboolean
 jsonl_read (Importer                  *imp,
             const SpanmarkImportInput *input,
             GError                   **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  const char *display = input->display;
-  const char *data = input->data;
-  gsize len = input->len;
-  gboolean skip = imp->options->skip_invalid;
-  const char *p;
-  gsize bad = 0;
-  guint line = 0;
-  guint relations = 0;
-  guint skipped = 0;
+  JsonlRead read = { input, 0, 0 };
 
-  /* Skipping bad lines, each line is checked on its own. */
-  if (!skip && !spanmark_text_validate (data, len, &bad, &local_error))
-    {
-      _spanmark_import_set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, _spanmark_import_line_of_byte (data, bad),
-                                  "%s", local_error->message);
-      return FALSE;
-    }
+  if (!_spanmark_import_read_lines (imp, input, 0, 1, jsonl_line_cb, &read, error))
+    return FALSE;
 
-  p = data;
-  /* A byte-order mark before the first line is not part of the JSON. */
-  if (len >= 3 && memcmp (p, "\xef\xbb\xbf", 3) == 0)
-    p += 3;
-
-  while (p < data + len)
-    {
-      const char *nl = memchr (p, '\n', data + len - p);
-      const char *end = nl != NULL ? nl : data + len;
-      gsize n = end - p;
-      gboolean blank = TRUE;
-
-      line++;
-      if (n > 0 && p[n - 1] == '\r')
-        n--;
-
-      /* Blank lines (often a final one) hold no document. */
-      for (gsize i = 0; i < n && blank; i++)
-        blank = g_ascii_isspace (p[i]);
-      if (!blank)
-        {
-          g_autoptr(GError) line_error = NULL;
-
-          if (skip && !spanmark_text_validate (p, n, &bad, &local_error))
-            {
-              _spanmark_import_set_error (&line_error, SPANMARK_IMPORT_ERROR_INVALID, display, line,
-                                          "%s", local_error->message);
-              g_clear_error (&local_error);
-            }
-          else
-            import_jsonl_line (imp, display, input->stem, line, p, n, &relations, &line_error);
-          if (line_error != NULL && !skip_or_fail (imp, &line_error, &skipped, error))
-            return FALSE;
-        }
-
-      p = nl != NULL ? nl + 1 : data + len;
-    }
-
-  if (relations > 0)
-    _spanmark_import_add_warning (imp, display, 0,
+  if (read.relations > 0)
+    _spanmark_import_add_warning (imp, input->display, 0,
                                   ngettext ("%u relation not imported (Spanmark has no relations yet)",
-                                            "%u relations not imported (Spanmark has no relations yet)", relations),
-                                  relations);
-  if (skipped > 0)
-    _spanmark_import_add_warning (imp, display, 0,
+                                            "%u relations not imported (Spanmark has no relations yet)", read.relations),
+                                  read.relations);
+  if (read.skipped > 0)
+    _spanmark_import_add_warning (imp, input->display, 0,
                                   ngettext ("skipped %u invalid line (--skip-invalid); the others are imported",
-                                            "skipped %u invalid lines (--skip-invalid); the others are imported", skipped),
-                                  skipped);
+                                            "skipped %u invalid lines (--skip-invalid); the others are imported", read.skipped),
+                                  read.skipped);
   return TRUE;
 }
 
@@ -501,5 +495,6 @@ const SpanmarkImportFormat _spanmark_import_format_jsonl = {
                     "spans may have \"entity\" and \"attrs\", and\n"
                     "\"entities\": [{\"id\", \"label\", \"name\", \"attrs\"}]"),
   .sniff = "{",
+  .streams = TRUE,
   .read = jsonl_read,
 };

@@ -3,13 +3,16 @@
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Import runs in two phases.  First every file is read, decoded,
- * normalised and checked, and each document becomes a PendingDoc held in
- * memory; only when all of them are good does the second phase write the
- * texts and annotation files.  So a bad line anywhere leaves the project
- * exactly as it was.  The formats (spanmark-import-format.c and the files
- * it lists) take part in the first phase: each turns a file's bytes into
- * documents with _spanmark_import_build_document().
+ * Import runs in two passes over its input.  First every file is read,
+ * decoded, normalised and checked, one document at a time, and nothing is
+ * kept of a document but its id (and the labels it adds); only when all
+ * of them are good does the second pass read the files again and write
+ * each document's text and annotation file as it is built.  So a bad line
+ * anywhere leaves the project exactly as it was, and memory holds one
+ * document, not the input (a 50,000-line JSON lines file is 100 MB and
+ * more).  The formats (spanmark-import-format.c and the files it lists)
+ * read their files the same way in both passes: each turns a file's
+ * bytes into documents with _spanmark_import_build_document().
  */
 
 #include "config.h"
@@ -181,7 +184,7 @@ _spanmark_import_add_notice (Importer   *imp,
   va_list args;
 
   va_start (args, format);
-  g_ptr_array_add (imp->report->notices, format_located (file, line, format, args));
+  g_ptr_array_add (imp->notices, format_located (file, line, format, args));
   va_end (args);
 }
 
@@ -191,7 +194,8 @@ _spanmark_import_progress_read (Importer                  *imp,
                                 guint64                    done,
                                 guint64                    total)
 {
-  if (imp->options->progress != NULL)
+  /* The second pass reports the documents it writes instead. */
+  if (imp->options->progress != NULL && !imp->writing)
     imp->options->progress (SPANMARK_IMPORT_STAGE_READ, input->display, done, total,
                             imp->options->progress_data);
 }
@@ -540,7 +544,8 @@ check_existing (Importer               *imp,
     {
       _spanmark_import_add_notice (imp, display, line,
                                    _("the document “%s” is already in the project with this text; nothing to add"), id);
-      imp->report->already_there++;
+      if (!imp->writing)
+        imp->report->already_there++;
       *nothing_new = TRUE;
       return TRUE;
     }
@@ -554,7 +559,8 @@ check_existing (Importer               *imp,
     {
       _spanmark_import_add_notice (imp, display, line,
                                    _("%s already holds these annotations of “%s”; nothing to add"), path, id);
-      imp->report->already_there++;
+      if (!imp->writing)
+        imp->report->already_there++;
       *nothing_new = TRUE;
       return TRUE;
     }
@@ -570,8 +576,52 @@ check_existing (Importer               *imp,
   return TRUE;
 }
 
-/* Normalises the text, checks and remaps the spans, and queues the
- * document.  @raw_spans and @raw_entities may be NULL. */
+/* The second pass: writes a document that both passes built, in the
+ * batch spanmark_import_run() opened.  @set is NULL when the document
+ * has no annotations to write. */
+static gboolean
+write_document (Importer              *imp,
+                const char            *id,
+                const char            *title,
+                JsonObject            *meta,
+                SpanmarkDocument      *existing,
+                gboolean               replaces,
+                const char            *text,
+                SpanmarkAnnotationSet *set,
+                GError               **error)
+{
+  SpanmarkImportReport *report = imp->report;
+
+  if (existing == NULL)
+    {
+      SpanmarkDocument *document = spanmark_project_add_document (imp->project, id, text, title, error);
+
+      if (document == NULL)
+        return FALSE;
+      if (meta != NULL)
+        spanmark_document_set_meta (document, meta);
+      report->documents_added++;
+    }
+  else
+    {
+      report->annotations_added++;
+      if (replaces)
+        report->annotations_replaced++;
+    }
+
+  if (set != NULL && !spanmark_project_save_annotations (imp->project, set, error))
+    return FALSE;
+
+  imp->n_written++;
+  if (imp->options->progress != NULL)
+    imp->options->progress (SPANMARK_IMPORT_STAGE_WRITE, NULL, imp->n_written, MAX (imp->n_to_write, imp->n_written),
+                            imp->options->progress_data);
+  return TRUE;
+}
+
+/* Normalises the text, checks and remaps the spans, and then: in the
+ * first pass counts the document (or queues it, @imp->keep), in the
+ * second writes it.  @raw_spans and @raw_entities may be NULL. */
 gboolean
 _spanmark_import_build_document (Importer            *imp,
                                  const char          *display,
@@ -796,6 +846,12 @@ _spanmark_import_build_document (Importer            *imp,
   g_hash_table_insert (imp->ids, g_strdup (id),
                        line > 0 ? g_strdup_printf (_("%s, line %u"), display, line) : g_strdup (display));
   if (nothing_new)
+    return TRUE;
+
+  if (imp->writing)
+    return write_document (imp, id, title, meta, existing, replaces, text, has_work ? set : NULL, error);
+  imp->n_to_write++;
+  if (!imp->keep)
     return TRUE;
 
   doc = g_new0 (PendingDoc, 1);
@@ -1119,6 +1175,7 @@ importer_init (Importer                     *imp,
   imp->renamed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   imp->report = report;
   imp->warnings = report->warnings;
+  imp->notices = report->notices;
 
   if (!spanmark_project_is_valid_annotator (imp->annotator))
     {
@@ -1147,27 +1204,24 @@ importer_clear (Importer *imp)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Importer, importer_clear)
 
-static const char *
-pending_doc_text (PendingDoc *doc)
-{
-  return doc->set != NULL ? spanmark_annotation_set_get_text (doc->set) : doc->text;
-}
-
-/* Phase two: the labels the input added (spanmark.json, before any file
- * that uses them), then the texts and annotation files in one batch. */
+/* Pass two: the labels the input added (spanmark.json, before any file
+ * that uses them), then every file of @files read again, each document
+ * written as it is built, in one batch. */
 static gboolean
-write_documents (Importer  *imp,
-                 GError   **error)
+write_documents (Importer   *imp,
+                 GPtrArray  *files,
+                 GError    **error)
 {
   SpanmarkProject *project = imp->project;
   SpanmarkSchema *schema = spanmark_project_get_schema (project);
+  SpanmarkImportReport *report = imp->report;
   g_autoptr(SpanmarkSchema) backup = NULL;
-  GPtrArray *docs = imp->docs;
+  g_autoptr(GPtrArray) repeated = g_ptr_array_new_with_free_func (g_free);
   gboolean ok = TRUE;
 
   /* Labels without spans leave a valid project, so a kill after this
    * write leaves one; run again, the import finds the labels there. */
-  if (imp->report->labels_added->len > 0)
+  if (report->labels_added->len > 0)
     {
       backup = spanmark_schema_copy (schema);
       spanmark_schema_assign (schema, imp->schema);
@@ -1178,44 +1232,41 @@ write_documents (Importer  *imp,
         }
     }
 
+  /* The same input read again gives the same documents, ids and
+   * messages: the ids are checked afresh, the messages were said. */
+  imp->writing = TRUE;
+  g_hash_table_remove_all (imp->ids);
+  imp->warnings = imp->notices = repeated;
+
   /* The texts and annotation files, without an fsync each, then made
    * durable all at once; the caller then writes the index.  A kill before
    * that leaves the old index and documents it does not list, which the
    * same import takes over when run again (annotation files added to the
    * project's documents are then found holding what it would write).
-   * Should the disk fail half-way, the files made are removed again, the
+   * Should the disk fail half-way, or a file change between the passes
+   * so that it no longer reads, the files made are removed again, the
    * documents taken out of the index and the labels too. */
   _spanmark_project_begin_batch (project);
-  for (guint i = 0; i < docs->len && ok; i++)
-    {
-      PendingDoc *doc = g_ptr_array_index (docs, i);
-
-      if (doc->existing == NULL)
-        {
-          SpanmarkDocument *document = spanmark_project_add_document (project, doc->id, pending_doc_text (doc),
-                                                                      doc->title, error);
-
-          ok = document != NULL;
-          if (ok && doc->meta != NULL)
-            spanmark_document_set_meta (document, doc->meta);
-        }
-
-      if (ok && doc->set != NULL)
-        ok = spanmark_project_save_annotations (project, doc->set, error);
-
-      if (imp->options->progress != NULL)
-        imp->options->progress (SPANMARK_IMPORT_STAGE_WRITE, NULL, i + 1, docs->len, imp->options->progress_data);
-    }
+  for (guint i = 0; i < files->len && ok; i++)
+    ok = check_file (imp, g_ptr_array_index (files, i), (GFile **) files->pdata, files->len, error);
 
   if (!ok)
     _spanmark_project_end_batch (project, FALSE, NULL);
   else
     ok = _spanmark_project_end_batch (project, TRUE, error);
 
-  if (!ok && backup != NULL)
+  imp->writing = FALSE;
+  imp->warnings = report->warnings;
+  imp->notices = report->notices;
+
+  if (!ok)
     {
-      spanmark_schema_assign (schema, backup);
-      spanmark_project_save (project, NULL);
+      report->documents_added = report->annotations_added = report->annotations_replaced = 0;
+      if (backup != NULL)
+        {
+          spanmark_schema_assign (schema, backup);
+          spanmark_project_save (project, NULL);
+        }
     }
   return ok;
 }
@@ -1254,29 +1305,13 @@ spanmark_import_run (SpanmarkProject             *project,
   if (expanded == NULL)
     return FALSE;
 
-  /* Phase one: read and check everything. */
+  /* Pass one: read and check everything, keeping nothing. */
   for (guint i = 0; i < expanded->len; i++)
     if (!check_file (&imp, g_ptr_array_index (expanded, i),
                      (GFile **) expanded->pdata, expanded->len, error))
       return FALSE;
 
-  if (!write_documents (&imp, error))
-    return FALSE;
-
-  for (guint i = 0; i < imp.docs->len; i++)
-    {
-      PendingDoc *doc = g_ptr_array_index (imp.docs, i);
-
-      if (doc->existing == NULL)
-        report->documents_added++;
-      else
-        {
-          report->annotations_added++;
-          if (doc->replaces)
-            report->annotations_replaced++;
-        }
-    }
-  return TRUE;
+  return write_documents (&imp, expanded, error);
 }
 
 /* Copies the messages of @from to @to (NULL: nowhere). */
@@ -1356,6 +1391,7 @@ _spanmark_import_check_data (SpanmarkProject             *project,
   spanmark_import_report_init (&report);
   if (!importer_init (&imp, project, options, &report, error))
     return FALSE;
+  imp.keep = TRUE;
 
   /* Anything but a format's own file is read as a .txt, with @ann_data
    * as its brat .ann. */

@@ -17,9 +17,9 @@ G_BEGIN_DECLS
  * index, so a kill at any moment leaves either the old index, with
  * documents it does not list (which the next import of the same files
  * takes over, and spanmark_clean_project() removes), or the new one with
- * every file in place.  Without @commit, the files the batch made (not
- * those it wrote over) are removed and the documents added are taken out
- * of the index again.  For files of documents added in the batch, and
+ * every file in place.  Without @commit, the files and folders the batch
+ * made (not those it wrote over) are removed and the documents added are
+ * taken out of the index again.  For files of documents added in the batch, and
  * annotation files an import adds to documents the project had. */
 void     _spanmark_project_begin_batch        (SpanmarkProject  *self);
 gboolean _spanmark_project_end_batch          (SpanmarkProject  *self,

@@ -242,6 +242,8 @@ project_write (SpanmarkProject  *self,
                gsize             length,
                GError          **error)
 {
+  g_autoptr(GFile) parent = self->batch ? g_file_get_parent (file) : NULL;
+  gboolean parent_existed = parent == NULL || g_file_query_exists (parent, NULL);
   gboolean existed = self->batch &&
                      g_file_query_file_type (file, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL) != G_FILE_TYPE_UNKNOWN;
 
@@ -250,6 +252,9 @@ project_write (SpanmarkProject  *self,
 
   if (self->batch)
     {
+      /* A new annotator's folder goes too when the batch is undone. */
+      if (!parent_existed)
+        g_ptr_array_add (self->batch_created, g_file_get_path (parent));
       g_ptr_array_add (self->batch_paths, g_file_get_path (file));
       /* An annotator's file an import replaced is gone either way: undoing
        * the batch removes only the files it made. */
@@ -1461,8 +1466,9 @@ _spanmark_project_end_batch (SpanmarkProject  *self,
 
   if (!commit || !ok)
     {
-      for (guint i = 0; i < self->batch_created->len; i++)
-        g_unlink (g_ptr_array_index (self->batch_created, i));
+      /* Last made first: a folder is empty once its files are gone. */
+      for (guint i = self->batch_created->len; i > 0; i--)
+        g_remove (g_ptr_array_index (self->batch_created, i - 1));
 
       n = spanmark_project_get_n_documents (self);
       for (guint i = self->batch_first; i < n; i++)
