@@ -732,7 +732,11 @@ _spanmark_import_build_document (Importer            *imp,
       /* Ids follow text order, so s1 is the first span of the document. */
       g_ptr_array_sort (raw_spans, _spanmark_import_raw_span_compare);
     }
-  set = spanmark_annotation_set_new (id, imp->annotator, text);
+  /* The first pass checks a new document without building it (a third
+   * of its time): only the second pass writes it.  A document the
+   * project has is compared with what would be written. */
+  if (existing != NULL || imp->writing || imp->keep)
+    set = spanmark_annotation_set_new (id, imp->annotator, text);
   entity_names = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
 
   if (raw_spans != NULL)
@@ -752,6 +756,8 @@ _spanmark_import_build_document (Importer            *imp,
                                         raw->source, (long long) raw->start, (long long) raw->end);
             return FALSE;
           }
+        if (set == NULL && raw->expected == NULL)
+          continue;
 
         covered = spanmark_text_index_slice (index, start, end);
 
@@ -778,6 +784,8 @@ _spanmark_import_build_document (Importer            *imp,
                 return FALSE;
               }
           }
+        if (set == NULL)
+          continue;
 
         span_id = g_strdup_printf ("s%u", i + 1);
         span = spanmark_span_new (span_id, start, end, raw->label, covered);
@@ -791,7 +799,7 @@ _spanmark_import_build_document (Importer            *imp,
         spanmark_annotation_set_load_span (set, span);
       }
 
-  if (raw_entities != NULL)
+  if (raw_entities != NULL && set != NULL)
     for (guint i = 0; i < raw_entities->len; i++)
       {
         RawEntity *raw = g_ptr_array_index (raw_entities, i);
@@ -808,8 +816,9 @@ _spanmark_import_build_document (Importer            *imp,
         spanmark_annotation_set_load_entity (set, entity);
       }
 
-  has_work = spanmark_annotation_set_get_n_spans (set) > 0 || spanmark_annotation_set_get_n_entities (set) > 0;
-  if (has_work)
+  /* Every span and entity read is loaded. */
+  has_work = (raw_spans != NULL && raw_spans->len > 0) || (raw_entities != NULL && raw_entities->len > 0);
+  if (has_work && set != NULL)
     spanmark_annotation_set_load_status (set,
                                          g_strcmp0 (imp->annotator, SPANMARK_CURATED_ANNOTATOR) == 0
                                          ? SPANMARK_STATUS_REVIEWED
