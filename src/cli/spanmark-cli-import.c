@@ -6,39 +6,13 @@
 
 #include "config.h"
 
-#include <stdio.h>
-#include <unistd.h>
 
 #include <glib/gi18n.h>
 
 #include "spanmark-cli-private.h"
 
-/* A progress line on a terminal: at most ten updates a second. */
-typedef struct
-{
-  gint64 last;
-  gsize  width;   /* of the line shown, to clear it */
-} Progress;
-
-static void
-progress_show (Progress   *progress,
-               const char *line)
-{
-  gsize width = spanmark_cli_display_width (line);
-
-  /* "\r" and spaces over the rest of the last line: no escape codes. */
-  g_printerr ("\r%s%*s", line, (int) (progress->width > width ? progress->width - width : 0), "");
-  progress->width = width;
-}
-
-static void
-progress_clear (Progress *progress)
-{
-  if (progress->width > 0)
-    g_printerr ("\r%*s\r", (int) progress->width, "");
-  progress->width = 0;
-}
-
+/* The progress line (spanmark-cli-progress.c): reading each file, then
+ * writing the documents. */
 static void
 progress_cb (SpanmarkImportStage  stage,
              const char          *file,
@@ -46,13 +20,11 @@ progress_cb (SpanmarkImportStage  stage,
              guint64              total,
              gpointer             user_data)
 {
-  Progress *progress = user_data;
-  gint64 now = g_get_monotonic_time ();
+  SpanmarkCliProgress *progress = user_data;
   g_autofree char *line = NULL;
 
-  if (done < total && now - progress->last < G_USEC_PER_SEC / 10)
+  if (!spanmark_cli_progress_due (progress, done >= total))
     return;
-  progress->last = now;
 
   if (stage == SPANMARK_IMPORT_STAGE_READ)
     /* TRANSLATORS: a progress line: the file, then how much of it is read */
@@ -61,7 +33,7 @@ progress_cb (SpanmarkImportStage  stage,
   else
     /* TRANSLATORS: a progress line while the documents are written */
     line = g_strdup_printf (_("Writing: %u of %u documents"), (guint) done, (guint) total);
-  progress_show (progress, line);
+  spanmark_cli_progress_show (progress, line);
 }
 
 /* --scheme NAME; FALSE for a name it does not know. */
@@ -228,7 +200,7 @@ spanmark_cli_import (int    argc,
   g_autofree char *summary = NULL;
   g_autofree char *description = NULL;
   SpanmarkImportOptions options = { 0 };
-  Progress progress = { 0 };
+  SpanmarkCliProgress progress = { 0 };
   gboolean replace = FALSE, add_labels = FALSE, skip_invalid = FALSE, quiet = FALSE;
   int tag_column = -1, per_document = -1;
   const GOptionEntry entries[] = {
@@ -347,7 +319,8 @@ spanmark_cli_import (int    argc,
   options.replace = replace;
   options.add_labels = add_labels;
   options.skip_invalid = skip_invalid;
-  if (!quiet && isatty (STDERR_FILENO))
+  spanmark_cli_progress_init (&progress, quiet);
+  if (progress.enabled)
     {
       options.progress = progress_cb;
       options.progress_data = &progress;
@@ -364,7 +337,7 @@ spanmark_cli_import (int    argc,
   spanmark_import_report_init (&report);
   if (!spanmark_import_run (project, (GFile **) files->pdata, files->len, &options, &report, &error))
     {
-      progress_clear (&progress);
+      spanmark_cli_progress_clear (&progress);
       for (guint i = 0; i < report.warnings->len; i++)
         spanmark_cli_warning ("%s", (const char *) g_ptr_array_index (report.warnings, i));
       spanmark_cli_error ("%s", error->message);
@@ -374,12 +347,12 @@ spanmark_cli_import (int    argc,
 
   if (!spanmark_project_save (project, &error))
     {
-      progress_clear (&progress);
+      spanmark_cli_progress_clear (&progress);
       spanmark_cli_error ("%s", error->message);
       return SPANMARK_CLI_EXIT_FAILED;
     }
 
-  progress_clear (&progress);
+  spanmark_cli_progress_clear (&progress);
   print_report (&report, project, argv[1], annotator != NULL ? annotator : "imported");
   return SPANMARK_CLI_EXIT_OK;
 }

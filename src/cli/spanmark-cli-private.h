@@ -95,6 +95,13 @@ void     spanmark_cli_progress_init   (SpanmarkCliProgress *self,
 void     spanmark_cli_progress_update (SpanmarkCliProgress *self,
                                        guint                n_done,
                                        guint                n_total);
+/* Whether a line is due now (at most ten a second, or @always), for a
+ * caller that makes its own line; FALSE when not enabled. */
+gboolean spanmark_cli_progress_due    (SpanmarkCliProgress *self,
+                                       gboolean             always);
+/* Shows @line in place of the one before, when enabled. */
+void     spanmark_cli_progress_show   (SpanmarkCliProgress *self,
+                                       const char          *line);
 /* Erases the line, so that messages after it start at the left. */
 void     spanmark_cli_progress_clear  (SpanmarkCliProgress *self);
 /* The document ids of --documents (each may list several, comma-separated)

@@ -3,7 +3,7 @@
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A long export says how far it is, on one line of standard error that
+ * A long export or import says how far it is, on one line of standard error that
  * "\r" rewrites.  Only on a terminal: a pipe or a log file would fill
  * with lines nobody reads, and scripts that read standard error would
  * see them.
@@ -27,31 +27,52 @@ spanmark_cli_progress_init (SpanmarkCliProgress *self,
   *self = (SpanmarkCliProgress) { !quiet && isatty (STDERR_FILENO), 0, 0 };
 }
 
+gboolean
+spanmark_cli_progress_due (SpanmarkCliProgress *self,
+                           gboolean             always)
+{
+  gint64 now;
+
+  if (!self->enabled)
+    return FALSE;
+
+  now = g_get_monotonic_time ();
+  if (!always && now - self->last_redraw < REDRAW_INTERVAL)
+    return FALSE;
+  self->last_redraw = now;
+  return TRUE;
+}
+
+void
+spanmark_cli_progress_show (SpanmarkCliProgress *self,
+                            const char          *line)
+{
+  guint width;
+
+  if (!self->enabled)
+    return;
+
+  width = spanmark_cli_display_width (line);
+  /* Spaces over what a longer line before left: no escape codes. */
+  g_printerr ("\r%s%*s", line, (int) (self->width > width ? self->width - width : 0), "");
+  self->width = width;
+}
+
 void
 spanmark_cli_progress_update (SpanmarkCliProgress *self,
                               guint                n_done,
                               guint                n_total)
 {
   g_autofree char *line = NULL;
-  gint64 now;
-  guint width;
 
-  if (!self->enabled)
+  if (!spanmark_cli_progress_due (self, n_done == 0 || n_done == n_total))
     return;
-
-  now = g_get_monotonic_time ();
-  if (n_done != 0 && n_done != n_total && now - self->last_redraw < REDRAW_INTERVAL)
-    return;
-  self->last_redraw = now;
 
   /* TRANSLATORS: the progress line of a long export: "Exporting: 1200 of 50000 documents (2%)" */
   line = g_strdup_printf (ngettext ("Exporting: %u of %u document (%u%%)",
                                     "Exporting: %u of %u documents (%u%%)", n_total),
                           n_done, n_total, n_total > 0 ? (guint) ((guint64) n_done * 100 / n_total) : 100);
-  width = spanmark_cli_display_width (line);
-  /* Spaces over what a longer line before left. */
-  g_printerr ("\r%s%*s", line, (int) (self->width > width ? self->width - width : 0), "");
-  self->width = width;
+  spanmark_cli_progress_show (self, line);
 }
 
 void
