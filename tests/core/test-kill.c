@@ -572,6 +572,29 @@ test_import_steps (void)
   spanmark_test_remove_tree (inputs);
 }
 
+/* A CoNLL file and a folder of texts, the formats that stream, stopped
+ * at every step: the second pass writes what the first checked. */
+static void
+test_import_streamed_steps (void)
+{
+  g_autofree char *inputs = spanmark_test_make_tmpdir ();
+  g_autofree char *tags = g_build_filename (inputs, "tags.conll", NULL);
+  g_autofree char *texts = g_build_filename (inputs, "texts", NULL);
+  const char *paths[] = { tags, texts, NULL };
+
+  fixture_write (inputs, "tags.conll",
+                 "-DOCSTART- O\n\n林 B-OFFICIAL\n振 I-OFFICIAL\n邦 I-OFFICIAL\n。 O\n\n"
+                 "-DOCSTART- O\n\n青 B-PLACE\n溪 I-PLACE\n市 I-PLACE\n", -1);
+  fixture_write (inputs, "texts/a.txt", "甲\n", -1);
+  fixture_write (inputs, "texts/b.txt", "乙\n", -1);
+
+  /* Two documents with spans (a text and an annotation file each), two
+   * texts, each written and renamed, then the index. */
+  g_assert_cmpuint (stop_at_every_step ("--import-step", paths, NULL, 4, NULL), ==, 4 * 2 + 2 * 2 + 2);
+
+  spanmark_test_remove_tree (inputs);
+}
+
 /* bob's work onto the project's d1 and d2, with a label the project
  * lacks (added to spanmark.json first), stopped at every step. */
 static void
@@ -779,6 +802,7 @@ main (int   argc,
   g_test_add_func ("/kill/save-loop", test_kill);
   g_test_add_func ("/kill/import-every-step", test_import_steps);
   g_test_add_func ("/kill/import-onto-documents-every-step", test_import_onto_steps);
+  g_test_add_func ("/kill/import-streamed-every-step", test_import_streamed_steps);
   g_test_add_data_func ("/kill/export-every-step/conll", "conll", test_export_steps);
   g_test_add_data_func ("/kill/export-every-step/hf", "hf", test_export_steps);
   g_test_add_data_func ("/kill/export-every-step/brat", "brat", test_export_steps);
