@@ -344,6 +344,19 @@ validate_registry (Validation *v)
     }
 }
 
+/* entities/: the temporary files of interrupted registry writes, by the
+ * rule of annotations/ (a regular file named .<id>.json.spanmark-XXXXXX;
+ * a link, a folder or any other name is not ours and stays). */
+static void
+find_leftover_entities (Validation *v)
+{
+  g_autoptr(GFile) folder = g_file_get_child (v->dir, SPANMARK_REGISTRY_DIR);
+  g_autoptr(GPtrArray) entries = list_sorted (folder, NULL);
+
+  for (guint i = 0; entries != NULL && i < entries->len; i++)
+    check_temporary (v, SPANMARK_REGISTRY_DIR, g_ptr_array_index (entries, i), ".json");
+}
+
 static void
 validate_annotation_file (Validation  *v,
                           const char  *annotator,
@@ -668,6 +681,7 @@ _spanmark_validate_project_full (GFile     *dir,
    * problems would make every entity's label look wrong. */
   if (index_ok)
     validate_registry (&v);
+  find_leftover_entities (&v);
   validate_annotations (&v);
   warn_conflict_copies (&v);
   /* A label rename killed half way leaves a valid project, but a second
@@ -688,7 +702,7 @@ leftover_rank (const char *path)
 {
   if (g_str_has_prefix (path, "annotations/"))
     return 0;
-  if (g_str_has_prefix (path, "documents/"))
+  if (g_str_has_prefix (path, "documents/") || g_str_has_prefix (path, SPANMARK_REGISTRY_DIR "/"))
     return 1;
   return 2;
 }
