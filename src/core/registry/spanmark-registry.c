@@ -851,3 +851,78 @@ spanmark_registry_get_documents (SpanmarkRegistry *self,
 
   return documents;
 }
+
+guint
+spanmark_registry_get_n_broken (SpanmarkRegistry *self)
+{
+  g_return_val_if_fail (SPANMARK_IS_REGISTRY (self), 0);
+
+  return g_hash_table_size (self->broken);
+}
+
+/* The ids of the live entities of @label, sorted (copies: writing
+ * replaces the entities). */
+static GPtrArray *
+ids_of_label (SpanmarkRegistry *self,
+              const char       *label)
+{
+  GPtrArray *entities = spanmark_registry_get_entities (self);
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < entities->len; i++)
+    {
+      const SpanmarkRegistryEntity *entity = g_ptr_array_index (entities, i);
+
+      if (g_str_equal (entity->label, label))
+        g_ptr_array_add (ids, g_strdup (entity->id));
+    }
+
+  return ids;
+}
+
+guint
+spanmark_registry_count_label (SpanmarkRegistry *self,
+                               const char       *label)
+{
+  g_autoptr(GPtrArray) ids = NULL;
+
+  g_return_val_if_fail (SPANMARK_IS_REGISTRY (self), 0);
+  g_return_val_if_fail (label != NULL, 0);
+
+  ids = ids_of_label (self, label);
+
+  return ids->len;
+}
+
+gboolean
+spanmark_registry_relabel (SpanmarkRegistry *self,
+                           const char       *label,
+                           const char       *new_label,
+                           guint            *n_written,
+                           GError          **error)
+{
+  g_autoptr(GPtrArray) ids = NULL;
+
+  g_return_val_if_fail (SPANMARK_IS_REGISTRY (self), FALSE);
+  g_return_val_if_fail (label != NULL && new_label != NULL, FALSE);
+
+  if (n_written != NULL)
+    *n_written = 0;
+
+  ids = ids_of_label (self, label);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(SpanmarkRegistryEntity) relabelled = NULL;
+
+      relabelled = spanmark_registry_entity_copy (g_hash_table_lookup (self->entities, g_ptr_array_index (ids, i)));
+      g_free (relabelled->label);
+      relabelled->label = g_strdup (new_label);
+      if (!write_entity (self, relabelled, error))
+        return FALSE;
+      replace_entity (self, g_steal_pointer (&relabelled));
+      if (n_written != NULL)
+        (*n_written)++;
+    }
+
+  return TRUE;
+}
