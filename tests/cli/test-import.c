@@ -497,6 +497,7 @@ test_brat_links (void)
                                      "N2\tReference T3 Spanmark:wang-5f3a09c1d2\t林振邦\n"
                                      "N3\tReference T2 Spanmark:e1\t青溪市\n"
                                      "N4\tReference T4 Wikidata:Q1\t周海燕\n"
+                                     "N5\tReference T4 Wikidata:Q2\tSpanmark:e9\n"
                                      "*\tEquiv T4 T5\n", -1);
   g_autofree char *err = NULL;
   g_autoptr(JsonNode) root = NULL;
@@ -514,8 +515,8 @@ test_brat_links (void)
   };
 
   g_assert_cmpint (cli_run (tmp, NULL, &err, "import", "p", txt, NULL), ==, 0);
-  /* Only the Wikidata line is ignored. */
-  g_assert_nonnull (strstr (err, "ignored 1 line"));
+  /* Only the Wikidata lines are ignored, "Spanmark:" in a name or not. */
+  g_assert_nonnull (strstr (err, "ignored 2 lines"));
 
   object = annotation_object (&root, project, "imported", "news");
   spans = json_object_get_array_member (object, "spans");

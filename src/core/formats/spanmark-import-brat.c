@@ -115,7 +115,8 @@ join_group (GPtrArray   *groups,
 }
 
 /* Reads "N1<TAB>Reference T1 Spanmark:ID<TAB>NAME" into @links (span ->
- * Link); a line that names Spanmark's database must have that shape. */
+ * Link); a line that names Spanmark's database before its last field
+ * must have that shape. */
 static gboolean
 parse_link (const char  *display,
             guint        line,
@@ -169,7 +170,8 @@ parse_link (const char  *display,
 
   link = g_new0 (Link, 1);
   link->id = g_strdup (id);
-  link->name = g_strdup (fields[2]);
+  /* A .ann with CRLF line ends. */
+  link->name = g_strndup (fields[2], strcspn (fields[2], "\r"));
   link->line = line;
   g_hash_table_insert (links, span, link);
 
@@ -322,7 +324,9 @@ brat_parse_companion (Importer   *imp,
                                    old != NULL ? g_strconcat (old, "; ", note, NULL) : g_strdup (note));
             }
         }
-      else if (lines[i][0] == 'N' && strstr (lines[i], BRAT_NORMALIZATION_PREFIX) != NULL)
+      else if (lines[i][0] == 'N' &&
+               (strstr (fields[0], BRAT_NORMALIZATION_PREFIX) != NULL ||
+                (fields[1] != NULL && strstr (fields[1], BRAT_NORMALIZATION_PREFIX) != NULL)))
         {
           if (!parse_link (display, i + 1, lines[i], by_id, links, error))
             return FALSE;
