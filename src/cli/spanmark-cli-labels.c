@@ -244,13 +244,16 @@ run_rename (SpanmarkProject *project,
     }
 
   if (uses.n_files == 0)
+    g_print (_("Renamed the label “%s” to “%s” (no annotation file used it)\n"), args[0], args[1]);
+  else
     {
-      g_print (_("Renamed the label “%s” to “%s” (no annotation file used it)\n"), args[0], args[1]);
-      return SPANMARK_CLI_EXIT_OK;
+      described = spanmark_label_ops_describe_uses (&uses);
+      g_print (_("Renamed the label “%s” to “%s”: rewrote %s\n"), args[0], args[1], described);
     }
-
-  described = spanmark_label_ops_describe_uses (&uses);
-  g_print (_("Renamed the label “%s” to “%s”: rewrote %s\n"), args[0], args[1], described);
+  if (uses.n_registry > 0)
+    g_print (ngettext ("Relabelled %u entity of the registry (entities/)\n",
+                       "Relabelled %u entities of the registry (entities/)\n", uses.n_registry),
+             uses.n_registry);
   return SPANMARK_CLI_EXIT_OK;
 }
 
@@ -316,16 +319,19 @@ static const Subcommand subcommands[] = {
        "Annotation files are not touched: attribute values already given stay.") },
   { "rename", "rename OLD NEW", 2, 0, run_rename,
     N_("Rename a label and rewrite every annotation file that uses it (every\n"
-       "annotator’s and _curated), each atomically. Nothing is written when a\n"
-       "file fails to load. Interrupted (a kill, a full disk), the same command\n"
-       "again finishes the work; until then other label changes are refused.") },
+       "annotator’s and _curated) and every registry entity that has it, each\n"
+       "atomically. Nothing is written when a file fails to load. Interrupted\n"
+       "(a kill, a full disk), the same command again finishes the work; until\n"
+       "then other label changes are refused.") },
   { "move", "move NAME POSITION", 2, 0, run_move,
     N_("Move a label to POSITION (1 is the first): the order of the window’s\n"
        "side panels and of the tags in hf exports.") },
   { "remove", "remove NAME", 1, TAKES_DELETE, run_remove,
     N_("Remove a label. Refused while spans or entities use it (the message\n"
        "counts them), unless --delete-spans: then they are deleted from every\n"
-       "annotation file first. Nothing is written when a file fails to load.") },
+       "annotation file first. Always refused while registry entities have it\n"
+       "(they would lose their names and history: rename the label instead).\n"
+       "Nothing is written when a file fails to load.") },
 };
 
 static const Subcommand *

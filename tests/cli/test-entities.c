@@ -15,6 +15,7 @@
 #define LIN  "sample-00000000a1"
 #define LIN2 "wang-00000000b2"
 #define PORT "sample-00000000c3"
+#define MID  "wang-00000000d4"
 
 static const char * const docs[] = {
   "d1", "林振邦在青溪市调研。林书记说，要推进工程。\n",
@@ -278,6 +279,108 @@ test_validate_stats (void)
   spanmark_test_remove_tree (tmp);
 }
 
+/* The registry's edge cases as validate and stats see them: a chain of
+ * tombstones resolves to its end (whose label counts), a cycle is the
+ * registry's own problem (its mentions are not reported again), a file
+ * with git's conflict markers is refused with its place and the rest of
+ * the registry loads. */
+static void
+test_validate_edge_cases (void)
+{
+  g_autofree char *dir = NULL, *out = NULL, *err = NULL;
+  g_autofree char *tmp = make_project (&dir);
+  g_autofree char *mid_path = g_build_filename (dir, "entities", MID ".json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *registry;
+
+  /* wang's mention: LIN2 → MID → LIN. */
+  write_entity (dir, LIN2, "{\"spanmark\": 1, \"id\": \"" LIN2 "\", \"merged_into\": \"" MID "\"}\n");
+  write_entity (dir, MID, "{\"spanmark\": 1, \"id\": \"" MID "\", \"merged_into\": \"" LIN "\"}\n");
+  g_assert_cmpint (cli_run (tmp, &out, &err, "validate", "p", NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (cli_run (tmp, &out, &err, "stats", "p", "--json", NULL), ==, 0);
+  registry = json_object_get_object_member (cli_parse_object (parser, out), "registry");
+  g_assert_cmpint (json_object_get_int_member (registry, "OFFICIAL"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (registry, "PLACE"), ==, 1);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  /* All four mentions count for LIN, wang's through the chain. */
+  g_assert_cmpint (cli_run (tmp, &out, &err, "entities", "p", "--label", "OFFICIAL", "--json", NULL), ==, 0);
+  g_assert_cmpstr (out, ==,
+                   "{\"entities\":["
+                   "{\"id\":\"" LIN "\",\"label\":\"OFFICIAL\",\"name\":\"林振邦\",\"aliases\":[\"林书记\"],"
+                   "\"attrs\":{\"title\":\"云岚省委书记\"},\"mentions\":4,\"documents\":2}]}\n");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* The chain's end is a place: the official's mention disagrees. */
+  write_entity (dir, MID, "{\"spanmark\": 1, \"id\": \"" MID "\", \"merged_into\": \"" PORT "\"}\n");
+  g_assert_cmpint (cli_run (tmp, &out, &err, "validate", "p", NULL), ==, 1);
+  g_assert_cmpstr (err, ==,
+                   "annotations/wang/d1.json: entities[0] (id \"" LIN2 "\"): label OFFICIAL, "
+                   "but the registry’s entity \"" PORT "\" (果园港) is PLACE\n"
+                   "p: 1 problem found\n");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* A cycle (two opposite merges): each tombstone leads nowhere, and
+   * the mention is not a third problem. */
+  write_entity (dir, MID, "{\"spanmark\": 1, \"id\": \"" MID "\", \"merged_into\": \"" LIN2 "\"}\n");
+  g_assert_cmpint (cli_run (tmp, &out, &err, "validate", "p", NULL), ==, 1);
+  g_assert_cmpstr (err, ==,
+                   "entities/" LIN2 ".json: \"merged_into\": \"" MID "\" leads to no entity of the registry\n"
+                   "entities/" MID ".json: \"merged_into\": \"" LIN2 "\" leads to no entity of the registry\n"
+                   "p: 2 problems found\n");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Conflict markers in LIN's file: refused with the place; its
+   * mentions are not reported again; the other files load. */
+  g_assert_cmpint (g_unlink (mid_path), ==, 0);
+  write_entity (dir, LIN2, "{\"spanmark\": 1, \"id\": \"" LIN2 "\", \"label\": \"OFFICIAL\", \"name\": \"林振邦\"}\n");
+  write_entity (dir, LIN,
+                "{\"spanmark\": 1, \"id\": \"" LIN "\", \"label\": \"OFFICIAL\",\n"
+                "<<<<<<< HEAD\n \"name\": \"林振邦\"}\n=======\n \"name\": \"林振邦书记\"}\n>>>>>>> theirs\n");
+  g_assert_cmpint (cli_run (tmp, &out, &err, "validate", "p", NULL), ==, 1);
+  g_assert_true (g_str_has_prefix (err, "entities/" LIN ".json: line 2, column 1: "));
+  g_assert_true (g_str_has_suffix (err, "\np: 1 problem found\n"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  /* stats counts what loads, names the file and fails. */
+  g_assert_cmpint (cli_run (tmp, &out, &err, "stats", "p", "--json", NULL), ==, 1);
+  g_assert_true (g_str_has_prefix (err, "spanmark-cli: entities/" LIN ".json: line 2, column 1: "));
+  registry = json_object_get_object_member (cli_parse_object (parser, out), "registry");
+  g_assert_cmpint (json_object_get_int_member (registry, "OFFICIAL"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (registry, "PLACE"), ==, 1);
+
+  spanmark_test_remove_tree (tmp);
+}
+
+/* The bundled sample: one 林振邦 and one 清水绕村工程, each with mentions
+ * in both articles (林振邦 under his alias 林书记 too), and it validates. */
+static void
+test_sample (void)
+{
+  g_autofree char *sample = g_test_build_filename (G_TEST_DIST, "..", "data", "sample", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+
+  g_assert_cmpint (cli_run (NULL, &out, &err, "validate", sample, NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (cli_run (NULL, &out, &err, "entities", sample, "--json", "--annotator", "sample", NULL), ==, 0);
+  g_assert_cmpstr (out, ==,
+                   "{\"entities\":["
+                   "{\"id\":\"sample-8c41d7e2b0\",\"label\":\"INITIATIVE\",\"name\":\"清水绕村工程\","
+                   "\"aliases\":[\"清水工程\"],\"attrs\":{},\"mentions\":5,\"documents\":2},"
+                   "{\"id\":\"sample-5f3a09c1d2\",\"label\":\"OFFICIAL\",\"name\":\"林振邦\","
+                   "\"aliases\":[\"林书记\"],\"attrs\":{\"region\":\"云岚省\",\"title\":\"云岚省委书记\"},"
+                   "\"mentions\":8,\"documents\":2}]}\n");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -289,6 +392,8 @@ main (int   argc,
   g_test_add_func ("/entities/usage", test_usage);
   g_test_add_func ("/entities/bad-registry-file", test_bad_registry_file);
   g_test_add_func ("/entities/validate-stats", test_validate_stats);
+  g_test_add_func ("/entities/validate-edge-cases", test_validate_edge_cases);
+  g_test_add_func ("/entities/sample", test_sample);
 
   return g_test_run ();
 }

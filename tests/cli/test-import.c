@@ -477,6 +477,86 @@ test_folder (void)
   spanmark_test_remove_tree (tmp);
 }
 
+/* Spanmark's N lines (what its brat export writes): a mention linked to
+ * an entity id is that entity, alone or with others, and keeps the id
+ * (a registry id too); other databases' N lines are ignored; a bad N
+ * line of Spanmark's fails with its line. */
+static void
+test_brat_links (void)
+{
+  g_autofree char *project = NULL;
+  g_autofree char *tmp = new_project (&project);
+  g_autofree char *txt = write_file (tmp, "ok/news.txt", "林振邦在青溪市。林书记说好。周海燕、周海燕\n", -1);
+  g_autofree char *ann = write_file (tmp, "ok/news.ann",
+                                     "T1\tOFFICIAL 0 3\t林振邦\n"
+                                     "T2\tPLACE 4 7\t青溪市\n"
+                                     "T3\tOFFICIAL 8 11\t林书记\n"
+                                     "T4\tOFFICIAL 14 17\t周海燕\n"
+                                     "T5\tOFFICIAL 18 21\t周海燕\n"
+                                     "N1\tReference T1 Spanmark:wang-5f3a09c1d2\t林振邦\n"
+                                     "N2\tReference T3 Spanmark:wang-5f3a09c1d2\t林振邦\n"
+                                     "N3\tReference T2 Spanmark:e1\t青溪市\n"
+                                     "N4\tReference T4 Wikidata:Q1\t周海燕\n"
+                                     "N5\tReference T4 Wikidata:Q2\tSpanmark:e9\n"
+                                     "*\tEquiv T4 T5\n", -1);
+  g_autofree char *err = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object, *entity;
+  JsonArray *spans, *entities;
+  struct { const char *dir, *ann, *needle; } bad[] = {
+    { "ref", "N1\tReference T9 Spanmark:e1\t林振邦\n", "“T9”" },
+    { "notext", "R1\tLocated Arg1:T1 Arg2:T1\nN1\tReference R1 Spanmark:e1\t林振邦\n", "“R1”" },
+    { "tab", "N1\tReference T1 Spanmark:e1 林振邦\n", "Spanmark:ENTITY" },
+    { "tab2", "N1 Reference T1 Spanmark:e1\t林振邦\n", "Spanmark:ENTITY" },
+    { "empty", "N1\tReference T1 Spanmark:\t林振邦\n", "empty" },
+    { "two", "N1\tReference T1 Spanmark:e1\t林振邦\nN2\tReference T1 Spanmark:e2\t林振邦\n", "line 2" },
+    { "equiv", "T2\tOFFICIAL 0 3\t林振邦\nN1\tReference T1 Spanmark:e1\t林振邦\n"
+               "N2\tReference T2 Spanmark:e2\t林振邦\n*\tEquiv T1 T2\n", "“e2”, not “e1”" },
+  };
+
+  g_assert_cmpint (cli_run (tmp, NULL, &err, "import", "p", txt, NULL), ==, 0);
+  /* Only the Wikidata lines are ignored, "Spanmark:" in a name or not. */
+  g_assert_nonnull (strstr (err, "ignored 2 lines"));
+
+  object = annotation_object (&root, project, "imported", "news");
+  spans = json_object_get_array_member (object, "spans");
+  entities = json_object_get_array_member (object, "entities");
+  g_assert_cmpuint (json_array_get_length (entities), ==, 3);
+
+  /* T1 and T3, with no Equiv line: the registry entity, its name from
+   * the N line.  T2 alone: an entity of one mention, "e1".  The Equiv
+   * group gets the first free e<n>. */
+  entity = json_array_get_object_element (entities, 0);
+  g_assert_cmpstr (json_object_get_string_member (entity, "id"), ==, "wang-5f3a09c1d2");
+  g_assert_cmpstr (json_object_get_string_member (entity, "name"), ==, "林振邦");
+  entity = json_array_get_object_element (entities, 1);
+  g_assert_cmpstr (json_object_get_string_member (entity, "id"), ==, "e1");
+  g_assert_cmpstr (json_object_get_string_member (entity, "name"), ==, "青溪市");
+  g_assert_cmpstr (json_object_get_string_member (entity, "label"), ==, "PLACE");
+  entity = json_array_get_object_element (entities, 2);
+  g_assert_cmpstr (json_object_get_string_member (entity, "id"), ==, "e2");
+  g_assert_cmpstr (json_object_get_string_member (entity, "name"), ==, "周海燕");
+
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (spans, 0), "entity"), ==, "wang-5f3a09c1d2");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (spans, 1), "entity"), ==, "e1");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (spans, 2), "entity"), ==, "wang-5f3a09c1d2");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (spans, 3), "entity"), ==, "e2");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (spans, 4), "entity"), ==, "e2");
+  assert_validates (project);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *name = g_strconcat (bad[i].dir, "/x.txt", NULL);
+      g_autofree char *ann_name = g_strconcat (bad[i].dir, "/x.ann", NULL);
+      g_autofree char *ann_data = g_strconcat ("T1\tOFFICIAL 0 3\t林振邦\n", bad[i].ann, NULL);
+      g_autofree char *bad_txt = write_file (tmp, name, "林振邦\n", -1);
+      g_autofree char *bad_ann = write_file (tmp, ann_name, ann_data, -1);
+
+      assert_import_fails (tmp, project, (const char *[]) { "x.ann: line", bad[i].needle, NULL }, bad_txt, NULL);
+    }
+  spanmark_test_remove_tree (tmp);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -487,6 +567,7 @@ main (int    argc,
   g_test_add_func ("/cli/import/spacy", test_spacy);
   g_test_add_func ("/cli/import/doccano", test_doccano);
   g_test_add_func ("/cli/import/brat", test_brat);
+  g_test_add_func ("/cli/import/brat-links", test_brat_links);
   g_test_add_func ("/cli/import/gb18030", test_gb18030);
   g_test_add_func ("/cli/import/folder", test_folder);
   g_test_add_func ("/cli/import/bad-input", test_bad_input);

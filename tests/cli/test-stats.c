@@ -236,7 +236,13 @@ test_sample (void)
   g_assert_cmpint (member_int (stats, "annotators.sample.status.new"), ==, 3);
   g_assert_cmpint (member_int (stats, "annotators.sample.status.in-progress"), ==, 1);
   g_assert_cmpint (member_int (stats, "annotators.sample.status.done"), ==, 1);
-  g_assert_cmpint (member_int (stats, "annotators.sample.entities"), ==, 4);
+  /* yunlan-001's 林振邦, 周海燕, 苏明远 and 清水绕村工程; yunlan-002's 韩立群,
+   * 林振邦 and 清水绕村工程. */
+  g_assert_cmpint (member_int (stats, "annotators.sample.entities"), ==, 7);
+  /* The registry: 林振邦 and 清水绕村工程, each in both documents. */
+  g_assert_cmpint (member_int (stats, "registry.OFFICIAL"), ==, 1);
+  g_assert_cmpint (member_int (stats, "registry.PLACE"), ==, 0);
+  g_assert_cmpint (member_int (stats, "registry.INITIATIVE"), ==, 1);
 }
 
 /* Runs the command of @args (up to six words) in @tmp, which must fail

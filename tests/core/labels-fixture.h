@@ -11,6 +11,8 @@
 
 #pragma once
 
+#include <string.h>
+
 #include "project-fixture.h"
 
 /* A span of @label at @start..@end in @set, mentioning @entity (may be
@@ -109,6 +111,70 @@ labels_fixture_digest (const char *dir)
         json = spanmark_annotation_set_to_json (set, NULL);
         g_string_append (out, json);
       }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Adds to the project of labels_fixture_make() a registry: the PLACE
+ * entity alice-0123456789 (杭州), which carol's d1 mentions, the OFFICIAL
+ * alice-abcdef0123, and the tombstone alice-1111111111 merged into the
+ * first.  PLACE then has one more file (carol's: a span and an entity)
+ * and one registry entity. */
+static inline void
+labels_fixture_add_registry (SpanmarkProject *project)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpanmarkRegistry) registry = spanmark_registry_load (project, &error);
+  g_autoptr(SpanmarkRegistryEntity) place = spanmark_registry_entity_new ("alice-0123456789", "PLACE", "杭州");
+  g_autoptr(SpanmarkRegistryEntity) official = spanmark_registry_entity_new ("alice-abcdef0123", "OFFICIAL", "王小明");
+  g_autoptr(SpanmarkAnnotationSet) carol = labels_fixture_load (project, "d1", "carol");
+  g_autoptr(SpanmarkEntity) entity = spanmark_entity_new ("alice-0123456789", "PLACE", "杭州");
+  g_autofree char *tombstone = g_build_filename (g_file_peek_path (spanmark_project_get_dir (project)),
+                                                 SPANMARK_REGISTRY_DIR, "alice-1111111111.json", NULL);
+
+  g_assert_no_error (error);
+  spanmark_registry_entity_add_alias (place, "杭城");
+  g_assert_true (spanmark_registry_add (registry, place, &error));
+  g_assert_no_error (error);
+  g_assert_true (spanmark_registry_add (registry, official, &error));
+  g_assert_no_error (error);
+  spanmark_test_write_file (tombstone,
+                            "{\"spanmark\": 1, \"id\": \"alice-1111111111\", \"merged_into\": \"alice-0123456789\"}\n", -1);
+
+  spanmark_annotation_set_load_entity (carol, entity);
+  labels_fixture_tag (carol, 7, 9, "PLACE", "alice-0123456789");
+  labels_fixture_save (project, carol);
+}
+
+static inline int
+labels_fixture_compare_names (gconstpointer a,
+                              gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The registry's files, name and contents, in name order; the temporary
+ * files a kill leaves (hidden) aside. */
+static inline char *
+labels_fixture_registry_digest (const char *dir)
+{
+  g_autofree char *folder = g_build_filename (dir, SPANMARK_REGISTRY_DIR, NULL);
+  g_autoptr(GDir) listing = g_dir_open (folder, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  GString *out = g_string_new (NULL);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    if (name[0] != '.')
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, labels_fixture_compare_names);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *path = g_build_filename (folder, g_ptr_array_index (names, i), NULL);
+      g_autofree char *data = spanmark_test_read_file (path, NULL);
+
+      g_string_append_printf (out, "%s\n%s", (char *) g_ptr_array_index (names, i), data);
+    }
 
   return g_string_free (out, FALSE);
 }

@@ -39,7 +39,8 @@ stop_cb (const char *step,
 }
 
 /* The change under test: rename @args[0] to @args[1], or (@args[1]
- * NULL) remove @args[0] with its spans. */
+ * NULL) remove @args[0] with its spans; @args[2] "registry": in the
+ * project with a registry (labels_fixture_add_registry()). */
 static gboolean
 change (const char          *dir,
         const char * const  *args,
@@ -111,6 +112,27 @@ assert_valid (const char *dir,
     }
 }
 
+static SpanmarkProject *
+make_project (const char         *dir,
+              const char * const *args)
+{
+  SpanmarkProject *project = labels_fixture_make (dir);
+
+  if (args[2] != NULL)
+    labels_fixture_add_registry (project);
+  return project;
+}
+
+/* The annotation files and the registry's. */
+static char *
+digest_project (const char *dir)
+{
+  g_autofree char *files = labels_fixture_digest (dir);
+  g_autofree char *registry = labels_fixture_registry_digest (dir);
+
+  return g_strconcat (files, registry, NULL);
+}
+
 static void
 test_steps (gconstpointer data)
 {
@@ -121,19 +143,19 @@ test_steps (gconstpointer data)
 
   /* What a change that is never interrupted makes. */
   {
-    g_autoptr(SpanmarkProject) project = labels_fixture_make (reference);
+    g_autoptr(SpanmarkProject) project = make_project (reference, args);
     g_autoptr(GError) error = NULL;
 
     g_assert_true (change (reference, args, &error));
     g_assert_no_error (error);
-    expected = labels_fixture_digest (reference);
+    expected = digest_project (reference);
     spanmark_test_remove_tree (reference);
   }
 
   for (step = 1; ; step++)
     {
       g_autofree char *dir = spanmark_test_make_tmpdir ();
-      g_autoptr(SpanmarkProject) made = labels_fixture_make (dir);
+      g_autoptr(SpanmarkProject) made = make_project (dir, args);
       g_autoptr(GError) error = NULL;
       g_autofree char *digest = NULL;
       g_autofree char *journal = g_build_filename (dir, SPANMARK_LABEL_OPS_RENAME_FILE, NULL);
@@ -164,7 +186,7 @@ test_steps (gconstpointer data)
         }
       g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
       assert_valid (dir, FALSE);
-      digest = labels_fixture_digest (dir);
+      digest = digest_project (dir);
       g_assert_cmpstr (digest, ==, expected);
 
       spanmark_test_remove_tree (dir);
@@ -173,7 +195,8 @@ test_steps (gconstpointer data)
   /* Each of the 4 files that use PLACE takes two steps, and so does
    * spanmark.json (twice for a rename, with the record too). */
   g_test_message ("%u steps", step - 1);
-  g_assert_cmpuint (step - 1, ==, args[1] != NULL ? 14 : 10);
+  /* With the registry, carol's file and one registry file more. */
+  g_assert_cmpuint (step - 1, ==, (args[1] != NULL ? 14 : 10) + (args[2] != NULL ? 4 : 0));
 }
 
 int
@@ -182,11 +205,13 @@ main (int   argc,
 {
   static const char * const rename_args[] = { "PLACE", "LOC", NULL };
   static const char * const remove_args[] = { "PLACE", NULL, NULL };
+  static const char * const registry_args[] = { "PLACE", "LOC", "registry" };
 
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_data_func ("/labels-kill/rename-every-step", rename_args, test_steps);
   g_test_add_data_func ("/labels-kill/remove-every-step", remove_args, test_steps);
+  g_test_add_data_func ("/labels-kill/rename-registry-every-step", registry_args, test_steps);
 
   return g_test_run ();
 }

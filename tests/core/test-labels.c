@@ -978,6 +978,77 @@ test_broken_file (Fixture       *fixture,
   g_assert_cmpuint (fixture->n_changed, ==, 0);
 }
 
+/* The registry goes with a label: a rename rewrites the "label" line of
+ * its entities of the label (and nothing else of theirs, nor the other
+ * entities or the tombstone); a remove is refused while entities of the
+ * registry have the label, even with the spans; a registry file that
+ * fails to load stops both before anything is written. */
+static void
+test_registry (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *place_path = g_build_filename (fixture->tmp, "entities", "alice-0123456789.json", NULL);
+  g_autofree char *official_path = g_build_filename (fixture->tmp, "entities", "alice-abcdef0123.json", NULL);
+  g_autofree char *tombstone_path = g_build_filename (fixture->tmp, "entities", "alice-1111111111.json", NULL);
+  g_autofree char *place = NULL;
+  g_autofree char *official = NULL;
+  g_autofree char *tombstone = NULL;
+  g_autofree char *renamed = NULL;
+  g_autoptr(GString) expected = NULL;
+  SpanmarkLabelUses uses;
+
+  labels_fixture_add_registry (fixture->project);
+  place = spanmark_test_read_file (place_path, NULL);
+  official = spanmark_test_read_file (official_path, NULL);
+  tombstone = spanmark_test_read_file (tombstone_path, NULL);
+  assert_valid (fixture);
+
+  before = spanmark_test_snapshot_tree (fixture->tmp);
+  g_assert_false (spanmark_label_ops_remove (fixture->project, "PLACE", TRUE, &uses, &error));
+  g_assert_error (error, SPANMARK_LABEL_ERROR, SPANMARK_LABEL_ERROR_IN_REGISTRY);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "spanmark.json: label “PLACE”: not removed, because 1 entity of the registry (entities/) has it"));
+  g_clear_error (&error);
+  after = spanmark_test_snapshot_tree (fixture->tmp);
+  g_assert_cmpstr (after, ==, before);
+  g_clear_pointer (&after, g_free);
+  g_assert_cmpuint (fixture->n_changed, ==, 0);
+
+  g_assert_true (spanmark_label_ops_rename (fixture->project, "PLACE", "LOC", &uses, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (uses.n_registry, ==, 1);
+  g_assert_cmpuint (uses.n_files, ==, 5);
+  renamed = spanmark_test_read_file (place_path, NULL);
+  expected = g_string_new (place);
+  g_assert_cmpuint (g_string_replace (expected, "\"label\": \"PLACE\",\n", "\"label\": \"LOC\",\n", 0), ==, 1);
+  g_assert_cmpstr (renamed, ==, expected->str);
+  g_clear_pointer (&renamed, g_free);
+  renamed = spanmark_test_read_file (official_path, NULL);
+  g_assert_cmpstr (renamed, ==, official);
+  g_clear_pointer (&renamed, g_free);
+  renamed = spanmark_test_read_file (tombstone_path, NULL);
+  g_assert_cmpstr (renamed, ==, tombstone);
+  assert_valid (fixture);
+
+  /* A registry file that does not load: nothing is written. */
+  fixture_write (fixture->tmp, "entities/bob-2222222222.json", "{\"spanmark\": 1,\n<<<<<<< HEAD\n", -1);
+  g_clear_pointer (&before, g_free);
+  before = spanmark_test_snapshot_tree (fixture->tmp);
+  g_assert_false (spanmark_label_ops_rename (fixture->project, "OFFICIAL", "PER", NULL, NULL, &error));
+  g_assert_error (error, SPANMARK_LABEL_ERROR, SPANMARK_LABEL_ERROR_FILES);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "1 file of the entity registry fails to load"));
+  g_assert_nonnull (strstr (error->message, "entities/bob-2222222222.json: line 2"));
+  g_clear_error (&error);
+  g_assert_false (spanmark_label_ops_remove (fixture->project, "INITIATIVE", TRUE, NULL, &error));
+  g_assert_error (error, SPANMARK_LABEL_ERROR, SPANMARK_LABEL_ERROR_FILES);
+  after = spanmark_test_snapshot_tree (fixture->tmp);
+  g_assert_cmpstr (after, ==, before);
+}
+
 /* spanmark.json with a problem is never rewritten. */
 static void
 test_index_problem (void)
@@ -1137,6 +1208,7 @@ main (int   argc,
   g_test_add_func ("/labels/ops/rename-title", test_rename_title);
   g_test_add ("/labels/ops/rejections", Fixture, NULL, fixture_setup, test_rejections, fixture_teardown);
   g_test_add ("/labels/ops/broken-file", Fixture, NULL, fixture_setup, test_broken_file, fixture_teardown);
+  g_test_add ("/labels/ops/registry", Fixture, NULL, fixture_setup, test_registry, fixture_teardown);
   g_test_add_func ("/labels/ops/index-problem", test_index_problem);
   g_test_add ("/labels/ops/interrupted", Fixture, NULL, fixture_setup, test_interrupted, fixture_teardown);
 

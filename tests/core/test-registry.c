@@ -279,6 +279,21 @@ static const BadCase bad_cases[] = {
     "entities/x-00000000b9.json: must be an object, not an array" },
   { "x-00000000c3.json", "<<<<<<< HEAD\n{\"spanmark\": 1}\n=======\n",
     "entities/x-00000000c3.json: line 1, column 1: " },
+  /* What the fast reader leaves to the slow one, which names it. */
+  { "x-00000000d1.json", "{\"spanmark\": 10, \"id\": \"x-00000000d1\", \"label\": \"OFFICIAL\", \"name\": \"甲\"}\n",
+    "entities/x-00000000d1.json: \"spanmark\": " },
+  { "x-00000000d2.json", "{\"spanmark\": 1, \"id\": \"x-00000000d2\", \"label\": \"OFFICIAL\", \"name\": \"\"}\n",
+    "entities/x-00000000d2.json: \"name\": must not be empty" },
+  { "x-00000000d3.json", "{\"spanmark\": 1, \"id\": \"x-00000000d3\", \"label\": null, \"name\": \"甲\"}\n",
+    "entities/x-00000000d3.json: \"label\": " },
+  { "x-00000000d4.json", "{\"spanmark\": 1, \"id\": \"x-00000000d4\", \"label\": \"OFFICIAL\", \"name\": \"甲\", \"aliases\": [\"乙\", 3]}\n",
+    "entities/x-00000000d4.json: \"aliases[1]\": must be a string, not an integer" },
+  { "x-00000000d5.json", "{\"spanmark\": 1, \"id\": \"x-00000000d5\", \"label\": \"OFFICIAL\", \"name\": \"甲\", \"attrs\": [{\"key\": \"\", \"value\": \"乙\"}]}\n",
+    "entities/x-00000000d5.json: attrs[0] (key \"\"): key must not be empty" },
+  { "x-00000000d6.json", "{\"spanmark\": 1, \"id\": \"x-00000000d6\", \"label\": \"OFFICIAL\", \"name\": \"甲\", \"notes\": 5}\n",
+    "entities/x-00000000d6.json: \"notes\": must be a string, not an integer" },
+  { "x-00000000d7.json", "{\"spanmark\": 1, \"id\": \"../x\", \"label\": \"OFFICIAL\", \"name\": \"甲\"}\n",
+    "entities/x-00000000d7.json: \"id\": \"../x\" is not a valid id" },
   /* Tombstones are checked once every file is read: last. */
   { "x-00000000c1.json", "{\"spanmark\": 1, \"id\": \"x-00000000c1\", \"merged_into\": \"x-00000000c2\"}\n",
     "entities/x-00000000c1.json: \"merged_into\": \"x-00000000c2\" leads to no entity of the registry" },
@@ -564,6 +579,55 @@ test_tombstone_cycle (void)
   spanmark_test_remove_tree (tmp);
 }
 
+/* The fast reader (valid files as the writer makes them) and the slow
+ * one (json-glib, for everything else: here escapes and a member order of
+ * the reader's own) read the same entity. */
+static void
+test_fast_reader (void)
+{
+  static const char * const pairs[][2] = {
+    { "{\"spanmark\": 1, \"id\": \"x-00000000a1\", \"label\": \"OFFICIAL\", \"name\": \"林振邦\",\n"
+      " \"aliases\": [\"林书记\", \"林振邦\", \"老林\", \"林书记\"],\n"
+      " \"attrs\": [{\"key\": \"title\", \"value\": \"副市长\", \"document\": \"d1\"},\n"
+      "           {\"document\": null, \"value\": \"市委书记\", \"key\": \"title\"},\n"
+      "           {\"key\": \"title\", \"value\": \"副市长\", \"document\": \"d1\"}],\n"
+      " \"notes\": \"云岚 \"}\n",
+      "{\"notes\": \"\\u4e91\\u5c9a \", \"attrs\": [{\"key\": \"title\", \"value\": \"\\u526f市长\", \"document\": \"d1\"},"
+      " {\"key\": \"title\", \"value\": \"市委书记\", \"document\": null},"
+      " {\"key\": \"title\", \"value\": \"副市长\", \"document\": \"d1\"}],"
+      " \"aliases\": [\"\\u6797书记\", \"林振邦\", \"老林\", \"林书记\"], \"name\": \"林振邦\","
+      " \"label\": \"OFFICIAL\", \"id\": \"x-00000000a1\", \"spanmark\": 1}" },
+    { "{\"spanmark\": 1, \"id\": \"x-00000000a1\", \"label\": \"PLACE\", \"name\": \"果园港\", \"aliases\": [], \"attrs\": []}",
+      "{\"spanmark\": 1, \"id\": \"x-00000000a1\", \"label\": \"PLACE\", \"name\": \"\\u679c园港\"}" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
+    {
+      g_autofree char *texts[2] = { NULL, NULL };
+
+      for (guint k = 0; k < 2; k++)
+        {
+          SpanmarkChecker checker;
+          g_autoptr(SpanmarkRegistryEntity) entity = NULL;
+          g_autoptr(GPtrArray) problems = NULL;
+
+          spanmark_checker_init (&checker);
+          entity = spanmark_registry_entity_from_json (&checker, "entities/x-00000000a1.json",
+                                                       pairs[i][k], strlen (pairs[i][k]));
+          problems = spanmark_checker_steal_problems (&checker);
+          spanmark_checker_clear (&checker);
+          g_assert_cmpuint (problems->len, ==, 0);
+          g_assert_nonnull (entity);
+          texts[k] = spanmark_registry_entity_to_json (entity, NULL);
+        }
+      g_test_message ("%s", texts[0]);
+      g_assert_cmpstr (texts[0], ==, texts[1]);
+      g_free (texts[0]);
+      g_free (texts[1]);
+      texts[0] = texts[1] = NULL;
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -574,6 +638,7 @@ main (int   argc,
   g_test_add_func ("/registry/save-load", test_save_load);
   g_test_add_func ("/registry/concurrent-additions", test_concurrent_additions);
   g_test_add_func ("/registry/bad-input", test_bad_input);
+  g_test_add_func ("/registry/fast-reader", test_fast_reader);
   g_test_add_func ("/registry/rename", test_rename);
   g_test_add_func ("/registry/merge", test_merge);
   g_test_add_func ("/registry/merge-offline-mention", test_merge_offline_mention);

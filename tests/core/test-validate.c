@@ -466,6 +466,59 @@ test_leftovers (void)
   spanmark_test_remove_tree (dir);
 }
 
+/* entities/: clean removes the temporary files of interrupted registry
+ * writes by the rule of annotations/, and nothing of the user's: another
+ * name, a .txt temporary name (no registry file is one), a link or a
+ * folder named like a temporary file. */
+static void
+test_clean_entities (void)
+{
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
+  g_autoptr(SpanmarkProject) project = fixture_make_project (dir, TRUE);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GPtrArray) removed = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *joined = NULL;
+  g_autofree char *link = g_build_filename (dir, "entities", ".b-0123456789.json.spanmark-Zz99Yy", NULL);
+  g_autofree char *subfolder = g_build_filename (dir, "entities", ".c-0123456789.json.spanmark-Qq11Ww", NULL);
+  const char * const kept[] = { "entities/notes.md", "entities/.a-0123456789.json.backup",
+                                "entities/.a-0123456789.txt.spanmark-Ab12Cd",
+                                "entities/a-0123456789.json.Ab12Cd" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    fixture_write (dir, kept[i], "mine\n", -1);
+  fixture_write (dir, "entities/.a-0123456789.json.spanmark-Ab12Cd", "{\"spanm", -1);
+  g_assert_no_errno (symlink ("notes.md", link));
+  g_assert_no_errno (g_mkdir (subfolder, 0755));
+
+  problems = validate (dir);
+  joined = join_problems (problems);
+  g_assert_cmpstr (joined, ==,
+                   "entities/.a-0123456789.json.spanmark-Ab12Cd: warning: a temporary file left by an "
+                   "interrupted save of a-0123456789.json, not data; “spanmark-cli clean” removes it\n");
+  g_assert_cmpint (((SpanmarkProblem *) g_ptr_array_index (problems, 0))->severity, ==, SPANMARK_PROBLEM_LEFTOVER);
+
+  g_assert_true (spanmark_clean_project (folder, FALSE, removed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (removed->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (removed, 0), ==, "entities/.a-0123456789.json.spanmark-Ab12Cd");
+
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  problems = validate (dir);
+  g_assert_cmpuint (problems->len, ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, kept[i], NULL);
+
+      g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+    }
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  g_assert_true (g_file_test (subfolder, G_FILE_TEST_IS_DIR));
+
+  spanmark_test_remove_tree (dir);
+}
+
 /* clean removes exactly the leftovers, annotation files first, and the
  * annotator folders it empties; a dry run removes nothing. */
 static void
@@ -670,6 +723,7 @@ main (int   argc,
   g_test_add_func ("/validate/unreadable-folder", test_unreadable_folder);
   g_test_add_func ("/validate/leftovers", test_leftovers);
   g_test_add_func ("/validate/clean", test_clean);
+  g_test_add_func ("/validate/clean-entities", test_clean_entities);
   g_test_add_func ("/validate/clean-unreadable-index", test_clean_unreadable_index);
   g_test_add_func ("/validate/index-unreadable-percent", test_index_unreadable_percent);
   g_test_add_func ("/validate/problem-boxed", test_problem_boxed);

@@ -6,7 +6,8 @@
  * The fixture project (export-fixture.h) is exported as jsonl, doccano
  * and brat, the output imported into a new project, and every document's
  * spans compared: same offsets and labels, and for jsonl the same entities
- * and attributes too.
+ * and attributes too; brat keeps every entity, its id and its name, a
+ * registry entity of one mention too.
  */
 
 #include "config.h"
@@ -115,9 +116,33 @@ describe_spans (SpanmarkAnnotationSet *set,
   return g_string_free (out, FALSE);
 }
 
+/* Each span's entity id, then each entity's id, label and name. */
+static char *
+describe_entities (SpanmarkAnnotationSet *set)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < spanmark_annotation_set_get_n_spans (set); i++)
+    {
+      const SpanmarkSpan *span = spanmark_annotation_set_get_span (set, i);
+
+      g_string_append_printf (out, "%u %u %s\n", span->start, span->end,
+                              span->entity != NULL ? span->entity : "-");
+    }
+  for (guint i = 0; i < spanmark_annotation_set_get_n_entities (set); i++)
+    {
+      const SpanmarkEntity *entity = spanmark_annotation_set_get_entity (set, i);
+
+      g_string_append_printf (out, "%s %s %s\n", entity->id, entity->label, entity->name);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 static void
-assert_same_spans (Fixture  *fixture,
-                   gboolean  with_details)
+assert_same (Fixture  *fixture,
+             gboolean  with_details,
+             gboolean  with_entities)
 {
   guint n = spanmark_project_get_n_documents (fixture->project);
   guint compared = 0;
@@ -153,10 +178,25 @@ assert_same_spans (Fixture  *fixture,
       b = describe_spans (imported, with_details);
       g_test_message ("%s:\n%s", id, a);
       g_assert_cmpstr (b, ==, a);
+      if (with_entities)
+        {
+          g_autofree char *ea = describe_entities (original);
+          g_autofree char *eb = describe_entities (imported);
+
+          g_test_message ("%s:\n%s", id, ea);
+          g_assert_cmpstr (eb, ==, ea);
+        }
       compared++;
     }
 
   g_assert_cmpuint (compared, >=, 4);
+}
+
+static void
+assert_same_spans (Fixture  *fixture,
+                   gboolean  with_details)
+{
+  assert_same (fixture, with_details, FALSE);
 }
 
 static void
@@ -182,8 +222,7 @@ test_doccano (Fixture       *fixture,
 }
 
 static void
-test_brat (Fixture       *fixture,
-           gconstpointer  data)
+export_import_brat (Fixture *fixture)
 {
   g_autofree char *folder = g_build_filename (fixture->dir, "brat", NULL);
   const char *ids[] = { "a1", "b2", "c3", "d4", "e5" };
@@ -196,7 +235,48 @@ test_brat (Fixture       *fixture,
 
       import_file (fixture, path);
     }
+}
+
+static void
+test_brat (Fixture       *fixture,
+           gconstpointer  data)
+{
+  export_import_brat (fixture);
   assert_same_spans (fixture, FALSE);
+}
+
+/* Every entity keeps its id and name: a1's two entities of one mention
+ * each (e2's name is not its mention's text), b2's entity of two, and
+ * e5's registry entity of one mention. */
+static void
+test_brat_entities (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  SpanmarkDocument *document = spanmark_project_lookup_document (fixture->project, "e5");
+  g_autoptr(SpanmarkAnnotationSet) set = NULL;
+  g_autoptr(SpanmarkEntity) entity = spanmark_entity_new ("wang-5f3a09c1d2", "OFFICIAL", "林振邦");
+  g_autoptr(GError) error = NULL;
+
+  set = spanmark_project_load_annotations (fixture->project, document, "alice", &error);
+  g_assert_no_error (error);
+  spanmark_annotation_set_load_entity (set, entity);
+  spanmark_annotation_set_set_span_entity (set, spanmark_annotation_set_get_span (set, 0)->id,
+                                           "wang-5f3a09c1d2");
+  spanmark_project_save_annotations (fixture->project, set, &error);
+  g_assert_no_error (error);
+
+  export_import_brat (fixture);
+  assert_same (fixture, FALSE, TRUE);
+
+  {
+    SpanmarkDocument *copy = spanmark_project_lookup_document (fixture->copy, "e5");
+    g_autoptr(SpanmarkAnnotationSet) imported = NULL;
+
+    imported = spanmark_project_load_annotations (fixture->copy, copy, "imported", &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (spanmark_annotation_set_get_span (imported, 0)->entity, ==, "wang-5f3a09c1d2");
+    g_assert_cmpstr (spanmark_annotation_set_lookup_entity (imported, "wang-5f3a09c1d2")->name, ==, "林振邦");
+  }
 }
 
 int
@@ -208,6 +288,8 @@ main (int    argc,
   g_test_add ("/export/roundtrip/jsonl", Fixture, NULL, fixture_set_up, test_jsonl, fixture_tear_down);
   g_test_add ("/export/roundtrip/doccano", Fixture, NULL, fixture_set_up, test_doccano, fixture_tear_down);
   g_test_add ("/export/roundtrip/brat", Fixture, NULL, fixture_set_up, test_brat, fixture_tear_down);
+  g_test_add ("/export/roundtrip/brat-entities", Fixture, NULL, fixture_set_up, test_brat_entities,
+              fixture_tear_down);
 
   return g_test_run ();
 }

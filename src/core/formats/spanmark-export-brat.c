@@ -4,8 +4,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * T lines for the spans (T1<TAB>LABEL START END<TAB>TEXT), AnnotatorNotes
- * for their attributes (an entity's too, the span's own winning) and
- * Equiv lines for the mentions of one entity.
+ * for their attributes (an entity's too, the span's own winning), a
+ * normalization line for every mention of an entity
+ * (N1<TAB>Reference T1 Spanmark:ID<TAB>NAME: the entity's id and name,
+ * so a one-mention entity keeps its grouping and every entity its id
+ * through a round trip) and Equiv lines for the mentions of one entity.
  */
 
 #include "config.h"
@@ -15,6 +18,10 @@
 #include <glib/gi18n-lib.h>
 
 #include "spanmark-export-format-private.h"
+
+/* The normalization "database" of N lines; the brat importer reads the
+ * same prefix back (spanmark-import-brat.c). */
+#define BRAT_NORMALIZATION_DB "Spanmark"
 
 static void append_brat_field_len (GString *out, const char *str, gsize len);
 
@@ -119,6 +126,22 @@ write_brat_ann (const ExportDoc *doc,
               b += 2;
             }
         }
+    }
+
+  /* One normalization line per mention, in the T lines' order; brat
+   * shows each as a link to the entity "Spanmark:ID". */
+  for (guint i = 0, n = 0; i < doc->spans->len; i++)
+    {
+      const ExportSpan *span = &g_array_index (doc->spans, ExportSpan, i);
+      const ExportEntity *entity = span->entity != NULL ? lookup_entity (doc, span->entity) : NULL;
+
+      if (entity == NULL)
+        continue;
+      g_string_append_printf (out, "N%u\tReference T%u " BRAT_NORMALIZATION_DB ":", ++n, i + 1);
+      append_brat_field (out, entity->id);
+      g_string_append_c (out, '\t');
+      append_brat_field (out, entity->name);
+      g_string_append_c (out, '\n');
     }
 
   for (guint e = 0; e < doc->entities->len; e++)

@@ -59,6 +59,7 @@ typedef enum
   SPANMARK_LABEL_ERROR_IN_USE,       /* spans or entities use the label */
   SPANMARK_LABEL_ERROR_INTERRUPTED,  /* a rename was interrupted and must be finished first */
   SPANMARK_LABEL_ERROR_FILES,        /* annotation files fail to load */
+  SPANMARK_LABEL_ERROR_IN_REGISTRY,  /* entities of the registry (entities/) have the label */
 } SpanmarkLabelError;
 
 GQuark spanmark_label_error_quark (void);

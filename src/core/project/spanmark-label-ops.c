@@ -15,6 +15,7 @@
 #include "spanmark-file.h"
 #include "spanmark-json.h"
 #include "spanmark-label-ops.h"
+#include "spanmark-registry.h"
 
 /* The failures named in one message; the others are counted. */
 #define MAX_NAMED_FAILURES 5
@@ -539,6 +540,46 @@ find_uses (SpanmarkProject    *project,
   return g_steal_pointer (&found);
 }
 
+/* The project's registry, to be changed with a label: NULL when
+ * entities/ cannot be listed or any of its files fails to load (it might
+ * have the label, and nothing may be written then). */
+static SpanmarkRegistry *
+load_registry (SpanmarkProject  *project,
+               GError          **error)
+{
+  g_autoptr(SpanmarkRegistry) registry = spanmark_registry_load (project, error);
+  g_autoptr(GString) list = NULL;
+  GPtrArray *problems;
+  guint n_broken;
+
+  if (registry == NULL)
+    return NULL;
+
+  n_broken = spanmark_registry_get_n_broken (registry);
+  if (n_broken == 0)
+    return g_steal_pointer (&registry);
+
+  list = g_string_new (NULL);
+  problems = spanmark_registry_get_problems (registry);
+  for (guint i = 0; i < problems->len && i < MAX_NAMED_FAILURES; i++)
+    {
+      g_autofree char *described = spanmark_problem_to_string (g_ptr_array_index (problems, i));
+
+      if (i > 0)
+        g_string_append (list, "; ");
+      g_string_append (list, described);
+    }
+  g_set_error (error, SPANMARK_LABEL_ERROR, SPANMARK_LABEL_ERROR_FILES,
+               ngettext ("%s: no label changed, because %u file of the entity registry fails to load "
+                         "(fix it first; spanmark-cli validate lists every problem): %s",
+                         "%s: no label changed, because %u files of the entity registry fail to load "
+                         "(fix them first; spanmark-cli validate lists every problem): %s",
+                         n_broken),
+               INDEX_DISPLAY, n_broken, list->str);
+
+  return NULL;
+}
+
 /* A copy of @set with @old's spans, entities and rejections relabelled
  * @new_name, or dropped when @new_name is NULL (with the links to dropped
  * entities).
@@ -693,7 +734,9 @@ spanmark_label_ops_remove (SpanmarkProject    *project,
 {
   g_autoptr(GPtrArray) found = NULL;
   g_autoptr(SpanmarkSchema) schema = NULL;
+  g_autoptr(SpanmarkRegistry) registry = NULL;
   SpanmarkLabelUses uses;
+  guint n_registry;
 
   g_return_val_if_fail (SPANMARK_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
@@ -708,6 +751,25 @@ spanmark_label_ops_remove (SpanmarkProject    *project,
   found = find_uses (project, name, &uses, error);
   if (found == NULL)
     return FALSE;
+
+  /* Registry entities are never deleted with a label: each holds names,
+   * aliases and a history that no annotation file has. */
+  registry = load_registry (project, error);
+  if (registry == NULL)
+    return FALSE;
+  n_registry = spanmark_registry_count_label (registry, name);
+  if (n_registry > 0)
+    {
+      g_set_error (error, SPANMARK_LABEL_ERROR, SPANMARK_LABEL_ERROR_IN_REGISTRY,
+                   ngettext ("not removed, because %u entity of the registry (%s/) has it and would lose its "
+                             "names and history; rename the label instead",
+                             "not removed, because %u entities of the registry (%s/) have it and would lose their "
+                             "names and history; rename the label instead",
+                             n_registry),
+                   n_registry, SPANMARK_REGISTRY_DIR);
+      prefix_error (error, project, name);
+      return FALSE;
+    }
 
   if (uses.n_files > 0 && !delete_uses)
     {
@@ -771,6 +833,7 @@ spanmark_label_ops_rename (SpanmarkProject    *project,
   SpanmarkSchema *current;
   g_autoptr(SpanmarkSchema) schema = NULL;
   g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(SpanmarkRegistry) registry = NULL;
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
   SpanmarkLabelUses uses;
@@ -835,9 +898,12 @@ spanmark_label_ops_rename (SpanmarkProject    *project,
       return FALSE;
     }
 
-  /* Every file is read before anything is written. */
+  /* Every file is read before anything is written, the registry's too. */
   found = find_uses (project, old_name, &uses, error);
   if (found == NULL)
+    return FALSE;
+  registry = load_registry (project, error);
+  if (registry == NULL)
     return FALSE;
 
   if (!resuming && !write_journal (project, old_name, new_name, error))
@@ -852,7 +918,8 @@ spanmark_label_ops_rename (SpanmarkProject    *project,
       g_clear_object (&schema);
     }
 
-  if (!rewrite_files (project, found, old_name, new_name, error))
+  if (!rewrite_files (project, found, old_name, new_name, error) ||
+      !spanmark_registry_relabel (registry, old_name, new_name, &uses.n_registry, error))
     return FALSE;
 
   schema = spanmark_schema_copy (current);
@@ -1199,4 +1266,15 @@ spanmark_label_ops_check_interrupted (GFile *dir)
                                "run “spanmark-cli labels DIR rename %s %s” to finish it"),
                              from, to, from, to);
   return spanmark_problem_new_full (SPANMARK_PROBLEM_WARNING, SPANMARK_LABEL_OPS_RENAME_FILE, NULL, message);
+}
+
+gboolean
+spanmark_label_ops_get_interrupted (GFile  *dir,
+                                    char  **from,
+                                    char  **to)
+{
+  g_return_val_if_fail (G_IS_FILE (dir), FALSE);
+  g_return_val_if_fail (from != NULL && to != NULL, FALSE);
+
+  return read_journal (dir, from, to, NULL) && *from != NULL;
 }

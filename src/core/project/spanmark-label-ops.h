@@ -23,7 +23,9 @@
  *                    2. spanmark.json lists NEW right after OLD (same title,
  *                       colour and attributes; OLD's key moves to NEW), so
  *                       files with either label are valid;
- *                    3. each annotation file using OLD is rewritten with NEW;
+ *                    3. each annotation file using OLD is rewritten with NEW,
+ *                       then each registry entity of OLD (entities/<id>.json,
+ *                       its "label" line);
  *                    4. spanmark.json without OLD;
  *                    5. spanmark-rename.json is removed.
  *                    While spanmark-rename.json exists, every other label
@@ -34,6 +36,13 @@
  *                       its spans and entities (mentions of those entities
  *                       with another label lose the link);
  *                    2. spanmark.json without NAME.
+ *                    Refused while entities of the registry have NAME,
+ *                    with or without its spans: a registry entity's names,
+ *                    aliases and history are in no annotation file, so
+ *                    removing it would lose them (rename the label instead).
+ *
+ * Registry files count as annotation files for the rule above: if one
+ * fails to load, no label is renamed or removed.
  */
 
 #pragma once
@@ -59,6 +68,9 @@ typedef struct
    * the spans (renamed, or dropped with the label), but no use that keeps
    * a label from being removed, since they hold no annotation. */
   guint n_rejections;
+  /* Registry entities (entities/<id>.json) with the label: rewritten by
+   * a rename; a remove is refused while there are any. */
+  guint n_registry;
 } SpanmarkLabelUses;
 
 /* Appends a copy of @label (colour "#rrggbb" or a palette name, see
@@ -144,5 +156,12 @@ char           *spanmark_label_ops_schema_to_json    (SpanmarkSchema     *schema
 /* For spanmark_validate_project(): a warning about an interrupted rename
  * in @dir (or about a spanmark-rename.json that cannot be read), or NULL. */
 SpanmarkProblem *spanmark_label_ops_check_interrupted (GFile             *dir) G_GNUC_WARN_UNUSED_RESULT;
+/* The names of the rename interrupted in @dir: TRUE with @from and @to
+ * set while spanmark-rename.json holds them, FALSE (both NULL)
+ * otherwise.  During such a rename, files may have either name (validate
+ * takes them as one label when it compares mentions with the registry). */
+gboolean         spanmark_label_ops_get_interrupted   (GFile             *dir,
+                                                       char             **from,
+                                                       char             **to);
 
 G_END_DECLS

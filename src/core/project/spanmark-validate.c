@@ -115,6 +115,9 @@ typedef struct
   gboolean         allow_fast;
   /* The entity registry, when the index read well; NULL otherwise. */
   SpanmarkRegistry *registry;
+  /* The names of an interrupted label rename, or NULL. */
+  char             *rename_from;
+  char             *rename_to;
 } Validation;
 
 static void G_GNUC_PRINTF (5, 6)
@@ -300,6 +303,18 @@ check_registry_links (Validation *v,
     return;
 
   message = spanmark_registry_check_entity (v->registry, id, label, &is_error);
+  /* A rename killed half way (spanmark-label-ops.h) has rewritten some
+   * files and not others: its two names are one label until it is run
+   * again, which validate asks for. */
+  if (message != NULL && is_error && v->rename_from != NULL &&
+      (g_str_equal (label, v->rename_from) || g_str_equal (label, v->rename_to)))
+    {
+      const char *other = g_str_equal (label, v->rename_from) ? v->rename_to : v->rename_from;
+      g_autofree char *again = spanmark_registry_check_entity (v->registry, id, other, &is_error);
+
+      if (again == NULL)
+        return;
+    }
   if (message == NULL)
     return;
 
@@ -322,6 +337,7 @@ validate_registry (Validation *v)
     v->registry = spanmark_registry_load (project, NULL);
   if (v->registry == NULL)
     return;
+  spanmark_label_ops_get_interrupted (v->dir, &v->rename_from, &v->rename_to);
 
   problems = spanmark_registry_get_problems (v->registry);
   for (guint i = 0; i < problems->len; i++)
@@ -342,6 +358,19 @@ validate_registry (Validation *v)
         spanmark_checker_add (&v->checker, SPANMARK_PROJECT_ERROR_INVALID, file, "\"label\"",
                               _("\"%s\" is not a label of the project"), entity->label);
     }
+}
+
+/* entities/: the temporary files of interrupted registry writes, by the
+ * rule of annotations/ (a regular file named .<id>.json.spanmark-XXXXXX;
+ * a link, a folder or any other name is not ours and stays). */
+static void
+find_leftover_entities (Validation *v)
+{
+  g_autoptr(GFile) folder = g_file_get_child (v->dir, SPANMARK_REGISTRY_DIR);
+  g_autoptr(GPtrArray) entries = list_sorted (folder, NULL);
+
+  for (guint i = 0; entries != NULL && i < entries->len; i++)
+    check_temporary (v, SPANMARK_REGISTRY_DIR, g_ptr_array_index (entries, i), ".json");
 }
 
 static void
@@ -559,6 +588,8 @@ validation_clear (Validation *v)
   g_clear_pointer (&v->notes, g_ptr_array_unref);
   _spanmark_export_doc_clear (&v->doc);
   g_clear_object (&v->registry);
+  g_clear_pointer (&v->rename_from, g_free);
+  g_clear_pointer (&v->rename_to, g_free);
 }
 
 /* The errors first (index, texts, annotation files), then the warnings
@@ -668,6 +699,7 @@ _spanmark_validate_project_full (GFile     *dir,
    * problems would make every entity's label look wrong. */
   if (index_ok)
     validate_registry (&v);
+  find_leftover_entities (&v);
   validate_annotations (&v);
   warn_conflict_copies (&v);
   /* A label rename killed half way leaves a valid project, but a second
@@ -688,7 +720,7 @@ leftover_rank (const char *path)
 {
   if (g_str_has_prefix (path, "annotations/"))
     return 0;
-  if (g_str_has_prefix (path, "documents/"))
+  if (g_str_has_prefix (path, "documents/") || g_str_has_prefix (path, SPANMARK_REGISTRY_DIR "/"))
     return 1;
   return 2;
 }

@@ -86,4 +86,21 @@ guint                         spanmark_registry_get_n_mentions (SpanmarkRegistry
 GPtrArray                    *spanmark_registry_get_documents  (SpanmarkRegistry *self,
                                                                 const char       *id);
 
+/* For label changes (spanmark-label-ops.c), which write nothing while a
+ * registry file fails to load: it might have the label.  The number of
+ * such files (their problems are in spanmark_registry_get_problems()). */
+guint                         spanmark_registry_get_n_broken   (SpanmarkRegistry *self);
+/* The live entities whose label is @label. */
+guint                         spanmark_registry_count_label    (SpanmarkRegistry *self,
+                                                                const char       *label);
+/* Gives every live entity of @label the label @new_label, rewriting its
+ * file (atomically, one at a time: a kill leaves every file whole, and
+ * running it again goes on).  @n_written (may be NULL) counts the files
+ * written, also when it fails part way. */
+gboolean                      spanmark_registry_relabel        (SpanmarkRegistry *self,
+                                                                const char       *label,
+                                                                const char       *new_label,
+                                                                guint            *n_written,
+                                                                GError          **error);
+
 G_END_DECLS
