@@ -8,6 +8,7 @@
 
 #include "spanmark-consistency-panel.h"
 #include "spanmark-review-panel.h"
+#include "spanmark-registry.h"
 #include "spanmark-suggester.h"
 #include "spanmark-title-suggestion.h"
 #include "spanmark-search-bar.h"
@@ -92,6 +93,10 @@ struct _SpanmarkWindow
   guint                  assist_idle_id;
   SpanmarkTitleSuggestion *title;          /* offered for the span title_span_id */
   char                  *title_span_id;
+
+  /* Corpus-wide entities (spanmark-window-entities.c) */
+  SpanmarkRegistry      *registry;         /* NULL until read off the main thread */
+  GCancellable          *registry_cancellable;
 
   guint                  annotator_idle_id;
   /* The test clock's time, for the sessions, once tests drive it. */
@@ -200,6 +205,13 @@ gboolean spanmark_window_assist_tag          (SpanmarkWindow   *self,
 /* After the annotator tagged the span @span_id: offers its title. */
 void     spanmark_window_assist_offer_title  (SpanmarkWindow   *self,
                                               const char       *span_id);
+
+/* spanmark-window-entities.c */
+void     spanmark_window_class_init_entities (GtkWidgetClass   *widget_class);
+/* A new project or annotator (or none): the registry and its counts are
+ * read off the main thread; the panels get it when it is read. */
+void     spanmark_window_entities_set_project (SpanmarkWindow  *self);
+void     spanmark_window_entities_dispose    (SpanmarkWindow   *self);
 
 /* spanmark-window-actions.c */
 void     spanmark_window_class_init_actions  (GtkWidgetClass   *widget_class);

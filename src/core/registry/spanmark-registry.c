@@ -851,3 +851,16 @@ spanmark_registry_get_documents (SpanmarkRegistry *self,
 
   return documents;
 }
+
+guint
+spanmark_registry_count_documents (SpanmarkRegistry *self,
+                                   const char       *id)
+{
+  Use *use;
+
+  g_return_val_if_fail (SPANMARK_IS_REGISTRY (self), 0);
+
+  use = g_hash_table_lookup (self->uses, id);
+
+  return use != NULL ? g_hash_table_size (use->documents) : 0;
+}

@@ -86,4 +86,9 @@ guint                         spanmark_registry_get_n_mentions (SpanmarkRegistry
 GPtrArray                    *spanmark_registry_get_documents  (SpanmarkRegistry *self,
                                                                 const char       *id);
 
+/* After spanmark_registry_count_mentions(): the number of documents
+ * with a mention of @id, without listing them. */
+guint                         spanmark_registry_count_documents (SpanmarkRegistry *self,
+                                                                 const char       *id);
+
 G_END_DECLS
