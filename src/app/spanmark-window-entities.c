@@ -100,7 +100,7 @@ registry_done_cb (GObject      *source,
   problems = spanmark_registry_get_problems (self->registry);
   if (problems->len > 0)
     {
-      g_autofree char *first = spanmark_problem_to_short_string (g_ptr_array_index (problems, 0));
+      g_autofree char *first = spanmark_problem_to_string (g_ptr_array_index (problems, 0));
       g_autofree char *message = g_strdup_printf (ngettext ("Entity registry: %u problem: %s",
                                                             "Entity registry: %u problems, the first: %s",
                                                             problems->len),
