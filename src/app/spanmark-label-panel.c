@@ -89,6 +89,7 @@ G_DEFINE_FINAL_TYPE (SpanmarkLabelPanel, spanmark_label_panel, GTK_TYPE_WIDGET)
 
 enum {
   JUMP_TO_SPAN,
+  REGISTRY_ERROR,
   N_SIGNALS
 };
 
@@ -773,6 +774,9 @@ tag_action (GtkWidget  *widget,
  * the next document sees it) and its appearance here when the registry
  * is loaded, else a local one.  Returns its id. */
 static void add_item (SpanmarkLabelPanel *self, const SpanmarkRegistryEntity *entity);
+static void refresh_item (SpanmarkLabelPanel *self, const char *id);
+static void update_registry (SpanmarkLabelPanel *self, const char *entity_id, const char *key,
+                             const char *value);
 
 static char *
 add_new_entity (SpanmarkLabelPanel *self,
@@ -792,7 +796,7 @@ add_new_entity (SpanmarkLabelPanel *self,
         }
       /* The registry cannot take it (a folder that cannot be written):
        * the entity still works in this document. */
-      g_warning ("%s", error->message);
+      g_signal_emit (self, signals[REGISTRY_ERROR], 0, error->message);
     }
 
   return g_strdup (spanmark_annotation_set_add_entity (self->set, self->label->name, name)->id);
@@ -955,6 +959,41 @@ rename_entity_action (GtkWidget  *widget,
     }
 
   spanmark_annotation_set_set_entity_name (self->set, entity_id, name);
+  update_registry (self, entity_id, NULL, name);
+}
+
+/* An edit of a registry entity's appearance is an edit of the entity,
+ * for every document: its file gets the value (an attribute, with this
+ * document in its history; @key NULL: the name).  A local entity has no
+ * file. */
+static void
+update_registry (SpanmarkLabelPanel *self,
+                 const char         *entity_id,
+                 const char         *key,
+                 const char         *value)
+{
+  const SpanmarkRegistryEntity *entity;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  gboolean ok;
+
+  if (self->registry == NULL)
+    return;
+  entity = spanmark_registry_resolve (self->registry, entity_id);
+  if (entity == NULL)
+    return;
+  /* A write replaces the entity @entity points to. */
+  id = g_strdup (entity->id);
+
+  if (key == NULL)
+    ok = g_str_equal (entity->name, value) || spanmark_registry_rename (self->registry, id, value, &error);
+  else
+    ok = spanmark_registry_set_attr (self->registry, id, key, value,
+                                     spanmark_annotation_set_get_document_id (self->set), &error);
+  if (!ok)
+    g_signal_emit (self, signals[REGISTRY_ERROR], 0, error->message);
+  else
+    refresh_item (self, id);
 }
 
 static void
@@ -985,6 +1024,8 @@ set_entity_attr_action (GtkWidget  *widget,
     return;
 
   spanmark_annotation_set_set_entity_attr (self->set, entity_id, key, value);
+  if (value != NULL)
+    update_registry (self, entity_id, key, value);
 }
 
 static void
@@ -1472,6 +1513,19 @@ spanmark_label_panel_class_init (SpanmarkLabelPanelClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  /**
+   * SpanmarkLabelPanel::registry-error:
+   * @message: what failed, naming the file
+   *
+   * A write to the registry failed (the document's edit is kept).
+   */
+  signals[REGISTRY_ERROR] =
+    g_signal_new ("registry-error",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/spanmark-label-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, SpanmarkLabelPanel, swatch);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkLabelPanel, title_label);
@@ -1819,4 +1873,31 @@ spanmark_label_panel_get_search_entry (SpanmarkLabelPanel *self)
   g_return_val_if_fail (SPANMARK_IS_LABEL_PANEL (self), NULL);
 
   return GTK_WIDGET (self->entity_search);
+}
+
+/* The registry's entity @id changed (a name, an alias): its item is made
+ * again, with the same counts, at the same place. */
+static void
+refresh_item (SpanmarkLabelPanel *self,
+              const char         *id)
+{
+  const SpanmarkRegistryEntity *entity = spanmark_registry_lookup (self->registry, id);
+  SpanmarkEntityItem *old = g_hash_table_lookup (self->items, id);
+  g_autoptr(SpanmarkEntityItem) item = NULL;
+  guint position;
+
+  if (entity == NULL || old == NULL || !g_list_store_find (self->store, old, &position))
+    return;
+
+  item = spanmark_entity_item_new (entity, spanmark_entity_item_get_n_corpus (old),
+                                   spanmark_entity_item_get_n_documents (old));
+  spanmark_entity_item_set_n_here (item, spanmark_entity_item_get_n_here (old));
+  for (guint i = 0; i < self->here_items->len; i++)
+    if (g_ptr_array_index (self->here_items, i) == old)
+      {
+        g_object_unref (old);
+        g_ptr_array_index (self->here_items, i) = g_object_ref (item);
+      }
+  g_hash_table_replace (self->items, (gpointer) spanmark_entity_item_get_id (item), item);
+  g_list_store_splice (self->store, position, 1, (gpointer *) &item, 1);
 }

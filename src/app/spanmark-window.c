@@ -431,6 +431,7 @@ make_panels (SpanmarkWindow *self)
                             spanmark_label_get_display_title (label));
       g_signal_connect (panel, "jump-to-span", G_CALLBACK (jump_to_span_cb), self);
       spanmark_label_panel_set_registry (SPANMARK_LABEL_PANEL (panel), self->registry, self->annotator);
+      g_signal_connect_swapped (panel, "registry-error", G_CALLBACK (spanmark_window_toast), self);
       g_ptr_array_add (self->panels, panel);
     }
   /* The Check page after the labels' pages, in the switcher too. */

@@ -359,6 +359,67 @@ test_broken_registry_file (Fixture       *fixture,
   g_assert_cmpstr (after, ==, broken);
 }
 
+static SpanmarkRegistry *
+read_registry (Fixture *fixture)
+{
+  g_autoptr(GFile) dir = g_file_new_for_path (fixture->project_path);
+  g_autoptr(SpanmarkProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  SpanmarkRegistry *registry;
+
+  project = spanmark_project_open (dir, &error);
+  g_assert_no_error (error);
+  registry = spanmark_registry_load (project, &error);
+  g_assert_no_error (error);
+
+  return registry;
+}
+
+static void
+attach_li_wei (Fixture *fixture)
+{
+  guint start = offset_in_open (fixture, "Li Wei", 0);
+
+  select_range (fixture, start, start + 6);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel (fixture, "OFFICIAL")), "panel.attach-registry",
+                                             "s", LI_WEI));
+}
+
+/* Editing the title of a registry entity's appearance edits the
+ * registry's file, with this document in the history (the old value
+ * kept); the name too (the old name an alias). */
+static void
+test_attr_for_all_documents (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  SpanmarkLabelPanel *officials = panel (fixture, "OFFICIAL");
+  g_autoptr(SpanmarkRegistry) registry = NULL;
+  const SpanmarkRegistryEntity *entity;
+  const SpanmarkRegistryAttr *last;
+  g_autofree char *rows = NULL;
+
+  attach_li_wei (fixture);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (officials), "panel.set-entity-attr", "(sss)",
+                                             LI_WEI, "title", "市委书记"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (officials), "panel.rename-entity", "(ss)",
+                                             LI_WEI, "李伟同志"));
+
+  registry = read_registry (fixture);
+  entity = spanmark_registry_lookup (registry, LI_WEI);
+  g_assert_nonnull (entity);
+  g_assert_cmpstr (spanmark_registry_entity_get_attr (entity, "title"), ==, "市委书记");
+  g_assert_cmpuint (entity->attrs->len, ==, 2);
+  last = g_ptr_array_index (entity->attrs, 1);
+  g_assert_cmpstr (last->document, ==, "emoji");
+  g_assert_cmpstr (entity->name, ==, "李伟同志");
+  g_assert_true (spanmark_registry_entity_has_name (entity, "李伟"));
+  g_assert_true (spanmark_registry_entity_has_name (entity, "Li Wei"));
+
+  /* The list shows the new name. */
+  rows = describe_rows (officials);
+  g_assert_cmpstr (rows, ==, "李伟同志 1/2/1\n王芳 0/0/0\n");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -373,6 +434,9 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/window-entities/open-mention", Fixture, NULL, setup, test_open_mention, fixture_teardown);
   g_test_add ("/window-entities/broken-registry-file", Fixture, NULL, setup, test_broken_registry_file,
+              fixture_teardown);
+
+  g_test_add ("/window-entities/attr-for-all-documents", Fixture, NULL, setup, test_attr_for_all_documents,
               fixture_teardown);
 
   return g_test_run ();

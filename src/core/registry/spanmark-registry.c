@@ -864,3 +864,52 @@ spanmark_registry_count_documents (SpanmarkRegistry *self,
 
   return use != NULL ? g_hash_table_size (use->documents) : 0;
 }
+
+gboolean
+spanmark_registry_set_attr (SpanmarkRegistry *self,
+                            const char       *id,
+                            const char       *key,
+                            const char       *value,
+                            const char       *document,
+                            GError          **error)
+{
+  const SpanmarkRegistryEntity *entity;
+  g_autoptr(SpanmarkRegistryEntity) changed = NULL;
+
+  g_return_val_if_fail (SPANMARK_IS_REGISTRY (self), FALSE);
+  g_return_val_if_fail (id != NULL && key != NULL && value != NULL, FALSE);
+
+  if (*key == '\0' || *value == '\0')
+    {
+      g_set_error_literal (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID,
+                           _("An attribute needs a name and a value"));
+      return FALSE;
+    }
+
+  entity = lookup_live (self, id, error);
+  if (entity == NULL)
+    return FALSE;
+  if (g_strcmp0 (spanmark_registry_entity_get_attr (entity, key), value) == 0)
+    return TRUE;
+
+  /* The history keeps the old value: the new one is appended, so it is
+   * the current one. */
+  changed = spanmark_registry_entity_copy (entity);
+  for (guint i = 0; i < changed->attrs->len; i++)
+    {
+      SpanmarkRegistryAttr *attr = g_ptr_array_index (changed->attrs, i);
+
+      /* The same entry seen again moves to the end, where current is. */
+      if (g_str_equal (attr->key, key) && g_str_equal (attr->value, value) &&
+          g_strcmp0 (attr->document, document) == 0)
+        g_ptr_array_remove_index (changed->attrs, i--);
+    }
+  spanmark_registry_entity_add_attr (changed, key, value, document);
+
+  if (!write_entity (self, changed, error))
+    return FALSE;
+
+  replace_entity (self, g_steal_pointer (&changed));
+
+  return TRUE;
+}

@@ -91,4 +91,15 @@ GPtrArray                    *spanmark_registry_get_documents  (SpanmarkRegistry
 guint                         spanmark_registry_count_documents (SpanmarkRegistry *self,
                                                                  const char       *id);
 
+/* Edits the attribute @key of the live entity @id once for every
+ * document: (@key, @value, @document) becomes its current value (the
+ * older values stay in the history); writes its file.  Nothing to do
+ * when @value is already current. */
+gboolean                      spanmark_registry_set_attr       (SpanmarkRegistry *self,
+                                                                const char       *id,
+                                                                const char       *key,
+                                                                const char       *value,
+                                                                const char       *document,
+                                                                GError          **error);
+
 G_END_DECLS
