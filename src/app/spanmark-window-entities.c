@@ -110,6 +110,18 @@ registry_done_cb (GObject      *source,
     }
 }
 
+/* The text's context menu gets the entity items (GtkTextView adds its
+ * own: copy, select all). */
+static void
+set_context_menu (SpanmarkWindow *self)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+
+  g_menu_append (menu, _("Split Mention Off Its Entity"), "win.split-mention");
+  g_menu_append (menu, _("Find Entity…"), "win.find-entity");
+  gtk_text_view_set_extra_menu (spanmark_document_view_get_text_view (self->document_view), G_MENU_MODEL (menu));
+}
+
 void
 spanmark_window_entities_set_project (SpanmarkWindow *self)
 {
@@ -123,6 +135,7 @@ spanmark_window_entities_set_project (SpanmarkWindow *self)
   set_panels_registry (self);
   if (self->project == NULL)
     return;
+  set_context_menu (self);
 
   data = g_new0 (RegistryTask, 1);
   data->dir = g_object_ref (spanmark_project_get_dir (self->project));
@@ -258,11 +271,67 @@ open_mention_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->document_view));
 }
 
+/* The span "Split Off" works on: the one the selection covers exactly,
+ * else the innermost with an entity under the caret. */
+static const SpanmarkSpan *
+span_to_split (SpanmarkWindow *self)
+{
+  g_autoptr(GPtrArray) spans = NULL;
+  const SpanmarkSpan *best = NULL;
+  guint start, end;
+
+  spanmark_document_view_get_selection (self->document_view, &start, &end);
+  spans = spanmark_annotation_set_get_spans_in_range (self->set, start, end);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      const SpanmarkSpan *span = g_ptr_array_index (spans, i);
+
+      if (span->entity == NULL || span->start > start || span->end < end)
+        continue;
+      if (span->start == start && span->end == end)
+        return span;
+      if (best == NULL || span->end - span->start < best->end - best->start)
+        best = span;
+    }
+
+  return best;
+}
+
+/* Split: the mention leaves its entity for a new one named after it (a
+ * registry entity when the registry is read), one undo step of the
+ * document's history.  The label's panel makes it, as "New Entity from
+ * Selection" does, with the mention selected. */
+static void
+split_mention_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  SpanmarkWindow *self = SPANMARK_WINDOW (widget);
+  const SpanmarkSpan *span;
+  SpanmarkLabelPanel *panel;
+
+  if (self->set == NULL || spanmark_window_get_read_only (self))
+    return;
+  span = span_to_split (self);
+  if (span == NULL)
+    {
+      spanmark_window_toast (self, _("No mention of an entity is selected"));
+      return;
+    }
+  panel = spanmark_window_get_label_panel (self, span->label);
+  if (panel == NULL)
+    return;
+
+  spanmark_document_view_select_range (self->document_view, span->start, span->end);
+  gtk_widget_activate_action (GTK_WIDGET (panel), "panel.new-entity", NULL);
+}
+
 void
 spanmark_window_class_init_entities (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.find-entity", NULL, find_entity_action);
   gtk_widget_class_install_action (widget_class, "win.focus-text", NULL, focus_text_action);
   gtk_widget_class_install_action (widget_class, "win.open-mention", "(ss)", open_mention_action);
+  gtk_widget_class_install_action (widget_class, "win.split-mention", NULL, split_mention_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "win.find-entity", NULL);
 }

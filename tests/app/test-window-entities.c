@@ -420,6 +420,41 @@ test_attr_for_all_documents (Fixture       *fixture,
   g_assert_cmpstr (rows, ==, "李伟同志 1/2/1\n王芳 0/0/0\n");
 }
 
+/* Split: the second mention of 李伟 leaves for a new entity; undo
+ * brings it back. */
+static void
+test_split_undo (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  SpanmarkAnnotationSet *set = spanmark_window_get_annotation_set (fixture->window);
+  guint first = offset_in_open (fixture, "Li Wei", 0);
+  guint second = offset_in_open (fixture, "Li Wei", 1);
+  const SpanmarkSpan *span;
+  g_autofree char *split_id = NULL;
+
+  attach_li_wei (fixture);
+  select_range (fixture, second, second + 6);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel (fixture, "OFFICIAL")), "panel.attach-registry",
+                                             "s", LI_WEI));
+  g_assert_cmpuint (spanmark_annotation_set_get_n_mentions (set, LI_WEI), ==, 2);
+
+  /* Just the caret in the mention. */
+  select_range (fixture, second + 2, second + 2);
+  activate (fixture, "win.split-mention", NULL);
+  span = find (set, second, second + 6, "OFFICIAL");
+  g_assert_nonnull (span);
+  g_assert_cmpstr (span->entity, !=, LI_WEI);
+  g_assert_true (spanmark_registry_entity_is_registry_id (span->entity));
+  split_id = g_strdup (span->entity);
+  g_assert_cmpstr (find (set, first, first + 6, "OFFICIAL")->entity, ==, LI_WEI);
+  g_assert_cmpstr (spanmark_annotation_set_lookup_entity (set, split_id)->name, ==, "Li Wei");
+
+  activate (fixture, "win.undo", NULL);
+  g_assert_cmpstr (find (set, second, second + 6, "OFFICIAL")->entity, ==, LI_WEI);
+  g_assert_null (spanmark_annotation_set_lookup_entity (set, split_id));
+  g_assert_cmpuint (spanmark_annotation_set_get_n_mentions (set, LI_WEI), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -438,6 +473,8 @@ main (int   argc,
 
   g_test_add ("/window-entities/attr-for-all-documents", Fixture, NULL, setup, test_attr_for_all_documents,
               fixture_teardown);
+
+  g_test_add ("/window-entities/split-undo", Fixture, NULL, setup, test_split_undo, fixture_teardown);
 
   return g_test_run ();
 }
