@@ -1276,6 +1276,8 @@ registry_view_activate_cb (SpanmarkLabelPanel *self,
 
 typedef struct
 {
+  SpanmarkLabelPanel *panel;
+  GtkListItem   *list_item;
   GtkLabel      *name;
   GtkLabel      *aliases;
   GtkLabel      *counts;
@@ -1293,6 +1295,43 @@ registry_row_update_counts (GtkListItem *list_item)
   gtk_label_set_text (row->counts, counts != NULL ? counts : "");
 }
 
+static GMenuModel *make_mentions_menu (SpanmarkLabelPanel *self, const char *id);
+
+/* The row's menu, made as it opens: the documents of its mentions, and
+ * merging this entity into the one selected in the list. */
+static void
+row_menu_popup_cb (GtkMenuButton *button,
+                   gpointer       user_data)
+{
+  RegistryRow *row = user_data;
+  SpanmarkLabelPanel *self = row->panel;
+  SpanmarkEntityItem *item = gtk_list_item_get_item (row->list_item);
+  SpanmarkEntityItem *target = gtk_single_selection_get_selected_item (self->selection);
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenuModel) mentions = NULL;
+
+  if (item == NULL || self->registry == NULL)
+    return;
+
+  mentions = make_mentions_menu (self, spanmark_entity_item_get_id (item));
+  g_menu_append_section (menu, _("Show Mentions"), mentions);
+  if (target != NULL && target != item)
+    {
+      g_autoptr(GMenu) merge = g_menu_new ();
+      /* Translators: merge this entity into the entity selected in the
+       * list, e.g. "Merge Into “李伟”". */
+      g_autofree char *title = g_strdup_printf (_("Merge Into “%s”"), spanmark_entity_item_get_name (target));
+      g_autoptr(GMenuItem) menu_item = g_menu_item_new (title, NULL);
+
+      g_menu_item_set_action_and_target_value (menu_item, "win.merge-entities",
+                                               g_variant_new ("(ss)", spanmark_entity_item_get_id (target),
+                                                              spanmark_entity_item_get_id (item)));
+      g_menu_append_item (merge, menu_item);
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (merge));
+    }
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
+}
+
 static void
 registry_setup_cb (GtkSignalListItemFactory *factory,
                    GtkListItem              *list_item,
@@ -1302,6 +1341,8 @@ registry_setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   RegistryRow *row = g_new0 (RegistryRow, 1);
 
+  row->panel = user_data;
+  row->list_item = list_item;
   row->name = GTK_LABEL (gtk_label_new (NULL));
   row->aliases = GTK_LABEL (gtk_label_new (NULL));
   row->counts = GTK_LABEL (gtk_label_new (NULL));
@@ -1336,6 +1377,7 @@ registry_setup_cb (GtkSignalListItemFactory *factory,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Show Mentions"), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row->attach),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Attach Selection"), -1);
+  gtk_menu_button_set_create_popup_func (row->menu, row_menu_popup_cb, row, NULL);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->menu));
 
   g_object_set_data_full (G_OBJECT (list_item), "spanmark-row", row, g_free);
@@ -1375,11 +1417,9 @@ registry_bind_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *list_item,
                   gpointer                  user_data)
 {
-  SpanmarkLabelPanel *self = user_data;
   RegistryRow *row = g_object_get_data (G_OBJECT (list_item), "spanmark-row");
   SpanmarkEntityItem *item = gtk_list_item_get_item (list_item);
   const char *id = spanmark_entity_item_get_id (item);
-  g_autoptr(GMenuModel) menu = make_mentions_menu (self, id);
 
   gtk_label_set_text (row->name, spanmark_entity_item_get_name (item));
   gtk_label_set_text (row->aliases, spanmark_entity_item_get_aliases_text (item));
@@ -1389,7 +1429,6 @@ registry_bind_cb (GtkSignalListItemFactory *factory,
 
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row->attach), g_variant_new_string (id));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row->attach), "panel.attach-registry");
-  gtk_menu_button_set_menu_model (row->menu, menu);
 }
 
 static void

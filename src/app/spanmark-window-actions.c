@@ -299,6 +299,8 @@ undo_action (GtkWidget  *widget,
     return;
 
   history = spanmark_annotation_set_get_history (self->set);
+  if (g_str_equal (action_name, "win.undo") && spanmark_window_entities_undo (self))
+    return;
   if (g_str_equal (action_name, "win.undo"))
     spanmark_history_undo (history);
   else
@@ -879,7 +881,8 @@ spanmark_window_update_actions (SpanmarkWindow *self)
   gtk_widget_action_set_enabled (widget, "win.delete-span", editable);
   gtk_widget_action_set_enabled (widget, "win.next-span", has_document);
   gtk_widget_action_set_enabled (widget, "win.prev-span", has_document);
-  gtk_widget_action_set_enabled (widget, "win.undo", editable && spanmark_history_can_undo (history));
+  gtk_widget_action_set_enabled (widget, "win.undo", editable && (spanmark_history_can_undo (history) ||
+                                                                  spanmark_window_entities_can_undo (self)));
   gtk_widget_action_set_enabled (widget, "win.redo", editable && spanmark_history_can_redo (history));
   gtk_widget_action_set_enabled (widget, "win.search", has_document);
   gtk_widget_action_set_enabled (widget, "win.search-next", has_document);

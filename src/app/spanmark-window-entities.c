@@ -15,7 +15,11 @@
 
 #include <glib/gi18n.h>
 
+#include "spanmark-history.h"
 #include "spanmark-window-private.h"
+
+static void clear_merge_undo (SpanmarkWindow *self);
+static void start_load (SpanmarkWindow *self);
 
 typedef struct
 {
@@ -110,6 +114,121 @@ registry_done_cb (GObject      *source,
     }
 }
 
+/* Merge, and its undo.  A merge changes files of other documents (and
+ * other annotators'), which no document's history holds: the files it
+ * changes are kept as they were before and as it left them, and Ctrl+Z
+ * (while nothing was done in the open document since) writes the first
+ * back where the second is still on disk (docs/entities.md, "In the
+ * window"). */
+
+static void
+reopen_document (SpanmarkWindow *self)
+{
+  if (self->document != NULL)
+    spanmark_window_open_document_now (self, self->document);
+}
+
+static void
+merge_entities_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  SpanmarkWindow *self = SPANMARK_WINDOW (widget);
+  g_autoptr(GPtrArray) conflicts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) message = g_string_new (NULL);
+  g_autofree char *keep_name = NULL;
+  g_autofree char *gone_name = NULL;
+  const SpanmarkRegistryEntity *kept, *gone_entity;
+  const char *keep, *gone;
+  guint n_files = 0;
+  gboolean ok;
+
+  g_variant_get (param, "(&s&s)", &keep, &gone);
+  if (self->registry == NULL || spanmark_window_get_read_only (self))
+    return;
+  kept = spanmark_registry_resolve (self->registry, keep);
+  gone_entity = spanmark_registry_resolve (self->registry, gone);
+  if (kept == NULL || gone_entity == NULL)
+    return;
+  keep_name = g_strdup (kept->name);
+  gone_name = g_strdup (gone_entity->name);
+
+  /* The open document's work is on disk first: the merge rewrites its
+   * file like any other. */
+  if (self->session != NULL && spanmark_window_get_dirty (self) && !spanmark_window_save (self, &error))
+    {
+      spanmark_window_report_save_error (self, error);
+      return;
+    }
+
+  clear_merge_undo (self);
+  self->merge_before = spanmark_registry_snapshot_merge (self->registry, keep, gone);
+  ok = spanmark_registry_merge (self->registry, keep, gone, conflicts, &n_files, &error);
+  self->merge_after = spanmark_registry_snapshot_files (self->registry, self->merge_before);
+  self->merge_registry = g_object_ref (self->registry);
+  self->merge_document = self->document;
+
+  if (ok)
+    /* Translators: "李伟同志" merged into "李伟" (3 files changed). */
+    g_string_append_printf (message, ngettext ("“%s” merged into “%s” (%u file changed)",
+                                               "“%s” merged into “%s” (%u files changed)", n_files),
+                            gone_name, keep_name, n_files);
+  else
+    g_string_append (message, error->message);
+  for (guint i = 0; i < conflicts->len; i++)
+    g_string_append_printf (message, "; %s", (const char *) g_ptr_array_index (conflicts, i));
+
+  reopen_document (self);
+  start_load (self);
+  spanmark_window_update_actions (self);
+  spanmark_window_toast (self, message->str);
+}
+
+gboolean
+spanmark_window_entities_can_undo (SpanmarkWindow *self)
+{
+  return self->merge_before != NULL && self->set != NULL && self->document == self->merge_document &&
+         !spanmark_history_can_undo (spanmark_annotation_set_get_history (self->set));
+}
+
+gboolean
+spanmark_window_entities_undo (SpanmarkWindow *self)
+{
+  g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+
+  if (!spanmark_window_entities_can_undo (self))
+    return FALSE;
+
+  if (!spanmark_registry_restore (self->merge_registry, self->merge_before, self->merge_after, kept, &error))
+    {
+      /* Translators: %s says which file could not be written. */
+      g_autofree char *message = g_strdup_printf (_("The merge could not be undone: %s"), error->message);
+
+      spanmark_window_toast (self, message);
+      return TRUE;
+    }
+  clear_merge_undo (self);
+  reopen_document (self);
+  start_load (self);
+  spanmark_window_update_actions (self);
+
+  if (kept->len > 0)
+    {
+      g_autofree char *message = g_strdup_printf (ngettext ("Merge undone, except %u file changed since: %s",
+                                                            "Merge undone, except %u files changed since, the first: %s",
+                                                            kept->len),
+                                                  kept->len, (const char *) g_ptr_array_index (kept, 0));
+
+      spanmark_window_toast (self, message);
+    }
+  else
+    spanmark_window_toast (self, _("Merge undone"));
+
+  return TRUE;
+}
+
 /* The text's context menu gets the entity items (GtkTextView adds its
  * own: copy, select all). */
 static void
@@ -122,8 +241,18 @@ set_context_menu (SpanmarkWindow *self)
   gtk_text_view_set_extra_menu (spanmark_document_view_get_text_view (self->document_view), G_MENU_MODEL (menu));
 }
 
-void
-spanmark_window_entities_set_project (SpanmarkWindow *self)
+static void
+clear_merge_undo (SpanmarkWindow *self)
+{
+  g_clear_pointer (&self->merge_before, g_hash_table_unref);
+  g_clear_pointer (&self->merge_after, g_hash_table_unref);
+  g_clear_object (&self->merge_registry);
+  self->merge_document = NULL;
+}
+
+/* Reads the registry and its counts again, off the main thread. */
+static void
+start_load (SpanmarkWindow *self)
 {
   g_autoptr(GTask) task = NULL;
   RegistryTask *data;
@@ -147,12 +276,20 @@ spanmark_window_entities_set_project (SpanmarkWindow *self)
 }
 
 void
+spanmark_window_entities_set_project (SpanmarkWindow *self)
+{
+  clear_merge_undo (self);
+  start_load (self);
+}
+
+void
 spanmark_window_entities_dispose (SpanmarkWindow *self)
 {
   if (self->registry_cancellable != NULL)
     g_cancellable_cancel (self->registry_cancellable);
   g_clear_object (&self->registry_cancellable);
   g_clear_object (&self->registry);
+  clear_merge_undo (self);
 }
 
 SpanmarkRegistry *
@@ -333,5 +470,6 @@ spanmark_window_class_init_entities (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.focus-text", NULL, focus_text_action);
   gtk_widget_class_install_action (widget_class, "win.open-mention", "(ss)", open_mention_action);
   gtk_widget_class_install_action (widget_class, "win.split-mention", NULL, split_mention_action);
+  gtk_widget_class_install_action (widget_class, "win.merge-entities", "(ss)", merge_entities_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK, "win.find-entity", NULL);
 }

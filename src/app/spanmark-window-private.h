@@ -97,6 +97,12 @@ struct _SpanmarkWindow
   /* Corpus-wide entities (spanmark-window-entities.c) */
   SpanmarkRegistry      *registry;         /* NULL until read off the main thread */
   GCancellable          *registry_cancellable;
+  /* The last merge, for undo: its files before and after, the registry
+   * that made it, the document open then. */
+  GHashTable            *merge_before;
+  GHashTable            *merge_after;
+  SpanmarkRegistry      *merge_registry;
+  SpanmarkDocument      *merge_document;
 
   guint                  annotator_idle_id;
   /* The test clock's time, for the sessions, once tests drive it. */
@@ -212,6 +218,10 @@ void     spanmark_window_class_init_entities (GtkWidgetClass   *widget_class);
  * read off the main thread; the panels get it when it is read. */
 void     spanmark_window_entities_set_project (SpanmarkWindow  *self);
 void     spanmark_window_entities_dispose    (SpanmarkWindow   *self);
+/* Ctrl+Z right after a merge (nothing done in the document since):
+ * puts back the files the merge changed; TRUE if it did. */
+gboolean spanmark_window_entities_can_undo   (SpanmarkWindow   *self);
+gboolean spanmark_window_entities_undo       (SpanmarkWindow   *self);
 
 /* spanmark-window-actions.c */
 void     spanmark_window_class_init_actions  (GtkWidgetClass   *widget_class);

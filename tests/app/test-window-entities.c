@@ -92,7 +92,7 @@ setup (Fixture       *fixture,
   registry = spanmark_registry_load (project, &error);
   g_assert_no_error (error);
   add_registry_entity (registry, LI_WEI, "OFFICIAL", "李伟", "Li Wei", "市长");
-  add_registry_entity (registry, WANG_FANG, "OFFICIAL", "王芳", NULL, NULL);
+  add_registry_entity (registry, WANG_FANG, "OFFICIAL", "王芳", NULL, "副市长");
   add_registry_entity (registry, HARBOUR, "PLACE", "港湾镇", "Harbour Town", NULL);
   save_news_mentions (project);
 
@@ -455,6 +455,85 @@ test_split_undo (Fixture       *fixture,
   g_assert_cmpuint (spanmark_annotation_set_get_n_mentions (set, LI_WEI), ==, 2);
 }
 
+static char *
+read_project_file (Fixture    *fixture,
+                   const char *relative)
+{
+  g_autofree char *path = g_build_filename (fixture->project_path, relative, NULL);
+  g_autoptr(GError) error = NULL;
+  char *data = NULL;
+
+  g_assert_true (g_file_get_contents (path, &data, NULL, &error));
+  g_assert_no_error (error);
+
+  return data;
+}
+
+/* Merge 王芳 into 李伟 (as the row menu's "Merge Into" does): the open
+ * document's mentions move, 王芳 becomes a tombstone, the conflict of
+ * their titles is said; Ctrl+Z puts back every file. */
+static void
+test_merge_undo (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  guint second = offset_in_open (fixture, "Li Wei", 1);
+  g_autofree char *wang_before = NULL;
+  g_autofree char *li_before = NULL;
+  g_autofree char *emoji_before = NULL;
+  g_autofree char *wang_after = NULL;
+  g_autofree char *li_undone = NULL;
+  g_autofree char *wang_undone = NULL;
+  g_autofree char *emoji_undone = NULL;
+  g_autofree char *rows = NULL;
+  g_autoptr(SpanmarkRegistry) registry = NULL;
+  g_autoptr(GError) error = NULL;
+  SpanmarkAnnotationSet *set;
+  const SpanmarkRegistryEntity *entity;
+
+  attach_li_wei (fixture);
+  select_range (fixture, second, second + 6);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel (fixture, "OFFICIAL")), "panel.attach-registry",
+                                             "s", WANG_FANG));
+  g_assert_true (spanmark_window_save (fixture->window, &error));
+  g_assert_no_error (error);
+  wang_before = read_project_file (fixture, "entities/" WANG_FANG ".json");
+  li_before = read_project_file (fixture, "entities/" LI_WEI ".json");
+  emoji_before = read_project_file (fixture, "annotations/" ANNOTATOR "/emoji.json");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.merge-entities", "(ss)",
+                                             LI_WEI, WANG_FANG));
+  g_assert_true (toast_shown (fixture->window,
+                              "“王芳” merged into “李伟” (1 file changed); title: “市长” (" LI_WEI ") or “副市长” ("
+                              WANG_FANG "); both kept, “市长” is current"));
+  set = spanmark_window_get_annotation_set (fixture->window);
+  g_assert_cmpstr (find (set, second, second + 6, "OFFICIAL")->entity, ==, LI_WEI);
+  g_assert_null (spanmark_annotation_set_lookup_entity (set, WANG_FANG));
+  wang_after = read_project_file (fixture, "entities/" WANG_FANG ".json");
+  g_assert_nonnull (strstr (wang_after, "\"merged_into\": \"" LI_WEI "\""));
+  g_assert_true (wait_for (registry_loaded, fixture));
+  rows = describe_rows (panel (fixture, "OFFICIAL"));
+  g_assert_cmpstr (rows, ==, "李伟 2/4/2\n");
+
+  activate (fixture, "win.undo", NULL);
+  li_undone = read_project_file (fixture, "entities/" LI_WEI ".json");
+  wang_undone = read_project_file (fixture, "entities/" WANG_FANG ".json");
+  emoji_undone = read_project_file (fixture, "annotations/" ANNOTATOR "/emoji.json");
+  g_assert_cmpstr (li_undone, ==, li_before);
+  g_assert_cmpstr (wang_undone, ==, wang_before);
+  g_assert_cmpstr (emoji_undone, ==, emoji_before);
+  set = spanmark_window_get_annotation_set (fixture->window);
+  g_assert_cmpstr (find (set, second, second + 6, "OFFICIAL")->entity, ==, WANG_FANG);
+
+  registry = read_registry (fixture);
+  entity = spanmark_registry_lookup (registry, WANG_FANG);
+  g_assert_nonnull (entity);
+  g_assert_null (entity->merged_into);
+  g_assert_true (wait_for (registry_loaded, fixture));
+  g_clear_pointer (&rows, g_free);
+  rows = describe_rows (panel (fixture, "OFFICIAL"));
+  g_assert_cmpstr (rows, ==, "李伟 1/3/2\n王芳 1/1/1\n");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -475,6 +554,8 @@ main (int   argc,
               fixture_teardown);
 
   g_test_add ("/window-entities/split-undo", Fixture, NULL, setup, test_split_undo, fixture_teardown);
+
+  g_test_add ("/window-entities/merge-undo", Fixture, NULL, setup, test_merge_undo, fixture_teardown);
 
   return g_test_run ();
 }
