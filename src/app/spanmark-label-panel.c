@@ -52,6 +52,7 @@ struct _SpanmarkLabelPanel
   GtkLabel              *corpus_status_label;
   GtkSearchEntry        *entity_search;
   GtkListView           *registry_view;
+  GtkButton             *proposal_button;
 
   /* The registry's entities of this label (spanmark-entity-item.h):
    * store -> sorted (this document's first) -> filtered (the search) ->
@@ -68,6 +69,8 @@ struct _SpanmarkLabelPanel
   char                  *filter_key;    /* folded search text */
   SpanmarkRegistry      *registry;
   char                  *annotator;
+  GHashTable            *names;         /* name or alias -> registry id (owned) */
+  char                  *proposal_id;   /* proposed for the selected span; NULL: none */
 
   /* Owned references */
   SpanmarkLabel         *label;
@@ -1159,10 +1162,13 @@ refresh_here (SpanmarkLabelPanel *self)
     gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
 }
 
+static void update_proposal (SpanmarkLabelPanel *self);
+
 static void
 set_changed_cb (SpanmarkLabelPanel *self)
 {
   refresh_here (self);
+  update_proposal (self);
 }
 
 static void
@@ -1464,6 +1470,44 @@ setup_registry_view (SpanmarkLabelPanel *self)
   gtk_list_view_set_model (self->registry_view, GTK_SELECTION_MODEL (self->selection));
 }
 
+/* Entity suggestions: the selected span of this label, not linked to
+ * a registry entity, whose text is a registry entity's name or alias,
+ * gets that entity proposed (the button, and Return in the text). */
+static void
+update_proposal (SpanmarkLabelPanel *self)
+{
+  const SpanmarkSpan *span = self->registry != NULL && can_edit (self) ? get_selected_span (self) : NULL;
+  const char *id = NULL;
+
+  if (span != NULL && (span->entity == NULL || spanmark_registry_resolve (self->registry, span->entity) == NULL))
+    id = g_hash_table_lookup (self->names, span->text);
+
+  if (g_strcmp0 (id, self->proposal_id) == 0)
+    return;
+  g_free (self->proposal_id);
+  self->proposal_id = g_strdup (id);
+  gtk_widget_set_visible (GTK_WIDGET (self->proposal_button), id != NULL);
+  if (id != NULL)
+    {
+      const SpanmarkRegistryEntity *entity = spanmark_registry_lookup (self->registry, id);
+      /* Translators: the entity of the registry proposed for the
+       * selected mention, e.g. "Attach to 李伟 (Return)". */
+      g_autofree char *text = g_strdup_printf (_("Attach to %s (Return)"), entity->name);
+
+      gtk_button_set_label (self->proposal_button, text);
+      /* A name from the corpus: plain text. */
+      gtk_label_set_use_markup (GTK_LABEL (gtk_button_get_child (self->proposal_button)), FALSE);
+    }
+}
+
+static void
+accept_proposal_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  spanmark_label_panel_accept_proposal (SPANMARK_LABEL_PANEL (widget));
+}
+
 /* GObject */
 
 static void
@@ -1524,6 +1568,8 @@ spanmark_label_panel_finalize (GObject *object)
   g_clear_pointer (&self->jump_span_id, g_free);
   g_clear_pointer (&self->empty_description, g_free);
   g_clear_pointer (&self->items, g_hash_table_unref);
+  g_clear_pointer (&self->names, g_hash_table_unref);
+  g_clear_pointer (&self->proposal_id, g_free);
   g_clear_pointer (&self->here_items, g_ptr_array_unref);
   g_clear_pointer (&self->filter_key, g_free);
   g_clear_pointer (&self->annotator, g_free);
@@ -1584,6 +1630,7 @@ spanmark_label_panel_class_init (SpanmarkLabelPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpanmarkLabelPanel, corpus_status_label);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkLabelPanel, entity_search);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkLabelPanel, registry_view);
+  gtk_widget_class_bind_template_child (widget_class, SpanmarkLabelPanel, proposal_button);
   gtk_widget_class_bind_template_callback (widget_class, unlinked_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, entity_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, entity_search_activate_cb);
@@ -1603,6 +1650,7 @@ spanmark_label_panel_class_init (SpanmarkLabelPanelClass *klass)
   gtk_widget_class_install_action (widget_class, "panel.create-entity-from-text", "s",
                                    create_entity_from_text_action);
   gtk_widget_class_install_action (widget_class, "panel.attach-registry", "s", attach_registry_action);
+  gtk_widget_class_install_action (widget_class, "panel.accept-proposal", NULL, accept_proposal_action);
 
   gtk_widget_class_set_css_name (widget_class, "labelpanel");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -1616,6 +1664,7 @@ spanmark_label_panel_init (SpanmarkLabelPanel *self)
                                           (GDestroyNotify) unlinked_group_free);
 
   self->items = g_hash_table_new (g_str_hash, g_str_equal);
+  self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->here_items = g_ptr_array_new_with_free_func (g_object_unref);
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -1790,6 +1839,7 @@ spanmark_label_panel_set_selection (SpanmarkLabelPanel *self,
     }
 
   update_actions (self);
+  update_proposal (self);
 }
 
 GtkWidget *
@@ -1836,6 +1886,19 @@ spanmark_label_panel_get_page (SpanmarkLabelPanel *self)
   return gtk_stack_get_visible_child_name (self->stack);
 }
 
+/* The first entity (by name, then id) of a name wins: one key accepts
+ * one proposal. */
+static void
+index_names (SpanmarkLabelPanel           *self,
+             const SpanmarkRegistryEntity *entity)
+{
+  if (!g_hash_table_contains (self->names, entity->name))
+    g_hash_table_insert (self->names, g_strdup (entity->name), g_strdup (entity->id));
+  for (guint i = 0; i < entity->aliases->len; i++)
+    if (!g_hash_table_contains (self->names, g_ptr_array_index (entity->aliases, i)))
+      g_hash_table_insert (self->names, g_strdup (g_ptr_array_index (entity->aliases, i)), g_strdup (entity->id));
+}
+
 static void
 add_item (SpanmarkLabelPanel           *self,
           const SpanmarkRegistryEntity *entity)
@@ -1844,6 +1907,7 @@ add_item (SpanmarkLabelPanel           *self,
 
   g_hash_table_replace (self->items, (gpointer) spanmark_entity_item_get_id (item), item);
   g_list_store_append (self->store, item);
+  index_names (self, entity);
   update_corpus_status (self);
 }
 
@@ -1862,6 +1926,7 @@ spanmark_label_panel_set_registry (SpanmarkLabelPanel *self,
   self->annotator = g_strdup (annotator);
 
   g_hash_table_remove_all (self->items);
+  g_hash_table_remove_all (self->names);
   g_ptr_array_set_size (self->here_items, 0);
   if (registry != NULL)
     {
@@ -1879,6 +1944,7 @@ spanmark_label_panel_set_registry (SpanmarkLabelPanel *self,
                                            spanmark_registry_count_documents (registry, entity->id));
           g_hash_table_insert (self->items, (gpointer) spanmark_entity_item_get_id (item), item);
           g_ptr_array_add (items, item);
+          index_names (self, entity);
         }
     }
   /* One change for the whole list, not one per entity. */
@@ -1888,6 +1954,29 @@ spanmark_label_panel_set_registry (SpanmarkLabelPanel *self,
   refresh_here (self);
   gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
   update_corpus_status (self);
+  update_proposal (self);
+}
+
+gboolean
+spanmark_label_panel_accept_proposal (SpanmarkLabelPanel *self)
+{
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (SPANMARK_IS_LABEL_PANEL (self), FALSE);
+
+  if (self->proposal_id == NULL)
+    return FALSE;
+
+  id = g_strdup (self->proposal_id);
+  return attach_registry (self, id);
+}
+
+const char *
+spanmark_label_panel_get_proposal (SpanmarkLabelPanel *self)
+{
+  g_return_val_if_fail (SPANMARK_IS_LABEL_PANEL (self), NULL);
+
+  return self->proposal_id;
 }
 
 void

@@ -96,6 +96,12 @@ void        spanmark_label_panel_set_registry      (SpanmarkLabelPanel *self,
                                                     SpanmarkRegistry   *registry,
                                                     const char         *annotator);
 void        spanmark_label_panel_focus_search      (SpanmarkLabelPanel *self);
+/* The registry entity proposed for the selected span of this label
+ * (its text is the entity's name or an alias, and the span is linked to
+ * no registry entity), or NULL; accepting it attaches the span ("panel.
+ * accept-proposal"); FALSE when there was none. */
+const char *spanmark_label_panel_get_proposal      (SpanmarkLabelPanel *self);
+gboolean    spanmark_label_panel_accept_proposal   (SpanmarkLabelPanel *self);
 /* For tests: the list view's model (SpanmarkEntityItem, as shown), the
  * search entry. */
 GListModel *spanmark_label_panel_get_registry_model (SpanmarkLabelPanel *self);

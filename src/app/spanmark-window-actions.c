@@ -839,8 +839,11 @@ key_pressed_cb (GtkEventControllerKey *controller,
   if ((mods & ~GDK_SHIFT_MASK) != 0)
     return spanmark_window_assist_key_pressed (self, keyval, mods)
            || spanmark_window_review_key_pressed (self, keyval, keycode, mods);
+  /* A proposed registry entity is on a span, a suggestion never is:
+   * Return means one or the other. */
   if (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_BackSpace)
-    return spanmark_window_assist_key_pressed (self, keyval, mods);
+    return spanmark_window_entities_key_pressed (self, keyval, mods)
+           || spanmark_window_assist_key_pressed (self, keyval, mods);
 
   if (keyval == GDK_KEY_ISO_Left_Tab || ((keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab) && mods == GDK_SHIFT_MASK))
     return gtk_widget_activate_action (GTK_WIDGET (self), "win.prev-span", NULL);

@@ -100,6 +100,7 @@ registry_done_cb (GObject      *source,
 
   self->registry = g_steal_pointer (&registry);
   set_panels_registry (self);
+  spanmark_window_entities_feed_suggester (self);
 
   problems = spanmark_registry_get_problems (self->registry);
   if (problems->len > 0)
@@ -298,6 +299,33 @@ spanmark_window_get_registry (SpanmarkWindow *self)
   g_return_val_if_fail (SPANMARK_IS_WINDOW (self), NULL);
 
   return self->registry;
+}
+
+void
+spanmark_window_entities_feed_suggester (SpanmarkWindow *self)
+{
+  if (self->registry == NULL || self->suggester == NULL)
+    return;
+
+  spanmark_suggester_add_registry (self->suggester, self->registry, spanmark_project_get_schema (self->project));
+  /* The list is asked for again: the suggester's generation moved. */
+  spanmark_window_assist_update_actions (self);
+}
+
+gboolean
+spanmark_window_entities_key_pressed (SpanmarkWindow  *self,
+                                      guint            keyval,
+                                      GdkModifierType  mods)
+{
+  if ((keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter) ||
+      (mods & (GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_ALT_MASK)) != 0 || self->registry == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < self->panels->len; i++)
+    if (spanmark_label_panel_accept_proposal (g_ptr_array_index (self->panels, i)))
+      return TRUE;
+
+  return FALSE;
 }
 
 /* Actions */

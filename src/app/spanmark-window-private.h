@@ -221,6 +221,14 @@ void     spanmark_window_entities_dispose    (SpanmarkWindow   *self);
 /* Ctrl+Z right after a merge (nothing done in the document since):
  * puts back the files the merge changed; TRUE if it did. */
 gboolean spanmark_window_entities_can_undo   (SpanmarkWindow   *self);
+/* The registry's names and aliases into the suggester (once both are
+ * there, whichever came first). */
+void     spanmark_window_entities_feed_suggester (SpanmarkWindow *self);
+/* Return on a span with a proposed registry entity accepts it; TRUE if
+ * handled.  Called after the assist keys. */
+gboolean spanmark_window_entities_key_pressed (SpanmarkWindow  *self,
+                                              guint            keyval,
+                                              GdkModifierType  mods);
 gboolean spanmark_window_entities_undo       (SpanmarkWindow   *self);
 
 /* spanmark-window-actions.c */

@@ -17,6 +17,7 @@
 #include "app-test-util.h"
 #include "spanmark-entity-item.h"
 #include "spanmark-registry.h"
+#include "spanmark-suggestion.h"
 #include "window-test-fixture.h"
 
 #define LI_WEI "tester-00000000a1"
@@ -101,6 +102,14 @@ setup (Fixture       *fixture,
   g_assert_no_error (error);
   activate (fixture, "win.open-document", "emoji");
   g_assert_true (wait_for (registry_loaded, fixture));
+}
+
+static gboolean
+suggestions_ready (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return !spanmark_window_get_corpus_pending (fixture->window) && !g_main_context_pending (NULL);
 }
 
 static SpanmarkLabelPanel *
@@ -534,6 +543,44 @@ test_merge_undo (Fixture       *fixture,
   g_assert_cmpstr (rows, ==, "李伟 1/3/2\n王芳 1/1/1\n");
 }
 
+/* The registry's names and aliases are suggested where untagged; Return
+ * accepts the suggestion, and Return again the registry entity proposed
+ * for the new span. */
+static void
+test_entity_suggestion (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  SpanmarkAnnotationSet *set = spanmark_window_get_annotation_set (fixture->window);
+  SpanmarkLabelPanel *officials = panel (fixture, "OFFICIAL");
+  guint start = offset_in_open (fixture, "Li Wei", 0);
+  GPtrArray *suggestions;
+  const SpanmarkSuggestion *suggestion;
+  const SpanmarkSpan *span;
+
+  g_assert_true (wait_for (suggestions_ready, fixture));
+  suggestions = spanmark_window_get_suggestions (fixture->window);
+  g_assert_nonnull (suggestions);
+  suggestion = spanmark_suggestion_find_at (suggestions, start);
+  g_assert_nonnull (suggestion);
+  g_assert_cmpuint (suggestion->start, ==, start);
+  g_assert_cmpuint (suggestion->end, ==, start + 6);
+
+  select_range (fixture, start + 1, start + 1);
+  g_assert_true (press (fixture, GDK_KEY_Return, 0));
+  span = find (set, start, start + 6, "OFFICIAL");
+  g_assert_nonnull (span);
+  g_assert_null (span->entity);
+
+  select_range (fixture, start + 1, start + 1);
+  g_assert_cmpstr (spanmark_label_panel_get_proposal (officials), ==, LI_WEI);
+  g_assert_true (press (fixture, GDK_KEY_Return, 0));
+  span = find (set, start, start + 6, "OFFICIAL");
+  g_assert_cmpstr (span->entity, ==, LI_WEI);
+  g_assert_cmpstr (spanmark_annotation_set_lookup_entity (set, LI_WEI)->name, ==, "李伟");
+  /* Linked: nothing more to propose. */
+  g_assert_null (spanmark_label_panel_get_proposal (officials));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -556,6 +603,9 @@ main (int   argc,
   g_test_add ("/window-entities/split-undo", Fixture, NULL, setup, test_split_undo, fixture_teardown);
 
   g_test_add ("/window-entities/merge-undo", Fixture, NULL, setup, test_merge_undo, fixture_teardown);
+
+  g_test_add ("/window-entities/entity-suggestion", Fixture, NULL, setup, test_entity_suggestion,
+              fixture_teardown);
 
   return g_test_run ();
 }
