@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "spanmark-entity-item.h"
@@ -1190,9 +1192,19 @@ update_corpus_status (SpanmarkLabelPanel *self)
 static void
 entity_search_changed_cb (SpanmarkLabelPanel *self)
 {
-  g_free (self->filter_key);
+  g_autofree char *old_key = g_steal_pointer (&self->filter_key);
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+
   self->filter_key = spanmark_entity_item_fold (gtk_editable_get_text (GTK_EDITABLE (self->entity_search)));
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  /* Typing on only narrows what matched (a substring of the new key was
+   * one of the old), and deleting only widens it: the filter model then
+   * looks at the rows shown, or at the rows hidden, not at all 50,000. */
+  if (old_key != NULL && strstr (self->filter_key, old_key) != NULL)
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (old_key != NULL && strstr (old_key, self->filter_key) != NULL)
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  if (old_key == NULL || !g_str_equal (old_key, self->filter_key))
+    gtk_filter_changed (GTK_FILTER (self->filter), change);
   if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0)
     gtk_single_selection_set_selected (self->selection, 0);
   update_corpus_status (self);
