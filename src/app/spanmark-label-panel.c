@@ -1131,17 +1131,26 @@ refresh_here (SpanmarkLabelPanel *self)
   for (guint i = 0; i < n_entities; i++)
     {
       const SpanmarkEntity *entity = spanmark_annotation_set_get_entity (self->set, i);
-      SpanmarkEntityItem *item = g_hash_table_lookup (self->items, entity->id);
+      /* An entity merged away (a tombstone's id, offline work) counts for
+       * the one it was merged into. */
+      const SpanmarkRegistryEntity *live = self->registry != NULL
+                                           ? spanmark_registry_resolve (self->registry, entity->id)
+                                           : NULL;
+      SpanmarkEntityItem *item = live != NULL ? g_hash_table_lookup (self->items, live->id) : NULL;
       guint n;
 
       if (item == NULL)
         continue;
       n = spanmark_annotation_set_get_n_mentions (self->set, entity->id);
-      /* An appearance without mentions still puts the entity first: it
-       * is this document's. */
-      if (spanmark_entity_item_get_n_here (item) == 0 && !g_hash_table_contains (seen, item))
+      /* An appearance without mentions (its last one removed) is not
+       * this document's entity any more. */
+      if (n == 0)
+        continue;
+      if (g_hash_table_contains (seen, item))
+        n += spanmark_entity_item_get_n_here (item);
+      else if (spanmark_entity_item_get_n_here (item) == 0)
         moved = TRUE;
-      spanmark_entity_item_set_n_here (item, MAX (n, 1));
+      spanmark_entity_item_set_n_here (item, n);
       if (g_hash_table_add (seen, item))
         g_ptr_array_add (here, g_object_ref (item));
     }
