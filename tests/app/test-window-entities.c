@@ -171,6 +171,22 @@ offset_in_open (Fixture    *fixture,
                                   needle, nth);
 }
 
+static SpanmarkRegistry *
+read_registry (Fixture *fixture)
+{
+  g_autoptr(GFile) dir = g_file_new_for_path (fixture->project_path);
+  g_autoptr(SpanmarkProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  SpanmarkRegistry *registry;
+
+  project = spanmark_project_open (dir, &error);
+  g_assert_no_error (error);
+  registry = spanmark_registry_load (project, &error);
+  g_assert_no_error (error);
+
+  return registry;
+}
+
 static void
 test_registry_listed (Fixture       *fixture,
                       gconstpointer  data)
@@ -292,10 +308,7 @@ test_new_entity_in_registry (Fixture       *fixture,
   g_autofree char *name = NULL;
   g_autofree char *path = NULL;
   g_autofree char *rows = NULL;
-  g_autoptr(GFile) dir = g_file_new_for_path (fixture->project_path);
-  g_autoptr(SpanmarkProject) project = NULL;
   g_autoptr(SpanmarkRegistry) registry = NULL;
-  g_autoptr(GError) error = NULL;
   const SpanmarkRegistryEntity *entity;
 
   select_range (fixture, start, start + 12);
@@ -314,10 +327,7 @@ test_new_entity_in_registry (Fixture       *fixture,
   /* This document's first. */
   g_assert_cmpstr (rows, ==, "Harbour Town 1/0/0\n港湾镇 0/0/0\n");
 
-  project = spanmark_project_open (dir, &error);
-  g_assert_no_error (error);
-  registry = spanmark_registry_load (project, &error);
-  g_assert_no_error (error);
+  registry = read_registry (fixture);
   entity = spanmark_registry_lookup (registry, span->entity);
   g_assert_nonnull (entity);
   g_assert_cmpstr (entity->label, ==, "PLACE");
@@ -366,22 +376,6 @@ test_broken_registry_file (Fixture       *fixture,
   g_assert_cmpstr (rows, ==, "李伟 0/2/1\n王芳 0/0/0\n");
   g_assert_true (g_file_get_contents (path, &after, NULL, &error));
   g_assert_cmpstr (after, ==, broken);
-}
-
-static SpanmarkRegistry *
-read_registry (Fixture *fixture)
-{
-  g_autoptr(GFile) dir = g_file_new_for_path (fixture->project_path);
-  g_autoptr(SpanmarkProject) project = NULL;
-  g_autoptr(GError) error = NULL;
-  SpanmarkRegistry *registry;
-
-  project = spanmark_project_open (dir, &error);
-  g_assert_no_error (error);
-  registry = spanmark_registry_load (project, &error);
-  g_assert_no_error (error);
-
-  return registry;
 }
 
 static void
