@@ -6,8 +6,11 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
+#include "spanmark-entity-item.h"
 #include "spanmark-entity-row.h"
 #include "spanmark-history.h"
 #include "spanmark-label-panel.h"
@@ -48,6 +51,28 @@ struct _SpanmarkLabelPanel
   GtkWidget             *unlinked_box;
   GtkListBox            *unlinked_list;
   GtkLabel              *unlinked_more_label;
+  GtkLabel              *corpus_status_label;
+  GtkSearchEntry        *entity_search;
+  GtkListView           *registry_view;
+  GtkButton             *proposal_button;
+
+  /* The registry's entities of this label (spanmark-entity-item.h):
+   * store -> sorted (this document's first) -> filtered (the search) ->
+   * selection -> registry_view.  Sorting happens when the document or
+   * its entities change, filtering on every key. */
+  GListStore            *store;
+  GtkCustomSorter       *sorter;
+  GtkSortListModel      *sorted;
+  GtkCustomFilter       *filter;
+  GtkFilterListModel    *filtered;
+  GtkSingleSelection    *selection;
+  GHashTable            *items;         /* registry id -> SpanmarkEntityItem (the store owns it) */
+  GPtrArray             *here_items;    /* SpanmarkEntityItem with mentions in the open set */
+  char                  *filter_key;    /* folded search text */
+  SpanmarkRegistry      *registry;
+  char                  *annotator;
+  GHashTable            *names;         /* name or alias -> registry id (owned) */
+  char                  *proposal_id;   /* proposed for the selected span; NULL: none */
 
   /* Owned references */
   SpanmarkLabel         *label;
@@ -69,6 +94,7 @@ G_DEFINE_FINAL_TYPE (SpanmarkLabelPanel, spanmark_label_panel, GTK_TYPE_WIDGET)
 
 enum {
   JUMP_TO_SPAN,
+  REGISTRY_ERROR,
   N_SIGNALS
 };
 
@@ -749,6 +775,38 @@ tag_action (GtkWidget  *widget,
   gtk_widget_activate_action (widget, window_action, "s", self->label->name);
 }
 
+/* A new entity named @name: a registry entity (its file written, so
+ * the next document sees it) and its appearance here when the registry
+ * is loaded, else a local one.  Returns its id. */
+static void add_item (SpanmarkLabelPanel *self, const SpanmarkRegistryEntity *entity);
+static void refresh_item (SpanmarkLabelPanel *self, const char *id);
+static void update_registry (SpanmarkLabelPanel *self, const char *entity_id, const char *key,
+                             const char *value);
+
+static char *
+add_new_entity (SpanmarkLabelPanel *self,
+                const char         *name)
+{
+  if (self->registry != NULL && self->annotator != NULL)
+    {
+      g_autofree char *id = spanmark_registry_entity_new_id (self->annotator);
+      g_autoptr(SpanmarkRegistryEntity) entity = spanmark_registry_entity_new (id, self->label->name, name);
+      g_autoptr(GError) error = NULL;
+
+      if (spanmark_registry_add (self->registry, entity, &error))
+        {
+          add_item (self, entity);
+          spanmark_annotation_set_add_entity_with_id (self->set, id, self->label->name, name);
+          return g_steal_pointer (&id);
+        }
+      /* The registry cannot take it (a folder that cannot be written):
+       * the entity still works in this document. */
+      g_signal_emit (self, signals[REGISTRY_ERROR], 0, error->message);
+    }
+
+  return g_strdup (spanmark_annotation_set_add_entity (self->set, self->label->name, name)->id);
+}
+
 /* Attaches the selected span (tagging the selection first if needed) to
  * @entity_id, or to a new entity named after the span when @entity_id is
  * NULL, as one undo step.  Returns the id of the entity, or NULL when
@@ -772,7 +830,7 @@ attach_selection (SpanmarkLabelPanel *self,
       gboolean unchanged = entity_id != NULL && g_strcmp0 (span->entity, entity_id) == 0;
 
       if (entity_id == NULL)
-        attached_id = g_strdup (spanmark_annotation_set_add_entity (self->set, self->label->name, span->text)->id);
+        attached_id = add_new_entity (self, span->text);
       else
         attached_id = g_strdup (entity_id);
       if (!unchanged)
@@ -906,6 +964,41 @@ rename_entity_action (GtkWidget  *widget,
     }
 
   spanmark_annotation_set_set_entity_name (self->set, entity_id, name);
+  update_registry (self, entity_id, NULL, name);
+}
+
+/* An edit of a registry entity's appearance is an edit of the entity,
+ * for every document: its file gets the value (an attribute, with this
+ * document in its history; @key NULL: the name).  A local entity has no
+ * file. */
+static void
+update_registry (SpanmarkLabelPanel *self,
+                 const char         *entity_id,
+                 const char         *key,
+                 const char         *value)
+{
+  const SpanmarkRegistryEntity *entity;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  gboolean ok;
+
+  if (self->registry == NULL)
+    return;
+  entity = spanmark_registry_resolve (self->registry, entity_id);
+  if (entity == NULL)
+    return;
+  /* A write replaces the entity @entity points to. */
+  id = g_strdup (entity->id);
+
+  if (key == NULL)
+    ok = g_str_equal (entity->name, value) || spanmark_registry_rename (self->registry, id, value, &error);
+  else
+    ok = spanmark_registry_set_attr (self->registry, id, key, value,
+                                     spanmark_annotation_set_get_document_id (self->set), &error);
+  if (!ok)
+    g_signal_emit (self, signals[REGISTRY_ERROR], 0, error->message);
+  else
+    refresh_item (self, id);
 }
 
 static void
@@ -936,6 +1029,8 @@ set_entity_attr_action (GtkWidget  *widget,
     return;
 
   spanmark_annotation_set_set_entity_attr (self->set, entity_id, key, value);
+  if (value != NULL)
+    update_registry (self, entity_id, key, value);
 }
 
 static void
@@ -963,7 +1058,7 @@ create_entity_from_text_action (GtkWidget  *widget,
 
   history = spanmark_annotation_set_get_history (self->set);
   spanmark_history_begin_group (history);
-  entity_id = g_strdup (spanmark_annotation_set_add_entity (self->set, self->label->name, text)->id);
+  entity_id = add_new_entity (self, text);
   for (guint i = 0; i < span_ids->len; i++)
     spanmark_annotation_set_set_span_entity (self->set, g_ptr_array_index (span_ids, i), entity_id);
   spanmark_history_end_group (history);
@@ -999,6 +1094,441 @@ draw_swatch (GtkDrawingArea *area,
   cairo_fill (cr);
 }
 
+/* The registry's entities (corpus-wide) */
+
+static int
+here_first_cb (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  gboolean x = spanmark_entity_item_get_n_here ((SpanmarkEntityItem *) a) > 0;
+  gboolean y = spanmark_entity_item_get_n_here ((SpanmarkEntityItem *) b) > 0;
+
+  /* Equal otherwise: the sort is stable, so the registry's order (by
+   * name) stays within each part. */
+  return (int) y - (int) x;
+}
+
+static gboolean
+filter_cb (gpointer item,
+           gpointer user_data)
+{
+  SpanmarkLabelPanel *self = user_data;
+
+  return spanmark_entity_item_matches (item, self->filter_key != NULL ? self->filter_key : "");
+}
+
+/* The mentions here of every registry entity the open set has; the
+ * sorter is told only when which entities are here changed. */
+static void
+refresh_here (SpanmarkLabelPanel *self)
+{
+  g_autoptr(GPtrArray) here = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  gboolean moved = FALSE;
+  guint n_entities = self->set != NULL ? spanmark_annotation_set_get_n_entities (self->set) : 0;
+
+  for (guint i = 0; i < n_entities; i++)
+    {
+      const SpanmarkEntity *entity = spanmark_annotation_set_get_entity (self->set, i);
+      /* An entity merged away (a tombstone's id, offline work) counts for
+       * the one it was merged into. */
+      const SpanmarkRegistryEntity *live = self->registry != NULL
+                                           ? spanmark_registry_resolve (self->registry, entity->id)
+                                           : NULL;
+      SpanmarkEntityItem *item = live != NULL ? g_hash_table_lookup (self->items, live->id) : NULL;
+      guint n;
+
+      if (item == NULL)
+        continue;
+      n = spanmark_annotation_set_get_n_mentions (self->set, entity->id);
+      /* An appearance without mentions (its last one removed) is not
+       * this document's entity any more. */
+      if (n == 0)
+        continue;
+      if (g_hash_table_contains (seen, item))
+        n += spanmark_entity_item_get_n_here (item);
+      else if (spanmark_entity_item_get_n_here (item) == 0)
+        moved = TRUE;
+      spanmark_entity_item_set_n_here (item, n);
+      if (g_hash_table_add (seen, item))
+        g_ptr_array_add (here, g_object_ref (item));
+    }
+
+  for (guint i = 0; i < self->here_items->len; i++)
+    {
+      SpanmarkEntityItem *item = g_ptr_array_index (self->here_items, i);
+
+      if (!g_hash_table_contains (seen, item))
+        {
+          spanmark_entity_item_set_n_here (item, 0);
+          moved = TRUE;
+        }
+    }
+
+  g_ptr_array_unref (self->here_items);
+  self->here_items = g_steal_pointer (&here);
+
+  if (moved)
+    gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+}
+
+static void update_proposal (SpanmarkLabelPanel *self);
+
+static void
+set_changed_cb (SpanmarkLabelPanel *self)
+{
+  refresh_here (self);
+  update_proposal (self);
+}
+
+static void
+update_corpus_status (SpanmarkLabelPanel *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->registry == NULL)
+    text = g_strdup (_("Loading…"));
+  else
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+
+      text = g_strdup_printf (ngettext ("%u entity", "%u entities", n), n);
+    }
+  gtk_label_set_text (self->corpus_status_label, text);
+}
+
+static void
+entity_search_changed_cb (SpanmarkLabelPanel *self)
+{
+  g_autofree char *old_key = g_steal_pointer (&self->filter_key);
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+
+  self->filter_key = spanmark_entity_item_fold (gtk_editable_get_text (GTK_EDITABLE (self->entity_search)));
+  /* Typing on only narrows what matched (a substring of the new key was
+   * one of the old), and deleting only widens it: the filter model then
+   * looks at the rows shown, or at the rows hidden, not at all 50,000. */
+  if (old_key != NULL && strstr (self->filter_key, old_key) != NULL)
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (old_key != NULL && strstr (old_key, self->filter_key) != NULL)
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  if (old_key == NULL || !g_str_equal (old_key, self->filter_key))
+    gtk_filter_changed (GTK_FILTER (self->filter), change);
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0)
+    gtk_single_selection_set_selected (self->selection, 0);
+  update_corpus_status (self);
+}
+
+/* Attaches the selection to the registry entity @id: the document gets
+ * the entity's appearance (its id, name and current attributes) when it
+ * has none yet.  One undo step. */
+static gboolean
+attach_registry (SpanmarkLabelPanel *self,
+                 const char         *id)
+{
+  const SpanmarkRegistryEntity *entity;
+  SpanmarkHistory *history;
+  g_autofree char *attached = NULL;
+  guint start, end;
+
+  if (!can_edit (self) || self->registry == NULL)
+    return FALSE;
+  entity = spanmark_registry_resolve (self->registry, id);
+  if (entity == NULL || !is_own_label (self, entity->label))
+    return FALSE;
+  if (get_selected_span (self) == NULL && !get_trimmed_selection (self, &start, &end))
+    return FALSE;
+
+  history = spanmark_annotation_set_get_history (self->set);
+  spanmark_history_begin_group (history);
+  if (spanmark_annotation_set_lookup_entity (self->set, entity->id) == NULL)
+    {
+      g_autoptr(GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
+
+      spanmark_annotation_set_add_entity_with_id (self->set, entity->id, entity->label, entity->name);
+      for (guint i = 0; i < entity->attrs->len; i++)
+        {
+          const SpanmarkRegistryAttr *attr = g_ptr_array_index (entity->attrs, i);
+
+          if (g_hash_table_add (keys, attr->key))
+            spanmark_annotation_set_set_entity_attr (self->set, entity->id, attr->key,
+                                                     spanmark_registry_entity_get_attr (entity, attr->key));
+        }
+    }
+  attached = attach_selection (self, entity->id);
+  spanmark_history_end_group (history);
+
+  return attached != NULL;
+}
+
+static void
+attach_registry_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  attach_registry (SPANMARK_LABEL_PANEL (widget), g_variant_get_string (param, NULL));
+}
+
+/* Return in the search: the entity selected in the list (the first
+ * match unless the arrows moved), then back to the text. */
+static void
+entity_search_activate_cb (SpanmarkLabelPanel *self)
+{
+  SpanmarkEntityItem *item = gtk_single_selection_get_selected_item (self->selection);
+
+  if (item == NULL)
+    return;
+  if (attach_registry (self, spanmark_entity_item_get_id (item)))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.focus-text", NULL);
+}
+
+static void
+entity_search_stop_cb (SpanmarkLabelPanel *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.focus-text", NULL);
+}
+
+static void
+registry_view_activate_cb (SpanmarkLabelPanel *self,
+                           guint               position)
+{
+  g_autoptr(SpanmarkEntityItem) item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  if (item != NULL && attach_registry (self, spanmark_entity_item_get_id (item)))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.focus-text", NULL);
+}
+
+/* Rows of the list view: made once per visible row, bound to an item
+ * as the list scrolls. */
+
+typedef struct
+{
+  SpanmarkLabelPanel *panel;
+  GtkListItem   *list_item;
+  GtkLabel      *name;
+  GtkLabel      *aliases;
+  GtkLabel      *counts;
+  GtkButton     *attach;
+  GtkMenuButton *menu;
+} RegistryRow;
+
+static void
+registry_row_update_counts (GtkListItem *list_item)
+{
+  RegistryRow *row = g_object_get_data (G_OBJECT (list_item), "spanmark-row");
+  SpanmarkEntityItem *item = gtk_list_item_get_item (list_item);
+  g_autofree char *counts = item != NULL ? spanmark_entity_item_format_counts (item) : NULL;
+
+  gtk_label_set_text (row->counts, counts != NULL ? counts : "");
+}
+
+static GMenuModel *make_mentions_menu (SpanmarkLabelPanel *self, const char *id);
+
+/* The row's menu, made as it opens: the documents of its mentions, and
+ * merging this entity into the one selected in the list. */
+static void
+row_menu_popup_cb (GtkMenuButton *button,
+                   gpointer       user_data)
+{
+  RegistryRow *row = user_data;
+  SpanmarkLabelPanel *self = row->panel;
+  SpanmarkEntityItem *item = gtk_list_item_get_item (row->list_item);
+  SpanmarkEntityItem *target = gtk_single_selection_get_selected_item (self->selection);
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenuModel) mentions = NULL;
+
+  if (item == NULL || self->registry == NULL)
+    return;
+
+  mentions = make_mentions_menu (self, spanmark_entity_item_get_id (item));
+  g_menu_append_section (menu, _("Show Mentions"), mentions);
+  if (target != NULL && target != item)
+    {
+      g_autoptr(GMenu) merge = g_menu_new ();
+      /* Translators: merge this entity into the entity selected in the
+       * list, e.g. "Merge Into “李伟”". */
+      g_autofree char *title = g_strdup_printf (_("Merge Into “%s”"), spanmark_entity_item_get_name (target));
+      g_autoptr(GMenuItem) menu_item = g_menu_item_new (title, NULL);
+
+      g_menu_item_set_action_and_target_value (menu_item, "win.merge-entities",
+                                               g_variant_new ("(ss)", spanmark_entity_item_get_id (target),
+                                                              spanmark_entity_item_get_id (item)));
+      g_menu_append_item (merge, menu_item);
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (merge));
+    }
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
+}
+
+static void
+registry_setup_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  RegistryRow *row = g_new0 (RegistryRow, 1);
+
+  row->panel = user_data;
+  row->list_item = list_item;
+  row->name = GTK_LABEL (gtk_label_new (NULL));
+  row->aliases = GTK_LABEL (gtk_label_new (NULL));
+  row->counts = GTK_LABEL (gtk_label_new (NULL));
+  /* Names come from the corpus: plain text only. */
+  for (GtkLabel **label = &row->name; label <= &row->counts; label++)
+    {
+      gtk_label_set_use_markup (*label, FALSE);
+      gtk_label_set_xalign (*label, 0);
+      gtk_label_set_ellipsize (*label, PANGO_ELLIPSIZE_END);
+      gtk_box_append (GTK_BOX (texts), GTK_WIDGET (*label));
+    }
+  gtk_widget_add_css_class (GTK_WIDGET (row->aliases), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (row->aliases), "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (row->counts), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (row->counts), "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (row->counts), "numeric");
+  gtk_widget_set_hexpand (texts, TRUE);
+  gtk_box_append (GTK_BOX (box), texts);
+
+  row->attach = GTK_BUTTON (gtk_button_new_from_icon_name ("insert-link-symbolic"));
+  gtk_widget_set_valign (GTK_WIDGET (row->attach), GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (GTK_WIDGET (row->attach), "flat");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (row->attach), _("Attach Selection"));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->attach));
+
+  row->menu = GTK_MENU_BUTTON (gtk_menu_button_new ());
+  gtk_menu_button_set_icon_name (row->menu, "view-more-symbolic");
+  gtk_widget_set_valign (GTK_WIDGET (row->menu), GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (GTK_WIDGET (row->menu), "flat");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (row->menu), _("Show Mentions"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row->menu),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Show Mentions"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row->attach),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Attach Selection"), -1);
+  gtk_menu_button_set_create_popup_func (row->menu, row_menu_popup_cb, row, NULL);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->menu));
+
+  g_object_set_data_full (G_OBJECT (list_item), "spanmark-row", row, g_free);
+  gtk_list_item_set_child (list_item, box);
+}
+
+/* "Show Mentions": the documents with a mention of the entity, built
+ * when the row is shown (the registry knows them since its count). */
+static GMenuModel *
+make_mentions_menu (SpanmarkLabelPanel *self,
+                    const char         *id)
+{
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GPtrArray) documents = spanmark_registry_get_documents (self->registry, id);
+
+  for (guint i = 0; i < documents->len; i++)
+    {
+      const char *document = g_ptr_array_index (documents, i);
+      g_autoptr(GMenuItem) menu_item = g_menu_item_new (document, NULL);
+
+      g_menu_item_set_action_and_target_value (menu_item, "win.open-mention",
+                                               g_variant_new ("(ss)", document, id));
+      g_menu_append_item (menu, menu_item);
+    }
+  if (documents->len == 0)
+    {
+      g_autoptr(GMenuItem) menu_item = g_menu_item_new (_("No mentions saved in any document"), "panel.none");
+
+      g_menu_append_item (menu, menu_item);
+    }
+
+  return G_MENU_MODEL (menu);
+}
+
+static void
+registry_bind_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  gpointer                  user_data)
+{
+  RegistryRow *row = g_object_get_data (G_OBJECT (list_item), "spanmark-row");
+  SpanmarkEntityItem *item = gtk_list_item_get_item (list_item);
+  const char *id = spanmark_entity_item_get_id (item);
+
+  gtk_label_set_text (row->name, spanmark_entity_item_get_name (item));
+  gtk_label_set_text (row->aliases, spanmark_entity_item_get_aliases_text (item));
+  gtk_widget_set_visible (GTK_WIDGET (row->aliases), *spanmark_entity_item_get_aliases_text (item) != '\0');
+  registry_row_update_counts (list_item);
+  g_signal_connect_swapped (item, "notify::n-here", G_CALLBACK (registry_row_update_counts), list_item);
+
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row->attach), g_variant_new_string (id));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row->attach), "panel.attach-registry");
+}
+
+static void
+registry_unbind_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *list_item,
+                    gpointer                  user_data)
+{
+  SpanmarkEntityItem *item = gtk_list_item_get_item (list_item);
+
+  if (item != NULL)
+    g_signal_handlers_disconnect_by_data (item, list_item);
+}
+
+static void
+setup_registry_view (SpanmarkLabelPanel *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  self->store = g_list_store_new (SPANMARK_TYPE_ENTITY_ITEM);
+  self->sorter = gtk_custom_sorter_new (here_first_cb, NULL, NULL);
+  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->store)),
+                                          g_object_ref (GTK_SORTER (self->sorter)));
+  self->filter = gtk_custom_filter_new (filter_cb, self, NULL);
+  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted)),
+                                              g_object_ref (GTK_FILTER (self->filter)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (registry_setup_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (registry_bind_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (registry_unbind_cb), self);
+  gtk_list_view_set_factory (self->registry_view, factory);
+  gtk_list_view_set_model (self->registry_view, GTK_SELECTION_MODEL (self->selection));
+}
+
+/* Entity suggestions: the selected span of this label, not linked to
+ * a registry entity, whose text is a registry entity's name or alias,
+ * gets that entity proposed (the button, and Return in the text). */
+static void
+update_proposal (SpanmarkLabelPanel *self)
+{
+  const SpanmarkSpan *span = self->registry != NULL && can_edit (self) ? get_selected_span (self) : NULL;
+  const char *id = NULL;
+
+  if (span != NULL && (span->entity == NULL || spanmark_registry_resolve (self->registry, span->entity) == NULL))
+    id = g_hash_table_lookup (self->names, span->text);
+
+  if (g_strcmp0 (id, self->proposal_id) == 0)
+    return;
+  g_free (self->proposal_id);
+  self->proposal_id = g_strdup (id);
+  gtk_widget_set_visible (GTK_WIDGET (self->proposal_button), id != NULL);
+  if (id != NULL)
+    {
+      const SpanmarkRegistryEntity *entity = spanmark_registry_lookup (self->registry, id);
+      /* Translators: the entity of the registry proposed for the
+       * selected mention, e.g. "Attach to 李伟 (Return)". */
+      g_autofree char *text = g_strdup_printf (_("Attach to %s (Return)"), entity->name);
+
+      gtk_button_set_label (self->proposal_button, text);
+      /* A name from the corpus: plain text. */
+      gtk_label_set_use_markup (GTK_LABEL (gtk_button_get_child (self->proposal_button)), FALSE);
+    }
+}
+
+static void
+accept_proposal_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  spanmark_label_panel_accept_proposal (SPANMARK_LABEL_PANEL (widget));
+}
+
 /* GObject */
 
 static void
@@ -1024,6 +1554,17 @@ spanmark_label_panel_dispose (GObject *object)
   if (self->set != NULL)
     g_signal_handlers_disconnect_by_data (self->set, self);
   g_clear_object (&self->set);
+  g_clear_object (&self->registry);
+  if (self->registry_view != NULL)
+    gtk_list_view_set_model (self->registry_view, NULL);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->sorter);
+  g_hash_table_remove_all (self->items);
+  g_ptr_array_set_size (self->here_items, 0);
+  g_clear_object (&self->store);
 
   /* The rows die with the lists; forget them first. */
   g_hash_table_remove_all (self->entity_rows);
@@ -1047,6 +1588,12 @@ spanmark_label_panel_finalize (GObject *object)
   g_clear_pointer (&self->unlinked, g_hash_table_unref);
   g_clear_pointer (&self->jump_span_id, g_free);
   g_clear_pointer (&self->empty_description, g_free);
+  g_clear_pointer (&self->items, g_hash_table_unref);
+  g_clear_pointer (&self->names, g_hash_table_unref);
+  g_clear_pointer (&self->proposal_id, g_free);
+  g_clear_pointer (&self->here_items, g_ptr_array_unref);
+  g_clear_pointer (&self->filter_key, g_free);
+  g_clear_pointer (&self->annotator, g_free);
 
   G_OBJECT_CLASS (spanmark_label_panel_parent_class)->finalize (object);
 }
@@ -1072,6 +1619,19 @@ spanmark_label_panel_class_init (SpanmarkLabelPanelClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  /**
+   * SpanmarkLabelPanel::registry-error:
+   * @message: what failed, naming the file
+   *
+   * A write to the registry failed (the document's edit is kept).
+   */
+  signals[REGISTRY_ERROR] =
+    g_signal_new ("registry-error",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/spanmark-label-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, SpanmarkLabelPanel, swatch);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkLabelPanel, title_label);
@@ -1088,7 +1648,15 @@ spanmark_label_panel_class_init (SpanmarkLabelPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpanmarkLabelPanel, unlinked_box);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkLabelPanel, unlinked_list);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkLabelPanel, unlinked_more_label);
+  gtk_widget_class_bind_template_child (widget_class, SpanmarkLabelPanel, corpus_status_label);
+  gtk_widget_class_bind_template_child (widget_class, SpanmarkLabelPanel, entity_search);
+  gtk_widget_class_bind_template_child (widget_class, SpanmarkLabelPanel, registry_view);
+  gtk_widget_class_bind_template_child (widget_class, SpanmarkLabelPanel, proposal_button);
   gtk_widget_class_bind_template_callback (widget_class, unlinked_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, entity_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, entity_search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, entity_search_stop_cb);
+  gtk_widget_class_bind_template_callback (widget_class, registry_view_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "panel.tag-selection", NULL, tag_action);
   gtk_widget_class_install_action (widget_class, "panel.tag-all", NULL, tag_action);
@@ -1102,6 +1670,8 @@ spanmark_label_panel_class_init (SpanmarkLabelPanelClass *klass)
   gtk_widget_class_install_action (widget_class, "panel.set-entity-attr", "(sss)", set_entity_attr_action);
   gtk_widget_class_install_action (widget_class, "panel.create-entity-from-text", "s",
                                    create_entity_from_text_action);
+  gtk_widget_class_install_action (widget_class, "panel.attach-registry", "s", attach_registry_action);
+  gtk_widget_class_install_action (widget_class, "panel.accept-proposal", NULL, accept_proposal_action);
 
   gtk_widget_class_set_css_name (widget_class, "labelpanel");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -1114,7 +1684,12 @@ spanmark_label_panel_init (SpanmarkLabelPanel *self)
   self->unlinked = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                           (GDestroyNotify) unlinked_group_free);
 
+  self->items = g_hash_table_new (g_str_hash, g_str_equal);
+  self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->here_items = g_ptr_array_new_with_free_func (g_object_unref);
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  setup_registry_view (self);
 
   gtk_drawing_area_set_draw_func (self->swatch, draw_swatch, self, NULL);
   /* The swatch only repeats the title in colour. */
@@ -1202,6 +1777,7 @@ spanmark_label_panel_new (const SpanmarkLabel *label)
   adw_status_page_set_description (self->empty_page, self->empty_description);
 
   update_state (self);
+  update_corpus_status (self);
 
   return GTK_WIDGET (self);
 }
@@ -1242,12 +1818,15 @@ spanmark_label_panel_set_annotation_set (SpanmarkLabelPanel    *self,
           g_signal_connect_object (set, "entity-added", G_CALLBACK (entity_added_cb), self, 0);
           g_signal_connect_object (set, "entity-removed", G_CALLBACK (entity_removed_cb), self, 0);
           g_signal_connect_object (set, "entity-changed", G_CALLBACK (entity_changed_cb), self, 0);
+          g_signal_connect_object (set, "changed", G_CALLBACK (set_changed_cb), self, G_CONNECT_SWAPPED);
           /* The panels the view stack hides wait to be shown, so opening
            * a document builds the rows of one panel, not of all. */
           if (gtk_widget_get_mapped (GTK_WIDGET (self)))
             populate (self);
         }
     }
+
+  refresh_here (self);
 
   self->editable = set != NULL && editable;
   g_hash_table_iter_init (&iter, self->entity_rows);
@@ -1281,6 +1860,7 @@ spanmark_label_panel_set_selection (SpanmarkLabelPanel *self,
     }
 
   update_actions (self);
+  update_proposal (self);
 }
 
 GtkWidget *
@@ -1325,4 +1905,148 @@ spanmark_label_panel_get_page (SpanmarkLabelPanel *self)
   g_return_val_if_fail (SPANMARK_IS_LABEL_PANEL (self), NULL);
 
   return gtk_stack_get_visible_child_name (self->stack);
+}
+
+/* The first entity (by name, then id) of a name wins: one key accepts
+ * one proposal. */
+static void
+index_names (SpanmarkLabelPanel           *self,
+             const SpanmarkRegistryEntity *entity)
+{
+  if (!g_hash_table_contains (self->names, entity->name))
+    g_hash_table_insert (self->names, g_strdup (entity->name), g_strdup (entity->id));
+  for (guint i = 0; i < entity->aliases->len; i++)
+    if (!g_hash_table_contains (self->names, g_ptr_array_index (entity->aliases, i)))
+      g_hash_table_insert (self->names, g_strdup (g_ptr_array_index (entity->aliases, i)), g_strdup (entity->id));
+}
+
+static void
+add_item (SpanmarkLabelPanel           *self,
+          const SpanmarkRegistryEntity *entity)
+{
+  g_autoptr(SpanmarkEntityItem) item = spanmark_entity_item_new (entity, 0, 0);
+
+  g_hash_table_replace (self->items, (gpointer) spanmark_entity_item_get_id (item), item);
+  g_list_store_append (self->store, item);
+  index_names (self, entity);
+  update_corpus_status (self);
+}
+
+void
+spanmark_label_panel_set_registry (SpanmarkLabelPanel *self,
+                                   SpanmarkRegistry   *registry,
+                                   const char         *annotator)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_if_fail (SPANMARK_IS_LABEL_PANEL (self));
+  g_return_if_fail (registry == NULL || SPANMARK_IS_REGISTRY (registry));
+
+  g_set_object (&self->registry, registry);
+  g_free (self->annotator);
+  self->annotator = g_strdup (annotator);
+
+  g_hash_table_remove_all (self->items);
+  g_hash_table_remove_all (self->names);
+  g_ptr_array_set_size (self->here_items, 0);
+  if (registry != NULL)
+    {
+      GPtrArray *entities = spanmark_registry_get_entities (registry);
+
+      for (guint i = 0; i < entities->len; i++)
+        {
+          const SpanmarkRegistryEntity *entity = g_ptr_array_index (entities, i);
+          SpanmarkEntityItem *item;
+
+          if (!is_own_label (self, entity->label))
+            continue;
+          item = spanmark_entity_item_new (entity,
+                                           spanmark_registry_get_n_mentions (registry, entity->id),
+                                           spanmark_registry_count_documents (registry, entity->id));
+          g_hash_table_insert (self->items, (gpointer) spanmark_entity_item_get_id (item), item);
+          g_ptr_array_add (items, item);
+          index_names (self, entity);
+        }
+    }
+  /* One change for the whole list, not one per entity. */
+  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
+                       items->pdata, items->len);
+
+  refresh_here (self);
+  gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+  update_corpus_status (self);
+  update_proposal (self);
+}
+
+gboolean
+spanmark_label_panel_accept_proposal (SpanmarkLabelPanel *self)
+{
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (SPANMARK_IS_LABEL_PANEL (self), FALSE);
+
+  if (self->proposal_id == NULL)
+    return FALSE;
+
+  id = g_strdup (self->proposal_id);
+  return attach_registry (self, id);
+}
+
+const char *
+spanmark_label_panel_get_proposal (SpanmarkLabelPanel *self)
+{
+  g_return_val_if_fail (SPANMARK_IS_LABEL_PANEL (self), NULL);
+
+  return self->proposal_id;
+}
+
+void
+spanmark_label_panel_focus_search (SpanmarkLabelPanel *self)
+{
+  g_return_if_fail (SPANMARK_IS_LABEL_PANEL (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->entity_search));
+}
+
+GListModel *
+spanmark_label_panel_get_registry_model (SpanmarkLabelPanel *self)
+{
+  g_return_val_if_fail (SPANMARK_IS_LABEL_PANEL (self), NULL);
+
+  return G_LIST_MODEL (self->selection);
+}
+
+GtkWidget *
+spanmark_label_panel_get_search_entry (SpanmarkLabelPanel *self)
+{
+  g_return_val_if_fail (SPANMARK_IS_LABEL_PANEL (self), NULL);
+
+  return GTK_WIDGET (self->entity_search);
+}
+
+/* The registry's entity @id changed (a name, an alias): its item is made
+ * again, with the same counts, at the same place. */
+static void
+refresh_item (SpanmarkLabelPanel *self,
+              const char         *id)
+{
+  const SpanmarkRegistryEntity *entity = spanmark_registry_lookup (self->registry, id);
+  SpanmarkEntityItem *old = g_hash_table_lookup (self->items, id);
+  g_autoptr(SpanmarkEntityItem) item = NULL;
+  guint position;
+
+  if (entity == NULL || old == NULL || !g_list_store_find (self->store, old, &position))
+    return;
+
+  item = spanmark_entity_item_new (entity, spanmark_entity_item_get_n_corpus (old),
+                                   spanmark_entity_item_get_n_documents (old));
+  spanmark_entity_item_set_n_here (item, spanmark_entity_item_get_n_here (old));
+  for (guint i = 0; i < self->here_items->len; i++)
+    if (g_ptr_array_index (self->here_items, i) == old)
+      {
+        g_object_unref (old);
+        g_ptr_array_index (self->here_items, i) = g_object_ref (item);
+      }
+  g_hash_table_replace (self->items, (gpointer) spanmark_entity_item_get_id (item), item);
+  g_list_store_splice (self->store, position, 1, (gpointer *) &item, 1);
 }

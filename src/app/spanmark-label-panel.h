@@ -10,6 +10,7 @@
 
 #include "spanmark-annotation-set.h"
 #include "spanmark-label.h"
+#include "spanmark-registry.h"
 
 G_BEGIN_DECLS
 
@@ -79,5 +80,31 @@ GtkWidget  *spanmark_label_panel_get_unlinked_row (SpanmarkLabelPanel *self,
 guint       spanmark_label_panel_get_n_unlinked   (SpanmarkLabelPanel *self,
                                                    const char         *text);
 const char *spanmark_label_panel_get_page         (SpanmarkLabelPanel *self);
+
+/* The corpus-wide part (docs/entities.md, "In the window"): the
+ * registry's entities of this label, this document's first, filtered by
+ * the search entry (name and aliases), each with its mentions here, in
+ * the corpus and its number of documents, an attach button
+ * ("panel.attach-registry" (s): attach the selection to that registry
+ * entity, giving the document its appearance; one undo step) and "Show
+ * Mentions" (the documents, each "win.open-mention" (ss)).  Return in
+ * the search attaches the selected match and goes back to the text
+ * ("win.focus-text"), Escape goes back.  With a registry, a new entity
+ * is a registry entity of an id made for @annotator.  NULL: not loaded
+ * (yet); the document's own entities are shown anyway. */
+void        spanmark_label_panel_set_registry      (SpanmarkLabelPanel *self,
+                                                    SpanmarkRegistry   *registry,
+                                                    const char         *annotator);
+void        spanmark_label_panel_focus_search      (SpanmarkLabelPanel *self);
+/* The registry entity proposed for the selected span of this label
+ * (its text is the entity's name or an alias, and the span is linked to
+ * no registry entity), or NULL; accepting it attaches the span ("panel.
+ * accept-proposal"); FALSE when there was none. */
+const char *spanmark_label_panel_get_proposal      (SpanmarkLabelPanel *self);
+gboolean    spanmark_label_panel_accept_proposal   (SpanmarkLabelPanel *self);
+/* For tests: the list view's model (SpanmarkEntityItem, as shown), the
+ * search entry. */
+GListModel *spanmark_label_panel_get_registry_model (SpanmarkLabelPanel *self);
+GtkWidget  *spanmark_label_panel_get_search_entry  (SpanmarkLabelPanel *self);
 
 G_END_DECLS

@@ -299,6 +299,8 @@ undo_action (GtkWidget  *widget,
     return;
 
   history = spanmark_annotation_set_get_history (self->set);
+  if (g_str_equal (action_name, "win.undo") && spanmark_window_entities_undo (self))
+    return;
   if (g_str_equal (action_name, "win.undo"))
     spanmark_history_undo (history);
   else
@@ -837,8 +839,11 @@ key_pressed_cb (GtkEventControllerKey *controller,
   if ((mods & ~GDK_SHIFT_MASK) != 0)
     return spanmark_window_assist_key_pressed (self, keyval, mods)
            || spanmark_window_review_key_pressed (self, keyval, keycode, mods);
+  /* A proposed registry entity is on a span, a suggestion never is:
+   * Return means one or the other. */
   if (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_BackSpace)
-    return spanmark_window_assist_key_pressed (self, keyval, mods);
+    return spanmark_window_entities_key_pressed (self, keyval, mods)
+           || spanmark_window_assist_key_pressed (self, keyval, mods);
 
   if (keyval == GDK_KEY_ISO_Left_Tab || ((keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab) && mods == GDK_SHIFT_MASK))
     return gtk_widget_activate_action (GTK_WIDGET (self), "win.prev-span", NULL);
@@ -879,7 +884,8 @@ spanmark_window_update_actions (SpanmarkWindow *self)
   gtk_widget_action_set_enabled (widget, "win.delete-span", editable);
   gtk_widget_action_set_enabled (widget, "win.next-span", has_document);
   gtk_widget_action_set_enabled (widget, "win.prev-span", has_document);
-  gtk_widget_action_set_enabled (widget, "win.undo", editable && spanmark_history_can_undo (history));
+  gtk_widget_action_set_enabled (widget, "win.undo", editable && (spanmark_history_can_undo (history) ||
+                                                                  spanmark_window_entities_can_undo (self)));
   gtk_widget_action_set_enabled (widget, "win.redo", editable && spanmark_history_can_redo (history));
   gtk_widget_action_set_enabled (widget, "win.search", has_document);
   gtk_widget_action_set_enabled (widget, "win.search-next", has_document);

@@ -134,6 +134,7 @@ corpus_done_cb (GObject      *source,
    * left meanwhile (saved, so the thread may or may not have read them
    * as they are now) and the open one, followed. */
   g_set_object (&self->suggester, result->suggester);
+  spanmark_window_entities_feed_suggester (self);
   for (guint i = 0; i < self->left_sets->len; i++)
     spanmark_suggester_add_set (self->suggester, g_ptr_array_index (self->left_sets, i), FALSE);
   g_ptr_array_set_size (self->left_sets, 0);

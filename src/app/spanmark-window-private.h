@@ -8,6 +8,7 @@
 
 #include "spanmark-consistency-panel.h"
 #include "spanmark-review-panel.h"
+#include "spanmark-registry.h"
 #include "spanmark-suggester.h"
 #include "spanmark-title-suggestion.h"
 #include "spanmark-search-bar.h"
@@ -92,6 +93,16 @@ struct _SpanmarkWindow
   guint                  assist_idle_id;
   SpanmarkTitleSuggestion *title;          /* offered for the span title_span_id */
   char                  *title_span_id;
+
+  /* Corpus-wide entities (spanmark-window-entities.c) */
+  SpanmarkRegistry      *registry;         /* NULL until read off the main thread */
+  GCancellable          *registry_cancellable;
+  /* The last merge, for undo: its files before and after, the registry
+   * that made it, the document open then. */
+  GHashTable            *merge_before;
+  GHashTable            *merge_after;
+  SpanmarkRegistry      *merge_registry;
+  SpanmarkDocument      *merge_document;
 
   guint                  annotator_idle_id;
   /* The test clock's time, for the sessions, once tests drive it. */
@@ -200,6 +211,25 @@ gboolean spanmark_window_assist_tag          (SpanmarkWindow   *self,
 /* After the annotator tagged the span @span_id: offers its title. */
 void     spanmark_window_assist_offer_title  (SpanmarkWindow   *self,
                                               const char       *span_id);
+
+/* spanmark-window-entities.c */
+void     spanmark_window_class_init_entities (GtkWidgetClass   *widget_class);
+/* A new project or annotator (or none): the registry and its counts are
+ * read off the main thread; the panels get it when it is read. */
+void     spanmark_window_entities_set_project (SpanmarkWindow  *self);
+void     spanmark_window_entities_dispose    (SpanmarkWindow   *self);
+/* Ctrl+Z right after a merge (nothing done in the document since):
+ * puts back the files the merge changed; TRUE if it did. */
+gboolean spanmark_window_entities_can_undo   (SpanmarkWindow   *self);
+/* The registry's names and aliases into the suggester (once both are
+ * there, whichever came first). */
+void     spanmark_window_entities_feed_suggester (SpanmarkWindow *self);
+/* Return on a span with a proposed registry entity accepts it; TRUE if
+ * handled.  Called after the assist keys. */
+gboolean spanmark_window_entities_key_pressed (SpanmarkWindow  *self,
+                                              guint            keyval,
+                                              GdkModifierType  mods);
+gboolean spanmark_window_entities_undo       (SpanmarkWindow   *self);
 
 /* spanmark-window-actions.c */
 void     spanmark_window_class_init_actions  (GtkWidgetClass   *widget_class);

@@ -430,6 +430,8 @@ make_panels (SpanmarkWindow *self)
       gtk_stack_add_titled (self->panel_stack, panel, label->name,
                             spanmark_label_get_display_title (label));
       g_signal_connect (panel, "jump-to-span", G_CALLBACK (jump_to_span_cb), self);
+      spanmark_label_panel_set_registry (SPANMARK_LABEL_PANEL (panel), self->registry, self->annotator);
+      g_signal_connect_swapped (panel, "registry-error", G_CALLBACK (spanmark_window_toast), self);
       g_ptr_array_add (self->panels, panel);
     }
   /* The Check page after the labels' pages, in the switcher too. */
@@ -569,6 +571,7 @@ spanmark_window_open_project (SpanmarkWindow  *self,
   g_free (self->annotator);
   self->annotator = spanmark_settings_dup_annotator (spanmark_settings_get_default ());
   set_statuses (self);
+  spanmark_window_entities_set_project (self);
 
   make_panels (self);
   spanmark_window_sync_project_opened (self);
@@ -1379,6 +1382,7 @@ spanmark_window_dispose (GObject *object)
   spanmark_window_review_dispose (self);
   spanmark_window_sync_dispose (self);
   spanmark_window_assist_dispose (self);
+  spanmark_window_entities_dispose (self);
   g_clear_object (&self->statuses);
   g_clear_object (&self->project);
 
@@ -1472,6 +1476,7 @@ spanmark_window_class_init (SpanmarkWindowClass *klass)
   spanmark_window_class_init_review (widget_class);
   spanmark_window_class_init_sync (widget_class);
   spanmark_window_class_init_assist (widget_class);
+  spanmark_window_class_init_entities (widget_class);
 }
 
 static void
@@ -1511,6 +1516,7 @@ annotator_changed_cb (SpanmarkWindow *self)
     return;
 
   set_statuses (self);
+  spanmark_window_entities_set_project (self);
   /* A sync commits the annotator's folder: the new one from now on. */
   spanmark_window_sync_project_opened (self);
 

@@ -221,4 +221,12 @@ void                   spanmark_window_show_error            (SpanmarkWindow   *
                                                               const char       *heading,
                                                               const GError     *error);
 
+/* The project's entity registry with the annotator's mention counts
+ * (read off the main thread), or NULL until it is read.  The window's
+ * corpus-wide actions: "win.find-entity" (Ctrl+K: the search of the
+ * label panel in front), "win.focus-text" and "win.open-mention" (ss)
+ * (document id, registry id: opens the document with the entity's first
+ * mention selected). */
+SpanmarkRegistry      *spanmark_window_get_registry          (SpanmarkWindow   *self);
+
 G_END_DECLS

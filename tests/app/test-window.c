@@ -1025,6 +1025,8 @@ test_help_overlay (void)
     /* Review mode. */
     "<Control>r", "<Alt>1...<Alt>9", "a", "x", "bracketright", "bracketleft", "n", "<Shift>n",
     "<Shift>a", "<Alt><Shift>1...<Alt><Shift>9",
+    /* Corpus-wide entities. */
+    "<Control>k",
   };
 
   for (GSList *l = objects; l != NULL; l = l->next)

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <json-glib/json-glib.h>
+
 #include "spanmark-assist-private.h"
 #include "spanmark-attrs-private.h"
 #include "spanmark-suggester.h"
@@ -430,4 +432,48 @@ spanmark_suggester_suggest (SpanmarkSuggester     *self,
     count_left_out (self, &search, chars, (guint) n_chars, counts);
 
   return suggestions;
+}
+
+static void
+append_pattern (GString    *out,
+                const char *label,
+                const char *text)
+{
+  g_autoptr(JsonNode) label_node = json_node_init_string (json_node_alloc (), label);
+  g_autoptr(JsonNode) text_node = json_node_init_string (json_node_alloc (), text);
+  g_autofree char *quoted_label = json_to_string (label_node, FALSE);
+  g_autofree char *quoted_text = json_to_string (text_node, FALSE);
+
+  g_string_append_printf (out, "{\"label\": %s, \"pattern\": %s}\n", quoted_label, quoted_text);
+}
+
+void
+spanmark_suggester_add_registry (SpanmarkSuggester *self,
+                                 SpanmarkRegistry  *registry,
+                                 SpanmarkSchema    *schema)
+{
+  g_autoptr(GString) patterns = g_string_new (NULL);
+  g_autoptr(SpanmarkDictionary) dictionary = NULL;
+  GPtrArray *entities;
+
+  g_return_if_fail (SPANMARK_IS_SUGGESTER (self));
+  g_return_if_fail (SPANMARK_IS_REGISTRY (registry));
+
+  /* Patterns without an entity: an accepted suggestion is a span of the
+   * label, and the window then proposes the registry entity (its name
+   * or alias is the span's text), so no local entity of that name is
+   * made on the way. */
+  entities = spanmark_registry_get_entities (registry);
+  for (guint i = 0; i < entities->len; i++)
+    {
+      const SpanmarkRegistryEntity *entity = g_ptr_array_index (entities, i);
+
+      append_pattern (patterns, entity->label, entity->name);
+      for (guint a = 0; a < entity->aliases->len; a++)
+        append_pattern (patterns, entity->label, g_ptr_array_index (entity->aliases, a));
+    }
+
+  dictionary = spanmark_dictionary_new_from_data (SPANMARK_SUGGESTER_REGISTRY_SOURCE, patterns->str,
+                                                  patterns->len, schema);
+  spanmark_suggester_add_dictionary (self, dictionary);
 }

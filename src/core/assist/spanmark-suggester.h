@@ -28,6 +28,7 @@
 #include "spanmark-dictionary.h"
 #include "spanmark-matcher.h"
 #include "spanmark-project.h"
+#include "spanmark-registry.h"
 #include "spanmark-suggestion.h"
 
 G_BEGIN_DECLS
@@ -79,5 +80,16 @@ GPtrArray         *spanmark_suggester_suggest           (SpanmarkSuggester     *
 /* Whether anything a search uses changed since the last suggest(): a
  * window keeps its list until then. */
 guint              spanmark_suggester_get_generation    (SpanmarkSuggester     *self);
+
+/* The name of the dictionary made of the registry. */
+#define SPANMARK_SUGGESTER_REGISTRY_SOURCE "entities.jsonl"
+
+/* Every name and alias of @registry's entities, as a dictionary of
+ * patterns with their entity's label (replacing the registry's earlier
+ * one): untagged occurrences are suggested.  With @schema, the entities
+ * of a label the schema lacks are left out. */
+void               spanmark_suggester_add_registry      (SpanmarkSuggester     *self,
+                                                         SpanmarkRegistry      *registry,
+                                                         SpanmarkSchema        *schema);
 
 G_END_DECLS

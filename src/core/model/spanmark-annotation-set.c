@@ -2066,3 +2066,29 @@ spanmark_annotation_set_load_rejection (SpanmarkAnnotationSet *self,
   if (!found)
     g_ptr_array_insert (self->rejections, (int) index, g_steal_pointer (&rejection));
 }
+
+const SpanmarkEntity *
+spanmark_annotation_set_add_entity_with_id (SpanmarkAnnotationSet *self,
+                                            const char            *id,
+                                            const char            *label,
+                                            const char            *name)
+{
+  SpanmarkEntity *entity;
+  guint index;
+
+  g_return_val_if_fail (SPANMARK_IS_ANNOTATION_SET (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  if (label == NULL || label[0] == '\0' || *id == '\0' ||
+      g_hash_table_contains (self->entity_ids, id))
+    return NULL;
+
+  entity = spanmark_entity_new (id, label, name != NULL ? name : "");
+  index = self->entities->len;
+
+  _spanmark_annotation_set_apply_entity (self, NULL, entity, index);
+  _spanmark_history_record_entity (self->history, NULL, entity, index);
+  finish_edit (self);
+
+  return g_hash_table_lookup (self->entity_ids, id);
+}

@@ -249,4 +249,12 @@ void                   spanmark_annotation_set_load_rejection  (SpanmarkAnnotati
                                                                 guint                  end,
                                                                 const char            *label);
 
+/* As spanmark_annotation_set_add_entity(), with the id @id (a registry
+ * entity's appearance in this document, docs/entities.md): one undo step;
+ * NULL when the set already has an entity @id. */
+const SpanmarkEntity  *spanmark_annotation_set_add_entity_with_id (SpanmarkAnnotationSet *self,
+                                                                   const char            *id,
+                                                                   const char            *label,
+                                                                   const char            *name);
+
 G_END_DECLS

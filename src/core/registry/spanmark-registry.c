@@ -918,3 +918,230 @@ spanmark_registry_relabel (SpanmarkRegistry *self,
 
   return TRUE;
 }
+
+guint
+spanmark_registry_count_documents (SpanmarkRegistry *self,
+                                   const char       *id)
+{
+  Use *use;
+
+  g_return_val_if_fail (SPANMARK_IS_REGISTRY (self), 0);
+
+  use = g_hash_table_lookup (self->uses, id);
+
+  return use != NULL ? g_hash_table_size (use->documents) : 0;
+}
+
+gboolean
+spanmark_registry_set_attr (SpanmarkRegistry *self,
+                            const char       *id,
+                            const char       *key,
+                            const char       *value,
+                            const char       *document,
+                            GError          **error)
+{
+  const SpanmarkRegistryEntity *entity;
+  g_autoptr(SpanmarkRegistryEntity) changed = NULL;
+
+  g_return_val_if_fail (SPANMARK_IS_REGISTRY (self), FALSE);
+  g_return_val_if_fail (id != NULL && key != NULL && value != NULL, FALSE);
+
+  if (*key == '\0' || *value == '\0')
+    {
+      g_set_error_literal (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID,
+                           _("An attribute needs a name and a value"));
+      return FALSE;
+    }
+
+  entity = lookup_live (self, id, error);
+  if (entity == NULL)
+    return FALSE;
+  if (g_strcmp0 (spanmark_registry_entity_get_attr (entity, key), value) == 0)
+    return TRUE;
+
+  /* The history keeps the old value: the new one is appended, so it is
+   * the current one. */
+  changed = spanmark_registry_entity_copy (entity);
+  for (guint i = 0; i < changed->attrs->len; i++)
+    {
+      SpanmarkRegistryAttr *attr = g_ptr_array_index (changed->attrs, i);
+
+      /* The same entry seen again moves to the end, where current is. */
+      if (g_str_equal (attr->key, key) && g_str_equal (attr->value, value) &&
+          g_strcmp0 (attr->document, document) == 0)
+        g_ptr_array_remove_index (changed->attrs, i--);
+    }
+  spanmark_registry_entity_add_attr (changed, key, value, document);
+
+  if (!write_entity (self, changed, error))
+    return FALSE;
+
+  replace_entity (self, g_steal_pointer (&changed));
+
+  return TRUE;
+}
+
+/* Undoing a merge (the window): the files a merge changes, as they were
+ * before it and as it left them; restoring puts back the first where the
+ * second is still there. */
+
+static void
+snapshot_add (SpanmarkRegistry *self,
+              GHashTable       *snapshot,
+              const char       *relative)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+
+  if (spanmark_file_read_in_project (spanmark_project_get_dir (self->project), relative,
+                                     SPANMARK_FILE_MAX_SIZE, SPANMARK_FILE_READ_NONE, &data, &length, NULL))
+    g_hash_table_insert (snapshot, g_strdup (relative), g_bytes_new_take (g_steal_pointer (&data), length));
+  else
+    g_hash_table_insert (snapshot, g_strdup (relative), NULL);
+}
+
+GHashTable *
+spanmark_registry_snapshot_merge (SpanmarkRegistry *self,
+                                  const char       *keep,
+                                  const char       *gone)
+{
+  GHashTable *snapshot;
+  g_auto(GStrv) annotators = NULL;
+  g_autofree char *keep_path = NULL;
+  g_autofree char *gone_path = NULL;
+  guint n_documents;
+
+  g_return_val_if_fail (SPANMARK_IS_REGISTRY (self), NULL);
+  g_return_val_if_fail (keep != NULL && gone != NULL, NULL);
+
+  snapshot = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_bytes_unref);
+  keep_path = entity_path (keep);
+  gone_path = entity_path (gone);
+  snapshot_add (self, snapshot, keep_path);
+  snapshot_add (self, snapshot, gone_path);
+
+  annotators = spanmark_project_list_annotators (self->project);
+  n_documents = spanmark_project_get_n_documents (self->project);
+  for (guint d = 0; d < n_documents; d++)
+    {
+      SpanmarkDocument *document = spanmark_project_get_document (self->project, d);
+
+      for (guint a = 0; annotators[a] != NULL; a++)
+        {
+          g_autofree char *relative = g_strdup_printf ("annotations/%s/%s.json", annotators[a],
+                                                       spanmark_document_get_id (document));
+
+          /* The merge rewrites exactly the files that name @gone. */
+          if (file_mentions (self->project, relative, gone))
+            snapshot_add (self, snapshot, relative);
+        }
+    }
+
+  return snapshot;
+}
+
+GHashTable *
+spanmark_registry_snapshot_files (SpanmarkRegistry *self,
+                                  GHashTable       *like)
+{
+  GHashTable *snapshot;
+  GHashTableIter iter;
+  const char *relative;
+
+  g_return_val_if_fail (SPANMARK_IS_REGISTRY (self), NULL);
+  g_return_val_if_fail (like != NULL, NULL);
+
+  snapshot = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_bytes_unref);
+  g_hash_table_iter_init (&iter, like);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &relative, NULL))
+    snapshot_add (self, snapshot, relative);
+
+  return snapshot;
+}
+
+static gboolean
+same_bytes (GBytes *a,
+            GBytes *b)
+{
+  return (a == NULL && b == NULL) || (a != NULL && b != NULL && g_bytes_equal (a, b));
+}
+
+gboolean
+spanmark_registry_restore (SpanmarkRegistry *self,
+                           GHashTable       *before,
+                           GHashTable       *after,
+                           GPtrArray        *kept,
+                           GError          **error)
+{
+  GFile *dir;
+  g_autoptr(GHashTable) now = NULL;
+  g_autoptr(GPtrArray) paths = g_ptr_array_new ();
+  GHashTableIter iter;
+  const char *relative;
+
+  g_return_val_if_fail (SPANMARK_IS_REGISTRY (self), FALSE);
+  g_return_val_if_fail (before != NULL && after != NULL, FALSE);
+
+  dir = spanmark_project_get_dir (self->project);
+  now = spanmark_registry_snapshot_files (self, before);
+  g_hash_table_iter_init (&iter, before);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &relative, NULL))
+    g_ptr_array_add (paths, (gpointer) relative);
+  /* Entities last: a failure part way leaves the kept entity a
+   * superset, as during the merge. */
+  g_ptr_array_sort (paths, compare_strings);
+
+  for (guint i = 0; i < paths->len; i++)
+    {
+      const char *path = g_ptr_array_index (paths, i);
+      GBytes *old = g_hash_table_lookup (before, path);
+      GBytes *merged = g_hash_table_lookup (after, path);
+      g_autoptr(GFile) file = g_file_resolve_relative_path (dir, path);
+      g_autofree char *local = g_file_get_path (file);
+      g_autoptr(GError) local_error = NULL;
+
+      /* Changed since the merge (edited, pulled): that work wins, and the
+       * file is named. */
+      if (!same_bytes (g_hash_table_lookup (now, path), merged))
+        {
+          if (kept != NULL)
+            g_ptr_array_add (kept, g_strdup (path));
+          continue;
+        }
+      if (same_bytes (old, merged))
+        continue;
+      if (!spanmark_file_check_inside (dir, path))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED, _("%s: leads outside the project"), path);
+          return FALSE;
+        }
+
+      if (old == NULL)
+        {
+          if (!g_file_delete (file, NULL, &local_error) &&
+              !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+            {
+              g_set_error (error, local_error->domain, local_error->code, "%s: %s", path,
+                           spanmark_file_describe_error (local_error));
+              return FALSE;
+            }
+        }
+      else if (!spanmark_file_write_atomic (local, g_bytes_get_data (old, NULL), g_bytes_get_size (old),
+                                            TRUE, error))
+        return FALSE;
+
+      if (g_str_has_prefix (path, SPANMARK_REGISTRY_DIR "/"))
+        {
+          const char *name = path + strlen (SPANMARK_REGISTRY_DIR "/");
+          g_autofree char *id = g_strndup (name, strlen (name) - strlen (".json"));
+
+          g_hash_table_remove (self->entities, id);
+          g_hash_table_remove (self->broken, id);
+          g_clear_pointer (&self->sorted, g_ptr_array_unref);
+          if (old != NULL)
+            load_file (self, dir, name);
+        }
+    }
+
+  return TRUE;
+}

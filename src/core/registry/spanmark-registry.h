@@ -103,4 +103,41 @@ gboolean                      spanmark_registry_relabel        (SpanmarkRegistry
                                                                 guint            *n_written,
                                                                 GError          **error);
 
+/* After spanmark_registry_count_mentions(): the number of documents
+ * with a mention of @id, without listing them. */
+guint                         spanmark_registry_count_documents (SpanmarkRegistry *self,
+                                                                 const char       *id);
+
+/* Edits the attribute @key of the live entity @id once for every
+ * document: (@key, @value, @document) becomes its current value (the
+ * older values stay in the history); writes its file.  Nothing to do
+ * when @value is already current. */
+gboolean                      spanmark_registry_set_attr       (SpanmarkRegistry *self,
+                                                                const char       *id,
+                                                                const char       *key,
+                                                                const char       *value,
+                                                                const char       *document,
+                                                                GError          **error);
+
+/* Undoing a merge (the window).  Before spanmark_registry_merge():
+ * the bytes of every file a merge of @gone into @keep changes
+ * (entities/KEEP.json, entities/GONE.json, each annotation file naming
+ * @gone), relative path -> GBytes* (NULL: no file).  After it, the same
+ * files again with spanmark_registry_snapshot_files().  Restoring writes
+ * each file of @before back (atomically) where it still holds what
+ * @after says (the merge's result); a file changed since is left alone
+ * and its path added to @kept (char*, may be NULL), so no later work is
+ * lost.  The registry's entities are read again from the restored
+ * files. */
+GHashTable                   *spanmark_registry_snapshot_merge (SpanmarkRegistry *self,
+                                                                const char       *keep,
+                                                                const char       *gone) G_GNUC_WARN_UNUSED_RESULT;
+GHashTable                   *spanmark_registry_snapshot_files (SpanmarkRegistry *self,
+                                                                GHashTable       *like) G_GNUC_WARN_UNUSED_RESULT;
+gboolean                      spanmark_registry_restore        (SpanmarkRegistry *self,
+                                                                GHashTable       *before,
+                                                                GHashTable       *after,
+                                                                GPtrArray        *kept,
+                                                                GError          **error);
+
 G_END_DECLS
