@@ -426,6 +426,97 @@ test_teammate_file_changed_here (SyncFixture   *fixture,
   g_assert_cmpstr (here, ==, "{\n  \"spanmark\": 1,");
 }
 
+/* How many times the sync read each file it changes in the folder. */
+static GHashTable *reads;
+
+static void
+count_reads_cb (const char *step,
+                const char *path)
+{
+  if (g_strcmp0 (step, "sync-read") == 0)
+    g_hash_table_insert (reads, g_strdup (path),
+                         GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (reads, path)) + 1));
+}
+
+/* The move to the merged version reads each changed file once, even
+ * one holding neither version (which it compares with both, keeps under
+ * conflicts/ and replaces): it used to read that one four times. */
+static void
+test_reads_each_file_once (SyncFixture   *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *second = sync_fixture_clone (fixture, "b");
+  g_autofree char *bobs = g_build_filename (fixture->first, "annotations", "bob", "yunlan-001.json", NULL);
+  g_autoptr(SpanmarkSyncReport) first = NULL;
+  g_autoptr(SpanmarkSyncReport) bob = NULL;
+  g_autoptr(SpanmarkSyncReport) alice = NULL;
+  g_autofree char *here = NULL;
+  g_autofree char *there = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  sync_fixture_annotate (second, 0, "bob", 2, SPANMARK_STATUS_IN_PROGRESS);
+  first = sync_fixture_sync (second, "bob");
+  g_clear_pointer (&first, spanmark_sync_report_free);
+  first = sync_fixture_sync (fixture->first, "alice");
+
+  sync_fixture_annotate (second, 0, "bob", 5, SPANMARK_STATUS_DONE);
+  sync_fixture_annotate (second, 1, "bob", 5, SPANMARK_STATUS_IN_PROGRESS);
+  bob = sync_fixture_sync (second, "bob");
+  spanmark_test_write_file (bobs, "{\n  \"spanmark\": 1,", -1);
+
+  reads = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  spanmark_file_set_step_func (count_reads_cb);
+  alice = sync_fixture_sync (fixture->first, "alice");
+  spanmark_file_set_step_func (NULL);
+
+  /* Bob's changed file and his new one. */
+  g_assert_cmpuint (g_hash_table_size (reads), ==, 2);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (reads, "annotations/bob/yunlan-001.json")), ==, 1);
+  g_hash_table_iter_init (&iter, reads);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_test_message ("%s read %u times", (const char *) key, GPOINTER_TO_UINT (value));
+      g_assert_cmpuint (GPOINTER_TO_UINT (value), ==, 1);
+    }
+  g_clear_pointer (&reads, g_hash_table_unref);
+
+  here = sync_fixture_read (fixture->first, "annotations/bob/yunlan-001.json");
+  there = sync_fixture_read (second, "annotations/bob/yunlan-001.json");
+  g_assert_cmpstr (here, ==, there);
+  sync_fixture_check (fixture->first);
+}
+
+/* A FIFO where a teammate's file arrives is never opened for reading
+ * (nobody writes to it: the read would block the sync for ever): the
+ * file replaces it.  The alarm turns such a hang into a failure. */
+static void
+test_fifo_where_file_arrives (SyncFixture   *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *second = sync_fixture_clone (fixture, "b");
+  g_autofree char *folder = g_build_filename (fixture->first, "annotations", "bob", NULL);
+  g_autofree char *fifo = g_build_filename (folder, "yunlan-001.json", NULL);
+  g_autoptr(SpanmarkSyncReport) bob = NULL;
+  g_autoptr(SpanmarkSyncReport) alice = NULL;
+  g_autofree char *here = NULL;
+  g_autofree char *there = NULL;
+
+  sync_fixture_annotate (second, 0, "bob", 2, SPANMARK_STATUS_DONE);
+  bob = sync_fixture_sync (second, "bob");
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0755), ==, 0);
+  g_assert_cmpint (mkfifo (fifo, 0644), ==, 0);
+
+  alarm (60);
+  alice = sync_fixture_sync (fixture->first, "alice");
+  alarm (0);
+  g_assert_true (g_file_test (fifo, G_FILE_TEST_IS_REGULAR));
+  here = sync_fixture_read (fixture->first, "annotations/bob/yunlan-001.json");
+  there = sync_fixture_read (second, "annotations/bob/yunlan-001.json");
+  g_assert_cmpstr (here, ==, there);
+  sync_fixture_check (fixture->first);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -444,6 +535,10 @@ main (int    argc,
               sync_fixture_teardown);
   g_test_add ("/sync/teammate-file-changed-here", SyncFixture, NULL, sync_fixture_setup,
               test_teammate_file_changed_here, sync_fixture_teardown);
+  g_test_add ("/sync/reads-each-file-once", SyncFixture, NULL, sync_fixture_setup,
+              test_reads_each_file_once, sync_fixture_teardown);
+  g_test_add ("/sync/fifo-where-file-arrives", SyncFixture, NULL, sync_fixture_setup,
+              test_fifo_where_file_arrives, sync_fixture_teardown);
   g_test_add_func ("/sync/merge-index", test_merge_index);
   g_test_add ("/sync/offline", SyncFixture, NULL, sync_fixture_setup, test_offline, sync_fixture_teardown);
   g_test_add_func ("/sync/states", test_states);
