@@ -13,6 +13,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -517,6 +518,40 @@ test_fifo_where_file_arrives (SyncFixture   *fixture,
   sync_fixture_check (fixture->first);
 }
 
+/* An SSH server whose host key is not in known_hosts (or changed) is
+ * refused by libgit2 with GIT_ECERTIFICATE: that is said as such, with
+ * what to do, never as "offline"; other failures stay offline, and
+ * refused credentials stay a sign-in failure. */
+static void
+test_host_key_failure (void)
+{
+  g_autoptr(SpanmarkSyncCallbacks) callbacks = spanmark_sync_callbacks_new (NULL, NULL);
+  g_autoptr(GError) hostkey = g_error_new_literal (GGIT_ERROR, -17, "invalid or unknown remote ssh hostkey");
+  g_autoptr(GError) network = g_error_new_literal (GGIT_ERROR, GGIT_ERROR_GIT_ERROR, "failed to resolve address");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GgitCred) cred = NULL;
+  GError *refused = NULL;
+
+  spanmark_sync_callbacks_describe_failure (callbacks, "git@example.org:team/corpus.git", hostkey, &error);
+  g_assert_error (error, SPANMARK_SYNC_ERROR, SPANMARK_SYNC_ERROR_HOST_KEY);
+  g_assert_true (g_str_has_prefix (error->message, "git@example.org:team/corpus.git: "));
+  g_assert_nonnull (strstr (error->message, "invalid or unknown remote ssh hostkey"));
+  g_assert_nonnull (strstr (error->message, "known_hosts"));
+  g_clear_error (&error);
+
+  spanmark_sync_callbacks_describe_failure (callbacks, "git@example.org:team/corpus.git", network, &error);
+  g_assert_error (error, SPANMARK_SYNC_ERROR, SPANMARK_SYNC_ERROR_OFFLINE);
+  g_clear_error (&error);
+
+  /* No agent user name and no token: the callbacks give up. */
+  cred = GGIT_REMOTE_CALLBACKS_GET_CLASS (callbacks)->credentials (GGIT_REMOTE_CALLBACKS (callbacks), "https://example.org/c.git",
+                                                                   NULL, GGIT_CREDTYPE_USERPASS_PLAINTEXT, &refused);
+  g_assert_null (cred);
+  g_clear_error (&refused);
+  spanmark_sync_callbacks_describe_failure (callbacks, "https://example.org/c.git", hostkey, &error);
+  g_assert_error (error, SPANMARK_SYNC_ERROR, SPANMARK_SYNC_ERROR_AUTH);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -539,6 +574,7 @@ main (int    argc,
               test_reads_each_file_once, sync_fixture_teardown);
   g_test_add ("/sync/fifo-where-file-arrives", SyncFixture, NULL, sync_fixture_setup,
               test_fifo_where_file_arrives, sync_fixture_teardown);
+  g_test_add_func ("/sync/host-key-failure", test_host_key_failure);
   g_test_add_func ("/sync/merge-index", test_merge_index);
   g_test_add ("/sync/offline", SyncFixture, NULL, sync_fixture_setup, test_offline, sync_fixture_teardown);
   g_test_add_func ("/sync/states", test_states);

@@ -599,8 +599,8 @@ op_commit (Op                  *op,
 
 /* Talking to the remote */
 
-/* Turns a failure to talk to the remote into OFFLINE or AUTH, keeping
- * libgit2's words. */
+/* Turns a failure to talk to the remote into OFFLINE, AUTH or HOST_KEY,
+ * keeping libgit2's words. */
 static void
 set_remote_error (Op                     *op,
                   GgitRemote             *remote,
@@ -608,15 +608,7 @@ set_remote_error (Op                     *op,
                   GError                 *cause,
                   GError                **error)
 {
-  const char *url = ggit_remote_get_url (remote);
-
-  if (spanmark_sync_callbacks_get_gave_up (callbacks))
-    g_set_error (error, SPANMARK_SYNC_ERROR, SPANMARK_SYNC_ERROR_AUTH,
-                 _("%s: signing in failed: %s"), url, cause->message);
-  else
-    g_set_error (error, SPANMARK_SYNC_ERROR, SPANMARK_SYNC_ERROR_OFFLINE,
-                 _("%s: offline, the remote could not be reached (%s); your work is kept and goes with the next sync"),
-                 url, cause->message);
+  spanmark_sync_callbacks_describe_failure (callbacks, ggit_remote_get_url (remote), cause, error);
 }
 
 static SpanmarkSyncCallbacks *
