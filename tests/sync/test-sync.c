@@ -552,6 +552,63 @@ test_host_key_failure (void)
   g_assert_error (error, SPANMARK_SYNC_ERROR, SPANMARK_SYNC_ERROR_AUTH);
 }
 
+/* Teammates' progress read from a clone after a sync: each annotator's
+ * done count and per-document statuses; the curated version and
+ * documents nobody started are nobody's. */
+static void
+test_team_progress (SyncFixture   *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *second = sync_fixture_clone (fixture, "b");
+  g_autoptr(SpanmarkSyncReport) bob = NULL;
+  g_autoptr(SpanmarkSyncReport) alice = NULL;
+  g_autoptr(GFile) dir = g_file_new_for_path (fixture->first);
+  g_autoptr(SpanmarkProject) project = spanmark_project_open (dir, NULL);
+  g_autoptr(SpanmarkTeamProgress) team = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *count = NULL;
+  const char *one = spanmark_document_get_id (spanmark_project_get_document (project, 0));
+  const char *two = spanmark_document_get_id (spanmark_project_get_document (project, 1));
+  SpanmarkStatus status;
+  guint alice_index = G_MAXUINT;
+  guint bob_index = G_MAXUINT;
+
+  sync_fixture_annotate (second, 0, "bob", 2, SPANMARK_STATUS_DONE);
+  sync_fixture_annotate (second, 1, "bob", 2, SPANMARK_STATUS_IN_PROGRESS);
+  bob = sync_fixture_sync (second, "bob");
+  sync_fixture_annotate (fixture->first, 0, "alice", 4, SPANMARK_STATUS_IN_PROGRESS);
+  sync_fixture_annotate (fixture->first, 0, "_curated", 4, SPANMARK_STATUS_REVIEWED);
+  alice = sync_fixture_sync (fixture->first, "alice");
+
+  team = spanmark_team_progress_read (dir, NULL, &error);
+  g_assert_no_error (error);
+  for (guint a = 0; a < spanmark_team_progress_get_n_annotators (team); a++)
+    {
+      const char *name = spanmark_team_progress_get_annotator (team, a);
+
+      g_assert_cmpstr (name, !=, "_curated");
+      if (g_str_equal (name, "alice"))
+        alice_index = a;
+      else if (g_str_equal (name, "bob"))
+        bob_index = a;
+    }
+  g_assert_cmpuint (alice_index, <, bob_index);
+  g_assert_cmpuint (bob_index, <, G_MAXUINT);
+  g_assert_cmpuint (spanmark_team_progress_get_n_documents (team), ==, spanmark_project_get_n_documents (project));
+  g_assert_cmpuint (spanmark_team_progress_get_n_done (team, bob_index), ==, 1);
+  g_assert_cmpuint (spanmark_team_progress_get_n_done (team, alice_index), ==, 0);
+  g_assert_true (spanmark_team_progress_get_status (team, two, bob_index, &status));
+  g_assert_cmpint (status, ==, SPANMARK_STATUS_IN_PROGRESS);
+  g_assert_false (spanmark_team_progress_get_status (team, two, alice_index, &status));
+  g_assert_false (spanmark_team_progress_get_status (team, "no-such-document", bob_index, &status));
+  text = spanmark_team_progress_describe_document (team, one);
+  g_assert_nonnull (strstr (text, "alice: In progress"));
+  g_assert_nonnull (strstr (text, "bob: Done"));
+  count = spanmark_team_progress_describe_annotator (team, bob_index);
+  g_assert_true (g_str_has_prefix (count, "1 of "));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -575,6 +632,8 @@ main (int    argc,
   g_test_add ("/sync/fifo-where-file-arrives", SyncFixture, NULL, sync_fixture_setup,
               test_fifo_where_file_arrives, sync_fixture_teardown);
   g_test_add_func ("/sync/host-key-failure", test_host_key_failure);
+  g_test_add ("/sync/team-progress", SyncFixture, NULL, sync_fixture_setup, test_team_progress,
+              sync_fixture_teardown);
   g_test_add_func ("/sync/merge-index", test_merge_index);
   g_test_add ("/sync/offline", SyncFixture, NULL, sync_fixture_setup, test_offline, sync_fixture_teardown);
   g_test_add_func ("/sync/states", test_states);
