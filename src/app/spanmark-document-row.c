@@ -203,7 +203,7 @@ team_avatar_new (const char     *annotator,
   gboolean done = status == SPANMARK_STATUS_DONE || status == SPANMARK_STATUS_REVIEWED;
   GtkWidget *avatar = adw_avatar_new (18, annotator, TRUE);
   /* Translators: an annotator and their status of a document, "alice: Done". */
-  g_autofree char *text = g_strdup_printf (_("%s: %s"), annotator, spanmark_status_get_title (status));
+  g_autofree char *text = g_strdup_printf (C_("annotator status", "%s: %s"), annotator, spanmark_status_get_title (status));
 
   gtk_widget_add_css_class (avatar, done ? "team-done" : "team-in-progress");
   if (!done)

@@ -244,7 +244,7 @@ spanmark_team_progress_describe_document (SpanmarkTeamProgress *self,
         /* Translators: between two annotators' statuses, "alice: Done, bob: In progress". */
         g_string_append (text, _(", "));
       /* Translators: an annotator and their status of a document, "alice: Done". */
-      g_string_append_printf (text, _("%s: %s"), (const char *) g_ptr_array_index (self->annotators, a),
+      g_string_append_printf (text, C_("annotator status", "%s: %s"), (const char *) g_ptr_array_index (self->annotators, a),
                               spanmark_status_get_title (status));
     }
 
