@@ -36,6 +36,7 @@ struct _SpanmarkDocumentList
   GHashTable             *ranks;
   GHashTable             *positions;
   GHashTable             *details;
+  SpanmarkTeamProgress   *team;
   SpanmarkDocumentOrder   order;
   GMenu                  *menu;
   GtkWidget              *popover;       /* shows the menu; a child of list_view */
@@ -135,6 +136,7 @@ update_row (SpanmarkDocumentList *self,
   spanmark_document_row_set_detail (row, document != NULL ? g_hash_table_lookup (self->details, document) : NULL);
   if (self->statuses != NULL)
     spanmark_document_row_update (row, self->statuses);
+  spanmark_document_row_set_team (row, self->team);
 }
 
 static void
@@ -384,6 +386,7 @@ spanmark_document_list_dispose (GObject *object)
   g_clear_pointer (&self->ranks, g_hash_table_unref);
   g_clear_pointer (&self->positions, g_hash_table_unref);
   g_clear_pointer (&self->details, g_hash_table_unref);
+  g_clear_pointer (&self->team, spanmark_team_progress_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SPANMARK_TYPE_DOCUMENT_LIST);
   /* dispose_template() only unparents the children bound to fields. */
@@ -654,6 +657,29 @@ spanmark_document_list_set_selected_document (SpanmarkDocumentList *self,
         }
     }
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}
+
+void
+spanmark_document_list_set_team (SpanmarkDocumentList *self,
+                                 SpanmarkTeamProgress *team)
+{
+  g_return_if_fail (SPANMARK_IS_DOCUMENT_LIST (self));
+
+  if (team == self->team)
+    return;
+  g_clear_pointer (&self->team, spanmark_team_progress_unref);
+  self->team = team != NULL ? spanmark_team_progress_ref (team) : NULL;
+  /* Only the bound rows (what is on screen): the snapshot answers
+   * without reading a file. */
+  update_rows (self);
+}
+
+SpanmarkTeamProgress *
+spanmark_document_list_get_team (SpanmarkDocumentList *self)
+{
+  g_return_val_if_fail (SPANMARK_IS_DOCUMENT_LIST (self), NULL);
+
+  return self->team;
 }
 
 void

@@ -65,6 +65,11 @@ GtkWidget              *spanmark_document_list_new                   (void);
 SpanmarkStatusCache    *spanmark_document_list_get_statuses          (SpanmarkDocumentList   *self);
 void                    spanmark_document_list_set_statuses          (SpanmarkDocumentList   *self,
                                                                       SpanmarkStatusCache    *statuses);
+/* Teammates' progress shown on each row (spanmark_document_row_set_team());
+ * NULL: none. */
+void                    spanmark_document_list_set_team              (SpanmarkDocumentList   *self,
+                                                                      SpanmarkTeamProgress   *team);
+SpanmarkTeamProgress   *spanmark_document_list_get_team              (SpanmarkDocumentList   *self);
 SpanmarkDocumentFilter  spanmark_document_list_get_filter            (SpanmarkDocumentList   *self);
 void                    spanmark_document_list_set_filter            (SpanmarkDocumentList   *self,
                                                                       SpanmarkDocumentFilter  filter);

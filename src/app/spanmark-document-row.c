@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "spanmark-document-row.h"
@@ -16,8 +17,10 @@ struct _SpanmarkDocumentRow
 
   GtkWidget        *title_label;
   GtkWidget        *detail_label;
+  GtkWidget        *team_box;
   GtkWidget        *status_label;
   SpanmarkDocument *document;
+  char             *team_text;  /* what team_box shows, NULL: nobody */
 };
 
 G_DEFINE_FINAL_TYPE (SpanmarkDocumentRow, spanmark_document_row, GTK_TYPE_WIDGET)
@@ -34,7 +37,9 @@ spanmark_document_row_dispose (GObject *object)
   g_clear_object (&self->document);
   g_clear_pointer (&self->title_label, gtk_widget_unparent);
   g_clear_pointer (&self->detail_label, gtk_widget_unparent);
+  g_clear_pointer (&self->team_box, gtk_widget_unparent);
   g_clear_pointer (&self->status_label, gtk_widget_unparent);
+  g_clear_pointer (&self->team_text, g_free);
 
   G_OBJECT_CLASS (spanmark_document_row_parent_class)->dispose (object);
 }
@@ -56,6 +61,7 @@ spanmark_document_row_init (SpanmarkDocumentRow *self)
   GtkWidget *title = gtk_label_new (NULL);
   GtkWidget *detail = gtk_label_new (NULL);
   GtkWidget *status = gtk_label_new (NULL);
+  GtkWidget *team = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
 
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 6);
 
@@ -68,11 +74,16 @@ spanmark_document_row_init (SpanmarkDocumentRow *self)
   gtk_widget_add_css_class (detail, "dim-label");
   gtk_widget_add_css_class (detail, "numeric");
   gtk_widget_set_visible (detail, FALSE);
+  gtk_widget_add_css_class (team, "document-team");
+  gtk_widget_set_valign (team, GTK_ALIGN_CENTER);
+  gtk_widget_set_visible (team, FALSE);
   gtk_widget_set_parent (title, GTK_WIDGET (self));
   gtk_widget_set_parent (detail, GTK_WIDGET (self));
+  gtk_widget_set_parent (team, GTK_WIDGET (self));
   gtk_widget_set_parent (status, GTK_WIDGET (self));
   self->title_label = title;
   self->detail_label = detail;
+  self->team_box = team;
   self->status_label = status;
 }
 
@@ -180,4 +191,79 @@ spanmark_document_row_get_detail (SpanmarkDocumentRow *self)
   g_return_val_if_fail (SPANMARK_IS_DOCUMENT_ROW (self), NULL);
 
   return gtk_label_get_text (GTK_LABEL (self->detail_label));
+}
+
+/* One small avatar with the annotator's initials: full colour when they
+ * are done, dimmed while in progress, and the words in its tooltip, so
+ * the mark never rests on colour alone. */
+static GtkWidget *
+team_avatar_new (const char     *annotator,
+                 SpanmarkStatus  status)
+{
+  gboolean done = status == SPANMARK_STATUS_DONE || status == SPANMARK_STATUS_REVIEWED;
+  GtkWidget *avatar = adw_avatar_new (18, annotator, TRUE);
+  /* Translators: an annotator and their status of a document, "alice: Done". */
+  g_autofree char *text = g_strdup_printf (C_("annotator status", "%s: %s"), annotator, spanmark_status_get_title (status));
+
+  gtk_widget_add_css_class (avatar, done ? "team-done" : "team-in-progress");
+  if (!done)
+    gtk_widget_add_css_class (avatar, "dim-label");
+  gtk_widget_set_tooltip_text (avatar, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (avatar), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+  return avatar;
+}
+
+void
+spanmark_document_row_set_team (SpanmarkDocumentRow  *self,
+                                SpanmarkTeamProgress *team)
+{
+  g_autofree char *text = NULL;
+  GtkWidget *child;
+
+  g_return_if_fail (SPANMARK_IS_DOCUMENT_ROW (self));
+
+  if (team != NULL && self->document != NULL)
+    text = spanmark_team_progress_describe_document (team, spanmark_document_get_id (self->document));
+  /* Rows are bound again on every refresh: rebuild only what changed. */
+  if (g_strcmp0 (text, self->team_text) == 0)
+    return;
+
+  while ((child = gtk_widget_get_first_child (self->team_box)) != NULL)
+    gtk_box_remove (GTK_BOX (self->team_box), child);
+  g_free (self->team_text);
+  self->team_text = g_steal_pointer (&text);
+  gtk_widget_set_visible (self->team_box, self->team_text != NULL);
+  gtk_widget_set_tooltip_text (self->team_box, self->team_text);
+  if (self->team_text == NULL)
+    {
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->team_box), GTK_ACCESSIBLE_PROPERTY_LABEL);
+      return;
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->team_box), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  self->team_text, -1);
+
+  for (guint a = 0; a < spanmark_team_progress_get_n_annotators (team); a++)
+    {
+      SpanmarkStatus status;
+
+      if (spanmark_team_progress_get_status (team, spanmark_document_get_id (self->document), a, &status))
+        gtk_box_append (GTK_BOX (self->team_box),
+                        team_avatar_new (spanmark_team_progress_get_annotator (team, a), status));
+    }
+}
+
+const char *
+spanmark_document_row_get_team_text (SpanmarkDocumentRow *self)
+{
+  g_return_val_if_fail (SPANMARK_IS_DOCUMENT_ROW (self), NULL);
+
+  return self->team_text;
+}
+
+GtkWidget *
+spanmark_document_row_get_team_box (SpanmarkDocumentRow *self)
+{
+  g_return_val_if_fail (SPANMARK_IS_DOCUMENT_ROW (self), NULL);
+
+  return self->team_box;
 }

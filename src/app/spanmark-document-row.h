@@ -9,6 +9,7 @@
 #include <gtk/gtk.h>
 
 #include "spanmark-status-cache.h"
+#include "spanmark-team-progress.h"
 
 G_BEGIN_DECLS
 
@@ -36,5 +37,16 @@ const char       *spanmark_document_row_get_status_text (SpanmarkDocumentRow *se
 void              spanmark_document_row_set_detail      (SpanmarkDocumentRow *self,
                                                          const char          *detail);
 const char       *spanmark_document_row_get_detail      (SpanmarkDocumentRow *self);
+
+/* Shows, for each annotator who has started the document, a small
+ * avatar with their initials (style class "team-done" or
+ * "team-in-progress"), and "alice: Done, bob: In progress" as the
+ * tooltip and accessible label; NULL (or nobody) shows none. */
+void              spanmark_document_row_set_team        (SpanmarkDocumentRow  *self,
+                                                         SpanmarkTeamProgress *team);
+/* What the avatars say ("alice: Done, bob: In progress"), NULL: none. */
+const char       *spanmark_document_row_get_team_text   (SpanmarkDocumentRow  *self);
+/* The box of avatars (AdwAvatar children, in annotator order). */
+GtkWidget        *spanmark_document_row_get_team_box    (SpanmarkDocumentRow  *self);
 
 G_END_DECLS

@@ -210,6 +210,52 @@ refresh_status (SpanmarkWindow *self)
   spanmark_sync_get_status_async (self->sync, NULL, status_done_cb, weak);
 }
 
+/* Teammates' progress for the document list and review mode's annotator
+ * list: read on a worker thread (one status per annotator per document),
+ * so a large corpus never stalls the window; a snapshot of a project the
+ * window has left since is dropped. */
+static void
+team_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GWeakRef *weak = user_data;
+  g_autoptr(SpanmarkWindow) self = g_weak_ref_get (weak);
+  g_autoptr(SpanmarkTeamProgress) team = spanmark_team_progress_read_finish (result, NULL);
+
+  g_weak_ref_clear (weak);
+  g_free (weak);
+  if (self == NULL)
+    return;
+
+  if (team != NULL && self->project != NULL && g_file_equal (spanmark_team_progress_get_dir (team), spanmark_project_get_dir (self->project)))
+    {
+      g_autoptr(GHashTable) done = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+      for (guint a = 0; a < spanmark_team_progress_get_n_annotators (team); a++)
+        g_hash_table_insert (done, g_strdup (spanmark_team_progress_get_annotator (team, a)),
+                             GUINT_TO_POINTER (spanmark_team_progress_get_n_done (team, a)));
+      spanmark_document_list_set_team (self->document_list, team);
+      /* Review mode's annotator rows: "Done: 12 of 40" from the first
+       * look, not only after a sync. */
+      spanmark_review_panel_set_progress (self->review_panel, done, spanmark_team_progress_get_n_documents (team));
+    }
+  self->sync_pending--;
+}
+
+static void
+refresh_team (SpanmarkWindow *self)
+{
+  GWeakRef *weak;
+
+  if (self->project == NULL)
+    return;
+  weak = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (weak, self);
+  self->sync_pending++;
+  spanmark_team_progress_read_async (spanmark_project_get_dir (self->project), NULL, team_done_cb, weak);
+}
+
 static gboolean
 refresh_timeout_cb (gpointer user_data)
 {
@@ -417,6 +463,8 @@ finish_sync (SpanmarkWindow     *self,
   else
     spanmark_window_show_error (self, _("Could Not Sync"), error);
   refresh_status (self);
+  if (report != NULL)
+    refresh_team (self);
 }
 
 static void
@@ -738,6 +786,8 @@ spanmark_window_sync_project_opened (SpanmarkWindow *self)
   auto_sync_changed_cb (self);
   update_state (self);
   refresh_status (self);
+  spanmark_document_list_set_team (self->document_list, NULL);
+  refresh_team (self);
 }
 
 void

@@ -30,6 +30,7 @@
 #include "spanmark-schema.h"
 #include "spanmark-span.h"
 #include "spanmark-status-cache.h"
+#include "spanmark-team-progress.h"
 #include "spanmark-suggester.h"
 #include "spanmark-suggestion.h"
 #include "spanmark-text.h"

@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gstdio.h>
 #include <libgit2-glib/ggit.h>
 
@@ -175,11 +176,13 @@ test_share_and_sync (Fixture       *fixture,
   g_assert_cmpstr (named_text (fixture, "sync-state"), ==, "Synced just now");
 }
 
+/* Tags document @index of @clone as @annotator, with @status; saves. */
 static SpanmarkAnnotationSet *
-edit_in_clone (const char *clone,
-               const char *annotator,
-               guint       start,
-               SpanmarkStatus status)
+edit_document_in_clone (const char     *clone,
+                        guint           index,
+                        const char     *annotator,
+                        guint           start,
+                        SpanmarkStatus  status)
 {
   g_autoptr(GFile) dir = g_file_new_for_path (clone);
   g_autoptr(SpanmarkProject) project = spanmark_project_open (dir, NULL);
@@ -187,7 +190,7 @@ edit_in_clone (const char *clone,
   g_autoptr(GError) error = NULL;
 
   g_assert_nonnull (project);
-  set = spanmark_project_load_annotations (project, spanmark_project_get_document (project, 0), annotator, &error);
+  set = spanmark_project_load_annotations (project, spanmark_project_get_document (project, index), annotator, &error);
   g_assert_no_error (error);
   spanmark_annotation_set_add_span (set, start, start + 2, "PLACE", &error);
   g_assert_no_error (error);
@@ -195,6 +198,15 @@ edit_in_clone (const char *clone,
   spanmark_project_save_annotations (project, set, &error);
   g_assert_no_error (error);
   return g_steal_pointer (&set);
+}
+
+static SpanmarkAnnotationSet *
+edit_in_clone (const char     *clone,
+               const char     *annotator,
+               guint           start,
+               SpanmarkStatus  status)
+{
+  return edit_document_in_clone (clone, 0, annotator, start, status);
 }
 
 static void
@@ -326,6 +338,81 @@ test_progress (Fixture       *fixture,
   g_assert_true (spanmark_window_set_review_mode (fixture->window, FALSE));
 }
 
+/* The avatars of @row's box: their style classes, "bob=team-done tester=team-in-progress". */
+static char *
+row_avatars (SpanmarkDocumentRow *row)
+{
+  GtkWidget *box = spanmark_document_row_get_team_box (row);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      g_assert_true (ADW_IS_AVATAR (child));
+      g_assert_true (adw_avatar_get_show_initials (ADW_AVATAR (child)));
+      g_string_append_printf (text, "%s%s=%s", text->len > 0 ? " " : "", adw_avatar_get_text (ADW_AVATAR (child)),
+                              gtk_widget_has_css_class (child, "team-done") ? "team-done"
+                              : gtk_widget_has_css_class (child, "team-in-progress") ? "team-in-progress" : "?");
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* Teammates' progress in the document list: an avatar per annotator who
+ * has the document, done or in progress, named in the tooltip and the
+ * accessible label; what a later sync brings shows after it. */
+static void
+test_team_marks (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *remote = share (fixture);
+  g_autofree char *clone = g_build_filename (fixture->tmp, "bob", NULL);
+  g_autoptr(GFile) clone_dir = g_file_new_for_path (clone);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpanmarkAnnotationSet) first = NULL;
+  g_autoptr(SpanmarkAnnotationSet) second = NULL;
+  SpanmarkProject *project = spanmark_window_get_project (fixture->window);
+  const char *one = spanmark_document_get_id (spanmark_project_get_document (project, 0));
+  g_autofree char *two = g_strdup (spanmark_document_get_id (spanmark_project_get_document (project, 1)));
+  g_autofree char *avatars = NULL;
+  SpanmarkDocumentRow *row;
+  GtkWidget *box;
+
+  spanmark_sync_clone (remote, clone_dir, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  first = edit_document_in_clone (clone, 0, "bob", 0, SPANMARK_STATUS_DONE);
+  sync_clone (clone, "bob");
+
+  /* Nobody has started the second document: no marks. */
+  settle (fixture);
+  g_assert_null (spanmark_document_row_get_team_text (row_of (fixture, two)));
+
+  g_assert_cmpstr (spanmark_document_get_id (spanmark_window_get_document (fixture->window)), ==, one);
+  tag_and_save (fixture, 0);
+  activate (fixture, "win.sync", NULL);
+  settle (fixture);
+  row = row_of (fixture, one);
+  g_assert_cmpstr (spanmark_document_row_get_team_text (row), ==, "bob: Done, tester: In progress");
+  box = spanmark_document_row_get_team_box (row);
+  g_assert_true (gtk_widget_get_visible (box));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (box), ==, "bob: Done, tester: In progress");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "bob: Done, tester: In progress");
+  avatars = row_avatars (row);
+  g_assert_cmpstr (avatars, ==, "bob=team-done tester=team-in-progress");
+  g_assert_null (spanmark_document_row_get_team_text (row_of (fixture, two)));
+
+  /* Bob starts the second document: the window's next sync shows it. */
+  second = edit_document_in_clone (clone, 1, "bob", 2, SPANMARK_STATUS_IN_PROGRESS);
+  sync_clone (clone, "bob");
+  g_assert_null (spanmark_document_row_get_team_text (row_of (fixture, two)));
+  activate (fixture, "win.sync", NULL);
+  settle (fixture);
+  g_assert_cmpstr (spanmark_document_row_get_team_text (row_of (fixture, two)), ==, "bob: In progress");
+  g_clear_pointer (&avatars, g_free);
+  avatars = row_avatars (row_of (fixture, two));
+  g_assert_cmpstr (avatars, ==, "bob=team-in-progress");
+  g_assert_cmpstr (spanmark_document_row_get_team_text (row_of (fixture, one)), ==, "bob: Done, tester: In progress");
+}
+
 /* Open from URL: the remote is cloned into the app's data folder and opened. */
 static void
 test_clone (Fixture       *fixture,
@@ -361,6 +448,7 @@ main (int   argc,
   ADD ("/sync-window/conflict", test_conflict);
   ADD ("/sync-window/progress", test_progress);
   ADD ("/sync-window/clone", test_clone);
+  ADD ("/sync-window/team-marks", test_team_marks);
 
   return g_test_run ();
 }

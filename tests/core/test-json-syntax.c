@@ -16,6 +16,7 @@
 
 #include "spanmark-json.h"
 #include "spanmark-json-syntax.h"
+#include "spanmark-test-util.h"
 
 typedef struct
 {
@@ -321,12 +322,16 @@ test_translated (void)
   const SpanmarkProblem *problem;
   const char *input = "{\"a\": 1, // x\n}";
 
-  /* The catalogue is built with the project, and build-aux/setup-debian
-   * makes the locale: neither is optional. */
+  /* The catalogue is built with the project: not optional.  The locale
+   * is the machine's (build-aux/setup-debian makes it; a Flatpak SDK may
+   * not have it): its own meson test, skipped where it is missing. */
   if (!g_file_test (mo, G_FILE_TEST_EXISTS))
     g_error ("%s is missing: the zh_CN catalogue was not built", mo);
   if (setlocale (LC_ALL, "zh_CN.UTF-8") == NULL)
-    g_error ("no zh_CN.UTF-8 locale: run build-aux/setup-debian (or locale-gen)");
+    {
+      spanmark_test_missing_prerequisite ("no zh_CN.UTF-8 locale: run build-aux/setup-debian (or locale-gen)");
+      return;
+    }
   g_unsetenv ("LANGUAGE");
   bindtextdomain (GETTEXT_PACKAGE, SPANMARK_BUILD_LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

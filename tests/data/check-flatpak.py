@@ -17,10 +17,12 @@ import re
 import sys
 
 BASE_ID = "io.github.spanmark.Spanmark"
-# Network and the SSH agent for team sync only (docs/sync.md): nothing else
-# in the app talks to the network.
+# Network, the SSH agent and, read-only, the SSH known hosts (so libgit2
+# can check a server's host key) for team sync only (docs/sync.md):
+# nothing else in the app talks to the network or reads outside the
+# folders the user picks.
 ALLOWED_FINISH_ARGS = {"--share=ipc", "--socket=fallback-x11", "--socket=wayland", "--device=dri",
-                       "--share=network", "--socket=ssh-auth"}
+                       "--share=network", "--socket=ssh-auth", "--filesystem=~/.ssh/known_hosts:ro"}
 # Bundled before the app, in this order: no GNOME runtime has them.
 SYNC_MODULES = ["libssh2", "libgit2", "libgit2-glib"]
 
@@ -54,7 +56,7 @@ def main():
     for key in ("runtime", "runtime-version", "sdk", "command", "finish-args"):
         check(release.get(key) == devel.get(key), f"both manifests have the same {key}")
     check(set(release["finish-args"]) <= ALLOWED_FINISH_ARGS,
-          "no permissions beyond ipc, x11/wayland, dri, and network and ssh-auth for sync")
+          "no permissions beyond ipc, x11/wayland, dri, and network, ssh-auth and known_hosts for sync")
     for manifest in (release, devel):
         names = [m.get("name") for m in manifest["modules"] if isinstance(m, dict)]
         check(names == SYNC_MODULES + ["spanmark"],

@@ -13,6 +13,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -426,6 +427,188 @@ test_teammate_file_changed_here (SyncFixture   *fixture,
   g_assert_cmpstr (here, ==, "{\n  \"spanmark\": 1,");
 }
 
+/* How many times the sync read each file it changes in the folder. */
+static GHashTable *reads;
+
+static void
+count_reads_cb (const char *step,
+                const char *path)
+{
+  if (g_strcmp0 (step, "sync-read") == 0)
+    g_hash_table_insert (reads, g_strdup (path),
+                         GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (reads, path)) + 1));
+}
+
+/* The move to the merged version reads each changed file once, even
+ * one holding neither version (which it compares with both, keeps under
+ * conflicts/ and replaces): it used to read that one four times. */
+static void
+test_reads_each_file_once (SyncFixture   *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *second = sync_fixture_clone (fixture, "b");
+  g_autofree char *bobs = g_build_filename (fixture->first, "annotations", "bob", "yunlan-001.json", NULL);
+  g_autoptr(SpanmarkSyncReport) first = NULL;
+  g_autoptr(SpanmarkSyncReport) bob = NULL;
+  g_autoptr(SpanmarkSyncReport) alice = NULL;
+  g_autofree char *here = NULL;
+  g_autofree char *there = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  sync_fixture_annotate (second, 0, "bob", 2, SPANMARK_STATUS_IN_PROGRESS);
+  first = sync_fixture_sync (second, "bob");
+  g_clear_pointer (&first, spanmark_sync_report_free);
+  first = sync_fixture_sync (fixture->first, "alice");
+
+  sync_fixture_annotate (second, 0, "bob", 5, SPANMARK_STATUS_DONE);
+  sync_fixture_annotate (second, 1, "bob", 5, SPANMARK_STATUS_IN_PROGRESS);
+  bob = sync_fixture_sync (second, "bob");
+  spanmark_test_write_file (bobs, "{\n  \"spanmark\": 1,", -1);
+
+  reads = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  spanmark_file_set_step_func (count_reads_cb);
+  alice = sync_fixture_sync (fixture->first, "alice");
+  spanmark_file_set_step_func (NULL);
+
+  /* Bob's changed file and his new one. */
+  g_assert_cmpuint (g_hash_table_size (reads), ==, 2);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (reads, "annotations/bob/yunlan-001.json")), ==, 1);
+  g_hash_table_iter_init (&iter, reads);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_test_message ("%s read %u times", (const char *) key, GPOINTER_TO_UINT (value));
+      g_assert_cmpuint (GPOINTER_TO_UINT (value), ==, 1);
+    }
+  g_clear_pointer (&reads, g_hash_table_unref);
+
+  here = sync_fixture_read (fixture->first, "annotations/bob/yunlan-001.json");
+  there = sync_fixture_read (second, "annotations/bob/yunlan-001.json");
+  g_assert_cmpstr (here, ==, there);
+  sync_fixture_check (fixture->first);
+}
+
+/* A FIFO where a teammate's file arrives is never opened for reading
+ * (nobody writes to it: the read would block the sync for ever): the
+ * file replaces it.  The alarm turns such a hang into a failure. */
+static void
+test_fifo_where_file_arrives (SyncFixture   *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *second = sync_fixture_clone (fixture, "b");
+  g_autofree char *folder = g_build_filename (fixture->first, "annotations", "bob", NULL);
+  g_autofree char *fifo = g_build_filename (folder, "yunlan-001.json", NULL);
+  g_autoptr(SpanmarkSyncReport) bob = NULL;
+  g_autoptr(SpanmarkSyncReport) alice = NULL;
+  g_autofree char *here = NULL;
+  g_autofree char *there = NULL;
+
+  sync_fixture_annotate (second, 0, "bob", 2, SPANMARK_STATUS_DONE);
+  bob = sync_fixture_sync (second, "bob");
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0755), ==, 0);
+  g_assert_cmpint (mkfifo (fifo, 0644), ==, 0);
+
+  alarm (60);
+  alice = sync_fixture_sync (fixture->first, "alice");
+  alarm (0);
+  g_assert_true (g_file_test (fifo, G_FILE_TEST_IS_REGULAR));
+  here = sync_fixture_read (fixture->first, "annotations/bob/yunlan-001.json");
+  there = sync_fixture_read (second, "annotations/bob/yunlan-001.json");
+  g_assert_cmpstr (here, ==, there);
+  sync_fixture_check (fixture->first);
+}
+
+/* An SSH server whose host key is not in known_hosts (or changed) is
+ * refused by libgit2 with GIT_ECERTIFICATE: that is said as such, with
+ * what to do, never as "offline"; other failures stay offline, and
+ * refused credentials stay a sign-in failure. */
+static void
+test_host_key_failure (void)
+{
+  g_autoptr(SpanmarkSyncCallbacks) callbacks = spanmark_sync_callbacks_new (NULL, NULL);
+  g_autoptr(GError) hostkey = g_error_new_literal (GGIT_ERROR, -17, "invalid or unknown remote ssh hostkey");
+  g_autoptr(GError) network = g_error_new_literal (GGIT_ERROR, GGIT_ERROR_GIT_ERROR, "failed to resolve address");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GgitCred) cred = NULL;
+  GError *refused = NULL;
+
+  spanmark_sync_callbacks_describe_failure (callbacks, "git@example.org:team/corpus.git", hostkey, &error);
+  g_assert_error (error, SPANMARK_SYNC_ERROR, SPANMARK_SYNC_ERROR_HOST_KEY);
+  g_assert_true (g_str_has_prefix (error->message, "git@example.org:team/corpus.git: "));
+  g_assert_nonnull (strstr (error->message, "invalid or unknown remote ssh hostkey"));
+  g_assert_nonnull (strstr (error->message, "known_hosts"));
+  g_clear_error (&error);
+
+  spanmark_sync_callbacks_describe_failure (callbacks, "git@example.org:team/corpus.git", network, &error);
+  g_assert_error (error, SPANMARK_SYNC_ERROR, SPANMARK_SYNC_ERROR_OFFLINE);
+  g_clear_error (&error);
+
+  /* No agent user name and no token: the callbacks give up. */
+  cred = GGIT_REMOTE_CALLBACKS_GET_CLASS (callbacks)->credentials (GGIT_REMOTE_CALLBACKS (callbacks), "https://example.org/c.git",
+                                                                   NULL, GGIT_CREDTYPE_USERPASS_PLAINTEXT, &refused);
+  g_assert_null (cred);
+  g_clear_error (&refused);
+  spanmark_sync_callbacks_describe_failure (callbacks, "https://example.org/c.git", hostkey, &error);
+  g_assert_error (error, SPANMARK_SYNC_ERROR, SPANMARK_SYNC_ERROR_AUTH);
+}
+
+/* Teammates' progress read from a clone after a sync: each annotator's
+ * done count and per-document statuses; the curated version and
+ * documents nobody started are nobody's. */
+static void
+test_team_progress (SyncFixture   *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *second = sync_fixture_clone (fixture, "b");
+  g_autoptr(SpanmarkSyncReport) bob = NULL;
+  g_autoptr(SpanmarkSyncReport) alice = NULL;
+  g_autoptr(GFile) dir = g_file_new_for_path (fixture->first);
+  g_autoptr(SpanmarkProject) project = spanmark_project_open (dir, NULL);
+  g_autoptr(SpanmarkTeamProgress) team = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *count = NULL;
+  const char *one = spanmark_document_get_id (spanmark_project_get_document (project, 0));
+  const char *two = spanmark_document_get_id (spanmark_project_get_document (project, 1));
+  SpanmarkStatus status;
+  guint alice_index = G_MAXUINT;
+  guint bob_index = G_MAXUINT;
+
+  sync_fixture_annotate (second, 0, "bob", 2, SPANMARK_STATUS_DONE);
+  sync_fixture_annotate (second, 1, "bob", 2, SPANMARK_STATUS_IN_PROGRESS);
+  bob = sync_fixture_sync (second, "bob");
+  sync_fixture_annotate (fixture->first, 0, "alice", 4, SPANMARK_STATUS_IN_PROGRESS);
+  sync_fixture_annotate (fixture->first, 0, "_curated", 4, SPANMARK_STATUS_REVIEWED);
+  alice = sync_fixture_sync (fixture->first, "alice");
+
+  team = spanmark_team_progress_read (dir, NULL, &error);
+  g_assert_no_error (error);
+  for (guint a = 0; a < spanmark_team_progress_get_n_annotators (team); a++)
+    {
+      const char *name = spanmark_team_progress_get_annotator (team, a);
+
+      g_assert_cmpstr (name, !=, "_curated");
+      if (g_str_equal (name, "alice"))
+        alice_index = a;
+      else if (g_str_equal (name, "bob"))
+        bob_index = a;
+    }
+  g_assert_cmpuint (alice_index, <, bob_index);
+  g_assert_cmpuint (bob_index, <, G_MAXUINT);
+  g_assert_cmpuint (spanmark_team_progress_get_n_documents (team), ==, spanmark_project_get_n_documents (project));
+  g_assert_cmpuint (spanmark_team_progress_get_n_done (team, bob_index), ==, 1);
+  g_assert_cmpuint (spanmark_team_progress_get_n_done (team, alice_index), ==, 0);
+  g_assert_true (spanmark_team_progress_get_status (team, two, bob_index, &status));
+  g_assert_cmpint (status, ==, SPANMARK_STATUS_IN_PROGRESS);
+  g_assert_false (spanmark_team_progress_get_status (team, two, alice_index, &status));
+  g_assert_false (spanmark_team_progress_get_status (team, "no-such-document", bob_index, &status));
+  text = spanmark_team_progress_describe_document (team, one);
+  g_assert_nonnull (strstr (text, "alice: In progress"));
+  g_assert_nonnull (strstr (text, "bob: Done"));
+  count = spanmark_team_progress_describe_annotator (team, bob_index);
+  g_assert_true (g_str_has_prefix (count, "1 of "));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -444,6 +627,13 @@ main (int    argc,
               sync_fixture_teardown);
   g_test_add ("/sync/teammate-file-changed-here", SyncFixture, NULL, sync_fixture_setup,
               test_teammate_file_changed_here, sync_fixture_teardown);
+  g_test_add ("/sync/reads-each-file-once", SyncFixture, NULL, sync_fixture_setup,
+              test_reads_each_file_once, sync_fixture_teardown);
+  g_test_add ("/sync/fifo-where-file-arrives", SyncFixture, NULL, sync_fixture_setup,
+              test_fifo_where_file_arrives, sync_fixture_teardown);
+  g_test_add_func ("/sync/host-key-failure", test_host_key_failure);
+  g_test_add ("/sync/team-progress", SyncFixture, NULL, sync_fixture_setup, test_team_progress,
+              sync_fixture_teardown);
   g_test_add_func ("/sync/merge-index", test_merge_index);
   g_test_add ("/sync/offline", SyncFixture, NULL, sync_fixture_setup, test_offline, sync_fixture_teardown);
   g_test_add_func ("/sync/states", test_states);

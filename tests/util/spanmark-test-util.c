@@ -202,3 +202,16 @@ spanmark_test_replace_in_file (const char *path,
   g_assert_cmpuint (g_string_replace (string, from, to, 1), ==, 1);
   spanmark_test_write_file (path, string->str, (gssize) string->len);
 }
+
+void
+spanmark_test_missing_prerequisite (const char *reason)
+{
+  const char *strict = g_getenv ("SPANMARK_TESTS_REQUIRE_ALL");
+
+  if (strict != NULL && *strict != '\0' && g_strcmp0 (strict, "0") != 0)
+    {
+      g_test_fail_printf ("%s (SPANMARK_TESTS_REQUIRE_ALL is set: nothing may be skipped)", reason);
+      return;
+    }
+  g_test_skip (reason);
+}

@@ -55,4 +55,12 @@ void             spanmark_test_replace_in_file  (const char        *path,
                                                  const char        *from,
                                                  const char        *to);
 
+/* For a test whose prerequisite is missing from the machine (a locale, a
+ * device that behaves as a full one): skips the running test case with
+ * @reason, so a program of that case alone reports a meson skip — unless
+ * SPANMARK_TESTS_REQUIRE_ALL is set (build-aux/run-tests, so CI, sets it:
+ * there everything is installed, and a skip would hide a broken
+ * machine), where it fails with @reason.  The caller returns after it. */
+void             spanmark_test_missing_prerequisite (const char    *reason);
+
 G_END_DECLS

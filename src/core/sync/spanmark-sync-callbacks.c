@@ -9,6 +9,12 @@
 #include <glib/gi18n-lib.h>
 
 #include "spanmark-sync-callbacks.h"
+#include "spanmark-sync.h"
+
+/* libgit2's GIT_ECERTIFICATE (git2/errors.h), which libgit2-glib passes
+ * on as the error's code: the server's certificate or SSH host key was
+ * refused. */
+#define GIT_ERROR_CODE_CERTIFICATE (-17)
 
 struct _SpanmarkSyncCallbacks
 {
@@ -87,4 +93,28 @@ spanmark_sync_callbacks_get_gave_up (SpanmarkSyncCallbacks *self)
   g_return_val_if_fail (SPANMARK_IS_SYNC_CALLBACKS (self), FALSE);
 
   return self->gave_up;
+}
+
+void
+spanmark_sync_callbacks_describe_failure (SpanmarkSyncCallbacks  *self,
+                                          const char             *url,
+                                          const GError           *cause,
+                                          GError                **error)
+{
+  g_return_if_fail (SPANMARK_IS_SYNC_CALLBACKS (self));
+  g_return_if_fail (cause != NULL);
+
+  if (self->gave_up)
+    g_set_error (error, SPANMARK_SYNC_ERROR, SPANMARK_SYNC_ERROR_AUTH,
+                 _("%s: signing in failed: %s"), url, cause->message);
+  else if (cause->domain == GGIT_ERROR && cause->code == GIT_ERROR_CODE_CERTIFICATE)
+    g_set_error (error, SPANMARK_SYNC_ERROR, SPANMARK_SYNC_ERROR_HOST_KEY,
+                 _("%s: the server is not known on this computer, or its key has changed (%s). "
+                   "Nothing was sent. Check the server’s key with your administrator, connect once "
+                   "with “ssh” to add it to ~/.ssh/known_hosts, and sync again."),
+                 url, cause->message);
+  else
+    g_set_error (error, SPANMARK_SYNC_ERROR, SPANMARK_SYNC_ERROR_OFFLINE,
+                 _("%s: offline, the remote could not be reached (%s); your work is kept and goes with the next sync"),
+                 url, cause->message);
 }

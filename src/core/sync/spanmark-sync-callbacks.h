@@ -9,6 +9,14 @@
  * caller's function gives (HTTPS); then they give up, and say so
  * (spanmark_sync_callbacks_get_gave_up()), which tells an authentication
  * failure from an unreachable remote.
+ *
+ * SSH host keys: libgit2-glib has no certificate-check callback, so
+ * libgit2 checks the server's key itself against ~/.ssh/known_hosts
+ * (libgit2 1.4 and later, with libssh2) and refuses a host that is not
+ * there or whose key differs; an unknown host is never accepted.  In the
+ * Flatpak that file is granted read-only (flatpak/, docs/flatpak.md).
+ * spanmark_sync_callbacks_describe_failure() tells that refusal apart,
+ * with what to do about it.
  */
 
 #pragma once
@@ -34,5 +42,15 @@ SpanmarkSyncCallbacks *spanmark_sync_callbacks_new          (SpanmarkSyncCredent
                                                              gpointer                     user_data);
 /* Whether the remote asked for credentials after every kind was tried. */
 gboolean               spanmark_sync_callbacks_get_gave_up  (SpanmarkSyncCallbacks       *self);
+
+/* Sets @error from @cause, libgit2's failure to talk to @url:
+ * SPANMARK_SYNC_ERROR_AUTH when every credential was refused,
+ * SPANMARK_SYNC_ERROR_HOST_KEY when the server's SSH host key is unknown
+ * or does not match the known one, otherwise SPANMARK_SYNC_ERROR_OFFLINE;
+ * the message keeps libgit2's words. */
+void                   spanmark_sync_callbacks_describe_failure (SpanmarkSyncCallbacks  *self,
+                                                                 const char             *url,
+                                                                 const GError           *cause,
+                                                                 GError                **error);
 
 G_END_DECLS

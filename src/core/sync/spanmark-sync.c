@@ -599,8 +599,8 @@ op_commit (Op                  *op,
 
 /* Talking to the remote */
 
-/* Turns a failure to talk to the remote into OFFLINE or AUTH, keeping
- * libgit2's words. */
+/* Turns a failure to talk to the remote into OFFLINE, AUTH or HOST_KEY,
+ * keeping libgit2's words. */
 static void
 set_remote_error (Op                     *op,
                   GgitRemote             *remote,
@@ -608,15 +608,7 @@ set_remote_error (Op                     *op,
                   GError                 *cause,
                   GError                **error)
 {
-  const char *url = ggit_remote_get_url (remote);
-
-  if (spanmark_sync_callbacks_get_gave_up (callbacks))
-    g_set_error (error, SPANMARK_SYNC_ERROR, SPANMARK_SYNC_ERROR_AUTH,
-                 _("%s: signing in failed: %s"), url, cause->message);
-  else
-    g_set_error (error, SPANMARK_SYNC_ERROR, SPANMARK_SYNC_ERROR_OFFLINE,
-                 _("%s: offline, the remote could not be reached (%s); your work is kept and goes with the next sync"),
-                 url, cause->message);
+  spanmark_sync_callbacks_describe_failure (callbacks, ggit_remote_get_url (remote), cause, error);
 }
 
 static SpanmarkSyncCallbacks *
@@ -655,23 +647,69 @@ op_fetch (Op          *op,
   return ok;
 }
 
-/* Whether the file at @path holds @blob's content (@blob NULL: the file
- * is not there). */
-static gboolean
-file_holds (const char *path,
-            GgitBlob   *blob)
+/* What the folder holds at a path the sync changes, read once. */
+typedef struct
 {
-  g_autofree char *data = NULL;
-  gsize length = 0;
-  gsize blob_length = 0;
-  const guchar *content;
+  char     *data;     /* NULL: no regular file to compare */
+  gsize     length;
+  gboolean  present;  /* something is there (a file, a FIFO, a link) */
+} WorkFile;
 
-  if (!g_file_get_contents (path, &data, &length, NULL))
-    return blob == NULL && !g_file_test (path, G_FILE_TEST_EXISTS | G_FILE_TEST_IS_SYMLINK);
+static void
+work_file_clear (WorkFile *work)
+{
+  g_clear_pointer (&work->data, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (WorkFile, work_file_clear)
+
+/* Reads @relative by the project's rules (a FIFO never blocks, a link
+ * out of the project is never followed).  A FIFO, a device or a link
+ * leading nowhere is present but has no content: it holds neither
+ * version and there is nothing of it to keep.  Any other failure (a link
+ * out of the project, a file too large or not readable) stops the sync
+ * in the first pass, before anything is written, so nothing is lost. */
+static gboolean
+op_read_work_file (Op          *op,
+                   const char  *relative,
+                   WorkFile    *work,
+                   GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  spanmark_file_step ("sync-read", relative);
+  if (spanmark_file_read_in_project (op->sync->dir, relative, SPANMARK_FILE_MAX_SIZE, SPANMARK_FILE_READ_NONE,
+                                     &work->data, &work->length, &local_error))
+    {
+      work->present = TRUE;
+      return TRUE;
+    }
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    return TRUE;
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE))
+    {
+      work->present = TRUE;
+      return TRUE;
+    }
+  g_set_error (error, G_IO_ERROR, local_error->code, "%s: %s", relative,
+               spanmark_file_describe_error (local_error));
+  return FALSE;
+}
+
+/* Whether @work holds @blob's content (@blob NULL: nothing is there). */
+static gboolean
+work_file_holds (const WorkFile *work,
+                 GgitBlob       *blob)
+{
+  const guchar *content;
+  gsize blob_length = 0;
+
   if (blob == NULL)
+    return !work->present;
+  if (work->data == NULL)
     return FALSE;
   content = ggit_blob_get_raw_content (blob, &blob_length);
-  return length == blob_length && (length == 0 || memcmp (data, content, length) == 0);
+  return work->length == blob_length && (blob_length == 0 || memcmp (work->data, content, blob_length) == 0);
 }
 
 static GgitBlob *
@@ -707,22 +745,62 @@ op_has_content (Op         *op,
   return blob != NULL;
 }
 
-/* The file at @path (@relative in the project) is about to be replaced
- * by the version the sync brings: keeps what it holds under conflicts/
- * when git has no copy of it. */
+/* Pass one for one changed file: reads it once, keeps what it holds
+ * under conflicts/ when it holds neither version and git has no copy of
+ * it, and says whether it must be replaced. */
 static gboolean
-op_keep_local_copy (Op          *op,
-                    const char  *relative,
-                    const char  *path,
-                    GError     **error)
+op_prepare_file (Op             *op,
+                 GgitDiffDelta  *delta,
+                 gboolean       *replace,
+                 GError        **error)
 {
-  g_autofree char *data = NULL;
+  GgitDeltaType type = ggit_diff_delta_get_status (delta);
+  GgitDiffFile *new_file = ggit_diff_delta_get_new_file (delta);
+  const char *relative = ggit_diff_file_get_path (new_file);
+  g_autoptr(GgitBlob) old_blob = op_lookup_blob (op, ggit_diff_delta_get_old_file (delta), type != GGIT_DELTA_ADDED);
+  g_autoptr(GgitBlob) new_blob = op_lookup_blob (op, new_file, type != GGIT_DELTA_DELETED);
+  g_auto(WorkFile) work = { NULL, 0, FALSE };
+
+  if (!op_read_work_file (op, relative, &work, error))
+    return FALSE;
+  *replace = !work_file_holds (&work, new_blob);
+  if (*replace && !work_file_holds (&work, old_blob) && work.data != NULL &&
+      !op_has_content (op, work.data, work.length))
+    return spanmark_sync_keep_beside (op->sync->dir, relative, work.data, work.length, NULL, error);
+  return TRUE;
+}
+
+/* Pass two for one changed file: puts the version @delta brings in
+ * place, written whole, or removes the file. */
+static gboolean
+op_replace_file (Op             *op,
+                 GgitDiffDelta  *delta,
+                 const char     *workdir,
+                 GError        **error)
+{
+  GgitDiffFile *new_file = ggit_diff_delta_get_new_file (delta);
+  g_autoptr(GgitBlob) new_blob = op_lookup_blob (op, new_file, ggit_diff_delta_get_status (delta) != GGIT_DELTA_DELETED);
+  g_autofree char *path = g_build_filename (workdir, ggit_diff_file_get_path (new_file), NULL);
+  g_autofree char *parent = NULL;
+  const guchar *content;
   gsize length = 0;
 
-  if (!g_file_get_contents (path, &data, &length, NULL) || op_has_content (op, data, length))
-    return TRUE;
+  if (new_blob == NULL)
+    {
+      if (g_unlink (path) != 0 && errno != ENOENT)
+        {
+          int saved = errno;
 
-  return spanmark_sync_keep_beside (op->sync->dir, relative, data, length, NULL, error);
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                       "%s: %s", path, g_strerror (saved));
+          return FALSE;
+        }
+      return TRUE;
+    }
+  parent = g_path_get_dirname (path);
+  g_mkdir_with_parents (parent, 0777);
+  content = ggit_blob_get_raw_content (new_blob, &length);
+  return spanmark_file_write_atomic (path, (const char *) content, length, FALSE, error);
 }
 
 /* Puts the files that differ between @from (NULL: nothing) and @to into
@@ -731,7 +809,9 @@ op_keep_local_copy (Op          *op,
  * annotation file.  Here each is written whole through a temporary file
  * and a rename.  A file that holds neither version (a change not
  * committed, or what a killed move left) is kept under conflicts/ first,
- * unless git has that content already. */
+ * unless git has that content already.  Every file is read once, in the
+ * first pass, which keeps all such copies before the second pass writes
+ * anything. */
 static gboolean
 op_write_tree (Op        *op,
                GgitTree  *from,
@@ -740,53 +820,28 @@ op_write_tree (Op        *op,
 {
   g_autoptr(GgitDiff) diff = ggit_diff_new_tree_to_tree (op->repository, from, to, NULL, error);
   g_autoptr(GFile) workdir = ggit_repository_get_workdir (op->repository);
+  g_autofree gboolean *replace = NULL;
   gsize n;
 
   if (diff == NULL)
     return FALSE;
   n = ggit_diff_get_num_deltas (diff);
+  replace = g_new0 (gboolean, MAX (n, 1));
 
-  for (guint pass = 0; pass < 2; pass++)
-    for (gsize i = 0; i < n; i++)
-      {
-        g_autoptr(GgitDiffDelta) delta = ggit_diff_get_delta (diff, i);
-        GgitDeltaType type = ggit_diff_delta_get_status (delta);
-        GgitDiffFile *new_file = ggit_diff_delta_get_new_file (delta);
-        g_autoptr(GgitBlob) old_blob = op_lookup_blob (op, ggit_diff_delta_get_old_file (delta), type != GGIT_DELTA_ADDED);
-        g_autoptr(GgitBlob) new_blob = op_lookup_blob (op, new_file, type != GGIT_DELTA_DELETED);
-        g_autofree char *path = g_build_filename (g_file_peek_path (workdir), ggit_diff_file_get_path (new_file), NULL);
-        g_autofree char *parent = NULL;
-        const guchar *content;
-        gsize length = 0;
+  for (gsize i = 0; i < n; i++)
+    {
+      g_autoptr(GgitDiffDelta) delta = ggit_diff_get_delta (diff, i);
 
-        if (file_holds (path, new_blob))
-          continue;
-        if (pass == 0)
-          {
-            if (!file_holds (path, old_blob) &&
-                !op_keep_local_copy (op, ggit_diff_file_get_path (new_file), path, error))
-              return FALSE;
-            continue;
-          }
+      if (!op_prepare_file (op, delta, &replace[i], error))
+        return FALSE;
+    }
+  for (gsize i = 0; i < n; i++)
+    {
+      g_autoptr(GgitDiffDelta) delta = ggit_diff_get_delta (diff, i);
 
-        if (new_blob == NULL)
-          {
-            if (g_unlink (path) != 0)
-              {
-                int saved = errno;
-
-                g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                             "%s: %s", path, g_strerror (saved));
-                return FALSE;
-              }
-            continue;
-          }
-        parent = g_path_get_dirname (path);
-        g_mkdir_with_parents (parent, 0777);
-        content = ggit_blob_get_raw_content (new_blob, &length);
-        if (!spanmark_file_write_atomic (path, (const char *) content, length, FALSE, error))
-          return FALSE;
-      }
+      if (replace[i] && !op_replace_file (op, delta, g_file_peek_path (workdir), error))
+        return FALSE;
+    }
 
   return TRUE;
 }

@@ -42,6 +42,7 @@ typedef enum
   SPANMARK_SYNC_ERROR_AUTH,            /* the remote refused every credential */
   SPANMARK_SYNC_ERROR_REJECTED,        /* the remote did not take the push */
   SPANMARK_SYNC_ERROR_FAILED,          /* anything else (message says what) */
+  SPANMARK_SYNC_ERROR_HOST_KEY,        /* the SSH server's host key is unknown or does not match */
 } SpanmarkSyncError;
 
 GQuark spanmark_sync_error_quark (void);
