@@ -214,6 +214,59 @@ test_conll_long_labels (void)
   spanmark_test_remove_tree (dir);
 }
 
+/* More documents than the read-ahead holds, with one bad file at the
+ * start, in the middle or at the end: the export reports it (it neither
+ * hangs nor writes anything) whichever reader meets it and however far
+ * the others have read. */
+static void
+test_bad_file_anywhere (void)
+{
+  const guint bad_ones[] = { 0, 17, 39 };
+
+  for (guint b = 0; b < G_N_ELEMENTS (bad_ones); b++)
+    {
+      g_autoptr(SpanmarkProject) project = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *project_path = NULL;
+      g_autofree char *dir = spanmark_test_make_project ("project", "Many", &project_path, &project);
+      g_autofree char *out = g_build_filename (dir, "out.conll", NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (out);
+      g_autofree char *bad_id = g_strdup_printf ("d%02u", bad_ones[b]);
+      g_autofree char *bad_name = g_strdup_printf ("%s.json", bad_id);
+      g_autofree char *bad = g_build_filename (project_path, "annotations", "alice", bad_name, NULL);
+      SpanmarkExportOptions options;
+      const char *label = spanmark_schema_get_label (spanmark_project_get_schema (project), 0)->name;
+
+      for (guint i = 0; i < 40; i++)
+        {
+          g_autofree char *id = g_strdup_printf ("d%02u", i);
+          g_autoptr(SpanmarkAnnotationSet) set = NULL;
+
+          spanmark_project_add_document (project, id, "甲乙", NULL, &error);
+          g_assert_no_error (error);
+          set = spanmark_project_load_annotations (project, spanmark_project_lookup_document (project, id),
+                                                   "alice", &error);
+          g_assert_no_error (error);
+          g_assert_nonnull (spanmark_annotation_set_add_span (set, 0, 1, label, &error));
+          g_assert_no_error (error);
+          spanmark_project_save_annotations (project, set, &error);
+          g_assert_no_error (error);
+        }
+      g_assert_true (g_file_set_contents (bad, "{ not json", -1, NULL));
+
+      spanmark_export_options_init (&options);
+      options.format = spanmark_export_format_lookup ("conll");
+      options.annotator = "alice";
+      g_assert_false (spanmark_export_run (project, &options, file, NULL, NULL, NULL, NULL, &error));
+      g_assert_nonnull (error);
+      g_assert_nonnull (strstr (error->message, bad_name));
+      g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+
+      g_clear_object (&project);
+      spanmark_test_remove_tree (dir);
+    }
+}
+
 /* Formats that do not take an option ignore it. */
 static void
 test_options_ignored (Fixture       *fixture,
@@ -761,6 +814,7 @@ main (int    argc,
   g_test_add_func ("/export/flatten", test_flatten);
   g_test_add_func ("/export/formats", test_formats);
   g_test_add_func ("/export/conll/long-labels", test_conll_long_labels);
+  g_test_add_func ("/export/bad-file-anywhere", test_bad_file_anywhere);
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/export/conll/bio", test_conll_bio);
