@@ -35,44 +35,47 @@ spanmark_cli_parse_dir_options (GOptionContext *context,
                                 char         ***argv,
                                 const char     *too_many)
 {
-  g_return_val_if_fail (too_many != NULL, FALSE);
-
   if (!spanmark_cli_parse_options (context, argc, argv))
     return FALSE;
   if (*argc < 2)
     return spanmark_cli_usage_error ("%s", _("missing the project folder DIR"));
-  if (*argc > 2)
+  if (*argc > 2 && too_many != NULL)
     return spanmark_cli_usage_error ("%s", too_many);
   return TRUE;
+}
+
+/* @format and @args printed into @line, which has one %s. */
+static void
+print_line (const char *line,
+            const char *format,
+            va_list     args)
+{
+  g_autofree char *message = g_strdup_vprintf (format, args);
+
+  g_printerr (line, message);
 }
 
 void
 spanmark_cli_error (const char *format,
                     ...)
 {
-  g_autofree char *message = NULL;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  print_line ("spanmark-cli: %s\n", format, args);
   va_end (args);
-
-  g_printerr ("spanmark-cli: %s\n", message);
 }
 
 void
 spanmark_cli_warning (const char *format,
                       ...)
 {
-  g_autofree char *message = NULL;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
   /* TRANSLATORS: the prefix of a warning that does not stop the command */
-  g_printerr (_("spanmark-cli: warning: %s\n"), message);
+  print_line (_("spanmark-cli: warning: %s\n"), format, args);
+  va_end (args);
 }
 
 gboolean

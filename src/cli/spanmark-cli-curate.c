@@ -120,13 +120,8 @@ spanmark_cli_curate (int    argc,
       "  spanmark-cli curate corpus --annotators alice,bob --min-agree 1 --documents news-001 news-002"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
-  if (!spanmark_cli_parse_options (context, &argc, &argv))
+  if (!spanmark_cli_parse_dir_options (context, &argc, &argv, NULL))
     return SPANMARK_CLI_EXIT_USAGE;
-  if (argc < 2)
-    {
-      spanmark_cli_usage_error ("%s", _("missing the project folder DIR"));
-      return SPANMARK_CLI_EXIT_USAGE;
-    }
   if (annotator_list == NULL)
     {
       spanmark_cli_usage_error ("%s", _("missing --annotators: name the annotators to curate from"));

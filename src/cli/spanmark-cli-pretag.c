@@ -280,13 +280,8 @@ spanmark_cli_pretag (int    argc,
       "  spanmark-cli pretag corpus --annotator model --dictionary places.tsv --dry-run"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
-  if (!spanmark_cli_parse_options (context, &argc, &argv))
+  if (!spanmark_cli_parse_dir_options (context, &argc, &argv, NULL))
     return SPANMARK_CLI_EXIT_USAGE;
-  if (argc < 2)
-    {
-      spanmark_cli_usage_error ("%s", _("missing the project folder DIR"));
-      return SPANMARK_CLI_EXIT_USAGE;
-    }
   if (argc > 2 && document_options == NULL)
     {
       spanmark_cli_usage_error ("%s", _("too many arguments: pretag takes one project folder (and with "

@@ -45,9 +45,10 @@ int spanmark_cli_entities (int argc, char **argv);
 gboolean spanmark_cli_parse_options (GOptionContext *context,
                                      int            *argc,
                                      char         ***argv);
-/* spanmark_cli_parse_options() for a command that takes one project
- * folder DIR: a missing DIR, or more arguments (@too_many says so), is a
- * usage error too.  Afterwards (*argv)[1] is DIR. */
+/* spanmark_cli_parse_options() for a command that takes a project
+ * folder DIR: a missing DIR, or more arguments (@too_many says so; NULL
+ * for a command that takes more), is a usage error too.  Afterwards
+ * (*argv)[1] is DIR. */
 gboolean spanmark_cli_parse_dir_options (GOptionContext *context,
                                          int            *argc,
                                          char         ***argv,

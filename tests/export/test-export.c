@@ -152,6 +152,121 @@ test_conll_options (Fixture       *fixture,
     }
 }
 
+/* Tag names of every length, in both schemes: the writer copies tag
+ * lines in fixed-size blocks, so lines of one block, just over one and
+ * of several must each end where they should. */
+static void
+test_conll_long_labels (void)
+{
+  g_autoptr(SpanmarkProject) project = NULL;
+  g_autoptr(SpanmarkAnnotationSet) set = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = spanmark_test_make_project ("project", "Labels", NULL, &project);
+  g_autofree char *path = g_build_filename (dir, "out.conll", NULL);
+  g_autofree char *written = NULL;
+  /* Tag lines of 16, 17, 4 and 44 bytes ("\tB-" NAME "\n"). */
+  const char *names[] = { "ABCDEFGHIJKLM", "ABCDEFGHIJKLMN", "L", "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_LONG" };
+  const char *chars[] = { "甲", "乙", "丙", "丁", "戊", "己", "庚", "辛" };
+  g_autoptr(GString) expected = g_string_new (NULL);
+  SpanmarkExportOptions options;
+  g_autoptr(SpanmarkExportReport) report = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(SpanmarkLabel) label = spanmark_label_new (names[i], NULL, NULL, NULL, NULL);
+
+      g_assert_true (spanmark_schema_add_label (spanmark_project_get_schema (project), label));
+    }
+  spanmark_project_add_document (project, "d", "甲乙丙丁戊己庚辛", NULL, &error);
+  g_assert_no_error (error);
+  set = spanmark_project_load_annotations (project, spanmark_project_lookup_document (project, "d"), "alice",
+                                           &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_assert_nonnull (spanmark_annotation_set_add_span (set, 2 * i, 2 * i + 2, names[i], &error));
+      g_assert_no_error (error);
+    }
+  spanmark_project_save_annotations (project, set, &error);
+  g_assert_no_error (error);
+
+  /* Two characters a span: B- and E- in BIOES. */
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_string_append_printf (expected, "%s\tB-%s\n%s\tE-%s\n", chars[2 * i], names[i], chars[2 * i + 1], names[i]);
+  g_string_append_c (expected, '\n');
+
+  spanmark_export_options_init (&options);
+  options.format = spanmark_export_format_lookup ("conll");
+  options.annotator = "alice";
+  options.scheme = SPANMARK_EXPORT_SCHEME_BIOES;
+  options.delimiter = SPANMARK_EXPORT_DELIMITER_TAB;
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+
+    g_assert_true (spanmark_export_run (project, &options, file, NULL, NULL, &report, NULL, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_true (g_file_get_contents (path, &written, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (written, ==, expected->str);
+
+  g_clear_object (&project);
+  spanmark_test_remove_tree (dir);
+}
+
+/* More documents than the read-ahead holds, with one bad file at the
+ * start, in the middle or at the end: the export reports it (it neither
+ * hangs nor writes anything) whichever reader meets it and however far
+ * the others have read. */
+static void
+test_bad_file_anywhere (void)
+{
+  const guint bad_ones[] = { 0, 17, 39 };
+
+  for (guint b = 0; b < G_N_ELEMENTS (bad_ones); b++)
+    {
+      g_autoptr(SpanmarkProject) project = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *project_path = NULL;
+      g_autofree char *dir = spanmark_test_make_project ("project", "Many", &project_path, &project);
+      g_autofree char *out = g_build_filename (dir, "out.conll", NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (out);
+      g_autofree char *bad_id = g_strdup_printf ("d%02u", bad_ones[b]);
+      g_autofree char *bad_name = g_strdup_printf ("%s.json", bad_id);
+      g_autofree char *bad = g_build_filename (project_path, "annotations", "alice", bad_name, NULL);
+      SpanmarkExportOptions options;
+      const char *label = spanmark_schema_get_label (spanmark_project_get_schema (project), 0)->name;
+
+      for (guint i = 0; i < 40; i++)
+        {
+          g_autofree char *id = g_strdup_printf ("d%02u", i);
+          g_autoptr(SpanmarkAnnotationSet) set = NULL;
+
+          spanmark_project_add_document (project, id, "甲乙", NULL, &error);
+          g_assert_no_error (error);
+          set = spanmark_project_load_annotations (project, spanmark_project_lookup_document (project, id),
+                                                   "alice", &error);
+          g_assert_no_error (error);
+          g_assert_nonnull (spanmark_annotation_set_add_span (set, 0, 1, label, &error));
+          g_assert_no_error (error);
+          spanmark_project_save_annotations (project, set, &error);
+          g_assert_no_error (error);
+        }
+      g_assert_true (g_file_set_contents (bad, "{ not json", -1, NULL));
+
+      spanmark_export_options_init (&options);
+      options.format = spanmark_export_format_lookup ("conll");
+      options.annotator = "alice";
+      g_assert_false (spanmark_export_run (project, &options, file, NULL, NULL, NULL, NULL, &error));
+      g_assert_nonnull (error);
+      g_assert_nonnull (strstr (error->message, bad_name));
+      g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+
+      g_clear_object (&project);
+      spanmark_test_remove_tree (dir);
+    }
+}
+
 /* Formats that do not take an option ignore it. */
 static void
 test_options_ignored (Fixture       *fixture,
@@ -698,6 +813,8 @@ main (int    argc,
 
   g_test_add_func ("/export/flatten", test_flatten);
   g_test_add_func ("/export/formats", test_formats);
+  g_test_add_func ("/export/conll/long-labels", test_conll_long_labels);
+  g_test_add_func ("/export/bad-file-anywhere", test_bad_file_anywhere);
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/export/conll/bio", test_conll_bio);

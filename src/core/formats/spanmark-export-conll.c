@@ -24,20 +24,34 @@
  * for byte the line spaCy's converter splits documents at. */
 static const char * const docstart_fields[] = { "-DOCSTART-", "-X-", "O", "O" };
 
+/* The writer copies tag lines in blocks of this many bytes, whatever
+ * their length: a fixed-size copy is a few instructions, a call to
+ * memcpy() with a length known only at run time costs more than the
+ * line.  Each line's storage is padded to whole blocks. */
+#define TAG_BLOCK 16
+
+/* What follows a token: the delimiter, the tag and a line break
+ * (" B-PLACE\n"). */
+typedef struct
+{
+  char  *str;   /* padded to whole TAG_BLOCKs */
+  gsize  len;
+} TagLine;
+
 typedef struct
 {
   ExportTags *tags;
-  /* For each tag name, what follows a token: the delimiter, the tag and
-   * a line break (" B-PLACE\n"). */
-  GPtrArray  *tag_lines;
+  /* The line of "O" first, then one for each tag name. */
+  GArray     *tag_lines;
+  gsize       longest_line;
   char        delimiter;
   GString    *docstart;
 } Conll;
 
 static void
-free_gstring (gpointer data)
+tag_line_clear (gpointer data)
 {
-  g_string_free (data, TRUE);
+  g_free (((TagLine *) data)->str);
 }
 
 static void
@@ -46,9 +60,24 @@ conll_free (gpointer data)
   Conll *conll = data;
 
   _spanmark_export_tags_free (conll->tags);
-  g_ptr_array_unref (conll->tag_lines);
+  g_array_unref (conll->tag_lines);
   g_string_free (conll->docstart, TRUE);
   g_free (conll);
+}
+
+static void
+add_tag_line (Conll      *conll,
+              const char *tag)
+{
+  gsize tag_len = strlen (tag);
+  TagLine line = { NULL, tag_len + 2 };
+
+  line.str = g_malloc0 ((line.len + TAG_BLOCK - 1) / TAG_BLOCK * TAG_BLOCK);
+  line.str[0] = conll->delimiter;
+  memcpy (line.str + 1, tag, tag_len);
+  line.str[tag_len + 1] = '\n';
+  conll->longest_line = MAX (conll->longest_line, line.len);
+  g_array_append_val (conll->tag_lines, line);
 }
 
 static gboolean
@@ -59,8 +88,10 @@ conll_begin (SpanmarkExportContext  *context,
 
   /* A label outside the schema still has a name to write. */
   conll->tags = _spanmark_export_tags_new (context->schema, FALSE);
-  conll->tag_lines = g_ptr_array_new_with_free_func (free_gstring);
+  conll->tag_lines = g_array_new (FALSE, FALSE, sizeof (TagLine));
+  g_array_set_clear_func (conll->tag_lines, tag_line_clear);
   conll->delimiter = context->options->delimiter == SPANMARK_EXPORT_DELIMITER_TAB ? '\t' : ' ';
+  add_tag_line (conll, "O");
   conll->docstart = g_string_new (NULL);
   for (guint i = 0; i < G_N_ELEMENTS (docstart_fields); i++)
     {
@@ -81,15 +112,22 @@ update_tag_lines (Conll *conll)
 {
   GPtrArray *names = conll->tags->tag_names;
 
-  for (guint i = conll->tag_lines->len; i < names->len; i++)
-    {
-      GString *line = g_string_new (NULL);
+  for (guint i = conll->tag_lines->len - 1; i < names->len; i++)
+    add_tag_line (conll, g_ptr_array_index (names, i));
+}
 
-      g_string_append_c (line, conll->delimiter);
-      g_string_append (line, g_ptr_array_index (names, i));
-      g_string_append_c (line, '\n');
-      g_ptr_array_add (conll->tag_lines, line);
-    }
+/* Whether the code point at @p, @n bytes long, is white space (the
+ * token rule): ASCII is decoded for free, and nothing from U+4000 on,
+ * where the first byte is E4 or more, is white space. */
+static inline gboolean
+is_white_space_at (const guchar *p,
+                   guint         n)
+{
+  if (n == 1)
+    return export_is_white_space (p[0]);
+  if (n == 3 && p[0] >= 0xe4)
+    return FALSE;
+  return export_is_white_space (g_utf8_get_char ((const char *) p));
 }
 
 static gboolean
@@ -100,13 +138,11 @@ conll_write_document (SpanmarkExportContext     *context,
   const ExportDoc *doc = item->doc;
   GString *out = item->out;
   Conll *conll = context->state;
-  const char *text = doc->text;
+  const guchar *p = (const guchar *) doc->text;
   guint n = doc->char_bytes->len - 1;
-  const guint32 *bytes = (const guint32 *) doc->char_bytes->data;
   const gint32 *tags;
-  const char o_line[] = { conll->delimiter, 'O', '\n' };
+  const TagLine *lines;
   gsize old_len;
-  gsize longest_tag = sizeof o_line;
   guint n_tokens = 0;
   char *w;
 
@@ -114,48 +150,55 @@ conll_write_document (SpanmarkExportContext     *context,
     return FALSE;
   tags = (const gint32 *) conll->tags->tags->data;
   update_tag_lines (conll);
+  /* tags[i] + 1: the "O" line is the first. */
+  lines = (const TagLine *) conll->tag_lines->data;
 
   if (context->options->docstart)
     g_string_append_len (out, conll->docstart->str, conll->docstart->len);
   old_len = out->len;
 
-  for (guint i = 0; i < conll->tag_lines->len; i++)
-    longest_tag = MAX (longest_tag, ((GString *) g_ptr_array_index (conll->tag_lines, i))->len);
-
-  /* Every character gives at most itself, a tag line and a blank line:
-   * grow once and write with a pointer, which is several times faster
-   * than appending piece by piece. */
-  g_string_set_size (out, old_len + doc->text_len + (gsize) n * (longest_tag + 1) + 1);
+  /* Every character gives at most itself, a tag line and a blank line,
+   * and the last block copied may pass the line's end: grow once and
+   * write with a pointer, which is several times faster than appending
+   * piece by piece. */
+  g_string_set_size (out, old_len + doc->text_len + (gsize) n * (conll->longest_line + 1) + TAG_BLOCK + 1);
   w = out->str + old_len;
 
+  /* Walk the text itself (valid UTF-8: the reader checked) rather than
+   * the table of code point offsets. */
   for (guint i = 0; i < n; i++)
     {
-      gunichar c = export_doc_char (doc, i);
+      guint len = p[0] < 0x80 ? 1 : p[0] < 0xe0 ? 2 : p[0] < 0xf0 ? 3 : 4;
+      const TagLine *line;
 
-      if (c == '\n')
+      if (p[0] == '\n')
         {
           if (n_tokens > 0)
             *w++ = '\n';
           n_tokens = 0;
+          p++;
           continue;
         }
-      if (export_is_white_space (c))
-        continue;
-
-      memcpy (w, text + bytes[i], bytes[i + 1] - bytes[i]);
-      w += bytes[i + 1] - bytes[i];
-      if (tags[i] < 0)
+      if (is_white_space_at (p, len))
         {
-          memcpy (w, o_line, sizeof o_line);
-          w += sizeof o_line;
+          p += len;
+          continue;
         }
-      else
-        {
-          const GString *tag = g_ptr_array_index (conll->tag_lines, tags[i]);
 
-          memcpy (w, tag->str, tag->len);
-          w += tag->len;
+      switch (len)
+        {
+        case 1: *w = (char) p[0]; break;
+        case 2: memcpy (w, p, 2); break;
+        case 3: memcpy (w, p, 3); break;
+        default: memcpy (w, p, 4); break;
         }
+      w += len;
+      p += len;
+
+      line = &lines[tags[i] + 1];
+      for (gsize k = 0; k < line->len; k += TAG_BLOCK)
+        memcpy (w + k, line->str + k, TAG_BLOCK);
+      w += line->len;
       n_tokens++;
     }
 

@@ -11,6 +11,9 @@
  * exception: it is written into directly, as a shell's ">" would.
  */
 
+/* sync_file_range() */
+#define _GNU_SOURCE
+
 #include "config.h"
 
 #include <errno.h>
@@ -31,6 +34,12 @@
  * export needs only one buffer's worth of memory however big it gets. */
 #define FLUSH_THRESHOLD (256 * 1024)
 
+/* A file under a temporary name is handed to the disk every so many
+ * bytes (sync_file_range(), which does not wait), so that the fsync of
+ * the commit waits for the last stretch only, not for the whole file:
+ * for a 150 MB export that was a tenth of the run. */
+#define WRITE_OUT_STRETCH (8 * 1024 * 1024)
+
 typedef struct
 {
   int      fd;
@@ -38,6 +47,8 @@ typedef struct
   char    *tmp_path;    /* NULL when written straight into the destination */
   char    *final_path;  /* where it goes; NULL for standard output */
   GString *buffer;
+  guint64  written;     /* bytes written so far */
+  guint64  written_out; /* of those, bytes handed to the disk */
 } Sink;
 
 static gboolean
@@ -161,8 +172,20 @@ sink_flush (Sink    *sink,
 
   if (!write_all (sink->fd, sink->buffer->str, sink->buffer->len, sink->final_path, error))
     return FALSE;
-
+  sink->written += sink->buffer->len;
   g_string_truncate (sink->buffer, 0);
+
+#ifdef HAVE_SYNC_FILE_RANGE
+  /* Only a hint: the fsync at the end is what makes the file durable,
+   * so a failure here changes nothing. */
+  if (sink->tmp_path != NULL && sink->written - sink->written_out >= WRITE_OUT_STRETCH)
+    {
+      (void) sync_file_range (sink->fd, (off_t) sink->written_out, (off_t) (sink->written - sink->written_out),
+                              SYNC_FILE_RANGE_WRITE);
+      sink->written_out = sink->written;
+    }
+#endif
+
   return TRUE;
 }
 

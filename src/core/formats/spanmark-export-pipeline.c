@@ -27,13 +27,21 @@ reader_thread (gpointer data)
       ExportSlot *slot = &pipeline->slots[i % SPANMARK_EXPORT_PIPELINE_DEPTH];
       gboolean ok;
 
-      /* The slot is free once the document DEPTH before is written. */
+      /* The slot is free once the document DEPTH before is written.  A
+       * reader that has to wait waits for half the slots to be free, so
+       * that it is woken once for several documents, not for each. */
       g_mutex_lock (&pipeline->mutex);
-      while (!pipeline->stop && i - pipeline->n_consumed >= SPANMARK_EXPORT_PIPELINE_DEPTH)
+      if (i - pipeline->n_consumed >= SPANMARK_EXPORT_PIPELINE_DEPTH)
         {
-          pipeline->readers_waiting++;
-          g_cond_wait (&pipeline->freed, &pipeline->mutex);
-          pipeline->readers_waiting--;
+          guint target = i + 1 - SPANMARK_EXPORT_PIPELINE_DEPTH / 2;
+
+          while (!pipeline->stop && pipeline->n_consumed < target)
+            {
+              pipeline->readers_wake_at = MIN (pipeline->readers_wake_at, target);
+              pipeline->readers_waiting++;
+              g_cond_wait (&pipeline->freed, &pipeline->mutex);
+              pipeline->readers_waiting--;
+            }
         }
       if (pipeline->stop)
         {
@@ -50,7 +58,9 @@ reader_thread (gpointer data)
 
       g_mutex_lock (&pipeline->mutex);
       slot->loaded = i + 1;
-      if (pipeline->writer_waits)
+      if (!ok)
+        pipeline->n_failed++;
+      if (pipeline->writer_waits && (i == pipeline->writer_needs || i >= pipeline->writer_wake_at || !ok))
         g_cond_signal (&pipeline->loaded);
       g_mutex_unlock (&pipeline->mutex);
 
@@ -79,6 +89,7 @@ _spanmark_export_pipeline_start (ExportPipeline  *pipeline,
   g_cond_init (&pipeline->loaded);
   g_cond_init (&pipeline->freed);
   g_mutex_init (&pipeline->loader_lock);
+  pipeline->readers_wake_at = G_MAXUINT;
 
   /* A second reader only helps where there is a core for it. */
   pipeline->n_readers = CLAMP (g_get_num_processors (), 1, SPANMARK_EXPORT_PIPELINE_MAX_READERS);
@@ -101,10 +112,22 @@ _spanmark_export_pipeline_get (ExportPipeline *pipeline,
   ExportSlot *slot = &pipeline->slots[i % SPANMARK_EXPORT_PIPELINE_DEPTH];
 
   g_mutex_lock (&pipeline->mutex);
-  pipeline->writer_waits = TRUE;
-  while (slot->loaded != i + 1)
-    g_cond_wait (&pipeline->loaded, &pipeline->mutex);
-  pipeline->writer_waits = FALSE;
+  if (slot->loaded != i + 1)
+    {
+      /* The writer that has to wait waits for a few documents more than
+       * the one it needs (the readers take them in turn, so they come in
+       * order, give or take one), to be woken once for several; a
+       * reader that failed stops, and wakes it at once. */
+      guint last = MIN (i + SPANMARK_EXPORT_PIPELINE_DEPTH / 4, pipeline->documents->len - 1);
+      ExportSlot *last_slot = &pipeline->slots[last % SPANMARK_EXPORT_PIPELINE_DEPTH];
+
+      pipeline->writer_needs = i;
+      pipeline->writer_wake_at = last;
+      pipeline->writer_waits = TRUE;
+      while (slot->loaded != i + 1 || (last_slot->loaded != last + 1 && pipeline->n_failed == 0))
+        g_cond_wait (&pipeline->loaded, &pipeline->mutex);
+      pipeline->writer_waits = FALSE;
+    }
   g_mutex_unlock (&pipeline->mutex);
 
   if (slot->error != NULL)
@@ -122,8 +145,12 @@ _spanmark_export_pipeline_release (ExportPipeline *pipeline,
 {
   g_mutex_lock (&pipeline->mutex);
   pipeline->n_consumed = i + 1;
-  if (pipeline->readers_waiting > 0)
-    g_cond_broadcast (&pipeline->freed);
+  if (pipeline->readers_waiting > 0 && pipeline->n_consumed >= pipeline->readers_wake_at)
+    {
+      /* Those still short of their mark set it again. */
+      pipeline->readers_wake_at = G_MAXUINT;
+      g_cond_broadcast (&pipeline->freed);
+    }
   g_mutex_unlock (&pipeline->mutex);
 }
 

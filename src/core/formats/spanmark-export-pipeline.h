@@ -43,7 +43,11 @@ typedef struct
   /* Who waits, so that nobody is woken for nothing: a wake-up for every
    * document was a tenth of the export's time. */
   gboolean         writer_waits;
+  guint            writer_needs;     /* the document the waiting writer needs */
+  guint            writer_wake_at;   /* and the one it waits for last */
+  guint            n_failed;         /* readers stopped by a document that failed */
   guint            readers_waiting;
+  guint            readers_wake_at;  /* n_consumed the first waiting reader needs */
   GMutex           loader_lock;  /* around the project's loader */
   guint            n_consumed;   /* documents written so far */
   gboolean         stop;

@@ -33,14 +33,11 @@ spanmark_checker_add (SpanmarkChecker *self,
                       const char      *format,
                       ...)
 {
-  g_autofree char *message = NULL;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  g_ptr_array_add (self->problems, spanmark_problem_new_valist (SPANMARK_PROBLEM_ERROR, file, location, format, args));
   va_end (args);
-
-  g_ptr_array_add (self->problems, spanmark_problem_new (file, location, message));
   g_array_append_val (self->codes, code);
 }
 

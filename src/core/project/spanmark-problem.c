@@ -42,6 +42,18 @@ spanmark_problem_new (const char *file,
 }
 
 SpanmarkProblem *
+spanmark_problem_new_valist (SpanmarkProblemSeverity  severity,
+                             const char              *file,
+                             const char              *location,
+                             const char              *format,
+                             va_list                  args)
+{
+  g_autofree char *message = g_strdup_vprintf (format, args);
+
+  return spanmark_problem_new_full (severity, file, location, message);
+}
+
+SpanmarkProblem *
 spanmark_problem_copy (const SpanmarkProblem *self)
 {
   g_return_val_if_fail (self != NULL, NULL);

@@ -6,6 +6,8 @@
 
 #pragma once
 
+#include <stdarg.h>
+
 #include <glib-object.h>
 
 G_BEGIN_DECLS
@@ -37,6 +39,12 @@ SpanmarkProblem *spanmark_problem_new_full  (SpanmarkProblemSeverity  severity,
                                              const char              *file,
                                              const char              *location,
                                              const char              *message);
+/* A problem whose message is @format printed with @args. */
+SpanmarkProblem *spanmark_problem_new_valist (SpanmarkProblemSeverity  severity,
+                                              const char              *file,
+                                              const char              *location,
+                                              const char              *format,
+                                              va_list                  args) G_GNUC_PRINTF (4, 0);
 SpanmarkProblem *spanmark_problem_copy      (const SpanmarkProblem *self);
 void             spanmark_problem_free      (SpanmarkProblem       *self);
 /* "file: location: message" (or "file: message"); "file: warning: …"

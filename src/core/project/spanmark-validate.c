@@ -128,14 +128,11 @@ add_problem (Validation              *v,
              const char              *format,
              ...)
 {
-  g_autofree char *message = NULL;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  g_ptr_array_add (v->notes, spanmark_problem_new_valist (severity, file, location, format, args));
   va_end (args);
-
-  g_ptr_array_add (v->notes, spanmark_problem_new_full (severity, file, location, message));
 }
 
 #define add_leftover(v, file, ...) add_problem ((v), SPANMARK_PROBLEM_LEFTOVER, (file), NULL, __VA_ARGS__)
