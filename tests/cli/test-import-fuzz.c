@@ -44,6 +44,23 @@ count_errors (GPtrArray *problems)
   return n_errors;
 }
 
+/* Saves @project and validates its folder @dir: no error-severity
+ * problem.  Returns the problems (warnings are allowed). */
+static GPtrArray *
+save_and_validate (SpanmarkProject *project,
+                   GFile           *dir)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *problems;
+
+  g_assert_true (spanmark_project_save (project, &error));
+  g_assert_no_error (error);
+  problems = spanmark_validate_project (dir, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_errors (problems), ==, 0);
+  return problems;
+}
+
 static void
 test_api (void)
 {
@@ -121,12 +138,8 @@ test_same_range (void)
   g_assert_no_error (error);
   g_assert_cmpint (spanmark_import_file (project, file, NULL, &error), ==, 1);
   g_assert_no_error (error);
-  g_assert_true (spanmark_project_save (project, &error));
-  g_assert_no_error (error);
 
-  problems = spanmark_validate_project (dir, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (count_errors (problems), ==, 0);
+  problems = save_and_validate (project, dir);
   g_assert_cmpuint (problems->len, ==, 1);
   g_assert_cmpint (((SpanmarkProblem *) g_ptr_array_index (problems, 0))->severity, ==, SPANMARK_PROBLEM_WARNING);
   spanmark_test_remove_tree (tmp);
@@ -232,11 +245,7 @@ fuzz_one (const char *tmp,
        * error: a mutation can give two spans the same characters, which
        * validate reports as worth a look (the project stays valid). */
       g_assert_no_error (error);
-      g_assert_true (spanmark_project_save (project, &error));
-      g_assert_no_error (error);
-      problems = spanmark_validate_project (dir, &error);
-      g_assert_no_error (error);
-      g_assert_cmpuint (count_errors (problems), ==, 0);
+      problems = save_and_validate (project, dir);
       n_accepted++;
     }
 }
