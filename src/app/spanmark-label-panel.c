@@ -70,6 +70,9 @@ struct _SpanmarkLabelPanel
   GtkSingleSelection    *selection;
   GHashTable            *items;         /* registry id -> SpanmarkEntityItem (matches owns it) */
   GPtrArray             *here_items;    /* SpanmarkEntityItem with mentions in the open set */
+  GPtrArray             *saved_items;   /* SpanmarkEntityItem given the open document's saved counts */
+  GHashTable            *left;          /* document id -> (registry id -> mentions it had when left),
+                                         * since the registry was read */
   SpanmarkRegistry      *registry;
   char                  *annotator;
   GHashTable            *names;         /* name or alias -> registry id (owned) */
@@ -1155,6 +1158,79 @@ refresh_here (SpanmarkLabelPanel *self)
     spanmark_entity_matches_refresh (self->matches);
 }
 
+/* What @document had of @id when it was saved: when it was left if it
+ * was open since the registry was read, else the registry's count. */
+static guint
+saved_mentions (SpanmarkLabelPanel *self,
+                const char         *id,
+                const char         *document)
+{
+  GHashTable *left = g_hash_table_lookup (self->left, document);
+
+  if (left != NULL)
+    return GPOINTER_TO_UINT (g_hash_table_lookup (left, id));
+
+  return spanmark_registry_get_n_mentions_in (self->registry, id, document);
+}
+
+/* The registry's counts of the open document's saved file, so that the
+ * corpus counts follow the document as it is now (the registry counted
+ * the files when it was read). */
+static void
+load_saved_here (SpanmarkLabelPanel *self)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  const char *document;
+  gboolean own;
+  guint n_entities;
+
+  for (guint i = 0; i < self->saved_items->len; i++)
+    spanmark_entity_item_set_n_saved_here (g_ptr_array_index (self->saved_items, i), 0, TRUE);
+  g_ptr_array_set_size (self->saved_items, 0);
+  if (self->registry == NULL || self->set == NULL)
+    return;
+
+  document = spanmark_annotation_set_get_document_id (self->set);
+  own = g_strcmp0 (spanmark_annotation_set_get_annotator (self->set), self->annotator) == 0;
+  n_entities = spanmark_annotation_set_get_n_entities (self->set);
+  for (guint i = 0; i < n_entities; i++)
+    {
+      const SpanmarkEntity *entity = spanmark_annotation_set_get_entity (self->set, i);
+      const SpanmarkRegistryEntity *live = spanmark_registry_resolve (self->registry, entity->id);
+      SpanmarkEntityItem *item = live != NULL ? g_hash_table_lookup (self->items, live->id) : NULL;
+
+      if (item == NULL || !g_hash_table_add (seen, item))
+        continue;
+      spanmark_entity_item_set_n_saved_here (item, own ? saved_mentions (self, live->id, document) : 0, own);
+      g_ptr_array_add (self->saved_items, g_object_ref (item));
+    }
+}
+
+/* Another document opens: what this one has now stays in the counts. */
+static void
+leave_document (SpanmarkLabelPanel *self)
+{
+  GHashTable *left = NULL;
+
+  if (self->set != NULL && self->registry != NULL &&
+      g_strcmp0 (spanmark_annotation_set_get_annotator (self->set), self->annotator) == 0)
+    {
+      left = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_hash_table_replace (self->left, g_strdup (spanmark_annotation_set_get_document_id (self->set)), left);
+    }
+  for (GPtrArray **array = (GPtrArray *[]) { self->here_items, self->saved_items, NULL }; *array != NULL; array++)
+    for (guint i = 0; i < (*array)->len; i++)
+      {
+        SpanmarkEntityItem *item = g_ptr_array_index (*array, i);
+
+        if (left != NULL)
+          g_hash_table_replace (left, g_strdup (spanmark_entity_item_get_id (item)),
+                                GUINT_TO_POINTER (spanmark_entity_item_get_n_here (item)));
+        spanmark_entity_item_leave_document (item);
+      }
+  g_ptr_array_set_size (self->saved_items, 0);
+}
+
 static void update_proposal (SpanmarkLabelPanel *self);
 
 static void
@@ -1629,6 +1705,7 @@ spanmark_label_panel_dispose (GObject *object)
   g_clear_pointer (&self->row_popover, gtk_widget_unparent);
   g_hash_table_remove_all (self->items);
   g_ptr_array_set_size (self->here_items, 0);
+  g_ptr_array_set_size (self->saved_items, 0);
   g_clear_object (&self->matches);
 
   /* The rows die with the lists; forget them first. */
@@ -1657,6 +1734,8 @@ spanmark_label_panel_finalize (GObject *object)
   g_clear_pointer (&self->names, g_hash_table_unref);
   g_clear_pointer (&self->proposal_id, g_free);
   g_clear_pointer (&self->here_items, g_ptr_array_unref);
+  g_clear_pointer (&self->saved_items, g_ptr_array_unref);
+  g_clear_pointer (&self->left, g_hash_table_unref);
   g_clear_pointer (&self->annotator, g_free);
 
   G_OBJECT_CLASS (spanmark_label_panel_parent_class)->finalize (object);
@@ -1758,6 +1837,8 @@ spanmark_label_panel_init (SpanmarkLabelPanel *self)
   self->items = g_hash_table_new (g_str_hash, g_str_equal);
   self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->here_items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->saved_items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->left = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_hash_table_unref);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   setup_registry_view (self);
@@ -1877,7 +1958,9 @@ spanmark_label_panel_set_annotation_set (SpanmarkLabelPanel    *self,
       if (self->set != NULL)
         g_signal_handlers_disconnect_by_data (self->set, self);
       clear_rows (self);
+      leave_document (self);
       g_set_object (&self->set, set);
+      load_saved_here (self);
       g_clear_pointer (&self->jump_span_id, g_free);
       self->sel_start = self->sel_end = 0;
 
@@ -2020,6 +2103,9 @@ spanmark_label_panel_set_registry (SpanmarkLabelPanel *self,
   g_hash_table_remove_all (self->items);
   g_hash_table_remove_all (self->names);
   g_ptr_array_set_size (self->here_items, 0);
+  g_ptr_array_set_size (self->saved_items, 0);
+  /* The registry just counted the files. */
+  g_hash_table_remove_all (self->left);
   if (registry != NULL)
     {
       GPtrArray *entities = spanmark_registry_get_entities (registry);
@@ -2041,6 +2127,7 @@ spanmark_label_panel_set_registry (SpanmarkLabelPanel *self,
     }
   /* The counts here first, so the list is ordered once, one change for
    * the whole list. */
+  load_saved_here (self);
   refresh_here (self);
   spanmark_entity_matches_set_items (self->matches, items);
   update_corpus_status (self);
@@ -2106,15 +2193,15 @@ refresh_item (SpanmarkLabelPanel *self,
   if (entity == NULL || old == NULL)
     return;
 
-  item = spanmark_entity_item_new (entity, spanmark_entity_item_get_n_corpus (old),
-                                   spanmark_entity_item_get_n_documents (old));
-  spanmark_entity_item_set_n_here (item, spanmark_entity_item_get_n_here (old));
-  for (guint i = 0; i < self->here_items->len; i++)
-    if (g_ptr_array_index (self->here_items, i) == old)
-      {
-        g_object_unref (old);
-        g_ptr_array_index (self->here_items, i) = g_object_ref (item);
-      }
+  item = spanmark_entity_item_new (entity, 0, 0);
+  spanmark_entity_item_copy_counts (item, old);
+  for (GPtrArray **array = (GPtrArray *[]) { self->here_items, self->saved_items, NULL }; *array != NULL; array++)
+    for (guint i = 0; i < (*array)->len; i++)
+      if (g_ptr_array_index (*array, i) == old)
+        {
+          g_object_unref (old);
+          g_ptr_array_index (*array, i) = g_object_ref (item);
+        }
   /* The old item (in the table, and until now in the list) stays
    * alive until the list lets go of it. */
   g_object_ref (old);

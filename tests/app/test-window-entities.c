@@ -262,9 +262,10 @@ test_attach_by_keyboard (Fixture       *fixture,
   g_assert_cmpstr (span->entity, ==, LI_WEI);
   g_assert_true (focus_in_text (fixture));
 
+  /* The corpus counts follow: news's two saved ones and this one. */
   type_search (officials, "");
   rows = describe_rows (officials);
-  g_assert_cmpstr (rows, ==, "李伟 1/2/1\n王芳 0/0/0\n");
+  g_assert_cmpstr (rows, ==, "李伟 1/3/2\n王芳 0/0/0\n");
 
   /* The second official, to check the order follows the document. */
   start = offset_in_open (fixture, "Li Wei", 0);
@@ -272,7 +273,7 @@ test_attach_by_keyboard (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (officials), "panel.attach-registry", "s", WANG_FANG));
   g_clear_pointer (&rows, g_free);
   rows = describe_rows (officials);
-  g_assert_cmpstr (rows, ==, "李伟 1/2/1\n王芳 1/0/0\n");
+  g_assert_cmpstr (rows, ==, "李伟 1/3/2\n王芳 1/1/1\n");
 
   activate (fixture, "win.undo", NULL);
   g_assert_null (spanmark_annotation_set_lookup_entity (set, WANG_FANG));
@@ -328,8 +329,8 @@ test_new_entity_in_registry (Fixture       *fixture,
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 
   rows = describe_rows (places);
-  /* This document's first. */
-  g_assert_cmpstr (rows, ==, "Harbour Town 1/0/0\n港湾镇 0/0/0\n");
+  /* This document's first; its mention counts in the corpus at once. */
+  g_assert_cmpstr (rows, ==, "Harbour Town 1/1/1\n港湾镇 0/0/0\n");
 
   registry = read_registry (fixture);
   entity = spanmark_registry_lookup (registry, span->entity);
@@ -422,9 +423,9 @@ test_attr_for_all_documents (Fixture       *fixture,
   g_assert_true (spanmark_registry_entity_has_name (entity, "李伟"));
   g_assert_true (spanmark_registry_entity_has_name (entity, "Li Wei"));
 
-  /* The list shows the new name. */
+  /* The list shows the new name, and the counts it had. */
   rows = describe_rows (officials);
-  g_assert_cmpstr (rows, ==, "李伟同志 1/2/1\n王芳 0/0/0\n");
+  g_assert_cmpstr (rows, ==, "李伟同志 1/3/2\n王芳 0/0/0\n");
 }
 
 /* Split: the second mention of 李伟 leaves for a new entity; undo
@@ -577,6 +578,47 @@ test_entity_suggestion (Fixture       *fixture,
   g_assert_cmpstr (spanmark_annotation_set_lookup_entity (set, LI_WEI)->name, ==, "李伟");
   /* Linked: nothing more to propose. */
   g_assert_null (spanmark_label_panel_get_proposal (officials));
+}
+
+/* The corpus counts follow the open document as it is now, and keep
+ * what it had when another opens: news has 李伟's two saved mentions. */
+static void
+test_counts_follow_documents (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  SpanmarkLabelPanel *officials = panel (fixture, "OFFICIAL");
+  g_autofree char *here = NULL;
+  g_autofree char *in_news = NULL;
+  g_autofree char *removed = NULL;
+  g_autofree char *back = NULL;
+  guint start = offset_in_open (fixture, "Li Wei", 0);
+
+  select_range (fixture, start, start + 6);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (officials), "panel.attach-registry", "s", LI_WEI));
+  here = describe_rows (officials);
+  g_assert_cmpstr (here, ==, "李伟 1/3/2\n王芳 0/0/0\n");
+
+  /* In news: its two, as saved, and emoji's one. */
+  activate (fixture, "win.open-document", "news");
+  g_assert_cmpstr (spanmark_document_get_id (spanmark_window_get_document (fixture->window)), ==, "news");
+  in_news = describe_rows (officials);
+  g_assert_cmpstr (in_news, ==, "李伟 2/3/2\n王芳 0/0/0\n");
+
+  /* One of news's removed: one fewer in the corpus at once. */
+  {
+    SpanmarkAnnotationSet *set = spanmark_window_get_annotation_set (fixture->window);
+    guint first = offset_in_open (fixture, "李伟", 0);
+    const SpanmarkSpan *span = find (set, first, first + 2, "OFFICIAL");
+
+    g_assert_nonnull (span);
+    g_assert_true (spanmark_annotation_set_remove_span (set, span->id));
+  }
+  removed = describe_rows (officials);
+  g_assert_cmpstr (removed, ==, "李伟 1/2/2\n王芳 0/0/0\n");
+
+  activate (fixture, "win.open-document", "emoji");
+  back = describe_rows (officials);
+  g_assert_cmpstr (back, ==, "李伟 1/2/2\n王芳 0/0/0\n");
 }
 
 typedef struct
@@ -753,6 +795,8 @@ main (int   argc,
 
   g_test_add ("/window-entities/registry-listed", Fixture, NULL, setup, test_registry_listed, fixture_teardown);
   g_test_add ("/window-entities/filter", Fixture, NULL, setup, test_filter, fixture_teardown);
+  g_test_add ("/window-entities/counts-follow-documents", Fixture, NULL, setup, test_counts_follow_documents,
+              fixture_teardown);
   g_test_add ("/window-entities/rows-kept", Fixture, NULL, setup, test_rows_kept, fixture_teardown);
   g_test_add ("/window-entities/selected-entity-actions", Fixture, NULL, setup, test_selected_entity_actions,
               fixture_teardown);
