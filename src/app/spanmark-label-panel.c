@@ -1218,16 +1218,18 @@ leave_document (SpanmarkLabelPanel *self)
       left = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       g_hash_table_replace (self->left, g_strdup (spanmark_annotation_set_get_document_id (self->set)), left);
     }
+  /* What each had, then the counts folded (an item can be in both). */
   for (GPtrArray **array = (GPtrArray *[]) { self->here_items, self->saved_items, NULL }; *array != NULL; array++)
-    for (guint i = 0; i < (*array)->len; i++)
+    for (guint i = 0; i < (*array)->len && left != NULL; i++)
       {
         SpanmarkEntityItem *item = g_ptr_array_index (*array, i);
 
-        if (left != NULL)
-          g_hash_table_replace (left, g_strdup (spanmark_entity_item_get_id (item)),
-                                GUINT_TO_POINTER (spanmark_entity_item_get_n_here (item)));
-        spanmark_entity_item_leave_document (item);
+        g_hash_table_replace (left, g_strdup (spanmark_entity_item_get_id (item)),
+                              GUINT_TO_POINTER (spanmark_entity_item_get_n_here (item)));
       }
+  for (GPtrArray **array = (GPtrArray *[]) { self->here_items, self->saved_items, NULL }; *array != NULL; array++)
+    for (guint i = 0; i < (*array)->len; i++)
+      spanmark_entity_item_leave_document (g_ptr_array_index (*array, i));
   g_ptr_array_set_size (self->saved_items, 0);
 }
 
@@ -1564,17 +1566,77 @@ registry_setup_cb (GtkSignalListItemFactory *factory,
 
 /* "Show Mentions": the documents with a mention of the entity, built
  * when the row is shown (the registry knows them since its count). */
+static int
+compare_document_ids (gconstpointer a,
+                      gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The documents with a mention of @id, sorted, and how many each has:
+ * as the registry counted the files, with the documents opened since
+ * counted as they were left and the open one as it is now. */
+static GPtrArray *
+get_mention_documents (SpanmarkLabelPanel *self,
+                       const char         *id,
+                       GArray             *counts)
+{
+  g_autoptr(GPtrArray) counted = spanmark_registry_get_documents (self->registry, id);
+  g_autoptr(GHashTable) all = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *documents = g_ptr_array_new_with_free_func (g_free);
+  const char *open = NULL;
+  GHashTableIter iter;
+  gpointer document, left;
+
+  if (self->set != NULL && g_strcmp0 (spanmark_annotation_set_get_annotator (self->set), self->annotator) == 0)
+    open = spanmark_annotation_set_get_document_id (self->set);
+  for (guint i = 0; i < counted->len; i++)
+    g_hash_table_add (all, g_ptr_array_index (counted, i));
+  g_hash_table_iter_init (&iter, self->left);
+  while (g_hash_table_iter_next (&iter, &document, &left))
+    if (g_hash_table_contains (left, id))
+      g_hash_table_add (all, document);
+  if (open != NULL)
+    g_hash_table_add (all, (gpointer) open);
+
+  g_hash_table_iter_init (&iter, all);
+  while (g_hash_table_iter_next (&iter, &document, NULL))
+    g_ptr_array_add (documents, g_strdup (document));
+  g_ptr_array_sort (documents, compare_document_ids);
+  for (guint i = 0; i < documents->len; i++)
+    {
+      const char *name = g_ptr_array_index (documents, i);
+      SpanmarkEntityItem *item = g_hash_table_lookup (self->items, id);
+      guint n = g_strcmp0 (name, open) == 0 && item != NULL ? spanmark_entity_item_get_n_here (item)
+                                                           : saved_mentions (self, id, name);
+
+      if (n == 0)
+        {
+          g_ptr_array_remove_index (documents, i--);
+          continue;
+        }
+      g_array_append_val (counts, n);
+    }
+
+  return documents;
+}
+
 static GMenuModel *
 make_mentions_menu (SpanmarkLabelPanel *self,
                     const char         *id)
 {
   GMenu *menu = g_menu_new ();
-  g_autoptr(GPtrArray) documents = spanmark_registry_get_documents (self->registry, id);
+  g_autoptr(GArray) counts = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GPtrArray) documents = get_mention_documents (self, id, counts);
 
   for (guint i = 0; i < documents->len; i++)
     {
       const char *document = g_ptr_array_index (documents, i);
-      g_autoptr(GMenuItem) menu_item = g_menu_item_new (document, NULL);
+      guint n = g_array_index (counts, guint, i);
+      /* Translators: a document in an entity's Show Mentions menu and
+       * its mentions of the entity, e.g. "yunlan-002 · 3 mentions". */
+      g_autofree char *title = g_strdup_printf (ngettext ("%s · %u mention", "%s · %u mentions", n), document, n);
+      g_autoptr(GMenuItem) menu_item = g_menu_item_new (title, NULL);
 
       g_menu_item_set_action_and_target_value (menu_item, "win.open-mention",
                                                g_variant_new ("(ss)", document, id));

@@ -580,6 +580,54 @@ test_entity_suggestion (Fixture       *fixture,
   g_assert_null (spanmark_label_panel_get_proposal (officials));
 }
 
+/* The labels of the "win.open-mention" items of @model, a line each. */
+static void
+append_mention_labels (GMenuModel *model,
+                       GString    *out)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+      g_autofree char *action = NULL;
+      g_autofree char *label = NULL;
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &action) &&
+          g_str_equal (action, "win.open-mention") &&
+          g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_LABEL, "s", &label))
+        g_string_append_printf (out, "%s\n", label);
+      if (section != NULL)
+        append_mention_labels (section, out);
+    }
+}
+
+/* Opens the menu of the entity at @position of the panel's list and
+ * returns its documents' labels. */
+static char *
+entity_menu_documents (SpanmarkLabelPanel *label_panel,
+                       guint               position)
+{
+  GtkSelectionModel *model = GTK_SELECTION_MODEL (spanmark_label_panel_get_registry_model (label_panel));
+  g_autoptr(GPtrArray) buttons = NULL;
+  GString *out = g_string_new (NULL);
+
+  g_assert_true (gtk_selection_model_select_item (model, position, TRUE));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (label_panel), "panel.entity-menu", NULL));
+  buttons = spanmark_test_collect_of_type (GTK_WIDGET (label_panel), GTK_TYPE_MENU_BUTTON, g_ptr_array_new ());
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkMenuButton *button = g_ptr_array_index (buttons, i);
+      GMenuModel *menu = gtk_menu_button_get_menu_model (button);
+
+      if (menu != NULL && gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (button))))
+        {
+          append_mention_labels (menu, out);
+          gtk_menu_button_popdown (button);
+        }
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 /* The corpus counts follow the open document as it is now, and keep
  * what it had when another opens: news has 李伟's two saved mentions. */
 static void
@@ -591,12 +639,16 @@ test_counts_follow_documents (Fixture       *fixture,
   g_autofree char *in_news = NULL;
   g_autofree char *removed = NULL;
   g_autofree char *back = NULL;
+  g_autofree char *documents = NULL;
   guint start = offset_in_open (fixture, "Li Wei", 0);
 
   select_range (fixture, start, start + 6);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (officials), "panel.attach-registry", "s", LI_WEI));
   here = describe_rows (officials);
   g_assert_cmpstr (here, ==, "李伟 1/3/2\n王芳 0/0/0\n");
+  /* Show Mentions lists this document too, with the counts. */
+  documents = entity_menu_documents (officials, 0);
+  g_assert_cmpstr (documents, ==, "emoji · 1 mention\nnews · 2 mentions\n");
 
   /* In news: its two, as saved, and emoji's one. */
   activate (fixture, "win.open-document", "news");
@@ -619,6 +671,13 @@ test_counts_follow_documents (Fixture       *fixture,
   activate (fixture, "win.open-document", "emoji");
   back = describe_rows (officials);
   g_assert_cmpstr (back, ==, "李伟 1/2/2\n王芳 0/0/0\n");
+  g_clear_pointer (&documents, g_free);
+  documents = entity_menu_documents (officials, 0);
+  g_assert_cmpstr (documents, ==, "emoji · 1 mention\nnews · 1 mention\n");
+  /* 王芳 has none. */
+  g_clear_pointer (&documents, g_free);
+  documents = entity_menu_documents (officials, 1);
+  g_assert_cmpstr (documents, ==, "");
 }
 
 typedef struct
