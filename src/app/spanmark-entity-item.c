@@ -21,8 +21,12 @@ struct _SpanmarkEntityItem
   char    *aliases_text;
   char    *folded;      /* the name and the aliases, folded, one a line */
   guint    n_here;
+  /* As the registry counted the saved files: every document's mentions,
+   * the documents, and the open document's part of them. */
   guint    n_corpus;
   guint    n_documents;
+  guint    n_saved_here;
+  guint    here_is_own : 1;  /* the open set is the annotator's: it counts */
 };
 
 G_DEFINE_FINAL_TYPE (SpanmarkEntityItem, spanmark_entity_item, G_TYPE_OBJECT)
@@ -111,6 +115,7 @@ spanmark_entity_item_new (const SpanmarkRegistryEntity *entity,
   g_return_val_if_fail (entity != NULL && entity->name != NULL, NULL);
 
   self = g_object_new (SPANMARK_TYPE_ENTITY_ITEM, NULL);
+  self->here_is_own = TRUE;
   self->id = g_strdup (entity->id);
   self->name = g_strdup (entity->name);
   self->n_corpus = n_corpus;
@@ -180,20 +185,83 @@ spanmark_entity_item_set_n_here (SpanmarkEntityItem *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_HERE]);
 }
 
+/* The open document counts with its mentions now, not as saved. */
 guint
 spanmark_entity_item_get_n_corpus (SpanmarkEntityItem *self)
 {
   g_return_val_if_fail (SPANMARK_IS_ENTITY_ITEM (self), 0);
 
-  return self->n_corpus;
+  if (!self->here_is_own)
+    return self->n_corpus;
+
+  return self->n_corpus - MIN (self->n_saved_here, self->n_corpus) + self->n_here;
 }
 
 guint
 spanmark_entity_item_get_n_documents (SpanmarkEntityItem *self)
 {
+  guint n;
+
   g_return_val_if_fail (SPANMARK_IS_ENTITY_ITEM (self), 0);
 
-  return self->n_documents;
+  if (!self->here_is_own)
+    return self->n_documents;
+  n = self->n_documents;
+  if (self->n_saved_here > 0 && n > 0)
+    n--;
+
+  return n + (self->n_here > 0);
+}
+
+void
+spanmark_entity_item_set_n_saved_here (SpanmarkEntityItem *self,
+                                       guint               n_saved_here,
+                                       gboolean            own)
+{
+  g_return_if_fail (SPANMARK_IS_ENTITY_ITEM (self));
+
+  if (self->n_saved_here == n_saved_here && self->here_is_own == !!own)
+    return;
+
+  self->n_saved_here = n_saved_here;
+  self->here_is_own = !!own;
+  /* The counts shown changed, as with "n-here". */
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_HERE]);
+}
+
+guint
+spanmark_entity_item_get_n_saved_here (SpanmarkEntityItem *self)
+{
+  g_return_val_if_fail (SPANMARK_IS_ENTITY_ITEM (self), 0);
+
+  return self->n_saved_here;
+}
+
+void
+spanmark_entity_item_copy_counts (SpanmarkEntityItem *self,
+                                  SpanmarkEntityItem *from)
+{
+  g_return_if_fail (SPANMARK_IS_ENTITY_ITEM (self));
+  g_return_if_fail (SPANMARK_IS_ENTITY_ITEM (from));
+
+  self->n_corpus = from->n_corpus;
+  self->n_documents = from->n_documents;
+  self->n_saved_here = from->n_saved_here;
+  self->here_is_own = from->here_is_own;
+  self->n_here = from->n_here;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_HERE]);
+}
+
+void
+spanmark_entity_item_leave_document (SpanmarkEntityItem *self)
+{
+  g_return_if_fail (SPANMARK_IS_ENTITY_ITEM (self));
+
+  self->n_corpus = spanmark_entity_item_get_n_corpus (self);
+  self->n_documents = spanmark_entity_item_get_n_documents (self);
+  self->n_saved_here = 0;
+  self->here_is_own = TRUE;
+  spanmark_entity_item_set_n_here (self, 0);
 }
 
 char *
@@ -204,10 +272,12 @@ spanmark_entity_item_format_counts (SpanmarkEntityItem *self)
   /* Translators: a registry entity's counts in a side panel: mentions in
    * the open document, in every document, and the number of documents,
    * e.g. "2 here · 5 in corpus · 2 documents". */
+  guint n_documents = spanmark_entity_item_get_n_documents (self);
+
   return g_strdup_printf (ngettext ("%u here · %u in corpus · %u document",
                                     "%u here · %u in corpus · %u documents",
-                                    self->n_documents),
-                          self->n_here, self->n_corpus, self->n_documents);
+                                    n_documents),
+                          self->n_here, spanmark_entity_item_get_n_corpus (self), n_documents);
 }
 
 gboolean

@@ -10,7 +10,10 @@
 
 #include <glib/gi18n.h>
 
+#include "spanmark-entity-cell.h"
 #include "spanmark-entity-item.h"
+#include "spanmark-entity-matches.h"
+#include "spanmark-entity-slot.h"
 #include "spanmark-entity-row.h"
 #include "spanmark-history.h"
 #include "spanmark-label-panel.h"
@@ -54,21 +57,22 @@ struct _SpanmarkLabelPanel
   GtkLabel              *corpus_status_label;
   GtkSearchEntry        *entity_search;
   GtkListView           *registry_view;
+  GtkButton             *attach_selected_button;
+  GtkMenuButton         *entity_menu_button;
+  GtkWidget             *row_popover;   /* a row's context menu, made on the first right click */
   GtkButton             *proposal_button;
 
   /* The registry's entities of this label (spanmark-entity-item.h):
-   * store -> sorted (this document's first) -> filtered (the search) ->
-   * selection -> registry_view.  Sorting happens when the document or
-   * its entities change, filtering on every key. */
-  GListStore            *store;
-  GtkCustomSorter       *sorter;
-  GtkSortListModel      *sorted;
-  GtkCustomFilter       *filter;
-  GtkFilterListModel    *filtered;
+   * matches (the search, this document's first) -> selection ->
+   * registry_view.  The order changes when which entities the document
+   * has changes, the matches on every key. */
+  SpanmarkEntityMatches *matches;
   GtkSingleSelection    *selection;
-  GHashTable            *items;         /* registry id -> SpanmarkEntityItem (the store owns it) */
+  GHashTable            *items;         /* registry id -> SpanmarkEntityItem (matches owns it) */
   GPtrArray             *here_items;    /* SpanmarkEntityItem with mentions in the open set */
-  char                  *filter_key;    /* folded search text */
+  GPtrArray             *saved_items;   /* SpanmarkEntityItem given the open document's saved counts */
+  GHashTable            *left;          /* document id -> (registry id -> mentions it had when left),
+                                         * since the registry was read */
   SpanmarkRegistry      *registry;
   char                  *annotator;
   GHashTable            *names;         /* name or alias -> registry id (owned) */
@@ -385,6 +389,8 @@ can_edit (SpanmarkLabelPanel *self)
   return self->set != NULL && self->editable;
 }
 
+static void update_selected_actions (SpanmarkLabelPanel *self);
+
 static void
 update_actions (SpanmarkLabelPanel *self)
 {
@@ -410,6 +416,7 @@ update_actions (SpanmarkLabelPanel *self)
    * of this panel's editability; their own sensitivity belongs to the
    * action, so the box around them carries ours. */
   gtk_widget_set_sensitive (self->tag_box, editable && has_selection);
+  update_selected_actions (self);
 }
 
 static void
@@ -1096,30 +1103,8 @@ draw_swatch (GtkDrawingArea *area,
 
 /* The registry's entities (corpus-wide) */
 
-static int
-here_first_cb (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
-{
-  gboolean x = spanmark_entity_item_get_n_here ((SpanmarkEntityItem *) a) > 0;
-  gboolean y = spanmark_entity_item_get_n_here ((SpanmarkEntityItem *) b) > 0;
-
-  /* Equal otherwise: the sort is stable, so the registry's order (by
-   * name) stays within each part. */
-  return (int) y - (int) x;
-}
-
-static gboolean
-filter_cb (gpointer item,
-           gpointer user_data)
-{
-  SpanmarkLabelPanel *self = user_data;
-
-  return spanmark_entity_item_matches (item, self->filter_key != NULL ? self->filter_key : "");
-}
-
 /* The mentions here of every registry entity the open set has; the
- * sorter is told only when which entities are here changed. */
+ * list is ordered again only when which entities are here changed. */
 static void
 refresh_here (SpanmarkLabelPanel *self)
 {
@@ -1170,7 +1155,82 @@ refresh_here (SpanmarkLabelPanel *self)
   self->here_items = g_steal_pointer (&here);
 
   if (moved)
-    gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+    spanmark_entity_matches_refresh (self->matches);
+}
+
+/* What @document had of @id when it was saved: when it was left if it
+ * was open since the registry was read, else the registry's count. */
+static guint
+saved_mentions (SpanmarkLabelPanel *self,
+                const char         *id,
+                const char         *document)
+{
+  GHashTable *left = g_hash_table_lookup (self->left, document);
+
+  if (left != NULL)
+    return GPOINTER_TO_UINT (g_hash_table_lookup (left, id));
+
+  return spanmark_registry_get_n_mentions_in (self->registry, id, document);
+}
+
+/* The registry's counts of the open document's saved file, so that the
+ * corpus counts follow the document as it is now (the registry counted
+ * the files when it was read). */
+static void
+load_saved_here (SpanmarkLabelPanel *self)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  const char *document;
+  gboolean own;
+  guint n_entities;
+
+  for (guint i = 0; i < self->saved_items->len; i++)
+    spanmark_entity_item_set_n_saved_here (g_ptr_array_index (self->saved_items, i), 0, TRUE);
+  g_ptr_array_set_size (self->saved_items, 0);
+  if (self->registry == NULL || self->set == NULL)
+    return;
+
+  document = spanmark_annotation_set_get_document_id (self->set);
+  own = g_strcmp0 (spanmark_annotation_set_get_annotator (self->set), self->annotator) == 0;
+  n_entities = spanmark_annotation_set_get_n_entities (self->set);
+  for (guint i = 0; i < n_entities; i++)
+    {
+      const SpanmarkEntity *entity = spanmark_annotation_set_get_entity (self->set, i);
+      const SpanmarkRegistryEntity *live = spanmark_registry_resolve (self->registry, entity->id);
+      SpanmarkEntityItem *item = live != NULL ? g_hash_table_lookup (self->items, live->id) : NULL;
+
+      if (item == NULL || !g_hash_table_add (seen, item))
+        continue;
+      spanmark_entity_item_set_n_saved_here (item, own ? saved_mentions (self, live->id, document) : 0, own);
+      g_ptr_array_add (self->saved_items, g_object_ref (item));
+    }
+}
+
+/* Another document opens: what this one has now stays in the counts. */
+static void
+leave_document (SpanmarkLabelPanel *self)
+{
+  GHashTable *left = NULL;
+
+  if (self->set != NULL && self->registry != NULL &&
+      g_strcmp0 (spanmark_annotation_set_get_annotator (self->set), self->annotator) == 0)
+    {
+      left = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_hash_table_replace (self->left, g_strdup (spanmark_annotation_set_get_document_id (self->set)), left);
+    }
+  /* What each had, then the counts folded (an item can be in both). */
+  for (GPtrArray **array = (GPtrArray *[]) { self->here_items, self->saved_items, NULL }; *array != NULL; array++)
+    for (guint i = 0; i < (*array)->len && left != NULL; i++)
+      {
+        SpanmarkEntityItem *item = g_ptr_array_index (*array, i);
+
+        g_hash_table_replace (left, g_strdup (spanmark_entity_item_get_id (item)),
+                              GUINT_TO_POINTER (spanmark_entity_item_get_n_here (item)));
+      }
+  for (GPtrArray **array = (GPtrArray *[]) { self->here_items, self->saved_items, NULL }; *array != NULL; array++)
+    for (guint i = 0; i < (*array)->len; i++)
+      spanmark_entity_item_leave_document (g_ptr_array_index (*array, i));
+  g_ptr_array_set_size (self->saved_items, 0);
 }
 
 static void update_proposal (SpanmarkLabelPanel *self);
@@ -1191,7 +1251,7 @@ update_corpus_status (SpanmarkLabelPanel *self)
     text = g_strdup (_("Loading…"));
   else
     {
-      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->matches));
 
       text = g_strdup_printf (ngettext ("%u entity", "%u entities", n), n);
     }
@@ -1201,20 +1261,10 @@ update_corpus_status (SpanmarkLabelPanel *self)
 static void
 entity_search_changed_cb (SpanmarkLabelPanel *self)
 {
-  g_autofree char *old_key = g_steal_pointer (&self->filter_key);
-  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+  g_autofree char *key = spanmark_entity_item_fold (gtk_editable_get_text (GTK_EDITABLE (self->entity_search)));
 
-  self->filter_key = spanmark_entity_item_fold (gtk_editable_get_text (GTK_EDITABLE (self->entity_search)));
-  /* Typing on only narrows what matched (a substring of the new key was
-   * one of the old), and deleting only widens it: the filter model then
-   * looks at the rows shown, or at the rows hidden, not at all 50,000. */
-  if (old_key != NULL && strstr (self->filter_key, old_key) != NULL)
-    change = GTK_FILTER_CHANGE_MORE_STRICT;
-  else if (old_key != NULL && strstr (old_key, self->filter_key) != NULL)
-    change = GTK_FILTER_CHANGE_LESS_STRICT;
-  if (old_key == NULL || !g_str_equal (old_key, self->filter_key))
-    gtk_filter_changed (GTK_FILTER (self->filter), change);
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0)
+  spanmark_entity_matches_set_key (self->matches, key);
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->matches)) > 0)
     gtk_single_selection_set_selected (self->selection, 0);
   update_corpus_status (self);
 }
@@ -1269,12 +1319,60 @@ attach_registry_action (GtkWidget  *widget,
   attach_registry (SPANMARK_LABEL_PANEL (widget), g_variant_get_string (param, NULL));
 }
 
+static SpanmarkEntityItem *get_selected_entity (SpanmarkLabelPanel *self);
+
+static void
+attach_selected_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  SpanmarkLabelPanel *self = SPANMARK_LABEL_PANEL (widget);
+  SpanmarkEntityItem *item = get_selected_entity (self);
+
+  if (item != NULL && attach_registry (self, spanmark_entity_item_get_id (item)))
+    gtk_widget_activate_action (widget, "win.focus-text", NULL);
+}
+
+static void
+entity_menu_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  SpanmarkLabelPanel *self = SPANMARK_LABEL_PANEL (widget);
+
+  if (get_selected_entity (self) != NULL)
+    gtk_menu_button_popup (self->entity_menu_button);
+}
+
+/* The heading's buttons act on the selected row: usable while there is
+ * one (attaching also needs a selection in an editable document). */
+static void
+update_selected_actions (SpanmarkLabelPanel *self)
+{
+  gboolean selected = get_selected_entity (self) != NULL;
+  guint start, end;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->entity_menu_button), selected && self->registry != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "panel.attach-selected",
+                                 selected && can_edit (self) &&
+                                 (get_selected_span (self) != NULL || get_trimmed_selection (self, &start, &end)));
+}
+
+/* The entity shown in the list's selected row, or NULL. */
+static SpanmarkEntityItem *
+get_selected_entity (SpanmarkLabelPanel *self)
+{
+  SpanmarkEntitySlot *slot = gtk_single_selection_get_selected_item (self->selection);
+
+  return slot != NULL ? spanmark_entity_slot_get_item (slot) : NULL;
+}
+
 /* Return in the search: the entity selected in the list (the first
  * match unless the arrows moved), then back to the text. */
 static void
 entity_search_activate_cb (SpanmarkLabelPanel *self)
 {
-  SpanmarkEntityItem *item = gtk_single_selection_get_selected_item (self->selection);
+  SpanmarkEntityItem *item = get_selected_entity (self);
 
   if (item == NULL)
     return;
@@ -1292,53 +1390,90 @@ static void
 registry_view_activate_cb (SpanmarkLabelPanel *self,
                            guint               position)
 {
-  g_autoptr(SpanmarkEntityItem) item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  g_autoptr(SpanmarkEntitySlot) slot = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  SpanmarkEntityItem *item = slot != NULL ? spanmark_entity_slot_get_item (slot) : NULL;
 
   if (item != NULL && attach_registry (self, spanmark_entity_item_get_id (item)))
     gtk_widget_activate_action (GTK_WIDGET (self), "win.focus-text", NULL);
 }
 
-/* Rows of the list view: made once per visible row, bound to an item
- * as the list scrolls. */
+/* Rows of the list view: made once per visible row, bound to a
+ * position (SpanmarkEntitySlot) as the list scrolls, and showing the
+ * entity at that position as the search changes it.  A row is one
+ * widget (SpanmarkEntityCell): GTK 4.8's list view keeps 200 rows
+ * around the top one, and a row of ten widgets (labels in boxes, two
+ * buttons) cost 0.5 s a key whenever the list grew back.  What the row's buttons did is in the
+ * list's heading, for the selected row, and in a row's context menu. */
 
 typedef struct
 {
   SpanmarkLabelPanel *panel;
-  GtkListItem   *list_item;
-  GtkLabel      *name;
-  GtkLabel      *aliases;
-  GtkLabel      *counts;
-  GtkButton     *attach;
-  GtkMenuButton *menu;
+  SpanmarkEntitySlot *slot;     /* bound; NULL while unbound */
+  SpanmarkEntityItem *item;     /* shown (owned); NULL while unbound */
+  SpanmarkEntityCell *cell;
 } RegistryRow;
 
 static void
-registry_row_update_counts (GtkListItem *list_item)
+registry_row_update (RegistryRow *row)
 {
-  RegistryRow *row = g_object_get_data (G_OBJECT (list_item), "spanmark-row");
-  SpanmarkEntityItem *item = gtk_list_item_get_item (list_item);
-  g_autofree char *counts = item != NULL ? spanmark_entity_item_format_counts (item) : NULL;
+  g_autofree char *counts = row->item != NULL ? spanmark_entity_item_format_counts (row->item) : NULL;
 
-  gtk_label_set_text (row->counts, counts != NULL ? counts : "");
+  spanmark_entity_cell_set_texts (row->cell,
+                                  row->item != NULL ? spanmark_entity_item_get_name (row->item) : "",
+                                  row->item != NULL ? spanmark_entity_item_get_aliases_text (row->item) : "",
+                                  counts);
+}
+
+static void
+registry_row_set_item (RegistryRow        *row,
+                       SpanmarkEntityItem *item)
+{
+  if (row->item != NULL)
+    g_signal_handlers_disconnect_by_data (row->item, row);
+  g_set_object (&row->item, item);
+  if (item != NULL)
+    g_signal_connect_swapped (item, "notify::n-here", G_CALLBACK (registry_row_update), row);
+}
+
+/* The slot's entity, in the row's cell. */
+static void
+registry_row_show (RegistryRow *row)
+{
+  SpanmarkEntityItem *item = spanmark_entity_slot_get_item (row->slot);
+
+  if (item == row->item)
+    return;
+  registry_row_set_item (row, item);
+  registry_row_update (row);
+}
+
+static void
+registry_row_unbind (RegistryRow *row)
+{
+  if (row->slot != NULL)
+    g_signal_handlers_disconnect_by_data (row->slot, row);
+  g_clear_object (&row->slot);
+  registry_row_set_item (row, NULL);
+}
+
+static void
+registry_row_free (RegistryRow *row)
+{
+  registry_row_unbind (row);
+  g_free (row);
 }
 
 static GMenuModel *make_mentions_menu (SpanmarkLabelPanel *self, const char *id);
 
-/* The row's menu, made as it opens: the documents of its mentions, and
- * merging this entity into the one selected in the list. */
-static void
-row_menu_popup_cb (GtkMenuButton *button,
-                   gpointer       user_data)
+/* An entity's menu: the documents of its mentions, and merging it
+ * into the entity selected in the list (when that is another). */
+static GMenuModel *
+make_entity_menu (SpanmarkLabelPanel *self,
+                  SpanmarkEntityItem *item)
 {
-  RegistryRow *row = user_data;
-  SpanmarkLabelPanel *self = row->panel;
-  SpanmarkEntityItem *item = gtk_list_item_get_item (row->list_item);
-  SpanmarkEntityItem *target = gtk_single_selection_get_selected_item (self->selection);
+  SpanmarkEntityItem *target = get_selected_entity (self);
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenuModel) mentions = NULL;
-
-  if (item == NULL || self->registry == NULL)
-    return;
 
   mentions = make_mentions_menu (self, spanmark_entity_item_get_id (item));
   g_menu_append_section (menu, _("Show Mentions"), mentions);
@@ -1356,7 +1491,63 @@ row_menu_popup_cb (GtkMenuButton *button,
       g_menu_append_item (merge, menu_item);
       g_menu_append_section (menu, NULL, G_MENU_MODEL (merge));
     }
-  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
+
+  return G_MENU_MODEL (g_steal_pointer (&menu));
+}
+
+/* The heading's menu button: the selected entity's menu. */
+static void
+entity_menu_popup_cb (GtkMenuButton *button,
+                      gpointer       user_data)
+{
+  SpanmarkLabelPanel *self = user_data;
+  SpanmarkEntityItem *item = get_selected_entity (self);
+  g_autoptr(GMenuModel) menu = NULL;
+
+  if (item == NULL || self->registry == NULL)
+    {
+      gtk_menu_button_set_menu_model (button, NULL);
+      return;
+    }
+  menu = make_entity_menu (self, item);
+  gtk_menu_button_set_menu_model (button, menu);
+}
+
+/* A right click on a row: that row's menu at the pointer, the list's
+ * selection kept (it is what "Merge Into" merges into). */
+static void
+registry_view_pressed_cb (GtkGestureClick    *gesture,
+                          int                 n_press,
+                          double              x,
+                          double              y,
+                          SpanmarkLabelPanel *self)
+{
+  GtkWidget *view = GTK_WIDGET (self->registry_view);
+  GtkWidget *picked = gtk_widget_pick (view, x, y, GTK_PICK_DEFAULT);
+  RegistryRow *row = NULL;
+  g_autoptr(GMenuModel) menu = NULL;
+  graphene_point_t point;
+
+  for (; picked != NULL && picked != view && row == NULL; picked = gtk_widget_get_parent (picked))
+    row = g_object_get_data (G_OBJECT (picked), "spanmark-row");
+  if (row == NULL || row->item == NULL || self->registry == NULL)
+    return;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+
+  if (!gtk_widget_compute_point (view, GTK_WIDGET (self), &GRAPHENE_POINT_INIT (x, y), &point))
+    return;
+  menu = make_entity_menu (self, row->item);
+  if (self->row_popover == NULL)
+    {
+      self->row_popover = gtk_popover_menu_new_from_model (NULL);
+      gtk_widget_set_parent (self->row_popover, GTK_WIDGET (self));
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->row_popover), FALSE);
+      gtk_widget_set_halign (self->row_popover, GTK_ALIGN_START);
+    }
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->row_popover), menu);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->row_popover),
+                               &(GdkRectangle) { (int) point.x, (int) point.y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->row_popover));
 }
 
 static void
@@ -1364,66 +1555,88 @@ registry_setup_cb (GtkSignalListItemFactory *factory,
                    GtkListItem              *list_item,
                    gpointer                  user_data)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   RegistryRow *row = g_new0 (RegistryRow, 1);
 
   row->panel = user_data;
-  row->list_item = list_item;
-  row->name = GTK_LABEL (gtk_label_new (NULL));
-  row->aliases = GTK_LABEL (gtk_label_new (NULL));
-  row->counts = GTK_LABEL (gtk_label_new (NULL));
-  /* Names come from the corpus: plain text only. */
-  for (GtkLabel **label = &row->name; label <= &row->counts; label++)
-    {
-      gtk_label_set_use_markup (*label, FALSE);
-      gtk_label_set_xalign (*label, 0);
-      gtk_label_set_ellipsize (*label, PANGO_ELLIPSIZE_END);
-      gtk_box_append (GTK_BOX (texts), GTK_WIDGET (*label));
-    }
-  gtk_widget_add_css_class (GTK_WIDGET (row->aliases), "dim-label");
-  gtk_widget_add_css_class (GTK_WIDGET (row->aliases), "caption");
-  gtk_widget_add_css_class (GTK_WIDGET (row->counts), "dim-label");
-  gtk_widget_add_css_class (GTK_WIDGET (row->counts), "caption");
-  gtk_widget_add_css_class (GTK_WIDGET (row->counts), "numeric");
-  gtk_widget_set_hexpand (texts, TRUE);
-  gtk_box_append (GTK_BOX (box), texts);
-
-  row->attach = GTK_BUTTON (gtk_button_new_from_icon_name ("insert-link-symbolic"));
-  gtk_widget_set_valign (GTK_WIDGET (row->attach), GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (GTK_WIDGET (row->attach), "flat");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (row->attach), _("Attach Selection"));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->attach));
-
-  row->menu = GTK_MENU_BUTTON (gtk_menu_button_new ());
-  gtk_menu_button_set_icon_name (row->menu, "view-more-symbolic");
-  gtk_widget_set_valign (GTK_WIDGET (row->menu), GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (GTK_WIDGET (row->menu), "flat");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (row->menu), _("Show Mentions"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row->menu),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Show Mentions"), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row->attach),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Attach Selection"), -1);
-  gtk_menu_button_set_create_popup_func (row->menu, row_menu_popup_cb, row, NULL);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (row->menu));
-
-  g_object_set_data_full (G_OBJECT (list_item), "spanmark-row", row, g_free);
-  gtk_list_item_set_child (list_item, box);
+  row->cell = SPANMARK_ENTITY_CELL (spanmark_entity_cell_new ());
+  g_object_set_data (G_OBJECT (row->cell), "spanmark-row", row);
+  g_object_set_data_full (G_OBJECT (list_item), "spanmark-row", row, (GDestroyNotify) registry_row_free);
+  gtk_list_item_set_child (list_item, GTK_WIDGET (row->cell));
 }
 
 /* "Show Mentions": the documents with a mention of the entity, built
  * when the row is shown (the registry knows them since its count). */
+static int
+compare_document_ids (gconstpointer a,
+                      gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The documents with a mention of @id, sorted, and how many each has:
+ * as the registry counted the files, with the documents opened since
+ * counted as they were left and the open one as it is now. */
+static GPtrArray *
+get_mention_documents (SpanmarkLabelPanel *self,
+                       const char         *id,
+                       GArray             *counts)
+{
+  g_autoptr(GPtrArray) counted = spanmark_registry_get_documents (self->registry, id);
+  g_autoptr(GHashTable) all = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *documents = g_ptr_array_new_with_free_func (g_free);
+  const char *open = NULL;
+  GHashTableIter iter;
+  gpointer document, left;
+
+  if (self->set != NULL && g_strcmp0 (spanmark_annotation_set_get_annotator (self->set), self->annotator) == 0)
+    open = spanmark_annotation_set_get_document_id (self->set);
+  for (guint i = 0; i < counted->len; i++)
+    g_hash_table_add (all, g_ptr_array_index (counted, i));
+  g_hash_table_iter_init (&iter, self->left);
+  while (g_hash_table_iter_next (&iter, &document, &left))
+    if (g_hash_table_contains (left, id))
+      g_hash_table_add (all, document);
+  if (open != NULL)
+    g_hash_table_add (all, (gpointer) open);
+
+  g_hash_table_iter_init (&iter, all);
+  while (g_hash_table_iter_next (&iter, &document, NULL))
+    g_ptr_array_add (documents, g_strdup (document));
+  g_ptr_array_sort (documents, compare_document_ids);
+  for (guint i = 0; i < documents->len; i++)
+    {
+      const char *name = g_ptr_array_index (documents, i);
+      SpanmarkEntityItem *item = g_hash_table_lookup (self->items, id);
+      guint n = g_strcmp0 (name, open) == 0 && item != NULL ? spanmark_entity_item_get_n_here (item)
+                                                           : saved_mentions (self, id, name);
+
+      if (n == 0)
+        {
+          g_ptr_array_remove_index (documents, i--);
+          continue;
+        }
+      g_array_append_val (counts, n);
+    }
+
+  return documents;
+}
+
 static GMenuModel *
 make_mentions_menu (SpanmarkLabelPanel *self,
                     const char         *id)
 {
   GMenu *menu = g_menu_new ();
-  g_autoptr(GPtrArray) documents = spanmark_registry_get_documents (self->registry, id);
+  g_autoptr(GArray) counts = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GPtrArray) documents = get_mention_documents (self, id, counts);
 
   for (guint i = 0; i < documents->len; i++)
     {
       const char *document = g_ptr_array_index (documents, i);
-      g_autoptr(GMenuItem) menu_item = g_menu_item_new (document, NULL);
+      guint n = g_array_index (counts, guint, i);
+      /* Translators: a document in an entity's Show Mentions menu and
+       * its mentions of the entity, e.g. "yunlan-002 · 3 mentions". */
+      g_autofree char *title = g_strdup_printf (ngettext ("%s · %u mention", "%s · %u mentions", n), document, n);
+      g_autoptr(GMenuItem) menu_item = g_menu_item_new (title, NULL);
 
       g_menu_item_set_action_and_target_value (menu_item, "win.open-mention",
                                                g_variant_new ("(ss)", document, id));
@@ -1445,17 +1658,10 @@ registry_bind_cb (GtkSignalListItemFactory *factory,
                   gpointer                  user_data)
 {
   RegistryRow *row = g_object_get_data (G_OBJECT (list_item), "spanmark-row");
-  SpanmarkEntityItem *item = gtk_list_item_get_item (list_item);
-  const char *id = spanmark_entity_item_get_id (item);
 
-  gtk_label_set_text (row->name, spanmark_entity_item_get_name (item));
-  gtk_label_set_text (row->aliases, spanmark_entity_item_get_aliases_text (item));
-  gtk_widget_set_visible (GTK_WIDGET (row->aliases), *spanmark_entity_item_get_aliases_text (item) != '\0');
-  registry_row_update_counts (list_item);
-  g_signal_connect_swapped (item, "notify::n-here", G_CALLBACK (registry_row_update_counts), list_item);
-
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row->attach), g_variant_new_string (id));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (row->attach), "panel.attach-registry");
+  row->slot = g_object_ref (gtk_list_item_get_item (list_item));
+  g_signal_connect_swapped (row->slot, "notify::item", G_CALLBACK (registry_row_show), row);
+  registry_row_show (row);
 }
 
 static void
@@ -1463,26 +1669,24 @@ registry_unbind_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *list_item,
                     gpointer                  user_data)
 {
-  SpanmarkEntityItem *item = gtk_list_item_get_item (list_item);
-
-  if (item != NULL)
-    g_signal_handlers_disconnect_by_data (item, list_item);
+  registry_row_unbind (g_object_get_data (G_OBJECT (list_item), "spanmark-row"));
 }
 
 static void
 setup_registry_view (SpanmarkLabelPanel *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkGesture *gesture;
 
-  self->store = g_list_store_new (SPANMARK_TYPE_ENTITY_ITEM);
-  self->sorter = gtk_custom_sorter_new (here_first_cb, NULL, NULL);
-  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->store)),
-                                          g_object_ref (GTK_SORTER (self->sorter)));
-  self->filter = gtk_custom_filter_new (filter_cb, self, NULL);
-  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted)),
-                                              g_object_ref (GTK_FILTER (self->filter)));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  self->matches = spanmark_entity_matches_new ();
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->matches)));
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (update_selected_actions), self);
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
+  g_signal_connect (gesture, "pressed", G_CALLBACK (registry_view_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->registry_view), GTK_EVENT_CONTROLLER (gesture));
+  gtk_menu_button_set_create_popup_func (self->entity_menu_button, entity_menu_popup_cb, self, NULL);
 
   g_signal_connect (factory, "setup", G_CALLBACK (registry_setup_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (registry_bind_cb), self);
@@ -1557,14 +1761,14 @@ spanmark_label_panel_dispose (GObject *object)
   g_clear_object (&self->registry);
   if (self->registry_view != NULL)
     gtk_list_view_set_model (self->registry_view, NULL);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
   g_clear_object (&self->selection);
-  g_clear_object (&self->filtered);
-  g_clear_object (&self->filter);
-  g_clear_object (&self->sorted);
-  g_clear_object (&self->sorter);
+  g_clear_pointer (&self->row_popover, gtk_widget_unparent);
   g_hash_table_remove_all (self->items);
   g_ptr_array_set_size (self->here_items, 0);
-  g_clear_object (&self->store);
+  g_ptr_array_set_size (self->saved_items, 0);
+  g_clear_object (&self->matches);
 
   /* The rows die with the lists; forget them first. */
   g_hash_table_remove_all (self->entity_rows);
@@ -1592,7 +1796,8 @@ spanmark_label_panel_finalize (GObject *object)
   g_clear_pointer (&self->names, g_hash_table_unref);
   g_clear_pointer (&self->proposal_id, g_free);
   g_clear_pointer (&self->here_items, g_ptr_array_unref);
-  g_clear_pointer (&self->filter_key, g_free);
+  g_clear_pointer (&self->saved_items, g_ptr_array_unref);
+  g_clear_pointer (&self->left, g_hash_table_unref);
   g_clear_pointer (&self->annotator, g_free);
 
   G_OBJECT_CLASS (spanmark_label_panel_parent_class)->finalize (object);
@@ -1650,6 +1855,8 @@ spanmark_label_panel_class_init (SpanmarkLabelPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpanmarkLabelPanel, unlinked_more_label);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkLabelPanel, corpus_status_label);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkLabelPanel, entity_search);
+  gtk_widget_class_bind_template_child (widget_class, SpanmarkLabelPanel, attach_selected_button);
+  gtk_widget_class_bind_template_child (widget_class, SpanmarkLabelPanel, entity_menu_button);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkLabelPanel, registry_view);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkLabelPanel, proposal_button);
   gtk_widget_class_bind_template_callback (widget_class, unlinked_row_activated_cb);
@@ -1671,6 +1878,11 @@ spanmark_label_panel_class_init (SpanmarkLabelPanelClass *klass)
   gtk_widget_class_install_action (widget_class, "panel.create-entity-from-text", "s",
                                    create_entity_from_text_action);
   gtk_widget_class_install_action (widget_class, "panel.attach-registry", "s", attach_registry_action);
+  gtk_widget_class_install_action (widget_class, "panel.attach-selected", NULL, attach_selected_action);
+  gtk_widget_class_install_action (widget_class, "panel.entity-menu", NULL, entity_menu_action);
+  /* The selected entity's menu from the keyboard, as a context menu. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "panel.entity-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "panel.entity-menu", NULL);
   gtk_widget_class_install_action (widget_class, "panel.accept-proposal", NULL, accept_proposal_action);
 
   gtk_widget_class_set_css_name (widget_class, "labelpanel");
@@ -1687,6 +1899,8 @@ spanmark_label_panel_init (SpanmarkLabelPanel *self)
   self->items = g_hash_table_new (g_str_hash, g_str_equal);
   self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->here_items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->saved_items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->left = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_hash_table_unref);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   setup_registry_view (self);
@@ -1806,7 +2020,9 @@ spanmark_label_panel_set_annotation_set (SpanmarkLabelPanel    *self,
       if (self->set != NULL)
         g_signal_handlers_disconnect_by_data (self->set, self);
       clear_rows (self);
+      leave_document (self);
       g_set_object (&self->set, set);
+      load_saved_here (self);
       g_clear_pointer (&self->jump_span_id, g_free);
       self->sel_start = self->sel_end = 0;
 
@@ -1927,7 +2143,7 @@ add_item (SpanmarkLabelPanel           *self,
   g_autoptr(SpanmarkEntityItem) item = spanmark_entity_item_new (entity, 0, 0);
 
   g_hash_table_replace (self->items, (gpointer) spanmark_entity_item_get_id (item), item);
-  g_list_store_append (self->store, item);
+  spanmark_entity_matches_append (self->matches, item);
   index_names (self, entity);
   update_corpus_status (self);
 }
@@ -1949,6 +2165,9 @@ spanmark_label_panel_set_registry (SpanmarkLabelPanel *self,
   g_hash_table_remove_all (self->items);
   g_hash_table_remove_all (self->names);
   g_ptr_array_set_size (self->here_items, 0);
+  g_ptr_array_set_size (self->saved_items, 0);
+  /* The registry just counted the files. */
+  g_hash_table_remove_all (self->left);
   if (registry != NULL)
     {
       GPtrArray *entities = spanmark_registry_get_entities (registry);
@@ -1968,12 +2187,11 @@ spanmark_label_panel_set_registry (SpanmarkLabelPanel *self,
           index_names (self, entity);
         }
     }
-  /* One change for the whole list, not one per entity. */
-  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
-                       items->pdata, items->len);
-
+  /* The counts here first, so the list is ordered once, one change for
+   * the whole list. */
+  load_saved_here (self);
   refresh_here (self);
-  gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+  spanmark_entity_matches_set_items (self->matches, items);
   update_corpus_status (self);
   update_proposal (self);
 }
@@ -2033,20 +2251,23 @@ refresh_item (SpanmarkLabelPanel *self,
   const SpanmarkRegistryEntity *entity = spanmark_registry_lookup (self->registry, id);
   SpanmarkEntityItem *old = g_hash_table_lookup (self->items, id);
   g_autoptr(SpanmarkEntityItem) item = NULL;
-  guint position;
 
-  if (entity == NULL || old == NULL || !g_list_store_find (self->store, old, &position))
+  if (entity == NULL || old == NULL)
     return;
 
-  item = spanmark_entity_item_new (entity, spanmark_entity_item_get_n_corpus (old),
-                                   spanmark_entity_item_get_n_documents (old));
-  spanmark_entity_item_set_n_here (item, spanmark_entity_item_get_n_here (old));
-  for (guint i = 0; i < self->here_items->len; i++)
-    if (g_ptr_array_index (self->here_items, i) == old)
-      {
-        g_object_unref (old);
-        g_ptr_array_index (self->here_items, i) = g_object_ref (item);
-      }
+  item = spanmark_entity_item_new (entity, 0, 0);
+  spanmark_entity_item_copy_counts (item, old);
+  for (GPtrArray **array = (GPtrArray *[]) { self->here_items, self->saved_items, NULL }; *array != NULL; array++)
+    for (guint i = 0; i < (*array)->len; i++)
+      if (g_ptr_array_index (*array, i) == old)
+        {
+          g_object_unref (old);
+          g_ptr_array_index (*array, i) = g_object_ref (item);
+        }
+  /* The old item (in the table, and until now in the list) stays
+   * alive until the list lets go of it. */
+  g_object_ref (old);
   g_hash_table_replace (self->items, (gpointer) spanmark_entity_item_get_id (item), item);
-  g_list_store_splice (self->store, position, 1, (gpointer *) &item, 1);
+  spanmark_entity_matches_replace (self->matches, old, item);
+  g_object_unref (old);
 }

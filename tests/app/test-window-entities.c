@@ -12,10 +12,13 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 
 #include "app-test-util.h"
-#include "spanmark-entity-item.h"
+#include "spanmark-entity-cell.h"
+#include "spanmark-entity-slot.h"
 #include "spanmark-registry.h"
 #include "spanmark-suggestion.h"
 #include "window-test-fixture.h"
@@ -132,7 +135,8 @@ describe_rows (SpanmarkLabelPanel *label_panel)
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
-      g_autoptr(SpanmarkEntityItem) item = g_list_model_get_item (model, i);
+      g_autoptr(SpanmarkEntitySlot) slot = g_list_model_get_item (model, i);
+      SpanmarkEntityItem *item = spanmark_entity_slot_get_item (slot);
 
       g_string_append_printf (out, "%s %u/%u/%u\n", spanmark_entity_item_get_name (item),
                               spanmark_entity_item_get_n_here (item),
@@ -258,9 +262,10 @@ test_attach_by_keyboard (Fixture       *fixture,
   g_assert_cmpstr (span->entity, ==, LI_WEI);
   g_assert_true (focus_in_text (fixture));
 
+  /* The corpus counts follow: news's two saved ones and this one. */
   type_search (officials, "");
   rows = describe_rows (officials);
-  g_assert_cmpstr (rows, ==, "李伟 1/2/1\n王芳 0/0/0\n");
+  g_assert_cmpstr (rows, ==, "李伟 1/3/2\n王芳 0/0/0\n");
 
   /* The second official, to check the order follows the document. */
   start = offset_in_open (fixture, "Li Wei", 0);
@@ -268,7 +273,7 @@ test_attach_by_keyboard (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (officials), "panel.attach-registry", "s", WANG_FANG));
   g_clear_pointer (&rows, g_free);
   rows = describe_rows (officials);
-  g_assert_cmpstr (rows, ==, "李伟 1/2/1\n王芳 1/0/0\n");
+  g_assert_cmpstr (rows, ==, "李伟 1/3/2\n王芳 1/1/1\n");
 
   activate (fixture, "win.undo", NULL);
   g_assert_null (spanmark_annotation_set_lookup_entity (set, WANG_FANG));
@@ -324,8 +329,8 @@ test_new_entity_in_registry (Fixture       *fixture,
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 
   rows = describe_rows (places);
-  /* This document's first. */
-  g_assert_cmpstr (rows, ==, "Harbour Town 1/0/0\n港湾镇 0/0/0\n");
+  /* This document's first; its mention counts in the corpus at once. */
+  g_assert_cmpstr (rows, ==, "Harbour Town 1/1/1\n港湾镇 0/0/0\n");
 
   registry = read_registry (fixture);
   entity = spanmark_registry_lookup (registry, span->entity);
@@ -418,9 +423,9 @@ test_attr_for_all_documents (Fixture       *fixture,
   g_assert_true (spanmark_registry_entity_has_name (entity, "李伟"));
   g_assert_true (spanmark_registry_entity_has_name (entity, "Li Wei"));
 
-  /* The list shows the new name. */
+  /* The list shows the new name, and the counts it had. */
   rows = describe_rows (officials);
-  g_assert_cmpstr (rows, ==, "李伟同志 1/2/1\n王芳 0/0/0\n");
+  g_assert_cmpstr (rows, ==, "李伟同志 1/3/2\n王芳 0/0/0\n");
 }
 
 /* Split: the second mention of 李伟 leaves for a new entity; undo
@@ -575,6 +580,272 @@ test_entity_suggestion (Fixture       *fixture,
   g_assert_null (spanmark_label_panel_get_proposal (officials));
 }
 
+/* The labels of the "win.open-mention" items of @model, a line each. */
+static void
+append_mention_labels (GMenuModel *model,
+                       GString    *out)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+      g_autofree char *action = NULL;
+      g_autofree char *label = NULL;
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &action) &&
+          g_str_equal (action, "win.open-mention") &&
+          g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_LABEL, "s", &label))
+        g_string_append_printf (out, "%s\n", label);
+      if (section != NULL)
+        append_mention_labels (section, out);
+    }
+}
+
+/* Opens the menu of the entity at @position of the panel's list and
+ * returns its documents' labels. */
+static char *
+entity_menu_documents (SpanmarkLabelPanel *label_panel,
+                       guint               position)
+{
+  GtkSelectionModel *model = GTK_SELECTION_MODEL (spanmark_label_panel_get_registry_model (label_panel));
+  g_autoptr(GPtrArray) buttons = NULL;
+  GString *out = g_string_new (NULL);
+
+  g_assert_true (gtk_selection_model_select_item (model, position, TRUE));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (label_panel), "panel.entity-menu", NULL));
+  buttons = spanmark_test_collect_of_type (GTK_WIDGET (label_panel), GTK_TYPE_MENU_BUTTON, g_ptr_array_new ());
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkMenuButton *button = g_ptr_array_index (buttons, i);
+      GMenuModel *menu = gtk_menu_button_get_menu_model (button);
+
+      if (menu != NULL && gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (button))))
+        {
+          append_mention_labels (menu, out);
+          gtk_menu_button_popdown (button);
+        }
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* The corpus counts follow the open document as it is now, and keep
+ * what it had when another opens: news has 李伟's two saved mentions. */
+static void
+test_counts_follow_documents (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  SpanmarkLabelPanel *officials = panel (fixture, "OFFICIAL");
+  g_autofree char *here = NULL;
+  g_autofree char *in_news = NULL;
+  g_autofree char *removed = NULL;
+  g_autofree char *back = NULL;
+  g_autofree char *documents = NULL;
+  guint start = offset_in_open (fixture, "Li Wei", 0);
+
+  select_range (fixture, start, start + 6);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (officials), "panel.attach-registry", "s", LI_WEI));
+  here = describe_rows (officials);
+  g_assert_cmpstr (here, ==, "李伟 1/3/2\n王芳 0/0/0\n");
+  /* Show Mentions lists this document too, with the counts. */
+  documents = entity_menu_documents (officials, 0);
+  g_assert_cmpstr (documents, ==, "emoji · 1 mention\nnews · 2 mentions\n");
+
+  /* In news: its two, as saved, and emoji's one. */
+  activate (fixture, "win.open-document", "news");
+  g_assert_cmpstr (spanmark_document_get_id (spanmark_window_get_document (fixture->window)), ==, "news");
+  in_news = describe_rows (officials);
+  g_assert_cmpstr (in_news, ==, "李伟 2/3/2\n王芳 0/0/0\n");
+
+  /* One of news's removed: one fewer in the corpus at once. */
+  {
+    SpanmarkAnnotationSet *set = spanmark_window_get_annotation_set (fixture->window);
+    guint first = offset_in_open (fixture, "李伟", 0);
+    const SpanmarkSpan *span = find (set, first, first + 2, "OFFICIAL");
+
+    g_assert_nonnull (span);
+    g_assert_true (spanmark_annotation_set_remove_span (set, span->id));
+  }
+  removed = describe_rows (officials);
+  g_assert_cmpstr (removed, ==, "李伟 1/2/2\n王芳 0/0/0\n");
+
+  activate (fixture, "win.open-document", "emoji");
+  back = describe_rows (officials);
+  g_assert_cmpstr (back, ==, "李伟 1/2/2\n王芳 0/0/0\n");
+  g_clear_pointer (&documents, g_free);
+  documents = entity_menu_documents (officials, 0);
+  g_assert_cmpstr (documents, ==, "emoji · 1 mention\nnews · 1 mention\n");
+  /* 王芳 has none. */
+  g_clear_pointer (&documents, g_free);
+  documents = entity_menu_documents (officials, 1);
+  g_assert_cmpstr (documents, ==, "");
+}
+
+typedef struct
+{
+  guint n_before;
+  guint n_at_front;   /* changes that did not start at the end of the shorter list */
+  guint n_changes;
+} ChangeWatch;
+
+static void
+registry_changed_cb (GListModel  *model,
+                     guint        position,
+                     guint        removed,
+                     guint        added,
+                     ChangeWatch *watch)
+{
+  guint n_after = g_list_model_get_n_items (model);
+
+  if (position != MIN (watch->n_before, n_after) || removed + added != MAX (watch->n_before, n_after) - MIN (watch->n_before, n_after))
+    watch->n_at_front++;
+  watch->n_before = n_after;
+  watch->n_changes++;
+}
+
+static gboolean
+cells_show (GPtrArray  *cells,
+            const char *needle)
+{
+  for (guint i = 0; i < cells->len; i++)
+    if (strstr (spanmark_entity_cell_get_text (g_ptr_array_index (cells, i), 0), needle) == NULL)
+      return FALSE;
+
+  return cells->len > 0;
+}
+
+/* With 300 entities, typing keeps the list's row widgets: the list is
+ * told only that it got shorter or longer at its end, and the rows
+ * show the matches (GTK 4.8 makes a row widget for every position a
+ * change names, 200 of them: that was 0.5 s a key). */
+static void
+test_rows_kept (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GFile) dir = g_file_new_for_path (fixture->project_path);
+  g_autoptr(SpanmarkProject) project = NULL;
+  g_autoptr(SpanmarkRegistry) registry = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  SpanmarkLabelPanel *officials;
+  GListModel *model;
+  ChangeWatch watch = { 0 };
+
+  project = spanmark_project_open (dir, &error);
+  g_assert_no_error (error);
+  registry = spanmark_registry_load (project, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("tester-%010x", 0x1000 + i);
+      g_autofree char *name = g_strdup_printf ("%s某%03u", i % 2 == 0 ? "王" : "林", i);
+
+      add_registry_entity (registry, id, "OFFICIAL", name, NULL, NULL);
+    }
+  g_assert_true (spanmark_window_open_project (fixture->window, dir, &error));
+  g_assert_no_error (error);
+  activate (fixture, "win.open-document", "emoji");
+  g_assert_true (wait_for (registry_loaded, fixture));
+  officials = panel (fixture, "OFFICIAL");
+  activate (fixture, "win.find-entity", NULL);
+  g_assert_true (wait_for (main_loop_idle, fixture));
+
+  model = spanmark_label_panel_get_registry_model (officials);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 302);
+  before = spanmark_test_collect_of_type (GTK_WIDGET (officials), SPANMARK_TYPE_ENTITY_CELL, g_ptr_array_new ());
+  g_assert_cmpuint (before->len, >, 10);
+
+  watch.n_before = g_list_model_get_n_items (model);
+  g_signal_connect (model, "items-changed", G_CALLBACK (registry_changed_cb), &watch);
+  type_search (officials, "林");
+  g_assert_true (wait_for (main_loop_idle, fixture));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 150);
+  after = spanmark_test_collect_of_type (GTK_WIDGET (officials), SPANMARK_TYPE_ENTITY_CELL, g_ptr_array_new ());
+  for (guint i = 0; i < after->len; i++)
+    g_assert_true (g_ptr_array_find (before, g_ptr_array_index (after, i), NULL));
+  g_assert_true (cells_show (after, "林某"));
+
+  type_search (officials, "王某");
+  g_assert_true (wait_for (main_loop_idle, fixture));
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = spanmark_test_collect_of_type (GTK_WIDGET (officials), SPANMARK_TYPE_ENTITY_CELL, g_ptr_array_new ());
+  g_assert_true (cells_show (after, "王某"));
+  type_search (officials, "");
+  g_assert_true (wait_for (main_loop_idle, fixture));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 302);
+
+  g_assert_cmpuint (watch.n_changes, >=, 2);
+  g_assert_cmpuint (watch.n_at_front, ==, 0);
+  g_signal_handlers_disconnect_by_data (model, &watch);
+}
+
+static gboolean
+menu_opens_mention (GMenuModel *model,
+                    const char *document,
+                    const char *id)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+      g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (model, i, G_MENU_ATTRIBUTE_TARGET, NULL);
+      g_autofree char *action = NULL;
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &action) &&
+          g_str_equal (action, "win.open-mention") && target != NULL &&
+          g_variant_equal (target, g_variant_new ("(ss)", document, id)))
+        return TRUE;
+      if (section != NULL && menu_opens_mention (section, document, id))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The heading's buttons act on the selected row: its menu (Shift+F10)
+ * shows where its mentions are; attach links the text's selection. */
+static void
+test_selected_entity_actions (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  SpanmarkLabelPanel *officials = panel (fixture, "OFFICIAL");
+  GtkSelectionModel *model = GTK_SELECTION_MODEL (spanmark_label_panel_get_registry_model (officials));
+  SpanmarkAnnotationSet *set = spanmark_window_get_annotation_set (fixture->window);
+  g_autoptr(GPtrArray) buttons = NULL;
+  const SpanmarkSpan *span;
+  gboolean found = FALSE;
+  guint start;
+
+  g_assert_true (gtk_selection_model_select_item (model, 0, TRUE));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (officials), "panel.entity-menu", NULL));
+  g_assert_true (wait_for (main_loop_idle, fixture));
+  buttons = spanmark_test_collect_of_type (GTK_WIDGET (officials), GTK_TYPE_MENU_BUTTON, g_ptr_array_new ());
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkMenuButton *button = g_ptr_array_index (buttons, i);
+      GMenuModel *menu = gtk_menu_button_get_menu_model (button);
+
+      if (menu != NULL && menu_opens_mention (menu, "news", LI_WEI))
+        {
+          found = TRUE;
+          gtk_menu_button_popdown (button);
+        }
+    }
+  g_assert_true (found);
+
+  /* Nothing selected in the text: nothing to attach. */
+  select_range (fixture, 0, 0);
+  gtk_widget_activate_action (GTK_WIDGET (officials), "panel.attach-selected", NULL);
+  g_assert_cmpuint (spanmark_annotation_set_get_n_spans (set), ==, 0);
+  start = offset_in_open (fixture, "Li Wei", 0);
+  select_range (fixture, start, start + 6);
+  g_assert_true (gtk_selection_model_select_item (model, 1, TRUE));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (officials), "panel.attach-selected", NULL));
+  span = find (set, start, start + 6, "OFFICIAL");
+  g_assert_nonnull (span);
+  g_assert_cmpstr (span->entity, ==, WANG_FANG);
+  g_assert_true (focus_in_text (fixture));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -583,6 +854,11 @@ main (int   argc,
 
   g_test_add ("/window-entities/registry-listed", Fixture, NULL, setup, test_registry_listed, fixture_teardown);
   g_test_add ("/window-entities/filter", Fixture, NULL, setup, test_filter, fixture_teardown);
+  g_test_add ("/window-entities/counts-follow-documents", Fixture, NULL, setup, test_counts_follow_documents,
+              fixture_teardown);
+  g_test_add ("/window-entities/rows-kept", Fixture, NULL, setup, test_rows_kept, fixture_teardown);
+  g_test_add ("/window-entities/selected-entity-actions", Fixture, NULL, setup, test_selected_entity_actions,
+              fixture_teardown);
   g_test_add ("/window-entities/attach-by-keyboard", Fixture, NULL, setup, test_attach_by_keyboard, fixture_teardown);
   g_test_add ("/window-entities/escape", Fixture, NULL, setup, test_escape, fixture_teardown);
   g_test_add ("/window-entities/new-entity-in-registry", Fixture, NULL, setup, test_new_entity_in_registry,

@@ -1027,6 +1027,7 @@ test_help_overlay (void)
     "<Shift>a", "<Alt><Shift>1...<Alt><Shift>9",
     /* Corpus-wide entities. */
     "<Control>k",
+    "<Shift>F10 Menu",
   };
 
   for (GSList *l = objects; l != NULL; l = l->next)

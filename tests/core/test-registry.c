@@ -429,6 +429,12 @@ test_merge (void)
   spanmark_registry_count_mentions (registry, NULL, NULL);
   g_assert_cmpuint (spanmark_registry_get_n_mentions (registry, "wang-00000000a1"), ==, 1);
   g_assert_cmpuint (spanmark_registry_get_n_mentions (registry, "zhao-00000000b1"), ==, 3);
+  /* Per document: a has two of Zhao's (Wang's file and her own), b one. */
+  g_assert_cmpuint (spanmark_registry_get_n_mentions_in (registry, "zhao-00000000b1", "a"), ==, 2);
+  g_assert_cmpuint (spanmark_registry_get_n_mentions_in (registry, "zhao-00000000b1", "b"), ==, 1);
+  g_assert_cmpuint (spanmark_registry_get_n_mentions_in (registry, "wang-00000000a1", "b"), ==, 0);
+  g_assert_cmpuint (spanmark_registry_get_n_mentions_in (registry, "nobody-0000000000", "a"), ==, 0);
+  g_assert_cmpuint (spanmark_registry_count_documents (registry, "zhao-00000000b1"), ==, 2);
 
   g_assert_true (spanmark_registry_merge (registry, "wang-00000000a1", "zhao-00000000b1",
                                           conflicts, &n_files, &error));

@@ -20,7 +20,7 @@
 typedef struct
 {
   guint       n_mentions;
-  GHashTable *documents;  /* set of char* document ids */
+  GHashTable *documents;  /* char* document id -> its mentions (GUINT_TO_POINTER) */
 } Use;
 
 struct _SpanmarkRegistry
@@ -790,7 +790,12 @@ count_set_cb (SpanmarkRegistry      *self,
           g_hash_table_insert (self->uses, g_strdup (entity->id), use);
         }
       use->n_mentions += n;
-      g_hash_table_add (use->documents, g_strdup (spanmark_annotation_set_get_document_id (set)));
+      {
+        const char *document = spanmark_annotation_set_get_document_id (set);
+        guint before = GPOINTER_TO_UINT (g_hash_table_lookup (use->documents, document));
+
+        g_hash_table_insert (use->documents, g_strdup (document), GUINT_TO_POINTER (before + n));
+      }
     }
 
   return TRUE;
@@ -818,6 +823,21 @@ spanmark_registry_get_n_mentions (SpanmarkRegistry *self,
   use = g_hash_table_lookup (self->uses, id);
 
   return use != NULL ? use->n_mentions : 0;
+}
+
+guint
+spanmark_registry_get_n_mentions_in (SpanmarkRegistry *self,
+                                     const char       *id,
+                                     const char       *document)
+{
+  Use *use;
+
+  g_return_val_if_fail (SPANMARK_IS_REGISTRY (self), 0);
+  g_return_val_if_fail (document != NULL, 0);
+
+  use = g_hash_table_lookup (self->uses, id);
+
+  return use != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (use->documents, document)) : 0;
 }
 
 GPtrArray *

@@ -85,6 +85,11 @@ guint                         spanmark_registry_get_n_mentions (SpanmarkRegistry
                                                                 const char       *id);
 GPtrArray                    *spanmark_registry_get_documents  (SpanmarkRegistry *self,
                                                                 const char       *id);
+/* After spanmark_registry_count_mentions(): the mentions of @id in the
+ * document @document. */
+guint                         spanmark_registry_get_n_mentions_in (SpanmarkRegistry *self,
+                                                                   const char       *id,
+                                                                   const char       *document);
 
 /* For label changes (spanmark-label-ops.c), which write nothing while a
  * registry file fails to load: it might have the label.  The number of
