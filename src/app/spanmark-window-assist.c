@@ -25,6 +25,7 @@
 #include "spanmark-dictionary.h"
 #include "spanmark-history.h"
 #include "spanmark-inconsistency.h"
+#include "spanmark-settings.h"
 #include "spanmark-text-view.h"
 #include "spanmark-window-private.h"
 
@@ -41,12 +42,34 @@ text_view (SpanmarkWindow *self)
   return SPANMARK_TEXT_VIEW (spanmark_document_view_get_text_view (self->document_view));
 }
 
-/* The corpus, off the main thread */
+/* The corpus, off the main thread.  Opening a project reads every
+ * annotation file once, on one worker thread (SpanmarkCorpusPass): the
+ * sets teach the suggester, the annotator's count the registry's
+ * mentions, and the statuses read on the way are the document list's
+ * and the team's progress.  Each used to be a read of its own. */
 
 typedef struct
 {
-  SpanmarkSuggester *suggester;
-  GPtrArray         *problems;  /* of char *: what did not load, said once */
+  GFile *dir;
+  char  *annotator;  /* whose mentions the registry counts */
+} CorpusTask;
+
+static void
+corpus_task_free (CorpusTask *task)
+{
+  g_object_unref (task->dir);
+  g_free (task->annotator);
+  g_free (task);
+}
+
+typedef struct
+{
+  SpanmarkSuggester  *suggester;
+  GPtrArray          *problems;  /* of char *: what did not load, said once */
+  SpanmarkRegistry   *registry;  /* NULL: did not load, registry_error says why */
+  GError             *registry_error;
+  SpanmarkCorpusPass *pass;
+  const char         *annotator; /* the task's, while the pass runs */
 } CorpusResult;
 
 static void
@@ -54,7 +77,23 @@ corpus_result_free (CorpusResult *result)
 {
   g_clear_object (&result->suggester);
   g_clear_pointer (&result->problems, g_ptr_array_unref);
+  g_clear_object (&result->registry);
+  g_clear_error (&result->registry_error);
+  g_clear_pointer (&result->pass, spanmark_corpus_pass_unref);
   g_free (result);
+}
+
+static void
+corpus_set_cb (SpanmarkAnnotationSet *set,
+               gpointer               user_data)
+{
+  CorpusResult *result = user_data;
+
+  spanmark_suggester_add_set (result->suggester, set, FALSE);
+  /* The annotator's files: the counts say what the annotator sees when
+   * opening those documents. */
+  if (result->registry != NULL && g_strcmp0 (spanmark_annotation_set_get_annotator (set), result->annotator) == 0)
+    spanmark_registry_add_mentions (result->registry, set);
 }
 
 static void
@@ -63,6 +102,7 @@ corpus_thread (GTask        *task,
                gpointer      task_data,
                GCancellable *cancellable)
 {
+  CorpusTask *data = task_data;
   g_autoptr(SpanmarkProject) project = NULL;
   g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
   g_autoptr(GPtrArray) dictionaries = NULL;
@@ -70,8 +110,8 @@ corpus_thread (GTask        *task,
   CorpusResult *result;
 
   /* Core objects are not thread-safe: the thread reads its own project,
-   * and the suggester it makes is the main thread's once returned. */
-  project = spanmark_project_open (task_data, &error);
+   * and what it makes is the main thread's once returned. */
+  project = spanmark_project_open (data->dir, &error);
   if (project == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -81,7 +121,16 @@ corpus_thread (GTask        *task,
   result = g_new0 (CorpusResult, 1);
   result->suggester = spanmark_suggester_new ();
   result->problems = g_ptr_array_new_with_free_func (g_free);
-  spanmark_suggester_add_project (result->suggester, project, errors);
+  result->registry = spanmark_registry_load (project, &result->registry_error);
+  result->annotator = data->annotator;
+  result->pass = spanmark_corpus_pass_run (project, corpus_set_cb, result, errors, cancellable, NULL);
+  result->annotator = NULL;
+  if (result->pass == NULL)
+    {
+      corpus_result_free (result);
+      g_task_return_error_if_cancelled (task);
+      return;
+    }
   for (guint i = 0; i < errors->len; i++)
     g_ptr_array_add (result->problems, g_strdup (((GError *) g_ptr_array_index (errors, i))->message));
 
@@ -105,6 +154,29 @@ corpus_thread (GTask        *task,
 
 static void invalidate (SpanmarkWindow *self);
 
+/* The statuses the pass read go to the caches that wait for them (the
+ * annotator's and the curated ones; NULL: none will come). */
+static void
+fill_statuses (SpanmarkWindow     *self,
+               SpanmarkCorpusPass *pass)
+{
+  if (self->statuses != NULL && spanmark_status_cache_get_expecting_fill (self->statuses))
+    spanmark_status_cache_fill (self->statuses, pass);
+  if (self->curated_statuses != NULL && spanmark_status_cache_get_expecting_fill (self->curated_statuses))
+    spanmark_status_cache_fill (self->curated_statuses, pass);
+}
+
+/* The pass will not bring the team's progress: the sync operation it
+ * counted for is over. */
+static void
+release_team (SpanmarkWindow *self)
+{
+  if (!self->pass_holds_sync)
+    return;
+  self->pass_holds_sync = FALSE;
+  self->sync_pending--;
+}
+
 /* As for review mode's figures: the task holds no reference to the
  * window; closing it or another project cancels the task, and then
  * @user_data is not looked at. */
@@ -126,9 +198,24 @@ corpus_done_cb (GObject      *source,
     {
       g_autofree char *message = g_strdup_printf (_("Suggestions from the corpus are off: %s"), error->message);
 
+      fill_statuses (self, NULL);
+      release_team (self);
+      spanmark_window_entities_pass_done (self, NULL, error);
       spanmark_window_toast (self, message);
       return;
     }
+
+  /* The statuses, the team's progress and the registry first: they do
+   * not depend on the suggester. */
+  fill_statuses (self, result->pass);
+  if (self->pass_holds_sync)
+    {
+      g_autoptr(SpanmarkTeamProgress) team = spanmark_team_progress_new_from_pass (result->pass);
+
+      spanmark_window_sync_take_team (self, team);
+      release_team (self);
+    }
+  spanmark_window_entities_pass_done (self, g_steal_pointer (&result->registry), result->registry_error);
 
   /* What the thread read, plus what changed here since: the documents
    * left meanwhile (saved, so the thread may or may not have read them
@@ -161,14 +248,23 @@ corpus_done_cb (GObject      *source,
   invalidate (self);
 }
 
+/* Stops the pass under way, if any: what it was to bring comes no more. */
+static void
+cancel_pass (SpanmarkWindow *self)
+{
+  if (self->corpus_cancellable != NULL)
+    g_cancellable_cancel (self->corpus_cancellable);
+  g_clear_object (&self->corpus_cancellable);
+  release_team (self);
+}
+
 void
 spanmark_window_assist_set_project (SpanmarkWindow *self)
 {
   g_autoptr(GTask) task = NULL;
+  CorpusTask *data;
 
-  if (self->corpus_cancellable != NULL)
-    g_cancellable_cancel (self->corpus_cancellable);
-  g_clear_object (&self->corpus_cancellable);
+  cancel_pass (self);
   g_clear_object (&self->suggester);
   g_ptr_array_set_size (self->left_sets, 0);
   if (self->project == NULL)
@@ -176,8 +272,15 @@ spanmark_window_assist_set_project (SpanmarkWindow *self)
 
   self->suggester = spanmark_suggester_new ();
   self->corpus_cancellable = g_cancellable_new ();
+  /* The team's progress comes with the pass: a sync operation until then
+   * (tests wait for none). */
+  self->pass_holds_sync = TRUE;
+  self->sync_pending++;
+  data = g_new0 (CorpusTask, 1);
+  data->dir = g_object_ref (spanmark_project_get_dir (self->project));
+  data->annotator = spanmark_settings_dup_annotator (spanmark_settings_get_default ());
   task = g_task_new (NULL, self->corpus_cancellable, corpus_done_cb, self);
-  g_task_set_task_data (task, g_object_ref (spanmark_project_get_dir (self->project)), g_object_unref);
+  g_task_set_task_data (task, data, (GDestroyNotify) corpus_task_free);
   g_task_run_in_thread (task, corpus_thread);
 }
 
@@ -372,9 +475,7 @@ spanmark_window_assist_close (SpanmarkWindow *self)
 void
 spanmark_window_assist_dispose (SpanmarkWindow *self)
 {
-  if (self->corpus_cancellable != NULL)
-    g_cancellable_cancel (self->corpus_cancellable);
-  g_clear_object (&self->corpus_cancellable);
+  cancel_pass (self);
   g_clear_handle_id (&self->assist_idle_id, g_source_remove);
   g_clear_pointer (&self->suggestions, g_ptr_array_unref);
   g_clear_pointer (&self->assist_items, g_array_unref);

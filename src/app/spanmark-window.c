@@ -483,6 +483,13 @@ set_statuses (SpanmarkWindow *self)
       g_clear_object (&self->curated_statuses);
       self->curated_statuses = spanmark_status_cache_new (self->project, SPANMARK_CURATED_ANNOTATOR);
     }
+  /* The pass over the corpus under way reads every annotator's statuses. */
+  if (self->corpus_cancellable != NULL)
+    {
+      spanmark_status_cache_expect_fill (self->statuses);
+      if (!spanmark_status_cache_is_complete (self->curated_statuses))
+        spanmark_status_cache_expect_fill (self->curated_statuses);
+    }
   spanmark_document_list_set_statuses (self->document_list, spanmark_window_get_statuses (self));
 }
 
@@ -571,7 +578,7 @@ spanmark_window_open_project (SpanmarkWindow  *self,
   g_free (self->annotator);
   self->annotator = spanmark_settings_dup_annotator (spanmark_settings_get_default ());
   set_statuses (self);
-  spanmark_window_entities_set_project (self);
+  spanmark_window_entities_expect_pass (self);
 
   make_panels (self);
   spanmark_window_sync_project_opened (self);
