@@ -145,6 +145,14 @@ corpus_thread (GTask        *task,
       for (guint p = 0; p < problems->len; p++)
         g_ptr_array_add (result->problems, spanmark_problem_to_short_string (g_ptr_array_index (problems, p)));
     }
+  /* The registry's names too, in the order the main thread used to add
+   * them (corpus, dictionaries, registry); then the matcher's automaton
+   * is built here: for a large corpus that is seconds the window would
+   * otherwise stand still for at the first suggestions. */
+  if (result->registry != NULL)
+    spanmark_suggester_add_registry (result->suggester, result->registry, spanmark_project_get_schema (project));
+  g_array_unref (spanmark_matcher_find_code_points (spanmark_suggester_get_matcher (result->suggester),
+                                                    NULL, 0, NULL, NULL));
 
   if (g_task_return_error_if_cancelled (task))
     corpus_result_free (result);
@@ -188,6 +196,7 @@ corpus_done_cb (GObject      *source,
   SpanmarkWindow *self;
   CorpusResult *result;
   g_autoptr(GError) error = NULL;
+  gboolean registry_fed;
 
   result = g_task_propagate_pointer (G_TASK (res), &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -215,13 +224,18 @@ corpus_done_cb (GObject      *source,
       spanmark_window_sync_take_team (self, team);
       release_team (self);
     }
-  spanmark_window_entities_pass_done (self, g_steal_pointer (&result->registry), result->registry_error);
+  registry_fed = spanmark_window_entities_pass_done (self, g_steal_pointer (&result->registry),
+                                                     result->registry_error);
 
   /* What the thread read, plus what changed here since: the documents
    * left meanwhile (saved, so the thread may or may not have read them
-   * as they are now) and the open one, followed. */
+   * as they are now) and the open one, followed.  The thread fed it the
+   * registry the window now has, unless another was read since. */
   g_set_object (&self->suggester, result->suggester);
-  spanmark_window_entities_feed_suggester (self);
+  if (registry_fed)
+    spanmark_window_assist_update_actions (self);
+  else
+    spanmark_window_entities_feed_suggester (self);
   for (guint i = 0; i < self->left_sets->len; i++)
     spanmark_suggester_add_set (self->suggester, g_ptr_array_index (self->left_sets, i), FALSE);
   g_ptr_array_set_size (self->left_sets, 0);

@@ -310,7 +310,7 @@ spanmark_window_entities_expect_pass (SpanmarkWindow *self)
   self->registry_from_pass = self->project != NULL;
 }
 
-void
+gboolean
 spanmark_window_entities_pass_done (SpanmarkWindow   *self,
                                     SpanmarkRegistry *registry,
                                     const GError     *error)
@@ -319,9 +319,11 @@ spanmark_window_entities_pass_done (SpanmarkWindow   *self,
 
   /* Read again since (another annotator, a merge): that read answers. */
   if (!self->registry_from_pass)
-    return;
+    return FALSE;
   self->registry_from_pass = FALSE;
   take_registry (self, g_steal_pointer (&owned), error);
+
+  return self->registry != NULL;
 }
 
 void

@@ -229,9 +229,10 @@ void     spanmark_window_class_init_entities (GtkWidgetClass   *widget_class);
 void     spanmark_window_entities_set_project (SpanmarkWindow  *self);
 /* At open: the registry and its counts come with the pass over the
  * corpus (spanmark_window_entities_pass_done(), which takes @registry;
- * NULL and @error when it did not load). */
+ * NULL and @error when it did not load).  TRUE when the window took
+ * @registry (not when another was read since). */
 void     spanmark_window_entities_expect_pass (SpanmarkWindow  *self);
-void     spanmark_window_entities_pass_done  (SpanmarkWindow   *self,
+gboolean spanmark_window_entities_pass_done  (SpanmarkWindow   *self,
                                               SpanmarkRegistry *registry,
                                               const GError     *error);
 void     spanmark_window_entities_dispose    (SpanmarkWindow   *self);
