@@ -48,11 +48,11 @@ text_view (SpanmarkWindow *self)
  * mentions, and the statuses read on the way are the document list's
  * and the team's progress.  Each used to be a read of its own. */
 
-typedef struct
+struct _SpanmarkCorpusTask
 {
   GFile *dir;
   char  *annotator;  /* whose mentions the registry counts */
-} CorpusTask;
+};
 
 static void
 corpus_task_free (CorpusTask *task)
@@ -262,10 +262,75 @@ corpus_done_cb (GObject      *source,
   invalidate (self);
 }
 
+/* Starting the pass.  On two cores its thread would share them with the
+ * main thread while the window is first laid out and painted: it waits
+ * for the first frame after the project opened (or, for a window not
+ * shown, the main loop to be idle; a frame that does not come within
+ * PASS_START_TIMEOUT_MS does not hold it back longer). */
+
+#define PASS_START_TIMEOUT_MS 500
+
+static void
+start_pass (SpanmarkWindow *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_clear_handle_id (&self->pass_start_id, g_source_remove);
+  g_clear_handle_id (&self->pass_timeout_id, g_source_remove);
+  /* The clock may have dropped its handlers already (the window went). */
+  if (self->pass_clock != NULL && g_signal_handler_is_connected (self->pass_clock, self->pass_paint_id))
+    g_signal_handler_disconnect (self->pass_clock, self->pass_paint_id);
+  self->pass_paint_id = 0;
+  g_clear_object (&self->pass_clock);
+  if (self->pass_data == NULL)
+    return;
+
+  task = g_task_new (NULL, self->corpus_cancellable, corpus_done_cb, self);
+  g_task_set_task_data (task, g_steal_pointer (&self->pass_data), (GDestroyNotify) corpus_task_free);
+  g_task_run_in_thread (task, corpus_thread);
+}
+
+static void
+pass_after_paint_cb (SpanmarkWindow *self)
+{
+  start_pass (self);
+}
+
+static gboolean
+pass_timeout_cb (gpointer user_data)
+{
+  SpanmarkWindow *self = user_data;
+
+  self->pass_timeout_id = 0;
+  start_pass (self);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+pass_start_cb (gpointer user_data)
+{
+  SpanmarkWindow *self = user_data;
+  GdkFrameClock *clock = gtk_widget_get_visible (GTK_WIDGET (self)) ? gtk_widget_get_frame_clock (GTK_WIDGET (self))
+                                                                      : NULL;
+
+  self->pass_start_id = 0;
+  if (clock == NULL)
+    {
+      start_pass (self);
+      return G_SOURCE_REMOVE;
+    }
+  self->pass_clock = g_object_ref (clock);
+  self->pass_paint_id = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (pass_after_paint_cb), self);
+  self->pass_timeout_id = g_timeout_add (PASS_START_TIMEOUT_MS, pass_timeout_cb, self);
+  return G_SOURCE_REMOVE;
+}
+
 /* Stops the pass under way, if any: what it was to bring comes no more. */
 static void
 cancel_pass (SpanmarkWindow *self)
 {
+  g_clear_pointer (&self->pass_data, corpus_task_free);
+  start_pass (self);  /* nothing to start now: clears what waited */
   if (self->corpus_cancellable != NULL)
     g_cancellable_cancel (self->corpus_cancellable);
   g_clear_object (&self->corpus_cancellable);
@@ -275,9 +340,6 @@ cancel_pass (SpanmarkWindow *self)
 void
 spanmark_window_assist_set_project (SpanmarkWindow *self)
 {
-  g_autoptr(GTask) task = NULL;
-  CorpusTask *data;
-
   cancel_pass (self);
   g_clear_object (&self->suggester);
   g_ptr_array_set_size (self->left_sets, 0);
@@ -290,12 +352,11 @@ spanmark_window_assist_set_project (SpanmarkWindow *self)
    * (tests wait for none). */
   self->pass_holds_sync = TRUE;
   self->sync_pending++;
-  data = g_new0 (CorpusTask, 1);
-  data->dir = g_object_ref (spanmark_project_get_dir (self->project));
-  data->annotator = spanmark_settings_dup_annotator (spanmark_settings_get_default ());
-  task = g_task_new (NULL, self->corpus_cancellable, corpus_done_cb, self);
-  g_task_set_task_data (task, data, (GDestroyNotify) corpus_task_free);
-  g_task_run_in_thread (task, corpus_thread);
+  self->pass_data = g_new0 (CorpusTask, 1);
+  self->pass_data->dir = g_object_ref (spanmark_project_get_dir (self->project));
+  self->pass_data->annotator = spanmark_settings_dup_annotator (spanmark_settings_get_default ());
+  /* After what the window does now that the project is open. */
+  self->pass_start_id = g_idle_add_full (G_PRIORITY_LOW, pass_start_cb, self, NULL);
 }
 
 gboolean

@@ -18,6 +18,9 @@
 
 G_BEGIN_DECLS
 
+/* What the pass over the corpus is given (spanmark-window-assist.c). */
+typedef struct _SpanmarkCorpusTask CorpusTask;
+
 struct _SpanmarkWindow
 {
   AdwApplicationWindow   parent_instance;
@@ -86,6 +89,11 @@ struct _SpanmarkWindow
   SpanmarkSuggester     *suggester;        /* the project's corpus and dictionaries; NULL: none */
   GCancellable          *corpus_cancellable; /* the corpus being read off the main thread (the pass) */
   gboolean               pass_holds_sync;  /* the pass brings the team's progress, counted in sync_pending */
+  CorpusTask            *pass_data;        /* the pass not started yet */
+  guint                  pass_start_id;
+  guint                  pass_timeout_id;
+  GdkFrameClock         *pass_clock;       /* whose first frame the pass waits for */
+  gulong                 pass_paint_id;
   GPtrArray             *left_sets;        /* SpanmarkAnnotationSet left while it was read */
   GPtrArray             *suggestions;      /* the open document's; NULL: to compute */
   GArray                *assist_items;     /* SpanmarkAssistMark: suggestions and spans to review */
