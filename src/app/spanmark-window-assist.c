@@ -146,10 +146,11 @@ corpus_thread (GTask        *task,
         g_ptr_array_add (result->problems, spanmark_problem_to_short_string (g_ptr_array_index (problems, p)));
     }
   /* The registry's names too, in the order the main thread used to add
-   * them (corpus, dictionaries, registry); then the matcher's automaton
+   * them (corpus, dictionaries, registry; an empty registry adds nothing,
+   * and would cost a walk over every term); then the matcher's automaton
    * is built here: for a large corpus that is seconds the window would
    * otherwise stand still for at the first suggestions. */
-  if (result->registry != NULL)
+  if (result->registry != NULL && spanmark_registry_get_entities (result->registry)->len > 0)
     spanmark_suggester_add_registry (result->suggester, result->registry, spanmark_project_get_schema (project));
   g_array_unref (spanmark_matcher_find_code_points (spanmark_suggester_get_matcher (result->suggester),
                                                     NULL, 0, NULL, NULL));
