@@ -83,7 +83,10 @@ update_progress (SpanmarkDocumentList *self)
   g_autofree char *text = NULL;
   guint done;
 
-  if (self->statuses == NULL || self->read_idle_id != 0)
+  /* While the statuses are read (in idle chunks here, or by the
+   * window's pass over the corpus), counting would read them all now. */
+  if (self->statuses == NULL || self->read_idle_id != 0
+      || spanmark_status_cache_get_expecting_fill (self->statuses))
     {
       gtk_label_set_text (self->progress_label, "");
       return;
@@ -158,6 +161,23 @@ read_idle_cb (gpointer user_data)
   update_progress (self);
 
   return G_SOURCE_REMOVE;
+}
+
+/* The window's pass brought the statuses (or will not): the count shows,
+ * or the reading here goes on. */
+static void
+statuses_filled_cb (SpanmarkDocumentList *self)
+{
+  if (!spanmark_status_cache_is_complete (self->statuses))
+    {
+      if (self->read_idle_id == 0)
+        self->read_idle_id = g_idle_add (read_idle_cb, self);
+      return;
+    }
+  g_clear_handle_id (&self->read_idle_id, g_source_remove);
+  update_progress (self);
+  if (self->filter != SPANMARK_DOCUMENT_FILTER_ALL)
+    gtk_filter_changed (GTK_FILTER (self->status_filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 static gboolean
@@ -520,7 +540,9 @@ spanmark_document_list_set_statuses (SpanmarkDocumentList *self,
   if (statuses != NULL)
     {
       g_signal_connect_object (statuses, "changed", G_CALLBACK (statuses_changed_cb), self, G_CONNECT_SWAPPED);
-      self->read_idle_id = g_idle_add (read_idle_cb, self);
+      g_signal_connect_object (statuses, "filled", G_CALLBACK (statuses_filled_cb), self, G_CONNECT_SWAPPED);
+      if (!spanmark_status_cache_get_expecting_fill (statuses))
+        self->read_idle_id = g_idle_add (read_idle_cb, self);
     }
 
   /* Another project or another annotator: every row says something else. */

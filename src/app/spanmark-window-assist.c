@@ -25,6 +25,7 @@
 #include "spanmark-dictionary.h"
 #include "spanmark-history.h"
 #include "spanmark-inconsistency.h"
+#include "spanmark-settings.h"
 #include "spanmark-text-view.h"
 #include "spanmark-window-private.h"
 
@@ -41,12 +42,34 @@ text_view (SpanmarkWindow *self)
   return SPANMARK_TEXT_VIEW (spanmark_document_view_get_text_view (self->document_view));
 }
 
-/* The corpus, off the main thread */
+/* The corpus, off the main thread.  Opening a project reads every
+ * annotation file once, on one worker thread (SpanmarkCorpusPass): the
+ * sets teach the suggester, the annotator's count the registry's
+ * mentions, and the statuses read on the way are the document list's
+ * and the team's progress.  Each used to be a read of its own. */
+
+struct _SpanmarkCorpusTask
+{
+  GFile *dir;
+  char  *annotator;  /* whose mentions the registry counts */
+};
+
+static void
+corpus_task_free (CorpusTask *task)
+{
+  g_object_unref (task->dir);
+  g_free (task->annotator);
+  g_free (task);
+}
 
 typedef struct
 {
-  SpanmarkSuggester *suggester;
-  GPtrArray         *problems;  /* of char *: what did not load, said once */
+  SpanmarkSuggester  *suggester;
+  GPtrArray          *problems;  /* of char *: what did not load, said once */
+  SpanmarkRegistry   *registry;  /* NULL: did not load, registry_error says why */
+  GError             *registry_error;
+  SpanmarkCorpusPass *pass;
+  const char         *annotator; /* the task's, while the pass runs */
 } CorpusResult;
 
 static void
@@ -54,7 +77,23 @@ corpus_result_free (CorpusResult *result)
 {
   g_clear_object (&result->suggester);
   g_clear_pointer (&result->problems, g_ptr_array_unref);
+  g_clear_object (&result->registry);
+  g_clear_error (&result->registry_error);
+  g_clear_pointer (&result->pass, spanmark_corpus_pass_unref);
   g_free (result);
+}
+
+static void
+corpus_set_cb (SpanmarkAnnotationSet *set,
+               gpointer               user_data)
+{
+  CorpusResult *result = user_data;
+
+  spanmark_suggester_add_set (result->suggester, set, FALSE);
+  /* The annotator's files: the counts say what the annotator sees when
+   * opening those documents. */
+  if (result->registry != NULL && g_strcmp0 (spanmark_annotation_set_get_annotator (set), result->annotator) == 0)
+    spanmark_registry_add_mentions (result->registry, set);
 }
 
 static void
@@ -63,6 +102,7 @@ corpus_thread (GTask        *task,
                gpointer      task_data,
                GCancellable *cancellable)
 {
+  CorpusTask *data = task_data;
   g_autoptr(SpanmarkProject) project = NULL;
   g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
   g_autoptr(GPtrArray) dictionaries = NULL;
@@ -70,8 +110,8 @@ corpus_thread (GTask        *task,
   CorpusResult *result;
 
   /* Core objects are not thread-safe: the thread reads its own project,
-   * and the suggester it makes is the main thread's once returned. */
-  project = spanmark_project_open (task_data, &error);
+   * and what it makes is the main thread's once returned. */
+  project = spanmark_project_open (data->dir, &error);
   if (project == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -81,7 +121,16 @@ corpus_thread (GTask        *task,
   result = g_new0 (CorpusResult, 1);
   result->suggester = spanmark_suggester_new ();
   result->problems = g_ptr_array_new_with_free_func (g_free);
-  spanmark_suggester_add_project (result->suggester, project, errors);
+  result->registry = spanmark_registry_load (project, &result->registry_error);
+  result->annotator = data->annotator;
+  result->pass = spanmark_corpus_pass_run (project, corpus_set_cb, result, errors, cancellable, NULL);
+  result->annotator = NULL;
+  if (result->pass == NULL)
+    {
+      corpus_result_free (result);
+      g_task_return_error_if_cancelled (task);
+      return;
+    }
   for (guint i = 0; i < errors->len; i++)
     g_ptr_array_add (result->problems, g_strdup (((GError *) g_ptr_array_index (errors, i))->message));
 
@@ -96,6 +145,15 @@ corpus_thread (GTask        *task,
       for (guint p = 0; p < problems->len; p++)
         g_ptr_array_add (result->problems, spanmark_problem_to_short_string (g_ptr_array_index (problems, p)));
     }
+  /* The registry's names too, in the order the main thread used to add
+   * them (corpus, dictionaries, registry; an empty registry adds nothing,
+   * and would cost a walk over every term); then the matcher's automaton
+   * is built here: for a large corpus that is seconds the window would
+   * otherwise stand still for at the first suggestions. */
+  if (result->registry != NULL && spanmark_registry_get_entities (result->registry)->len > 0)
+    spanmark_suggester_add_registry (result->suggester, result->registry, spanmark_project_get_schema (project));
+  g_array_unref (spanmark_matcher_find_code_points (spanmark_suggester_get_matcher (result->suggester),
+                                                    NULL, 0, NULL, NULL));
 
   if (g_task_return_error_if_cancelled (task))
     corpus_result_free (result);
@@ -104,6 +162,29 @@ corpus_thread (GTask        *task,
 }
 
 static void invalidate (SpanmarkWindow *self);
+
+/* The statuses the pass read go to the caches that wait for them (the
+ * annotator's and the curated ones; NULL: none will come). */
+static void
+fill_statuses (SpanmarkWindow     *self,
+               SpanmarkCorpusPass *pass)
+{
+  if (self->statuses != NULL && spanmark_status_cache_get_expecting_fill (self->statuses))
+    spanmark_status_cache_fill (self->statuses, pass);
+  if (self->curated_statuses != NULL && spanmark_status_cache_get_expecting_fill (self->curated_statuses))
+    spanmark_status_cache_fill (self->curated_statuses, pass);
+}
+
+/* The pass will not bring the team's progress: the sync operation it
+ * counted for is over. */
+static void
+release_team (SpanmarkWindow *self)
+{
+  if (!self->pass_holds_sync)
+    return;
+  self->pass_holds_sync = FALSE;
+  self->sync_pending--;
+}
 
 /* As for review mode's figures: the task holds no reference to the
  * window; closing it or another project cancels the task, and then
@@ -116,6 +197,7 @@ corpus_done_cb (GObject      *source,
   SpanmarkWindow *self;
   CorpusResult *result;
   g_autoptr(GError) error = NULL;
+  gboolean registry_fed;
 
   result = g_task_propagate_pointer (G_TASK (res), &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -126,15 +208,35 @@ corpus_done_cb (GObject      *source,
     {
       g_autofree char *message = g_strdup_printf (_("Suggestions from the corpus are off: %s"), error->message);
 
+      fill_statuses (self, NULL);
+      release_team (self);
+      spanmark_window_entities_pass_done (self, NULL, error);
       spanmark_window_toast (self, message);
       return;
     }
 
+  /* The statuses, the team's progress and the registry first: they do
+   * not depend on the suggester. */
+  fill_statuses (self, result->pass);
+  if (self->pass_holds_sync)
+    {
+      g_autoptr(SpanmarkTeamProgress) team = spanmark_team_progress_new_from_pass (result->pass);
+
+      spanmark_window_sync_take_team (self, team);
+      release_team (self);
+    }
+  registry_fed = spanmark_window_entities_pass_done (self, g_steal_pointer (&result->registry),
+                                                     result->registry_error);
+
   /* What the thread read, plus what changed here since: the documents
    * left meanwhile (saved, so the thread may or may not have read them
-   * as they are now) and the open one, followed. */
+   * as they are now) and the open one, followed.  The thread fed it the
+   * registry the window now has, unless another was read since. */
   g_set_object (&self->suggester, result->suggester);
-  spanmark_window_entities_feed_suggester (self);
+  if (registry_fed)
+    spanmark_window_assist_update_actions (self);
+  else
+    spanmark_window_entities_feed_suggester (self);
   for (guint i = 0; i < self->left_sets->len; i++)
     spanmark_suggester_add_set (self->suggester, g_ptr_array_index (self->left_sets, i), FALSE);
   g_ptr_array_set_size (self->left_sets, 0);
@@ -161,14 +263,85 @@ corpus_done_cb (GObject      *source,
   invalidate (self);
 }
 
-void
-spanmark_window_assist_set_project (SpanmarkWindow *self)
+/* Starting the pass.  On two cores its thread would share them with the
+ * main thread while the window is first laid out and painted: it waits
+ * for the first frame after the project opened (or, for a window not
+ * shown, the main loop to be idle; a frame that does not come within
+ * PASS_START_TIMEOUT_MS does not hold it back longer). */
+
+#define PASS_START_TIMEOUT_MS 500
+
+static void
+start_pass (SpanmarkWindow *self)
 {
   g_autoptr(GTask) task = NULL;
 
+  g_clear_handle_id (&self->pass_start_id, g_source_remove);
+  g_clear_handle_id (&self->pass_timeout_id, g_source_remove);
+  /* The clock may have dropped its handlers already (the window went). */
+  if (self->pass_clock != NULL && g_signal_handler_is_connected (self->pass_clock, self->pass_paint_id))
+    g_signal_handler_disconnect (self->pass_clock, self->pass_paint_id);
+  self->pass_paint_id = 0;
+  g_clear_object (&self->pass_clock);
+  if (self->pass_data == NULL)
+    return;
+
+  task = g_task_new (NULL, self->corpus_cancellable, corpus_done_cb, self);
+  g_task_set_task_data (task, g_steal_pointer (&self->pass_data), (GDestroyNotify) corpus_task_free);
+  g_task_run_in_thread (task, corpus_thread);
+}
+
+static void
+pass_after_paint_cb (SpanmarkWindow *self)
+{
+  start_pass (self);
+}
+
+static gboolean
+pass_timeout_cb (gpointer user_data)
+{
+  SpanmarkWindow *self = user_data;
+
+  self->pass_timeout_id = 0;
+  start_pass (self);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+pass_start_cb (gpointer user_data)
+{
+  SpanmarkWindow *self = user_data;
+  GdkFrameClock *clock = gtk_widget_get_visible (GTK_WIDGET (self)) ? gtk_widget_get_frame_clock (GTK_WIDGET (self))
+                                                                      : NULL;
+
+  self->pass_start_id = 0;
+  if (clock == NULL)
+    {
+      start_pass (self);
+      return G_SOURCE_REMOVE;
+    }
+  self->pass_clock = g_object_ref (clock);
+  self->pass_paint_id = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (pass_after_paint_cb), self);
+  self->pass_timeout_id = g_timeout_add (PASS_START_TIMEOUT_MS, pass_timeout_cb, self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Stops the pass under way, if any: what it was to bring comes no more. */
+static void
+cancel_pass (SpanmarkWindow *self)
+{
+  g_clear_pointer (&self->pass_data, corpus_task_free);
+  start_pass (self);  /* nothing to start now: clears what waited */
   if (self->corpus_cancellable != NULL)
     g_cancellable_cancel (self->corpus_cancellable);
   g_clear_object (&self->corpus_cancellable);
+  release_team (self);
+}
+
+void
+spanmark_window_assist_set_project (SpanmarkWindow *self)
+{
+  cancel_pass (self);
   g_clear_object (&self->suggester);
   g_ptr_array_set_size (self->left_sets, 0);
   if (self->project == NULL)
@@ -176,9 +349,15 @@ spanmark_window_assist_set_project (SpanmarkWindow *self)
 
   self->suggester = spanmark_suggester_new ();
   self->corpus_cancellable = g_cancellable_new ();
-  task = g_task_new (NULL, self->corpus_cancellable, corpus_done_cb, self);
-  g_task_set_task_data (task, g_object_ref (spanmark_project_get_dir (self->project)), g_object_unref);
-  g_task_run_in_thread (task, corpus_thread);
+  /* The team's progress comes with the pass: a sync operation until then
+   * (tests wait for none). */
+  self->pass_holds_sync = TRUE;
+  self->sync_pending++;
+  self->pass_data = g_new0 (CorpusTask, 1);
+  self->pass_data->dir = g_object_ref (spanmark_project_get_dir (self->project));
+  self->pass_data->annotator = spanmark_settings_dup_annotator (spanmark_settings_get_default ());
+  /* After what the window does now that the project is open. */
+  self->pass_start_id = g_idle_add_full (G_PRIORITY_LOW, pass_start_cb, self, NULL);
 }
 
 gboolean
@@ -372,9 +551,7 @@ spanmark_window_assist_close (SpanmarkWindow *self)
 void
 spanmark_window_assist_dispose (SpanmarkWindow *self)
 {
-  if (self->corpus_cancellable != NULL)
-    g_cancellable_cancel (self->corpus_cancellable);
-  g_clear_object (&self->corpus_cancellable);
+  cancel_pass (self);
   g_clear_handle_id (&self->assist_idle_id, g_source_remove);
   g_clear_pointer (&self->suggestions, g_ptr_array_unref);
   g_clear_pointer (&self->assist_items, g_array_unref);

@@ -73,23 +73,14 @@ set_panels_registry (SpanmarkWindow *self)
     spanmark_label_panel_set_registry (g_ptr_array_index (self->panels, i), self->registry, self->annotator);
 }
 
-/* The task holds no reference to the window; closing it or another
- * project cancels the task, and then @user_data is not looked at. */
+/* The registry read (or why not): the panels get it. */
 static void
-registry_done_cb (GObject      *source,
-                  GAsyncResult *res,
-                  gpointer      user_data)
+take_registry (SpanmarkWindow   *self,
+               SpanmarkRegistry *registry,
+               const GError     *error)
 {
-  g_autoptr(SpanmarkRegistry) registry = NULL;
-  g_autoptr(GError) error = NULL;
-  SpanmarkWindow *self;
   GPtrArray *problems;
 
-  registry = g_task_propagate_pointer (G_TASK (res), &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self = SPANMARK_WINDOW (user_data);
-  g_clear_object (&self->registry_cancellable);
   if (registry == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("The entity registry did not load: %s"), error->message);
@@ -98,7 +89,7 @@ registry_done_cb (GObject      *source,
       return;
     }
 
-  self->registry = g_steal_pointer (&registry);
+  self->registry = registry;
   set_panels_registry (self);
   spanmark_window_entities_feed_suggester (self);
 
@@ -113,6 +104,25 @@ registry_done_cb (GObject      *source,
 
       spanmark_window_toast (self, message);
     }
+}
+
+/* The task holds no reference to the window; closing it or another
+ * project cancels the task, and then @user_data is not looked at. */
+static void
+registry_done_cb (GObject      *source,
+                  GAsyncResult *res,
+                  gpointer      user_data)
+{
+  SpanmarkRegistry *registry;
+  g_autoptr(GError) error = NULL;
+  SpanmarkWindow *self;
+
+  registry = g_task_propagate_pointer (G_TASK (res), &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = SPANMARK_WINDOW (user_data);
+  g_clear_object (&self->registry_cancellable);
+  take_registry (self, registry, error);
 }
 
 /* Merge, and its undo.  A merge changes files of other documents (and
@@ -251,6 +261,20 @@ clear_merge_undo (SpanmarkWindow *self)
   self->merge_document = NULL;
 }
 
+/* Drops the registry and any read of it under way. */
+static void
+reset_registry (SpanmarkWindow *self)
+{
+  if (self->registry_cancellable != NULL)
+    g_cancellable_cancel (self->registry_cancellable);
+  g_clear_object (&self->registry_cancellable);
+  self->registry_from_pass = FALSE;
+  g_clear_object (&self->registry);
+  set_panels_registry (self);
+  if (self->project != NULL)
+    set_context_menu (self);
+}
+
 /* Reads the registry and its counts again, off the main thread. */
 static void
 start_load (SpanmarkWindow *self)
@@ -258,14 +282,9 @@ start_load (SpanmarkWindow *self)
   g_autoptr(GTask) task = NULL;
   RegistryTask *data;
 
-  if (self->registry_cancellable != NULL)
-    g_cancellable_cancel (self->registry_cancellable);
-  g_clear_object (&self->registry_cancellable);
-  g_clear_object (&self->registry);
-  set_panels_registry (self);
+  reset_registry (self);
   if (self->project == NULL)
     return;
-  set_context_menu (self);
 
   data = g_new0 (RegistryTask, 1);
   data->dir = g_object_ref (spanmark_project_get_dir (self->project));
@@ -284,11 +303,36 @@ spanmark_window_entities_set_project (SpanmarkWindow *self)
 }
 
 void
+spanmark_window_entities_expect_pass (SpanmarkWindow *self)
+{
+  clear_merge_undo (self);
+  reset_registry (self);
+  self->registry_from_pass = self->project != NULL;
+}
+
+gboolean
+spanmark_window_entities_pass_done (SpanmarkWindow   *self,
+                                    SpanmarkRegistry *registry,
+                                    const GError     *error)
+{
+  g_autoptr(SpanmarkRegistry) owned = registry;
+
+  /* Read again since (another annotator, a merge): that read answers. */
+  if (!self->registry_from_pass)
+    return FALSE;
+  self->registry_from_pass = FALSE;
+  take_registry (self, g_steal_pointer (&owned), error);
+
+  return self->registry != NULL;
+}
+
+void
 spanmark_window_entities_dispose (SpanmarkWindow *self)
 {
   if (self->registry_cancellable != NULL)
     g_cancellable_cancel (self->registry_cancellable);
   g_clear_object (&self->registry_cancellable);
+  self->registry_from_pass = FALSE;
   g_clear_object (&self->registry);
   clear_merge_undo (self);
 }

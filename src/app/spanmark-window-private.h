@@ -13,9 +13,13 @@
 #include "spanmark-title-suggestion.h"
 #include "spanmark-search-bar.h"
 #include "spanmark-sync.h"
+#include "spanmark-team-progress.h"
 #include "spanmark-window.h"
 
 G_BEGIN_DECLS
+
+/* What the pass over the corpus is given (spanmark-window-assist.c). */
+typedef struct _SpanmarkCorpusTask CorpusTask;
 
 struct _SpanmarkWindow
 {
@@ -83,7 +87,13 @@ struct _SpanmarkWindow
   guint                  sync_refresh_id;
   /* Assisted annotation (spanmark-window-assist.c) */
   SpanmarkSuggester     *suggester;        /* the project's corpus and dictionaries; NULL: none */
-  GCancellable          *corpus_cancellable; /* the corpus being read off the main thread */
+  GCancellable          *corpus_cancellable; /* the corpus being read off the main thread (the pass) */
+  gboolean               pass_holds_sync;  /* the pass brings the team's progress, counted in sync_pending */
+  CorpusTask            *pass_data;        /* the pass not started yet */
+  guint                  pass_start_id;
+  guint                  pass_timeout_id;
+  GdkFrameClock         *pass_clock;       /* whose first frame the pass waits for */
+  gulong                 pass_paint_id;
   GPtrArray             *left_sets;        /* SpanmarkAnnotationSet left while it was read */
   GPtrArray             *suggestions;      /* the open document's; NULL: to compute */
   GArray                *assist_items;     /* SpanmarkAssistMark: suggestions and spans to review */
@@ -97,6 +107,7 @@ struct _SpanmarkWindow
   /* Corpus-wide entities (spanmark-window-entities.c) */
   SpanmarkRegistry      *registry;         /* NULL until read off the main thread */
   GCancellable          *registry_cancellable;
+  gboolean               registry_from_pass; /* the pass at open brings it */
   /* The last merge, for undo: its files before and after, the registry
    * that made it, the document open then. */
   GHashTable            *merge_before;
@@ -189,9 +200,16 @@ void     spanmark_window_sync_saved          (SpanmarkWindow   *self);
 gboolean spanmark_window_sync_has_conflict   (SpanmarkWindow   *self);
 void     spanmark_window_sync_clear_conflict (SpanmarkWindow   *self);
 void     spanmark_window_sync_dispose        (SpanmarkWindow   *self);
+/* The team's progress read (by a sync's refresh or the pass at open):
+ * the document list and review mode's annotator rows show it. */
+void     spanmark_window_sync_take_team      (SpanmarkWindow       *self,
+                                              SpanmarkTeamProgress *team);
 /* spanmark-window-assist.c */
 void     spanmark_window_class_init_assist   (GtkWidgetClass   *widget_class);
-/* A new project (or none): its corpus is read off the main thread. */
+/* A new project (or none): its corpus is read off the main thread, once
+ * (SpanmarkCorpusPass): the suggester's corpus, the registry's counts
+ * (spanmark_window_entities_expect_pass()), the statuses of the caches
+ * that expect them, the team's progress. */
 void     spanmark_window_assist_set_project  (SpanmarkWindow   *self);
 /* Once a document is open (and shown), and before it is closed. */
 void     spanmark_window_assist_open         (SpanmarkWindow   *self);
@@ -217,6 +235,14 @@ void     spanmark_window_class_init_entities (GtkWidgetClass   *widget_class);
 /* A new project or annotator (or none): the registry and its counts are
  * read off the main thread; the panels get it when it is read. */
 void     spanmark_window_entities_set_project (SpanmarkWindow  *self);
+/* At open: the registry and its counts come with the pass over the
+ * corpus (spanmark_window_entities_pass_done(), which takes @registry;
+ * NULL and @error when it did not load).  TRUE when the window took
+ * @registry (not when another was read since). */
+void     spanmark_window_entities_expect_pass (SpanmarkWindow  *self);
+gboolean spanmark_window_entities_pass_done  (SpanmarkWindow   *self,
+                                              SpanmarkRegistry *registry,
+                                              const GError     *error);
 void     spanmark_window_entities_dispose    (SpanmarkWindow   *self);
 /* Ctrl+Z right after a merge (nothing done in the document since):
  * puts back the files the merge changed; TRUE if it did. */

@@ -228,6 +228,14 @@ team_done_cb (GObject      *source,
   if (self == NULL)
     return;
 
+  spanmark_window_sync_take_team (self, team);
+  self->sync_pending--;
+}
+
+void
+spanmark_window_sync_take_team (SpanmarkWindow       *self,
+                                SpanmarkTeamProgress *team)
+{
   if (team != NULL && self->project != NULL && g_file_equal (spanmark_team_progress_get_dir (team), spanmark_project_get_dir (self->project)))
     {
       g_autoptr(GHashTable) done = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -240,7 +248,6 @@ team_done_cb (GObject      *source,
        * look, not only after a sync. */
       spanmark_review_panel_set_progress (self->review_panel, done, spanmark_team_progress_get_n_documents (team));
     }
-  self->sync_pending--;
 }
 
 static void
@@ -787,7 +794,9 @@ spanmark_window_sync_project_opened (SpanmarkWindow *self)
   update_state (self);
   refresh_status (self);
   spanmark_document_list_set_team (self->document_list, NULL);
-  refresh_team (self);
+  /* At open the pass over the corpus brings it (spanmark-window-assist.c). */
+  if (!self->pass_holds_sync)
+    refresh_team (self);
 }
 
 void

@@ -19,6 +19,10 @@
 /* How many documents a project that opens looks through for the first
  * one not done yet: a large finished corpus still opens at once. */
 #define OPEN_LOOKAHEAD 200
+/* From how many documents the list's statuses come from the pass over
+ * the corpus instead of the list's own reading in idle chunks (a
+ * thousand statuses read in a few tens of milliseconds). */
+#define PASS_STATUSES_MIN_DOCUMENTS 1000
 /* About "Initiatives" or "重大项目和工程" before a side panel title is cut. */
 #define MAX_SWITCHER_TITLE_CHARS 14
 
@@ -483,6 +487,16 @@ set_statuses (SpanmarkWindow *self)
       g_clear_object (&self->curated_statuses);
       self->curated_statuses = spanmark_status_cache_new (self->project, SPANMARK_CURATED_ANNOTATOR);
     }
+  /* The pass over the corpus under way reads every annotator's statuses:
+   * a large project takes them from it.  A small one reads them in the
+   * list's first idle chunks, as before, which is sooner. */
+  if (self->corpus_cancellable != NULL
+      && spanmark_project_get_n_documents (self->project) >= PASS_STATUSES_MIN_DOCUMENTS)
+    {
+      spanmark_status_cache_expect_fill (self->statuses);
+      if (!spanmark_status_cache_is_complete (self->curated_statuses))
+        spanmark_status_cache_expect_fill (self->curated_statuses);
+    }
   spanmark_document_list_set_statuses (self->document_list, spanmark_window_get_statuses (self));
 }
 
@@ -571,7 +585,7 @@ spanmark_window_open_project (SpanmarkWindow  *self,
   g_free (self->annotator);
   self->annotator = spanmark_settings_dup_annotator (spanmark_settings_get_default ());
   set_statuses (self);
-  spanmark_window_entities_set_project (self);
+  spanmark_window_entities_expect_pass (self);
 
   make_panels (self);
   spanmark_window_sync_project_opened (self);

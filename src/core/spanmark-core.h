@@ -29,6 +29,7 @@
 #include "spanmark-registry-entity.h"
 #include "spanmark-schema.h"
 #include "spanmark-span.h"
+#include "spanmark-corpus-pass.h"
 #include "spanmark-status-cache.h"
 #include "spanmark-team-progress.h"
 #include "spanmark-suggester.h"

@@ -190,6 +190,47 @@ notified_cb (guint *count)
   (*count)++;
 }
 
+/* Statuses that come from the window's pass over the corpus: the list
+ * does not read them itself meanwhile (no count, nothing read in idle
+ * chunks), shows the count when they come, and reads them itself when
+ * the pass will not come. */
+static void
+test_filled (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SpanmarkCorpusPass) pass = spanmark_corpus_pass_run (fixture->project, NULL, NULL, NULL, NULL, &error);
+  g_autoptr(SpanmarkStatusCache) other = spanmark_status_cache_new (fixture->project, "alice");
+
+  g_assert_no_error (error);
+  spanmark_status_cache_expect_fill (fixture->statuses);
+  spanmark_document_list_set_statuses (fixture->list, fixture->statuses);
+  settle ();
+  g_assert_false (spanmark_status_cache_is_complete (fixture->statuses));
+  g_assert_cmpstr (spanmark_document_list_get_progress (fixture->list), ==, "");
+  /* A status that changes meanwhile (the open document) is no reason to
+   * read them all. */
+  spanmark_status_cache_set (fixture->statuses, spanmark_project_lookup_document (fixture->project, "d2"),
+                             SPANMARK_STATUS_DONE);
+  g_assert_cmpstr (spanmark_document_list_get_progress (fixture->list), ==, "");
+  g_assert_false (spanmark_status_cache_is_complete (fixture->statuses));
+
+  spanmark_status_cache_fill (fixture->statuses, pass);
+  g_assert_true (spanmark_status_cache_is_complete (fixture->statuses));
+  g_assert_cmpstr (spanmark_document_list_get_progress (fixture->list), ==, "2 of 5 done");
+  g_assert_cmpstr (status_of (fixture, "d1"), ==, "Done");
+
+  /* No pass after all: the list reads as before. */
+  spanmark_status_cache_expect_fill (other);
+  spanmark_document_list_set_statuses (fixture->list, other);
+  settle ();
+  g_assert_cmpstr (spanmark_document_list_get_progress (fixture->list), ==, "");
+  spanmark_status_cache_fill (other, NULL);
+  settle ();
+  g_assert_true (spanmark_status_cache_is_complete (other));
+  g_assert_cmpstr (spanmark_document_list_get_progress (fixture->list), ==, "1 of 5 done");
+}
+
 static void
 test_filter (Fixture       *fixture,
              gconstpointer  data)
@@ -365,6 +406,7 @@ main (int   argc,
   g_test_add ((path), Fixture, NULL, fixture_set_up, (func), fixture_tear_down)
 
   ADD ("/document-list/rows", test_rows);
+  ADD ("/document-list/filled", test_filled);
   ADD ("/document-list/filter", test_filter);
   ADD ("/document-list/selection", test_selection);
   ADD ("/document-list/menu", test_menu);

@@ -25,6 +25,8 @@ struct _SpanmarkStatusCache
   char            *annotator;
   GHashTable      *entries;   /* document id -> entry */
   guint            read_pos;  /* where spanmark_status_cache_read_some() goes on */
+  gboolean         expecting_fill;
+  GHashTable      *forgotten; /* ids forgotten while a fill was expected */
 };
 
 G_DEFINE_FINAL_TYPE (SpanmarkStatusCache, spanmark_status_cache, G_TYPE_OBJECT)
@@ -32,6 +34,7 @@ G_DEFINE_FINAL_TYPE (SpanmarkStatusCache, spanmark_status_cache, G_TYPE_OBJECT)
 enum
 {
   CHANGED,
+  FILLED,
   N_SIGNALS
 };
 
@@ -43,6 +46,7 @@ spanmark_status_cache_finalize (GObject *object)
   SpanmarkStatusCache *self = SPANMARK_STATUS_CACHE (object);
 
   g_clear_pointer (&self->entries, g_hash_table_unref);
+  g_clear_pointer (&self->forgotten, g_hash_table_unref);
   g_clear_object (&self->project);
   g_clear_pointer (&self->annotator, g_free);
 
@@ -61,12 +65,18 @@ spanmark_status_cache_class_init (SpanmarkStatusCacheClass *klass)
                                    G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL,
                                    G_TYPE_NONE, 1, SPANMARK_TYPE_DOCUMENT);
+  signals[FILLED] = g_signal_new ("filled",
+                                  G_TYPE_FROM_CLASS (klass),
+                                  G_SIGNAL_RUN_LAST,
+                                  0, NULL, NULL, NULL,
+                                  G_TYPE_NONE, 0);
 }
 
 static void
 spanmark_status_cache_init (SpanmarkStatusCache *self)
 {
   self->entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->forgotten = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 SpanmarkStatusCache *
@@ -188,6 +198,9 @@ spanmark_status_cache_forget (SpanmarkStatusCache *self,
   g_return_if_fail (SPANMARK_IS_DOCUMENT (document));
 
   g_hash_table_remove (self->entries, spanmark_document_get_id (document));
+  /* The file was replaced: what a pass under way read of it is older. */
+  if (self->expecting_fill)
+    g_hash_table_add (self->forgotten, g_strdup (spanmark_document_get_id (document)));
   g_signal_emit (self, signals[CHANGED], 0, document);
 }
 
@@ -213,6 +226,58 @@ spanmark_status_cache_is_complete (SpanmarkStatusCache *self)
   g_return_val_if_fail (SPANMARK_IS_STATUS_CACHE (self), FALSE);
 
   return self->read_pos >= spanmark_project_get_n_documents (self->project);
+}
+
+void
+spanmark_status_cache_expect_fill (SpanmarkStatusCache *self)
+{
+  g_return_if_fail (SPANMARK_IS_STATUS_CACHE (self));
+
+  self->expecting_fill = TRUE;
+}
+
+gboolean
+spanmark_status_cache_get_expecting_fill (SpanmarkStatusCache *self)
+{
+  g_return_val_if_fail (SPANMARK_IS_STATUS_CACHE (self), FALSE);
+
+  return self->expecting_fill;
+}
+
+void
+spanmark_status_cache_fill (SpanmarkStatusCache *self,
+                            SpanmarkCorpusPass  *pass)
+{
+  guint n;
+
+  g_return_if_fail (SPANMARK_IS_STATUS_CACHE (self));
+
+  n = spanmark_project_get_n_documents (self->project);
+  for (guint i = 0; pass != NULL && i < n; i++)
+    {
+      const char *id = spanmark_document_get_id (spanmark_project_get_document (self->project, i));
+      SpanmarkStatus status;
+      gboolean has_file;
+
+      if (g_hash_table_contains (self->entries, id) || g_hash_table_contains (self->forgotten, id)
+          || !spanmark_corpus_pass_lookup (pass, id, self->annotator, &status, &has_file))
+        continue;
+      /* An invalid name has no files, whatever is on disk (read_entry()). */
+      if (!spanmark_project_is_valid_annotator (self->annotator))
+        status = SPANMARK_STATUS_NEW, has_file = FALSE;
+      g_hash_table_insert (self->entries, g_strdup (id), GUINT_TO_POINTER (ENTRY_MAKE (status, has_file)));
+    }
+
+  /* What is known needs no reading again. */
+  while (self->read_pos < n
+         && g_hash_table_contains (self->entries,
+                                   spanmark_document_get_id (spanmark_project_get_document (self->project,
+                                                                                             self->read_pos))))
+    self->read_pos++;
+
+  self->expecting_fill = FALSE;
+  g_hash_table_remove_all (self->forgotten);
+  g_signal_emit (self, signals[FILLED], 0);
 }
 
 void

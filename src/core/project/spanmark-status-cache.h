@@ -14,13 +14,20 @@
  *
  * A file that cannot be read counts as "new", as no file does.
  *
+ * The window reads every file once off the main thread when a project
+ * opens (SpanmarkCorpusPass): the cache is told to expect it, and takes
+ * what the pass read (spanmark_status_cache_fill()) where it knows
+ * nothing newer.
+ *
  * Signals:
  *   "changed" (SpanmarkDocument *document)  what the cache says of
  *             @document changed (set to another status, or forgotten)
+ *   "filled"  the pass the cache expected came (or will not come)
  */
 
 #pragma once
 
+#include "spanmark-corpus-pass.h"
 #include "spanmark-project.h"
 
 G_BEGIN_DECLS
@@ -68,6 +75,17 @@ gboolean             spanmark_status_cache_read_some        (SpanmarkStatusCache
                                                              guint                 max);
 /* Whether spanmark_status_cache_read_some() has passed every document. */
 gboolean             spanmark_status_cache_is_complete      (SpanmarkStatusCache  *self);
+
+/* A pass over the corpus is on its way: spanmark_status_cache_fill()
+ * will follow.  Until then readers in idle chunks wait for it. */
+void                 spanmark_status_cache_expect_fill      (SpanmarkStatusCache  *self);
+gboolean             spanmark_status_cache_get_expecting_fill (SpanmarkStatusCache *self);
+/* Takes every status @pass read of a document the cache knows nothing
+ * of yet (a status set, or read, or forgotten since the pass was
+ * expected stays so: it is newer), and goes on from there; @pass NULL
+ * when it will not come.  Emits "filled". */
+void                 spanmark_status_cache_fill             (SpanmarkStatusCache  *self,
+                                                             SpanmarkCorpusPass   *pass);
 
 /* Counts every document (reading what is not known yet). */
 void                 spanmark_status_cache_count            (SpanmarkStatusCache  *self,

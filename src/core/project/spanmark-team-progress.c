@@ -52,60 +52,71 @@ spanmark_team_progress_unref (SpanmarkTeamProgress *self)
 }
 
 SpanmarkTeamProgress *
-spanmark_team_progress_read (GFile         *dir,
-                             GCancellable  *cancellable,
-                             GError       **error)
+spanmark_team_progress_new_from_pass (SpanmarkCorpusPass *pass)
 {
-  g_autoptr(SpanmarkProject) project = NULL;
-  g_autoptr(SpanmarkTeamProgress) self = NULL;
-  g_auto(GStrv) names = NULL;
+  SpanmarkTeamProgress *self;
+  const char * const *names;
+  g_autoptr(GArray) columns = g_array_new (FALSE, FALSE, sizeof (guint));
   guint n_annotators;
 
-  g_return_val_if_fail (G_IS_FILE (dir), NULL);
-
-  project = spanmark_project_open (dir, error);
-  if (project == NULL)
-    return NULL;
+  g_return_val_if_fail (pass != NULL, NULL);
 
   self = g_new0 (SpanmarkTeamProgress, 1);
   g_atomic_ref_count_init (&self->ref_count);
-  self->dir = g_object_ref (dir);
+  self->dir = g_object_ref (spanmark_corpus_pass_get_dir (pass));
   self->annotators = g_ptr_array_new_with_free_func (g_free);
   self->documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  names = spanmark_project_list_annotators (project);
+  names = spanmark_corpus_pass_get_annotators (pass);
   for (guint i = 0; names[i] != NULL; i++)
     if (g_strcmp0 (names[i], SPANMARK_CURATED_ANNOTATOR) != 0)
       g_ptr_array_add (self->annotators, g_strdup (names[i]));
   n_annotators = self->annotators->len;
   self->n_done = g_new0 (guint, MAX (n_annotators, 1));
-  self->n_documents = spanmark_project_get_n_documents (project);
+  self->n_documents = spanmark_corpus_pass_get_n_documents (pass);
 
+  /* A document with a problem in the index has no status anyone can
+   * read (the pass reads it as new): nobody's. */
   for (guint d = 0; d < self->n_documents && n_annotators > 0; d++)
     {
-      SpanmarkDocument *document = spanmark_project_get_document (project, d);
+      const char *id = spanmark_corpus_pass_get_document_id (pass, d);
       g_autofree guint8 *statuses = g_new (guint8, n_annotators);
       gboolean any = FALSE;
 
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return NULL;
-      if (spanmark_document_get_problem (document) != NULL)
-        continue;
       for (guint a = 0; a < n_annotators; a++)
         {
-          SpanmarkStatus status = spanmark_project_peek_status (project, document,
-                                                                g_ptr_array_index (self->annotators, a));
+          SpanmarkStatus status = SPANMARK_STATUS_NEW;
 
+          spanmark_corpus_pass_get_at (pass, d, g_ptr_array_index (self->annotators, a), &status, NULL);
           statuses[a] = status == SPANMARK_STATUS_NEW ? NOT_THEIRS : (guint8) status;
           any |= status != SPANMARK_STATUS_NEW;
           if (status == SPANMARK_STATUS_DONE || status == SPANMARK_STATUS_REVIEWED)
             self->n_done[a]++;
         }
       if (any)
-        g_hash_table_insert (self->documents, g_strdup (spanmark_document_get_id (document)),
-                             g_steal_pointer (&statuses));
+        g_hash_table_insert (self->documents, g_strdup (id), g_steal_pointer (&statuses));
     }
 
-  return g_steal_pointer (&self);
+  return self;
+}
+
+SpanmarkTeamProgress *
+spanmark_team_progress_read (GFile         *dir,
+                             GCancellable  *cancellable,
+                             GError       **error)
+{
+  g_autoptr(SpanmarkProject) project = NULL;
+  g_autoptr(SpanmarkCorpusPass) pass = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (dir), NULL);
+
+  project = spanmark_project_open (dir, error);
+  if (project == NULL)
+    return NULL;
+  pass = spanmark_corpus_pass_run (project, NULL, NULL, NULL, cancellable, error);
+  if (pass == NULL)
+    return NULL;
+
+  return spanmark_team_progress_new_from_pass (pass);
 }
 
 static void

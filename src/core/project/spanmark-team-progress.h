@@ -18,6 +18,7 @@
 
 #pragma once
 
+#include "spanmark-corpus-pass.h"
 #include "spanmark-project.h"
 
 G_BEGIN_DECLS
@@ -40,6 +41,9 @@ void                  spanmark_team_progress_read_async      (GFile             
                                                               gpointer              user_data);
 SpanmarkTeamProgress *spanmark_team_progress_read_finish     (GAsyncResult         *result,
                                                               GError              **error) G_GNUC_WARN_UNUSED_RESULT;
+
+/* The team's progress as @pass read it (on whichever thread). */
+SpanmarkTeamProgress *spanmark_team_progress_new_from_pass   (SpanmarkCorpusPass   *pass) G_GNUC_WARN_UNUSED_RESULT;
 
 /* The project folder it was read from. */
 GFile                *spanmark_team_progress_get_dir         (SpanmarkTeamProgress *self);

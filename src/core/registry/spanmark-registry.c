@@ -812,6 +812,16 @@ spanmark_registry_count_mentions (SpanmarkRegistry *self,
   foreach_set (self, annotator, NULL, count_set_cb, NULL, errors);
 }
 
+void
+spanmark_registry_add_mentions (SpanmarkRegistry      *self,
+                                SpanmarkAnnotationSet *set)
+{
+  g_return_if_fail (SPANMARK_IS_REGISTRY (self));
+  g_return_if_fail (SPANMARK_IS_ANNOTATION_SET (set));
+
+  count_set_cb (self, set, NULL, NULL);
+}
+
 guint
 spanmark_registry_get_n_mentions (SpanmarkRegistry *self,
                                   const char       *id)

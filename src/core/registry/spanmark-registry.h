@@ -79,6 +79,11 @@ char                         *spanmark_registry_check_entity   (SpanmarkRegistry
 void                          spanmark_registry_count_mentions (SpanmarkRegistry *self,
                                                                 const char       *annotator,
                                                                 GPtrArray        *errors);
+/* Adds the mentions in @set to the counts, as spanmark_registry_count_mentions()
+ * does for each file it reads: a pass that reads the files itself
+ * (SpanmarkCorpusPass) counts with it, on a registry with no counts yet. */
+void                          spanmark_registry_add_mentions   (SpanmarkRegistry      *self,
+                                                                SpanmarkAnnotationSet *set);
 /* After spanmark_registry_count_mentions(): the mentions of @id, and
  * the ids of the documents with one, sorted (never NULL). */
 guint                         spanmark_registry_get_n_mentions (SpanmarkRegistry *self,
