@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -132,6 +133,76 @@ cli_make_project (const char         *tmp,
   g_assert_no_error (error);
   if (!g_spawn_check_wait_status (status, NULL))
     g_error ("import failed: %s", err);
+}
+
+void
+cli_make_numbered_project (const char *tmp,
+                           guint       n,
+                           const char *text)
+{
+  g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint d = 0; d < n; d++)
+    {
+      g_ptr_array_add (docs, g_strdup_printf ("k%02u", d));
+      g_ptr_array_add (docs, g_strdup (text));
+    }
+  g_ptr_array_add (docs, NULL);
+  cli_make_project (tmp, (const char * const *) docs->pdata);
+}
+
+char *
+cli_make_golden_project (const char * const *more_docs)
+{
+  char *tmp = spanmark_test_make_tmpdir ();
+  g_autoptr(GPtrArray) docs = g_ptr_array_new ();
+  g_autofree char *dir = g_build_filename (tmp, "p", NULL);
+
+  g_ptr_array_add (docs, (gpointer) "d1");
+  g_ptr_array_add (docs, (gpointer) "abcdefghijkl");
+  for (guint i = 0; more_docs[i] != NULL; i++)
+    g_ptr_array_add (docs, (gpointer) more_docs[i]);
+  g_ptr_array_add (docs, NULL);
+  cli_make_project (tmp, (const char * const *) docs->pdata);
+  cli_write_annotations (dir, "a", "d1", "done", "PLACE 1 3, OFFICIAL 6 9");
+  cli_write_annotations (dir, "b", "d1", "done", "PLACE 1 3, OFFICIAL 6 8");
+  cli_write_annotations (dir, "c", "d1", "in-progress", "PLACE 1 4, OFFICIAL 6 9, INITIATIVE 11 12");
+  return tmp;
+}
+
+void
+cli_run_killed (const char         *cwd,
+                const char * const *args,
+                guint               rounds,
+                guint               max_delay_us,
+                const char         *project)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GRand) rand = g_rand_new ();
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("SPANMARK_CLI"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  for (guint round = 0; round < rounds; round++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *err = NULL;
+      GPid pid;
+      int status;
+
+      g_spawn_async (cwd, (char **) argv->pdata, NULL,
+                     G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, &pid, &error);
+      g_assert_no_error (error);
+      g_usleep (g_rand_int_range (rand, 0, (gint32) max_delay_us));
+      kill (pid, SIGKILL);
+      g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+      g_spawn_close_pid (pid);
+
+      g_assert_cmpint (cli_run (cwd, NULL, &err, "validate", project, NULL), ==, 0);
+    }
 }
 
 void

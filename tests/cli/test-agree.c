@@ -19,14 +19,10 @@
 static char *
 make_golden (void)
 {
-  char *tmp = spanmark_test_make_tmpdir ();
-  const char *docs[] = { "d1", "abcdefghijkl", "d2", "车俊到杭州。\n", NULL };
+  const char *docs[] = { "d2", "车俊到杭州。\n", NULL };
+  char *tmp = cli_make_golden_project (docs);
   g_autofree char *dir = g_build_filename (tmp, "p", NULL);
 
-  cli_make_project (tmp, docs);
-  cli_write_annotations (dir, "a", "d1", "done", "PLACE 1 3, OFFICIAL 6 9");
-  cli_write_annotations (dir, "b", "d1", "done", "PLACE 1 3, OFFICIAL 6 8");
-  cli_write_annotations (dir, "c", "d1", "in-progress", "PLACE 1 4, OFFICIAL 6 9, INITIATIVE 11 12");
   cli_write_annotations (dir, "a", "d2", "in-progress", "OFFICIAL 0 2, PLACE 3 5");
   cli_write_annotations (dir, "b", "d2", "done", "OFFICIAL 0 2, PLACE 3 5");
   return tmp;
