@@ -412,7 +412,7 @@ main (int   argc,
 
   g_test_add_func ("/labels-page/no-project", test_no_project);
   for (guint i = 0; i < G_N_ELEMENTS (window_tests); i++)
-    g_test_add (window_tests[i].path, Fixture, NULL, fixture_setup, window_tests[i].func, fixture_teardown);
+    g_test_add (window_tests[i].path, Fixture, NULL, fixture_set_up, window_tests[i].func, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -247,8 +247,8 @@ main (int   argc,
 {
   spanmark_test_init (&argc, &argv);
 
-  g_test_add ("/markup/window", Fixture, NULL, setup, test_window, fixture_teardown);
-  g_test_add ("/markup/review", Fixture, NULL, setup, test_review, fixture_teardown);
+  g_test_add ("/markup/window", Fixture, NULL, setup, test_window, fixture_tear_down);
+  g_test_add ("/markup/review", Fixture, NULL, setup, test_review, fixture_tear_down);
   g_test_add_func ("/markup/preferences", test_preferences);
 
   return g_test_run ();

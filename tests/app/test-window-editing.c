@@ -360,16 +360,13 @@ main (int   argc,
   mallopt (M_PERTURB, 0x5a);
 #endif
 
-#define ADD(path, func) \
-  g_test_add ((path), Fixture, NULL, fixture_setup, (func), fixture_teardown)
-
-  ADD ("/window-editing/relabel-key", test_relabel_key);
-  ADD ("/window-editing/relabel-attrs", test_relabel_attrs);
-  ADD ("/window-editing/caret-at-end", test_caret_at_end);
-  ADD ("/window-editing/boundary-keys", test_boundary_keys);
-  ADD ("/window-editing/undo-toast-at-once", test_undo_toast_at_once);
-  ADD ("/window-editing/undo-toast-quick-undo", test_undo_toast_quick_undo);
-  ADD ("/window-editing/reopen", test_reopen);
+  SPANMARK_TEST_ADD ("/window-editing/relabel-key", test_relabel_key);
+  SPANMARK_TEST_ADD ("/window-editing/relabel-attrs", test_relabel_attrs);
+  SPANMARK_TEST_ADD ("/window-editing/caret-at-end", test_caret_at_end);
+  SPANMARK_TEST_ADD ("/window-editing/boundary-keys", test_boundary_keys);
+  SPANMARK_TEST_ADD ("/window-editing/undo-toast-at-once", test_undo_toast_at_once);
+  SPANMARK_TEST_ADD ("/window-editing/undo-toast-quick-undo", test_undo_toast_quick_undo);
+  SPANMARK_TEST_ADD ("/window-editing/reopen", test_reopen);
 
   return g_test_run ();
 }

@@ -568,16 +568,13 @@ main (int   argc,
 {
   spanmark_test_init (&argc, &argv);
 
-#define ADD(path, func) \
-  g_test_add ((path), Fixture, NULL, fixture_setup, (func), fixture_teardown)
-
-  ADD ("/window-saving/max-delay", test_max_delay);
-  ADD ("/window-saving/conflict", test_conflict);
-  ADD ("/window-saving/conflict-seen-by-monitor", test_conflict_seen_by_monitor);
-  ADD ("/window-saving/failed-save-stays", test_failed_save_stays);
-  ADD ("/window-saving/retry-closes-dialog", test_retry_closes_dialog);
-  ADD ("/window-saving/close-asks", test_close_asks);
-  ADD ("/window-saving/close-dialog-keys", test_close_dialog_keys);
+  SPANMARK_TEST_ADD ("/window-saving/max-delay", test_max_delay);
+  SPANMARK_TEST_ADD ("/window-saving/conflict", test_conflict);
+  SPANMARK_TEST_ADD ("/window-saving/conflict-seen-by-monitor", test_conflict_seen_by_monitor);
+  SPANMARK_TEST_ADD ("/window-saving/failed-save-stays", test_failed_save_stays);
+  SPANMARK_TEST_ADD ("/window-saving/retry-closes-dialog", test_retry_closes_dialog);
+  SPANMARK_TEST_ADD ("/window-saving/close-asks", test_close_asks);
+  SPANMARK_TEST_ADD ("/window-saving/close-dialog-keys", test_close_dialog_keys);
 
   return g_test_run ();
 }

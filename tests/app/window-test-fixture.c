@@ -37,8 +37,8 @@ main_loop_idle (gpointer data)
 }
 
 void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) dir = NULL;
@@ -75,8 +75,8 @@ fixture_setup (Fixture       *fixture,
 }
 
 void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   wait_for (main_loop_idle, NULL);

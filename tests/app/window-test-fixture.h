@@ -31,10 +31,10 @@ gboolean            main_loop_idle   (gpointer                data);
 /* A project made from the fixture texts (emoji and characters outside
  * the BMP in both), in a temporary folder whose name is not valid Pango
  * markup, open in a new window as annotator ANNOTATOR, autosave-delay 60. */
-void                fixture_setup    (Fixture                *fixture,
+void                fixture_set_up   (Fixture                *fixture,
                                       gconstpointer           data);
-void                fixture_teardown (Fixture                *fixture,
-                                      gconstpointer           data);
+void                fixture_tear_down (Fixture                *fixture,
+                                       gconstpointer           data);
 void                select_range     (Fixture                *fixture,
                                       guint                   start,
                                       guint                   end);

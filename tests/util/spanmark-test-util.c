@@ -55,6 +55,31 @@ spanmark_test_make_project (const char       *folder,
   return g_steal_pointer (&tmp);
 }
 
+SpanmarkAnnotationSet *
+spanmark_test_tag_document (const char     *dir,
+                            guint           index,
+                            const char     *annotator,
+                            guint           start,
+                            SpanmarkStatus  status)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(SpanmarkProject) project = NULL;
+  g_autoptr(SpanmarkAnnotationSet) set = NULL;
+  g_autoptr(GError) error = NULL;
+
+  project = spanmark_project_open (folder, &error);
+  g_assert_no_error (error);
+  set = spanmark_project_load_annotations (project, spanmark_project_get_document (project, index),
+                                           annotator, &error);
+  g_assert_no_error (error);
+  spanmark_annotation_set_add_span (set, start, start + 2, "PLACE", &error);
+  g_assert_no_error (error);
+  spanmark_annotation_set_set_status (set, status);
+  spanmark_project_save_annotations (project, set, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&set);
+}
+
 /* Whether @path is a folder itself, not a link to one. */
 static gboolean
 is_real_dir (const char *path)

@@ -29,6 +29,15 @@ char            *spanmark_test_make_project     (const char        *folder,
                                                  char             **project_path,
                                                  SpanmarkProject  **project) G_GNUC_WARN_UNUSED_RESULT;
 
+/* Tags characters [@start, @start + 2) of document @index of the project
+ * in @dir as PLACE for @annotator, sets @status and saves: a teammate's
+ * edit in a clone.  Returns the annotation set saved. */
+SpanmarkAnnotationSet *spanmark_test_tag_document (const char     *dir,
+                                                   guint           index,
+                                                   const char     *annotator,
+                                                   guint           start,
+                                                   SpanmarkStatus  status) G_GNUC_WARN_UNUSED_RESULT;
+
 /* Removes @path and, for a folder, everything in it (links are removed,
  * not followed).  Nothing there is fine. */
 void             spanmark_test_remove_tree      (const char        *path);
@@ -54,6 +63,12 @@ void             spanmark_test_write_file       (const char        *path,
 void             spanmark_test_replace_in_file  (const char        *path,
                                                  const char        *from,
                                                  const char        *to);
+
+/* g_test_add() of @func at @path on the test file's own Fixture, set up
+ * by its fixture_set_up() and torn down by its fixture_tear_down(): how
+ * every test file with a fixture registers its cases. */
+#define SPANMARK_TEST_ADD(path, func) \
+  g_test_add ((path), Fixture, NULL, fixture_set_up, (func), fixture_tear_down)
 
 /* For a test whose prerequisite is missing from the machine (a locale, a
  * device that behaves as a full one): skips the running test case with

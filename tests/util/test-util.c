@@ -99,6 +99,38 @@ test_projects (void)
   spanmark_test_remove_tree (sample_tmp);
 }
 
+/* A teammate's edit: two characters tagged PLACE, the status set, saved
+ * where a fresh open of the project reads it. */
+static void
+test_tag_document (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *tmp = spanmark_test_make_project ("sample", NULL, &path, NULL);
+  g_autoptr(SpanmarkAnnotationSet) set = spanmark_test_tag_document (path, 1, "bob", 3,
+                                                                     SPANMARK_STATUS_DONE);
+  g_autoptr(GFile) dir = g_file_new_for_path (path);
+  g_autoptr(SpanmarkProject) project = NULL;
+  g_autoptr(SpanmarkAnnotationSet) read = NULL;
+  g_autoptr(GError) error = NULL;
+  SpanmarkDocument *document;
+  const SpanmarkSpan *span;
+
+  project = spanmark_project_open (dir, &error);
+  g_assert_no_error (error);
+  document = spanmark_project_get_document (project, 1);
+  g_assert_cmpstr (spanmark_annotation_set_get_document_id (set), ==, spanmark_document_get_id (document));
+  read = spanmark_project_load_annotations (project, document, "bob", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (spanmark_annotation_set_get_status (read), ==, SPANMARK_STATUS_DONE);
+  g_assert_cmpuint (spanmark_annotation_set_get_n_spans (read), ==, 1);
+  span = spanmark_annotation_set_get_span (read, 0);
+  g_assert_cmpuint (span->start, ==, 3);
+  g_assert_cmpuint (span->end, ==, 5);
+  g_assert_cmpstr (span->label, ==, "PLACE");
+
+  spanmark_test_remove_tree (tmp);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -107,6 +139,7 @@ main (int   argc,
 
   g_test_add_func ("/util/trees", test_trees);
   g_test_add_func ("/util/projects", test_projects);
+  g_test_add_func ("/util/tag-document", test_tag_document);
 
   return g_test_run ();
 }
