@@ -87,13 +87,8 @@ static void
 open_window (Fixture *fixture)
 {
   g_autoptr(GFile) dir = g_file_new_for_path (fixture->project_path);
-  g_autoptr(GError) error = NULL;
 
-  fixture->window = spanmark_window_new (NULL);
-  g_object_ref_sink (fixture->window);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  g_assert_true (spanmark_window_open_project (fixture->window, dir, &error));
-  g_assert_no_error (error);
+  fixture->window = spanmark_test_new_window (dir);
   wait_until (fixture, corpus_read);
 }
 

@@ -93,14 +93,6 @@ panel_names (Fixture *fixture)
   return g_strdup (names->str);
 }
 
-static guint
-offset_of (Fixture    *fixture,
-           const char *needle)
-{
-  return spanmark_test_offset_of (spanmark_annotation_set_get_text (spanmark_window_get_annotation_set (fixture->window)),
-                                  needle, 0);
-}
-
 static void
 test_no_project (void)
 {

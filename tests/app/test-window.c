@@ -858,9 +858,7 @@ test_create_project (void)
   g_assert_no_error (error);
   g_list_store_append (files, folder);
 
-  window = spanmark_window_new (NULL);
-  g_object_ref_sink (window);
-  gtk_window_present (GTK_WINDOW (window));
+  window = spanmark_test_new_window (NULL);
   spanmark_window_create_project (window, dir, G_LIST_MODEL (files), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (spanmark_project_get_n_documents (spanmark_window_get_project (window)), ==, 2);
@@ -885,9 +883,7 @@ test_create_project (void)
     g_clear_error (&error);
   }
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  wait_for (main_loop_idle, NULL);
-  g_assert_finalize_object (window);
+  destroy_window (window);
   spanmark_test_remove_tree (tmp);
 }
 
@@ -913,9 +909,7 @@ test_open_not_a_project (void)
   gone = g_build_filename (tmp, "gone", NULL);
   gone_dir = g_file_new_for_path (gone);
 
-  window = spanmark_window_new (NULL);
-  g_object_ref_sink (window);
-  gtk_window_present (GTK_WINDOW (window));
+  window = spanmark_test_new_window (NULL);
 
   g_assert_false (spanmark_window_open_project (window, dir, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
@@ -929,9 +923,7 @@ test_open_not_a_project (void)
   g_assert_nonnull (strstr (error->message, "does not exist"));
   g_clear_error (&error);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  wait_for (main_loop_idle, NULL);
-  g_assert_finalize_object (window);
+  destroy_window (window);
   spanmark_test_remove_tree (tmp);
 }
 

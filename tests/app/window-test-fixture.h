@@ -28,6 +28,9 @@ typedef struct
 gboolean            wait_for         (Condition               condition,
                                       gpointer                data);
 gboolean            main_loop_idle   (gpointer                data);
+/* Destroys @window, lets the main loop settle and checks that @window
+ * is finalized (the caller's reference was the last). */
+void                destroy_window   (gpointer                window);
 /* A project made from the fixture texts (emoji and characters outside
  * the BMP in both), in a temporary folder whose name is not valid Pango
  * markup, open in a new window as annotator ANNOTATOR, autosave-delay 60. */
@@ -38,6 +41,9 @@ void                fixture_tear_down (Fixture                *fixture,
 void                select_range     (Fixture                *fixture,
                                       guint                   start,
                                       guint                   end);
+/* The code-point offset of the first @needle in the open document. */
+guint               offset_of        (Fixture                *fixture,
+                                      const char             *needle);
 /* Activates win.@action, with the string parameter @label if not NULL. */
 void                activate         (Fixture                *fixture,
                                       const char             *action,

@@ -8,7 +8,6 @@
 
 #include <signal.h>
 #include <stdarg.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 
@@ -216,7 +215,6 @@ cli_write_annotations (const char *dir,
   g_autoptr(GError) error = NULL;
   g_autoptr(SpanmarkProject) project = spanmark_project_open (file, &error);
   g_autoptr(SpanmarkAnnotationSet) set = NULL;
-  g_auto(GStrv) items = g_strsplit (spec, ",", -1);
   g_autofree char *text = NULL;
   SpanmarkDocument *document;
   SpanmarkStatus value;
@@ -228,45 +226,7 @@ cli_write_annotations (const char *dir,
   g_assert_no_error (error);
   set = spanmark_annotation_set_new (doc, annotator, text);
 
-  for (guint i = 0; items[i] != NULL; i++)
-    {
-      g_auto(GStrv) words = g_strsplit (g_strstrip (items[i]), " ", -1);
-      g_autofree char *id = g_strdup_printf ("s%u", i + 1);
-      g_autoptr(SpanmarkSpan) span = NULL;
-
-      if (words[0] == NULL || words[0][0] == '\0')
-        continue;
-      g_assert_cmpuint (g_strv_length (words), >=, 3);
-      span = spanmark_span_new (id, atoi (words[1]), atoi (words[2]), words[0], NULL);
-      for (guint w = 3; words[w] != NULL; w++)
-        {
-          char *equals = strchr (words[w], '=');
-
-          if (words[w][0] == '@')
-            {
-              const SpanmarkEntity *entity = NULL;
-
-              for (guint e = 0; e < spanmark_annotation_set_get_n_entities (set); e++)
-                if (g_str_equal (spanmark_annotation_set_get_entity (set, e)->name, words[w] + 1))
-                  entity = spanmark_annotation_set_get_entity (set, e);
-              if (entity == NULL)
-                {
-                  g_autofree char *entity_id = g_strdup_printf ("e%u", spanmark_annotation_set_get_n_entities (set) + 1);
-                  g_autoptr(SpanmarkEntity) made = spanmark_entity_new (entity_id, words[0], words[w] + 1);
-
-                  spanmark_annotation_set_load_entity (set, made);
-                  entity = spanmark_annotation_set_lookup_entity (set, entity_id);
-                }
-              span->entity = g_strdup (entity->id);
-            }
-          else
-            {
-              g_assert_nonnull (equals);
-              g_hash_table_insert (span->attrs, g_strndup (words[w], equals - words[w]), g_strdup (equals + 1));
-            }
-        }
-      spanmark_annotation_set_load_span (set, span);
-    }
+  spanmark_test_load_spec (set, spec, NULL);
 
   g_assert_true (spanmark_status_from_string (status, &value));
   spanmark_annotation_set_load_status (set, value);
