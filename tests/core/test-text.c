@@ -207,27 +207,34 @@ test_normalize_double_bom (void)
   g_assert_cmpstr (again, ==, out);
 }
 
+/* Normalising @len bytes of @data read as @encoding fails with @code,
+ * the message saying @part, and gives no text and no removed positions. */
 static void
-test_normalize_refuses (void)
+assert_normalize_refuses (const char           *data,
+                          gsize                 len,
+                          SpanmarkTextEncoding  encoding,
+                          int                   code,
+                          const char           *part)
 {
-  const char nul[] = "line\r\nx\0y";
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) removed = NULL;
   char *out;
 
-  out = spanmark_text_normalize (nul, sizeof nul - 1, SPANMARK_TEXT_ENCODING_UTF8,
-                                 &removed, &error);
+  out = spanmark_text_normalize (data, len, encoding, &removed, &error);
   g_assert_null (out);
   g_assert_null (removed);
-  g_assert_error (error, SPANMARK_TEXT_ERROR, SPANMARK_TEXT_ERROR_NUL);
-  g_assert_nonnull (strstr (error->message, "byte 7"));
-  g_clear_error (&error);
+  g_assert_error (error, SPANMARK_TEXT_ERROR, code);
+  g_assert_nonnull (strstr (error->message, part));
+}
 
-  out = spanmark_text_normalize ("0123456789abcdefg\xFE", 18, SPANMARK_TEXT_ENCODING_UTF8,
-                                 NULL, &error);
-  g_assert_null (out);
-  g_assert_error (error, SPANMARK_TEXT_ERROR, SPANMARK_TEXT_ERROR_INVALID_UTF8);
-  g_assert_nonnull (strstr (error->message, "invalid UTF-8 at byte 17"));
+static void
+test_normalize_refuses (void)
+{
+  const char nul[] = "line\r\nx\0y";
+
+  assert_normalize_refuses (nul, sizeof nul - 1, SPANMARK_TEXT_ENCODING_UTF8, SPANMARK_TEXT_ERROR_NUL, "byte 7");
+  assert_normalize_refuses ("0123456789abcdefg\xFE", 18, SPANMARK_TEXT_ENCODING_UTF8,
+                            SPANMARK_TEXT_ERROR_INVALID_UTF8, "invalid UTF-8 at byte 17");
 }
 
 static void
@@ -246,11 +253,7 @@ test_normalize_gb18030 (void)
 
   /* As UTF-8 the GB18030 bytes are refused (the first one, 0xD5, starts a
    * 2-byte sequence that 0xE3 cannot continue). */
-  out = spanmark_text_normalize (gb, gb_len, SPANMARK_TEXT_ENCODING_UTF8, NULL, &error);
-  g_assert_null (out);
-  g_assert_error (error, SPANMARK_TEXT_ERROR, SPANMARK_TEXT_ERROR_INVALID_UTF8);
-  g_assert_nonnull (strstr (error->message, "byte 0"));
-  g_clear_error (&error);
+  assert_normalize_refuses (gb, gb_len, SPANMARK_TEXT_ENCODING_UTF8, SPANMARK_TEXT_ERROR_INVALID_UTF8, "byte 0");
 
   /* Converted when asked, and normalised like any other text. */
   out = spanmark_text_normalize (gb, gb_len, SPANMARK_TEXT_ENCODING_GB18030,
@@ -266,14 +269,9 @@ test_normalize_gb18030_bad (void)
 {
   /* 0x81 opens a 2- or 4-byte GB18030 sequence; 0x20 cannot follow it. */
   const char bad[] = "ok\x81\x20";
-  g_autoptr(GError) error = NULL;
-  char *out;
 
-  out = spanmark_text_normalize (bad, sizeof bad - 1, SPANMARK_TEXT_ENCODING_GB18030,
-                                 NULL, &error);
-  g_assert_null (out);
-  g_assert_error (error, SPANMARK_TEXT_ERROR, SPANMARK_TEXT_ERROR_CONVERSION);
-  g_assert_nonnull (strstr (error->message, "byte 2"));
+  assert_normalize_refuses (bad, sizeof bad - 1, SPANMARK_TEXT_ENCODING_GB18030, SPANMARK_TEXT_ERROR_CONVERSION,
+                            "byte 2");
 }
 
 /* Random texts of BOMs, CRs, LFs, emoji and CJK: the output and the
