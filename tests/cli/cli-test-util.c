@@ -20,21 +20,36 @@ cli_run (const char  *cwd,
          char       **err,
          ...)
 {
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  const char *arg;
+  va_list ap;
+
+  va_start (ap, err);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (args, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  return cli_runv (cwd, out, err, (const char * const *) args->pdata);
+}
+
+int
+cli_runv (const char         *cwd,
+          char              **out,
+          char              **err,
+          const char * const *args)
+{
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *stdout_data = NULL;
   g_autofree char *stderr_data = NULL;
   const char *cli = g_getenv ("SPANMARK_CLI");
-  const char *arg;
   int status = 0;
-  va_list args;
 
   g_assert_nonnull (cli);
   g_ptr_array_add (argv, (char *) cli);
-  va_start (args, err);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
   g_ptr_array_add (argv, NULL);
 
   g_spawn_sync (cwd, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
@@ -132,6 +147,28 @@ cli_make_project (const char         *tmp,
   g_assert_no_error (error);
   if (!g_spawn_check_wait_status (status, NULL))
     g_error ("import failed: %s", err);
+}
+
+void
+cli_assert_fails (const char         *cwd,
+                  const char         *project,
+                  int                 status,
+                  const char         *expected,
+                  const char * const *args)
+{
+  g_autofree char *dir = g_build_filename (cwd, project, NULL);
+  g_autofree char *before = spanmark_test_snapshot_tree (dir);
+  g_autofree char *after = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (cli_runv (cwd, &out, &err, args), ==, status);
+  g_assert_nonnull (strstr (err, expected));
+  if (status == 2)
+    g_assert_nonnull (strstr (err, "--help"));
+  g_assert_cmpstr (out, ==, "");
+  after = spanmark_test_snapshot_tree (dir);
+  g_assert_cmpstr (before, ==, after);
 }
 
 void

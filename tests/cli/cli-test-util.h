@@ -19,6 +19,20 @@ int         cli_run           (const char  *cwd,
                                char       **out,
                                char       **err,
                                ...) G_GNUC_NULL_TERMINATED;
+/* cli_run() with the arguments in @args (NULL-terminated). */
+int         cli_runv          (const char         *cwd,
+                               char              **out,
+                               char              **err,
+                               const char * const *args);
+/* Runs spanmark-cli with @args in @cwd: it must exit with @status,
+ * print nothing on standard output and @expected on standard error (and
+ * the --help hint, for a usage error: 2), and leave the project
+ * @project (in @cwd) as it was. */
+void        cli_assert_fails  (const char         *cwd,
+                               const char         *project,
+                               int                 status,
+                               const char         *expected,
+                               const char * const *args);
 /* tests/cli/fixtures/NAME in the source tree. */
 char       *cli_fixture       (const char  *name);
 /* Parses a JSON file (asserting it is valid); free with json_node_unref. */
