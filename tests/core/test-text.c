@@ -28,6 +28,26 @@ assert_removed (GArray      *removed,
     g_assert_cmpuint (g_array_index (removed, guint, i), ==, expected[i]);
 }
 
+/* Normalises the UTF-8 @text: it must succeed, giving @expected with
+ * the @n_removed code points @removed_expected removed; returns the
+ * removed positions, for their remapping. */
+static GArray *
+assert_normalizes (const char  *text,
+                   const char  *expected,
+                   const guint *removed_expected,
+                   guint        n_removed)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  GArray *removed = NULL;
+
+  out = spanmark_text_normalize (text, strlen (text), SPANMARK_TEXT_ENCODING_UTF8, &removed, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (out, ==, expected);
+  assert_removed (removed, removed_expected, n_removed);
+  return removed;
+}
+
 static void
 test_validate_ok (void)
 {
@@ -98,15 +118,8 @@ static void
 test_normalize_plain (void)
 {
   const char *text = "车俊 " EMOJI " e" ACUTE "\n";
-  g_autoptr(GArray) removed = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
+  g_autoptr(GArray) removed = assert_normalizes (text, text, NULL, 0);
 
-  out = spanmark_text_normalize (text, strlen (text), SPANMARK_TEXT_ENCODING_UTF8,
-                                 &removed, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (out, ==, text);
-  assert_removed (removed, NULL, 0);
   g_assert_cmpuint (spanmark_text_remap_offset (removed, 5), ==, 5);
 }
 
@@ -117,15 +130,7 @@ test_normalize_bom_crlf_cr (void)
    * CR 7, LF 8; the BOM and the CRs of the two CRLFs go. */
   const char *text = BOM "a\r\nb\rc\r\n";
   static const guint expected[] = { 0, 2, 7 };
-  g_autoptr(GArray) removed = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-
-  out = spanmark_text_normalize (text, strlen (text), SPANMARK_TEXT_ENCODING_UTF8,
-                                 &removed, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (out, ==, "a\nb\nc\n");
-  assert_removed (removed, expected, G_N_ELEMENTS (expected));
+  g_autoptr(GArray) removed = assert_normalizes (text, "a\nb\nc\n", expected, G_N_ELEMENTS (expected));
 
   /* Each character keeps covering the same character. */
   g_assert_cmpuint (spanmark_text_remap_offset (removed, 1), ==, 0);  /* a */
@@ -144,15 +149,9 @@ test_normalize_non_bmp (void)
   /* Removed positions count code points, not bytes or UTF-16 units. */
   const char *text = EMOJI EXT_B "\r\n" EMOJI "e" ACUTE "\r\r\n";
   static const guint expected[] = { 2, 8 };
-  g_autoptr(GArray) removed = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
+  g_autoptr(GArray) removed = assert_normalizes (text, EMOJI EXT_B "\n" EMOJI "e" ACUTE "\n\n",
+                                                 expected, G_N_ELEMENTS (expected));
 
-  out = spanmark_text_normalize (text, strlen (text), SPANMARK_TEXT_ENCODING_UTF8,
-                                 &removed, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (out, ==, EMOJI EXT_B "\n" EMOJI "e" ACUTE "\n\n");
-  assert_removed (removed, expected, G_N_ELEMENTS (expected));
   /* The emoji after the first line break: 4 -> 3. */
   g_assert_cmpuint (spanmark_text_remap_offset (removed, 4), ==, 3);
   g_assert_cmpuint (spanmark_text_remap_offset (removed, 10), ==, 8);
