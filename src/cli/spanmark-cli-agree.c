@@ -262,9 +262,6 @@ print_json (SpanmarkAgreement *agreement,
             gboolean           by_document)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *json = NULL;
   guint n_annotators = spanmark_agreement_get_n_annotators (agreement);
   guint n_pairs = spanmark_agreement_get_n_pairs (agreement);
   guint n_labels = spanmark_agreement_get_n_labels (agreement);
@@ -364,12 +361,7 @@ print_json (SpanmarkAgreement *agreement,
 
   json_builder_end_object (builder);
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", json);
+  spanmark_cli_print_json (builder);
 }
 
 int

@@ -77,9 +77,6 @@ print_json (SpanmarkProject *project,
             guint            n_files)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *json = NULL;
   guint n_untagged = 0;
 
   json_builder_begin_object (builder);
@@ -131,11 +128,7 @@ print_json (SpanmarkProject *project,
   json_builder_add_int_value (builder, places->len - n_untagged);
   json_builder_end_object (builder);
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", json);
+  spanmark_cli_print_json (builder);
 }
 
 int

@@ -242,3 +242,20 @@ spanmark_cli_escape_text (const char *text)
     }
   return g_string_free (out, FALSE);
 }
+
+void
+spanmark_cli_print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *json = NULL;
+
+  g_return_if_fail (JSON_IS_BUILDER (builder));
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", json);
+}

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 #include "spanmark-core.h"
 
@@ -112,6 +113,9 @@ GStrv    spanmark_cli_collect_documents (SpanmarkProject  *project,
                                          const char       *dir,
                                          char            **options,
                                          char            **rest);
+/* Prints the value @builder holds on standard output as pretty JSON
+ * (two-space indent) and a line break: every command's --json. */
+void     spanmark_cli_print_json    (JsonBuilder    *builder);
 /* @text with tab, line breaks and backslash written as \t, \n, \r,
  * \\: one line of a tab-separated listing whatever the text holds. */
 char    *spanmark_cli_escape_text   (const char     *text) G_GNUC_WARN_UNUSED_RESULT;

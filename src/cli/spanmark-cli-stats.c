@@ -98,9 +98,6 @@ static void
 print_json (const Stats *stats)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *json = NULL;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "project");
@@ -151,12 +148,7 @@ print_json (const Stats *stats)
   json_builder_end_object (builder);
   json_builder_end_object (builder);
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", json);
+  spanmark_cli_print_json (builder);
 }
 
 /* The spans of @label, or of all labels when @label is NULL. */

@@ -65,6 +65,22 @@ spanmark_test_destroy_window (GtkWidget *window,
   g_assert_finalize_object (child);
 }
 
+SpanmarkWindow *
+spanmark_test_new_window (GFile *dir)
+{
+  SpanmarkWindow *window = spanmark_window_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_object_ref_sink (window);
+  gtk_window_present (GTK_WINDOW (window));
+  if (dir != NULL)
+    {
+      g_assert_true (spanmark_window_open_project (window, dir, &error));
+      g_assert_no_error (error);
+    }
+  return window;
+}
+
 GPtrArray *
 spanmark_test_collect_of_type (GtkWidget *widget,
                                GType      type,

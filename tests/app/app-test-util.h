@@ -9,6 +9,7 @@
 #include <gtk/gtk.h>
 
 #include "spanmark-test-util.h"
+#include "spanmark-window.h"
 
 G_BEGIN_DECLS
 
@@ -45,6 +46,10 @@ GtkWidget *spanmark_test_present         (GtkWidget  *child,
                                           int         height);
 void       spanmark_test_destroy_window  (GtkWidget  *window,
                                           gpointer    child);
+
+/* A new window (the floating reference sunk), presented, showing the
+ * project in @dir, which must open (none when @dir is NULL). */
+SpanmarkWindow *spanmark_test_new_window (GFile      *dir) G_GNUC_WARN_UNUSED_RESULT;
 
 /* Appends the descendants of @widget of @type to @out, depth first, and
  * returns @out. */

@@ -87,13 +87,8 @@ static void
 open_window (Fixture *fixture)
 {
   g_autoptr(GFile) dir = g_file_new_for_path (fixture->project_path);
-  g_autoptr(GError) error = NULL;
 
-  fixture->window = spanmark_window_new (NULL);
-  g_object_ref_sink (fixture->window);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  g_assert_true (spanmark_window_open_project (fixture->window, dir, &error));
-  g_assert_no_error (error);
+  fixture->window = spanmark_test_new_window (dir);
   wait_until (fixture, corpus_read);
 }
 
@@ -107,8 +102,8 @@ close_window (Fixture *fixture)
 }
 
 static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
 {
   GSettings *settings = spanmark_settings_get_gsettings (spanmark_settings_get_default ());
   g_autoptr(SpanmarkProject) project = NULL;
@@ -153,8 +148,8 @@ fixture_setup (Fixture       *fixture,
 }
 
 static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
 {
   if (fixture->window != NULL)
     close_window (fixture);
@@ -605,18 +600,16 @@ main (int   argc,
 {
   spanmark_test_init (&argc, &argv);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
-  ADD ("/assist/suggestions-shown", test_suggestions_shown);
-  ADD ("/assist/accept-next", test_accept_next);
-  ADD ("/assist/next-prev", test_next_prev);
-  ADD ("/assist/reject-persists", test_reject_persists);
-  ADD ("/assist/accept-same-and-all", test_accept_same_and_all);
-  ADD ("/assist/to-review", test_to_review);
-  ADD ("/assist/title", test_title);
-  ADD ("/assist/tag-all-keys", test_tag_all_keys);
-  ADD ("/assist/consistency", test_consistency);
-  ADD ("/assist/keys-leave-entries", test_keys_leave_entries);
-#undef ADD
+  SPANMARK_TEST_ADD ("/assist/suggestions-shown", test_suggestions_shown);
+  SPANMARK_TEST_ADD ("/assist/accept-next", test_accept_next);
+  SPANMARK_TEST_ADD ("/assist/next-prev", test_next_prev);
+  SPANMARK_TEST_ADD ("/assist/reject-persists", test_reject_persists);
+  SPANMARK_TEST_ADD ("/assist/accept-same-and-all", test_accept_same_and_all);
+  SPANMARK_TEST_ADD ("/assist/to-review", test_to_review);
+  SPANMARK_TEST_ADD ("/assist/title", test_title);
+  SPANMARK_TEST_ADD ("/assist/tag-all-keys", test_tag_all_keys);
+  SPANMARK_TEST_ADD ("/assist/consistency", test_consistency);
+  SPANMARK_TEST_ADD ("/assist/keys-leave-entries", test_keys_leave_entries);
 
   return g_test_run ();
 }

@@ -86,8 +86,8 @@ load_fixture (Fixture *fixture)
 }
 
 static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
 {
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
   load_fixture (fixture);
@@ -102,8 +102,8 @@ fixture_setup (Fixture       *fixture,
 }
 
 static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
 {
   /* The view and the set go with the window; the schema was the
    * project's, which others may still hold. */
@@ -721,7 +721,7 @@ test_high_contrast (void)
     {
       Fixture fixture;
 
-      fixture_setup (&fixture, NULL);
+      fixture_set_up (&fixture, NULL);
       g_assert_true (adw_style_manager_get_high_contrast (adw_style_manager_get_default ()));
       g_assert_cmpint (spanmark_document_view_get_label_style (fixture.view), ==, SPANMARK_LABEL_STYLE_HIGH_CONTRAST);
       assert_tints (&fixture, SPANMARK_LABEL_STYLE_HIGH_CONTRAST);
@@ -730,7 +730,7 @@ test_high_contrast (void)
       g_assert_cmpint (spanmark_document_view_get_label_style (fixture.view), ==,
                        SPANMARK_LABEL_STYLE_HIGH_CONTRAST_DARK);
       assert_tints (&fixture, SPANMARK_LABEL_STYLE_HIGH_CONTRAST_DARK);
-      fixture_teardown (&fixture, NULL);
+      fixture_tear_down (&fixture, NULL);
       return;
     }
 
@@ -764,8 +764,8 @@ main (int   argc,
   spanmark_test_init (&argc, &argv);
 
   for (guint i = 0; i < G_N_ELEMENTS (tests); i++)
-    g_test_add (tests[i].path, Fixture, GINT_TO_POINTER (tests[i].width), fixture_setup, tests[i].func,
-                fixture_teardown);
+    g_test_add (tests[i].path, Fixture, GINT_TO_POINTER (tests[i].width), fixture_set_up, tests[i].func,
+                fixture_tear_down);
   g_test_add_func ("/boundaries/high-contrast", test_high_contrast);
 
   return g_test_run ();

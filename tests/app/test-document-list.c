@@ -402,15 +402,12 @@ main (int   argc,
 {
   spanmark_test_init (&argc, &argv);
 
-#define ADD(path, func) \
-  g_test_add ((path), Fixture, NULL, fixture_set_up, (func), fixture_tear_down)
-
-  ADD ("/document-list/rows", test_rows);
-  ADD ("/document-list/filled", test_filled);
-  ADD ("/document-list/filter", test_filter);
-  ADD ("/document-list/selection", test_selection);
-  ADD ("/document-list/menu", test_menu);
-  ADD ("/document-list/ranking", test_ranking);
+  SPANMARK_TEST_ADD ("/document-list/rows", test_rows);
+  SPANMARK_TEST_ADD ("/document-list/filled", test_filled);
+  SPANMARK_TEST_ADD ("/document-list/filter", test_filter);
+  SPANMARK_TEST_ADD ("/document-list/selection", test_selection);
+  SPANMARK_TEST_ADD ("/document-list/menu", test_menu);
+  SPANMARK_TEST_ADD ("/document-list/ranking", test_ranking);
 
   return g_test_run ();
 }

@@ -425,16 +425,13 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) \
-  g_test_add ((path), Fixture, NULL, fixture_set_up, (func), fixture_tear_down)
-
-  ADD ("/document-session/open", test_open);
-  ADD ("/document-session/autosave", test_autosave);
-  ADD ("/document-session/conflict", test_conflict);
-  ADD ("/document-session/failed-save", test_failed_save);
-  ADD ("/document-session/read-only", test_read_only);
-  ADD ("/document-session/seed", test_seed);
-  ADD ("/document-session/save-is-not-an-edit", test_save_is_not_an_edit);
+  SPANMARK_TEST_ADD ("/document-session/open", test_open);
+  SPANMARK_TEST_ADD ("/document-session/autosave", test_autosave);
+  SPANMARK_TEST_ADD ("/document-session/conflict", test_conflict);
+  SPANMARK_TEST_ADD ("/document-session/failed-save", test_failed_save);
+  SPANMARK_TEST_ADD ("/document-session/read-only", test_read_only);
+  SPANMARK_TEST_ADD ("/document-session/seed", test_seed);
+  SPANMARK_TEST_ADD ("/document-session/save-is-not-an-edit", test_save_is_not_an_edit);
 
   return g_test_run ();
 }

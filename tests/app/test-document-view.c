@@ -27,8 +27,8 @@ typedef struct
 } Fixture;
 
 static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
 {
   fixture->schema = spanmark_schema_new_default ();
   fixture->set = spanmark_annotation_set_new ("doc", "tester", TEXT);
@@ -38,8 +38,8 @@ fixture_setup (Fixture       *fixture,
 }
 
 static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
 {
   spanmark_test_destroy_window (fixture->window, fixture->view);
   g_assert_finalize_object (fixture->set);
@@ -308,14 +308,11 @@ main (int   argc,
 {
   spanmark_test_init (&argc, &argv);
 
-#define ADD(path, func) \
-  g_test_add ((path), Fixture, NULL, fixture_setup, (func), fixture_teardown)
-
-  ADD ("/document-view/code-points", test_code_points);
-  ADD ("/document-view/nested-and-overlapping", test_nested_and_overlapping);
-  ADD ("/document-view/adjacent", test_adjacent);
-  ADD ("/document-view/label-change-and-current", test_label_change_and_current);
-  ADD ("/document-view/selection-signal", test_selection_signal);
+  SPANMARK_TEST_ADD ("/document-view/code-points", test_code_points);
+  SPANMARK_TEST_ADD ("/document-view/nested-and-overlapping", test_nested_and_overlapping);
+  SPANMARK_TEST_ADD ("/document-view/adjacent", test_adjacent);
+  SPANMARK_TEST_ADD ("/document-view/label-change-and-current", test_label_change_and_current);
+  SPANMARK_TEST_ADD ("/document-view/selection-signal", test_selection_signal);
   g_test_add_func ("/document-view/assist-marks-visible-only", test_assist_marks_visible_only);
 
   return g_test_run ();

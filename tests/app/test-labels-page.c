@@ -93,14 +93,6 @@ panel_names (Fixture *fixture)
   return g_strdup (names->str);
 }
 
-static guint
-offset_of (Fixture    *fixture,
-           const char *needle)
-{
-  return spanmark_test_offset_of (spanmark_annotation_set_get_text (spanmark_window_get_annotation_set (fixture->window)),
-                                  needle, 0);
-}
-
 static void
 test_no_project (void)
 {
@@ -412,7 +404,7 @@ main (int   argc,
 
   g_test_add_func ("/labels-page/no-project", test_no_project);
   for (guint i = 0; i < G_N_ELEMENTS (window_tests); i++)
-    g_test_add (window_tests[i].path, Fixture, NULL, fixture_setup, window_tests[i].func, fixture_teardown);
+    g_test_add (window_tests[i].path, Fixture, NULL, fixture_set_up, window_tests[i].func, fixture_tear_down);
 
   return g_test_run ();
 }

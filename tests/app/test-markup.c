@@ -103,11 +103,7 @@ setup (Fixture       *fixture,
   g_file_set_contents (broken, "{ not json", -1, &error);
   g_assert_no_error (error);
 
-  fixture->window = spanmark_window_new (NULL);
-  g_object_ref_sink (fixture->window);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  spanmark_window_open_project (fixture->window, dir, &error);
-  g_assert_no_error (error);
+  fixture->window = spanmark_test_new_window (dir);
 }
 
 static void
@@ -235,9 +231,7 @@ test_preferences (void)
   overlay = ADW_TOAST_OVERLAY (spanmark_test_find_of_type (window, ADW_TYPE_TOAST_OVERLAY));
   g_assert_cmpuint (count_in_toasts (overlay, FALSE), ==, 1);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_true (wait_for (main_loop_idle, NULL));
-  g_assert_finalize_object (window);
+  destroy_window (window);
   g_settings_reset (spanmark_settings_get_gsettings (spanmark_settings_get_default ()), "annotator-name");
 }
 
@@ -247,8 +241,8 @@ main (int   argc,
 {
   spanmark_test_init (&argc, &argv);
 
-  g_test_add ("/markup/window", Fixture, NULL, setup, test_window, fixture_teardown);
-  g_test_add ("/markup/review", Fixture, NULL, setup, test_review, fixture_teardown);
+  g_test_add ("/markup/window", Fixture, NULL, setup, test_window, fixture_tear_down);
+  g_test_add ("/markup/review", Fixture, NULL, setup, test_review, fixture_tear_down);
   g_test_add_func ("/markup/preferences", test_preferences);
 
   return g_test_run ();

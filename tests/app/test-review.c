@@ -107,7 +107,7 @@ static void
 setup (Fixture       *fixture,
        gconstpointer  data)
 {
-  fixture_setup (fixture, data);
+  fixture_set_up (fixture, data);
   write_annotators (fixture);
   activate (fixture, "win.reload", NULL);
   g_assert_true (spanmark_window_set_review_mode (fixture->window, TRUE));
@@ -119,7 +119,7 @@ teardown (Fixture       *fixture,
           gconstpointer  data)
 {
   g_assert_true (wait_for (ranking_done, fixture->window));
-  fixture_teardown (fixture, data);
+  fixture_tear_down (fixture, data);
 }
 
 static void
@@ -710,7 +710,7 @@ main (int   argc,
 {
   spanmark_test_init (&argc, &argv);
 
-  g_test_add ("/review/enter", Fixture, NULL, fixture_setup, test_enter, teardown);
+  g_test_add ("/review/enter", Fixture, NULL, fixture_set_up, test_enter, teardown);
   g_test_add ("/review/lanes", Fixture, NULL, setup, test_lanes, teardown);
   g_test_add ("/review/decide", Fixture, NULL, setup, test_decide, teardown);
   g_test_add ("/review/bulk", Fixture, NULL, setup, test_bulk, teardown);

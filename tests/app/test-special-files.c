@@ -71,11 +71,7 @@ test_special_files (void)
   g_assert_cmpint (g_unlink (fifo_text), ==, 0);
   g_assert_cmpint (mkfifo (fifo_text, 0644), ==, 0);
 
-  window = spanmark_window_new (NULL);
-  g_object_ref_sink (window);
-  gtk_window_present (GTK_WINDOW (window));
-  spanmark_window_open_project (window, dir, &error);
-  g_assert_no_error (error);
+  window = spanmark_test_new_window (dir);
   /* The document list peeks at every annotation file. */
   g_assert_true (main_loop_idle ());
 
@@ -142,11 +138,7 @@ test_annotator_link (void)
   g_assert_cmpint (symlink ("other", link), ==, 0);
   before = spanmark_test_snapshot_tree (path);
 
-  window = spanmark_window_new (NULL);
-  g_object_ref_sink (window);
-  gtk_window_present (GTK_WINDOW (window));
-  spanmark_window_open_project (window, dir, &error);
-  g_assert_no_error (error);
+  window = spanmark_test_new_window (dir);
   g_assert_true (main_loop_idle ());
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-document", "s", "news"));

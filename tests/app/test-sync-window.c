@@ -14,11 +14,11 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
-#include <libgit2-glib/ggit.h>
 
 #include "app-test-util.h"
 #include "spanmark-review-panel.h"
 #include "spanmark-sync.h"
+#include "spanmark-test-git.h"
 #include "window-test-fixture.h"
 
 static gboolean
@@ -35,57 +35,11 @@ settle (Fixture *fixture)
   g_assert_true (wait_for (sync_settled, fixture->window));
 }
 
-static char *
-make_remote (Fixture *fixture)
-{
-  g_autofree char *path = g_build_filename (fixture->tmp, "remote.git", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GgitRepository) bare = NULL;
-  g_autoptr(GError) error = NULL;
-
-  ggit_init ();
-  bare = ggit_repository_init_repository (file, TRUE, &error);
-  g_assert_no_error (error);
-  ggit_repository_set_head (bare, "refs/heads/main", &error);
-  g_assert_no_error (error);
-  return g_steal_pointer (&path);
-}
-
-/* The remote branch's version of @path; NULL when it has none. */
-static char *
-remote_read (const char *remote,
-             const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (remote);
-  g_autoptr(GgitRepository) repository = ggit_repository_open (file, NULL);
-  g_autoptr(GgitObject) object = NULL;
-  g_autoptr(GgitOId) blob_id = NULL;
-  g_autoptr(GgitTree) tree = NULL;
-  g_autoptr(GgitTreeEntry) entry = NULL;
-  g_autoptr(GgitBlob) blob = NULL;
-  const guchar *data;
-  gsize length = 0;
-
-  g_assert_nonnull (repository);
-  /* revparse: libgit2-glib 1.1's reference lookups leak. */
-  object = ggit_repository_revparse (repository, "refs/heads/main", NULL);
-  if (object == NULL)
-    return NULL;
-  tree = ggit_commit_get_tree (GGIT_COMMIT (object));
-  entry = ggit_tree_get_by_path (tree, path, NULL);
-  if (entry == NULL)
-    return NULL;
-  blob_id = ggit_tree_entry_get_id (entry);
-  blob = ggit_repository_lookup_blob (repository, blob_id, NULL);
-  data = ggit_blob_get_raw_content (blob, &length);
-  return g_strndup ((const char *) data, length);
-}
-
 static gboolean
 remote_has (const char *remote,
             const char *path)
 {
-  g_autofree char *data = remote_read (remote, path);
+  g_autofree char *data = spanmark_test_git_read_branch (remote, path);
 
   return data != NULL;
 }
@@ -96,7 +50,7 @@ remote_has_local (Fixture    *fixture,
                   const char *remote,
                   const char *path)
 {
-  g_autofree char *there = remote_read (remote, path);
+  g_autofree char *there = spanmark_test_git_read_branch (remote, path);
   g_autofree char *full = g_build_filename (fixture->project_path, path, NULL);
   g_autofree char *here = spanmark_test_read_file (full, NULL);
 
@@ -129,7 +83,7 @@ open_file (Fixture *fixture)
 static char *
 share (Fixture *fixture)
 {
-  char *remote = make_remote (fixture);
+  char *remote = spanmark_test_git_make_bare (fixture->tmp);
 
   settle (fixture);
   g_assert_cmpstr (named_text (fixture, "sync-state"), ==, "Not shared");
@@ -176,37 +130,13 @@ test_share_and_sync (Fixture       *fixture,
   g_assert_cmpstr (named_text (fixture, "sync-state"), ==, "Synced just now");
 }
 
-/* Tags document @index of @clone as @annotator, with @status; saves. */
-static SpanmarkAnnotationSet *
-edit_document_in_clone (const char     *clone,
-                        guint           index,
-                        const char     *annotator,
-                        guint           start,
-                        SpanmarkStatus  status)
-{
-  g_autoptr(GFile) dir = g_file_new_for_path (clone);
-  g_autoptr(SpanmarkProject) project = spanmark_project_open (dir, NULL);
-  g_autoptr(SpanmarkAnnotationSet) set = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_assert_nonnull (project);
-  set = spanmark_project_load_annotations (project, spanmark_project_get_document (project, index), annotator, &error);
-  g_assert_no_error (error);
-  spanmark_annotation_set_add_span (set, start, start + 2, "PLACE", &error);
-  g_assert_no_error (error);
-  spanmark_annotation_set_set_status (set, status);
-  spanmark_project_save_annotations (project, set, &error);
-  g_assert_no_error (error);
-  return g_steal_pointer (&set);
-}
-
 static SpanmarkAnnotationSet *
 edit_in_clone (const char     *clone,
                const char     *annotator,
                guint           start,
                SpanmarkStatus  status)
 {
-  return edit_document_in_clone (clone, 0, annotator, start, status);
+  return spanmark_test_tag_document (clone, 0, annotator, start, status);
 }
 
 static void
@@ -378,7 +308,7 @@ test_team_marks (Fixture       *fixture,
 
   spanmark_sync_clone (remote, clone_dir, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
-  first = edit_document_in_clone (clone, 0, "bob", 0, SPANMARK_STATUS_DONE);
+  first = spanmark_test_tag_document (clone, 0, "bob", 0, SPANMARK_STATUS_DONE);
   sync_clone (clone, "bob");
 
   /* Nobody has started the second document: no marks. */
@@ -401,7 +331,7 @@ test_team_marks (Fixture       *fixture,
   g_assert_null (spanmark_document_row_get_team_text (row_of (fixture, two)));
 
   /* Bob starts the second document: the window's next sync shows it. */
-  second = edit_document_in_clone (clone, 1, "bob", 2, SPANMARK_STATUS_IN_PROGRESS);
+  second = spanmark_test_tag_document (clone, 1, "bob", 2, SPANMARK_STATUS_IN_PROGRESS);
   sync_clone (clone, "bob");
   g_assert_null (spanmark_document_row_get_team_text (row_of (fixture, two)));
   activate (fixture, "win.sync", NULL);
@@ -441,14 +371,11 @@ main (int   argc,
 {
   spanmark_test_init (&argc, &argv);
 
-#define ADD(path, func) \
-  g_test_add ((path), Fixture, NULL, fixture_setup, (func), fixture_teardown)
-
-  ADD ("/sync-window/share-and-sync", test_share_and_sync);
-  ADD ("/sync-window/conflict", test_conflict);
-  ADD ("/sync-window/progress", test_progress);
-  ADD ("/sync-window/clone", test_clone);
-  ADD ("/sync-window/team-marks", test_team_marks);
+  SPANMARK_TEST_ADD ("/sync-window/share-and-sync", test_share_and_sync);
+  SPANMARK_TEST_ADD ("/sync-window/conflict", test_conflict);
+  SPANMARK_TEST_ADD ("/sync-window/progress", test_progress);
+  SPANMARK_TEST_ADD ("/sync-window/clone", test_clone);
+  SPANMARK_TEST_ADD ("/sync-window/team-marks", test_team_marks);
 
   return g_test_run ();
 }

@@ -24,12 +24,20 @@ get_selection (Fixture *fixture,
   spanmark_document_view_get_selection (spanmark_window_get_document_view (fixture->window), start, end);
 }
 
-static guint
-offset_of (Fixture    *fixture,
-           const char *needle)
+/* Selects "Harbour Town" and tags it PLACE with its key; the new span's
+ * id. */
+static char *
+tag_harbour_town (Fixture *fixture)
 {
-  return spanmark_test_offset_of (spanmark_annotation_set_get_text (spanmark_window_get_annotation_set (fixture->window)),
-                                  needle, 0);
+  SpanmarkAnnotationSet *set = spanmark_window_get_annotation_set (fixture->window);
+  guint harbour = offset_of (fixture, "Harbour Town");
+  const SpanmarkSpan *span;
+
+  select_range (fixture, harbour, harbour + 12);
+  g_assert_true (press (fixture, GDK_KEY_2, 0));
+  span = find (set, harbour, harbour + 12, "PLACE");
+  g_assert_nonnull (span);
+  return g_strdup (span->id);
 }
 
 /* Regression: pressing 1 with a PLACE span selected added an OFFICIAL
@@ -41,14 +49,8 @@ test_relabel_key (Fixture       *fixture,
 {
   SpanmarkAnnotationSet *set = spanmark_window_get_annotation_set (fixture->window);
   guint harbour = offset_of (fixture, "Harbour Town");
-  g_autofree char *id = NULL;
+  g_autofree char *id = tag_harbour_town (fixture);
   const SpanmarkSpan *span;
-
-  select_range (fixture, harbour, harbour + 12);
-  g_assert_true (press (fixture, GDK_KEY_2, 0));
-  span = find (set, harbour, harbour + 12, "PLACE");
-  g_assert_nonnull (span);
-  id = g_strdup (span->id);
 
   g_assert_true (press (fixture, GDK_KEY_1, 0));
   g_assert_cmpuint (spanmark_annotation_set_get_n_spans (set), ==, 1);
@@ -74,14 +76,9 @@ test_relabel_attrs (Fixture       *fixture,
 {
   SpanmarkAnnotationSet *set = spanmark_window_get_annotation_set (fixture->window);
   guint harbour = offset_of (fixture, "Harbour Town");
-  g_autofree char *id = NULL;
+  g_autofree char *id = tag_harbour_town (fixture);
   const SpanmarkSpan *span;
 
-  select_range (fixture, harbour, harbour + 12);
-  g_assert_true (press (fixture, GDK_KEY_2, 0));
-  span = find (set, harbour, harbour + 12, "PLACE");
-  g_assert_nonnull (span);
-  id = g_strdup (span->id);
   g_assert_true (spanmark_annotation_set_set_span_attr (set, id, "kind", "town"));
   g_assert_true (spanmark_annotation_set_set_span_attr (set, id, "region", "south"));
 
@@ -360,16 +357,13 @@ main (int   argc,
   mallopt (M_PERTURB, 0x5a);
 #endif
 
-#define ADD(path, func) \
-  g_test_add ((path), Fixture, NULL, fixture_setup, (func), fixture_teardown)
-
-  ADD ("/window-editing/relabel-key", test_relabel_key);
-  ADD ("/window-editing/relabel-attrs", test_relabel_attrs);
-  ADD ("/window-editing/caret-at-end", test_caret_at_end);
-  ADD ("/window-editing/boundary-keys", test_boundary_keys);
-  ADD ("/window-editing/undo-toast-at-once", test_undo_toast_at_once);
-  ADD ("/window-editing/undo-toast-quick-undo", test_undo_toast_quick_undo);
-  ADD ("/window-editing/reopen", test_reopen);
+  SPANMARK_TEST_ADD ("/window-editing/relabel-key", test_relabel_key);
+  SPANMARK_TEST_ADD ("/window-editing/relabel-attrs", test_relabel_attrs);
+  SPANMARK_TEST_ADD ("/window-editing/caret-at-end", test_caret_at_end);
+  SPANMARK_TEST_ADD ("/window-editing/boundary-keys", test_boundary_keys);
+  SPANMARK_TEST_ADD ("/window-editing/undo-toast-at-once", test_undo_toast_at_once);
+  SPANMARK_TEST_ADD ("/window-editing/undo-toast-quick-undo", test_undo_toast_quick_undo);
+  SPANMARK_TEST_ADD ("/window-editing/reopen", test_reopen);
 
   return g_test_run ();
 }

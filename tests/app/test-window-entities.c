@@ -88,7 +88,7 @@ setup (Fixture       *fixture,
   g_autoptr(SpanmarkRegistry) registry = NULL;
   g_autoptr(GError) error = NULL;
 
-  fixture_setup (fixture, data);
+  fixture_set_up (fixture, data);
 
   dir = g_file_new_for_path (fixture->project_path);
   project = spanmark_project_open (dir, &error);
@@ -852,30 +852,30 @@ main (int   argc,
 {
   spanmark_test_init (&argc, &argv);
 
-  g_test_add ("/window-entities/registry-listed", Fixture, NULL, setup, test_registry_listed, fixture_teardown);
-  g_test_add ("/window-entities/filter", Fixture, NULL, setup, test_filter, fixture_teardown);
+  g_test_add ("/window-entities/registry-listed", Fixture, NULL, setup, test_registry_listed, fixture_tear_down);
+  g_test_add ("/window-entities/filter", Fixture, NULL, setup, test_filter, fixture_tear_down);
   g_test_add ("/window-entities/counts-follow-documents", Fixture, NULL, setup, test_counts_follow_documents,
-              fixture_teardown);
-  g_test_add ("/window-entities/rows-kept", Fixture, NULL, setup, test_rows_kept, fixture_teardown);
+              fixture_tear_down);
+  g_test_add ("/window-entities/rows-kept", Fixture, NULL, setup, test_rows_kept, fixture_tear_down);
   g_test_add ("/window-entities/selected-entity-actions", Fixture, NULL, setup, test_selected_entity_actions,
-              fixture_teardown);
-  g_test_add ("/window-entities/attach-by-keyboard", Fixture, NULL, setup, test_attach_by_keyboard, fixture_teardown);
-  g_test_add ("/window-entities/escape", Fixture, NULL, setup, test_escape, fixture_teardown);
+              fixture_tear_down);
+  g_test_add ("/window-entities/attach-by-keyboard", Fixture, NULL, setup, test_attach_by_keyboard, fixture_tear_down);
+  g_test_add ("/window-entities/escape", Fixture, NULL, setup, test_escape, fixture_tear_down);
   g_test_add ("/window-entities/new-entity-in-registry", Fixture, NULL, setup, test_new_entity_in_registry,
-              fixture_teardown);
-  g_test_add ("/window-entities/open-mention", Fixture, NULL, setup, test_open_mention, fixture_teardown);
+              fixture_tear_down);
+  g_test_add ("/window-entities/open-mention", Fixture, NULL, setup, test_open_mention, fixture_tear_down);
   g_test_add ("/window-entities/broken-registry-file", Fixture, NULL, setup, test_broken_registry_file,
-              fixture_teardown);
+              fixture_tear_down);
 
   g_test_add ("/window-entities/attr-for-all-documents", Fixture, NULL, setup, test_attr_for_all_documents,
-              fixture_teardown);
+              fixture_tear_down);
 
-  g_test_add ("/window-entities/split-undo", Fixture, NULL, setup, test_split_undo, fixture_teardown);
+  g_test_add ("/window-entities/split-undo", Fixture, NULL, setup, test_split_undo, fixture_tear_down);
 
-  g_test_add ("/window-entities/merge-undo", Fixture, NULL, setup, test_merge_undo, fixture_teardown);
+  g_test_add ("/window-entities/merge-undo", Fixture, NULL, setup, test_merge_undo, fixture_tear_down);
 
   g_test_add ("/window-entities/entity-suggestion", Fixture, NULL, setup, test_entity_suggestion,
-              fixture_teardown);
+              fixture_tear_down);
 
   return g_test_run ();
 }

@@ -344,6 +344,32 @@ test_conflict_seen_by_monitor (Fixture       *fixture,
   g_assert_true (spanmark_window_get_dirty (window));
 }
 
+/* An edit of "emoji" whose save fails (saving blocked) as the window
+ * switches to "news", at T0 with both delays 60 s. */
+static void
+fail_save_on_switch (Fixture *fixture)
+{
+  set_delays (60, 60);
+  spanmark_window_set_test_clock (fixture->window, T0);
+  block_saving (fixture, TRUE);
+  add_span (fixture, 0);
+  activate (fixture, "win.open-document", "news");
+}
+
+/* Unblocks saving and runs the clock to the retry that is due: it saves. */
+static void
+retry_saves (Fixture *fixture)
+{
+  SpanmarkWindow *window = fixture->window;
+  gint64 due;
+
+  block_saving (fixture, FALSE);
+  due = spanmark_window_get_autosave_due (window);
+  g_assert_cmpint (due, >, T0);
+  spanmark_window_set_test_clock (window, due);
+  g_assert_false (spanmark_window_get_dirty (window));
+}
+
 /* Regression: when the save before switching documents failed (disk
  * full), the dialog came up and the switch went ahead, dropping the
  * edit.  Now the document stays, with its edits, and saving is retried
@@ -355,12 +381,7 @@ test_failed_save_stays (Fixture       *fixture,
   SpanmarkWindow *window = fixture->window;
   gint64 due;
 
-  set_delays (60, 60);
-  spanmark_window_set_test_clock (window, T0);
-  block_saving (fixture, TRUE);
-  add_span (fixture, 0);
-
-  activate (fixture, "win.open-document", "news");
+  fail_save_on_switch (fixture);
   g_assert_cmpstr (spanmark_document_get_id (spanmark_window_get_document (window)), ==, "emoji");
   g_assert_true (spanmark_window_get_dirty (window));
   g_assert_cmpuint (spanmark_annotation_set_get_n_spans (spanmark_window_get_annotation_set (window)), ==, 1);
@@ -380,11 +401,7 @@ test_failed_save_stays (Fixture       *fixture,
   g_assert_cmpint (due, <=, T0 + 5 * G_USEC_PER_SEC);
   spanmark_window_set_test_clock (window, due);
   g_assert_true (spanmark_window_get_dirty (window));
-  block_saving (fixture, FALSE);
-  due = spanmark_window_get_autosave_due (window);
-  g_assert_cmpint (due, >, T0);
-  spanmark_window_set_test_clock (window, due);
-  g_assert_false (spanmark_window_get_dirty (window));
+  retry_saves (fixture);
   g_assert_cmpint (saved_spans (fixture, "emoji"), ==, 1);
 
   activate (fixture, "win.open-document", "news");
@@ -418,21 +435,12 @@ test_retry_closes_dialog (Fixture       *fixture,
                           gconstpointer  data)
 {
   SpanmarkWindow *window = fixture->window;
-  gint64 due;
 
-  set_delays (60, 60);
-  spanmark_window_set_test_clock (window, T0);
-  block_saving (fixture, TRUE);
-  add_span (fixture, 0);
-  activate (fixture, "win.open-document", "news");
+  fail_save_on_switch (fixture);
   g_assert_nonnull (find_dialog (fixture));
   g_assert_cmpstr (adw_message_dialog_get_heading (find_dialog (fixture)), ==, "Could Not Save");
 
-  block_saving (fixture, FALSE);
-  due = spanmark_window_get_autosave_due (window);
-  g_assert_cmpint (due, >, T0);
-  spanmark_window_set_test_clock (window, due);
-  g_assert_false (spanmark_window_get_dirty (window));
+  retry_saves (fixture);
   g_assert_cmpstr (named_text (fixture, "save-state"), ==, "Saved");
   g_assert_true (wait_for ((Condition) no_dialog, fixture));
   g_assert_true (toast_shown (window, "Saved"));
@@ -568,16 +576,13 @@ main (int   argc,
 {
   spanmark_test_init (&argc, &argv);
 
-#define ADD(path, func) \
-  g_test_add ((path), Fixture, NULL, fixture_setup, (func), fixture_teardown)
-
-  ADD ("/window-saving/max-delay", test_max_delay);
-  ADD ("/window-saving/conflict", test_conflict);
-  ADD ("/window-saving/conflict-seen-by-monitor", test_conflict_seen_by_monitor);
-  ADD ("/window-saving/failed-save-stays", test_failed_save_stays);
-  ADD ("/window-saving/retry-closes-dialog", test_retry_closes_dialog);
-  ADD ("/window-saving/close-asks", test_close_asks);
-  ADD ("/window-saving/close-dialog-keys", test_close_dialog_keys);
+  SPANMARK_TEST_ADD ("/window-saving/max-delay", test_max_delay);
+  SPANMARK_TEST_ADD ("/window-saving/conflict", test_conflict);
+  SPANMARK_TEST_ADD ("/window-saving/conflict-seen-by-monitor", test_conflict_seen_by_monitor);
+  SPANMARK_TEST_ADD ("/window-saving/failed-save-stays", test_failed_save_stays);
+  SPANMARK_TEST_ADD ("/window-saving/retry-closes-dialog", test_retry_closes_dialog);
+  SPANMARK_TEST_ADD ("/window-saving/close-asks", test_close_asks);
+  SPANMARK_TEST_ADD ("/window-saving/close-dialog-keys", test_close_dialog_keys);
 
   return g_test_run ();
 }

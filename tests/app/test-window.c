@@ -858,9 +858,7 @@ test_create_project (void)
   g_assert_no_error (error);
   g_list_store_append (files, folder);
 
-  window = spanmark_window_new (NULL);
-  g_object_ref_sink (window);
-  gtk_window_present (GTK_WINDOW (window));
+  window = spanmark_test_new_window (NULL);
   spanmark_window_create_project (window, dir, G_LIST_MODEL (files), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (spanmark_project_get_n_documents (spanmark_window_get_project (window)), ==, 2);
@@ -885,9 +883,7 @@ test_create_project (void)
     g_clear_error (&error);
   }
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  wait_for (main_loop_idle, NULL);
-  g_assert_finalize_object (window);
+  destroy_window (window);
   spanmark_test_remove_tree (tmp);
 }
 
@@ -913,9 +909,7 @@ test_open_not_a_project (void)
   gone = g_build_filename (tmp, "gone", NULL);
   gone_dir = g_file_new_for_path (gone);
 
-  window = spanmark_window_new (NULL);
-  g_object_ref_sink (window);
-  gtk_window_present (GTK_WINDOW (window));
+  window = spanmark_test_new_window (NULL);
 
   g_assert_false (spanmark_window_open_project (window, dir, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
@@ -929,9 +923,7 @@ test_open_not_a_project (void)
   g_assert_nonnull (strstr (error->message, "does not exist"));
   g_clear_error (&error);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  wait_for (main_loop_idle, NULL);
-  g_assert_finalize_object (window);
+  destroy_window (window);
   spanmark_test_remove_tree (tmp);
 }
 
@@ -1052,27 +1044,24 @@ main (int   argc,
 {
   spanmark_test_init (&argc, &argv);
 
-#define ADD(path, func) \
-  g_test_add ((path), Fixture, NULL, fixture_setup, (func), fixture_teardown)
-
-  ADD ("/window/open", test_open);
-  ADD ("/window/annotate", test_annotate);
-  ADD ("/window/search", test_search);
-  ADD ("/window/panels", test_panels);
-  ADD ("/window/keys", test_keys);
-  ADD ("/window/autosave-and-close", test_autosave_and_close);
-  ADD ("/window/annotator-change", test_annotator_change);
-  ADD ("/window/export", test_export);
-  ADD ("/window/external-change", test_external_change);
-  ADD ("/window/read-only", test_read_only);
-  ADD ("/window/broken-entry", test_broken_entry);
-  ADD ("/window/done-next", test_done_next);
-  ADD ("/window/accessible-labels", test_accessible_labels);
-  ADD ("/window/undo-toast", test_undo_toast);
-  ADD ("/window/tab-from-caret", test_tab_from_caret);
-  ADD ("/window/panes", test_panes);
-  ADD ("/window/label-chips", test_label_chips);
-  ADD ("/window/long-label-titles", test_long_label_titles);
+  SPANMARK_TEST_ADD ("/window/open", test_open);
+  SPANMARK_TEST_ADD ("/window/annotate", test_annotate);
+  SPANMARK_TEST_ADD ("/window/search", test_search);
+  SPANMARK_TEST_ADD ("/window/panels", test_panels);
+  SPANMARK_TEST_ADD ("/window/keys", test_keys);
+  SPANMARK_TEST_ADD ("/window/autosave-and-close", test_autosave_and_close);
+  SPANMARK_TEST_ADD ("/window/annotator-change", test_annotator_change);
+  SPANMARK_TEST_ADD ("/window/export", test_export);
+  SPANMARK_TEST_ADD ("/window/external-change", test_external_change);
+  SPANMARK_TEST_ADD ("/window/read-only", test_read_only);
+  SPANMARK_TEST_ADD ("/window/broken-entry", test_broken_entry);
+  SPANMARK_TEST_ADD ("/window/done-next", test_done_next);
+  SPANMARK_TEST_ADD ("/window/accessible-labels", test_accessible_labels);
+  SPANMARK_TEST_ADD ("/window/undo-toast", test_undo_toast);
+  SPANMARK_TEST_ADD ("/window/tab-from-caret", test_tab_from_caret);
+  SPANMARK_TEST_ADD ("/window/panes", test_panes);
+  SPANMARK_TEST_ADD ("/window/label-chips", test_label_chips);
+  SPANMARK_TEST_ADD ("/window/long-label-titles", test_long_label_titles);
   g_test_add_func ("/window/create-project", test_create_project);
   g_test_add_func ("/window/open-not-a-project", test_open_not_a_project);
   g_test_add_func ("/window/help-overlay", test_help_overlay);

@@ -36,9 +36,25 @@ main_loop_idle (gpointer data)
   return !g_main_context_pending (NULL);
 }
 
+guint
+offset_of (Fixture    *fixture,
+           const char *needle)
+{
+  return spanmark_test_offset_of (spanmark_annotation_set_get_text (spanmark_window_get_annotation_set (fixture->window)),
+                                  needle, 0);
+}
+
 void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
+destroy_window (gpointer window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_true (wait_for (main_loop_idle, NULL));
+  g_assert_finalize_object (window);
+}
+
+void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) dir = NULL;
@@ -67,16 +83,12 @@ fixture_setup (Fixture       *fixture,
   spanmark_project_save (project, &error);
   g_assert_no_error (error);
 
-  fixture->window = spanmark_window_new (NULL);
-  g_object_ref_sink (fixture->window);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  spanmark_window_open_project (fixture->window, dir, &error);
-  g_assert_no_error (error);
+  fixture->window = spanmark_test_new_window (dir);
 }
 
 void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   wait_for (main_loop_idle, NULL);

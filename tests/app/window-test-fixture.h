@@ -28,16 +28,22 @@ typedef struct
 gboolean            wait_for         (Condition               condition,
                                       gpointer                data);
 gboolean            main_loop_idle   (gpointer                data);
+/* Destroys @window, lets the main loop settle and checks that @window
+ * is finalized (the caller's reference was the last). */
+void                destroy_window   (gpointer                window);
 /* A project made from the fixture texts (emoji and characters outside
  * the BMP in both), in a temporary folder whose name is not valid Pango
  * markup, open in a new window as annotator ANNOTATOR, autosave-delay 60. */
-void                fixture_setup    (Fixture                *fixture,
+void                fixture_set_up   (Fixture                *fixture,
                                       gconstpointer           data);
-void                fixture_teardown (Fixture                *fixture,
-                                      gconstpointer           data);
+void                fixture_tear_down (Fixture                *fixture,
+                                       gconstpointer           data);
 void                select_range     (Fixture                *fixture,
                                       guint                   start,
                                       guint                   end);
+/* The code-point offset of the first @needle in the open document. */
+guint               offset_of        (Fixture                *fixture,
+                                      const char             *needle);
 /* Activates win.@action, with the string parameter @label if not NULL. */
 void                activate         (Fixture                *fixture,
                                       const char             *action,

@@ -11,6 +11,7 @@
 
 #include "spanmark-history.h"
 #include "spanmark-suggester.h"
+#include "spanmark-test-util.h"
 #include "spanmark-title-suggestion.h"
 
 /* "start-end:LABEL:text" for each suggestion, ties as "LABEL|LABEL". */
@@ -43,19 +44,6 @@ assert_suggestions (SpanmarkSuggester     *suggester,
   g_assert_cmpstr (got, ==, expected);
 }
 
-static const SpanmarkSpan *
-tag (SpanmarkAnnotationSet *set,
-     guint                  start,
-     guint                  end,
-     const char            *label)
-{
-  g_autoptr(GError) error = NULL;
-  const SpanmarkSpan *span = spanmark_annotation_set_add_span (set, start, end, label, &error);
-
-  g_assert_no_error (error);
-  return span;
-}
-
 static SpanmarkDictionary *
 dictionary (const char *name,
             const char *data)
@@ -68,14 +56,14 @@ static SpanmarkAnnotationSet *
 first_document (void)
 {
   SpanmarkAnnotationSet *set = spanmark_annotation_set_new ("d1", "alice", "浙江省委书记车俊在涪陵区。");
-  const SpanmarkSpan *span = tag (set, 6, 8, "OFFICIAL");
+  const SpanmarkSpan *span = spanmark_test_add_span (set, 6, 8, "OFFICIAL");
   g_autofree char *span_id = g_strdup (span->id);
   const SpanmarkEntity *entity = spanmark_annotation_set_add_entity (set, "OFFICIAL", "车俊");
   g_autofree char *entity_id = g_strdup (entity->id);
 
   spanmark_annotation_set_set_entity_attr (set, entity_id, "title", "浙江省委书记");
   spanmark_annotation_set_set_span_entity (set, span_id, entity_id);
-  tag (set, 9, 12, "PLACE");
+  spanmark_test_add_span (set, 9, 12, "PLACE");
   return set;
 }
 
@@ -98,7 +86,7 @@ test_corpus (void)
   assert_suggestions (suggester, d1, "");
 
   /* A span of the set hides what overlaps it. */
-  tag (d2, 8, 10, "PLACE");
+  spanmark_test_add_span (d2, 8, 10, "PLACE");
   suggestions = spanmark_suggester_suggest (suggester, d2, &counts);
   g_assert_cmpuint (suggestions->len, ==, 2);
   g_assert_cmpuint (counts.n_tagged, ==, 1);
@@ -225,7 +213,7 @@ test_follow (void)
 
   /* Tagging in the followed set counts at the next search. */
   generation = spanmark_suggester_get_generation (suggester);
-  span = tag (set, 0, 3, "OFFICIAL");
+  span = spanmark_test_add_span (set, 0, 3, "OFFICIAL");
   span_id = g_strdup (span->id);
   g_assert_cmpuint (spanmark_suggester_get_generation (suggester), >, generation);
   assert_suggestions (suggester, set, "4-7:OFFICIAL:唐良智");
@@ -249,8 +237,8 @@ test_follow (void)
       g_string_append_c (text, 'x');
     long_set = spanmark_annotation_set_new ("long", "alice", text->str);
     long_other = spanmark_annotation_set_new ("long2", "bob", text->str);
-    tag (long_set, 0, SPANMARK_DICTIONARY_MAX_TEXT_LENGTH + 1, "PLACE");
-    tag (long_set, 0, SPANMARK_DICTIONARY_MAX_TEXT_LENGTH, "PLACE");
+    spanmark_test_add_span (long_set, 0, SPANMARK_DICTIONARY_MAX_TEXT_LENGTH + 1, "PLACE");
+    spanmark_test_add_span (long_set, 0, SPANMARK_DICTIONARY_MAX_TEXT_LENGTH, "PLACE");
     spanmark_suggester_add_set (suggester, long_set, FALSE);
     /* (The longest is 1,000 code points: the three ideographs and 997 x.) */
     expected = g_strdup_printf ("0-%u:PLACE:%.*s", SPANMARK_DICTIONARY_MAX_TEXT_LENGTH,
@@ -266,7 +254,7 @@ test_follow (void)
   snapshot = spanmark_annotation_set_new ("d", "alice", "唐良智和唐良智");
   spanmark_suggester_add_set (suggester, snapshot, FALSE);
   assert_suggestions (suggester, other, "");
-  tag (set, 4, 7, "OFFICIAL");
+  spanmark_test_add_span (set, 4, 7, "OFFICIAL");
   assert_suggestions (suggester, other, "");
   spanmark_suggester_add_set (suggester, set, FALSE);
   assert_suggestions (suggester, other, "0-3:OFFICIAL:唐良智");
@@ -341,11 +329,11 @@ title_before (const char *text,
   g_autoptr(SpanmarkLabel) label = official (words);
   g_autoptr(SpanmarkAnnotationSet) set = spanmark_annotation_set_new ("d", "alice", text);
   g_autoptr(SpanmarkTitleSuggestion) title = NULL;
-  const SpanmarkSpan *span = tag (set, start, end, "OFFICIAL");
+  const SpanmarkSpan *span = spanmark_test_add_span (set, start, end, "OFFICIAL");
   g_autofree char *span_id = g_strdup (span->id);
 
   if (place_start >= 0)
-    tag (set, (guint) place_start, (guint) place_end, "PLACE");
+    spanmark_test_add_span (set, (guint) place_start, (guint) place_end, "PLACE");
   title = spanmark_title_suggestion_find (set, label, span_id);
   return title != NULL ? g_strdup_printf ("%u-%u:%s", title->start, title->end, title->title) : NULL;
 }
@@ -394,7 +382,7 @@ test_title_apply (void)
   g_autoptr(SpanmarkAnnotationSet) set = spanmark_annotation_set_new ("d", "alice", "浙江省委书记车俊");
   g_autoptr(SpanmarkTitleSuggestion) title = NULL;
   g_autoptr(SpanmarkTitleSuggestion) again = NULL;
-  g_autofree char *span_id = g_strdup (tag (set, 6, 8, "OFFICIAL")->id);
+  g_autofree char *span_id = g_strdup (spanmark_test_add_span (set, 6, 8, "OFFICIAL")->id);
   const SpanmarkSpan *span;
   const SpanmarkEntity *entity;
 

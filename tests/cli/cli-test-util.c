@@ -6,8 +6,8 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <stdarg.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 
@@ -20,21 +20,36 @@ cli_run (const char  *cwd,
          char       **err,
          ...)
 {
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  const char *arg;
+  va_list ap;
+
+  va_start (ap, err);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (args, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  return cli_runv (cwd, out, err, (const char * const *) args->pdata);
+}
+
+int
+cli_runv (const char         *cwd,
+          char              **out,
+          char              **err,
+          const char * const *args)
+{
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *stdout_data = NULL;
   g_autofree char *stderr_data = NULL;
   const char *cli = g_getenv ("SPANMARK_CLI");
-  const char *arg;
   int status = 0;
-  va_list args;
 
   g_assert_nonnull (cli);
   g_ptr_array_add (argv, (char *) cli);
-  va_start (args, err);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
   g_ptr_array_add (argv, NULL);
 
   g_spawn_sync (cwd, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
@@ -135,6 +150,98 @@ cli_make_project (const char         *tmp,
 }
 
 void
+cli_assert_fails (const char         *cwd,
+                  const char         *project,
+                  int                 status,
+                  const char         *expected,
+                  const char * const *args)
+{
+  g_autofree char *dir = g_build_filename (cwd, project, NULL);
+  g_autofree char *before = spanmark_test_snapshot_tree (dir);
+  g_autofree char *after = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (cli_runv (cwd, &out, &err, args), ==, status);
+  g_assert_nonnull (strstr (err, expected));
+  if (status == 2)
+    g_assert_nonnull (strstr (err, "--help"));
+  g_assert_cmpstr (out, ==, "");
+  after = spanmark_test_snapshot_tree (dir);
+  g_assert_cmpstr (before, ==, after);
+}
+
+void
+cli_make_numbered_project (const char *tmp,
+                           guint       n,
+                           const char *text)
+{
+  g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint d = 0; d < n; d++)
+    {
+      g_ptr_array_add (docs, g_strdup_printf ("k%02u", d));
+      g_ptr_array_add (docs, g_strdup (text));
+    }
+  g_ptr_array_add (docs, NULL);
+  cli_make_project (tmp, (const char * const *) docs->pdata);
+}
+
+char *
+cli_make_golden_project (const char * const *more_docs)
+{
+  char *tmp = spanmark_test_make_tmpdir ();
+  g_autoptr(GPtrArray) docs = g_ptr_array_new ();
+  g_autofree char *dir = g_build_filename (tmp, "p", NULL);
+
+  g_ptr_array_add (docs, (gpointer) "d1");
+  g_ptr_array_add (docs, (gpointer) "abcdefghijkl");
+  for (guint i = 0; more_docs[i] != NULL; i++)
+    g_ptr_array_add (docs, (gpointer) more_docs[i]);
+  g_ptr_array_add (docs, NULL);
+  cli_make_project (tmp, (const char * const *) docs->pdata);
+  cli_write_annotations (dir, "a", "d1", "done", "PLACE 1 3, OFFICIAL 6 9");
+  cli_write_annotations (dir, "b", "d1", "done", "PLACE 1 3, OFFICIAL 6 8");
+  cli_write_annotations (dir, "c", "d1", "in-progress", "PLACE 1 4, OFFICIAL 6 9, INITIATIVE 11 12");
+  return tmp;
+}
+
+void
+cli_run_killed (const char         *cwd,
+                const char * const *args,
+                guint               rounds,
+                guint               max_delay_us,
+                const char         *project)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GRand) rand = g_rand_new ();
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("SPANMARK_CLI"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  for (guint round = 0; round < rounds; round++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *err = NULL;
+      GPid pid;
+      int status;
+
+      g_spawn_async (cwd, (char **) argv->pdata, NULL,
+                     G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, &pid, &error);
+      g_assert_no_error (error);
+      g_usleep (g_rand_int_range (rand, 0, (gint32) max_delay_us));
+      kill (pid, SIGKILL);
+      g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+      g_spawn_close_pid (pid);
+
+      g_assert_cmpint (cli_run (cwd, NULL, &err, "validate", project, NULL), ==, 0);
+    }
+}
+
+void
 cli_write_annotations (const char *dir,
                        const char *annotator,
                        const char *doc,
@@ -145,7 +252,6 @@ cli_write_annotations (const char *dir,
   g_autoptr(GError) error = NULL;
   g_autoptr(SpanmarkProject) project = spanmark_project_open (file, &error);
   g_autoptr(SpanmarkAnnotationSet) set = NULL;
-  g_auto(GStrv) items = g_strsplit (spec, ",", -1);
   g_autofree char *text = NULL;
   SpanmarkDocument *document;
   SpanmarkStatus value;
@@ -157,45 +263,7 @@ cli_write_annotations (const char *dir,
   g_assert_no_error (error);
   set = spanmark_annotation_set_new (doc, annotator, text);
 
-  for (guint i = 0; items[i] != NULL; i++)
-    {
-      g_auto(GStrv) words = g_strsplit (g_strstrip (items[i]), " ", -1);
-      g_autofree char *id = g_strdup_printf ("s%u", i + 1);
-      g_autoptr(SpanmarkSpan) span = NULL;
-
-      if (words[0] == NULL || words[0][0] == '\0')
-        continue;
-      g_assert_cmpuint (g_strv_length (words), >=, 3);
-      span = spanmark_span_new (id, atoi (words[1]), atoi (words[2]), words[0], NULL);
-      for (guint w = 3; words[w] != NULL; w++)
-        {
-          char *equals = strchr (words[w], '=');
-
-          if (words[w][0] == '@')
-            {
-              const SpanmarkEntity *entity = NULL;
-
-              for (guint e = 0; e < spanmark_annotation_set_get_n_entities (set); e++)
-                if (g_str_equal (spanmark_annotation_set_get_entity (set, e)->name, words[w] + 1))
-                  entity = spanmark_annotation_set_get_entity (set, e);
-              if (entity == NULL)
-                {
-                  g_autofree char *entity_id = g_strdup_printf ("e%u", spanmark_annotation_set_get_n_entities (set) + 1);
-                  g_autoptr(SpanmarkEntity) made = spanmark_entity_new (entity_id, words[0], words[w] + 1);
-
-                  spanmark_annotation_set_load_entity (set, made);
-                  entity = spanmark_annotation_set_lookup_entity (set, entity_id);
-                }
-              span->entity = g_strdup (entity->id);
-            }
-          else
-            {
-              g_assert_nonnull (equals);
-              g_hash_table_insert (span->attrs, g_strndup (words[w], equals - words[w]), g_strdup (equals + 1));
-            }
-        }
-      spanmark_annotation_set_load_span (set, span);
-    }
+  spanmark_test_load_spec (set, spec, NULL);
 
   g_assert_true (spanmark_status_from_string (status, &value));
   spanmark_annotation_set_load_status (set, value);

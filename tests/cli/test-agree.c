@@ -19,14 +19,10 @@
 static char *
 make_golden (void)
 {
-  char *tmp = spanmark_test_make_tmpdir ();
-  const char *docs[] = { "d1", "abcdefghijkl", "d2", "车俊到杭州。\n", NULL };
+  const char *docs[] = { "d2", "车俊到杭州。\n", NULL };
+  char *tmp = cli_make_golden_project (docs);
   g_autofree char *dir = g_build_filename (tmp, "p", NULL);
 
-  cli_make_project (tmp, docs);
-  cli_write_annotations (dir, "a", "d1", "done", "PLACE 1 3, OFFICIAL 6 9");
-  cli_write_annotations (dir, "b", "d1", "done", "PLACE 1 3, OFFICIAL 6 8");
-  cli_write_annotations (dir, "c", "d1", "in-progress", "PLACE 1 4, OFFICIAL 6 9, INITIATIVE 11 12");
   cli_write_annotations (dir, "a", "d2", "in-progress", "OFFICIAL 0 2, PLACE 3 5");
   cli_write_annotations (dir, "b", "d2", "done", "OFFICIAL 0 2, PLACE 3 5");
   return tmp;
@@ -255,11 +251,6 @@ assert_usage_error (const char *tmp,
                     const char *expected,
                     ...)
 {
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
-  g_autofree char *dir = g_build_filename (tmp, "p", NULL);
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
   const char *args[8] = { "agree", "p" };
   const char *arg;
   guint n = 2;
@@ -270,14 +261,7 @@ assert_usage_error (const char *tmp,
     args[n++] = arg;
   va_end (ap);
 
-  before = spanmark_test_snapshot_tree (dir);
-  g_assert_cmpint (cli_run (tmp, &out, &err, args[0], args[1], args[2], args[3], args[4], args[5], NULL),
-                   ==, 2);
-  g_assert_nonnull (strstr (err, expected));
-  g_assert_nonnull (strstr (err, "--help"));
-  g_assert_cmpstr (out, ==, "");
-  after = spanmark_test_snapshot_tree (dir);
-  g_assert_cmpstr (before, ==, after);
+  cli_assert_fails (tmp, "p", 2, expected, args);
 }
 
 static void

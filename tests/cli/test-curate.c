@@ -6,11 +6,9 @@
 
 #include "config.h"
 
-#include <signal.h>
 #include <stdarg.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -22,14 +20,10 @@
 static char *
 make_project (void)
 {
-  char *tmp = spanmark_test_make_tmpdir ();
-  const char *docs[] = { "d1", "abcdefghijkl", "d2", "车俊到杭州市。\n", "d3", "nobody", NULL };
+  const char *docs[] = { "d2", "车俊到杭州市。\n", "d3", "nobody", NULL };
+  char *tmp = cli_make_golden_project (docs);
   g_autofree char *dir = g_build_filename (tmp, "p", NULL);
 
-  cli_make_project (tmp, docs);
-  cli_write_annotations (dir, "a", "d1", "done", "PLACE 1 3, OFFICIAL 6 9");
-  cli_write_annotations (dir, "b", "d1", "done", "PLACE 1 3, OFFICIAL 6 8");
-  cli_write_annotations (dir, "c", "d1", "in-progress", "PLACE 1 4, OFFICIAL 6 9, INITIATIVE 11 12");
   cli_write_annotations (dir, "a", "d2", "done", "OFFICIAL 0 2 @车俊, PLACE 3 6 kind=市 note=a");
   cli_write_annotations (dir, "b", "d2", "done", "OFFICIAL 0 2 @车俊, PLACE 3 6 kind=市 note=b");
   return tmp;
@@ -156,11 +150,6 @@ assert_fails (const char *tmp,
               const char *expected,
               ...)
 {
-  g_autofree char *dir = g_build_filename (tmp, "p", NULL);
-  g_autofree char *before = spanmark_test_snapshot_tree (dir);
-  g_autofree char *after = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
   const char *args[10] = { "curate" };
   const char *arg;
   guint n = 1;
@@ -171,14 +160,7 @@ assert_fails (const char *tmp,
     args[n++] = arg;
   va_end (ap);
 
-  g_assert_cmpint (cli_run (tmp, &out, &err, args[0], args[1], args[2], args[3], args[4], args[5], args[6],
-                            args[7], NULL), ==, status);
-  g_assert_nonnull (strstr (err, expected));
-  if (status == 2)
-    g_assert_nonnull (strstr (err, "--help"));
-  g_assert_cmpstr (out, ==, "");
-  after = spanmark_test_snapshot_tree (dir);
-  g_assert_cmpstr (before, ==, after);
+  cli_assert_fails (tmp, "p", status, expected, args);
 }
 
 static void
@@ -331,19 +313,11 @@ test_killed (void)
 {
   g_autofree char *tmp = spanmark_test_make_tmpdir ();
   g_autofree char *dir = g_build_filename (tmp, "p", NULL);
-  g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GRand) rand = g_rand_new ();
-  const char *cli = g_getenv ("SPANMARK_CLI");
+  const char *args[] = { "curate", "p", "--annotators", "a,b,c", "--replace", NULL };
   g_autofree char *out = NULL;
   guint n_docs = 30;
 
-  for (guint d = 0; d < n_docs; d++)
-    {
-      g_ptr_array_add (docs, g_strdup_printf ("k%02u", d));
-      g_ptr_array_add (docs, g_strdup ("车俊到浙江省杭州市调研，提出“八八战略”。\n"));
-    }
-  g_ptr_array_add (docs, NULL);
-  cli_make_project (tmp, (const char * const *) docs->pdata);
+  cli_make_numbered_project (tmp, n_docs, "车俊到浙江省杭州市调研，提出“八八战略”。\n");
   for (guint d = 0; d < n_docs; d++)
     {
       g_autofree char *id = g_strdup_printf ("k%02u", d);
@@ -353,25 +327,7 @@ test_killed (void)
       cli_write_annotations (dir, "c", id, "done", "OFFICIAL 0 2, PLACE 3 6, INITIATIVE 14 20");
     }
 
-  for (guint round = 0; round < 12; round++)
-    {
-      const char *argv[] = { cli, "curate", "p", "--annotators", "a,b,c", "--replace", NULL };
-      g_autoptr(GError) error = NULL;
-      g_autofree char *err = NULL;
-      GPid pid;
-      int status;
-
-      g_spawn_async (tmp, (char **) argv, NULL,
-                     G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
-                     NULL, NULL, &pid, &error);
-      g_assert_no_error (error);
-      g_usleep (g_rand_int_range (rand, 0, 60000));
-      kill (pid, SIGKILL);
-      g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
-      g_spawn_close_pid (pid);
-
-      g_assert_cmpint (cli_run (tmp, NULL, &err, "validate", "p", NULL), ==, 0);
-    }
+  cli_run_killed (tmp, args, 12, 60000, "p");
 
   g_assert_cmpint (cli_run (tmp, &out, NULL, "curate", "p", "--annotators", "a,b,c", "--replace", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "Curated 30 documents"));

@@ -23,19 +23,6 @@ static const char * const docs[] = {
   NULL,
 };
 
-/* Every @from in @path becomes @to. */
-static void
-replace_all (const char *path,
-             const char *from,
-             const char *to)
-{
-  g_autofree char *data = spanmark_test_read_file (path, NULL);
-  g_auto(GStrv) parts = g_strsplit (data, from, -1);
-  g_autofree char *joined = g_strjoinv (to, parts);
-
-  spanmark_test_write_file (path, joined, -1);
-}
-
 static void
 write_entity (const char *dir,
               const char *id,
@@ -64,9 +51,9 @@ make_project (char **dir)
   sample_d1 = g_build_filename (*dir, "annotations", "sample", "d1.json", NULL);
   sample_d2 = g_build_filename (*dir, "annotations", "sample", "d2.json", NULL);
   wang_d1 = g_build_filename (*dir, "annotations", "wang", "d1.json", NULL);
-  replace_all (sample_d1, "\"e1\"", "\"" LIN "\"");
-  replace_all (sample_d2, "\"e1\"", "\"" LIN "\"");
-  replace_all (wang_d1, "\"e1\"", "\"" LIN2 "\"");
+  spanmark_test_replace_all_in_file (sample_d1, "\"e1\"", "\"" LIN "\"");
+  spanmark_test_replace_all_in_file (sample_d2, "\"e1\"", "\"" LIN "\"");
+  spanmark_test_replace_all_in_file (wang_d1, "\"e1\"", "\"" LIN2 "\"");
 
   write_entity (*dir, LIN,
                 "{\"spanmark\": 1, \"id\": \"" LIN "\", \"label\": \"OFFICIAL\", \"name\": \"林振邦\",\n"
@@ -267,7 +254,7 @@ test_validate_stats (void)
   g_clear_pointer (&err, g_free);
 
   spanmark_test_replace_in_file (d2, "\"" LIN "\", \"label\"", "\"" PORT "\", \"label\"");
-  replace_all (d2, "\"entity\": \"" LIN "\"", "\"entity\": \"" PORT "\"");
+  spanmark_test_replace_all_in_file (d2, "\"entity\": \"" LIN "\"", "\"entity\": \"" PORT "\"");
   g_assert_cmpint (cli_run (tmp, &out, &err, "validate", "p", NULL), ==, 1);
   g_assert_cmpstr (err, ==,
                    "annotations/sample/d2.json: entities[0] (id \"sample-00000000c3\"): label OFFICIAL, "

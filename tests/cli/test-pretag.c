@@ -6,9 +6,7 @@
 
 #include "config.h"
 
-#include <signal.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include "cli-test-util.h"
 
@@ -380,45 +378,19 @@ test_killed (void)
 {
   g_autofree char *tmp = spanmark_test_make_tmpdir ();
   g_autofree char *dir = g_build_filename (tmp, "p", NULL);
-  g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GRand) rand = g_rand_new ();
-  const char *cli = g_getenv ("SPANMARK_CLI");
+  const char *args[] = { "pretag", "p", "--annotator", "model", NULL };
   g_autofree char *expected = NULL;
   g_autofree char *got = NULL;
   guint n_docs = 30;
 
-  for (guint d = 0; d < n_docs; d++)
-    {
-      g_ptr_array_add (docs, g_strdup_printf ("k%02u", d));
-      g_ptr_array_add (docs, g_strdup ("车俊到浙江省杭州市调研，提出“八八战略”。车俊说，杭州市……\n"));
-    }
-  g_ptr_array_add (docs, NULL);
-  cli_make_project (tmp, (const char * const *) docs->pdata);
+  cli_make_numbered_project (tmp, n_docs, "车俊到浙江省杭州市调研，提出“八八战略”。车俊说，杭州市……\n");
   write_dictionary (dir, "d.tsv", "车俊\tOFFICIAL\ttitle=书记\n杭州市\tPLACE\n浙江省\tPLACE\n八八战略\tINITIATIVE\n");
 
   /* What an uninterrupted run writes, for "fresh". */
   g_assert_cmpint (cli_run (tmp, NULL, NULL, "pretag", "p", "--annotator", "fresh", NULL), ==, 0);
   expected = annotations_without_times (dir, "fresh", n_docs);
 
-  for (guint round = 0; round < 12; round++)
-    {
-      const char *argv[] = { cli, "pretag", "p", "--annotator", "model", NULL };
-      g_autoptr(GError) error = NULL;
-      g_autofree char *err = NULL;
-      GPid pid;
-      int status;
-
-      g_spawn_async (tmp, (char **) argv, NULL,
-                     G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
-                     NULL, NULL, &pid, &error);
-      g_assert_no_error (error);
-      g_usleep (g_rand_int_range (rand, 0, 40000));
-      kill (pid, SIGKILL);
-      g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
-      g_spawn_close_pid (pid);
-
-      g_assert_cmpint (cli_run (tmp, NULL, &err, "validate", "p", NULL), ==, 0);
-    }
+  cli_run_killed (tmp, args, 12, 40000, "p");
 
   g_assert_cmpint (cli_run (tmp, NULL, NULL, "pretag", "p", "--annotator", "model", NULL), ==, 0);
   got = annotations_without_times (dir, "model", n_docs);

@@ -10,31 +10,15 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
-#include <libgit2-glib/ggit.h>
 
 #include "cli-test-util.h"
-
-static char *
-make_bare (const char *tmp)
-{
-  g_autofree char *path = g_build_filename (tmp, "remote.git", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GgitRepository) bare = NULL;
-  g_autoptr(GError) error = NULL;
-
-  ggit_init ();
-  bare = ggit_repository_init_repository (file, TRUE, &error);
-  g_assert_no_error (error);
-  ggit_repository_set_head (bare, "refs/heads/main", &error);
-  g_assert_no_error (error);
-  return g_steal_pointer (&path);
-}
+#include "spanmark-test-git.h"
 
 static void
 test_share_and_sync (void)
 {
   g_autofree char *tmp = spanmark_test_make_project ("corpus", NULL, NULL, NULL);
-  g_autofree char *remote = make_bare (tmp);
+  g_autofree char *remote = spanmark_test_git_make_bare (tmp);
   g_autofree char *away = g_strconcat (remote, ".away", NULL);
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;

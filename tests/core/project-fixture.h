@@ -59,6 +59,24 @@ fixture_open (const char *dir)
   return project;
 }
 
+/* Validates the project in @dir, which must have exactly one problem,
+ * in spanmark.json; returns its message. */
+static inline char *
+fixture_index_problem (const char *dir)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  const SpanmarkProblem *problem;
+
+  problems = spanmark_validate_project (folder, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 1);
+  problem = g_ptr_array_index (problems, 0);
+  g_assert_cmpstr (problem->file, ==, "spanmark.json");
+  return g_strdup (problem->message);
+}
+
 /* Alice's work on d1, as in expected/d1.json, built the way a loader
  * builds it (load_span / load_entity). */
 static inline SpanmarkAnnotationSet *

@@ -254,13 +254,10 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) \
-  g_test_add ((path), Fixture, NULL, fixture_set_up, (func), fixture_tear_down)
-
-  ADD ("/status-cache/read", test_read);
-  ADD ("/status-cache/set", test_set);
-  ADD ("/status-cache/read-some-and-count", test_read_some_and_count);
-  ADD ("/status-cache/find-unfinished", test_find_unfinished);
+  SPANMARK_TEST_ADD ("/status-cache/read", test_read);
+  SPANMARK_TEST_ADD ("/status-cache/set", test_set);
+  SPANMARK_TEST_ADD ("/status-cache/read-some-and-count", test_read_some_and_count);
+  SPANMARK_TEST_ADD ("/status-cache/find-unfinished", test_find_unfinished);
 
   return g_test_run ();
 }

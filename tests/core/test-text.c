@@ -28,6 +28,26 @@ assert_removed (GArray      *removed,
     g_assert_cmpuint (g_array_index (removed, guint, i), ==, expected[i]);
 }
 
+/* Normalises the UTF-8 @text: it must succeed, giving @expected with
+ * the @n_removed code points @removed_expected removed; returns the
+ * removed positions, for their remapping. */
+static GArray *
+assert_normalizes (const char  *text,
+                   const char  *expected,
+                   const guint *removed_expected,
+                   guint        n_removed)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  GArray *removed = NULL;
+
+  out = spanmark_text_normalize (text, strlen (text), SPANMARK_TEXT_ENCODING_UTF8, &removed, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (out, ==, expected);
+  assert_removed (removed, removed_expected, n_removed);
+  return removed;
+}
+
 static void
 test_validate_ok (void)
 {
@@ -98,15 +118,8 @@ static void
 test_normalize_plain (void)
 {
   const char *text = "车俊 " EMOJI " e" ACUTE "\n";
-  g_autoptr(GArray) removed = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
+  g_autoptr(GArray) removed = assert_normalizes (text, text, NULL, 0);
 
-  out = spanmark_text_normalize (text, strlen (text), SPANMARK_TEXT_ENCODING_UTF8,
-                                 &removed, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (out, ==, text);
-  assert_removed (removed, NULL, 0);
   g_assert_cmpuint (spanmark_text_remap_offset (removed, 5), ==, 5);
 }
 
@@ -117,15 +130,7 @@ test_normalize_bom_crlf_cr (void)
    * CR 7, LF 8; the BOM and the CRs of the two CRLFs go. */
   const char *text = BOM "a\r\nb\rc\r\n";
   static const guint expected[] = { 0, 2, 7 };
-  g_autoptr(GArray) removed = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-
-  out = spanmark_text_normalize (text, strlen (text), SPANMARK_TEXT_ENCODING_UTF8,
-                                 &removed, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (out, ==, "a\nb\nc\n");
-  assert_removed (removed, expected, G_N_ELEMENTS (expected));
+  g_autoptr(GArray) removed = assert_normalizes (text, "a\nb\nc\n", expected, G_N_ELEMENTS (expected));
 
   /* Each character keeps covering the same character. */
   g_assert_cmpuint (spanmark_text_remap_offset (removed, 1), ==, 0);  /* a */
@@ -144,15 +149,9 @@ test_normalize_non_bmp (void)
   /* Removed positions count code points, not bytes or UTF-16 units. */
   const char *text = EMOJI EXT_B "\r\n" EMOJI "e" ACUTE "\r\r\n";
   static const guint expected[] = { 2, 8 };
-  g_autoptr(GArray) removed = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
+  g_autoptr(GArray) removed = assert_normalizes (text, EMOJI EXT_B "\n" EMOJI "e" ACUTE "\n\n",
+                                                 expected, G_N_ELEMENTS (expected));
 
-  out = spanmark_text_normalize (text, strlen (text), SPANMARK_TEXT_ENCODING_UTF8,
-                                 &removed, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (out, ==, EMOJI EXT_B "\n" EMOJI "e" ACUTE "\n\n");
-  assert_removed (removed, expected, G_N_ELEMENTS (expected));
   /* The emoji after the first line break: 4 -> 3. */
   g_assert_cmpuint (spanmark_text_remap_offset (removed, 4), ==, 3);
   g_assert_cmpuint (spanmark_text_remap_offset (removed, 10), ==, 8);
@@ -207,27 +206,34 @@ test_normalize_double_bom (void)
   g_assert_cmpstr (again, ==, out);
 }
 
+/* Normalising @len bytes of @data read as @encoding fails with @code,
+ * the message saying @part, and gives no text and no removed positions. */
 static void
-test_normalize_refuses (void)
+assert_normalize_refuses (const char           *data,
+                          gsize                 len,
+                          SpanmarkTextEncoding  encoding,
+                          int                   code,
+                          const char           *part)
 {
-  const char nul[] = "line\r\nx\0y";
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) removed = NULL;
   char *out;
 
-  out = spanmark_text_normalize (nul, sizeof nul - 1, SPANMARK_TEXT_ENCODING_UTF8,
-                                 &removed, &error);
+  out = spanmark_text_normalize (data, len, encoding, &removed, &error);
   g_assert_null (out);
   g_assert_null (removed);
-  g_assert_error (error, SPANMARK_TEXT_ERROR, SPANMARK_TEXT_ERROR_NUL);
-  g_assert_nonnull (strstr (error->message, "byte 7"));
-  g_clear_error (&error);
+  g_assert_error (error, SPANMARK_TEXT_ERROR, code);
+  g_assert_nonnull (strstr (error->message, part));
+}
 
-  out = spanmark_text_normalize ("0123456789abcdefg\xFE", 18, SPANMARK_TEXT_ENCODING_UTF8,
-                                 NULL, &error);
-  g_assert_null (out);
-  g_assert_error (error, SPANMARK_TEXT_ERROR, SPANMARK_TEXT_ERROR_INVALID_UTF8);
-  g_assert_nonnull (strstr (error->message, "invalid UTF-8 at byte 17"));
+static void
+test_normalize_refuses (void)
+{
+  const char nul[] = "line\r\nx\0y";
+
+  assert_normalize_refuses (nul, sizeof nul - 1, SPANMARK_TEXT_ENCODING_UTF8, SPANMARK_TEXT_ERROR_NUL, "byte 7");
+  assert_normalize_refuses ("0123456789abcdefg\xFE", 18, SPANMARK_TEXT_ENCODING_UTF8,
+                            SPANMARK_TEXT_ERROR_INVALID_UTF8, "invalid UTF-8 at byte 17");
 }
 
 static void
@@ -246,11 +252,7 @@ test_normalize_gb18030 (void)
 
   /* As UTF-8 the GB18030 bytes are refused (the first one, 0xD5, starts a
    * 2-byte sequence that 0xE3 cannot continue). */
-  out = spanmark_text_normalize (gb, gb_len, SPANMARK_TEXT_ENCODING_UTF8, NULL, &error);
-  g_assert_null (out);
-  g_assert_error (error, SPANMARK_TEXT_ERROR, SPANMARK_TEXT_ERROR_INVALID_UTF8);
-  g_assert_nonnull (strstr (error->message, "byte 0"));
-  g_clear_error (&error);
+  assert_normalize_refuses (gb, gb_len, SPANMARK_TEXT_ENCODING_UTF8, SPANMARK_TEXT_ERROR_INVALID_UTF8, "byte 0");
 
   /* Converted when asked, and normalised like any other text. */
   out = spanmark_text_normalize (gb, gb_len, SPANMARK_TEXT_ENCODING_GB18030,
@@ -266,14 +268,9 @@ test_normalize_gb18030_bad (void)
 {
   /* 0x81 opens a 2- or 4-byte GB18030 sequence; 0x20 cannot follow it. */
   const char bad[] = "ok\x81\x20";
-  g_autoptr(GError) error = NULL;
-  char *out;
 
-  out = spanmark_text_normalize (bad, sizeof bad - 1, SPANMARK_TEXT_ENCODING_GB18030,
-                                 NULL, &error);
-  g_assert_null (out);
-  g_assert_error (error, SPANMARK_TEXT_ERROR, SPANMARK_TEXT_ERROR_CONVERSION);
-  g_assert_nonnull (strstr (error->message, "byte 2"));
+  assert_normalize_refuses (bad, sizeof bad - 1, SPANMARK_TEXT_ENCODING_GB18030, SPANMARK_TEXT_ERROR_CONVERSION,
+                            "byte 2");
 }
 
 /* Random texts of BOMs, CRs, LFs, emoji and CJK: the output and the

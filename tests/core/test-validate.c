@@ -648,15 +648,9 @@ unreadable_index_problem (const char *dir,
 {
   g_autofree char *project = g_build_filename (dir, name, NULL);
   g_autofree char *index = g_build_filename (project, "spanmark.json", NULL);
-  g_autoptr(GPtrArray) problems = NULL;
-  const SpanmarkProblem *problem;
 
   g_assert_cmpint (g_mkdir_with_parents (index, 0755), ==, 0);
-  problems = validate (project);
-  g_assert_cmpuint (problems->len, ==, 1);
-  problem = g_ptr_array_index (problems, 0);
-  g_assert_cmpstr (problem->file, ==, "spanmark.json");
-  return g_strdup (problem->message);
+  return fixture_index_problem (project);
 }
 
 /* A folder name is not a format: found by clang's -Wformat-security in

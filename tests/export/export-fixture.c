@@ -31,20 +31,6 @@ load_set (SpanmarkProject *project,
   return set;
 }
 
-static const SpanmarkSpan *
-add_span (SpanmarkAnnotationSet *set,
-          guint                  start,
-          guint                  end,
-          const char            *label)
-{
-  g_autoptr(GError) error = NULL;
-  const SpanmarkSpan *span = spanmark_annotation_set_add_span (set, start, end, label, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (span);
-  return span;
-}
-
 /* Entities and spans with attributes go in through the loader API, as
  * they would come from a file; attrs are key, value pairs ending in NULL. */
 static void
@@ -136,13 +122,13 @@ export_fixture_build (SpanmarkProject *project)
 
     /* Added out of order on purpose: exports sort. */
     load_span (set, "k1", 18, 20, "PLACE", NULL, "kind", "区", NULL);
-    add_span (set, 4, 7, "PLACE");
-    add_span (set, 7, 10, "PLACE");
-    add_span (set, 4, 10, "PLACE");
+    spanmark_test_add_span (set, 4, 7, "PLACE");
+    spanmark_test_add_span (set, 7, 10, "PLACE");
+    spanmark_test_add_span (set, 4, 10, "PLACE");
     load_span (set, "k9", 0, 2, "OFFICIAL", "e1", NULL);
-    add_span (set, 2, 3, "INITIATIVE");
+    spanmark_test_add_span (set, 2, 3, "INITIATIVE");
     load_span (set, "k10", 12, 16, "OFFICIAL", "e2", NULL);
-    add_span (set, 15, 17, "INITIATIVE");
+    spanmark_test_add_span (set, 15, 17, "INITIATIVE");
     spanmark_annotation_set_set_status (set, SPANMARK_STATUS_DONE);
     save_set (project, set);
   }
@@ -154,7 +140,7 @@ export_fixture_build (SpanmarkProject *project)
     load_span (set, "k1", 0, 5, "OFFICIAL", "e1", NULL);
     load_span (set, "k2", 9, 18, "PLACE", NULL, "kind", "city", NULL);
     load_span (set, "k3", 19, 24, "OFFICIAL", "e1", "title", "Minister", NULL);
-    add_span (set, 29, 31, "OFFICIAL");
+    spanmark_test_add_span (set, 29, 31, "OFFICIAL");
     spanmark_annotation_set_set_status (set, SPANMARK_STATUS_DONE);
     save_set (project, set);
   }
@@ -162,7 +148,7 @@ export_fixture_build (SpanmarkProject *project)
   {
     g_autoptr(SpanmarkAnnotationSet) set = load_set (project, "e5", "alice");
 
-    add_span (set, 0, 5, "OFFICIAL");
+    spanmark_test_add_span (set, 0, 5, "OFFICIAL");
     spanmark_annotation_set_set_status (set, SPANMARK_STATUS_IN_PROGRESS);
     save_set (project, set);
   }
@@ -170,7 +156,7 @@ export_fixture_build (SpanmarkProject *project)
   {
     g_autoptr(SpanmarkAnnotationSet) set = load_set (project, "a1", "bob");
 
-    add_span (set, 0, 2, "OFFICIAL");
+    spanmark_test_add_span (set, 0, 2, "OFFICIAL");
     save_set (project, set);
   }
 }

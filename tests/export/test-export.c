@@ -716,19 +716,6 @@ test_failure_leaves_nothing (Fixture       *fixture,
   g_assert_cmpstr (after, ==, before);
 }
 
-/* Every @from in @path becomes @to. */
-static void
-replace_all (const char *path,
-             const char *from,
-             const char *to)
-{
-  g_autofree char *data = spanmark_test_read_file (path, NULL);
-  g_auto(GStrv) parts = g_strsplit (data, from, -1);
-  g_autofree char *joined = g_strjoinv (to, parts);
-
-  spanmark_test_write_file (path, joined, -1);
-}
-
 /* Links alice's entities to a registry (docs/entities.md): a1's 车俊
  * directly, b2's José through the tombstone of an entity merged into
  * his; 陈敏尔 stays a local entity, 涪陵 has no mentions. */
@@ -756,8 +743,8 @@ link_registry (Fixture *fixture)
 
       spanmark_test_write_file (path, entities[i].contents, -1);
     }
-  replace_all (a1, "\"e1\"", "\"alice-00000000a1\"");
-  replace_all (b2, "\"e1\"", "\"alice-00000000c3\"");
+  spanmark_test_replace_all_in_file (a1, "\"e1\"", "\"alice-00000000a1\"");
+  spanmark_test_replace_all_in_file (b2, "\"e1\"", "\"alice-00000000c3\"");
 }
 
 static void

@@ -118,6 +118,16 @@ fuzz_json_is_known_bug (FuzzJson kind)
   return item != 0 && (known_bugs & (1u << item)) != 0;
 }
 
+gboolean
+fuzz_begin_json (const char *data,
+                 gsize       len,
+                 FuzzJson   *kind)
+{
+  fuzz_init ();
+  *kind = fuzz_json_judge (data, len);
+  return !fuzz_json_is_known_bug (*kind);
+}
+
 void
 fuzz_check_strict (const char *what,
                    FuzzJson    kind)

@@ -90,6 +90,12 @@ FuzzJson           fuzz_json_judge_lines (const char  *data,
  * some, and leaks in its error paths on any JSON that is not strict, so
  * with item 6 listed only strict JSON is read.) */
 gboolean           fuzz_json_is_known_bug (FuzzJson kind);
+/* How a target that reads one JSON file starts: fuzz_init(), then @data
+ * judged into @kind.  FALSE for an input with a known bug, which the
+ * target sets aside. */
+gboolean           fuzz_begin_json       (const char  *data,
+                                          gsize        len,
+                                          FuzzJson    *kind);
 /* What a reader accepted must have been strict JSON. */
 void               fuzz_check_strict     (const char  *what,
                                           FuzzJson     kind);

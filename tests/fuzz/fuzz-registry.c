@@ -23,9 +23,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr(SpanmarkRegistryEntity) entity = NULL;
   FuzzJson kind;
 
-  fuzz_init ();
-  kind = fuzz_json_judge ((const char *) data, size);
-  if (fuzz_json_is_known_bug (kind))
+  if (!fuzz_begin_json ((const char *) data, size, &kind))
     return 0;
 
   spanmark_checker_init (&checker);

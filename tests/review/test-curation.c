@@ -6,7 +6,6 @@
 
 #include "config.h"
 
-#include <stdlib.h>
 
 #include "../core/project-fixture.h"
 
@@ -31,50 +30,8 @@ make_set (const char *annotator,
           const char *spec)
 {
   SpanmarkAnnotationSet *set = spanmark_annotation_set_new ("d1", annotator, text);
-  g_auto(GStrv) items = g_strsplit (spec, ",", -1);
 
-  for (guint i = 0; items[i] != NULL; i++)
-    {
-      g_auto(GStrv) words = g_strsplit (g_strstrip (items[i]), " ", -1);
-      g_autofree char *id = g_strdup_printf ("s%u", i + 1);
-      g_autoptr(SpanmarkSpan) span = NULL;
-
-      if (words[0] == NULL || words[0][0] == '\0')
-        continue;
-      span = spanmark_span_new (id, atoi (words[1]), atoi (words[2]), words[0], NULL);
-      for (guint w = 3; words[w] != NULL; w++)
-        {
-          g_auto(GStrv) parts = NULL;
-
-          if (words[w][0] != '@')
-            {
-              parts = g_strsplit (words[w], "=", 2);
-              g_hash_table_insert (span->attrs, g_strdup (parts[0]), g_strdup (parts[1]));
-              continue;
-            }
-
-          /* @name or @name:key=value */
-          parts = g_strsplit (words[w] + 1, ":", 2);
-          {
-            g_autofree char *entity_id = g_strdup_printf ("e-%s", parts[0]);
-
-            if (spanmark_annotation_set_lookup_entity (set, entity_id) == NULL)
-              {
-                g_autoptr(SpanmarkEntity) entity = spanmark_entity_new (entity_id, words[0], parts[0]);
-
-                if (parts[1] != NULL)
-                  {
-                    g_auto(GStrv) pair = g_strsplit (parts[1], "=", 2);
-
-                    g_hash_table_insert (entity->attrs, g_strdup (pair[0]), g_strdup (pair[1]));
-                  }
-                spanmark_annotation_set_load_entity (set, entity);
-              }
-            span->entity = g_strdup (entity_id);
-          }
-        }
-      spanmark_annotation_set_load_span (set, span);
-    }
+  spanmark_test_load_spec (set, spec, "e-");
   return set;
 }
 

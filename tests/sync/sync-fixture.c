@@ -12,8 +12,6 @@ void
 sync_fixture_setup (SyncFixture   *fixture,
                     gconstpointer  data)
 {
-  g_autoptr(GFile) remote = NULL;
-  g_autoptr(GgitRepository) bare = NULL;
   g_autoptr(SpanmarkSyncReport) report = NULL;
   g_autoptr(SpanmarkSync) sync = NULL;
   g_autoptr(GFile) dir = NULL;
@@ -22,12 +20,7 @@ sync_fixture_setup (SyncFixture   *fixture,
 
   ggit_init ();
   fixture->tmp = spanmark_test_make_project ("a", NULL, &fixture->first, NULL);
-  fixture->remote = g_build_filename (fixture->tmp, "remote.git", NULL);
-  remote = g_file_new_for_path (fixture->remote);
-  bare = ggit_repository_init_repository (remote, TRUE, &error);
-  g_assert_no_error (error);
-  ggit_repository_set_head (bare, "refs/heads/main", &error);
-  g_assert_no_error (error);
+  fixture->remote = spanmark_test_git_make_bare (fixture->tmp);
 
   dir = g_file_new_for_path (fixture->first);
   sync = spanmark_sync_new (dir, "alice", FALSE);
@@ -81,21 +74,7 @@ sync_fixture_annotate (const char     *dir,
                        guint           start,
                        SpanmarkStatus  status)
 {
-  g_autoptr(GFile) folder = g_file_new_for_path (dir);
-  g_autoptr(SpanmarkProject) project = NULL;
-  g_autoptr(SpanmarkAnnotationSet) set = NULL;
-  g_autoptr(GError) error = NULL;
-
-  project = spanmark_project_open (folder, &error);
-  g_assert_no_error (error);
-  set = spanmark_project_load_annotations (project, spanmark_project_get_document (project, index),
-                                           annotator, &error);
-  g_assert_no_error (error);
-  spanmark_annotation_set_add_span (set, start, start + 2, "PLACE", &error);
-  g_assert_no_error (error);
-  spanmark_annotation_set_set_status (set, status);
-  spanmark_project_save_annotations (project, set, &error);
-  g_assert_no_error (error);
+  g_object_unref (spanmark_test_tag_document (dir, index, annotator, start, status));
 }
 
 char *
@@ -170,19 +149,7 @@ gboolean
 sync_fixture_remote_has (SyncFixture *fixture,
                          const char  *path)
 {
-  g_autoptr(GFile) remote = g_file_new_for_path (fixture->remote);
-  g_autoptr(GgitRepository) repository = NULL;
-  g_autoptr(GgitObject) object = NULL;
-  g_autoptr(GgitTree) tree = NULL;
-  g_autoptr(GgitTreeEntry) entry = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autofree char *data = spanmark_test_git_read_branch (fixture->remote, path);
 
-  repository = ggit_repository_open (remote, &error);
-  g_assert_no_error (error);
-  /* revparse: libgit2-glib 1.1's reference lookups leak. */
-  object = ggit_repository_revparse (repository, "refs/heads/main", &error);
-  g_assert_no_error (error);
-  tree = ggit_commit_get_tree (GGIT_COMMIT (object));
-  entry = ggit_tree_get_by_path (tree, path, NULL);
-  return entry != NULL;
+  return data != NULL;
 }

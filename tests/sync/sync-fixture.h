@@ -8,7 +8,7 @@
 
 #include "spanmark-core.h"
 #include "spanmark-sync.h"
-#include "spanmark-test-util.h"
+#include "spanmark-test-git.h"
 
 G_BEGIN_DECLS
 

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
@@ -53,6 +54,113 @@ spanmark_test_make_project (const char       *folder,
     *project = g_steal_pointer (&made);
 
   return g_steal_pointer (&tmp);
+}
+
+const SpanmarkSpan *
+spanmark_test_add_span (SpanmarkAnnotationSet *set,
+                        guint                  start,
+                        guint                  end,
+                        const char            *label)
+{
+  g_autoptr(GError) error = NULL;
+  const SpanmarkSpan *span = spanmark_annotation_set_add_span (set, start, end, label, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (span);
+  return span;
+}
+
+/* The entity of @set called @name, made at the first call. */
+static const SpanmarkEntity *
+spec_entity (SpanmarkAnnotationSet *set,
+             const char            *label,
+             const char            *mention,
+             const char            *entity_prefix)
+{
+  g_auto(GStrv) parts = g_strsplit (mention, ":", 2);
+  g_autofree char *id = NULL;
+  g_autoptr(SpanmarkEntity) made = NULL;
+
+  for (guint e = 0; e < spanmark_annotation_set_get_n_entities (set); e++)
+    if (g_str_equal (spanmark_annotation_set_get_entity (set, e)->name, parts[0]))
+      return spanmark_annotation_set_get_entity (set, e);
+
+  if (entity_prefix != NULL)
+    id = g_strconcat (entity_prefix, parts[0], NULL);
+  else
+    id = g_strdup_printf ("e%u", spanmark_annotation_set_get_n_entities (set) + 1);
+  made = spanmark_entity_new (id, label, parts[0]);
+  if (parts[1] != NULL)
+    {
+      g_auto(GStrv) pair = g_strsplit (parts[1], "=", 2);
+
+      g_assert_nonnull (pair[1]);
+      g_hash_table_insert (made->attrs, g_strdup (pair[0]), g_strdup (pair[1]));
+    }
+  spanmark_annotation_set_load_entity (set, made);
+  return spanmark_annotation_set_lookup_entity (set, id);
+}
+
+void
+spanmark_test_load_spec (SpanmarkAnnotationSet *set,
+                         const char            *spec,
+                         const char            *entity_prefix)
+{
+  g_auto(GStrv) items = g_strsplit (spec, ",", -1);
+
+  for (guint i = 0; items[i] != NULL; i++)
+    {
+      g_auto(GStrv) words = g_strsplit (g_strstrip (items[i]), " ", -1);
+      g_autofree char *id = g_strdup_printf ("s%u", i + 1);
+      g_autoptr(SpanmarkSpan) span = NULL;
+
+      if (words[0] == NULL || words[0][0] == '\0')
+        continue;
+      g_assert_cmpuint (g_strv_length (words), >=, 3);
+      span = spanmark_span_new (id, atoi (words[1]), atoi (words[2]), words[0], NULL);
+      for (guint w = 3; words[w] != NULL; w++)
+        {
+          char *equals = strchr (words[w], '=');
+
+          if (words[w][0] == '@')
+            {
+              const SpanmarkEntity *entity = spec_entity (set, words[0], words[w] + 1, entity_prefix);
+
+              span->entity = g_strdup (entity->id);
+            }
+          else
+            {
+              g_assert_nonnull (equals);
+              g_hash_table_insert (span->attrs, g_strndup (words[w], equals - words[w]), g_strdup (equals + 1));
+            }
+        }
+      spanmark_annotation_set_load_span (set, span);
+    }
+}
+
+SpanmarkAnnotationSet *
+spanmark_test_tag_document (const char     *dir,
+                            guint           index,
+                            const char     *annotator,
+                            guint           start,
+                            SpanmarkStatus  status)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(SpanmarkProject) project = NULL;
+  g_autoptr(SpanmarkAnnotationSet) set = NULL;
+  g_autoptr(GError) error = NULL;
+
+  project = spanmark_project_open (folder, &error);
+  g_assert_no_error (error);
+  set = spanmark_project_load_annotations (project, spanmark_project_get_document (project, index),
+                                           annotator, &error);
+  g_assert_no_error (error);
+  spanmark_annotation_set_add_span (set, start, start + 2, "PLACE", &error);
+  g_assert_no_error (error);
+  spanmark_annotation_set_set_status (set, status);
+  spanmark_project_save_annotations (project, set, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&set);
 }
 
 /* Whether @path is a folder itself, not a link to one. */
@@ -200,6 +308,19 @@ spanmark_test_replace_in_file (const char *path,
   g_autoptr(GString) string = g_string_new (data);
 
   g_assert_cmpuint (g_string_replace (string, from, to, 1), ==, 1);
+  spanmark_test_write_file (path, string->str, (gssize) string->len);
+}
+
+void
+spanmark_test_replace_all_in_file (const char *path,
+                                   const char *from,
+                                   const char *to)
+{
+  g_autofree char *data = spanmark_test_read_file (path, NULL);
+  g_autoptr(GString) string = g_string_new (data);
+
+  g_assert_true (from[0] != '\0');
+  g_string_replace (string, from, to, 0);
   spanmark_test_write_file (path, string->str, (gssize) string->len);
 }
 

@@ -29,6 +29,31 @@ char            *spanmark_test_make_project     (const char        *folder,
                                                  char             **project_path,
                                                  SpanmarkProject  **project) G_GNUC_WARN_UNUSED_RESULT;
 
+/* Tags characters [@start, @start + 2) of document @index of the project
+ * in @dir as PLACE for @annotator, sets @status and saves: a teammate's
+ * edit in a clone.  Returns the annotation set saved. */
+SpanmarkAnnotationSet *spanmark_test_tag_document (const char     *dir,
+                                                   guint           index,
+                                                   const char     *annotator,
+                                                   guint           start,
+                                                   SpanmarkStatus  status) G_GNUC_WARN_UNUSED_RESULT;
+
+/* spanmark_annotation_set_add_span(), which must succeed; the span. */
+const SpanmarkSpan    *spanmark_test_add_span     (SpanmarkAnnotationSet *set,
+                                                   guint                  start,
+                                                   guint                  end,
+                                                   const char            *label);
+
+/* Loads into @set (through the loader API, as from a file) the spans of
+ * @spec: "LABEL START END [key=value…] [@NAME[:key=value]], …", ids s1,
+ * s2… by position in @spec.  "@NAME" makes the span a mention of the
+ * set's entity called NAME, made (with LABEL, and the attribute given
+ * after ":") at its first mention, with the id @entity_prefix NAME, or
+ * e1, e2… in order when @entity_prefix is NULL. */
+void                   spanmark_test_load_spec    (SpanmarkAnnotationSet *set,
+                                                   const char            *spec,
+                                                   const char            *entity_prefix);
+
 /* Removes @path and, for a folder, everything in it (links are removed,
  * not followed).  Nothing there is fine. */
 void             spanmark_test_remove_tree      (const char        *path);
@@ -54,6 +79,17 @@ void             spanmark_test_write_file       (const char        *path,
 void             spanmark_test_replace_in_file  (const char        *path,
                                                  const char        *from,
                                                  const char        *to);
+
+/* g_test_add() of @func at @path on the test file's own Fixture, set up
+ * by its fixture_set_up() and torn down by its fixture_tear_down(): how
+ * every test file with a fixture registers its cases. */
+#define SPANMARK_TEST_ADD(path, func) \
+  g_test_add ((path), Fixture, NULL, fixture_set_up, (func), fixture_tear_down)
+
+/* Replaces every @from in the file @path by @to (there may be none). */
+void             spanmark_test_replace_all_in_file (const char     *path,
+                                                    const char     *from,
+                                                    const char     *to);
 
 /* For a test whose prerequisite is missing from the machine (a locale, a
  * device that behaves as a full one): skips the running test case with

@@ -39,6 +39,15 @@ test_trees (void)
   g_clear_pointer (&data, g_free);
   data = spanmark_test_read_file (file, NULL);
   g_assert_cmpstr (data, ==, "one 2 two");
+  spanmark_test_write_file (file, "two, two two; twofold", -1);
+  spanmark_test_replace_all_in_file (file, "two", "2");
+  g_clear_pointer (&data, g_free);
+  data = spanmark_test_read_file (file, NULL);
+  g_assert_cmpstr (data, ==, "2, 2 2; 2fold");
+  spanmark_test_replace_all_in_file (file, "three", "3");
+  g_clear_pointer (&data, g_free);
+  data = spanmark_test_read_file (file, NULL);
+  g_assert_cmpstr (data, ==, "2, 2 2; 2fold");
 
   /* The snapshot names every entry, relative, sorted; a link by its
    * target; a FIFO without opening it (which would block). */
@@ -99,6 +108,72 @@ test_projects (void)
   spanmark_test_remove_tree (sample_tmp);
 }
 
+/* A teammate's edit: two characters tagged PLACE, the status set, saved
+ * where a fresh open of the project reads it. */
+static void
+test_tag_document (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *tmp = spanmark_test_make_project ("sample", NULL, &path, NULL);
+  g_autoptr(SpanmarkAnnotationSet) set = spanmark_test_tag_document (path, 1, "bob", 3,
+                                                                     SPANMARK_STATUS_DONE);
+  g_autoptr(GFile) dir = g_file_new_for_path (path);
+  g_autoptr(SpanmarkProject) project = NULL;
+  g_autoptr(SpanmarkAnnotationSet) read = NULL;
+  g_autoptr(GError) error = NULL;
+  SpanmarkDocument *document;
+  const SpanmarkSpan *span;
+
+  project = spanmark_project_open (dir, &error);
+  g_assert_no_error (error);
+  document = spanmark_project_get_document (project, 1);
+  g_assert_cmpstr (spanmark_annotation_set_get_document_id (set), ==, spanmark_document_get_id (document));
+  read = spanmark_project_load_annotations (project, document, "bob", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (spanmark_annotation_set_get_status (read), ==, SPANMARK_STATUS_DONE);
+  g_assert_cmpuint (spanmark_annotation_set_get_n_spans (read), ==, 1);
+  span = spanmark_annotation_set_get_span (read, 0);
+  g_assert_cmpuint (span->start, ==, 3);
+  g_assert_cmpuint (span->end, ==, 5);
+  g_assert_cmpstr (span->label, ==, "PLACE");
+
+  spanmark_test_remove_tree (tmp);
+}
+
+/* Spans, attributes and mentions from a spec; an entity made at its
+ * first mention, with the id asked for. */
+static void
+test_load_spec (void)
+{
+  g_autoptr(SpanmarkAnnotationSet) set = spanmark_annotation_set_new ("d1", "a", "车俊到杭州市。车俊说");
+  g_autoptr(SpanmarkAnnotationSet) named = spanmark_annotation_set_new ("d1", "b", "车俊到杭州市。车俊说");
+  const SpanmarkSpan *span;
+  const SpanmarkEntity *entity;
+
+  spanmark_test_load_spec (set, "OFFICIAL 0 2 @车俊, PLACE 3 6 kind=市 note=a, , OFFICIAL 7 9 @车俊", NULL);
+  g_assert_cmpuint (spanmark_annotation_set_get_n_spans (set), ==, 3);
+  g_assert_cmpuint (spanmark_annotation_set_get_n_entities (set), ==, 1);
+  span = spanmark_annotation_set_lookup_span (set, "s2");
+  g_assert_cmpuint (span->start, ==, 3);
+  g_assert_cmpuint (span->end, ==, 6);
+  g_assert_cmpstr (span->label, ==, "PLACE");
+  g_assert_cmpstr (span->text, ==, "杭州市");
+  g_assert_cmpstr (g_hash_table_lookup (span->attrs, "kind"), ==, "市");
+  g_assert_cmpstr (g_hash_table_lookup (span->attrs, "note"), ==, "a");
+  g_assert_null (span->entity);
+  g_assert_cmpstr (spanmark_annotation_set_lookup_span (set, "s1")->entity, ==, "e1");
+  g_assert_cmpstr (spanmark_annotation_set_lookup_span (set, "s4")->entity, ==, "e1");
+  entity = spanmark_annotation_set_lookup_entity (set, "e1");
+  g_assert_cmpstr (entity->name, ==, "车俊");
+  g_assert_cmpstr (entity->label, ==, "OFFICIAL");
+
+  spanmark_test_load_spec (named, "OFFICIAL 0 2 @车俊:title=书记, PLACE 3 6 @杭州市", "e-");
+  entity = spanmark_annotation_set_lookup_entity (named, "e-车俊");
+  g_assert_cmpstr (g_hash_table_lookup (entity->attrs, "title"), ==, "书记");
+  g_assert_cmpstr (spanmark_annotation_set_lookup_entity (named, "e-杭州市")->label, ==, "PLACE");
+  g_assert_cmpstr (spanmark_annotation_set_lookup_span (named, "s2")->entity, ==, "e-杭州市");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -107,6 +182,8 @@ main (int   argc,
 
   g_test_add_func ("/util/trees", test_trees);
   g_test_add_func ("/util/projects", test_projects);
+  g_test_add_func ("/util/tag-document", test_tag_document);
+  g_test_add_func ("/util/load-spec", test_load_spec);
 
   return g_test_run ();
 }

@@ -270,6 +270,17 @@ span_index (SpanmarkAnnotationSet *self,
   return index;
 }
 
+/* The spans that mention @span's entity; NULL when it names none or
+ * none is indexed yet. */
+static GHashTable *
+mentions_lookup (SpanmarkAnnotationSet *self,
+                 SpanmarkSpan          *span)
+{
+  if (span->entity == NULL)
+    return NULL;
+  return g_hash_table_lookup (self->mentions, span->entity);
+}
+
 static void
 mentions_add (SpanmarkAnnotationSet *self,
               SpanmarkSpan          *span)
@@ -279,7 +290,7 @@ mentions_add (SpanmarkAnnotationSet *self,
   if (span->entity == NULL)
     return;
 
-  set = g_hash_table_lookup (self->mentions, span->entity);
+  set = mentions_lookup (self, span);
   if (set == NULL)
     {
       set = g_hash_table_new (NULL, NULL);
@@ -292,12 +303,8 @@ static void
 mentions_remove (SpanmarkAnnotationSet *self,
                  SpanmarkSpan          *span)
 {
-  GHashTable *set;
+  GHashTable *set = mentions_lookup (self, span);
 
-  if (span->entity == NULL)
-    return;
-
-  set = g_hash_table_lookup (self->mentions, span->entity);
   if (set == NULL)
     return;
 
@@ -1557,23 +1564,15 @@ spanmark_annotation_set_add_entity (SpanmarkAnnotationSet *self,
                                     const char            *name)
 {
   g_autofree char *id = NULL;
-  SpanmarkEntity *entity;
-  guint index;
 
   g_return_val_if_fail (SPANMARK_IS_ANNOTATION_SET (self), NULL);
 
   if (label == NULL || label[0] == '\0')
     return NULL;
 
+  /* A new id is never taken, so this always adds. */
   id = new_id (self->entity_ids, 'e', &self->next_entity_number);
-  entity = spanmark_entity_new (id, label, name != NULL ? name : "");
-  index = self->entities->len;
-
-  _spanmark_annotation_set_apply_entity (self, NULL, entity, index);
-  _spanmark_history_record_entity (self->history, NULL, entity, index);
-  finish_edit (self);
-
-  return g_hash_table_lookup (self->entity_ids, id);
+  return spanmark_annotation_set_add_entity_with_id (self, id, label, name);
 }
 
 gboolean

@@ -300,39 +300,95 @@ read_span (SpanmarkJsonPlace *place,
   return ok ? g_steal_pointer (&span) : NULL;
 }
 
-/* The optional "rejected" (docs/formats.md): each {"start", "end",
- * "label", "text"}, checked as a span's are, none twice. */
-static GPtrArray *
-read_rejections (SpanmarkJsonPlace *place,
-                 JsonObject        *object,
-                 SpanmarkSchema    *schema,
-                 SpanmarkTextIndex *text_index)
+/* What the readers of a file's entities, spans and rejections share. */
+typedef struct
 {
-  GPtrArray *rejections = g_ptr_array_new_with_free_func ((GDestroyNotify) spanmark_span_free);
-  g_autoptr(GHashTable) seen = spanmark_annotation_rules_new_rejection_set ();
-  JsonArray *array = spanmark_json_get_array (place, object, "rejected", FILE_REQUIRED (REJECTED));
-  char *message = NULL;
+  SpanmarkSchema    *schema;
+  SpanmarkTextIndex *text_index;  /* NULL without the text */
+  GHashTable        *entity_ids;
+  GHashTable        *span_ids;
+  GHashTable        *rejections_seen;
+} Items;
+
+/* Reads the object @item, item @i of its array; NULL when it is wrong. */
+typedef gpointer (*ReadItemFunc) (SpanmarkJsonPlace *place,
+                                  JsonObject        *item,
+                                  guint              i,
+                                  Items             *items);
+
+/* Reads each item of the array @key of @object with @read (an item that
+ * is no object is reported and skipped; @id_key names items in places);
+ * what it read, in order, freed with @free_func. */
+static GPtrArray *
+read_items (SpanmarkJsonPlace *place,
+            JsonObject        *object,
+            const char        *key,
+            gboolean           required,
+            const char        *id_key,
+            ReadItemFunc       read,
+            GDestroyNotify     free_func,
+            Items             *items)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func (free_func);
+  JsonArray *array = spanmark_json_get_array (place, object, key, required);
 
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
       g_autofree char *location = NULL;
       JsonObject *item = spanmark_json_item_object (place->checker, place->file, json_array_get_element (array, i),
-                                                    "rejected", i, "label", &location);
+                                                    key, i, id_key, &location);
       SpanmarkJsonPlace item_place = { place->checker, place->file, location };
-      const char *label, *text;
-      guint start, end;
+      gpointer read_item;
 
-      if (item == NULL ||
-          !read_extent (&item_place, item, SPANMARK_REJECTION_KEYS, schema, text_index, &start, &end, &label, &text))
+      if (item == NULL)
         continue;
 
-      if (!note_rule (&item_place, NULL,
-                      spanmark_annotation_rules_check_rejection (seen, start, end, label, &message), &message))
-        continue;
-      g_ptr_array_add (rejections, spanmark_span_new (NULL, start, end, label, text));
+      read_item = read (&item_place, item, i, items);
+      if (read_item != NULL)
+        g_ptr_array_add (out, read_item);
     }
 
-  return rejections;
+  return out;
+}
+
+static gpointer
+read_entity_item (SpanmarkJsonPlace *place,
+                  JsonObject        *item,
+                  guint              i,
+                  Items             *items)
+{
+  return read_entity (place, item, i, items->schema, items->entity_ids);
+}
+
+static gpointer
+read_span_item (SpanmarkJsonPlace *place,
+                JsonObject        *item,
+                guint              i,
+                Items             *items)
+{
+  return read_span (place, item, i, items->schema, items->text_index, items->span_ids, items->entity_ids);
+}
+
+/* One of the optional "rejected" (docs/formats.md): {"start", "end",
+ * "label", "text"}, checked as a span's are, none twice. */
+static gpointer
+read_rejection_item (SpanmarkJsonPlace *place,
+                     JsonObject        *item,
+                     guint              i,
+                     Items             *items)
+{
+  const char *label, *text;
+  guint start, end;
+  char *message = NULL;
+
+  if (!read_extent (place, item, SPANMARK_REJECTION_KEYS, items->schema, items->text_index,
+                    &start, &end, &label, &text))
+    return NULL;
+  if (!note_rule (place, NULL,
+                  spanmark_annotation_rules_check_rejection (items->rejections_seen, start, end, label, &message),
+                  &message))
+    return NULL;
+  return spanmark_span_new (NULL, start, end, label, text);
 }
 
 SpanmarkAnnotationSet *
@@ -351,12 +407,13 @@ spanmark_json_read_annotations (SpanmarkChecker *checker,
   g_autoptr(GPtrArray) rejections = NULL;
   g_autoptr(GHashTable) span_ids = NULL;
   g_autoptr(GHashTable) entity_ids = NULL;
+  g_autoptr(GHashTable) rejections_seen = NULL;
   g_autoptr(SpanmarkTextIndex) text_index = NULL;
   g_autoptr(SpanmarkAnnotationSet) set = NULL;
   SpanmarkStatus status = SPANMARK_STATUS_NEW;
   char *message = NULL;
   const char *value, *modified = NULL;
-  JsonArray *span_array, *entity_array;
+  Items items;
   JsonObject *object;
   SpanmarkJsonPlace place = { checker, file, NULL };
   guint n_before = spanmark_checker_get_n_problems (checker);
@@ -407,46 +464,17 @@ spanmark_json_read_annotations (SpanmarkChecker *checker,
   if (text != NULL)
     text_index = spanmark_text_index_new (text, -1);
 
-  /* Entities first, so spans can be checked against them. */
   entity_ids = g_hash_table_new (g_str_hash, g_str_equal);
-  entities = g_ptr_array_new_with_free_func ((GDestroyNotify) spanmark_entity_free);
-  entity_array = spanmark_json_get_array (&place, object, "entities", FILE_REQUIRED (ENTITIES));
-  for (guint i = 0; entity_array != NULL && i < json_array_get_length (entity_array); i++)
-    {
-      g_autofree char *location = NULL;
-      JsonObject *item = spanmark_json_item_object (checker, file, json_array_get_element (entity_array, i),
-                                                    "entities", i, "id", &location);
-      SpanmarkJsonPlace item_place = { checker, file, location };
-      SpanmarkEntity *entity;
-
-      if (item == NULL)
-        continue;
-
-      entity = read_entity (&item_place, item, i, schema, entity_ids);
-      if (entity != NULL)
-        g_ptr_array_add (entities, entity);
-    }
-
   span_ids = g_hash_table_new (g_str_hash, g_str_equal);
-  spans = g_ptr_array_new_with_free_func ((GDestroyNotify) spanmark_span_free);
-  span_array = spanmark_json_get_array (&place, object, "spans", FILE_REQUIRED (SPANS));
-  for (guint i = 0; span_array != NULL && i < json_array_get_length (span_array); i++)
-    {
-      g_autofree char *location = NULL;
-      JsonObject *item = spanmark_json_item_object (checker, file, json_array_get_element (span_array, i),
-                                                    "spans", i, "id", &location);
-      SpanmarkJsonPlace item_place = { checker, file, location };
-      SpanmarkSpan *span;
-
-      if (item == NULL)
-        continue;
-
-      span = read_span (&item_place, item, i, schema, text_index, span_ids, entity_ids);
-      if (span != NULL)
-        g_ptr_array_add (spans, span);
-    }
-
-  rejections = read_rejections (&place, object, schema, text_index);
+  rejections_seen = spanmark_annotation_rules_new_rejection_set ();
+  items = (Items) { schema, text_index, entity_ids, span_ids, rejections_seen };
+  /* Entities first, so spans can be checked against them. */
+  entities = read_items (&place, object, "entities", FILE_REQUIRED (ENTITIES), "id", read_entity_item,
+                         (GDestroyNotify) spanmark_entity_free, &items);
+  spans = read_items (&place, object, "spans", FILE_REQUIRED (SPANS), "id", read_span_item,
+                      (GDestroyNotify) spanmark_span_free, &items);
+  rejections = read_items (&place, object, "rejected", FILE_REQUIRED (REJECTED), "label", read_rejection_item,
+                           (GDestroyNotify) spanmark_span_free, &items);
 
   if (text == NULL || spanmark_checker_get_n_problems (checker) != n_before)
     return NULL;

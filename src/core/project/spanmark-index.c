@@ -373,6 +373,24 @@ spanmark_json_read_index (SpanmarkChecker *checker,
   return TRUE;
 }
 
+void
+spanmark_json_append_label_lists (GString             *out,
+                                  const SpanmarkLabel *label)
+{
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (label != NULL);
+
+  g_string_append (out, ", \"attrs\": ");
+  spanmark_json_append_strv (out, (const char * const *) label->attrs);
+  /* Only when there are some, so that files without them are what they
+   * were before title words existed. */
+  if (label->title_words[0] != NULL)
+    {
+      g_string_append (out, ", \"title_words\": ");
+      spanmark_json_append_strv (out, (const char * const *) label->title_words);
+    }
+}
+
 char *
 spanmark_json_write_index (const char     *name,
                            SpanmarkSchema *schema,
@@ -406,15 +424,7 @@ spanmark_json_write_index (const char     *name,
           g_string_append (out, ", \"key\": ");
           spanmark_json_append_string (out, label->key);
         }
-      g_string_append (out, ", \"attrs\": ");
-      spanmark_json_append_strv (out, (const char * const *) label->attrs);
-      /* Only when there are some, so that files without them are what
-       * they were before title words existed. */
-      if (label->title_words[0] != NULL)
-        {
-          g_string_append (out, ", \"title_words\": ");
-          spanmark_json_append_strv (out, (const char * const *) label->title_words);
-        }
+      spanmark_json_append_label_lists (out, label);
       g_string_append_c (out, '}');
     }
   g_string_append (out, n_labels > 0 ? "\n  ],\n  \"documents\": [" : "],\n  \"documents\": [");

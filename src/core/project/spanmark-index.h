@@ -39,6 +39,12 @@ gboolean  spanmark_json_read_index   (SpanmarkChecker *checker,
                                       const char      *data,
                                       gsize            length,
                                       SpanmarkIndex   *index);
+/* A label's lists as its JSON object in spanmark.json ends them:
+ * ", \"attrs\": [...]" and, only when it has some, ", \"title_words\":
+ * [...]".  The labels a rename or removal backs up are written the same
+ * way. */
+void      spanmark_json_append_label_lists (GString             *out,
+                                            const SpanmarkLabel *label);
 /* spanmark.json as the project writes it: keys in a fixed order, one
  * label and one document a line. */
 char     *spanmark_json_write_index  (const char      *name,

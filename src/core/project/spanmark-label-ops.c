@@ -1230,13 +1230,7 @@ spanmark_label_ops_schema_to_json (SpanmarkSchema *schema,
         spanmark_json_append_string (out, label->key);
       else
         g_string_append (out, "null");
-      g_string_append (out, ", \"attrs\": ");
-      spanmark_json_append_strv (out, (const char * const *) label->attrs);
-      if (label->title_words[0] != NULL)
-        {
-          g_string_append (out, ", \"title_words\": ");
-          spanmark_json_append_strv (out, (const char * const *) label->title_words);
-        }
+      spanmark_json_append_label_lists (out, label);
       g_string_append_c (out, '}');
     }
   g_string_append (out, n > 0 ? "\n]\n" : "]\n");
