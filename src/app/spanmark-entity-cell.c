@@ -61,7 +61,40 @@ make_font (SpanmarkEntityCell *self,
 }
 
 /* The height of a line of Latin and Chinese text (the fallback font can
- * be the taller one), per font; measured again when the context changed. */
+ * be the taller one) in @font.  The last two fonts asked are kept: they
+ * are every cell's, so 200 new rows lay out two lines, not 400. */
+typedef struct
+{
+  PangoFontDescription *font;
+  PangoFontMap         *map;
+  int                   height;
+} HeightCache;
+
+static int
+line_height (PangoContext               *context,
+             const PangoFontDescription *font,
+             gboolean                    small)
+{
+  static HeightCache cache[2];
+  HeightCache *entry = &cache[small ? 1 : 0];
+  PangoFontMap *map = pango_context_get_font_map (context);
+  g_autoptr(PangoLayout) layout = NULL;
+
+  if (entry->font != NULL && entry->map == map && pango_font_description_equal (entry->font, font))
+    return entry->height;
+
+  layout = pango_layout_new (context);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, "Xg林", -1);
+  pango_layout_get_pixel_size (layout, NULL, &entry->height);
+  g_clear_pointer (&entry->font, pango_font_description_free);
+  entry->font = pango_font_description_copy (font);
+  entry->map = map;
+
+  return entry->height;
+}
+
+/* The cell's line heights, found again when its context changed. */
 static void
 update_heights (SpanmarkEntityCell *self)
 {
@@ -72,14 +105,9 @@ update_heights (SpanmarkEntityCell *self)
 
   for (guint i = 0; i < 2; i++)
     {
-      g_autoptr(PangoLayout) layout = pango_layout_new (context);
       PangoFontDescription *font = make_font (self, i == 1);
-      int height;
 
-      pango_layout_set_font_description (layout, font);
-      pango_layout_set_text (layout, "Xg林", -1);
-      pango_layout_get_pixel_size (layout, NULL, &height);
-      self->heights[i] = height;
+      self->heights[i] = line_height (context, font, i == 1);
       pango_font_description_free (font);
     }
   self->serial = pango_context_get_serial (context);
