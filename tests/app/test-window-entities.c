@@ -801,6 +801,75 @@ menu_opens_mention (GMenuModel *model,
   return FALSE;
 }
 
+static gboolean
+menu_merges (GMenuModel *model,
+             const char *keep,
+             const char *gone)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+      g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (model, i, G_MENU_ATTRIBUTE_TARGET, NULL);
+      g_autofree char *action = NULL;
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &action) &&
+          g_str_equal (action, "win.merge-entities") && target != NULL &&
+          g_variant_equal (target, g_variant_new ("(ss)", keep, gone)))
+        return TRUE;
+      if (section != NULL && menu_merges (section, keep, gone))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* A right click on another row than the selected one: that row's menu,
+ * at the pointer, merging it into the selected entity. */
+static void
+test_row_menu (Fixture       *fixture,
+               gconstpointer  data)
+{
+  SpanmarkLabelPanel *officials = panel (fixture, "OFFICIAL");
+  GtkSelectionModel *model = GTK_SELECTION_MODEL (spanmark_label_panel_get_registry_model (officials));
+  GtkWidget *view = spanmark_test_find_of_type (GTK_WIDGET (officials), GTK_TYPE_LIST_VIEW);
+  g_autoptr(GPtrArray) cells = NULL;
+  g_autoptr(GPtrArray) popovers = NULL;
+  g_autoptr(GListModel) controllers = NULL;
+  GtkGesture *gesture = NULL;
+  GtkWidget *wang = NULL;
+  graphene_point_t point;
+
+  activate (fixture, "win.find-entity", NULL);
+  g_assert_true (wait_for (main_loop_idle, fixture));
+  g_assert_true (gtk_selection_model_select_item (model, 0, TRUE));
+  cells = spanmark_test_collect_of_type (view, SPANMARK_TYPE_ENTITY_CELL, g_ptr_array_new ());
+  for (guint i = 0; i < cells->len; i++)
+    if (g_str_equal (spanmark_entity_cell_get_text (g_ptr_array_index (cells, i), 0), "王芳"))
+      wang = g_ptr_array_index (cells, i);
+  g_assert_nonnull (wang);
+  g_assert_true (gtk_widget_compute_point (wang, view, &GRAPHENE_POINT_INIT (4, 4), &point));
+
+  controllers = gtk_widget_observe_controllers (view);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && gesture == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller) &&
+          gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (controller)) == GDK_BUTTON_SECONDARY)
+        gesture = GTK_GESTURE (controller);
+    }
+  g_assert_nonnull (gesture);
+  g_signal_emit_by_name (gesture, "pressed", 1, (double) point.x, (double) point.y);
+
+  popovers = spanmark_test_collect_of_type (GTK_WIDGET (officials), GTK_TYPE_POPOVER_MENU, g_ptr_array_new ());
+  g_assert_cmpuint (popovers->len, ==, 1);
+  g_assert_true (gtk_widget_get_visible (g_ptr_array_index (popovers, 0)));
+  g_assert_true (menu_merges (gtk_popover_menu_get_menu_model (g_ptr_array_index (popovers, 0)), LI_WEI, WANG_FANG));
+  /* The selection is what it merges into: unchanged. */
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model)), ==, 0);
+  gtk_popover_popdown (g_ptr_array_index (popovers, 0));
+}
+
 /* The heading's buttons act on the selected row: its menu (Shift+F10)
  * shows where its mentions are; attach links the text's selection. */
 static void
@@ -856,6 +925,7 @@ main (int   argc,
   g_test_add ("/window-entities/filter", Fixture, NULL, setup, test_filter, fixture_tear_down);
   g_test_add ("/window-entities/counts-follow-documents", Fixture, NULL, setup, test_counts_follow_documents,
               fixture_tear_down);
+  g_test_add ("/window-entities/row-menu", Fixture, NULL, setup, test_row_menu, fixture_tear_down);
   g_test_add ("/window-entities/rows-kept", Fixture, NULL, setup, test_rows_kept, fixture_tear_down);
   g_test_add ("/window-entities/selected-entity-actions", Fixture, NULL, setup, test_selected_entity_actions,
               fixture_tear_down);
