@@ -75,6 +75,17 @@ gboolean spanmark_json_syntax_check (SpanmarkJsonSyntax *self,
                                      gsize               length);
 void     spanmark_json_syntax_clear (SpanmarkJsonSyntax *self);
 
+/* Whether the JSON string @string[0:@length] — from its opening quote
+ * to its closing quote, both included, with no closing quote in between
+ * — is one spanmark_json_syntax_check() accepts as a string (the same
+ * scan: valid UTF-8 without NUL, no control character, only escapes
+ * that decode to a character other than NUL and not to half a surrogate
+ * pair).  For a reader that parses a shape of its own and checks its
+ * strings this way instead of running the whole check first; no
+ * allocation unless it fails. */
+gboolean spanmark_json_syntax_check_string (const char *string,
+                                            gsize       length);
+
 /* Reads the four hexadecimal digits at @p (the digits of a "\uXXXX"
  * escape; @p must have four bytes) into @value. */
 gboolean spanmark_json_syntax_read_hex4 (const char *p,
