@@ -23,6 +23,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "spanmark-annotation-rules.h"
 #include "spanmark-export-private.h"
@@ -43,6 +44,18 @@ _spanmark_export_doc_init (ExportDoc *doc)
   doc->entity_ids = g_hash_table_new (g_str_hash, g_str_equal);
   doc->views = g_array_new (FALSE, FALSE, sizeof (SpanmarkSpan));
   doc->view_pointers = g_ptr_array_new ();
+  doc->text_folder.fd = -1;
+  doc->annotation_folder.fd = -1;
+}
+
+static void
+folder_clear (ExportFolder *folder)
+{
+  if (folder->fd >= 0)
+    close (folder->fd);
+  folder->fd = -1;
+  g_clear_object (&folder->dir);
+  g_clear_pointer (&folder->relative, g_free);
 }
 
 void
@@ -80,6 +93,8 @@ _spanmark_export_doc_clear (ExportDoc *doc)
   g_clear_pointer (&doc->entity_ids, g_hash_table_unref);
   g_clear_pointer (&doc->views, g_array_unref);
   g_clear_pointer (&doc->view_pointers, g_ptr_array_unref);
+  folder_clear (&doc->text_folder);
+  folder_clear (&doc->annotation_folder);
 }
 
 GPtrArray *
@@ -805,6 +820,41 @@ parse_annotations (ExportDoc      *doc,
   return TRUE;
 }
 
+/* Reads @name in the folder @relative[0:@relative_len] of the project
+ * @dir, @path (the same file) below @dir: through @folder, opened once
+ * for all the files read from it, where it can be; by path otherwise,
+ * and whenever the way through the folder fails (a link, which the
+ * path's reading resolves and judges; a file missing, in case the folder
+ * was replaced since it was opened). */
+static gboolean
+read_project_file (ExportFolder  *folder,
+                   GFile         *dir,
+                   const char    *relative,
+                   gsize          relative_len,
+                   const char    *name,
+                   const char    *path,
+                   char         **contents,
+                   gsize         *length,
+                   GError       **error)
+{
+  if (folder->dir != dir || strncmp (folder->relative, relative, relative_len) != 0 ||
+      folder->relative[relative_len] != '\0')
+    {
+      folder_clear (folder);
+      folder->dir = g_object_ref (dir);
+      folder->relative = g_strndup (relative, relative_len);
+      folder->fd = spanmark_file_open_folder_in_project (dir, folder->relative, NULL);
+    }
+
+  if (folder->fd >= 0 &&
+      spanmark_file_read_at (folder->fd, name, SPANMARK_FILE_MAX_SIZE, SPANMARK_FILE_READ_NONE,
+                             contents, length, NULL))
+    return TRUE;
+
+  return spanmark_file_read_in_project (dir, path, SPANMARK_FILE_MAX_SIZE, SPANMARK_FILE_READ_NONE,
+                                        contents, length, error);
+}
+
 static gboolean
 load_fast (ExportDoc        *doc,
            SpanmarkProject  *project,
@@ -812,10 +862,14 @@ load_fast (ExportDoc        *doc,
            const char       *annotator)
 {
   GFile *dir = spanmark_project_get_dir (project);
+  g_autofree char *ann_folder = NULL;
+  g_autofree char *ann_name = NULL;
   g_autofree char *ann_path = NULL;
   g_autofree char *data = NULL;
   g_autoptr(GError) local_error = NULL;
   const char *path = spanmark_document_get_path (document);
+  const char *id = spanmark_document_get_id (document);
+  const char *slash;
   gsize length;
 
   /* Only plain relative paths of good entries; the loader judges
@@ -826,25 +880,27 @@ load_fast (ExportDoc        *doc,
   /* The same safe reading as the loader's: anything it refuses (a link
    * out of the project, a FIFO, a huge file) goes to the loader, which
    * says what is wrong. */
-  if (!spanmark_file_read_in_project (dir, path, SPANMARK_FILE_MAX_SIZE, SPANMARK_FILE_READ_NONE,
-                                      &doc->text_data, &length, NULL))
+  slash = strrchr (path, G_DIR_SEPARATOR);
+  if (!read_project_file (&doc->text_folder, dir, path, slash != NULL ? (gsize) (slash - path) : 0,
+                          slash != NULL ? slash + 1 : path, path, &doc->text_data, &length, NULL))
     return FALSE;
   doc->text = doc->text_data;
   doc->text_len = length;
   if (!index_text (doc))
     return FALSE;
 
-  ann_path = g_strdup_printf ("annotations/%s/%s.json", annotator, spanmark_document_get_id (document));
-  if (!spanmark_file_read_in_project (dir, ann_path, SPANMARK_FILE_MAX_SIZE, SPANMARK_FILE_READ_NONE,
-                                      &data, &length, &local_error))
+  ann_folder = g_strconcat ("annotations/", annotator, NULL);
+  ann_name = g_strconcat (id, ".json", NULL);
+  ann_path = g_strconcat (ann_folder, "/", ann_name, NULL);
+  if (!read_project_file (&doc->annotation_folder, dir, ann_folder, strlen (ann_folder), ann_name, ann_path,
+                          &data, &length, &local_error))
     {
       /* No file: no annotations yet, as the loader says. */
       return g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
     }
   doc->has_file = TRUE;
 
-  return parse_annotations (doc, data, length, spanmark_document_get_id (document), annotator,
-                            spanmark_project_get_schema (project));
+  return parse_annotations (doc, data, length, id, annotator, spanmark_project_get_schema (project));
 }
 
 #define SPAN_BATCH 2048
