@@ -120,8 +120,9 @@ lookup_key (const Key  *keys,
             const char *name,
             gsize       len)
 {
+  /* The first byte before memcmp(): "start" and "label" are as long. */
   for (guint i = 0; i < n_keys; i++)
-    if (keys[i].len == len && memcmp (keys[i].name, name, len) == 0)
+    if (keys[i].len == len && len > 0 && keys[i].name[0] == name[0] && memcmp (keys[i].name, name, len) == 0)
       return keys[i].key;
 
   return 0;
