@@ -8,9 +8,12 @@
  * turns some valid JSON into something else (lone surrogate escapes into
  * invalid UTF-8, "\u0000" into a cut string, the last of two equal keys,
  * huge integers into -1).  Every reader of Spanmark's JSON — the project
- * loader, the export's fast reader, the status peek and the importers —
- * runs this check before json-glib or its own parsing, so they accept
- * exactly the same files and name the same place when they refuse one.
+ * loader, the status peek and the importers — runs this check before
+ * json-glib or its own parsing, so they accept exactly the same files and
+ * name the same place when they refuse one.  The export's fast reader,
+ * which hands whatever it does not take to the loader, takes only a part
+ * of what the check takes and checks its strings with
+ * spanmark_json_syntax_check_string() instead.
  */
 
 #pragma once
