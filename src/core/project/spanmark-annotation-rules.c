@@ -232,6 +232,12 @@ spanmark_annotation_rules_check_id (GHashTable  *ids,
       return FALSE;
     }
 
+  /* Only the verdict (the export's fast reader, for every span): one
+   * look into the table, not two.  A second time overwrites the first's
+   * index, which the caller, giving up on the file, never reads. */
+  if (message == NULL)
+    return g_hash_table_insert (ids, (char *) id, GUINT_TO_POINTER (index));
+
   if (g_hash_table_lookup_extended (ids, id, NULL, &other))
     {
       set_message (message, _("\"%s\" is used twice (also %s[%u])"), id, array, GPOINTER_TO_UINT (other));
