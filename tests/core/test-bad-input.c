@@ -16,6 +16,7 @@
 #include <errno.h>
 #include <unistd.h>
 
+#include "spanmark-annotation-rules.h"
 #include "spanmark-core.h"
 #include "spanmark-export-private.h"
 #include "spanmark-json.h"
@@ -1466,6 +1467,109 @@ test_curated_rejections (void)
   spanmark_test_remove_tree (dir);
 }
 
+/* The fast reader does not run the syntax check over a whole file first:
+ * it checks the strings it uses with the check's own string scan and
+ * takes nothing else the check could refuse.  So every string of a file
+ * (values and member names, the names of attributes, "modified", a
+ * "pretag", the items of "rejected"), broken in each way the check
+ * refuses, must make the fast reader refuse the file too. */
+static void
+test_broken_strings (void)
+{
+  static const char * const breaks[] = {
+    "\xff",              /* not UTF-8 */
+    "\xc0\xaf",          /* an overlong "/" */
+    "\xed\xa0\x80",      /* a surrogate written as UTF-8 */
+    "\xf4\x90\x80\x80",  /* beyond U+10FFFF */
+    "\xe6\x9d",          /* a sequence cut short */
+    "\x01",              /* control characters */
+    "\x1f",
+    "\\x41",             /* not an escape of JSON */
+    "\\u12g4",
+    "\\u0000",           /* NUL */
+    "\\ud800",           /* half a surrogate pair */
+    "\\udc00",
+    "\\ud800\\u0041",
+  };
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
+  g_autoptr(SpanmarkProject) project = fixture_make_project (dir, TRUE);
+  SpanmarkSchema *schema = spanmark_project_get_schema (project);
+  g_autofree char *saved = fixture_read (dir, D1, NULL);
+  g_autoptr(GString) good = g_string_new (saved);
+  g_autoptr(GArray) tokens = NULL;
+  guint n_files = 0;
+
+  g_assert_cmpuint (g_string_replace (good, "\"text\": \"𠀋村\"}",
+                                      "\"text\": \"𠀋村\", \"pretag\": \"dict:places.tsv\"}", 1), ==, 1);
+  g_assert_cmpuint (g_string_replace (good, "  ]\n}\n",
+                                      "  ],\n  \"rejected\": [\n    {\"start\": 7, \"end\": 9, "
+                                      "\"label\": \"PLACE\", \"text\": \"杭州\"}\n  ]\n}\n", 1), ==, 1);
+  /* The fast reader takes the whole file: otherwise the breaks below
+   * would prove nothing. */
+  g_assert_cmpint (assert_bytes_agree (FIXTURE_TEXT_D1, good->str, good->len, schema), ==, BOTH_ACCEPT);
+
+  tokens = tokenize (good);
+  for (guint t = 0; t < tokens->len; t++)
+    {
+      const Token *token = &g_array_index (tokens, Token, t);
+
+      if (token->kind != 's' && token->kind != 'k')
+        continue;
+
+      for (guint b = 0; b < G_N_ELEMENTS (breaks); b++)
+        {
+          g_autoptr(GString) json = g_string_new_len (good->str, good->len);
+          SpanmarkJsonSyntax syntax = { .integer_keys = spanmark_annotation_rules_integer_keys };
+          gboolean valid;
+          ExportDoc doc;
+          gboolean fast_ok;
+
+          /* At the start of the string, and in the middle of a longer
+           * one (after its first character). */
+          for (guint at = 0; at < 2; at++)
+            {
+              gsize pos = token->start + 1;
+
+              if (at == 1)
+                {
+                  if (token->end - token->start < 4)
+                    continue;
+                  pos = (gsize) (g_utf8_next_char (good->str + pos) - good->str);
+                  if (pos >= token->end - 1 || good->str[pos - 1] == '\\')
+                    continue;
+                }
+
+              g_string_truncate (json, 0);
+              g_string_append_len (json, good->str, good->len);
+              g_string_insert (json, pos, breaks[b]);
+
+              valid = spanmark_json_syntax_check (&syntax, json->str, json->len);
+              spanmark_json_syntax_clear (&syntax);
+              g_assert_false (valid);
+
+              _spanmark_export_doc_init (&doc);
+              fast_ok = _spanmark_export_doc_read_fast (&doc, FIXTURE_TEXT_D1, strlen (FIXTURE_TEXT_D1),
+                                                        json->str, json->len, "d1", "alice", schema);
+              _spanmark_export_doc_clear (&doc);
+              if (fast_ok)
+                g_test_message ("the fast reader takes %s put into the string at byte %" G_GSIZE_FORMAT,
+                                breaks[b], pos);
+              g_assert_false (fast_ok);
+              g_assert_cmpint (assert_bytes_agree (FIXTURE_TEXT_D1, json->str, json->len, schema), ==,
+                               BOTH_REFUSE);
+              n_files++;
+            }
+        }
+    }
+
+  g_test_message ("%u broken files", n_files);
+  /* Every string of the file, broken every way: the file has more than
+   * forty strings. */
+  g_assert_cmpuint (n_files, >=, 40 * G_N_ELEMENTS (breaks));
+
+  spanmark_test_remove_tree (dir);
+}
+
 /* An annotation file that cannot be read is named once, with the
  * system's reason, not GIO's "Error opening file /…/d1.json: …". */
 static void
@@ -1539,6 +1643,7 @@ main (int   argc,
   g_test_add_func ("/bad-input/curated-rejections", test_curated_rejections);
   g_test_add_func ("/bad-input/label-fallback", test_label_fallback);
   g_test_add_func ("/bad-input/unreadable-message", test_unreadable_message);
+  g_test_add_func ("/bad-input/broken-strings", test_broken_strings);
 
   return g_test_run ();
 }

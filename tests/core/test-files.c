@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "spanmark-core.h"
+#include "spanmark-export-private.h"
 #include "project-fixture.h"
 
 #define D1_TEXT "documents/d1.txt"
@@ -196,6 +197,145 @@ test_read_bad (gconstpointer data)
 
   spanmark_test_remove_tree (dir);
   spanmark_test_remove_tree (outside);
+}
+
+/* Reading through a folder held open takes the same files as reading by
+ * path, and refuses the same things; a link is not followed but left to
+ * the reading by path, which judges where it leads. */
+static const int read_at_codes[N_BAD_KINDS] = {
+  G_IO_ERROR_IS_DIRECTORY,
+  G_IO_ERROR_NOT_REGULAR_FILE,
+  G_IO_ERROR_TOO_MANY_LINKS,
+  G_IO_ERROR_TOO_MANY_LINKS,
+  G_IO_ERROR_TOO_MANY_LINKS,
+  G_IO_ERROR_MESSAGE_TOO_LARGE,
+};
+
+static void
+test_read_at (void)
+{
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
+  g_autofree char *outside = spanmark_test_make_tmpdir ();
+  g_autofree char *link = g_build_filename (dir, "annotations", "bob", NULL);
+  g_autoptr(SpanmarkProject) created = fixture_make_project (dir, TRUE);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = fixture_read (dir, D1_JSON, NULL);
+  g_autofree char *bad_path = g_build_filename (dir, D1_JSON, NULL);
+  static const char * const not_names[] = { "", ".", "..", "alice/d1.json" };
+  static const char * const not_folders[] = { "..", "annotations/..", "annotations/./alice", "annotations//alice",
+                                              "annotations/bob", "annotations/nobody" };
+  char *data = NULL;
+  gsize length = 0;
+  int fd;
+
+  fd = spanmark_file_open_folder_in_project (folder, "annotations/alice", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_true (spanmark_file_read_at (fd, "d1.json", SPANMARK_FILE_MAX_SIZE, SPANMARK_FILE_READ_NONE,
+                                        &data, &length, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (data, ==, expected);
+  g_assert_cmpuint (length, ==, strlen (expected));
+  g_clear_pointer (&data, g_free);
+
+  g_assert_false (spanmark_file_read_at (fd, "d2.json", SPANMARK_FILE_MAX_SIZE, SPANMARK_FILE_READ_NONE,
+                                         &data, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, "is missing");
+  g_clear_error (&error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (not_names); i++)
+    {
+      g_assert_false (spanmark_file_read_at (fd, not_names[i], SPANMARK_FILE_MAX_SIZE, SPANMARK_FILE_READ_NONE,
+                                             &data, NULL, &error));
+      g_assert_nonnull (error);
+      g_clear_error (&error);
+      g_assert_null (data);
+    }
+
+  /* Each bad kind where the file is. */
+  fixture_write (outside, "secret.txt", expected, -1);
+  for (guint kind = 0; kind < N_BAD_KINDS; kind++)
+    {
+      make_bad (dir, D1_JSON, kind, outside);
+      g_assert_false (spanmark_file_read_at (fd, "d1.json", SPANMARK_FILE_MAX_SIZE, SPANMARK_FILE_READ_NONE,
+                                             &data, NULL, &error));
+      g_test_message ("%s: %s", bad_names[kind], error->message);
+      g_assert_error (error, G_IO_ERROR, read_at_codes[kind]);
+      g_clear_error (&error);
+      g_assert_null (data);
+      if (kind == BAD_FOLDER)
+        g_assert_cmpint (g_rmdir (bad_path), ==, 0);
+    }
+  close (fd);
+
+  /* The project folder itself, and no folder that is a link, not there,
+   * or reached through "." or "..". */
+  fd = spanmark_file_open_folder_in_project (folder, "", &error);
+  g_assert_no_error (error);
+  g_assert_true (spanmark_file_read_at (fd, "spanmark.json", SPANMARK_FILE_MAX_SIZE, SPANMARK_FILE_READ_NONE,
+                                        &data, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (data, "{"));
+  g_clear_pointer (&data, g_free);
+  close (fd);
+
+  g_assert_cmpint (symlink ("alice", link), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (not_folders); i++)
+    {
+      fd = spanmark_file_open_folder_in_project (folder, not_folders[i], &error);
+      g_test_message ("%s: %s", not_folders[i], error != NULL ? error->message : "opened");
+      g_assert_cmpint (fd, ==, -1);
+      g_assert_nonnull (error);
+      g_clear_error (&error);
+    }
+
+  spanmark_test_remove_tree (dir);
+  spanmark_test_remove_tree (outside);
+}
+
+/* The export's reader keeps the folders it reads from open; a file
+ * missing there is looked for by path again, in case the folder was
+ * replaced since (here by one that has the file), and never taken for a
+ * document without annotations unless it is missing by path too. */
+static void
+test_read_replaced_folder (void)
+{
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
+  g_autoptr(SpanmarkProject) project = fixture_make_project (dir, TRUE);
+  SpanmarkDocument *d1 = spanmark_project_lookup_document (project, "d1");
+  g_autofree char *annotations = fixture_read (dir, D1_JSON, NULL);
+  g_autofree char *alice = g_build_filename (dir, "annotations", "alice", NULL);
+  g_autofree char *moved = g_build_filename (dir, "annotations", "alice-before", NULL);
+  g_autofree char *moved_d1 = g_build_filename (moved, "d1.json", NULL);
+  g_autofree char *d1_json = g_build_filename (dir, D1_JSON, NULL);
+  g_autoptr(GError) error = NULL;
+  ExportDoc doc;
+
+  _spanmark_export_doc_init (&doc);
+  g_assert_true (_spanmark_export_doc_load (&doc, project, d1, "alice", TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (doc.has_file);
+  g_assert_cmpuint (doc.spans->len, ==, 4);
+  g_assert_cmpint (doc.annotation_folder.fd, >=, 0);
+
+  g_assert_cmpint (g_rename (alice, moved), ==, 0);
+  g_assert_cmpint (g_unlink (moved_d1), ==, 0);
+  fixture_write (dir, D1_JSON, annotations, -1);
+  g_assert_true (_spanmark_export_doc_load (&doc, project, d1, "alice", TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (doc.has_file);
+  g_assert_cmpuint (doc.spans->len, ==, 4);
+
+  g_assert_cmpint (g_unlink (d1_json), ==, 0);
+  g_assert_true (_spanmark_export_doc_load (&doc, project, d1, "alice", TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_false (doc.has_file);
+  g_assert_cmpuint (doc.spans->len, ==, 0);
+
+  _spanmark_export_doc_clear (&doc);
+  spanmark_test_remove_tree (dir);
 }
 
 /* What reading in blocks has handed on. */
@@ -649,6 +789,8 @@ main (int   argc,
 
       g_test_add_data_func (path, GINT_TO_POINTER (kind), test_read_bad);
     }
+  g_test_add_func ("/files/read-at", test_read_at);
+  g_test_add_func ("/files/read-replaced-folder", test_read_replaced_folder);
   g_test_add_func ("/files/read-anywhere", test_read_anywhere);
   g_test_add_func ("/files/read-blocks", test_read_blocks);
   g_test_add_func ("/files/missing-behind-link-out", test_missing_behind_link_out);

@@ -166,6 +166,38 @@ test_good (void)
     }
 }
 
+/* spanmark_json_syntax_check_string() takes exactly the strings the
+ * whole check takes as a value ("[" STRING "]"), and only a string that
+ * ends at the end of what it is given. */
+static void
+test_check_string (void)
+{
+  static const char * const strings[] = {
+    "\"\"", "\"abc\"", "\"杭州 🙂\"", "\"a\\\"b\"", "\"\\n\\t\\/\\\\\"", "\"\\u00e9\\ud83d\\ude42\"",
+    "\"\x7f\"", "\"\xff\"", "\"\xc0\xaf\"", "\"\xed\xa0\x80\"", "\"\xf4\x90\x80\x80\"", "\"\xe6\x9d\"",
+    "\"a\x01\"", "\"\t\"", "\"\\x41\"", "\"\\u12\"", "\"\\u12g4\"", "\"\\u0000\"", "\"\\ud800\"",
+    "\"\\udc00\"", "\"\\ud800\\u0041\"", "\"\\\"", "\"abc",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
+    {
+      g_autofree char *array = g_strdup_printf ("[%s]", strings[i]);
+      SpanmarkJsonSyntax syntax = { NULL, };
+      gboolean whole = spanmark_json_syntax_check (&syntax, array, strlen (array));
+      gboolean alone = spanmark_json_syntax_check_string (strings[i], strlen (strings[i]));
+      g_autofree char *shown = g_strescape (strings[i], NULL);
+
+      spanmark_json_syntax_clear (&syntax);
+      g_test_message ("%s: %s", shown, whole ? "valid" : "refused");
+      g_assert_cmpint (alone, ==, whole);
+    }
+
+  /* Good strings, but not one string from quote to quote. */
+  g_assert_false (spanmark_json_syntax_check_string ("\"a\"b\"", 5));
+  g_assert_false (spanmark_json_syntax_check_string ("\"abc\"", 4));
+  g_assert_true (spanmark_json_syntax_check_string ("\"abc\"", 5));
+}
+
 /* Exactly SPANMARK_JSON_MAX_DEPTH levels are fine, one more is not, and
  * nothing before the brackets hides them (comments and single quotes are
  * refused, so no string can seem to open where none does). */
@@ -361,6 +393,7 @@ main (int   argc,
     }
   g_test_add_func ("/json-syntax/nul-byte", test_nul_byte);
   g_test_add_func ("/json-syntax/good", test_good);
+  g_test_add_func ("/json-syntax/check-string", test_check_string);
   g_test_add_func ("/json-syntax/depth", test_depth);
   g_test_add_func ("/json-syntax/find", test_find);
   g_test_add_func ("/json-syntax/integer-keys", test_integer_keys);

@@ -607,6 +607,30 @@ test_save_annotations (void)
   spanmark_test_remove_tree (dir);
 }
 
+/* A document's path stays inside the project: relative, each part
+ * neither empty nor "." nor "..", no backslash. */
+static void
+test_inside_path (void)
+{
+  static const struct
+  {
+    const char *path;
+    gboolean    inside;
+  } cases[] = {
+    { "a", TRUE }, { "a/b", TRUE }, { "documents/d1.txt", TRUE }, { "...", TRUE }, { ".a", TRUE },
+    { "a/.b", TRUE }, { "a..b/c", TRUE }, { "中文/文.txt", TRUE },
+    { "", FALSE }, { "/a", FALSE }, { "a/", FALSE }, { "a//b", FALSE }, { "./a", FALSE }, { "a/.", FALSE },
+    { "a/../b", FALSE }, { "..", FALSE }, { ".", FALSE }, { "a\\b", FALSE }, { "/", FALSE }, { "a/..", FALSE },
+  };
+
+  g_assert_false (spanmark_project_is_inside_path (NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("%s", cases[i].path);
+      g_assert_cmpint (spanmark_project_is_inside_path (cases[i].path), ==, cases[i].inside);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -614,6 +638,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/project/create-layout", test_create_layout);
+  g_test_add_func ("/project/inside-path", test_inside_path);
   g_test_add_func ("/project/round-trip", test_round_trip);
   g_test_add_func ("/project/deterministic", test_deterministic);
   g_test_add_func ("/project/lazy-open", test_lazy_open);

@@ -258,6 +258,23 @@ def index_seeds():
     }
     for name, entry in bad.items():
         write(d, name, default.replace('"documents": []', '"documents": [' + entry + "]"))
+    # The document list as the fast reader of spanmark-index.c takes it,
+    # and what it must leave to the usual reading.
+    fast = {
+        "fast-plain.json": '{"id": "a", "path": "documents/a.txt"},\n    {"id": "b", "path": "documents/b.txt", "title": "B 🙂"}',
+        "fast-escapes.json": '{"id": "\\u0061", "path": "documents\\/a.txt", "title": "\\"q\\" \\ud83d\\ude42\\n"}',
+        "fast-key-order.json": '{"title": "", "path": "a.txt", "id": "a"}',
+        "fast-spaces.json": '{ "id" : "a" ,\n\t"path":"documents/a.txt" }\r\n ,{"id":"b","path":"b.txt"}',
+        "fast-other-key.json": '{"id": "a", "path": "documents/a.txt", "source": "x"}',
+        "fast-title-null.json": '{"id": "a", "path": "documents/a.txt", "title": null}',
+        "fast-then-bad.json": '{"id": "a", "path": "documents/a.txt"}, {"id": "b", "path": 7}',
+        "fast-id-escaped-twice.json": '{"id": "a", "path": "documents/a.txt"}, {"id": "\\u0061", "path": "documents/b.txt"}',
+    }
+    for name, entry in fast.items():
+        write(d, name, default.replace('"documents": []', '"documents": [' + entry + "]"))
+    write(d, "fast-documents-first.json",
+          '{"documents": [{"id": "a", "path": "documents/a.txt"}], "spanmark": 1, "name": "first",\n'
+          ' "labels": [{"name": "PLACE", "color": "red"}]}\n')
     index_union_seeds(default, docs)
 
 

@@ -127,6 +127,10 @@ is_white_space_at (const guchar *p,
     return export_is_white_space (p[0]);
   if (n == 3 && p[0] >= 0xe4)
     return FALSE;
+  /* CJK punctuation (U+3000–U+303F, E3 80 xx) is common: decoded here,
+   * not by a call. */
+  if (n == 3)
+    return export_is_white_space (((gunichar) (p[0] & 0x0f) << 12) | ((gunichar) (p[1] & 0x3f) << 6) | (p[2] & 0x3f));
   return export_is_white_space (g_utf8_get_char ((const char *) p));
 }
 

@@ -16,6 +16,15 @@ typedef struct
   guint           first;  /* this reader reads documents first, first + n_readers… */
 } Reader;
 
+/* Whether the slot of document @i is free: the document DEPTH before it
+ * is written. */
+static inline gboolean
+slot_is_free (ExportPipeline *pipeline,
+              guint           i)
+{
+  return i < (guint) g_atomic_int_get (&pipeline->n_consumed) + SPANMARK_EXPORT_PIPELINE_DEPTH;
+}
+
 static gpointer
 reader_thread (gpointer data)
 {
@@ -27,28 +36,25 @@ reader_thread (gpointer data)
       ExportSlot *slot = &pipeline->slots[i % SPANMARK_EXPORT_PIPELINE_DEPTH];
       gboolean ok;
 
-      /* The slot is free once the document DEPTH before is written.  A
-       * reader that has to wait waits for half the slots to be free, so
-       * that it is woken once for several documents, not for each. */
-      g_mutex_lock (&pipeline->mutex);
-      if (i - pipeline->n_consumed >= SPANMARK_EXPORT_PIPELINE_DEPTH)
+      /* A reader that has to wait waits for half the slots to be free,
+       * so that it is woken once for several documents, not for each. */
+      if (!slot_is_free (pipeline, i) && !g_atomic_int_get (&pipeline->stop))
         {
           guint target = i + 1 - SPANMARK_EXPORT_PIPELINE_DEPTH / 2;
 
-          while (!pipeline->stop && pipeline->n_consumed < target)
+          g_mutex_lock (&pipeline->mutex);
+          g_atomic_int_inc (&pipeline->readers_waiting);
+          while (!g_atomic_int_get (&pipeline->stop) &&
+                 (guint) g_atomic_int_get (&pipeline->n_consumed) < target)
             {
               pipeline->readers_wake_at = MIN (pipeline->readers_wake_at, target);
-              pipeline->readers_waiting++;
               g_cond_wait (&pipeline->freed, &pipeline->mutex);
-              pipeline->readers_waiting--;
             }
-        }
-      if (pipeline->stop)
-        {
+          g_atomic_int_add (&pipeline->readers_waiting, -1);
           g_mutex_unlock (&pipeline->mutex);
-          break;
         }
-      g_mutex_unlock (&pipeline->mutex);
+      if (g_atomic_int_get (&pipeline->stop))
+        break;
 
       g_clear_error (&slot->error);
       ok = _spanmark_export_doc_load_shared (&slot->doc, pipeline->project,
@@ -56,13 +62,18 @@ reader_thread (gpointer data)
                                              pipeline->annotator, pipeline->allow_fast,
                                              &pipeline->loader_lock, &slot->error);
 
-      g_mutex_lock (&pipeline->mutex);
-      slot->loaded = i + 1;
       if (!ok)
-        pipeline->n_failed++;
-      if (pipeline->writer_waits && (i == pipeline->writer_needs || i >= pipeline->writer_wake_at || !ok))
-        g_cond_signal (&pipeline->loaded);
-      g_mutex_unlock (&pipeline->mutex);
+        g_atomic_int_inc (&pipeline->n_failed);
+      /* Published after the document (the atomic store orders it). */
+      g_atomic_int_set (&slot->loaded, (gint) i + 1);
+      if (g_atomic_int_get (&pipeline->writer_waits))
+        {
+          g_mutex_lock (&pipeline->mutex);
+          if (g_atomic_int_get (&pipeline->writer_waits) &&
+              (i == pipeline->writer_needs || i >= pipeline->writer_wake_at || !ok))
+            g_cond_signal (&pipeline->loaded);
+          g_mutex_unlock (&pipeline->mutex);
+        }
 
       if (!ok)
         break;
@@ -111,8 +122,7 @@ _spanmark_export_pipeline_get (ExportPipeline *pipeline,
 {
   ExportSlot *slot = &pipeline->slots[i % SPANMARK_EXPORT_PIPELINE_DEPTH];
 
-  g_mutex_lock (&pipeline->mutex);
-  if (slot->loaded != i + 1)
+  if ((guint) g_atomic_int_get (&slot->loaded) != i + 1)
     {
       /* The writer that has to wait waits for a few documents more than
        * the one it needs (the readers take them in turn, so they come in
@@ -121,14 +131,17 @@ _spanmark_export_pipeline_get (ExportPipeline *pipeline,
       guint last = MIN (i + SPANMARK_EXPORT_PIPELINE_DEPTH / 4, pipeline->documents->len - 1);
       ExportSlot *last_slot = &pipeline->slots[last % SPANMARK_EXPORT_PIPELINE_DEPTH];
 
+      g_mutex_lock (&pipeline->mutex);
       pipeline->writer_needs = i;
       pipeline->writer_wake_at = last;
-      pipeline->writer_waits = TRUE;
-      while (slot->loaded != i + 1 || (last_slot->loaded != last + 1 && pipeline->n_failed == 0))
+      g_atomic_int_set (&pipeline->writer_waits, TRUE);
+      while ((guint) g_atomic_int_get (&slot->loaded) != i + 1 ||
+             ((guint) g_atomic_int_get (&last_slot->loaded) != last + 1 &&
+              g_atomic_int_get (&pipeline->n_failed) == 0))
         g_cond_wait (&pipeline->loaded, &pipeline->mutex);
-      pipeline->writer_waits = FALSE;
+      g_atomic_int_set (&pipeline->writer_waits, FALSE);
+      g_mutex_unlock (&pipeline->mutex);
     }
-  g_mutex_unlock (&pipeline->mutex);
 
   if (slot->error != NULL)
     {
@@ -143,22 +156,25 @@ void
 _spanmark_export_pipeline_release (ExportPipeline *pipeline,
                                    guint           i)
 {
-  g_mutex_lock (&pipeline->mutex);
-  pipeline->n_consumed = i + 1;
-  if (pipeline->readers_waiting > 0 && pipeline->n_consumed >= pipeline->readers_wake_at)
+  g_atomic_int_set (&pipeline->n_consumed, (gint) i + 1);
+  if (g_atomic_int_get (&pipeline->readers_waiting) > 0)
     {
-      /* Those still short of their mark set it again. */
-      pipeline->readers_wake_at = G_MAXUINT;
-      g_cond_broadcast (&pipeline->freed);
+      g_mutex_lock (&pipeline->mutex);
+      if (i + 1 >= pipeline->readers_wake_at)
+        {
+          /* Those still short of their mark set it again. */
+          pipeline->readers_wake_at = G_MAXUINT;
+          g_cond_broadcast (&pipeline->freed);
+        }
+      g_mutex_unlock (&pipeline->mutex);
     }
-  g_mutex_unlock (&pipeline->mutex);
 }
 
 void
 _spanmark_export_pipeline_finish (ExportPipeline *pipeline)
 {
   g_mutex_lock (&pipeline->mutex);
-  pipeline->stop = TRUE;
+  g_atomic_int_set (&pipeline->stop, TRUE);
   g_cond_broadcast (&pipeline->freed);
   g_mutex_unlock (&pipeline->mutex);
 

@@ -31,6 +31,16 @@ typedef struct
   GPtrArray  *attrs;    /* as above; NULL if none */
 } ExportEntity;
 
+/* A folder of the project held open while its files are read, so that
+ * reading one is an openat() and an fstat(), not a walk down its path
+ * (see load_fast()). */
+typedef struct
+{
+  GFile *dir;        /* the project folder (a reference); NULL: none yet */
+  char  *relative;   /* the folder, below it */
+  int    fd;         /* -1 when it could not be opened: files are read by path */
+} ExportFolder;
+
 typedef struct
 {
   const char            *text;
@@ -55,6 +65,8 @@ typedef struct
   GHashTable            *entity_ids;  /* and entity id -> index */
   GArray                *views;       /* SpanmarkSpan, see _spanmark_export_doc_get_span_views() */
   GPtrArray             *view_pointers;
+  ExportFolder           text_folder;        /* the folder of the last text read */
+  ExportFolder           annotation_folder;  /* and of the last annotation file */
 } ExportDoc;
 
 /* The covered text of @span: a pointer into the document text and its

@@ -23,6 +23,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "spanmark-annotation-rules.h"
 #include "spanmark-export-private.h"
@@ -43,6 +44,18 @@ _spanmark_export_doc_init (ExportDoc *doc)
   doc->entity_ids = g_hash_table_new (g_str_hash, g_str_equal);
   doc->views = g_array_new (FALSE, FALSE, sizeof (SpanmarkSpan));
   doc->view_pointers = g_ptr_array_new ();
+  doc->text_folder.fd = -1;
+  doc->annotation_folder.fd = -1;
+}
+
+static void
+folder_clear (ExportFolder *folder)
+{
+  if (folder->fd >= 0)
+    close (folder->fd);
+  folder->fd = -1;
+  g_clear_object (&folder->dir);
+  g_clear_pointer (&folder->relative, g_free);
 }
 
 void
@@ -80,6 +93,8 @@ _spanmark_export_doc_clear (ExportDoc *doc)
   g_clear_pointer (&doc->entity_ids, g_hash_table_unref);
   g_clear_pointer (&doc->views, g_array_unref);
   g_clear_pointer (&doc->view_pointers, g_ptr_array_unref);
+  folder_clear (&doc->text_folder);
+  folder_clear (&doc->annotation_folder);
 }
 
 GPtrArray *
@@ -203,6 +218,9 @@ typedef struct
   const char *raw;
   gsize       len;
   gboolean    escaped;
+  /* It has escapes or bytes beyond ASCII: what the syntax check would
+   * look at closely (check_raw_string()). */
+  gboolean    needs_check;
 } RawString;
 
 static inline void
@@ -234,11 +252,14 @@ peek (Parser *parser,
   return parser->p < parser->end && *parser->p == c;
 }
 
+/* Finds the end of a string; its bytes and escapes are not checked
+ * (check_raw_string() does that). */
 static gboolean
 parse_raw_string (Parser    *parser,
                   RawString *out)
 {
   const char *p;
+  guchar high = 0;
 
   if (!expect (parser, '"'))
     return FALSE;
@@ -249,6 +270,7 @@ parse_raw_string (Parser    *parser,
     {
       if ((guchar) *p < 0x20)
         return FALSE;
+      high |= (guchar) *p;
       if (*p == '\\')
         {
           out->escaped = TRUE;
@@ -261,13 +283,33 @@ parse_raw_string (Parser    *parser,
     return FALSE;
 
   out->len = p - out->raw;
+  out->needs_check = out->escaped || (high & 0x80) != 0;
   parser->p = p + 1;
   return TRUE;
 }
 
+/* Whether @string is a string the syntax check takes: this reader does
+ * not run the check over the whole file first, it checks each string it
+ * uses this way (with the check's own scan), and refuses anything else
+ * the check could refuse by its shape (see parse_annotations()).  A
+ * string of printable ASCII without escapes needs no closer look. */
+static inline gboolean
+check_raw_string (const RawString *string)
+{
+  return !string->needs_check || spanmark_json_syntax_check_string (string->raw - 1, string->len + 2);
+}
+
+/* A string, checked as the syntax check would. */
+static gboolean
+parse_checked_string (Parser    *parser,
+                      RawString *out)
+{
+  return parse_raw_string (parser, out) && check_raw_string (out);
+}
+
 /* The value of @string: as written when it has no escapes, otherwise
- * decoded into @scratch (which then holds it).  parse_annotations() ran
- * the syntax check over the file, so the escapes are sound. */
+ * decoded into @scratch (which then holds it).  Only for a string that
+ * passed check_raw_string(), so the escapes are sound. */
 static void
 decode_raw_string (const RawString  *string,
                    GString          *scratch,
@@ -286,8 +328,8 @@ decode_raw_string (const RawString  *string,
   *len = string->len;
 }
 
-/* A JSON string, decoded and copied into the string chunk.  The syntax
- * check has made sure it is UTF-8 and decodes to UTF-8 without NUL. */
+/* A JSON string, checked, decoded and copied into the string chunk:
+ * UTF-8 that decodes to UTF-8 without NUL. */
 static const char *
 parse_string (Parser *parser)
 {
@@ -295,14 +337,16 @@ parse_string (Parser *parser)
   const char *data;
   gsize len;
 
-  if (!parse_raw_string (parser, &string))
+  if (!parse_checked_string (parser, &string))
     return NULL;
   decode_raw_string (&string, parser->scratch, &data, &len);
 
   return g_string_chunk_insert_len (parser->strings, data, len);
 }
 
-/* A key: plain ASCII in Spanmark's files, never escaped. */
+/* A key: plain ASCII in Spanmark's files, never escaped.  Not checked:
+ * the callers take only the names of the format, compared byte for byte
+ * (attrs' keys, which may be anything, are parse_string()s). */
 static gboolean
 parse_key (Parser    *parser,
            RawString *key)
@@ -311,7 +355,8 @@ parse_key (Parser    *parser,
 }
 
 /* A label, as the schema's own name for it; FALSE when the schema has no
- * such label. */
+ * such label.  Compared byte for byte with the schema's names, so only
+ * checked when there is no schema. */
 static gboolean
 parse_label (Parser          *parser,
              SpanmarkSchema  *schema,
@@ -320,6 +365,7 @@ parse_label (Parser          *parser,
   RawString string;
 
   return parse_raw_string (parser, &string) && !string.escaped &&
+         (schema != NULL || check_raw_string (&string)) &&
          spanmark_annotation_rules_check_label (schema, string.raw, string.len, label, NULL);
 }
 
@@ -548,7 +594,9 @@ span_member (Parser         *parser,
     case SPANMARK_SPAN_KEY_LABEL:
       return parse_label (parser, schema, &item->span.label);
     case SPANMARK_SPAN_KEY_TEXT:
-      return parse_raw_string (parser, &item->text);
+      /* Compared byte for byte with the covered text (valid UTF-8) once
+       * all is read: only its escapes need a check before decoding. */
+      return parse_raw_string (parser, &item->text) && (!item->text.escaped || check_raw_string (&item->text));
     case SPANMARK_SPAN_KEY_ENTITY:
       return parse_nullable_string (parser, &item->span.entity);
     case SPANMARK_SPAN_KEY_ATTRS:
@@ -559,7 +607,7 @@ span_member (Parser         *parser,
 
         /* Only its length matters, and an escape is never empty. */
         doc->has_unexported = TRUE;
-        return parse_raw_string (parser, &value) &&
+        return parse_checked_string (parser, &value) &&
                spanmark_annotation_rules_check_pretag (value.raw, value.len, NULL);
       }
     default:
@@ -592,7 +640,7 @@ parse_span (Parser         *parser,
             ExportDoc      *doc,
             SpanmarkSchema *schema)
 {
-  SpanItem item = { { NULL, 0, 0, NULL, NULL, NULL }, { NULL, 0, FALSE } };
+  SpanItem item = { { NULL, 0, 0, NULL, NULL, NULL }, { NULL, 0, FALSE, FALSE } };
   ExportSpan span;
   guint seen = 0;
 
@@ -616,7 +664,7 @@ parse_rejection (Parser         *parser,
                  ExportDoc      *doc,
                  SpanmarkSchema *schema)
 {
-  SpanItem item = { { NULL, 0, 0, NULL, NULL, NULL }, { NULL, 0, FALSE } };
+  SpanItem item = { { NULL, 0, 0, NULL, NULL, NULL }, { NULL, 0, FALSE, FALSE } };
   guint seen = 0;
 
   if (!parse_object (parser, doc, schema, spanmark_annotation_rules_span_key, span_member, &item, &seen) ||
@@ -690,7 +738,7 @@ file_member (Parser         *parser,
       return parse_uint (parser, &version) && spanmark_annotation_rules_check_version (version, NULL);
     case SPANMARK_FILE_KEY_DOCUMENT:
     case SPANMARK_FILE_KEY_ANNOTATOR:
-      if (!parse_raw_string (parser, &value))
+      if (!parse_checked_string (parser, &value))
         return FALSE;
       decode_raw_string (&value, parser->scratch, &text, &text_len);
       return spanmark_annotation_rules_check_owner (key, text, text_len,
@@ -698,6 +746,8 @@ file_member (Parser         *parser,
                                                                                       : item->annotator,
                                                     NULL);
     case SPANMARK_FILE_KEY_TEXT_SHA256:
+      /* Compared with hexadecimal digits, and status with the names of
+       * the statuses: not checked. */
       return parse_raw_string (parser, &item->sha256) && !item->sha256.escaped;
     case SPANMARK_FILE_KEY_STATUS:
       return parse_raw_string (parser, &value) && !value.escaped &&
@@ -726,23 +776,25 @@ parse_annotations (ExportDoc      *doc,
   g_autoptr(GString) scratch = g_string_new (NULL);
   g_autoptr(GHashTable) rejections = NULL;
   Parser parser = { data, data + length, doc->strings, scratch, &rejections };
-  FileItem item = { document_id, annotator, { NULL, 0, FALSE } };
+  FileItem item = { document_id, annotator, { NULL, 0, FALSE, FALSE } };
   RawString sha256;
   guint seen = 0;
 
-  /* The loader's syntax check first, so that no file the loader refuses
-   * (invalid UTF-8 in a string this reader skips, a member given twice,
-   * "\u0000"…) gets through here; on failure the loader reads the file
-   * and reports the same problem. */
-  {
-    SpanmarkJsonSyntax syntax = { .integer_keys = spanmark_annotation_rules_integer_keys };
-    gboolean valid = spanmark_json_syntax_check (&syntax, data, length);
-
-    spanmark_json_syntax_clear (&syntax);
-    if (!valid)
-      return FALSE;
-  }
-
+  /* No file the loader's syntax check refuses may get through here (on
+   * failure the loader reads the file and reports the problem), but the
+   * check is not run over the whole file first, which was a fifth of the
+   * reading: what this reader takes is a part of what the check takes.
+   * Outside strings it takes only the structure of the format, its white
+   * space, "null" and integers without sign, leading zero, fraction or
+   * exponent that fit in a guint, so no comment, trailing comma, number
+   * beyond 64 bits, second value or deep nesting; a member name given
+   * twice is refused (first_key(), parse_attrs()); and every string the
+   * reader uses goes through the check's own string scan
+   * (check_raw_string()) unless it is compared byte for byte with
+   * something valid: the format's names, the labels, the hash, the
+   * covered text.  tests/core/test-bad-input.c breaks every string of a
+   * file in every way the check refuses and makes sure this reader
+   * refuses it too. */
   if (!parse_object (&parser, doc, schema, spanmark_annotation_rules_file_key, file_member, &item, &seen))
     return FALSE;
   skip_space (&parser);
@@ -768,6 +820,41 @@ parse_annotations (ExportDoc      *doc,
   return TRUE;
 }
 
+/* Reads @name in the folder @relative[0:@relative_len] of the project
+ * @dir, @path (the same file) below @dir: through @folder, opened once
+ * for all the files read from it, where it can be; by path otherwise,
+ * and whenever the way through the folder fails (a link, which the
+ * path's reading resolves and judges; a file missing, in case the folder
+ * was replaced since it was opened). */
+static gboolean
+read_project_file (ExportFolder  *folder,
+                   GFile         *dir,
+                   const char    *relative,
+                   gsize          relative_len,
+                   const char    *name,
+                   const char    *path,
+                   char         **contents,
+                   gsize         *length,
+                   GError       **error)
+{
+  if (folder->dir != dir || strncmp (folder->relative, relative, relative_len) != 0 ||
+      folder->relative[relative_len] != '\0')
+    {
+      folder_clear (folder);
+      folder->dir = g_object_ref (dir);
+      folder->relative = g_strndup (relative, relative_len);
+      folder->fd = spanmark_file_open_folder_in_project (dir, folder->relative, NULL);
+    }
+
+  if (folder->fd >= 0 &&
+      spanmark_file_read_at (folder->fd, name, SPANMARK_FILE_MAX_SIZE, SPANMARK_FILE_READ_NONE,
+                             contents, length, NULL))
+    return TRUE;
+
+  return spanmark_file_read_in_project (dir, path, SPANMARK_FILE_MAX_SIZE, SPANMARK_FILE_READ_NONE,
+                                        contents, length, error);
+}
+
 static gboolean
 load_fast (ExportDoc        *doc,
            SpanmarkProject  *project,
@@ -775,10 +862,14 @@ load_fast (ExportDoc        *doc,
            const char       *annotator)
 {
   GFile *dir = spanmark_project_get_dir (project);
+  g_autofree char *ann_folder = NULL;
+  g_autofree char *ann_name = NULL;
   g_autofree char *ann_path = NULL;
   g_autofree char *data = NULL;
   g_autoptr(GError) local_error = NULL;
   const char *path = spanmark_document_get_path (document);
+  const char *id = spanmark_document_get_id (document);
+  const char *slash;
   gsize length;
 
   /* Only plain relative paths of good entries; the loader judges
@@ -789,25 +880,27 @@ load_fast (ExportDoc        *doc,
   /* The same safe reading as the loader's: anything it refuses (a link
    * out of the project, a FIFO, a huge file) goes to the loader, which
    * says what is wrong. */
-  if (!spanmark_file_read_in_project (dir, path, SPANMARK_FILE_MAX_SIZE, SPANMARK_FILE_READ_NONE,
-                                      &doc->text_data, &length, NULL))
+  slash = strrchr (path, G_DIR_SEPARATOR);
+  if (!read_project_file (&doc->text_folder, dir, path, slash != NULL ? (gsize) (slash - path) : 0,
+                          slash != NULL ? slash + 1 : path, path, &doc->text_data, &length, NULL))
     return FALSE;
   doc->text = doc->text_data;
   doc->text_len = length;
   if (!index_text (doc))
     return FALSE;
 
-  ann_path = g_strdup_printf ("annotations/%s/%s.json", annotator, spanmark_document_get_id (document));
-  if (!spanmark_file_read_in_project (dir, ann_path, SPANMARK_FILE_MAX_SIZE, SPANMARK_FILE_READ_NONE,
-                                      &data, &length, &local_error))
+  ann_folder = g_strconcat ("annotations/", annotator, NULL);
+  ann_name = g_strconcat (id, ".json", NULL);
+  ann_path = g_strconcat (ann_folder, "/", ann_name, NULL);
+  if (!read_project_file (&doc->annotation_folder, dir, ann_folder, strlen (ann_folder), ann_name, ann_path,
+                          &data, &length, &local_error))
     {
       /* No file: no annotations yet, as the loader says. */
       return g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
     }
   doc->has_file = TRUE;
 
-  return parse_annotations (doc, data, length, spanmark_document_get_id (document), annotator,
-                            spanmark_project_get_schema (project));
+  return parse_annotations (doc, data, length, id, annotator, spanmark_project_get_schema (project));
 }
 
 #define SPAN_BATCH 2048

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "spanmark-export-tags.h"
@@ -57,9 +59,17 @@ label_index (ExportTags  *self,
              const char  *name,
              GError     **error)
 {
-  gpointer value = g_hash_table_lookup (self->label_index, name);
+  gpointer value;
 
-  if (value != NULL)
+  /* A schema has a few labels: comparing with each is cheaper than
+   * hashing the name, for every span. */
+  if (self->label_names->len <= 8)
+    {
+      for (guint i = 0; i < self->label_names->len; i++)
+        if (strcmp (g_ptr_array_index (self->label_names, i), name) == 0)
+          return (int) i;
+    }
+  else if ((value = g_hash_table_lookup (self->label_index, name)) != NULL)
     return GPOINTER_TO_INT (value) - 1;
 
   if (self->schema_only)

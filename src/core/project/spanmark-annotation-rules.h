@@ -131,7 +131,8 @@ gboolean  spanmark_annotation_rules_check_status    (const char      *value,
 /* "id" of item @index of @array ("spans" or "entities"): not empty, and
  * not the id of an earlier item.  @ids maps the ids seen so far in that
  * array to their index; the id (borrowed: it must outlive @ids) is added
- * when it is right. */
+ * when it is right.  Without @message (a reader that only wants the
+ * verdict), @ids is not to be used after FALSE. */
 gboolean  spanmark_annotation_rules_check_id        (GHashTable      *ids,
                                                      const char      *array,
                                                      const char      *id,

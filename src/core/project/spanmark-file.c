@@ -538,6 +538,120 @@ spanmark_file_read_in_project (GFile                 *dir,
   return read_regular (real_path, O_NOFOLLOW, max_size, flags, contents, length, error);
 }
 
+/* A component that openat() may take as it is: not empty, no separator,
+ * not "." or "..". */
+static gboolean
+is_plain_component (const char *name,
+                    gsize       len)
+{
+  return len > 0 && memchr (name, G_DIR_SEPARATOR, len) == NULL &&
+         !(len == 1 && name[0] == '.') && !(len == 2 && name[0] == '.' && name[1] == '.');
+}
+
+static int
+openat_retry (int         dir_fd,
+              const char *name,
+              int         open_flags)
+{
+  int fd;
+
+  do
+    fd = openat (dir_fd, name, open_flags);
+  while (fd < 0 && errno == EINTR);
+  return fd;
+}
+
+int
+spanmark_file_open_folder_in_project (GFile       *dir,
+                                      const char  *relative,
+                                      GError     **error)
+{
+  g_autofree char *dir_path = NULL;
+  const char *p = relative;
+  int fd;
+
+  g_return_val_if_fail (G_IS_FILE (dir), -1);
+  g_return_val_if_fail (relative != NULL && !g_path_is_absolute (relative), -1);
+  g_return_val_if_fail (error == NULL || *error == NULL, -1);
+
+  dir_path = local_path (dir, error);
+  if (dir_path == NULL)
+    return -1;
+
+  /* The project folder itself may be reached through a link, as for
+   * spanmark_file_read_in_project(): its real path is the reference. */
+  fd = openat_retry (AT_FDCWD, dir_path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0)
+    {
+      set_errno_error (error, errno, _("cannot be read"));
+      return -1;
+    }
+
+  while (*p != '\0')
+    {
+      const char *next = strchr (p, G_DIR_SEPARATOR);
+      gsize n = next != NULL ? (gsize) (next - p) : strlen (p);
+      g_autofree char *component = g_strndup (p, n);
+      int child;
+
+      if (!is_plain_component (p, n))
+        {
+          close (fd);
+          set_errno_error (error, EINVAL, _("cannot be read"));
+          return -1;
+        }
+
+      child = openat_retry (fd, component, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+      if (child < 0)
+        {
+          int saved_errno = errno;
+
+          close (fd);
+          set_errno_error (error, saved_errno, _("cannot be read"));
+          return -1;
+        }
+      close (fd);
+      fd = child;
+      p = next != NULL ? next + 1 : p + n;
+    }
+
+  return fd;
+}
+
+gboolean
+spanmark_file_read_at (int                     folder_fd,
+                       const char             *name,
+                       gsize                   max_size,
+                       SpanmarkFileReadFlags   flags,
+                       char                  **contents,
+                       gsize                  *length,
+                       GError                **error)
+{
+  int fd;
+
+  g_return_val_if_fail (folder_fd >= 0, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (contents != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!is_plain_component (name, strlen (name)))
+    {
+      set_errno_error (error, EINVAL, _("cannot be read"));
+      return FALSE;
+    }
+
+  /* O_NONBLOCK: a FIFO, which read_fd() then refuses, would block the
+   * open; O_NOFOLLOW: a link is for the caller to resolve. */
+  fd = openat_retry (folder_fd, name, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC | O_NOFOLLOW);
+  if (fd < 0)
+    {
+      set_errno_error (error, errno, _("cannot be read"));
+      return FALSE;
+    }
+
+  return read_fd (fd, max_size, flags, contents, length, error);
+}
+
 /* Writing */
 
 /* Temporary files are ".NAME" TEMPORARY_TAG "XXXXXX": hidden, and with a

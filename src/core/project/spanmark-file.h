@@ -87,6 +87,30 @@ gboolean spanmark_file_read_in_project (GFile                 *dir,
                                         gsize                 *length,
                                         GError               **error);
 
+/* For a reader of many files in one folder of a project: opens the
+ * folder @relative below @dir ("" for @dir itself) one folder at a time,
+ * never following a symbolic link nor taking "." or "..", so that the
+ * folder is inside the project.  Returns its descriptor (the caller
+ * closes it), or -1 with @error: a linked folder is left to
+ * spanmark_file_read_in_project(), which resolves it. */
+int      spanmark_file_open_folder_in_project (GFile                 *dir,
+                                               const char            *relative,
+                                               GError               **error);
+
+/* Reads the file @name (one component: no "/", not "." or "..") in the
+ * folder @folder_fd that spanmark_file_open_folder_in_project() opened,
+ * as spanmark_file_read_in_project() reads it, with one openat(), one
+ * fstat() and the reads.  A symbolic link is not followed and fails
+ * (G_IO_ERROR_TOO_MANY_LINKS): spanmark_file_read_in_project() says
+ * whether it leads outside.  A missing file is G_IO_ERROR_NOT_FOUND. */
+gboolean spanmark_file_read_at        (int                    folder_fd,
+                                       const char            *name,
+                                       gsize                  max_size,
+                                       SpanmarkFileReadFlags  flags,
+                                       char                 **contents,
+                                       gsize                 *length,
+                                       GError               **error);
+
 /* Whether @relative (below @dir, existing or not) stays inside @dir once
  * symbolic links are resolved: the nearest part of the path that exists
  * must resolve inside @dir.  Guards writes of project files against a

@@ -12,6 +12,7 @@
 
 #include "spanmark-index.h"
 #include "spanmark-json-reader.h"
+#include "spanmark-json-syntax.h"
 #include "spanmark-json-writer.h"
 #include "spanmark-label-rules.h"
 #include "spanmark-project-error.h"
@@ -319,6 +320,134 @@ read_document (SpanmarkChecker *checker,
   g_ptr_array_add (index->locations, g_steal_pointer (&location));
 }
 
+/* The fast way through "documents".  An index of ten thousand documents
+ * is most of a project's opening, and most of that is json-glib building
+ * a tree of the document list: the list as Spanmark writes it (entries
+ * with an "id", a "path" and perhaps a "title", all strings) is read
+ * here without one.  Anything else, and any entry with a problem, makes
+ * the whole index go the way of read_document(), so that the documents,
+ * problems and places are exactly what that gives. */
+
+typedef struct
+{
+  const char *p;
+  const char *end;
+} Cursor;
+
+static inline void
+cursor_skip_space (Cursor *c)
+{
+  while (c->p < c->end && (*c->p == ' ' || *c->p == '\n' || *c->p == '\t' || *c->p == '\r'))
+    c->p++;
+}
+
+static inline gboolean
+cursor_take (Cursor *c,
+             char    ch)
+{
+  cursor_skip_space (c);
+  if (c->p < c->end && *c->p == ch)
+    {
+      c->p++;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* A string of input the syntax check accepted, decoded into @out. */
+static gboolean
+cursor_string (Cursor  *c,
+               GString *out)
+{
+  const char *start;
+  gboolean escaped = FALSE;
+
+  if (!cursor_take (c, '"'))
+    return FALSE;
+  for (start = c->p; c->p < c->end && *c->p != '"'; c->p++)
+    if (*c->p == '\\')
+      {
+        escaped = TRUE;
+        c->p++;
+      }
+  if (c->p >= c->end)
+    return FALSE;
+
+  if (escaped)
+    spanmark_json_syntax_decode (start, c->p - start, out);
+  else
+    {
+      g_string_truncate (out, 0);
+      g_string_append_len (out, start, c->p - start);
+    }
+  c->p++;
+  return TRUE;
+}
+
+static gboolean
+read_documents_fast (const char    *data,
+                     gsize          length,
+                     SpanmarkIndex *index)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GString) key = g_string_new (NULL);
+  g_autoptr(GString) id = g_string_new (NULL);
+  g_autoptr(GString) path = g_string_new (NULL);
+  g_autoptr(GString) title = g_string_new (NULL);
+  Cursor c = { data, data + length };
+
+  if (!cursor_take (&c, '['))
+    return FALSE;
+  if (cursor_take (&c, ']'))
+    return TRUE;
+
+  do
+    {
+      gboolean has_id = FALSE, has_path = FALSE, has_title = FALSE;
+      guint i = index->documents->len;
+
+      if (!cursor_take (&c, '{'))
+        return FALSE;
+      do
+        {
+          GString *value;
+
+          /* The check refused a name given twice. */
+          if (!cursor_string (&c, key) || !cursor_take (&c, ':'))
+            return FALSE;
+          if (g_str_equal (key->str, "id"))
+            value = id, has_id = TRUE;
+          else if (g_str_equal (key->str, "path"))
+            value = path, has_path = TRUE;
+          else if (g_str_equal (key->str, "title"))
+            value = title, has_title = TRUE;
+          else
+            return FALSE;
+          if (!cursor_string (&c, value))
+            return FALSE;
+        }
+      while (cursor_take (&c, ','));
+      if (!cursor_take (&c, '}'))
+        return FALSE;
+
+      /* read_document()'s checks: a problem is for it to report. */
+      if (!has_id || !has_path || !spanmark_project_is_valid_id (id->str) ||
+          g_hash_table_contains (ids, id->str) || !spanmark_project_is_inside_path (path->str))
+        return FALSE;
+      g_hash_table_add (ids, g_strdup (id->str));
+
+      g_ptr_array_add (index->documents, spanmark_document_new (id->str, path->str,
+                                                                has_title ? title->str : NULL));
+      g_ptr_array_add (index->locations, g_strdup_printf ("documents[%u] (id \"%s\")", i, id->str));
+    }
+  while (cursor_take (&c, ','));
+
+  if (!cursor_take (&c, ']'))
+    return FALSE;
+  cursor_skip_space (&c);
+  return c.p == c.end;
+}
+
 gboolean
 spanmark_json_read_index (SpanmarkChecker *checker,
                           const char      *data,
@@ -328,6 +457,9 @@ spanmark_json_read_index (SpanmarkChecker *checker,
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GHashTable) keys = NULL;
   g_autoptr(GHashTable) ids = NULL;
+  g_autoptr(GPtrArray) fast_documents = NULL;
+  g_autoptr(GPtrArray) fast_locations = NULL;
+  g_autoptr(GString) rest = NULL;
   JsonObject *object;
   JsonArray *labels, *documents;
   const char *name;
@@ -335,7 +467,36 @@ spanmark_json_read_index (SpanmarkChecker *checker,
 
   memset (index, 0, sizeof *index);
 
-  root = spanmark_json_parse (checker, "spanmark.json", data, length, NULL);
+  /* The document list read the fast way when it can be; the rest of the
+   * index, with an empty list in its place, the usual way. */
+  if (g_getenv ("SPANMARK_INDEX_SLOW") == NULL)
+    {
+      SpanmarkJsonSyntax syntax = { .find_key = "documents" };
+
+      if (spanmark_json_syntax_check (&syntax, data, length) && syntax.found != NULL)
+        {
+          SpanmarkIndex fast = { NULL, };
+
+          fast.documents = g_ptr_array_new_with_free_func (g_object_unref);
+          fast.locations = g_ptr_array_new_with_free_func (g_free);
+          if (read_documents_fast (syntax.found, syntax.found_length, &fast))
+            {
+              gsize before = (gsize) (syntax.found - data);
+
+              rest = g_string_sized_new (length - syntax.found_length + 2);
+              g_string_append_len (rest, data, before);
+              g_string_append (rest, "[]");
+              g_string_append_len (rest, syntax.found + syntax.found_length,
+                                   length - before - syntax.found_length);
+            }
+          fast_documents = g_steal_pointer (&fast.documents);
+          fast_locations = g_steal_pointer (&fast.locations);
+        }
+      spanmark_json_syntax_clear (&syntax);
+    }
+
+  root = rest != NULL ? spanmark_json_parse (checker, "spanmark.json", rest->str, rest->len, NULL)
+                      : spanmark_json_parse (checker, "spanmark.json", data, length, NULL);
   if (root == NULL)
     return FALSE;
 
@@ -369,6 +530,12 @@ spanmark_json_read_index (SpanmarkChecker *checker,
   ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; documents != NULL && i < json_array_get_length (documents); i++)
     read_document (checker, json_array_get_element (documents, i), i, index, ids);
+
+  if (rest != NULL && documents != NULL)
+    {
+      g_ptr_array_extend_and_steal (index->documents, g_steal_pointer (&fast_documents));
+      g_ptr_array_extend_and_steal (index->locations, g_steal_pointer (&fast_locations));
+    }
 
   return TRUE;
 }

@@ -408,6 +408,29 @@ scan_string (Scanner *s,
   return TRUE;
 }
 
+gboolean
+spanmark_json_syntax_check_string (const char *string,
+                                   gsize       length)
+{
+  SpanmarkJsonSyntax result = { 0 };
+  /* Only what scan_string() and its failure reads is set: clearing the
+   * whole scanner (its stack of levels) would cost more than the scan. */
+  Scanner s;
+  Key key;
+  gboolean ok;
+
+  g_return_val_if_fail (string != NULL && length >= 2 && string[0] == '"', FALSE);
+
+  s.result = &result;
+  s.data = string;
+  s.length = length;
+  s.pos = 0;
+  ok = scan_string (&s, &key) && s.pos == length;
+  spanmark_json_syntax_clear (&result);
+
+  return ok;
+}
+
 void
 spanmark_json_syntax_decode (const char *raw,
                              gsize       length,

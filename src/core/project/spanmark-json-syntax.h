@@ -8,9 +8,12 @@
  * turns some valid JSON into something else (lone surrogate escapes into
  * invalid UTF-8, "\u0000" into a cut string, the last of two equal keys,
  * huge integers into -1).  Every reader of Spanmark's JSON — the project
- * loader, the export's fast reader, the status peek and the importers —
- * runs this check before json-glib or its own parsing, so they accept
- * exactly the same files and name the same place when they refuse one.
+ * loader, the status peek and the importers — runs this check before
+ * json-glib or its own parsing, so they accept exactly the same files and
+ * name the same place when they refuse one.  The export's fast reader,
+ * which hands whatever it does not take to the loader, takes only a part
+ * of what the check takes and checks its strings with
+ * spanmark_json_syntax_check_string() instead.
  */
 
 #pragma once
@@ -74,6 +77,17 @@ gboolean spanmark_json_syntax_check (SpanmarkJsonSyntax *self,
                                      const char         *data,
                                      gsize               length);
 void     spanmark_json_syntax_clear (SpanmarkJsonSyntax *self);
+
+/* Whether the JSON string @string[0:@length] — from its opening quote
+ * to its closing quote, both included, with no closing quote in between
+ * — is one spanmark_json_syntax_check() accepts as a string (the same
+ * scan: valid UTF-8 without NUL, no control character, only escapes
+ * that decode to a character other than NUL and not to half a surrogate
+ * pair).  For a reader that parses a shape of its own and checks its
+ * strings this way instead of running the whole check first; no
+ * allocation unless it fails. */
+gboolean spanmark_json_syntax_check_string (const char *string,
+                                            gsize       length);
 
 /* Reads the four hexadecimal digits at @p (the digits of a "\uXXXX"
  * escape; @p must have four bytes) into @value. */

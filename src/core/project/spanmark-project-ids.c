@@ -64,7 +64,7 @@ spanmark_project_is_valid_annotator (const char *annotator)
 gboolean
 spanmark_project_is_inside_path (const char *path)
 {
-  g_auto(GStrv) parts = NULL;
+  const char *part;
 
   if (path == NULL || path[0] == '\0' || g_path_is_absolute (path) || path[0] == '/')
     return FALSE;
@@ -74,10 +74,17 @@ spanmark_project_is_inside_path (const char *path)
   if (strchr (path, '\\') != NULL)
     return FALSE;
 
-  parts = g_strsplit (path, "/", -1);
-  for (guint i = 0; parts[i] != NULL; i++)
-    if (parts[i][0] == '\0' || g_str_equal (parts[i], ".") || g_str_equal (parts[i], ".."))
-      return FALSE;
+  /* No part empty, "." or "..", walked in place: an export asks this of
+   * every document. */
+  for (part = path;; )
+    {
+      const char *slash = strchr (part, '/');
+      gsize n = slash != NULL ? (gsize) (slash - part) : strlen (part);
 
-  return TRUE;
+      if (n == 0 || (n == 1 && part[0] == '.') || (n == 2 && part[0] == '.' && part[1] == '.'))
+        return FALSE;
+      if (slash == NULL)
+        return TRUE;
+      part = slash + 1;
+    }
 }

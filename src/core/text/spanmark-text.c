@@ -350,10 +350,23 @@ spanmark_text_code_point_offsets (const char *data,
    * nothing above U+10FFFF, and no NUL. */
   while (p < end)
     {
-      guchar c = p[0];
+      guchar c;
       gsize n_bytes;
       guchar lo = 0x80, hi = 0xbf;
 
+      /* Runs of three-byte sequences without a special case (E1–EC,
+       * EE, EF: U+1000 to U+FFFF but the surrogates and U+D000–U+DFFF),
+       * which is most of a CJK text, in a loop of their own. */
+      while ((gsize) (end - p) >= 3 && (guchar) (p[0] - 0xe1) <= 0xef - 0xe1 && p[0] != 0xed &&
+             (p[1] & 0xc0) == 0x80 && (p[2] & 0xc0) == 0x80)
+        {
+          out[n++] = (guint32) (p - (const guchar *) data);
+          p += 3;
+        }
+      if (p >= end)
+        break;
+
+      c = p[0];
       out[n++] = (guint32) (p - (const guchar *) data);
       if (c >= 0x01 && c < 0x80)
         {
