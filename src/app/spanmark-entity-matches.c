@@ -30,7 +30,12 @@ struct _SpanmarkEntityMatches
   GPtrArray *slots;     /* SpanmarkEntitySlot or NULL, by position (owned),
                          * made when the list asks for the position */
   char      *key;       /* folded; "" matches every item */
+  guint      n_told;    /* the positions the list has been told of */
+  guint      step;      /* growth told at a time below ROWS_KEPT; 0: all */
 };
+
+/* The rows GTK 4.8's list view keeps around its top one. */
+#define ROWS_KEPT 200
 
 static void spanmark_entity_matches_list_model_init (GListModelInterface *iface);
 
@@ -47,7 +52,7 @@ spanmark_entity_matches_get_item_type (GListModel *model)
 static guint
 spanmark_entity_matches_get_n_items (GListModel *model)
 {
-  return SPANMARK_ENTITY_MATCHES (model)->shown->len;
+  return SPANMARK_ENTITY_MATCHES (model)->n_told;
 }
 
 static gpointer
@@ -57,7 +62,7 @@ spanmark_entity_matches_get_item (GListModel *model,
   SpanmarkEntityMatches *self = SPANMARK_ENTITY_MATCHES (model);
   SpanmarkEntitySlot *slot;
 
-  if (position >= self->shown->len)
+  if (position >= self->n_told)
     return NULL;
 
   if (position >= self->slots->len)
@@ -124,7 +129,7 @@ take_shown (SpanmarkEntityMatches *self,
             GPtrArray             *shown)
 {
   g_autoptr(GPtrArray) old = g_steal_pointer (&self->shown);
-  guint n = MIN (self->slots->len, shown->len);
+  guint n = MIN (self->slots->len, MIN (shown->len, self->n_told));
 
   self->shown = shown;
   for (guint i = 0; i < n; i++)
@@ -134,10 +139,15 @@ take_shown (SpanmarkEntityMatches *self,
       if (slot != NULL)
         spanmark_entity_slot_set_item (slot, g_ptr_array_index (shown, i));
     }
-  if (old->len > shown->len)
-    g_list_model_items_changed (G_LIST_MODEL (self), shown->len, old->len - shown->len, 0);
-  else if (old->len < shown->len)
-    g_list_model_items_changed (G_LIST_MODEL (self), old->len, 0, shown->len - old->len);
+  if (self->n_told > shown->len)
+    {
+      guint removed = self->n_told - shown->len;
+
+      self->n_told = shown->len;
+      g_list_model_items_changed (G_LIST_MODEL (self), shown->len, removed, 0);
+    }
+  else
+    spanmark_entity_matches_tell_more (self);
 }
 
 static void
@@ -251,6 +261,45 @@ spanmark_entity_matches_refresh (SpanmarkEntityMatches *self)
   g_return_if_fail (SPANMARK_IS_ENTITY_MATCHES (self));
 
   rebuild (self);
+}
+
+void
+spanmark_entity_matches_set_step (SpanmarkEntityMatches *self,
+                                  guint                  step)
+{
+  g_return_if_fail (SPANMARK_IS_ENTITY_MATCHES (self));
+
+  self->step = step;
+}
+
+gboolean
+spanmark_entity_matches_tell_more (SpanmarkEntityMatches *self)
+{
+  guint position, added;
+
+  g_return_val_if_fail (SPANMARK_IS_ENTITY_MATCHES (self), FALSE);
+
+  if (self->n_told >= self->shown->len)
+    return FALSE;
+
+  position = self->n_told;
+  added = self->shown->len - position;
+  /* Every position below ROWS_KEPT that the list learns of is a row
+   * widget made: a few at a time.  Above, the rows are not made. */
+  if (self->step > 0 && position < ROWS_KEPT)
+    added = MIN (added, self->step);
+  self->n_told += added;
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 0, added);
+
+  return self->n_told < self->shown->len;
+}
+
+guint
+spanmark_entity_matches_get_n_matches (SpanmarkEntityMatches *self)
+{
+  g_return_val_if_fail (SPANMARK_IS_ENTITY_MATCHES (self), 0);
+
+  return self->shown->len;
 }
 
 guint

@@ -38,6 +38,17 @@ void                   spanmark_entity_matches_set_key      (SpanmarkEntityMatch
                                                              const char            *folded);
 /* Orders the rows again after the items' "n-here" changed. */
 void                   spanmark_entity_matches_refresh      (SpanmarkEntityMatches *self);
+/* With @step > 0, a list that grows is told of at most @step new
+ * positions below the first 200 at a time (the rows GTK 4.8's list view
+ * keeps: each is a row widget to make); spanmark_entity_matches_tell_more()
+ * tells the next ones (call it once a frame) and says whether more are
+ * left.  0 (the default): the whole growth at once. */
+void                   spanmark_entity_matches_set_step     (SpanmarkEntityMatches *self,
+                                                             guint                  step);
+gboolean               spanmark_entity_matches_tell_more    (SpanmarkEntityMatches *self);
+/* The matches, told yet or not (g_list_model_get_n_items() gives those
+ * told). */
+guint                  spanmark_entity_matches_get_n_matches (SpanmarkEntityMatches *self);
 /* Every item held, matching or not. */
 guint                  spanmark_entity_matches_get_n_all    (SpanmarkEntityMatches *self);
 

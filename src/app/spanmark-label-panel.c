@@ -67,6 +67,7 @@ struct _SpanmarkLabelPanel
    * registry_view.  The order changes when which entities the document
    * has changes, the matches on every key. */
   SpanmarkEntityMatches *matches;
+  guint                  listing_id;    /* tick callback telling the list of more matches */
   GtkSingleSelection    *selection;
   GHashTable            *items;         /* registry id -> SpanmarkEntityItem (matches owns it) */
   GPtrArray             *here_items;    /* SpanmarkEntityItem with mentions in the open set */
@@ -1251,7 +1252,7 @@ update_corpus_status (SpanmarkLabelPanel *self)
     text = g_strdup (_("Loading…"));
   else
     {
-      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->matches));
+      guint n = spanmark_entity_matches_get_n_matches (self->matches);
 
       text = g_strdup_printf (ngettext ("%u entity", "%u entities", n), n);
     }
@@ -1672,6 +1673,41 @@ registry_unbind_cb (GtkSignalListItemFactory *factory,
   registry_row_unbind (g_object_get_data (G_OBJECT (list_item), "spanmark-row"));
 }
 
+/* Once a frame, the list learns of a few more matches (each one of its
+ * first 200 positions is a row widget to make: all at once, a key that
+ * makes the list grow back took 20–26 ms). */
+static gboolean
+listing_tick_cb (GtkWidget     *widget,
+                 GdkFrameClock *clock,
+                 gpointer       user_data)
+{
+  SpanmarkLabelPanel *self = user_data;
+
+  if (spanmark_entity_matches_tell_more (self->matches))
+    return G_SOURCE_CONTINUE;
+  self->listing_id = 0;
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+matches_changed_cb (SpanmarkLabelPanel *self)
+{
+  GtkWidget *view = GTK_WIDGET (self->registry_view);
+
+  if (self->listing_id != 0 ||
+      g_list_model_get_n_items (G_LIST_MODEL (self->matches)) == spanmark_entity_matches_get_n_matches (self->matches))
+    return;
+  /* A list nobody sees makes no rows: all of it at once. */
+  if (!gtk_widget_get_mapped (view))
+    {
+      while (spanmark_entity_matches_tell_more (self->matches))
+        ;
+      return;
+    }
+  self->listing_id = gtk_widget_add_tick_callback (view, listing_tick_cb, self, NULL);
+}
+
 static void
 setup_registry_view (SpanmarkLabelPanel *self)
 {
@@ -1679,6 +1715,8 @@ setup_registry_view (SpanmarkLabelPanel *self)
   GtkGesture *gesture;
 
   self->matches = spanmark_entity_matches_new ();
+  spanmark_entity_matches_set_step (self->matches, 25);
+  g_signal_connect_swapped (self->matches, "items-changed", G_CALLBACK (matches_changed_cb), self);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->matches)));
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (update_selected_actions), self);
@@ -1759,6 +1797,11 @@ spanmark_label_panel_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->set, self);
   g_clear_object (&self->set);
   g_clear_object (&self->registry);
+  if (self->listing_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->registry_view), self->listing_id);
+  self->listing_id = 0;
+  if (self->matches != NULL)
+    g_signal_handlers_disconnect_by_data (self->matches, self);
   if (self->registry_view != NULL)
     gtk_list_view_set_model (self->registry_view, NULL);
   if (self->selection != NULL)
@@ -2232,6 +2275,15 @@ spanmark_label_panel_get_registry_model (SpanmarkLabelPanel *self)
   g_return_val_if_fail (SPANMARK_IS_LABEL_PANEL (self), NULL);
 
   return G_LIST_MODEL (self->selection);
+}
+
+gboolean
+spanmark_label_panel_is_listing (SpanmarkLabelPanel *self)
+{
+  g_return_val_if_fail (SPANMARK_IS_LABEL_PANEL (self), FALSE);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->matches)) <
+         spanmark_entity_matches_get_n_matches (self->matches);
 }
 
 GtkWidget *

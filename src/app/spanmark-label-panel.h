@@ -105,6 +105,9 @@ gboolean    spanmark_label_panel_accept_proposal   (SpanmarkLabelPanel *self);
 /* For tests: the list view's model (SpanmarkEntityItem, as shown), the
  * search entry. */
 GListModel *spanmark_label_panel_get_registry_model (SpanmarkLabelPanel *self);
+/* Whether the list is still being told of matches, a few a frame (a
+ * search that made it longer). */
+gboolean    spanmark_label_panel_is_listing        (SpanmarkLabelPanel *self);
 GtkWidget  *spanmark_label_panel_get_search_entry  (SpanmarkLabelPanel *self);
 
 G_END_DECLS
