@@ -224,6 +224,51 @@ test_random_typing (void)
     }
 }
 
+/* With a step, a list that grows is told of its first 200 positions a
+ * step at a time, the rest at once; shrinking is told at once. */
+static void
+test_growth_step (void)
+{
+  g_autoptr(SpanmarkEntityMatches) matches = spanmark_entity_matches_new ();
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *model = G_LIST_MODEL (matches);
+  Watch watch = { 0 };
+  guint calls = 0;
+
+  for (guint i = 0; i < 500; i++)
+    g_ptr_array_add (items, make_item (i, i < 10 ? "王芳" : "李伟", NULL));
+  g_signal_connect (matches, "items-changed", G_CALLBACK (items_changed_cb), &watch);
+  spanmark_entity_matches_set_step (matches, 50);
+  spanmark_entity_matches_set_items (matches, items);
+  g_assert_cmpuint (spanmark_entity_matches_get_n_matches (matches), ==, 500);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 50);
+  while (spanmark_entity_matches_tell_more (matches))
+    calls++;
+  /* 100, 150, 200, then the 300 above 200 at once. */
+  g_assert_cmpuint (calls, ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 500);
+  g_assert_false (spanmark_entity_matches_tell_more (matches));
+
+  set_key (matches, "王");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 10);
+  /* Growing back while half told: the rest goes on from where it is. */
+  set_key (matches, "");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 60);
+  /* Every change tells one more step of what is left. */
+  set_key (matches, "李");
+  g_assert_cmpuint (spanmark_entity_matches_get_n_matches (matches), ==, 490);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 110);
+  while (spanmark_entity_matches_tell_more (matches))
+    ;
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 490);
+  {
+    g_autoptr(SpanmarkEntitySlot) last = g_list_model_get_item (model, 489);
+
+    g_assert_cmpstr (spanmark_entity_item_get_name (spanmark_entity_slot_get_item (last)), ==, "李伟");
+    g_assert_null (g_list_model_get_item (model, 490));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -232,6 +277,7 @@ main (int    argc,
 
   g_test_add_func ("/entity-matches/filter-and-order", test_filter_and_order);
   g_test_add_func ("/entity-matches/random-typing", test_random_typing);
+  g_test_add_func ("/entity-matches/growth-step", test_growth_step);
 
   return g_test_run ();
 }
