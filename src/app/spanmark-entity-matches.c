@@ -106,12 +106,20 @@ spanmark_entity_matches_class_init (SpanmarkEntityMatchesClass *klass)
   G_OBJECT_CLASS (klass)->finalize = spanmark_entity_matches_finalize;
 }
 
+/* Positions the list never asked for hold NULL. */
+static void
+unref_slot (gpointer slot)
+{
+  if (slot != NULL)
+    g_object_unref (slot);
+}
+
 static void
 spanmark_entity_matches_init (SpanmarkEntityMatches *self)
 {
   self->all = g_ptr_array_new_with_free_func (g_object_unref);
   self->shown = g_ptr_array_new ();
-  self->slots = g_ptr_array_new_with_free_func (g_object_unref);
+  self->slots = g_ptr_array_new_with_free_func (unref_slot);
   self->key = g_strdup ("");
 }
 
