@@ -9,7 +9,6 @@
 #include <json-glib/json-glib.h>
 
 #include "spanmark-assist-private.h"
-#include "spanmark-attrs-private.h"
 #include "spanmark-suggester.h"
 
 /* What one annotation set counts for the corpus. */
@@ -151,11 +150,9 @@ entries_of_set (SpanmarkAnnotationSet *set)
         continue;
       if (span->entity != NULL)
         entity = spanmark_annotation_set_lookup_entity (set, span->entity);
-      entry = spanmark_dictionary_entry_new (span->text, span->label, entity != NULL ? entity->name : NULL,
-                                             SPANMARK_DICTIONARY_SOURCE_CORPUS);
-      if (entity != NULL)
-        _spanmark_attrs_insert_all (entry->attrs, entity->attrs);
-      _spanmark_attrs_insert_all (entry->span_attrs, span->attrs);
+      entry = _spanmark_dictionary_entry_new_frozen (span->text, span->label, entity != NULL ? entity->name : NULL,
+                                                     SPANMARK_DICTIONARY_SOURCE_CORPUS,
+                                                     entity != NULL ? entity->attrs : NULL, span->attrs);
       g_ptr_array_add (entries, entry);
     }
   return entries;
@@ -246,6 +243,122 @@ spanmark_suggester_remove_set (SpanmarkSuggester *self,
   for (guint i = 0; i < contribution->entries->len; i++)
     spanmark_matcher_remove (self->matcher, g_ptr_array_index (contribution->entries, i));
   g_hash_table_remove (self->contributions, key);
+  self->generation++;
+}
+
+GPtrArray *
+spanmark_suggester_dup_counted (SpanmarkSuggester *self,
+                                const char        *annotator,
+                                const char        *document_id)
+{
+  g_autofree char *key = NULL;
+  Contribution *contribution;
+
+  g_return_val_if_fail (SPANMARK_IS_SUGGESTER (self), NULL);
+  g_return_val_if_fail (annotator != NULL && document_id != NULL, NULL);
+
+  key = set_key (annotator, document_id);
+  contribution = g_hash_table_lookup (self->contributions, key);
+  if (contribution == NULL)
+    return NULL;
+  if (contribution->stale)
+    contribution_count (self, contribution, contribution->set);
+  return g_ptr_array_copy (contribution->entries, (GCopyFunc) spanmark_dictionary_entry_ref, NULL);
+}
+
+/* The contribution of @key, made empty when new. */
+static Contribution *
+contribution_of (SpanmarkSuggester *self,
+                 const char        *annotator,
+                 const char        *document_id)
+{
+  char *key = set_key (annotator, document_id);
+  Contribution *contribution = g_hash_table_lookup (self->contributions, key);
+
+  if (contribution != NULL)
+    {
+      g_free (key);
+      return contribution;
+    }
+  contribution = g_new0 (Contribution, 1);
+  contribution->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) spanmark_dictionary_entry_unref);
+  g_hash_table_insert (self->contributions, key, contribution);
+  return contribution;
+}
+
+/* Counts @entries (shared, not copied) as @contribution's, in place of
+ * what it counted; nothing changes in the matcher when they are the
+ * very entries it counted already. */
+static void
+contribution_take_entries (SpanmarkSuggester *self,
+                           Contribution      *contribution,
+                           GPtrArray         *entries)
+{
+  gboolean same = contribution->entries->len == entries->len;
+
+  for (guint i = 0; same && i < entries->len; i++)
+    same = g_ptr_array_index (contribution->entries, i) == g_ptr_array_index (entries, i);
+  if (!same)
+    {
+      for (guint i = 0; i < contribution->entries->len; i++)
+        spanmark_matcher_remove (self->matcher, g_ptr_array_index (contribution->entries, i));
+      for (guint i = 0; i < entries->len; i++)
+        spanmark_matcher_add (self->matcher, g_ptr_array_index (entries, i));
+    }
+  g_ptr_array_unref (contribution->entries);
+  contribution->entries = g_ptr_array_ref (entries);
+  contribution->stale = FALSE;
+}
+
+void
+spanmark_suggester_add_counted (SpanmarkSuggester *self,
+                                const char        *annotator,
+                                const char        *document_id,
+                                GPtrArray         *entries)
+{
+  Contribution *contribution;
+
+  g_return_if_fail (SPANMARK_IS_SUGGESTER (self));
+  g_return_if_fail (annotator != NULL && document_id != NULL);
+  g_return_if_fail (entries != NULL);
+
+  contribution = contribution_of (self, annotator, document_id);
+  contribution_unfollow (contribution);
+  contribution_take_entries (self, contribution, entries);
+  self->generation++;
+}
+
+void
+spanmark_suggester_follow_as (SpanmarkSuggester     *self,
+                              SpanmarkAnnotationSet *set,
+                              SpanmarkSuggester     *from)
+{
+  g_autofree char *key = NULL;
+  Contribution *theirs, *contribution;
+
+  g_return_if_fail (SPANMARK_IS_SUGGESTER (self));
+  g_return_if_fail (SPANMARK_IS_ANNOTATION_SET (set));
+  g_return_if_fail (SPANMARK_IS_SUGGESTER (from));
+
+  key = set_key (spanmark_annotation_set_get_annotator (set), spanmark_annotation_set_get_document_id (set));
+  theirs = g_hash_table_lookup (from->contributions, key);
+  if (theirs == NULL || theirs->set != set)
+    {
+      spanmark_suggester_add_set (self, set, TRUE);
+      return;
+    }
+  if (theirs->stale)
+    contribution_count (from, theirs, set);
+
+  contribution = contribution_of (self, spanmark_annotation_set_get_annotator (set),
+                                  spanmark_annotation_set_get_document_id (set));
+  if (contribution->set != set)
+    {
+      contribution_unfollow (contribution);
+      contribution->set = g_object_ref (set);
+      contribution->changed_id = g_signal_connect (set, "changed", G_CALLBACK (followed_set_changed_cb), self);
+    }
+  contribution_take_entries (self, contribution, theirs->entries);
   self->generation++;
 }
 
