@@ -569,7 +569,13 @@ spanmark_window_assist_open (SpanmarkWindow *self)
   spanmark_suggester_add_set (self->suggester, self->set, TRUE);
   self->assist_following = TRUE;
   g_signal_connect_swapped (self->set, "changed", G_CALLBACK (set_changed_cb), self);
-  refresh (self);
+  /* While the pass over the corpus runs, the list waits for it (it asks
+   * again when it is in), unless an edit or an action asks first: a
+   * search now, of the open document's own texts, would build a matcher
+   * and search the whole text before the first frame, only to be
+   * replaced seconds later. */
+  if (self->corpus_cancellable == NULL)
+    refresh (self);
 }
 
 void
