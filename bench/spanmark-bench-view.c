@@ -22,10 +22,12 @@
  * spanmark-bench-view window opens a project holding that one document
  * and its 40,000 spans (written to a temporary folder first, not timed)
  * in the whole SpanmarkWindow — document list, side panels with their
- * entity rows, everything that runs at open — and reports "shown" and
- * "settled" from before the window is made; run it next to "bare" (each
- * in a fresh process), which is what the window is held to.  Every mode
- * also prints the process's peak resident memory.
+ * entity rows, everything that runs at open — and reports "shown", "main
+ * loop idle" (with the peak resident memory then) and "settled" (the pass
+ * over the corpus, on its worker thread, in the window too) from before
+ * the window is made; run it next to "bare" (each in a fresh process),
+ * which is what the window is held to.  Every mode also prints the
+ * process's peak resident memory.
  *
  * spanmark-bench-view review shows the same document in review mode:
  * three annotators (the 40,000 spans and two perturbed copies) in lanes
