@@ -510,6 +510,32 @@ test_inconsistency_with_suggestions (void)
     }
 }
 
+/* What overlaps a span is not suggested, whether the spans touch, nest
+ * or stand alone; what only touches one is. */
+static void
+test_overlap (void)
+{
+  g_autoptr(SpanmarkSuggester) suggester = spanmark_suggester_new ();
+  g_autoptr(SpanmarkDictionary) places = dictionary ("p.tsv", "甲乙\tPLACE\n丙丁\tPLACE\n戊己\tPLACE\n"
+                                                              "己庚\tPLACE\n庚辛\tPLACE\n");
+  g_autoptr(SpanmarkAnnotationSet) set = spanmark_annotation_set_new ("d", "alice", "甲乙丙丁戊己庚辛");
+  g_autoptr(GPtrArray) suggestions = NULL;
+  SpanmarkSuggestCounts counts;
+
+  spanmark_suggester_add_dictionary (suggester, places);
+  spanmark_test_add_span (set, 1, 2, "PLACE");
+  spanmark_test_add_span (set, 0, 1, "PLACE");
+  spanmark_test_add_span (set, 4, 6, "PLACE");
+  spanmark_test_add_span (set, 4, 5, "OFFICIAL");
+  suggestions = spanmark_suggester_suggest (suggester, set, &counts);
+  {
+    g_autofree char *got = describe (suggestions);
+
+    g_assert_cmpstr (got, ==, "2-4:PLACE:丙丁 6-8:PLACE:庚辛");
+  }
+  g_assert_cmpuint (counts.n_tagged, ==, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -524,6 +550,7 @@ main (int    argc,
   g_test_add_func ("/suggestions/titles", test_titles);
   g_test_add_func ("/suggestions/title-apply", test_title_apply);
   g_test_add_func ("/suggestions/follow-as", test_follow_as);
+  g_test_add_func ("/suggestions/overlap", test_overlap);
   g_test_add_func ("/suggestions/entry-attrs", test_entry_attrs);
   g_test_add_func ("/suggestions/inconsistency-with-suggestions", test_inconsistency_with_suggestions);
 

@@ -396,19 +396,40 @@ refresh_stale (SpanmarkSuggester *self)
 
 /* Searching */
 
+/* One stretch of code points inside some span. */
+typedef struct
+{
+  guint start;
+  guint end;
+} Covered;
+
 typedef struct
 {
   SpanmarkAnnotationSet *set;
-  const guint           *covered;         /* covered[i]: code points before i inside some span */
+  const Covered         *covered;         /* the spans' union: sorted, disjoint, not touching */
+  guint                  n_covered;
   gboolean               has_rejections;  /* most sets have none: no lookups then */
 } Search;
 
+/* Whether [start, end) holds a code point inside a span: the first
+ * stretch ending after @start, found by bisection, starts before @end. */
 static gboolean
 overlaps_span (const Search *search,
                guint         start,
                guint         end)
 {
-  return search->covered[end] != search->covered[start];
+  guint lo = 0, hi = search->n_covered;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (search->covered[mid].end <= start)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo < search->n_covered && search->covered[lo].start < end;
 }
 
 /* Whether some entry of @term has a label the set did not reject here. */
@@ -438,28 +459,44 @@ suggestable_cb (guint                      start,
   return !overlaps_span (search, start, end) && has_unrejected_label (search, start, end, term);
 }
 
-/* The prefix sums of the code points spans cover, so that whether
- * [start, end) overlaps a span is one subtraction. */
-static guint *
-covered_prefix (SpanmarkAnnotationSet *set,
-                guint                  n_chars)
+static int
+compare_covered (gconstpointer a,
+                 gconstpointer b)
 {
-  g_autofree int *delta = g_new0 (int, n_chars + 1);
-  guint *covered = g_new0 (guint, n_chars + 1);
-  int depth = 0;
+  const Covered *x = a, *y = b;
+
+  return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* The union of the set's spans (clamped to the text), as sorted disjoint
+ * stretches: a few bytes a span, where a table over the whole text was
+ * two integers a code point. */
+static GArray *
+covered_stretches (SpanmarkAnnotationSet *set,
+                   guint                  n_chars)
+{
+  GArray *covered = g_array_sized_new (FALSE, FALSE, sizeof (Covered), spanmark_annotation_set_get_n_spans (set));
+  guint n = 0;
 
   for (guint i = 0; i < spanmark_annotation_set_get_n_spans (set); i++)
     {
       const SpanmarkSpan *span = spanmark_annotation_set_get_span (set, i);
+      Covered stretch = { MIN (span->start, n_chars), MIN (span->end, n_chars) };
 
-      delta[MIN (span->start, n_chars)]++;
-      delta[MIN (span->end, n_chars)]--;
+      if (stretch.start < stretch.end)
+        g_array_append_val (covered, stretch);
     }
-  for (guint i = 0; i < n_chars; i++)
+  g_array_sort (covered, compare_covered);
+  for (guint i = 0; i < covered->len; i++)
     {
-      depth += delta[i];
-      covered[i + 1] = covered[i] + (depth > 0 ? 1 : 0);
+      Covered stretch = g_array_index (covered, Covered, i);
+
+      if (n > 0 && stretch.start <= g_array_index (covered, Covered, n - 1).end)
+        g_array_index (covered, Covered, n - 1).end = MAX (g_array_index (covered, Covered, n - 1).end, stretch.end);
+      else
+        g_array_index (covered, Covered, n++) = stretch;
     }
+  g_array_set_size (covered, n);
   return covered;
 }
 
@@ -517,7 +554,7 @@ spanmark_suggester_suggest (SpanmarkSuggester     *self,
 {
   GPtrArray *suggestions = g_ptr_array_new_with_free_func ((GDestroyNotify) spanmark_suggestion_free);
   g_autofree gunichar *chars = NULL;
-  g_autofree guint *covered = NULL;
+  g_autoptr(GArray) covered = NULL;
   g_autoptr(GArray) matches = NULL;
   glong n_chars = 0;
   Search search;
@@ -527,8 +564,9 @@ spanmark_suggester_suggest (SpanmarkSuggester     *self,
 
   refresh_stale (self);
   chars = g_utf8_to_ucs4_fast (spanmark_annotation_set_get_text (set), -1, &n_chars);
-  covered = covered_prefix (set, (guint) n_chars);
-  search = (Search) { set, covered, spanmark_annotation_set_get_n_rejections (set) > 0 };
+  covered = covered_stretches (set, (guint) n_chars);
+  search = (Search) { set, (const Covered *) covered->data, covered->len,
+                      spanmark_annotation_set_get_n_rejections (set) > 0 };
 
   matches = spanmark_matcher_find_code_points (self->matcher, chars, (guint) n_chars, suggestable_cb, &search);
   for (guint i = 0; i < matches->len; i++)
