@@ -18,6 +18,7 @@ typedef struct
   SpanmarkAnnotationSet *set;      /* followed, or NULL */
   gulong                 changed_id;
   gboolean               stale;    /* the followed set changed since it was counted */
+  gboolean               uncounted; /* entries made, not yet in the matcher (a followed set's) */
 } Contribution;
 
 struct _SpanmarkSuggester
@@ -79,11 +80,14 @@ spanmark_suggester_new (void)
   return g_object_new (SPANMARK_TYPE_SUGGESTER, NULL);
 }
 
+static void refresh_stale (SpanmarkSuggester *self);
+
 SpanmarkMatcher *
 spanmark_suggester_get_matcher (SpanmarkSuggester *self)
 {
   g_return_val_if_fail (SPANMARK_IS_SUGGESTER (self), NULL);
 
+  refresh_stale (self);
   return self->matcher;
 }
 
@@ -104,6 +108,8 @@ spanmark_suggester_add_dictionary (SpanmarkSuggester  *self,
   g_return_if_fail (SPANMARK_IS_SUGGESTER (self));
   g_return_if_fail (SPANMARK_IS_DICTIONARY (dictionary));
 
+  /* A followed set not counted yet comes first, as when it was added. */
+  refresh_stale (self);
   spanmark_matcher_remove_source (self->matcher, spanmark_dictionary_get_source (dictionary));
   entries = spanmark_dictionary_get_entries (dictionary);
   for (guint i = 0; i < entries->len; i++)
@@ -158,19 +164,48 @@ entries_of_set (SpanmarkAnnotationSet *set)
   return entries;
 }
 
+/* Takes @contribution's entries out of the matcher, if they are in. */
+static void
+contribution_uncount (SpanmarkSuggester *self,
+                      Contribution      *contribution)
+{
+  if (!contribution->uncounted)
+    for (guint i = 0; i < contribution->entries->len; i++)
+      spanmark_matcher_remove (self->matcher, g_ptr_array_index (contribution->entries, i));
+  contribution->uncounted = TRUE;
+}
+
+/* @set's entries, in place of what @contribution had, not yet in the
+ * matcher: a followed set is counted at the next search (or when the
+ * matcher is asked for), so a window whose list waits for the corpus
+ * builds no matcher of the open document's texts meanwhile. */
+static void
+contribution_make (SpanmarkSuggester     *self,
+                   Contribution          *contribution,
+                   SpanmarkAnnotationSet *set)
+{
+  contribution_uncount (self, contribution);
+  g_ptr_array_unref (contribution->entries);
+  contribution->entries = entries_of_set (set);
+  contribution->stale = FALSE;
+}
+
+static void
+contribution_add_to_matcher (SpanmarkSuggester *self,
+                             Contribution      *contribution)
+{
+  for (guint i = 0; i < contribution->entries->len; i++)
+    spanmark_matcher_add (self->matcher, g_ptr_array_index (contribution->entries, i));
+  contribution->uncounted = FALSE;
+}
+
 static void
 contribution_count (SpanmarkSuggester     *self,
                     Contribution          *contribution,
                     SpanmarkAnnotationSet *set)
 {
-  for (guint i = 0; i < contribution->entries->len; i++)
-    spanmark_matcher_remove (self->matcher, g_ptr_array_index (contribution->entries, i));
-  g_ptr_array_unref (contribution->entries);
-
-  contribution->entries = entries_of_set (set);
-  for (guint i = 0; i < contribution->entries->len; i++)
-    spanmark_matcher_add (self->matcher, g_ptr_array_index (contribution->entries, i));
-  contribution->stale = FALSE;
+  contribution_make (self, contribution, set);
+  contribution_add_to_matcher (self, contribution);
 }
 
 static void
@@ -221,7 +256,10 @@ spanmark_suggester_add_set (SpanmarkSuggester     *self,
   else if (!follow)
     contribution_unfollow (contribution);
 
-  contribution_count (self, contribution, set);
+  if (follow)
+    contribution_make (self, contribution, set);
+  else
+    contribution_count (self, contribution, set);
   self->generation++;
 }
 
@@ -240,8 +278,7 @@ spanmark_suggester_remove_set (SpanmarkSuggester *self,
   contribution = g_hash_table_lookup (self->contributions, key);
   if (contribution == NULL)
     return;
-  for (guint i = 0; i < contribution->entries->len; i++)
-    spanmark_matcher_remove (self->matcher, g_ptr_array_index (contribution->entries, i));
+  contribution_uncount (self, contribution);
   g_hash_table_remove (self->contributions, key);
   self->generation++;
 }
@@ -262,7 +299,7 @@ spanmark_suggester_dup_counted (SpanmarkSuggester *self,
   if (contribution == NULL)
     return NULL;
   if (contribution->stale)
-    contribution_count (self, contribution, contribution->set);
+    contribution_make (self, contribution, contribution->set);
   return g_ptr_array_copy (contribution->entries, (GCopyFunc) spanmark_dictionary_entry_ref, NULL);
 }
 
@@ -294,20 +331,17 @@ contribution_take_entries (SpanmarkSuggester *self,
                            Contribution      *contribution,
                            GPtrArray         *entries)
 {
-  gboolean same = contribution->entries->len == entries->len;
+  gboolean same = !contribution->uncounted && contribution->entries->len == entries->len;
 
   for (guint i = 0; same && i < entries->len; i++)
     same = g_ptr_array_index (contribution->entries, i) == g_ptr_array_index (entries, i);
   if (!same)
-    {
-      for (guint i = 0; i < contribution->entries->len; i++)
-        spanmark_matcher_remove (self->matcher, g_ptr_array_index (contribution->entries, i));
-      for (guint i = 0; i < entries->len; i++)
-        spanmark_matcher_add (self->matcher, g_ptr_array_index (entries, i));
-    }
+    contribution_uncount (self, contribution);
   g_ptr_array_unref (contribution->entries);
   contribution->entries = g_ptr_array_ref (entries);
   contribution->stale = FALSE;
+  if (!same)
+    contribution_add_to_matcher (self, contribution);
 }
 
 void
@@ -348,7 +382,7 @@ spanmark_suggester_follow_as (SpanmarkSuggester     *self,
       return;
     }
   if (theirs->stale)
-    contribution_count (from, theirs, set);
+    contribution_make (from, theirs, set);
 
   contribution = contribution_of (self, spanmark_annotation_set_get_annotator (set),
                                   spanmark_annotation_set_get_document_id (set));
@@ -391,6 +425,8 @@ refresh_stale (SpanmarkSuggester *self)
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &contribution))
     if (contribution->stale)
       contribution_count (self, contribution, contribution->set);
+    else if (contribution->uncounted)
+      contribution_add_to_matcher (self, contribution);
 }
 
 
