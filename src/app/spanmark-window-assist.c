@@ -244,6 +244,8 @@ corpus_done_cb (GObject      *source,
   /* The open set was not read by the pass: its mentions as it is now. */
   if (skipped != NULL && result->registry != NULL)
     spanmark_registry_add_mentions (result->registry, skipped);
+  /* The old suggester goes: the registry is not fed to it on the way. */
+  old = g_steal_pointer (&self->suggester);
   registry_fed = spanmark_window_entities_pass_done (self, g_steal_pointer (&result->registry),
                                                      result->registry_error);
 
@@ -251,7 +253,6 @@ corpus_done_cb (GObject      *source,
    * left meanwhile (saved, so the thread may or may not have read them
    * as they are now) and the open one, followed.  The thread fed it the
    * registry the window now has, unless another was read since. */
-  old = g_steal_pointer (&self->suggester);
   self->suggester = g_object_ref (result->suggester);
   if (registry_fed)
     spanmark_window_assist_update_actions (self);
