@@ -50,8 +50,13 @@ text_view (SpanmarkWindow *self)
 
 struct _SpanmarkCorpusTask
 {
-  GFile *dir;
-  char  *annotator;  /* whose mentions the registry counts */
+  GFile     *dir;
+  char      *annotator;      /* whose mentions the registry counts */
+  /* The open set, which the window has loaded already: the pass reads
+   * only its status, and the suggester counts what the window's counts
+   * for it (the same entries, immutable; NULL: nothing skipped). */
+  char      *skip_document;
+  GPtrArray *skip_entries;
 };
 
 static void
@@ -59,6 +64,8 @@ corpus_task_free (CorpusTask *task)
 {
   g_object_unref (task->dir);
   g_free (task->annotator);
+  g_free (task->skip_document);
+  g_clear_pointer (&task->skip_entries, g_ptr_array_unref);
   g_free (task);
 }
 
@@ -123,7 +130,9 @@ corpus_thread (GTask        *task,
   result->problems = g_ptr_array_new_with_free_func (g_free);
   result->registry = spanmark_registry_load (project, &result->registry_error);
   result->annotator = data->annotator;
-  result->pass = spanmark_corpus_pass_run (project, corpus_set_cb, result, errors, cancellable, NULL);
+  result->pass = spanmark_corpus_pass_run_skipping (project, data->skip_document,
+                                                    data->skip_document != NULL ? data->annotator : NULL,
+                                                    corpus_set_cb, result, errors, cancellable, NULL);
   result->annotator = NULL;
   if (result->pass == NULL)
     {
@@ -152,6 +161,10 @@ corpus_thread (GTask        *task,
    * otherwise stand still for at the first suggestions. */
   if (result->registry != NULL && spanmark_registry_get_entities (result->registry)->len > 0)
     spanmark_suggester_add_registry (result->suggester, result->registry, spanmark_project_get_schema (project));
+  /* The open set last, where the window used to count it again once the
+   * pass was in (ties of equal counts keep their order). */
+  if (data->skip_entries != NULL)
+    spanmark_suggester_add_counted (result->suggester, data->annotator, data->skip_document, data->skip_entries);
   g_array_unref (spanmark_matcher_find_code_points (spanmark_suggester_get_matcher (result->suggester),
                                                     NULL, 0, NULL, NULL));
 
@@ -197,6 +210,8 @@ corpus_done_cb (GObject      *source,
   SpanmarkWindow *self;
   CorpusResult *result;
   g_autoptr(GError) error = NULL;
+  g_autoptr(SpanmarkSuggester) old = NULL;
+  g_autoptr(SpanmarkAnnotationSet) skipped = NULL;
   gboolean registry_fed;
 
   result = g_task_propagate_pointer (G_TASK (res), &error);
@@ -204,6 +219,7 @@ corpus_done_cb (GObject      *source,
     return;
   self = SPANMARK_WINDOW (user_data);
   g_clear_object (&self->corpus_cancellable);
+  skipped = g_steal_pointer (&self->pass_skipped_set);
   if (result == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("Suggestions from the corpus are off: %s"), error->message);
@@ -225,6 +241,11 @@ corpus_done_cb (GObject      *source,
       spanmark_window_sync_take_team (self, team);
       release_team (self);
     }
+  /* The open set was not read by the pass: its mentions as it is now. */
+  if (skipped != NULL && result->registry != NULL)
+    spanmark_registry_add_mentions (result->registry, skipped);
+  /* The old suggester goes: the registry is not fed to it on the way. */
+  old = g_steal_pointer (&self->suggester);
   registry_fed = spanmark_window_entities_pass_done (self, g_steal_pointer (&result->registry),
                                                      result->registry_error);
 
@@ -232,7 +253,7 @@ corpus_done_cb (GObject      *source,
    * left meanwhile (saved, so the thread may or may not have read them
    * as they are now) and the open one, followed.  The thread fed it the
    * registry the window now has, unless another was read since. */
-  g_set_object (&self->suggester, result->suggester);
+  self->suggester = g_object_ref (result->suggester);
   if (registry_fed)
     spanmark_window_assist_update_actions (self);
   else
@@ -240,8 +261,12 @@ corpus_done_cb (GObject      *source,
   for (guint i = 0; i < self->left_sets->len; i++)
     spanmark_suggester_add_set (self->suggester, g_ptr_array_index (self->left_sets, i), FALSE);
   g_ptr_array_set_size (self->left_sets, 0);
-  if (self->assist_following)
+  /* The open set as the old suggester counts it: no entry made again. */
+  if (self->assist_following && old != NULL)
+    spanmark_suggester_follow_as (self->suggester, self->set, old);
+  else if (self->assist_following)
     spanmark_suggester_add_set (self->suggester, self->set, TRUE);
+  g_clear_object (&old);
   /* Another suggester: its generation says nothing about the list. */
   g_clear_pointer (&self->suggestions, g_ptr_array_unref);
 
@@ -285,6 +310,21 @@ start_pass (SpanmarkWindow *self)
   g_clear_object (&self->pass_clock);
   if (self->pass_data == NULL)
     return;
+
+  /* The open set, if the window follows it, is not read again. */
+  if (self->assist_following && self->suggester != NULL
+      && g_strcmp0 (spanmark_annotation_set_get_annotator (self->set), self->pass_data->annotator) == 0)
+    {
+      const char *document_id = spanmark_annotation_set_get_document_id (self->set);
+
+      self->pass_data->skip_entries = spanmark_suggester_dup_counted (self->suggester, self->pass_data->annotator,
+                                                                      document_id);
+      if (self->pass_data->skip_entries != NULL)
+        {
+          self->pass_data->skip_document = g_strdup (document_id);
+          g_set_object (&self->pass_skipped_set, self->set);
+        }
+    }
 
   task = g_task_new (NULL, self->corpus_cancellable, corpus_done_cb, self);
   g_task_set_task_data (task, g_steal_pointer (&self->pass_data), (GDestroyNotify) corpus_task_free);
@@ -335,6 +375,7 @@ cancel_pass (SpanmarkWindow *self)
   if (self->corpus_cancellable != NULL)
     g_cancellable_cancel (self->corpus_cancellable);
   g_clear_object (&self->corpus_cancellable);
+  g_clear_object (&self->pass_skipped_set);
   release_team (self);
 }
 
@@ -473,7 +514,8 @@ refresh (SpanmarkWindow *self)
                                        self->assist_items);
   show_counts (self);
 
-  places = spanmark_inconsistency_find_in_set (self->suggester, self->set);
+  /* The suggestions just made: the text is searched once. */
+  places = spanmark_inconsistency_find_with_suggestions (self->suggester, self->set, self->suggestions);
   titles = label_titles (self);
   spanmark_consistency_panel_set_places (self->consistency_panel, places, titles);
 }
@@ -528,7 +570,13 @@ spanmark_window_assist_open (SpanmarkWindow *self)
   spanmark_suggester_add_set (self->suggester, self->set, TRUE);
   self->assist_following = TRUE;
   g_signal_connect_swapped (self->set, "changed", G_CALLBACK (set_changed_cb), self);
-  refresh (self);
+  /* While the pass over the corpus runs, the list waits for it (it asks
+   * again when it is in), unless an edit or an action asks first: a
+   * search now, of the open document's own texts, would build a matcher
+   * and search the whole text before the first frame, only to be
+   * replaced seconds later. */
+  if (self->corpus_cancellable == NULL)
+    refresh (self);
 }
 
 void

@@ -95,6 +95,7 @@ struct _SpanmarkWindow
   GdkFrameClock         *pass_clock;       /* whose first frame the pass waits for */
   gulong                 pass_paint_id;
   GPtrArray             *left_sets;        /* SpanmarkAnnotationSet left while it was read */
+  SpanmarkAnnotationSet *pass_skipped_set; /* open when the pass started: not read again by it */
   GPtrArray             *suggestions;      /* the open document's; NULL: to compute */
   GArray                *assist_items;     /* SpanmarkAssistMark: suggestions and spans to review */
   guint                  suggestions_generation;

@@ -594,6 +594,53 @@ test_keys_leave_entries (Fixture       *fixture,
   g_assert_cmpuint (spanmark_annotation_set_get_n_rejections (set_of (fixture)), ==, 0);
 }
 
+/* The open set while the pass over the corpus runs: the window has it
+ * loaded, the pass does not read it again, and once the pass is in, the
+ * window's counting of it (made before the pass) carries over and goes
+ * on following its edits. */
+static void
+test_open_set_during_pass (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GFile) dir = g_file_new_for_path (fixture->project_path);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *suggestions;
+
+  close_window (fixture);
+  {
+    g_autoptr(SpanmarkProject) project = spanmark_project_open (dir, &error);
+    g_autoptr(SpanmarkAnnotationSet) mine = NULL;
+
+    g_assert_no_error (error);
+    mine = spanmark_project_load_annotations (project, spanmark_project_lookup_document (project, "a"),
+                                              ANNOTATOR, &error);
+    g_assert_no_error (error);
+    tag (mine, "车俊", 0, "OFFICIAL");
+    g_assert_true (spanmark_project_save_annotations (project, mine, &error));
+    g_assert_no_error (error);
+  }
+
+  fixture->window = spanmark_test_new_window (dir);
+  g_assert_cmpstr (doc_id (fixture), ==, "a");
+  g_assert_true (spanmark_window_get_corpus_pending (fixture->window));
+  /* Asked for before the corpus is in: the open document's own. */
+  g_assert_cmpuint (n_suggestions (fixture), ==, 1);
+
+  wait_until (fixture, corpus_read);
+  suggestions = spanmark_window_get_suggestions (fixture->window);
+  g_assert_cmpuint (suggestions->len, ==, 3);
+  g_assert_cmpuint (((SpanmarkSuggestion *) g_ptr_array_index (suggestions, 0))->start, ==, at (TEXT_A, "涪陵区", 0));
+  g_assert_cmpuint (((SpanmarkSuggestion *) g_ptr_array_index (suggestions, 1))->start, ==, at (TEXT_A, "车俊", 1));
+  g_assert_cmpuint (n_marks (fixture, SPANMARK_MARK_SUGGESTION), ==, 3);
+
+  /* Still followed: tagged another way here, 涪陵区 is a tie elsewhere. */
+  tag (set_of (fixture), "涪陵区", 0, "INITIATIVE");
+  suggestions = spanmark_window_get_suggestions (fixture->window);
+  g_assert_cmpuint (suggestions->len, ==, 2);
+  g_assert_cmpuint (((SpanmarkSuggestion *) g_ptr_array_index (suggestions, 1))->start, ==, at (TEXT_A, "涪陵区", 1));
+  g_assert_true (spanmark_suggestion_is_tie (g_ptr_array_index (suggestions, 1)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -610,6 +657,7 @@ main (int   argc,
   SPANMARK_TEST_ADD ("/assist/tag-all-keys", test_tag_all_keys);
   SPANMARK_TEST_ADD ("/assist/consistency", test_consistency);
   SPANMARK_TEST_ADD ("/assist/keys-leave-entries", test_keys_leave_entries);
+  SPANMARK_TEST_ADD ("/assist/open-set-during-pass", test_open_set_during_pass);
 
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "spanmark-history.h"
+#include "spanmark-inconsistency.h"
 #include "spanmark-suggester.h"
 #include "spanmark-test-util.h"
 #include "spanmark-title-suggestion.h"
@@ -406,6 +407,135 @@ test_title_apply (void)
   g_assert_false (spanmark_title_suggestion_apply (title, set, "s999", NULL));
 }
 
+/* What a window does when the pass over the corpus is in: the pass
+ * counted the open set with the window's own entries, and the new
+ * suggester follows the set with them, nothing made again; edits after
+ * that still count. */
+static void
+test_follow_as (void)
+{
+  g_autoptr(SpanmarkSuggester) window = spanmark_suggester_new ();
+  g_autoptr(SpanmarkSuggester) pass = spanmark_suggester_new ();
+  g_autoptr(SpanmarkAnnotationSet) d1 = first_document ();
+  g_autoptr(SpanmarkAnnotationSet) d2 = spanmark_annotation_set_new ("d2", "bob", "车俊说：车俊到涪陵区了。浙江");
+  g_autoptr(GPtrArray) counted = NULL;
+  const SpanmarkDictionaryEntry *before;
+
+  g_assert_null (spanmark_suggester_dup_counted (window, "alice", "d1"));
+  spanmark_suggester_add_set (window, d1, TRUE);
+  counted = spanmark_suggester_dup_counted (window, "alice", "d1");
+  g_assert_nonnull (counted);
+  g_assert_cmpuint (counted->len, ==, 2);
+  before = spanmark_matcher_term_get_entry (spanmark_matcher_lookup (spanmark_suggester_get_matcher (window), "车俊"), 0);
+
+  spanmark_suggester_add_counted (pass, "alice", "d1", counted);
+  assert_suggestions (pass, d2, "0-2:OFFICIAL:车俊 4-6:OFFICIAL:车俊 7-10:PLACE:涪陵区");
+  spanmark_suggester_follow_as (pass, d1, window);
+  assert_suggestions (pass, d2, "0-2:OFFICIAL:车俊 4-6:OFFICIAL:车俊 7-10:PLACE:涪陵区");
+  /* The very entry the window made, with the entity's attribute. */
+  g_assert_true (spanmark_matcher_term_get_entry (spanmark_matcher_lookup (spanmark_suggester_get_matcher (pass), "车俊"), 0)
+                 == before);
+  g_assert_cmpstr (g_hash_table_lookup (before->attrs, "title"), ==, "浙江省委书记");
+  g_assert_cmpuint (spanmark_matcher_term_get_count (spanmark_matcher_lookup (spanmark_suggester_get_matcher (pass), "车俊"), 0), ==, 1);
+
+  /* Followed: a new span counts at the next search. */
+  spanmark_test_add_span (d1, 0, 2, "PLACE");
+  assert_suggestions (pass, d2, "0-2:OFFICIAL:车俊 4-6:OFFICIAL:车俊 7-10:PLACE:涪陵区 12-14:PLACE:浙江");
+
+  /* A set the other does not follow is counted afresh. */
+  {
+    g_autoptr(SpanmarkSuggester) other = spanmark_suggester_new ();
+    g_autoptr(SpanmarkSuggester) fresh = spanmark_suggester_new ();
+
+    spanmark_suggester_follow_as (fresh, d1, other);
+    assert_suggestions (fresh, d2, "0-2:OFFICIAL:车俊 4-6:OFFICIAL:车俊 7-10:PLACE:涪陵区 12-14:PLACE:浙江");
+  }
+}
+
+/* Corpus entries without attributes share one empty table; with them,
+ * each has its own copy. */
+static void
+test_entry_attrs (void)
+{
+  g_autoptr(SpanmarkSuggester) suggester = spanmark_suggester_new ();
+  g_autoptr(SpanmarkAnnotationSet) d1 = first_document ();
+  SpanmarkMatcher *matcher = spanmark_suggester_get_matcher (suggester);
+  const SpanmarkDictionaryEntry *official, *place, *initiative;
+
+  spanmark_test_add_span (d1, 0, 2, "INITIATIVE");
+  spanmark_suggester_add_set (suggester, d1, FALSE);
+  official = spanmark_matcher_term_get_entry (spanmark_matcher_lookup (matcher, "车俊"), 0);
+  place = spanmark_matcher_term_get_entry (spanmark_matcher_lookup (matcher, "涪陵区"), 0);
+  initiative = spanmark_matcher_term_get_entry (spanmark_matcher_lookup (matcher, "浙江"), 0);
+  g_assert_cmpuint (g_hash_table_size (official->attrs), ==, 1);
+  g_assert_cmpuint (g_hash_table_size (place->attrs), ==, 0);
+  g_assert_cmpuint (g_hash_table_size (place->span_attrs), ==, 0);
+  g_assert_true (place->attrs == initiative->attrs);
+  g_assert_true (place->span_attrs == official->span_attrs);
+  g_assert_false (official->attrs == place->attrs);
+  g_assert_cmpstr (g_hash_table_lookup (official->attrs, "title"), ==, "浙江省委书记");
+}
+
+/* The consistency list from suggestions already made is the list made
+ * by searching again. */
+static void
+test_inconsistency_with_suggestions (void)
+{
+  g_autoptr(SpanmarkSuggester) suggester = spanmark_suggester_new ();
+  g_autoptr(SpanmarkAnnotationSet) d1 = first_document ();
+  g_autoptr(SpanmarkAnnotationSet) d2 = spanmark_annotation_set_new ("d2", "bob", "车俊说：车俊到涪陵区了。");
+  g_autoptr(GPtrArray) suggestions = NULL;
+  g_autoptr(GPtrArray) searched = NULL;
+  g_autoptr(GPtrArray) reused = NULL;
+
+  spanmark_test_add_span (d2, 4, 6, "PLACE");
+  spanmark_suggester_add_set (suggester, d1, FALSE);
+  spanmark_suggester_add_set (suggester, d2, TRUE);
+  suggestions = spanmark_suggester_suggest (suggester, d2, NULL);
+  searched = spanmark_inconsistency_find_in_set (suggester, d2);
+  reused = spanmark_inconsistency_find_with_suggestions (suggester, d2, suggestions);
+  /* 车俊 untagged at 0, tagged PLACE at 4 where alice says OFFICIAL,
+   * 涪陵区 untagged at 7. */
+  g_assert_cmpuint (searched->len, ==, 3);
+  g_assert_cmpuint (reused->len, ==, searched->len);
+  for (guint i = 0; i < searched->len; i++)
+    {
+      const SpanmarkInconsistency *a = g_ptr_array_index (searched, i), *b = g_ptr_array_index (reused, i);
+
+      g_assert_cmpint (a->kind, ==, b->kind);
+      g_assert_cmpuint (a->start, ==, b->start);
+      g_assert_cmpuint (a->end, ==, b->end);
+      g_assert_cmpstr (a->label, ==, b->label);
+      g_assert_cmpstrv (a->other_labels, b->other_labels);
+    }
+}
+
+/* What overlaps a span is not suggested, whether the spans touch, nest
+ * or stand alone; what only touches one is. */
+static void
+test_overlap (void)
+{
+  g_autoptr(SpanmarkSuggester) suggester = spanmark_suggester_new ();
+  g_autoptr(SpanmarkDictionary) places = dictionary ("p.tsv", "甲乙\tPLACE\n丙丁\tPLACE\n戊己\tPLACE\n"
+                                                              "己庚\tPLACE\n庚辛\tPLACE\n");
+  g_autoptr(SpanmarkAnnotationSet) set = spanmark_annotation_set_new ("d", "alice", "甲乙丙丁戊己庚辛");
+  g_autoptr(GPtrArray) suggestions = NULL;
+  SpanmarkSuggestCounts counts;
+
+  spanmark_suggester_add_dictionary (suggester, places);
+  spanmark_test_add_span (set, 1, 2, "PLACE");
+  spanmark_test_add_span (set, 0, 1, "PLACE");
+  spanmark_test_add_span (set, 4, 6, "PLACE");
+  spanmark_test_add_span (set, 4, 5, "OFFICIAL");
+  suggestions = spanmark_suggester_suggest (suggester, set, &counts);
+  {
+    g_autofree char *got = describe (suggestions);
+
+    g_assert_cmpstr (got, ==, "2-4:PLACE:丙丁 6-8:PLACE:庚辛");
+  }
+  g_assert_cmpuint (counts.n_tagged, ==, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -419,6 +549,10 @@ main (int    argc,
   g_test_add_func ("/suggestions/navigation", test_navigation);
   g_test_add_func ("/suggestions/titles", test_titles);
   g_test_add_func ("/suggestions/title-apply", test_title_apply);
+  g_test_add_func ("/suggestions/follow-as", test_follow_as);
+  g_test_add_func ("/suggestions/overlap", test_overlap);
+  g_test_add_func ("/suggestions/entry-attrs", test_entry_attrs);
+  g_test_add_func ("/suggestions/inconsistency-with-suggestions", test_inconsistency_with_suggestions);
 
   return g_test_run ();
 }

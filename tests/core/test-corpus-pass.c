@@ -396,6 +396,62 @@ test_cancelled (void)
   spanmark_test_remove_tree (tmp);
 }
 
+static void
+count_set_cb (SpanmarkAnnotationSet *set,
+              gpointer               user_data)
+{
+  GPtrArray *seen = user_data;
+
+  g_ptr_array_add (seen, g_strconcat (spanmark_annotation_set_get_annotator (set), "/",
+                                      spanmark_annotation_set_get_document_id (set), NULL));
+}
+
+/* The window has the open set loaded: the pass skips that one file (it
+ * does not reach @func) and still says its status, as the full pass does. */
+static void
+test_skipping (void)
+{
+  g_autofree char *tmp = NULL, *dir = NULL;
+  g_autoptr(SpanmarkProject) project = make_project (&tmp, &dir);
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) some = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(SpanmarkCorpusPass) full = run_pass (project, count_set_cb, all, NULL);
+  g_autoptr(SpanmarkCorpusPass) skipping = NULL;
+  g_autoptr(GError) error = NULL;
+
+  skipping = spanmark_corpus_pass_run_skipping (project, "d01", "alice", count_set_cb, some, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (skipping);
+
+  g_assert_true (g_ptr_array_find_with_equal_func (all, "alice/d01", g_str_equal, NULL));
+  g_assert_false (g_ptr_array_find_with_equal_func (some, "alice/d01", g_str_equal, NULL));
+  /* Every other file, and bob's d00 next to alice's. */
+  g_assert_cmpuint (some->len, ==, all->len - 1);
+  g_assert_true (g_ptr_array_find_with_equal_func (some, "alice/d00", g_str_equal, NULL));
+
+  for (guint d = 0; d < spanmark_corpus_pass_get_n_documents (full); d++)
+    for (guint a = 0; all_annotators[a] != NULL; a++)
+      {
+        SpanmarkStatus status_full, status_skipping;
+        gboolean file_full, file_skipping;
+
+        spanmark_corpus_pass_get_at (full, d, all_annotators[a], &status_full, &file_full);
+        spanmark_corpus_pass_get_at (skipping, d, all_annotators[a], &status_skipping, &file_skipping);
+        g_assert_cmpint (status_full, ==, status_skipping);
+        g_assert_cmpint (file_full, ==, file_skipping);
+      }
+  {
+    SpanmarkStatus status;
+    gboolean has_file;
+
+    g_assert_true (spanmark_corpus_pass_lookup (skipping, "d01", "alice", &status, &has_file));
+    g_assert_cmpint (status, ==, SPANMARK_STATUS_IN_PROGRESS);
+    g_assert_true (has_file);
+  }
+
+  spanmark_test_remove_tree (tmp);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -405,6 +461,7 @@ main (int   argc,
   g_test_add_func ("/corpus-pass/same-as-readers", test_same_as_readers);
   g_test_add_func ("/corpus-pass/fill-keeps-newer", test_fill_keeps_newer);
   g_test_add_func ("/corpus-pass/cancelled", test_cancelled);
+  g_test_add_func ("/corpus-pass/skipping", test_skipping);
 
   return g_test_run ();
 }

@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "spanmark-dictionary-entry.h"
 #include "spanmark-project.h"
 
 G_BEGIN_DECLS
@@ -22,5 +23,15 @@ guint _spanmark_assist_foreach_set (SpanmarkProject       *project,
                                     GPtrArray             *problems,
                                     SpanmarkAssistSetFunc  func,
                                     gpointer               user_data);
+
+/* An entry made whole at once, with copies of @attrs and @span_attrs (may
+ * be NULL): without attributes, the tables are one shared empty table, so
+ * nothing may be inserted into them afterwards (entries are immutable). */
+SpanmarkDictionaryEntry *_spanmark_dictionary_entry_new_frozen (const char *text,
+                                                                const char *label,
+                                                                const char *name,
+                                                                const char *source,
+                                                                GHashTable *attrs,
+                                                                GHashTable *span_attrs);
 
 G_END_DECLS

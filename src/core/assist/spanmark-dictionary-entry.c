@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "spanmark-assist-private.h"
 #include "spanmark-attrs-private.h"
 #include "spanmark-dictionary-entry.h"
 
@@ -31,6 +32,58 @@ spanmark_dictionary_entry_new (const char *text,
   self->name = g_strdup (name);
   self->attrs = _spanmark_attrs_new ();
   self->span_attrs = _spanmark_attrs_new ();
+  self->source = g_strdup (source);
+
+  return self;
+}
+
+/* One empty attribute table that entries without attributes share: the
+ * corpus makes an entry per span, and most spans and entities have none.
+ * Entries are immutable, so nothing inserts into it; its reference count
+ * is atomic, so entries made on a worker thread may share it too. */
+static GHashTable *
+shared_empty_attrs (void)
+{
+  static GHashTable *empty;
+
+  if (g_once_init_enter (&empty))
+    g_once_init_leave (&empty, _spanmark_attrs_new ());
+  return g_hash_table_ref (empty);
+}
+
+/* A copy of @attrs, or the shared empty table when it has none. */
+static GHashTable *
+attrs_copy_or_shared (GHashTable *attrs)
+{
+  GHashTable *copy;
+
+  if (attrs == NULL || g_hash_table_size (attrs) == 0)
+    return shared_empty_attrs ();
+  copy = _spanmark_attrs_new ();
+  _spanmark_attrs_insert_all (copy, attrs);
+  return copy;
+}
+
+SpanmarkDictionaryEntry *
+_spanmark_dictionary_entry_new_frozen (const char *text,
+                                       const char *label,
+                                       const char *name,
+                                       const char *source,
+                                       GHashTable *attrs,
+                                       GHashTable *span_attrs)
+{
+  SpanmarkDictionaryEntry *self;
+
+  g_return_val_if_fail (text != NULL && text[0] != '\0', NULL);
+  g_return_val_if_fail (label != NULL && label[0] != '\0', NULL);
+  g_return_val_if_fail (source != NULL, NULL);
+
+  self = g_rc_box_new0 (SpanmarkDictionaryEntry);
+  self->text = g_strdup (text);
+  self->label = g_strdup (label);
+  self->name = g_strdup (name);
+  self->attrs = attrs_copy_or_shared (attrs);
+  self->span_attrs = attrs_copy_or_shared (span_attrs);
   self->source = g_strdup (source);
 
   return self;

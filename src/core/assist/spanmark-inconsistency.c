@@ -118,16 +118,29 @@ GPtrArray *
 spanmark_inconsistency_find_in_set (SpanmarkSuggester     *suggester,
                                     SpanmarkAnnotationSet *set)
 {
-  GPtrArray *found = g_ptr_array_new_with_free_func ((GDestroyNotify) spanmark_inconsistency_free);
   g_autoptr(GPtrArray) suggestions = NULL;
+
+  g_return_val_if_fail (SPANMARK_IS_SUGGESTER (suggester), NULL);
+  g_return_val_if_fail (SPANMARK_IS_ANNOTATION_SET (set), NULL);
+
+  /* Untagged: what the corpus would suggest (this refreshes a followed
+   * set's counts before the lookups). */
+  suggestions = spanmark_suggester_suggest (suggester, set, NULL);
+  return spanmark_inconsistency_find_with_suggestions (suggester, set, suggestions);
+}
+
+GPtrArray *
+spanmark_inconsistency_find_with_suggestions (SpanmarkSuggester     *suggester,
+                                              SpanmarkAnnotationSet *set,
+                                              GPtrArray             *suggestions)
+{
+  GPtrArray *found = g_ptr_array_new_with_free_func ((GDestroyNotify) spanmark_inconsistency_free);
   SpanmarkMatcher *matcher;
 
   g_return_val_if_fail (SPANMARK_IS_SUGGESTER (suggester), found);
   g_return_val_if_fail (SPANMARK_IS_ANNOTATION_SET (set), found);
+  g_return_val_if_fail (suggestions != NULL, found);
 
-  /* Untagged: what the corpus would suggest (this refreshes a followed
-   * set's counts before the lookups below). */
-  suggestions = spanmark_suggester_suggest (suggester, set, NULL);
   matcher = spanmark_suggester_get_matcher (suggester);
   for (guint i = 0; i < suggestions->len; i++)
     {

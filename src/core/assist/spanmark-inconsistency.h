@@ -56,6 +56,12 @@ void                   spanmark_inconsistency_free     (SpanmarkInconsistency   
  * followed).  A GPtrArray of SpanmarkInconsistency. */
 GPtrArray             *spanmark_inconsistency_find_in_set  (SpanmarkSuggester     *suggester,
                                                             SpanmarkAnnotationSet *set) G_GNUC_WARN_UNUSED_RESULT;
+/* The same, with @suggestions what spanmark_suggester_suggest() just gave
+ * for @set (nothing changed since): a window that has them saves a second
+ * search of the whole text. */
+GPtrArray             *spanmark_inconsistency_find_with_suggestions (SpanmarkSuggester     *suggester,
+                                                                     SpanmarkAnnotationSet *set,
+                                                                     GPtrArray             *suggestions) G_GNUC_WARN_UNUSED_RESULT;
 /* Every inconsistent place of every annotation file of @project, by
  * document (index order), annotator, then offset.  Files that do not
  * load are left out, their errors added to @problems (GPtrArray of

@@ -542,8 +542,9 @@ spanmark_matcher_find_code_points (SpanmarkMatcher     *self,
                                    gpointer             user_data)
 {
   GArray *matches = g_array_new (FALSE, FALSE, sizeof (SpanmarkMatch));
+  /* The node of the longest match known at each start (NONE: none yet);
+   * its depth is the length, its term the text: one array, not two. */
   g_autofree guint32 *longest = NULL;
-  g_autofree SpanmarkMatcherTerm **terms = NULL;
   const Node *nodes;
   const guint32 *chars, *children, *root_table;
   guint32 state = ROOT;
@@ -560,8 +561,8 @@ spanmark_matcher_find_code_points (SpanmarkMatcher     *self,
   chars = (const guint32 *) self->edge_chars->data;
   children = (const guint32 *) self->edge_nodes->data;
   root_table = self->root_table;
-  longest = g_new0 (guint32, n_chars);
-  terms = g_new (SpanmarkMatcherTerm *, n_chars);
+  longest = g_new (guint32, n_chars);
+  memset (longest, 0xFF, n_chars * sizeof (guint32));
 
   for (guint i = 0; i < n_chars; i++)
     {
@@ -590,24 +591,24 @@ spanmark_matcher_find_code_points (SpanmarkMatcher     *self,
           guint32 length = nodes[v].depth;
           guint start = i + 1 - length;
 
-          if (length <= longest[start] || term->entries->len == 0 ||
+          if ((longest[start] != NONE && length <= nodes[longest[start]].depth) || term->entries->len == 0 ||
               !keeps_clusters (text, n_chars, start, i + 1) ||
               (filter != NULL && !filter (start, i + 1, term, user_data)))
             continue;
-          longest[start] = length;
-          terms[start] = term;
+          longest[start] = v;
         }
     }
 
   for (guint start = 0; start < n_chars;)
     {
-      SpanmarkMatch match = { start, start + longest[start], terms[start] };
+      SpanmarkMatch match;
 
-      if (longest[start] == 0)
+      if (longest[start] == NONE)
         {
           start++;
           continue;
         }
+      match = (SpanmarkMatch) { start, start + nodes[longest[start]].depth, nodes[longest[start]].term };
       g_array_append_val (matches, match);
       start = match.end;
     }

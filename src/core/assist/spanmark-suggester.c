@@ -9,7 +9,6 @@
 #include <json-glib/json-glib.h>
 
 #include "spanmark-assist-private.h"
-#include "spanmark-attrs-private.h"
 #include "spanmark-suggester.h"
 
 /* What one annotation set counts for the corpus. */
@@ -19,6 +18,7 @@ typedef struct
   SpanmarkAnnotationSet *set;      /* followed, or NULL */
   gulong                 changed_id;
   gboolean               stale;    /* the followed set changed since it was counted */
+  gboolean               uncounted; /* entries made, not yet in the matcher (a followed set's) */
 } Contribution;
 
 struct _SpanmarkSuggester
@@ -80,11 +80,14 @@ spanmark_suggester_new (void)
   return g_object_new (SPANMARK_TYPE_SUGGESTER, NULL);
 }
 
+static void refresh_stale (SpanmarkSuggester *self);
+
 SpanmarkMatcher *
 spanmark_suggester_get_matcher (SpanmarkSuggester *self)
 {
   g_return_val_if_fail (SPANMARK_IS_SUGGESTER (self), NULL);
 
+  refresh_stale (self);
   return self->matcher;
 }
 
@@ -105,6 +108,8 @@ spanmark_suggester_add_dictionary (SpanmarkSuggester  *self,
   g_return_if_fail (SPANMARK_IS_SUGGESTER (self));
   g_return_if_fail (SPANMARK_IS_DICTIONARY (dictionary));
 
+  /* A followed set not counted yet comes first, as when it was added. */
+  refresh_stale (self);
   spanmark_matcher_remove_source (self->matcher, spanmark_dictionary_get_source (dictionary));
   entries = spanmark_dictionary_get_entries (dictionary);
   for (guint i = 0; i < entries->len; i++)
@@ -151,14 +156,47 @@ entries_of_set (SpanmarkAnnotationSet *set)
         continue;
       if (span->entity != NULL)
         entity = spanmark_annotation_set_lookup_entity (set, span->entity);
-      entry = spanmark_dictionary_entry_new (span->text, span->label, entity != NULL ? entity->name : NULL,
-                                             SPANMARK_DICTIONARY_SOURCE_CORPUS);
-      if (entity != NULL)
-        _spanmark_attrs_insert_all (entry->attrs, entity->attrs);
-      _spanmark_attrs_insert_all (entry->span_attrs, span->attrs);
+      entry = _spanmark_dictionary_entry_new_frozen (span->text, span->label, entity != NULL ? entity->name : NULL,
+                                                     SPANMARK_DICTIONARY_SOURCE_CORPUS,
+                                                     entity != NULL ? entity->attrs : NULL, span->attrs);
       g_ptr_array_add (entries, entry);
     }
   return entries;
+}
+
+/* Takes @contribution's entries out of the matcher, if they are in. */
+static void
+contribution_uncount (SpanmarkSuggester *self,
+                      Contribution      *contribution)
+{
+  if (!contribution->uncounted)
+    for (guint i = 0; i < contribution->entries->len; i++)
+      spanmark_matcher_remove (self->matcher, g_ptr_array_index (contribution->entries, i));
+  contribution->uncounted = TRUE;
+}
+
+/* @set's entries, in place of what @contribution had, not yet in the
+ * matcher: a followed set is counted at the next search (or when the
+ * matcher is asked for), so a window whose list waits for the corpus
+ * builds no matcher of the open document's texts meanwhile. */
+static void
+contribution_make (SpanmarkSuggester     *self,
+                   Contribution          *contribution,
+                   SpanmarkAnnotationSet *set)
+{
+  contribution_uncount (self, contribution);
+  g_ptr_array_unref (contribution->entries);
+  contribution->entries = entries_of_set (set);
+  contribution->stale = FALSE;
+}
+
+static void
+contribution_add_to_matcher (SpanmarkSuggester *self,
+                             Contribution      *contribution)
+{
+  for (guint i = 0; i < contribution->entries->len; i++)
+    spanmark_matcher_add (self->matcher, g_ptr_array_index (contribution->entries, i));
+  contribution->uncounted = FALSE;
 }
 
 static void
@@ -166,14 +204,8 @@ contribution_count (SpanmarkSuggester     *self,
                     Contribution          *contribution,
                     SpanmarkAnnotationSet *set)
 {
-  for (guint i = 0; i < contribution->entries->len; i++)
-    spanmark_matcher_remove (self->matcher, g_ptr_array_index (contribution->entries, i));
-  g_ptr_array_unref (contribution->entries);
-
-  contribution->entries = entries_of_set (set);
-  for (guint i = 0; i < contribution->entries->len; i++)
-    spanmark_matcher_add (self->matcher, g_ptr_array_index (contribution->entries, i));
-  contribution->stale = FALSE;
+  contribution_make (self, contribution, set);
+  contribution_add_to_matcher (self, contribution);
 }
 
 static void
@@ -224,7 +256,10 @@ spanmark_suggester_add_set (SpanmarkSuggester     *self,
   else if (!follow)
     contribution_unfollow (contribution);
 
-  contribution_count (self, contribution, set);
+  if (follow)
+    contribution_make (self, contribution, set);
+  else
+    contribution_count (self, contribution, set);
   self->generation++;
 }
 
@@ -243,9 +278,121 @@ spanmark_suggester_remove_set (SpanmarkSuggester *self,
   contribution = g_hash_table_lookup (self->contributions, key);
   if (contribution == NULL)
     return;
-  for (guint i = 0; i < contribution->entries->len; i++)
-    spanmark_matcher_remove (self->matcher, g_ptr_array_index (contribution->entries, i));
+  contribution_uncount (self, contribution);
   g_hash_table_remove (self->contributions, key);
+  self->generation++;
+}
+
+GPtrArray *
+spanmark_suggester_dup_counted (SpanmarkSuggester *self,
+                                const char        *annotator,
+                                const char        *document_id)
+{
+  g_autofree char *key = NULL;
+  Contribution *contribution;
+
+  g_return_val_if_fail (SPANMARK_IS_SUGGESTER (self), NULL);
+  g_return_val_if_fail (annotator != NULL && document_id != NULL, NULL);
+
+  key = set_key (annotator, document_id);
+  contribution = g_hash_table_lookup (self->contributions, key);
+  if (contribution == NULL)
+    return NULL;
+  if (contribution->stale)
+    contribution_make (self, contribution, contribution->set);
+  return g_ptr_array_copy (contribution->entries, (GCopyFunc) spanmark_dictionary_entry_ref, NULL);
+}
+
+/* The contribution of @key, made empty when new. */
+static Contribution *
+contribution_of (SpanmarkSuggester *self,
+                 const char        *annotator,
+                 const char        *document_id)
+{
+  char *key = set_key (annotator, document_id);
+  Contribution *contribution = g_hash_table_lookup (self->contributions, key);
+
+  if (contribution != NULL)
+    {
+      g_free (key);
+      return contribution;
+    }
+  contribution = g_new0 (Contribution, 1);
+  contribution->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) spanmark_dictionary_entry_unref);
+  g_hash_table_insert (self->contributions, key, contribution);
+  return contribution;
+}
+
+/* Counts @entries (shared, not copied) as @contribution's, in place of
+ * what it counted; nothing changes in the matcher when they are the
+ * very entries it counted already. */
+static void
+contribution_take_entries (SpanmarkSuggester *self,
+                           Contribution      *contribution,
+                           GPtrArray         *entries)
+{
+  gboolean same = !contribution->uncounted && contribution->entries->len == entries->len;
+
+  for (guint i = 0; same && i < entries->len; i++)
+    same = g_ptr_array_index (contribution->entries, i) == g_ptr_array_index (entries, i);
+  if (!same)
+    contribution_uncount (self, contribution);
+  g_ptr_array_unref (contribution->entries);
+  contribution->entries = g_ptr_array_ref (entries);
+  contribution->stale = FALSE;
+  if (!same)
+    contribution_add_to_matcher (self, contribution);
+}
+
+void
+spanmark_suggester_add_counted (SpanmarkSuggester *self,
+                                const char        *annotator,
+                                const char        *document_id,
+                                GPtrArray         *entries)
+{
+  Contribution *contribution;
+
+  g_return_if_fail (SPANMARK_IS_SUGGESTER (self));
+  g_return_if_fail (annotator != NULL && document_id != NULL);
+  g_return_if_fail (entries != NULL);
+
+  contribution = contribution_of (self, annotator, document_id);
+  contribution_unfollow (contribution);
+  contribution_take_entries (self, contribution, entries);
+  self->generation++;
+}
+
+void
+spanmark_suggester_follow_as (SpanmarkSuggester     *self,
+                              SpanmarkAnnotationSet *set,
+                              SpanmarkSuggester     *from)
+{
+  g_autofree char *key = NULL;
+  Contribution *theirs, *contribution;
+
+  g_return_if_fail (SPANMARK_IS_SUGGESTER (self));
+  g_return_if_fail (SPANMARK_IS_ANNOTATION_SET (set));
+  g_return_if_fail (SPANMARK_IS_SUGGESTER (from));
+
+  key = set_key (spanmark_annotation_set_get_annotator (set), spanmark_annotation_set_get_document_id (set));
+  theirs = g_hash_table_lookup (from->contributions, key);
+  if (theirs == NULL || theirs->set != set)
+    {
+      spanmark_suggester_add_set (self, set, TRUE);
+      return;
+    }
+  if (theirs->stale)
+    contribution_make (from, theirs, set);
+
+  contribution = contribution_of (self, spanmark_annotation_set_get_annotator (set),
+                                  spanmark_annotation_set_get_document_id (set));
+  if (contribution->set != set)
+    {
+      contribution_unfollow (contribution);
+      contribution->set = g_object_ref (set);
+      contribution->changed_id = g_signal_connect (set, "changed", G_CALLBACK (followed_set_changed_cb), self);
+    }
+  contribution_take_entries (self, contribution, theirs->entries);
   self->generation++;
 }
 
@@ -278,24 +425,47 @@ refresh_stale (SpanmarkSuggester *self)
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &contribution))
     if (contribution->stale)
       contribution_count (self, contribution, contribution->set);
+    else if (contribution->uncounted)
+      contribution_add_to_matcher (self, contribution);
 }
 
 
 /* Searching */
 
+/* One stretch of code points inside some span. */
+typedef struct
+{
+  guint start;
+  guint end;
+} Covered;
+
 typedef struct
 {
   SpanmarkAnnotationSet *set;
-  const guint           *covered;         /* covered[i]: code points before i inside some span */
+  const Covered         *covered;         /* the spans' union: sorted, disjoint, not touching */
+  guint                  n_covered;
   gboolean               has_rejections;  /* most sets have none: no lookups then */
 } Search;
 
+/* Whether [start, end) holds a code point inside a span: the first
+ * stretch ending after @start, found by bisection, starts before @end. */
 static gboolean
 overlaps_span (const Search *search,
                guint         start,
                guint         end)
 {
-  return search->covered[end] != search->covered[start];
+  guint lo = 0, hi = search->n_covered;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (search->covered[mid].end <= start)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo < search->n_covered && search->covered[lo].start < end;
 }
 
 /* Whether some entry of @term has a label the set did not reject here. */
@@ -325,28 +495,44 @@ suggestable_cb (guint                      start,
   return !overlaps_span (search, start, end) && has_unrejected_label (search, start, end, term);
 }
 
-/* The prefix sums of the code points spans cover, so that whether
- * [start, end) overlaps a span is one subtraction. */
-static guint *
-covered_prefix (SpanmarkAnnotationSet *set,
-                guint                  n_chars)
+static int
+compare_covered (gconstpointer a,
+                 gconstpointer b)
 {
-  g_autofree int *delta = g_new0 (int, n_chars + 1);
-  guint *covered = g_new0 (guint, n_chars + 1);
-  int depth = 0;
+  const Covered *x = a, *y = b;
+
+  return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* The union of the set's spans (clamped to the text), as sorted disjoint
+ * stretches: a few bytes a span, where a table over the whole text was
+ * two integers a code point. */
+static GArray *
+covered_stretches (SpanmarkAnnotationSet *set,
+                   guint                  n_chars)
+{
+  GArray *covered = g_array_sized_new (FALSE, FALSE, sizeof (Covered), spanmark_annotation_set_get_n_spans (set));
+  guint n = 0;
 
   for (guint i = 0; i < spanmark_annotation_set_get_n_spans (set); i++)
     {
       const SpanmarkSpan *span = spanmark_annotation_set_get_span (set, i);
+      Covered stretch = { MIN (span->start, n_chars), MIN (span->end, n_chars) };
 
-      delta[MIN (span->start, n_chars)]++;
-      delta[MIN (span->end, n_chars)]--;
+      if (stretch.start < stretch.end)
+        g_array_append_val (covered, stretch);
     }
-  for (guint i = 0; i < n_chars; i++)
+  g_array_sort (covered, compare_covered);
+  for (guint i = 0; i < covered->len; i++)
     {
-      depth += delta[i];
-      covered[i + 1] = covered[i] + (depth > 0 ? 1 : 0);
+      Covered stretch = g_array_index (covered, Covered, i);
+
+      if (n > 0 && stretch.start <= g_array_index (covered, Covered, n - 1).end)
+        g_array_index (covered, Covered, n - 1).end = MAX (g_array_index (covered, Covered, n - 1).end, stretch.end);
+      else
+        g_array_index (covered, Covered, n++) = stretch;
     }
+  g_array_set_size (covered, n);
   return covered;
 }
 
@@ -404,7 +590,7 @@ spanmark_suggester_suggest (SpanmarkSuggester     *self,
 {
   GPtrArray *suggestions = g_ptr_array_new_with_free_func ((GDestroyNotify) spanmark_suggestion_free);
   g_autofree gunichar *chars = NULL;
-  g_autofree guint *covered = NULL;
+  g_autoptr(GArray) covered = NULL;
   g_autoptr(GArray) matches = NULL;
   glong n_chars = 0;
   Search search;
@@ -414,8 +600,9 @@ spanmark_suggester_suggest (SpanmarkSuggester     *self,
 
   refresh_stale (self);
   chars = g_utf8_to_ucs4_fast (spanmark_annotation_set_get_text (set), -1, &n_chars);
-  covered = covered_prefix (set, (guint) n_chars);
-  search = (Search) { set, covered, spanmark_annotation_set_get_n_rejections (set) > 0 };
+  covered = covered_stretches (set, (guint) n_chars);
+  search = (Search) { set, (const Covered *) covered->data, covered->len,
+                      spanmark_annotation_set_get_n_rejections (set) > 0 };
 
   matches = spanmark_matcher_find_code_points (self->matcher, chars, (guint) n_chars, suggestable_cb, &search);
   for (guint i = 0; i < matches->len; i++)

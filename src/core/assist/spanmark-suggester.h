@@ -64,6 +64,29 @@ void               spanmark_suggester_add_set           (SpanmarkSuggester     *
 void               spanmark_suggester_remove_set        (SpanmarkSuggester     *self,
                                                          const char            *annotator,
                                                          const char            *document_id);
+/* What the set of @annotator and @document_id counts now (a followed
+ * set's edits counted first): a new array of references to the entries
+ * themselves, or NULL when it counts nothing.  Entries are immutable and
+ * their references atomic, so the array may go to another thread. */
+GPtrArray         *spanmark_suggester_dup_counted       (SpanmarkSuggester     *self,
+                                                         const char            *annotator,
+                                                         const char            *document_id) G_GNUC_WARN_UNUSED_RESULT;
+/* Counts @entries (as spanmark_suggester_dup_counted() gave them) for the
+ * set of @annotator and @document_id, in place of what it counted, not
+ * followed: a corpus read elsewhere takes the open set's entries without
+ * loading its file again. */
+void               spanmark_suggester_add_counted       (SpanmarkSuggester     *self,
+                                                         const char            *annotator,
+                                                         const char            *document_id,
+                                                         GPtrArray             *entries);
+/* spanmark_suggester_add_set (@self, @set, TRUE), taking what @from,
+ * which follows @set, counts for it (the same entries, nothing made
+ * again; when they are what @self counts already, the matcher does not
+ * change).  @from is left as it is.  When @from does not follow @set, the
+ * same as spanmark_suggester_add_set(). */
+void               spanmark_suggester_follow_as         (SpanmarkSuggester     *self,
+                                                         SpanmarkAnnotationSet *set,
+                                                         SpanmarkSuggester     *from);
 /* Adds every annotation file of @project (every annotator's, the curated
  * versions' too) as spanmark_suggester_add_set() without @follow: the
  * corpus.  A file that does not load adds nothing and its error goes to

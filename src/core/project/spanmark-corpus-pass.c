@@ -118,10 +118,24 @@ spanmark_corpus_pass_run (SpanmarkProject        *project,
                           GCancellable           *cancellable,
                           GError                **error)
 {
+  return spanmark_corpus_pass_run_skipping (project, NULL, NULL, func, user_data, errors, cancellable, error);
+}
+
+SpanmarkCorpusPass *
+spanmark_corpus_pass_run_skipping (SpanmarkProject        *project,
+                                   const char             *skip_document,
+                                   const char             *skip_annotator,
+                                   SpanmarkCorpusPassFunc  func,
+                                   gpointer                user_data,
+                                   GPtrArray              *errors,
+                                   GCancellable           *cancellable,
+                                   GError                **error)
+{
   g_autoptr(SpanmarkCorpusPass) self = NULL;
   guint n_documents;
 
   g_return_val_if_fail (SPANMARK_IS_PROJECT (project), NULL);
+  g_return_val_if_fail ((skip_document == NULL) == (skip_annotator == NULL), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   n_documents = spanmark_project_get_n_documents (project);
@@ -156,10 +170,13 @@ spanmark_corpus_pass_run (SpanmarkProject        *project,
           const char *annotator = self->annotators[a];
           g_autoptr(GFile) file = spanmark_project_get_annotation_file (project, document, annotator);
           guint8 *entry = &self->entries[(gsize) d * self->n_annotators + a];
+          /* The caller has that set loaded already: only its status. */
+          gboolean skipped = skip_document != NULL && g_str_equal (id, skip_document)
+                             && g_str_equal (annotator, skip_annotator);
 
           /* A broken index entry is reported by whoever lists documents,
            * and its files never load. */
-          if (func != NULL && usable)
+          if (func != NULL && usable && !skipped)
             *entry = load_entry (project, document, annotator, file, func, user_data, errors);
           else
             *entry = read_status_entry (project, document, annotator, file);

@@ -55,6 +55,19 @@ SpanmarkCorpusPass *spanmark_corpus_pass_run               (SpanmarkProject     
                                                             GCancellable           *cancellable,
                                                             GError                **error) G_GNUC_WARN_UNUSED_RESULT;
 
+/* The same, except that the file of @skip_document by @skip_annotator
+ * (both NULL: none) is not loaded: @func does not get it and its status
+ * is what spanmark_project_read_status() says, as without @func.  For a
+ * window, which has that set open (and loaded) already. */
+SpanmarkCorpusPass *spanmark_corpus_pass_run_skipping      (SpanmarkProject        *project,
+                                                            const char             *skip_document,
+                                                            const char             *skip_annotator,
+                                                            SpanmarkCorpusPassFunc  func,
+                                                            gpointer                user_data,
+                                                            GPtrArray              *errors,
+                                                            GCancellable           *cancellable,
+                                                            GError                **error) G_GNUC_WARN_UNUSED_RESULT;
+
 /* The project folder it read. */
 GFile              *spanmark_corpus_pass_get_dir           (SpanmarkCorpusPass *self);
 /* The annotators with a folder (the curated version included), sorted. */
