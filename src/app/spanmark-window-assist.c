@@ -574,8 +574,11 @@ spanmark_window_assist_open (SpanmarkWindow *self)
    * again when it is in), unless an edit or an action asks first: a
    * search now, of the open document's own texts, would build a matcher
    * and search the whole text before the first frame, only to be
-   * replaced seconds later. */
-  if (self->corpus_cancellable == NULL)
+   * replaced seconds later.  Not in a large corpus, whose pass takes
+   * long enough (40 s for 50,000 documents) that the document would
+   * show no suggestions all that time. */
+  if (self->corpus_cancellable == NULL ||
+      spanmark_project_get_n_documents (self->project) >= PASS_STATUSES_MIN_DOCUMENTS)
     refresh (self);
 }
 

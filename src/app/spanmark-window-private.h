@@ -16,6 +16,12 @@
 #include "spanmark-team-progress.h"
 #include "spanmark-window.h"
 
+/* From how many documents the pass over the corpus takes long enough to
+ * matter: the list's statuses come from it instead of the list's own
+ * reading in idle chunks (a thousand statuses read in a few tens of
+ * milliseconds), and the open document's suggestions do not wait for it. */
+#define PASS_STATUSES_MIN_DOCUMENTS 1000
+
 G_BEGIN_DECLS
 
 /* What the pass over the corpus is given (spanmark-window-assist.c). */

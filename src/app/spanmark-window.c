@@ -19,10 +19,6 @@
 /* How many documents a project that opens looks through for the first
  * one not done yet: a large finished corpus still opens at once. */
 #define OPEN_LOOKAHEAD 200
-/* From how many documents the list's statuses come from the pass over
- * the corpus instead of the list's own reading in idle chunks (a
- * thousand statuses read in a few tens of milliseconds). */
-#define PASS_STATUSES_MIN_DOCUMENTS 1000
 /* About "Initiatives" or "重大项目和工程" before a side panel title is cut. */
 #define MAX_SWITCHER_TITLE_CHARS 14
 

@@ -641,6 +641,56 @@ test_open_set_during_pass (Fixture       *fixture,
   g_assert_true (spanmark_suggestion_is_tie (g_ptr_array_index (suggestions, 1)));
 }
 
+/* In a large corpus the open document's suggestions do not wait for
+ * the pass (it takes tens of seconds there): they are drawn as it
+ * opens, before the pass has started. */
+static void
+test_large_corpus_suggests_at_once (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(GFile) dir = g_file_new_for_path (fixture->project_path);
+  g_autoptr(GError) error = NULL;
+  GtkTextView *view;
+  g_autoptr(GArray) marks = NULL;
+  guint n = 0;
+
+  {
+    g_autoptr(SpanmarkProject) project = spanmark_project_open (dir, &error);
+    g_autoptr(SpanmarkAnnotationSet) mine = NULL;
+
+    g_assert_no_error (error);
+    /* "a" first in the list, then enough documents to be large. */
+    for (guint i = 0; spanmark_project_get_n_documents (project) < 1000; i++)
+      {
+        g_autofree char *id = g_strdup_printf ("z%04u", i);
+
+        g_assert_nonnull (spanmark_project_add_document (project, id, "某地新闻。", NULL, &error));
+        g_assert_no_error (error);
+      }
+    g_assert_true (spanmark_project_save (project, &error));
+    g_assert_no_error (error);
+    mine = spanmark_project_load_annotations (project, spanmark_project_lookup_document (project, "a"),
+                                              ANNOTATOR, &error);
+    g_assert_no_error (error);
+    tag (mine, "车俊", 0, "OFFICIAL");
+    g_assert_true (spanmark_project_save_annotations (project, mine, &error));
+    g_assert_no_error (error);
+  }
+
+  /* No main loop iteration in between: the pass has not started. */
+  g_assert_true (spanmark_window_open_project (fixture->window, dir, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (doc_id (fixture), ==, "a");
+  g_assert_true (spanmark_window_get_corpus_pending (fixture->window));
+  view = spanmark_document_view_get_text_view (spanmark_window_get_document_view (fixture->window));
+  marks = spanmark_text_view_collect_marks (SPANMARK_TEXT_VIEW (view));
+  for (guint i = 0; i < marks->len; i++)
+    n += g_array_index (marks, SpanmarkMark, i).kind == SPANMARK_MARK_SUGGESTION;
+  /* The second 车俊, from the open document's own tagging. */
+  g_assert_cmpuint (n, ==, 1);
+  wait_until (fixture, corpus_read);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -658,6 +708,7 @@ main (int   argc,
   SPANMARK_TEST_ADD ("/assist/consistency", test_consistency);
   SPANMARK_TEST_ADD ("/assist/keys-leave-entries", test_keys_leave_entries);
   SPANMARK_TEST_ADD ("/assist/open-set-during-pass", test_open_set_during_pass);
+  SPANMARK_TEST_ADD ("/assist/large-corpus-suggests-at-once", test_large_corpus_suggests_at_once);
 
   return g_test_run ();
 }
