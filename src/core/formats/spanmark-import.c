@@ -370,6 +370,24 @@ loose_text_equal (const char *a,
   return *a == '\0' && *b == '\0';
 }
 
+/* Whether @expected is the text at @start–@end byte for byte and would
+ * stay so normalised (no carriage return, no leading byte-order mark). */
+static gboolean
+expected_in_place (SpanmarkTextIndex *index,
+                   guint              start,
+                   guint              end,
+                   const char        *expected)
+{
+  gsize from = spanmark_text_index_char_to_byte (index, start);
+  gsize to = spanmark_text_index_char_to_byte (index, end);
+  gsize len = to - from;
+
+  return strncmp (expected, spanmark_text_index_get_text (index) + from, len) == 0 &&
+         expected[len] == '\0' &&
+         memchr (expected, '\r', len) == NULL &&
+         !g_str_has_prefix (expected, "\xEF\xBB\xBF");
+}
+
 int
 _spanmark_import_raw_span_compare (gconstpointer a,
                                    gconstpointer b)
@@ -759,12 +777,16 @@ _spanmark_import_build_document (Importer            *imp,
         if (set == NULL && raw->expected == NULL)
           continue;
 
-        covered = spanmark_text_index_slice (index, start, end);
-
-        if (raw->expected != NULL)
+        /* The input's copy of the text, as a training script writes it:
+         * the very bytes of the document (no carriage return or
+         * byte-order mark, which normalising would change), compared in
+         * place.  Anything else is compared as below. */
+        if (raw->expected != NULL &&
+            (raw->loose || !expected_in_place (index, start, end, raw->expected)))
           {
             g_autofree char *expected = NULL;
 
+            covered = spanmark_text_index_slice (index, start, end);
             /* The input's copy of the text went through no normalisation;
              * give it the same treatment as the document. */
             expected = spanmark_text_normalize (raw->expected, strlen (raw->expected),
@@ -787,6 +809,8 @@ _spanmark_import_build_document (Importer            *imp,
         if (set == NULL)
           continue;
 
+        if (covered == NULL)
+          covered = spanmark_text_index_slice (index, start, end);
         span_id = g_strdup_printf ("s%u", i + 1);
         span = spanmark_span_new (span_id, start, end, raw->label, covered);
         if (raw->entity != NULL)
