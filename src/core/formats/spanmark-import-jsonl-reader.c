@@ -224,6 +224,23 @@ read_null (Cursor *c)
   return FALSE;
 }
 
+/* "spans[12]": where a span came from, as the slow path names it
+ * ("spans[%u]"), without printf's cost for each of a line's spans. */
+static char *
+indexed_source (const char *array,
+                guint       index)
+{
+  char digits[16];
+  char *p = digits + sizeof digits;
+
+  *--p = '\0';
+  do
+    *--p = (char) ('0' + index % 10);
+  while ((index /= 10) > 0);
+
+  return g_strconcat (array, "[", p, "]", NULL);
+}
+
 /* {"KEY": "VALUE", …} into @attrs; null is none. */
 static gboolean
 read_attrs (Cursor     *c,
@@ -345,7 +362,7 @@ read_span (Cursor  *c,
     return NULL;
 
   span->line = line;
-  span->source = g_strdup_printf ("spans[%u]", index);
+  span->source = indexed_source ("spans", index);
   return g_steal_pointer (&span);
 }
 
@@ -416,7 +433,7 @@ read_entity (Cursor  *c,
     goto fail;
 
   entity->line = line;
-  entity->source = g_strdup_printf ("entities[%u]", index);
+  entity->source = indexed_source ("entities", index);
   return entity;
 
 fail:
