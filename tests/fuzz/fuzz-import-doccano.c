@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "fuzz-common.h"
+#include "fuzz-import-jsonl.h"
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
@@ -18,5 +19,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 {
   fuzz_init ();
   fuzz_check_import ("doccano.jsonl", (const char *) data, size, NULL, 0, SPANMARK_TEXT_ENCODING_UTF8);
+  /* The fast reader and the slow path agree. */
+  fuzz_check_jsonl_paths ("doccano.jsonl", (const char *) data, size);
   return 0;
 }
