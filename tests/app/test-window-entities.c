@@ -831,6 +831,23 @@ menu_merges (GMenuModel *model,
   return FALSE;
 }
 
+typedef struct
+{
+  GtkWidget        *view;
+  GtkWidget        *cell;
+  graphene_point_t  point;
+} Pick;
+
+static gboolean
+cell_under_point (gpointer data)
+{
+  Pick *pick = data;
+
+  return !g_main_context_pending (NULL) &&
+         gtk_widget_compute_point (pick->cell, pick->view, &GRAPHENE_POINT_INIT (4, 4), &pick->point) &&
+         gtk_widget_pick (pick->view, pick->point.x, pick->point.y, GTK_PICK_DEFAULT) == pick->cell;
+}
+
 /* A right click on another row than the selected one: that row's menu,
  * at the pointer, merging it into the selected entity. */
 static void
@@ -846,6 +863,7 @@ test_row_menu (Fixture       *fixture,
   GtkGesture *gesture = NULL;
   GtkWidget *wang = NULL;
   graphene_point_t point;
+  Pick pick;
 
   activate (fixture, "win.find-entity", NULL);
   g_assert_true (wait_for (main_loop_idle, fixture));
@@ -855,7 +873,12 @@ test_row_menu (Fixture       *fixture,
     if (g_str_equal (spanmark_entity_cell_get_text (g_ptr_array_index (cells, i), 0), "王芳"))
       wang = g_ptr_array_index (cells, i);
   g_assert_nonnull (wang);
-  g_assert_true (gtk_widget_compute_point (wang, view, &GRAPHENE_POINT_INIT (4, 4), &point));
+  /* Until the panel is laid out and no page transition runs, nothing
+   * under the pointer is the row. */
+  pick.view = view;
+  pick.cell = wang;
+  g_assert_true (wait_for (cell_under_point, &pick));
+  point = pick.point;
 
   controllers = gtk_widget_observe_controllers (view);
   for (guint i = 0; i < g_list_model_get_n_items (controllers) && gesture == NULL; i++)
