@@ -594,6 +594,35 @@ test_keys_leave_entries (Fixture       *fixture,
   g_assert_cmpuint (spanmark_annotation_set_get_n_rejections (set_of (fixture)), ==, 0);
 }
 
+/* The annotator tags the first 车俊 of "a" on disk, after @n_documents
+ * documents are in the project (small ones added to reach it). */
+static void
+tag_first_on_disk (GFile *dir,
+                   guint  n_documents)
+{
+  g_autoptr(SpanmarkProject) project = NULL;
+  g_autoptr(SpanmarkAnnotationSet) mine = NULL;
+  g_autoptr(GError) error = NULL;
+
+  project = spanmark_project_open (dir, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; spanmark_project_get_n_documents (project) < n_documents; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("z%04u", i);
+
+      g_assert_nonnull (spanmark_project_add_document (project, id, "某地新闻。", NULL, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (spanmark_project_save (project, &error));
+  g_assert_no_error (error);
+  mine = spanmark_project_load_annotations (project, spanmark_project_lookup_document (project, "a"),
+                                            ANNOTATOR, &error);
+  g_assert_no_error (error);
+  tag (mine, "车俊", 0, "OFFICIAL");
+  g_assert_true (spanmark_project_save_annotations (project, mine, &error));
+  g_assert_no_error (error);
+}
+
 /* The open set while the pass over the corpus runs: the window has it
  * loaded, the pass does not read it again, and once the pass is in, the
  * window's counting of it (made before the pass) carries over and goes
@@ -607,18 +636,7 @@ test_open_set_during_pass (Fixture       *fixture,
   GPtrArray *suggestions;
 
   close_window (fixture);
-  {
-    g_autoptr(SpanmarkProject) project = spanmark_project_open (dir, &error);
-    g_autoptr(SpanmarkAnnotationSet) mine = NULL;
-
-    g_assert_no_error (error);
-    mine = spanmark_project_load_annotations (project, spanmark_project_lookup_document (project, "a"),
-                                              ANNOTATOR, &error);
-    g_assert_no_error (error);
-    tag (mine, "车俊", 0, "OFFICIAL");
-    g_assert_true (spanmark_project_save_annotations (project, mine, &error));
-    g_assert_no_error (error);
-  }
+  tag_first_on_disk (dir, 0);
 
   fixture->window = spanmark_test_new_window (dir);
   g_assert_cmpstr (doc_id (fixture), ==, "a");
@@ -654,28 +672,8 @@ test_large_corpus_suggests_at_once (Fixture       *fixture,
   g_autoptr(GArray) marks = NULL;
   guint n = 0;
 
-  {
-    g_autoptr(SpanmarkProject) project = spanmark_project_open (dir, &error);
-    g_autoptr(SpanmarkAnnotationSet) mine = NULL;
-
-    g_assert_no_error (error);
-    /* "a" first in the list, then enough documents to be large. */
-    for (guint i = 0; spanmark_project_get_n_documents (project) < 1000; i++)
-      {
-        g_autofree char *id = g_strdup_printf ("z%04u", i);
-
-        g_assert_nonnull (spanmark_project_add_document (project, id, "某地新闻。", NULL, &error));
-        g_assert_no_error (error);
-      }
-    g_assert_true (spanmark_project_save (project, &error));
-    g_assert_no_error (error);
-    mine = spanmark_project_load_annotations (project, spanmark_project_lookup_document (project, "a"),
-                                              ANNOTATOR, &error);
-    g_assert_no_error (error);
-    tag (mine, "车俊", 0, "OFFICIAL");
-    g_assert_true (spanmark_project_save_annotations (project, mine, &error));
-    g_assert_no_error (error);
-  }
+  /* "a" first in the list, then enough documents to be large. */
+  tag_first_on_disk (dir, 1000);
 
   /* No main loop iteration in between: the pass has not started. */
   g_assert_true (spanmark_window_open_project (fixture->window, dir, &error));

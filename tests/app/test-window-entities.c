@@ -787,49 +787,31 @@ test_rows_kept (Fixture       *fixture,
   g_signal_handlers_disconnect_by_data (model, &watch);
 }
 
+/* Whether @model (or a section of it) has an item activating @action
+ * with @target (floating references are sunk). */
 static gboolean
-menu_opens_mention (GMenuModel *model,
-                    const char *document,
-                    const char *id)
+menu_has_item (GMenuModel *model,
+               const char *action,
+               GVariant   *target)
 {
+  g_autoptr(GVariant) wanted = g_variant_ref_sink (target);
+
   for (int i = 0; i < g_menu_model_get_n_items (model); i++)
     {
       g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
-      g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (model, i, G_MENU_ATTRIBUTE_TARGET, NULL);
-      g_autofree char *action = NULL;
+      g_autoptr(GVariant) item_target = g_menu_model_get_item_attribute_value (model, i, G_MENU_ATTRIBUTE_TARGET, NULL);
+      g_autofree char *name = NULL;
 
-      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &action) &&
-          g_str_equal (action, "win.open-mention") && target != NULL &&
-          g_variant_equal (target, g_variant_new ("(ss)", document, id)))
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_str_equal (name, action) && item_target != NULL && g_variant_equal (item_target, wanted))
         return TRUE;
-      if (section != NULL && menu_opens_mention (section, document, id))
+      if (section != NULL && menu_has_item (section, action, g_variant_ref (wanted)))
         return TRUE;
     }
 
   return FALSE;
 }
 
-static gboolean
-menu_merges (GMenuModel *model,
-             const char *keep,
-             const char *gone)
-{
-  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
-    {
-      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
-      g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (model, i, G_MENU_ATTRIBUTE_TARGET, NULL);
-      g_autofree char *action = NULL;
-
-      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &action) &&
-          g_str_equal (action, "win.merge-entities") && target != NULL &&
-          g_variant_equal (target, g_variant_new ("(ss)", keep, gone)))
-        return TRUE;
-      if (section != NULL && menu_merges (section, keep, gone))
-        return TRUE;
-    }
-
-  return FALSE;
-}
 
 typedef struct
 {
@@ -895,7 +877,8 @@ test_row_menu (Fixture       *fixture,
   popovers = spanmark_test_collect_of_type (GTK_WIDGET (officials), GTK_TYPE_POPOVER_MENU, g_ptr_array_new ());
   g_assert_cmpuint (popovers->len, ==, 1);
   g_assert_true (gtk_widget_get_visible (g_ptr_array_index (popovers, 0)));
-  g_assert_true (menu_merges (gtk_popover_menu_get_menu_model (g_ptr_array_index (popovers, 0)), LI_WEI, WANG_FANG));
+  g_assert_true (menu_has_item (gtk_popover_menu_get_menu_model (g_ptr_array_index (popovers, 0)), "win.merge-entities",
+                                g_variant_new ("(ss)", LI_WEI, WANG_FANG)));
   /* The selection is what it merges into: unchanged. */
   g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model)), ==, 0);
   gtk_popover_popdown (g_ptr_array_index (popovers, 0));
@@ -924,7 +907,7 @@ test_selected_entity_actions (Fixture       *fixture,
       GtkMenuButton *button = g_ptr_array_index (buttons, i);
       GMenuModel *menu = gtk_menu_button_get_menu_model (button);
 
-      if (menu != NULL && menu_opens_mention (menu, "news", LI_WEI))
+      if (menu != NULL && menu_has_item (menu, "win.open-mention", g_variant_new ("(ss)", "news", LI_WEI)))
         {
           found = TRUE;
           gtk_menu_button_popdown (button);
