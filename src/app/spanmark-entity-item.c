@@ -229,14 +229,6 @@ spanmark_entity_item_set_n_saved_here (SpanmarkEntityItem *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_HERE]);
 }
 
-guint
-spanmark_entity_item_get_n_saved_here (SpanmarkEntityItem *self)
-{
-  g_return_val_if_fail (SPANMARK_IS_ENTITY_ITEM (self), 0);
-
-  return self->n_saved_here;
-}
-
 void
 spanmark_entity_item_copy_counts (SpanmarkEntityItem *self,
                                   SpanmarkEntityItem *from)
@@ -267,13 +259,14 @@ spanmark_entity_item_leave_document (SpanmarkEntityItem *self)
 char *
 spanmark_entity_item_format_counts (SpanmarkEntityItem *self)
 {
+  guint n_documents;
+
   g_return_val_if_fail (SPANMARK_IS_ENTITY_ITEM (self), NULL);
 
+  n_documents = spanmark_entity_item_get_n_documents (self);
   /* Translators: a registry entity's counts in a side panel: mentions in
    * the open document, in every document, and the number of documents,
    * e.g. "2 here · 5 in corpus · 2 documents". */
-  guint n_documents = spanmark_entity_item_get_n_documents (self);
-
   return g_strdup_printf (ngettext ("%u here · %u in corpus · %u document",
                                     "%u here · %u in corpus · %u documents",
                                     n_documents),

@@ -42,7 +42,6 @@ guint               spanmark_entity_item_get_n_documents (SpanmarkEntityItem *se
  * registry counted (when not — another annotator's, in review — its
  * mentions are shown as here but not added to the corpus); notified as
  * "n-here". */
-guint               spanmark_entity_item_get_n_saved_here (SpanmarkEntityItem *self);
 void                spanmark_entity_item_set_n_saved_here (SpanmarkEntityItem *self,
                                                           guint               n_saved_here,
                                                           gboolean            own);

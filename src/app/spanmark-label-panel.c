@@ -1104,6 +1104,28 @@ draw_swatch (GtkDrawingArea *area,
 
 /* The registry's entities (corpus-wide) */
 
+/* The item of the registry entity the open set's @entity stands for:
+ * an entity merged away (a tombstone's id, offline work) counts for the
+ * one it was merged into.  NULL when the registry has none. */
+static SpanmarkEntityItem *
+item_of_entity (SpanmarkLabelPanel    *self,
+                const SpanmarkEntity  *entity)
+{
+  const SpanmarkRegistryEntity *live = self->registry != NULL
+                                       ? spanmark_registry_resolve (self->registry, entity->id)
+                                       : NULL;
+
+  return live != NULL ? g_hash_table_lookup (self->items, live->id) : NULL;
+}
+
+/* Whether the open set is the annotator's whose files the registry
+ * counted (not another annotator's, in review). */
+static gboolean
+set_is_own (SpanmarkLabelPanel *self)
+{
+  return self->set != NULL && g_strcmp0 (spanmark_annotation_set_get_annotator (self->set), self->annotator) == 0;
+}
+
 /* The mentions here of every registry entity the open set has; the
  * list is ordered again only when which entities are here changed. */
 static void
@@ -1117,12 +1139,7 @@ refresh_here (SpanmarkLabelPanel *self)
   for (guint i = 0; i < n_entities; i++)
     {
       const SpanmarkEntity *entity = spanmark_annotation_set_get_entity (self->set, i);
-      /* An entity merged away (a tombstone's id, offline work) counts for
-       * the one it was merged into. */
-      const SpanmarkRegistryEntity *live = self->registry != NULL
-                                           ? spanmark_registry_resolve (self->registry, entity->id)
-                                           : NULL;
-      SpanmarkEntityItem *item = live != NULL ? g_hash_table_lookup (self->items, live->id) : NULL;
+      SpanmarkEntityItem *item = item_of_entity (self, entity);
       guint n;
 
       if (item == NULL)
@@ -1192,17 +1209,17 @@ load_saved_here (SpanmarkLabelPanel *self)
     return;
 
   document = spanmark_annotation_set_get_document_id (self->set);
-  own = g_strcmp0 (spanmark_annotation_set_get_annotator (self->set), self->annotator) == 0;
+  own = set_is_own (self);
   n_entities = spanmark_annotation_set_get_n_entities (self->set);
   for (guint i = 0; i < n_entities; i++)
     {
-      const SpanmarkEntity *entity = spanmark_annotation_set_get_entity (self->set, i);
-      const SpanmarkRegistryEntity *live = spanmark_registry_resolve (self->registry, entity->id);
-      SpanmarkEntityItem *item = live != NULL ? g_hash_table_lookup (self->items, live->id) : NULL;
+      SpanmarkEntityItem *item = item_of_entity (self, spanmark_annotation_set_get_entity (self->set, i));
+      const char *id;
 
       if (item == NULL || !g_hash_table_add (seen, item))
         continue;
-      spanmark_entity_item_set_n_saved_here (item, own ? saved_mentions (self, live->id, document) : 0, own);
+      id = spanmark_entity_item_get_id (item);
+      spanmark_entity_item_set_n_saved_here (item, own ? saved_mentions (self, id, document) : 0, own);
       g_ptr_array_add (self->saved_items, g_object_ref (item));
     }
 }
@@ -1213,8 +1230,7 @@ leave_document (SpanmarkLabelPanel *self)
 {
   GHashTable *left = NULL;
 
-  if (self->set != NULL && self->registry != NULL &&
-      g_strcmp0 (spanmark_annotation_set_get_annotator (self->set), self->annotator) == 0)
+  if (self->registry != NULL && set_is_own (self))
     {
       left = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       g_hash_table_replace (self->left, g_strdup (spanmark_annotation_set_get_document_id (self->set)), left);
@@ -1584,12 +1600,14 @@ get_mention_documents (SpanmarkLabelPanel *self,
 {
   g_autoptr(GPtrArray) counted = spanmark_registry_get_documents (self->registry, id);
   g_autoptr(GHashTable) all = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
   GPtrArray *documents = g_ptr_array_new_with_free_func (g_free);
+  SpanmarkEntityItem *item = g_hash_table_lookup (self->items, id);
   const char *open = NULL;
   GHashTableIter iter;
   gpointer document, left;
 
-  if (self->set != NULL && g_strcmp0 (spanmark_annotation_set_get_annotator (self->set), self->annotator) == 0)
+  if (set_is_own (self))
     open = spanmark_annotation_set_get_document_id (self->set);
   for (guint i = 0; i < counted->len; i++)
     g_hash_table_add (all, g_ptr_array_index (counted, i));
@@ -1602,21 +1620,19 @@ get_mention_documents (SpanmarkLabelPanel *self,
 
   g_hash_table_iter_init (&iter, all);
   while (g_hash_table_iter_next (&iter, &document, NULL))
-    g_ptr_array_add (documents, g_strdup (document));
-  g_ptr_array_sort (documents, compare_document_ids);
-  for (guint i = 0; i < documents->len; i++)
+    g_ptr_array_add (names, document);
+  g_ptr_array_sort (names, compare_document_ids);
+  for (guint i = 0; i < names->len; i++)
     {
-      const char *name = g_ptr_array_index (documents, i);
-      SpanmarkEntityItem *item = g_hash_table_lookup (self->items, id);
+      const char *name = g_ptr_array_index (names, i);
       guint n = g_strcmp0 (name, open) == 0 && item != NULL ? spanmark_entity_item_get_n_here (item)
                                                            : saved_mentions (self, id, name);
 
-      if (n == 0)
+      if (n > 0)
         {
-          g_ptr_array_remove_index (documents, i--);
-          continue;
+          g_ptr_array_add (documents, g_strdup (name));
+          g_array_append_val (counts, n);
         }
-      g_array_append_val (counts, n);
     }
 
   return documents;
