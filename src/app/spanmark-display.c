@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "spanmark-display.h"
+#include "spanmark-text.h"
 
 /* The attribute names of the default schema (src/core/model/spanmark-schema.c).
  * They are keys in the JSON files and never change there; the marks let
@@ -35,13 +36,6 @@ spanmark_display_attr_name (const char *attr)
       return g_dpgettext2 (GETTEXT_PACKAGE, "attribute", attr);
 
   return attr;
-}
-
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
 static gboolean
@@ -75,7 +69,7 @@ spanmark_display_attr_keys (const SpanmarkLabel *label,
     if (has_value (attrs, key)
         && (label == NULL || !g_strv_contains ((const char * const *) label->attrs, key)))
       g_ptr_array_add (others, key);
-  g_ptr_array_sort (others, compare_strings);
+  g_ptr_array_sort (others, spanmark_text_compare_strings);
   g_ptr_array_extend (keys, others, NULL, NULL);
 
   return keys;

@@ -17,6 +17,7 @@
 #include "spanmark-entity-row.h"
 #include "spanmark-history.h"
 #include "spanmark-label-panel.h"
+#include "spanmark-text.h"
 
 /* Mentions of the panel's label that belong to no entity, grouped by
  * their text: one row "涪陵区 ×3, no entity" per group. */
@@ -1581,15 +1582,6 @@ registry_setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, GTK_WIDGET (row->cell));
 }
 
-/* "Show Mentions": the documents with a mention of the entity, built
- * when the row is shown (the registry knows them since its count). */
-static int
-compare_document_ids (gconstpointer a,
-                      gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
 /* The documents with a mention of @id, sorted, and how many each has:
  * as the registry counted the files, with the documents opened since
  * counted as they were left and the open one as it is now. */
@@ -1621,7 +1613,7 @@ get_mention_documents (SpanmarkLabelPanel *self,
   g_hash_table_iter_init (&iter, all);
   while (g_hash_table_iter_next (&iter, &document, NULL))
     g_ptr_array_add (names, document);
-  g_ptr_array_sort (names, compare_document_ids);
+  g_ptr_array_sort (names, spanmark_text_compare_strings);
   for (guint i = 0; i < names->len; i++)
     {
       const char *name = g_ptr_array_index (names, i);

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "spanmark-cli-private.h"
+#include "spanmark-text.h"
 
 typedef struct
 {
@@ -39,13 +40,6 @@ counts_add_label (Counts     *counts,
   g_hash_table_insert (counts->labels, g_strdup (label), GUINT_TO_POINTER (n + 1));
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
 /* " (OFFICIAL 3, PLACE 2)", by label name, or "" for no labels. */
 static char *
 format_labels (GHashTable *labels)
@@ -61,7 +55,7 @@ format_labels (GHashTable *labels)
     g_ptr_array_add (names, name);
   if (names->len == 0)
     return g_string_free (out, FALSE);
-  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_sort (names, spanmark_text_compare_strings);
   g_string_append (out, " (");
   for (guint i = 0; i < names->len; i++)
     g_string_append_printf (out, "%s%s %u", i > 0 ? ", " : "", (const char *) g_ptr_array_index (names, i),

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "spanmark-cli-private.h"
+#include "spanmark-text.h"
 
 /* What both printers show. */
 typedef struct
@@ -33,13 +34,6 @@ row_new (guint n_columns)
   return g_new0 (char *, n_columns + 1);
 }
 
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
 /* Label names in schema order, then any others found, sorted. */
 static GPtrArray *
 collect_labels (SpanmarkSchema *schema,
@@ -57,7 +51,7 @@ collect_labels (SpanmarkSchema *schema,
   while (g_hash_table_iter_next (&iter, &key, NULL))
     if (spanmark_schema_lookup (schema, key) == NULL)
       g_ptr_array_add (extra, key);
-  g_ptr_array_sort (extra, compare_strings);
+  g_ptr_array_sort (extra, spanmark_text_compare_strings);
   for (guint i = 0; i < extra->len; i++)
     g_ptr_array_add (labels, g_ptr_array_index (extra, i));
 

@@ -378,13 +378,6 @@ spanmark_dictionary_load (GFile          *file,
   return spanmark_dictionary_new_from_data (name, contents, length, schema);
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
 GPtrArray *
 spanmark_dictionary_load_folder (GFile          *dir,
                                  SpanmarkSchema *schema)
@@ -412,7 +405,7 @@ spanmark_dictionary_load_folder (GFile          *dir,
         g_ptr_array_add (names, g_strdup (name));
       g_object_unref (info);
     }
-  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_sort (names, spanmark_text_compare_strings);
 
   for (guint i = 0; i < names->len; i++)
     {

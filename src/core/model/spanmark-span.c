@@ -10,6 +10,7 @@
 
 #include "spanmark-attrs-private.h"
 #include "spanmark-span.h"
+#include "spanmark-text.h"
 
 G_DEFINE_BOXED_TYPE (SpanmarkSpan, spanmark_span,
                      spanmark_span_copy, spanmark_span_free)
@@ -85,13 +86,6 @@ _spanmark_attrs_equal (GHashTable *a,
   return TRUE;
 }
 
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
 GPtrArray *
 _spanmark_attrs_sorted_keys (GHashTable *attrs)
 {
@@ -105,7 +99,7 @@ _spanmark_attrs_sorted_keys (GHashTable *attrs)
   g_hash_table_iter_init (&iter, attrs);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     g_ptr_array_add (keys, key);
-  g_ptr_array_sort (keys, compare_strings);
+  g_ptr_array_sort (keys, spanmark_text_compare_strings);
 
   return keys;
 }

@@ -19,6 +19,7 @@
 #include "spanmark-file.h"
 #include "spanmark-json.h"
 #include "spanmark-project-private.h"
+#include "spanmark-text.h"
 
 #define INDEX_FILE "spanmark.json"
 #define DOCUMENTS_DIR "documents"
@@ -793,13 +794,6 @@ spanmark_project_load_text (SpanmarkProject   *self,
   return text;
 }
 
-static int
-compare_strings (const void *a,
-                 const void *b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
 GStrv
 spanmark_project_list_annotators (SpanmarkProject *self)
 {
@@ -834,7 +828,7 @@ spanmark_project_list_annotators (SpanmarkProject *self)
     }
 
   names = g_strv_builder_end (builder);
-  qsort (names, g_strv_length (names), sizeof (char *), compare_strings);
+  qsort (names, g_strv_length (names), sizeof (char *), spanmark_text_compare_strings);
 
   return names;
 }

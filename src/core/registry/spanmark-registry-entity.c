@@ -15,6 +15,7 @@
 #include "spanmark-project-error.h"
 #include "spanmark-project-ids.h"
 #include "spanmark-registry-entity.h"
+#include "spanmark-text.h"
 
 #define ID_HEX_DIGITS 10
 
@@ -98,13 +99,6 @@ spanmark_registry_entity_free (SpanmarkRegistryEntity *self)
   g_free (self);
 }
 
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
 gboolean
 spanmark_registry_entity_add_alias (SpanmarkRegistryEntity *self,
                                     const char             *alias)
@@ -118,7 +112,7 @@ spanmark_registry_entity_add_alias (SpanmarkRegistryEntity *self,
   /* Sorted, so that two annotators adding aliases write lines a line-wise
    * merge can put together. */
   g_ptr_array_add (self->aliases, g_strdup (alias));
-  g_ptr_array_sort (self->aliases, compare_strings);
+  g_ptr_array_sort (self->aliases, spanmark_text_compare_strings);
 
   return TRUE;
 }
@@ -219,7 +213,7 @@ spanmark_registry_entity_append_summary (const SpanmarkRegistryEntity *self,
       if (g_hash_table_add (seen, attr->key))
         g_ptr_array_add (keys, attr->key);
     }
-  g_ptr_array_sort (keys, compare_strings);
+  g_ptr_array_sort (keys, spanmark_text_compare_strings);
   g_string_append (out, "],\"attrs\":{");
   for (guint i = 0; i < keys->len; i++)
     {

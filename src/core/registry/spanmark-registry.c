@@ -12,6 +12,7 @@
 
 #include "spanmark-file.h"
 #include "spanmark-registry.h"
+#include "spanmark-text.h"
 
 /* An entity file is a few hundred bytes; this only keeps a stray large
  * file from being read whole. */
@@ -87,13 +88,6 @@ spanmark_registry_init (SpanmarkRegistry *self)
   self->uses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) use_free);
 }
 
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
 static char *
 entity_path (const char *id)
 {
@@ -152,7 +146,7 @@ check_tombstones (SpanmarkRegistry *self)
     if (entity->merged_into != NULL)
       g_ptr_array_add (ids, entity->id);
 
-  g_ptr_array_sort (ids, compare_strings);
+  g_ptr_array_sort (ids, spanmark_text_compare_strings);
   for (guint i = 0; i < ids->len; i++)
     {
       const char *id = g_ptr_array_index (ids, i);
@@ -214,7 +208,7 @@ spanmark_registry_load (SpanmarkProject  *project,
     }
 
   /* Sorted, so problems come in the same order on every system. */
-  g_ptr_array_sort (names, compare_strings);
+  g_ptr_array_sort (names, spanmark_text_compare_strings);
   for (guint i = 0; i < names->len; i++)
     load_file (self, dir, g_ptr_array_index (names, i));
 
@@ -868,7 +862,7 @@ spanmark_registry_get_documents (SpanmarkRegistry *self,
       g_hash_table_iter_init (&iter, use->documents);
       while (g_hash_table_iter_next (&iter, (gpointer *) &document, NULL))
         g_ptr_array_add (documents, g_strdup (document));
-      g_ptr_array_sort (documents, compare_strings);
+      g_ptr_array_sort (documents, spanmark_text_compare_strings);
     }
 
   return documents;
@@ -1119,7 +1113,7 @@ spanmark_registry_restore (SpanmarkRegistry *self,
     g_ptr_array_add (paths, (gpointer) relative);
   /* Entities last: a failure part way leaves the kept entity a
    * superset, as during the merge. */
-  g_ptr_array_sort (paths, compare_strings);
+  g_ptr_array_sort (paths, spanmark_text_compare_strings);
 
   for (guint i = 0; i < paths->len; i++)
     {

@@ -427,3 +427,10 @@ spanmark_text_trim_range (const char *text,
 
   return _spanmark_text_trim_between (s, e, start, end);
 }
+
+int
+spanmark_text_compare_strings (gconstpointer a,
+                               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}

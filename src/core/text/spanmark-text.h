@@ -108,6 +108,11 @@ gboolean  spanmark_text_trim_range     (const char  *text,
                                         guint       *start,
                                         guint       *end);
 
+/* strcmp() of the strings two elements of a GPtrArray of char * point
+ * to: a GCompareFunc for g_ptr_array_sort() and qsort(). */
+int       spanmark_text_compare_strings (gconstpointer a,
+                                         gconstpointer b);
+
 G_END_DECLS
 
 /* Most users of the text helpers use the index too. */
