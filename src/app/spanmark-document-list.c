@@ -149,6 +149,21 @@ update_rows (SpanmarkDocumentList *self)
     update_row (self, row);
 }
 
+/* The filter applied again.  Every document shown needs no filter at
+ * all: a filter, even one that keeps everything, is asked about each
+ * document of the project whenever the statuses or the project change
+ * (50,000 calls, twice, at the opening of a large corpus). */
+static void
+refilter (SpanmarkDocumentList *self)
+{
+  if (self->filter == SPANMARK_DOCUMENT_FILTER_ALL || self->statuses == NULL)
+    gtk_filter_list_model_set_filter (self->filter_model, NULL);
+  else if (gtk_filter_list_model_get_filter (self->filter_model) == NULL)
+    gtk_filter_list_model_set_filter (self->filter_model, GTK_FILTER (self->status_filter));
+  else
+    gtk_filter_changed (GTK_FILTER (self->status_filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
 static gboolean
 read_idle_cb (gpointer user_data)
 {
@@ -176,8 +191,7 @@ statuses_filled_cb (SpanmarkDocumentList *self)
     }
   g_clear_handle_id (&self->read_idle_id, g_source_remove);
   update_progress (self);
-  if (self->filter != SPANMARK_DOCUMENT_FILTER_ALL)
-    gtk_filter_changed (GTK_FILTER (self->status_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  refilter (self);
 }
 
 static gboolean
@@ -211,7 +225,7 @@ statuses_changed_cb (SpanmarkDocumentList *self)
 {
   update_rows (self);
   update_progress (self);
-  gtk_filter_changed (GTK_FILTER (self->status_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  refilter (self);
 }
 
 static void
@@ -467,7 +481,7 @@ spanmark_document_list_init (SpanmarkDocumentList *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->status_filter = gtk_custom_filter_new (status_filter_func, self, NULL);
-  self->filter_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->status_filter)));
+  self->filter_model = gtk_filter_list_model_new (NULL, NULL);
   self->ranks = g_hash_table_new (NULL, NULL);
   self->positions = g_hash_table_new (NULL, NULL);
   self->details = g_hash_table_new_full (NULL, NULL, NULL, g_free);
@@ -550,7 +564,7 @@ spanmark_document_list_set_statuses (SpanmarkDocumentList *self,
                                    statuses != NULL
                                    ? spanmark_project_get_documents (spanmark_status_cache_get_project (statuses))
                                    : NULL);
-  gtk_filter_changed (GTK_FILTER (self->status_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  refilter (self);
   update_rows (self);
   update_progress (self);
 
@@ -577,7 +591,7 @@ spanmark_document_list_set_filter (SpanmarkDocumentList   *self,
 
   self->filter = filter;
   gtk_drop_down_set_selected (self->filter_dropdown, filter);
-  gtk_filter_changed (GTK_FILTER (self->status_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  refilter (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
 }
 

@@ -119,11 +119,20 @@ show_status (SpanmarkDocumentRow *self,
              const char          *css_class,
              const char          *tooltip)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (status_classes); i++)
-    gtk_widget_remove_css_class (self->status_label, status_classes[i]);
+  /* Rows are updated again on every refresh, and most updates change
+   * nothing: setting a tooltip, even the same one, asks the display where
+   * the pointer is (two round trips to the X server per row in GTK 4.8,
+   * most of the list's cost at open), and a class taken off and put back
+   * restyles the label.  Only what changed is set. */
+  if (!gtk_widget_has_css_class (self->status_label, css_class))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (status_classes); i++)
+        gtk_widget_remove_css_class (self->status_label, status_classes[i]);
+      gtk_widget_add_css_class (self->status_label, css_class);
+    }
   gtk_label_set_text (GTK_LABEL (self->status_label), text);
-  gtk_widget_add_css_class (self->status_label, css_class);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (self)), tooltip) != 0)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
 }
 
 void

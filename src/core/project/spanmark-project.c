@@ -179,15 +179,16 @@ spanmark_project_init (SpanmarkProject *self)
   self->batch_created = g_ptr_array_new_with_free_func (g_free);
 }
 
+/* Finds @document, at @position in the list (from 0), by itself, its id
+ * and its path. */
 static void
-append_document (SpanmarkProject  *self,
-                 SpanmarkDocument *document)
+index_document (SpanmarkProject  *self,
+                SpanmarkDocument *document,
+                guint             position)
 {
   const char *id = spanmark_document_get_id (document);
 
-  g_list_store_append (self->documents, document);
-  g_hash_table_insert (self->positions, document,
-                       GUINT_TO_POINTER (g_list_model_get_n_items (G_LIST_MODEL (self->documents))));
+  g_hash_table_insert (self->positions, document, GUINT_TO_POINTER (position + 1));
 
   /* A broken entry still takes its id (an import may not reuse it), but
    * never from the good entry whose id it repeats. */
@@ -197,6 +198,14 @@ append_document (SpanmarkProject  *self,
       && !g_hash_table_contains (self->documents_by_path, spanmark_document_get_path (document)))
     g_hash_table_insert (self->documents_by_path,
                          (char *) spanmark_document_get_path (document), document);
+}
+
+static void
+append_document (SpanmarkProject  *self,
+                 SpanmarkDocument *document)
+{
+  g_list_store_append (self->documents, document);
+  index_document (self, document, g_list_model_get_n_items (G_LIST_MODEL (self->documents)) - 1);
 }
 
 /* Creates the folders @file needs and writes it with
@@ -423,8 +432,11 @@ spanmark_project_open (GFile   *dir,
   g_free (self->name);
   self->name = g_steal_pointer (&index.name);
   self->schema = g_steal_pointer (&index.schema);
+  /* All at once: appended one by one, 50,000 documents took a fifth of
+   * the opening, most of it the list store's signal for each. */
+  g_list_store_splice (self->documents, 0, 0, index.documents->pdata, index.documents->len);
   for (guint i = 0; i < index.documents->len; i++)
-    append_document (self, g_ptr_array_index (index.documents, i));
+    index_document (self, g_ptr_array_index (index.documents, i), i);
   spanmark_index_clear (&index);
 
   return g_steal_pointer (&self);
