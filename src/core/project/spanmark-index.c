@@ -389,7 +389,8 @@ read_documents_fast (const char    *data,
                      gsize          length,
                      SpanmarkIndex *index)
 {
-  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* The ids of the documents made, which outlive the table. */
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GString) key = g_string_new (NULL);
   g_autoptr(GString) id = g_string_new (NULL);
   g_autoptr(GString) path = g_string_new (NULL);
@@ -405,6 +406,7 @@ read_documents_fast (const char    *data,
     {
       gboolean has_id = FALSE, has_path = FALSE, has_title = FALSE;
       guint i = index->documents->len;
+      SpanmarkDocument *document;
 
       if (!cursor_take (&c, '{'))
         return FALSE;
@@ -434,10 +436,9 @@ read_documents_fast (const char    *data,
       if (!has_id || !has_path || !spanmark_project_is_valid_id (id->str) ||
           g_hash_table_contains (ids, id->str) || !spanmark_project_is_inside_path (path->str))
         return FALSE;
-      g_hash_table_add (ids, g_strdup (id->str));
-
-      g_ptr_array_add (index->documents, spanmark_document_new (id->str, path->str,
-                                                                has_title ? title->str : NULL));
+      document = spanmark_document_new (id->str, path->str, has_title ? title->str : NULL);
+      g_hash_table_add (ids, (char *) spanmark_document_get_id (document));
+      g_ptr_array_add (index->documents, document);
       g_ptr_array_add (index->locations, g_strdup_printf ("documents[%u] (id \"%s\")", i, id->str));
     }
   while (cursor_take (&c, ','));
