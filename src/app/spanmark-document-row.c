@@ -205,6 +205,18 @@ spanmark_document_row_get_detail (SpanmarkDocumentRow *self)
 /* One small avatar with the annotator's initials: full colour when they
  * are done, dimmed while in progress, and the words in its tooltip, so
  * the mark never rests on colour alone. */
+/* A tooltip set on a visible widget makes GTK 4.8 ask the display where
+ * the pointer is, two round trips to the X server: the team's marks,
+ * which come for every bound row at once when the team's progress is
+ * in, set theirs while the widget is hidden. */
+static void
+set_tooltip_hidden (GtkWidget  *widget,
+                    const char *text)
+{
+  gtk_widget_set_visible (widget, FALSE);
+  gtk_widget_set_tooltip_text (widget, text);
+}
+
 static GtkWidget *
 team_avatar_new (const char     *annotator,
                  SpanmarkStatus  status)
@@ -217,7 +229,8 @@ team_avatar_new (const char     *annotator,
   gtk_widget_add_css_class (avatar, done ? "team-done" : "team-in-progress");
   if (!done)
     gtk_widget_add_css_class (avatar, "dim-label");
-  gtk_widget_set_tooltip_text (avatar, text);
+  set_tooltip_hidden (avatar, text);
+  gtk_widget_set_visible (avatar, TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (avatar), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
   return avatar;
 }
@@ -241,13 +254,13 @@ spanmark_document_row_set_team (SpanmarkDocumentRow  *self,
     gtk_box_remove (GTK_BOX (self->team_box), child);
   g_free (self->team_text);
   self->team_text = g_steal_pointer (&text);
-  gtk_widget_set_visible (self->team_box, self->team_text != NULL);
-  gtk_widget_set_tooltip_text (self->team_box, self->team_text);
+  set_tooltip_hidden (self->team_box, self->team_text);
   if (self->team_text == NULL)
     {
       gtk_accessible_reset_property (GTK_ACCESSIBLE (self->team_box), GTK_ACCESSIBLE_PROPERTY_LABEL);
       return;
     }
+  gtk_widget_set_visible (self->team_box, TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->team_box), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   self->team_text, -1);
 
