@@ -290,9 +290,12 @@ corpus_done_cb (GObject      *source,
 
 /* Starting the pass.  On two cores its thread would share them with the
  * main thread while the window is first laid out and painted: it waits
- * for the first frame after the project opened (or, for a window not
- * shown, the main loop to be idle; a frame that does not come within
- * PASS_START_TIMEOUT_MS does not hold it back longer). */
+ * for the first frame after the project opened, then runs beside the
+ * rest of the text's layout (which goes on in idle chunks for seconds
+ * on a long document).  A window not realized by the time the main loop
+ * is idle (one not shown, as in some tests) starts it then; a frame
+ * that does not come within PASS_START_TIMEOUT_MS does not hold it back
+ * longer. */
 
 #define PASS_START_TIMEOUT_MS 500
 
@@ -303,6 +306,7 @@ start_pass (SpanmarkWindow *self)
 
   g_clear_handle_id (&self->pass_start_id, g_source_remove);
   g_clear_handle_id (&self->pass_timeout_id, g_source_remove);
+  g_clear_signal_handler (&self->pass_realize_id, self);
   /* The clock may have dropped its handlers already (the window went). */
   if (self->pass_clock != NULL && g_signal_handler_is_connected (self->pass_clock, self->pass_paint_id))
     g_signal_handler_disconnect (self->pass_clock, self->pass_paint_id);
@@ -347,22 +351,40 @@ pass_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static gboolean
-pass_start_cb (gpointer user_data)
+/* The first frame of the realized window starts the pass. */
+static void
+wait_for_first_frame (SpanmarkWindow *self)
 {
-  SpanmarkWindow *self = user_data;
-  GdkFrameClock *clock = gtk_widget_get_visible (GTK_WIDGET (self)) ? gtk_widget_get_frame_clock (GTK_WIDGET (self))
-                                                                      : NULL;
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
 
-  self->pass_start_id = 0;
+  g_clear_signal_handler (&self->pass_realize_id, self);
   if (clock == NULL)
     {
       start_pass (self);
-      return G_SOURCE_REMOVE;
+      return;
     }
   self->pass_clock = g_object_ref (clock);
   self->pass_paint_id = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (pass_after_paint_cb), self);
   self->pass_timeout_id = g_timeout_add (PASS_START_TIMEOUT_MS, pass_timeout_cb, self);
+}
+
+static void
+realize_cb (GtkWidget *widget,
+            gpointer   user_data)
+{
+  wait_for_first_frame (SPANMARK_WINDOW (widget));
+}
+
+/* Not realized yet when the main loop went idle: not shown, so nothing
+ * to wait for. */
+static gboolean
+pass_start_cb (gpointer user_data)
+{
+  SpanmarkWindow *self = user_data;
+
+  self->pass_start_id = 0;
+  if (self->pass_clock == NULL)
+    start_pass (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -397,7 +419,12 @@ spanmark_window_assist_set_project (SpanmarkWindow *self)
   self->pass_data = g_new0 (CorpusTask, 1);
   self->pass_data->dir = g_object_ref (spanmark_project_get_dir (self->project));
   self->pass_data->annotator = spanmark_settings_dup_annotator (spanmark_settings_get_default ());
-  /* After what the window does now that the project is open. */
+  if (gtk_widget_get_realized (GTK_WIDGET (self)))
+    {
+      wait_for_first_frame (self);
+      return;
+    }
+  self->pass_realize_id = g_signal_connect_after (self, "realize", G_CALLBACK (realize_cb), NULL);
   self->pass_start_id = g_idle_add_full (G_PRIORITY_LOW, pass_start_cb, self, NULL);
 }
 
