@@ -27,7 +27,10 @@
  * over the corpus, on its worker thread, in the window too) from before
  * the window is made; run it next to "bare" (each in a fresh process),
  * which is what the window is held to.  Every mode also prints the
- * process's peak resident memory.
+ * process's peak resident memory.  "window" and "bare" print the width
+ * the text is wrapped at; "bare WIDTH" makes the bare window WIDTH pixels
+ * wide (1000 by default), so that it can wrap the text at the width the
+ * window's document view has (the same lines to lay out).
  *
  * spanmark-bench-view review shows the same document in review mode:
  * three annotators (the 40,000 spans and two perturbed copies) in lanes
@@ -287,7 +290,8 @@ bench_view (const char *text,
 
 static void
 bench_bare (const char *text,
-            GArray     *ranges)
+            GArray     *ranges,
+            int         width)
 {
   GtkWidget *window, *scroller, *view;
   g_autoptr(GtkCssProvider) css = NULL;
@@ -297,7 +301,7 @@ bench_bare (const char *text,
   gint64 start;
 
   window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 800);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, 800);
   scroller = gtk_scrolled_window_new ();
   view = gtk_text_view_new ();
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
@@ -330,8 +334,8 @@ bench_bare (const char *text,
   wait_idle ();
   settled = ms_since (start);
 
-  g_print ("bare GtkTextView:     shown %.0f ms, settled %.0f ms, peak RSS %.0f MiB\n",
-           shown, settled, peak_rss_mib ());
+  g_print ("bare GtkTextView:     shown %.0f ms, settled %.0f ms, peak RSS %.0f MiB (text %d px wide)\n",
+           shown, settled, peak_rss_mib (), gtk_widget_get_width (view));
 
   gtk_window_destroy (GTK_WINDOW (window));
   wait_idle ();
@@ -560,9 +564,10 @@ bench_window (const char *text,
     settled = ms_since (start);
 
     g_print ("SpanmarkWindow:       shown %.0f ms, main loop idle %.0f ms (peak RSS %.0f MiB), settled %.0f ms, "
-             "peak RSS %.0f MiB (%u spans)\n",
+             "peak RSS %.0f MiB (%u spans, text %d px wide)\n",
              shown, idle, idle_rss, settled, peak_rss_mib (),
-             spanmark_annotation_set_get_n_spans (spanmark_window_get_annotation_set (window)));
+             spanmark_annotation_set_get_n_spans (spanmark_window_get_annotation_set (window)),
+             gtk_widget_get_width (GTK_WIDGET (spanmark_document_view_get_text_view (view))));
 
     gtk_window_destroy (GTK_WINDOW (window));
     wait_idle ();
@@ -609,7 +614,7 @@ main (int   argc,
   if (only != NULL && g_str_equal (only, "chips"))
     bench_view (text, ranges, TRUE);
   if (only == NULL || g_str_equal (only, "bare"))
-    bench_bare (text, ranges);
+    bench_bare (text, ranges, only != NULL && argc > 2 ? atoi (argv[2]) : 1000);
   if (only != NULL && g_str_equal (only, "review"))
     bench_review (text, ranges);
   if (only != NULL && g_str_equal (only, "window"))
