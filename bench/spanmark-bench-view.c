@@ -28,9 +28,10 @@
  * the window is made; run it next to "bare" (each in a fresh process),
  * which is what the window is held to.  Every mode also prints the
  * process's peak resident memory.  "window" and "bare" print the width
- * the text is wrapped at; "bare WIDTH" makes the bare window WIDTH pixels
- * wide (1000 by default), so that it can wrap the text at the width the
- * window's document view has (the same lines to lay out).
+ * the text is wrapped at (the text view's, less its margins); "bare WIDTH"
+ * makes the bare window WIDTH pixels wide (1000 by default), so that it
+ * can wrap the text at the width the window's document view does (the
+ * same lines to lay out).
  *
  * spanmark-bench-view review shows the same document in review mode:
  * three annotators (the 40,000 spans and two perturbed copies) in lanes
@@ -152,6 +153,14 @@ make_set (const char *text,
     }
 
   return set;
+}
+
+/* The width @view wraps its text at: its own, less its margins. */
+static int
+wrap_width (GtkTextView *view)
+{
+  return gtk_widget_get_width (GTK_WIDGET (view)) - gtk_text_view_get_left_margin (view)
+         - gtk_text_view_get_right_margin (view);
 }
 
 static gboolean painted;
@@ -335,7 +344,7 @@ bench_bare (const char *text,
   settled = ms_since (start);
 
   g_print ("bare GtkTextView:     shown %.0f ms, settled %.0f ms, peak RSS %.0f MiB (text %d px wide)\n",
-           shown, settled, peak_rss_mib (), gtk_widget_get_width (view));
+           shown, settled, peak_rss_mib (), wrap_width (GTK_TEXT_VIEW (view)));
 
   gtk_window_destroy (GTK_WINDOW (window));
   wait_idle ();
@@ -567,7 +576,7 @@ bench_window (const char *text,
              "peak RSS %.0f MiB (%u spans, text %d px wide)\n",
              shown, idle, idle_rss, settled, peak_rss_mib (),
              spanmark_annotation_set_get_n_spans (spanmark_window_get_annotation_set (window)),
-             gtk_widget_get_width (GTK_WIDGET (spanmark_document_view_get_text_view (view))));
+             wrap_width (spanmark_document_view_get_text_view (view)));
 
     gtk_window_destroy (GTK_WINDOW (window));
     wait_idle ();
