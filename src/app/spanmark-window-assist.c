@@ -57,6 +57,9 @@ struct _SpanmarkCorpusTask
    * for it (the same entries, immutable; NULL: nothing skipped). */
   char      *skip_document;
   GPtrArray *skip_entries;
+  /* Its suggestions, searched with the new suggester once it is made
+   * (NULL: searched on the main thread, once the pass is in). */
+  SpanmarkSuggestRequest *request;
 };
 
 static void
@@ -66,6 +69,7 @@ corpus_task_free (CorpusTask *task)
   g_free (task->annotator);
   g_free (task->skip_document);
   g_clear_pointer (&task->skip_entries, g_ptr_array_unref);
+  g_clear_pointer (&task->request, spanmark_suggest_request_free);
   g_free (task);
 }
 
@@ -77,6 +81,7 @@ typedef struct
   GError             *registry_error;
   SpanmarkCorpusPass *pass;
   const char         *annotator; /* the task's, while the pass runs */
+  SpanmarkSuggestRequest *request; /* the task's, searched */
 } CorpusResult;
 
 static void
@@ -87,6 +92,7 @@ corpus_result_free (CorpusResult *result)
   g_clear_object (&result->registry);
   g_clear_error (&result->registry_error);
   g_clear_pointer (&result->pass, spanmark_corpus_pass_unref);
+  g_clear_pointer (&result->request, spanmark_suggest_request_free);
   g_free (result);
 }
 
@@ -165,8 +171,17 @@ corpus_thread (GTask        *task,
    * pass was in (ties of equal counts keep their order). */
   if (data->skip_entries != NULL)
     spanmark_suggester_add_counted (result->suggester, data->annotator, data->skip_document, data->skip_entries);
-  g_array_unref (spanmark_matcher_find_code_points (spanmark_suggester_get_matcher (result->suggester),
-                                                    NULL, 0, NULL, NULL));
+  /* The open document's suggestions are searched here too: on a long
+   * text that is a walk of the automaton over every character, which the
+   * main thread would make after the text's layout. */
+  if (data->request != NULL)
+    {
+      spanmark_suggester_search_request (result->suggester, data->request);
+      result->request = g_steal_pointer (&data->request);
+    }
+  else
+    g_array_unref (spanmark_matcher_find_code_points (spanmark_suggester_get_matcher (result->suggester),
+                                                      NULL, 0, NULL, NULL));
 
   if (g_task_return_error_if_cancelled (task))
     corpus_result_free (result);
@@ -267,8 +282,16 @@ corpus_done_cb (GObject      *source,
   else if (self->assist_following)
     spanmark_suggester_add_set (self->suggester, self->set, TRUE);
   g_clear_object (&old);
-  /* Another suggester: its generation says nothing about the list. */
+  /* Another suggester: its generation says nothing about the list.  The
+   * list the thread searched is the one when nothing changed since. */
   g_clear_pointer (&self->suggestions, g_ptr_array_unref);
+  if (result->request != NULL && self->assist_following)
+    self->suggestions = spanmark_suggester_take_request (self->suggester, self->set, result->request);
+  if (self->suggestions != NULL)
+    {
+      self->suggestions_generation = spanmark_suggester_get_generation (self->suggester);
+      g_clear_pointer (&self->assist_items, g_array_unref);  /* shown at the next refresh */
+    }
 
   if (result->problems->len > 0)
     {
@@ -327,6 +350,7 @@ start_pass (SpanmarkWindow *self)
         {
           self->pass_data->skip_document = g_strdup (document_id);
           g_set_object (&self->pass_skipped_set, self->set);
+          self->pass_data->request = spanmark_suggest_request_new (self->set);
         }
     }
 
@@ -506,14 +530,16 @@ refresh (SpanmarkWindow *self)
 
   if (!assist_active (self))
     return;
-  if (self->suggestions != NULL
-      && self->suggestions_generation == spanmark_suggester_get_generation (self->suggester))
-    return;
-
-  g_clear_pointer (&self->suggestions, g_ptr_array_unref);
-  g_clear_pointer (&self->assist_items, g_array_unref);
-  self->suggestions = spanmark_suggester_suggest (self->suggester, self->set, NULL);
-  self->suggestions_generation = spanmark_suggester_get_generation (self->suggester);
+  if (self->suggestions == NULL
+      || self->suggestions_generation != spanmark_suggester_get_generation (self->suggester))
+    {
+      g_clear_pointer (&self->suggestions, g_ptr_array_unref);
+      g_clear_pointer (&self->assist_items, g_array_unref);
+      self->suggestions = spanmark_suggester_suggest (self->suggester, self->set, NULL);
+      self->suggestions_generation = spanmark_suggester_get_generation (self->suggester);
+    }
+  else if (self->assist_items != NULL)
+    return;  /* shown already */
 
   self->assist_items = g_array_new (FALSE, FALSE, sizeof (SpanmarkAssistMark));
   for (guint i = 0; i < self->suggestions->len; i++)

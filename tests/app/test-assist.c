@@ -689,6 +689,48 @@ test_large_corpus_suggests_at_once (Fixture       *fixture,
   wait_until (fixture, corpus_read);
 }
 
+static void
+painted_cb (GdkFrameClock *clock,
+            gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+/* The open set edited after the pass started, before it is in: the
+ * suggestions the pass searched for the set as it was are not taken,
+ * the list is the set's as it is. */
+static void
+test_edit_during_pass (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GFile) dir = g_file_new_for_path (fixture->project_path);
+  GPtrArray *suggestions;
+  gboolean painted = FALSE;
+  gulong id;
+  GdkFrameClock *clock;
+
+  close_window (fixture);
+  tag_first_on_disk (dir, 0);
+
+  fixture->window = spanmark_test_new_window (dir);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (fixture->window));
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), &painted);
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, id);
+  /* Started at that frame, not in yet. */
+  g_assert_true (spanmark_window_get_corpus_pending (fixture->window));
+  tag (set_of (fixture), "涪陵区", 0, "INITIATIVE");
+
+  wait_until (fixture, corpus_read);
+  suggestions = spanmark_window_get_suggestions (fixture->window);
+  g_assert_cmpuint (suggestions->len, ==, 2);
+  g_assert_cmpuint (((SpanmarkSuggestion *) g_ptr_array_index (suggestions, 0))->start, ==, at (TEXT_A, "车俊", 1));
+  g_assert_cmpuint (((SpanmarkSuggestion *) g_ptr_array_index (suggestions, 1))->start, ==, at (TEXT_A, "涪陵区", 1));
+  g_assert_true (spanmark_suggestion_is_tie (g_ptr_array_index (suggestions, 1)));
+  g_assert_cmpuint (n_marks (fixture, SPANMARK_MARK_SUGGESTION), ==, 2);
+}
+
 static gboolean
 busy_cb (gpointer data)
 {
@@ -760,6 +802,7 @@ main (int   argc,
   SPANMARK_TEST_ADD ("/assist/open-set-during-pass", test_open_set_during_pass);
   SPANMARK_TEST_ADD ("/assist/large-corpus-suggests-at-once", test_large_corpus_suggests_at_once);
   SPANMARK_TEST_ADD ("/assist/pass-beside-layout", test_pass_beside_layout);
+  SPANMARK_TEST_ADD ("/assist/edit-during-pass", test_edit_during_pass);
 
   return g_test_run ();
 }
