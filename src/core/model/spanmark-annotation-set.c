@@ -1321,7 +1321,8 @@ relabel_recorded (SpanmarkAnnotationSet *self,
   set_str (&after->label, label);
   if (entity != NULL && g_strcmp0 (entity->label, label) != 0)
     g_clear_pointer (&after->entity, g_free);
-  g_hash_table_foreach_remove (after->attrs, attr_not_defined_cb, (gpointer) label_attrs);
+  if (g_hash_table_size (after->attrs) > 0)
+    g_hash_table_foreach_remove (after->attrs, attr_not_defined_cb, (gpointer) label_attrs);
   change_span_recorded (self, span, after);
 }
 
@@ -1526,7 +1527,7 @@ spanmark_annotation_set_set_span_attr (SpanmarkAnnotationSet *self,
     return TRUE;
 
   after = spanmark_span_copy (span);
-  _spanmark_attrs_set (after->attrs, key, value);
+  _spanmark_attrs_set (_spanmark_attrs_writable (&after->attrs), key, value);
   change_span_recorded (self, span, after);
   finish_edit (self);
 
