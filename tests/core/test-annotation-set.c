@@ -1332,6 +1332,38 @@ test_shared_empty_attrs (void)
   g_assert_cmpstr (second->label, ==, "PLACE");
 }
 
+/* Loading spans by taking them: the very spans go in, in text order,
+ * with their covered text from the document where they lack it; the
+ * array is left empty.  A bad span (a second one with an id) loads none. */
+static void
+test_take_spans (void)
+{
+  g_autoptr(SpanmarkAnnotationSet) set = spanmark_annotation_set_new ("d", "alice", "青溪市和临江区和云岚省");
+  g_autoptr(GPtrArray) spans = g_ptr_array_new_with_free_func ((GDestroyNotify) spanmark_span_free);
+  SpanmarkSpan *late = spanmark_span_new ("s3", 8, 11, "PLACE", NULL);
+  SpanmarkSpan *early = spanmark_span_new ("s1", 0, 3, "PLACE", "青溪市");
+
+  g_ptr_array_add (spans, late);
+  g_ptr_array_add (spans, early);
+  spanmark_annotation_set_take_spans (set, spans);
+  g_assert_cmpuint (spans->len, ==, 0);
+  g_assert_cmpuint (spanmark_annotation_set_get_n_spans (set), ==, 2);
+  g_assert_true (spanmark_annotation_set_get_span (set, 0) == early);
+  g_assert_true (spanmark_annotation_set_get_span (set, 1) == late);
+  g_assert_cmpstr (late->text, ==, "云岚省");
+  g_assert_true (spanmark_annotation_set_lookup_span (set, "s3") == late);
+
+  /* s1 again: refused, nothing loaded, the caller keeps its spans. */
+  g_ptr_array_add (spans, spanmark_span_new ("s2", 4, 7, "PLACE", "临江区"));
+  g_ptr_array_add (spans, spanmark_span_new ("s1", 4, 7, "INITIATIVE", "临江区"));
+  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_CRITICAL, "*assertion*failed*");
+  spanmark_annotation_set_take_spans (set, spans);
+  g_test_assert_expected_messages ();
+  g_assert_cmpuint (spans->len, ==, 2);
+  g_assert_cmpuint (spanmark_annotation_set_get_n_spans (set), ==, 2);
+  g_assert_null (spanmark_annotation_set_lookup_span (set, "s2"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1363,6 +1395,7 @@ main (int   argc,
   g_test_add_func ("/annotation-set/queries/random", test_queries_random);
   g_test_add_func ("/annotation-set/queries/40000", test_queries_40000);
   g_test_add_func ("/annotation-set/shared-empty-attrs", test_shared_empty_attrs);
+  g_test_add_func ("/annotation-set/take-spans", test_take_spans);
 
   return g_test_run ();
 }
