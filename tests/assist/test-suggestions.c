@@ -617,6 +617,28 @@ test_request (void)
     g_assert_null (spanmark_suggester_take_request (plain, open, request));
   }
 
+  /* A set without spans: the same list. */
+  {
+    g_autoptr(SpanmarkAnnotationSet) bare = spanmark_annotation_set_new ("d4", "alice", "车俊在涪陵区。");
+    g_autoptr(SpanmarkSuggester) plain = spanmark_suggester_new ();
+    g_autoptr(SpanmarkSuggestRequest) request = NULL;
+    g_autoptr(GPtrArray) from_request = NULL;
+    g_autoptr(GPtrArray) direct = NULL;
+    g_autofree char *a = NULL;
+    g_autofree char *b = NULL;
+
+    spanmark_suggester_add_set (plain, d1, FALSE);
+    request = spanmark_suggest_request_new (bare);
+    spanmark_suggester_search_request (plain, request);
+    from_request = spanmark_suggester_take_request (plain, bare, request);
+    g_assert_nonnull (from_request);
+    direct = spanmark_suggester_suggest (plain, bare, NULL);
+    a = describe (from_request);
+    b = describe (direct);
+    g_assert_cmpstr (a, ==, b);
+    g_assert_cmpstr (a, ==, "0-2:OFFICIAL:车俊 3-6:PLACE:涪陵区");
+  }
+
   /* A set with rejections is searched where it is. */
   {
     g_autoptr(SpanmarkSuggester) plain = spanmark_suggester_new ();

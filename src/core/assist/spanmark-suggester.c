@@ -715,7 +715,7 @@ spanmark_suggester_take_request (SpanmarkSuggester      *self,
     return NULL;
   covered = covered_stretches (set, request->n_chars);
   if (covered->len != request->covered->len
-      || memcmp (covered->data, request->covered->data, covered->len * sizeof (Covered)) != 0)
+      || (covered->len > 0 && memcmp (covered->data, request->covered->data, covered->len * sizeof (Covered)) != 0))
     return NULL;
   return g_steal_pointer (&request->suggestions);
 }
