@@ -18,6 +18,7 @@ main (int   argc,
 {
   g_autoptr(SpanmarkApplication) app = NULL;
 
+  spanmark_application_tune_malloc ();
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

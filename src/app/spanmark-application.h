@@ -18,4 +18,8 @@ G_DECLARE_FINAL_TYPE (SpanmarkApplication, spanmark_application, SPANMARK, APPLI
  * app.quit (Ctrl+Q).  `spanmark PATH` opens the project folder PATH. */
 SpanmarkApplication *spanmark_application_new (void);
 
+/* Settings of the C library's allocator for the process, before anything
+ * is allocated (main() calls it; so do the benchmarks of the window). */
+void                 spanmark_application_tune_malloc (void);
+
 G_END_DECLS

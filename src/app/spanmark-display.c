@@ -119,3 +119,37 @@ spanmark_display_present_dialog (AdwMessageDialog *dialog)
   g_signal_connect_after (dialog, "map", G_CALLBACK (focus_default), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
 }
+
+static gboolean
+query_tooltip_cb (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard_mode,
+                  GtkTooltip *tooltip,
+                  gpointer    user_data)
+{
+  gtk_tooltip_set_text (tooltip, spanmark_display_get_tooltip (widget));
+  return TRUE;
+}
+
+void
+spanmark_display_set_tooltip (GtkWidget  *widget,
+                              const char *text)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (text != NULL);
+
+  if (spanmark_display_get_tooltip (widget) == NULL)
+    g_signal_connect (widget, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
+  g_object_set_data (G_OBJECT (widget), "spanmark-tooltip", (gpointer) text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+  gtk_widget_set_has_tooltip (widget, TRUE);
+}
+
+const char *
+spanmark_display_get_tooltip (GtkWidget *widget)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+
+  return g_object_get_data (G_OBJECT (widget), "spanmark-tooltip");
+}

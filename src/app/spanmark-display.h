@@ -37,4 +37,15 @@ AdwToast   *spanmark_display_new_toast (const char          *text) G_GNUC_WARN_U
  * destructive. */
 void        spanmark_display_present_dialog (AdwMessageDialog *dialog);
 
+/* A tooltip for a widget made by the hundred (a list's rows): @text, a
+ * string that outlives @widget (a translation does), is given only when
+ * the tooltip is about to show, and is @widget's accessible description
+ * as gtk_widget_set_tooltip_text() makes it.  That function, on a
+ * visible widget, asks the display where the pointer is: a round trip
+ * to the X server for each widget.  spanmark_display_get_tooltip() gives
+ * @text back (NULL: none set this way). */
+void        spanmark_display_set_tooltip    (GtkWidget        *widget,
+                                             const char       *text);
+const char *spanmark_display_get_tooltip    (GtkWidget        *widget);
+
 G_END_DECLS

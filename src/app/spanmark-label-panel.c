@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "spanmark-display.h"
 #include "spanmark-entity-cell.h"
 #include "spanmark-entity-item.h"
 #include "spanmark-entity-matches.h"
@@ -274,14 +275,13 @@ unlinked_group_add_row (SpanmarkLabelPanel *self,
   gtk_widget_add_css_class (GTK_WIDGET (group->subtitle), "subtitle");
   gtk_box_append (GTK_BOX (title_box), GTK_WIDGET (group->subtitle));
 
-  gtk_widget_set_tooltip_text (group->row, _("Go to the next of these mentions"));
+  spanmark_display_set_tooltip (group->row, _("Go to the next of these mentions"));
   g_object_set_data_full (G_OBJECT (group->row), "spanmark-text", g_strdup (text), g_free);
 
   button = gtk_button_new_with_label (_("Create Entity"));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_focus_on_click (button, FALSE);
-  gtk_widget_set_tooltip_text (button,
-                               _("Create an entity with this name and attach all these mentions to it"));
+  spanmark_display_set_tooltip (button, _("Create an entity with this name and attach all these mentions to it"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "panel.create-entity-from-text");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", text);
   /* Translators: %s is a tagged text, e.g. "Create entity “涪陵区”". */

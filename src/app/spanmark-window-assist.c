@@ -57,6 +57,9 @@ struct _SpanmarkCorpusTask
    * for it (the same entries, immutable; NULL: nothing skipped). */
   char      *skip_document;
   GPtrArray *skip_entries;
+  /* Its suggestions, searched with the new suggester once it is made
+   * (NULL: searched on the main thread, once the pass is in). */
+  SpanmarkSuggestRequest *request;
 };
 
 static void
@@ -66,6 +69,7 @@ corpus_task_free (CorpusTask *task)
   g_free (task->annotator);
   g_free (task->skip_document);
   g_clear_pointer (&task->skip_entries, g_ptr_array_unref);
+  g_clear_pointer (&task->request, spanmark_suggest_request_free);
   g_free (task);
 }
 
@@ -77,6 +81,7 @@ typedef struct
   GError             *registry_error;
   SpanmarkCorpusPass *pass;
   const char         *annotator; /* the task's, while the pass runs */
+  SpanmarkSuggestRequest *request; /* the task's, searched */
 } CorpusResult;
 
 static void
@@ -87,6 +92,7 @@ corpus_result_free (CorpusResult *result)
   g_clear_object (&result->registry);
   g_clear_error (&result->registry_error);
   g_clear_pointer (&result->pass, spanmark_corpus_pass_unref);
+  g_clear_pointer (&result->request, spanmark_suggest_request_free);
   g_free (result);
 }
 
@@ -165,8 +171,17 @@ corpus_thread (GTask        *task,
    * pass was in (ties of equal counts keep their order). */
   if (data->skip_entries != NULL)
     spanmark_suggester_add_counted (result->suggester, data->annotator, data->skip_document, data->skip_entries);
-  g_array_unref (spanmark_matcher_find_code_points (spanmark_suggester_get_matcher (result->suggester),
-                                                    NULL, 0, NULL, NULL));
+  /* The open document's suggestions are searched here too: on a long
+   * text that is a walk of the automaton over every character, which the
+   * main thread would make after the text's layout. */
+  if (data->request != NULL)
+    {
+      spanmark_suggester_search_request (result->suggester, data->request);
+      result->request = g_steal_pointer (&data->request);
+    }
+  else
+    g_array_unref (spanmark_matcher_find_code_points (spanmark_suggester_get_matcher (result->suggester),
+                                                      NULL, 0, NULL, NULL));
 
   if (g_task_return_error_if_cancelled (task))
     corpus_result_free (result);
@@ -267,8 +282,16 @@ corpus_done_cb (GObject      *source,
   else if (self->assist_following)
     spanmark_suggester_add_set (self->suggester, self->set, TRUE);
   g_clear_object (&old);
-  /* Another suggester: its generation says nothing about the list. */
+  /* Another suggester: its generation says nothing about the list.  The
+   * list the thread searched is the one when nothing changed since. */
   g_clear_pointer (&self->suggestions, g_ptr_array_unref);
+  if (result->request != NULL && self->assist_following)
+    self->suggestions = spanmark_suggester_take_request (self->suggester, self->set, result->request);
+  if (self->suggestions != NULL)
+    {
+      self->suggestions_generation = spanmark_suggester_get_generation (self->suggester);
+      g_clear_pointer (&self->assist_items, g_array_unref);  /* shown at the next refresh */
+    }
 
   if (result->problems->len > 0)
     {
@@ -290,9 +313,12 @@ corpus_done_cb (GObject      *source,
 
 /* Starting the pass.  On two cores its thread would share them with the
  * main thread while the window is first laid out and painted: it waits
- * for the first frame after the project opened (or, for a window not
- * shown, the main loop to be idle; a frame that does not come within
- * PASS_START_TIMEOUT_MS does not hold it back longer). */
+ * for the first frame after the project opened, then runs beside the
+ * rest of the text's layout (which goes on in idle chunks for seconds
+ * on a long document).  A window not realized by the time the main loop
+ * is idle (one not shown, as in some tests) starts it then; a frame
+ * that does not come within PASS_START_TIMEOUT_MS does not hold it back
+ * longer. */
 
 #define PASS_START_TIMEOUT_MS 500
 
@@ -303,6 +329,7 @@ start_pass (SpanmarkWindow *self)
 
   g_clear_handle_id (&self->pass_start_id, g_source_remove);
   g_clear_handle_id (&self->pass_timeout_id, g_source_remove);
+  g_clear_signal_handler (&self->pass_realize_id, self);
   /* The clock may have dropped its handlers already (the window went). */
   if (self->pass_clock != NULL && g_signal_handler_is_connected (self->pass_clock, self->pass_paint_id))
     g_signal_handler_disconnect (self->pass_clock, self->pass_paint_id);
@@ -323,6 +350,7 @@ start_pass (SpanmarkWindow *self)
         {
           self->pass_data->skip_document = g_strdup (document_id);
           g_set_object (&self->pass_skipped_set, self->set);
+          self->pass_data->request = spanmark_suggest_request_new (self->set);
         }
     }
 
@@ -347,22 +375,40 @@ pass_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static gboolean
-pass_start_cb (gpointer user_data)
+/* The first frame of the realized window starts the pass. */
+static void
+wait_for_first_frame (SpanmarkWindow *self)
 {
-  SpanmarkWindow *self = user_data;
-  GdkFrameClock *clock = gtk_widget_get_visible (GTK_WIDGET (self)) ? gtk_widget_get_frame_clock (GTK_WIDGET (self))
-                                                                      : NULL;
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
 
-  self->pass_start_id = 0;
+  g_clear_signal_handler (&self->pass_realize_id, self);
   if (clock == NULL)
     {
       start_pass (self);
-      return G_SOURCE_REMOVE;
+      return;
     }
   self->pass_clock = g_object_ref (clock);
   self->pass_paint_id = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (pass_after_paint_cb), self);
   self->pass_timeout_id = g_timeout_add (PASS_START_TIMEOUT_MS, pass_timeout_cb, self);
+}
+
+static void
+realize_cb (GtkWidget *widget,
+            gpointer   user_data)
+{
+  wait_for_first_frame (SPANMARK_WINDOW (widget));
+}
+
+/* Not realized yet when the main loop went idle: not shown, so nothing
+ * to wait for. */
+static gboolean
+pass_start_cb (gpointer user_data)
+{
+  SpanmarkWindow *self = user_data;
+
+  self->pass_start_id = 0;
+  if (self->pass_clock == NULL)
+    start_pass (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -397,7 +443,12 @@ spanmark_window_assist_set_project (SpanmarkWindow *self)
   self->pass_data = g_new0 (CorpusTask, 1);
   self->pass_data->dir = g_object_ref (spanmark_project_get_dir (self->project));
   self->pass_data->annotator = spanmark_settings_dup_annotator (spanmark_settings_get_default ());
-  /* After what the window does now that the project is open. */
+  if (gtk_widget_get_realized (GTK_WIDGET (self)))
+    {
+      wait_for_first_frame (self);
+      return;
+    }
+  self->pass_realize_id = g_signal_connect_after (self, "realize", G_CALLBACK (realize_cb), NULL);
   self->pass_start_id = g_idle_add_full (G_PRIORITY_LOW, pass_start_cb, self, NULL);
 }
 
@@ -479,14 +530,16 @@ refresh (SpanmarkWindow *self)
 
   if (!assist_active (self))
     return;
-  if (self->suggestions != NULL
-      && self->suggestions_generation == spanmark_suggester_get_generation (self->suggester))
-    return;
-
-  g_clear_pointer (&self->suggestions, g_ptr_array_unref);
-  g_clear_pointer (&self->assist_items, g_array_unref);
-  self->suggestions = spanmark_suggester_suggest (self->suggester, self->set, NULL);
-  self->suggestions_generation = spanmark_suggester_get_generation (self->suggester);
+  if (self->suggestions == NULL
+      || self->suggestions_generation != spanmark_suggester_get_generation (self->suggester))
+    {
+      g_clear_pointer (&self->suggestions, g_ptr_array_unref);
+      g_clear_pointer (&self->assist_items, g_array_unref);
+      self->suggestions = spanmark_suggester_suggest (self->suggester, self->set, NULL);
+      self->suggestions_generation = spanmark_suggester_get_generation (self->suggester);
+    }
+  else if (self->assist_items != NULL)
+    return;  /* shown already */
 
   self->assist_items = g_array_new (FALSE, FALSE, sizeof (SpanmarkAssistMark));
   for (guint i = 0; i < self->suggestions->len; i++)

@@ -100,6 +100,7 @@ struct _SpanmarkWindow
   guint                  pass_timeout_id;
   GdkFrameClock         *pass_clock;       /* whose first frame the pass waits for */
   gulong                 pass_paint_id;
+  gulong                 pass_realize_id;  /* the window's, until it has a frame clock */
   GPtrArray             *left_sets;        /* SpanmarkAnnotationSet left while it was read */
   SpanmarkAnnotationSet *pass_skipped_set; /* open when the pass started: not read again by it */
   GPtrArray             *suggestions;      /* the open document's; NULL: to compute */

@@ -689,6 +689,100 @@ test_large_corpus_suggests_at_once (Fixture       *fixture,
   wait_until (fixture, corpus_read);
 }
 
+static void
+painted_cb (GdkFrameClock *clock,
+            gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+/* The open set edited after the pass started, before it is in: the
+ * suggestions the pass searched for the set as it was are not taken,
+ * the list is the set's as it is. */
+static void
+test_edit_during_pass (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GFile) dir = g_file_new_for_path (fixture->project_path);
+  GPtrArray *suggestions;
+  gboolean painted = FALSE;
+  gulong id;
+  GdkFrameClock *clock;
+
+  close_window (fixture);
+  tag_first_on_disk (dir, 0);
+
+  fixture->window = spanmark_test_new_window (dir);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (fixture->window));
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), &painted);
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, id);
+  /* Started at that frame, not in yet. */
+  g_assert_true (spanmark_window_get_corpus_pending (fixture->window));
+  tag (set_of (fixture), "涪陵区", 0, "INITIATIVE");
+
+  wait_until (fixture, corpus_read);
+  suggestions = spanmark_window_get_suggestions (fixture->window);
+  g_assert_cmpuint (suggestions->len, ==, 2);
+  g_assert_cmpuint (((SpanmarkSuggestion *) g_ptr_array_index (suggestions, 0))->start, ==, at (TEXT_A, "车俊", 1));
+  g_assert_cmpuint (((SpanmarkSuggestion *) g_ptr_array_index (suggestions, 1))->start, ==, at (TEXT_A, "涪陵区", 1));
+  g_assert_true (spanmark_suggestion_is_tie (g_ptr_array_index (suggestions, 1)));
+  g_assert_cmpuint (n_marks (fixture, SPANMARK_MARK_SUGGESTION), ==, 2);
+}
+
+static gboolean
+busy_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+corpus_in (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return !spanmark_window_get_corpus_pending (fixture->window);
+}
+
+/* The pass over the corpus starts at the window's first frame, while
+ * the main loop is still busy laying out a long text (the text view does
+ * it in idle chunks above the default idle priority, for seconds): it
+ * used to wait for the main loop to be idle, then ran after the layout
+ * instead of beside it.  A source that never lets the main loop be idle
+ * stands for the layout; the window is shown once before its project is
+ * opened (as the application does) and once after (as the benchmark). */
+static void
+test_pass_beside_layout (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GFile) dir = g_file_new_for_path (fixture->project_path);
+  g_autoptr(GError) error = NULL;
+
+  for (guint shown_first = 0; shown_first < 2; shown_first++)
+    {
+      guint busy;
+
+      close_window (fixture);
+      busy = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 30, busy_cb, NULL, NULL);
+      if (shown_first)
+        fixture->window = spanmark_test_new_window (dir);
+      else
+        {
+          fixture->window = g_object_ref_sink (spanmark_window_new (NULL));
+          g_assert_true (spanmark_window_open_project (fixture->window, dir, &error));
+          g_assert_no_error (error);
+          gtk_window_present (GTK_WINDOW (fixture->window));
+        }
+      g_assert_true (spanmark_window_get_corpus_pending (fixture->window));
+      wait_until (fixture, corpus_in);
+      g_source_remove (busy);
+      /* What the pass brought is in: the corpus's suggestions. */
+      wait_until (fixture, idle);
+      g_assert_cmpuint (n_suggestions (fixture), >, 0);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -707,6 +801,8 @@ main (int   argc,
   SPANMARK_TEST_ADD ("/assist/keys-leave-entries", test_keys_leave_entries);
   SPANMARK_TEST_ADD ("/assist/open-set-during-pass", test_open_set_during_pass);
   SPANMARK_TEST_ADD ("/assist/large-corpus-suggests-at-once", test_large_corpus_suggests_at_once);
+  SPANMARK_TEST_ADD ("/assist/pass-beside-layout", test_pass_beside_layout);
+  SPANMARK_TEST_ADD ("/assist/edit-during-pass", test_edit_during_pass);
 
   return g_test_run ();
 }

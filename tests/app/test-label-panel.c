@@ -10,6 +10,7 @@
 
 #include "app-test-util.h"
 #include "spanmark-annotation-set.h"
+#include "spanmark-display.h"
 #include "spanmark-entity-row.h"
 #include "spanmark-history.h"
 #include "spanmark-label-panel.h"
@@ -280,6 +281,11 @@ test_rows (Fixture       *fixture,
   g_assert_true (row_shows (unlinked, "陈敏尔"));
   g_assert_true (row_shows (unlinked, "×1, no entity"));
   g_assert_null (spanmark_label_panel_get_unlinked_row (fixture->panel, "果园港"));
+  /* Its tooltip is given when asked for (a tooltip set on each of
+   * hundreds of rows was a round trip to the X server each). */
+  g_assert_true (gtk_widget_get_has_tooltip (unlinked));
+  g_assert_cmpstr (spanmark_display_get_tooltip (unlinked), ==, "Go to the next of these mentions");
+  g_assert_null (gtk_widget_get_tooltip_text (unlinked));
 
   /* Activating the header (click, Enter) expands the row; expanded, it
    * offers the name and one entry per attribute. */

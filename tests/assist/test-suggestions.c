@@ -536,6 +536,125 @@ test_overlap (void)
   g_assert_cmpuint (counts.n_tagged, ==, 2);
 }
 
+static gpointer
+search_thread (gpointer data)
+{
+  gpointer *args = data;
+
+  spanmark_suggester_search_request (args[0], args[1]);
+  return NULL;
+}
+
+/* The open set's suggestions searched in another thread (the window's
+ * pass over the corpus), handed over only while what the search used is
+ * the same: the matcher, and the set's spans. */
+static void
+test_request (void)
+{
+  g_autoptr(SpanmarkSuggester) window = spanmark_suggester_new ();
+  g_autoptr(SpanmarkSuggester) pass = spanmark_suggester_new ();
+  g_autoptr(SpanmarkAnnotationSet) d1 = first_document ();
+  g_autoptr(SpanmarkAnnotationSet) open = spanmark_annotation_set_new ("d2", "alice", "车俊说：车俊到涪陵区了。浙江");
+  g_autoptr(GPtrArray) counted = NULL;
+  g_autoptr(GPtrArray) taken = NULL;
+  g_autoptr(GPtrArray) suggested = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *got = NULL;
+
+  spanmark_test_add_span (open, 0, 2, "OFFICIAL");
+  spanmark_suggester_add_set (window, open, TRUE);
+  counted = spanmark_suggester_dup_counted (window, "alice", "d2");
+  spanmark_suggester_add_set (pass, d1, FALSE);
+  spanmark_suggester_add_counted (pass, "alice", "d2", counted);
+
+  /* Nothing changed: the very list a search gives now. */
+  {
+    g_autoptr(SpanmarkSuggestRequest) request = spanmark_suggest_request_new (open);
+    gpointer args[] = { pass, request };
+
+    g_thread_join (g_thread_new ("search", search_thread, args));
+    spanmark_suggester_follow_as (pass, open, window);
+    taken = spanmark_suggester_take_request (pass, open, request);
+    g_assert_nonnull (taken);
+    suggested = spanmark_suggester_suggest (pass, open, NULL);
+    expected = describe (suggested);
+    got = describe (taken);
+    g_assert_cmpstr (got, ==, expected);
+    g_assert_cmpstr (got, ==, "4-6:OFFICIAL:车俊 7-10:PLACE:涪陵区");
+    /* Given once. */
+    g_assert_null (spanmark_suggester_take_request (pass, open, request));
+  }
+
+  /* A followed set tagged since: its entries, so the matcher, changed. */
+  {
+    g_autoptr(SpanmarkSuggestRequest) request = spanmark_suggest_request_new (open);
+
+    spanmark_suggester_search_request (pass, request);
+    spanmark_test_add_span (open, 7, 10, "PLACE");
+    g_assert_null (spanmark_suggester_take_request (pass, open, request));
+  }
+
+  /* Another set counted since: the matcher changed. */
+  {
+    g_autoptr(SpanmarkSuggestRequest) request = spanmark_suggest_request_new (open);
+    g_autoptr(SpanmarkAnnotationSet) d3 = spanmark_annotation_set_new ("d3", "bob", "浙江很美。");
+
+    spanmark_suggester_search_request (pass, request);
+    spanmark_test_add_span (d3, 0, 2, "PLACE");
+    spanmark_suggester_add_set (pass, d3, FALSE);
+    g_assert_null (spanmark_suggester_take_request (pass, open, request));
+  }
+
+  /* Spans changed, the matcher not (the set is not followed there). */
+  {
+    g_autoptr(SpanmarkSuggester) plain = spanmark_suggester_new ();
+    g_autoptr(SpanmarkSuggestRequest) request = NULL;
+
+    spanmark_suggester_add_set (plain, d1, FALSE);
+    request = spanmark_suggest_request_new (open);
+    spanmark_suggester_search_request (plain, request);
+    spanmark_test_add_span (open, 4, 6, "OFFICIAL");
+    g_assert_null (spanmark_suggester_take_request (plain, open, request));
+  }
+
+  /* A set without spans: the same list. */
+  {
+    g_autoptr(SpanmarkAnnotationSet) bare = spanmark_annotation_set_new ("d4", "alice", "车俊在涪陵区。");
+    g_autoptr(SpanmarkSuggester) plain = spanmark_suggester_new ();
+    g_autoptr(SpanmarkSuggestRequest) request = NULL;
+    g_autoptr(GPtrArray) from_request = NULL;
+    g_autoptr(GPtrArray) direct = NULL;
+    g_autofree char *a = NULL;
+    g_autofree char *b = NULL;
+
+    spanmark_suggester_add_set (plain, d1, FALSE);
+    request = spanmark_suggest_request_new (bare);
+    spanmark_suggester_search_request (plain, request);
+    from_request = spanmark_suggester_take_request (plain, bare, request);
+    g_assert_nonnull (from_request);
+    direct = spanmark_suggester_suggest (plain, bare, NULL);
+    a = describe (from_request);
+    b = describe (direct);
+    g_assert_cmpstr (a, ==, b);
+    g_assert_cmpstr (a, ==, "0-2:OFFICIAL:车俊 3-6:PLACE:涪陵区");
+  }
+
+  /* A set with rejections is searched where it is. */
+  {
+    g_autoptr(SpanmarkSuggester) plain = spanmark_suggester_new ();
+    g_autoptr(SpanmarkSuggestRequest) request = NULL;
+    g_autoptr(GError) error = NULL;
+
+    spanmark_suggester_add_set (plain, d1, FALSE);
+    request = spanmark_suggest_request_new (open);
+    spanmark_suggester_search_request (plain, request);
+    g_assert_true (spanmark_annotation_set_add_rejection (open, 12, 14, "PLACE", &error));
+    g_assert_no_error (error);
+    g_assert_null (spanmark_suggester_take_request (plain, open, request));
+    g_assert_null (spanmark_suggest_request_new (open));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -553,6 +672,7 @@ main (int    argc,
   g_test_add_func ("/suggestions/overlap", test_overlap);
   g_test_add_func ("/suggestions/entry-attrs", test_entry_attrs);
   g_test_add_func ("/suggestions/inconsistency-with-suggestions", test_inconsistency_with_suggestions);
+  g_test_add_func ("/suggestions/request", test_request);
 
   return g_test_run ();
 }

@@ -1290,6 +1290,80 @@ test_queries_40000 (void)
   check_queries (set, rand, 500);
 }
 
+/* Spans without attributes (most of a corpus's) share one empty table
+ * once in a set; setting an attribute on one gives it a table of its
+ * own and leaves the others without; undo brings back none. */
+static void
+test_shared_empty_attrs (void)
+{
+  g_autoptr(SpanmarkAnnotationSet) set = spanmark_annotation_set_new ("d", "alice", "青溪市和临江区和云岚省");
+  g_autoptr(SpanmarkSpan) a = spanmark_span_new ("s1", 0, 3, "PLACE", "青溪市");
+  g_autoptr(SpanmarkSpan) b = spanmark_span_new ("s2", 4, 7, "PLACE", "临江区");
+  g_autoptr(SpanmarkSpan) c = spanmark_span_new ("s3", 8, 11, "PLACE", "云岚省");
+  const SpanmarkSpan *first, *second, *third;
+
+  spanmark_annotation_set_load_span (set, a);
+  spanmark_annotation_set_load_span (set, b);
+  g_hash_table_insert (c->attrs, g_strdup ("kind"), g_strdup ("province"));
+  spanmark_annotation_set_load_span (set, c);
+  first = spanmark_annotation_set_lookup_span (set, "s1");
+  second = spanmark_annotation_set_lookup_span (set, "s2");
+  third = spanmark_annotation_set_lookup_span (set, "s3");
+  g_assert_true (first->attrs == second->attrs);
+  g_assert_true (third->attrs != first->attrs);
+  g_assert_cmpstr (g_hash_table_lookup (third->attrs, "kind"), ==, "province");
+
+  g_assert_true (spanmark_annotation_set_set_span_attr (set, "s1", "kind", "city"));
+  first = spanmark_annotation_set_lookup_span (set, "s1");
+  second = spanmark_annotation_set_lookup_span (set, "s2");
+  g_assert_cmpstr (g_hash_table_lookup (first->attrs, "kind"), ==, "city");
+  g_assert_cmpuint (g_hash_table_size (second->attrs), ==, 0);
+  /* A relabel drops what the new label lacks: nothing, on the shared one. */
+  g_assert_true (spanmark_annotation_set_set_span_label (set, "s2", "INITIATIVE", NULL));
+  g_assert_cmpuint (g_hash_table_size (spanmark_annotation_set_lookup_span (set, "s2")->attrs), ==, 0);
+  g_assert_cmpuint (g_hash_table_size (spanmark_annotation_set_lookup_span (set, "s1")->attrs), ==, 1);
+
+  g_assert_true (spanmark_history_undo (spanmark_annotation_set_get_history (set)));
+  g_assert_true (spanmark_history_undo (spanmark_annotation_set_get_history (set)));
+  first = spanmark_annotation_set_lookup_span (set, "s1");
+  second = spanmark_annotation_set_lookup_span (set, "s2");
+  g_assert_cmpuint (g_hash_table_size (first->attrs), ==, 0);
+  g_assert_cmpuint (g_hash_table_size (second->attrs), ==, 0);
+  g_assert_cmpstr (second->label, ==, "PLACE");
+}
+
+/* Loading spans by taking them: the very spans go in, in text order,
+ * with their covered text from the document where they lack it; the
+ * array is left empty.  A bad span (a second one with an id) loads none. */
+static void
+test_take_spans (void)
+{
+  g_autoptr(SpanmarkAnnotationSet) set = spanmark_annotation_set_new ("d", "alice", "青溪市和临江区和云岚省");
+  g_autoptr(GPtrArray) spans = g_ptr_array_new_with_free_func ((GDestroyNotify) spanmark_span_free);
+  SpanmarkSpan *late = spanmark_span_new ("s3", 8, 11, "PLACE", NULL);
+  SpanmarkSpan *early = spanmark_span_new ("s1", 0, 3, "PLACE", "青溪市");
+
+  g_ptr_array_add (spans, late);
+  g_ptr_array_add (spans, early);
+  spanmark_annotation_set_take_spans (set, spans);
+  g_assert_cmpuint (spans->len, ==, 0);
+  g_assert_cmpuint (spanmark_annotation_set_get_n_spans (set), ==, 2);
+  g_assert_true (spanmark_annotation_set_get_span (set, 0) == early);
+  g_assert_true (spanmark_annotation_set_get_span (set, 1) == late);
+  g_assert_cmpstr (late->text, ==, "云岚省");
+  g_assert_true (spanmark_annotation_set_lookup_span (set, "s3") == late);
+
+  /* s1 again: refused, nothing loaded, the caller keeps its spans. */
+  g_ptr_array_add (spans, spanmark_span_new ("s2", 4, 7, "PLACE", "临江区"));
+  g_ptr_array_add (spans, spanmark_span_new ("s1", 4, 7, "INITIATIVE", "临江区"));
+  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_CRITICAL, "*assertion*failed*");
+  spanmark_annotation_set_take_spans (set, spans);
+  g_test_assert_expected_messages ();
+  g_assert_cmpuint (spans->len, ==, 2);
+  g_assert_cmpuint (spanmark_annotation_set_get_n_spans (set), ==, 2);
+  g_assert_null (spanmark_annotation_set_lookup_span (set, "s2"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1320,6 +1394,8 @@ main (int   argc,
   g_test_add_func ("/annotation-set/tag-all/clusters", test_tag_all_clusters);
   g_test_add_func ("/annotation-set/queries/random", test_queries_random);
   g_test_add_func ("/annotation-set/queries/40000", test_queries_40000);
+  g_test_add_func ("/annotation-set/shared-empty-attrs", test_shared_empty_attrs);
+  g_test_add_func ("/annotation-set/take-spans", test_take_spans);
 
   return g_test_run ();
 }

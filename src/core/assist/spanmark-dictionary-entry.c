@@ -37,33 +37,6 @@ spanmark_dictionary_entry_new (const char *text,
   return self;
 }
 
-/* One empty attribute table that entries without attributes share: the
- * corpus makes an entry per span, and most spans and entities have none.
- * Entries are immutable, so nothing inserts into it; its reference count
- * is atomic, so entries made on a worker thread may share it too. */
-static GHashTable *
-shared_empty_attrs (void)
-{
-  static GHashTable *empty;
-
-  if (g_once_init_enter (&empty))
-    g_once_init_leave (&empty, _spanmark_attrs_new ());
-  return g_hash_table_ref (empty);
-}
-
-/* A copy of @attrs, or the shared empty table when it has none. */
-static GHashTable *
-attrs_copy_or_shared (GHashTable *attrs)
-{
-  GHashTable *copy;
-
-  if (attrs == NULL || g_hash_table_size (attrs) == 0)
-    return shared_empty_attrs ();
-  copy = _spanmark_attrs_new ();
-  _spanmark_attrs_insert_all (copy, attrs);
-  return copy;
-}
-
 SpanmarkDictionaryEntry *
 _spanmark_dictionary_entry_new_frozen (const char *text,
                                        const char *label,
@@ -82,8 +55,8 @@ _spanmark_dictionary_entry_new_frozen (const char *text,
   self->text = g_strdup (text);
   self->label = g_strdup (label);
   self->name = g_strdup (name);
-  self->attrs = attrs_copy_or_shared (attrs);
-  self->span_attrs = attrs_copy_or_shared (span_attrs);
+  self->attrs = _spanmark_attrs_copy_or_shared (attrs);
+  self->span_attrs = _spanmark_attrs_copy_or_shared (span_attrs);
   self->source = g_strdup (source);
 
   return self;

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <json-glib/json-glib.h>
 
 #include "spanmark-assist-private.h"
@@ -583,28 +585,17 @@ count_left_out (SpanmarkSuggester     *self,
     }
 }
 
-GPtrArray *
-spanmark_suggester_suggest (SpanmarkSuggester     *self,
-                            SpanmarkAnnotationSet *set,
-                            SpanmarkSuggestCounts *counts)
+/* The suggestions of a search of @chars with @search's spans. */
+static GPtrArray *
+suggest_in (SpanmarkSuggester *self,
+            const gunichar    *chars,
+            guint              n_chars,
+            const Search      *search)
 {
   GPtrArray *suggestions = g_ptr_array_new_with_free_func ((GDestroyNotify) spanmark_suggestion_free);
-  g_autofree gunichar *chars = NULL;
-  g_autoptr(GArray) covered = NULL;
   g_autoptr(GArray) matches = NULL;
-  glong n_chars = 0;
-  Search search;
 
-  g_return_val_if_fail (SPANMARK_IS_SUGGESTER (self), suggestions);
-  g_return_val_if_fail (SPANMARK_IS_ANNOTATION_SET (set), suggestions);
-
-  refresh_stale (self);
-  chars = g_utf8_to_ucs4_fast (spanmark_annotation_set_get_text (set), -1, &n_chars);
-  covered = covered_stretches (set, (guint) n_chars);
-  search = (Search) { set, (const Covered *) covered->data, covered->len,
-                      spanmark_annotation_set_get_n_rejections (set) > 0 };
-
-  matches = spanmark_matcher_find_code_points (self->matcher, chars, (guint) n_chars, suggestable_cb, &search);
+  matches = spanmark_matcher_find_code_points (self->matcher, chars, n_chars, suggestable_cb, (gpointer) search);
   for (guint i = 0; i < matches->len; i++)
     {
       const SpanmarkMatch *match = &g_array_index (matches, SpanmarkMatch, i);
@@ -612,13 +603,121 @@ spanmark_suggester_suggest (SpanmarkSuggester     *self,
       g_ptr_array_add (suggestions,
                        spanmark_suggestion_new (match->start, match->end,
                                                 spanmark_matcher_term_get_text (match->term),
-                                                suggestion_entries (&search, match->start, match->end, match->term)));
+                                                suggestion_entries (search, match->start, match->end, match->term)));
     }
+  return suggestions;
+}
 
+GPtrArray *
+spanmark_suggester_suggest (SpanmarkSuggester     *self,
+                            SpanmarkAnnotationSet *set,
+                            SpanmarkSuggestCounts *counts)
+{
+  g_autofree gunichar *chars = NULL;
+  g_autoptr(GArray) covered = NULL;
+  GPtrArray *suggestions;
+  glong n_chars = 0;
+  Search search;
+
+  g_return_val_if_fail (SPANMARK_IS_SUGGESTER (self), NULL);
+  g_return_val_if_fail (SPANMARK_IS_ANNOTATION_SET (set), NULL);
+
+  refresh_stale (self);
+  chars = g_utf8_to_ucs4_fast (spanmark_annotation_set_get_text (set), -1, &n_chars);
+  covered = covered_stretches (set, (guint) n_chars);
+  search = (Search) { set, (const Covered *) covered->data, covered->len,
+                      spanmark_annotation_set_get_n_rejections (set) > 0 };
+
+  suggestions = suggest_in (self, chars, (guint) n_chars, &search);
   if (counts != NULL)
     count_left_out (self, &search, chars, (guint) n_chars, counts);
 
   return suggestions;
+}
+
+/* A search made elsewhere */
+
+struct _SpanmarkSuggestRequest
+{
+  char      *text;         /* the set's, until searched */
+  guint      n_chars;
+  GArray    *covered;      /* of Covered: the set's spans then */
+  GPtrArray *suggestions;  /* once searched */
+  guint      matcher_generation;
+};
+
+SpanmarkSuggestRequest *
+spanmark_suggest_request_new (SpanmarkAnnotationSet *set)
+{
+  SpanmarkSuggestRequest *request;
+
+  g_return_val_if_fail (SPANMARK_IS_ANNOTATION_SET (set), NULL);
+
+  /* Rejections are looked up in the set itself. */
+  if (spanmark_annotation_set_get_n_rejections (set) > 0)
+    return NULL;
+  request = g_new0 (SpanmarkSuggestRequest, 1);
+  request->text = g_strdup (spanmark_annotation_set_get_text (set));
+  request->n_chars = spanmark_annotation_set_get_length (set);
+  request->covered = covered_stretches (set, request->n_chars);
+  return request;
+}
+
+void
+spanmark_suggest_request_free (SpanmarkSuggestRequest *request)
+{
+  if (request == NULL)
+    return;
+  g_free (request->text);
+  g_array_unref (request->covered);
+  g_clear_pointer (&request->suggestions, g_ptr_array_unref);
+  g_free (request);
+}
+
+void
+spanmark_suggester_search_request (SpanmarkSuggester      *self,
+                                   SpanmarkSuggestRequest *request)
+{
+  g_autofree gunichar *chars = NULL;
+  glong n_chars = 0;
+  Search search;
+
+  g_return_if_fail (SPANMARK_IS_SUGGESTER (self));
+  g_return_if_fail (request != NULL && request->text != NULL);
+
+  refresh_stale (self);
+  chars = g_utf8_to_ucs4_fast (request->text, -1, &n_chars);
+  g_clear_pointer (&request->text, g_free);
+  search = (Search) { NULL, (const Covered *) request->covered->data, request->covered->len, FALSE };
+  request->suggestions = suggest_in (self, chars, (guint) n_chars, &search);
+  request->matcher_generation = spanmark_matcher_get_generation (self->matcher);
+}
+
+GPtrArray *
+spanmark_suggester_take_request (SpanmarkSuggester      *self,
+                                 SpanmarkAnnotationSet  *set,
+                                 SpanmarkSuggestRequest *request)
+{
+  g_autoptr(GArray) covered = NULL;
+
+  g_return_val_if_fail (SPANMARK_IS_SUGGESTER (self), NULL);
+  g_return_val_if_fail (SPANMARK_IS_ANNOTATION_SET (set), NULL);
+  g_return_val_if_fail (request != NULL, NULL);
+
+  if (request->suggestions == NULL || spanmark_annotation_set_get_n_rejections (set) > 0
+      || spanmark_annotation_set_get_length (set) != request->n_chars)
+    return NULL;
+  /* What the search used, the same now: the texts, entries and counts
+   * of the matcher (it gives its generation at every change of them),
+   * and the spans' union. */
+  refresh_stale (self);
+  if (spanmark_matcher_get_generation (self->matcher) != request->matcher_generation)
+    return NULL;
+  covered = covered_stretches (set, request->n_chars);
+  if (covered->len != request->covered->len
+      || (covered->len > 0 && memcmp (covered->data, request->covered->data, covered->len * sizeof (Covered)) != 0))
+    return NULL;
+  return g_steal_pointer (&request->suggestions);
 }
 
 static void

@@ -100,6 +100,25 @@ guint              spanmark_suggester_add_project       (SpanmarkSuggester     *
 GPtrArray         *spanmark_suggester_suggest           (SpanmarkSuggester     *self,
                                                          SpanmarkAnnotationSet *set,
                                                          SpanmarkSuggestCounts *counts) G_GNUC_WARN_UNUSED_RESULT;
+/* A search of a set's text made away from the set (in another thread):
+ * spanmark_suggest_request_new() takes what the search needs of @set
+ * (its text and its spans; NULL when the set has rejections, which the
+ * search looks up in the set); spanmark_suggester_search_request()
+ * searches, wherever @self is used; spanmark_suggester_take_request()
+ * gives the suggestions, as spanmark_suggester_suggest (@self, @set, NULL)
+ * would now, or NULL when that might differ (@self's matcher or @set's
+ * spans changed since) — then search again. */
+typedef struct _SpanmarkSuggestRequest SpanmarkSuggestRequest;
+
+SpanmarkSuggestRequest *spanmark_suggest_request_new     (SpanmarkAnnotationSet  *set);
+void               spanmark_suggest_request_free        (SpanmarkSuggestRequest *request);
+void               spanmark_suggester_search_request    (SpanmarkSuggester      *self,
+                                                         SpanmarkSuggestRequest *request);
+GPtrArray         *spanmark_suggester_take_request      (SpanmarkSuggester      *self,
+                                                         SpanmarkAnnotationSet  *set,
+                                                         SpanmarkSuggestRequest *request) G_GNUC_WARN_UNUSED_RESULT;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SpanmarkSuggestRequest, spanmark_suggest_request_free)
+
 /* Whether anything a search uses changed since the last suggest(): a
  * window keeps its list until then. */
 guint              spanmark_suggester_get_generation    (SpanmarkSuggester     *self);

@@ -903,8 +903,6 @@ load_fast (ExportDoc        *doc,
   return parse_annotations (doc, data, length, id, annotator, spanmark_project_get_schema (project));
 }
 
-#define SPAN_BATCH 2048
-
 /* @attrs (key, value pairs) into the table @into. */
 static void
 copy_attrs (GHashTable *into,
@@ -922,7 +920,7 @@ _spanmark_export_doc_to_set (const ExportDoc *doc,
                              const char      *text)
 {
   g_autoptr(SpanmarkAnnotationSet) set = spanmark_annotation_set_new (document_id, annotator, text);
-  g_autoptr(GPtrArray) spans = g_ptr_array_new_full (SPAN_BATCH, (GDestroyNotify) spanmark_span_free);
+  g_autoptr(GPtrArray) spans = g_ptr_array_new_full (doc->spans->len, (GDestroyNotify) spanmark_span_free);
 
   spanmark_annotation_set_load_status (set, doc->status);
   spanmark_annotation_set_set_modified (set, doc->modified);
@@ -936,25 +934,20 @@ _spanmark_export_doc_to_set (const ExportDoc *doc,
       spanmark_annotation_set_load_entity (set, copy);
     }
 
-  /* The set copies what it loads: in batches, so that a file of tens of
-   * thousands of spans is not held twice at the peak. */
+  /* The set takes the spans made here, not copies. */
   for (guint i = 0; i < doc->spans->len; i++)
     {
       const ExportSpan *span = &g_array_index (doc->spans, ExportSpan, i);
       gsize len;
       const char *covered = export_doc_span_text (doc, span, &len);
-      g_autofree char *covered_copy = g_strndup (covered, len);
-      SpanmarkSpan *copy = spanmark_span_new (span->id, span->start, span->end, span->label, covered_copy);
+      SpanmarkSpan *copy = spanmark_span_new (span->id, span->start, span->end, span->label, NULL);
 
+      copy->text = g_strndup (covered, len);
       copy->entity = g_strdup (span->entity);
       copy_attrs (copy->attrs, span->attrs);
       g_ptr_array_add (spans, copy);
-      if (spans->len == SPAN_BATCH || i + 1 == doc->spans->len)
-        {
-          spanmark_annotation_set_load_spans (set, (const SpanmarkSpan * const *) spans->pdata, spans->len);
-          g_ptr_array_set_size (spans, 0);
-        }
     }
+  spanmark_annotation_set_take_spans (set, spans);
 
   return g_steal_pointer (&set);
 }

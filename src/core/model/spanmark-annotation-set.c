@@ -1321,7 +1321,8 @@ relabel_recorded (SpanmarkAnnotationSet *self,
   set_str (&after->label, label);
   if (entity != NULL && g_strcmp0 (entity->label, label) != 0)
     g_clear_pointer (&after->entity, g_free);
-  g_hash_table_foreach_remove (after->attrs, attr_not_defined_cb, (gpointer) label_attrs);
+  if (g_hash_table_size (after->attrs) > 0)
+    g_hash_table_foreach_remove (after->attrs, attr_not_defined_cb, (gpointer) label_attrs);
   change_span_recorded (self, span, after);
 }
 
@@ -1526,7 +1527,7 @@ spanmark_annotation_set_set_span_attr (SpanmarkAnnotationSet *self,
     return TRUE;
 
   after = spanmark_span_copy (span);
-  _spanmark_attrs_set (after->attrs, key, value);
+  _spanmark_attrs_set (_spanmark_attrs_writable (&after->attrs), key, value);
   change_span_recorded (self, span, after);
   finish_edit (self);
 
@@ -1960,17 +1961,21 @@ spanmark_annotation_set_remove_rejection (SpanmarkAnnotationSet *self,
 
 /* Loading */
 
-/* A copy of @span to go into the set; a span read without its covered
- * text gets it from the document. */
+/* @span, to go into the set: a span read without its covered text gets
+ * it from the document, and one without attributes the table that all
+ * such spans share. */
 static SpanmarkSpan *
-copy_loaded_span (SpanmarkAnnotationSet *self,
-                  const SpanmarkSpan    *span)
+adopt_loaded_span (SpanmarkAnnotationSet *self,
+                   SpanmarkSpan          *span)
 {
-  SpanmarkSpan *copy = spanmark_span_copy (span);
-
-  if (copy->text == NULL)
-    copy->text = spanmark_text_index_slice (self->index, copy->start, copy->end);
-  return copy;
+  if (span->text == NULL)
+    span->text = spanmark_text_index_slice (self->index, span->start, span->end);
+  if (g_hash_table_size (span->attrs) == 0)
+    {
+      g_hash_table_unref (span->attrs);
+      span->attrs = _spanmark_attrs_copy_or_shared (NULL);
+    }
+  return span;
 }
 
 void
@@ -1984,7 +1989,31 @@ spanmark_annotation_set_load_span (SpanmarkAnnotationSet *self,
   g_return_if_fail (span->end <= spanmark_text_index_get_length (self->index));
   g_return_if_fail (!g_hash_table_contains (self->span_ids, span->id));
 
-  insert_span (self, copy_loaded_span (self, span));
+  insert_span (self, adopt_loaded_span (self, spanmark_span_copy (span)));
+}
+
+/* Whether every one of @spans may be loaded (checked first, so that a
+ * bad span changes nothing). */
+static gboolean
+check_loaded_spans (SpanmarkAnnotationSet     *self,
+                    const SpanmarkSpan *const *spans,
+                    guint                      n_spans)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  guint length = spanmark_text_index_get_length (self->index);
+
+  for (guint i = 0; i < n_spans; i++)
+    {
+      const SpanmarkSpan *span = spans[i];
+
+      g_return_val_if_fail (span != NULL, FALSE);
+      g_return_val_if_fail (span->id != NULL, FALSE);
+      g_return_val_if_fail (span->start < span->end, FALSE);
+      g_return_val_if_fail (span->end <= length, FALSE);
+      g_return_val_if_fail (!g_hash_table_contains (self->span_ids, span->id), FALSE);
+      g_return_val_if_fail (g_hash_table_add (ids, span->id), FALSE);
+    }
+  return TRUE;
 }
 
 void
@@ -1993,33 +2022,38 @@ spanmark_annotation_set_load_spans (SpanmarkAnnotationSet     *self,
                                     guint                      n_spans)
 {
   g_autoptr(GPtrArray) copies = NULL;
-  g_autoptr(GHashTable) ids = NULL;
-  guint length;
 
   g_return_if_fail (SPANMARK_IS_ANNOTATION_SET (self));
   g_return_if_fail (spans != NULL || n_spans == 0);
 
-  length = spanmark_text_index_get_length (self->index);
+  if (!check_loaded_spans (self, spans, n_spans))
+    return;
+
   copies = g_ptr_array_new_full (n_spans, (GDestroyNotify) spanmark_span_free);
-  ids = g_hash_table_new (g_str_hash, g_str_equal);
-
-  /* Check everything first, so a bad span changes nothing. */
   for (guint i = 0; i < n_spans; i++)
-    {
-      const SpanmarkSpan *span = spans[i];
-
-      g_return_if_fail (span != NULL);
-      g_return_if_fail (span->id != NULL);
-      g_return_if_fail (span->start < span->end);
-      g_return_if_fail (span->end <= length);
-      g_return_if_fail (!g_hash_table_contains (self->span_ids, span->id));
-      g_return_if_fail (g_hash_table_add (ids, span->id));
-    }
-
-  for (guint i = 0; i < n_spans; i++)
-    g_ptr_array_add (copies, copy_loaded_span (self, spans[i]));
+    g_ptr_array_add (copies, adopt_loaded_span (self, spanmark_span_copy (spans[i])));
 
   insert_spans (self, copies);
+}
+
+void
+spanmark_annotation_set_take_spans (SpanmarkAnnotationSet *self,
+                                    GPtrArray             *spans)
+{
+  g_autoptr(GPtrArray) taken = NULL;
+
+  g_return_if_fail (SPANMARK_IS_ANNOTATION_SET (self));
+  g_return_if_fail (spans != NULL);
+
+  if (!check_loaded_spans (self, (const SpanmarkSpan * const *) spans->pdata, spans->len))
+    return;
+
+  taken = g_ptr_array_new_full (spans->len, (GDestroyNotify) spanmark_span_free);
+  for (guint i = 0; i < spans->len; i++)
+    g_ptr_array_add (taken, adopt_loaded_span (self, g_ptr_array_index (spans, i)));
+  g_free (g_ptr_array_steal (spans, NULL));
+
+  insert_spans (self, taken);
 }
 
 void

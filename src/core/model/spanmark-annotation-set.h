@@ -239,6 +239,10 @@ void                   spanmark_annotation_set_load_span       (SpanmarkAnnotati
 void                   spanmark_annotation_set_load_spans      (SpanmarkAnnotationSet     *self,
                                                                 const SpanmarkSpan *const *spans,
                                                                 guint                      n_spans);
+/* spanmark_annotation_set_load_spans() taking the spans themselves
+ * (SpanmarkSpan*, not copied): @spans is left empty. */
+void                   spanmark_annotation_set_take_spans      (SpanmarkAnnotationSet     *self,
+                                                                GPtrArray                 *spans);
 void                   spanmark_annotation_set_load_entity     (SpanmarkAnnotationSet *self,
                                                                 const SpanmarkEntity  *entity);
 void                   spanmark_annotation_set_load_status     (SpanmarkAnnotationSet *self,

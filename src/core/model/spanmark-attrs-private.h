@@ -19,6 +19,16 @@ void        _spanmark_attrs_set         (GHashTable *attrs,
                                          const char *key,
                                          const char *value);
 GHashTable *_spanmark_attrs_copy        (GHashTable *attrs);
+/* A copy of @attrs (may be NULL), or, when it has none, a reference to
+ * one empty table shared by everything without attributes (a corpus has
+ * a span and a suggester entry for each mention, and most have none).
+ * Nothing may insert into the shared table: spanmark_span_copy() gives
+ * it, so a copy is written through _spanmark_attrs_writable().  Its
+ * reference count is atomic: worker threads share it too. */
+GHashTable *_spanmark_attrs_copy_or_shared (GHashTable *attrs);
+/* @attrs itself, or a new empty table in its place when it is the shared
+ * one. */
+GHashTable *_spanmark_attrs_writable    (GHashTable **attrs);
 /* Copies every key and value of @from (may be NULL) into @attrs. */
 void        _spanmark_attrs_insert_all  (GHashTable *attrs,
                                          GHashTable *from);

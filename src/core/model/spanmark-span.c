@@ -57,6 +57,35 @@ _spanmark_attrs_copy (GHashTable *attrs)
   return copy;
 }
 
+static GHashTable *
+shared_empty_attrs (void)
+{
+  static GHashTable *empty;
+
+  if (g_once_init_enter (&empty))
+    g_once_init_leave (&empty, _spanmark_attrs_new ());
+  return empty;
+}
+
+GHashTable *
+_spanmark_attrs_copy_or_shared (GHashTable *attrs)
+{
+  if (attrs == NULL || g_hash_table_size (attrs) == 0)
+    return g_hash_table_ref (shared_empty_attrs ());
+  return _spanmark_attrs_copy (attrs);
+}
+
+GHashTable *
+_spanmark_attrs_writable (GHashTable **attrs)
+{
+  if (*attrs == shared_empty_attrs ())
+    {
+      g_hash_table_unref (*attrs);
+      *attrs = _spanmark_attrs_new ();
+    }
+  return *attrs;
+}
+
 gboolean
 _spanmark_attrs_equal (GHashTable *a,
                        GHashTable *b)
@@ -137,7 +166,7 @@ spanmark_span_copy (const SpanmarkSpan *self)
   copy->label = g_strdup (self->label);
   copy->text = g_strdup (self->text);
   copy->entity = g_strdup (self->entity);
-  copy->attrs = _spanmark_attrs_copy (self->attrs);
+  copy->attrs = _spanmark_attrs_copy_or_shared (self->attrs);
   copy->pretag = g_strdup (self->pretag);
 
   return copy;

@@ -19,7 +19,7 @@ typedef struct
   char       *label;   /* a label name, e.g. "OFFICIAL" */
   char       *text;    /* the covered text, kept as a check */
   char       *entity;  /* id of the entity this span mentions, or NULL */
-  GHashTable *attrs;   /* char* -> char*, never NULL (may be empty) */
+  GHashTable *attrs;   /* char* -> char*, never NULL (may be empty; a copy's empty one is shared: read-only) */
   char       *pretag;  /* where a span added by spanmark-cli pretag came from
                         * ("dict:places.tsv", "corpus") until a person
                         * accepts it; NULL for a span a person made or
