@@ -696,34 +696,84 @@ write_all (int          fd,
   return TRUE;
 }
 
-/* Removes the temporary file, if any, and says why @path was not
- * written.  @saved_errno is taken before the removal can change errno. */
+/* Says why @path was not written. */
 static gboolean
 write_failed (GError     **error,
               const char  *path,
-              const char  *tmp_path,
               int          saved_errno)
 {
-  if (tmp_path != NULL)
-    g_unlink (tmp_path);
   g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
                _("%s: cannot write: %s"), path, g_strerror (saved_errno));
   return FALSE;
 }
 
-gboolean
-spanmark_file_write_atomic (const char  *path,
-                            const char  *data,
-                            gsize        length,
-                            gboolean     durable,
-                            GError     **error)
+/* Makes the temporary file for @target (a path relative to @dir_fd, or
+ * to the working folder with AT_FDCWD): ".NAME" TEMPORARY_TAG and six
+ * random letters or digits beside it, created with O_EXCL (never
+ * through a link), as g_mkstemp() does.  Stores its path in *@tmp. */
+static int
+create_temporary (int          dir_fd,
+                  const char  *target,
+                  char       **tmp)
 {
-  g_autofree char *tmp_path = NULL;
+  static const char letters[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  const char *base = strrchr (target, G_DIR_SEPARATOR);
+  g_autoptr(GString) path = g_string_new_len (target, base != NULL ? base + 1 - target : 0);
+  gsize at;
+
+  base = base != NULL ? base + 1 : target;
+  g_string_append_printf (path, ".%s" TEMPORARY_TAG "XXXXXX", base);
+  at = path->len - 6;
+
+  for (guint attempt = 0; attempt < 100; attempt++)
+    {
+      int fd;
+
+      for (gsize i = 0; i < 6; i++)
+        path->str[at + i] = letters[g_random_int_range (0, sizeof letters - 1)];
+      do
+        fd = openat (dir_fd, path->str, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+      while (fd < 0 && errno == EINTR);
+      if (fd >= 0 || errno != EEXIST)
+        {
+          *tmp = g_string_free (g_steal_pointer (&path), FALSE);
+          return fd;
+        }
+    }
+  errno = EEXIST;
+  return -1;
+}
+
+/* Removes the temporary file, if any (@saved_errno is taken before the
+ * removal can change errno), and says why @path was not written. */
+static gboolean
+write_at_failed (GError     **error,
+                 const char  *path,
+                 int          dir_fd,
+                 const char  *tmp,
+                 int          saved_errno)
+{
+  if (tmp != NULL)
+    unlinkat (dir_fd, tmp, 0);
+  return write_failed (error, path, saved_errno);
+}
+
+gboolean
+spanmark_file_write_atomic_at (int          dir_fd,
+                               const char  *name,
+                               const char  *path,
+                               const char  *data,
+                               gsize        length,
+                               gboolean     durable,
+                               GError     **error)
+{
+  g_autofree char *tmp = NULL;
   gboolean ok;
   int saved_errno;
   int fd;
 
-  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (dir_fd >= 0 || dir_fd == AT_FDCWD, FALSE);
+  g_return_val_if_fail (name != NULL && path != NULL, FALSE);
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
@@ -737,16 +787,9 @@ spanmark_file_write_atomic (const char  *path,
       return FALSE;
     }
 
-  {
-    g_autofree char *folder = g_path_get_dirname (path);
-    g_autofree char *base = g_path_get_basename (path);
-    g_autofree char *tmp_name = g_strconcat (".", base, TEMPORARY_TAG "XXXXXX", NULL);
-
-    tmp_path = g_build_filename (folder, tmp_name, NULL);
-  }
-  fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, 0644);
+  fd = create_temporary (dir_fd, name, &tmp);
   if (fd < 0)
-    return write_failed (error, path, NULL, errno);
+    return write_at_failed (error, path, dir_fd, NULL, errno);
 
   ok = write_all (fd, data, length) && (!durable || fsync (fd) == 0);
   saved_errno = errno;
@@ -756,15 +799,28 @@ spanmark_file_write_atomic (const char  *path,
       saved_errno = errno;
     }
   if (!ok)
-    return write_failed (error, path, tmp_path, saved_errno);
+    return write_at_failed (error, path, dir_fd, tmp, saved_errno);
 
   spanmark_file_step ("written", path);
 
-  if (g_rename (tmp_path, path) != 0)
-    return write_failed (error, path, tmp_path, errno);
+  /* A link at @name is replaced, never followed. */
+  if (renameat (dir_fd, tmp, dir_fd, name) != 0)
+    return write_at_failed (error, path, dir_fd, tmp, errno);
 
   spanmark_file_step ("renamed", path);
   return TRUE;
+}
+
+gboolean
+spanmark_file_write_atomic (const char  *path,
+                            const char  *data,
+                            gsize        length,
+                            gboolean     durable,
+                            GError     **error)
+{
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return spanmark_file_write_atomic_at (AT_FDCWD, path, path, data, length, durable, error);
 }
 
 static gboolean
@@ -775,15 +831,15 @@ fsync_path (const char  *path,
   int saved_errno;
 
   if (fd < 0)
-    return write_failed (error, path, NULL, errno);
+    return write_failed (error, path, errno);
   if (fsync (fd) != 0)
     {
       saved_errno = errno;
       close (fd);
-      return write_failed (error, path, NULL, saved_errno);
+      return write_failed (error, path, saved_errno);
     }
   if (close (fd) != 0)
-    return write_failed (error, path, NULL, errno);
+    return write_failed (error, path, errno);
   return TRUE;
 }
 

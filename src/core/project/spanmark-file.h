@@ -128,6 +128,20 @@ gboolean spanmark_file_write_atomic    (const char            *path,
                                         gboolean               durable,
                                         GError               **error);
 
+/* spanmark_file_write_atomic() of @name in the folder @dir_fd (one
+ * component, or with AT_FDCWD a path), for a writer of many files in
+ * one folder that spanmark_file_open_folder_in_project() opened: no
+ * path is resolved, the temporary file is created without following a
+ * link, and a link at @name is replaced, never written through.
+ * Messages name @path. */
+gboolean spanmark_file_write_atomic_at (int                    dir_fd,
+                                        const char            *name,
+                                        const char            *path,
+                                        const char            *data,
+                                        gsize                  length,
+                                        gboolean               durable,
+                                        GError               **error);
+
 /* Why a file could not be read, without GIO's "Error opening file PATH"
  * (messages name the file first already): "Permission denied", "No such
  * file or directory"…, or @error's own message. */
