@@ -823,6 +823,148 @@ spanmark_file_write_atomic (const char  *path,
   return spanmark_file_write_atomic_at (AT_FDCWD, path, path, data, length, durable, error);
 }
 
+/* The writer thread */
+
+/* Writes wait while this many are queued: memory stays that of a few
+ * files, whatever the number written. */
+#define WRITER_MAX_PENDING 32
+
+typedef struct
+{
+  int    dir_fd;
+  char  *name;
+  char  *path;
+  char  *data;
+  gsize  length;
+} WriteJob;
+
+struct _SpanmarkFileWriter
+{
+  GThread *thread;
+  GMutex   lock;
+  GCond    cond;
+  GQueue   jobs;
+  guint    pending;    /* queued or being written */
+  gboolean closing;
+  GError  *error;      /* of the first write that failed */
+};
+
+static void
+write_job_free (WriteJob *job)
+{
+  g_free (job->name);
+  g_free (job->path);
+  g_free (job->data);
+  g_free (job);
+}
+
+static gpointer
+writer_thread (gpointer data)
+{
+  SpanmarkFileWriter *writer = data;
+
+  for (;;)
+    {
+      WriteJob *job;
+      GError *error = NULL;
+      gboolean failed_before;
+
+      g_mutex_lock (&writer->lock);
+      while (writer->jobs.length == 0 && !writer->closing)
+        g_cond_wait (&writer->cond, &writer->lock);
+      job = g_queue_pop_head (&writer->jobs);
+      failed_before = writer->error != NULL;
+      g_mutex_unlock (&writer->lock);
+      if (job == NULL)
+        return NULL;
+
+      /* After a failure the rest is not written: the batch is undone. */
+      if (!failed_before)
+        spanmark_file_write_atomic_at (job->dir_fd, job->name, job->path, job->data, job->length, FALSE, &error);
+      write_job_free (job);
+
+      g_mutex_lock (&writer->lock);
+      writer->pending--;
+      if (error != NULL && writer->error == NULL)
+        writer->error = g_steal_pointer (&error);
+      g_clear_error (&error);
+      g_cond_broadcast (&writer->cond);
+      g_mutex_unlock (&writer->lock);
+    }
+}
+
+SpanmarkFileWriter *
+spanmark_file_writer_new (void)
+{
+  SpanmarkFileWriter *writer = g_new0 (SpanmarkFileWriter, 1);
+
+  g_mutex_init (&writer->lock);
+  g_cond_init (&writer->cond);
+  g_queue_init (&writer->jobs);
+  writer->thread = g_thread_new ("spanmark-writer", writer_thread, writer);
+  return writer;
+}
+
+gboolean
+spanmark_file_writer_add (SpanmarkFileWriter  *writer,
+                          int                  dir_fd,
+                          const char          *name,
+                          const char          *path,
+                          char                *data,
+                          gsize                length,
+                          GError             **error)
+{
+  WriteJob *job;
+
+  g_return_val_if_fail (writer != NULL, FALSE);
+  g_return_val_if_fail (name != NULL && path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  job = g_new (WriteJob, 1);
+  *job = (WriteJob) { dir_fd, g_strdup (name), g_strdup (path), data, length };
+
+  g_mutex_lock (&writer->lock);
+  while (writer->pending >= WRITER_MAX_PENDING && writer->error == NULL)
+    g_cond_wait (&writer->cond, &writer->lock);
+  if (writer->error != NULL)
+    {
+      g_propagate_error (error, g_error_copy (writer->error));
+      g_mutex_unlock (&writer->lock);
+      write_job_free (job);
+      return FALSE;
+    }
+  g_queue_push_tail (&writer->jobs, job);
+  writer->pending++;
+  g_cond_broadcast (&writer->cond);
+  g_mutex_unlock (&writer->lock);
+  return TRUE;
+}
+
+gboolean
+spanmark_file_writer_finish (SpanmarkFileWriter  *writer,
+                             GError             **error)
+{
+  GError *failed;
+
+  g_return_val_if_fail (writer != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  g_mutex_lock (&writer->lock);
+  writer->closing = TRUE;
+  g_cond_broadcast (&writer->cond);
+  g_mutex_unlock (&writer->lock);
+  g_thread_join (writer->thread);
+
+  failed = writer->error;
+  g_mutex_clear (&writer->lock);
+  g_cond_clear (&writer->cond);
+  g_free (writer);
+  if (failed == NULL)
+    return TRUE;
+  g_propagate_error (error, failed);
+  return FALSE;
+}
+
 static gboolean
 fsync_path (const char  *path,
             GError     **error)

@@ -55,6 +55,7 @@ struct _SpanmarkProject
   GPtrArray      *batch_created;     /* char*: those of them that were not there before */
   guint           batch_first;       /* documents in the index before it */
   GHashTable     *batch_folders;     /* folder -> GINT_TO_POINTER (fd + 1): batch_folder() */
+  SpanmarkFileWriter *batch_writer;  /* writes the files in those folders, or NULL */
 };
 
 typedef struct
@@ -331,7 +332,9 @@ project_write (SpanmarkProject  *self,
       g_autofree char *path = g_file_get_path (file);
 
       existed = !absent_at (folder_fd, name);
-      if (!spanmark_file_write_atomic_at (folder_fd, name, path, data, length, FALSE, error))
+      if (self->batch_writer == NULL)
+        self->batch_writer = spanmark_file_writer_new ();
+      if (!spanmark_file_writer_add (self->batch_writer, folder_fd, name, path, g_memdup2 (data, length), length, error))
         return FALSE;
     }
   else
@@ -1551,10 +1554,13 @@ _spanmark_project_end_batch (SpanmarkProject  *self,
   g_return_val_if_fail (self->batch, FALSE);
 
   self->batch = FALSE;
+  /* Every file written (or the first that could not be), then synced. */
+  if (self->batch_writer != NULL)
+    ok = spanmark_file_writer_finish (g_steal_pointer (&self->batch_writer), commit ? error : NULL);
   g_clear_pointer (&self->batch_folders, g_hash_table_unref);
 
   /* Should the sync fail, the files may not be on disk: undo too. */
-  if (commit)
+  if (commit && ok)
     ok = spanmark_file_sync (self->dir, self->batch_paths, error);
 
   if (!commit || !ok)
