@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <unistd.h>
 
 #include "spanmark-core.h"
 #include "project-fixture.h"
@@ -339,6 +340,51 @@ test_one_pass_bad_late (void)
   spanmark_test_remove_tree (inputs);
 }
 
+/* An import into a new project whose documents/ (then annotations/, then
+ * the annotator's folder) is a link out of the project writes nothing
+ * there: the batch writes by name only in folders it opened without
+ * links, and any other goes the checked way, which refuses it. */
+static void
+test_one_pass_linked_folder (gconstpointer data)
+{
+  const char *linked = data;
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
+  g_autofree char *inputs = spanmark_test_make_tmpdir ();
+  g_autofree char *outside = spanmark_test_make_tmpdir ();
+  g_autofree char *news = g_build_filename (inputs, "news.jsonl", NULL);
+  g_autofree char *link = g_build_filename (dir, linked, NULL);
+  g_autofree char *folder = g_path_get_dirname (link);
+  g_autofree char *listing = NULL;
+  g_autoptr(GFile) root = g_file_new_for_path (dir);
+  g_autoptr(GFile) file = g_file_new_for_path (news);
+  g_autoptr(GString) lines = g_string_new (NULL);
+  g_autoptr(SpanmarkProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  SpanmarkImportOptions options = { .annotator = "bench" };
+
+  project = spanmark_project_create (root, "New", &error);
+  g_assert_no_error (error);
+  for (guint i = 1; i <= 3; i++)
+    append_line (lines, i);
+  fixture_write (inputs, "news.jsonl", lines->str, lines->len);
+  g_mkdir_with_parents (folder, 0755);
+  spanmark_test_remove_tree (link);
+  g_assert_cmpint (symlink (outside, link), ==, 0);
+
+  g_assert_false (spanmark_import_run (project, &file, 1, &options, NULL, &error));
+  g_assert_nonnull (error);
+  g_test_message ("%s: %s", linked, error->message);
+  g_assert_nonnull (strstr (error->message, "news.jsonl: "));
+  g_assert_nonnull (strstr (error->message, "symbolic link"));
+  listing = spanmark_test_snapshot_tree (outside);
+  g_assert_cmpstr (listing, ==, "");
+  g_assert_cmpuint (spanmark_project_get_n_documents (project), ==, 0);
+
+  spanmark_test_remove_tree (dir);
+  spanmark_test_remove_tree (inputs);
+  spanmark_test_remove_tree (outside);
+}
+
 typedef struct
 {
   const char *path;
@@ -432,6 +478,9 @@ main (int   argc,
   g_test_add_func ("/import/stream/bad-input-late", test_stream_bad_late);
   g_test_add_func ("/import/stream/changed-while-writing", test_stream_changed_while_writing);
   g_test_add_func ("/import/one-pass/bad-input-late", test_one_pass_bad_late);
+  g_test_add_data_func ("/import/one-pass/linked-folder/documents", "documents", test_one_pass_linked_folder);
+  g_test_add_data_func ("/import/one-pass/linked-folder/annotations", "annotations", test_one_pass_linked_folder);
+  g_test_add_data_func ("/import/one-pass/linked-folder/annotator", "annotations/bench", test_one_pass_linked_folder);
 
   return g_test_run ();
 }
