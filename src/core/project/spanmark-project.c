@@ -328,7 +328,6 @@ project_write (SpanmarkProject  *self,
   if (folder_fd >= 0)
     {
       const char *name = strrchr (relative, G_DIR_SEPARATOR) + 1;
-
       g_autofree char *path = g_file_get_path (file);
 
       existed = !absent_at (folder_fd, name);
