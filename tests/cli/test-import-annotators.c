@@ -410,26 +410,38 @@ import_on_terminal (const char *tmp,
   return g_string_free (g_steal_pointer (&seen), FALSE);
 }
 
-/* A progress line on a terminal only, and not with --quiet. */
+/* A progress line on a terminal only, and not with --quiet.  Into a new
+ * project the input is read once, written as it is read: the line says
+ * how much is read; into one with documents, the reading, then the
+ * writing of a second pass. */
 static void
 test_progress (void)
 {
   g_autofree char *tmp = spanmark_test_make_tmpdir ();
   g_autoptr(GString) big = g_string_new (NULL);
   g_autofree char *path = g_build_filename (tmp, "big.bio", NULL);
+  g_autofree char *one = g_build_filename (tmp, "one.txt", NULL);
   g_autofree char *seen = NULL;
+  g_autofree char *again = NULL;
   g_autofree char *quiet = NULL;
 
   for (guint i = 0; i < 1000; i++)
     g_string_append_printf (big, "-DOCSTART-\n云 B-LOC\n岚 I-LOC\n%u O\n\n", i % 10);
   spanmark_test_write_file (path, big->str, big->len);
+  spanmark_test_write_file (one, "一\n", -1);
   g_assert_cmpint (cli_run (tmp, NULL, NULL, "init", "p", NULL), ==, 0);
 
   seen = import_on_terminal (tmp, "p", NULL, "big.bio");
   g_assert_nonnull (strstr (seen, "\rReading big.bio: 100%"));
-  g_assert_nonnull (strstr (seen, "\rWriting: 1000 of 1000 documents"));
+  g_assert_null (strstr (seen, "Writing"));
   /* Cleared (spaces over it, back to the start) before the report. */
   g_assert_nonnull (strstr (seen, " \rspanmark-cli: big.bio: 1000 documents"));
+
+  g_assert_cmpint (cli_run (tmp, NULL, NULL, "init", "r", NULL), ==, 0);
+  g_assert_cmpint (cli_run (tmp, NULL, NULL, "import", "r", "one.txt", NULL), ==, 0);
+  again = import_on_terminal (tmp, "r", NULL, "big.bio");
+  g_assert_nonnull (strstr (again, "\rReading big.bio: 100%"));
+  g_assert_nonnull (strstr (again, "\rWriting: 1000 of 1000 documents"));
 
   g_assert_cmpint (cli_run (tmp, NULL, NULL, "init", "q", NULL), ==, 0);
   quiet = import_on_terminal (tmp, "q", "--quiet", "big.bio");

@@ -16,6 +16,7 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -724,6 +725,95 @@ record_step_cb (const char *step,
   g_assert_cmpuint (n_temporary, ==, g_str_equal (step, "written") ? 1 : 0);
 }
 
+static GPtrArray *steps_seen;
+
+static void
+collect_step_cb (const char *step,
+                 const char *path)
+{
+  g_ptr_array_add (steps_seen, g_strdup_printf ("%s %s", step, path));
+}
+
+/* Writing by name in an open folder: a link at the name is replaced, not
+ * written through; the writer thread writes in the order given, and after
+ * a write that fails says so, naming the file. */
+static void
+test_write_at (void)
+{
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
+  g_autofree char *outside = spanmark_test_make_tmpdir ();
+  g_autofree char *target = g_build_filename (outside, "secret.json", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.json", NULL);
+  g_autofree char *gone = g_build_filename (dir, "gone", NULL);
+  g_autofree char *data = NULL;
+  g_autofree char *kept = NULL;
+  g_autoptr(GError) error = NULL;
+  SpanmarkFileWriter *writer;
+  struct stat st;
+  int fd, gone_fd;
+
+  fixture_write (outside, "secret.json", "theirs\n", -1);
+  g_assert_cmpint (symlink (target, link), ==, 0);
+  fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  g_assert_cmpint (fd, >=, 0);
+
+  g_assert_true (spanmark_file_write_atomic_at (fd, "link.json", link, "ours\n", 5, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (lstat (link, &st), ==, 0);
+  g_assert_true (S_ISREG (st.st_mode));
+  data = fixture_read (dir, "link.json", NULL);
+  g_assert_cmpstr (data, ==, "ours\n");
+  kept = fixture_read (outside, "secret.json", NULL);
+  g_assert_cmpstr (kept, ==, "theirs\n");
+
+  /* In order, each file whole. */
+  steps_seen = g_ptr_array_new_with_free_func (g_free);
+  spanmark_file_set_step_func (collect_step_cb);
+  writer = spanmark_file_writer_new ();
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("f%03u.txt", i);
+      char *contents = g_strdup_printf ("%u\n", i);
+
+      g_assert_true (spanmark_file_writer_add (writer, fd, name, name, contents, strlen (contents), &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (spanmark_file_writer_finish (writer, &error));
+  g_assert_no_error (error);
+  spanmark_file_set_step_func (NULL);
+  g_assert_cmpuint (steps_seen->len, ==, 200);
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autofree char *written = g_strdup_printf ("written f%03u.txt", i);
+      g_autofree char *renamed = g_strdup_printf ("renamed f%03u.txt", i);
+      g_autofree char *name = g_strdup_printf ("f%03u.txt", i);
+      g_autofree char *expected = g_strdup_printf ("%u\n", i);
+      g_autofree char *contents = fixture_read (dir, name, NULL);
+
+      g_assert_cmpstr (g_ptr_array_index (steps_seen, 2 * i), ==, written);
+      g_assert_cmpstr (g_ptr_array_index (steps_seen, 2 * i + 1), ==, renamed);
+      g_assert_cmpstr (contents, ==, expected);
+    }
+  g_clear_pointer (&steps_seen, g_ptr_array_unref);
+
+  /* A folder removed while open: the write fails, and so does the end. */
+  g_assert_cmpint (g_mkdir (gone, 0755), ==, 0);
+  gone_fd = open (gone, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  g_assert_cmpint (gone_fd, >=, 0);
+  g_assert_cmpint (g_rmdir (gone), ==, 0);
+  writer = spanmark_file_writer_new ();
+  g_assert_true (spanmark_file_writer_add (writer, gone_fd, "a.json", "gone/a.json", g_strdup ("{}"), 2, &error));
+  g_assert_no_error (error);
+  g_assert_false (spanmark_file_writer_finish (writer, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_true (g_str_has_prefix (error->message, "gone/a.json: cannot write: "));
+
+  close (gone_fd);
+  close (fd);
+  spanmark_test_remove_tree (dir);
+  spanmark_test_remove_tree (outside);
+}
+
 /* The atomic write: a temporary file of the documented name, renamed. */
 static void
 test_write_atomic (void)
@@ -812,6 +902,7 @@ main (int   argc,
     }
   g_test_add_func ("/files/write-cap", test_write_cap);
   g_test_add_func ("/files/write-atomic", test_write_atomic);
+  g_test_add_func ("/files/write-at", test_write_at);
 
   return g_test_run ();
 }

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <unistd.h>
 
 #include "spanmark-core.h"
 #include "project-fixture.h"
@@ -256,6 +257,134 @@ test_stream_bad_late (void)
   spanmark_test_remove_tree (inputs);
 }
 
+/* Into a project without documents the input is read once, each
+ * document checked and written as it is read.  Bad input late in it
+ * still leaves the project as it was: the documents written before are
+ * removed again, and the labels the import added, which only the index
+ * written last holds, are not in it. */
+static void
+test_one_pass_bad_late (void)
+{
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
+  g_autofree char *inputs = spanmark_test_make_tmpdir ();
+  g_autofree char *news = g_build_filename (inputs, "news.jsonl", NULL);
+  g_autoptr(GFile) root = g_file_new_for_path (dir);
+  g_autoptr(GFile) file = g_file_new_for_path (news);
+  g_autoptr(GString) lines = g_string_new (NULL);
+  g_autoptr(SpanmarkProject) project = NULL;
+  g_autoptr(SpanmarkProject) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *text = NULL;
+  SpanmarkImportOptions options = { .annotator = "bench", .add_labels = TRUE };
+  guint n_written = 0;
+
+  project = spanmark_project_create (root, "New", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (spanmark_project_get_n_documents (project), ==, 0);
+
+  /* The 590th line's span is out of range; every line adds the label
+   * SITE, which the project lacks. */
+  for (guint i = 1; i <= 600; i++)
+    if (i == 590)
+      g_string_append (lines, "{\"id\": \"bad\", \"text\": \"青溪市\", \"spans\": [{\"start\": 0, \"end\": 9, \"label\": \"SITE\"}]}\n");
+    else
+      {
+        append_line (lines, i);
+        g_string_truncate (lines, lines->len - strlen ("PLACE\"}]}\n"));
+        g_string_append (lines, "SITE\"}]}\n");
+      }
+  fixture_write (inputs, "news.jsonl", lines->str, lines->len);
+  before = spanmark_test_snapshot_tree (dir);
+
+  g_assert_false (spanmark_import_run (project, &file, 1, &options, NULL, &error));
+  g_assert_error (error, SPANMARK_IMPORT_ERROR, SPANMARK_IMPORT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "news.jsonl: line 590: "));
+  g_clear_error (&error);
+  after = spanmark_test_snapshot_tree (dir);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpuint (spanmark_project_get_n_documents (project), ==, 0);
+  g_assert_null (spanmark_schema_lookup (spanmark_project_get_schema (project), "SITE"));
+
+  /* Made good, it imports; the label is in the index saved after it. */
+  g_string_truncate (lines, 0);
+  for (guint i = 1; i <= 600; i++)
+    {
+      append_line (lines, i);
+      g_string_truncate (lines, lines->len - strlen ("PLACE\"}]}\n"));
+      g_string_append (lines, "SITE\"}]}\n");
+    }
+  fixture_write (inputs, "news.jsonl", lines->str, lines->len);
+  g_assert_true (spanmark_import_run (project, &file, 1, &options, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (spanmark_project_save (project, &error));
+  g_assert_no_error (error);
+  reopened = fixture_open (dir);
+  g_assert_cmpuint (spanmark_project_get_n_documents (reopened), ==, 600);
+  g_assert_nonnull (spanmark_schema_lookup (spanmark_project_get_schema (reopened), "SITE"));
+  for (guint i = 0; i < 600; i++)
+    {
+      g_autoptr(SpanmarkAnnotationSet) set =
+        spanmark_project_load_annotations (reopened, spanmark_project_get_document (reopened, i), "bench", &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (spanmark_annotation_set_get_n_spans (set), ==, 1);
+      n_written++;
+    }
+  g_assert_cmpuint (n_written, ==, 600);
+  text = fixture_read (dir, "documents/n0600.txt", NULL);
+  g_assert_true (g_str_has_prefix (text, "青溪市发展"));
+
+  spanmark_test_remove_tree (dir);
+  spanmark_test_remove_tree (inputs);
+}
+
+/* An import into a new project whose documents/ (then annotations/, then
+ * the annotator's folder) is a link out of the project writes nothing
+ * there: the batch writes by name only in folders it opened without
+ * links, and any other goes the checked way, which refuses it. */
+static void
+test_one_pass_linked_folder (gconstpointer data)
+{
+  const char *linked = data;
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
+  g_autofree char *inputs = spanmark_test_make_tmpdir ();
+  g_autofree char *outside = spanmark_test_make_tmpdir ();
+  g_autofree char *news = g_build_filename (inputs, "news.jsonl", NULL);
+  g_autofree char *link = g_build_filename (dir, linked, NULL);
+  g_autofree char *folder = g_path_get_dirname (link);
+  g_autofree char *listing = NULL;
+  g_autoptr(GFile) root = g_file_new_for_path (dir);
+  g_autoptr(GFile) file = g_file_new_for_path (news);
+  g_autoptr(GString) lines = g_string_new (NULL);
+  g_autoptr(SpanmarkProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  SpanmarkImportOptions options = { .annotator = "bench" };
+
+  project = spanmark_project_create (root, "New", &error);
+  g_assert_no_error (error);
+  for (guint i = 1; i <= 3; i++)
+    append_line (lines, i);
+  fixture_write (inputs, "news.jsonl", lines->str, lines->len);
+  g_mkdir_with_parents (folder, 0755);
+  spanmark_test_remove_tree (link);
+  g_assert_cmpint (symlink (outside, link), ==, 0);
+
+  g_assert_false (spanmark_import_run (project, &file, 1, &options, NULL, &error));
+  g_assert_nonnull (error);
+  g_test_message ("%s: %s", linked, error->message);
+  g_assert_nonnull (strstr (error->message, "news.jsonl: "));
+  g_assert_nonnull (strstr (error->message, "symbolic link"));
+  listing = spanmark_test_snapshot_tree (outside);
+  g_assert_cmpstr (listing, ==, "");
+  g_assert_cmpuint (spanmark_project_get_n_documents (project), ==, 0);
+
+  spanmark_test_remove_tree (dir);
+  spanmark_test_remove_tree (inputs);
+  spanmark_test_remove_tree (outside);
+}
+
 typedef struct
 {
   const char *path;
@@ -348,6 +477,10 @@ main (int   argc,
   g_test_add_func ("/import/report", test_report);
   g_test_add_func ("/import/stream/bad-input-late", test_stream_bad_late);
   g_test_add_func ("/import/stream/changed-while-writing", test_stream_changed_while_writing);
+  g_test_add_func ("/import/one-pass/bad-input-late", test_one_pass_bad_late);
+  g_test_add_data_func ("/import/one-pass/linked-folder/documents", "documents", test_one_pass_linked_folder);
+  g_test_add_data_func ("/import/one-pass/linked-folder/annotations", "annotations", test_one_pass_linked_folder);
+  g_test_add_data_func ("/import/one-pass/linked-folder/annotator", "annotations/bench", test_one_pass_linked_folder);
 
   return g_test_run ();
 }

@@ -461,8 +461,26 @@ make_inputs (const char *dir)
   fixture_write (dir, "plain.txt", "Plain text, no spans.\n", -1);
 }
 
-/* Imports @paths into a fresh copy of the fixture project (with
- * @options, as the child @mode does), once without a stop, then in the
+/* The project an import goes into: the fixture project, or with @empty a
+ * new one without documents (which an import reads once, checking and
+ * writing as it reads). */
+static SpanmarkProject *
+make_target (const char *dir,
+             gboolean    empty)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (dir);
+  g_autoptr(GError) error = NULL;
+  SpanmarkProject *project;
+
+  if (!empty)
+    return fixture_make_project (dir, TRUE);
+  project = spanmark_project_create (file, "New", &error);
+  g_assert_no_error (error);
+  return project;
+}
+
+/* Imports @paths into a fresh copy of the fixture project (or a new
+ * empty project, @empty) (with @options, as the child @mode does), once without a stop, then in the
  * child stopped at each write step in turn: after each stop every file
  * parses, and the same import again (adding @n_added documents unless
  * the index lists them already) ends with the project the uninterrupted
@@ -473,7 +491,8 @@ stop_at_every_step (const char                  *mode,
                     const char * const          *paths,
                     const SpanmarkImportOptions *options,
                     int                          n_added,
-                    const char                  *label)
+                    const char                  *label,
+                    gboolean                     empty)
 {
   g_autofree char *reference = spanmark_test_make_tmpdir ();
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
@@ -485,7 +504,7 @@ stop_at_every_step (const char                  *mode,
 
   /* What an import that is never interrupted makes. */
   {
-    g_autoptr(SpanmarkProject) project = fixture_make_project (reference, TRUE);
+    g_autoptr(SpanmarkProject) project = make_target (reference, empty);
     g_autoptr(GError) error = NULL;
 
     n_before = spanmark_project_get_n_documents (project);
@@ -501,7 +520,7 @@ stop_at_every_step (const char                  *mode,
     {
       g_autofree char *dir = spanmark_test_make_tmpdir ();
       g_autofree char *stop = g_strdup_printf ("%u", step);
-      g_autoptr(SpanmarkProject) created = fixture_make_project (dir, TRUE);
+      g_autoptr(SpanmarkProject) created = make_target (dir, empty);
       g_autoptr(SpanmarkProject) project = NULL;
       g_autoptr(GError) error = NULL;
       g_autoptr(GPtrArray) args = g_ptr_array_new ();
@@ -567,7 +586,23 @@ test_import_steps (void)
 
   /* Four documents, two of them with spans: a text each and an
    * annotation file each (written and renamed), then the index. */
-  g_assert_cmpuint (stop_at_every_step ("--import-step", paths, NULL, 4, NULL), ==, 4 * 2 + 2 * 2 + 2);
+  g_assert_cmpuint (stop_at_every_step ("--import-step", paths, NULL, 4, NULL, FALSE), ==, 4 * 2 + 2 * 2 + 2);
+
+  spanmark_test_remove_tree (inputs);
+}
+
+/* The same into a new project, which the import reads once, writing
+ * each document as it checks it, on a writer thread: the same steps. */
+static void
+test_import_new_project_steps (void)
+{
+  g_autofree char *inputs = spanmark_test_make_tmpdir ();
+  g_autofree char *news = g_build_filename (inputs, "news.jsonl", NULL);
+  g_autofree char *plain = g_build_filename (inputs, "plain.txt", NULL);
+  const char *paths[] = { news, plain, NULL };
+
+  make_inputs (inputs);
+  g_assert_cmpuint (stop_at_every_step ("--import-step", paths, NULL, 4, NULL, TRUE), ==, 4 * 2 + 2 * 2 + 2);
 
   spanmark_test_remove_tree (inputs);
 }
@@ -590,7 +625,7 @@ test_import_streamed_steps (void)
 
   /* Two documents with spans (a text and an annotation file each), two
    * texts, each written and renamed, then the index. */
-  g_assert_cmpuint (stop_at_every_step ("--import-step", paths, NULL, 4, NULL), ==, 4 * 2 + 2 * 2 + 2);
+  g_assert_cmpuint (stop_at_every_step ("--import-step", paths, NULL, 4, NULL, FALSE), ==, 4 * 2 + 2 * 2 + 2);
 
   spanmark_test_remove_tree (inputs);
 }
@@ -611,7 +646,7 @@ test_import_onto_steps (void)
 
   /* spanmark.json with the label, bob's two files, the index again:
    * each written and renamed. */
-  g_assert_cmpuint (stop_at_every_step ("--import-onto-step", paths, &onto_options, 0, "PER"), ==, 4 * 2);
+  g_assert_cmpuint (stop_at_every_step ("--import-onto-step", paths, &onto_options, 0, "PER", FALSE), ==, 4 * 2);
 
   spanmark_test_remove_tree (inputs);
 }
@@ -803,6 +838,7 @@ main (int   argc,
   g_test_add_func ("/kill/import-every-step", test_import_steps);
   g_test_add_func ("/kill/import-onto-documents-every-step", test_import_onto_steps);
   g_test_add_func ("/kill/import-streamed-every-step", test_import_streamed_steps);
+  g_test_add_func ("/kill/import-new-project-every-step", test_import_new_project_steps);
   g_test_add_data_func ("/kill/export-every-step/conll", "conll", test_export_steps);
   g_test_add_data_func ("/kill/export-every-step/hf", "hf", test_export_steps);
   g_test_add_data_func ("/kill/export-every-step/brat", "brat", test_export_steps);

@@ -85,9 +85,11 @@ typedef struct
    * the checks of later ones need (@ids, @schema); the second
    * (@writing) reads the same documents again and writes each as it is
    * built.  Only _spanmark_import_check_data() keeps the documents
-   * (@keep: in @docs). */
+   * (@keep: in @docs).  Into a project without documents, the one
+   * pass (@one_pass, @writing) checks and writes as it reads. */
   gboolean                     keep;
   gboolean                     writing;
+  gboolean                     one_pass;
   guint                        n_to_write;  /* documents the first pass found to write */
   guint                        n_written;
 } Importer;

@@ -195,7 +195,7 @@ _spanmark_import_progress_read (Importer                  *imp,
                                 guint64                    total)
 {
   /* The second pass reports the documents it writes instead. */
-  if (imp->options->progress != NULL && !imp->writing)
+  if (imp->options->progress != NULL && (!imp->writing || imp->one_pass))
     imp->options->progress (SPANMARK_IMPORT_STAGE_READ, input->display, done, total,
                             imp->options->progress_data);
 }
@@ -673,7 +673,7 @@ write_document (Importer              *imp,
     return FALSE;
 
   imp->n_written++;
-  if (imp->options->progress != NULL)
+  if (imp->options->progress != NULL && !imp->one_pass)
     imp->options->progress (SPANMARK_IMPORT_STAGE_WRITE, NULL, imp->n_written, MAX (imp->n_to_write, imp->n_written),
                             imp->options->progress_data);
   return TRUE;
@@ -1286,7 +1286,9 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Importer, importer_clear)
 
 /* Pass two: the labels the input added (spanmark.json, before any file
  * that uses them), then every file of @files read again, each document
- * written as it is built, in one batch. */
+ * written as it is built, in one batch.  With @imp->one_pass the files
+ * are read for the first time, checked as they are written, and the
+ * labels they add go into the index the caller writes last. */
 static gboolean
 write_documents (Importer   *imp,
                  GPtrArray  *files,
@@ -1301,7 +1303,7 @@ write_documents (Importer   *imp,
 
   /* Labels without spans leave a valid project, so a kill after this
    * write leaves one; run again, the import finds the labels there. */
-  if (report->labels_added->len > 0)
+  if (report->labels_added->len > 0 && !imp->one_pass)
     {
       backup = spanmark_schema_copy (schema);
       spanmark_schema_assign (schema, imp->schema);
@@ -1315,8 +1317,11 @@ write_documents (Importer   *imp,
   /* The same input read again gives the same documents, ids and
    * messages: the ids are checked afresh, the messages were said. */
   imp->writing = TRUE;
-  g_hash_table_remove_all (imp->ids);
-  imp->warnings = imp->notices = repeated;
+  if (!imp->one_pass)
+    {
+      g_hash_table_remove_all (imp->ids);
+      imp->warnings = imp->notices = repeated;
+    }
 
   /* The texts and annotation files, without an fsync each, then made
    * durable all at once; the caller then writes the index.  A kill before
@@ -1348,6 +1353,8 @@ write_documents (Importer   *imp,
           spanmark_project_save (project, NULL);
         }
     }
+  else if (imp->one_pass && report->labels_added->len > 0)
+    spanmark_schema_assign (schema, imp->schema);
   return ok;
 }
 
@@ -1384,6 +1391,16 @@ spanmark_import_run (SpanmarkProject             *project,
   expanded = spanmark_import_expand_folders (files, n_files, error);
   if (expanded == NULL)
     return FALSE;
+
+  /* A project without documents has none that an import could add to,
+   * so nothing that was there is written over: undoing the batch, should
+   * the input turn out wrong half-way, removes all it wrote.  Its input
+   * is read once, each document checked and written as it is read. */
+  if (spanmark_project_get_n_documents (project) == 0)
+    {
+      imp.one_pass = TRUE;
+      return write_documents (&imp, expanded, error);
+    }
 
   /* Pass one: read and check everything, keeping nothing. */
   for (guint i = 0; i < expanded->len; i++)

@@ -696,34 +696,84 @@ write_all (int          fd,
   return TRUE;
 }
 
-/* Removes the temporary file, if any, and says why @path was not
- * written.  @saved_errno is taken before the removal can change errno. */
+/* Says why @path was not written. */
 static gboolean
 write_failed (GError     **error,
               const char  *path,
-              const char  *tmp_path,
               int          saved_errno)
 {
-  if (tmp_path != NULL)
-    g_unlink (tmp_path);
   g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
                _("%s: cannot write: %s"), path, g_strerror (saved_errno));
   return FALSE;
 }
 
-gboolean
-spanmark_file_write_atomic (const char  *path,
-                            const char  *data,
-                            gsize        length,
-                            gboolean     durable,
-                            GError     **error)
+/* Makes the temporary file for @target (a path relative to @dir_fd, or
+ * to the working folder with AT_FDCWD): ".NAME" TEMPORARY_TAG and six
+ * random letters or digits beside it, created with O_EXCL (never
+ * through a link), as g_mkstemp() does.  Stores its path in *@tmp. */
+static int
+create_temporary (int          dir_fd,
+                  const char  *target,
+                  char       **tmp)
 {
-  g_autofree char *tmp_path = NULL;
+  static const char letters[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  const char *base = strrchr (target, G_DIR_SEPARATOR);
+  g_autoptr(GString) path = g_string_new_len (target, base != NULL ? base + 1 - target : 0);
+  gsize at;
+
+  base = base != NULL ? base + 1 : target;
+  g_string_append_printf (path, ".%s" TEMPORARY_TAG "XXXXXX", base);
+  at = path->len - 6;
+
+  for (guint attempt = 0; attempt < 100; attempt++)
+    {
+      int fd;
+
+      for (gsize i = 0; i < 6; i++)
+        path->str[at + i] = letters[g_random_int_range (0, sizeof letters - 1)];
+      do
+        fd = openat (dir_fd, path->str, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+      while (fd < 0 && errno == EINTR);
+      if (fd >= 0 || errno != EEXIST)
+        {
+          *tmp = g_string_free (g_steal_pointer (&path), FALSE);
+          return fd;
+        }
+    }
+  errno = EEXIST;
+  return -1;
+}
+
+/* Removes the temporary file, if any (@saved_errno is taken before the
+ * removal can change errno), and says why @path was not written. */
+static gboolean
+write_at_failed (GError     **error,
+                 const char  *path,
+                 int          dir_fd,
+                 const char  *tmp,
+                 int          saved_errno)
+{
+  if (tmp != NULL)
+    unlinkat (dir_fd, tmp, 0);
+  return write_failed (error, path, saved_errno);
+}
+
+gboolean
+spanmark_file_write_atomic_at (int          dir_fd,
+                               const char  *name,
+                               const char  *path,
+                               const char  *data,
+                               gsize        length,
+                               gboolean     durable,
+                               GError     **error)
+{
+  g_autofree char *tmp = NULL;
   gboolean ok;
   int saved_errno;
   int fd;
 
-  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (dir_fd >= 0 || dir_fd == AT_FDCWD, FALSE);
+  g_return_val_if_fail (name != NULL && path != NULL, FALSE);
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
@@ -737,16 +787,9 @@ spanmark_file_write_atomic (const char  *path,
       return FALSE;
     }
 
-  {
-    g_autofree char *folder = g_path_get_dirname (path);
-    g_autofree char *base = g_path_get_basename (path);
-    g_autofree char *tmp_name = g_strconcat (".", base, TEMPORARY_TAG "XXXXXX", NULL);
-
-    tmp_path = g_build_filename (folder, tmp_name, NULL);
-  }
-  fd = g_mkstemp_full (tmp_path, O_WRONLY | O_CLOEXEC, 0644);
+  fd = create_temporary (dir_fd, name, &tmp);
   if (fd < 0)
-    return write_failed (error, path, NULL, errno);
+    return write_at_failed (error, path, dir_fd, NULL, errno);
 
   ok = write_all (fd, data, length) && (!durable || fsync (fd) == 0);
   saved_errno = errno;
@@ -756,15 +799,170 @@ spanmark_file_write_atomic (const char  *path,
       saved_errno = errno;
     }
   if (!ok)
-    return write_failed (error, path, tmp_path, saved_errno);
+    return write_at_failed (error, path, dir_fd, tmp, saved_errno);
 
   spanmark_file_step ("written", path);
 
-  if (g_rename (tmp_path, path) != 0)
-    return write_failed (error, path, tmp_path, errno);
+  /* A link at @name is replaced, never followed. */
+  if (renameat (dir_fd, tmp, dir_fd, name) != 0)
+    return write_at_failed (error, path, dir_fd, tmp, errno);
 
   spanmark_file_step ("renamed", path);
   return TRUE;
+}
+
+gboolean
+spanmark_file_write_atomic (const char  *path,
+                            const char  *data,
+                            gsize        length,
+                            gboolean     durable,
+                            GError     **error)
+{
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return spanmark_file_write_atomic_at (AT_FDCWD, path, path, data, length, durable, error);
+}
+
+/* The writer thread */
+
+/* Writes wait while this many are queued: memory stays that of a few
+ * files, whatever the number written. */
+#define WRITER_MAX_PENDING 32
+
+typedef struct
+{
+  int    dir_fd;
+  char  *name;
+  char  *path;
+  char  *data;
+  gsize  length;
+} WriteJob;
+
+struct _SpanmarkFileWriter
+{
+  GThread *thread;
+  GMutex   lock;
+  GCond    cond;
+  GQueue   jobs;
+  guint    pending;    /* queued or being written */
+  gboolean closing;
+  GError  *error;      /* of the first write that failed */
+};
+
+static void
+write_job_free (WriteJob *job)
+{
+  g_free (job->name);
+  g_free (job->path);
+  g_free (job->data);
+  g_free (job);
+}
+
+static gpointer
+writer_thread (gpointer data)
+{
+  SpanmarkFileWriter *writer = data;
+
+  for (;;)
+    {
+      WriteJob *job;
+      GError *error = NULL;
+      gboolean failed_before;
+
+      g_mutex_lock (&writer->lock);
+      while (writer->jobs.length == 0 && !writer->closing)
+        g_cond_wait (&writer->cond, &writer->lock);
+      job = g_queue_pop_head (&writer->jobs);
+      failed_before = writer->error != NULL;
+      g_mutex_unlock (&writer->lock);
+      if (job == NULL)
+        return NULL;
+
+      /* After a failure the rest is not written: the batch is undone. */
+      if (!failed_before)
+        spanmark_file_write_atomic_at (job->dir_fd, job->name, job->path, job->data, job->length, FALSE, &error);
+      write_job_free (job);
+
+      g_mutex_lock (&writer->lock);
+      writer->pending--;
+      if (error != NULL && writer->error == NULL)
+        writer->error = g_steal_pointer (&error);
+      g_clear_error (&error);
+      g_cond_broadcast (&writer->cond);
+      g_mutex_unlock (&writer->lock);
+    }
+}
+
+SpanmarkFileWriter *
+spanmark_file_writer_new (void)
+{
+  SpanmarkFileWriter *writer = g_new0 (SpanmarkFileWriter, 1);
+
+  g_mutex_init (&writer->lock);
+  g_cond_init (&writer->cond);
+  g_queue_init (&writer->jobs);
+  writer->thread = g_thread_new ("spanmark-writer", writer_thread, writer);
+  return writer;
+}
+
+gboolean
+spanmark_file_writer_add (SpanmarkFileWriter  *writer,
+                          int                  dir_fd,
+                          const char          *name,
+                          const char          *path,
+                          char                *data,
+                          gsize                length,
+                          GError             **error)
+{
+  WriteJob *job;
+
+  g_return_val_if_fail (writer != NULL, FALSE);
+  g_return_val_if_fail (name != NULL && path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  job = g_new (WriteJob, 1);
+  *job = (WriteJob) { dir_fd, g_strdup (name), g_strdup (path), data, length };
+
+  g_mutex_lock (&writer->lock);
+  while (writer->pending >= WRITER_MAX_PENDING && writer->error == NULL)
+    g_cond_wait (&writer->cond, &writer->lock);
+  if (writer->error != NULL)
+    {
+      g_propagate_error (error, g_error_copy (writer->error));
+      g_mutex_unlock (&writer->lock);
+      write_job_free (job);
+      return FALSE;
+    }
+  g_queue_push_tail (&writer->jobs, job);
+  writer->pending++;
+  g_cond_broadcast (&writer->cond);
+  g_mutex_unlock (&writer->lock);
+  return TRUE;
+}
+
+gboolean
+spanmark_file_writer_finish (SpanmarkFileWriter  *writer,
+                             GError             **error)
+{
+  GError *failed;
+
+  g_return_val_if_fail (writer != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  g_mutex_lock (&writer->lock);
+  writer->closing = TRUE;
+  g_cond_broadcast (&writer->cond);
+  g_mutex_unlock (&writer->lock);
+  g_thread_join (writer->thread);
+
+  failed = writer->error;
+  g_mutex_clear (&writer->lock);
+  g_cond_clear (&writer->cond);
+  g_free (writer);
+  if (failed == NULL)
+    return TRUE;
+  g_propagate_error (error, failed);
+  return FALSE;
 }
 
 static gboolean
@@ -775,15 +973,15 @@ fsync_path (const char  *path,
   int saved_errno;
 
   if (fd < 0)
-    return write_failed (error, path, NULL, errno);
+    return write_failed (error, path, errno);
   if (fsync (fd) != 0)
     {
       saved_errno = errno;
       close (fd);
-      return write_failed (error, path, NULL, saved_errno);
+      return write_failed (error, path, saved_errno);
     }
   if (close (fd) != 0)
-    return write_failed (error, path, NULL, errno);
+    return write_failed (error, path, errno);
   return TRUE;
 }
 

@@ -128,6 +128,42 @@ gboolean spanmark_file_write_atomic    (const char            *path,
                                         gboolean               durable,
                                         GError               **error);
 
+/* spanmark_file_write_atomic() of @name in the folder @dir_fd (one
+ * component, or with AT_FDCWD a path), for a writer of many files in
+ * one folder that spanmark_file_open_folder_in_project() opened: no
+ * path is resolved, the temporary file is created without following a
+ * link, and a link at @name is replaced, never written through.
+ * Messages name @path. */
+gboolean spanmark_file_write_atomic_at (int                    dir_fd,
+                                        const char            *name,
+                                        const char            *path,
+                                        const char            *data,
+                                        gsize                  length,
+                                        gboolean               durable,
+                                        GError               **error);
+
+/* A thread that writes files with spanmark_file_write_atomic_at() (not
+ * durable: the writer of many files syncs them all once), one after the
+ * other in the order given, so that a writer of many files builds the
+ * next while the file system makes the last.  spanmark_file_writer_add()
+ * takes @data (g_free()) and waits while a few dozen writes are queued;
+ * it fails with the error of an earlier write that failed (after which
+ * nothing more is written).  @dir_fd must stay open until
+ * spanmark_file_writer_finish(), which waits for every write, frees the
+ * writer and says whether all were written (or the first error). */
+typedef struct _SpanmarkFileWriter SpanmarkFileWriter;
+
+SpanmarkFileWriter *spanmark_file_writer_new    (void);
+gboolean            spanmark_file_writer_add    (SpanmarkFileWriter    *writer,
+                                                 int                    dir_fd,
+                                                 const char            *name,
+                                                 const char            *path,
+                                                 char                  *data,
+                                                 gsize                  length,
+                                                 GError               **error);
+gboolean            spanmark_file_writer_finish (SpanmarkFileWriter    *writer,
+                                                 GError               **error);
+
 /* Why a file could not be read, without GIO's "Error opening file PATH"
  * (messages name the file first already): "Permission denied", "No such
  * file or directory"…, or @error's own message. */

@@ -7,9 +7,11 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -52,6 +54,8 @@ struct _SpanmarkProject
   GPtrArray      *batch_paths;       /* char*: full paths written in it */
   GPtrArray      *batch_created;     /* char*: those of them that were not there before */
   guint           batch_first;       /* documents in the index before it */
+  GHashTable     *batch_folders;     /* folder -> GINT_TO_POINTER (fd + 1): batch_folder() */
+  SpanmarkFileWriter *batch_writer;  /* writes the files in those folders, or NULL */
 };
 
 typedef struct
@@ -104,6 +108,7 @@ spanmark_project_finalize (GObject *object)
   g_clear_pointer (&self->stamps, g_hash_table_unref);
   g_clear_pointer (&self->batch_paths, g_ptr_array_unref);
   g_clear_pointer (&self->batch_created, g_ptr_array_unref);
+  g_clear_pointer (&self->batch_folders, g_hash_table_unref);
 
   G_OBJECT_CLASS (spanmark_project_parent_class)->finalize (object);
 }
@@ -243,22 +248,112 @@ write_file (GFile       *file,
   return spanmark_file_write_atomic (path, data != NULL ? data : "", length, durable, error);
 }
 
-/* Writes a file of the project: durable at once, or in an open batch
- * remembered for the one sync at its end. */
+static void
+close_folder (gpointer value)
+{
+  if (GPOINTER_TO_INT (value) > 0)
+    close (GPOINTER_TO_INT (value) - 1);
+}
+
+/* In a batch, the folder @relative ("documents", "annotations/NAME")
+ * open without following a link, made if missing (and removed again
+ * should the batch be undone): its files are then checked and written by
+ * name, with no path resolved for each, and cannot be outside the
+ * project.  -1 outside a batch, or for a folder that cannot be opened so
+ * (a link, a folder above it missing): its files go the way of any. */
+static int
+batch_folder (SpanmarkProject *self,
+              const char      *relative)
+{
+  g_autofree char *parent = NULL;
+  const char *leaf = strrchr (relative, G_DIR_SEPARATOR);
+  gpointer value;
+  int parent_fd, fd = -1;
+
+  if (!self->batch)
+    return -1;
+  if (g_hash_table_lookup_extended (self->batch_folders, relative, NULL, &value))
+    return GPOINTER_TO_INT (value) - 1;
+
+  parent = leaf != NULL ? g_strndup (relative, leaf - relative) : g_strdup ("");
+  leaf = leaf != NULL ? leaf + 1 : relative;
+  parent_fd = spanmark_file_open_folder_in_project (self->dir, parent, NULL);
+  if (parent_fd >= 0)
+    {
+      fd = openat (parent_fd, leaf, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+      if (fd < 0 && errno == ENOENT && mkdirat (parent_fd, leaf, 0755) == 0)
+        {
+          g_autoptr(GFile) made = g_file_resolve_relative_path (self->dir, relative);
+
+          g_ptr_array_add (self->batch_created, g_file_get_path (made));
+          fd = openat (parent_fd, leaf, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        }
+      close (parent_fd);
+    }
+
+  g_hash_table_insert (self->batch_folders, g_strdup (relative), GINT_TO_POINTER (fd + 1));
+  return fd;
+}
+
+/* batch_folder() of the folder that holds @relative. */
+static int
+batch_folder_of (SpanmarkProject *self,
+                 const char      *relative)
+{
+  g_autofree char *folder = NULL;
+
+  if (strchr (relative, G_DIR_SEPARATOR) == NULL)
+    return -1;
+  folder = g_path_get_dirname (relative);
+  return batch_folder (self, folder);
+}
+
+/* Whether nothing is at @name in the folder @folder_fd (or it cannot be
+ * looked at), as g_file_query_file_type() says G_FILE_TYPE_UNKNOWN. */
+static gboolean
+absent_at (int         folder_fd,
+           const char *name)
+{
+  struct stat st;
+
+  return fstatat (folder_fd, name, &st, AT_SYMLINK_NOFOLLOW) != 0;
+}
+
+/* Writes the file @relative of the project: durable at once, or in an
+ * open batch remembered for the one sync at its end. */
 static gboolean
 project_write (SpanmarkProject  *self,
-               GFile            *file,
+               const char       *relative,
                const char       *data,
                gsize             length,
                GError          **error)
 {
-  g_autoptr(GFile) parent = self->batch ? g_file_get_parent (file) : NULL;
-  gboolean parent_existed = parent == NULL || g_file_query_exists (parent, NULL);
-  gboolean existed = self->batch &&
-                     g_file_query_file_type (file, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL) != G_FILE_TYPE_UNKNOWN;
+  g_autoptr(GFile) file = g_file_resolve_relative_path (self->dir, relative);
+  int folder_fd = batch_folder_of (self, relative);
+  g_autoptr(GFile) parent = NULL;
+  gboolean parent_existed = TRUE;
+  gboolean existed;
 
-  if (!write_file (file, data, length, !self->batch, error))
-    return FALSE;
+  if (folder_fd >= 0)
+    {
+      const char *name = strrchr (relative, G_DIR_SEPARATOR) + 1;
+      g_autofree char *path = g_file_get_path (file);
+
+      existed = !absent_at (folder_fd, name);
+      if (self->batch_writer == NULL)
+        self->batch_writer = spanmark_file_writer_new ();
+      if (!spanmark_file_writer_add (self->batch_writer, folder_fd, name, path, g_memdup2 (data, length), length, error))
+        return FALSE;
+    }
+  else
+    {
+      parent = self->batch ? g_file_get_parent (file) : NULL;
+      parent_existed = parent == NULL || g_file_query_exists (parent, NULL);
+      existed = self->batch &&
+                g_file_query_file_type (file, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL) != G_FILE_TYPE_UNKNOWN;
+      if (!write_file (file, data, length, !self->batch, error))
+        return FALSE;
+    }
 
   if (self->batch)
     {
@@ -603,6 +698,7 @@ check_document_file (SpanmarkProject  *self,
   g_autofree char *path = g_strdup_printf (DOCUMENTS_DIR "/%s.txt", id);
   g_autofree char *data = NULL;
   gsize length = 0;
+  int folder_fd;
 
   *adopt = FALSE;
 
@@ -614,9 +710,12 @@ check_document_file (SpanmarkProject  *self,
     }
 
   file = g_file_resolve_relative_path (self->dir, path);
-  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL) == G_FILE_TYPE_UNKNOWN)
+  folder_fd = batch_folder (self, DOCUMENTS_DIR);
+  if (folder_fd >= 0 ? absent_at (folder_fd, path + strlen (DOCUMENTS_DIR "/"))
+                     : g_file_query_file_type (file, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL) == G_FILE_TYPE_UNKNOWN)
     {
-      if (!spanmark_file_check_inside (self->dir, path))
+      /* Written by name in a folder opened without links, it is inside. */
+      if (folder_fd < 0 && !spanmark_file_check_inside (self->dir, path))
         {
           g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID,
                        _("%s: not written, because the path leads outside the project folder (through a symbolic link)"),
@@ -745,8 +844,7 @@ spanmark_project_add_document (SpanmarkProject  *self,
     return NULL;
 
   path = g_strdup_printf (DOCUMENTS_DIR "/%s.txt", id);
-  file = g_file_resolve_relative_path (self->dir, path);
-  if (!adopt && !project_write (self, file, text, strlen (text), error))
+  if (!adopt && !project_write (self, path, text, strlen (text), error))
     return NULL;
 
   document = spanmark_document_new (id, path, title);
@@ -1230,7 +1328,8 @@ spanmark_project_save_annotations_full (SpanmarkProject        *self,
       return FALSE;
     }
 
-  if (!spanmark_file_check_inside (self->dir, path))
+  /* In a batch, a folder opened without links holds it. */
+  if (!(batch_folder_of (self, path) >= 0 || spanmark_file_check_inside (self->dir, path)))
     {
       g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID,
                    _("%s: not saved, because the path leads outside the project folder (through a symbolic link)"),
@@ -1248,7 +1347,7 @@ spanmark_project_save_annotations_full (SpanmarkProject        *self,
     }
 
   data = serialise_now (set, &modified, &length);
-  if (!project_write (self, file, data, length, error))
+  if (!project_write (self, path, data, length, error))
     return FALSE;
 
   record_stamp (self, file, data, length);
@@ -1451,6 +1550,7 @@ _spanmark_project_begin_batch (SpanmarkProject *self)
   self->batch_first = spanmark_project_get_n_documents (self);
   g_ptr_array_set_size (self->batch_paths, 0);
   g_ptr_array_set_size (self->batch_created, 0);
+  self->batch_folders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, close_folder);
 }
 
 gboolean
@@ -1465,9 +1565,13 @@ _spanmark_project_end_batch (SpanmarkProject  *self,
   g_return_val_if_fail (self->batch, FALSE);
 
   self->batch = FALSE;
+  /* Every file written (or the first that could not be), then synced. */
+  if (self->batch_writer != NULL)
+    ok = spanmark_file_writer_finish (g_steal_pointer (&self->batch_writer), commit ? error : NULL);
+  g_clear_pointer (&self->batch_folders, g_hash_table_unref);
 
   /* Should the sync fail, the files may not be on disk: undo too. */
-  if (commit)
+  if (commit && ok)
     ok = spanmark_file_sync (self->dir, self->batch_paths, error);
 
   if (!commit || !ok)
