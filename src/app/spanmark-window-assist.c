@@ -285,7 +285,7 @@ corpus_done_cb (GObject      *source,
   /* Another suggester: its generation says nothing about the list.  The
    * list the thread searched is the one when nothing changed since. */
   g_clear_pointer (&self->suggestions, g_ptr_array_unref);
-  if (result->request != NULL && self->assist_following)
+  if (result->request != NULL && self->assist_following && skipped == self->set)
     self->suggestions = spanmark_suggester_take_request (self->suggester, self->set, result->request);
   if (self->suggestions != NULL)
     {

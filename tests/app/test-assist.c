@@ -731,6 +731,35 @@ test_edit_during_pass (Fixture       *fixture,
   g_assert_cmpuint (n_marks (fixture, SPANMARK_MARK_SUGGESTION), ==, 2);
 }
 
+/* Another document opened after the pass started: the suggestions the
+ * pass searched were the first document's; the list is the new one's. */
+static void
+test_switch_during_pass (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GFile) dir = g_file_new_for_path (fixture->project_path);
+  GPtrArray *suggestions;
+  gboolean painted = FALSE;
+  gulong id;
+  GdkFrameClock *clock;
+
+  close_window (fixture);
+  fixture->window = spanmark_test_new_window (dir);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (fixture->window));
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), &painted);
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, id);
+  g_assert_true (spanmark_window_get_corpus_pending (fixture->window));
+  open_doc (fixture, "b");
+
+  wait_until (fixture, corpus_read);
+  suggestions = spanmark_window_get_suggestions (fixture->window);
+  g_assert_cmpuint (suggestions->len, ==, 2);
+  g_assert_cmpuint (((SpanmarkSuggestion *) g_ptr_array_index (suggestions, 1))->start, ==, at (TEXT_B, "果园港", 0));
+  g_assert_cmpstr (label_text (fixture, "assist-count"), ==, "2 suggestions, 1 span to review");
+}
+
 static gboolean
 busy_cb (gpointer data)
 {
@@ -803,6 +832,7 @@ main (int   argc,
   SPANMARK_TEST_ADD ("/assist/large-corpus-suggests-at-once", test_large_corpus_suggests_at_once);
   SPANMARK_TEST_ADD ("/assist/pass-beside-layout", test_pass_beside_layout);
   SPANMARK_TEST_ADD ("/assist/edit-during-pass", test_edit_during_pass);
+  SPANMARK_TEST_ADD ("/assist/switch-during-pass", test_switch_during_pass);
 
   return g_test_run ();
 }
