@@ -14,27 +14,38 @@
 G_DEFINE_BOXED_TYPE (SpanmarkDictionaryEntry, spanmark_dictionary_entry,
                      spanmark_dictionary_entry_ref, spanmark_dictionary_entry_unref)
 
+/* An entry with @attrs and @span_attrs as they are (taken). */
+static SpanmarkDictionaryEntry *
+entry_new (const char *text,
+           const char *label,
+           const char *name,
+           const char *source,
+           GHashTable *attrs,
+           GHashTable *span_attrs)
+{
+  SpanmarkDictionaryEntry *self = g_rc_box_new0 (SpanmarkDictionaryEntry);
+
+  self->text = g_strdup (text);
+  self->label = g_strdup (label);
+  self->name = g_strdup (name);
+  self->attrs = attrs;
+  self->span_attrs = span_attrs;
+  self->source = g_strdup (source);
+
+  return self;
+}
+
 SpanmarkDictionaryEntry *
 spanmark_dictionary_entry_new (const char *text,
                                const char *label,
                                const char *name,
                                const char *source)
 {
-  SpanmarkDictionaryEntry *self;
-
   g_return_val_if_fail (text != NULL && text[0] != '\0', NULL);
   g_return_val_if_fail (label != NULL && label[0] != '\0', NULL);
   g_return_val_if_fail (source != NULL, NULL);
 
-  self = g_rc_box_new0 (SpanmarkDictionaryEntry);
-  self->text = g_strdup (text);
-  self->label = g_strdup (label);
-  self->name = g_strdup (name);
-  self->attrs = _spanmark_attrs_new ();
-  self->span_attrs = _spanmark_attrs_new ();
-  self->source = g_strdup (source);
-
-  return self;
+  return entry_new (text, label, name, source, _spanmark_attrs_new (), _spanmark_attrs_new ());
 }
 
 SpanmarkDictionaryEntry *
@@ -45,21 +56,12 @@ _spanmark_dictionary_entry_new_frozen (const char *text,
                                        GHashTable *attrs,
                                        GHashTable *span_attrs)
 {
-  SpanmarkDictionaryEntry *self;
-
   g_return_val_if_fail (text != NULL && text[0] != '\0', NULL);
   g_return_val_if_fail (label != NULL && label[0] != '\0', NULL);
   g_return_val_if_fail (source != NULL, NULL);
 
-  self = g_rc_box_new0 (SpanmarkDictionaryEntry);
-  self->text = g_strdup (text);
-  self->label = g_strdup (label);
-  self->name = g_strdup (name);
-  self->attrs = _spanmark_attrs_copy_or_shared (attrs);
-  self->span_attrs = _spanmark_attrs_copy_or_shared (span_attrs);
-  self->source = g_strdup (source);
-
-  return self;
+  return entry_new (text, label, name, source,
+                    _spanmark_attrs_copy_or_shared (attrs), _spanmark_attrs_copy_or_shared (span_attrs));
 }
 
 SpanmarkDictionaryEntry *

@@ -585,6 +585,12 @@ count_left_out (SpanmarkSuggester     *self,
     }
 }
 
+static GPtrArray *
+no_suggestions (void)
+{
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) spanmark_suggestion_free);
+}
+
 /* The suggestions of a search of @chars with @search's spans. */
 static GPtrArray *
 suggest_in (SpanmarkSuggester *self,
@@ -592,7 +598,7 @@ suggest_in (SpanmarkSuggester *self,
             guint              n_chars,
             const Search      *search)
 {
-  GPtrArray *suggestions = g_ptr_array_new_with_free_func ((GDestroyNotify) spanmark_suggestion_free);
+  GPtrArray *suggestions = no_suggestions ();
   g_autoptr(GArray) matches = NULL;
 
   matches = spanmark_matcher_find_code_points (self->matcher, chars, n_chars, suggestable_cb, (gpointer) search);
@@ -619,8 +625,8 @@ spanmark_suggester_suggest (SpanmarkSuggester     *self,
   glong n_chars = 0;
   Search search;
 
-  g_return_val_if_fail (SPANMARK_IS_SUGGESTER (self), NULL);
-  g_return_val_if_fail (SPANMARK_IS_ANNOTATION_SET (set), NULL);
+  g_return_val_if_fail (SPANMARK_IS_SUGGESTER (self), no_suggestions ());
+  g_return_val_if_fail (SPANMARK_IS_ANNOTATION_SET (set), no_suggestions ());
 
   refresh_stale (self);
   chars = g_utf8_to_ucs4_fast (spanmark_annotation_set_get_text (set), -1, &n_chars);
