@@ -696,6 +696,24 @@ painted_cb (GdkFrameClock *clock,
   *painted = TRUE;
 }
 
+/* A new window on @dir, once its first frame is painted: the pass over
+ * the corpus starts at that frame. */
+static void
+open_to_first_frame (Fixture *fixture,
+                     GFile   *dir)
+{
+  gboolean painted = FALSE;
+  GdkFrameClock *clock;
+  gulong id;
+
+  fixture->window = spanmark_test_new_window (dir);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (fixture->window));
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), &painted);
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, id);
+}
+
 /* The open set edited after the pass started, before it is in: the
  * suggestions the pass searched for the set as it was are not taken,
  * the list is the set's as it is. */
@@ -705,19 +723,11 @@ test_edit_during_pass (Fixture       *fixture,
 {
   g_autoptr(GFile) dir = g_file_new_for_path (fixture->project_path);
   GPtrArray *suggestions;
-  gboolean painted = FALSE;
-  gulong id;
-  GdkFrameClock *clock;
 
   close_window (fixture);
   tag_first_on_disk (dir, 0);
 
-  fixture->window = spanmark_test_new_window (dir);
-  clock = gtk_widget_get_frame_clock (GTK_WIDGET (fixture->window));
-  id = g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), &painted);
-  while (!painted)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, id);
+  open_to_first_frame (fixture, dir);
   /* Started at that frame, not in yet. */
   g_assert_true (spanmark_window_get_corpus_pending (fixture->window));
   tag (set_of (fixture), "涪陵区", 0, "INITIATIVE");
@@ -739,17 +749,9 @@ test_switch_during_pass (Fixture       *fixture,
 {
   g_autoptr(GFile) dir = g_file_new_for_path (fixture->project_path);
   GPtrArray *suggestions;
-  gboolean painted = FALSE;
-  gulong id;
-  GdkFrameClock *clock;
 
   close_window (fixture);
-  fixture->window = spanmark_test_new_window (dir);
-  clock = gtk_widget_get_frame_clock (GTK_WIDGET (fixture->window));
-  id = g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), &painted);
-  while (!painted)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, id);
+  open_to_first_frame (fixture, dir);
   g_assert_true (spanmark_window_get_corpus_pending (fixture->window));
   open_doc (fixture, "b");
 

@@ -545,6 +545,38 @@ search_thread (gpointer data)
   return NULL;
 }
 
+/* A request for @set, searched by @suggester. */
+static SpanmarkSuggestRequest *
+searched_request (SpanmarkSuggester     *suggester,
+                  SpanmarkAnnotationSet *set)
+{
+  SpanmarkSuggestRequest *request = spanmark_suggest_request_new (set);
+
+  g_assert_nonnull (request);
+  spanmark_suggester_search_request (suggester, request);
+  return request;
+}
+
+/* What @request gives for @set is what a search gives now, @expected. */
+static void
+assert_taken (SpanmarkSuggester      *suggester,
+              SpanmarkAnnotationSet  *set,
+              SpanmarkSuggestRequest *request,
+              const char             *expected)
+{
+  g_autoptr(GPtrArray) taken = spanmark_suggester_take_request (suggester, set, request);
+  g_autoptr(GPtrArray) suggested = NULL;
+  g_autofree char *got = NULL;
+  g_autofree char *searched = NULL;
+
+  g_assert_nonnull (taken);
+  suggested = spanmark_suggester_suggest (suggester, set, NULL);
+  got = describe (taken);
+  searched = describe (suggested);
+  g_assert_cmpstr (got, ==, searched);
+  g_assert_cmpstr (got, ==, expected);
+}
+
 /* The open set's suggestions searched in another thread (the window's
  * pass over the corpus), handed over only while what the search used is
  * the same: the matcher, and the set's spans. */
@@ -553,19 +585,18 @@ test_request (void)
 {
   g_autoptr(SpanmarkSuggester) window = spanmark_suggester_new ();
   g_autoptr(SpanmarkSuggester) pass = spanmark_suggester_new ();
+  /* Counts the first document only, following no set. */
+  g_autoptr(SpanmarkSuggester) plain = spanmark_suggester_new ();
   g_autoptr(SpanmarkAnnotationSet) d1 = first_document ();
   g_autoptr(SpanmarkAnnotationSet) open = spanmark_annotation_set_new ("d2", "alice", "车俊说：车俊到涪陵区了。浙江");
   g_autoptr(GPtrArray) counted = NULL;
-  g_autoptr(GPtrArray) taken = NULL;
-  g_autoptr(GPtrArray) suggested = NULL;
-  g_autofree char *expected = NULL;
-  g_autofree char *got = NULL;
 
   spanmark_test_add_span (open, 0, 2, "OFFICIAL");
   spanmark_suggester_add_set (window, open, TRUE);
   counted = spanmark_suggester_dup_counted (window, "alice", "d2");
   spanmark_suggester_add_set (pass, d1, FALSE);
   spanmark_suggester_add_counted (pass, "alice", "d2", counted);
+  spanmark_suggester_add_set (plain, d1, FALSE);
 
   /* Nothing changed: the very list a search gives now. */
   {
@@ -574,32 +605,24 @@ test_request (void)
 
     g_thread_join (g_thread_new ("search", search_thread, args));
     spanmark_suggester_follow_as (pass, open, window);
-    taken = spanmark_suggester_take_request (pass, open, request);
-    g_assert_nonnull (taken);
-    suggested = spanmark_suggester_suggest (pass, open, NULL);
-    expected = describe (suggested);
-    got = describe (taken);
-    g_assert_cmpstr (got, ==, expected);
-    g_assert_cmpstr (got, ==, "4-6:OFFICIAL:车俊 7-10:PLACE:涪陵区");
+    assert_taken (pass, open, request, "4-6:OFFICIAL:车俊 7-10:PLACE:涪陵区");
     /* Given once. */
     g_assert_null (spanmark_suggester_take_request (pass, open, request));
   }
 
   /* A followed set tagged since: its entries, so the matcher, changed. */
   {
-    g_autoptr(SpanmarkSuggestRequest) request = spanmark_suggest_request_new (open);
+    g_autoptr(SpanmarkSuggestRequest) request = searched_request (pass, open);
 
-    spanmark_suggester_search_request (pass, request);
     spanmark_test_add_span (open, 7, 10, "PLACE");
     g_assert_null (spanmark_suggester_take_request (pass, open, request));
   }
 
   /* Another set counted since: the matcher changed. */
   {
-    g_autoptr(SpanmarkSuggestRequest) request = spanmark_suggest_request_new (open);
+    g_autoptr(SpanmarkSuggestRequest) request = searched_request (pass, open);
     g_autoptr(SpanmarkAnnotationSet) d3 = spanmark_annotation_set_new ("d3", "bob", "浙江很美。");
 
-    spanmark_suggester_search_request (pass, request);
     spanmark_test_add_span (d3, 0, 2, "PLACE");
     spanmark_suggester_add_set (pass, d3, FALSE);
     g_assert_null (spanmark_suggester_take_request (pass, open, request));
@@ -607,12 +630,8 @@ test_request (void)
 
   /* Spans changed, the matcher not (the set is not followed there). */
   {
-    g_autoptr(SpanmarkSuggester) plain = spanmark_suggester_new ();
-    g_autoptr(SpanmarkSuggestRequest) request = NULL;
+    g_autoptr(SpanmarkSuggestRequest) request = searched_request (plain, open);
 
-    spanmark_suggester_add_set (plain, d1, FALSE);
-    request = spanmark_suggest_request_new (open);
-    spanmark_suggester_search_request (plain, request);
     spanmark_test_add_span (open, 4, 6, "OFFICIAL");
     g_assert_null (spanmark_suggester_take_request (plain, open, request));
   }
@@ -620,34 +639,16 @@ test_request (void)
   /* A set without spans: the same list. */
   {
     g_autoptr(SpanmarkAnnotationSet) bare = spanmark_annotation_set_new ("d4", "alice", "车俊在涪陵区。");
-    g_autoptr(SpanmarkSuggester) plain = spanmark_suggester_new ();
-    g_autoptr(SpanmarkSuggestRequest) request = NULL;
-    g_autoptr(GPtrArray) from_request = NULL;
-    g_autoptr(GPtrArray) direct = NULL;
-    g_autofree char *a = NULL;
-    g_autofree char *b = NULL;
+    g_autoptr(SpanmarkSuggestRequest) request = searched_request (plain, bare);
 
-    spanmark_suggester_add_set (plain, d1, FALSE);
-    request = spanmark_suggest_request_new (bare);
-    spanmark_suggester_search_request (plain, request);
-    from_request = spanmark_suggester_take_request (plain, bare, request);
-    g_assert_nonnull (from_request);
-    direct = spanmark_suggester_suggest (plain, bare, NULL);
-    a = describe (from_request);
-    b = describe (direct);
-    g_assert_cmpstr (a, ==, b);
-    g_assert_cmpstr (a, ==, "0-2:OFFICIAL:车俊 3-6:PLACE:涪陵区");
+    assert_taken (plain, bare, request, "0-2:OFFICIAL:车俊 3-6:PLACE:涪陵区");
   }
 
   /* A set with rejections is searched where it is. */
   {
-    g_autoptr(SpanmarkSuggester) plain = spanmark_suggester_new ();
-    g_autoptr(SpanmarkSuggestRequest) request = NULL;
+    g_autoptr(SpanmarkSuggestRequest) request = searched_request (plain, open);
     g_autoptr(GError) error = NULL;
 
-    spanmark_suggester_add_set (plain, d1, FALSE);
-    request = spanmark_suggest_request_new (open);
-    spanmark_suggester_search_request (plain, request);
     g_assert_true (spanmark_annotation_set_add_rejection (open, 12, 14, "PLACE", &error));
     g_assert_no_error (error);
     g_assert_null (spanmark_suggester_take_request (plain, open, request));
