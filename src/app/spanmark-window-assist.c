@@ -180,8 +180,7 @@ corpus_thread (GTask        *task,
       result->request = g_steal_pointer (&data->request);
     }
   else
-    g_array_unref (spanmark_matcher_find_code_points (spanmark_suggester_get_matcher (result->suggester),
-                                                      NULL, 0, NULL, NULL));
+    g_array_unref (spanmark_matcher_find (spanmark_suggester_get_matcher (result->suggester), "", 0, NULL, NULL));
 
   if (g_task_return_error_if_cancelled (task))
     corpus_result_free (result);

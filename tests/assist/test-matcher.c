@@ -140,6 +140,25 @@ test_empty (void)
   g_assert_null (spanmark_matcher_lookup (empty, "a"));
 }
 
+/* With a length, the search stops there: a text running past it is not
+ * found, and a NUL byte inside is a character like any other. */
+static void
+test_length (void)
+{
+  const char *patterns[] = { "甲乙", "乙丙", "b", NULL };
+  g_autoptr(SpanmarkMatcher) matcher = matcher_of (patterns);
+  g_autoptr(GArray) prefix = spanmark_matcher_find (matcher, "甲乙丙", strlen ("甲乙"), NULL, NULL);
+  g_autoptr(GArray) cut = spanmark_matcher_find (matcher, "丁乙丙", strlen ("丁乙"), NULL, NULL);
+  g_autoptr(GArray) nul = spanmark_matcher_find (matcher, "a\0b甲乙", 3 + strlen ("甲乙"), NULL, NULL);
+  g_autofree char *got_prefix = describe (prefix);
+  g_autofree char *got_cut = describe (cut);
+  g_autofree char *got_nul = describe (nul);
+
+  g_assert_cmpstr (got_prefix, ==, "0-2:甲乙");
+  g_assert_cmpstr (got_cut, ==, "");
+  g_assert_cmpstr (got_nul, ==, "2-3:b 3-5:甲乙");
+}
+
 static void
 test_counting (void)
 {
@@ -332,6 +351,7 @@ main (int    argc,
   g_test_add_func ("/matcher/code-points", test_code_points);
   g_test_add_func ("/matcher/clusters", test_clusters);
   g_test_add_func ("/matcher/empty", test_empty);
+  g_test_add_func ("/matcher/length", test_length);
   g_test_add_func ("/matcher/counting", test_counting);
   g_test_add_func ("/matcher/add-after-search", test_add_after_search);
   g_test_add_func ("/matcher/filter", test_filter);

@@ -31,7 +31,7 @@ check_matches (SpanmarkMatcher *matcher,
   if (!g_utf8_validate_len (data, size, NULL))
     return;
   chars = g_utf8_to_ucs4_fast (data, (glong) size, &n_chars);
-  matches = spanmark_matcher_find_code_points (matcher, chars, (guint) n_chars, NULL, NULL);
+  matches = spanmark_matcher_find (matcher, data, (gssize) size, NULL, NULL);
   for (guint i = 0; i < matches->len; i++)
     {
       const SpanmarkMatch *match = &g_array_index (matches, SpanmarkMatch, i);

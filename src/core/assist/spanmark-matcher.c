@@ -3,21 +3,23 @@
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The automaton is laid out once from the texts sorted by code points:
- * the texts below a node are a contiguous run of that order, so its
- * children are found by splitting the run at the next code point, and
- * nodes made breadth first get their edges in one contiguous, sorted
- * stretch of two arrays (code points, children).  Failure links follow in
- * the same order, each node's "output" link pointing at the nearest node
- * down its failure chain that ends a text.
+ * The automaton is laid out once from the texts sorted by code points
+ * (their UTF-8 bytes' order): the texts below a node are a contiguous run
+ * of that order, so its children are found by splitting the run at the
+ * next code point, and nodes made breadth first get their edges in one
+ * contiguous, sorted stretch of an array of code points, each edge's
+ * child the node made with it.  The order also gives the number of nodes
+ * before any is made, so the arrays are allocated once at their size.
+ * Failure links follow in the same order, each node's "output" link
+ * pointing at the nearest node down its failure chain that ends a text.
  *
- * A search walks the text once.  At each end position the output chain
- * gives every text ending there, longest first; each one, if the filter
- * takes it, may become the longest match known for its start.  A last
- * pass then takes, from left to right, the longest match of each start
- * that is not inside the previous one: leftmost-longest, and exact even
- * where a greedy walk of the trie would miss a shorter text inside a
- * longer one that fails (abcd / bc over "abcx").
+ * A search walks the UTF-8 text once.  At each end position the output
+ * chain gives every text ending there; each one the filter takes is kept
+ * with its start.  A last pass then takes, from left to right, the
+ * longest match of each start that is not inside the previous one:
+ * leftmost-longest, and exact even where a greedy walk of the trie would
+ * miss a shorter text inside a longer one that fails (abcd / bc over
+ * "abcx").
  */
 
 #include "config.h"
@@ -49,10 +51,11 @@ struct _SpanmarkMatcherTerm
   GArray  *entries;  /* of Counted, most counted first */
 };
 
+/* A node's edges are [its first_edge, the next node's first_edge) of
+ * edge_chars, sorted; the child of edge e is node e + 1. */
 typedef struct
 {
   guint32              first_edge;
-  guint32              n_edges;
   guint32              fail;
   guint32              out;    /* nearest node down the failure chain that ends a text */
   guint32              depth;  /* code points from the root */
@@ -70,9 +73,8 @@ struct _SpanmarkMatcher
   guint       generation;
   gboolean    dirty;      /* a text without a node was added */
 
-  GArray     *nodes;      /* of Node; [0] is the root */
-  GArray     *edge_chars; /* of guint32 */
-  GArray     *edge_nodes; /* of guint32 */
+  Node       *nodes;      /* [0] the root, and one past the last edge; NULL until built */
+  guint32    *edge_chars; /* one less than the nodes */
   guint32    *root_table; /* ROOT_TABLE_SIZE children of the root, NONE where there is no edge */
 };
 
@@ -210,9 +212,8 @@ spanmark_matcher_finalize (GObject *object)
   SpanmarkMatcher *self = SPANMARK_MATCHER (object);
 
   g_clear_pointer (&self->terms, g_hash_table_unref);
-  g_clear_pointer (&self->nodes, g_array_unref);
-  g_clear_pointer (&self->edge_chars, g_array_unref);
-  g_clear_pointer (&self->edge_nodes, g_array_unref);
+  g_clear_pointer (&self->nodes, g_free);
+  g_clear_pointer (&self->edge_chars, g_free);
   g_clear_pointer (&self->root_table, g_free);
 
   G_OBJECT_CLASS (spanmark_matcher_parent_class)->finalize (object);
@@ -227,13 +228,7 @@ spanmark_matcher_class_init (SpanmarkMatcherClass *klass)
 static void
 spanmark_matcher_init (SpanmarkMatcher *self)
 {
-  Node root = { 0, 0, ROOT, NONE, 0, NULL };
-
   self->terms = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) term_free);
-  self->nodes = g_array_new (FALSE, FALSE, sizeof (Node));
-  self->edge_chars = g_array_new (FALSE, FALSE, sizeof (guint32));
-  self->edge_nodes = g_array_new (FALSE, FALSE, sizeof (guint32));
-  g_array_append_val (self->nodes, root);
 }
 
 SpanmarkMatcher *
@@ -362,41 +357,49 @@ spanmark_matcher_get_generation (SpanmarkMatcher *self)
 
 /* Building the automaton */
 
-typedef struct
-{
-  gunichar            *chars;
-  glong                length;
-  SpanmarkMatcherTerm *term;
-} Key;
-
 static int
-compare_keys (const void *a,
-              const void *b)
+compare_terms (const void *a,
+               const void *b)
 {
-  const Key *ka = a;
-  const Key *kb = b;
-  glong n = MIN (ka->length, kb->length);
+  const SpanmarkMatcherTerm *x = *(SpanmarkMatcherTerm * const *) a;
+  const SpanmarkMatcherTerm *y = *(SpanmarkMatcherTerm * const *) b;
 
-  for (glong i = 0; i < n; i++)
-    if (ka->chars[i] != kb->chars[i])
-      return ka->chars[i] < kb->chars[i] ? -1 : 1;
-  return ka->length < kb->length ? -1 : ka->length > kb->length;
+  /* UTF-8's byte order is its code points' order. */
+  return strcmp (x->text, y->text);
 }
 
-/* The keys below a node: [lo, hi) of the sorted keys. */
+/* The code points @a and @b start with in common. */
+static guint32
+common_prefix (const char *a,
+               const char *b)
+{
+  guint32 n = 0;
+
+  for (; *a != '\0' && g_utf8_get_char (a) == g_utf8_get_char (b); n++)
+    {
+      a = g_utf8_next_char (a);
+      b = g_utf8_next_char (b);
+    }
+  return n;
+}
+
+/* The keys below a node: [lo, hi) of the sorted keys, which all start
+ * with its path, the first @offset bytes of each. */
 typedef struct
 {
   guint lo;
   guint hi;
+  gsize offset;
 } Range;
 
+/* The child of @node on @c, or NONE. */
 static inline guint32
-find_edge (const Node    *node,
+find_edge (const Node    *nodes,
            const guint32 *chars,
-           const guint32 *children,
+           guint32        node,
            gunichar       c)
 {
-  guint32 lo = node->first_edge, hi = node->first_edge + node->n_edges;
+  guint32 lo = nodes[node].first_edge, hi = nodes[node + 1].first_edge;
 
   while (lo < hi)
     {
@@ -407,20 +410,22 @@ find_edge (const Node    *node,
       else
         hi = mid;
     }
-  return lo < node->first_edge + node->n_edges && chars[lo] == c ? children[lo] : NONE;
+  return lo < nodes[node + 1].first_edge && chars[lo] == c ? lo + 1 : NONE;
 }
 
 static void
 build (SpanmarkMatcher *self)
 {
-  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (Key));
-  g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (Range));
+  g_autoptr(GPtrArray) keys = g_ptr_array_sized_new (g_hash_table_size (self->terms));
+  g_autoptr(GArray) level = g_array_new (FALSE, FALSE, sizeof (Range));
+  g_autoptr(GArray) next = g_array_new (FALSE, FALSE, sizeof (Range));
+  SpanmarkMatcherTerm **terms;
   GHashTableIter iter;
   SpanmarkMatcherTerm *term;
-  Node root = { 0, 0, ROOT, NONE, 0, NULL };
-  Range range = { 0, 0 };
+  Range range = { 0, 0, 0 };
+  guint32 n_nodes = 1, n_edges = 0, v = 0;
   Node *nodes;
-  const guint32 *chars, *children;
+  guint32 *chars;
 
   /* Texts that lost all their entries go now: nothing points at them. */
   g_hash_table_iter_init (&iter, self->terms);
@@ -428,74 +433,81 @@ build (SpanmarkMatcher *self)
     if (term->entries->len == 0)
       g_hash_table_iter_remove (&iter);
     else
-      {
-        Key key = { g_utf8_to_ucs4_fast (term->text, -1, NULL), 0, term };
+      g_ptr_array_add (keys, term);
+  qsort (keys->pdata, keys->len, sizeof (gpointer), compare_terms);
+  terms = (SpanmarkMatcherTerm **) keys->pdata;
 
-        key.length = (glong) g_utf8_strlen (term->text, -1);
-        g_array_append_val (keys, key);
-      }
-  qsort (keys->data, keys->len, sizeof (Key), compare_keys);
+  /* A node for each prefix of a text: in sorted order, each text adds
+   * those past what it shares with the text before it.  So the arrays
+   * are made at their size once, not grown. */
+  for (guint i = 0; i < keys->len; i++)
+    n_nodes += (guint32) g_utf8_strlen (terms[i]->text, -1) - (i > 0 ? common_prefix (terms[i - 1]->text, terms[i]->text) : 0);
+  g_free (self->nodes);
+  g_free (self->edge_chars);
+  /* One more node at the end, past the last edge (find_edge()). */
+  self->nodes = nodes = g_new0 (Node, n_nodes + 1);
+  self->edge_chars = chars = g_new (guint32, n_nodes);
+  nodes[ROOT] = (Node) { 0, ROOT, NONE, 0, NULL };
 
-  g_array_set_size (self->nodes, 0);
-  g_array_set_size (self->edge_chars, 0);
-  g_array_set_size (self->edge_nodes, 0);
-  g_array_append_val (self->nodes, root);
+  /* Breadth first, a level at a time: node v holds the run of the sorted
+   * keys that have its path as a prefix; the one as long as the path ends
+   * there, the others are split by their next code point.  Each child is
+   * made with its edge, so the child of edge e is node e + 1. */
   range.hi = keys->len;
-  g_array_append_val (ranges, range);
-
-  /* Breadth first: node v holds the run ranges[v] of the sorted keys,
-   * which all have its path as a prefix; the one as long as the path
-   * ends there, the others are split by their next code point. */
-  for (guint v = 0; v < self->nodes->len; v++)
+  g_array_append_val (level, range);
+  while (level->len > 0)
     {
-      guint lo = g_array_index (ranges, Range, v).lo;
-      guint hi = g_array_index (ranges, Range, v).hi;
-      guint32 depth = g_array_index (self->nodes, Node, v).depth;
-      guint32 first_edge = self->edge_chars->len;
+      GArray *swap;
 
-      if (lo < hi && g_array_index (keys, Key, lo).length == depth)
-        g_array_index (self->nodes, Node, v).term = g_array_index (keys, Key, lo++).term;
-
-      while (lo < hi)
+      for (guint k = 0; k < level->len; k++, v++)
         {
-          gunichar c = g_array_index (keys, Key, lo).chars[depth];
-          guint end = lo + 1;
-          Node child = { 0, 0, ROOT, NONE, depth + 1, NULL };
-          guint32 child_index = self->nodes->len;
+          Range r = g_array_index (level, Range, k);
 
-          while (end < hi && g_array_index (keys, Key, end).chars[depth] == c)
-            end++;
-          g_array_append_val (self->edge_chars, c);
-          g_array_append_val (self->edge_nodes, child_index);
-          g_array_append_val (self->nodes, child);
-          range = (Range) { lo, end };
-          g_array_append_val (ranges, range);
-          lo = end;
+          nodes[v].first_edge = n_edges;
+          if (r.lo < r.hi && terms[r.lo]->text[r.offset] == '\0')
+            nodes[v].term = terms[r.lo++];
+
+          while (r.lo < r.hi)
+            {
+              const char *at = terms[r.lo]->text + r.offset;
+              gunichar c = g_utf8_get_char (at);
+              Range child = { r.lo + 1, 0, r.offset + (gsize) (g_utf8_next_char (at) - at) };
+
+              while (child.lo < r.hi && g_utf8_get_char (terms[child.lo]->text + r.offset) == c)
+                child.lo++;
+              child.hi = child.lo;
+              child.lo = r.lo;
+              chars[n_edges] = c;
+              nodes[n_edges + 1] = (Node) { 0, ROOT, NONE, nodes[v].depth + 1, NULL };
+              n_edges++;
+              g_array_append_val (next, child);
+              r.lo = child.hi;
+            }
         }
-
-      g_array_index (self->nodes, Node, v).first_edge = first_edge;
-      g_array_index (self->nodes, Node, v).n_edges = self->edge_chars->len - first_edge;
+      swap = level;
+      level = next;
+      next = swap;
+      g_array_set_size (next, 0);
     }
+  g_assert (v == n_nodes && n_edges + 1 == n_nodes);
+  nodes[n_nodes].first_edge = n_edges;
 
   /* Failure and output links, breadth first: a node's failure target is
    * shallower, so it is done before the node's children are. */
-  nodes = (Node *) self->nodes->data;
-  chars = (const guint32 *) self->edge_chars->data;
-  children = (const guint32 *) self->edge_nodes->data;
-  for (guint v = 0; v < self->nodes->len; v++)
-    for (guint32 e = nodes[v].first_edge; e < nodes[v].first_edge + nodes[v].n_edges; e++)
+  for (v = 0; v < n_nodes; v++)
+    for (guint32 e = nodes[v].first_edge; e < nodes[v + 1].first_edge; e++)
       {
-        guint32 child = children[e];
+        guint32 child = e + 1;
         guint32 fail = ROOT;
 
         if (v != ROOT)
           for (guint32 f = nodes[v].fail; ; f = nodes[f].fail)
             {
-              guint32 next = find_edge (&nodes[f], chars, children, chars[e]);
+              guint32 found = find_edge (nodes, chars, f, chars[e]);
 
-              if (next != NONE)
+              if (found != NONE)
                 {
-                  fail = next;
+                  fail = found;
                   break;
                 }
               if (f == ROOT)
@@ -509,111 +521,56 @@ build (SpanmarkMatcher *self)
   if (self->root_table == NULL)
     self->root_table = g_new (guint32, ROOT_TABLE_SIZE);
   memset (self->root_table, 0xFF, ROOT_TABLE_SIZE * sizeof (guint32));
-  for (guint32 e = nodes[ROOT].first_edge; e < nodes[ROOT].first_edge + nodes[ROOT].n_edges; e++)
+  for (guint32 e = nodes[ROOT].first_edge; e < nodes[ROOT + 1].first_edge; e++)
     if (chars[e] < ROOT_TABLE_SIZE)
-      self->root_table[chars[e]] = children[e];
+      self->root_table[chars[e]] = e + 1;
 
-  for (guint i = 0; i < keys->len; i++)
-    g_free (g_array_index (keys, Key, i).chars);
   self->dirty = FALSE;
 }
 
 
 /* Searching */
 
-/* Whether [@start, @end) of @text keeps every user-perceived character
- * whole (spanmark_text_continues_cluster()). */
-static inline gboolean
-keeps_clusters (const gunichar *text,
-                guint           n_chars,
-                guint           start,
-                guint           end)
+/* A text found, which the filter took: where it starts, in code points,
+ * and its node (whose depth is its length). */
+typedef struct
 {
-  if (spanmark_text_continues_cluster (text[start]) || (start > 0 && text[start - 1] == 0x200D))
-    return FALSE;
-  return end == n_chars || (!spanmark_text_continues_cluster (text[end]) && text[end - 1] != 0x200D);
+  guint   start;
+  guint32 length;
+  guint32 node;
+} Found;
+
+static int
+compare_found (const void *a,
+               const void *b)
+{
+  const Found *x = a, *y = b;
+
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  /* The longest first. */
+  return x->length > y->length ? -1 : x->length < y->length;
 }
 
-GArray *
-spanmark_matcher_find_code_points (SpanmarkMatcher     *self,
-                                   const gunichar      *text,
-                                   guint                n_chars,
-                                   SpanmarkMatchFilter  filter,
-                                   gpointer             user_data)
+/* Whether the text of @length code points that ends at @end (of @text,
+ * @text_end) keeps every user-perceived character whole
+ * (spanmark_text_continues_cluster()); @last is the code point before
+ * @end. */
+static gboolean
+keeps_clusters (const char *text,
+                const char *text_end,
+                const char *end,
+                gunichar    last,
+                guint32     length)
 {
-  GArray *matches = g_array_new (FALSE, FALSE, sizeof (SpanmarkMatch));
-  /* The node of the longest match known at each start (NONE: none yet);
-   * its depth is the length, its term the text: one array, not two. */
-  g_autofree guint32 *longest = NULL;
-  const Node *nodes;
-  const guint32 *chars, *children, *root_table;
-  guint32 state = ROOT;
+  const char *start = end;
 
-  g_return_val_if_fail (SPANMARK_IS_MATCHER (self), matches);
-  g_return_val_if_fail (text != NULL || n_chars == 0, matches);
-
-  if (self->dirty)
-    build (self);
-  if (self->n_terms == 0 || n_chars == 0)
-    return matches;
-
-  nodes = (const Node *) self->nodes->data;
-  chars = (const guint32 *) self->edge_chars->data;
-  children = (const guint32 *) self->edge_nodes->data;
-  root_table = self->root_table;
-  longest = g_new (guint32, n_chars);
-  memset (longest, 0xFF, n_chars * sizeof (guint32));
-
-  for (guint i = 0; i < n_chars; i++)
-    {
-      gunichar c = text[i];
-      guint32 v;
-
-      for (;;)
-        {
-          guint32 next = state == ROOT && c < ROOT_TABLE_SIZE ? root_table[c]
-                                                              : find_edge (&nodes[state], chars, children, c);
-
-          if (next != NONE)
-            {
-              state = next;
-              break;
-            }
-          if (state == ROOT)
-            break;
-          state = nodes[state].fail;
-        }
-
-      /* Every text ending here, longest first. */
-      for (v = nodes[state].term != NULL ? state : nodes[state].out; v != NONE; v = nodes[v].out)
-        {
-          SpanmarkMatcherTerm *term = nodes[v].term;
-          guint32 length = nodes[v].depth;
-          guint start = i + 1 - length;
-
-          if ((longest[start] != NONE && length <= nodes[longest[start]].depth) || term->entries->len == 0 ||
-              !keeps_clusters (text, n_chars, start, i + 1) ||
-              (filter != NULL && !filter (start, i + 1, term, user_data)))
-            continue;
-          longest[start] = v;
-        }
-    }
-
-  for (guint start = 0; start < n_chars;)
-    {
-      SpanmarkMatch match;
-
-      if (longest[start] == NONE)
-        {
-          start++;
-          continue;
-        }
-      match = (SpanmarkMatch) { start, start + nodes[longest[start]].depth, nodes[longest[start]].term };
-      g_array_append_val (matches, match);
-      start = match.end;
-    }
-
-  return matches;
+  if (end < text_end && (spanmark_text_continues_cluster (g_utf8_get_char (end)) || last == 0x200D))
+    return FALSE;
+  for (guint32 i = 0; i < length; i++)
+    start = g_utf8_prev_char (start);
+  return !spanmark_text_continues_cluster (g_utf8_get_char (start)) &&
+         (start == text || g_utf8_get_char (g_utf8_prev_char (start)) != 0x200D);
 }
 
 GArray *
@@ -623,12 +580,81 @@ spanmark_matcher_find (SpanmarkMatcher     *self,
                        SpanmarkMatchFilter  filter,
                        gpointer             user_data)
 {
-  g_autofree gunichar *chars = NULL;
-  glong n_chars = 0;
+  GArray *matches;
+  g_autoptr(GArray) found = NULL;
+  const Node *nodes;
+  const guint32 *chars, *root_table;
+  const char *at, *text_end;
+  guint32 state = ROOT;
+  guint i, next_start;
 
   g_return_val_if_fail (SPANMARK_IS_MATCHER (self), NULL);
-  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (text != NULL || len == 0, NULL);
 
-  chars = g_utf8_to_ucs4_fast (text, len, &n_chars);
-  return spanmark_matcher_find_code_points (self, chars, (guint) n_chars, filter, user_data);
+  matches = g_array_new (FALSE, FALSE, sizeof (SpanmarkMatch));
+  if (self->dirty)
+    build (self);
+  text_end = text + (len < 0 ? strlen (text) : (gsize) len);
+  if (self->n_terms == 0 || text_end == text)
+    return matches;
+
+  nodes = self->nodes;
+  chars = self->edge_chars;
+  root_table = self->root_table;
+  /* Only what the filter takes is kept, not a slot for each start. */
+  found = g_array_new (FALSE, FALSE, sizeof (Found));
+
+  for (at = text, i = 0; at < text_end; i++)
+    {
+      gunichar c = g_utf8_get_char (at);
+      guint32 v;
+
+      at = g_utf8_next_char (at);
+      for (;;)
+        {
+          guint32 child = state == ROOT && c < ROOT_TABLE_SIZE ? root_table[c]
+                                                               : find_edge (nodes, chars, state, c);
+
+          if (child != NONE)
+            {
+              state = child;
+              break;
+            }
+          if (state == ROOT)
+            break;
+          state = nodes[state].fail;
+        }
+
+      /* Every text ending here.  One starting where another ended
+       * earlier is longer: each start's are found shortest first. */
+      for (v = nodes[state].term != NULL ? state : nodes[state].out; v != NONE; v = nodes[v].out)
+        {
+          SpanmarkMatcherTerm *term = nodes[v].term;
+          guint start = i + 1 - nodes[v].depth;
+          Found item = { start, nodes[v].depth, v };
+
+          if (term->entries->len == 0 || !keeps_clusters (text, text_end, at, c, nodes[v].depth) ||
+              (filter != NULL && !filter (start, i + 1, term, user_data)))
+            continue;
+          g_array_append_val (found, item);
+        }
+    }
+
+  /* From left to right, the longest of each start not inside the match
+   * before it. */
+  qsort (found->data, found->len, sizeof (Found), compare_found);
+  next_start = 0;
+  for (guint k = 0; k < found->len; k++)
+    {
+      const Found *item = &g_array_index (found, Found, k);
+      SpanmarkMatch match;
+
+      if (item->start < next_start)
+        continue;
+      match = (SpanmarkMatch) { item->start, item->start + item->length, nodes[item->node].term };
+      g_array_append_val (matches, match);
+      next_start = match.end;
+    }
+
+  return matches;
 }

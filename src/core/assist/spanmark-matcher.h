@@ -89,17 +89,14 @@ guint            spanmark_matcher_get_generation  (SpanmarkMatcher              
 
 /* The leftmost-longest, non-overlapping matches in @text (@len bytes of
  * valid UTF-8, all of it when negative) that @filter takes (all when
- * NULL), in order: a GArray of SpanmarkMatch. */
+ * NULL), in order: a GArray of SpanmarkMatch.  @filter is asked about
+ * every text found where it keeps the characters whole, in the order of
+ * their ends; the search keeps only what it takes.  The automaton is
+ * (re)built first when texts were added, even for an empty @text. */
 GArray          *spanmark_matcher_find            (SpanmarkMatcher               *self,
                                                    const char                    *text,
                                                    gssize                         len,
                                                    SpanmarkMatchFilter            filter,
                                                    gpointer                       user_data) G_GNUC_WARN_UNUSED_RESULT;
-/* The same over code points. */
-GArray          *spanmark_matcher_find_code_points (SpanmarkMatcher              *self,
-                                                    const gunichar               *text,
-                                                    guint                         n_chars,
-                                                    SpanmarkMatchFilter           filter,
-                                                    gpointer                      user_data) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

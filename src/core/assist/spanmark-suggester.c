@@ -566,11 +566,10 @@ suggestion_entries (const Search              *search,
 static void
 count_left_out (SpanmarkSuggester     *self,
                 const Search          *search,
-                const gunichar        *chars,
-                guint                  n_chars,
+                const char            *text,
                 SpanmarkSuggestCounts *counts)
 {
-  g_autoptr(GArray) all = spanmark_matcher_find_code_points (self->matcher, chars, n_chars, NULL, NULL);
+  g_autoptr(GArray) all = spanmark_matcher_find (self->matcher, text, -1, NULL, NULL);
 
   counts->n_tagged = 0;
   counts->n_rejected = 0;
@@ -591,17 +590,16 @@ no_suggestions (void)
   return g_ptr_array_new_with_free_func ((GDestroyNotify) spanmark_suggestion_free);
 }
 
-/* The suggestions of a search of @chars with @search's spans. */
+/* The suggestions of a search of @text with @search's spans. */
 static GPtrArray *
 suggest_in (SpanmarkSuggester *self,
-            const gunichar    *chars,
-            guint              n_chars,
+            const char        *text,
             const Search      *search)
 {
   GPtrArray *suggestions = no_suggestions ();
   g_autoptr(GArray) matches = NULL;
 
-  matches = spanmark_matcher_find_code_points (self->matcher, chars, n_chars, suggestable_cb, (gpointer) search);
+  matches = spanmark_matcher_find (self->matcher, text, -1, suggestable_cb, (gpointer) search);
   for (guint i = 0; i < matches->len; i++)
     {
       const SpanmarkMatch *match = &g_array_index (matches, SpanmarkMatch, i);
@@ -619,24 +617,23 @@ spanmark_suggester_suggest (SpanmarkSuggester     *self,
                             SpanmarkAnnotationSet *set,
                             SpanmarkSuggestCounts *counts)
 {
-  g_autofree gunichar *chars = NULL;
   g_autoptr(GArray) covered = NULL;
   GPtrArray *suggestions;
-  glong n_chars = 0;
+  const char *text;
   Search search;
 
   g_return_val_if_fail (SPANMARK_IS_SUGGESTER (self), no_suggestions ());
   g_return_val_if_fail (SPANMARK_IS_ANNOTATION_SET (set), no_suggestions ());
 
   refresh_stale (self);
-  chars = g_utf8_to_ucs4_fast (spanmark_annotation_set_get_text (set), -1, &n_chars);
-  covered = covered_stretches (set, (guint) n_chars);
+  text = spanmark_annotation_set_get_text (set);
+  covered = covered_stretches (set, spanmark_annotation_set_get_length (set));
   search = (Search) { set, (const Covered *) covered->data, covered->len,
                       spanmark_annotation_set_get_n_rejections (set) > 0 };
 
-  suggestions = suggest_in (self, chars, (guint) n_chars, &search);
+  suggestions = suggest_in (self, text, &search);
   if (counts != NULL)
-    count_left_out (self, &search, chars, (guint) n_chars, counts);
+    count_left_out (self, &search, text, counts);
 
   return suggestions;
 }
@@ -684,18 +681,15 @@ void
 spanmark_suggester_search_request (SpanmarkSuggester      *self,
                                    SpanmarkSuggestRequest *request)
 {
-  g_autofree gunichar *chars = NULL;
-  glong n_chars = 0;
   Search search;
 
   g_return_if_fail (SPANMARK_IS_SUGGESTER (self));
   g_return_if_fail (request != NULL && request->text != NULL);
 
   refresh_stale (self);
-  chars = g_utf8_to_ucs4_fast (request->text, -1, &n_chars);
-  g_clear_pointer (&request->text, g_free);
   search = (Search) { NULL, (const Covered *) request->covered->data, request->covered->len, FALSE };
-  request->suggestions = suggest_in (self, chars, (guint) n_chars, &search);
+  request->suggestions = suggest_in (self, request->text, &search);
+  g_clear_pointer (&request->text, g_free);
   request->matcher_generation = spanmark_matcher_get_generation (self->matcher);
 }
 
