@@ -11,7 +11,9 @@
 #include <gio/gio.h>
 
 #include "spanmark-annotation-set.h"
+#include "spanmark-attrs-private.h"
 #include "spanmark-history.h"
+#include "spanmark-span-private.h"
 
 #define EMOJI "\xF0\x9F\x98\x80"          /* U+1F600 */
 #define EXT_B "\xF0\xA0\x80\x80"          /* U+20000 */
@@ -1332,6 +1334,43 @@ test_shared_empty_attrs (void)
   g_assert_cmpstr (second->label, ==, "PLACE");
 }
 
+/* The readers' spans come with the shared empty table, not a table of
+ * their own; taken into a set they keep it, and an attribute set on one
+ * goes to a table of its own, the others and the shared one staying
+ * empty. */
+static void
+test_shared_from_reader (void)
+{
+  g_autoptr(SpanmarkAnnotationSet) set = spanmark_annotation_set_new ("d", "alice", "青溪市和临江区");
+  g_autoptr(GPtrArray) spans = g_ptr_array_new_with_free_func ((GDestroyNotify) spanmark_span_free);
+  g_autoptr(GHashTable) shared = _spanmark_attrs_copy_or_shared (NULL);
+  SpanmarkSpan *a = _spanmark_span_new_shared ("s1", 0, 3, "PLACE");
+  SpanmarkSpan *b = _spanmark_span_new_shared ("s2", 4, 7, "PLACE");
+  const SpanmarkSpan *first, *second;
+
+  g_assert_true (a->attrs == shared);
+  g_assert_true (b->attrs == shared);
+  g_assert_null (a->text);
+  g_ptr_array_add (spans, a);
+  g_ptr_array_add (spans, b);
+  spanmark_annotation_set_take_spans (set, spans);
+  g_assert_cmpuint (spans->len, ==, 0);
+
+  first = spanmark_annotation_set_lookup_span (set, "s1");
+  second = spanmark_annotation_set_lookup_span (set, "s2");
+  g_assert_true (first == a && second == b);
+  g_assert_cmpstr (first->text, ==, "青溪市");
+  g_assert_true (first->attrs == shared && second->attrs == shared);
+
+  g_assert_true (spanmark_annotation_set_set_span_attr (set, "s1", "kind", "city"));
+  first = spanmark_annotation_set_lookup_span (set, "s1");
+  second = spanmark_annotation_set_lookup_span (set, "s2");
+  g_assert_true (first->attrs != shared);
+  g_assert_cmpstr (g_hash_table_lookup (first->attrs, "kind"), ==, "city");
+  g_assert_cmpuint (g_hash_table_size (second->attrs), ==, 0);
+  g_assert_cmpuint (g_hash_table_size (shared), ==, 0);
+}
+
 /* Loading spans by taking them: the very spans go in, in text order,
  * with their covered text from the document where they lack it; the
  * array is left empty.  A bad span (a second one with an id) loads none. */
@@ -1396,6 +1435,7 @@ main (int   argc,
   g_test_add_func ("/annotation-set/queries/40000", test_queries_40000);
   g_test_add_func ("/annotation-set/shared-empty-attrs", test_shared_empty_attrs);
   g_test_add_func ("/annotation-set/take-spans", test_take_spans);
+  g_test_add_func ("/annotation-set/shared-from-reader", test_shared_from_reader);
 
   return g_test_run ();
 }

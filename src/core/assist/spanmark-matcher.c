@@ -45,10 +45,15 @@ typedef struct
   guint                    order;  /* of first addition, for ties of count */
 } Counted;
 
+/* One allocation a text, with the text and, while it has one entry
+ * (most texts of a corpus), that entry in it too. */
 struct _SpanmarkMatcherTerm
 {
-  char    *text;
-  GArray  *entries;  /* of Counted, most counted first */
+  Counted *items;      /* n_items, most counted first: &one, or an array of n_allocated */
+  guint    n_items;
+  guint    n_allocated;
+  Counted  one;
+  char     text[];
 };
 
 /* A node's edges are [its first_edge, the next node's first_edge) of
@@ -86,10 +91,10 @@ G_DEFINE_FINAL_TYPE (SpanmarkMatcher, spanmark_matcher, G_TYPE_OBJECT)
 static void
 term_free (SpanmarkMatcherTerm *term)
 {
-  for (guint i = 0; i < term->entries->len; i++)
-    spanmark_dictionary_entry_unref (g_array_index (term->entries, Counted, i).entry);
-  g_array_unref (term->entries);
-  g_free (term->text);
+  for (guint i = 0; i < term->n_items; i++)
+    spanmark_dictionary_entry_unref (term->items[i].entry);
+  if (term->items != &term->one)
+    g_free (term->items);
   g_free (term);
 }
 
@@ -106,7 +111,7 @@ spanmark_matcher_term_get_n_entries (const SpanmarkMatcherTerm *term)
 {
   g_return_val_if_fail (term != NULL, 0);
 
-  return term->entries->len;
+  return term->n_items;
 }
 
 const SpanmarkDictionaryEntry *
@@ -114,9 +119,9 @@ spanmark_matcher_term_get_entry (const SpanmarkMatcherTerm *term,
                                  guint                      index)
 {
   g_return_val_if_fail (term != NULL, NULL);
-  g_return_val_if_fail (index < term->entries->len, NULL);
+  g_return_val_if_fail (index < term->n_items, NULL);
 
-  return g_array_index (term->entries, Counted, index).entry;
+  return term->items[index].entry;
 }
 
 guint
@@ -124,9 +129,9 @@ spanmark_matcher_term_get_count (const SpanmarkMatcherTerm *term,
                                  guint                      index)
 {
   g_return_val_if_fail (term != NULL, 0);
-  g_return_val_if_fail (index < term->entries->len, 0);
+  g_return_val_if_fail (index < term->n_items, 0);
 
-  return g_array_index (term->entries, Counted, index).count;
+  return term->items[index].count;
 }
 
 gboolean
@@ -134,9 +139,9 @@ spanmark_matcher_term_is_tie (const SpanmarkMatcherTerm *term)
 {
   g_return_val_if_fail (term != NULL, FALSE);
 
-  for (guint i = 1; i < term->entries->len; i++)
-    if (!g_str_equal (g_array_index (term->entries, Counted, i).entry->label,
-                      g_array_index (term->entries, Counted, 0).entry->label))
+  for (guint i = 1; i < term->n_items; i++)
+    if (!g_str_equal (term->items[i].entry->label,
+                      term->items[0].entry->label))
       return TRUE;
   return FALSE;
 }
@@ -146,7 +151,7 @@ static void
 term_reorder (SpanmarkMatcherTerm *term,
               guint                i)
 {
-  Counted *items = (Counted *) term->entries->data;
+  Counted *items = term->items;
 
   while (i > 0 && (items[i - 1].count < items[i].count ||
                    (items[i - 1].count == items[i].count && items[i - 1].order > items[i].order)))
@@ -157,7 +162,7 @@ term_reorder (SpanmarkMatcherTerm *term,
       items[i] = swap;
       i--;
     }
-  while (i + 1 < term->entries->len &&
+  while (i + 1 < term->n_items &&
          (items[i + 1].count > items[i].count ||
           (items[i + 1].count == items[i].count && items[i + 1].order < items[i].order)))
     {
@@ -173,8 +178,8 @@ static int
 term_find (const SpanmarkMatcherTerm     *term,
            const SpanmarkDictionaryEntry *entry)
 {
-  for (guint i = 0; i < term->entries->len; i++)
-    if (spanmark_dictionary_entry_equal (g_array_index (term->entries, Counted, i).entry, entry))
+  for (guint i = 0; i < term->n_items; i++)
+    if (spanmark_dictionary_entry_equal (term->items[i].entry, entry))
       return (int) i;
   return -1;
 }
@@ -186,7 +191,7 @@ term_drop (SpanmarkMatcher     *self,
            guint                i,
            guint                count)
 {
-  Counted *item = &g_array_index (term->entries, Counted, i);
+  Counted *item = &term->items[i];
 
   g_assert (count <= item->count);
   item->count -= count;
@@ -197,9 +202,10 @@ term_drop (SpanmarkMatcher     *self,
     }
 
   spanmark_dictionary_entry_unref (item->entry);
-  g_array_remove_index (term->entries, i);
+  term->n_items--;
+  memmove (term->items + i, term->items + i + 1, (term->n_items - i) * sizeof (Counted));
   self->n_entries--;
-  if (term->entries->len == 0)
+  if (term->n_items == 0)
     self->n_terms--;
 }
 
@@ -252,9 +258,12 @@ spanmark_matcher_add (SpanmarkMatcher         *self,
   term = g_hash_table_lookup (self->terms, entry->text);
   if (term == NULL)
     {
-      term = g_new0 (SpanmarkMatcherTerm, 1);
-      term->text = g_strdup (entry->text);
-      term->entries = g_array_new (FALSE, FALSE, sizeof (Counted));
+      gsize size = strlen (entry->text) + 1;
+
+      term = g_malloc0 (sizeof (SpanmarkMatcherTerm) + size);
+      memcpy (term->text, entry->text, size);
+      term->items = &term->one;
+      term->n_allocated = 1;
       g_hash_table_insert (self->terms, term->text, term);
       self->dirty = TRUE;
     }
@@ -262,16 +271,27 @@ spanmark_matcher_add (SpanmarkMatcher         *self,
   i = term_find (term, entry);
   if (i >= 0)
     {
-      g_array_index (term->entries, Counted, i).count++;
+      term->items[i].count++;
       term_reorder (term, (guint) i);
       return;
     }
 
-  if (term->entries->len == 0)
+  if (term->n_items == 0)
     self->n_terms++;
   item = (Counted) { spanmark_dictionary_entry_ref (entry), 1, self->next_order++ };
-  g_array_append_val (term->entries, item);
-  term_reorder (term, term->entries->len - 1);
+  if (term->n_items == term->n_allocated)
+    {
+      term->n_allocated *= 2;
+      if (term->items == &term->one)
+        {
+          term->items = g_new (Counted, term->n_allocated);
+          term->items[0] = term->one;
+        }
+      else
+        term->items = g_renew (Counted, term->items, term->n_allocated);
+    }
+  term->items[term->n_items++] = item;
+  term_reorder (term, term->n_items - 1);
   self->n_entries++;
 }
 
@@ -308,9 +328,9 @@ spanmark_matcher_remove_source (SpanmarkMatcher *self,
   self->generation++;
   g_hash_table_iter_init (&iter, self->terms);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &term))
-    for (guint i = term->entries->len; i-- > 0;)
+    for (guint i = term->n_items; i-- > 0;)
       {
-        Counted *item = &g_array_index (term->entries, Counted, i);
+        Counted *item = &term->items[i];
 
         if (g_str_equal (item->entry->source, source))
           term_drop (self, term, i, item->count);
@@ -343,7 +363,7 @@ spanmark_matcher_lookup (SpanmarkMatcher *self,
   g_return_val_if_fail (text != NULL, NULL);
 
   term = g_hash_table_lookup (self->terms, text);
-  return term != NULL && term->entries->len > 0 ? term : NULL;
+  return term != NULL && term->n_items > 0 ? term : NULL;
 }
 
 guint
@@ -430,7 +450,7 @@ build (SpanmarkMatcher *self)
   /* Texts that lost all their entries go now: nothing points at them. */
   g_hash_table_iter_init (&iter, self->terms);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &term))
-    if (term->entries->len == 0)
+    if (term->n_items == 0)
       g_hash_table_iter_remove (&iter);
     else
       g_ptr_array_add (keys, term);
@@ -633,7 +653,7 @@ spanmark_matcher_find (SpanmarkMatcher     *self,
           guint start = i + 1 - nodes[v].depth;
           Found item = { start, nodes[v].depth, v };
 
-          if (term->entries->len == 0 || !keeps_clusters (text, text_end, at, c, nodes[v].depth) ||
+          if (term->n_items == 0 || !keeps_clusters (text, text_end, at, c, nodes[v].depth) ||
               (filter != NULL && !filter (start, i + 1, term, user_data)))
             continue;
           g_array_append_val (found, item);

@@ -26,10 +26,12 @@
 #include <unistd.h>
 
 #include "spanmark-annotation-rules.h"
+#include "spanmark-attrs-private.h"
 #include "spanmark-export-private.h"
 #include "spanmark-file.h"
 #include "spanmark-json.h"
 #include "spanmark-json-syntax.h"
+#include "spanmark-span-private.h"
 
 void
 _spanmark_export_doc_init (ExportDoc *doc)
@@ -940,11 +942,12 @@ _spanmark_export_doc_to_set (const ExportDoc *doc,
       const ExportSpan *span = &g_array_index (doc->spans, ExportSpan, i);
       gsize len;
       const char *covered = export_doc_span_text (doc, span, &len);
-      SpanmarkSpan *copy = spanmark_span_new (span->id, span->start, span->end, span->label, NULL);
+      SpanmarkSpan *copy = _spanmark_span_new_shared (span->id, span->start, span->end, span->label);
 
       copy->text = g_strndup (covered, len);
       copy->entity = g_strdup (span->entity);
-      copy_attrs (copy->attrs, span->attrs);
+      if (span->attrs != NULL && span->attrs->len > 0)
+        copy_attrs (_spanmark_attrs_writable (&copy->attrs), span->attrs);
       g_ptr_array_add (spans, copy);
     }
   spanmark_annotation_set_take_spans (set, spans);

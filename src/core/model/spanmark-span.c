@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "spanmark-attrs-private.h"
-#include "spanmark-span.h"
+#include "spanmark-span-private.h"
 #include "spanmark-text.h"
 
 G_DEFINE_BOXED_TYPE (SpanmarkSpan, spanmark_span,
@@ -148,6 +148,23 @@ spanmark_span_new (const char *id,
   self->label = g_strdup (label);
   self->text = g_strdup (text);
   self->attrs = _spanmark_attrs_new ();
+
+  return self;
+}
+
+SpanmarkSpan *
+_spanmark_span_new_shared (const char *id,
+                           guint       start,
+                           guint       end,
+                           const char *label)
+{
+  SpanmarkSpan *self = g_new0 (SpanmarkSpan, 1);
+
+  self->id = g_strdup (id);
+  self->start = start;
+  self->end = end;
+  self->label = g_strdup (label);
+  self->attrs = _spanmark_attrs_copy_or_shared (NULL);
 
   return self;
 }
