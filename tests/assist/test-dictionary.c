@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "spanmark-assist-private.h"
 #include "spanmark-dictionary.h"
 #include "spanmark-test-util.h"
 
@@ -269,6 +270,33 @@ test_folder (void)
   spanmark_test_remove_tree (tmp);
 }
 
+/* A frozen entry holds copies of what it was made from, equal to the
+ * same entry made field by field, and a field replaced later by a string
+ * of its own is freed with it (under ASan, a wrong free fails here). */
+static void
+test_frozen (void)
+{
+  g_autoptr(GHashTable) attrs = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *text = g_strdup ("青溪市");
+  g_autoptr(SpanmarkDictionaryEntry) plain = spanmark_dictionary_entry_new (text, "PLACE", NULL, "corpus");
+  g_autoptr(SpanmarkDictionaryEntry) frozen = _spanmark_dictionary_entry_new_frozen (text, "PLACE", NULL, "corpus", NULL, NULL);
+  g_autoptr(SpanmarkDictionaryEntry) named = NULL;
+
+  text[0] = 'x';
+  g_assert_cmpstr (frozen->text, ==, "青溪市");
+  g_assert_cmpstr (frozen->label, ==, "PLACE");
+  g_assert_null (frozen->name);
+  g_assert_cmpstr (frozen->source, ==, "corpus");
+  g_assert_true (spanmark_dictionary_entry_equal (plain, frozen));
+
+  g_hash_table_insert (attrs, "title", "市长");
+  named = _spanmark_dictionary_entry_new_frozen ("林振邦", "OFFICIAL", "林振邦市长", "corpus", attrs, NULL);
+  g_assert_cmpstr (named->name, ==, "林振邦市长");
+  g_assert_cmpstr (g_hash_table_lookup (named->attrs, "title"), ==, "市长");
+  g_assert_cmpuint (g_hash_table_size (named->span_attrs), ==, 0);
+  named->file = g_strdup ("names.tsv");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -276,6 +304,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/dictionary/tsv", test_tsv);
+  g_test_add_func ("/dictionary/frozen", test_frozen);
   g_test_add_func ("/dictionary/tsv-bad-lines", test_tsv_bad_lines);
   g_test_add_func ("/dictionary/jsonl", test_jsonl);
   g_test_add_func ("/dictionary/many-bad-lines", test_many_bad_lines);

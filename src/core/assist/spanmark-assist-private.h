@@ -26,7 +26,10 @@ guint _spanmark_assist_foreach_set (SpanmarkProject       *project,
 
 /* An entry made whole at once, with copies of @attrs and @span_attrs (may
  * be NULL): without attributes, the tables are one shared empty table, so
- * nothing may be inserted into them afterwards (entries are immutable). */
+ * nothing may be inserted into them afterwards (entries are immutable).
+ * Its strings are in the entry's own block; one may still be replaced by
+ * a string of its own (spanmark_dictionary_entry_unref() frees only
+ * those). */
 SpanmarkDictionaryEntry *_spanmark_dictionary_entry_new_frozen (const char *text,
                                                                 const char *label,
                                                                 const char *name,

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "spanmark-assist-private.h"
 #include "spanmark-attrs-private.h"
 #include "spanmark-dictionary-entry.h"
@@ -48,6 +50,22 @@ spanmark_dictionary_entry_new (const char *text,
   return entry_new (text, label, name, source, _spanmark_attrs_new (), _spanmark_attrs_new ());
 }
 
+/* Copies @string (may be NULL) to @at, which it moves past the copy. */
+static char *
+put_string (char       **at,
+            const char  *string)
+{
+  char *copy = *at;
+  gsize size;
+
+  if (string == NULL)
+    return NULL;
+  size = strlen (string) + 1;
+  memcpy (copy, string, size);
+  *at += size;
+  return copy;
+}
+
 SpanmarkDictionaryEntry *
 _spanmark_dictionary_entry_new_frozen (const char *text,
                                        const char *label,
@@ -56,12 +74,26 @@ _spanmark_dictionary_entry_new_frozen (const char *text,
                                        GHashTable *attrs,
                                        GHashTable *span_attrs)
 {
+  SpanmarkDictionaryEntry *self;
+  char *at;
+
   g_return_val_if_fail (text != NULL && text[0] != '\0', NULL);
   g_return_val_if_fail (label != NULL && label[0] != '\0', NULL);
   g_return_val_if_fail (source != NULL, NULL);
 
-  return entry_new (text, label, name, source,
-                    _spanmark_attrs_copy_or_shared (attrs), _spanmark_attrs_copy_or_shared (span_attrs));
+  /* One block, the strings after the entry (the corpus makes one entry
+   * a span): entry_clear() frees only what is not in it. */
+  self = g_rc_box_alloc0 (sizeof (SpanmarkDictionaryEntry) + strlen (text) + strlen (label) +
+                          (name != NULL ? strlen (name) + 1 : 0) + strlen (source) + 3);
+  at = (char *) (self + 1);
+  self->text = put_string (&at, text);
+  self->label = put_string (&at, label);
+  self->name = put_string (&at, name);
+  self->source = put_string (&at, source);
+  self->attrs = _spanmark_attrs_copy_or_shared (attrs);
+  self->span_attrs = _spanmark_attrs_copy_or_shared (span_attrs);
+
+  return self;
 }
 
 SpanmarkDictionaryEntry *
@@ -72,16 +104,27 @@ spanmark_dictionary_entry_ref (SpanmarkDictionaryEntry *self)
   return g_rc_box_acquire (self);
 }
 
+/* Frees @string unless it is in @self's own block (a frozen entry's). */
+static void
+free_string (SpanmarkDictionaryEntry *self,
+             char                    *string)
+{
+  guintptr block = (guintptr) self;
+
+  if ((guintptr) string < block || (guintptr) string >= block + g_rc_box_get_size (self))
+    g_free (string);
+}
+
 static void
 entry_clear (SpanmarkDictionaryEntry *self)
 {
-  g_free (self->text);
-  g_free (self->label);
-  g_free (self->name);
+  free_string (self, self->text);
+  free_string (self, self->label);
+  free_string (self, self->name);
   g_clear_pointer (&self->attrs, g_hash_table_unref);
   g_clear_pointer (&self->span_attrs, g_hash_table_unref);
-  g_free (self->source);
-  g_free (self->file);
+  free_string (self, self->source);
+  free_string (self, self->file);
 }
 
 void
