@@ -662,7 +662,8 @@ spanmark_matcher_find (SpanmarkMatcher     *self,
 
   /* From left to right, the longest of each start not inside the match
    * before it. */
-  qsort (found->data, found->len, sizeof (Found), compare_found);
+  if (found->len > 1)
+    qsort (found->data, found->len, sizeof (Found), compare_found);
   next_start = 0;
   for (guint k = 0; k < found->len; k++)
     {
