@@ -491,17 +491,17 @@ build (SpanmarkMatcher *self)
             {
               const char *at = terms[r.lo]->text + r.offset;
               gunichar c = g_utf8_get_char (at);
-              Range child = { r.lo + 1, 0, r.offset + (gsize) (g_utf8_next_char (at) - at) };
+              guint end = r.lo + 1;
+              Range child;
 
-              while (child.lo < r.hi && g_utf8_get_char (terms[child.lo]->text + r.offset) == c)
-                child.lo++;
-              child.hi = child.lo;
-              child.lo = r.lo;
+              while (end < r.hi && g_utf8_get_char (terms[end]->text + r.offset) == c)
+                end++;
+              child = (Range) { r.lo, end, r.offset + (gsize) (g_utf8_next_char (at) - at) };
               chars[n_edges] = c;
               nodes[n_edges + 1] = (Node) { 0, ROOT, NONE, nodes[v].depth + 1, NULL };
               n_edges++;
               g_array_append_val (next, child);
-              r.lo = child.hi;
+              r.lo = end;
             }
         }
       swap = level;
