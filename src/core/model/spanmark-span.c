@@ -133,12 +133,14 @@ _spanmark_attrs_sorted_keys (GHashTable *attrs)
   return keys;
 }
 
-SpanmarkSpan *
-spanmark_span_new (const char *id,
-                   guint       start,
-                   guint       end,
-                   const char *label,
-                   const char *text)
+/* A span with @attrs (taken) and no entity. */
+static SpanmarkSpan *
+span_new (const char *id,
+          guint       start,
+          guint       end,
+          const char *label,
+          const char *text,
+          GHashTable *attrs)
 {
   SpanmarkSpan *self = g_new0 (SpanmarkSpan, 1);
 
@@ -147,9 +149,19 @@ spanmark_span_new (const char *id,
   self->end = end;
   self->label = g_strdup (label);
   self->text = g_strdup (text);
-  self->attrs = _spanmark_attrs_new ();
+  self->attrs = attrs;
 
   return self;
+}
+
+SpanmarkSpan *
+spanmark_span_new (const char *id,
+                   guint       start,
+                   guint       end,
+                   const char *label,
+                   const char *text)
+{
+  return span_new (id, start, end, label, text, _spanmark_attrs_new ());
 }
 
 SpanmarkSpan *
@@ -158,15 +170,7 @@ _spanmark_span_new_shared (const char *id,
                            guint       end,
                            const char *label)
 {
-  SpanmarkSpan *self = g_new0 (SpanmarkSpan, 1);
-
-  self->id = g_strdup (id);
-  self->start = start;
-  self->end = end;
-  self->label = g_strdup (label);
-  self->attrs = _spanmark_attrs_copy_or_shared (NULL);
-
-  return self;
+  return span_new (id, start, end, label, NULL, _spanmark_attrs_copy_or_shared (NULL));
 }
 
 SpanmarkSpan *
