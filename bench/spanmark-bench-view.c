@@ -43,6 +43,7 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <sys/resource.h>
 
 #include <adwaita.h>
@@ -204,6 +205,16 @@ ms_since (gint64 start)
   return (g_get_monotonic_time () - start) / 1000.0;
 }
 
+/* With SPANMARK_BENCH_STOP set, the process stops itself (SIGSTOP) once
+ * a run has printed its figures, so that its mappings can be read from
+ * /proc/PID/smaps before anything is freed. */
+static void
+maybe_stop (void)
+{
+  if (g_getenv ("SPANMARK_BENCH_STOP") != NULL)
+    raise (SIGSTOP);
+}
+
 /* The peak resident memory of the process so far, in MiB. */
 static double
 peak_rss_mib (void)
@@ -346,6 +357,7 @@ bench_bare (const char *text,
 
   g_print ("bare GtkTextView:     shown %.0f ms, settled %.0f ms, peak RSS %.0f MiB (text %d px wide)\n",
            shown, settled, peak_rss_mib (), wrap_width (GTK_TEXT_VIEW (view)));
+  maybe_stop ();
 
   gtk_window_destroy (GTK_WINDOW (window));
   wait_idle ();
@@ -578,6 +590,7 @@ bench_window (const char *text,
              shown, idle, idle_rss, settled, peak_rss_mib (),
              spanmark_annotation_set_get_n_spans (spanmark_window_get_annotation_set (window)),
              wrap_width (spanmark_document_view_get_text_view (view)));
+    maybe_stop ();
 
     gtk_window_destroy (GTK_WINDOW (window));
     wait_idle ();

@@ -153,3 +153,27 @@ spanmark_display_get_tooltip (GtkWidget *widget)
 
   return g_object_get_data (G_OBJECT (widget), "spanmark-tooltip");
 }
+
+static void
+status_page_map_cb (GtkWidget *widget,
+                    gpointer   user_data)
+{
+  const char *icon_name = user_data;
+
+  g_signal_handlers_disconnect_by_func (widget, status_page_map_cb, user_data);
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (widget), icon_name);
+}
+
+void
+spanmark_display_set_status_icon (AdwStatusPage *page,
+                                  const char    *icon_name)
+{
+  g_return_if_fail (ADW_IS_STATUS_PAGE (page));
+  g_return_if_fail (icon_name != NULL);
+
+  g_signal_handlers_disconnect_matched (page, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, status_page_map_cb, NULL);
+  if (gtk_widget_get_mapped (GTK_WIDGET (page)))
+    adw_status_page_set_icon_name (page, icon_name);
+  else
+    g_signal_connect (page, "map", G_CALLBACK (status_page_map_cb), (gpointer) icon_name);
+}

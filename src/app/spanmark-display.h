@@ -48,4 +48,14 @@ void        spanmark_display_set_tooltip    (GtkWidget        *widget,
                                              const char       *text);
 const char *spanmark_display_get_tooltip    (GtkWidget        *widget);
 
+/* Gives @page the icon @icon_name (static, or one that outlives @page)
+ * when it is first mapped, not before.  GTK looks an icon up as soon as
+ * its widget's style is computed, which a stack's hidden pages have too;
+ * a status page's large icon is drawn from the theme's SVG, and the first
+ * SVG loads librsvg (6.4 MiB resident) and renders it on a thread, for a
+ * page (the start page, "no document") that opening a project and a
+ * document never shows. */
+void        spanmark_display_set_status_icon (AdwStatusPage *page,
+                                              const char    *icon_name);
+
 G_END_DECLS

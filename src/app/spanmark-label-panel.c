@@ -1954,6 +1954,8 @@ spanmark_label_panel_init (SpanmarkLabelPanel *self)
   self->left = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_hash_table_unref);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  spanmark_display_set_status_icon (self->no_document_page, "document-open-symbolic");
+  spanmark_display_set_status_icon (self->empty_page, "bookmark-new-symbolic");
   setup_registry_view (self);
 
   gtk_drawing_area_set_draw_func (self->swatch, draw_swatch, self, NULL);

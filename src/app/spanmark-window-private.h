@@ -48,6 +48,8 @@ struct _SpanmarkWindow
   GtkButton             *save_copy_button;
   SpanmarkSearchBar     *search_bar;
   GtkStack              *document_stack;
+  AdwStatusPage         *status_page;
+  AdwStatusPage         *no_document_status;
   SpanmarkDocumentView  *document_view;
   GtkStackSwitcher      *panel_switcher;
   GtkStack              *panel_stack;

@@ -1470,6 +1470,8 @@ spanmark_window_class_init (SpanmarkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, save_copy_button);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, document_stack);
+  gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, status_page);
+  gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, no_document_status);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, document_view);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, panel_switcher);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkWindow, panel_stack);
@@ -1546,6 +1548,8 @@ spanmark_window_init (SpanmarkWindow *self)
   GSettings *settings = spanmark_settings_get_gsettings (spanmark_settings_get_default ());
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  spanmark_display_set_status_icon (self->status_page, "accessories-text-editor-symbolic");
+  spanmark_display_set_status_icon (self->no_document_status, "view-list-symbolic");
 
 #if DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

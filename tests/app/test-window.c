@@ -11,6 +11,7 @@
 
 #include "app-test-util.h"
 #include "spanmark-history.h"
+#include "spanmark-display.h"
 #include "spanmark-export-dialog.h"
 #include "spanmark-import.h"
 #include "spanmark-label-panel.h"
@@ -999,6 +1000,73 @@ test_label_chips (Fixture       *fixture,
   g_settings_reset (settings, "show-label-chips");
 }
 
+static gboolean
+widget_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+/* A status page's icon is looked up only once the page shows: GTK looks
+ * an icon up as soon as the style of its widget is known, hidden stack
+ * pages' too, and the large icon of a status page comes from the
+ * theme's SVG, which loads librsvg.  Opening a project and a document
+ * (as "spanmark PATH" does: opened, then presented) shows none of the
+ * window's own status pages. */
+static void
+test_status_icons (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GFile) dir = g_file_new_for_path (fixture->project_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) pages = NULL;
+  SpanmarkWindow *window = spanmark_window_new (NULL);
+  GtkWidget *stack, *shown, *page, *other;
+  guint n_hidden = 0;
+
+  g_object_ref_sink (window);
+  g_assert_true (spanmark_window_open_project (window, dir, &error));
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for ((Condition) main_loop_idle, NULL));
+  g_assert_nonnull (spanmark_window_get_document (window));
+
+  pages = spanmark_test_collect_of_type (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE, g_ptr_array_new ());
+  /* The start page, "no document", and two of each label panel. */
+  g_assert_cmpuint (pages->len, >=, 2 + 2 * 3);
+  for (guint i = 0; i < pages->len; i++)
+    {
+      AdwStatusPage *status = g_ptr_array_index (pages, i);
+
+      if (gtk_widget_get_mapped (GTK_WIDGET (status)))
+        g_assert_nonnull (adw_status_page_get_icon_name (status));
+      else
+        {
+          g_assert_null (adw_status_page_get_icon_name (status));
+          n_hidden++;
+        }
+    }
+  g_assert_cmpuint (n_hidden, >=, 2);
+  destroy_window (g_steal_pointer (&window));
+
+  /* A page given its icon this way gets it when it shows. */
+  stack = gtk_stack_new ();
+  shown = gtk_label_new ("shown");
+  gtk_stack_add_named (GTK_STACK (stack), shown, "shown");
+  page = adw_status_page_new ();
+  gtk_stack_add_named (GTK_STACK (stack), page, "page");
+  other = spanmark_test_present (stack, 0, 0);
+  spanmark_display_set_status_icon (ADW_STATUS_PAGE (page), "view-list-symbolic");
+  g_assert_true (wait_for ((Condition) main_loop_idle, NULL));
+  g_assert_null (adw_status_page_get_icon_name (ADW_STATUS_PAGE (page)));
+  gtk_stack_set_visible_child (GTK_STACK (stack), page);
+  g_assert_true (wait_for (widget_mapped, page));
+  g_assert_cmpstr (adw_status_page_get_icon_name (ADW_STATUS_PAGE (page)), ==, "view-list-symbolic");
+  /* Set again while it shows, at once. */
+  spanmark_display_set_status_icon (ADW_STATUS_PAGE (page), "document-open-symbolic");
+  g_assert_cmpstr (adw_status_page_get_icon_name (ADW_STATUS_PAGE (page)), ==, "document-open-symbolic");
+  spanmark_test_destroy_window (other, stack);
+}
+
 /* Every key the window handles is listed in the Keyboard Shortcuts window. */
 static void
 test_help_overlay (void)
@@ -1062,6 +1130,7 @@ main (int   argc,
   SPANMARK_TEST_ADD ("/window/panes", test_panes);
   SPANMARK_TEST_ADD ("/window/label-chips", test_label_chips);
   SPANMARK_TEST_ADD ("/window/long-label-titles", test_long_label_titles);
+  SPANMARK_TEST_ADD ("/window/status-icons", test_status_icons);
   g_test_add_func ("/window/create-project", test_create_project);
   g_test_add_func ("/window/open-not-a-project", test_open_not_a_project);
   g_test_add_func ("/window/help-overlay", test_help_overlay);
