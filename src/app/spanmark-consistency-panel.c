@@ -19,7 +19,8 @@ struct _SpanmarkConsistencyPanel
   GtkLabel      *count_label;
   GtkStack      *stack;
   GtkListView   *list_view;
-  GtkStringList *model;            /* one item per place; the row reads @places */
+  GtkStringList *model;            /* (owned) one item per place; the row reads @places */
+  GtkNoSelection *selection;       /* of @model once the panel has been shown, empty before */
 
   GPtrArray     *places;           /* of SpanmarkInconsistency; NULL: no document */
   GHashTable    *label_titles;     /* label name -> title */
@@ -210,12 +211,27 @@ spanmark_consistency_panel_get_n_places (SpanmarkConsistencyPanel *self)
   return self->places != NULL ? self->places->len : 0;
 }
 
+/* The list gets its model when the panel first shows: a list view makes
+ * rows for up to 200 items as soon as it has them, even on a stack's
+ * hidden page, and the Check page is hidden while a document opens. */
+static void
+spanmark_consistency_panel_map (GtkWidget *widget)
+{
+  SpanmarkConsistencyPanel *self = SPANMARK_CONSISTENCY_PANEL (widget);
+
+  if (gtk_no_selection_get_model (self->selection) == NULL)
+    gtk_no_selection_set_model (self->selection, G_LIST_MODEL (self->model));
+
+  GTK_WIDGET_CLASS (spanmark_consistency_panel_parent_class)->map (widget);
+}
+
 static void
 spanmark_consistency_panel_dispose (GObject *object)
 {
   SpanmarkConsistencyPanel *self = SPANMARK_CONSISTENCY_PANEL (object);
 
   g_clear_pointer (&self->box, gtk_widget_unparent);
+  g_clear_object (&self->model);
   g_clear_pointer (&self->places, g_ptr_array_unref);
   g_clear_pointer (&self->label_titles, g_hash_table_unref);
 
@@ -229,6 +245,7 @@ spanmark_consistency_panel_class_init (SpanmarkConsistencyPanelClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = spanmark_consistency_panel_dispose;
+  widget_class->map = spanmark_consistency_panel_map;
 
   signals[JUMP] =
     g_signal_new ("jump", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -245,8 +262,6 @@ spanmark_consistency_panel_init (SpanmarkConsistencyPanel *self)
   GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkWidget *heading = gtk_label_new (_("Inconsistent places"));
   GtkWidget *empty = gtk_label_new (_("Nothing here is tagged differently from the rest of the corpus."));
-  GtkNoSelection *selection;
-
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
 
@@ -266,10 +281,10 @@ spanmark_consistency_panel_init (SpanmarkConsistencyPanel *self)
   gtk_box_append (GTK_BOX (self->box), heading);
 
   self->model = gtk_string_list_new (NULL);
-  selection = gtk_no_selection_new (G_LIST_MODEL (self->model));
+  self->selection = gtk_no_selection_new (NULL);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
-  self->list_view = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (selection), factory));
+  self->list_view = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (self->selection), factory));
   gtk_list_view_set_single_click_activate (self->list_view, TRUE);
   gtk_widget_set_name (GTK_WIDGET (self->list_view), "consistency-list");
   gtk_widget_add_css_class (GTK_WIDGET (self->list_view), "navigation-sidebar");

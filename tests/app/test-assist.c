@@ -569,6 +569,13 @@ test_consistency (Fixture       *fixture,
   empty = spanmark_test_find_named (GTK_WIDGET (panel), "consistency-empty");
   g_assert_true (gtk_stack_get_visible_child (GTK_STACK (gtk_widget_get_parent (empty))) != empty);
 
+  /* Hidden, the list has no items and so no rows; shown, it has them all. */
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (panel)));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)))), ==, 0);
+  gtk_stack_set_visible_child (GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (panel))), GTK_WIDGET (panel));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (panel)));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)))), ==, n);
+
   gtk_widget_grab_focus (list);
   g_assert_true (gtk_widget_activate_action (list, "list.activate-item", "u", n - 1));
   assert_selection (fixture, fuling2, fuling2 + 3);
