@@ -26,7 +26,8 @@ typedef struct
 {
   char       *text;
   char       *collate_key;  /* made with the row: only rows are sorted */
-  GHashTable *span_ids;  /* set of span ids */
+  char       *span_id;   /* its one mention's id, while it has only one (most texts) */
+  GHashTable *span_ids;  /* set of span ids, from a second mention on (then span_id is NULL) */
   GtkWidget  *row;       /* GtkListBoxRow, owned by the list; NULL past the cap */
   GtkLabel   *subtitle;  /* in the row */
 } UnlinkedGroup;
@@ -112,8 +113,70 @@ unlinked_group_free (UnlinkedGroup *group)
 {
   g_free (group->text);
   g_free (group->collate_key);
-  g_hash_table_unref (group->span_ids);
+  g_free (group->span_id);
+  g_clear_pointer (&group->span_ids, g_hash_table_unref);
   g_free (group);
+}
+
+static guint
+unlinked_group_get_n_ids (UnlinkedGroup *group)
+{
+  if (group->span_ids != NULL)
+    return g_hash_table_size (group->span_ids);
+  return group->span_id != NULL ? 1 : 0;
+}
+
+static void
+unlinked_group_add_id (UnlinkedGroup *group,
+                       const char    *span_id)
+{
+  if (group->span_ids == NULL)
+    {
+      if (group->span_id == NULL)
+        {
+          group->span_id = g_strdup (span_id);
+          return;
+        }
+      if (g_str_equal (group->span_id, span_id))
+        return;
+      group->span_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_hash_table_add (group->span_ids, g_steal_pointer (&group->span_id));
+    }
+  g_hash_table_add (group->span_ids, g_strdup (span_id));
+}
+
+static gboolean
+unlinked_group_remove_id (UnlinkedGroup *group,
+                          const char    *span_id)
+{
+  if (group->span_ids != NULL)
+    return g_hash_table_remove (group->span_ids, span_id);
+  if (group->span_id == NULL || !g_str_equal (group->span_id, span_id))
+    return FALSE;
+  g_clear_pointer (&group->span_id, g_free);
+  return TRUE;
+}
+
+/* The ids of @group's mentions, copies when @copy (attaching them to an
+ * entity empties and frees the group), else @group's own. */
+static GPtrArray *
+unlinked_group_get_ids (UnlinkedGroup *group,
+                        gboolean       copy)
+{
+  GPtrArray *ids = g_ptr_array_new_with_free_func (copy ? g_free : NULL);
+  GHashTableIter iter;
+  gpointer key;
+
+  if (group->span_ids == NULL)
+    {
+      if (group->span_id != NULL)
+        g_ptr_array_add (ids, copy ? g_strdup (group->span_id) : group->span_id);
+      return ids;
+    }
+  g_hash_table_iter_init (&iter, group->span_ids);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (ids, copy ? g_strdup (key) : key);
+  return ids;
 }
 
 static gboolean
@@ -207,7 +270,7 @@ ensure_selected_span (SpanmarkLabelPanel *self)
 static void
 unlinked_group_update_row (UnlinkedGroup *group)
 {
-  guint n = g_hash_table_size (group->span_ids);
+  guint n = unlinked_group_get_n_ids (group);
   g_autofree char *subtitle = NULL;
 
   if (group->row == NULL)
@@ -225,7 +288,6 @@ unlinked_group_new (const char *text)
   UnlinkedGroup *group = g_new0 (UnlinkedGroup, 1);
 
   group->text = g_strdup (text);
-  group->span_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   return group;
 }
@@ -337,13 +399,13 @@ unlinked_add (SpanmarkLabelPanel *self,
     {
       group = unlinked_group_new (span->text);
       g_hash_table_insert (self->unlinked, group->text, group);
-      g_hash_table_add (group->span_ids, g_strdup (span->id));
+      unlinked_group_add_id (group, span->id);
       if (!self->holding_rows && self->n_unlinked_rows < MAX_UNLINKED_ROWS)
         unlinked_group_add_row (self, group);
       return;
     }
 
-  g_hash_table_add (group->span_ids, g_strdup (span->id));
+  unlinked_group_add_id (group, span->id);
   unlinked_group_update_row (group);
 }
 
@@ -353,10 +415,10 @@ unlinked_remove (SpanmarkLabelPanel *self,
 {
   UnlinkedGroup *group = g_hash_table_lookup (self->unlinked, span->text);
 
-  if (group == NULL || !g_hash_table_remove (group->span_ids, span->id))
+  if (group == NULL || !unlinked_group_remove_id (group, span->id))
     return;
 
-  if (g_hash_table_size (group->span_ids) == 0)
+  if (unlinked_group_get_n_ids (group) == 0)
     {
       unlinked_group_remove_row (self, group);
       g_hash_table_remove (self->unlinked, span->text);
@@ -909,17 +971,16 @@ next_unlinked_action (GtkWidget  *widget,
   SpanmarkLabelPanel *self = SPANMARK_LABEL_PANEL (widget);
   UnlinkedGroup *group = g_hash_table_lookup (self->unlinked, g_variant_get_string (param, NULL));
   g_autoptr(GPtrArray) spans = NULL;
-  GHashTableIter iter;
-  gpointer key;
+  g_autoptr(GPtrArray) ids = NULL;
 
   if (group == NULL)
     return;
 
   spans = g_ptr_array_new ();
-  g_hash_table_iter_init (&iter, group->span_ids);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
+  ids = unlinked_group_get_ids (group, FALSE);
+  for (guint i = 0; i < ids->len; i++)
     {
-      const SpanmarkSpan *span = spanmark_annotation_set_lookup_span (self->set, key);
+      const SpanmarkSpan *span = spanmark_annotation_set_lookup_span (self->set, g_ptr_array_index (ids, i));
 
       if (span != NULL)
         g_ptr_array_add (spans, (gpointer) span);
@@ -1053,17 +1114,12 @@ create_entity_from_text_action (GtkWidget  *widget,
   UnlinkedGroup *group = g_hash_table_lookup (self->unlinked, text);
   g_autoptr(GPtrArray) span_ids = NULL;
   g_autofree char *entity_id = NULL;
-  GHashTableIter iter;
-  gpointer key;
 
   if (!can_edit (self) || group == NULL)
     return;
 
   /* Attaching empties the group (and frees it): copy the ids first. */
-  span_ids = g_ptr_array_new_with_free_func (g_free);
-  g_hash_table_iter_init (&iter, group->span_ids);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_ptr_array_add (span_ids, g_strdup (key));
+  span_ids = unlinked_group_get_ids (group, TRUE);
 
   history = spanmark_annotation_set_get_history (self->set);
   spanmark_history_begin_group (history);
@@ -2165,7 +2221,7 @@ spanmark_label_panel_get_n_unlinked (SpanmarkLabelPanel *self,
   g_return_val_if_fail (text != NULL, 0);
 
   group = g_hash_table_lookup (self->unlinked, text);
-  return group != NULL ? g_hash_table_size (group->span_ids) : 0;
+  return group != NULL ? unlinked_group_get_n_ids (group) : 0;
 }
 
 const char *

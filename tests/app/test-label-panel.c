@@ -605,6 +605,57 @@ test_new_entity_relabels (Fixture       *fixture,
   g_assert_null (span->entity);
 }
 
+/* A group of unlinked mentions keeps one id until a second mention comes,
+ * then a set of them: counts, the row and attaching hold at every step,
+ * whichever mention goes first. */
+static void
+test_unlinked_one_then_more (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  SpanmarkLabelPanel *places = SPANMARK_LABEL_PANEL (spanmark_label_panel_new (fixture->place));
+  GtkWidget *window = gtk_window_new ();
+  guint a = offset_of ("涪陵区", 0), b = offset_of ("涪陵区", 1);
+  g_autofree char *first = NULL, *second = NULL;
+  const SpanmarkEntity *entity;
+  g_autoptr(GPtrArray) mentions = NULL;
+  guint n_entities = spanmark_annotation_set_get_n_entities (fixture->set);
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (places));
+  gtk_window_present (GTK_WINDOW (window));
+  spanmark_label_panel_set_annotation_set (places, fixture->set, TRUE);
+  g_assert_cmpuint (spanmark_label_panel_get_n_unlinked (places, "涪陵区"), ==, 0);
+
+  first = g_strdup (spanmark_annotation_set_add_span (fixture->set, a, a + 3, "PLACE", NULL)->id);
+  g_assert_cmpuint (spanmark_label_panel_get_n_unlinked (places, "涪陵区"), ==, 1);
+  g_assert_true (row_shows (spanmark_label_panel_get_unlinked_row (places, "涪陵区"), "×1, no entity"));
+  second = g_strdup (spanmark_annotation_set_add_span (fixture->set, b, b + 3, "PLACE", NULL)->id);
+  g_assert_cmpuint (spanmark_label_panel_get_n_unlinked (places, "涪陵区"), ==, 2);
+  g_assert_true (row_shows (spanmark_label_panel_get_unlinked_row (places, "涪陵区"), "×2, no entity"));
+
+  /* The first mention goes: the second one stays counted. */
+  g_assert_true (spanmark_annotation_set_remove_span (fixture->set, first));
+  g_assert_cmpuint (spanmark_label_panel_get_n_unlinked (places, "涪陵区"), ==, 1);
+  g_assert_true (row_shows (spanmark_label_panel_get_unlinked_row (places, "涪陵区"), "×1, no entity"));
+  g_assert_true (spanmark_annotation_set_remove_span (fixture->set, second));
+  g_assert_cmpuint (spanmark_label_panel_get_n_unlinked (places, "涪陵区"), ==, 0);
+  g_assert_null (spanmark_label_panel_get_unlinked_row (places, "涪陵区"));
+
+  /* One mention again, attached to a new entity from its row. */
+  g_clear_pointer (&first, g_free);
+  first = g_strdup (spanmark_annotation_set_add_span (fixture->set, b, b + 3, "PLACE", NULL)->id);
+  g_assert_cmpuint (spanmark_label_panel_get_n_unlinked (places, "涪陵区"), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (places), "panel.create-entity-from-text", "s", "涪陵区"));
+  process_events ();
+  g_assert_cmpuint (spanmark_annotation_set_get_n_entities (fixture->set), ==, n_entities + 1);
+  entity = spanmark_annotation_set_get_entity (fixture->set, n_entities);
+  mentions = spanmark_annotation_set_get_mentions (fixture->set, entity->id);
+  g_assert_cmpuint (mentions->len, ==, 1);
+  g_assert_cmpstr (spanmark_annotation_set_lookup_span (fixture->set, first)->entity, ==, entity->id);
+  g_assert_cmpuint (spanmark_label_panel_get_n_unlinked (places, "涪陵区"), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_delete_entity (Fixture       *fixture,
                     gconstpointer  data)
@@ -929,6 +980,7 @@ main (int   argc,
   ADD ("new-entity-and-attach", test_new_entity_and_attach);
   ADD ("new-entity-relabels", test_new_entity_relabels);
   ADD ("delete-entity", test_delete_entity);
+  ADD ("unlinked-one-then-more", test_unlinked_one_then_more);
   ADD ("states", test_states);
   ADD ("accessible", test_accessible);
   ADD ("tag-buttons", test_tag_buttons);
