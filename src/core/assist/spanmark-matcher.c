@@ -52,19 +52,21 @@ struct _SpanmarkMatcherTerm
   Counted *items;      /* n_items, most counted first: &one, or an array of n_allocated */
   guint    n_items;
   guint    n_allocated;
+  guint32  length;     /* in code points, set when the automaton is built */
   Counted  one;
   char     text[];
 };
 
 /* A node's edges are [its first_edge, the next node's first_edge) of
- * edge_chars, sorted; the child of edge e is node e + 1. */
+ * edge_chars, sorted; the child of edge e is node e + 1.  16 bytes: a
+ * node that ends a text has its index in the sorted texts, whose length
+ * is its depth. */
 typedef struct
 {
-  guint32              first_edge;
-  guint32              fail;
-  guint32              out;    /* nearest node down the failure chain that ends a text */
-  guint32              depth;  /* code points from the root */
-  SpanmarkMatcherTerm *term;   /* the text ending here, or NULL */
+  guint32 first_edge;
+  guint32 fail;
+  guint32 out;   /* nearest node down the failure chain that ends a text */
+  guint32 term;  /* index in sorted_terms of the text ending here, or NONE */
 } Node;
 
 struct _SpanmarkMatcher
@@ -80,6 +82,7 @@ struct _SpanmarkMatcher
 
   Node       *nodes;      /* [0] the root, and one past the last edge; NULL until built */
   guint32    *edge_chars; /* one less than the nodes */
+  GPtrArray  *sorted_terms; /* the texts with entries at the last build, sorted: the nodes' terms */
   guint32    *root_table; /* ROOT_TABLE_SIZE children of the root, NONE where there is no edge */
 };
 
@@ -220,6 +223,7 @@ spanmark_matcher_finalize (GObject *object)
   g_clear_pointer (&self->terms, g_hash_table_unref);
   g_clear_pointer (&self->nodes, g_free);
   g_clear_pointer (&self->edge_chars, g_free);
+  g_clear_pointer (&self->sorted_terms, g_ptr_array_unref);
   g_clear_pointer (&self->root_table, g_free);
 
   G_OBJECT_CLASS (spanmark_matcher_parent_class)->finalize (object);
@@ -436,7 +440,7 @@ find_edge (const Node    *nodes,
 static void
 build (SpanmarkMatcher *self)
 {
-  g_autoptr(GPtrArray) keys = g_ptr_array_sized_new (g_hash_table_size (self->terms));
+  GPtrArray *keys = g_ptr_array_sized_new (g_hash_table_size (self->terms));
   g_autoptr(GArray) level = g_array_new (FALSE, FALSE, sizeof (Range));
   g_autoptr(GArray) next = g_array_new (FALSE, FALSE, sizeof (Range));
   SpanmarkMatcherTerm **terms;
@@ -447,7 +451,9 @@ build (SpanmarkMatcher *self)
   Node *nodes;
   guint32 *chars;
 
-  /* Texts that lost all their entries go now: nothing points at them. */
+  /* Texts that lost all their entries go now: nothing points at them
+   * once the last build's nodes and sorted texts are gone. */
+  g_clear_pointer (&self->sorted_terms, g_ptr_array_unref);
   g_hash_table_iter_init (&iter, self->terms);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &term))
     if (term->n_items == 0)
@@ -461,13 +467,17 @@ build (SpanmarkMatcher *self)
    * those past what it shares with the text before it.  So the arrays
    * are made at their size once, not grown. */
   for (guint i = 0; i < keys->len; i++)
-    n_nodes += (guint32) g_utf8_strlen (terms[i]->text, -1) - (i > 0 ? common_prefix (terms[i - 1]->text, terms[i]->text) : 0);
+    {
+      terms[i]->length = (guint32) g_utf8_strlen (terms[i]->text, -1);
+      n_nodes += terms[i]->length - (i > 0 ? common_prefix (terms[i - 1]->text, terms[i]->text) : 0);
+    }
+  self->sorted_terms = keys;
   g_free (self->nodes);
   g_free (self->edge_chars);
   /* One more node at the end, past the last edge (find_edge()). */
   self->nodes = nodes = g_new0 (Node, n_nodes + 1);
   self->edge_chars = chars = g_new (guint32, n_nodes);
-  nodes[ROOT] = (Node) { 0, ROOT, NONE, 0, NULL };
+  nodes[ROOT] = (Node) { 0, ROOT, NONE, NONE };
 
   /* Breadth first, a level at a time: node v holds the run of the sorted
    * keys that have its path as a prefix; the one as long as the path ends
@@ -485,7 +495,7 @@ build (SpanmarkMatcher *self)
 
           nodes[v].first_edge = n_edges;
           if (r.lo < r.hi && terms[r.lo]->text[r.offset] == '\0')
-            nodes[v].term = terms[r.lo++];
+            nodes[v].term = r.lo++;
 
           while (r.lo < r.hi)
             {
@@ -498,7 +508,7 @@ build (SpanmarkMatcher *self)
                 end++;
               child = (Range) { r.lo, end, r.offset + (gsize) (g_utf8_next_char (at) - at) };
               chars[n_edges] = c;
-              nodes[n_edges + 1] = (Node) { 0, ROOT, NONE, nodes[v].depth + 1, NULL };
+              nodes[n_edges + 1] = (Node) { 0, ROOT, NONE, NONE };
               n_edges++;
               g_array_append_val (next, child);
               r.lo = end;
@@ -535,7 +545,7 @@ build (SpanmarkMatcher *self)
             }
 
         nodes[child].fail = fail;
-        nodes[child].out = nodes[fail].term != NULL ? fail : nodes[fail].out;
+        nodes[child].out = nodes[fail].term != NONE ? fail : nodes[fail].out;
       }
 
   if (self->root_table == NULL)
@@ -552,7 +562,7 @@ build (SpanmarkMatcher *self)
 /* Searching */
 
 /* A text found, which the filter took: where it starts, in code points,
- * and its node (whose depth is its length). */
+ * its length and its node. */
 typedef struct
 {
   guint   start;
@@ -603,6 +613,7 @@ spanmark_matcher_find (SpanmarkMatcher     *self,
   GArray *matches;
   g_autoptr(GArray) found = NULL;
   const Node *nodes;
+  SpanmarkMatcherTerm **terms;
   const guint32 *chars, *root_table;
   const char *at, *text_end;
   guint32 state = ROOT;
@@ -619,6 +630,7 @@ spanmark_matcher_find (SpanmarkMatcher     *self,
     return matches;
 
   nodes = self->nodes;
+  terms = (SpanmarkMatcherTerm **) self->sorted_terms->pdata;
   chars = self->edge_chars;
   root_table = self->root_table;
   /* Only what the filter takes is kept, not a slot for each start. */
@@ -647,13 +659,13 @@ spanmark_matcher_find (SpanmarkMatcher     *self,
 
       /* Every text ending here.  One starting where another ended
        * earlier is longer: each start's are found shortest first. */
-      for (v = nodes[state].term != NULL ? state : nodes[state].out; v != NONE; v = nodes[v].out)
+      for (v = nodes[state].term != NONE ? state : nodes[state].out; v != NONE; v = nodes[v].out)
         {
-          SpanmarkMatcherTerm *term = nodes[v].term;
-          guint start = i + 1 - nodes[v].depth;
-          Found item = { start, nodes[v].depth, v };
+          SpanmarkMatcherTerm *term = terms[nodes[v].term];
+          guint start = i + 1 - term->length;
+          Found item = { start, term->length, v };
 
-          if (term->n_items == 0 || !keeps_clusters (text, text_end, at, c, nodes[v].depth) ||
+          if (term->n_items == 0 || !keeps_clusters (text, text_end, at, c, term->length) ||
               (filter != NULL && !filter (start, i + 1, term, user_data)))
             continue;
           g_array_append_val (found, item);
@@ -672,7 +684,7 @@ spanmark_matcher_find (SpanmarkMatcher     *self,
 
       if (item->start < next_start)
         continue;
-      match = (SpanmarkMatch) { item->start, item->start + item->length, nodes[item->node].term };
+      match = (SpanmarkMatch) { item->start, item->start + item->length, terms[nodes[item->node].term] };
       g_array_append_val (matches, match);
       next_start = match.end;
     }
