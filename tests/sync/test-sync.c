@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <git2.h>
 #include <glib/gstdio.h>
 
 #include "sync-fixture.h"
@@ -316,6 +317,34 @@ test_offline (SyncFixture   *fixture,
   after = spanmark_sync_get_status (sync);
   g_assert_cmpuint (after->n_unsynced, ==, 0);
   g_assert_true (sync_fixture_remote_has (fixture, "annotations/alice/yunlan-001.json"));
+}
+
+/* A project outside git is told so without libgit2 being set up (the
+ * window makes a SpanmarkSync for every project it opens): in a fresh
+ * process, the first git_libgit2_init() after its status is the first. */
+static void
+test_no_git_no_libgit2 (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *tmp = spanmark_test_make_project ("p", NULL, NULL, NULL);
+      g_autofree char *path = g_build_filename (tmp, "p", NULL);
+      g_autoptr(GFile) folder = g_file_new_for_path (path);
+      g_autoptr(SpanmarkSync) sync = spanmark_sync_new (folder, "alice", FALSE);
+      g_autoptr(SpanmarkSyncStatus) status = spanmark_sync_get_status (sync);
+      g_autoptr(SpanmarkSyncReport) report = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_assert_cmpint (status->state, ==, SPANMARK_SYNC_STATE_NOT_REPOSITORY);
+      report = spanmark_sync_run (sync, NULL, NULL, &error);
+      g_assert_error (error, SPANMARK_SYNC_ERROR, SPANMARK_SYNC_ERROR_NOT_REPOSITORY);
+      g_assert_cmpint (git_libgit2_init (), ==, 1);
+      git_libgit2_shutdown ();
+      spanmark_test_remove_tree (tmp);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
 }
 
 static void
@@ -637,6 +666,7 @@ main (int    argc,
   g_test_add_func ("/sync/merge-index", test_merge_index);
   g_test_add ("/sync/offline", SyncFixture, NULL, sync_fixture_setup, test_offline, sync_fixture_teardown);
   g_test_add_func ("/sync/states", test_states);
+  g_test_add_func ("/sync/no-git-no-libgit2", test_no_git_no_libgit2);
   g_test_add ("/sync/async", SyncFixture, NULL, sync_fixture_setup, test_async, sync_fixture_teardown);
 
   return g_test_run ();

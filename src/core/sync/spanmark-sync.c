@@ -97,7 +97,34 @@ spanmark_sync_class_init (SpanmarkSyncClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = spanmark_sync_finalize;
-  ggit_init ();
+}
+
+/* libgit2 is set up at the first operation that needs it, not with the
+ * first SpanmarkSync: the window makes one for every project it opens,
+ * and setting up libgit2 (OpenSSL with it) costs about 2.5 MiB resident
+ * that a project outside git never needs.  ggit_init() itself is not
+ * safe to call from two threads at once. */
+static void
+ensure_git (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      ggit_init ();
+      g_once_init_leave (&done, 1);
+    }
+}
+
+/* Whether @dir has an entry ".git" (folder, file or link), without which
+ * it is no repository's work tree: ggit_repository_open() does not look
+ * in the folders above. */
+static gboolean
+has_git_entry (GFile *dir)
+{
+  g_autoptr(GFile) git = g_file_get_child (dir, ".git");
+
+  return g_file_query_file_type (git, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL) != G_FILE_TYPE_UNKNOWN;
 }
 
 static void
@@ -176,7 +203,11 @@ op_open (Op            *op,
   g_autofree char *display = display_dir (self);
 
   op->sync = self;
-  repository = ggit_repository_open (self->dir, NULL);
+  if (has_git_entry (self->dir))
+    {
+      ensure_git ();
+      repository = ggit_repository_open (self->dir, NULL);
+    }
   if (repository != NULL)
     workdir = ggit_repository_get_workdir (repository);
   if (workdir == NULL || !g_file_equal (workdir, self->dir))
@@ -1180,6 +1211,7 @@ spanmark_sync_share (SpanmarkSync  *self,
       return NULL;
     }
 
+  ensure_git ();
   repository = ggit_repository_open (self->dir, NULL);
   if (repository == NULL)
     {
@@ -1224,7 +1256,7 @@ spanmark_sync_clone (const char                   *url,
   g_return_val_if_fail (G_IS_FILE (dest), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  ggit_init ();
+  ensure_git ();
   callbacks = spanmark_sync_callbacks_new (func, user_data);
   options = ggit_clone_options_new ();
   fetch = ggit_fetch_options_new ();
