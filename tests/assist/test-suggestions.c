@@ -644,6 +644,17 @@ test_request (void)
     assert_taken (plain, bare, request, "0-2:OFFICIAL:车俊 3-6:PLACE:涪陵区");
   }
 
+  /* The set goes before its request is searched (the window left the
+   * document while the pass ran): the request holds the text. */
+  {
+    SpanmarkAnnotationSet *gone = spanmark_annotation_set_new ("d5", "alice", "涪陵区的车俊");
+    g_autoptr(SpanmarkSuggestRequest) request = spanmark_suggest_request_new (gone);
+    gpointer args[] = { plain, request };
+
+    g_assert_finalize_object (gone);
+    g_thread_join (g_thread_new ("search", search_thread, args));
+  }
+
   /* A set with rejections is searched where it is. */
   {
     g_autoptr(SpanmarkSuggestRequest) request = searched_request (plain, open);

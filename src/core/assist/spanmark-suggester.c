@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 
 #include "spanmark-assist-private.h"
+#include "spanmark-annotation-set-private.h"
 #include "spanmark-suggester.h"
 
 /* What one annotation set counts for the corpus. */
@@ -642,7 +643,7 @@ spanmark_suggester_suggest (SpanmarkSuggester     *self,
 
 struct _SpanmarkSuggestRequest
 {
-  char      *text;         /* the set's, until searched */
+  char      *text;         /* the set's (a GRefString reference: no copy), until searched */
   guint      n_chars;
   GArray    *covered;      /* of Covered: the set's spans then */
   GPtrArray *suggestions;  /* once searched */
@@ -660,7 +661,7 @@ spanmark_suggest_request_new (SpanmarkAnnotationSet *set)
   if (spanmark_annotation_set_get_n_rejections (set) > 0)
     return NULL;
   request = g_new0 (SpanmarkSuggestRequest, 1);
-  request->text = g_strdup (spanmark_annotation_set_get_text (set));
+  request->text = _spanmark_annotation_set_ref_text (set);
   request->n_chars = spanmark_annotation_set_get_length (set);
   request->covered = covered_stretches (set, request->n_chars);
   return request;
@@ -671,7 +672,7 @@ spanmark_suggest_request_free (SpanmarkSuggestRequest *request)
 {
   if (request == NULL)
     return;
-  g_free (request->text);
+  g_clear_pointer (&request->text, g_ref_string_release);
   g_array_unref (request->covered);
   g_clear_pointer (&request->suggestions, g_ptr_array_unref);
   g_free (request);
@@ -689,7 +690,7 @@ spanmark_suggester_search_request (SpanmarkSuggester      *self,
   refresh_stale (self);
   search = (Search) { NULL, (const Covered *) request->covered->data, request->covered->len, FALSE };
   request->suggestions = suggest_in (self, request->text, &search);
-  g_clear_pointer (&request->text, g_free);
+  g_clear_pointer (&request->text, g_ref_string_release);
   request->matcher_generation = spanmark_matcher_get_generation (self->matcher);
 }
 

@@ -1,4 +1,4 @@
-/* spanmark-annotation-set-private.h — what SpanmarkHistory needs of the set
+/* spanmark-annotation-set-private.h — what SpanmarkHistory and the suggester need of the set
  *
  * Copyright 2026 The Spanmark authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -44,5 +44,10 @@ void _spanmark_annotation_set_apply_status (SpanmarkAnnotationSet *self,
                                             SpanmarkStatus         status);
 /* Emits "changed". */
 void _spanmark_annotation_set_emit_changed (SpanmarkAnnotationSet *self);
+
+/* The set's text (which never changes) as a GRefString: a reference that
+ * another thread may hold and read (a search of it) while the set goes
+ * on changing, or goes.  Release it with g_ref_string_release(). */
+char *_spanmark_annotation_set_ref_text     (SpanmarkAnnotationSet *self) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -731,7 +731,7 @@ spanmark_annotation_set_constructed (GObject *object)
   G_OBJECT_CLASS (spanmark_annotation_set_parent_class)->constructed (object);
 
   if (self->text == NULL)
-    self->text = g_strdup ("");
+    self->text = g_ref_string_new ("");
   if (self->document_id == NULL)
     self->document_id = g_strdup ("");
   if (self->annotator == NULL)
@@ -766,7 +766,7 @@ spanmark_annotation_set_finalize (GObject *object)
   g_clear_pointer (&self->index, spanmark_text_index_unref);
   g_clear_pointer (&self->document_id, g_free);
   g_clear_pointer (&self->annotator, g_free);
-  g_clear_pointer (&self->text, g_free);
+  g_clear_pointer (&self->text, g_ref_string_release);
   g_clear_pointer (&self->modified, g_free);
 
   G_OBJECT_CLASS (spanmark_annotation_set_parent_class)->finalize (object);
@@ -822,7 +822,8 @@ spanmark_annotation_set_set_property (GObject      *object,
       self->annotator = g_value_dup_string (value);
       break;
     case PROP_TEXT:
-      self->text = g_value_dup_string (value);
+      if (g_value_get_string (value) != NULL)
+        self->text = g_ref_string_new (g_value_get_string (value));
       break;
     case PROP_STATUS:
       spanmark_annotation_set_set_status (self, g_value_get_uint (value));
@@ -2124,4 +2125,12 @@ spanmark_annotation_set_add_entity_with_id (SpanmarkAnnotationSet *self,
   finish_edit (self);
 
   return g_hash_table_lookup (self->entity_ids, id);
+}
+
+char *
+_spanmark_annotation_set_ref_text (SpanmarkAnnotationSet *self)
+{
+  g_return_val_if_fail (SPANMARK_IS_ANNOTATION_SET (self), NULL);
+
+  return g_ref_string_acquire (self->text);
 }
