@@ -26,6 +26,26 @@ gboolean _spanmark_project_end_batch          (SpanmarkProject  *self,
                                                gboolean          commit,
                                                GError          **error);
 
+/* A batch into a project without documents that does not keep them: each
+ * document added, once its files are written (its annotation file too),
+ * is handed to _spanmark_project_stream_document(), which appends its
+ * index entry (the bytes spanmark_project_save() would write for it) to
+ * a temporary file beside spanmark.json and drops the document from the
+ * project.  _spanmark_project_end_batch() with @commit then makes the
+ * files durable and only then writes spanmark.json (its head from the
+ * project's name and schema as they are then, the entries, the tail) to
+ * another temporary file, fsynced and renamed over it: a kill at any
+ * moment leaves the old index, or the new one with every file it names.
+ * Committed, the project refuses to be saved (it lacks those documents:
+ * open it again); undone, the temporary files go with the rest.  FALSE
+ * when the temporary file cannot be made, or the index could not be
+ * saved anyway (spanmark_project_check_can_save()). */
+gboolean _spanmark_project_begin_streamed_batch (SpanmarkProject  *self,
+                                                 GError          **error);
+gboolean _spanmark_project_stream_document    (SpanmarkProject   *self,
+                                               SpanmarkDocument  *document,
+                                               GError           **error);
+
 /* Whether spanmark_project_add_document (@id, @text) would succeed and,
  * when documents/<id>.txt is left over from an interrupted import, whether
  * taking it over is safe: the leftover must hold @text, and the only
