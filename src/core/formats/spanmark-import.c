@@ -1369,7 +1369,9 @@ write_documents (Importer   *imp,
     }
 
   /* The texts and annotation files, without an fsync each, then made
-   * durable all at once; the caller then writes the index.  A kill before
+   * durable all at once; the caller then writes the index (streamed, the
+   * batch writes it: its entries kept on disk as they are made, not the
+   * documents in the project).  A kill before
    * that leaves the old index and documents it does not list, which the
    * same import takes over when run again (annotation files added to the
    * project's documents are then found holding what it would write).
@@ -1384,9 +1386,11 @@ write_documents (Importer   *imp,
   for (guint i = 0; i < files->len && ok; i++)
     ok = check_file (imp, g_ptr_array_index (files, i), (GFile **) files->pdata, files->len, error);
 
-  if (!ok && began)
+  /* Without a batch (its temporary index could not be made), nothing
+   * was written. */
+  if (began && !ok)
     _spanmark_project_end_batch (project, FALSE, NULL);
-  else
+  else if (began)
     {
       /* The streamed index is written with the schema as it is then. */
       if (imp->streamed && report->labels_added->len > 0)
