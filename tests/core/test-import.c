@@ -749,6 +749,12 @@ test_one_pass_sync_fallback (gconstpointer data)
         }
     }
   g_assert_cmpuint (n_files, ==, 303 + 301);
+  /* The batch made annotations/bench: its entry is in annotations. */
+  {
+    g_autofree char *parent = g_build_filename (project_dir, "annotations", NULL);
+
+    g_assert_true (g_hash_table_contains (fsynced, parent));
+  }
   g_clear_pointer (&fsynced, g_hash_table_unref);
 
   reopened = fixture_open (project_dir);

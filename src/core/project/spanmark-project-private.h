@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 /* A batch of new documents (an import).  While a batch is open, texts and
  * annotation files are written atomically but without an fsync each, and
  * remembered.  _spanmark_project_end_batch() with @commit makes them all
- * durable at once (spanmark_file_sync()); the caller then saves the
+ * durable at once (one syncfs(), else an fsync() of each); the caller then saves the
  * index, so a kill at any moment leaves either the old index, with
  * documents it does not list (which the next import of the same files
  * takes over, and spanmark_clean_project() removes), or the new one with

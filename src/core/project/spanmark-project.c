@@ -1701,7 +1701,8 @@ batch_file_path (SpanmarkProject *self,
 }
 
 /* Makes every file of the batch durable: one syncfs(), or where that
- * fails an fsync() of each file it wrote and of their folders. */
+ * fails an fsync() of each file it wrote, of their folders and of the
+ * parents of the folders it made. */
 static gboolean
 batch_sync (SpanmarkProject  *self,
             GError          **error)
@@ -1724,11 +1725,22 @@ batch_sync (SpanmarkProject  *self,
                                 : spanmark_file_fsync_at (AT_FDCWD, path, path, error)))
             return FALSE;
         }
+      if (folder->names->len == 0)
+        continue;
       /* The renames are in the folder. */
-      if (folder->names->len > 0 &&
-          !(folder->fd >= 0 ? spanmark_file_fsync_at (folder->fd, ".", folder_path, error)
+      if (!(folder->fd >= 0 ? spanmark_file_fsync_at (folder->fd, ".", folder_path, error)
                             : spanmark_file_fsync_at (AT_FDCWD, folder_path, folder_path, error)))
         return FALSE;
+      /* A folder the batch made (a new annotator's) is an entry in its
+       * parent: without that, the files in it may be lost with it. */
+      if (folder->made)
+        {
+          g_autofree char *parent_path = g_path_get_dirname (folder_path);
+
+          if (!(folder->fd >= 0 ? spanmark_file_fsync_at (folder->fd, "..", parent_path, error)
+                                : spanmark_file_fsync_at (AT_FDCWD, parent_path, parent_path, error)))
+            return FALSE;
+        }
     }
   return TRUE;
 }
