@@ -764,6 +764,53 @@ test_one_pass_sync_fallback (gconstpointer data)
   spanmark_test_remove_tree (inputs);
 }
 
+/* Undone, the documents a batch added leave the project's list in one
+ * change, not one a document (the window's list follows it). */
+static void
+count_removals_cb (GListModel *model,
+                   guint       position,
+                   guint       removed,
+                   guint       added,
+                   gpointer    data)
+{
+  guint *removals = data;
+
+  if (removed > 0)
+    (*removals)++;
+}
+
+static void
+test_one_pass_undo_one_change (void)
+{
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
+  g_autofree char *inputs = spanmark_test_make_tmpdir ();
+  g_autofree char *news = g_build_filename (inputs, "news.jsonl", NULL);
+  g_autofree char *project_dir = NULL;
+  g_autoptr(SpanmarkProject) project = new_project (dir, "p", &project_dir);
+  g_autoptr(GFile) file = g_file_new_for_path (news);
+  g_autoptr(GString) lines = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  SpanmarkImportOptions options = { .annotator = "bench", .add_labels = TRUE };
+  GListModel *documents = spanmark_project_get_documents (project);
+  guint removals = 0;
+  gulong handler;
+
+  for (guint i = 1; i < 100; i++)
+    append_line (lines, i);
+  g_string_append (lines, "{\"id\": \"bad\", \"text\": \"青溪市\", \"spans\": [{\"start\": 0, \"end\": 9, \"label\": \"SITE\"}]}\n");
+  fixture_write (inputs, "news.jsonl", lines->str, lines->len);
+
+  handler = g_signal_connect (documents, "items-changed", G_CALLBACK (count_removals_cb), &removals);
+  g_assert_false (spanmark_import_run (project, &file, 1, &options, NULL, &error));
+  g_signal_handler_disconnect (documents, handler);
+  g_assert_error (error, SPANMARK_IMPORT_ERROR, SPANMARK_IMPORT_ERROR_INVALID);
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 0);
+  g_assert_cmpuint (removals, ==, 1);
+
+  spanmark_test_remove_tree (dir);
+  spanmark_test_remove_tree (inputs);
+}
+
 /* An id twice — in one file, or in two — is refused naming both places,
  * before anything is kept: streamed into a new project, and in the two
  * passes into one with documents. */
@@ -847,6 +894,7 @@ main (int   argc,
   g_test_add_data_func ("/import/one-pass/sync-fallback/kept", GINT_TO_POINTER (FALSE), test_one_pass_sync_fallback);
   g_test_add_data_func ("/import/one-pass/sync-fallback/streamed", GINT_TO_POINTER (TRUE), test_one_pass_sync_fallback);
   g_test_add_func ("/import/duplicate-id", test_duplicate_id);
+  g_test_add_func ("/import/one-pass/undo-one-change", test_one_pass_undo_one_change);
   g_test_add_data_func ("/import/one-pass/linked-folder/documents", "documents", test_one_pass_linked_folder);
   g_test_add_data_func ("/import/one-pass/linked-folder/annotations", "annotations", test_one_pass_linked_folder);
   g_test_add_data_func ("/import/one-pass/linked-folder/annotator", "annotations/bench", test_one_pass_linked_folder);

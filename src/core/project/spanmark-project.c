@@ -1650,16 +1650,14 @@ _spanmark_project_begin_streamed_batch (SpanmarkProject  *self,
   return begin_batch (self, TRUE, error);
 }
 
-/* Takes @document, at @position, out of the list and its tables. */
+/* Takes @document out of the project's tables (not its list). */
 static void
 unindex_document (SpanmarkProject  *self,
-                  SpanmarkDocument *document,
-                  guint             position)
+                  SpanmarkDocument *document)
 {
   g_hash_table_remove (self->documents_by_id, spanmark_document_get_id (document));
   g_hash_table_remove (self->documents_by_path, spanmark_document_get_path (document));
   g_hash_table_remove (self->positions, document);
-  g_list_store_remove (self->documents, position);
 }
 
 gboolean
@@ -1684,7 +1682,8 @@ _spanmark_project_stream_document (SpanmarkProject   *self,
     return FALSE;
   self->n_streamed++;
 
-  unindex_document (self, document, position - 1);
+  unindex_document (self, document);
+  g_list_store_remove (self->documents, position - 1);
   return TRUE;
 }
 
@@ -1839,9 +1838,11 @@ _spanmark_project_end_batch (SpanmarkProject  *self,
     {
       batch_undo (self);
 
+      /* Out of the list in one change, which the window's list follows. */
       n = spanmark_project_get_n_documents (self);
-      for (guint i = n; i > self->batch_first; i--)
-        unindex_document (self, spanmark_project_get_document (self, i - 1), i - 1);
+      for (guint i = self->batch_first; i < n; i++)
+        unindex_document (self, spanmark_project_get_document (self, i));
+      g_list_store_splice (self->documents, self->batch_first, n - self->batch_first, NULL, 0);
     }
   else if (streamed)
     self->index_streamed = TRUE;
