@@ -318,6 +318,9 @@ spanmark_cli_import (int    argc,
   options.replace = replace;
   options.add_labels = add_labels;
   options.skip_invalid = skip_invalid;
+  /* The command ends with the import: into a new project, it need not
+   * keep the documents it adds, only write their index entries. */
+  options.stream_index = TRUE;
   spanmark_cli_progress_init (&progress, quiet);
   if (progress.enabled)
     {
@@ -344,7 +347,9 @@ spanmark_cli_import (int    argc,
       return SPANMARK_CLI_EXIT_FAILED;
     }
 
-  if (!spanmark_project_save (project, &error))
+  /* A streamed import wrote the index itself, which the project, not
+   * holding the documents, would write without them. */
+  if (!report.index_written && !spanmark_project_save (project, &error))
     {
       spanmark_cli_progress_clear (&progress);
       spanmark_cli_error ("%s", error->message);

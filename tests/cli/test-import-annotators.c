@@ -259,6 +259,50 @@ test_add_labels (void)
   spanmark_test_remove_tree (tmp);
 }
 
+/* Into a new project the command streams the index: it writes
+ * spanmark.json itself and does not save the project after (which would
+ * refuse, or write it without the documents); nothing temporary is left,
+ * the index lists every document, and the same import run again finds
+ * them all there. */
+static void
+test_new_project_streamed (void)
+{
+  g_autofree char *tmp = spanmark_test_make_tmpdir ();
+  g_autofree char *lines = write_input (tmp, "lines.jsonl",
+                                        "{\"id\": \"a\", \"title\": \"甲\", \"text\": \"青溪市\", \"spans\": [{\"start\": 0, \"end\": 3, \"label\": \"SITE\"}]}\n"
+                                        "{\"id\": \"b\", \"text\": \"云岚省\"}\n");
+  g_autofree char *project = g_build_filename (tmp, "p", NULL);
+  g_autofree char *index_path = g_build_filename (project, "spanmark.json", NULL);
+  g_autofree char *index = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_assert_cmpint (cli_run (tmp, NULL, NULL, "init", "p", NULL), ==, 0);
+  g_assert_cmpint (cli_run (tmp, &out, NULL, "import", "p", "--add-labels", lines, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Added the label SITE (key 4, colour "));
+  g_assert_nonnull (strstr (out, "Imported 2 documents into p"));
+
+  dir = g_dir_open (project, 0, NULL);
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_assert_false (name[0] == '.');
+  index = spanmark_test_read_file (index_path, NULL);
+  g_assert_nonnull (strstr (index, "{\"name\": \"SITE\", \"title\": \"SITE\""));
+  g_assert_nonnull (strstr (index, "\n    {\"id\": \"a\", \"path\": \"documents/a.txt\", \"title\": \"甲\"},\n"
+                                   "    {\"id\": \"b\", \"path\": \"documents/b.txt\"}\n  ]\n}\n"));
+  assert_validates (tmp);
+
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (cli_run (tmp, &out, &err, "import", "p", lines, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Imported 0 documents into p"));
+  g_assert_nonnull (strstr (out, "2 documents were in the project already, with nothing new"));
+  g_assert_nonnull (strstr (err, "already holds these annotations"));
+
+  spanmark_test_remove_tree (tmp);
+}
+
 /* A line without "text" stops the import, unless --skip-invalid, which
  * imports the others and names each skipped line. */
 static void
@@ -461,6 +505,7 @@ main (int    argc,
   g_test_add_func ("/cli/import-annotators/text-mismatch", test_text_mismatch);
   g_test_add_func ("/cli/import-annotators/broken-file", test_broken_file);
   g_test_add_func ("/cli/import-annotators/add-labels", test_add_labels);
+  g_test_add_func ("/cli/import-annotators/new-project-streamed", test_new_project_streamed);
   g_test_add_func ("/cli/import-annotators/skip-invalid", test_skip_invalid);
   g_test_add_func ("/cli/import-annotators/relations", test_relations);
   g_test_add_func ("/cli/import-annotators/options", test_options);

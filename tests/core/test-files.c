@@ -814,6 +814,188 @@ test_write_at (void)
   spanmark_test_remove_tree (outside);
 }
 
+/* The stream: nothing at the name changes until the commit, which puts
+ * every byte appended there at once; an abort leaves nothing; a link at
+ * the name is replaced and one at the temporary name never written
+ * through; a folder that is gone fails. */
+static guint n_appended;
+
+static void
+count_appended_cb (const char *step,
+                   const char *path)
+{
+  if (g_str_equal (step, "stream-appended"))
+    n_appended++;
+}
+
+/* How many temporary files of @target are in @dir. */
+static guint
+count_temporary_of (const char *dir,
+                    const char *target)
+{
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while ((name = g_dir_read_name (folder)) != NULL)
+    {
+      g_autofree char *meant = NULL;
+
+      if (spanmark_file_is_temporary_name (name, &meant) && g_str_equal (meant, target))
+        n++;
+    }
+  return n;
+}
+
+static void
+test_write_stream (void)
+{
+  static const char letters[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
+  g_autofree char *outside = spanmark_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "index.json", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.json", NULL);
+  g_autofree char *secret = g_build_filename (outside, "secret.json", NULL);
+  g_autofree char *planted = g_build_filename (outside, "planted.json", NULL);
+  g_autofree char *gone = g_build_filename (dir, "gone", NULL);
+  g_autofree char *data = NULL;
+  g_autoptr(GString) big = g_string_new (NULL);
+  g_autoptr(GString) expected = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  SpanmarkFileStream *stream, *body;
+  struct stat st;
+  int fd, gone_fd;
+
+  fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  g_assert_cmpint (fd, >=, 0);
+  fixture_write (dir, "index.json", "old\n", -1);
+
+  /* Committed: the old file until then, one temporary file beside it. */
+  n_appended = 0;
+  spanmark_file_set_step_func (count_appended_cb);
+  stream = spanmark_file_stream_new (fd, "index.json", path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (stream);
+  for (guint i = 0; i < 1000; i++)
+    {
+      g_autofree char *line = g_strdup_printf ("line %u\n", i);
+
+      g_assert_true (spanmark_file_stream_append (stream, line, strlen (line), &error));
+      g_assert_no_error (error);
+      g_string_append (expected, line);
+    }
+  spanmark_file_set_step_func (NULL);
+  g_assert_cmpuint (n_appended, ==, 1000);
+  g_assert_cmpuint (spanmark_file_stream_get_length (stream), ==, expected->len);
+  data = fixture_read (dir, "index.json", NULL);
+  g_assert_cmpstr (data, ==, "old\n");
+  g_clear_pointer (&data, g_free);
+  g_assert_cmpuint (count_temporary_of (dir, "index.json"), ==, 1);
+  spanmark_file_set_step_func (record_step_cb);
+  g_assert_true (spanmark_file_stream_commit (stream, &error));
+  spanmark_file_set_step_func (NULL);
+  g_assert_no_error (error);
+  g_assert_cmpstr (current_step, ==, "renamed");
+  data = fixture_read (dir, "index.json", NULL);
+  g_assert_cmpstr (data, ==, expected->str);
+  g_clear_pointer (&data, g_free);
+  g_assert_cmpuint (count_temporary_of (dir, "index.json"), ==, 0);
+
+  /* One stream copied into another, with appends larger than its buffer
+   * and a file larger than a block; the first then aborted. */
+  for (guint i = 0; i < 30000; i++)
+    g_string_append_printf (big, "%05u,", i);
+  body = spanmark_file_stream_new (fd, "index.json", path, &error);
+  g_assert_no_error (error);
+  g_assert_true (spanmark_file_stream_append (body, big->str, big->len, &error));
+  g_assert_true (spanmark_file_stream_append (body, "end", 3, &error));
+  g_assert_no_error (error);
+  stream = spanmark_file_stream_new (fd, "index.json", path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_temporary_of (dir, "index.json"), ==, 2);
+  g_assert_true (spanmark_file_stream_append (stream, "[", 1, &error));
+  g_assert_true (spanmark_file_stream_append_stream (stream, body, &error));
+  g_assert_true (spanmark_file_stream_append (stream, "]", 1, &error));
+  g_assert_no_error (error);
+  g_assert_true (spanmark_file_stream_commit (stream, &error));
+  g_assert_no_error (error);
+  spanmark_file_stream_abort (body);
+  g_assert_cmpuint (count_temporary_of (dir, "index.json"), ==, 0);
+  g_string_prepend_c (big, '[');
+  g_string_append (big, "end]");
+  data = fixture_read (dir, "index.json", NULL);
+  g_assert_cmpstr (data, ==, big->str);
+  g_clear_pointer (&data, g_free);
+
+  /* Aborted: nothing changes, nothing is left. */
+  stream = spanmark_file_stream_new (fd, "index.json", path, &error);
+  g_assert_no_error (error);
+  g_assert_true (spanmark_file_stream_append (stream, "lost", 4, &error));
+  spanmark_file_stream_abort (stream);
+  data = fixture_read (dir, "index.json", NULL);
+  g_assert_cmpstr (data, ==, big->str);
+  g_clear_pointer (&data, g_free);
+  g_assert_cmpuint (count_temporary_of (dir, "index.json"), ==, 0);
+
+  /* A link at the name is replaced by the file, not written through. */
+  fixture_write (outside, "secret.json", "theirs\n", -1);
+  g_assert_cmpint (symlink (secret, link), ==, 0);
+  stream = spanmark_file_stream_new (fd, "link.json", link, &error);
+  g_assert_no_error (error);
+  g_assert_true (spanmark_file_stream_append (stream, "ours\n", 5, &error));
+  g_assert_true (spanmark_file_stream_commit (stream, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (lstat (link, &st), ==, 0);
+  g_assert_true (S_ISREG (st.st_mode));
+  data = fixture_read (outside, "secret.json", NULL);
+  g_assert_cmpstr (data, ==, "theirs\n");
+  g_clear_pointer (&data, g_free);
+
+  /* A link planted at the temporary name the stream would take first
+   * (the names come from g_random: seeded, the test knows it) leading
+   * out of the folder: never followed (O_EXCL, O_NOFOLLOW), another name
+   * taken, nothing made outside. */
+  {
+    g_autoptr(GString) name = g_string_new (".index.json.spanmark-");
+    g_autofree char *planted_link = NULL;
+
+    g_random_set_seed (20261202);
+    for (guint i = 0; i < 6; i++)
+      g_string_append_c (name, letters[g_random_int_range (0, sizeof letters - 1)]);
+    planted_link = g_build_filename (dir, name->str, NULL);
+    g_assert_cmpint (symlink (planted, planted_link), ==, 0);
+
+    g_random_set_seed (20261202);
+    stream = spanmark_file_stream_new (fd, "index.json", path, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (spanmark_file_stream_get_temporary_name (stream), !=, name->str);
+    g_assert_true (spanmark_file_stream_append (stream, "new\n", 4, &error));
+    g_assert_true (spanmark_file_stream_commit (stream, &error));
+    g_assert_no_error (error);
+    g_assert_false (g_file_test (planted, G_FILE_TEST_EXISTS));
+    g_assert_cmpint (lstat (planted_link, &st), ==, 0);
+    g_assert_true (S_ISLNK (st.st_mode));
+    data = fixture_read (dir, "index.json", NULL);
+    g_assert_cmpstr (data, ==, "new\n");
+    g_clear_pointer (&data, g_free);
+  }
+
+  /* A folder that is gone: no stream. */
+  g_assert_cmpint (g_mkdir (gone, 0755), ==, 0);
+  gone_fd = open (gone, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  g_assert_cmpint (gone_fd, >=, 0);
+  g_assert_cmpint (g_rmdir (gone), ==, 0);
+  g_assert_null (spanmark_file_stream_new (gone_fd, "index.json", "gone/index.json", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_true (g_str_has_prefix (error->message, "gone/index.json: cannot write: "));
+  g_clear_error (&error);
+
+  close (gone_fd);
+  close (fd);
+  spanmark_test_remove_tree (dir);
+  spanmark_test_remove_tree (outside);
+}
+
 /* The atomic write: a temporary file of the documented name, renamed. */
 static void
 test_write_atomic (void)
@@ -903,6 +1085,7 @@ main (int   argc,
   g_test_add_func ("/files/write-cap", test_write_cap);
   g_test_add_func ("/files/write-atomic", test_write_atomic);
   g_test_add_func ("/files/write-at", test_write_at);
+  g_test_add_func ("/files/write-stream", test_write_stream);
 
   return g_test_run ();
 }

@@ -467,6 +467,417 @@ test_stream_changed_while_writing (void)
   spanmark_test_remove_tree (inputs);
 }
 
+/* ---- the streamed index (stream_index) ---------------------------------- */
+
+/* How many temporary files (of any file) are in @dir and its folders. */
+static guint
+count_temporary (const char *dir)
+{
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (folder != NULL && (name = g_dir_read_name (folder)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        n += count_temporary (path);
+      else if (spanmark_file_is_temporary_name (name, NULL))
+        n++;
+    }
+  return n;
+}
+
+/* A new project named "New" in @dir/@name; returns the folder. */
+static SpanmarkProject *
+new_project (const char  *dir,
+             const char  *name,
+             char       **path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) root = NULL;
+  SpanmarkProject *project;
+
+  *path = g_build_filename (dir, name, "New", NULL);
+  root = g_file_new_for_path (*path);
+  project = spanmark_project_create (root, "New", &error);
+  g_assert_no_error (error);
+  return project;
+}
+
+/* The inputs of the stream tests: JSON lines with titles, meta, spans of
+ * a label the project lacks and entities, and a text file. */
+static GPtrArray *
+stream_inputs (const char *inputs)
+{
+  g_autoptr(GString) lines = g_string_new (NULL);
+  GPtrArray *files = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 1; i <= 300; i++)
+    append_line (lines, i);
+  g_string_append (lines,
+                   "{\"id\": \"t1\", \"title\": \"第一 \\\"引\\\"\", \"meta\": {\"source\": \"wire\", \"n\": [1, 2.5]}, "
+                   "\"text\": \"林振邦到青溪市。\", \"spans\": [{\"start\": 0, \"end\": 3, \"label\": \"PER\", \"entity\": \"e1\"}], "
+                   "\"entities\": [{\"id\": \"e1\", \"label\": \"PER\", \"name\": \"林振邦\"}]}\n"
+                   "{\"id\": \"t2\", \"text\": \"没有标注。\"}\n");
+  fixture_write (inputs, "news.jsonl", lines->str, lines->len);
+  fixture_write (inputs, "plain.txt", "Plain text,\r\nno spans.\n", -1);
+  g_ptr_array_add (files, g_file_new_build_filename (inputs, "news.jsonl", NULL));
+  g_ptr_array_add (files, g_file_new_build_filename (inputs, "plain.txt", NULL));
+  return files;
+}
+
+/* Whether `diff -r -I '"modified": '` finds the folders the same. */
+static void
+assert_same_but_times (const char *a,
+                       const char *b)
+{
+  const char *argv[] = { "diff", "-r", "-I", "\"modified\": ", a, b, NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  if (out[0] != '\0')
+    g_test_message ("%s", out);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+/* Streamed, the import writes the very spanmark.json (and files) the
+ * import that keeps its documents and is saved writes; the project in
+ * memory holds none of them and refuses to be saved or imported into,
+ * and reopened it has them all. */
+static void
+test_one_pass_stream_index (void)
+{
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
+  g_autofree char *inputs = spanmark_test_make_tmpdir ();
+  g_autoptr(GPtrArray) files = stream_inputs (inputs);
+  g_autofree char *kept_dir = NULL;
+  g_autofree char *streamed_dir = NULL;
+  g_autoptr(SpanmarkProject) kept = new_project (dir, "kept", &kept_dir);
+  g_autoptr(SpanmarkProject) streamed = new_project (dir, "streamed", &streamed_dir);
+  g_autoptr(SpanmarkProject) reopened = NULL;
+  g_auto(SpanmarkImportReport) kept_report = { 0 };
+  g_auto(SpanmarkImportReport) report = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept_index = NULL;
+  g_autofree char *streamed_index = NULL;
+  g_autofree char *snapshot = NULL;
+  SpanmarkImportOptions options = { .annotator = "bench", .add_labels = TRUE };
+
+  spanmark_import_report_init (&kept_report);
+  g_assert_true (spanmark_import_run (kept, (GFile **) files->pdata, files->len, &options, &kept_report, &error));
+  g_assert_no_error (error);
+  g_assert_false (kept_report.index_written);
+  g_assert_true (spanmark_project_save (kept, &error));
+  g_assert_no_error (error);
+
+  options.stream_index = TRUE;
+  spanmark_import_report_init (&report);
+  g_assert_true (spanmark_import_run (streamed, (GFile **) files->pdata, files->len, &options, &report, &error));
+  g_assert_no_error (error);
+  g_assert_true (report.index_written);
+  g_assert_cmpuint (report.documents_added, ==, 303);
+  g_assert_cmpuint (report.documents_added, ==, kept_report.documents_added);
+  g_assert_cmpuint (report.labels_added->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (report.labels_added, 0), ==, "PER");
+  /* The labels are the project's; the documents are only on disk. */
+  g_assert_nonnull (spanmark_schema_lookup (spanmark_project_get_schema (streamed), "PER"));
+  g_assert_cmpuint (spanmark_project_get_n_documents (streamed), ==, 0);
+
+  kept_index = fixture_read (kept_dir, "spanmark.json", NULL);
+  streamed_index = fixture_read (streamed_dir, "spanmark.json", NULL);
+  g_assert_cmpstr (streamed_index, ==, kept_index);
+  assert_same_but_times (kept_dir, streamed_dir);
+  g_assert_cmpuint (count_temporary (streamed_dir), ==, 0);
+
+  /* Saving from memory would drop the documents: refused, and so is
+   * another import through the same object. */
+  snapshot = spanmark_test_snapshot_tree (streamed_dir);
+  g_assert_false (spanmark_project_save (streamed, &error));
+  g_assert_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "open the project again"));
+  g_clear_error (&error);
+  g_assert_false (spanmark_import_run (streamed, (GFile **) files->pdata, 1, &options, NULL, &error));
+  g_assert_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+  {
+    g_autofree char *now = spanmark_test_snapshot_tree (streamed_dir);
+
+    g_assert_cmpstr (now, ==, snapshot);
+  }
+
+  reopened = fixture_open (streamed_dir);
+  g_assert_cmpuint (spanmark_project_get_n_documents (reopened), ==, 303);
+  for (guint i = 0; i < spanmark_project_get_n_documents (reopened); i++)
+    {
+      SpanmarkDocument *document = spanmark_project_get_document (reopened, i);
+      g_autoptr(SpanmarkAnnotationSet) set =
+        spanmark_project_load_annotations (reopened, document, "bench", &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (set);
+    }
+  g_assert_cmpstr (spanmark_document_get_title (spanmark_project_lookup_document (reopened, "t1")), ==, "第一 \"引\"");
+  g_assert_nonnull (spanmark_document_get_meta (spanmark_project_lookup_document (reopened, "t1")));
+  /* And it saves again to the same bytes. */
+  g_assert_true (spanmark_project_save (reopened, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *again = fixture_read (streamed_dir, "spanmark.json", NULL);
+
+    g_assert_cmpstr (again, ==, kept_index);
+  }
+
+  spanmark_test_remove_tree (dir);
+  spanmark_test_remove_tree (inputs);
+}
+
+/* Streamed, bad input in the last document still leaves the project as
+ * it was: the index, no document files, no temporary index left. */
+static void
+test_one_pass_stream_bad_late (void)
+{
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
+  g_autofree char *inputs = spanmark_test_make_tmpdir ();
+  g_autofree char *news = g_build_filename (inputs, "news.jsonl", NULL);
+  g_autofree char *project_dir = NULL;
+  g_autoptr(SpanmarkProject) project = new_project (dir, "p", &project_dir);
+  g_autoptr(SpanmarkProject) reopened = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (news);
+  g_autoptr(GString) lines = g_string_new (NULL);
+  g_auto(SpanmarkImportReport) report = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  SpanmarkImportOptions options = { .annotator = "bench", .add_labels = TRUE, .stream_index = TRUE };
+
+  for (guint i = 1; i < 600; i++)
+    append_line (lines, i);
+  /* The last line's span is out of range. */
+  g_string_append (lines, "{\"id\": \"bad\", \"text\": \"青溪市\", \"spans\": [{\"start\": 0, \"end\": 9, \"label\": \"SITE\"}]}\n");
+  fixture_write (inputs, "news.jsonl", lines->str, lines->len);
+  before = spanmark_test_snapshot_tree (project_dir);
+
+  spanmark_import_report_init (&report);
+  g_assert_false (spanmark_import_run (project, &file, 1, &options, &report, &error));
+  g_assert_error (error, SPANMARK_IMPORT_ERROR, SPANMARK_IMPORT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "news.jsonl: line 600: "));
+  g_clear_error (&error);
+  g_assert_false (report.index_written);
+  after = spanmark_test_snapshot_tree (project_dir);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpuint (count_temporary (project_dir), ==, 0);
+  g_assert_cmpuint (spanmark_project_get_n_documents (project), ==, 0);
+  g_assert_null (spanmark_schema_lookup (spanmark_project_get_schema (project), "SITE"));
+
+  /* Not streamed, the project can still be saved; made good, it imports. */
+  g_assert_true (spanmark_project_save (project, &error));
+  g_assert_no_error (error);
+  g_string_truncate (lines, lines->len - 1);
+  g_string_truncate (lines, strrchr (lines->str, '\n') + 1 - lines->str);
+  fixture_write (inputs, "news.jsonl", lines->str, lines->len);
+  g_assert_true (spanmark_import_run (project, &file, 1, &options, NULL, &error));
+  g_assert_no_error (error);
+  reopened = fixture_open (project_dir);
+  g_assert_cmpuint (spanmark_project_get_n_documents (reopened), ==, 599);
+
+  spanmark_test_remove_tree (dir);
+  spanmark_test_remove_tree (inputs);
+}
+
+/* Without syncfs(), the batch fsyncs each file it wrote, and the folders
+ * (found by name in them, not from a list of paths). */
+static GHashTable *fsynced;
+
+static void
+collect_fsynced_cb (const char *step,
+                    const char *path)
+{
+  if (g_str_equal (step, "fsynced"))
+    g_hash_table_add (fsynced, g_strdup (path));
+}
+
+static void
+test_one_pass_sync_fallback (gconstpointer data)
+{
+  gboolean stream = GPOINTER_TO_INT (data);
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
+  g_autofree char *inputs = spanmark_test_make_tmpdir ();
+  g_autoptr(GPtrArray) files = stream_inputs (inputs);
+  g_autofree char *project_dir = NULL;
+  g_autoptr(SpanmarkProject) project = new_project (dir, "p", &project_dir);
+  g_autoptr(SpanmarkProject) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  SpanmarkImportOptions options = { .annotator = "bench", .add_labels = TRUE, .stream_index = stream };
+  const char *folders[] = { "documents", "annotations/bench", NULL };
+  guint n_files = 0;
+
+  fsynced = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  spanmark_file_set_syncfs_disabled (TRUE);
+  spanmark_file_set_step_func (collect_fsynced_cb);
+  g_assert_true (spanmark_import_run (project, (GFile **) files->pdata, files->len, &options, NULL, &error));
+  spanmark_file_set_step_func (NULL);
+  spanmark_file_set_syncfs_disabled (FALSE);
+  g_assert_no_error (error);
+  if (!stream)
+    {
+      g_assert_true (spanmark_project_save (project, &error));
+      g_assert_no_error (error);
+    }
+
+  /* Every file of both folders, and the folders. */
+  for (guint i = 0; folders[i] != NULL; i++)
+    {
+      g_autofree char *folder = g_build_filename (project_dir, folders[i], NULL);
+      g_autoptr(GDir) listing = g_dir_open (folder, 0, NULL);
+      const char *name;
+
+      g_assert_nonnull (listing);
+      g_assert_true (g_hash_table_contains (fsynced, folder));
+      while ((name = g_dir_read_name (listing)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (folder, name, NULL);
+
+          if (!g_hash_table_contains (fsynced, path))
+            g_test_message ("not fsynced: %s", path);
+          g_assert_true (g_hash_table_contains (fsynced, path));
+          n_files++;
+        }
+    }
+  g_assert_cmpuint (n_files, ==, 303 + 301);
+  /* The batch made annotations/bench: its entry is in annotations. */
+  {
+    g_autofree char *parent = g_build_filename (project_dir, "annotations", NULL);
+
+    g_assert_true (g_hash_table_contains (fsynced, parent));
+  }
+  g_clear_pointer (&fsynced, g_hash_table_unref);
+
+  reopened = fixture_open (project_dir);
+  g_assert_cmpuint (spanmark_project_get_n_documents (reopened), ==, 303);
+
+  spanmark_test_remove_tree (dir);
+  spanmark_test_remove_tree (inputs);
+}
+
+/* Undone, the documents a batch added leave the project's list in one
+ * change, not one a document (the window's list follows it). */
+static void
+count_removals_cb (GListModel *model,
+                   guint       position,
+                   guint       removed,
+                   guint       added,
+                   gpointer    data)
+{
+  guint *removals = data;
+
+  if (removed > 0)
+    (*removals)++;
+}
+
+static void
+test_one_pass_undo_one_change (void)
+{
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
+  g_autofree char *inputs = spanmark_test_make_tmpdir ();
+  g_autofree char *news = g_build_filename (inputs, "news.jsonl", NULL);
+  g_autofree char *project_dir = NULL;
+  g_autoptr(SpanmarkProject) project = new_project (dir, "p", &project_dir);
+  g_autoptr(GFile) file = g_file_new_for_path (news);
+  g_autoptr(GString) lines = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  SpanmarkImportOptions options = { .annotator = "bench", .add_labels = TRUE };
+  GListModel *documents = spanmark_project_get_documents (project);
+  guint removals = 0;
+  gulong handler;
+
+  for (guint i = 1; i < 100; i++)
+    append_line (lines, i);
+  g_string_append (lines, "{\"id\": \"bad\", \"text\": \"青溪市\", \"spans\": [{\"start\": 0, \"end\": 9, \"label\": \"SITE\"}]}\n");
+  fixture_write (inputs, "news.jsonl", lines->str, lines->len);
+
+  handler = g_signal_connect (documents, "items-changed", G_CALLBACK (count_removals_cb), &removals);
+  g_assert_false (spanmark_import_run (project, &file, 1, &options, NULL, &error));
+  g_signal_handler_disconnect (documents, handler);
+  g_assert_error (error, SPANMARK_IMPORT_ERROR, SPANMARK_IMPORT_ERROR_INVALID);
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 0);
+  g_assert_cmpuint (removals, ==, 1);
+
+  spanmark_test_remove_tree (dir);
+  spanmark_test_remove_tree (inputs);
+}
+
+/* An id twice — in one file, or in two — is refused naming both places,
+ * before anything is kept: streamed into a new project, and in the two
+ * passes into one with documents. */
+static void
+test_duplicate_id (void)
+{
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
+  g_autofree char *inputs = spanmark_test_make_tmpdir ();
+  g_autofree char *project_dir = NULL;
+  g_autofree char *fixture_dir = g_build_filename (dir, "fixture", NULL);
+  g_autoptr(SpanmarkProject) project = new_project (dir, "p", &project_dir);
+  g_autoptr(SpanmarkProject) with_documents = fixture_make_project (fixture_dir, TRUE);
+  g_autoptr(GString) lines = g_string_new (NULL);
+  g_autoptr(GPtrArray) one = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) two = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *before = NULL;
+  g_autofree char *fixture_before = NULL;
+  SpanmarkImportOptions options = { .annotator = "bench", .stream_index = TRUE };
+  /* The files are named by their paths (not below the working folder). */
+  struct
+  {
+    GPtrArray  *files;
+    const char *message;
+    const char *first;
+  } cases[] = {
+    { one, "a.jsonl: line 250: document id “n0017” is used twice (also in ", "/a.jsonl, line 17)" },
+    { two, "n0017.txt: document id “n0017” is used twice (also in ", "/b.jsonl, line 17)" },
+  };
+
+  for (guint i = 1; i <= 300; i++)
+    append_line (lines, i == 250 ? 17 : i);
+  fixture_write (inputs, "a.jsonl", lines->str, lines->len);
+  g_string_truncate (lines, 0);
+  for (guint i = 1; i <= 20; i++)
+    append_line (lines, i);
+  fixture_write (inputs, "b.jsonl", lines->str, lines->len);
+  fixture_write (inputs, "n0017.txt", "青溪市\n", -1);
+  g_ptr_array_add (one, g_file_new_build_filename (inputs, "a.jsonl", NULL));
+  g_ptr_array_add (two, g_file_new_build_filename (inputs, "b.jsonl", NULL));
+  g_ptr_array_add (two, g_file_new_build_filename (inputs, "n0017.txt", NULL));
+
+  before = spanmark_test_snapshot_tree (project_dir);
+  fixture_before = spanmark_test_snapshot_tree (fixture_dir);
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    for (guint target = 0; target < 2; target++)
+      {
+        SpanmarkProject *into = target == 0 ? project : with_documents;
+        const char *folder = target == 0 ? project_dir : fixture_dir;
+        guint n = spanmark_project_get_n_documents (into);
+        g_autoptr(GError) error = NULL;
+        g_autofree char *after = NULL;
+
+        g_assert_false (spanmark_import_run (into, (GFile **) cases[c].files->pdata, cases[c].files->len,
+                                             &options, NULL, &error));
+        g_assert_error (error, SPANMARK_IMPORT_ERROR, SPANMARK_IMPORT_ERROR_INVALID);
+        g_test_message ("%s", error->message);
+        g_assert_nonnull (strstr (error->message, cases[c].message));
+        g_assert_true (g_str_has_suffix (error->message, cases[c].first));
+        after = spanmark_test_snapshot_tree (folder);
+        g_assert_cmpstr (after, ==, target == 0 ? before : fixture_before);
+        g_assert_cmpuint (spanmark_project_get_n_documents (into), ==, n);
+      }
+
+  spanmark_test_remove_tree (dir);
+  spanmark_test_remove_tree (inputs);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -478,6 +889,12 @@ main (int   argc,
   g_test_add_func ("/import/stream/bad-input-late", test_stream_bad_late);
   g_test_add_func ("/import/stream/changed-while-writing", test_stream_changed_while_writing);
   g_test_add_func ("/import/one-pass/bad-input-late", test_one_pass_bad_late);
+  g_test_add_func ("/import/one-pass/stream-index", test_one_pass_stream_index);
+  g_test_add_func ("/import/one-pass/stream-index/bad-input-late", test_one_pass_stream_bad_late);
+  g_test_add_data_func ("/import/one-pass/sync-fallback/kept", GINT_TO_POINTER (FALSE), test_one_pass_sync_fallback);
+  g_test_add_data_func ("/import/one-pass/sync-fallback/streamed", GINT_TO_POINTER (TRUE), test_one_pass_sync_fallback);
+  g_test_add_func ("/import/duplicate-id", test_duplicate_id);
+  g_test_add_func ("/import/one-pass/undo-one-change", test_one_pass_undo_one_change);
   g_test_add_data_func ("/import/one-pass/linked-folder/documents", "documents", test_one_pass_linked_folder);
   g_test_add_data_func ("/import/one-pass/linked-folder/annotations", "annotations", test_one_pass_linked_folder);
   g_test_add_data_func ("/import/one-pass/linked-folder/annotator", "annotations/bench", test_one_pass_linked_folder);

@@ -232,19 +232,41 @@ test_kill (void)
 /* Stopping at a step */
 
 static guint stop_at;
-static guint n_steps;
+static gint n_steps;
 
 static void
 stop_at_step_cb (const char *step,
                  const char *path)
 {
-  /* _exit(): no clean-up, no atexit handlers, as after a kill. */
-  if (++n_steps == stop_at)
+  /* _exit(): no clean-up, no atexit handlers, as after a kill.  A
+   * streamed import takes steps on two threads (its index entries here,
+   * the files on the writer's): each is counted once. */
+  if ((guint) g_atomic_int_add (&n_steps, 1) + 1 == stop_at)
     _exit (STOPPED);
 }
 
 /* What "--import-onto-step" imports as: bob, adding his labels. */
 static const SpanmarkImportOptions onto_options = { .annotator = "bob", .add_labels = TRUE };
+/* What "--import-stream-step" imports as: the index streamed, as the CLI does. */
+static const SpanmarkImportOptions stream_options = { .stream_index = TRUE };
+
+/* Imports @files into @project and saves it, unless the import wrote the
+ * index itself (streamed).  The number of documents added, or -1. */
+static int
+import_and_save (SpanmarkProject             *project,
+                 GPtrArray                   *files,
+                 const SpanmarkImportOptions *options,
+                 GError                     **error)
+{
+  g_auto(SpanmarkImportReport) report = { 0 };
+
+  spanmark_import_report_init (&report);
+  if (!spanmark_import_run (project, (GFile **) files->pdata, files->len, options, &report, error))
+    return -1;
+  if (!report.index_written && !spanmark_project_save (project, error))
+    return -1;
+  return (int) report.documents_added;
+}
 
 /* The child: imports @files into @dir with @options and saves the index,
  * stopping at write step @stop. */
@@ -265,8 +287,7 @@ import_child (const char                  *dir,
   stop_at = (guint) g_ascii_strtoull (stop, NULL, 10);
   spanmark_file_set_step_func (stop_at_step_cb);
 
-  if (spanmark_import_files (project, (GFile **) files->pdata, files->len, options, NULL, &error) < 0 ||
-      !spanmark_project_save (project, &error))
+  if (import_and_save (project, files, options, &error) < 0)
     {
       fprintf (stderr, "import-step: %s\n", error->message);
       return 3;
@@ -508,10 +529,7 @@ stop_at_every_step (const char                  *mode,
     g_autoptr(GError) error = NULL;
 
     n_before = spanmark_project_get_n_documents (project);
-    g_assert_cmpint (spanmark_import_files (project, (GFile **) files->pdata, files->len, options, NULL, &error),
-                     ==, n_added);
-    g_assert_no_error (error);
-    spanmark_project_save (project, &error);
+    g_assert_cmpint (import_and_save (project, files, options, &error), ==, n_added);
     g_assert_no_error (error);
     expected = project_digest (reference);
   }
@@ -553,11 +571,9 @@ stop_at_every_step (const char                  *mode,
        * adds nothing. */
       project = fixture_open (dir);
       indexed = spanmark_project_get_n_documents (project) > n_before;
-      added = spanmark_import_files (project, (GFile **) files->pdata, files->len, options, NULL, &error);
+      added = import_and_save (project, files, options, &error);
       g_assert_no_error (error);
       g_assert_cmpint (added, ==, indexed ? 0 : n_added);
-      spanmark_project_save (project, &error);
-      g_assert_no_error (error);
       if (label != NULL)
         g_assert_nonnull (spanmark_schema_lookup (spanmark_project_get_schema (project), label));
 
@@ -603,6 +619,29 @@ test_import_new_project_steps (void)
 
   make_inputs (inputs);
   g_assert_cmpuint (stop_at_every_step ("--import-step", paths, NULL, 4, NULL, TRUE), ==, 4 * 2 + 2 * 2 + 2);
+
+  spanmark_test_remove_tree (inputs);
+}
+
+/* The same with the index streamed (the CLI's way): each document's
+ * entry appended to a temporary index as it is made, then, once every
+ * file is durable, the index written whole to another and renamed.
+ * Stopped anywhere, the old index stands (and names nothing missing) or
+ * the new one does with every file it names. */
+static void
+test_import_new_project_stream_steps (void)
+{
+  g_autofree char *inputs = spanmark_test_make_tmpdir ();
+  g_autofree char *news = g_build_filename (inputs, "news.jsonl", NULL);
+  g_autofree char *plain = g_build_filename (inputs, "plain.txt", NULL);
+  const char *paths[] = { news, plain, NULL };
+
+  make_inputs (inputs);
+  /* The files as above; an entry appended for each of the four
+   * documents; the index: its head, the entries, its tail appended,
+   * written and renamed. */
+  g_assert_cmpuint (stop_at_every_step ("--import-stream-step", paths, &stream_options, 4, NULL, TRUE),
+                    ==, 4 * 2 + 2 * 2 + 4 + 3 + 2);
 
   spanmark_test_remove_tree (inputs);
 }
@@ -827,6 +866,8 @@ main (int   argc,
     return save_loop (argv[2]);
   if (argc >= 4 && g_str_equal (argv[1], "--import-step"))
     return import_child (argv[2], argv[3], NULL, argc - 4, argv + 4);
+  if (argc >= 4 && g_str_equal (argv[1], "--import-stream-step"))
+    return import_child (argv[2], argv[3], &stream_options, argc - 4, argv + 4);
   if (argc >= 4 && g_str_equal (argv[1], "--import-onto-step"))
     return import_child (argv[2], argv[3], &onto_options, argc - 4, argv + 4);
   if (argc == 6 && g_str_equal (argv[1], "--export-step"))
@@ -839,6 +880,7 @@ main (int   argc,
   g_test_add_func ("/kill/import-onto-documents-every-step", test_import_onto_steps);
   g_test_add_func ("/kill/import-streamed-every-step", test_import_streamed_steps);
   g_test_add_func ("/kill/import-new-project-every-step", test_import_new_project_steps);
+  g_test_add_func ("/kill/import-new-project-streamed-index-every-step", test_import_new_project_stream_steps);
   g_test_add_data_func ("/kill/export-every-step/conll", "conll", test_export_steps);
   g_test_add_data_func ("/kill/export-every-step/hf", "hf", test_export_steps);
   g_test_add_data_func ("/kill/export-every-step/brat", "brat", test_export_steps);

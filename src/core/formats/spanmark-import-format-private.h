@@ -75,7 +75,13 @@ typedef struct
   SpanmarkTextEncoding         encoding;
   SpanmarkSchema              *schema;    /* the project's labels and those added */
   GPtrArray                   *docs;      /* PendingDoc */
-  GHashTable                  *ids;       /* document ids of this batch */
+  /* The document ids of this batch, each where it was read: a set of
+   * keys in @id_chunk, "ID", a NUL, then the index in @id_files of the
+   * file and the line, 32 bits each (not an allocation or two an id). */
+  GHashTable                  *ids;
+  GStringChunk                *id_chunk;
+  GPtrArray                   *id_files;  /* char*: the files ids came from, as messages name them */
+  GString                     *id_key;    /* a key being made */
   GHashTable                  *renamed;   /* labels read under a name the rules take */
   SpanmarkImportReport        *report;    /* never NULL */
   GPtrArray                   *warnings;  /* the report's */
@@ -90,6 +96,8 @@ typedef struct
   gboolean                     keep;
   gboolean                     writing;
   gboolean                     one_pass;
+  /* The one pass, its index written as it goes (stream_index). */
+  gboolean                     streamed;
   guint                        n_to_write;  /* documents the first pass found to write */
   guint                        n_written;
 } Importer;

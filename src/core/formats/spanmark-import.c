@@ -455,6 +455,8 @@ check_document_id (Importer   *imp,
                    guint       line,
                    GError    **error)
 {
+  gpointer key;
+
   if (!spanmark_project_is_valid_id (id))
     {
       _spanmark_import_set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, line,
@@ -463,15 +465,44 @@ check_document_id (Importer   *imp,
       return FALSE;
     }
 
-  if (g_hash_table_contains (imp->ids, id))
+  if (g_hash_table_lookup_extended (imp->ids, id, &key, NULL))
     {
+      const char *at = (const char *) key + strlen (key) + 1;
+      guint32 file, first_line;
+      g_autofree char *where = NULL;
+
+      memcpy (&file, at, sizeof file);
+      memcpy (&first_line, at + sizeof file, sizeof first_line);
+      where = first_line > 0
+              ? g_strdup_printf (_("%s, line %u"), (const char *) g_ptr_array_index (imp->id_files, file), first_line)
+              : g_strdup (g_ptr_array_index (imp->id_files, file));
       _spanmark_import_set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, line,
-                                  _("document id “%s” is used twice (also in %s)"),
-                                  id, (const char *) g_hash_table_lookup (imp->ids, id));
+                                  _("document id “%s” is used twice (also in %s)"), id, where);
       return FALSE;
     }
 
   return TRUE;
+}
+
+/* Notes that @id was read at @display, @line (check_document_id()). */
+static void
+add_document_id (Importer   *imp,
+                 const char *id,
+                 const char *display,
+                 guint       line)
+{
+  guint32 file, at_line = line;
+
+  if (imp->id_files->len == 0 ||
+      strcmp (g_ptr_array_index (imp->id_files, imp->id_files->len - 1), display) != 0)
+    g_ptr_array_add (imp->id_files, g_strdup (display));
+  file = imp->id_files->len - 1;
+
+  g_string_assign (imp->id_key, id);
+  g_string_append_len (imp->id_key, "", 1);
+  g_string_append_len (imp->id_key, (const char *) &file, sizeof file);
+  g_string_append_len (imp->id_key, (const char *) &at_line, sizeof at_line);
+  g_hash_table_add (imp->ids, g_string_chunk_insert_len (imp->id_chunk, imp->id_key->str, imp->id_key->len));
 }
 
 static gboolean
@@ -651,11 +682,11 @@ write_document (Importer              *imp,
                 GError               **error)
 {
   SpanmarkImportReport *report = imp->report;
+  SpanmarkDocument *document = NULL;
 
   if (existing == NULL)
     {
-      SpanmarkDocument *document = spanmark_project_add_document (imp->project, id, text, title, error);
-
+      document = spanmark_project_add_document (imp->project, id, text, title, error);
       if (document == NULL)
         return FALSE;
       if (meta != NULL)
@@ -670,6 +701,10 @@ write_document (Importer              *imp,
     }
 
   if (set != NULL && !spanmark_project_save_annotations (imp->project, set, error))
+    return FALSE;
+
+  /* Its entry to the streamed index, and the document out of memory. */
+  if (imp->streamed && document != NULL && !_spanmark_project_stream_document (imp->project, document, error))
     return FALSE;
 
   imp->n_written++;
@@ -923,8 +958,7 @@ _spanmark_import_build_document (Importer            *imp,
         g_ptr_array_add (imp->report->labels_added, g_strdup (name));
       }
 
-  g_hash_table_insert (imp->ids, g_strdup (id),
-                       line > 0 ? g_strdup_printf (_("%s, line %u"), display, line) : g_strdup (display));
+  add_document_id (imp, id, display, line);
   if (nothing_new)
     return TRUE;
 
@@ -1251,7 +1285,10 @@ importer_init (Importer                     *imp,
   imp->encoding = imp->options->encoding;
   imp->schema = spanmark_schema_copy (spanmark_project_get_schema (project));
   imp->docs = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_doc_free);
-  imp->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  imp->ids = g_hash_table_new (g_str_hash, g_str_equal);
+  imp->id_chunk = g_string_chunk_new (64 * 1024);
+  imp->id_files = g_ptr_array_new_with_free_func (g_free);
+  imp->id_key = g_string_new (NULL);
   imp->renamed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   imp->report = report;
   imp->warnings = report->warnings;
@@ -1279,6 +1316,10 @@ importer_clear (Importer *imp)
   g_clear_object (&imp->schema);
   g_clear_pointer (&imp->docs, g_ptr_array_unref);
   g_clear_pointer (&imp->ids, g_hash_table_unref);
+  g_clear_pointer (&imp->id_chunk, g_string_chunk_free);
+  g_clear_pointer (&imp->id_files, g_ptr_array_unref);
+  if (imp->id_key != NULL)
+    g_string_free (g_steal_pointer (&imp->id_key), TRUE);
   g_clear_pointer (&imp->renamed, g_hash_table_unref);
 }
 
@@ -1298,6 +1339,8 @@ write_documents (Importer   *imp,
   SpanmarkSchema *schema = spanmark_project_get_schema (project);
   SpanmarkImportReport *report = imp->report;
   g_autoptr(SpanmarkSchema) backup = NULL;
+  g_autoptr(SpanmarkSchema) streamed_backup = NULL;
+  gboolean began = TRUE;
   g_autoptr(GPtrArray) repeated = g_ptr_array_new_with_free_func (g_free);
   gboolean ok = TRUE;
 
@@ -1320,25 +1363,43 @@ write_documents (Importer   *imp,
   if (!imp->one_pass)
     {
       g_hash_table_remove_all (imp->ids);
+      g_string_chunk_clear (imp->id_chunk);
+      g_ptr_array_set_size (imp->id_files, 0);
       imp->warnings = imp->notices = repeated;
     }
 
   /* The texts and annotation files, without an fsync each, then made
-   * durable all at once; the caller then writes the index.  A kill before
+   * durable all at once; the caller then writes the index (streamed, the
+   * batch writes it: its entries kept on disk as they are made, not the
+   * documents in the project).  A kill before
    * that leaves the old index and documents it does not list, which the
    * same import takes over when run again (annotation files added to the
    * project's documents are then found holding what it would write).
    * Should the disk fail half-way, or a file change between the passes
    * so that it no longer reads, the files made are removed again, the
    * documents taken out of the index and the labels too. */
-  _spanmark_project_begin_batch (project);
+  imp->streamed = imp->one_pass && imp->options->stream_index;
+  if (imp->streamed)
+    began = ok = _spanmark_project_begin_streamed_batch (project, error);
+  else
+    _spanmark_project_begin_batch (project);
   for (guint i = 0; i < files->len && ok; i++)
     ok = check_file (imp, g_ptr_array_index (files, i), (GFile **) files->pdata, files->len, error);
 
-  if (!ok)
+  /* Without a batch (its temporary index could not be made), nothing
+   * was written. */
+  if (began && !ok)
     _spanmark_project_end_batch (project, FALSE, NULL);
-  else
-    ok = _spanmark_project_end_batch (project, TRUE, error);
+  else if (began)
+    {
+      /* The streamed index is written with the schema as it is then. */
+      if (imp->streamed && report->labels_added->len > 0)
+        {
+          streamed_backup = spanmark_schema_copy (schema);
+          spanmark_schema_assign (schema, imp->schema);
+        }
+      ok = _spanmark_project_end_batch (project, TRUE, error);
+    }
 
   imp->writing = FALSE;
   imp->warnings = report->warnings;
@@ -1347,6 +1408,8 @@ write_documents (Importer   *imp,
   if (!ok)
     {
       report->documents_added = report->annotations_added = report->annotations_replaced = 0;
+      if (streamed_backup != NULL)
+        spanmark_schema_assign (schema, streamed_backup);
       if (backup != NULL)
         {
           spanmark_schema_assign (schema, backup);
@@ -1355,6 +1418,7 @@ write_documents (Importer   *imp,
     }
   else if (imp->one_pass && report->labels_added->len > 0)
     spanmark_schema_assign (schema, imp->schema);
+  report->index_written = ok && imp->streamed;
   return ok;
 }
 

@@ -76,6 +76,15 @@ typedef struct
   guint                 sentences_per_document;  /* 0: by -DOCSTART-, else the file */
   SpanmarkImportProgressFunc progress;
   gpointer              progress_data;
+  /* Into a project without documents only (elsewhere ignored): each added
+   * document's index entry is written to a temporary file beside
+   * spanmark.json as it is made, instead of being kept in the project,
+   * and the import ends by writing spanmark.json itself (the same bytes
+   * spanmark_project_save() would write), after every document file is
+   * durable: memory does not grow with the number of documents.  The
+   * report then says @index_written, and the project, which does not hold
+   * those documents, refuses to be saved: open it again to use it. */
+  gboolean              stream_index;
 } SpanmarkImportOptions;
 
 /* What an import did, beyond the documents it added. */
@@ -88,6 +97,9 @@ typedef struct
   GPtrArray *labels_added;          /* char*: names of the labels add_labels added, in order */
   GPtrArray *warnings;              /* char*: "FILE: line N: …", what did not stop the import */
   GPtrArray *notices;               /* char*: "FILE: …", what was found (schemes, joins, documents already there) */
+  /* The import wrote spanmark.json itself (SpanmarkImportOptions's
+   * stream_index): the caller must not save the project. */
+  gboolean   index_written;
 } SpanmarkImportReport;
 
 void spanmark_import_report_init  (SpanmarkImportReport *report);

@@ -714,6 +714,7 @@ write_failed (GError     **error,
 static int
 create_temporary (int          dir_fd,
                   const char  *target,
+                  int          access,
                   char       **tmp)
 {
   static const char letters[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
@@ -732,7 +733,7 @@ create_temporary (int          dir_fd,
       for (gsize i = 0; i < 6; i++)
         path->str[at + i] = letters[g_random_int_range (0, sizeof letters - 1)];
       do
-        fd = openat (dir_fd, path->str, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+        fd = openat (dir_fd, path->str, access | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
       while (fd < 0 && errno == EINTR);
       if (fd >= 0 || errno != EEXIST)
         {
@@ -787,7 +788,7 @@ spanmark_file_write_atomic_at (int          dir_fd,
       return FALSE;
     }
 
-  fd = create_temporary (dir_fd, name, &tmp);
+  fd = create_temporary (dir_fd, name, O_WRONLY, &tmp);
   if (fd < 0)
     return write_at_failed (error, path, dir_fd, NULL, errno);
 
@@ -965,13 +966,30 @@ spanmark_file_writer_finish (SpanmarkFileWriter  *writer,
   return FALSE;
 }
 
-static gboolean
-fsync_path (const char  *path,
-            GError     **error)
+static gboolean syncfs_disabled;
+
+void
+spanmark_file_set_syncfs_disabled (gboolean disabled)
 {
-  int fd = open (path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+  syncfs_disabled = disabled;
+}
+
+gboolean
+spanmark_file_fsync_at (int          dir_fd,
+                        const char  *name,
+                        const char  *path,
+                        GError     **error)
+{
+  int fd;
   int saved_errno;
 
+  g_return_val_if_fail (dir_fd >= 0 || dir_fd == AT_FDCWD, FALSE);
+  g_return_val_if_fail (name != NULL && path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  do
+    fd = openat (dir_fd, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+  while (fd < 0 && errno == EINTR);
   if (fd < 0)
     return write_failed (error, path, errno);
   if (fsync (fd) != 0)
@@ -982,7 +1000,38 @@ fsync_path (const char  *path,
     }
   if (close (fd) != 0)
     return write_failed (error, path, errno);
+  if (syncfs_disabled)
+    spanmark_file_step ("fsynced", path);
   return TRUE;
+}
+
+gboolean
+spanmark_file_syncfs (GFile *dir)
+{
+  g_autofree char *dir_path = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (dir), FALSE);
+
+  dir_path = g_file_get_path (dir);
+  if (dir_path == NULL || syncfs_disabled)
+    return FALSE;
+
+#ifdef HAVE_SYNCFS
+  {
+    int fd = open (dir_path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    gboolean ok;
+
+    /* One call for the whole file system is far cheaper than one fsync
+     * (and one journal commit) per file. */
+    if (fd < 0)
+      return FALSE;
+    ok = syncfs (fd) == 0;
+    close (fd);
+    return ok;
+  }
+#else
+  return FALSE;
+#endif
 }
 
 gboolean
@@ -990,57 +1039,286 @@ spanmark_file_sync (GFile      *dir,
                     GPtrArray  *paths,
                     GError    **error)
 {
-  g_autofree char *dir_path = NULL;
+  g_autoptr(GHashTable) folders = NULL;
+  GHashTableIter iter;
+  gpointer folder;
 
   g_return_val_if_fail (G_IS_FILE (dir), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  dir_path = g_file_get_path (dir);
-  if (dir_path == NULL)
+  if (!g_file_is_native (dir))
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                            _("only local files can be written"));
       return FALSE;
     }
+  if (spanmark_file_syncfs (dir))
+    return TRUE;
 
-#ifdef HAVE_SYNCFS
-  {
-    int fd = open (dir_path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  folders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; paths != NULL && i < paths->len; i++)
+    {
+      const char *path = g_ptr_array_index (paths, i);
 
-    /* One call for the whole file system is far cheaper than one fsync
-     * (and one journal commit) per file. */
-    if (fd >= 0 && syncfs (fd) == 0)
-      {
-        close (fd);
-        return TRUE;
-      }
-    if (fd >= 0)
-      close (fd);
-  }
-#endif
-
-  {
-    g_autoptr(GHashTable) folders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-    GHashTableIter iter;
-    gpointer folder;
-
-    for (guint i = 0; paths != NULL && i < paths->len; i++)
-      {
-        const char *path = g_ptr_array_index (paths, i);
-
-        if (!fsync_path (path, error))
-          return FALSE;
-        g_hash_table_add (folders, g_path_get_dirname (path));
-      }
-
-    /* The renames are in the folders. */
-    g_hash_table_iter_init (&iter, folders);
-    while (g_hash_table_iter_next (&iter, &folder, NULL))
-      if (!fsync_path (folder, error))
+      if (!spanmark_file_fsync_at (AT_FDCWD, path, path, error))
         return FALSE;
-  }
+      g_hash_table_add (folders, g_path_get_dirname (path));
+    }
+
+  /* The renames are in the folders. */
+  g_hash_table_iter_init (&iter, folders);
+  while (g_hash_table_iter_next (&iter, &folder, NULL))
+    if (!spanmark_file_fsync_at (AT_FDCWD, folder, folder, error))
+      return FALSE;
 
   return TRUE;
+}
+
+/* The stream */
+
+/* Appends are gathered up to this much before a write(). */
+#define STREAM_BUFFER_SIZE (64 * 1024)
+
+struct _SpanmarkFileStream
+{
+  int      dir_fd;     /* ours (duplicated), or AT_FDCWD */
+  char    *name;       /* the target, in @dir_fd */
+  char    *path;       /* for messages */
+  char    *tmp;        /* the temporary file, in @dir_fd */
+  int      fd;
+  GString *buffer;     /* appended, not written yet */
+  guint64  length;     /* appended in all */
+  int      failed;     /* errno of a write that failed, or 0 */
+};
+
+static void
+stream_free (SpanmarkFileStream *stream)
+{
+  if (stream->fd >= 0)
+    close (stream->fd);
+  if (stream->dir_fd >= 0)
+    close (stream->dir_fd);
+  g_free (stream->name);
+  g_free (stream->path);
+  g_free (stream->tmp);
+  g_string_free (stream->buffer, TRUE);
+  g_free (stream);
+}
+
+SpanmarkFileStream *
+spanmark_file_stream_new (int          dir_fd,
+                          const char  *name,
+                          const char  *path,
+                          GError     **error)
+{
+  SpanmarkFileStream *stream;
+
+  g_return_val_if_fail (dir_fd >= 0 || dir_fd == AT_FDCWD, NULL);
+  g_return_val_if_fail (name != NULL && path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stream = g_new0 (SpanmarkFileStream, 1);
+  stream->dir_fd = AT_FDCWD;
+  stream->fd = -1;
+  stream->name = g_strdup (name);
+  stream->path = g_strdup (path);
+  stream->buffer = g_string_sized_new (STREAM_BUFFER_SIZE);
+  if (dir_fd >= 0 && (stream->dir_fd = fcntl (dir_fd, F_DUPFD_CLOEXEC, 0)) < 0)
+    {
+      write_failed (error, path, errno);
+      stream_free (stream);
+      return NULL;
+    }
+
+  /* Read too: spanmark_file_stream_append_stream() copies it. */
+  stream->fd = create_temporary (stream->dir_fd, name, O_RDWR, &stream->tmp);
+  if (stream->fd < 0)
+    {
+      write_failed (error, path, errno);
+      stream_free (stream);
+      return NULL;
+    }
+  return stream;
+}
+
+/* Writes what is buffered; FALSE with errno in @stream->failed. */
+static gboolean
+stream_flush (SpanmarkFileStream *stream)
+{
+  if (stream->failed != 0)
+    return FALSE;
+  if (!write_all (stream->fd, stream->buffer->str, stream->buffer->len))
+    {
+      stream->failed = errno;
+      return FALSE;
+    }
+  g_string_truncate (stream->buffer, 0);
+  return TRUE;
+}
+
+gboolean
+spanmark_file_stream_append (SpanmarkFileStream  *stream,
+                             const char          *data,
+                             gsize                length,
+                             GError             **error)
+{
+  g_return_val_if_fail (stream != NULL, FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (stream->failed != 0)
+    return write_failed (error, stream->path, stream->failed);
+
+  /* Nothing is written that could not be read back. */
+  if (stream->length + length > SPANMARK_FILE_MAX_SIZE)
+    {
+      g_autofree char *limit = format_limit (SPANMARK_FILE_MAX_SIZE);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
+                   _("%s: not written, because it would be larger than %s, the most Spanmark reads"),
+                   stream->path, limit);
+      return FALSE;
+    }
+
+  if (stream->buffer->len + length > STREAM_BUFFER_SIZE && !stream_flush (stream))
+    return write_failed (error, stream->path, stream->failed);
+  if (length >= STREAM_BUFFER_SIZE)
+    {
+      if (!write_all (stream->fd, data, length))
+        {
+          stream->failed = errno;
+          return write_failed (error, stream->path, stream->failed);
+        }
+    }
+  else
+    g_string_append_len (stream->buffer, data, length);
+  stream->length += length;
+
+  spanmark_file_step ("stream-appended", stream->path);
+  return TRUE;
+}
+
+gboolean
+spanmark_file_stream_append_stream (SpanmarkFileStream  *stream,
+                                    SpanmarkFileStream  *from,
+                                    GError             **error)
+{
+  g_autofree char *block = NULL;
+  guint64 offset = 0;
+
+  g_return_val_if_fail (stream != NULL && from != NULL && stream != from, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!stream_flush (from))
+    return write_failed (error, from->path, from->failed);
+
+  block = g_malloc (STREAM_BUFFER_SIZE);
+  while (offset < from->length)
+    {
+      gssize n = pread (from->fd, block, MIN (STREAM_BUFFER_SIZE, from->length - offset), (off_t) offset);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          /* A file shorter than what was written to it: as an I/O error. */
+          int saved_errno = n < 0 ? errno : EIO;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       _("%s: cannot be read: %s"), from->path, g_strerror (saved_errno));
+          return FALSE;
+        }
+      if (!spanmark_file_stream_append (stream, block, (gsize) n, error))
+        return FALSE;
+      offset += (guint64) n;
+    }
+  return TRUE;
+}
+
+guint64
+spanmark_file_stream_get_length (SpanmarkFileStream *stream)
+{
+  g_return_val_if_fail (stream != NULL, 0);
+
+  return stream->length;
+}
+
+const char *
+spanmark_file_stream_get_temporary_name (SpanmarkFileStream *stream)
+{
+  g_return_val_if_fail (stream != NULL, NULL);
+
+  return stream->tmp;
+}
+
+gboolean
+spanmark_file_stream_commit (SpanmarkFileStream  *stream,
+                             GError             **error)
+{
+  g_autofree char *folder = NULL;
+  int saved_errno = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (stream != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  ok = stream_flush (stream) && fsync (stream->fd) == 0;
+  if (!ok)
+    saved_errno = stream->failed != 0 ? stream->failed : errno;
+  if (close (stream->fd) != 0 && ok)
+    {
+      ok = FALSE;
+      saved_errno = errno;
+    }
+  stream->fd = -1;
+  if (!ok)
+    {
+      unlinkat (stream->dir_fd, stream->tmp, 0);
+      write_failed (error, stream->path, saved_errno);
+      stream_free (stream);
+      return FALSE;
+    }
+
+  spanmark_file_step ("written", stream->path);
+
+  /* A link at the name is replaced, never followed. */
+  if (renameat (stream->dir_fd, stream->tmp, stream->dir_fd, stream->name) != 0)
+    {
+      saved_errno = errno;
+      unlinkat (stream->dir_fd, stream->tmp, 0);
+      write_failed (error, stream->path, saved_errno);
+      stream_free (stream);
+      return FALSE;
+    }
+  spanmark_file_step ("renamed", stream->path);
+
+  /* The rename is in the folder: durable once the folder is.  The file
+   * is in place by now, and what it names may not be undone, so this is
+   * done as well as it can be, not an error. */
+  if (stream->dir_fd >= 0)
+    fsync (stream->dir_fd);
+  else
+    {
+      const char *slash = strrchr (stream->name, G_DIR_SEPARATOR);
+
+      folder = slash != NULL ? g_strndup (stream->name, MAX (slash - stream->name, 1)) : g_strdup (".");
+      spanmark_file_fsync_at (AT_FDCWD, folder, folder, NULL);
+    }
+  stream_free (stream);
+  return TRUE;
+}
+
+void
+spanmark_file_stream_abort (SpanmarkFileStream *stream)
+{
+  if (stream == NULL)
+    return;
+
+  if (stream->fd >= 0)
+    close (stream->fd);
+  stream->fd = -1;
+  unlinkat (stream->dir_fd, stream->tmp, 0);
+  stream_free (stream);
 }
 
 gboolean

@@ -176,6 +176,53 @@ gboolean spanmark_file_sync            (GFile                 *dir,
                                         GPtrArray             *paths,
                                         GError               **error);
 
+/* The two halves of spanmark_file_sync(), for a writer that keeps its
+ * files by name in folders rather than as a list of paths: one syncfs()
+ * of the file system that holds @dir (FALSE where the system lacks it or
+ * it fails: the caller then fsyncs each file it wrote, and the folders
+ * that hold them, with spanmark_file_fsync_at()), and the fsync() of
+ * @name in the folder @dir_fd (or, with AT_FDCWD, of the path @name),
+ * without following a link.  Messages name @path. */
+gboolean spanmark_file_syncfs          (GFile                 *dir);
+gboolean spanmark_file_fsync_at        (int                    dir_fd,
+                                        const char            *name,
+                                        const char            *path,
+                                        GError               **error);
+
+/* A file written as it is made, too large to be held whole (an import's
+ * index): a temporary file ".NAME.spanmark-XXXXXX" beside @name in the
+ * folder @dir_fd (or, with AT_FDCWD, beside the path @name), created
+ * with O_EXCL and O_NOFOLLOW (a link at the temporary name is never
+ * written through: another name is taken), appended to, then either
+ * committed — fsynced, renamed over @name (a link there is replaced) and
+ * its folder fsynced — or aborted: removed.  Until the commit, @name is
+ * what it was; a kill leaves the temporary file, which
+ * spanmark_file_is_temporary_name() recognises.  @dir_fd is duplicated:
+ * the caller may close its own.  Commit and abort free the stream.
+ * Messages name @path.  Appends are buffered; each calls the step
+ * function ("stream-appended"), the commit does as an atomic write does
+ * ("written", "renamed"). */
+typedef struct _SpanmarkFileStream SpanmarkFileStream;
+
+SpanmarkFileStream *spanmark_file_stream_new    (int                    dir_fd,
+                                                 const char            *name,
+                                                 const char            *path,
+                                                 GError               **error);
+gboolean            spanmark_file_stream_append (SpanmarkFileStream    *stream,
+                                                 const char            *data,
+                                                 gsize                  length,
+                                                 GError               **error);
+/* Appends everything appended to @from so far (which stays open). */
+gboolean            spanmark_file_stream_append_stream (SpanmarkFileStream *stream,
+                                                        SpanmarkFileStream *from,
+                                                        GError            **error);
+guint64             spanmark_file_stream_get_length (SpanmarkFileStream *stream);
+/* The temporary file's name in its folder (for tests). */
+const char         *spanmark_file_stream_get_temporary_name (SpanmarkFileStream *stream);
+gboolean            spanmark_file_stream_commit (SpanmarkFileStream    *stream,
+                                                 GError               **error);
+void                spanmark_file_stream_abort  (SpanmarkFileStream    *stream);
+
 /* Whether @name is a temporary file of spanmark_file_write_atomic()
  * (".NAME.spanmark-XXXXXX") for a file NAME named like "*.json" or
  * "*.txt"; if so, and @target is not NULL, stores NAME, the file it was
@@ -193,6 +240,10 @@ typedef void (*SpanmarkFileStepFunc) (const char *step,
                                       const char *path);
 
 void     spanmark_file_set_step_func   (SpanmarkFileStepFunc   func);
+/* For the tests of the fallback: with @disabled, spanmark_file_syncfs()
+ * fails as it does where the system has no syncfs(), and every fsync()
+ * of the fallback is a step ("fsynced"). */
+void     spanmark_file_set_syncfs_disabled (gboolean           disabled);
 void     spanmark_file_step            (const char            *step,
                                         const char            *path);
 

@@ -559,16 +559,17 @@ spanmark_json_append_label_lists (GString             *out,
     }
 }
 
-char *
-spanmark_json_write_index (const char     *name,
-                           SpanmarkSchema *schema,
-                           GListModel     *documents,
-                           gsize          *length)
+void
+spanmark_json_append_index_head (GString        *out,
+                                 const char     *name,
+                                 SpanmarkSchema *schema)
 {
-  GString *out = g_string_new (NULL);
-  guint n_labels = spanmark_schema_get_n_labels (schema);
-  guint n_documents = g_list_model_get_n_items (documents);
+  guint n_labels;
 
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (SPANMARK_IS_SCHEMA (schema));
+
+  n_labels = spanmark_schema_get_n_labels (schema);
   g_string_append_printf (out, "{\n  \"spanmark\": %d,\n  \"name\": ",
                           SPANMARK_PROJECT_FORMAT_VERSION);
   spanmark_json_append_string (out, name != NULL ? name : "");
@@ -596,33 +597,67 @@ spanmark_json_write_index (const char     *name,
       g_string_append_c (out, '}');
     }
   g_string_append (out, n_labels > 0 ? "\n  ],\n  \"documents\": [" : "],\n  \"documents\": [");
+}
 
+void
+spanmark_json_append_index_document (GString          *out,
+                                     SpanmarkDocument *document,
+                                     gboolean          first)
+{
+  const char *title;
+  JsonObject *meta;
+
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (SPANMARK_IS_DOCUMENT (document));
+
+  title = spanmark_document_get_title (document);
+  meta = spanmark_document_get_meta (document);
+  g_string_append (out, first ? "\n    {\"id\": " : ",\n    {\"id\": ");
+  spanmark_json_append_string (out, spanmark_document_get_id (document));
+  g_string_append (out, ", \"path\": ");
+  spanmark_json_append_string (out, spanmark_document_get_path (document));
+  if (title != NULL)
+    {
+      g_string_append (out, ", \"title\": ");
+      spanmark_json_append_string (out, title);
+    }
+  if (meta != NULL)
+    {
+      g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+
+      json_node_set_object (node, meta);
+      g_string_append (out, ", \"meta\": ");
+      spanmark_json_append_node (out, node);
+    }
+  g_string_append_c (out, '}');
+}
+
+void
+spanmark_json_append_index_tail (GString *out,
+                                 guint    n_documents)
+{
+  g_return_if_fail (out != NULL);
+
+  g_string_append (out, n_documents > 0 ? "\n  ]\n}\n" : "]\n}\n");
+}
+
+char *
+spanmark_json_write_index (const char     *name,
+                           SpanmarkSchema *schema,
+                           GListModel     *documents,
+                           gsize          *length)
+{
+  GString *out = g_string_new (NULL);
+  guint n_documents = g_list_model_get_n_items (documents);
+
+  spanmark_json_append_index_head (out, name, schema);
   for (guint i = 0; i < n_documents; i++)
     {
       g_autoptr(SpanmarkDocument) document = g_list_model_get_item (documents, i);
-      const char *title = spanmark_document_get_title (document);
-      JsonObject *meta = spanmark_document_get_meta (document);
 
-      g_string_append (out, i == 0 ? "\n    {\"id\": " : ",\n    {\"id\": ");
-      spanmark_json_append_string (out, spanmark_document_get_id (document));
-      g_string_append (out, ", \"path\": ");
-      spanmark_json_append_string (out, spanmark_document_get_path (document));
-      if (title != NULL)
-        {
-          g_string_append (out, ", \"title\": ");
-          spanmark_json_append_string (out, title);
-        }
-      if (meta != NULL)
-        {
-          g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
-
-          json_node_set_object (node, meta);
-          g_string_append (out, ", \"meta\": ");
-          spanmark_json_append_node (out, node);
-        }
-      g_string_append_c (out, '}');
+      spanmark_json_append_index_document (out, document, i == 0);
     }
-  g_string_append (out, n_documents > 0 ? "\n  ]\n}\n" : "]\n}\n");
+  spanmark_json_append_index_tail (out, n_documents);
 
   if (length != NULL)
     *length = out->len;

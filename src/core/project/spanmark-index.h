@@ -46,7 +46,18 @@ gboolean  spanmark_json_read_index   (SpanmarkChecker *checker,
 void      spanmark_json_append_label_lists (GString             *out,
                                             const SpanmarkLabel *label);
 /* spanmark.json as the project writes it: keys in a fixed order, one
- * label and one document a line. */
+ * label and one document a line.  It is made of the three parts below,
+ * so that a writer of many documents (a streamed import) can write the
+ * same bytes an entry at a time: the head (up to the documents' "["),
+ * each document's entry (@first for the first), the tail. */
+void      spanmark_json_append_index_head     (GString          *out,
+                                               const char       *name,
+                                               SpanmarkSchema   *schema);
+void      spanmark_json_append_index_document (GString          *out,
+                                               SpanmarkDocument *document,
+                                               gboolean          first);
+void      spanmark_json_append_index_tail     (GString          *out,
+                                               guint             n_documents);
 char     *spanmark_json_write_index  (const char      *name,
                                       SpanmarkSchema  *schema,
                                       GListModel      *documents,

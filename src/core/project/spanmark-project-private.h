@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 /* A batch of new documents (an import).  While a batch is open, texts and
  * annotation files are written atomically but without an fsync each, and
  * remembered.  _spanmark_project_end_batch() with @commit makes them all
- * durable at once (spanmark_file_sync()); the caller then saves the
+ * durable at once (one syncfs(), else an fsync() of each); the caller then saves the
  * index, so a kill at any moment leaves either the old index, with
  * documents it does not list (which the next import of the same files
  * takes over, and spanmark_clean_project() removes), or the new one with
@@ -25,6 +25,26 @@ void     _spanmark_project_begin_batch        (SpanmarkProject  *self);
 gboolean _spanmark_project_end_batch          (SpanmarkProject  *self,
                                                gboolean          commit,
                                                GError          **error);
+
+/* A batch into a project without documents that does not keep them: each
+ * document added, once its files are written (its annotation file too),
+ * is handed to _spanmark_project_stream_document(), which appends its
+ * index entry (the bytes spanmark_project_save() would write for it) to
+ * a temporary file beside spanmark.json and drops the document from the
+ * project.  _spanmark_project_end_batch() with @commit then makes the
+ * files durable and only then writes spanmark.json (its head from the
+ * project's name and schema as they are then, the entries, the tail) to
+ * another temporary file, fsynced and renamed over it: a kill at any
+ * moment leaves the old index, or the new one with every file it names.
+ * Committed, the project refuses to be saved (it lacks those documents:
+ * open it again); undone, the temporary files go with the rest.  FALSE
+ * when the temporary file cannot be made, or the index could not be
+ * saved anyway (spanmark_project_check_can_save()). */
+gboolean _spanmark_project_begin_streamed_batch (SpanmarkProject  *self,
+                                                 GError          **error);
+gboolean _spanmark_project_stream_document    (SpanmarkProject   *self,
+                                               SpanmarkDocument  *document,
+                                               GError           **error);
 
 /* Whether spanmark_project_add_document (@id, @text) would succeed and,
  * when documents/<id>.txt is left over from an interrupted import, whether

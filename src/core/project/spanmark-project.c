@@ -51,12 +51,41 @@ struct _SpanmarkProject
 
   /* An open batch of new documents (spanmark-project-private.h). */
   gboolean        batch;
-  GPtrArray      *batch_paths;       /* char*: full paths written in it */
-  GPtrArray      *batch_created;     /* char*: those of them that were not there before */
   guint           batch_first;       /* documents in the index before it */
-  GHashTable     *batch_folders;     /* folder -> GINT_TO_POINTER (fd + 1): batch_folder() */
+  GHashTable     *batch_folders;     /* borrowed folder -> BatchFolder: batch_folder() */
+  GPtrArray      *batch_folder_list; /* BatchFolder, in the order the batch first wrote to them */
   SpanmarkFileWriter *batch_writer;  /* writes the files in those folders, or NULL */
+  /* A streamed batch: the index entries of the documents it added, in
+   * a temporary file beside spanmark.json, instead of the documents. */
+  SpanmarkFileStream *index_entries;
+  guint           n_streamed;
+  GString        *entry;             /* one entry, reused */
+  /* A streamed batch wrote spanmark.json with documents this project
+   * does not hold: it must not be saved over it. */
+  gboolean        index_streamed;
 };
+
+/* A folder the batch writes in, and the names of the files it wrote
+ * there, rather than a list of paths that would grow by a path a file. */
+typedef struct
+{
+  char    *relative;  /* "documents", "annotations/NAME" */
+  int      fd;        /* opened without links, or -1: its files go by path */
+  gboolean made;      /* the batch made it: undone, it is removed too */
+  /* Each file written: '+' when the batch made it, '=' when it wrote
+   * over one, then the name and a NUL. */
+  GString *names;
+} BatchFolder;
+
+static void
+batch_folder_free (BatchFolder *folder)
+{
+  if (folder->fd >= 0)
+    close (folder->fd);
+  g_free (folder->relative);
+  g_string_free (folder->names, TRUE);
+  g_free (folder);
+}
 
 typedef struct
 {
@@ -106,9 +135,11 @@ spanmark_project_finalize (GObject *object)
   g_clear_pointer (&self->broken_files, g_hash_table_unref);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_pointer (&self->stamps, g_hash_table_unref);
-  g_clear_pointer (&self->batch_paths, g_ptr_array_unref);
-  g_clear_pointer (&self->batch_created, g_ptr_array_unref);
   g_clear_pointer (&self->batch_folders, g_hash_table_unref);
+  g_clear_pointer (&self->batch_folder_list, g_ptr_array_unref);
+  g_clear_pointer (&self->index_entries, spanmark_file_stream_abort);
+  if (self->entry != NULL)
+    g_string_free (g_steal_pointer (&self->entry), TRUE);
 
   G_OBJECT_CLASS (spanmark_project_parent_class)->finalize (object);
 }
@@ -180,8 +211,6 @@ spanmark_project_init (SpanmarkProject *self)
   self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) spanmark_problem_free);
   self->stamps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                         (GDestroyNotify) file_stamp_free);
-  self->batch_paths = g_ptr_array_new_with_free_func (g_free);
-  self->batch_created = g_ptr_array_new_with_free_func (g_free);
 }
 
 /* Finds @document, at @position in the list (from 0), by itself, its id
@@ -248,62 +277,70 @@ write_file (GFile       *file,
   return spanmark_file_write_atomic (path, data != NULL ? data : "", length, durable, error);
 }
 
-static void
-close_folder (gpointer value)
-{
-  if (GPOINTER_TO_INT (value) > 0)
-    close (GPOINTER_TO_INT (value) - 1);
-}
-
-/* In a batch, the folder @relative ("documents", "annotations/NAME")
- * open without following a link, made if missing (and removed again
- * should the batch be undone): its files are then checked and written by
- * name, with no path resolved for each, and cannot be outside the
- * project.  -1 outside a batch, or for a folder that cannot be opened so
- * (a link, a folder above it missing): its files go the way of any. */
-static int
+/* In a batch, the folder @relative ("documents", "annotations/NAME"),
+ * its files then checked and written by name in it, open without
+ * following a link, made if missing (and removed again should the batch
+ * be undone), so that its files cannot be outside the project; its fd is
+ * -1 for a folder that cannot be opened so (a link, a folder above it
+ * missing): its files go the way of any.  NULL outside a batch. */
+static BatchFolder *
 batch_folder (SpanmarkProject *self,
               const char      *relative)
 {
   g_autofree char *parent = NULL;
   const char *leaf = strrchr (relative, G_DIR_SEPARATOR);
-  gpointer value;
-  int parent_fd, fd = -1;
+  BatchFolder *folder;
+  int parent_fd;
 
   if (!self->batch)
-    return -1;
-  if (g_hash_table_lookup_extended (self->batch_folders, relative, NULL, &value))
-    return GPOINTER_TO_INT (value) - 1;
+    return NULL;
+  folder = g_hash_table_lookup (self->batch_folders, relative);
+  if (folder != NULL)
+    return folder;
+
+  folder = g_new0 (BatchFolder, 1);
+  folder->relative = g_strdup (relative);
+  folder->fd = -1;
+  folder->names = g_string_new (NULL);
 
   parent = leaf != NULL ? g_strndup (relative, leaf - relative) : g_strdup ("");
   leaf = leaf != NULL ? leaf + 1 : relative;
   parent_fd = spanmark_file_open_folder_in_project (self->dir, parent, NULL);
   if (parent_fd >= 0)
     {
-      fd = openat (parent_fd, leaf, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-      if (fd < 0 && errno == ENOENT && mkdirat (parent_fd, leaf, 0755) == 0)
+      folder->fd = openat (parent_fd, leaf, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+      if (folder->fd < 0 && errno == ENOENT && mkdirat (parent_fd, leaf, 0755) == 0)
         {
-          g_autoptr(GFile) made = g_file_resolve_relative_path (self->dir, relative);
-
-          g_ptr_array_add (self->batch_created, g_file_get_path (made));
-          fd = openat (parent_fd, leaf, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+          folder->made = TRUE;
+          folder->fd = openat (parent_fd, leaf, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
         }
       close (parent_fd);
     }
 
-  g_hash_table_insert (self->batch_folders, g_strdup (relative), GINT_TO_POINTER (fd + 1));
-  return fd;
+  g_ptr_array_add (self->batch_folder_list, folder);
+  g_hash_table_insert (self->batch_folders, folder->relative, folder);
+  return folder;
 }
 
-/* batch_folder() of the folder that holds @relative. */
+/* The descriptor of batch_folder() @relative, or -1. */
 static int
+batch_folder_fd (SpanmarkProject *self,
+                 const char      *relative)
+{
+  BatchFolder *folder = batch_folder (self, relative);
+
+  return folder != NULL ? folder->fd : -1;
+}
+
+/* batch_folder() of the folder that holds @relative, or NULL. */
+static BatchFolder *
 batch_folder_of (SpanmarkProject *self,
                  const char      *relative)
 {
   g_autofree char *folder = NULL;
 
-  if (strchr (relative, G_DIR_SEPARATOR) == NULL)
-    return -1;
+  if (!self->batch || strchr (relative, G_DIR_SEPARATOR) == NULL)
+    return NULL;
   folder = g_path_get_dirname (relative);
   return batch_folder (self, folder);
 }
@@ -319,8 +356,9 @@ absent_at (int         folder_fd,
   return fstatat (folder_fd, name, &st, AT_SYMLINK_NOFOLLOW) != 0;
 }
 
-/* Writes the file @relative of the project: durable at once, or in an
- * open batch remembered for the one sync at its end. */
+/* Writes the file @relative of the project ("FOLDER/NAME"): durable at
+ * once, or in an open batch noted in its folder for the one sync at its
+ * end. */
 static gboolean
 project_write (SpanmarkProject  *self,
                const char       *relative,
@@ -329,42 +367,42 @@ project_write (SpanmarkProject  *self,
                GError          **error)
 {
   g_autoptr(GFile) file = g_file_resolve_relative_path (self->dir, relative);
-  int folder_fd = batch_folder_of (self, relative);
-  g_autoptr(GFile) parent = NULL;
+  BatchFolder *folder = batch_folder_of (self, relative);
+  const char *name = strrchr (relative, G_DIR_SEPARATOR);
   gboolean parent_existed = TRUE;
   gboolean existed;
 
-  if (folder_fd >= 0)
+  name = name != NULL ? name + 1 : relative;
+  if (folder != NULL && folder->fd >= 0)
     {
-      const char *name = strrchr (relative, G_DIR_SEPARATOR) + 1;
       g_autofree char *path = g_file_get_path (file);
 
-      existed = !absent_at (folder_fd, name);
+      existed = !absent_at (folder->fd, name);
       if (self->batch_writer == NULL)
         self->batch_writer = spanmark_file_writer_new ();
-      if (!spanmark_file_writer_add (self->batch_writer, folder_fd, name, path, g_memdup2 (data, length), length, error))
+      if (!spanmark_file_writer_add (self->batch_writer, folder->fd, name, path, g_memdup2 (data, length), length, error))
         return FALSE;
     }
   else
     {
-      parent = self->batch ? g_file_get_parent (file) : NULL;
+      g_autoptr(GFile) parent = folder != NULL ? g_file_get_parent (file) : NULL;
+
       parent_existed = parent == NULL || g_file_query_exists (parent, NULL);
-      existed = self->batch &&
+      existed = folder != NULL &&
                 g_file_query_file_type (file, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL) != G_FILE_TYPE_UNKNOWN;
       if (!write_file (file, data, length, !self->batch, error))
         return FALSE;
     }
 
-  if (self->batch)
+  if (folder != NULL)
     {
       /* A new annotator's folder goes too when the batch is undone. */
       if (!parent_existed)
-        g_ptr_array_add (self->batch_created, g_file_get_path (parent));
-      g_ptr_array_add (self->batch_paths, g_file_get_path (file));
+        folder->made = TRUE;
       /* An annotator's file an import replaced is gone either way: undoing
        * the batch removes only the files it made. */
-      if (!existed)
-        g_ptr_array_add (self->batch_created, g_file_get_path (file));
+      g_string_append_c (folder->names, existed ? '=' : '+');
+      g_string_append_len (folder->names, name, strlen (name) + 1);
     }
   return TRUE;
 }
@@ -555,6 +593,17 @@ spanmark_project_check_can_save (SpanmarkProject  *self,
   g_return_val_if_fail (SPANMARK_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  /* Written from memory, the index would lose the documents the
+   * streamed import wrote to it and this project never held. */
+  if (self->index_streamed)
+    {
+      g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID,
+                   _("%s: not changed, because an import wrote it with documents this open project does not hold; "
+                     "open the project again first"),
+                   INDEX_FILE);
+      return FALSE;
+    }
+
   if (self->problems->len == 0)
     return TRUE;
 
@@ -710,7 +759,7 @@ check_document_file (SpanmarkProject  *self,
     }
 
   file = g_file_resolve_relative_path (self->dir, path);
-  folder_fd = batch_folder (self, DOCUMENTS_DIR);
+  folder_fd = batch_folder_fd (self, DOCUMENTS_DIR);
   if (folder_fd >= 0 ? absent_at (folder_fd, path + strlen (DOCUMENTS_DIR "/"))
                      : g_file_query_file_type (file, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL) == G_FILE_TYPE_UNKNOWN)
     {
@@ -1308,6 +1357,7 @@ spanmark_project_save_annotations_full (SpanmarkProject        *self,
   g_autofree char *path = NULL;
   g_autofree char *modified = NULL;
   g_autofree char *data = NULL;
+  BatchFolder *folder;
   gsize length;
 
   g_return_val_if_fail (SPANMARK_IS_PROJECT (self), FALSE);
@@ -1329,7 +1379,8 @@ spanmark_project_save_annotations_full (SpanmarkProject        *self,
     }
 
   /* In a batch, a folder opened without links holds it. */
-  if (!(batch_folder_of (self, path) >= 0 || spanmark_file_check_inside (self->dir, path)))
+  folder = batch_folder_of (self, path);
+  if (!((folder != NULL && folder->fd >= 0) || spanmark_file_check_inside (self->dir, path)))
     {
       g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID,
                    _("%s: not saved, because the path leads outside the project folder (through a symbolic link)"),
@@ -1350,7 +1401,9 @@ spanmark_project_save_annotations_full (SpanmarkProject        *self,
   if (!project_write (self, path, data, length, error))
     return FALSE;
 
-  record_stamp (self, file, data, length);
+  /* A streamed batch's documents are not kept, nor what their files hold. */
+  if (self->index_entries == NULL)
+    record_stamp (self, file, data, length);
   spanmark_annotation_set_set_modified (set, modified);
 
   return TRUE;
@@ -1540,17 +1593,220 @@ spanmark_annotation_set_to_json (SpanmarkAnnotationSet *set,
   return spanmark_json_write_annotations (set, spanmark_annotation_set_get_modified (set), length);
 }
 
-void
-_spanmark_project_begin_batch (SpanmarkProject *self)
+/* Opens a batch; with @streamed, its documents' index entries go to a
+ * temporary file beside spanmark.json as they are added. */
+static gboolean
+begin_batch (SpanmarkProject  *self,
+             gboolean          streamed,
+             GError          **error)
 {
-  g_return_if_fail (SPANMARK_IS_PROJECT (self));
-  g_return_if_fail (!self->batch);
+  g_return_val_if_fail (SPANMARK_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (!self->batch, FALSE);
+
+  if (streamed)
+    {
+      g_autoptr(GFile) file = g_file_get_child (self->dir, INDEX_FILE);
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path == NULL)
+        {
+          g_autofree char *uri = g_file_get_uri (file);
+
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                       _("%s: only local files can be written"), uri);
+          return FALSE;
+        }
+      self->index_entries = spanmark_file_stream_new (AT_FDCWD, path, path, error);
+      if (self->index_entries == NULL)
+        return FALSE;
+      self->n_streamed = 0;
+      if (self->entry == NULL)
+        self->entry = g_string_new (NULL);
+    }
 
   self->batch = TRUE;
   self->batch_first = spanmark_project_get_n_documents (self);
-  g_ptr_array_set_size (self->batch_paths, 0);
-  g_ptr_array_set_size (self->batch_created, 0);
-  self->batch_folders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, close_folder);
+  self->batch_folder_list = g_ptr_array_new_with_free_func ((GDestroyNotify) batch_folder_free);
+  self->batch_folders = g_hash_table_new (g_str_hash, g_str_equal);
+  return TRUE;
+}
+
+void
+_spanmark_project_begin_batch (SpanmarkProject *self)
+{
+  begin_batch (self, FALSE, NULL);
+}
+
+gboolean
+_spanmark_project_begin_streamed_batch (SpanmarkProject  *self,
+                                        GError          **error)
+{
+  g_return_val_if_fail (SPANMARK_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (spanmark_project_get_n_documents (self) == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!spanmark_project_check_can_save (self, error))
+    return FALSE;
+  return begin_batch (self, TRUE, error);
+}
+
+/* Takes @document out of the project's tables (not its list). */
+static void
+unindex_document (SpanmarkProject  *self,
+                  SpanmarkDocument *document)
+{
+  g_hash_table_remove (self->documents_by_id, spanmark_document_get_id (document));
+  g_hash_table_remove (self->documents_by_path, spanmark_document_get_path (document));
+  g_hash_table_remove (self->positions, document);
+}
+
+gboolean
+_spanmark_project_stream_document (SpanmarkProject   *self,
+                                   SpanmarkDocument  *document,
+                                   GError           **error)
+{
+  guint position;
+
+  g_return_val_if_fail (SPANMARK_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (SPANMARK_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (self->batch && self->index_entries != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  position = GPOINTER_TO_UINT (g_hash_table_lookup (self->positions, document));
+  g_return_val_if_fail (position > self->batch_first, FALSE);
+
+  /* The very bytes spanmark_json_write_index() gives the entry. */
+  g_string_truncate (self->entry, 0);
+  spanmark_json_append_index_document (self->entry, document, self->n_streamed == 0);
+  if (!spanmark_file_stream_append (self->index_entries, self->entry->str, self->entry->len, error))
+    return FALSE;
+  self->n_streamed++;
+
+  unindex_document (self, document);
+  g_list_store_remove (self->documents, position - 1);
+  return TRUE;
+}
+
+/* The full path of @name in @folder, for messages and the fallback. */
+static char *
+batch_file_path (SpanmarkProject *self,
+                 BatchFolder     *folder,
+                 const char      *name)
+{
+  g_autoptr(GFile) file = g_file_resolve_relative_path (self->dir, folder->relative);
+  g_autoptr(GFile) child = name != NULL ? g_file_get_child (file, name) : g_object_ref (file);
+
+  return g_file_get_path (child);
+}
+
+/* Makes every file of the batch durable: one syncfs(), or where that
+ * fails an fsync() of each file it wrote, of their folders and of the
+ * parents of the folders it made. */
+static gboolean
+batch_sync (SpanmarkProject  *self,
+            GError          **error)
+{
+  if (spanmark_file_syncfs (self->dir))
+    return TRUE;
+
+  for (guint i = 0; i < self->batch_folder_list->len; i++)
+    {
+      BatchFolder *folder = g_ptr_array_index (self->batch_folder_list, i);
+      const char *p = folder->names->str;
+      const char *end = p + folder->names->len;
+      g_autofree char *folder_path = batch_file_path (self, folder, NULL);
+
+      for (; p < end; p += strlen (p) + 1)
+        {
+          g_autofree char *path = batch_file_path (self, folder, p + 1);
+
+          if (!(folder->fd >= 0 ? spanmark_file_fsync_at (folder->fd, p + 1, path, error)
+                                : spanmark_file_fsync_at (AT_FDCWD, path, path, error)))
+            return FALSE;
+        }
+      if (folder->names->len == 0)
+        continue;
+      /* The renames are in the folder. */
+      if (!(folder->fd >= 0 ? spanmark_file_fsync_at (folder->fd, ".", folder_path, error)
+                            : spanmark_file_fsync_at (AT_FDCWD, folder_path, folder_path, error)))
+        return FALSE;
+      /* A folder the batch made (a new annotator's) is an entry in its
+       * parent: without that, the files in it may be lost with it. */
+      if (folder->made)
+        {
+          g_autofree char *parent_path = g_path_get_dirname (folder_path);
+
+          if (!(folder->fd >= 0 ? spanmark_file_fsync_at (folder->fd, "..", parent_path, error)
+                                : spanmark_file_fsync_at (AT_FDCWD, parent_path, parent_path, error)))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Removes the files and folders the batch made, last made first: a
+ * folder is empty once its files are gone. */
+static void
+batch_undo (SpanmarkProject *self)
+{
+  for (guint i = self->batch_folder_list->len; i > 0; i--)
+    {
+      BatchFolder *folder = g_ptr_array_index (self->batch_folder_list, i - 1);
+      const char *p = folder->names->str;
+      const char *end = p + folder->names->len;
+
+      for (; p < end; p += strlen (p) + 1)
+        {
+          if (p[0] != '+')
+            continue;
+          if (folder->fd >= 0)
+            unlinkat (folder->fd, p + 1, 0);
+          else
+            {
+              g_autofree char *path = batch_file_path (self, folder, p + 1);
+
+              g_remove (path);
+            }
+        }
+      if (folder->made)
+        {
+          g_autofree char *path = batch_file_path (self, folder, NULL);
+
+          g_rmdir (path);
+        }
+    }
+}
+
+/* The streamed batch's spanmark.json: the head as the project is now, the
+ * entries streamed, the tail, in a temporary file renamed over it. */
+static gboolean
+commit_streamed_index (SpanmarkProject  *self,
+                       GError          **error)
+{
+  g_autoptr(GFile) file = g_file_get_child (self->dir, INDEX_FILE);
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GString) part = g_string_new (NULL);
+  SpanmarkFileStream *index;
+
+  index = spanmark_file_stream_new (AT_FDCWD, path, path, error);
+  if (index == NULL)
+    return FALSE;
+
+  spanmark_json_append_index_head (part, self->name, self->schema);
+  if (!spanmark_file_stream_append (index, part->str, part->len, error) ||
+      !spanmark_file_stream_append_stream (index, self->index_entries, error))
+    {
+      spanmark_file_stream_abort (index);
+      return FALSE;
+    }
+  g_string_truncate (part, 0);
+  spanmark_json_append_index_tail (part, self->n_streamed);
+  if (!spanmark_file_stream_append (index, part->str, part->len, error))
+    {
+      spanmark_file_stream_abort (index);
+      return FALSE;
+    }
+  return spanmark_file_stream_commit (index, error);
 }
 
 gboolean
@@ -1558,41 +1814,40 @@ _spanmark_project_end_batch (SpanmarkProject  *self,
                              gboolean          commit,
                              GError          **error)
 {
+  gboolean streamed;
   gboolean ok = TRUE;
   guint n;
 
   g_return_val_if_fail (SPANMARK_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (self->batch, FALSE);
 
-  self->batch = FALSE;
-  /* Every file written (or the first that could not be), then synced. */
+  streamed = self->index_entries != NULL;
+  /* Every file written (or the first that could not be), then synced;
+   * should the sync fail, the files may not be on disk: undo too.  Only
+   * then the streamed index, which names them. */
   if (self->batch_writer != NULL)
     ok = spanmark_file_writer_finish (g_steal_pointer (&self->batch_writer), commit ? error : NULL);
-  g_clear_pointer (&self->batch_folders, g_hash_table_unref);
-
-  /* Should the sync fail, the files may not be on disk: undo too. */
   if (commit && ok)
-    ok = spanmark_file_sync (self->dir, self->batch_paths, error);
+    ok = batch_sync (self, error);
+  if (commit && ok && streamed)
+    ok = commit_streamed_index (self, error);
+  g_clear_pointer (&self->index_entries, spanmark_file_stream_abort);
+  self->batch = FALSE;
 
   if (!commit || !ok)
     {
-      /* Last made first: a folder is empty once its files are gone. */
-      for (guint i = self->batch_created->len; i > 0; i--)
-        g_remove (g_ptr_array_index (self->batch_created, i - 1));
+      batch_undo (self);
 
+      /* Out of the list in one change, which the window's list follows. */
       n = spanmark_project_get_n_documents (self);
       for (guint i = self->batch_first; i < n; i++)
-        {
-          SpanmarkDocument *document = spanmark_project_get_document (self, i);
-
-          g_hash_table_remove (self->documents_by_id, spanmark_document_get_id (document));
-          g_hash_table_remove (self->documents_by_path, spanmark_document_get_path (document));
-          g_hash_table_remove (self->positions, document);
-        }
+        unindex_document (self, spanmark_project_get_document (self, i));
       g_list_store_splice (self->documents, self->batch_first, n - self->batch_first, NULL, 0);
     }
+  else if (streamed)
+    self->index_streamed = TRUE;
 
-  g_ptr_array_set_size (self->batch_paths, 0);
-  g_ptr_array_set_size (self->batch_created, 0);
+  g_clear_pointer (&self->batch_folders, g_hash_table_unref);
+  g_clear_pointer (&self->batch_folder_list, g_ptr_array_unref);
   return ok;
 }
