@@ -31,7 +31,9 @@
  * the text is wrapped at (the text view's, less its margins); "bare WIDTH"
  * makes the bare window WIDTH pixels wide (1000 by default), so that it
  * can wrap the text at the width the window's document view does (the
- * same lines to lay out).
+ * same lines to lay out); "bare WIDTH WINDOW" wraps at WIDTH in a window
+ * WINDOW pixels wide (a right margin takes the rest), so that the window
+ * drawn is as large as SpanmarkWindow's (1200).
  *
  * spanmark-bench-view review shows the same document in review mode:
  * three annotators (the 40,000 spans and two perturbed copies) in lanes
@@ -312,7 +314,8 @@ bench_view (const char *text,
 static void
 bench_bare (const char *text,
             GArray     *ranges,
-            int         width)
+            int         width,
+            int         window_width)
 {
   GtkWidget *window, *scroller, *view;
   g_autoptr(GtkCssProvider) css = NULL;
@@ -322,10 +325,13 @@ bench_bare (const char *text,
   gint64 start;
 
   window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (window), width, 800);
+  gtk_window_set_default_size (GTK_WINDOW (window), MAX (width, window_width), 800);
   scroller = gtk_scrolled_window_new ();
   view = gtk_text_view_new ();
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  /* In a wider window, the text still wraps at @width. */
+  if (window_width > width)
+    gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), window_width - width);
   /* The same font size as the document view's default, so both lay out
    * the same number of lines. */
   css = gtk_css_provider_new ();
@@ -640,7 +646,8 @@ main (int   argc,
   if (only != NULL && g_str_equal (only, "chips"))
     bench_view (text, ranges, TRUE);
   if (only == NULL || g_str_equal (only, "bare"))
-    bench_bare (text, ranges, only != NULL && argc > 2 ? atoi (argv[2]) : 1000);
+    bench_bare (text, ranges, only != NULL && argc > 2 ? atoi (argv[2]) : 1000,
+                only != NULL && argc > 3 ? atoi (argv[3]) : 0);
   if (only != NULL && g_str_equal (only, "review"))
     bench_review (text, ranges);
   if (only != NULL && g_str_equal (only, "window"))
