@@ -117,8 +117,8 @@ ensure_git (void)
 }
 
 /* Whether @dir has an entry ".git" (folder, file or link), without which
- * it is no repository's work tree: ggit_repository_open() does not look
- * in the folders above. */
+ * no repository has @dir itself as its work tree, which is what
+ * op_open() asks for (a repository found above @dir is not taken). */
 static gboolean
 has_git_entry (GFile *dir)
 {
