@@ -60,7 +60,11 @@ typedef struct
   GFile                 *destination;   /* file or folder given to the export */
   char                  *annotator;
   SpanmarkExportOptions  options;
-  SpanmarkExportDialog  *self;          /* strong reference, for progress */
+  /* Not a reference: export_done_cb()'s user data holds one until the
+   * thread has returned.  The thread may drop the task's last reference
+   * after the callback has run, so the task holds nothing a widget is
+   * finalized by: a dialog finalized on the export thread would crash. */
+  SpanmarkExportDialog  *self;          /* for progress */
   guint                  last_permille;
 } ExportJob;
 
@@ -70,7 +74,6 @@ export_job_free (ExportJob *job)
   g_clear_object (&job->project_dir);
   g_clear_object (&job->destination);
   g_clear_pointer (&job->annotator, g_free);
-  g_clear_object (&job->self);
   g_free (job);
 }
 
@@ -308,7 +311,7 @@ export_done_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  SpanmarkExportDialog *self = SPANMARK_EXPORT_DIALOG (source);
+  g_autoptr(SpanmarkExportDialog) self = user_data;
   g_autoptr(SpanmarkExportReport) report = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -368,7 +371,7 @@ export_action_cb (GtkWidget  *widget,
   job = g_new0 (ExportJob, 1);
   job->project_dir = g_object_ref (spanmark_project_get_dir (self->project));
   job->annotator = g_strdup (self->annotators[annotator]);
-  job->self = g_object_ref (self);
+  job->self = self;
   spanmark_export_options_init (&job->options);
   job->options.format = format;
   job->options.scheme = adw_combo_row_get_selected (self->scheme_row) == 1
@@ -394,7 +397,7 @@ export_action_cb (GtkWidget  *widget,
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), TRUE);
   update_layout (self);
 
-  task = g_task_new (self, self->cancellable, export_done_cb, NULL);
+  task = g_task_new (NULL, self->cancellable, export_done_cb, g_object_ref (self));
   g_task_set_source_tag (task, export_action_cb);
   g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
   g_task_run_in_thread (task, export_thread);

@@ -133,6 +133,13 @@ read_out (Fixture    *fixture,
 }
 
 static void
+note_thread_cb (GThread **thread,
+                GObject  *where_the_object_was)
+{
+  *thread = g_thread_self ();
+}
+
+static void
 test_export_conll (Fixture       *fixture,
                    gconstpointer  data)
 {
@@ -276,6 +283,36 @@ test_no_destination (Fixture       *fixture,
   g_assert_finalize_object (dialog);
 }
 
+/* The export thread may drop its task after the dialog has heard the
+ * result: nothing the task keeps may hold the dialog then, or the dialog
+ * would outlive its window and be finalized on that thread (seen once in
+ * CI as the conll case's g_assert_finalize_object() failing). */
+static void
+test_finalized_after_export (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  for (guint i = 0; i < 40; i++)
+    {
+      SpanmarkExportDialog *dialog = new_dialog (fixture);
+      GThread *finalized_on = NULL;
+
+      g_object_weak_ref (G_OBJECT (dialog), (GWeakNotify) note_thread_cb, &finalized_on);
+      spanmark_export_dialog_set_format (dialog, spanmark_export_format_lookup ("jsonl"));
+      spanmark_export_dialog_set_destination (dialog, fixture->out);
+      fixture->exported = FALSE;
+      g_clear_object (&fixture->exported_folder);
+      g_clear_pointer (&fixture->summary, g_free);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export-dialog.export", NULL));
+      while (!fixture->exported)
+        g_main_context_iteration (NULL, TRUE);
+
+      /* Gone as soon as the window is, on this thread. */
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      g_object_unref (dialog);
+      g_assert_true (finalized_on == g_thread_self ());
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -285,6 +322,8 @@ main (int    argc,
   g_test_add ("/export-dialog/conll", Fixture, NULL, fixture_set_up, test_export_conll, fixture_tear_down);
   g_test_add ("/export-dialog/hf-split", Fixture, NULL, fixture_set_up, test_export_hf_split, fixture_tear_down);
   g_test_add ("/export-dialog/format-options", Fixture, NULL, fixture_set_up, test_format_options, fixture_tear_down);
+  g_test_add ("/export-dialog/finalized-after-export", Fixture, NULL, fixture_set_up, test_finalized_after_export,
+              fixture_tear_down);
   g_test_add ("/export-dialog/no-destination", Fixture, NULL, fixture_set_up, test_no_destination, fixture_tear_down);
 
   return g_test_run ();
