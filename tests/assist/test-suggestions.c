@@ -546,6 +546,56 @@ search_thread (gpointer data)
 }
 
 /* A request for @set, searched by @suggester. */
+/* Spans that give equal entries share one: the matcher counts it once
+ * a span, and a span edited away takes one count off (issue 10: one
+ * entry a span was about 6 MB for 40,000 spans). */
+static void
+test_shared_entries (void)
+{
+  g_autoptr(SpanmarkSuggester) suggester = spanmark_suggester_new ();
+  g_autoptr(SpanmarkAnnotationSet) set = spanmark_annotation_set_new ("d1", "alice", "车俊车俊车俊车俊涪陵");
+  g_autoptr(SpanmarkAnnotationSet) other = spanmark_annotation_set_new ("d2", "bob", "车俊");
+  g_autoptr(GPtrArray) counted = NULL;
+  g_autofree char *with_attr = NULL;
+  g_autofree char *removed = NULL;
+  const SpanmarkMatcherTerm *term;
+
+  spanmark_test_add_span (set, 0, 2, "OFFICIAL");
+  removed = g_strdup (spanmark_test_add_span (set, 2, 4, "OFFICIAL")->id);
+  spanmark_test_add_span (set, 4, 6, "OFFICIAL");
+  with_attr = g_strdup (spanmark_test_add_span (set, 6, 8, "OFFICIAL")->id);
+  g_assert_true (spanmark_annotation_set_set_span_attr (set, with_attr, "role", "host"));
+  spanmark_test_add_span (set, 8, 10, "PLACE");
+  spanmark_suggester_add_set (suggester, set, TRUE);
+
+  counted = spanmark_suggester_dup_counted (suggester, "alice", "d1");
+  g_assert_cmpuint (counted->len, ==, 5);
+  g_assert_true (g_ptr_array_index (counted, 0) == g_ptr_array_index (counted, 1));
+  g_assert_true (g_ptr_array_index (counted, 0) == g_ptr_array_index (counted, 2));
+  g_assert_true (g_ptr_array_index (counted, 0) != g_ptr_array_index (counted, 3));
+  g_assert_true (g_ptr_array_index (counted, 0) != g_ptr_array_index (counted, 4));
+  g_assert_cmpstr (((SpanmarkDictionaryEntry *) g_ptr_array_index (counted, 3))->label, ==, "OFFICIAL");
+  g_assert_cmpstr (g_hash_table_lookup (((SpanmarkDictionaryEntry *) g_ptr_array_index (counted, 3))->span_attrs,
+                                        "role"), ==, "host");
+  g_assert_cmpstr (((SpanmarkDictionaryEntry *) g_ptr_array_index (counted, 4))->label, ==, "PLACE");
+
+  term = spanmark_matcher_lookup (spanmark_suggester_get_matcher (suggester), "车俊");
+  g_assert_cmpuint (spanmark_matcher_term_get_n_entries (term), ==, 2);
+  g_assert_true (spanmark_matcher_term_get_entry (term, 0) == g_ptr_array_index (counted, 0));
+  g_assert_cmpuint (spanmark_matcher_term_get_count (term, 0), ==, 3);
+  assert_suggestions (suggester, other, "0-2:OFFICIAL:车俊");
+
+  /* An edit makes the entries again: one fewer, still shared. */
+  g_assert_true (spanmark_annotation_set_remove_span (set, removed));
+  assert_suggestions (suggester, other, "0-2:OFFICIAL:车俊");
+  term = spanmark_matcher_lookup (spanmark_suggester_get_matcher (suggester), "车俊");
+  g_assert_cmpuint (spanmark_matcher_term_get_count (term, 0), ==, 2);
+  g_clear_pointer (&counted, g_ptr_array_unref);
+  counted = spanmark_suggester_dup_counted (suggester, "alice", "d1");
+  g_assert_cmpuint (counted->len, ==, 4);
+  g_assert_true (g_ptr_array_index (counted, 0) == g_ptr_array_index (counted, 1));
+}
+
 static SpanmarkSuggestRequest *
 searched_request (SpanmarkSuggester     *suggester,
                   SpanmarkAnnotationSet *set)
@@ -685,6 +735,7 @@ main (int    argc,
   g_test_add_func ("/suggestions/entry-attrs", test_entry_attrs);
   g_test_add_func ("/suggestions/inconsistency-with-suggestions", test_inconsistency_with_suggestions);
   g_test_add_func ("/suggestions/request", test_request);
+  g_test_add_func ("/suggestions/shared-entries", test_shared_entries);
 
   return g_test_run ();
 }

@@ -141,17 +141,36 @@ set_key (const char *annotator,
   return g_strconcat (annotator, "\n", document_id, NULL);
 }
 
+static guint
+entry_hash (gconstpointer data)
+{
+  const SpanmarkDictionaryEntry *entry = data;
+
+  return g_str_hash (entry->text) * 31 + g_str_hash (entry->label);
+}
+
+static gboolean
+entry_equal (gconstpointer a,
+             gconstpointer b)
+{
+  return spanmark_dictionary_entry_equal (a, b);
+}
+
 /* The entries @set's spans give: the annotator's own spans only, and
- * no longer than a dictionary's texts may be. */
+ * no longer than a dictionary's texts may be.  Spans that give equal
+ * entries (the same text, label, entity and attributes: most repeated
+ * mentions) share one, listed once a span, as the matcher counts it. */
 static GPtrArray *
 entries_of_set (SpanmarkAnnotationSet *set)
 {
   GPtrArray *entries = g_ptr_array_new_with_free_func ((GDestroyNotify) spanmark_dictionary_entry_unref);
+  g_autoptr(GHashTable) made = g_hash_table_new (entry_hash, entry_equal);
 
   for (guint i = 0; i < spanmark_annotation_set_get_n_spans (set); i++)
     {
       const SpanmarkSpan *span = spanmark_annotation_set_get_span (set, i);
       const SpanmarkEntity *entity = NULL;
+      SpanmarkDictionaryEntry probe;
       SpanmarkDictionaryEntry *entry;
 
       if (span->pretag != NULL || span->text == NULL || span->text[0] == '\0' ||
@@ -159,10 +178,24 @@ entries_of_set (SpanmarkAnnotationSet *set)
         continue;
       if (span->entity != NULL)
         entity = spanmark_annotation_set_lookup_entity (set, span->entity);
-      entry = _spanmark_dictionary_entry_new_frozen (span->text, span->label, entity != NULL ? entity->name : NULL,
-                                                     SPANMARK_DICTIONARY_SOURCE_CORPUS,
-                                                     entity != NULL ? entity->attrs : NULL, span->attrs);
+      probe = (SpanmarkDictionaryEntry) {
+        .text = span->text,
+        .label = span->label,
+        .name = entity != NULL ? entity->name : NULL,
+        .attrs = entity != NULL ? entity->attrs : NULL,
+        .span_attrs = span->attrs,
+        .source = (char *) SPANMARK_DICTIONARY_SOURCE_CORPUS,
+      };
+      entry = g_hash_table_lookup (made, &probe);
+      if (entry != NULL)
+        {
+          g_ptr_array_add (entries, spanmark_dictionary_entry_ref (entry));
+          continue;
+        }
+      entry = _spanmark_dictionary_entry_new_frozen (probe.text, probe.label, probe.name, probe.source,
+                                                     probe.attrs, probe.span_attrs);
       g_ptr_array_add (entries, entry);
+      g_hash_table_add (made, entry);
     }
   return entries;
 }
