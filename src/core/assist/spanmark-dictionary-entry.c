@@ -12,9 +12,36 @@
 #include "spanmark-attrs-private.h"
 #include "spanmark-dictionary-entry.h"
 
-/* The reference count lives before the entry (g_rc_box). */
+/* What lives before an entry: 8 bytes, where a GRcBox takes 32 (the
+ * corpus makes one entry a distinct span).  @size is the whole block's,
+ * so that free_string() knows the strings inside it. */
+typedef struct
+{
+  gatomicrefcount ref_count;
+  guint32         size : 31;
+  guint32         shared_strings : 1;  /* label and source are interned */
+} EntryBox;
+
+G_STATIC_ASSERT (sizeof (EntryBox) == 8);
+
+#define ENTRY_BOX(entry) ((EntryBox *) (entry) - 1)
+
 G_DEFINE_BOXED_TYPE (SpanmarkDictionaryEntry, spanmark_dictionary_entry,
                      spanmark_dictionary_entry_ref, spanmark_dictionary_entry_unref)
+
+/* A zeroed entry with @extra bytes after it. */
+static SpanmarkDictionaryEntry *
+entry_alloc (gsize extra)
+{
+  gsize size = sizeof (EntryBox) + sizeof (SpanmarkDictionaryEntry) + extra;
+  EntryBox *box;
+
+  g_assert (size <= G_MAXINT32);
+  box = g_malloc0 (size);
+  g_atomic_ref_count_init (&box->ref_count);
+  box->size = (guint32) size;
+  return (SpanmarkDictionaryEntry *) (box + 1);
+}
 
 /* An entry with @attrs and @span_attrs as they are (taken). */
 static SpanmarkDictionaryEntry *
@@ -25,7 +52,7 @@ entry_new (const char *text,
            GHashTable *attrs,
            GHashTable *span_attrs)
 {
-  SpanmarkDictionaryEntry *self = g_rc_box_new0 (SpanmarkDictionaryEntry);
+  SpanmarkDictionaryEntry *self = entry_alloc (0);
 
   self->text = g_strdup (text);
   self->label = g_strdup (label);
@@ -81,15 +108,16 @@ _spanmark_dictionary_entry_new_frozen (const char *text,
   g_return_val_if_fail (label != NULL && label[0] != '\0', NULL);
   g_return_val_if_fail (source != NULL, NULL);
 
-  /* One block, the strings after the entry (the corpus makes one entry
-   * a span): entry_clear() frees only what is not in it. */
-  self = g_rc_box_alloc0 (sizeof (SpanmarkDictionaryEntry) + strlen (text) + strlen (label) +
-                          (name != NULL ? strlen (name) + 1 : 0) + strlen (source) + 3);
+  /* One block, the text and name after the entry; the label and the
+   * source are one of a few, interned (never freed): entry_clear()
+   * frees only what is neither. */
+  self = entry_alloc (strlen (text) + 1 + (name != NULL ? strlen (name) + 1 : 0));
+  ENTRY_BOX (self)->shared_strings = TRUE;
   at = (char *) (self + 1);
   self->text = put_string (&at, text);
-  self->label = put_string (&at, label);
   self->name = put_string (&at, name);
-  self->source = put_string (&at, source);
+  self->label = (char *) g_intern_string (label);
+  self->source = (char *) g_intern_string (source);
   self->attrs = _spanmark_attrs_copy_or_shared (attrs);
   self->span_attrs = _spanmark_attrs_copy_or_shared (span_attrs);
 
@@ -101,7 +129,8 @@ spanmark_dictionary_entry_ref (SpanmarkDictionaryEntry *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
 
-  return g_rc_box_acquire (self);
+  g_atomic_ref_count_inc (&ENTRY_BOX (self)->ref_count);
+  return self;
 }
 
 /* Frees @string unless it is in @self's own block (a frozen entry's). */
@@ -109,9 +138,9 @@ static void
 free_string (SpanmarkDictionaryEntry *self,
              char                    *string)
 {
-  guintptr block = (guintptr) self;
+  guintptr block = (guintptr) ENTRY_BOX (self);
 
-  if ((guintptr) string < block || (guintptr) string >= block + g_rc_box_get_size (self))
+  if ((guintptr) string < block || (guintptr) string >= block + ENTRY_BOX (self)->size)
     g_free (string);
 }
 
@@ -119,19 +148,24 @@ static void
 entry_clear (SpanmarkDictionaryEntry *self)
 {
   free_string (self, self->text);
-  free_string (self, self->label);
+  if (!ENTRY_BOX (self)->shared_strings)
+    {
+      g_free (self->label);
+      g_free (self->source);
+    }
   free_string (self, self->name);
   g_clear_pointer (&self->attrs, g_hash_table_unref);
   g_clear_pointer (&self->span_attrs, g_hash_table_unref);
-  free_string (self, self->source);
   free_string (self, self->file);
 }
 
 void
 spanmark_dictionary_entry_unref (SpanmarkDictionaryEntry *self)
 {
-  if (self != NULL)
-    g_rc_box_release_full (self, (GDestroyNotify) entry_clear);
+  if (self == NULL || !g_atomic_ref_count_dec (&ENTRY_BOX (self)->ref_count))
+    return;
+  entry_clear (self);
+  g_free (ENTRY_BOX (self));
 }
 
 gboolean

@@ -73,7 +73,10 @@ struct _SpanmarkMatcher
 {
   GObject     parent_instance;
 
-  GHashTable *terms;      /* text -> SpanmarkMatcherTerm (owned); empty ones stay until the next build */
+  /* Set of the terms' texts (owned: term_of_text() gives the term, one
+   * pointer a text where a table of values would take two); empty ones
+   * stay until the next build. */
+  GHashTable *terms;
   guint       n_terms;    /* with entries */
   guint       n_entries;
   guint       next_order;
@@ -99,6 +102,28 @@ term_free (SpanmarkMatcherTerm *term)
   if (term->items != &term->one)
     g_free (term->items);
   g_free (term);
+}
+
+/* The term whose text @text is (a key of the matcher's terms). */
+static SpanmarkMatcherTerm *
+term_of_text (gpointer text)
+{
+  return (SpanmarkMatcherTerm *) ((char *) text - G_STRUCT_OFFSET (SpanmarkMatcherTerm, text));
+}
+
+static void
+term_free_text (gpointer text)
+{
+  term_free (term_of_text (text));
+}
+
+static SpanmarkMatcherTerm *
+lookup_term (SpanmarkMatcher *self,
+             const char      *text)
+{
+  gpointer key;
+
+  return g_hash_table_lookup_extended (self->terms, text, &key, NULL) ? term_of_text (key) : NULL;
 }
 
 const char *
@@ -238,7 +263,7 @@ spanmark_matcher_class_init (SpanmarkMatcherClass *klass)
 static void
 spanmark_matcher_init (SpanmarkMatcher *self)
 {
-  self->terms = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) term_free);
+  self->terms = g_hash_table_new_full (g_str_hash, g_str_equal, term_free_text, NULL);
 }
 
 SpanmarkMatcher *
@@ -259,7 +284,7 @@ spanmark_matcher_add (SpanmarkMatcher         *self,
   g_return_if_fail (entry != NULL && entry->text != NULL && entry->text[0] != '\0');
 
   self->generation++;
-  term = g_hash_table_lookup (self->terms, entry->text);
+  term = lookup_term (self, entry->text);
   if (term == NULL)
     {
       gsize size = strlen (entry->text) + 1;
@@ -268,7 +293,7 @@ spanmark_matcher_add (SpanmarkMatcher         *self,
       memcpy (term->text, entry->text, size);
       term->items = &term->one;
       term->n_allocated = 1;
-      g_hash_table_insert (self->terms, term->text, term);
+      g_hash_table_add (self->terms, term->text);
       self->dirty = TRUE;
     }
 
@@ -309,7 +334,7 @@ spanmark_matcher_remove (SpanmarkMatcher               *self,
   g_return_val_if_fail (SPANMARK_IS_MATCHER (self), FALSE);
   g_return_val_if_fail (entry != NULL, FALSE);
 
-  term = g_hash_table_lookup (self->terms, entry->text);
+  term = lookup_term (self, entry->text);
   i = term != NULL ? term_find (term, entry) : -1;
   if (i < 0)
     return FALSE;
@@ -325,13 +350,14 @@ spanmark_matcher_remove_source (SpanmarkMatcher *self,
 {
   GHashTableIter iter;
   SpanmarkMatcherTerm *term;
+  gpointer key;
 
   g_return_if_fail (SPANMARK_IS_MATCHER (self));
   g_return_if_fail (source != NULL);
 
   self->generation++;
   g_hash_table_iter_init (&iter, self->terms);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &term))
+  while (g_hash_table_iter_next (&iter, &key, NULL) && (term = term_of_text (key)) != NULL)
     for (guint i = term->n_items; i-- > 0;)
       {
         Counted *item = &term->items[i];
@@ -366,7 +392,7 @@ spanmark_matcher_lookup (SpanmarkMatcher *self,
   g_return_val_if_fail (SPANMARK_IS_MATCHER (self), NULL);
   g_return_val_if_fail (text != NULL, NULL);
 
-  term = g_hash_table_lookup (self->terms, text);
+  term = lookup_term (self, text);
   return term != NULL && term->n_items > 0 ? term : NULL;
 }
 
@@ -446,6 +472,7 @@ build (SpanmarkMatcher *self)
   SpanmarkMatcherTerm **terms;
   GHashTableIter iter;
   SpanmarkMatcherTerm *term;
+  gpointer key;
   Range range = { 0, 0, 0 };
   guint32 n_nodes = 1, n_edges = 0, v = 0;
   Node *nodes;
@@ -455,7 +482,7 @@ build (SpanmarkMatcher *self)
    * once the last build's nodes and sorted texts are gone. */
   g_clear_pointer (&self->sorted_terms, g_ptr_array_unref);
   g_hash_table_iter_init (&iter, self->terms);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &term))
+  while (g_hash_table_iter_next (&iter, &key, NULL) && (term = term_of_text (key)) != NULL)
     if (term->n_items == 0)
       g_hash_table_iter_remove (&iter);
     else
