@@ -829,6 +829,8 @@ spanmark_file_write_atomic (const char  *path,
 /* Writes wait while this many are queued: memory stays that of a few
  * files, whatever the number written. */
 #define WRITER_MAX_PENDING 32
+/* An idle writer is woken once this many are queued (or at the end). */
+#define WRITER_WAKE_BATCH 8
 
 typedef struct
 {
@@ -843,11 +845,14 @@ struct _SpanmarkFileWriter
 {
   GThread *thread;
   GMutex   lock;
-  GCond    cond;
+  GCond    jobs_cond;     /* the writer waits here for jobs */
+  GCond    room_cond;     /* spanmark_file_writer_add() waits here for room */
   GQueue   jobs;
-  guint    pending;    /* queued or being written */
+  guint    pending;       /* queued or being written */
+  gboolean writer_idle;   /* waiting on jobs_cond */
+  gboolean adder_waiting; /* waiting on room_cond */
   gboolean closing;
-  GError  *error;      /* of the first write that failed */
+  GError  *error;         /* of the first write that failed */
 };
 
 static void
@@ -859,6 +864,11 @@ write_job_free (WriteJob *job)
   g_free (job);
 }
 
+/* Each side wakes the other only when it waits, and then only once there
+ * is a batch to do (WRITER_WAKE_BATCH jobs, or half the queue written):
+ * a wake-up is a system call on both threads, and several a file were
+ * most of the lock's cost (issue 10: 132,690 futex calls importing 10,000
+ * documents, 27,101 waking only a waiting side, fewer in batches). */
 static gpointer
 writer_thread (gpointer data)
 {
@@ -872,7 +882,11 @@ writer_thread (gpointer data)
 
       g_mutex_lock (&writer->lock);
       while (writer->jobs.length == 0 && !writer->closing)
-        g_cond_wait (&writer->cond, &writer->lock);
+        {
+          writer->writer_idle = TRUE;
+          g_cond_wait (&writer->jobs_cond, &writer->lock);
+          writer->writer_idle = FALSE;
+        }
       job = g_queue_pop_head (&writer->jobs);
       failed_before = writer->error != NULL;
       g_mutex_unlock (&writer->lock);
@@ -889,7 +903,8 @@ writer_thread (gpointer data)
       if (error != NULL && writer->error == NULL)
         writer->error = g_steal_pointer (&error);
       g_clear_error (&error);
-      g_cond_broadcast (&writer->cond);
+      if (writer->adder_waiting && (writer->pending <= WRITER_MAX_PENDING / 2 || writer->error != NULL))
+        g_cond_signal (&writer->room_cond);
       g_mutex_unlock (&writer->lock);
     }
 }
@@ -900,7 +915,8 @@ spanmark_file_writer_new (void)
   SpanmarkFileWriter *writer = g_new0 (SpanmarkFileWriter, 1);
 
   g_mutex_init (&writer->lock);
-  g_cond_init (&writer->cond);
+  g_cond_init (&writer->jobs_cond);
+  g_cond_init (&writer->room_cond);
   g_queue_init (&writer->jobs);
   writer->thread = g_thread_new ("spanmark-writer", writer_thread, writer);
   return writer;
@@ -926,7 +942,11 @@ spanmark_file_writer_add (SpanmarkFileWriter  *writer,
 
   g_mutex_lock (&writer->lock);
   while (writer->pending >= WRITER_MAX_PENDING && writer->error == NULL)
-    g_cond_wait (&writer->cond, &writer->lock);
+    {
+      writer->adder_waiting = TRUE;
+      g_cond_wait (&writer->room_cond, &writer->lock);
+      writer->adder_waiting = FALSE;
+    }
   if (writer->error != NULL)
     {
       g_propagate_error (error, g_error_copy (writer->error));
@@ -936,7 +956,8 @@ spanmark_file_writer_add (SpanmarkFileWriter  *writer,
     }
   g_queue_push_tail (&writer->jobs, job);
   writer->pending++;
-  g_cond_broadcast (&writer->cond);
+  if (writer->writer_idle && writer->jobs.length >= WRITER_WAKE_BATCH)
+    g_cond_signal (&writer->jobs_cond);
   g_mutex_unlock (&writer->lock);
   return TRUE;
 }
@@ -952,13 +973,14 @@ spanmark_file_writer_finish (SpanmarkFileWriter  *writer,
 
   g_mutex_lock (&writer->lock);
   writer->closing = TRUE;
-  g_cond_broadcast (&writer->cond);
+  g_cond_signal (&writer->jobs_cond);
   g_mutex_unlock (&writer->lock);
   g_thread_join (writer->thread);
 
   failed = writer->error;
   g_mutex_clear (&writer->lock);
-  g_cond_clear (&writer->cond);
+  g_cond_clear (&writer->jobs_cond);
+  g_cond_clear (&writer->room_cond);
   g_free (writer);
   if (failed == NULL)
     return TRUE;
