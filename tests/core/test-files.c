@@ -948,6 +948,33 @@ test_write_stream (void)
   data = fixture_read (dir, "index.json", NULL);
   g_assert_cmpstr (data, ==, big->str);
   g_clear_pointer (&data, g_free);
+
+  /* A stream whose temporary file came back shorter than written: the
+   * error names that file, not the target (which it leaves alone). */
+  body = spanmark_file_stream_new (fd, "index.json", path, &error);
+  g_assert_no_error (error);
+  /* Larger than the stream's buffer: written at once, nothing buffered. */
+  g_assert_true (spanmark_file_stream_append (body, big->str, big->len, &error));
+  stream = spanmark_file_stream_new (fd, "index.json", path, &error);
+  g_assert_no_error (error);
+  g_assert_true (spanmark_file_stream_append (stream, "[", 1, &error));
+  {
+    int tmp_fd = openat (fd, spanmark_file_stream_get_temporary_name (body), O_WRONLY | O_CLOEXEC);
+    g_autofree char *tmp_path = g_build_filename (dir, spanmark_file_stream_get_temporary_name (body), NULL);
+
+    g_assert_cmpint (tmp_fd, >=, 0);
+    g_assert_cmpint (ftruncate (tmp_fd, 0), ==, 0);
+    close (tmp_fd);
+    g_assert_false (spanmark_file_stream_append_stream (stream, body, &error));
+    g_assert_nonnull (error);
+    g_assert_true (g_str_has_prefix (error->message, tmp_path));
+    g_clear_error (&error);
+  }
+  spanmark_file_stream_abort (stream);
+  spanmark_file_stream_abort (body);
+  data = fixture_read (dir, "index.json", NULL);
+  g_assert_cmpstr (data, ==, big->str);
+  g_clear_pointer (&data, g_free);
   g_assert_cmpuint (count_temporary_of (dir, "index.json"), ==, 0);
 
   /* A link at the name is replaced by the file, not written through. */

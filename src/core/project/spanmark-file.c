@@ -1243,11 +1243,15 @@ spanmark_file_stream_append_stream (SpanmarkFileStream  *stream,
         continue;
       if (n <= 0)
         {
-          /* A file shorter than what was written to it: as an I/O error. */
+          /* A file shorter than what was written to it: as an I/O error,
+           * named by the file that could not be read, the temporary one. */
           int saved_errno = n < 0 ? errno : EIO;
+          g_autofree char *folder = g_path_get_dirname (from->path);
+          g_autofree char *tmp_name = g_path_get_basename (from->tmp);
+          g_autofree char *tmp_path = g_build_filename (folder, tmp_name, NULL);
 
           g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                       _("%s: cannot be read: %s"), from->path, g_strerror (saved_errno));
+                       _("%s: cannot be read: %s"), tmp_path, g_strerror (saved_errno));
           return FALSE;
         }
       if (!spanmark_file_stream_append (stream, block, (gsize) n, error))
