@@ -604,6 +604,10 @@ test_one_pass_stream_index (void)
   g_assert_false (spanmark_import_run (streamed, (GFile **) files->pdata, 1, &options, NULL, &error));
   g_assert_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID);
   g_clear_error (&error);
+  /* A document added would be a text file the index never names. */
+  g_assert_null (spanmark_project_add_document (streamed, "late", "后来的文本", NULL, &error));
+  g_assert_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
   {
     g_autofree char *now = spanmark_test_snapshot_tree (streamed_dir);
 

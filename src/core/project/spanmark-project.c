@@ -583,6 +583,22 @@ spanmark_project_get_problems (SpanmarkProject *self)
   return self->problems;
 }
 
+/* Written from memory, the index would lose the documents the streamed
+ * import wrote to it and this project never held: nothing that needs
+ * the index written may be done. */
+static gboolean
+check_not_streamed (SpanmarkProject  *self,
+                    GError          **error)
+{
+  if (!self->index_streamed)
+    return TRUE;
+  g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID,
+               _("%s: not changed, because an import wrote it with documents this open project does not hold; "
+                 "open the project again first"),
+               INDEX_FILE);
+  return FALSE;
+}
+
 gboolean
 spanmark_project_check_can_save (SpanmarkProject  *self,
                                  GError          **error)
@@ -593,16 +609,8 @@ spanmark_project_check_can_save (SpanmarkProject  *self,
   g_return_val_if_fail (SPANMARK_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  /* Written from memory, the index would lose the documents the
-   * streamed import wrote to it and this project never held. */
-  if (self->index_streamed)
-    {
-      g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID,
-                   _("%s: not changed, because an import wrote it with documents this open project does not hold; "
-                     "open the project again first"),
-                   INDEX_FILE);
-      return FALSE;
-    }
+  if (!check_not_streamed (self, error))
+    return FALSE;
 
   if (self->problems->len == 0)
     return TRUE;
@@ -878,6 +886,10 @@ spanmark_project_add_document (SpanmarkProject  *self,
   g_return_val_if_fail (id != NULL, NULL);
   g_return_val_if_fail (text != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* Its text would be a file the index never names. */
+  if (!check_not_streamed (self, error))
+    return NULL;
 
   if (!check_new_id (self, id, error))
     return NULL;
