@@ -38,7 +38,8 @@ struct _SpanmarkAnnotationSet
 
   /* Owned SpanmarkSpan*, in spanmark_span_compare() order. */
   GPtrArray         *spans;
-  /* id (borrowed from the span) -> SpanmarkSpan* */
+  /* Set of the SpanmarkSpan* (borrowed), hashed and compared by id:
+   * span_by_id().  One pointer a span, where id -> span took two. */
   GHashTable        *span_ids;
   /* entity id (owned) -> GHashTable set of SpanmarkSpan* mentioning it */
   GHashTable        *mentions;
@@ -179,16 +180,40 @@ id_number (const char *id)
   return g_ascii_strtoull (p, NULL, 10);
 }
 
+static guint
+span_id_hash (gconstpointer span)
+{
+  return g_str_hash (((const SpanmarkSpan *) span)->id);
+}
+
+static gboolean
+span_id_equal (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (((const SpanmarkSpan *) a)->id, ((const SpanmarkSpan *) b)->id) == 0;
+}
+
+static SpanmarkSpan *
+span_by_id (SpanmarkAnnotationSet *self,
+            const char            *id)
+{
+  SpanmarkSpan probe = { .id = (char *) id };
+  gpointer span;
+
+  return g_hash_table_lookup_extended (self->span_ids, &probe, &span, NULL) ? span : NULL;
+}
+
+/* A new span id ('s') or entity id ('e'). */
 static char *
-new_id (GHashTable *in_use,
-        char        prefix,
-        guint64    *next)
+new_id (SpanmarkAnnotationSet *self,
+        char                   prefix,
+        guint64               *next)
 {
   for (;;)
     {
       char *id = g_strdup_printf ("%c%" G_GUINT64_FORMAT, prefix, (*next)++);
 
-      if (!g_hash_table_contains (in_use, id))
+      if (prefix == 's' ? span_by_id (self, id) == NULL : !g_hash_table_contains (self->entity_ids, id))
         return id;
       g_free (id);
     }
@@ -320,7 +345,7 @@ register_span (SpanmarkAnnotationSet *self,
 {
   guint64 number = id_number (span->id);
 
-  g_hash_table_insert (self->span_ids, span->id, span);
+  g_hash_table_add (self->span_ids, span);
   mentions_add (self, span);
   if (number >= self->next_span_number)
     self->next_span_number = number + 1;
@@ -345,7 +370,7 @@ steal_span (SpanmarkAnnotationSet *self,
   guint index = span_index (self, span);
 
   g_ptr_array_steal_index (self->spans, index);
-  g_hash_table_remove (self->span_ids, span->id);
+  g_hash_table_remove (self->span_ids, span);
   mentions_remove (self, span);
   self->tree_dirty = TRUE;
 
@@ -411,7 +436,7 @@ steal_spans (SpanmarkAnnotationSet *self,
       SpanmarkSpan *span = g_ptr_array_index (spans, i);
 
       g_hash_table_add (gone, span);
-      g_hash_table_remove (self->span_ids, span->id);
+      g_hash_table_remove (self->span_ids, span);
       mentions_remove (self, span);
     }
 
@@ -564,7 +589,7 @@ _spanmark_annotation_set_apply_span (SpanmarkAnnotationSet *self,
     }
   else if (after == NULL)
     {
-      SpanmarkSpan *span = g_hash_table_lookup (self->span_ids, before->id);
+      SpanmarkSpan *span = span_by_id (self, before->id);
       g_autoptr(SpanmarkSpan) removed = NULL;
 
       g_return_if_fail (span != NULL);
@@ -574,7 +599,7 @@ _spanmark_annotation_set_apply_span (SpanmarkAnnotationSet *self,
     }
   else
     {
-      SpanmarkSpan *span = g_hash_table_lookup (self->span_ids, before->id);
+      SpanmarkSpan *span = span_by_id (self, before->id);
       g_autoptr(SpanmarkSpan) old_span = NULL;
       SpanmarkSpan *new_span;
 
@@ -591,7 +616,7 @@ _spanmark_annotation_set_apply_span (SpanmarkAnnotationSet *self,
           mentions_remove (self, span);
           old_span = span;
           self->spans->pdata[index] = new_span;
-          g_hash_table_replace (self->span_ids, new_span->id, new_span);
+          g_hash_table_add (self->span_ids, new_span);
           mentions_add (self, new_span);
         }
       else
@@ -616,7 +641,7 @@ _spanmark_annotation_set_add_spans (SpanmarkAnnotationSet    *self,
   copies = g_ptr_array_new_full (n_spans, (GDestroyNotify) spanmark_span_free);
   for (guint i = 0; i < n_spans; i++)
     {
-      g_return_if_fail (!g_hash_table_contains (self->span_ids, spans[i]->id));
+      g_return_if_fail (!g_hash_table_contains (self->span_ids, spans[i]));
       g_ptr_array_add (copies, spanmark_span_copy (spans[i]));
     }
 
@@ -625,7 +650,7 @@ _spanmark_annotation_set_add_spans (SpanmarkAnnotationSet    *self,
   /* Signals only once every span is in, in the order given. */
   for (guint i = 0; i < n_spans; i++)
     g_signal_emit (self, signals[SPAN_ADDED], 0,
-                   g_hash_table_lookup (self->span_ids, spans[i]->id));
+                   span_by_id (self, spans[i]->id));
 }
 
 void
@@ -641,7 +666,7 @@ _spanmark_annotation_set_remove_spans (SpanmarkAnnotationSet    *self,
   removed = g_ptr_array_sized_new (n_spans);
   for (guint i = 0; i < n_spans; i++)
     {
-      SpanmarkSpan *span = g_hash_table_lookup (self->span_ids, spans[i]->id);
+      SpanmarkSpan *span = span_by_id (self, spans[i]->id);
 
       g_return_if_fail (span != NULL);
       g_ptr_array_add (removed, span);
@@ -903,7 +928,7 @@ static void
 spanmark_annotation_set_init (SpanmarkAnnotationSet *self)
 {
   self->spans = g_ptr_array_new_with_free_func ((GDestroyNotify) spanmark_span_free);
-  self->span_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->span_ids = g_hash_table_new (span_id_hash, span_id_equal);
   self->mentions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                           (GDestroyNotify) g_hash_table_unref);
   self->entities = g_ptr_array_new_with_free_func ((GDestroyNotify) spanmark_entity_free);
@@ -1033,7 +1058,7 @@ spanmark_annotation_set_lookup_span (SpanmarkAnnotationSet *self,
   if (id == NULL)
     return NULL;
 
-  return g_hash_table_lookup (self->span_ids, id);
+  return span_by_id (self, id);
 }
 
 GPtrArray *
@@ -1240,7 +1265,7 @@ add_span_recorded (SpanmarkAnnotationSet *self,
                    const char            *label,
                    const char            *entity_id)
 {
-  g_autofree char *id = new_id (self->span_ids, 's', &self->next_span_number);
+  g_autofree char *id = new_id (self, 's', &self->next_span_number);
   g_autofree char *text = spanmark_text_index_slice (self->index, start, end);
   SpanmarkSpan *span = spanmark_span_new (id, start, end, label, text);
 
@@ -1248,7 +1273,7 @@ add_span_recorded (SpanmarkAnnotationSet *self,
   _spanmark_annotation_set_apply_span (self, NULL, span);
   _spanmark_history_record_span (self->history, NULL, span);
 
-  return g_hash_table_lookup (self->span_ids, id);
+  return span_by_id (self, id);
 }
 
 /* Replaces @current with @after (same id), or removes it when @after is
@@ -1356,7 +1381,7 @@ spanmark_annotation_set_remove_span (SpanmarkAnnotationSet *self,
 
   g_return_val_if_fail (SPANMARK_IS_ANNOTATION_SET (self), FALSE);
 
-  span = span_id != NULL ? g_hash_table_lookup (self->span_ids, span_id) : NULL;
+  span = span_id != NULL ? span_by_id (self, span_id) : NULL;
   if (span == NULL)
     return FALSE;
 
@@ -1436,7 +1461,7 @@ spanmark_annotation_set_tag_range (SpanmarkAnnotationSet  *self,
   relabel_recorded (self, span, label, label_attrs);
   finish_edit (self);
 
-  return g_hash_table_lookup (self->span_ids, id);
+  return span_by_id (self, id);
 }
 
 gboolean
@@ -1573,7 +1598,7 @@ spanmark_annotation_set_add_entity (SpanmarkAnnotationSet *self,
     return NULL;
 
   /* A new id is never taken, so this always adds. */
-  id = new_id (self->entity_ids, 'e', &self->next_entity_number);
+  id = new_id (self, 'e', &self->next_entity_number);
   return spanmark_annotation_set_add_entity_with_id (self, id, label, name);
 }
 
@@ -1770,7 +1795,7 @@ spanmark_annotation_set_tag_all (SpanmarkAnnotationSet *self,
       hit_start = spanmark_text_index_byte_to_char (self->index, hit_byte);
       if (spanmark_annotation_set_find_span (self, hit_start, hit_start + needle_chars, label) == NULL)
         {
-          g_autofree char *id = new_id (self->span_ids, 's', &self->next_span_number);
+          g_autofree char *id = new_id (self, 's', &self->next_span_number);
           SpanmarkSpan *span = spanmark_span_new (id, hit_start, hit_start + needle_chars,
                                                   label, needle);
 
@@ -1988,7 +2013,7 @@ spanmark_annotation_set_load_span (SpanmarkAnnotationSet *self,
   g_return_if_fail (span->id != NULL);
   g_return_if_fail (span->start < span->end);
   g_return_if_fail (span->end <= spanmark_text_index_get_length (self->index));
-  g_return_if_fail (!g_hash_table_contains (self->span_ids, span->id));
+  g_return_if_fail (!g_hash_table_contains (self->span_ids, span));
 
   insert_span (self, adopt_loaded_span (self, spanmark_span_copy (span)));
 }
@@ -2011,7 +2036,7 @@ check_loaded_spans (SpanmarkAnnotationSet     *self,
       g_return_val_if_fail (span->id != NULL, FALSE);
       g_return_val_if_fail (span->start < span->end, FALSE);
       g_return_val_if_fail (span->end <= length, FALSE);
-      g_return_val_if_fail (!g_hash_table_contains (self->span_ids, span->id), FALSE);
+      g_return_val_if_fail (!g_hash_table_contains (self->span_ids, span), FALSE);
       g_return_val_if_fail (g_hash_table_add (ids, span->id), FALSE);
     }
   return TRUE;
