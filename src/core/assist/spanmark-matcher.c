@@ -357,14 +357,17 @@ spanmark_matcher_remove_source (SpanmarkMatcher *self,
 
   self->generation++;
   g_hash_table_iter_init (&iter, self->terms);
-  while (g_hash_table_iter_next (&iter, &key, NULL) && (term = term_of_text (key)) != NULL)
-    for (guint i = term->n_items; i-- > 0;)
-      {
-        Counted *item = &term->items[i];
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      term = term_of_text (key);
+      for (guint i = term->n_items; i-- > 0;)
+        {
+          Counted *item = &term->items[i];
 
-        if (g_str_equal (item->entry->source, source))
-          term_drop (self, term, i, item->count);
-      }
+          if (g_str_equal (item->entry->source, source))
+            term_drop (self, term, i, item->count);
+        }
+    }
 }
 
 guint
@@ -482,11 +485,14 @@ build (SpanmarkMatcher *self)
    * once the last build's nodes and sorted texts are gone. */
   g_clear_pointer (&self->sorted_terms, g_ptr_array_unref);
   g_hash_table_iter_init (&iter, self->terms);
-  while (g_hash_table_iter_next (&iter, &key, NULL) && (term = term_of_text (key)) != NULL)
-    if (term->n_items == 0)
-      g_hash_table_iter_remove (&iter);
-    else
-      g_ptr_array_add (keys, term);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      term = term_of_text (key);
+      if (term->n_items == 0)
+        g_hash_table_iter_remove (&iter);
+      else
+        g_ptr_array_add (keys, term);
+    }
   qsort (keys->pdata, keys->len, sizeof (gpointer), compare_terms);
   terms = (SpanmarkMatcherTerm **) keys->pdata;
 

@@ -149,13 +149,6 @@ entry_hash (gconstpointer data)
   return g_str_hash (entry->text) * 31 + g_str_hash (entry->label);
 }
 
-static gboolean
-entry_equal (gconstpointer a,
-             gconstpointer b)
-{
-  return spanmark_dictionary_entry_equal (a, b);
-}
-
 /* The entries @set's spans give: the annotator's own spans only, and
  * no longer than a dictionary's texts may be.  Spans that give equal
  * entries (the same text, label, entity and attributes: most repeated
@@ -164,7 +157,7 @@ static GPtrArray *
 entries_of_set (SpanmarkAnnotationSet *set)
 {
   GPtrArray *entries = g_ptr_array_new_with_free_func ((GDestroyNotify) spanmark_dictionary_entry_unref);
-  g_autoptr(GHashTable) made = g_hash_table_new (entry_hash, entry_equal);
+  g_autoptr(GHashTable) made = g_hash_table_new (entry_hash, (GEqualFunc) spanmark_dictionary_entry_equal);
 
   for (guint i = 0; i < spanmark_annotation_set_get_n_spans (set); i++)
     {
