@@ -739,6 +739,26 @@ test_strip_white_space (void)
     }
 }
 
+/* The digits printf writes, with room for a prefix before them. */
+static void
+test_format_uint (void)
+{
+  static const guint values[] = { 0, 7, 9, 10, 99, 100, 12345, 1000000000, G_MAXUINT };
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      char buf[SPANMARK_TEXT_UINT_SIZE];
+      g_autofree char *expected = g_strdup_printf ("%u", values[i]);
+      char *digits = spanmark_text_format_uint (buf, values[i]);
+
+      g_assert_cmpstr (digits, ==, expected);
+      g_assert_true (digits > buf);
+      *--digits = 's';
+      g_assert_cmpstr (digits + 1, ==, expected);
+      g_assert_cmpint (digits[0], ==, 's');
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -769,6 +789,7 @@ main (int   argc,
   g_test_add_func ("/text/index/million", test_index_million);
   g_test_add_func ("/text/code-point-offsets", test_code_point_offsets);
   g_test_add_func ("/text/strip-white-space", test_strip_white_space);
+  g_test_add_func ("/text/format-uint", test_format_uint);
 
   return g_test_run ();
 }

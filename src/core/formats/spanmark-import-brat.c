@@ -314,13 +314,13 @@ brat_parse_companion (Importer   *imp,
           const char *eq = strchr (note, '=');
 
           if (eq != NULL && eq > note)
-            g_hash_table_insert (span->attrs, g_strndup (note, eq - note), g_strdup (eq + 1));
+            g_hash_table_insert (_spanmark_attrs_writable (&span->attrs), g_strndup (note, eq - note), g_strdup (eq + 1));
           else if (*note != '\0')
             {
               const char *old = g_hash_table_lookup (span->attrs, "note");
 
               /* Several free-form notes on one span are kept together. */
-              g_hash_table_insert (span->attrs, g_strdup ("note"),
+              g_hash_table_insert (_spanmark_attrs_writable (&span->attrs), g_strdup ("note"),
                                    old != NULL ? g_strconcat (old, "; ", note, NULL) : g_strdup (note));
             }
         }
@@ -447,7 +447,7 @@ brat_parse_companion (Importer   *imp,
                 shared = g_strcmp0 (g_hash_table_lookup (mention->attrs, key), value) == 0;
               }
             if (shared)
-              g_hash_table_insert (entity->attrs, g_strdup (key), g_strdup (value));
+              g_hash_table_insert (_spanmark_attrs_writable (&entity->attrs), g_strdup (key), g_strdup (value));
           }
 
         g_hash_table_iter_init (&iter, entity->attrs);

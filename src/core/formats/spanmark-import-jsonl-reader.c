@@ -24,8 +24,10 @@
 
 #include <string.h>
 
+#include "spanmark-attrs-private.h"
 #include "spanmark-import-jsonl-private.h"
 #include "spanmark-json-syntax.h"
+#include "spanmark-text.h"
 
 static gboolean fast_enabled = TRUE;
 
@@ -230,29 +232,26 @@ static char *
 indexed_source (const char *array,
                 guint       index)
 {
-  char digits[16];
-  char *p = digits + sizeof digits;
+  char digits[SPANMARK_TEXT_UINT_SIZE];
 
-  *--p = '\0';
-  do
-    *--p = (char) ('0' + index % 10);
-  while ((index /= 10) > 0);
-
-  return g_strconcat (array, "[", p, "]", NULL);
+  return g_strconcat (array, "[", spanmark_text_format_uint (digits, index), "]", NULL);
 }
 
-/* {"KEY": "VALUE", …} into @attrs; null is none. */
+/* {"KEY": "VALUE", …} into *@attrs (made writable); null is none. */
 static gboolean
-read_attrs (Cursor     *c,
-            GHashTable *attrs,
-            GString    *scratch)
+read_attrs (Cursor      *c,
+            GHashTable **table,
+            GString     *scratch)
 {
+  GHashTable *attrs;
+
   if (peek (c) == 'n')
     return read_null (c);
   if (!eat (c, '{'))
     return FALSE;
   if (eat (c, '}'))
     return TRUE;
+  attrs = _spanmark_attrs_writable (table);
   do
     {
       Str key, value;
@@ -352,7 +351,7 @@ read_span (Cursor  *c,
             return NULL;
           break;
         default:
-          if (!read_attrs (c, span->attrs, scratch))
+          if (!read_attrs (c, &span->attrs, scratch))
             return NULL;
           break;
         }
@@ -411,7 +410,7 @@ read_entity (Cursor  *c,
 
       if (bit == ENTITY_ATTRS)
         {
-          if (!read_attrs (c, entity->attrs, scratch))
+          if (!read_attrs (c, &entity->attrs, scratch))
             goto fail;
         }
       else if (bit == ENTITY_NAME && peek (c) == 'n')

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "spanmark-attrs-private.h"
 #include "spanmark-import-format-private.h"
 #include "spanmark-import-jsonl-private.h"
 #include "spanmark-json.h"
@@ -44,12 +45,12 @@ json_get_string (JsonObject *object,
 }
 
 static gboolean
-read_attrs (JsonObject *object,
-            GHashTable *attrs,
-            const char *display,
-            guint       line,
-            const char *source,
-            GError    **error)
+read_attrs (JsonObject  *object,
+            GHashTable **attrs,
+            const char  *display,
+            guint        line,
+            const char  *source,
+            GError     **error)
 {
   JsonNode *node = json_object_get_member (object, "attrs");
   JsonObjectIter iter;
@@ -74,7 +75,7 @@ read_attrs (JsonObject *object,
                                       _("%s: attribute “%s” must be a string"), source, key);
           return FALSE;
         }
-      g_hash_table_insert (attrs, g_strdup (key), g_strdup (json_node_get_string (value)));
+      g_hash_table_insert (_spanmark_attrs_writable (attrs), g_strdup (key), g_strdup (json_node_get_string (value)));
     }
   return TRUE;
 }
@@ -139,7 +140,7 @@ read_span_object (JsonNode   *node,
       return NULL;
     }
 
-  if (!read_attrs (object, span->attrs, display, line, source, error))
+  if (!read_attrs (object, &span->attrs, display, line, source, error))
     return NULL;
 
   return g_steal_pointer (&span);
@@ -375,7 +376,7 @@ import_jsonl_line (Importer   *imp,
             }
           entity->label = g_strdup (value);
           entity->name = g_strdup (json_get_string (eo, "name"));
-          if (!read_attrs (eo, entity->attrs, display, line, entity->source, error))
+          if (!read_attrs (eo, &entity->attrs, display, line, entity->source, error))
             return FALSE;
         }
     }
@@ -452,17 +453,19 @@ jsonl_line_cb (Importer    *imp,
   if (blank)
     return TRUE;
 
-  if (!spanmark_text_validate (p, n, &bad, &local_error))
-    _spanmark_import_set_error (&line_error, SPANMARK_IMPORT_ERROR_INVALID, display, line,
-                                "%s", local_error->message);
   /* Most lines are of the shape training code writes, which the fast
    * reader takes without a tree; it leaves anything else, and so every
-   * error, to the reading below. */
-  else if (_spanmark_import_jsonl_get_fast () &&
-           _spanmark_import_jsonl_read_fast (p, n, read->input->stem, line, &read->fast))
+   * error, to the reading below.  It checks the UTF-8 of each string it
+   * takes (and nothing else in a line it takes is beyond ASCII), so only
+   * the lines it leaves are checked whole. */
+  if (_spanmark_import_jsonl_get_fast () &&
+      _spanmark_import_jsonl_read_fast (p, n, read->input->stem, line, &read->fast))
     _spanmark_import_build_document (imp, display, display, line, read->fast.id, read->fast.title, NULL,
                                      read->fast.text, read->fast.text_len, SPANMARK_TEXT_ENCODING_UTF8,
                                      read->fast.spans, read->fast.entities, &line_error);
+  else if (!spanmark_text_validate (p, n, &bad, &local_error))
+    _spanmark_import_set_error (&line_error, SPANMARK_IMPORT_ERROR_INVALID, display, line,
+                                "%s", local_error->message);
   else
     import_jsonl_line (imp, display, read->input->stem, line, p, n, &read->relations, &line_error);
   return line_error == NULL || skip_or_fail (imp, &line_error, &read->skipped, error);

@@ -31,6 +31,8 @@
 #include "spanmark-import-private.h"
 #include "spanmark-label-ops.h"
 #include "spanmark-project-private.h"
+#include "spanmark-span-private.h"
+#include "spanmark-text.h"
 
 /* How much of a streamed input is read at once. */
 #define READ_BLOCK_SIZE (256 * 1024)
@@ -74,7 +76,8 @@ _spanmark_import_raw_span_new (void)
 {
   RawSpan *span = g_new0 (RawSpan, 1);
 
-  span->attrs = _spanmark_attrs_new ();
+  /* Most have none: written through _spanmark_attrs_writable(). */
+  span->attrs = _spanmark_attrs_copy_or_shared (NULL);
   return span;
 }
 
@@ -94,7 +97,7 @@ _spanmark_import_raw_entity_new (void)
 {
   RawEntity *entity = g_new0 (RawEntity, 1);
 
-  entity->attrs = _spanmark_attrs_new ();
+  entity->attrs = _spanmark_attrs_copy_or_shared (NULL);
   return entity;
 }
 
@@ -738,6 +741,7 @@ _spanmark_import_build_document (Importer            *imp,
   g_autoptr(SpanmarkTextIndex) index = NULL;
   TextWalk walk;
   g_autoptr(SpanmarkAnnotationSet) set = NULL;
+  g_autoptr(GPtrArray) spans = NULL;
   g_autoptr(GHashTable) entity_ids = NULL;
   g_autoptr(GHashTable) entity_names = NULL;
   g_autoptr(GPtrArray) new_labels = g_ptr_array_new_with_free_func (g_free);
@@ -749,24 +753,22 @@ _spanmark_import_build_document (Importer            *imp,
   if (!check_document_id (imp, id, display, line, error))
     return FALSE;
 
-  if (encoding == SPANMARK_TEXT_ENCODING_UTF8)
-    {
-      gsize bad = 0;
-
-      if (!spanmark_text_validate (data, len, &bad, &local_error))
-        {
-          /* A .txt file has no line of its own: name the line of the text. */
-          _spanmark_import_set_error (error, SPANMARK_IMPORT_ERROR_INVALID, text_display,
-                                      line > 0 ? line : _spanmark_import_line_of_byte (data, bad),
-                                      "%s", local_error->message);
-          return FALSE;
-        }
-    }
-
+  /* Normalising checks the UTF-8 first. */
   text = spanmark_text_normalize (data, len, encoding, &removed, &local_error);
   if (text == NULL)
     {
-      _spanmark_import_set_error (error, SPANMARK_IMPORT_ERROR_INVALID, text_display, line, "%s", local_error->message);
+      guint at = line;
+
+      /* A .txt file has no line of its own: name the line of the text. */
+      if (at == 0 && encoding == SPANMARK_TEXT_ENCODING_UTF8 && local_error->domain == SPANMARK_TEXT_ERROR &&
+          local_error->code != SPANMARK_TEXT_ERROR_CONVERSION)
+        {
+          gsize bad = 0;
+
+          spanmark_text_validate (data, len, &bad, NULL);
+          at = _spanmark_import_line_of_byte (data, bad);
+        }
+      _spanmark_import_set_error (error, SPANMARK_IMPORT_ERROR_INVALID, text_display, at, "%s", local_error->message);
       return FALSE;
     }
 
@@ -832,7 +834,10 @@ _spanmark_import_build_document (Importer            *imp,
    * of its time): only the second pass writes it.  A document the
    * project has is compared with what would be written. */
   if (existing != NULL || imp->writing || imp->keep)
-    set = spanmark_annotation_set_new (id, imp->annotator, text);
+    {
+      set = spanmark_annotation_set_new (id, imp->annotator, text);
+      spans = g_ptr_array_new_full (raw_spans != NULL ? raw_spans->len : 0, (GDestroyNotify) spanmark_span_free);
+    }
   entity_names = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   walk = (TextWalk) { index, text, 0, 0 };
 
@@ -841,7 +846,8 @@ _spanmark_import_build_document (Importer            *imp,
       {
         RawSpan *raw = g_ptr_array_index (raw_spans, i);
         g_autoptr(SpanmarkSpan) span = NULL;
-        g_autofree char *span_id = NULL;
+        char id_buf[SPANMARK_TEXT_UINT_SIZE];
+        char *span_id;
         g_autofree char *covered = NULL;
         guint start = spanmark_text_remap_offset (removed, (guint) raw->start);
         guint end = spanmark_text_remap_offset (removed, (guint) raw->end);
@@ -893,17 +899,23 @@ _spanmark_import_build_document (Importer            *imp,
 
         if (covered == NULL)
           covered = g_strndup (text + from, to - from);
-        span_id = g_strdup_printf ("s%u", i + 1);
-        span = spanmark_span_new (span_id, start, end, raw->label, covered);
+        span_id = spanmark_text_format_uint (id_buf, i + 1);
+        *--span_id = 's';
+        span = _spanmark_span_new_shared (span_id, start, end, raw->label);
         if (raw->entity != NULL)
           {
             span->entity = g_strdup (raw->entity);
             if (!g_hash_table_contains (entity_names, raw->entity))
               g_hash_table_insert (entity_names, raw->entity, g_strdup (covered));
           }
-        _spanmark_attrs_insert_all (span->attrs, raw->attrs);
-        spanmark_annotation_set_load_span (set, span);
+        span->text = g_steal_pointer (&covered);
+        if (raw->attrs != NULL && g_hash_table_size (raw->attrs) > 0)
+          _spanmark_attrs_insert_all (_spanmark_attrs_writable (&span->attrs), raw->attrs);
+        g_ptr_array_add (spans, g_steal_pointer (&span));
       }
+  /* Taken whole, not copied one at a time. */
+  if (set != NULL && spans->len > 0)
+    spanmark_annotation_set_take_spans (set, spans);
 
   if (raw_entities != NULL && set != NULL)
     for (guint i = 0; i < raw_entities->len; i++)

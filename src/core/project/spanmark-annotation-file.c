@@ -12,6 +12,7 @@
 
 #include "spanmark-annotation-file.h"
 #include "spanmark-annotation-rules.h"
+#include "spanmark-attrs-private.h"
 #include "spanmark-json-reader.h"
 #include "spanmark-json-writer.h"
 #include "spanmark-project-error.h"
@@ -23,11 +24,16 @@
 #define SPAN_REQUIRED(key) SPANMARK_KEY_IS_REQUIRED (SPANMARK_SPAN_REQUIRED_KEYS, SPANMARK_SPAN_KEY_ ## key)
 #define ENTITY_REQUIRED(key) SPANMARK_KEY_IS_REQUIRED (SPANMARK_ENTITY_REQUIRED_KEYS, SPANMARK_ENTITY_KEY_ ## key)
 
+/* ", "attrs": {…}" in key order; nothing when there are none. */
 static void
 append_attrs (GString    *out,
-              GHashTable *attrs,
-              GPtrArray  *keys)
+              GHashTable *attrs)
 {
+  g_autoptr(GPtrArray) keys = NULL;
+
+  if (attrs == NULL || g_hash_table_size (attrs) == 0)
+    return;
+  keys = _spanmark_attrs_sorted_keys (attrs);
   g_string_append (out, ", \"attrs\": {");
   for (guint i = 0; i < keys->len; i++)
     {
@@ -47,11 +53,14 @@ spanmark_json_write_annotations (SpanmarkAnnotationSet *set,
                                  const char            *modified,
                                  gsize                 *length)
 {
-  GString *out = g_string_new (NULL);
   const char *text = spanmark_annotation_set_get_text (set);
   g_autofree char *sha256 = spanmark_text_sha256 (text, -1);
   guint n_spans = spanmark_annotation_set_get_n_spans (set);
   guint n_entities = spanmark_annotation_set_get_n_entities (set);
+  /* About what a span without attributes takes, so that the string
+   * seldom grows. */
+  GString *out = g_string_sized_new (256 + 96 * (gsize) (n_spans + n_entities));
+  char digits[SPANMARK_TEXT_UINT_SIZE];
 
   g_string_append_printf (out, "{\n  \"spanmark\": %d,\n  \"document\": ",
                           SPANMARK_PROJECT_FORMAT_VERSION);
@@ -72,12 +81,14 @@ spanmark_json_write_annotations (SpanmarkAnnotationSet *set,
   for (guint i = 0; i < n_spans; i++)
     {
       const SpanmarkSpan *span = spanmark_annotation_set_get_span (set, i);
-      g_autoptr(GPtrArray) keys = spanmark_span_get_sorted_attr_keys (span);
 
       g_string_append (out, i == 0 ? "\n    {\"id\": " : ",\n    {\"id\": ");
       spanmark_json_append_string (out, span->id);
-      g_string_append_printf (out, ", \"start\": %u, \"end\": %u, \"label\": ",
-                              span->start, span->end);
+      g_string_append (out, ", \"start\": ");
+      g_string_append (out, spanmark_text_format_uint (digits, span->start));
+      g_string_append (out, ", \"end\": ");
+      g_string_append (out, spanmark_text_format_uint (digits, span->end));
+      g_string_append (out, ", \"label\": ");
       spanmark_json_append_string (out, span->label);
       g_string_append (out, ", \"text\": ");
       spanmark_json_append_string (out, span->text != NULL ? span->text : "");
@@ -86,8 +97,7 @@ spanmark_json_write_annotations (SpanmarkAnnotationSet *set,
           g_string_append (out, ", \"entity\": ");
           spanmark_json_append_string (out, span->entity);
         }
-      if (keys != NULL && keys->len > 0)
-        append_attrs (out, span->attrs, keys);
+      append_attrs (out, span->attrs);
       if (span->pretag != NULL)
         {
           g_string_append (out, ", \"pretag\": ");
@@ -100,7 +110,6 @@ spanmark_json_write_annotations (SpanmarkAnnotationSet *set,
   for (guint i = 0; i < n_entities; i++)
     {
       const SpanmarkEntity *entity = spanmark_annotation_set_get_entity (set, i);
-      g_autoptr(GPtrArray) keys = spanmark_entity_get_sorted_attr_keys (entity);
 
       g_string_append (out, i == 0 ? "\n    {\"id\": " : ",\n    {\"id\": ");
       spanmark_json_append_string (out, entity->id);
@@ -108,8 +117,7 @@ spanmark_json_write_annotations (SpanmarkAnnotationSet *set,
       spanmark_json_append_string (out, entity->label);
       g_string_append (out, ", \"name\": ");
       spanmark_json_append_string (out, entity->name != NULL ? entity->name : "");
-      if (keys != NULL && keys->len > 0)
-        append_attrs (out, entity->attrs, keys);
+      append_attrs (out, entity->attrs);
       g_string_append_c (out, '}');
     }
   g_string_append (out, n_entities > 0 ? "\n  ]" : "]");

@@ -75,6 +75,10 @@ typedef struct
   /* Each file written: '+' when the batch made it, '=' when it wrote
    * over one, then the name and a NUL. */
   GString *names;
+  /* The last name found absent and not yet written: a new document's
+   * text is looked for when it is checked, when it is added and when it
+   * is written, and one stat says it for all three. */
+  char    *absent;
 } BatchFolder;
 
 static void
@@ -82,6 +86,7 @@ batch_folder_free (BatchFolder *folder)
 {
   if (folder->fd >= 0)
     close (folder->fd);
+  g_free (folder->absent);
   g_free (folder->relative);
   g_string_free (folder->names, TRUE);
   g_free (folder);
@@ -322,16 +327,6 @@ batch_folder (SpanmarkProject *self,
   return folder;
 }
 
-/* The descriptor of batch_folder() @relative, or -1. */
-static int
-batch_folder_fd (SpanmarkProject *self,
-                 const char      *relative)
-{
-  BatchFolder *folder = batch_folder (self, relative);
-
-  return folder != NULL ? folder->fd : -1;
-}
-
 /* batch_folder() of the folder that holds @relative, or NULL. */
 static BatchFolder *
 batch_folder_of (SpanmarkProject *self,
@@ -345,26 +340,34 @@ batch_folder_of (SpanmarkProject *self,
   return batch_folder (self, folder);
 }
 
-/* Whether nothing is at @name in the folder @folder_fd (or it cannot be
+/* Whether nothing is at @name in the batch's @folder (or it cannot be
  * looked at), as g_file_query_file_type() says G_FILE_TYPE_UNKNOWN. */
 static gboolean
-absent_at (int         folder_fd,
-           const char *name)
+absent_at (BatchFolder *folder,
+           const char  *name)
 {
   struct stat st;
 
-  return fstatat (folder_fd, name, &st, AT_SYMLINK_NOFOLLOW) != 0;
+  g_assert (folder->fd >= 0);
+
+  if (g_strcmp0 (folder->absent, name) == 0)
+    return TRUE;
+  if (fstatat (folder->fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0)
+    return FALSE;
+  g_free (folder->absent);
+  folder->absent = g_strdup (name);
+  return TRUE;
 }
 
 /* Writes the file @relative of the project ("FOLDER/NAME"): durable at
  * once, or in an open batch noted in its folder for the one sync at its
- * end. */
+ * end.  @data is taken (freed, or handed to the batch's writer). */
 static gboolean
-project_write (SpanmarkProject  *self,
-               const char       *relative,
-               const char       *data,
-               gsize             length,
-               GError          **error)
+project_write_take (SpanmarkProject  *self,
+                    const char       *relative,
+                    char             *data,
+                    gsize             length,
+                    GError          **error)
 {
   g_autoptr(GFile) file = g_file_resolve_relative_path (self->dir, relative);
   BatchFolder *folder = batch_folder_of (self, relative);
@@ -377,10 +380,11 @@ project_write (SpanmarkProject  *self,
     {
       g_autofree char *path = g_file_get_path (file);
 
-      existed = !absent_at (folder->fd, name);
+      existed = !absent_at (folder, name);
+      g_clear_pointer (&folder->absent, g_free);
       if (self->batch_writer == NULL)
         self->batch_writer = spanmark_file_writer_new ();
-      if (!spanmark_file_writer_add (self->batch_writer, folder->fd, name, path, g_memdup2 (data, length), length, error))
+      if (!spanmark_file_writer_add (self->batch_writer, folder->fd, name, path, data, length, error))
         return FALSE;
     }
   else
@@ -390,7 +394,10 @@ project_write (SpanmarkProject  *self,
       parent_existed = parent == NULL || g_file_query_exists (parent, NULL);
       existed = folder != NULL &&
                 g_file_query_file_type (file, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL) != G_FILE_TYPE_UNKNOWN;
-      if (!write_file (file, data, length, !self->batch, error))
+      gboolean written = write_file (file, data, length, !self->batch, error);
+
+      g_free (data);
+      if (!written)
         return FALSE;
     }
 
@@ -755,7 +762,7 @@ check_document_file (SpanmarkProject  *self,
   g_autofree char *path = g_strdup_printf (DOCUMENTS_DIR "/%s.txt", id);
   g_autofree char *data = NULL;
   gsize length = 0;
-  int folder_fd;
+  BatchFolder *folder;
 
   *adopt = FALSE;
 
@@ -767,12 +774,12 @@ check_document_file (SpanmarkProject  *self,
     }
 
   file = g_file_resolve_relative_path (self->dir, path);
-  folder_fd = batch_folder_fd (self, DOCUMENTS_DIR);
-  if (folder_fd >= 0 ? absent_at (folder_fd, path + strlen (DOCUMENTS_DIR "/"))
+  folder = batch_folder (self, DOCUMENTS_DIR);
+  if (folder != NULL && folder->fd >= 0 ? absent_at (folder, path + strlen (DOCUMENTS_DIR "/"))
                      : g_file_query_file_type (file, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL) == G_FILE_TYPE_UNKNOWN)
     {
       /* Written by name in a folder opened without links, it is inside. */
-      if (folder_fd < 0 && !spanmark_file_check_inside (self->dir, path))
+      if ((folder == NULL || folder->fd < 0) && !spanmark_file_check_inside (self->dir, path))
         {
           g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_INVALID,
                        _("%s: not written, because the path leads outside the project folder (through a symbolic link)"),
@@ -905,7 +912,7 @@ spanmark_project_add_document (SpanmarkProject  *self,
     return NULL;
 
   path = g_strdup_printf (DOCUMENTS_DIR "/%s.txt", id);
-  if (!adopt && !project_write (self, path, text, strlen (text), error))
+  if (!adopt && !project_write_take (self, path, g_strdup (text), strlen (text), error))
     return NULL;
 
   document = spanmark_document_new (id, path, title);
@@ -1410,12 +1417,19 @@ spanmark_project_save_annotations_full (SpanmarkProject        *self,
     }
 
   data = serialise_now (set, &modified, &length);
-  if (!project_write (self, path, data, length, error))
-    return FALSE;
-
-  /* A streamed batch's documents are not kept, nor what their files hold. */
-  if (self->index_entries == NULL)
-    record_stamp (self, file, data, length);
+  /* A streamed batch's documents are not kept, nor what their files
+   * hold: the writer takes the bytes. */
+  if (self->index_entries != NULL)
+    {
+      if (!project_write_take (self, path, g_steal_pointer (&data), length, error))
+        return FALSE;
+    }
+  else
+    {
+      if (!project_write_take (self, path, g_memdup2 (data, length), length, error))
+        return FALSE;
+      record_stamp (self, file, data, length);
+    }
   spanmark_annotation_set_set_modified (set, modified);
 
   return TRUE;

@@ -428,6 +428,21 @@ spanmark_text_trim_range (const char *text,
   return _spanmark_text_trim_between (s, e, start, end);
 }
 
+char *
+spanmark_text_format_uint (char  buf[SPANMARK_TEXT_UINT_SIZE],
+                           guint value)
+{
+  char *p = buf + SPANMARK_TEXT_UINT_SIZE;
+
+  G_STATIC_ASSERT (G_MAXUINT <= 4294967295u);  /* 10 digits */
+  *--p = '\0';
+  do
+    *--p = (char) ('0' + value % 10);
+  while ((value /= 10) > 0);
+
+  return p;
+}
+
 int
 spanmark_text_compare_strings (gconstpointer a,
                                gconstpointer b)

@@ -110,6 +110,14 @@ gboolean  spanmark_text_trim_range     (const char  *text,
 
 /* strcmp() of the strings two elements of a GPtrArray of char * point
  * to: a GCompareFunc for g_ptr_array_sort() and qsort(). */
+/* The decimal digits of @value (what printf's "%u" writes, without its
+ * cost), NUL-terminated at the end of @buf, which holds at least
+ * SPANMARK_TEXT_UINT_SIZE bytes; returns the first digit.  A prefix fits
+ * before it: the digits start no earlier than @buf + 1. */
+#define SPANMARK_TEXT_UINT_SIZE 12
+char     *spanmark_text_format_uint    (char         buf[SPANMARK_TEXT_UINT_SIZE],
+                                        guint        value);
+
 int       spanmark_text_compare_strings (gconstpointer a,
                                          gconstpointer b);
 
