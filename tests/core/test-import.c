@@ -528,6 +528,81 @@ stream_inputs (const char *inputs)
   return files;
 }
 
+/* A new document's annotation file is written straight from what the
+ * import read, without a set: it must be the very file a set holding
+ * the same annotations writes (span order, ties and all). */
+static void
+test_written_as_a_set_writes (void)
+{
+  g_autofree char *dir = spanmark_test_make_tmpdir ();
+  g_autofree char *inputs = spanmark_test_make_tmpdir ();
+  g_autofree char *project_dir = NULL;
+  g_autoptr(SpanmarkProject) project = new_project (dir, "direct", &project_dir);
+  g_autoptr(SpanmarkProject) reopened = NULL;
+  g_autoptr(GFile) input = NULL;
+  g_autoptr(GString) lines = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  SpanmarkImportOptions options = { .annotator = "ann", .add_labels = TRUE, .stream_index = TRUE };
+
+  /* A byte-order mark and carriage returns (the offsets move), nested
+   * spans, one place with two labels, attributes out of key order,
+   * entities named and not, an escaped text. */
+  g_string_append (lines,
+                   "{\"id\": \"d1\", \"text\": \"\ufeffA\\r\\nB \u5317\u4eac C\\r\\n\U0001F600 D \\\"E\\\"\", \"spans\": ["
+                   "{\"start\": 14, \"end\": 19, \"label\": \"PLACE\", \"text\": \"D \\\"E\\\"\"}, "
+                   "{\"start\": 5, \"end\": 8, \"label\": \"PLACE\", \"entity\": \"e1\"}, "
+                   "{\"start\": 5, \"end\": 8, \"label\": \"ORG\", \"attrs\": {\"z\": \"1\", \"a\": \"2\"}}, "
+                   "{\"start\": 4, \"end\": 9, \"label\": \"ORG\"}, "
+                   "{\"start\": 1, \"end\": 2, \"label\": \"PLACE\", \"entity\": \"e1\"}], "
+                   "\"entities\": [{\"id\": \"e1\", \"label\": \"PLACE\", \"attrs\": {\"k\": \"v\"}}, "
+                   "{\"id\": \"e0\", \"label\": \"ORG\", \"name\": \"x\"}]}\n");
+  /* Twelve spans over the same characters: ids s1..s12, which a set
+   * orders as strings (s10 before s2). */
+  g_string_append (lines, "{\"id\": \"d2\", \"text\": \"ab\", \"spans\": [");
+  for (guint i = 0; i < 12; i++)
+    g_string_append_printf (lines, "%s{\"start\": 0, \"end\": 2, \"label\": \"L%u\"}", i > 0 ? ", " : "", i);
+  g_string_append (lines, "]}\n");
+  /* The slow reader's line (a key the fast one leaves). */
+  g_string_append (lines, "{\"id\": \"d3\", \"text\": \"cd\", \"label\": [[1, 2, \"PLACE\"], [0, 2, \"PLACE\"]], \"x\": 1}\n");
+  fixture_write (inputs, "rich.jsonl", lines->str, lines->len);
+  input = g_file_new_build_filename (inputs, "rich.jsonl", NULL);
+
+  g_assert_true (spanmark_import_run (project, &input, 1, &options, NULL, &error));
+  g_assert_no_error (error);
+
+  reopened = fixture_open (project_dir);
+  g_assert_cmpuint (spanmark_project_get_n_documents (reopened), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      SpanmarkDocument *document = spanmark_project_get_document (reopened, i);
+      g_autofree char *path = g_strdup_printf ("annotations/ann/%s.json", spanmark_document_get_id (document));
+      g_autofree char *written = fixture_read (project_dir, path, NULL);
+      g_autoptr(SpanmarkAnnotationSet) set = spanmark_project_load_annotations (reopened, document, "ann", &error);
+      g_autofree char *again = NULL;
+
+      g_assert_no_error (error);
+      g_assert_nonnull (set);
+      g_assert_cmpuint (spanmark_annotation_set_get_n_spans (set), ==, i == 0 ? 5 : i == 1 ? 12 : 2);
+      again = spanmark_annotation_set_to_json (set, NULL);
+      g_assert_cmpstr (written, ==, again);
+    }
+  {
+    g_autoptr(SpanmarkAnnotationSet) set =
+      spanmark_project_load_annotations (reopened, spanmark_project_lookup_document (reopened, "d1"), "ann", &error);
+    const SpanmarkSpan *first = spanmark_annotation_set_get_span (set, 0);
+
+    g_assert_no_error (error);
+    /* "A" is the first character once the mark is gone. */
+    g_assert_cmpuint (first->start, ==, 0);
+    g_assert_cmpstr (first->text, ==, "A");
+    g_assert_cmpuint (spanmark_annotation_set_get_n_entities (set), ==, 2);
+    g_assert_cmpstr (spanmark_annotation_set_get_entity (set, 0)->name, ==, "A");
+  }
+
+  spanmark_test_remove_tree (dir);
+  spanmark_test_remove_tree (inputs);
+}
+
 /* Whether `diff -r -I '"modified": '` finds the folders the same. */
 static void
 assert_same_but_times (const char *a,
@@ -894,6 +969,7 @@ main (int   argc,
   g_test_add_func ("/import/stream/changed-while-writing", test_stream_changed_while_writing);
   g_test_add_func ("/import/one-pass/bad-input-late", test_one_pass_bad_late);
   g_test_add_func ("/import/one-pass/stream-index", test_one_pass_stream_index);
+  g_test_add_func ("/import/one-pass/written-as-a-set-writes", test_written_as_a_set_writes);
   g_test_add_func ("/import/one-pass/stream-index/bad-input-late", test_one_pass_stream_bad_late);
   g_test_add_data_func ("/import/one-pass/sync-fallback/kept", GINT_TO_POINTER (FALSE), test_one_pass_sync_fallback);
   g_test_add_data_func ("/import/one-pass/sync-fallback/streamed", GINT_TO_POINTER (TRUE), test_one_pass_sync_fallback);

@@ -49,14 +49,14 @@ append_attrs (GString    *out,
 }
 
 char *
-spanmark_json_write_annotations (SpanmarkAnnotationSet *set,
-                                 const char            *modified,
-                                 gsize                 *length)
+spanmark_json_write_annotation_content (const SpanmarkAnnotationContent *content,
+                                        const char                      *modified,
+                                        gsize                           *length)
 {
-  const char *text = spanmark_annotation_set_get_text (set);
-  g_autofree char *sha256 = spanmark_text_sha256 (text, -1);
-  guint n_spans = spanmark_annotation_set_get_n_spans (set);
-  guint n_entities = spanmark_annotation_set_get_n_entities (set);
+  g_autofree char *sha256 = spanmark_text_sha256 (content->text, -1);
+  guint n_spans = content->spans->len;
+  guint n_entities = content->entities->len;
+  guint n_rejections = content->rejections != NULL ? content->rejections->len : 0;
   /* About what a span without attributes takes, so that the string
    * seldom grows. */
   GString *out = g_string_sized_new (256 + 96 * (gsize) (n_spans + n_entities));
@@ -64,13 +64,13 @@ spanmark_json_write_annotations (SpanmarkAnnotationSet *set,
 
   g_string_append_printf (out, "{\n  \"spanmark\": %d,\n  \"document\": ",
                           SPANMARK_PROJECT_FORMAT_VERSION);
-  spanmark_json_append_string (out, spanmark_annotation_set_get_document_id (set));
+  spanmark_json_append_string (out, content->document_id);
   g_string_append (out, ",\n  \"text_sha256\": ");
   spanmark_json_append_string (out, sha256);
   g_string_append (out, ",\n  \"annotator\": ");
-  spanmark_json_append_string (out, spanmark_annotation_set_get_annotator (set));
+  spanmark_json_append_string (out, content->annotator);
   g_string_append (out, ",\n  \"status\": ");
-  spanmark_json_append_string (out, spanmark_status_to_string (spanmark_annotation_set_get_status (set)));
+  spanmark_json_append_string (out, spanmark_status_to_string (content->status));
   g_string_append (out, ",\n  \"modified\": ");
   if (modified != NULL)
     spanmark_json_append_string (out, modified);
@@ -80,8 +80,7 @@ spanmark_json_write_annotations (SpanmarkAnnotationSet *set,
 
   for (guint i = 0; i < n_spans; i++)
     {
-      const SpanmarkSpan *span = spanmark_annotation_set_get_span (set, i);
-
+      const SpanmarkSpan *span = g_ptr_array_index (content->spans, i);
       g_string_append (out, i == 0 ? "\n    {\"id\": " : ",\n    {\"id\": ");
       spanmark_json_append_string (out, span->id);
       g_string_append (out, ", \"start\": ");
@@ -109,7 +108,7 @@ spanmark_json_write_annotations (SpanmarkAnnotationSet *set,
 
   for (guint i = 0; i < n_entities; i++)
     {
-      const SpanmarkEntity *entity = spanmark_annotation_set_get_entity (set, i);
+      const SpanmarkEntity *entity = g_ptr_array_index (content->entities, i);
 
       g_string_append (out, i == 0 ? "\n    {\"id\": " : ",\n    {\"id\": ");
       spanmark_json_append_string (out, entity->id);
@@ -124,9 +123,9 @@ spanmark_json_write_annotations (SpanmarkAnnotationSet *set,
 
   /* Without rejections the file is exactly what it was before they
    * existed (docs/formats.md). */
-  for (guint i = 0; i < spanmark_annotation_set_get_n_rejections (set); i++)
+  for (guint i = 0; i < n_rejections; i++)
     {
-      const SpanmarkSpan *rejection = spanmark_annotation_set_get_rejection (set, i);
+      const SpanmarkSpan *rejection = g_ptr_array_index (content->rejections, i);
 
       g_string_append_printf (out, "%s\n    {\"start\": %u, \"end\": %u, \"label\": ",
                               i == 0 ? ",\n  \"rejected\": [" : ",", rejection->start, rejection->end);
@@ -135,7 +134,7 @@ spanmark_json_write_annotations (SpanmarkAnnotationSet *set,
       spanmark_json_append_string (out, rejection->text != NULL ? rejection->text : "");
       g_string_append_c (out, '}');
     }
-  if (spanmark_annotation_set_get_n_rejections (set) > 0)
+  if (n_rejections > 0)
     g_string_append (out, "\n  ]");
   g_string_append (out, "\n}\n");
 
@@ -143,6 +142,56 @@ spanmark_json_write_annotations (SpanmarkAnnotationSet *set,
     *length = out->len;
 
   return g_string_free (out, FALSE);
+}
+
+void
+spanmark_annotation_content_init_from_set (SpanmarkAnnotationContent *content,
+                                           SpanmarkAnnotationSet     *set)
+{
+  guint n_spans = spanmark_annotation_set_get_n_spans (set);
+  guint n_entities = spanmark_annotation_set_get_n_entities (set);
+  guint n_rejections = spanmark_annotation_set_get_n_rejections (set);
+
+  g_return_if_fail (content != NULL);
+  g_return_if_fail (SPANMARK_IS_ANNOTATION_SET (set));
+
+  content->document_id = spanmark_annotation_set_get_document_id (set);
+  content->annotator = spanmark_annotation_set_get_annotator (set);
+  content->text = spanmark_annotation_set_get_text (set);
+  content->status = spanmark_annotation_set_get_status (set);
+  content->spans = g_ptr_array_sized_new (n_spans);
+  content->entities = g_ptr_array_sized_new (n_entities);
+  content->rejections = g_ptr_array_sized_new (n_rejections);
+  for (guint i = 0; i < n_spans; i++)
+    g_ptr_array_add (content->spans, (gpointer) spanmark_annotation_set_get_span (set, i));
+  for (guint i = 0; i < n_entities; i++)
+    g_ptr_array_add (content->entities, (gpointer) spanmark_annotation_set_get_entity (set, i));
+  for (guint i = 0; i < n_rejections; i++)
+    g_ptr_array_add (content->rejections, (gpointer) spanmark_annotation_set_get_rejection (set, i));
+}
+
+void
+spanmark_annotation_content_clear (SpanmarkAnnotationContent *content)
+{
+  g_return_if_fail (content != NULL);
+
+  g_clear_pointer (&content->spans, g_ptr_array_unref);
+  g_clear_pointer (&content->entities, g_ptr_array_unref);
+  g_clear_pointer (&content->rejections, g_ptr_array_unref);
+}
+
+char *
+spanmark_json_write_annotations (SpanmarkAnnotationSet *set,
+                                 const char            *modified,
+                                 gsize                 *length)
+{
+  SpanmarkAnnotationContent content;
+  char *data;
+
+  spanmark_annotation_content_init_from_set (&content, set);
+  data = spanmark_json_write_annotation_content (&content, modified, length);
+  spanmark_annotation_content_clear (&content);
+  return data;
 }
 
 /* Notes the problem a rule found with the member @key; frees the message

@@ -16,12 +16,38 @@
 
 G_BEGIN_DECLS
 
+/* What an annotation file holds: a set's content, or what an import
+ * built for a new document, written without making a set of it.  The
+ * arrays (of SpanmarkSpan*, SpanmarkEntity*) are in the order the file
+ * lists them: the spans and rejections in spanmark_span_compare()
+ * order, the entities as they were added; @rejections may be NULL. */
+typedef struct
+{
+  const char     *document_id;
+  const char     *annotator;
+  const char     *text;
+  SpanmarkStatus  status;
+  GPtrArray      *spans;
+  GPtrArray      *entities;
+  GPtrArray      *rejections;
+} SpanmarkAnnotationContent;
+
+/* Fills @content with @set's (borrowed strings, arrays of its own). */
+void                   spanmark_annotation_content_init_from_set (SpanmarkAnnotationContent *content,
+                                                                  SpanmarkAnnotationSet     *set);
+/* Drops @content's arrays (and so what they own). */
+void                   spanmark_annotation_content_clear (SpanmarkAnnotationContent *content);
+
 /* The file as the project writes it: keys in a fixed order, one span and
  * one entity a line, a trailing newline; "modified" is @modified (null
  * when NULL). */
 char                  *spanmark_json_write_annotations (SpanmarkAnnotationSet *set,
                                                         const char            *modified,
                                                         gsize                 *length);
+/* The same for @content. */
+char                  *spanmark_json_write_annotation_content (const SpanmarkAnnotationContent *content,
+                                                               const char                      *modified,
+                                                               gsize                           *length);
 
 /* Checks one annotation file (named @file, relative to the project) of
  * @document_id by @annotator, noting every problem in @checker.  With

@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "spanmark-annotation-file.h"
 #include "spanmark-project.h"
 
 G_BEGIN_DECLS
@@ -56,5 +57,11 @@ gboolean _spanmark_project_check_new_document (SpanmarkProject  *self,
                                                const char       *text,
                                                const char       *annotator,
                                                GError          **error);
+
+/* spanmark_project_save_annotations() of what an import built for a new
+ * document, without a set made of it (the same checks and bytes). */
+gboolean _spanmark_project_save_annotation_content (SpanmarkProject                  *self,
+                                                    const SpanmarkAnnotationContent  *content,
+                                                    GError                          **error);
 
 G_END_DECLS

@@ -1312,16 +1312,15 @@ spanmark_project_load_annotations (SpanmarkProject   *self,
   return g_steal_pointer (&set);
 }
 
-/* The path of @set's annotation file, relative to the project, after
- * checking its document and annotator; NULL with @error otherwise. */
+/* The path of @annotator's annotation file of @document_id, relative to
+ * the project, after checking the document and the annotator; NULL with
+ * @error otherwise. */
 static char *
-check_set_path (SpanmarkProject        *self,
-                SpanmarkAnnotationSet  *set,
-                GError                **error)
+check_annotation_path (SpanmarkProject  *self,
+                       const char       *document_id,
+                       const char       *annotator,
+                       GError          **error)
 {
-  const char *document_id = spanmark_annotation_set_get_document_id (set);
-  const char *annotator = spanmark_annotation_set_get_annotator (set);
-
   if (document_id == NULL || spanmark_project_lookup_document (self, document_id) == NULL)
     {
       g_set_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_NOT_FOUND,
@@ -1347,15 +1346,15 @@ check_set_path (SpanmarkProject        *self,
 }
 
 static char *
-serialise_now (SpanmarkAnnotationSet *set,
-               char                 **modified,
-               gsize                 *length)
+serialise_now (const SpanmarkAnnotationContent *content,
+               char                           **modified,
+               gsize                           *length)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
   *modified = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 
-  return spanmark_json_write_annotations (set, *modified, length);
+  return spanmark_json_write_annotation_content (content, *modified, length);
 }
 
 gboolean
@@ -1366,24 +1365,22 @@ spanmark_project_save_annotations (SpanmarkProject        *self,
   return spanmark_project_save_annotations_full (self, set, SPANMARK_SAVE_OVERWRITE, error);
 }
 
-gboolean
-spanmark_project_save_annotations_full (SpanmarkProject        *self,
-                                        SpanmarkAnnotationSet  *set,
-                                        SpanmarkSaveFlags       flags,
-                                        GError                **error)
+/* Writes @content as its annotator's file of its document; *@modified is
+ * the time the file says it was written. */
+static gboolean
+save_content (SpanmarkProject                  *self,
+              const SpanmarkAnnotationContent  *content,
+              SpanmarkSaveFlags                 flags,
+              char                            **modified,
+              GError                          **error)
 {
   g_autoptr(GFile) file = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *modified = NULL;
   g_autofree char *data = NULL;
   BatchFolder *folder;
   gsize length;
 
-  g_return_val_if_fail (SPANMARK_IS_PROJECT (self), FALSE);
-  g_return_val_if_fail (SPANMARK_IS_ANNOTATION_SET (set), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  path = check_set_path (self, set, error);
+  path = check_annotation_path (self, content->document_id, content->annotator, error);
   if (path == NULL)
     return FALSE;
   file = g_file_resolve_relative_path (self->dir, path);
@@ -1416,7 +1413,7 @@ spanmark_project_save_annotations_full (SpanmarkProject        *self,
       return FALSE;
     }
 
-  data = serialise_now (set, &modified, &length);
+  data = serialise_now (content, modified, &length);
   /* A streamed batch's documents are not kept, nor what their files
    * hold: the writer takes the bytes. */
   if (self->index_entries != NULL)
@@ -1430,9 +1427,43 @@ spanmark_project_save_annotations_full (SpanmarkProject        *self,
         return FALSE;
       record_stamp (self, file, data, length);
     }
-  spanmark_annotation_set_set_modified (set, modified);
-
   return TRUE;
+}
+
+gboolean
+spanmark_project_save_annotations_full (SpanmarkProject        *self,
+                                        SpanmarkAnnotationSet  *set,
+                                        SpanmarkSaveFlags       flags,
+                                        GError                **error)
+{
+  SpanmarkAnnotationContent content;
+  g_autofree char *modified = NULL;
+  gboolean saved;
+
+  g_return_val_if_fail (SPANMARK_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (SPANMARK_IS_ANNOTATION_SET (set), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  spanmark_annotation_content_init_from_set (&content, set);
+  saved = save_content (self, &content, flags, &modified, error);
+  spanmark_annotation_content_clear (&content);
+  if (saved)
+    spanmark_annotation_set_set_modified (set, modified);
+  return saved;
+}
+
+gboolean
+_spanmark_project_save_annotation_content (SpanmarkProject                  *self,
+                                           const SpanmarkAnnotationContent  *content,
+                                           GError                          **error)
+{
+  g_autofree char *modified = NULL;
+
+  g_return_val_if_fail (SPANMARK_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (content != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return save_content (self, content, SPANMARK_SAVE_OVERWRITE, &modified, error);
 }
 
 char *
@@ -1483,13 +1514,15 @@ spanmark_project_save_annotations_copy (SpanmarkProject        *self,
   g_autofree char *modified = NULL;
   g_autofree char *data = NULL;
   const char *document_id, *annotator;
+  SpanmarkAnnotationContent content;
   gsize length;
 
   g_return_val_if_fail (SPANMARK_IS_PROJECT (self), NULL);
   g_return_val_if_fail (SPANMARK_IS_ANNOTATION_SET (set), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  checked = check_set_path (self, set, error);
+  checked = check_annotation_path (self, spanmark_annotation_set_get_document_id (set),
+                                   spanmark_annotation_set_get_annotator (set), error);
   if (checked == NULL)
     return NULL;
 
@@ -1505,7 +1538,9 @@ spanmark_project_save_annotations_copy (SpanmarkProject        *self,
       return NULL;
     }
 
-  data = serialise_now (set, &modified, &length);
+  spanmark_annotation_content_init_from_set (&content, set);
+  data = serialise_now (&content, &modified, &length);
+  spanmark_annotation_content_clear (&content);
   if (!write_file (file, data, length, TRUE, error))
     return NULL;
 
