@@ -48,6 +48,10 @@ static const char * const fast_lines[] = {
   "{\"id\": \"d1\", \"text\": \"other text\"}",
   "{\"id\": -7, \"text\": \"a\"}",
   "{\"text\": \"PER.NOM\", \"spans\": [{\"start\": 0, \"end\": 3, \"label\": \"PER.NOM\"}]}",
+  /* A label renamed on spans and an entity (the fast reader's strings
+   * are its own: the renamed label is the import's). */
+  "{\"text\": \"PER.NOM x\", \"spans\": [{\"start\": 0, \"end\": 3, \"label\": \"PER.NOM\", \"entity\": \"e1\"}, "
+  "{\"start\": 4, \"end\": 5, \"label\": \"PER.NOM\"}], \"entities\": [{\"id\": \"e1\", \"label\": \"PER.NOM\"}]}",
 };
 
 /* Lines the fast reader must leave to the slow path. */

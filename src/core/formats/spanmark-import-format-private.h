@@ -42,6 +42,9 @@ typedef struct
   gboolean    loose;      /* brat: compare text loosely, warn only */
   guint       line;
   char       *source;     /* "spans[2]", "T3": where it came from */
+  /* Its strings (not @attrs) belong to its reader, which frees them:
+   * the fast JSON lines reader keeps a line's in one string chunk. */
+  gboolean    borrowed;
 } RawSpan;
 
 typedef struct
@@ -52,6 +55,7 @@ typedef struct
   GHashTable *attrs;
   guint       line;
   char       *source;
+  gboolean    borrowed;   /* as RawSpan's */
 } RawEntity;
 
 typedef struct
@@ -82,7 +86,7 @@ typedef struct
   GStringChunk                *id_chunk;
   GPtrArray                   *id_files;  /* char*: the files ids came from, as messages name them */
   GString                     *id_key;    /* a key being made */
-  GHashTable                  *renamed;   /* labels read under a name the rules take */
+  GHashTable                  *renamed;   /* a label as read -> the name the rules take it as */
   SpanmarkImportReport        *report;    /* never NULL */
   GPtrArray                   *warnings;  /* the report's */
   GPtrArray                   *notices;   /* the report's */

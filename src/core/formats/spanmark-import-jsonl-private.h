@@ -23,18 +23,22 @@ typedef struct
   const char *text;       /* into the line, or @text_copy */
   gsize       text_len;
   char       *text_copy;  /* the text when it had escapes */
-  GPtrArray  *spans;      /* RawSpan */
-  GPtrArray  *entities;   /* RawEntity */
+  GPtrArray  *spans;      /* RawSpan, borrowing @strings' */
+  GPtrArray  *entities;   /* RawEntity, the same */
+  /* The spans' and entities' strings: one allocation a line, not one a
+   * string (a line has hundreds). */
+  GStringChunk *strings;
   GString    *scratch;
 } JsonlLine;
 
 void     _spanmark_import_jsonl_line_init  (JsonlLine  *out);
 void     _spanmark_import_jsonl_line_clear (JsonlLine  *out);
 
-/* Reads the line @data[0:@len] (valid UTF-8, no line break) into @out
- * when it is one object of the shape above that the syntax check
- * accepts; FALSE (and @out empty) for anything else, which the slow
- * path then reads. */
+/* Reads the line @data[0:@len] (no line break) into @out when it is one
+ * object of the shape above that the syntax check accepts (so valid
+ * UTF-8: each string is checked, and nothing else may be beyond ASCII);
+ * FALSE (and @out empty) for anything else, which the slow path then
+ * reads. */
 gboolean _spanmark_import_jsonl_read_fast  (const char *data,
                                             gsize       len,
                                             const char *stem,

@@ -48,6 +48,7 @@ _spanmark_import_jsonl_line_init (JsonlLine *out)
 {
   memset (out, 0, sizeof *out);
   out->scratch = g_string_new (NULL);
+  out->strings = g_string_chunk_new (16 * 1024);
   out->spans = g_ptr_array_new_with_free_func ((GDestroyNotify) _spanmark_import_raw_span_free);
   out->entities = g_ptr_array_new_with_free_func ((GDestroyNotify) _spanmark_import_raw_entity_free);
 }
@@ -62,6 +63,8 @@ jsonl_line_reset (JsonlLine *out)
   out->text_len = 0;
   g_ptr_array_set_size (out->spans, 0);
   g_ptr_array_set_size (out->entities, 0);
+  if (out->strings != NULL)
+    g_string_chunk_clear (out->strings);
 }
 
 void
@@ -72,6 +75,7 @@ _spanmark_import_jsonl_line_clear (JsonlLine *out)
     g_string_free (g_steal_pointer (&out->scratch), TRUE);
   g_clear_pointer (&out->spans, g_ptr_array_unref);
   g_clear_pointer (&out->entities, g_ptr_array_unref);
+  g_clear_pointer (&out->strings, g_string_chunk_free);
 }
 
 typedef struct
@@ -163,6 +167,17 @@ str_dup (const Str *s,
   return g_strndup (scratch->str, scratch->len);
 }
 
+/* The string's value, its escapes decoded, kept in the line's chunk. */
+static char *
+str_keep (const Str *s,
+          JsonlLine *out)
+{
+  if (!s->escaped)
+    return g_string_chunk_insert_len (out->strings, s->raw, s->len);
+  spanmark_json_syntax_decode (s->raw, s->len, out->scratch);
+  return g_string_chunk_insert_len (out->strings, out->scratch->str, out->scratch->len);
+}
+
 /* A key and its colon: the format's names, never escaped (an escaped
  * key could be a name twice, which the check refuses). */
 static gboolean
@@ -227,14 +242,20 @@ read_null (Cursor *c)
 }
 
 /* "spans[12]": where a span came from, as the slow path names it
- * ("spans[%u]"), without printf's cost for each of a line's spans. */
+ * ("spans[%u]"), without printf's cost for each of a line's spans; kept
+ * in the line's chunk. */
 static char *
 indexed_source (const char *array,
-                guint       index)
+                guint       index,
+                JsonlLine  *out)
 {
   char digits[SPANMARK_TEXT_UINT_SIZE];
 
-  return g_strconcat (array, "[", spanmark_text_format_uint (digits, index), "]", NULL);
+  g_string_assign (out->scratch, array);
+  g_string_append_c (out->scratch, '[');
+  g_string_append (out->scratch, spanmark_text_format_uint (digits, index));
+  g_string_append_c (out->scratch, ']');
+  return g_string_chunk_insert_len (out->strings, out->scratch->str, out->scratch->len);
 }
 
 /* {"KEY": "VALUE", …} into *@attrs (made writable); null is none. */
@@ -283,10 +304,10 @@ enum
 
 /* {"start", "end", "label", "text"?, "entity"?, "attrs"?} */
 static RawSpan *
-read_span (Cursor  *c,
-           guint    index,
-           guint    line,
-           GString *scratch)
+read_span (Cursor    *c,
+           guint      index,
+           guint      line,
+           JsonlLine *out)
 {
   g_autoptr(RawSpan) span = NULL;
   guint seen = 0;
@@ -294,6 +315,7 @@ read_span (Cursor  *c,
   if (!eat (c, '{'))
     return NULL;
   span = _spanmark_import_raw_span_new ();
+  span->borrowed = TRUE;
   do
     {
       Str key, value;
@@ -332,12 +354,12 @@ read_span (Cursor  *c,
         case SPAN_LABEL:
           if (!read_str (c, &value))
             return NULL;
-          span->label = str_dup (&value, scratch);
+          span->label = str_keep (&value, out);
           break;
         case SPAN_TEXT:
           if (!read_str (c, &value))
             return NULL;
-          span->expected = str_dup (&value, scratch);
+          span->expected = str_keep (&value, out);
           break;
         case SPAN_ENTITY:
           if (peek (c) == 'n')
@@ -346,12 +368,12 @@ read_span (Cursor  *c,
                 return NULL;
             }
           else if (read_str (c, &value))
-            span->entity = str_dup (&value, scratch);
+            span->entity = str_keep (&value, out);
           else
             return NULL;
           break;
         default:
-          if (!read_attrs (c, &span->attrs, scratch))
+          if (!read_attrs (c, &span->attrs, out->scratch))
             return NULL;
           break;
         }
@@ -361,7 +383,7 @@ read_span (Cursor  *c,
     return NULL;
 
   span->line = line;
-  span->source = indexed_source ("spans", index);
+  span->source = indexed_source ("spans", index, out);
   return g_steal_pointer (&span);
 }
 
@@ -376,10 +398,10 @@ enum
 /* {"id", "label", "name"?, "attrs"?}; doccano's entities with offsets
  * are left to the slow path. */
 static RawEntity *
-read_entity (Cursor  *c,
-             guint    index,
-             guint    line,
-             GString *scratch)
+read_entity (Cursor    *c,
+             guint      index,
+             guint      line,
+             JsonlLine *out)
 {
   RawEntity *entity;
   guint seen = 0;
@@ -387,6 +409,7 @@ read_entity (Cursor  *c,
   if (!eat (c, '{'))
     return NULL;
   entity = _spanmark_import_raw_entity_new ();
+  entity->borrowed = TRUE;
   do
     {
       Str key, value;
@@ -410,7 +433,7 @@ read_entity (Cursor  *c,
 
       if (bit == ENTITY_ATTRS)
         {
-          if (!read_attrs (c, &entity->attrs, scratch))
+          if (!read_attrs (c, &entity->attrs, out->scratch))
             goto fail;
         }
       else if (bit == ENTITY_NAME && peek (c) == 'n')
@@ -421,18 +444,18 @@ read_entity (Cursor  *c,
       else if (!read_str (c, &value))
         goto fail;
       else if (bit == ENTITY_ID)
-        entity->id = str_dup (&value, scratch);
+        entity->id = str_keep (&value, out);
       else if (bit == ENTITY_LABEL)
-        entity->label = str_dup (&value, scratch);
+        entity->label = str_keep (&value, out);
       else
-        entity->name = str_dup (&value, scratch);
+        entity->name = str_keep (&value, out);
     }
   while (eat (c, ','));
   if (!eat (c, '}') || (seen & (ENTITY_ID | ENTITY_LABEL)) != (ENTITY_ID | ENTITY_LABEL))
     goto fail;
 
   entity->line = line;
-  entity->source = indexed_source ("entities", index);
+  entity->source = indexed_source ("entities", index, out);
   return entity;
 
 fail:
@@ -459,7 +482,7 @@ read_array (Cursor    *c,
     {
       if (spans)
         {
-          RawSpan *span = read_span (c, i, line, out->scratch);
+          RawSpan *span = read_span (c, i, line, out);
 
           if (span == NULL)
             return FALSE;
@@ -467,7 +490,7 @@ read_array (Cursor    *c,
         }
       else
         {
-          RawEntity *entity = read_entity (c, i, line, out->scratch);
+          RawEntity *entity = read_entity (c, i, line, out);
 
           if (entity == NULL)
             return FALSE;

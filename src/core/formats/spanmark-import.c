@@ -63,11 +63,14 @@ spanmark_import_report_clear (SpanmarkImportReport *report)
 void
 _spanmark_import_raw_span_free (RawSpan *span)
 {
-  g_free (span->label);
-  g_free (span->entity);
+  if (!span->borrowed)
+    {
+      g_free (span->label);
+      g_free (span->entity);
+      g_free (span->expected);
+      g_free (span->source);
+    }
   g_clear_pointer (&span->attrs, g_hash_table_unref);
-  g_free (span->expected);
-  g_free (span->source);
   g_free (span);
 }
 
@@ -84,11 +87,14 @@ _spanmark_import_raw_span_new (void)
 void
 _spanmark_import_raw_entity_free (RawEntity *entity)
 {
-  g_free (entity->id);
-  g_free (entity->label);
-  g_free (entity->name);
+  if (!entity->borrowed)
+    {
+      g_free (entity->id);
+      g_free (entity->label);
+      g_free (entity->name);
+      g_free (entity->source);
+    }
   g_clear_pointer (&entity->attrs, g_hash_table_unref);
-  g_free (entity->source);
   g_free (entity);
 }
 
@@ -531,6 +537,7 @@ label_known (Importer   *imp,
 static gboolean
 check_label (Importer    *imp,
              char       **label,
+             gboolean     borrowed,
              GPtrArray   *new_labels,
              const char  *display,
              guint        line,
@@ -551,10 +558,17 @@ check_label (Importer    *imp,
           _spanmark_import_add_warning (imp, display, line,
                                         _("%s: the label “%s” is read as “%s” (label names are letters, digits, “_” and “-”)"),
                                         source, *label, made);
-          g_hash_table_add (imp->renamed, g_strdup (*label));
+          g_hash_table_insert (imp->renamed, g_strdup (*label), g_strdup (made));
         }
-      g_free (*label);
-      *label = g_steal_pointer (&made);
+      /* A borrowed label is not the span's to free: it takes the
+       * table's name, which lasts as long as the import. */
+      if (borrowed)
+        *label = g_hash_table_lookup (imp->renamed, *label);
+      else
+        {
+          g_free (*label);
+          *label = g_steal_pointer (&made);
+        }
       if (label_known (imp, *label, new_labels))
         return TRUE;
     }
@@ -805,7 +819,7 @@ _spanmark_import_build_document (Importer            *imp,
       {
         RawEntity *entity = g_ptr_array_index (raw_entities, i);
 
-        if (!check_label (imp, &entity->label, new_labels, display, entity->line, entity->source, error))
+        if (!check_label (imp, &entity->label, entity->borrowed, new_labels, display, entity->line, entity->source, error))
           return FALSE;
         if (g_hash_table_contains (entity_ids, entity->id))
           {
@@ -822,7 +836,7 @@ _spanmark_import_build_document (Importer            *imp,
         {
           RawSpan *span = g_ptr_array_index (raw_spans, i);
 
-          if (!check_label (imp, &span->label, new_labels, display, span->line, span->source, error))
+          if (!check_label (imp, &span->label, span->borrowed, new_labels, display, span->line, span->source, error))
             return FALSE;
           if (span->start < 0 || span->end <= span->start || span->end > original_length)
             {
@@ -1340,7 +1354,7 @@ importer_init (Importer                     *imp,
   imp->id_chunk = g_string_chunk_new (64 * 1024);
   imp->id_files = g_ptr_array_new_with_free_func (g_free);
   imp->id_key = g_string_new (NULL);
-  imp->renamed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  imp->renamed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   imp->report = report;
   imp->warnings = report->warnings;
   imp->notices = report->notices;
