@@ -26,8 +26,10 @@ typedef struct
 {
   char       *text;
   char       *collate_key;  /* made with the row: only rows are sorted */
-  char       *span_id;   /* its one mention's id, while it has only one (most texts) */
-  GHashTable *span_ids;  /* set of span ids, from a second mention on (then span_id is NULL) */
+  /* How many of the set's spans of the label have the text and no
+   * entity: the spans themselves are looked up when asked for (a
+   * document may have tens of thousands of such texts). */
+  guint       n_mentions;
   GtkWidget  *row;       /* GtkListBoxRow, owned by the list; NULL past the cap */
   GtkLabel   *subtitle;  /* in the row */
 } UnlinkedGroup;
@@ -113,70 +115,30 @@ unlinked_group_free (UnlinkedGroup *group)
 {
   g_free (group->text);
   g_free (group->collate_key);
-  g_free (group->span_id);
-  g_clear_pointer (&group->span_ids, g_hash_table_unref);
   g_free (group);
 }
 
-static guint
-unlinked_group_get_n_ids (UnlinkedGroup *group)
-{
-  if (group->span_ids != NULL)
-    return g_hash_table_size (group->span_ids);
-  return group->span_id != NULL ? 1 : 0;
-}
-
-static void
-unlinked_group_add_id (UnlinkedGroup *group,
-                       const char    *span_id)
-{
-  if (group->span_ids == NULL)
-    {
-      if (group->span_id == NULL)
-        {
-          group->span_id = g_strdup (span_id);
-          return;
-        }
-      if (g_str_equal (group->span_id, span_id))
-        return;
-      group->span_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      g_hash_table_add (group->span_ids, g_steal_pointer (&group->span_id));
-    }
-  g_hash_table_add (group->span_ids, g_strdup (span_id));
-}
-
 static gboolean
-unlinked_group_remove_id (UnlinkedGroup *group,
-                          const char    *span_id)
-{
-  if (group->span_ids != NULL)
-    return g_hash_table_remove (group->span_ids, span_id);
-  if (group->span_id == NULL || !g_str_equal (group->span_id, span_id))
-    return FALSE;
-  g_clear_pointer (&group->span_id, g_free);
-  return TRUE;
-}
+is_own_label (SpanmarkLabelPanel *self,
+              const char         *label);
 
-/* The ids of @group's mentions, copies when @copy (attaching them to an
- * entity empties and frees the group), else @group's own. */
+/* The spans of @text in the group, in text order: those of the label
+ * without an entity. */
 static GPtrArray *
-unlinked_group_get_ids (UnlinkedGroup *group,
-                        gboolean       copy)
+unlinked_group_get_spans (SpanmarkLabelPanel *self,
+                          const char         *text)
 {
-  GPtrArray *ids = g_ptr_array_new_with_free_func (copy ? g_free : NULL);
-  GHashTableIter iter;
-  gpointer key;
+  GPtrArray *spans = g_ptr_array_new ();
+  guint n_spans = spanmark_annotation_set_get_n_spans (self->set);
 
-  if (group->span_ids == NULL)
+  for (guint i = 0; i < n_spans; i++)
     {
-      if (group->span_id != NULL)
-        g_ptr_array_add (ids, copy ? g_strdup (group->span_id) : group->span_id);
-      return ids;
+      const SpanmarkSpan *span = spanmark_annotation_set_get_span (self->set, i);
+
+      if (span->entity == NULL && is_own_label (self, span->label) && g_strcmp0 (span->text, text) == 0)
+        g_ptr_array_add (spans, (gpointer) span);
     }
-  g_hash_table_iter_init (&iter, group->span_ids);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_ptr_array_add (ids, copy ? g_strdup (key) : key);
-  return ids;
+  return spans;
 }
 
 static gboolean
@@ -270,7 +232,7 @@ ensure_selected_span (SpanmarkLabelPanel *self)
 static void
 unlinked_group_update_row (UnlinkedGroup *group)
 {
-  guint n = unlinked_group_get_n_ids (group);
+  guint n = group->n_mentions;
   g_autofree char *subtitle = NULL;
 
   if (group->row == NULL)
@@ -399,13 +361,13 @@ unlinked_add (SpanmarkLabelPanel *self,
     {
       group = unlinked_group_new (span->text);
       g_hash_table_insert (self->unlinked, group->text, group);
-      unlinked_group_add_id (group, span->id);
+      group->n_mentions = 1;
       if (!self->holding_rows && self->n_unlinked_rows < MAX_UNLINKED_ROWS)
         unlinked_group_add_row (self, group);
       return;
     }
 
-  unlinked_group_add_id (group, span->id);
+  group->n_mentions++;
   unlinked_group_update_row (group);
 }
 
@@ -415,10 +377,11 @@ unlinked_remove (SpanmarkLabelPanel *self,
 {
   UnlinkedGroup *group = g_hash_table_lookup (self->unlinked, span->text);
 
-  if (group == NULL || !unlinked_group_remove_id (group, span->id))
+  /* The set's signals give each span's going once, after its coming. */
+  if (group == NULL)
     return;
 
-  if (unlinked_group_get_n_ids (group) == 0)
+  if (--group->n_mentions == 0)
     {
       unlinked_group_remove_row (self, group);
       g_hash_table_remove (self->unlinked, span->text);
@@ -749,13 +712,6 @@ populate (SpanmarkLabelPanel *self)
 
 /* Jumping through mentions */
 
-static int
-span_ptr_compare (gconstpointer a,
-                  gconstpointer b)
-{
-  return spanmark_span_compare (*(const SpanmarkSpan **) a, *(const SpanmarkSpan **) b);
-}
-
 /* Emits "jump-to-span" for the mention after (or before) the one we last
  * jumped to, or, when the user has moved since, after (before) the
  * selection; wraps around at the ends.  @spans is in text order. */
@@ -971,22 +927,11 @@ next_unlinked_action (GtkWidget  *widget,
   SpanmarkLabelPanel *self = SPANMARK_LABEL_PANEL (widget);
   UnlinkedGroup *group = g_hash_table_lookup (self->unlinked, g_variant_get_string (param, NULL));
   g_autoptr(GPtrArray) spans = NULL;
-  g_autoptr(GPtrArray) ids = NULL;
 
   if (group == NULL)
     return;
 
-  spans = g_ptr_array_new ();
-  ids = unlinked_group_get_ids (group, FALSE);
-  for (guint i = 0; i < ids->len; i++)
-    {
-      const SpanmarkSpan *span = spanmark_annotation_set_lookup_span (self->set, g_ptr_array_index (ids, i));
-
-      if (span != NULL)
-        g_ptr_array_add (spans, (gpointer) span);
-    }
-  g_ptr_array_sort (spans, span_ptr_compare);
-
+  spans = unlinked_group_get_spans (self, group->text);
   jump_through (self, spans, TRUE);
 }
 
@@ -1112,14 +1057,19 @@ create_entity_from_text_action (GtkWidget  *widget,
   SpanmarkHistory *history;
   const char *text = g_variant_get_string (param, NULL);
   UnlinkedGroup *group = g_hash_table_lookup (self->unlinked, text);
+  g_autoptr(GPtrArray) spans = NULL;
   g_autoptr(GPtrArray) span_ids = NULL;
   g_autofree char *entity_id = NULL;
 
   if (!can_edit (self) || group == NULL)
     return;
 
-  /* Attaching empties the group (and frees it): copy the ids first. */
-  span_ids = unlinked_group_get_ids (group, TRUE);
+  /* Attaching empties the group (and frees it), and changes the spans:
+   * their ids first. */
+  spans = unlinked_group_get_spans (self, text);
+  span_ids = g_ptr_array_new_full (spans->len, g_free);
+  for (guint i = 0; i < spans->len; i++)
+    g_ptr_array_add (span_ids, g_strdup (((const SpanmarkSpan *) g_ptr_array_index (spans, i))->id));
 
   history = spanmark_annotation_set_get_history (self->set);
   spanmark_history_begin_group (history);
@@ -2221,7 +2171,7 @@ spanmark_label_panel_get_n_unlinked (SpanmarkLabelPanel *self,
   g_return_val_if_fail (text != NULL, 0);
 
   group = g_hash_table_lookup (self->unlinked, text);
-  return group != NULL ? unlinked_group_get_n_ids (group) : 0;
+  return group != NULL ? group->n_mentions : 0;
 }
 
 const char *
