@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <dirent.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -75,10 +76,13 @@ typedef struct
   /* Each file written: '+' when the batch made it, '=' when it wrote
    * over one, then the name and a NUL. */
   GString *names;
-  /* The last name found absent and not yet written: a new document's
-   * text is looked for when it is checked, when it is added and when it
-   * is written, and one stat says it for all three. */
-  char    *absent;
+  /* The names in it when the batch first looked: one read of the
+   * folder, not a stat a file (an import looks for each file it writes,
+   * while the writer thread makes files beside it).  Not those the batch
+   * wrote since: a file it made is the batch's ('+') however often it is
+   * written, and memory stays what the folder held.  NULL until then, or
+   * when the folder cannot be read (then each name is looked for). */
+  GHashTable *present;
 } BatchFolder;
 
 static void
@@ -86,7 +90,7 @@ batch_folder_free (BatchFolder *folder)
 {
   if (folder->fd >= 0)
     close (folder->fd);
-  g_free (folder->absent);
+  g_clear_pointer (&folder->present, g_hash_table_unref);
   g_free (folder->relative);
   g_string_free (folder->names, TRUE);
   g_free (folder);
@@ -340,6 +344,33 @@ batch_folder_of (SpanmarkProject *self,
   return batch_folder (self, folder);
 }
 
+/* The names in the folder @folder_fd, or NULL if it cannot be read. */
+static GHashTable *
+list_folder (int folder_fd)
+{
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  int fd = openat (folder_fd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  struct dirent *entry;
+  DIR *dir;
+
+  if (fd < 0)
+    return NULL;
+  dir = fdopendir (fd);
+  if (dir == NULL)
+    {
+      close (fd);
+      return NULL;
+    }
+  errno = 0;
+  while ((entry = readdir (dir)) != NULL)
+    if (strcmp (entry->d_name, ".") != 0 && strcmp (entry->d_name, "..") != 0)
+      g_hash_table_add (names, g_strdup (entry->d_name));
+  if (errno != 0)
+    g_clear_pointer (&names, g_hash_table_unref);
+  closedir (dir);
+  return g_steal_pointer (&names);
+}
+
 /* Whether nothing is at @name in the batch's @folder (or it cannot be
  * looked at), as g_file_query_file_type() says G_FILE_TYPE_UNKNOWN. */
 static gboolean
@@ -350,13 +381,11 @@ absent_at (BatchFolder *folder,
 
   g_assert (folder->fd >= 0);
 
-  if (g_strcmp0 (folder->absent, name) == 0)
-    return TRUE;
-  if (fstatat (folder->fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0)
-    return FALSE;
-  g_free (folder->absent);
-  folder->absent = g_strdup (name);
-  return TRUE;
+  if (folder->present == NULL)
+    folder->present = list_folder (folder->fd);
+  if (folder->present != NULL)
+    return !g_hash_table_contains (folder->present, name);
+  return fstatat (folder->fd, name, &st, AT_SYMLINK_NOFOLLOW) != 0;
 }
 
 /* Writes the file @relative of the project ("FOLDER/NAME"): durable at
@@ -381,7 +410,6 @@ project_write_take (SpanmarkProject  *self,
       g_autofree char *path = g_file_get_path (file);
 
       existed = !absent_at (folder, name);
-      g_clear_pointer (&folder->absent, g_free);
       if (self->batch_writer == NULL)
         self->batch_writer = spanmark_file_writer_new ();
       if (!spanmark_file_writer_add (self->batch_writer, folder->fd, name, path, data, length, error))
