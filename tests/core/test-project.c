@@ -371,6 +371,7 @@ test_add_over_leftover (void)
   g_autofree char *d4 = g_build_filename (dir, "documents", "d4.txt", NULL);
   struct stat before, after;
   SpanmarkDocument *document;
+  gboolean adopt = FALSE;
 
   fixture_write (dir, "documents/d3.txt", "第三篇。\n", -1);
   g_assert_cmpint (g_stat (d3, &before), ==, 0);
@@ -401,14 +402,18 @@ test_add_over_leftover (void)
    * annotation file itself. */
   fixture_write (dir, "documents/d5.txt", "第五篇。\n", -1);
   fixture_write (dir, "annotations/bob/d5.json", "{}", -1);
-  g_assert_true (_spanmark_project_check_new_document (project, "d5", "第五篇。\n", "bob", &error));
+  g_assert_true (_spanmark_project_check_new_document (project, "d5", "第五篇。\n", "bob", &adopt, &error));
   g_assert_no_error (error);
-  g_assert_false (_spanmark_project_check_new_document (project, "d5", "第五篇。\n", "imported", &error));
+  g_assert_true (adopt);
+  g_assert_true (_spanmark_project_check_new_document (project, "d6", "第六篇。\n", "bob", &adopt, &error));
+  g_assert_no_error (error);
+  g_assert_false (adopt);
+  g_assert_false (_spanmark_project_check_new_document (project, "d5", "第五篇。\n", "imported", &adopt, &error));
   g_assert_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_EXISTS);
   g_assert_true (g_str_has_prefix (error->message, "annotations/bob/d5.json: already exists, and spanmark.json "
                                                    "does not list its document"));
   g_clear_error (&error);
-  g_assert_false (_spanmark_project_check_new_document (project, "d5", "第五篇。\n", NULL, &error));
+  g_assert_false (_spanmark_project_check_new_document (project, "d5", "第五篇。\n", NULL, &adopt, &error));
   g_assert_error (error, SPANMARK_PROJECT_ERROR, SPANMARK_PROJECT_ERROR_EXISTS);
 
   spanmark_test_remove_tree (dir);

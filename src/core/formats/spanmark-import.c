@@ -701,6 +701,7 @@ write_document (Importer                        *imp,
                 JsonObject                      *meta,
                 SpanmarkDocument                *existing,
                 gboolean                         replaces,
+                gboolean                         adopt,
                 const char                      *text,
                 SpanmarkAnnotationSet           *set,
                 const SpanmarkAnnotationContent *content,
@@ -711,7 +712,8 @@ write_document (Importer                        *imp,
 
   if (existing == NULL)
     {
-      document = spanmark_project_add_document (imp->project, id, text, title, error);
+      /* Checked (and found free, or to take over) just before. */
+      document = _spanmark_project_add_new_document (imp->project, id, text, title, adopt, error);
       if (document == NULL)
         return FALSE;
       if (meta != NULL)
@@ -771,7 +773,7 @@ _spanmark_import_build_document (Importer            *imp,
   g_autoptr(GHashTable) entity_names = NULL;
   g_autoptr(GPtrArray) new_labels = g_ptr_array_new_with_free_func (g_free);
   SpanmarkDocument *existing = spanmark_project_lookup_document (imp->project, id);
-  gboolean nothing_new = FALSE, replaces = FALSE, has_work, build, direct;
+  gboolean nothing_new = FALSE, replaces = FALSE, adopt = FALSE, has_work, build, direct;
   SpanmarkStatus status;
   guint length, original_length;
   PendingDoc *doc;
@@ -990,7 +992,7 @@ _spanmark_import_build_document (Importer            *imp,
   /* documents/<id>.txt must be free, or left over from an interrupted
    * import of this very text, which is then taken over. */
   else if (!_spanmark_project_check_new_document (imp->project, id, text, has_work ? imp->annotator : NULL,
-                                                  &local_error))
+                                                  &adopt, &local_error))
     {
       _spanmark_import_set_error (error, SPANMARK_IMPORT_ERROR_INVALID, display, line, "%s", local_error->message);
       return FALSE;
@@ -1025,7 +1027,7 @@ _spanmark_import_build_document (Importer            *imp,
         .entities = entities,
       };
 
-      return write_document (imp, id, title, meta, existing, replaces, text,
+      return write_document (imp, id, title, meta, existing, replaces, adopt, text,
                              has_work && !direct ? set : NULL,
                              has_work && direct ? &content : NULL, error);
     }

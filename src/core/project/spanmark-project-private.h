@@ -48,15 +48,25 @@ gboolean _spanmark_project_stream_document    (SpanmarkProject   *self,
                                                GError           **error);
 
 /* Whether spanmark_project_add_document (@id, @text) would succeed and,
- * when documents/<id>.txt is left over from an interrupted import, whether
- * taking it over is safe: the leftover must hold @text, and the only
+ * when documents/<id>.txt is left over from an interrupted import
+ * (*@adopt), whether taking it over is safe: the leftover must hold @text, and the only
  * annotation file left for it may be @annotator's (which the import
  * rewrites; NULL when the import writes none for the document). */
 gboolean _spanmark_project_check_new_document (SpanmarkProject  *self,
                                                const char       *id,
                                                const char       *text,
                                                const char       *annotator,
+                                               gboolean         *adopt,
                                                GError          **error);
+/* spanmark_project_add_document() of a document just checked by the
+ * above, which said whether its text is taken over (@adopt): its id
+ * and text (valid UTF-8, no NUL) are not checked again. */
+SpanmarkDocument *_spanmark_project_add_new_document (SpanmarkProject  *self,
+                                                      const char       *id,
+                                                      const char       *text,
+                                                      const char       *title,
+                                                      gboolean          adopt,
+                                                      GError          **error);
 
 /* spanmark_project_save_annotations() of what an import built for a new
  * document, without a set made of it (the same checks and bytes). */

@@ -866,18 +866,19 @@ _spanmark_project_check_new_document (SpanmarkProject  *self,
                                       const char       *id,
                                       const char       *text,
                                       const char       *annotator,
+                                      gboolean         *adopt,
                                       GError          **error)
 {
   g_auto(GStrv) annotators = NULL;
-  gboolean adopt;
 
   g_return_val_if_fail (SPANMARK_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
   g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (adopt != NULL, FALSE);
 
-  if (!check_new_id (self, id, error) || !check_document_file (self, id, text, &adopt, error))
+  if (!check_new_id (self, id, error) || !check_document_file (self, id, text, adopt, error))
     return FALSE;
-  if (!adopt)
+  if (!*adopt)
     return TRUE;
 
   /* The leftover text is the same; an annotation file left beside it is
@@ -910,10 +911,7 @@ spanmark_project_add_document (SpanmarkProject  *self,
                                const char       *title,
                                GError          **error)
 {
-  g_autoptr(SpanmarkDocument) document = NULL;
-  g_autoptr(GFile) file = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *path = NULL;
   gboolean adopt;
   gsize bad;
 
@@ -939,6 +937,28 @@ spanmark_project_add_document (SpanmarkProject  *self,
   if (!check_document_file (self, id, text, &adopt, error))
     return NULL;
 
+  return _spanmark_project_add_new_document (self, id, text, title, adopt, error);
+}
+
+SpanmarkDocument *
+_spanmark_project_add_new_document (SpanmarkProject  *self,
+                                    const char       *id,
+                                    const char       *text,
+                                    const char       *title,
+                                    gboolean          adopt,
+                                    GError          **error)
+{
+  g_autoptr(SpanmarkDocument) document = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (SPANMARK_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_not_streamed (self, error))
+    return NULL;
+
   path = g_strdup_printf (DOCUMENTS_DIR "/%s.txt", id);
   if (!adopt && !project_write_take (self, path, g_strdup (text), strlen (text), error))
     return NULL;
@@ -946,7 +966,7 @@ spanmark_project_add_document (SpanmarkProject  *self,
   document = spanmark_document_new (id, path, title);
   append_document (self, document);
 
-  return document;
+  return g_steal_pointer (&document);
 }
 
 /* A document whose index entry has a problem is neither read nor
