@@ -469,6 +469,40 @@ test_stream_changed_while_writing (void)
 
 /* ---- the streamed index (stream_index) ---------------------------------- */
 
+/* Every document a list shows, followed until it is finalized: a
+ * streamed import keeps none. */
+typedef struct
+{
+  guint added;
+  guint finalized;
+} DocumentWatch;
+
+static void
+document_finalized_cb (gpointer  data,
+                       GObject  *where_the_object_was)
+{
+  ((DocumentWatch *) data)->finalized++;
+}
+
+static void
+watch_documents_cb (GListModel *model,
+                    guint       position,
+                    guint       removed,
+                    guint       added,
+                    gpointer    data)
+{
+  DocumentWatch *watch = data;
+
+  for (guint i = 0; i < added; i++)
+    {
+      g_autoptr(GObject) document = g_list_model_get_item (model, position + i);
+
+      g_object_weak_ref (document, document_finalized_cb, watch);
+      watch->added++;
+    }
+}
+
+
 /* How many temporary files (of any file) are in @dir and its folders. */
 static guint
 count_temporary (const char *dir)
@@ -642,6 +676,8 @@ test_one_pass_stream_index (void)
   g_autofree char *streamed_index = NULL;
   g_autofree char *snapshot = NULL;
   SpanmarkImportOptions options = { .annotator = "bench", .add_labels = TRUE };
+  DocumentWatch watch = { 0, 0 };
+  gulong handler;
 
   spanmark_import_report_init (&kept_report);
   g_assert_true (spanmark_import_run (kept, (GFile **) files->pdata, files->len, &options, &kept_report, &error));
@@ -652,8 +688,14 @@ test_one_pass_stream_index (void)
 
   options.stream_index = TRUE;
   spanmark_import_report_init (&report);
+  handler = g_signal_connect (spanmark_project_get_documents (streamed), "items-changed",
+                              G_CALLBACK (watch_documents_cb), &watch);
   g_assert_true (spanmark_import_run (streamed, (GFile **) files->pdata, files->len, &options, &report, &error));
   g_assert_no_error (error);
+  g_signal_handler_disconnect (spanmark_project_get_documents (streamed), handler);
+  /* Out of memory once streamed: none is kept, by the list or anything. */
+  g_assert_cmpuint (watch.added, ==, 303);
+  g_assert_cmpuint (watch.finalized, ==, watch.added);
   g_assert_true (report.index_written);
   g_assert_cmpuint (report.documents_added, ==, 303);
   g_assert_cmpuint (report.documents_added, ==, kept_report.documents_added);

@@ -966,7 +966,8 @@ _spanmark_project_add_new_document (SpanmarkProject  *self,
   document = spanmark_document_new (id, path, title);
   append_document (self, document);
 
-  return g_steal_pointer (&document);
+  /* The project's, as spanmark_project_add_document() gives it. */
+  return document;
 }
 
 /* A document whose index entry has a problem is neither read nor
