@@ -35,9 +35,11 @@ typedef struct
 } UnlinkedGroup;
 
 /* A generated or machine-tagged document may have thousands of distinct
- * texts without an entity: only this many get a row, the rest are counted
- * in a line below the list (and still reachable through the actions). */
-#define MAX_UNLINKED_ROWS 100
+ * texts without an entity: this many get a row at first, and each "Show
+ * More" this many more; the rest are counted in a line below the list
+ * (and still reachable through the actions).  A row is a few widgets,
+ * some 20 KB with its styles. */
+#define UNLINKED_ROWS_STEP 25
 
 struct _SpanmarkLabelPanel
 {
@@ -59,6 +61,7 @@ struct _SpanmarkLabelPanel
   GtkWidget             *unlinked_box;
   GtkListBox            *unlinked_list;
   GtkLabel              *unlinked_more_label;
+  GtkWidget             *unlinked_more_button;
   GtkLabel              *corpus_status_label;
   GtkSearchEntry        *entity_search;
   GtkListView           *registry_view;
@@ -92,6 +95,7 @@ struct _SpanmarkLabelPanel
   char                  *empty_description;  /* markup: how to tag with this label */
   char                  *jump_span_id;  /* the mention we last jumped to */
   guint                  n_unlinked_rows;
+  guint                  max_unlinked_rows;  /* UNLINKED_ROWS_STEP, more with each "Show More" */
   guint                  populated : 1;  /* rows show the set */
   guint                  holding_rows : 1;  /* populate() makes them at the end */
 
@@ -268,7 +272,7 @@ unlinked_group_add_row (SpanmarkLabelPanel *self,
   g_assert (group->row == NULL);
 
   /* A collation key costs more than the rest of a group, and a document
-   * with tens of thousands of distinct texts shows only MAX_UNLINKED_ROWS. */
+   * with tens of thousands of distinct texts shows only a few of them. */
   if (group->collate_key == NULL)
     group->collate_key = g_utf8_collate_key (text, -1);
 
@@ -341,11 +345,11 @@ unlinked_fill_rows (SpanmarkLabelPanel *self)
   GHashTableIter iter;
   gpointer value;
 
-  if (self->n_unlinked_rows >= MIN (n_groups, MAX_UNLINKED_ROWS))
+  if (self->n_unlinked_rows >= MIN (n_groups, self->max_unlinked_rows))
     return;
 
   g_hash_table_iter_init (&iter, self->unlinked);
-  while (self->n_unlinked_rows < MAX_UNLINKED_ROWS
+  while (self->n_unlinked_rows < self->max_unlinked_rows
          && g_hash_table_iter_next (&iter, NULL, &value))
     if (((UnlinkedGroup *) value)->row == NULL)
       unlinked_group_add_row (self, value);
@@ -362,7 +366,7 @@ unlinked_add (SpanmarkLabelPanel *self,
       group = unlinked_group_new (span->text);
       g_hash_table_insert (self->unlinked, group->text, group);
       group->n_mentions = 1;
-      if (!self->holding_rows && self->n_unlinked_rows < MAX_UNLINKED_ROWS)
+      if (!self->holding_rows && self->n_unlinked_rows < self->max_unlinked_rows)
         unlinked_group_add_row (self, group);
       return;
     }
@@ -465,6 +469,7 @@ update_state (SpanmarkLabelPanel *self)
     }
   gtk_widget_set_visible (GTK_WIDGET (self->unlinked_more_label),
                           n_unlinked > self->n_unlinked_rows);
+  gtk_widget_set_visible (self->unlinked_more_button, n_unlinked > self->n_unlinked_rows);
 
   gtk_widget_set_visible (self->entity_box, n_entities > 0);
   gtk_widget_set_visible (self->unlinked_box, n_unlinked > 0);
@@ -677,6 +682,7 @@ populate (SpanmarkLabelPanel *self)
   g_assert (!self->populated);
 
   self->populated = TRUE;
+  self->max_unlinked_rows = UNLINKED_ROWS_STEP;
   n_entities = spanmark_annotation_set_get_n_entities (self->set);
   n_spans = spanmark_annotation_set_get_n_spans (self->set);
 
@@ -698,7 +704,7 @@ populate (SpanmarkLabelPanel *self)
     }
 
   /* Rows for the groups met first in the text, up to the cap. */
-  for (guint i = 0; i < n_spans && self->n_unlinked_rows < MAX_UNLINKED_ROWS; i++)
+  for (guint i = 0; i < n_spans && self->n_unlinked_rows < self->max_unlinked_rows; i++)
     {
       const SpanmarkSpan *span = spanmark_annotation_set_get_span (self->set, i);
       UnlinkedGroup *group = span->entity == NULL && is_own_label (self, span->label)
@@ -1077,6 +1083,14 @@ create_entity_from_text_action (GtkWidget  *widget,
   for (guint i = 0; i < span_ids->len; i++)
     spanmark_annotation_set_set_span_entity (self->set, g_ptr_array_index (span_ids, i), entity_id);
   spanmark_history_end_group (history);
+}
+
+/* Rows for more of the texts without entity, each where its name sorts. */
+static void
+unlinked_more_clicked_cb (SpanmarkLabelPanel *self)
+{
+  self->max_unlinked_rows += UNLINKED_ROWS_STEP;
+  update_state (self);
 }
 
 static void
@@ -1910,6 +1924,7 @@ spanmark_label_panel_class_init (SpanmarkLabelPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpanmarkLabelPanel, unlinked_box);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkLabelPanel, unlinked_list);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkLabelPanel, unlinked_more_label);
+  gtk_widget_class_bind_template_child (widget_class, SpanmarkLabelPanel, unlinked_more_button);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkLabelPanel, corpus_status_label);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkLabelPanel, entity_search);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkLabelPanel, attach_selected_button);
@@ -1917,6 +1932,7 @@ spanmark_label_panel_class_init (SpanmarkLabelPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SpanmarkLabelPanel, registry_view);
   gtk_widget_class_bind_template_child (widget_class, SpanmarkLabelPanel, proposal_button);
   gtk_widget_class_bind_template_callback (widget_class, unlinked_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, unlinked_more_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, entity_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, entity_search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, entity_search_stop_cb);
@@ -1952,6 +1968,7 @@ spanmark_label_panel_init (SpanmarkLabelPanel *self)
   self->entity_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->unlinked = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                           (GDestroyNotify) unlinked_group_free);
+  self->max_unlinked_rows = UNLINKED_ROWS_STEP;
 
   self->items = g_hash_table_new (g_str_hash, g_str_equal);
   self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);

@@ -940,7 +940,21 @@ test_many_unlinked (void)
   spanmark_label_panel_set_annotation_set (panel, set, TRUE);
   process_events ();
 
+  g_assert_cmpuint (count_unlinked_rows (panel, many), ==, 25);
+  collect_texts (GTK_WIDGET (panel), texts);
+  g_assert_true (has_text (texts, "275 more texts without entity"));
+
+  /* "Show More", three times: 25 more rows each. */
+  for (guint i = 0; i < 3; i++)
+    {
+      GtkWidget *more = find_button (GTK_WIDGET (panel), "Show _More");
+
+      g_assert_nonnull (more);
+      g_assert_true (gtk_widget_get_visible (more));
+      g_signal_emit_by_name (more, "clicked");
+    }
   g_assert_cmpuint (count_unlinked_rows (panel, many), ==, 100);
+  g_ptr_array_set_size (texts, 0);
   collect_texts (GTK_WIDGET (panel), texts);
   g_assert_true (has_text (texts, "200 more texts without entity"));
 
@@ -960,6 +974,12 @@ test_many_unlinked (void)
   g_ptr_array_set_size (texts, 0);
   collect_texts (GTK_WIDGET (panel), texts);
   g_assert_true (has_text (texts, "200 more texts without entity"));
+
+  /* Every text with a row: nothing more to show. */
+  for (guint i = 0; i < 8; i++)
+    g_signal_emit_by_name (find_button (GTK_WIDGET (panel), "Show _More"), "clicked");
+  g_assert_cmpuint (count_unlinked_rows (panel, many), ==, 300);
+  g_assert_false (gtk_widget_get_visible (find_button (GTK_WIDGET (panel), "Show _More")));
 
   gtk_window_destroy (GTK_WINDOW (window));
   process_events ();
