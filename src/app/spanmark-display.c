@@ -75,6 +75,17 @@ spanmark_display_attr_keys (const SpanmarkLabel *label,
   return keys;
 }
 
+char *
+spanmark_display_menu_text (const char *text)
+{
+  g_auto(GStrv) parts = NULL;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  parts = g_strsplit (text, "_", -1);
+  return g_strjoinv ("__", parts);
+}
+
 AdwToast *
 spanmark_display_new_toast (const char *text)
 {

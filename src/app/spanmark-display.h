@@ -25,6 +25,11 @@ const char *spanmark_display_attr_name (const char *attr);
 GPtrArray  *spanmark_display_attr_keys (const SpanmarkLabel *label,
                                         GHashTable          *attrs) G_GNUC_WARN_UNUSED_RESULT;
 
+/* @text (a name, an id) for a menu item's label, which reads "_" as
+ * the mark of a mnemonic: each underscore doubled, so that it shows as
+ * itself. */
+char       *spanmark_display_menu_text (const char          *text) G_GNUC_WARN_UNUSED_RESULT;
+
 /* A toast showing @text as it is.  A toast's title is Pango markup in
  * libadwaita 1.2, and messages carry file names, document text and what
  * the user typed. */

@@ -1520,7 +1520,8 @@ make_entity_menu (SpanmarkLabelPanel *self,
       g_autoptr(GMenu) merge = g_menu_new ();
       /* Translators: merge this entity into the entity selected in the
        * list, e.g. "Merge Into “李伟”". */
-      g_autofree char *title = g_strdup_printf (_("Merge Into “%s”"), spanmark_entity_item_get_name (target));
+      g_autofree char *name = spanmark_display_menu_text (spanmark_entity_item_get_name (target));
+      g_autofree char *title = g_strdup_printf (_("Merge Into “%s”"), name);
       g_autoptr(GMenuItem) menu_item = g_menu_item_new (title, NULL);
 
       g_menu_item_set_action_and_target_value (menu_item, "win.merge-entities",
@@ -1664,7 +1665,8 @@ make_mentions_menu (SpanmarkLabelPanel *self,
       guint n = g_array_index (counts, guint, i);
       /* Translators: a document in an entity's Show Mentions menu and
        * its mentions of the entity, e.g. "yunlan-002 · 3 mentions". */
-      g_autofree char *title = g_strdup_printf (ngettext ("%s · %u mention", "%s · %u mentions", n), document, n);
+      g_autofree char *shown = spanmark_display_menu_text (document);
+      g_autofree char *title = g_strdup_printf (ngettext ("%s · %u mention", "%s · %u mentions", n), shown, n);
       g_autoptr(GMenuItem) menu_item = g_menu_item_new (title, NULL);
 
       g_menu_item_set_action_and_target_value (menu_item, "win.open-mention",

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "spanmark-display.h"
 #include "spanmark-review-panel.h"
 
 struct _SpanmarkReviewPanel
@@ -361,9 +362,8 @@ fill_take_menu (SpanmarkReviewPanel *self)
   for (guint a = 0; self->curation != NULL && a < spanmark_curation_get_n_annotators (self->curation); a++)
     {
       g_autoptr(GMenuItem) item = NULL;
-      g_auto(GStrv) parts = g_strsplit (annotator_name (self, a), "_", -1);
       /* A name is not a mnemonic: its underscores stay underscores. */
-      g_autofree char *label = g_strjoinv ("__", parts);
+      g_autofree char *label = spanmark_display_menu_text (annotator_name (self, a));
 
       item = g_menu_item_new (label, NULL);
       g_menu_item_set_action_and_target_value (item, "win.review-take-annotator", g_variant_new_uint32 (a));

@@ -92,6 +92,27 @@ test_attr_name_translated (void)
   setlocale (LC_ALL, "C.UTF-8");
 }
 
+/* Names and ids in menu labels: GTK reads "_" as the mark of a
+ * mnemonic, so "doc_1" would show as "doc1". */
+static void
+test_menu_text (void)
+{
+  static const char * const cases[][2] = {
+    { "news_001", "news__001" },
+    { "_", "__" },
+    { "a__b_", "a____b__" },
+    { "李伟", "李伟" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *shown = spanmark_display_menu_text (cases[i][0]);
+
+      g_assert_cmpstr (shown, ==, cases[i][1]);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -99,6 +120,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/display/attr-keys", test_attr_keys);
+  g_test_add_func ("/display/menu-text", test_menu_text);
   g_test_add_func ("/display/attr-name-untranslated", test_attr_name_untranslated);
   g_test_add_func ("/display/attr-name-translated", test_attr_name_translated);
 

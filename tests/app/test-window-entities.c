@@ -107,6 +107,42 @@ setup (Fixture       *fixture,
   g_assert_true (wait_for (registry_loaded, fixture));
 }
 
+/* setup(), with a third document, "news_2" (an id with an underscore),
+ * holding one saved mention of LI_WEI. */
+static void
+setup_underscore (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GFile) dir = NULL;
+  g_autoptr(SpanmarkProject) project = NULL;
+  g_autoptr(SpanmarkAnnotationSet) set = NULL;
+  g_autoptr(GError) error = NULL;
+  SpanmarkDocument *document;
+  const SpanmarkSpan *span;
+
+  setup (fixture, data);
+  dir = g_file_new_for_path (fixture->project_path);
+  project = spanmark_project_open (dir, &error);
+  g_assert_no_error (error);
+  document = spanmark_project_add_document (project, "news_2", "李伟到港湾镇。\n", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (spanmark_project_save (project, &error));
+  g_assert_no_error (error);
+  set = spanmark_project_load_annotations (project, document, ANNOTATOR, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (spanmark_annotation_set_add_entity_with_id (set, LI_WEI, "OFFICIAL", "李伟"));
+  span = spanmark_annotation_set_tag_range (set, 0, 2, "OFFICIAL", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (spanmark_annotation_set_set_span_entity (set, span->id, LI_WEI));
+  g_assert_true (spanmark_project_save_annotations (project, set, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (spanmark_window_open_project (fixture->window, dir, &error));
+  g_assert_no_error (error);
+  activate (fixture, "win.open-document", "emoji");
+  g_assert_true (wait_for (registry_loaded, fixture));
+}
+
 static gboolean
 suggestions_ready (gpointer data)
 {
@@ -628,6 +664,20 @@ entity_menu_documents (SpanmarkLabelPanel *label_panel,
   return g_string_free (out, FALSE);
 }
 
+/* A document id in the Show Mentions menu is shown as it is: GTK reads
+ * "_" in a menu label as a mnemonic, which would show "news2". */
+static void
+test_menu_shows_underscores (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  SpanmarkLabelPanel *officials = panel (fixture, "OFFICIAL");
+  g_autofree char *documents = NULL;
+
+  g_assert_true (wait_for (suggestions_ready, fixture));
+  documents = entity_menu_documents (officials, 0);
+  g_assert_cmpstr (documents, ==, "news · 2 mentions\nnews__2 · 1 mention\n");
+}
+
 /* The corpus counts follow the open document as it is now, and keep
  * what it had when another opens: news has 李伟's two saved mentions. */
 static void
@@ -937,6 +987,8 @@ main (int   argc,
 
   g_test_add ("/window-entities/registry-listed", Fixture, NULL, setup, test_registry_listed, fixture_tear_down);
   g_test_add ("/window-entities/filter", Fixture, NULL, setup, test_filter, fixture_tear_down);
+  g_test_add ("/window-entities/menu-shows-underscores", Fixture, NULL, setup_underscore, test_menu_shows_underscores,
+              fixture_tear_down);
   g_test_add ("/window-entities/counts-follow-documents", Fixture, NULL, setup, test_counts_follow_documents,
               fixture_tear_down);
   g_test_add ("/window-entities/row-menu", Fixture, NULL, setup, test_row_menu, fixture_tear_down);
