@@ -79,9 +79,34 @@ save_news_mentions (SpanmarkProject *project)
   g_assert_no_error (error);
 }
 
+/* A third document, "news_2" (an id with an underscore), holding one
+ * saved mention of LI_WEI. */
 static void
-setup (Fixture       *fixture,
-       gconstpointer  data)
+save_underscore_document (SpanmarkProject *project)
+{
+  g_autoptr(SpanmarkAnnotationSet) set = NULL;
+  g_autoptr(GError) error = NULL;
+  SpanmarkDocument *document;
+  const SpanmarkSpan *span;
+
+  document = spanmark_project_add_document (project, "news_2", "李伟到港湾镇。\n", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (spanmark_project_save (project, &error));
+  g_assert_no_error (error);
+  set = spanmark_project_load_annotations (project, document, ANNOTATOR, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (spanmark_annotation_set_add_entity_with_id (set, LI_WEI, "OFFICIAL", "李伟"));
+  span = spanmark_annotation_set_tag_range (set, 0, 2, "OFFICIAL", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (spanmark_annotation_set_set_span_entity (set, span->id, LI_WEI));
+  g_assert_true (spanmark_project_save_annotations (project, set, &error));
+  g_assert_no_error (error);
+}
+
+static void
+setup_full (Fixture       *fixture,
+            gconstpointer  data,
+            gboolean       underscore)
 {
   g_autoptr(GFile) dir = NULL;
   g_autoptr(SpanmarkProject) project = NULL;
@@ -99,6 +124,8 @@ setup (Fixture       *fixture,
   add_registry_entity (registry, WANG_FANG, "OFFICIAL", "王芳", NULL, "副市长");
   add_registry_entity (registry, HARBOUR, "PLACE", "港湾镇", "Harbour Town", NULL);
   save_news_mentions (project);
+  if (underscore)
+    save_underscore_document (project);
 
   /* Opened again, so the window reads the registry the test made. */
   g_assert_true (spanmark_window_open_project (fixture->window, dir, &error));
@@ -107,40 +134,18 @@ setup (Fixture       *fixture,
   g_assert_true (wait_for (registry_loaded, fixture));
 }
 
-/* setup(), with a third document, "news_2" (an id with an underscore),
- * holding one saved mention of LI_WEI. */
+static void
+setup (Fixture       *fixture,
+       gconstpointer  data)
+{
+  setup_full (fixture, data, FALSE);
+}
+
 static void
 setup_underscore (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autoptr(GFile) dir = NULL;
-  g_autoptr(SpanmarkProject) project = NULL;
-  g_autoptr(SpanmarkAnnotationSet) set = NULL;
-  g_autoptr(GError) error = NULL;
-  SpanmarkDocument *document;
-  const SpanmarkSpan *span;
-
-  setup (fixture, data);
-  dir = g_file_new_for_path (fixture->project_path);
-  project = spanmark_project_open (dir, &error);
-  g_assert_no_error (error);
-  document = spanmark_project_add_document (project, "news_2", "李伟到港湾镇。\n", NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (spanmark_project_save (project, &error));
-  g_assert_no_error (error);
-  set = spanmark_project_load_annotations (project, document, ANNOTATOR, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (spanmark_annotation_set_add_entity_with_id (set, LI_WEI, "OFFICIAL", "李伟"));
-  span = spanmark_annotation_set_tag_range (set, 0, 2, "OFFICIAL", NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (spanmark_annotation_set_set_span_entity (set, span->id, LI_WEI));
-  g_assert_true (spanmark_project_save_annotations (project, set, &error));
-  g_assert_no_error (error);
-
-  g_assert_true (spanmark_window_open_project (fixture->window, dir, &error));
-  g_assert_no_error (error);
-  activate (fixture, "win.open-document", "emoji");
-  g_assert_true (wait_for (registry_loaded, fixture));
+  setup_full (fixture, data, TRUE);
 }
 
 static gboolean
