@@ -453,13 +453,6 @@ _spanmark_import_raw_span_compare (gconstpointer a,
   return 0;
 }
 
-static int
-compare_spans (gconstpointer a,
-               gconstpointer b)
-{
-  return spanmark_span_compare (*(const SpanmarkSpan * const *) a, *(const SpanmarkSpan * const *) b);
-}
-
 /* Checks that @id can be added: valid, not earlier in this batch (and
  * the project's documents are checked once the text is known:
  * check_existing()).  Whether its file may be written is checked once
@@ -972,7 +965,7 @@ _spanmark_import_build_document (Importer            *imp,
                                                                       : SPANMARK_STATUS_IN_PROGRESS;
   if (direct)
     /* In the order a set keeps them. */
-    g_ptr_array_sort (spans, compare_spans);
+    g_ptr_array_sort (spans, spanmark_span_compare_pointers);
   else if (set != NULL)
     {
       /* Taken whole, not copied one at a time. */

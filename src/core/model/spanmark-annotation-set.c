@@ -377,14 +377,6 @@ steal_span (SpanmarkAnnotationSet *self,
   return span;
 }
 
-static int
-compare_span_pointers (gconstpointer a,
-                       gconstpointer b)
-{
-  return spanmark_span_compare (*(const SpanmarkSpan * const *) a,
-                                *(const SpanmarkSpan * const *) b);
-}
-
 /* Adds many spans (owned by @spans, which is emptied) in one merge pass,
  * O(n + k log k), where k insertions one by one would memmove O(n k). */
 static void
@@ -395,7 +387,7 @@ insert_spans (SpanmarkAnnotationSet *self,
   guint i = 0;
   guint j = 0;
 
-  g_ptr_array_sort (spans, compare_span_pointers);
+  g_ptr_array_sort (spans, spanmark_span_compare_pointers);
   merged = g_ptr_array_new_full (self->spans->len + spans->len,
                                  (GDestroyNotify) spanmark_span_free);
 
@@ -1199,7 +1191,7 @@ spanmark_annotation_set_get_mentions (SpanmarkAnnotationSet *self,
       g_hash_table_iter_init (&iter, set);
       while (g_hash_table_iter_next (&iter, &span, NULL))
         g_ptr_array_add (out, span);
-      g_ptr_array_sort (out, compare_span_pointers);
+      g_ptr_array_sort (out, spanmark_span_compare_pointers);
     }
 
   return out;

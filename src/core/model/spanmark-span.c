@@ -239,6 +239,14 @@ spanmark_span_compare (const SpanmarkSpan *a,
   return g_strcmp0 (a->id, b->id);
 }
 
+int
+spanmark_span_compare_pointers (gconstpointer a,
+                                gconstpointer b)
+{
+  return spanmark_span_compare (*(const SpanmarkSpan * const *) a,
+                                *(const SpanmarkSpan * const *) b);
+}
+
 GPtrArray *
 spanmark_span_get_sorted_attr_keys (const SpanmarkSpan *self)
 {

@@ -42,6 +42,10 @@ gboolean      spanmark_span_equal     (const SpanmarkSpan *a,
 /* Order by start, then longer first (end descending), then id. */
 int           spanmark_span_compare   (const SpanmarkSpan *a,
                                        const SpanmarkSpan *b);
+/* spanmark_span_compare() of two SpanmarkSpan* in an array, for
+ * g_ptr_array_sort() and qsort(). */
+int           spanmark_span_compare_pointers (gconstpointer a,
+                                              gconstpointer b);
 /* Attribute keys sorted with strcmp, for deterministic output. */
 GPtrArray    *spanmark_span_get_sorted_attr_keys (const SpanmarkSpan *self) G_GNUC_WARN_UNUSED_RESULT;
 
