@@ -156,26 +156,43 @@ read_str (Cursor *c,
          spanmark_json_syntax_check_string (s->raw - 1, s->len + 2);
 }
 
+/* The string's value: as written, or its escapes decoded into
+ * @scratch; its length in *@len. */
+static const char *
+str_value (const Str *s,
+           GString   *scratch,
+           gsize     *len)
+{
+  if (!s->escaped)
+    {
+      *len = s->len;
+      return s->raw;
+    }
+  spanmark_json_syntax_decode (s->raw, s->len, scratch);
+  *len = scratch->len;
+  return scratch->str;
+}
+
 /* A copy of the string's value, its escapes decoded. */
 static char *
 str_dup (const Str *s,
          GString   *scratch)
 {
-  if (!s->escaped)
-    return g_strndup (s->raw, s->len);
-  spanmark_json_syntax_decode (s->raw, s->len, scratch);
-  return g_strndup (scratch->str, scratch->len);
+  gsize len;
+  const char *value = str_value (s, scratch, &len);
+
+  return g_strndup (value, len);
 }
 
-/* The string's value, its escapes decoded, kept in the line's chunk. */
+/* The same, kept in the line's chunk. */
 static char *
 str_keep (const Str *s,
           JsonlLine *out)
 {
-  if (!s->escaped)
-    return g_string_chunk_insert_len (out->strings, s->raw, s->len);
-  spanmark_json_syntax_decode (s->raw, s->len, out->scratch);
-  return g_string_chunk_insert_len (out->strings, out->scratch->str, out->scratch->len);
+  gsize len;
+  const char *value = str_value (s, out->scratch, &len);
+
+  return g_string_chunk_insert_len (out->strings, value, len);
 }
 
 /* A key and its colon: the format's names, never escaped (an escaped
