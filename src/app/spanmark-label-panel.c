@@ -124,10 +124,20 @@ unlinked_group_free (UnlinkedGroup *group)
 
 static gboolean
 is_own_label (SpanmarkLabelPanel *self,
-              const char         *label);
+              const char         *label)
+{
+  return g_strcmp0 (label, self->label->name) == 0;
+}
 
-/* The spans of @text in the group, in text order: those of the label
- * without an entity. */
+/* Whether @span is one of the panel's mentions without entity. */
+static gboolean
+is_unlinked_mention (SpanmarkLabelPanel *self,
+                     const SpanmarkSpan *span)
+{
+  return span->entity == NULL && is_own_label (self, span->label);
+}
+
+/* The spans of @text in the group, in text order. */
 static GPtrArray *
 unlinked_group_get_spans (SpanmarkLabelPanel *self,
                           const char         *text)
@@ -139,17 +149,10 @@ unlinked_group_get_spans (SpanmarkLabelPanel *self,
     {
       const SpanmarkSpan *span = spanmark_annotation_set_get_span (self->set, i);
 
-      if (span->entity == NULL && is_own_label (self, span->label) && g_strcmp0 (span->text, text) == 0)
+      if (is_unlinked_mention (self, span) && g_strcmp0 (span->text, text) == 0)
         g_ptr_array_add (spans, (gpointer) span);
     }
   return spans;
-}
-
-static gboolean
-is_own_label (SpanmarkLabelPanel *self,
-              const char         *label)
-{
-  return g_strcmp0 (label, self->label->name) == 0;
 }
 
 /* Selection helpers */
@@ -707,9 +710,7 @@ populate (SpanmarkLabelPanel *self)
   for (guint i = 0; i < n_spans && self->n_unlinked_rows < self->max_unlinked_rows; i++)
     {
       const SpanmarkSpan *span = spanmark_annotation_set_get_span (self->set, i);
-      UnlinkedGroup *group = span->entity == NULL && is_own_label (self, span->label)
-        ? g_hash_table_lookup (self->unlinked, span->text)
-        : NULL;
+      UnlinkedGroup *group = is_unlinked_mention (self, span) ? g_hash_table_lookup (self->unlinked, span->text) : NULL;
 
       if (group != NULL && group->row == NULL)
         unlinked_group_add_row (self, group);
