@@ -81,6 +81,7 @@ spanmark_json_write_annotation_content (const SpanmarkAnnotationContent *content
   for (guint i = 0; i < n_spans; i++)
     {
       const SpanmarkSpan *span = g_ptr_array_index (content->spans, i);
+
       g_string_append (out, i == 0 ? "\n    {\"id\": " : ",\n    {\"id\": ");
       spanmark_json_append_string (out, span->id);
       g_string_append (out, ", \"start\": ");

@@ -60,7 +60,9 @@ gboolean _spanmark_project_check_new_document (SpanmarkProject  *self,
                                                GError          **error);
 /* spanmark_project_add_document() of a document just checked by the
  * above, which said whether its text is taken over (@adopt): its id
- * and text (valid UTF-8, no NUL) are not checked again. */
+ * and text (valid UTF-8, no NUL) are not checked again, nor whether the
+ * project may still be saved (an import checks that before it starts:
+ * spanmark_project_check_can_save()). */
 SpanmarkDocument *_spanmark_project_add_new_document (SpanmarkProject  *self,
                                                       const char       *id,
                                                       const char       *text,

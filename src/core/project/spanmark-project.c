@@ -956,9 +956,6 @@ _spanmark_project_add_new_document (SpanmarkProject  *self,
   g_return_val_if_fail (text != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!check_not_streamed (self, error))
-    return NULL;
-
   path = g_strdup_printf (DOCUMENTS_DIR "/%s.txt", id);
   if (!adopt && !project_write_take (self, path, g_strdup (text), strlen (text), error))
     return NULL;
